@@ -1,0 +1,103 @@
+// The shape every clinical rule takes. A rule is an object that carries its provenance: its id
+// (verbatim from clinical-rules.md), the sources it cites, the case paths it reads, a catalogue text,
+// and a pure `evaluate` that returns findings recording the values it used and what was missing.
+// Findings stay bilingual here; `evaluate()` picks the language at the edge.
+import type { Case } from './case.schema.js';
+import type { Settings } from './settings.js';
+
+export type Lang = 'nl' | 'en';
+export type Severity = 'info' | 'attention' | 'action' | 'block';
+
+export interface Bilingual {
+  readonly nl: string;
+  readonly en: string;
+}
+/** Why a conclusion fired, for the patient (plain B1 Dutch / English) and for the clinician. */
+export interface Explanation {
+  readonly patient: Bilingual;
+  readonly clinician: Bilingual;
+}
+
+export const SOURCES = [
+  'NIV-2022', 'CBO-2011', 'NHG-2012', 'NHG-2024', 'WHO-1994', 'ISCD', 'GENANT',
+  'SMPC-alendronic-acid', 'SMPC-risedronic-acid', 'SMPC-ibandronic-acid', 'SMPC-zoledronic-acid',
+  'SMPC-denosumab', 'SMPC-teriparatide', 'SMPC-romosozumab', 'SMPC-raloxifene',
+  'GR-2012', 'GR-CALCIUM', 'WFG-2022', 'FESI', 'FLS-DB', 'IOF-KPI', 'Farmacotherapeutisch Kompas',
+  'LEAFLET-EMB', 'LEAFLET-PHYSIO', 'LEAFLET-HOSPITAL', 'GUIDE-EXERCISE', 'PATHWAY-UMC',
+  'BOTPAD-POLICY',
+] as const;
+export type Source = (typeof SOURCES)[number];
+
+export const STAGES = [
+  'case-finding', 'diagnosis', 'treatment', 'laboratory', 'medication', 'follow-up',
+  'calcium-vitamin-d', 'falls', 'lifestyle', 'children',
+] as const;
+export type Stage = (typeof STAGES)[number];
+
+/** What a rule returns for one conclusion, before the language is chosen. */
+export interface Finding {
+  readonly code: string;
+  readonly value: unknown;
+  readonly severity: Severity;
+  /** Case paths (dotted, e.g. `person.birthDate`, `labs.egfr`) and the values the rule used. */
+  readonly used: Readonly<Record<string, unknown>>;
+  /** Case paths that were absent and could change the answer. */
+  readonly missing: readonly string[];
+  readonly explanation: Explanation;
+  /** Overrides the rule's sources when one finding cites a narrower set (e.g. one drug's SmPC). */
+  readonly source?: readonly Source[];
+}
+
+/** Read-only view a rule gets: the validated case (labs already converted to canonical units). */
+export interface RuleContext {
+  readonly case: Case;
+  readonly settings: Settings;
+}
+
+export interface Rule {
+  readonly id: string;
+  readonly stage: Stage;
+  readonly source: readonly Source[];
+  /** Every case path the rule may read (dotted). */
+  readonly inputs: readonly string[];
+  /** The codes this rule can emit. */
+  readonly codes: readonly string[];
+  /** Catalogue text: what the rule decides, for docs/rules.md, GET /api/v1/rules and the why panel. */
+  readonly about: Explanation;
+  evaluate(ctx: RuleContext): readonly Finding[];
+}
+
+/** The contract output (clinical-rules.md §1), language chosen. */
+export interface Conclusion {
+  code: string;
+  ruleId: string;
+  value: unknown;
+  severity: Severity;
+  inputs: string[];
+  used: Record<string, unknown>;
+  missing: string[];
+  source: string[];
+  explanation: { patient: string; clinician: string };
+}
+
+/**
+ * Records which inputs a rule used and which were missing, so every conclusion can show its why.
+ * `get` returns the value and files it under `used` or `missing`.
+ */
+export class Trace {
+  readonly used: Record<string, unknown> = {};
+  private readonly absent = new Set<string>();
+
+  get<T>(path: string, value: T | undefined): T | undefined {
+    if (value === undefined) this.absent.add(path);
+    else this.used[path] = value;
+    return value;
+  }
+  /** Mark a path as missing without reading it (e.g. a lab that was never taken). */
+  miss(path: string): void {
+    this.absent.add(path);
+  }
+  get missing(): string[] {
+    return [...this.absent].filter((p) => !(p in this.used)).sort();
+  }
+}
