@@ -1,0 +1,93 @@
+// One error vocabulary for every protocol (HTTP problem+json, the CLI's stderr, FHIR later).
+// A Problem lists every issue at once: each bad field gets its own { pointer, detail }.
+import { z } from 'zod';
+
+export const PROBLEM_BASE = '/problems/';
+
+export const ProblemError = z
+  .object({
+    pointer: z.string().describe('JSON pointer (RFC 6901) to the bad field, e.g. /person/birthDate'),
+    detail: z.string(),
+  })
+  .meta({ id: 'ProblemError' });
+
+export const Problem = z
+  .object({
+    type: z.string().describe('Stable identifier of the kind of problem'),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    instance: z.string().optional(),
+    errors: z.array(ProblemError).optional(),
+  })
+  .meta({ id: 'Problem', description: 'RFC 9457 problem document' });
+export type Problem = z.infer<typeof Problem>;
+export type ProblemError = z.infer<typeof ProblemError>;
+
+/** Kinds of problem and their HTTP status; the `type` URI is derived from the code. */
+export const PROBLEM_KINDS = {
+  'invalid-input': { status: 400, title: 'Invalid input' },
+  'unauthenticated': { status: 401, title: 'Sign-in required' },
+  'forbidden': { status: 403, title: 'Not allowed' },
+  'not-found': { status: 404, title: 'Not found' },
+  'method-not-allowed': { status: 405, title: 'Method not allowed' },
+  'conflict': { status: 409, title: 'Conflict' },
+  'payload-too-large': { status: 413, title: 'Request body too large' },
+  'unsupported-media-type': { status: 415, title: 'Unsupported media type' },
+  'too-many-requests': { status: 429, title: 'Too many requests' },
+  'internal': { status: 500, title: 'Internal error' },
+  'unavailable': { status: 503, title: 'Service unavailable' },
+} as const;
+export type ProblemCode = keyof typeof PROBLEM_KINDS;
+
+/** The one error type of the application: thrown anywhere, mapped once per protocol. */
+export class AppError extends Error {
+  readonly code: ProblemCode;
+  readonly status: number;
+  readonly errors: readonly ProblemError[];
+  constructor(code: ProblemCode, detail: string, errors: readonly ProblemError[] = []) {
+    super(detail);
+    this.name = 'AppError';
+    this.code = code;
+    this.status = PROBLEM_KINDS[code].status;
+    this.errors = errors;
+  }
+}
+
+export function problem(code: ProblemCode, detail: string, errors?: readonly ProblemError[], instance?: string): Problem {
+  const kind = PROBLEM_KINDS[code];
+  return {
+    type: PROBLEM_BASE + code,
+    title: kind.title,
+    status: kind.status,
+    detail,
+    ...(instance ? { instance } : {}),
+    ...(errors && errors.length > 0 ? { errors: [...errors] } : {}),
+  };
+}
+
+/** RFC 6901 pointer from a zod issue path. */
+export function toPointer(path: readonly PropertyKey[]): string {
+  return path.map((p) => '/' + String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
+}
+
+/** Turn zod issues into one error per field, with a message a person can act on. */
+export function issuesToErrors(issues: readonly z.core.$ZodIssue[], prefix = ''): ProblemError[] {
+  const out: ProblemError[] = [];
+  for (const issue of issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        out.push({ pointer: prefix + toPointer([...issue.path, key]), detail: `unknown field "${key}"` });
+      }
+      continue;
+    }
+    out.push({ pointer: prefix + toPointer(issue.path), detail: issue.message });
+  }
+  return out;
+}
+
+export function invalidInput(issues: readonly z.core.$ZodIssue[], what = 'The input', prefix = ''): AppError {
+  const errors = issuesToErrors(issues, prefix);
+  const n = errors.length;
+  return new AppError('invalid-input', `${what} has ${n} invalid field${n === 1 ? '' : 's'}.`, errors);
+}
