@@ -1,0 +1,32 @@
+#!/usr/bin/env node
+// Entry point for `npx botpad` and `npm start`. Runs the compiled JavaScript in dist/; when dist is
+// missing or older than src (a fresh clone, or after editing), it is rebuilt first (under a second).
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const stamp = path.join(root, 'dist', '.build-stamp');
+
+function newestSource(dir) {
+  let newest = 0;
+  for (const name of readdirSync(dir)) {
+    const p = path.join(dir, name);
+    const s = statSync(p);
+    newest = Math.max(newest, s.isDirectory() ? newestSource(p) : s.mtimeMs);
+  }
+  return newest;
+}
+
+const srcDir = path.join(root, 'src');
+const stale = !existsSync(stamp) || (existsSync(srcDir) && newestSource(srcDir) > statSync(stamp).mtimeMs);
+if (stale) {
+  if (!existsSync(path.join(root, 'scripts', 'build.mjs'))) {
+    console.error('Botpad is not built and cannot build itself here: run `npm ci` first.');
+    process.exit(1);
+  }
+  const { buildDist } = await import(pathToFileURL(path.join(root, 'scripts', 'build.mjs')).href);
+  await buildDist();
+}
+const { main } = await import(pathToFileURL(path.join(root, 'dist', 'cli', 'main.js')).href);
+process.exitCode = await main(process.argv.slice(2));

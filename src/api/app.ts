@@ -1,0 +1,165 @@
+// The HTTP server: Fastify with zod-typed routes, OpenAPI 3.1, security headers, problem+json for
+// every error, and health checks. Web pages register themselves on the same instance (src/web),
+// so one process serves both; any process can serve any request because all state is in the store.
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, {
+  LogController,
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type RawReplyDefaultExpression,
+  type RawRequestDefaultExpression,
+  type RawServerDefault,
+} from 'fastify';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Config } from '../config.js';
+import type { Store } from '../store/db.js';
+import { toProblem } from './problem-mapping.js';
+import { zodValidatorCompiler } from './validation.js';
+import { registerHealthRoutes } from './routes/health.route.js';
+import { registerMetaRoutes } from './routes/meta.route.js';
+import { AppError } from '../schema/problem.js';
+import { DemoFlag } from '../services/demo-flag.js';
+
+export type App = FastifyInstance;
+export type ZodApp = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+export interface AppDeps {
+  config: Config;
+  store: Store;
+  /** Renders an HTML error page for browser requests (supplied by the web layer). */
+  htmlError?: (req: FastifyRequest, reply: FastifyReply, status: number) => string;
+  version?: string;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: AppDeps;
+    demoFlag: DemoFlag;
+  }
+}
+
+export const PACKAGE_ROOT = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
+
+function wantsHtml(req: FastifyRequest): boolean {
+  if (req.url.startsWith('/api/') || req.url.startsWith('/health/')) return false;
+  const accept = req.headers.accept ?? '';
+  return accept.includes('text/html') || accept === '' || accept.includes('*/*');
+}
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config } = deps;
+  const app = Fastify({
+    logger:
+      config.logLevel === 'silent'
+        ? false
+        : {
+            level: config.logLevel,
+            // Health data never reaches the log: no bodies, and identifying headers are redacted.
+            redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+          },
+    bodyLimit: config.bodyLimit,
+    trustProxy: true,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    // Request lines only at debug level: URLs can name a patient's record.
+    logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.decorate('deps', deps);
+  app.decorate('demoFlag', new DemoFlag(deps.store.db));
+  app.setValidatorCompiler(zodValidatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'none'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        ...(config.secure ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    // HSTS only when Botpad is served over https: on plain-HTTP localhost it would break access.
+    strictTransportSecurity: config.secure ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    crossOriginEmbedderPolicy: false,
+    referrerPolicy: { policy: 'no-referrer' },
+  });
+  await app.register(cookie);
+  await app.register(formbody, { bodyLimit: config.bodyLimit });
+  await app.register(fastifyStatic, {
+    root: path.join(PACKAGE_ROOT, 'public'),
+    prefix: '/assets/',
+    maxAge: '1h',
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Botpad API',
+        version: deps.version ?? '0.1.0',
+        description:
+          'JSON API of Botpad, the osteoporosis care pathway. Every error is application/problem+json (RFC 9457); ' +
+          'invalid input lists each bad field as { pointer, detail }.',
+      },
+      servers: [{ url: '/' }],
+      tags: [
+        { name: 'health', description: 'Liveness and readiness for load balancers' },
+        { name: 'meta', description: 'About this installation' },
+        { name: 'clinical', description: 'The clinical core: rules and evaluation' },
+      ],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+
+  app.setErrorHandler((err, req, reply) => {
+    const p = toProblem(err, req.url.split('?')[0]);
+    if (p.status >= 500) req.log.error({ err }, 'request failed');
+    if (p.status === 429 || p.status === 503) reply.header('retry-after', '5');
+    if (wantsHtml(req) && deps.htmlError && p.status !== 400 && p.status !== 413) {
+      return reply.status(p.status).type('text/html; charset=utf-8').send(deps.htmlError(req, reply, p.status));
+    }
+    return reply.status(p.status).type('application/problem+json').send(JSON.stringify(p));
+  });
+  app.setNotFoundHandler((req, reply) => {
+    if (wantsHtml(req) && deps.htmlError) {
+      return reply.status(404).type('text/html; charset=utf-8').send(deps.htmlError(req, reply, 404));
+    }
+    const p = toProblem(new AppError('not-found', `Nothing here: ${req.method} ${req.url.split('?')[0]}`), req.url.split('?')[0]);
+    return reply.status(404).type('application/problem+json').send(JSON.stringify(p));
+  });
+
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+  registerHealthRoutes(typed);
+  registerMetaRoutes(typed);
+  typed.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+  return app;
+}

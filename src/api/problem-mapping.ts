@@ -1,0 +1,35 @@
+// Maps every error the HTTP layer can meet to one RFC 9457 problem document. Expected outcomes
+// (bad input, not found, forbidden) become their problem; anything unexpected becomes a 500 whose
+// detail says nothing of the internals (the log has them, without health data).
+import type { FastifyError } from 'fastify';
+import { AppError, problem, type Problem } from '../schema/problem.js';
+
+export function toProblem(err: unknown, instance?: string): Problem {
+  if (err instanceof AppError) return problem(err.code, err.message, err.errors, instance);
+  const e = err as Partial<FastifyError> & { code?: string; statusCode?: number };
+  switch (e.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return problem('payload-too-large', 'The request body is larger than this server accepts.', [], instance);
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return problem('unsupported-media-type', 'Send the body as application/json.', [], instance);
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return problem('invalid-input', 'The request body is empty; send a JSON object.', [{ pointer: '', detail: 'body is empty' }], instance);
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return problem('invalid-input', 'The Content-Length header does not match the body.', [], instance);
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return problem('invalid-input', 'The request body is not valid JSON.', [{ pointer: '', detail: e.message ?? 'invalid JSON' }], instance);
+    default:
+      break;
+  }
+  if (e.statusCode === 429) return problem('too-many-requests', 'Too many requests; wait a moment and try again.', [], instance);
+  if (e.statusCode === 403 && typeof e.code === 'string' && e.code.startsWith('FST_CSRF')) {
+    return problem('forbidden', 'The form was not accepted: it is missing a valid security token. Reload the page and try again.', [], instance);
+  }
+  if (e.name === 'SyntaxError' && e.statusCode === 400) {
+    return problem('invalid-input', 'The request body is not valid JSON.', [{ pointer: '', detail: 'invalid JSON' }], instance);
+  }
+  if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
+    return problem('invalid-input', e.message ?? 'The request was not understood.', [], instance);
+  }
+  return problem('internal', 'Something went wrong on our side. The error has been logged.', [], instance);
+}

@@ -1,0 +1,81 @@
+// `botpad migrate` and `botpad seed`: database chores without starting the web server.
+import { parseArgs } from 'node:util';
+import { migrate, openStore, type Store } from '../store/db.js';
+import { seedDemo, seedPatients } from '../services/seed.js';
+import { DataDirLockedError } from '../store/lock.js';
+import { configOrReport } from './config-or-exit.js';
+
+async function withStore(run: (store: Store) => Promise<number>): Promise<number> {
+  const config = configOrReport();
+  if (!config) return 1;
+  let store: Store;
+  try {
+    store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  } catch (e) {
+    process.stderr.write((e instanceof DataDirLockedError ? e.message : `Cannot open the database: ${(e as Error).message}`) + '\n');
+    return 1;
+  }
+  try {
+    return await run(store);
+  } finally {
+    await store.close();
+  }
+}
+
+export function runMigrate(args: string[]): Promise<number> {
+  if (args.length > 0) {
+    process.stderr.write('botpad migrate takes no arguments.\n');
+    return Promise.resolve(1);
+  }
+  return withStore(async (store) => {
+    const { applied } = await migrate(store.db);
+    process.stdout.write(applied.length ? `Applied: ${applied.join(', ')}\n` : 'Nothing to do: the database is up to date.\n');
+    return 0;
+  });
+}
+
+export function runSeed(args: string[]): Promise<number> {
+  let values: { demo?: boolean; patients?: string; seed?: string };
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: { demo: { type: 'boolean' }, patients: { type: 'string' }, seed: { type: 'string' } },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (e) {
+    process.stderr.write(`${(e as Error).message}\nUsage: botpad seed --demo | --patients N [--seed S]\n`);
+    return Promise.resolve(1);
+  }
+  const n = values.patients === undefined ? undefined : Number(values.patients);
+  if (!values.demo && n === undefined) {
+    process.stderr.write('Usage: botpad seed --demo | --patients N [--seed S]\n');
+    return Promise.resolve(1);
+  }
+  if (n !== undefined && (!Number.isInteger(n) || n < 1 || n > 10_000_000)) {
+    process.stderr.write('--patients must be a whole number from 1 to 10000000.\n');
+    return Promise.resolve(1);
+  }
+  const seed = values.seed === undefined ? 42 : Number(values.seed);
+  if (!Number.isInteger(seed)) {
+    process.stderr.write('--seed must be a whole number.\n');
+    return Promise.resolve(1);
+  }
+  return withStore(async (store) => {
+    await migrate(store.db);
+    if (values.demo) {
+      process.stdout.write((await seedDemo(store.db)) ? 'Demo data loaded.\n' : 'Demo data was already loaded.\n');
+    }
+    if (n !== undefined) {
+      const t0 = performance.now();
+      const added = await seedPatients(store.db, n, { seed, asOfYear: new Date().getFullYear() });
+      process.stdout.write(`Added ${String(added)} synthetic patients in ${((performance.now() - t0) / 1000).toFixed(1)} s.\n`);
+    }
+    return 0;
+  });
+}
+
+export function runAudit(_args: string[]): Promise<number> {
+  process.stderr.write('Usage: botpad audit verify\n');
+  return Promise.resolve(1);
+}

@@ -1,0 +1,79 @@
+// Configuration: one zod schema for BOTPAD_* and DATABASE_URL, parsed once at start-up and passed
+// in. Every setting has a default and a description; the defaults give the embedded demo. All
+// errors are listed at once so an operator fixes them in one go.
+import { z } from 'zod';
+
+const boolish = z
+  .enum(['0', '1', 'true', 'false'])
+  .transform((v) => v === '1' || v === 'true');
+
+export const ConfigSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000).describe('TCP port to listen on'),
+  HOST: z.string().min(1).default('127.0.0.1').describe('Address to listen on'),
+  BOTPAD_DATA_DIR: z.string().min(1).default('./.data').describe('PGlite data directory (embedded mode)'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional()
+    .describe('PostgreSQL 15 connection string; when set, PGlite is not used'),
+  BOTPAD_DEMO: boolish.optional().describe('Load demo data on first start (default: on for PGlite, off for PostgreSQL)'),
+  BOTPAD_PUBLIC_URL: z
+    .url()
+    .optional()
+    .describe('Public address; https turns on Secure cookies and HSTS'),
+  BOTPAD_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  BOTPAD_HELP_PHONE: z.string().min(3).max(40).default('088 123 45 67').describe('Help-desk phone number shown on every page'),
+  BOTPAD_BODY_LIMIT: z.coerce.number().int().min(1024).max(50_000_000).default(1_000_000).describe('Largest request body, bytes'),
+  BOTPAD_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(20).describe('Sign-out after this many idle minutes'),
+  BOTPAD_AUDIT: boolish.default(true).describe('Write audit entries (only a benchmark build turns this off)'),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  demo: boolean;
+  publicUrl: string | undefined;
+  secure: boolean;
+  logLevel: z.infer<typeof ConfigSchema>['BOTPAD_LOG_LEVEL'];
+  helpPhone: string;
+  bodyLimit: number;
+  sessionIdleMinutes: number;
+  audit: boolean;
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super('Invalid configuration:\n' + problems.map((p) => '  - ' + p).join('\n'));
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const picked: Record<string, string> = {};
+  for (const key of Object.keys(ConfigSchema.shape)) {
+    const v = env[key];
+    if (v !== undefined && v !== '') picked[key] = v;
+  }
+  const r = ConfigSchema.safeParse(picked);
+  if (!r.success) {
+    throw new ConfigError(r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const c = r.data;
+  const embedded = c.DATABASE_URL === undefined;
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    dataDir: c.BOTPAD_DATA_DIR,
+    databaseUrl: c.DATABASE_URL,
+    demo: c.BOTPAD_DEMO ?? embedded,
+    publicUrl: c.BOTPAD_PUBLIC_URL,
+    secure: c.BOTPAD_PUBLIC_URL?.startsWith('https://') ?? false,
+    logLevel: c.BOTPAD_LOG_LEVEL,
+    helpPhone: c.BOTPAD_HELP_PHONE,
+    bodyLimit: c.BOTPAD_BODY_LIMIT,
+    sessionIdleMinutes: c.BOTPAD_SESSION_IDLE_MINUTES,
+    audit: c.BOTPAD_AUDIT,
+  };
+}

@@ -1,0 +1,33 @@
+// The demo organisation set and a handful of made-up patients, so a new clinic sees a working
+// Botpad at once. Every name here is invented; the pages say "demo" while these are loaded.
+export const DEMO_ORGANISATIONS = [
+  { key: 'hospital', kind: 'hospital', name: 'Ziekenhuis Rivierstad (demo)', phone: '088 000 10 00' },
+  { key: 'physio', kind: 'physiotherapy', name: 'Fysiotherapie De Brug (demo)', phone: '088 000 20 00' },
+  { key: 'day-centre', kind: 'day-centre', name: 'Kinderdagcentrum De Vlinder (demo)', phone: '088 000 30 00' },
+  { key: 'gp', kind: 'gp-practice', name: 'Huisartsenpraktijk Lindelaan (demo)', phone: '088 000 40 00' },
+] as const;
+
+export type DemoOrgKey = (typeof DEMO_ORGANISATIONS)[number]['key'];
+
+export interface DemoPatient {
+  familyName: string;
+  givenName: string;
+  birthDate: string;
+  sex: 'female' | 'male';
+  bsn?: string;
+  stage: string;
+  orgs: { org: DemoOrgKey; relation: 'care' | 'referral' }[];
+}
+
+export const DEMO_PATIENTS: readonly DemoPatient[] = [
+  { familyName: 'de Vries', givenName: 'Anna', birthDate: '1948-04-12', sex: 'female', bsn: '111222333', stage: 'treatment', orgs: [{ org: 'hospital', relation: 'care' }, { org: 'physio', relation: 'referral' }] },
+  { familyName: 'Jansen', givenName: 'Hendrik', birthDate: '1951-09-30', sex: 'male', stage: 'diagnostics', orgs: [{ org: 'hospital', relation: 'care' }] },
+  { familyName: 'Bakker', givenName: 'Fatima', birthDate: '1960-01-05', sex: 'female', stage: 'case-finding', orgs: [{ org: 'hospital', relation: 'care' }] },
+  { familyName: 'Visser', givenName: 'Johanna', birthDate: '1939-12-24', sex: 'female', stage: 'follow-up', orgs: [{ org: 'hospital', relation: 'care' }, { org: 'gp', relation: 'care' }] },
+  { familyName: 'Smit', givenName: 'Pieter', birthDate: '1944-07-17', sex: 'male', stage: 'assessment', orgs: [{ org: 'hospital', relation: 'care' }] },
+  { familyName: 'Meijer', givenName: 'Sanne', birthDate: '1957-03-01', sex: 'female', stage: 'exercise-therapy', orgs: [{ org: 'physio', relation: 'referral' }, { org: 'hospital', relation: 'care' }] },
+  { familyName: 'El Amrani', givenName: 'Yusuf', birthDate: '1949-11-11', sex: 'male', stage: 'decision', orgs: [{ org: 'hospital', relation: 'care' }] },
+  { familyName: 'Mulder', givenName: 'Lotte', birthDate: '2016-06-20', sex: 'female', stage: 'children', orgs: [{ org: 'day-centre', relation: 'care' }] },
+  { familyName: 'de Boer', givenName: 'Daan', birthDate: '2019-02-14', sex: 'male', stage: 'children', orgs: [{ org: 'day-centre', relation: 'care' }] },
+  { familyName: 'Dekker', givenName: 'Wilhelmina', birthDate: '1936-08-08', sex: 'female', stage: 'handed-over', orgs: [{ org: 'gp', relation: 'care' }] },
+];

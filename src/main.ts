@@ -1,0 +1,69 @@
+// Wires config, store and server: the only module that knows all the parts.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { Config } from './config.js';
+import { migrate, openStore, type Store } from './store/db.js';
+import { buildApp, PACKAGE_ROOT } from './api/app.js';
+import { htmlError, registerWebRoutes } from './web/routes.js';
+import { seedDemo } from './services/seed.js';
+
+export function packageVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return '0.0.0';
+  }
+}
+
+export interface Running {
+  app: FastifyInstance;
+  store: Store;
+  url: string;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Print progress lines (the CLI does; tests do not). */
+  say?: (line: string) => void;
+}
+
+/** Opens (and migrates) the store, loads demo data when asked, and starts listening. */
+export async function startServer(config: Config, opts: StartOptions = {}): Promise<Running> {
+  const say = opts.say ?? (() => undefined);
+  const store = await openStore({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    onLockCompromised: (e) => say(`Warning: the data-directory lock was disturbed (${e.message}).`),
+    backup: true,
+    onBackup: (copy) => say(`Safety copy of the database made: ${copy}`),
+  });
+  try {
+    const { applied } = await migrate(store.db);
+    if (applied.length > 0) say(`Database migrated (${applied.join(', ')}) on ${store.kind}.`);
+    if (config.demo && (await seedDemo(store.db))) say('Demo data loaded (made-up people only).');
+    const app = await buildApp({ config, store, version: packageVersion() });
+    app.deps.htmlError = htmlError(app);
+    registerWebRoutes(app);
+    await app.listen({ port: config.port, host: config.host });
+    const addr = app.server.address();
+    const port = typeof addr === 'object' && addr ? addr.port : config.port;
+    const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+    const url = `http://${host}:${String(port)}/`;
+    let stopped = false;
+    return {
+      app,
+      store,
+      url,
+      async stop() {
+        if (stopped) return;
+        stopped = true;
+        await app.close();
+        await store.close();
+      },
+    };
+  } catch (e) {
+    await store.close();
+    throw e;
+  }
+}

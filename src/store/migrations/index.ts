@@ -1,0 +1,15 @@
+// Numbered, forward-only migrations, listed in order. Each opens with a comment on why it exists.
+// They are TypeScript modules (compiled with the rest) holding plain SQL that runs unchanged on
+// PGlite and PostgreSQL 15: nothing newer than 15 (no MERGE … RETURNING, JSON_TABLE, uuidv7()).
+import type { Migration, MigrationProvider } from 'kysely';
+import * as m0001 from './0001_init.js';
+
+const MIGRATIONS: Record<string, Migration> = {
+  '0001_init': m0001,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: () => Promise.resolve(MIGRATIONS),
+};
+
+export const LATEST_MIGRATION = Object.keys(MIGRATIONS).sort().at(-1) ?? '';

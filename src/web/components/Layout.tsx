@@ -1,0 +1,122 @@
+// The page frame every screen shares: skip link, banner with the main menu and the display
+// settings (language, text size), a demo notice when demo data is loaded, one <main>, and a footer
+// with help and a phone number. Plain links and forms only: nothing here needs JavaScript.
+import type { ComponentChildren } from 'preact';
+import type { Lang, Messages } from '../i18n/index.js';
+
+export type TextSize = 'normal' | 'large' | 'larger';
+export const TEXT_SIZES: readonly TextSize[] = ['normal', 'large', 'larger'];
+
+export interface PageContext {
+  lang: Lang;
+  t: Messages;
+  textSize: TextSize;
+  demo: boolean;
+  helpPhone: string;
+  /** Current path with query, to come back to after changing a display setting. */
+  path: string;
+  /** Extra menu entries a signed-in user gets (filled in by the pages that know the user). */
+  menu?: { href: string; label: string }[];
+}
+
+function prefHref(ctx: PageContext, key: 'lang' | 'size', value: string): string {
+  return `/preferences?${key}=${encodeURIComponent(value)}&return=${encodeURIComponent(ctx.path)}`;
+}
+
+export function Layout(props: { ctx: PageContext; title: string; children: ComponentChildren }) {
+  const { ctx, title } = props;
+  const t = ctx.t;
+  const other: Lang = ctx.lang === 'nl' ? 'en' : 'nl';
+  return (
+    <html lang={ctx.lang} class={`size-${ctx.textSize}`}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${title} · ${t.appName}`}</title>
+        <link rel="stylesheet" href="/assets/app.css" />
+      </head>
+      <body>
+        <a class="skip-link" href="#main">
+          {t.skipToContent}
+        </a>
+        <header class="site-header">
+          <div class="wrap header-row">
+            <a class="brand" href="/">
+              {t.appName}
+            </a>
+            <nav aria-label={t.nav.label}>
+              <ul class="menu">
+                <li>
+                  <a href="/">{t.nav.home}</a>
+                </li>
+                {(ctx.menu ?? []).map((m) => (
+                  <li key={m.href}>
+                    <a href={m.href}>{m.label}</a>
+                  </li>
+                ))}
+                <li>
+                  <a href="/help">{t.nav.help}</a>
+                </li>
+              </ul>
+            </nav>
+          </div>
+          <div class="wrap settings" role="group" aria-label={t.settings.label}>
+            <a class="setting" href={prefHref(ctx, 'lang', other)} hreflang={other} lang={other}>
+              {t.settings.otherLanguage}
+              <span class="visually-hidden">{` – ${t.settings.otherLanguageName}`}</span>
+            </a>
+            <span class="setting-label" id="textsize-label">
+              {t.settings.textSize}:
+            </span>
+            <ul class="sizes" aria-labelledby="textsize-label">
+              {TEXT_SIZES.map((s) => (
+                <li key={s}>
+                  <a
+                    class={`setting size-choice size-choice-${s}`}
+                    href={prefHref(ctx, 'size', s)}
+                    aria-current={s === ctx.textSize ? 'true' : undefined}
+                  >
+                    {t.settings.sizes[s]}
+                    {s === ctx.textSize ? <span class="visually-hidden">{' ' + t.settings.current}</span> : null}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </div>
+        </header>
+        {ctx.demo ? (
+          <div class="demo-banner" role="note">
+            <div class="wrap">{t.demo.banner}</div>
+          </div>
+        ) : null}
+        <main id="main" tabIndex={-1} class="wrap">
+          {props.children}
+        </main>
+        <footer class="site-footer">
+          <div class="wrap footer-grid">
+            <section aria-labelledby="footer-help">
+              <h2 id="footer-help">{t.footer.help}</h2>
+              <p class="phone">
+                <a href={`tel:${ctx.helpPhone.replace(/[^0-9+]/g, '')}`}>{t.footer.callUs(ctx.helpPhone)}</a>
+              </p>
+              <p>{t.footer.hours}</p>
+            </section>
+            <nav aria-label={t.footer.help}>
+              <ul class="footer-links">
+                <li>
+                  <a href="/help">{t.footer.helpPage}</a>
+                </li>
+                <li>
+                  <a href="/accessibility">{t.footer.accessibility}</a>
+                </li>
+                <li>
+                  <a href="/api/docs">{t.footer.apiDocs}</a>
+                </li>
+              </ul>
+            </nav>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}
