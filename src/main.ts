@@ -28,6 +28,15 @@ export interface StartOptions {
   say?: (line: string) => void;
 }
 
+/** The whole HTTP server (API and pages) over an open store, not yet listening. */
+export async function buildServer(config: Config, store: Store): Promise<FastifyInstance> {
+  const app = await buildApp({ config, store, version: packageVersion() });
+  app.deps.htmlError = htmlError(app);
+  registerWebRoutes(app);
+  await app.ready();
+  return app;
+}
+
 /** Opens (and migrates) the store, loads demo data when asked, and starts listening. */
 export async function startServer(config: Config, opts: StartOptions = {}): Promise<Running> {
   const say = opts.say ?? (() => undefined);
@@ -42,9 +51,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     const { applied } = await migrate(store.db);
     if (applied.length > 0) say(`Database migrated (${applied.join(', ')}) on ${store.kind}.`);
     if (config.demo && (await seedDemo(store.db))) say('Demo data loaded (made-up people only).');
-    const app = await buildApp({ config, store, version: packageVersion() });
-    app.deps.htmlError = htmlError(app);
-    registerWebRoutes(app);
+    const app = await buildServer(config, store);
     await app.listen({ port: config.port, host: config.host });
     const addr = app.server.address();
     const port = typeof addr === 'object' && addr ? addr.port : config.port;

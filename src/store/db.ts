@@ -69,27 +69,36 @@ async function openPglite(dataDir: string, o: OpenOptions): Promise<Store> {
       if (copy) o.onBackup?.(copy);
     }
     const { PGlite } = await import('@electric-sql/pglite');
-    const { PGliteDialect } = await import('kysely-pglite-dialect');
     const pglite = await PGlite.create(dataDir, { parsers: PARSERS });
-    await pglite.exec(`set time zone 'UTC'`);
-    const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
-    let closed = false;
-    return {
-      db,
-      kind: 'pglite',
-      where: dataDir,
-      async close() {
-        if (closed) return;
-        closed = true;
-        await db.destroy();
-        if (!pglite.closed) await pglite.close();
-        await lock.release();
-      },
-    };
+    return await wrapPglite(pglite, dataDir, () => lock.release());
   } catch (e) {
     await lock.release();
     throw e;
   }
+}
+
+/** A Store over an open PGlite (also used by tests with an in-memory PGlite from a template). */
+export async function wrapPglite(
+  pglite: import('@electric-sql/pglite').PGlite,
+  where: string,
+  afterClose: () => Promise<void> = () => Promise.resolve(),
+): Promise<Store> {
+  const { PGliteDialect } = await import('kysely-pglite-dialect');
+  await pglite.exec(`set time zone 'UTC'`);
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  let closed = false;
+  return {
+    db,
+    kind: 'pglite',
+    where,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await db.destroy();
+      if (!pglite.closed) await pglite.close();
+      await afterClose();
+    },
+  };
 }
 
 export interface MigrateResult {

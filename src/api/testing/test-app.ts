@@ -1,0 +1,26 @@
+// A complete Botpad server over a fresh store, driven through Fastify's inject (no socket).
+import type { FastifyInstance } from 'fastify';
+import { loadConfig } from '../../config.js';
+import { buildServer } from '../../main.js';
+import type { Store, StoreKind } from '../../store/db.js';
+import { freshStore } from '../../store/testing/stores.js';
+
+export interface TestApp {
+  app: FastifyInstance;
+  store: Store;
+  close(): Promise<void>;
+}
+
+export async function testApp(kind: StoreKind, env: Record<string, string> = {}): Promise<TestApp> {
+  const store = await freshStore(kind);
+  const config = loadConfig({ BOTPAD_LOG_LEVEL: 'silent', ...env });
+  const app = await buildServer(config, store);
+  return {
+    app,
+    store,
+    async close() {
+      await app.close();
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,140 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { migrate, openStore, pendingMigrations, type Store } from './db.js';
+import { DataDirLockedError } from './lock.js';
+import { emptyPgDatabase, freshStore, STORE_KINDS } from './testing/stores.js';
+import { LATEST_MIGRATION } from './migrations/index.js';
+
+const newPatient = (over: Record<string, unknown> = {}) => ({
+  family_name: 'Test',
+  given_name: 'Tess',
+  birth_date: '1947-03-09',
+  sex: 'female' as const,
+  bsn: null,
+  phone: null,
+  email: null,
+  gp_practice: null,
+  pathway_stage: 'case-finding',
+  ...over,
+});
+
+describe.each(STORE_KINDS)('store on %s', (kind) => {
+  let store: Store;
+  beforeEach(async () => {
+    store = await freshStore(kind);
+  });
+  afterEach(async () => {
+    await store.close();
+  });
+
+  it('starts fully migrated', async () => {
+    expect(await pendingMigrations(store.db)).toEqual([]);
+    expect(LATEST_MIGRATION).toMatch(/^\d{4}_/);
+    expect((await migrate(store.db)).applied).toEqual([]);
+  });
+
+  it('returns dates, timestamps and counts identically on both drivers', async () => {
+    const row = await store.db.insertInto('patient').values(newPatient()).returning(['birth_date', 'created_at']).executeTakeFirstOrThrow();
+    expect(row.birth_date).toBe('1947-03-09');
+    expect(row.created_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/);
+    const count = await sql<{ n: number }>`select count(*)::int as n from patient`.execute(store.db);
+    expect(count.rows[0]?.n).toBe(1);
+    const raw = await sql<{ n: string }>`select count(*) as n from patient`.execute(store.db);
+    expect(raw.rows[0]?.n).toBe('1');
+  });
+
+  it('rejects a bad row whole and keeps nothing of its transaction', async () => {
+    await expect(
+      store.db.transaction().execute(async (trx) => {
+        await trx.insertInto('patient').values(newPatient()).execute();
+        await trx.insertInto('patient').values(newPatient({ sex: 'x' })).execute();
+      }),
+    ).rejects.toMatchObject({ code: '23514' });
+    const n = await sql<{ n: number }>`select count(*)::int as n from patient`.execute(store.db);
+    expect(n.rows[0]?.n).toBe(0);
+  });
+
+  it('enforces the BSN format and uniqueness', async () => {
+    await store.db.insertInto('patient').values(newPatient({ bsn: '111222333' })).execute();
+    await expect(store.db.insertInto('patient').values(newPatient({ bsn: '111222333' })).execute()).rejects.toMatchObject({ code: '23505' });
+    await expect(store.db.insertInto('patient').values(newPatient({ bsn: '12345' })).execute()).rejects.toMatchObject({ code: '23514' });
+  });
+
+  it('serialises concurrent transactions without losing a write', async () => {
+    await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        store.db.transaction().execute((trx) => trx.insertInto('patient').values(newPatient({ given_name: `P${String(i)}` })).execute()),
+      ),
+    );
+    const n = await sql<{ n: number }>`select count(*)::int as n from patient`.execute(store.db);
+    expect(n.rows[0]?.n).toBe(12);
+  });
+});
+
+describe('migrations on PostgreSQL', () => {
+  it('run once when three servers start at the same time', async () => {
+    const { url, drop } = await emptyPgDatabase();
+    const stores = await Promise.all([1, 2, 3].map(() => openStore({ databaseUrl: url, poolSize: 2 })));
+    try {
+      const results = await Promise.all(stores.map((s) => migrate(s.db)));
+      const applied = results.flatMap((r) => r.applied);
+      expect(applied.filter((m) => m === '0001_init')).toHaveLength(1);
+      for (const s of stores) expect(await pendingMigrations(s.db)).toEqual([]);
+    } finally {
+      await Promise.all(stores.map((s) => s.close()));
+      await drop();
+    }
+  });
+});
+
+describe('PGlite data-directory lock', () => {
+  const dirs: string[] = [];
+  const newDir = () => {
+    const d = mkdtempSync(path.join(tmpdir(), 'botpad-lock-'));
+    dirs.push(d);
+    return path.join(d, 'data');
+  };
+  afterAll(() => {
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
+
+  it('refuses a second opener with a clear message', async () => {
+    const dir = newDir();
+    const first = await openStore({ dataDir: dir });
+    try {
+      const second = openStore({ dataDir: dir });
+      await expect(second).rejects.toBeInstanceOf(DataDirLockedError);
+      await expect(second).rejects.toThrow(/already using the data directory/);
+    } finally {
+      await first.close();
+    }
+    const again = await openStore({ dataDir: dir });
+    await again.close();
+  });
+
+  it('takes over at once from an owner killed with SIGKILL', async () => {
+    const dir = newDir();
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', '-e', `import('${path.resolve('src/store/db.ts')}').then(m => m.openStore({ dataDir: ${JSON.stringify(dir)} })).then(() => console.log('OPEN'))`],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (b: Buffer) => {
+        if (b.toString().includes('OPEN')) resolve();
+      });
+      child.on('exit', (code) => reject(new Error(`child exited early (${String(code)})`)));
+    });
+    await expect(openStore({ dataDir: dir })).rejects.toBeInstanceOf(DataDirLockedError);
+    child.kill('SIGKILL');
+    await new Promise((r) => child.once('exit', r));
+    const t0 = performance.now();
+    const s = await openStore({ dataDir: dir });
+    expect(performance.now() - t0).toBeLessThan(5_000);
+    await s.close();
+  });
+});
