@@ -6,13 +6,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, {
   LogController,
-  type FastifyBaseLogger,
   type FastifyInstance,
   type FastifyReply,
   type FastifyRequest,
-  type RawReplyDefaultExpression,
-  type RawRequestDefaultExpression,
-  type RawServerDefault,
 } from 'fastify';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
@@ -35,13 +31,7 @@ import { AppError } from '../schema/problem.js';
 import { DemoFlag } from '../services/demo-flag.js';
 
 export type App = FastifyInstance;
-export type ZodApp = FastifyInstance<
-  RawServerDefault,
-  RawRequestDefaultExpression,
-  RawReplyDefaultExpression,
-  FastifyBaseLogger,
-  ZodTypeProvider
->;
+export type { ZodApp } from './types.js';
 
 export interface AppDeps {
   config: Config;

@@ -1,7 +1,7 @@
 // Liveness says the process answers; readiness says it can do its work: the database is reachable
 // and every migration has been applied. Load balancers route only to ready processes.
 import { z } from 'zod';
-import type { ZodApp } from '../app.js';
+import type { ZodApp } from '../types.js';
 import { pendingMigrations, ping } from '../../store/db.js';
 import { AppError } from '../../schema/problem.js';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ZodApp } from '../app.js';
+import type { ZodApp } from '../types.js';
 
 const Info = z
   .object({

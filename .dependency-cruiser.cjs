@@ -1,0 +1,59 @@
+// Layer boundaries, checked inside the test command: dependencies point inward
+// (web → api → services → core/store/fhir), the core is pure and imports nothing of ours.
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'core-is-pure',
+      comment: 'src/core is pure clinical logic: only src/core and pure libraries (zod, temporal-polyfill).',
+      severity: 'error',
+      from: { path: '^src/core/', pathNot: '\\.test\\.tsx?$|^src/core/testing/' },
+      to: { pathNot: '^src/core/|^node_modules/(zod|temporal-polyfill)/' },
+    },
+    {
+      name: 'core-no-node-builtins',
+      severity: 'error',
+      from: { path: '^src/core/', pathNot: '\\.test\\.tsx?$|^src/core/testing/' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'store-not-api',
+      comment: 'The store knows nothing of HTTP, pages or use cases.',
+      severity: 'error',
+      from: { path: '^src/store/', pathNot: '\\.test\\.tsx?$|^src/store/testing/' },
+      to: { path: '^src/(api|web|services|cli)/' },
+    },
+    {
+      name: 'services-not-outward',
+      severity: 'error',
+      from: { path: '^src/services/' },
+      to: { path: '^src/(api|web|cli)/' },
+    },
+    {
+      name: 'api-not-web',
+      comment: 'The API does not depend on pages; main.ts hands the HTML error renderer in.',
+      severity: 'error',
+      from: { path: '^src/api/', pathNot: '^src/api/testing/|\\.test\\.tsx?$' },
+      to: { path: '^src/web/' },
+    },
+    {
+      name: 'web-only-via-api',
+      comment: 'Pages reach data only through the API layer, never the store or services directly.',
+      severity: 'error',
+      from: { path: '^src/web/' },
+      to: { path: '^src/(store|services)/' },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
+  },
+};

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# The whole test suite, as CI runs it: static checks, unit/property/store/API tests (store tests on
+# PGlite and on a throwaway PostgreSQL 15 cluster) in Europe/Amsterdam and again in UTC, then the
+# browser tests in Debian's Chromium. Installs Chromium when it is missing. Nothing is skipped.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+if [ ! -x /usr/bin/chromium ]; then
+  step "Installing Debian's Chromium for the browser tests"
+  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+fi
+for bin in initdb pg_ctl postgres; do
+  command -v "$bin" >/dev/null || { echo "PostgreSQL 15 server binaries ($bin) are not on PATH; the store tests need them (or set DATABASE_URL)." >&2; [ -n "${DATABASE_URL:-}" ] || exit 1; }
+done
+
+step "Type check"
+npx tsc -p tsconfig.json --noEmit
+
+step "Lint"
+npx eslint .
+
+step "Layer boundaries"
+npx depcruise src --config .dependency-cruiser.cjs
+
+step "Build"
+node scripts/build.mjs
+
+step "Unit, property, store and API tests (TZ=Europe/Amsterdam)"
+TZ=Europe/Amsterdam npx vitest run
+
+step "Unit, property, store and API tests again (TZ=UTC)"
+TZ=UTC npx vitest run
+
+step "Browser tests (Chromium)"
+TZ=Europe/Amsterdam npx vitest run --config vitest.e2e.config.ts
+
+step "All tests passed"
