@@ -4,6 +4,7 @@
 // because an unknown key is an error, never silently dropped.
 import { z } from 'zod';
 import { isoDate } from './time/date.js';
+import { acceptedUnits, unitFactor } from './laboratory/units.js';
 
 export const FRACTURE_SITES = [
   'skull', 'face', 'cervical-spine', 'thoracic-spine', 'lumbar-spine', 'sternum', 'rib',
@@ -112,7 +113,11 @@ export const Vfa = z
   })
   .strict();
 
-/** A lab result as entered. The unit is checked and converted in `labs/units.ts`. */
+/**
+ * A lab result as entered. A unit that cannot be converted exactly (laboratory/units.ts) makes the
+ * case invalid at `/labs/<i>/unit`; the check runs even when other fields of the same result are
+ * bad, so every bad field is reported at once.
+ */
 export const LabResult = z
   .object({
     test: LabTest,
@@ -122,7 +127,21 @@ export const LabResult = z
     refLow: finite.optional(),
     refHigh: finite.optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((r, ctx) => {
+    if (typeof r.unit !== 'string' || !(LAB_TESTS as readonly unknown[]).includes(r.test)) return;
+    if (unitFactor(r.test, r.unit) === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['unit'],
+        message: `unknown unit "${r.unit}" for ${r.test}; accepted: ${acceptedUnits(r.test).join(', ')}`,
+      });
+    }
+  }, { when: (payload) => {
+    const v = payload.value as { test?: unknown; unit?: unknown } | null;
+    return typeof v === 'object' && v !== null && typeof v.unit === 'string'
+      && (LAB_TESTS as readonly unknown[]).includes(v.test);
+  } });
 
 export const Falls = z
   .object({

@@ -1,0 +1,356 @@
+// Case-finding rules (clinical-rules.md §2): who should get a DXA, the NHG risk score, who to
+// consider, and an explicitly waived work-up.
+import type { Case } from '../case.schema.js';
+import type { Settings } from '../settings.js';
+import type { Bilingual, Finding, Rule } from '../rule.js';
+import { ageOn, compareDates } from '../time/date.js';
+import { finding } from '../finding.js';
+import { bi, day, list, num } from '../text.js';
+import { glucocorticoidsAtLeast } from '../treatment/indication.js';
+import { ageAtFracture, hasVertebralFracture, knownFractures, qualifyingFractures, vertebralFractureRecords, vfaFractureLevels, CASE_FINDING_MIN_AGE } from './fractures.js';
+
+export const DXA_REASONS = [
+  'qualifying-fracture', 'vertebral-fracture', 'nhg-score-4-or-more', 'glucocorticoids',
+  'early-menopause', 'sex-hormone-lowering-therapy',
+] as const;
+export type DxaReason = (typeof DXA_REASONS)[number];
+
+export const EARLY_MENOPAUSE_BEFORE = 45;
+export const NHG_SCORE_DXA = 4;
+
+export interface NhgScore {
+  score: number;
+  items: string[];
+  used: Record<string, unknown>;
+  missing: string[];
+}
+
+/**
+ * NHG-2012 risk score for people ≥ 50 without a qualifying fracture. Its glucocorticoid item uses
+ * "> 7.5 mg for > 3 months", deliberately stricter than case finding's ≥ (the sources differ).
+ */
+export function nhgRiskScore(c: Case): NhgScore {
+  const used: Record<string, unknown> = {};
+  const missing: string[] = [];
+  const items: string[] = [];
+  let score = 0;
+  const age = ageOn(c.person.birthDate, c.asOf);
+  used['person.birthDate'] = c.person.birthDate;
+  if (age > 70) { score += 2; items.push('age-over-70'); }
+  else if (age > 60) { score += 1; items.push('age-over-60'); }
+
+  const { weightKg, heightCm } = c.person;
+  if (weightKg !== undefined) used['person.weightKg'] = weightKg;
+  if (heightCm !== undefined) used['person.heightCm'] = heightCm;
+  const bmi = weightKg !== undefined && heightCm !== undefined ? weightKg / (heightCm / 100) ** 2 : undefined;
+  if ((weightKg !== undefined && weightKg < 60) || (bmi !== undefined && bmi < 20)) {
+    score += 1;
+    items.push('low-weight-or-bmi');
+  } else {
+    if (weightKg === undefined) missing.push('person.weightKg');
+    if (heightCm === undefined) missing.push('person.heightCm');
+  }
+
+  const earlier = knownFractures(c).some((f) => ageAtFracture(c, f) >= CASE_FINDING_MIN_AGE);
+  if (c.fractures) used['fractures'] = c.fractures.length;
+  if (earlier) { score += 1; items.push('earlier-fracture'); }
+
+  const rf = c.riskFactors ?? {};
+  const flags: [keyof typeof rf, string][] = [
+    ['parentHipFracture', 'parent-hip-fracture'],
+    ['reducedMobility', 'reduced-mobility'],
+    ['rheumatoidArthritis', 'rheumatoid-arthritis'],
+    ['secondaryOsteoporosisCondition', 'secondary-osteoporosis-condition'],
+  ];
+  for (const [key, item] of flags) {
+    const v = rf[key];
+    if (v === undefined) missing.push(`riskFactors.${key}`);
+    else used[`riskFactors.${key}`] = v;
+    if (v === true) { score += 1; items.push(item); }
+  }
+  const g = rf.glucocorticoids;
+  if (g === undefined) missing.push('riskFactors.glucocorticoids');
+  else {
+    used['riskFactors.glucocorticoids'] = g;
+    if (g.mgPerDay > 7.5 && g.months > 3) { score += 4; items.push('glucocorticoids'); }
+  }
+  return { score, items, used, missing };
+}
+
+const ITEM_TEXT: Record<string, { p: Bilingual; c: Bilingual }> = {
+  'age-over-70': { p: bi('u bent ouder dan 70', 'you are over 70'), c: bi('leeftijd > 70 (2)', 'age > 70 (2)') },
+  'age-over-60': { p: bi('u bent ouder dan 60', 'you are over 60'), c: bi('leeftijd > 60 (1)', 'age > 60 (1)') },
+  'low-weight-or-bmi': { p: bi('u weegt weinig', 'your body weight is low'), c: bi('gewicht < 60 kg of BMI < 20 (1)', 'weight < 60 kg or BMI < 20 (1)') },
+  'earlier-fracture': { p: bi('u brak eerder iets na uw 50e', 'you broke a bone after age 50 before'), c: bi('eerdere fractuur na 50 jaar (1)', 'earlier fracture at ≥ 50 (1)') },
+  'parent-hip-fracture': { p: bi('een ouder brak de heup', 'a parent broke a hip'), c: bi('heupfractuur bij ouder (1)', 'parental hip fracture (1)') },
+  'reduced-mobility': { p: bi('u beweegt minder goed', 'you move less easily'), c: bi('verminderde mobiliteit (1)', 'reduced mobility (1)') },
+  'rheumatoid-arthritis': { p: bi('u heeft reuma (reumatoïde artritis)', 'you have rheumatoid arthritis'), c: bi('reumatoïde artritis (1)', 'rheumatoid arthritis (1)') },
+  'secondary-osteoporosis-condition': { p: bi('u heeft een ziekte die botten zwakker maakt', 'you have an illness that weakens bone'), c: bi('aandoening met secundaire osteoporose (1)', 'secondary-osteoporosis condition (1)') },
+  glucocorticoids: { p: bi('u gebruikt al langer veel prednison', 'you have taken a high dose of prednisolone for a while'), c: bi('glucocorticoïden > 7,5 mg/dag > 3 maanden (4)', 'glucocorticoids > 7.5 mg/day > 3 months (4)') },
+};
+
+export interface DxaIndication {
+  indicated: boolean;
+  reasons: DxaReason[];
+  used: Record<string, unknown>;
+  missing: string[];
+  nhg: NhgScore | null;
+}
+
+export function dxaIndication(c: Case, s: Settings): DxaIndication {
+  const used: Record<string, unknown> = { 'person.birthDate': c.person.birthDate, 'settings.fractureSitePolicy': s.fractureSitePolicy };
+  const missing: string[] = [];
+  const reasons: DxaReason[] = [];
+  const qualifying = qualifyingFractures(c, s);
+  if (c.fractures) used['fractures'] = c.fractures.map((f) => `${f.site} ${f.date}`);
+  if (qualifying.length > 0) reasons.push('qualifying-fracture');
+  if (hasVertebralFracture(c)) reasons.push('vertebral-fracture');
+  if (c.vfa) used['vfa'] = vfaFractureLevels(c);
+  else missing.push('vfa');
+  for (const f of knownFractures(c)) {
+    if (f.highEnergy === undefined) missing.push('fractures.highEnergy');
+    if (f.pathological === undefined) missing.push('fractures.pathological');
+  }
+
+  const age = ageOn(c.person.birthDate, c.asOf);
+  let nhg: NhgScore | null = null;
+  if (age >= CASE_FINDING_MIN_AGE && qualifying.length === 0) {
+    nhg = nhgRiskScore(c);
+    Object.assign(used, nhg.used);
+    missing.push(...nhg.missing);
+    used['nhgScore'] = nhg.score;
+    if (nhg.score >= NHG_SCORE_DXA) reasons.push('nhg-score-4-or-more');
+  }
+
+  const g = c.riskFactors?.glucocorticoids;
+  if (g) used['riskFactors.glucocorticoids'] = g;
+  else missing.push('riskFactors.glucocorticoids');
+  if (glucocorticoidsAtLeast(c)) reasons.push('glucocorticoids');
+
+  if (c.person.sex === 'female') {
+    const am = c.person.menopause?.ageAtMenopause;
+    if (am === undefined) missing.push('person.menopause.ageAtMenopause');
+    else {
+      used['person.menopause.ageAtMenopause'] = am;
+      if (am < EARLY_MENOPAUSE_BEFORE) reasons.push('early-menopause');
+    }
+  }
+  const sh = c.riskFactors?.sexHormoneLoweringTherapy;
+  if (sh === undefined) missing.push('riskFactors.sexHormoneLoweringTherapy');
+  else used['riskFactors.sexHormoneLoweringTherapy'] = sh;
+  if (sh === true) reasons.push('sex-hormone-lowering-therapy');
+
+  return { indicated: reasons.length > 0, reasons, used, missing, nhg };
+}
+
+function reasonText(r: DxaReason, c: Case, s: Settings, nhg: NhgScore | null, lang: 'nl' | 'en', who: 'p' | 'c'): string {
+  const q = qualifyingFractures(c, s)[0];
+  const nl = lang === 'nl';
+  switch (r) {
+    case 'qualifying-fracture':
+      if (who === 'p') return nl ? `u brak na uw 50e iets (${q ? day(q.date, 'nl') : ''})` : `you broke a bone after age 50 (${q ? day(q.date, 'en') : ''})`;
+      return nl
+        ? `kwalificerende fractuur (${q?.site}, ${q?.date}, leeftijd ${q ? ageAtFracture(c, q) : ''}; beleid ${s.fractureSitePolicy})`
+        : `qualifying fracture (${q?.site}, ${q?.date}, age ${q ? ageAtFracture(c, q) : ''}; policy ${s.fractureSitePolicy})`;
+    case 'vertebral-fracture': {
+      const levels = vfaFractureLevels(c);
+      const rec = vertebralFractureRecords(c).length;
+      if (who === 'p') return nl ? 'een wervel is ingezakt' : 'a bone in your spine has collapsed';
+      return nl
+        ? `wervelfractuur (${[rec > 0 ? `${rec} geregistreerd` : '', levels.length > 0 ? `VFA graad ≥ 2: ${levels.join(', ')}` : ''].filter(Boolean).join('; ')})`
+        : `vertebral fracture (${[rec > 0 ? `${rec} recorded` : '', levels.length > 0 ? `VFA grade ≥ 2: ${levels.join(', ')}` : ''].filter(Boolean).join('; ')})`;
+    }
+    case 'nhg-score-4-or-more':
+      if (who === 'p') return nl ? `uw risicoscore is ${nhg?.score} (vanaf 4 is een meting nodig)` : `your risk score is ${nhg?.score} (a scan is needed from 4)`;
+      return nl ? `NHG-risicoscore ${nhg?.score} (≥ 4)` : `NHG risk score ${nhg?.score} (≥ 4)`;
+    case 'glucocorticoids': {
+      const g = c.riskFactors?.glucocorticoids;
+      const mg = g ? num(g.mgPerDay, lang) : '';
+      if (who === 'p') return nl ? `u slikt al ${g?.months} maanden ${mg} mg prednison per dag` : `you have taken ${mg} mg of prednisolone a day for ${g?.months} months`;
+      return nl ? `glucocorticoïden ${mg} mg/dag gedurende ${g?.months} maanden (≥ 7,5 mg, ≥ 3 maanden)` : `glucocorticoids ${mg} mg/day for ${g?.months} months (≥ 7.5 mg, ≥ 3 months)`;
+    }
+    case 'early-menopause': {
+      const am = c.person.menopause?.ageAtMenopause ?? 0;
+      if (who === 'p') return nl ? `uw overgang begon vroeg, op ${num(am, 'nl')} jaar` : `your menopause came early, at age ${num(am, 'en')}`;
+      return nl ? `vroege menopauze (${num(am, 'nl')} jaar, < 45)` : `early menopause (age ${num(am, 'en')}, < 45)`;
+    }
+    case 'sex-hormone-lowering-therapy':
+      if (who === 'p') return nl ? 'u krijgt een behandeling die uw geslachtshormonen verlaagt' : 'you have treatment that lowers your sex hormones';
+      return nl ? 'geslachtshormoonverlagende therapie' : 'sex-hormone-lowering therapy';
+  }
+}
+
+const dxaIndicated: Rule = {
+  id: 'case-finding.dxa-indicated',
+  stage: 'case-finding',
+  source: ['NIV-2022', 'NHG-2012', 'CBO-2011', 'PATHWAY-UMC'],
+  inputs: [
+    'asOf', 'person.birthDate', 'person.sex', 'person.weightKg', 'person.heightCm',
+    'person.menopause.ageAtMenopause', 'fractures', 'vfa', 'riskFactors', 'settings.fractureSitePolicy',
+  ],
+  codes: ['case-finding.dxa-indicated'],
+  about: {
+    patient: bi(
+      'Moet u een botdichtheidsmeting (DXA) krijgen? Dat is zo na een botbreuk na uw 50e, bij een ingezakte wervel, bij een hoge risicoscore, bij lang prednison, bij een vroege overgang of bij een behandeling die hormonen verlaagt.',
+      'Should you have a bone density scan (DXA)? Yes after a broken bone past age 50, a collapsed vertebra, a high risk score, long use of prednisolone, an early menopause, or treatment that lowers sex hormones.',
+    ),
+    clinician: bi(
+      'DXA geïndiceerd bij: kwalificerende fractuur (≥ 50 jaar, ≤ 2 jaar geleden, laag-energetisch, niet pathologisch, locatie volgens beleid), wervelfractuur, NHG-risicoscore ≥ 4, glucocorticoïden ≥ 7,5 mg/dag ≥ 3 maanden, menopauze < 45 jaar of geslachtshormoonverlagende therapie.',
+      'DXA indicated for: a qualifying fracture (age ≥ 50, within 2 years, low energy, not pathological, site allowed by policy), a vertebral fracture, NHG risk score ≥ 4, glucocorticoids ≥ 7.5 mg/day for ≥ 3 months, menopause before 45, or sex-hormone-lowering therapy.',
+    ),
+  },
+  evaluate({ case: c, settings: s }): Finding[] {
+    const d = dxaIndication(c, s);
+    const value = { indicated: d.indicated, reasons: [...d.reasons] };
+    const txt = (lang: 'nl' | 'en', who: 'p' | 'c') => list(d.reasons.map((r) => reasonText(r, c, s, d.nhg, lang, who)), lang);
+    const explanation = d.indicated
+      ? {
+          patient: bi(
+            `Een botdichtheidsmeting (DXA) is voor u zinvol. De reden: ${txt('nl', 'p')}.`,
+            `A bone density scan (DXA) is useful for you. The reason: ${txt('en', 'p')}.`,
+          ),
+          clinician: bi(`DXA geïndiceerd: ${txt('nl', 'c')}.`, `DXA indicated: ${txt('en', 'c')}.`),
+        }
+      : {
+          patient: bi(
+            'Op grond van wat we nu weten is een botdichtheidsmeting niet nodig.',
+            'From what we know now, you do not need a bone density scan.',
+          ),
+          clinician: bi(
+            `Geen DXA-indicatie op de vastgelegde gegevens${d.nhg ? ` (NHG-risicoscore ${d.nhg.score})` : ''}.${d.missing.length > 0 ? ' Ontbrekende gegevens kunnen dit veranderen.' : ''}`,
+            `No DXA indication on the recorded data${d.nhg ? ` (NHG risk score ${d.nhg.score})` : ''}.${d.missing.length > 0 ? ' Missing data could change this.' : ''}`,
+          ),
+        };
+    return [finding('case-finding.dxa-indicated', value, d.indicated ? 'action' : 'info', d.used, d.missing, explanation)];
+  },
+};
+
+const nhgScoreRule: Rule = {
+  id: 'case-finding.nhg-risk-score',
+  stage: 'case-finding',
+  source: ['NHG-2012'],
+  inputs: ['asOf', 'person.birthDate', 'person.weightKg', 'person.heightCm', 'fractures', 'riskFactors'],
+  codes: ['case-finding.nhg-risk-score'],
+  about: {
+    patient: bi(
+      'Bij mensen van 50 jaar of ouder zonder recente botbreuk tellen we punten voor risico’s, zoals leeftijd, laag gewicht en prednison. Bij 4 punten of meer volgt een botdichtheidsmeting.',
+      'For people aged 50 or over without a recent broken bone we add up points for risks such as age, low weight and prednisolone. At 4 points or more we advise a bone density scan.',
+    ),
+    clinician: bi(
+      'NHG-risicoscore (≥ 50 jaar, geen kwalificerende fractuur): leeftijd > 70 → 2, > 60 → 1; gewicht < 60 kg of BMI < 20 → 1; eerdere fractuur ≥ 50 jaar → 1; heupfractuur ouder → 1; verminderde mobiliteit → 1; RA → 1; secundaire osteoporose → 1; glucocorticoïden > 7,5 mg/dag > 3 maanden → 4.',
+      'NHG risk score (age ≥ 50, no qualifying fracture): age > 70 → 2, > 60 → 1; weight < 60 kg or BMI < 20 → 1; earlier fracture at ≥ 50 → 1; parental hip fracture → 1; reduced mobility → 1; RA → 1; secondary osteoporosis → 1; glucocorticoids > 7.5 mg/day > 3 months → 4.',
+    ),
+  },
+  evaluate({ case: c, settings: s }): Finding[] {
+    if (ageOn(c.person.birthDate, c.asOf) < CASE_FINDING_MIN_AGE || qualifyingFractures(c, s).length > 0) return [];
+    const n = nhgRiskScore(c);
+    const items = (lang: 'nl' | 'en', who: 'p' | 'c') => list(n.items.map((i) => ITEM_TEXT[i]?.[who][lang] ?? i), lang);
+    const explanation = {
+      patient: n.score === 0
+        ? bi('Uw risicoscore is 0. We vonden geen extra risico’s.', 'Your risk score is 0. We found no added risks.')
+        : bi(`Uw risicoscore is ${n.score}. Dat komt doordat ${items('nl', 'p')}.`, `Your risk score is ${n.score}, because ${items('en', 'p')}.`),
+      clinician: bi(
+        `NHG-risicoscore ${n.score}${n.items.length > 0 ? `: ${items('nl', 'c')}` : ''}.${n.score >= NHG_SCORE_DXA ? ' ≥ 4: DXA geïndiceerd.' : ''}`,
+        `NHG risk score ${n.score}${n.items.length > 0 ? `: ${items('en', 'c')}` : ''}.${n.score >= NHG_SCORE_DXA ? ' ≥ 4: DXA indicated.' : ''}`,
+      ),
+    };
+    return [finding('case-finding.nhg-risk-score', { score: n.score, items: n.items }, n.score >= NHG_SCORE_DXA ? 'attention' : 'info', n.used, n.missing, explanation)];
+  },
+};
+
+const CONSIDER: [string, Bilingual, Bilingual][] = [
+  ['parent-or-sibling-osteoporosis', bi('iemand in uw gezin heeft botontkalking', 'someone in your family has osteoporosis'), bi('osteoporose bij ouder/broer/zus', 'osteoporosis in a parent or sibling')],
+  ['rheumatoid-arthritis', bi('u heeft reuma', 'you have rheumatoid arthritis'), bi('reumatoïde artritis', 'rheumatoid arthritis')],
+  ['secondary-osteoporosis-condition', bi('u heeft een ziekte die botten zwakker kan maken', 'you have an illness that can weaken bone'), bi('aandoening met secundaire osteoporose', 'secondary-osteoporosis condition')],
+  ['reduced-mobility', bi('u beweegt minder goed', 'you move less easily'), bi('verminderde mobiliteit', 'reduced mobility')],
+  ['falls-2-or-more', bi('u viel dit jaar 2 keer of vaker', 'you fell twice or more this year'), bi('≥ 2 valpartijen in 12 maanden', '≥ 2 falls in 12 months')],
+];
+
+const dxaConsider: Rule = {
+  id: 'case-finding.dxa-consider',
+  stage: 'case-finding',
+  source: ['PATHWAY-UMC', 'LEAFLET-HOSPITAL', 'NHG-2024'],
+  inputs: ['riskFactors.parentOrSiblingOsteoporosis', 'riskFactors.rheumatoidArthritis', 'riskFactors.secondaryOsteoporosisCondition', 'riskFactors.reducedMobility', 'falls.fallsLast12Months'],
+  codes: ['case-finding.dxa-consider'],
+  about: {
+    patient: bi(
+      'Soms is een botdichtheidsmeting het overwegen waard, ook als die niet direct nodig is. Bijvoorbeeld bij botontkalking in de familie, reuma, veel vallen of weinig bewegen.',
+      'Sometimes a bone density scan is worth thinking about even when it is not strictly needed, for example with osteoporosis in the family, rheumatoid arthritis, repeated falls or little movement.',
+    ),
+    clinician: bi(
+      'DXA overwegen (attentie) zonder DXA-indicatie bij: osteoporose bij ouder of broer/zus, RA, secundaire-osteoporose-aandoening, verminderde mobiliteit of ≥ 2 vallen in 12 maanden.',
+      'Consider DXA (attention) without a DXA indication when: osteoporosis in a parent or sibling, RA, a secondary-osteoporosis condition, reduced mobility, or ≥ 2 falls in 12 months.',
+    ),
+  },
+  evaluate({ case: c, settings: s }): Finding[] {
+    if (dxaIndication(c, s).indicated) return [];
+    const rf = c.riskFactors ?? {};
+    const used: Record<string, unknown> = {};
+    const missing: string[] = [];
+    const flag = (k: 'parentOrSiblingOsteoporosis' | 'rheumatoidArthritis' | 'secondaryOsteoporosisCondition' | 'reducedMobility') => {
+      const v = rf[k];
+      if (v === undefined) missing.push(`riskFactors.${k}`);
+      else used[`riskFactors.${k}`] = v;
+      return v === true;
+    };
+    const met = [
+      flag('parentOrSiblingOsteoporosis'), flag('rheumatoidArthritis'), flag('secondaryOsteoporosisCondition'), flag('reducedMobility'),
+    ];
+    const falls = c.falls?.fallsLast12Months;
+    if (falls === undefined) missing.push('falls.fallsLast12Months');
+    else used['falls.fallsLast12Months'] = falls;
+    met.push(falls !== undefined && falls >= 2);
+    const hit = CONSIDER.filter((_, i) => met[i]);
+    if (hit.length === 0) return [];
+    return [finding('case-finding.dxa-consider', { reasons: hit.map((h) => h[0]) }, 'attention', used, missing, {
+      patient: bi(
+        `Een botdichtheidsmeting kan zinvol zijn, want ${list(hit.map((h) => h[1].nl), 'nl')}. Bespreek dit met uw arts.`,
+        `A bone density scan may be useful, because ${list(hit.map((h) => h[1].en), 'en')}. Talk about it with your doctor.`,
+      ),
+      clinician: bi(
+        `Geen strikte DXA-indicatie; overweeg DXA wegens ${list(hit.map((h) => h[2].nl), 'nl')}.`,
+        `No strict DXA indication; consider DXA because of ${list(hit.map((h) => h[2].en), 'en')}.`,
+      ),
+    })];
+  },
+};
+
+const WAIVE_TEXT: Record<string, { p: Bilingual; c: Bilingual }> = {
+  'life-expectancy': { p: bi('uw arts verwacht dat het onderzoek u niet meer helpt', 'your doctor expects the tests will not help you any more'), c: bi('levensverwachting < 1 jaar', 'life expectancy < 1 year') },
+  'nursing-home': { p: bi('u woont in een verpleeghuis en u heeft samen met uw arts besloten', 'you live in a nursing home and decided this together with your doctor'), c: bi('verpleeghuisbewoner, na gezamenlijke besluitvorming', 'nursing-home resident, after shared decision-making') },
+  declined: { p: bi('u wilde het onderzoek niet', 'you chose not to have the tests'), c: bi('patiënt ziet af van onderzoek', 'patient declined') },
+};
+
+const workupWaived: Rule = {
+  id: 'case-finding.workup-waived',
+  stage: 'case-finding',
+  source: ['NIV-2022'],
+  inputs: ['workupWaived.reason', 'workupWaived.by', 'workupWaived.date'],
+  codes: ['case-finding.workup-waived'],
+  about: {
+    patient: bi(
+      'Soms besluit u samen met uw arts om geen onderzoek te doen. Dat staat dan met reden, naam en datum in uw dossier.',
+      'Sometimes you and your doctor decide not to do the tests. Your record then shows the reason, who decided and when.',
+    ),
+    clinician: bi(
+      'Afzien van work-up alleen met expliciete reden (levensverwachting < 1 jaar, verpleeghuis na gezamenlijke besluitvorming, patiënt weigert), vastgelegd met wie en wanneer.',
+      'Work-up is waived only with an explicit reason (life expectancy < 1 year, nursing home after shared decision, patient declines), recorded with who and when.',
+    ),
+  },
+  evaluate({ case: c }): Finding[] {
+    const w = c.workupWaived;
+    if (!w) return [];
+    const t = WAIVE_TEXT[w.reason] ?? { p: bi(w.reason, w.reason), c: bi(w.reason, w.reason) };
+    const future = compareDates(w.date, c.asOf) > 0;
+    return [finding('case-finding.workup-waived', { reasons: [w.reason] }, 'info',
+      { 'workupWaived.reason': w.reason, 'workupWaived.by': w.by, 'workupWaived.date': w.date }, [], {
+        patient: bi(`Er wordt geen verder botonderzoek gedaan, omdat ${t.p.nl}.`, `No further bone tests will be done, because ${t.p.en}.`),
+        clinician: bi(
+          `Work-up afgezien: ${t.c.nl}; vastgelegd door ${w.by} op ${w.date}${future ? ' (datum ligt na de peildatum)' : ''}.`,
+          `Work-up waived: ${t.c.en}; recorded by ${w.by} on ${w.date}${future ? ' (date is after asOf)' : ''}.`,
+        ),
+      })];
+  },
+};
+
+export const rules: Rule[] = [dxaIndicated, nhgScoreRule, dxaConsider, workupWaived];

@@ -1,0 +1,41 @@
+// Small builders for findings, so every rule reports used/missing the same way and a rule that
+// cannot decide always says what to measure instead of guessing (clinical-rules.md §1).
+import type { Explanation, Finding, Severity, Source } from './rule.js';
+import { bi, fieldNames } from './text.js';
+
+export function finding(
+  code: string,
+  value: unknown,
+  severity: Severity,
+  used: Readonly<Record<string, unknown>>,
+  missing: readonly string[],
+  explanation: Explanation,
+  source?: readonly Source[],
+): Finding {
+  const f: Finding = { code, value, severity, used: { ...used }, missing: [...new Set(missing)].sort(), explanation };
+  return source ? { ...f, source } : f;
+}
+
+/**
+ * `value: null`, severity attention, naming what to measure or ask. `topic` says what could not be
+ * judged, in both languages (e.g. "uw botdichtheid" / "your bone density").
+ */
+export function undecided(
+  code: string,
+  missing: readonly string[],
+  used: Readonly<Record<string, unknown>>,
+  topic: { patient: { nl: string; en: string }; clinician: { nl: string; en: string } },
+): Finding {
+  const nl = fieldNames(missing, 'nl');
+  const en = fieldNames(missing, 'en');
+  return finding(code, null, 'attention', used, missing, {
+    patient: bi(
+      `We kunnen ${topic.patient.nl} nog niet beoordelen. Daarvoor is nog nodig: ${nl}.`,
+      `We cannot judge ${topic.patient.en} yet. We still need: ${en}.`,
+    ),
+    clinician: bi(
+      `${topic.clinician.nl}: niet te beoordelen zonder ${nl}. Meet of noteer dit.`,
+      `${topic.clinician.en}: cannot be decided without ${en}. Measure or record it.`,
+    ),
+  });
+}

@@ -1,0 +1,76 @@
+// Shared wording tools for explanations: numbers and dates the way each language writes them, and
+// the names of case fields a clinician can act on. Kept here so every rule speaks the same words.
+import type { Bilingual } from './rule.js';
+
+/** Dutch writes a decimal comma and a true minus sign (−2,7); English a point (−2.7). */
+export function num(x: number, lang: 'nl' | 'en', decimals?: number): string {
+  const fixed = decimals === undefined ? String(Math.round(x * 1000) / 1000) : x.toFixed(decimals);
+  const signed = fixed.startsWith('-') ? '\u2212' + fixed.slice(1) : fixed;
+  return lang === 'nl' ? signed.replace('.', ',') : signed;
+}
+
+const NL_MONTHS = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus',
+  'september', 'oktober', 'november', 'december'];
+const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August',
+  'September', 'October', 'November', 'December'];
+
+/** `2026-11-23` → `23 november 2026` / `23 November 2026` (no Intl: output must not depend on ICU data). */
+export function day(iso: string, lang: 'nl' | 'en'): string {
+  const [y, m, d] = iso.split('-');
+  const months = lang === 'nl' ? NL_MONTHS : EN_MONTHS;
+  return `${Number(d)} ${months[Number(m) - 1] ?? m} ${y}`;
+}
+
+export function list(items: readonly string[], lang: 'nl' | 'en'): string {
+  if (items.length === 0) return '';
+  if (items.length === 1) return items[0] as string;
+  const and = lang === 'nl' ? ' en ' : ' and ';
+  return items.slice(0, -1).join(', ') + and + items[items.length - 1];
+}
+
+export const bi = (nl: string, en: string): Bilingual => ({ nl, en });
+
+/**
+ * What a clinician should measure or ask when a path is missing. Paths not listed fall back to the
+ * path itself, which is still precise for a clinician.
+ */
+const FIELD_NAMES: Record<string, Bilingual> = {
+  'person.weightKg': bi('gewicht', 'weight'),
+  'person.heightCm': bi('lengte', 'height'),
+  'person.menopause.status': bi('menopauzestatus', 'menopausal status'),
+  'person.menopause.ageAtMenopause': bi('leeftijd bij de menopauze', 'age at menopause'),
+  dxa: bi('DXA-meting (botdichtheid)', 'DXA scan (bone density)'),
+  'dxa.tScore': bi('T-score bij de DXA', 'DXA T-score'),
+  'dxa.zScore': bi('Z-score bij de DXA', 'DXA Z-score'),
+  vfa: bi('VFA (wervelfoto bij de DXA)', 'VFA (vertebral fracture assessment)'),
+  'riskFactors.parentHipFracture': bi('heupfractuur bij een ouder', 'parental hip fracture'),
+  'riskFactors.parentOrSiblingOsteoporosis': bi('osteoporose bij ouder, broer of zus', 'osteoporosis in a parent or sibling'),
+  'riskFactors.rheumatoidArthritis': bi('reumatoïde artritis', 'rheumatoid arthritis'),
+  'riskFactors.secondaryOsteoporosisCondition': bi('aandoening met secundaire osteoporose', 'condition causing secondary osteoporosis'),
+  'riskFactors.reducedMobility': bi('verminderde mobiliteit', 'reduced mobility'),
+  'riskFactors.sexHormoneLoweringTherapy': bi('geslachtshormoonverlagende behandeling', 'sex-hormone-lowering therapy'),
+  'riskFactors.glucocorticoids': bi('glucocorticoïdgebruik (mg/dag en maanden)', 'glucocorticoid use (mg/day and months)'),
+  'falls.fallsLast12Months': bi('aantal vallen in 12 maanden', 'number of falls in 12 months'),
+  'safety.osteomalaciaSymptoms': bi('klachten van osteomalacie (bot- of spierpijn, spierzwakte)', 'osteomalacia symptoms (bone or muscle pain, proximal weakness)'),
+  'safety.canStayUpright30Min': bi('kan 30 minuten rechtop blijven', 'can stay upright for 30 minutes'),
+  'safety.oesophagealDisorder': bi('slokdarmaandoening', 'oesophageal disorder'),
+  'labs.calcium': bi('calcium', 'calcium'),
+  'labs.albumin': bi('albumine', 'albumin'),
+  'labs.calcium-corrected': bi('gecorrigeerd calcium', 'corrected calcium'),
+  'labs.creatinine': bi('creatinine', 'creatinine'),
+  'labs.egfr': bi('eGFR', 'eGFR'),
+  'labs.tsh': bi('TSH', 'TSH'),
+  'labs.25-oh-vitamin-d': bi('25-OH-vitamine D', '25-OH vitamin D'),
+  'labs.alkaline-phosphatase': bi('alkalische fosfatase', 'alkaline phosphatase'),
+  'labs.pth': bi('PTH', 'PTH'),
+  'labs.m-protein': bi('M-proteïne', 'M-protein'),
+  'labs.testosterone': bi('testosteron', 'testosterone'),
+  'labs.testosterone.refLow': bi('ondergrens van het testosteron-referentiebereik', 'lower reference limit for testosterone'),
+};
+
+export function fieldName(path: string, lang: 'nl' | 'en'): string {
+  return FIELD_NAMES[path]?.[lang] ?? path;
+}
+export function fieldNames(paths: readonly string[], lang: 'nl' | 'en'): string {
+  return list(paths.map((p) => fieldName(p, lang)), lang);
+}

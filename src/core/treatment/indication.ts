@@ -1,0 +1,103 @@
+// Whether osteoporosis medication is indicated (clinical-rules.md §5; NHG-2012, NIV-2022, CBO-2011,
+// NHG-2024 for the GP grid and glucocorticoids). Returns every reason met on the recorded data and
+// the facts that were absent but could add one.
+import type { Case } from '../case.schema.js';
+import type { Settings } from '../settings.js';
+import { ageOn } from '../time/date.js';
+import { ageAtFracture, qualifyingFractures, vertebralFractureRecords, vfaFractureLevels } from '../case-finding/fractures.js';
+import { bmdCategory, lowestTScore, scoreTypeFor } from '../diagnosis/bmd.js';
+
+export const INDICATION_REASONS = ['osteoporosis', 'vertebral-fracture', 'glucocorticoids', 'hip-fracture-75-plus'] as const;
+export type IndicationReason = (typeof INDICATION_REASONS)[number];
+
+export const GC_MG_PER_DAY = 7.5;
+export const GC_MONTHS = 3;
+export const GC_HIGH_DOSE_MG = 15;
+export const GC_MAN_MIN_AGE = 70;
+export const HIP_FRACTURE_MIN_AGE = 75;
+
+export interface IndicationAssessment {
+  indicated: boolean;
+  reasons: IndicationReason[];
+  used: Record<string, unknown>;
+  missing: string[];
+  /** Osteopenia with a qualifying fracture: lifestyle and fall prevention are the plan. */
+  osteopeniaWithFracture: boolean;
+  /** The glucocorticoid sub-criteria that were met, for the explanation. */
+  glucocorticoidCriteria: string[];
+}
+
+/** Glucocorticoids ≥ 7.5 mg/day for ≥ 3 months (CBO-2011), the threshold case finding and §5 share. */
+export function glucocorticoidsAtLeast(c: Case): boolean {
+  const g = c.riskFactors?.glucocorticoids;
+  return g !== undefined && g.mgPerDay >= GC_MG_PER_DAY && g.months >= GC_MONTHS;
+}
+
+export function assessIndication(c: Case, s: Settings): IndicationAssessment {
+  const used: Record<string, unknown> = {};
+  const missing = new Set<string>();
+  const reasons: IndicationReason[] = [];
+  const age = ageOn(c.person.birthDate, c.asOf);
+  used['person.birthDate'] = c.person.birthDate;
+  used['person.sex'] = c.person.sex;
+
+  const bmd = bmdCategory(c, s);
+  const lowT = lowestTScore(c);
+  const tType = scoreTypeFor(c) === 'T';
+  if (bmd) used['bmd.category'] = bmd.category;
+  if (lowT !== undefined) used['dxa.tScore'] = lowT;
+  else missing.add('dxa.tScore');
+  if (bmd && (bmd.category === 'osteoporosis' || bmd.category === 'severe-osteoporosis')) reasons.push('osteoporosis');
+
+  const qualifying = qualifyingFractures(c, s);
+  const vertebralRecords = vertebralFractureRecords(c);
+  const vfaLevels = vfaFractureLevels(c);
+  if (c.fractures) used['fractures'] = c.fractures.length;
+  if (c.vfa) used['vfa'] = vfaLevels;
+  else missing.add('vfa');
+  const vertebral = vertebralRecords.length > 0 || vfaLevels.length > 0;
+  if (vertebral) {
+    const minT = s.vertebralFractureMinT;
+    // The NHG-2024 GP grid withholds medication when T is above the set value; without a T-score
+    // that grid cannot be applied, so the fracture still counts and the T-score is asked for.
+    if (minT === null || lowT === undefined || lowT <= minT) reasons.push('vertebral-fracture');
+    if (minT !== null) used['settings.vertebralFractureMinT'] = minT;
+  }
+
+  const gcCriteria: string[] = [];
+  const g = c.riskFactors?.glucocorticoids;
+  if (g) used['riskFactors.glucocorticoids'] = g;
+  else missing.add('riskFactors.glucocorticoids');
+  if (g && glucocorticoidsAtLeast(c)) {
+    const status = c.person.menopause?.status;
+    if (c.person.sex === 'female') {
+      if (status === 'post') gcCriteria.push('postmenopausal');
+      else if (status === undefined) missing.add('person.menopause.status');
+    }
+    if (c.person.sex === 'male' && age >= GC_MAN_MIN_AGE) gcCriteria.push('man-70-plus');
+    if (g.mgPerDay >= GC_HIGH_DOSE_MG) gcCriteria.push('15-mg-or-more');
+    if (qualifying.length > 0 || vertebral) gcCriteria.push('fracture');
+    if (lowT !== undefined && lowT <= s.glucocorticoidTScoreThreshold) gcCriteria.push('t-score');
+    used['settings.glucocorticoidTScoreThreshold'] = s.glucocorticoidTScoreThreshold;
+    if (gcCriteria.length > 0) reasons.push('glucocorticoids');
+  }
+
+  const hip75 = qualifying.some((f) => f.site === 'hip' && ageAtFracture(c, f) >= HIP_FRACTURE_MIN_AGE);
+  if (hip75) reasons.push('hip-fracture-75-plus');
+
+  const osteopeniaWithFracture = reasons.length === 0 && tType && bmd?.category === 'osteopenia' && qualifying.length > 0;
+  return {
+    indicated: reasons.length > 0,
+    reasons,
+    used,
+    missing: [...missing].sort(),
+    osteopeniaWithFracture,
+    glucocorticoidCriteria: gcCriteria,
+  };
+}
+
+/** §5 in one call: `{ indicated, reasons }` exactly as `treatment.medication-indicated` reports it. */
+export function medicationIndication(c: Case, s: Settings): { indicated: boolean; reasons: string[] } {
+  const a = assessIndication(c, s);
+  return { indicated: a.indicated, reasons: [...a.reasons] };
+}
