@@ -1,0 +1,64 @@
+// The pure function behind `botpad evaluate` and POST /api/v1/evaluate (clinical-rules.md §1):
+// Case + Settings → Evaluation. No clock (asOf comes from the case), no I/O, no randomness, so the
+// same input always gives the same output. Labs are converted to canonical units once, here.
+//
+// Parsing lives here too but returns zod issues instead of throwing an application error: the core
+// imports nothing of ours outside src/core. src/schema/case-input.ts turns the issues into the one
+// error vocabulary (invalidInput).
+import type { z } from 'zod';
+import { Case } from './case.schema.js';
+import { Settings, type SettingsInput } from './settings.js';
+import type { Conclusion, Finding, Lang, Rule } from './rule.js';
+import { normalizeLabs } from './laboratory/picture.js';
+import { RULES, RULES_VERSION } from './registry.js';
+
+export interface Evaluation {
+  asOf: string;
+  rulesVersion: string;
+  settingsUsed: Settings;
+  conclusions: Conclusion[];
+}
+
+export type Checked<T> = { ok: true; value: T } | { ok: false; issues: z.core.$ZodIssue[] };
+
+/** Validates a Case: wrong types, unknown keys, impossible dates, unknown codes and lab units. */
+export function checkCase(json: unknown): Checked<Case> {
+  const r = Case.safeParse(json);
+  return r.success ? { ok: true, value: r.data } : { ok: false, issues: r.error.issues };
+}
+
+/** Validates organisation settings; absent keys take the spec's defaults. */
+export function checkSettings(json: unknown): Checked<Settings> {
+  const r = Settings.safeParse(json ?? {});
+  return r.success ? { ok: true, value: r.data } : { ok: false, issues: r.error.issues };
+}
+
+function conclude(rule: Rule, f: Finding, lang: Lang): Conclusion {
+  return {
+    code: f.code,
+    ruleId: rule.id,
+    value: f.value,
+    severity: f.severity,
+    inputs: [...rule.inputs],
+    used: { ...f.used },
+    missing: [...f.missing],
+    source: [...(f.source ?? rule.source)],
+    explanation: { patient: f.explanation.patient[lang], clinician: f.explanation.clinician[lang] },
+  };
+}
+
+/**
+ * Runs every rule in registry order. Never throws on a schema-valid case: rules are total, so an
+ * exception here is a bug to fix in the rule, not something to hide.
+ */
+export function evaluate(input: Case, settings: Settings, lang: Lang = 'nl', rules: readonly Rule[] = RULES): Evaluation {
+  const c = normalizeLabs(input);
+  const ctx = { case: c, settings };
+  const conclusions: Conclusion[] = [];
+  for (const rule of rules) {
+    for (const f of rule.evaluate(ctx)) conclusions.push(conclude(rule, f, lang));
+  }
+  return { asOf: c.asOf, rulesVersion: RULES_VERSION, settingsUsed: settings, conclusions };
+}
+
+export type { SettingsInput };
