@@ -1,0 +1,205 @@
+// calcium.intake, calcium.supplement-advised and vitamin-d.advice (clinical-rules.md §9).
+// Sources: GR-2012 and LEAFLET-EMB / LEAFLET-HOSPITAL (vitamin D groups), NHG-2024 (deficiency),
+// GR-CALCIUM (targets), LEAFLET-HOSPITAL (4 dairy servings), BOTPAD-POLICY (calculator values).
+import type { Case } from '../case.schema.js';
+import { bmdCategory } from '../diagnosis/index.js';
+import { explain } from '../explain.js';
+import { labPicture } from '../laboratory/index.js';
+import { currentCourses } from '../medication/index.js';
+import type { Finding, Rule, RuleContext, Source } from '../rule.js';
+import { Trace } from '../rule.js';
+import type { Settings } from '../settings.js';
+import { ageOn } from '../time/date.js';
+import { medicationIndication } from '../treatment/index.js';
+import { calciumIntakeMg, calciumTargetMg, OSTEOPOROSIS_MIN_TARGET_MG, SUPPLEMENT_SHORTFALL_MG } from './calcium.js';
+
+// --------------------------------------------------------------------------------------------
+export const VITAMIN_D_REASONS = {
+  'child-under-4': 10,
+  'child-anti-epileptic': 10,
+  'little-daylight': 10,
+  'woman-50-plus': 10,
+  'age-70-plus': 20,
+  'medication-indication': 20,
+  'on-osteoporosis-medication': 20,
+  'vitamin-d-below-30': 20,
+} as const;
+export type VitaminDReason = keyof typeof VITAMIN_D_REASONS;
+
+const REASON_SOURCE: Record<VitaminDReason, Source> = {
+  'child-under-4': 'GR-2012', 'child-anti-epileptic': 'LEAFLET-EMB', 'little-daylight': 'GR-2012',
+  'woman-50-plus': 'GR-2012', 'age-70-plus': 'GR-2012', 'medication-indication': 'NIV-2022',
+  'on-osteoporosis-medication': 'NIV-2022', 'vitamin-d-below-30': 'NHG-2024',
+};
+
+const REASON_TEXT: Record<VitaminDReason, { nl: string; en: string }> = {
+  'child-under-4': { nl: 'jonger dan 4 jaar', en: 'younger than 4' },
+  'child-anti-epileptic': { nl: 'kind dat een middel tegen epilepsie gebruikt', en: 'a child taking an epilepsy medicine' },
+  'little-daylight': { nl: 'weinig buiten of weinig daglicht', en: 'little time outdoors or little daylight' },
+  'woman-50-plus': { nl: 'vrouw van 50 jaar of ouder', en: 'a woman aged 50 or over' },
+  'age-70-plus': { nl: '70 jaar of ouder', en: 'aged 70 or over' },
+  'medication-indication': { nl: 'medicijnen voor de botten zijn nodig', en: 'bone medicine is needed' },
+  'on-osteoporosis-medication': { nl: 'gebruikt medicijnen voor de botten', en: 'taking bone medicine' },
+  'vitamin-d-below-30': { nl: 'ernstig tekort aan vitamine D in het bloed', en: 'a severe lack of vitamin D in the blood' },
+};
+
+export function vitaminDAdvice(c: Case, s: Settings, t: Trace): { microgramsPerDay: number; reasons: VitaminDReason[] } {
+  const age = ageOn(t.get('person.birthDate', c.person.birthDate)!, c.asOf);
+  const rf = c.riskFactors ?? {};
+  const reasons: VitaminDReason[] = [];
+  if (age < 4) reasons.push('child-under-4');
+  if (age < 18) {
+    const ae = t.get('riskFactors.antiEpileptics', rf.antiEpileptics);
+    if ((ae ?? 0) >= 1) reasons.push('child-anti-epileptic');
+  }
+  const daylight = t.get('riskFactors.insufficientDaylight', rf.insufficientDaylight);
+  const indoors = c.child ? t.get('child.indoorsMostly', c.child.indoorsMostly) : undefined;
+  if (daylight === true || indoors === true) reasons.push('little-daylight');
+  if (t.get('person.sex', c.person.sex) === 'female' && age >= 50) reasons.push('woman-50-plus');
+  if (age >= 70) reasons.push('age-70-plus');
+  if (currentCourses(c).length > 0) {
+    t.get('medications', c.medications);
+    reasons.push('on-osteoporosis-medication');
+  }
+  const ind = medicationIndication(c, s);
+  t.get('treatment.medicationIndicated', ind.indicated);
+  if (ind.indicated) reasons.push('medication-indication');
+  const vd = labPicture(c).vitaminD;
+  if (vd !== undefined) t.get('labs.25-oh-vitamin-d', vd.nmolPerL);
+  if (vd?.status === 'severe-deficiency') reasons.push('vitamin-d-below-30');
+  const microgramsPerDay = Math.max(0, ...reasons.map((r) => VITAMIN_D_REASONS[r]));
+  // Highest dose first, so the reason that set the advice leads.
+  reasons.sort((a, b) => VITAMIN_D_REASONS[b] - VITAMIN_D_REASONS[a]);
+  return { microgramsPerDay, reasons };
+}
+
+export const vitaminDRule: Rule = {
+  id: 'vitamin-d.advice',
+  stage: 'calcium-vitamin-d',
+  source: ['GR-2012', 'LEAFLET-EMB', 'LEAFLET-HOSPITAL', 'NHG-2024', 'NIV-2022'],
+  inputs: ['asOf', 'person.birthDate', 'person.sex', 'riskFactors.antiEpileptics', 'riskFactors.insufficientDaylight',
+    'child.indoorsMostly', 'medications', 'labs'],
+  codes: ['vitamin-d.advice'],
+  about: explain({
+    patientNl: 'Hoeveel extra vitamine D u per dag nodig heeft.',
+    patientEn: 'How much extra vitamin D you need each day.',
+    clinicianNl: 'Vitamine D-advies: 10 µg (kind < 4, kind op anti-epilepticum, weinig daglicht, vrouw ≥ 50) of 20 µg (≥ 70, medicatie-indicatie of osteoporosemedicatie); het hoogste geldt.',
+    clinicianEn: 'Vitamin D advice: 10 µg (child < 4, child on an anti-epileptic, little daylight, woman ≥ 50) or 20 µg (≥ 70, medication indication or osteoporosis medication); the highest applies.',
+  }),
+  evaluate({ case: c, settings: s }: RuleContext) {
+    const t = new Trace();
+    const v = vitaminDAdvice(c, s, t);
+    const ae = c.riskFactors?.antiEpileptics ?? 0;
+    const manyAe = ae > 1;
+    const why = (lang: 'nl' | 'en') => v.reasons.map((r) => REASON_TEXT[r][lang]).join(', ');
+    const extraNl = manyAe ? ` Met ${ae} middelen tegen epilepsie is misschien meer nodig. De arts bepaalt de dosis.` : '';
+    const extraEn = manyAe ? ` With ${ae} epilepsy medicines more may be needed. The doctor decides the dose.` : '';
+    const f: Finding = {
+      code: 'vitamin-d.advice',
+      value: v,
+      severity: manyAe ? 'attention' : 'info',
+      used: t.used,
+      missing: t.missing,
+      source: [...new Set<Source>([...v.reasons.map((r) => REASON_SOURCE[r]), ...(manyAe ? ['LEAFLET-EMB' as const] : [])])],
+      explanation: explain({
+        patientNl: (v.microgramsPerDay > 0
+          ? `Neem elke dag ${v.microgramsPerDay} microgram vitamine D extra. Dat is nodig omdat: ${why('nl')}.`
+          : 'U hoeft nu geen extra vitamine D te nemen.') + extraNl,
+        patientEn: (v.microgramsPerDay > 0
+          ? `Take ${v.microgramsPerDay} micrograms of extra vitamin D every day. This is because: ${why('en')}.`
+          : 'You do not need extra vitamin D now.') + extraEn,
+        clinicianNl: `Vitamine D ${v.microgramsPerDay} µg/dag (${v.microgramsPerDay * 40} IE); redenen: ${v.reasons.join(', ') || 'geen'}.`
+          + (manyAe ? ` ${ae} anti-epileptica: overweeg een hogere dosis.` : ''),
+        clinicianEn: `Vitamin D ${v.microgramsPerDay} µg/day (${v.microgramsPerDay * 40} IU); reasons: ${v.reasons.join(', ') || 'none'}.`
+          + (manyAe ? ` ${ae} anti-epileptics: consider a higher dose.` : ''),
+      }),
+    };
+    return [f];
+  },
+};
+
+// --------------------------------------------------------------------------------------------
+export interface CalciumPicture { mgPerDay: number; target: number; shortfall: number }
+
+/** Intake, target and shortfall; undefined when the calculator was not filled in or the child is under 1. */
+export function calciumPicture(c: Case, s: Settings, t: Trace): CalciumPicture | undefined {
+  const age = ageOn(t.get('person.birthDate', c.person.birthDate)!, c.asOf);
+  const base = calciumTargetMg(age, t.get('person.sex', c.person.sex)!);
+  if (base === undefined) return undefined;
+  const servings = t.get('calcium.servings', c.calcium?.servings);
+  if (servings === undefined) return undefined;
+  t.get('settings.calciumOtherFoodMg', s.calciumOtherFoodMg);
+  t.get('settings.calciumPerServingMg', s.calciumPerServingMg);
+  const cat = bmdCategory(c, s);
+  if (cat) t.get('bmd.category', cat.category);
+  const osteoporosis = cat?.category === 'osteoporosis' || cat?.category === 'severe-osteoporosis';
+  const ind = medicationIndication(c, s);
+  t.get('treatment.medicationIndicated', ind.indicated);
+  const target = osteoporosis || ind.indicated ? Math.max(base, OSTEOPOROSIS_MIN_TARGET_MG) : base;
+  const mgPerDay = calciumIntakeMg(servings, s);
+  return { mgPerDay, target, shortfall: Math.max(0, target - mgPerDay) };
+}
+
+export const calciumIntakeRule: Rule = {
+  id: 'calcium.intake',
+  stage: 'calcium-vitamin-d',
+  source: ['GR-CALCIUM', 'LEAFLET-HOSPITAL', 'BOTPAD-POLICY'],
+  inputs: ['asOf', 'person.birthDate', 'person.sex', 'calcium.servings', 'dxa', 'fractures', 'vfa', 'riskFactors'],
+  codes: ['calcium.intake', 'calcium.supplement-advised'],
+  about: explain({
+    patientNl: 'Hoeveel kalk (calcium) u per dag binnenkrijgt en hoeveel u nodig heeft.',
+    patientEn: 'How much calcium you get each day and how much you need.',
+    clinicianNl: 'Calciuminname uit de calculator (overige voeding + porties zuivel) tegen de streefwaarde naar leeftijd en geslacht; minimaal 1000 mg bij osteoporose of medicatie-indicatie; supplement bij een tekort > 250 mg.',
+    clinicianEn: 'Calcium intake from the calculator (other food + dairy servings) against the target for age and sex; at least 1000 mg with osteoporosis or a medication indication; supplement when short by > 250 mg.',
+  }),
+  evaluate({ case: c, settings: s }: RuleContext) {
+    const t = new Trace();
+    const age = ageOn(c.person.birthDate, c.asOf);
+    if (age < 1) return [];
+    const p = calciumPicture(c, s, t);
+    if (p === undefined) {
+      return [{
+        code: 'calcium.intake', value: null, severity: 'attention', used: t.used, missing: t.missing,
+        explanation: explain({
+          patientNl: 'We weten nog niet hoeveel kalk u binnenkrijgt. Vul de kalkcalculator in: hoeveel melk, yoghurt en kaas per dag?',
+          patientEn: 'We do not yet know how much calcium you get. Please fill in the calcium calculator: how much milk, yoghurt and cheese a day?',
+          clinicianNl: 'Calciuminname onbekend: calculator (calcium.servings) niet ingevuld.',
+          clinicianEn: 'Calcium intake unknown: calculator (calcium.servings) not filled in.',
+        }),
+      }];
+    }
+    const out: Finding[] = [{
+      code: 'calcium.intake',
+      value: p,
+      severity: 'info',
+      used: t.used,
+      missing: t.missing,
+      explanation: explain({
+        patientNl: p.shortfall > 0
+          ? `U krijgt ongeveer ${p.mgPerDay} mg kalk per dag. U heeft ${p.target} mg nodig. U komt ${p.shortfall} mg tekort.`
+          : `U krijgt ongeveer ${p.mgPerDay} mg kalk per dag. U heeft ${p.target} mg nodig. Dat is genoeg.`,
+        patientEn: p.shortfall > 0
+          ? `You get about ${p.mgPerDay} mg of calcium a day. You need ${p.target} mg. You are ${p.shortfall} mg short.`
+          : `You get about ${p.mgPerDay} mg of calcium a day. You need ${p.target} mg. That is enough.`,
+        clinicianNl: `Calciuminname ${p.mgPerDay} mg/dag (overige voeding ${s.calciumOtherFoodMg} mg + zuivel); streefwaarde ${p.target} mg; tekort ${p.shortfall} mg.`,
+        clinicianEn: `Calcium intake ${p.mgPerDay} mg/day (other food ${s.calciumOtherFoodMg} mg + dairy); target ${p.target} mg; shortfall ${p.shortfall} mg.`,
+      }),
+    }];
+    if (p.shortfall > SUPPLEMENT_SHORTFALL_MG) {
+      out.push({
+        code: 'calcium.supplement-advised',
+        value: { mgPerDay: p.shortfall },
+        severity: 'attention',
+        used: t.used,
+        missing: t.missing,
+        explanation: explain({
+          patientNl: `U krijgt te weinig kalk: ${p.shortfall} mg per dag te weinig. Eet of drink meer zuivel, of neem een kalktablet. Uw arts of apotheker helpt u kiezen.`,
+          patientEn: `You get too little calcium: ${p.shortfall} mg a day short. Have more dairy, or take a calcium tablet. Your doctor or pharmacist helps you choose.`,
+          clinicianNl: `Tekort ${p.shortfall} mg/dag (> ${SUPPLEMENT_SHORTFALL_MG} mg): calciumsuppletie of meer zuivel adviseren.`,
+          clinicianEn: `Shortfall ${p.shortfall} mg/day (> ${SUPPLEMENT_SHORTFALL_MG} mg): advise a calcium supplement or more dairy.`,
+        }),
+      });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,167 @@
+// fall-risk.level, fall-risk.inventory-needed and fear-of-falling.level (clinical-rules.md §10).
+// Sources: WFG-2022, NHG-2024, FESI.
+import { explain } from '../explain.js';
+import type { Rule, RuleContext, Severity } from '../rule.js';
+import { Trace } from '../rule.js';
+import type { FallRiskLevel, HighRiskSign } from './fall-risk.js';
+import { fallRisk, fesILevel, GAIT_SLOW_BELOW_MPS, TUG_SLOW_ABOVE_S } from './fall-risk.js';
+
+const SIGN_TEXT: Record<HighRiskSign, { nl: string; en: string; pNl: string; pEn: string }> = {
+  injury: { nl: 'letsel bij een val', en: 'injury from a fall', pNl: 'u raakte gewond bij een val', pEn: 'you were hurt in a fall' },
+  'two-or-more-falls': { nl: '≥ 2 vallen in 12 maanden', en: '≥ 2 falls in 12 months', pNl: 'u viel vaker dan een keer dit jaar', pEn: 'you fell more than once this year' },
+  frailty: { nl: 'kwetsbaarheid', en: 'frailty', pNl: 'uw lichaam is kwetsbaar', pEn: 'your body is frail' },
+  'unable-to-get-up': { nl: 'kon na de val niet zelf opstaan', en: 'unable to get up after the fall', pNl: 'u kon na een val niet zelf opstaan', pEn: 'you could not get up by yourself after a fall' },
+  'lost-consciousness': { nl: 'bewustzijnsverlies bij de val', en: 'loss of consciousness with the fall', pNl: 'u was even buiten bewustzijn', pEn: 'you passed out' },
+};
+
+const LEVEL_SEVERITY: Record<FallRiskLevel, Severity> = { low: 'info', intermediate: 'attention', high: 'action' };
+
+export const fallRiskRule: Rule = {
+  id: 'fall-risk.level',
+  stage: 'falls',
+  source: ['WFG-2022'],
+  inputs: ['falls.fallsLast12Months', 'falls.injuredByFall', 'falls.unableToGetUp', 'falls.lostConsciousness',
+    'falls.worriedAboutFalling', 'falls.unsteady', 'falls.frail', 'falls.tugSeconds', 'falls.gaitSpeedMps'],
+  codes: ['fall-risk.level'],
+  about: explain({
+    patientNl: 'Hoe groot de kans is dat u valt.',
+    patientEn: 'How likely you are to fall.',
+    clinicianNl: 'Valrisico volgens de World Falls Guidelines: screening (val, onvast, angst), ernstkenmerken, dan TUG > 15 s of loopsnelheid < 0,8 m/s.',
+    clinicianEn: 'Fall risk per the World Falls Guidelines: screen (fall, unsteady, worried), severity signs, then TUG > 15 s or gait speed < 0.8 m/s.',
+  }),
+  evaluate({ case: c }: RuleContext) {
+    const t = new Trace();
+    const r = fallRisk(c, t);
+    const tug = c.falls?.tugSeconds;
+    const gait = c.falls?.gaitSpeedMps;
+    const measuresNl = [tug !== undefined ? `TUG ${String(tug).replace('.', ',')} s` : '', gait !== undefined ? `loopsnelheid ${String(gait).replace('.', ',')} m/s` : ''].filter(Boolean).join(', ');
+    const measuresEn = [tug !== undefined ? `TUG ${tug} s` : '', gait !== undefined ? `gait speed ${gait} m/s` : ''].filter(Boolean).join(', ');
+    if (r.level === null) {
+      return [{
+        code: 'fall-risk.level', value: null, severity: 'attention', used: t.used, missing: t.missing,
+        explanation: explain({
+          patientNl: 'U bent gevallen, voelt zich onzeker of bent bang om te vallen. We doen een korte looptest om uw valrisico te bepalen.',
+          patientEn: 'You have fallen, feel unsteady or are afraid of falling. We will do a short walking test to judge your risk of falling.',
+          clinicianNl: 'Screening positief zonder ernstkenmerken; meet TUG of loopsnelheid om laag of verhoogd risico te bepalen.',
+          clinicianEn: 'Screen positive without severity signs; measure TUG or gait speed to decide between low and intermediate risk.',
+        }),
+      }];
+    }
+    const signsNl = r.highSigns.map((s) => SIGN_TEXT[s].nl).join(', ');
+    const signsEn = r.highSigns.map((s) => SIGN_TEXT[s].en).join(', ');
+    const pat = {
+      high: {
+        nl: `U heeft een hoog risico om te vallen, want ${r.highSigns.map((s) => SIGN_TEXT[s].pNl).join(' en ')}. We kijken samen wat helpt om vallen te voorkomen.`,
+        en: `You have a high risk of falling, because ${r.highSigns.map((s) => SIGN_TEXT[s].pEn).join(' and ')}. Together we look at what helps to prevent falls.`,
+      },
+      intermediate: {
+        nl: 'U heeft een verhoogd risico om te vallen. Uw looptest ging wat langzaam. Oefeningen voor kracht en balans helpen.',
+        en: 'You have a raised risk of falling. Your walking test was a bit slow. Exercises for strength and balance help.',
+      },
+      low: {
+        nl: 'U heeft een laag risico om te vallen. Blijf in beweging.',
+        en: 'Your risk of falling is low. Keep moving.',
+      },
+    }[r.level];
+    const clin = {
+      high: { nl: `Hoog valrisico: ${signsNl}. Multifactoriële valrisicobeoordeling en interventie.`, en: `High fall risk: ${signsEn}. Multifactorial falls assessment and intervention.` },
+      intermediate: { nl: `Verhoogd (intermediair) valrisico: screening positief, ${measuresNl} (grenzen TUG > ${TUG_SLOW_ABOVE_S} s, loopsnelheid < 0,8 m/s). Kracht- en balanstraining.`, en: `Intermediate fall risk: screen positive, ${measuresEn} (cut-offs TUG > ${TUG_SLOW_ABOVE_S} s, gait speed < ${GAIT_SLOW_BELOW_MPS} m/s). Strength and balance training.` },
+      low: r.screenPositive
+        ? { nl: `Laag valrisico: screening positief maar ${measuresNl} binnen de norm.`, en: `Low fall risk: screen positive but ${measuresEn} within limits.` }
+        : { nl: 'Laag valrisico: geen val in 12 maanden vastgelegd, niet onvast, geen valangst.', en: 'Low fall risk: no fall in 12 months recorded, not unsteady, not worried about falling.' },
+    }[r.level];
+    return [{
+      code: 'fall-risk.level',
+      value: { level: r.level },
+      severity: LEVEL_SEVERITY[r.level],
+      used: t.used,
+      missing: t.missing,
+      explanation: explain({ patientNl: pat.nl, patientEn: pat.en, clinicianNl: clin.nl, clinicianEn: clin.en }),
+    }];
+  },
+};
+
+export const inventoryRule: Rule = {
+  id: 'fall-risk.inventory-needed',
+  stage: 'falls',
+  source: ['NHG-2024'],
+  inputs: ['falls.fallsLast12Months'],
+  codes: ['fall-risk.inventory-needed'],
+  about: explain({
+    patientNl: 'Na meerdere vallen zoeken we uit waardoor u valt.',
+    patientEn: 'After several falls we find out why you fall.',
+    clinicianNl: 'Bij ≥ 2 vallen in 12 maanden: inventarisatie van valrisicofactoren.',
+    clinicianEn: 'With ≥ 2 falls in 12 months: inventory of fall risk factors.',
+  }),
+  evaluate({ case: c }: RuleContext) {
+    const t = new Trace();
+    const n = t.get('falls.fallsLast12Months', c.falls?.fallsLast12Months);
+    if (n === undefined || n < 2) return [];
+    return [{
+      code: 'fall-risk.inventory-needed',
+      value: { reasons: ['two-or-more-falls'] },
+      severity: 'attention',
+      used: t.used,
+      missing: t.missing,
+      explanation: explain({
+        patientNl: `U viel ${n} keer in het afgelopen jaar. We zoeken samen uit waardoor dat komt. Denk aan medicijnen, ogen, spieren en uw huis.`,
+        patientEn: `You fell ${n} times in the past year. Together we find out why. Think of medicines, eyesight, muscles and your home.`,
+        clinicianNl: `${n} vallen in 12 maanden (≥ 2): valrisicofactoren inventariseren (medicatie, visus, orthostase, mobiliteit, woning).`,
+        clinicianEn: `${n} falls in 12 months (≥ 2): take an inventory of fall risk factors (medication, vision, orthostasis, mobility, home).`,
+      }),
+    }];
+  },
+};
+
+export const fearRule: Rule = {
+  id: 'fear-of-falling.level',
+  stage: 'falls',
+  source: ['FESI'],
+  inputs: ['fesI', 'falls.worriedAboutFalling'],
+  codes: ['fear-of-falling.level'],
+  about: explain({
+    patientNl: 'Hoe bang u bent om te vallen, uit de korte vragenlijst.',
+    patientEn: 'How worried you are about falling, from the short questionnaire.',
+    clinicianNl: 'Short FES-I: som van 7 items (7–28); laag 7–8, matig 9–13, hoog 14–28.',
+    clinicianEn: 'Short FES-I: sum of 7 items (7–28); low 7–8, moderate 9–13, high 14–28.',
+  }),
+  evaluate({ case: c }: RuleContext) {
+    const t = new Trace();
+    const items = t.get('fesI', c.fesI);
+    if (items === undefined) {
+      // Only worth asking for when worry about falling was reported.
+      if (c.falls?.worriedAboutFalling !== true) return [];
+      t.get('falls.worriedAboutFalling', true);
+      return [{
+        code: 'fear-of-falling.level', value: null, severity: 'attention', used: t.used, missing: t.missing,
+        explanation: explain({
+          patientNl: 'U bent bang om te vallen. Vul de korte vragenlijst over valangst in, dan weten we hoe groot die angst is.',
+          patientEn: 'You are worried about falling. Please fill in the short questionnaire about it, so we know how strong the worry is.',
+          clinicianNl: 'Valangst gemeld; Short FES-I ontbreekt. Laat de vragenlijst invullen.',
+          clinicianEn: 'Worry about falling reported; Short FES-I missing. Have the questionnaire completed.',
+        }),
+      }];
+    }
+    const { level, score } = fesILevel(items);
+    const words = {
+      low: { nl: 'weinig', en: 'little', cNl: 'laag', cEn: 'low' },
+      moderate: { nl: 'wat', en: 'some', cNl: 'matig', cEn: 'moderate' },
+      high: { nl: 'veel', en: 'a lot of', cNl: 'hoog', cEn: 'high' },
+    }[level];
+    return [{
+      code: 'fear-of-falling.level',
+      value: { level, score },
+      severity: level === 'high' ? 'attention' : 'info',
+      used: t.used,
+      missing: t.missing,
+      explanation: explain({
+        patientNl: `U heeft ${words.nl} angst om te vallen.` + (level === 'high' ? ' Daardoor doet u misschien minder. Een fysiotherapeut kan helpen om weer zeker te bewegen.' : ''),
+        patientEn: `You have ${words.en} worry about falling.` + (level === 'high' ? ' Because of it you may do less. A physiotherapist can help you move with confidence again.' : ''),
+        clinicianNl: `Short FES-I ${score} (7–28): valangst ${words.cNl} (laag 7–8, matig 9–13, hoog 14–28).`,
+        clinicianEn: `Short FES-I ${score} (7–28): ${words.cEn} concern about falling (low 7–8, moderate 9–13, high 14–28).`,
+      }),
+    }];
+  },
+};
+
+export const fallRules: Rule[] = [fallRiskRule, inventoryRule, fearRule];

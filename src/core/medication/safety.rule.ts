@@ -1,0 +1,292 @@
+// medication.safety (clinical-rules.md §7): one conclusion per catalogue drug, always, so the
+// clinician sees every option's status next to each other. Each check reads its inputs through
+// the drug's own Trace, so `missing` lists only what could change that drug's answer.
+import type { Case, Drug } from '../case.schema.js';
+import { labPicture } from '../laboratory/index.js';
+import type { Finding, Rule, RuleContext, Severity, Source } from '../rule.js';
+import { Trace } from '../rule.js';
+import { addMonths, compareDates, daysBetween } from '../time/date.js';
+import { explain, nlNum } from '../explain.js';
+import { CATALOGUE, CATALOGUE_DRUGS, isAntiresorptive, isBisphosphonate } from './catalogue.js';
+import { allDoses, exposure, latestCourse, reachedMonths } from './courses.js';
+import type { SafetyReason } from './reasons.js';
+import { REASON_WORDS } from './reasons.js';
+
+export type SafetyStatus = 'allowed' | 'caution' | 'blocked';
+type Effect = 'block' | 'caution';
+
+export const TERIPARATIDE_LIFETIME_MONTHS = 24;
+export const ROMOSOZUMAB_LIFETIME_DOSES = 12;
+/** Zoledronic acid waits until this many days after a hip fracture repair (§5, §7). */
+export const HIP_REPAIR_WAIT_DAYS = 14;
+
+type LabPicture = ReturnType<typeof labPicture>;
+
+interface Ctx {
+  readonly c: Case;
+  readonly lp: LabPicture;
+  readonly t: Trace;
+  /** Measurements that were needed and absent: these raise the severity to attention. */
+  readonly toMeasure: Set<string>;
+}
+
+/** A measurement the rule needs: files it under used, or under missing and "to measure". */
+function measure<T>(x: Ctx, path: string, v: T | undefined): T | undefined {
+  if (v === undefined) x.toMeasure.add(path);
+  return x.t.get(path, v);
+}
+
+function correctedCalciumStatus(x: Ctx): 'low' | 'normal' | 'high' | undefined {
+  const cc = x.lp.correctedCalcium;
+  if (cc !== undefined) {
+    x.t.get('labs.calcium-corrected', cc.value);
+    return cc.status;
+  }
+  // Name what to draw: total calcium and albumin give the corrected value.
+  if (x.lp.latest('calcium') === undefined) measure(x, 'labs.calcium', undefined);
+  if (x.lp.latest('albumin') === undefined) measure(x, 'labs.albumin', undefined);
+  return undefined;
+}
+
+const sf = (x: Ctx) => x.c.safety ?? {};
+
+/** The per-drug checks of §7, each returning the reason and its effect on this drug, or nothing. */
+const CHECKS: ReadonlyArray<(drug: Drug, x: Ctx) => [SafetyReason, Effect] | undefined> = [
+  (drug, x) => {
+    const below35: Drug[] = ['alendronic-acid', 'zoledronic-acid'];
+    const below30: Drug[] = ['risedronic-acid', 'ibandronic-acid', 'teriparatide', 'denosumab'];
+    if (!below35.includes(drug) && !below30.includes(drug)) return undefined;
+    const egfr = measure(x, 'labs.egfr', x.lp.egfr);
+    if (egfr === undefined) return undefined;
+    if (below35.includes(drug)) return egfr < 35 ? ['egfr-below-35', 'block'] : undefined;
+    if (egfr >= 30) return undefined;
+    return ['egfr-below-30', drug === 'denosumab' ? 'caution' : 'block'];
+  },
+  (drug, x) => {
+    const lowBlocks = isBisphosphonate(drug) || drug === 'denosumab' || drug === 'romosozumab';
+    if (!lowBlocks && drug !== 'teriparatide') return undefined;
+    const status = correctedCalciumStatus(x);
+    if (lowBlocks && status === 'low') return ['hypocalcaemia', 'block'];
+    if (drug === 'teriparatide' && status === 'high') return ['hypercalcaemia', 'block'];
+    return undefined;
+  },
+  (_drug, x) => {
+    const vd = measure(x, 'labs.25-oh-vitamin-d', x.lp.vitaminD?.nmolPerL);
+    if (x.lp.osteomalaciaSuspected) {
+      x.t.get('safety.osteomalaciaSymptoms', sf(x).osteomalaciaSymptoms);
+      return ['osteomalacia-suspected', 'block'];
+    }
+    // Below 30 the answer turns on symptoms (and calcium, read by the calcium check or here).
+    if (vd !== undefined && vd < 30) {
+      x.t.get('safety.osteomalaciaSymptoms', sf(x).osteomalaciaSymptoms);
+      correctedCalciumStatus(x);
+    }
+    return undefined;
+  },
+  (drug, x) => {
+    if (!isAntiresorptive(drug)) return undefined;
+    const vd = x.t.get('labs.25-oh-vitamin-d', x.lp.vitaminD?.nmolPerL);
+    if (vd === undefined) x.toMeasure.add('labs.25-oh-vitamin-d');
+    return vd !== undefined && vd < 30 ? ['vitamin-d-below-30', 'caution'] : undefined;
+  },
+  (drug, x) => {
+    if (!isOralBisphosphonate(drug, x.c)) return undefined;
+    const s = sf(x);
+    const up30 = x.t.get('safety.canStayUpright30Min', s.canStayUpright30Min);
+    if (up30 === false) return ['cannot-stay-upright', 'block'];
+    if (drug === 'ibandronic-acid' && x.t.get('safety.canStayUpright60Min', s.canStayUpright60Min) === false) {
+      return ['cannot-stay-upright', 'block'];
+    }
+    return undefined;
+  },
+  (drug, x) => {
+    if (!isOralBisphosphonate(drug, x.c)) return undefined;
+    return x.t.get('safety.oesophagealDisorder', sf(x).oesophagealDisorder) === true
+      ? ['oesophageal-disorder', 'block'] : undefined;
+  },
+  (drug, x) => {
+    if (!jawRisk(drug)) return undefined;
+    return x.t.get('safety.invasiveDentalTreatmentPlanned', sf(x).invasiveDentalTreatmentPlanned) === true
+      ? ['dental-treatment-pending', 'caution'] : undefined;
+  },
+  (drug, x) => {
+    if (!jawRisk(drug)) return undefined;
+    // The one yes/no fact whose absence counts (§1): a check not recorded as done is missing.
+    return x.t.get('safety.dentalCheckDone', sf(x).dentalCheckDone) !== true
+      ? ['dental-check-missing', 'caution'] : undefined;
+  },
+  (drug, x) => {
+    if (drug !== 'zoledronic-acid') return undefined;
+    const repair = sf(x).hipFractureRepairDate;
+    if (repair === undefined) {
+      // Only worth asking when a hip fracture is recent enough for the repair to be within 2 weeks.
+      const recentHip = (x.c.fractures ?? []).some(
+        (f) => f.site === 'hip' && compareDates(f.date, addMonths(x.c.asOf, -6)) > 0,
+      );
+      if (recentHip) x.t.miss('safety.hipFractureRepairDate');
+      return undefined;
+    }
+    x.t.get('safety.hipFractureRepairDate', repair);
+    return daysBetween(repair, x.c.asOf) < HIP_REPAIR_WAIT_DAYS ? ['hip-fracture-repair-under-2-weeks', 'block'] : undefined;
+  },
+  (_drug, x) => {
+    x.t.get('person.sex', x.c.person.sex);
+    // A man cannot be pregnant and a postmenopausal woman is not asked; everyone else is.
+    if (x.c.person.sex === 'male' || x.c.person.menopause?.status === 'post') return undefined;
+    return x.t.get('safety.pregnant', sf(x).pregnant) === true ? ['pregnancy', 'block'] : undefined;
+  },
+  (drug, x) => {
+    if (drug !== 'romosozumab') return undefined;
+    return x.t.get('safety.historyMyocardialInfarctionOrStroke', sf(x).historyMyocardialInfarctionOrStroke) === true
+      ? ['mi-or-stroke-history', 'block'] : undefined;
+  },
+  (drug, x) => {
+    if (drug !== 'romosozumab' && drug !== 'raloxifene') return undefined;
+    if (x.t.get('person.sex', x.c.person.sex) === 'male') return ['not-postmenopausal-woman', 'block'];
+    const status = x.t.get('person.menopause.status', x.c.person.menopause?.status);
+    return status === 'pre' || status === 'peri' ? ['not-postmenopausal-woman', 'block'] : undefined;
+  },
+  (drug, x) => {
+    if (drug !== 'raloxifene') return undefined;
+    return x.t.get('safety.venousThromboembolismHistory', sf(x).venousThromboembolismHistory) === true
+      ? ['vte-history', 'block'] : undefined;
+  },
+  (drug, x) => {
+    if (drug !== 'teriparatide') return undefined;
+    // Hyperparathyroidism shows as high corrected calcium, or high PTH with calcium not low (§6).
+    correctedCalciumStatus(x);
+    x.t.get('labs.pth', x.lp.latest('pth')?.value);
+    return x.lp.secondaryCauses.includes('hyperparathyroidism') ? ['hyperparathyroidism', 'block'] : undefined;
+  },
+  (drug, x) => {
+    if (drug !== 'teriparatide') return undefined;
+    x.t.get('labs.alkaline-phosphatase', x.lp.latest('alkaline-phosphatase')?.value);
+    return x.lp.secondaryCauses.includes('high-bone-turnover-unexplained')
+      ? ['high-bone-turnover-unexplained', 'block'] : undefined;
+  },
+  (drug, x) => {
+    if (drug !== 'teriparatide') return undefined;
+    return x.t.get('safety.skeletalRadiotherapy', sf(x).skeletalRadiotherapy) === true
+      ? ['skeletal-radiotherapy', 'block'] : undefined;
+  },
+  (drug, x) => {
+    if (drug !== 'teriparatide') return undefined;
+    return x.t.get('safety.skeletalMalignancy', sf(x).skeletalMalignancy) === true
+      ? ['skeletal-malignancy', 'block'] : undefined;
+  },
+  (drug, x) => {
+    if (drug === 'teriparatide') {
+      const e = exposure(x.c, drug, x.t);
+      return e !== undefined && reachedMonths(e, TERIPARATIDE_LIFETIME_MONTHS) ? ['lifetime-limit-reached', 'block'] : undefined;
+    }
+    if (drug === 'romosozumab') {
+      return allDoses(x.c, drug, x.t).length >= ROMOSOZUMAB_LIFETIME_DOSES ? ['lifetime-limit-reached', 'block'] : undefined;
+    }
+    return undefined;
+  },
+];
+
+/** Osteonecrosis of the jaw concerns the bisphosphonates, denosumab and romosozumab (§7). */
+function jawRisk(drug: Drug): boolean {
+  return isBisphosphonate(drug) || drug === 'denosumab' || drug === 'romosozumab';
+}
+
+/** Ibandronic acid given as an infusion needs no upright time; the tablet does. */
+function isOralBisphosphonate(drug: Drug, c: Case): boolean {
+  if (drug === 'alendronic-acid' || drug === 'risedronic-acid') return true;
+  if (drug !== 'ibandronic-acid') return false;
+  return latestCourse(c, drug)?.med.route !== 'iv';
+}
+
+export function safetyStatus(effects: readonly Effect[]): SafetyStatus {
+  if (effects.includes('block')) return 'blocked';
+  if (effects.includes('caution')) return 'caution';
+  return 'allowed';
+}
+
+export interface DrugSafety {
+  readonly drug: Drug;
+  readonly atc: string;
+  readonly status: SafetyStatus;
+  readonly reasons: SafetyReason[];
+}
+
+/** The §7 verdict for one drug, also used by other rules (e.g. the pre-dose check). */
+export function drugSafety(c: Case, drug: Drug, lp: LabPicture = labPicture(c)): {
+  value: DrugSafety; t: Trace; toMeasure: Set<string>;
+} {
+  const x: Ctx = { c, lp, t: new Trace(), toMeasure: new Set() };
+  const fired: [SafetyReason, Effect][] = [];
+  for (const check of CHECKS) {
+    const r = check(drug, x);
+    if (r && !fired.some(([reason]) => reason === r[0])) fired.push(r);
+  }
+  return {
+    value: {
+      drug, atc: CATALOGUE[drug].atc, status: safetyStatus(fired.map(([, e]) => e)), reasons: fired.map(([r]) => r),
+    },
+    t: x.t,
+    toMeasure: x.toMeasure,
+  };
+}
+
+function safetyFinding(c: Case, drug: Drug, lp: LabPicture): Finding {
+  const { value, t, toMeasure } = drugSafety(c, drug, lp);
+  const info = CATALOGUE[drug];
+  const severity: Severity = value.status === 'blocked' ? 'block'
+    : value.status === 'caution' || toMeasure.size > 0 ? 'attention' : 'info';
+  const words = value.reasons.map((r) => REASON_WORDS[r]);
+  const measureNl = toMeasure.size > 0 ? ` Nog te meten: ${[...toMeasure].sort().join(', ')}.` : '';
+  const measureEn = toMeasure.size > 0 ? ` Still to measure: ${[...toMeasure].sort().join(', ')}.` : '';
+  const egfr = t.used['labs.egfr'];
+  const egfrNl = typeof egfr === 'number' ? ` eGFR ${nlNum(egfr)}.` : '';
+  const egfrEn = typeof egfr === 'number' ? ` eGFR ${egfr}.` : '';
+  const verdictNl = { allowed: 'mag u gebruiken', caution: 'kan misschien, maar er is eerst iets nodig', blocked: 'is nu niet geschikt voor u' }[value.status];
+  const verdictEn = { allowed: 'is suitable for you', caution: 'may be possible, but something is needed first', blocked: 'is not suitable for you now' }[value.status];
+  const statusNl = { allowed: 'toegestaan', caution: 'voorzichtig', blocked: 'geblokkeerd' }[value.status];
+  const statusEn = { allowed: 'allowed', caution: 'caution', blocked: 'blocked' }[value.status];
+  const source: Source[] = [info.smpc];
+  if (value.reasons.some((r) => r.startsWith('dental'))) source.push('LEAFLET-HOSPITAL');
+  if (value.reasons.includes('hip-fracture-repair-under-2-weeks')) source.push('NIV-2022');
+  return {
+    code: 'medication.safety',
+    value,
+    severity,
+    used: t.used,
+    missing: t.missing,
+    source,
+    explanation: explain({
+      patientNl: `${cap(info.nameNl)} ${verdictNl}.${words.map((w) => ` ${w.patientNl}`).join('')}`,
+      patientEn: `${cap(info.nameEn)} ${verdictEn}.${words.map((w) => ` ${w.patientEn}`).join('')}`,
+      clinicianNl: `${cap(info.nameNl)} (${info.atc}): ${statusNl}${words.length ? ` — ${words.map((w) => w.clinicianNl).join('; ')}` : ''}.${egfrNl}${measureNl}`,
+      clinicianEn: `${cap(info.nameEn)} (${info.atc}): ${statusEn}${words.length ? ` — ${words.map((w) => w.clinicianEn).join('; ')}` : ''}.${egfrEn}${measureEn}`,
+    }),
+  };
+}
+
+const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+export const safetyRule: Rule = {
+  id: 'medication.safety',
+  stage: 'medication',
+  source: CATALOGUE_DRUGS.map((d) => CATALOGUE[d].smpc),
+  inputs: [
+    'labs', 'person.sex', 'person.menopause.status', 'fractures', 'medications',
+    'safety.canStayUpright30Min', 'safety.canStayUpright60Min', 'safety.oesophagealDisorder',
+    'safety.pregnant', 'safety.invasiveDentalTreatmentPlanned', 'safety.dentalCheckDone',
+    'safety.hipFractureRepairDate', 'safety.historyMyocardialInfarctionOrStroke',
+    'safety.venousThromboembolismHistory', 'safety.skeletalRadiotherapy', 'safety.skeletalMalignancy',
+    'safety.osteomalaciaSymptoms',
+  ],
+  codes: ['medication.safety'],
+  about: explain({
+    patientNl: 'Per medicijn kijken we of het veilig is voor u. Soms is eerst iets anders nodig.',
+    patientEn: 'For each medicine we check whether it is safe for you. Sometimes something else is needed first.',
+    clinicianNl: 'Status per middel (toegestaan, voorzichtig, geblokkeerd) op basis van nierfunctie, calcium, vitamine D, contra-indicaties en maximale behandelduur volgens de SmPC.',
+    clinicianEn: 'Status per drug (allowed, caution, blocked) from renal function, calcium, vitamin D, contraindications and lifetime limits per the SmPC.',
+  }),
+  evaluate({ case: c }: RuleContext) {
+    const lp = labPicture(c);
+    return CATALOGUE_DRUGS.map((d) => safetyFinding(c, d, lp));
+  },
+};
