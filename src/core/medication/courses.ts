@@ -100,19 +100,26 @@ export function exposure(c: Case, drug: Drug, t: Trace): Exposure | undefined {
     } else merged.push({ ...p });
   }
   const firstStart = merged[0]!.start;
-  let cursor = Temporal.PlainDate.from(firstStart);
+  const anchor = Temporal.PlainDate.from(firstStart);
+  // Each period counts as whole calendar months plus leftover days, so two 12-month courses make
+  // 24 months whatever leap days lie between them.
+  let months = 0;
+  let days = 0;
   let reachedBeforeCurrent = firstStart;
   let currentStart: IsoDate | undefined;
   for (const p of merged) {
     if (p.open) {
       currentStart = p.start;
-      reachedBeforeCurrent = cursor.toString();
+      reachedBeforeCurrent = anchor.add({ months, days }).toString();
     }
-    cursor = cursor.add(Temporal.PlainDate.from(p.start).until(Temporal.PlainDate.from(p.end)));
+    const d = Temporal.PlainDate.from(p.start).until(Temporal.PlainDate.from(p.end), { largestUnit: 'months' });
+    months += d.years * 12 + d.months;
+    days += d.days;
   }
+  const reached = anchor.add({ months, days }).toString();
   return currentStart === undefined
-    ? { firstStart, reached: cursor.toString(), reachedBeforeCurrent: cursor.toString() }
-    : { firstStart, reached: cursor.toString(), currentStart, reachedBeforeCurrent };
+    ? { firstStart, reached, reachedBeforeCurrent: reached }
+    : { firstStart, reached, currentStart, reachedBeforeCurrent };
 }
 
 /** True when the exposure reaches `months` calendar months from the first start. */
@@ -124,7 +131,7 @@ export function reachedMonths(e: Exposure, months: number): boolean {
 export function limitDate(e: Exposure, months: number): IsoDate | undefined {
   if (e.currentStart === undefined) return undefined;
   const remaining = Temporal.PlainDate.from(e.reachedBeforeCurrent).until(
-    Temporal.PlainDate.from(addMonths(e.firstStart, months)),
+    Temporal.PlainDate.from(addMonths(e.firstStart, months)), { largestUnit: 'months' },
   );
   return Temporal.PlainDate.from(e.currentStart).add(remaining).toString();
 }

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { DRUGS } from '../case.schema.js';
+import { makeCase, run } from '../testing/case-builder.js';
+import { checkRow } from '../testing/rule-table.js';
+import { CATALOGUE } from './catalogue.js';
+import { courseRows, safetyRows } from './medication.cases.js';
+import { safetyRule, safetyStatus } from './safety.rule.js';
+
+describe('medication.safety (§7)', () => {
+  it.each(safetyRows.map((r) => [r.spec, r] as const))('%s', (_s, row) => checkRow(row));
+
+  it('yields one conclusion per catalogue drug, also for an empty case', () => {
+    const out = run(safetyRule, makeCase());
+    expect(out.map((f) => (f.value as { drug: string }).drug)).toEqual([...DRUGS]);
+    for (const f of out) expect((f.value as { atc: string }).atc).toBe(CATALOGUE[(f.value as { drug: 'denosumab' }).drug].atc);
+  });
+
+  it('orders status blocked > caution > allowed', () => {
+    expect(safetyStatus(['caution', 'block'])).toBe('blocked');
+    expect(safetyStatus(['caution'])).toBe('caution');
+    expect(safetyStatus([])).toBe('allowed');
+  });
+});
+
+describe('drug catalogue', () => {
+  it('carries the WHO ATC codes', () => {
+    expect(Object.fromEntries(DRUGS.map((d) => [d, CATALOGUE[d].atc]))).toEqual({
+      'alendronic-acid': 'M05BA04', 'risedronic-acid': 'M05BA07', 'ibandronic-acid': 'M05BA06',
+      'zoledronic-acid': 'M05BA08', denosumab: 'M05BX04', teriparatide: 'H05AA02', romosozumab: 'M05BX06',
+      raloxifene: 'G03XC01',
+    });
+  });
+});
+
+describe('medication course (§7–8)', () => {
+  it.each(courseRows.map((r) => [r.spec, r] as const))('%s', (_s, row) => checkRow(row));
+});
