@@ -25,6 +25,7 @@ export const ConfigSchema = z.object({
   BOTPAD_HELP_PHONE: z.string().min(3).max(40).default('088 123 45 67').describe('Help-desk phone number shown on every page'),
   BOTPAD_BODY_LIMIT: z.coerce.number().int().min(1024).max(50_000_000).default(1_000_000).describe('Largest request body, bytes'),
   BOTPAD_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(20).describe('Sign-out after this many idle minutes'),
+  BOTPAD_OUTBOX_DIR: z.string().min(1).optional().describe('Directory where outgoing e-mail is written (default: <data dir>.outbox)'),
   BOTPAD_AUDIT: boolish.default(true).describe('Write audit entries (only a benchmark build turns this off)'),
 });
 
@@ -41,6 +42,7 @@ export type Config = {
   bodyLimit: number;
   sessionIdleMinutes: number;
   audit: boolean;
+  outboxDir: string;
 };
 
 export class ConfigError extends Error {
@@ -75,5 +77,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     bodyLimit: c.BOTPAD_BODY_LIMIT,
     sessionIdleMinutes: c.BOTPAD_SESSION_IDLE_MINUTES,
     audit: c.BOTPAD_AUDIT,
+    outboxDir: c.BOTPAD_OUTBOX_DIR ?? c.BOTPAD_DATA_DIR.replace(/\/+$/, '') + '.outbox',
   };
 }

@@ -29,6 +29,14 @@ import { registerHealthRoutes } from './routes/health.route.js';
 import { registerMetaRoutes } from './routes/meta.route.js';
 import { AppError } from '../schema/problem.js';
 import { DemoFlag } from '../services/demo-flag.js';
+import csrf from '@fastify/csrf-protection';
+import { FileOutbox, type Mailer } from '../services/mail.js';
+import { startSealer } from '../services/audit.js';
+import { sharedSecret } from '../services/secrets.js';
+import { registerAuth } from './auth.js';
+import { registerSessionRoutes } from './routes/session.route.js';
+import { registerPatientRoutes } from './routes/patients.route.js';
+import { registerAdminRoutes } from './routes/admin.route.js';
 
 export type App = FastifyInstance;
 export type { ZodApp } from './types.js';
@@ -39,12 +47,14 @@ export interface AppDeps {
   /** Renders an HTML error page for browser requests (supplied by the web layer). */
   htmlError?: (req: FastifyRequest, reply: FastifyReply, status: number) => string;
   version?: string;
+  mailer?: Mailer;
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
     deps: AppDeps;
     demoFlag: DemoFlag;
+    mailer: Mailer;
   }
 }
 
@@ -77,6 +87,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   app.decorate('deps', deps);
   app.decorate('demoFlag', new DemoFlag(deps.store.db));
+  app.decorate('mailer', deps.mailer ?? new FileOutbox(config.outboxDir));
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -101,7 +112,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     crossOriginEmbedderPolicy: false,
     referrerPolicy: { policy: 'no-referrer' },
   });
-  await app.register(cookie);
+  // Signing secret shared by every process (kept in the store), so any process can check a cookie.
+  await app.register(cookie, { secret: await sharedSecret(deps.store.db, 'cookie-secret') });
+  await app.register(csrf, {
+    sessionPlugin: '@fastify/cookie',
+    cookieKey: 'botpad_csrf',
+    cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', secure: config.secure, signed: true },
+    getToken: (req) => (req.body as Record<string, string> | undefined)?._csrf ?? (req.headers['x-csrf-token'] as string | undefined),
+  });
   await app.register(formbody, { bodyLimit: config.bodyLimit });
   await app.register(fastifyStatic, {
     root: path.join(PACKAGE_ROOT, 'public'),
@@ -123,6 +141,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       tags: [
         { name: 'health', description: 'Liveness and readiness for load balancers' },
         { name: 'meta', description: 'About this installation' },
+        { name: 'session', description: 'Sign in and out' },
+        { name: 'patients', description: 'The patient record (every access is authorised and audited)' },
+        { name: 'accounts', description: 'Account activation and password reset' },
+        { name: 'admin', description: 'Users and the audit log of your organisation' },
         { name: 'clinical', description: 'The clinical core: rules and evaluation' },
       ],
     },
@@ -147,9 +169,25 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return reply.status(404).type('application/problem+json').send(JSON.stringify(p));
   });
 
+  // The JSON API takes JSON only: a cross-site HTML form cannot send it, which is the API's CSRF
+  // defence (pages use tokens instead).
+  app.addHook('preValidation', async (req) => {
+    if (!req.url.startsWith('/api/') || req.method === 'GET' || req.method === 'HEAD' || req.method === 'DELETE') return;
+    const type = req.headers['content-type'] ?? '';
+    if (!type.startsWith('application/json')) throw new AppError('unsupported-media-type', 'Send the body as application/json.');
+  });
+  registerAuth(app);
+  if (config.audit) {
+    const stopSealer = startSealer(deps.store.db, 2_000, (e) => app.log.error({ err: e }, 'audit sealing failed'));
+    app.addHook('onClose', stopSealer);
+  }
+
   const typed = app.withTypeProvider<ZodTypeProvider>();
   registerHealthRoutes(typed);
   registerMetaRoutes(typed);
+  registerSessionRoutes(typed);
+  registerPatientRoutes(typed);
+  registerAdminRoutes(typed);
   typed.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
   return app;
 }

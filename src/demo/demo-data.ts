@@ -31,3 +31,26 @@ export const DEMO_PATIENTS: readonly DemoPatient[] = [
   { familyName: 'de Boer', givenName: 'Daan', birthDate: '2019-02-14', sex: 'male', stage: 'children', orgs: [{ org: 'day-centre', relation: 'care' }] },
   { familyName: 'Dekker', givenName: 'Wilhelmina', birthDate: '1936-08-08', sex: 'female', stage: 'handed-over', orgs: [{ org: 'gp', relation: 'care' }] },
 ];
+
+/** Shown on the sign-in page and in the README while demo data is loaded; never otherwise. */
+export const DEMO_PASSWORD = 'demo-botpad-2026';
+
+export interface DemoAccount {
+  role: 'patient' | 'caregiver' | 'nurse' | 'physician' | 'physiotherapist' | 'care-worker' | 'admin';
+  email: string;
+  displayName: string;
+  org?: DemoOrgKey;
+  /** Index into DEMO_PATIENTS: the patient's own record, or the person a caregiver looks after. */
+  patient?: number;
+  relation?: 'parent' | 'legal-representative' | 'family';
+}
+
+export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
+  { role: 'nurse', email: 'verpleegkundige@demo.botpad.nl', displayName: 'Inge Verbeek (verpleegkundige)', org: 'hospital' },
+  { role: 'physician', email: 'arts@demo.botpad.nl', displayName: 'Dr. Karim Haddou (internist)', org: 'hospital' },
+  { role: 'physiotherapist', email: 'fysio@demo.botpad.nl', displayName: 'Marloes Kok (fysiotherapeut)', org: 'physio' },
+  { role: 'care-worker', email: 'begeleider@demo.botpad.nl', displayName: 'Ruben Schouten (begeleider)', org: 'day-centre' },
+  { role: 'admin', email: 'beheer@demo.botpad.nl', displayName: 'Petra Wijnands (beheer)', org: 'hospital' },
+  { role: 'patient', email: 'patient@demo.botpad.nl', displayName: 'Anna de Vries', patient: 0 },
+  { role: 'caregiver', email: 'ouder@demo.botpad.nl', displayName: 'Eva Mulder (moeder van Lotte)', patient: 7, relation: 'parent' },
+];

@@ -2,7 +2,10 @@
 // patients follow a fixed-seed random stream, so two runs with the same N give the same people.
 import type { Db } from '../store/db.js';
 import { readMeta, writeMeta } from '../store/meta.repo.js';
-import { DEMO_ORGANISATIONS, DEMO_PATIENTS } from '../demo/demo-data.js';
+import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_PATIENTS } from '../demo/demo-data.js';
+import { insertUser } from '../store/accounts.repo.js';
+import { linkCaregiver } from '../store/patient.repo.js';
+import { hashPassword } from './auth.js';
 
 export const PATHWAY_STAGES = [
   'case-finding', 'diagnostics', 'assessment', 'decision', 'treatment', 'exercise-therapy',
@@ -11,6 +14,7 @@ export const PATHWAY_STAGES = [
 
 /** Loads the demo set once; returns false when it was already there. */
 export async function seedDemo(db: Db): Promise<boolean> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
   return db.transaction().execute(async (trx) => {
     if ((await readMeta(trx, 'demo')) === 'true') return false;
     const orgIds = new Map<string, string>();
@@ -23,6 +27,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
       orgIds.set(o.key, row.id);
       await writeMeta(trx, `demo-org:${o.key}`, row.id);
     }
+    const patientIds: string[] = [];
     for (const p of DEMO_PATIENTS) {
       const row = await trx
         .insertInto('patient')
@@ -39,12 +44,26 @@ export async function seedDemo(db: Db): Promise<boolean> {
         })
         .returning('id')
         .executeTakeFirstOrThrow();
+      patientIds.push(row.id);
       for (const link of p.orgs) {
         await trx
           .insertInto('patient_organisation')
           .values({ patient_id: row.id, organisation_id: orgIds.get(link.org) ?? '', relation: link.relation })
           .execute();
       }
+    }
+    for (const a of DEMO_ACCOUNTS) {
+      const patientId = a.patient === undefined ? null : (patientIds[a.patient] ?? null);
+      const id = await insertUser(trx, {
+        role: a.role,
+        organisationId: a.org ? (orgIds.get(a.org) ?? null) : null,
+        patientId: a.role === 'patient' ? patientId : null,
+        email: a.email,
+        displayName: a.displayName,
+        passwordHash,
+        status: 'active',
+      });
+      if (a.role === 'caregiver' && patientId) await linkCaregiver(trx, id, patientId, a.relation ?? 'parent', false, null);
     }
     await writeMeta(trx, 'demo', 'true');
     return true;

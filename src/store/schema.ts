@@ -15,7 +15,7 @@ export interface OrganisationTable {
   kind: 'hospital' | 'physiotherapy' | 'day-centre' | 'gp-practice';
   name: string;
   phone: string | null;
-  created_at: Generated<Timestamp>;
+  created_at: Timestamp;
 }
 
 export interface PatientTable {
@@ -29,18 +29,111 @@ export interface PatientTable {
   email: string | null;
   gp_practice: string | null;
   pathway_stage: string;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  merged_into: ColumnType<string | null, string | null | undefined, string | null>;
+  duplicate_of: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface PatientOrganisationTable {
   patient_id: string;
   organisation_id: string;
   relation: 'care' | 'referral';
-  since: Generated<Timestamp>;
+  since: Timestamp;
+}
+
+export type Role = 'patient' | 'caregiver' | 'nurse' | 'physician' | 'physiotherapist' | 'care-worker' | 'admin';
+
+export interface AppUserTable {
+  id: Generated<string>;
+  role: Role;
+  organisation_id: string | null;
+  patient_id: string | null;
+  email: string | null;
+  display_name: string;
+  password_hash: string | null;
+  status: 'pending' | 'active' | 'disabled';
+  created_at: Timestamp;
+  password_changed_at: string | null;
+}
+
+export interface OneTimeCodeTable {
+  code_hash: string;
+  user_id: string;
+  purpose: 'activation' | 'password-reset';
+  expires_at: string;
+  used_at: string | null;
+  created_at: Timestamp;
+}
+
+export interface SessionTable {
+  token_hash: string;
+  user_id: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: string;
+  revoked_at: string | null;
+}
+
+export interface LoginThrottleTable {
+  key: string;
+  failures: number;
+  window_start: Timestamp;
+  locked_until: string | null;
+}
+
+export interface CaregiverLinkTable {
+  caregiver_user_id: string;
+  patient_id: string;
+  relation: 'parent' | 'legal-representative' | 'family';
+  patient_consent: Generated<boolean>;
+  created_at: Timestamp;
+  created_by: string | null;
+}
+
+export interface PatientRevisionTable {
+  id: Generated<number>;
+  patient_id: string;
+  changed_at: Timestamp;
+  changed_by: string | null;
+  reason: 'correction' | 'entered-in-error' | 'merge';
+  note: string | null;
+  before: ColumnType<unknown, string, never>;
+  after: ColumnType<unknown, string, never>;
+}
+
+export interface AuditEventTable {
+  id: ColumnType<string, never, never>;
+  at: Timestamp;
+  user_id: string | null;
+  role: string | null;
+  organisation_id: string | null;
+  action: string;
+  resource: string;
+  patient_id: string | null;
+  allowed: boolean;
+  reason: string | null;
+  request_id: string | null;
+  client_ip: string | null;
+}
+
+export interface AuditSealTable {
+  seq: string;
+  event_id: string;
+  prev_hash: string;
+  hash: string;
+  sealed_at: Timestamp;
 }
 
 export interface Database {
+  app_user: AppUserTable;
+  one_time_code: OneTimeCodeTable;
+  session: SessionTable;
+  login_throttle: LoginThrottleTable;
+  caregiver_link: CaregiverLinkTable;
+  patient_revision: PatientRevisionTable;
+  audit_event: AuditEventTable;
+  audit_seal: AuditSealTable;
   meta: MetaTable;
   organisation: OrganisationTable;
   patient: PatientTable;

@@ -3,9 +3,11 @@
 // PGlite and PostgreSQL 15: nothing newer than 15 (no MERGE … RETURNING, JSON_TABLE, uuidv7()).
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001_init.js';
+import * as m0002 from './0002_accounts_audit.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_init': m0001,
+  '0002_accounts_audit': m0002,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,8 +1,8 @@
 // A throwaway PostgreSQL 15 cluster for the test suite: a temporary data and socket directory, a
-// free loopback port, trust auth, and fsync off (speed; durability is tested separately on a
-// normal cluster). PostgreSQL refuses to run as root, so as root it runs as the postgres user.
+// free loopback port, trust auth, and fsync off unless asked (speed; crash.test.ts starts its own
+// cluster with fsync on, crashes it and restarts it). PostgreSQL refuses to run as root, so as root it runs as the postgres user.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
@@ -31,6 +31,15 @@ function asPostgres(cmd: string, args: string[]): { cmd: string; args: string[] 
   return userInfo().uid === 0 ? { cmd: 'runuser', args: ['-u', 'postgres', '--', cmd, ...args] } : { cmd, args };
 }
 
+// How a cluster was started, so that it can be started again on the same data directory after a crash.
+const launch = new WeakMap<Cluster, { pgOpts: string; logFile: string }>();
+
+function pgCtlStart(dataDir: string, pgOpts: string, logFile: string): void {
+  const start = asPostgres('pg_ctl', ['-D', dataDir, '-o', pgOpts, '-l', logFile, '-w', '-t', '60', 'start']);
+  const s = spawnSync(start.cmd, start.args, { encoding: 'utf8' });
+  if (s.status !== 0) throw new Error(`pg_ctl start failed: ${s.stderr || s.stdout}`);
+}
+
 export async function startCluster(opts: { fsync?: boolean } = {}): Promise<Cluster> {
   const base = mkdtempSync(path.join(tmpdir(), 'botpad-pg-'));
   const dataDir = path.join(base, 'data');
@@ -56,9 +65,8 @@ export async function startCluster(opts: { fsync?: boolean } = {}): Promise<Clus
     '-c max_connections=200',
     '-c shared_buffers=64MB',
   ].join(' ');
-  const start = asPostgres('pg_ctl', ['-D', dataDir, '-o', pgOpts, '-l', path.join(base, 'server.log'), '-w', '-t', '60', 'start']);
-  const s = spawnSync(start.cmd, start.args, { encoding: 'utf8' });
-  if (s.status !== 0) throw new Error(`pg_ctl start failed: ${s.stderr || s.stdout}`);
+  const logFile = path.join(base, 'server.log');
+  pgCtlStart(dataDir, pgOpts, logFile);
   let stopped = false;
   const stop = () => {
     if (stopped) return;
@@ -67,11 +75,82 @@ export async function startCluster(opts: { fsync?: boolean } = {}): Promise<Clus
     spawnSync(st.cmd, st.args, { encoding: 'utf8' });
     rmSync(base, { recursive: true, force: true });
   };
-  return { url: `postgresql://postgres@127.0.0.1:${String(port)}/postgres`, port, dataDir, stop };
+  const cluster = { url: `postgresql://postgres@127.0.0.1:${String(port)}/postgres`, port, dataDir, stop };
+  launch.set(cluster, { pgOpts, logFile });
+  return cluster;
 }
 
 /** Kills the postmaster hard (for crash tests) without removing its files. */
 export function killCluster(c: Cluster): void {
   const k = asPostgres('pg_ctl', ['-D', c.dataDir, '-m', 'immediate', '-w', 'stop']);
   spawnSync(k.cmd, k.args);
+}
+
+function postmasterPid(dataDir: string): number | undefined {
+  const file = path.join(dataDir, 'postmaster.pid');
+  if (!existsSync(file)) return undefined;
+  const pid = Number(readFileSync(file, 'utf8').split('\n')[0]);
+  return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+}
+
+function childrenOf(pid: number): number[] {
+  const kids: number[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      // Field 4 of /proc/<pid>/stat is the parent pid; the command name (field 2) may hold spaces.
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid === pid) kids.push(Number(name));
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return kids;
+}
+
+function gone(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
+/**
+ * A real crash: SIGKILL to the postmaster and every server process under it at once, so nothing gets
+ * to flush or shut down (unlike `pg_ctl stop -m immediate`, which asks the server to quit). Returns
+ * once they are all gone. Linux only (reads /proc).
+ */
+export async function crashCluster(c: Cluster): Promise<void> {
+  const pm = postmasterPid(c.dataDir);
+  if (pm === undefined) throw new Error(`no postmaster.pid in ${c.dataDir}`);
+  const victims = [pm, ...childrenOf(pm)];
+  for (const pid of victims) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+  const deadline = Date.now() + 10_000;
+  while (!victims.every(gone)) {
+    // An orphaned backend still attached to shared memory would make the restart refuse to start.
+    if (Date.now() > deadline) throw new Error(`server processes survived SIGKILL: ${victims.filter((p) => !gone(p)).join(', ')}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** Starts a stopped or crashed cluster again on the same data directory and port (crash recovery runs). */
+export function restartCluster(c: Cluster): void {
+  const how = launch.get(c);
+  if (!how) throw new Error('restartCluster needs a cluster made by startCluster');
+  pgCtlStart(c.dataDir, how.pgOpts, how.logFile);
+}
+
+/** The server log, for recovery messages and for diagnosing a failed restart. */
+export function clusterLog(c: Cluster): string {
+  const how = launch.get(c);
+  return how && existsSync(how.logFile) ? readFileSync(how.logFile, 'utf8') : '';
 }

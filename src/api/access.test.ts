@@ -1,0 +1,151 @@
+// The authorisation matrix: every patient route × every role × own/other organisation × own/other
+// patient, asserting allowed or denied, and that every attempt left an audit entry carrying the
+// request id, the user and whether it was allowed.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testApp, type TestApp } from './testing/test-app.js';
+import { buildFixture, PASSWORD, type Fixture } from './testing/fixture.js';
+import { STORE_KINDS } from '../store/testing/stores.js';
+import type { Role } from '../store/schema.js';
+
+const ROLES: Role[] = ['patient', 'caregiver', 'nurse', 'physician', 'physiotherapist', 'care-worker', 'admin'];
+type P = keyof Fixture['patients'];
+
+/** Who may read which fixture patient. */
+const READ: Record<Role, P[]> = {
+  nurse: ['adultA'],
+  physician: ['adultA'],
+  physiotherapist: ['adultA'],
+  'care-worker': ['childA'],
+  admin: [],
+  patient: ['adultA'],
+  caregiver: ['childA'],
+};
+/** Who may do the clinic-only things (accounts, links, merge) with which patient. */
+const CLINIC: Record<Role, P[]> = { nurse: ['adultA'], physician: ['adultA'], physiotherapist: [], 'care-worker': [], admin: [], patient: [], caregiver: [] };
+
+interface RouteCase {
+  name: string;
+  method: 'GET' | 'POST' | 'PATCH';
+  path: (id: string) => string;
+  body?: (f: Fixture) => unknown;
+  allowed: Record<Role, P[]>;
+  okStatus: number;
+}
+
+const ROUTES: RouteCase[] = [
+  { name: 'read record', method: 'GET', path: (id) => `/api/v1/patients/${id}`, allowed: READ, okStatus: 200 },
+  { name: 'correct record', method: 'PATCH', path: (id) => `/api/v1/patients/${id}`, body: () => ({ phone: '0612345678', reason: 'correction' }), allowed: READ, okStatus: 200 },
+  { name: 'history', method: 'GET', path: (id) => `/api/v1/patients/${id}/history`, allowed: READ, okStatus: 200 },
+  { name: 'access log', method: 'GET', path: (id) => `/api/v1/patients/${id}/access-log`, allowed: READ, okStatus: 200 },
+  { name: 'link organisation', method: 'POST', path: (id) => `/api/v1/patients/${id}/links`, body: (f) => ({ organisationId: f.orgs.physioA, relation: 'referral' }), allowed: CLINIC, okStatus: 204 },
+  { name: 'create account', method: 'POST', path: (id) => `/api/v1/patients/${id}/account`, body: () => ({ kind: 'caregiver', displayName: 'Someone', relation: 'family' }), allowed: CLINIC, okStatus: 201 },
+];
+
+describe.each(STORE_KINDS)('authorisation matrix on %s', (kind) => {
+  let t: TestApp;
+  let f: Fixture;
+  const cookies = new Map<Role, string>();
+
+  beforeAll(async () => {
+    t = await testApp(kind);
+    f = await buildFixture(t.store.db);
+    for (const role of ROLES) {
+      const res = await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: f.users[role].email, password: PASSWORD } });
+      expect(res.statusCode, `sign-in as ${role}`).toBe(200);
+      const c = res.cookies.find((x) => x.name === 'botpad_session');
+      cookies.set(role, `botpad_session=${c?.value ?? ''}`);
+    }
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  async function auditFor(requestId: string) {
+    return t.store.db.selectFrom('audit_event').selectAll().where('request_id', '=', requestId).execute();
+  }
+
+  for (const route of ROUTES) {
+    for (const role of ROLES) {
+      it(`${route.name} as ${role}: own and other organisation, own and other patient`, async () => {
+        for (const p of ['adultA', 'childA', 'adultB', 'childB'] as P[]) {
+          const requestId = randomUUID();
+          const res = await t.app.inject({
+            method: route.method,
+            url: route.path(f.patients[p]),
+            headers: { cookie: cookies.get(role) ?? '', 'x-request-id': requestId, 'content-type': 'application/json' },
+            ...(route.body ? { payload: JSON.stringify(route.body(f)) } : {}),
+          });
+          const expected = route.allowed[role].includes(p);
+          expect(res.statusCode, `${role} → ${p}: ${res.body}`).toBe(expected ? route.okStatus : 403);
+          const entries = await auditFor(requestId);
+          const access = entries.filter((e) => e.patient_id === f.patients[p]);
+          expect(access.length, `audit entry for ${role} → ${p}`).toBeGreaterThan(0);
+          expect(access.every((e) => e.allowed === expected && e.user_id === f.users[role].id && e.role === role)).toBe(true);
+        }
+      });
+    }
+  }
+
+  it('lists only the patients each role may see, one audit entry per patient shown', async () => {
+    for (const role of ROLES) {
+      const requestId = randomUUID();
+      const res = await t.app.inject({ url: '/api/v1/patients', headers: { cookie: cookies.get(role) ?? '', 'x-request-id': requestId } });
+      expect(res.statusCode).toBe(200);
+      const ids = res.json<{ patients: { id: string }[] }>().patients.map((x) => x.id).sort();
+      const visible = (Object.keys(f.patients) as P[]).filter((p) => READ[role].includes(p)).map((p) => f.patients[p]).sort();
+      expect(ids, role).toEqual(visible);
+      const entries = await auditFor(requestId);
+      expect(entries.filter((e) => e.patient_id !== null).map((e) => e.patient_id).sort()).toEqual(visible);
+    }
+  });
+
+  it('lets only nurses and physicians create patients, in their own organisation', async () => {
+    for (const role of ROLES) {
+      const requestId = randomUUID();
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/patients',
+        headers: { cookie: cookies.get(role) ?? '', 'x-request-id': requestId },
+        payload: { familyName: 'Nieuw', givenName: role, birthDate: '1950-01-01', sex: 'male' },
+      });
+      const ok = role === 'nurse' || role === 'physician';
+      expect(res.statusCode, role).toBe(ok ? 201 : 403);
+      const entries = await auditFor(requestId);
+      expect(entries).toHaveLength(1);
+      expect(entries[0]?.allowed).toBe(ok);
+      if (ok) expect(res.json<{ organisations: { id: string }[] }>().organisations.map((o) => o.id)).toEqual([f.orgs.hospA]);
+    }
+  });
+
+  it('lets only administrators manage users and search the audit log, of their own organisation only', async () => {
+    for (const role of ROLES) {
+      const requestId = randomUUID();
+      const users = await t.app.inject({ url: '/api/v1/users', headers: { cookie: cookies.get(role) ?? '', 'x-request-id': requestId } });
+      expect(users.statusCode, role).toBe(role === 'admin' ? 200 : 403);
+      expect((await auditFor(requestId)).length).toBe(1);
+      const audit = await t.app.inject({ url: '/api/v1/audit?limit=500', headers: { cookie: cookies.get(role) ?? '' } });
+      expect(audit.statusCode, role).toBe(role === 'admin' ? 200 : 403);
+      if (role === 'admin') {
+        const orgs = new Set(audit.json<{ entries: { userId: string | null }[] }>().entries.map((e) => e.userId));
+        expect([...orgs].every((u) => u === null || [f.users.nurse.id, f.users.physician.id, f.users.admin.id].includes(u))).toBe(true);
+      }
+    }
+  });
+
+  it('never shows clinical content or the BSN to roles that do not need it', async () => {
+    await t.store.db.updateTable('patient').set({ bsn: '123456782' }).where('id', '=', f.patients.adultA).execute();
+    const as = async (role: Role) => (await t.app.inject({ url: `/api/v1/patients/${f.patients.adultA}`, headers: { cookie: cookies.get(role) ?? '' } })).json<{ bsn?: string }>();
+    expect((await as('nurse')).bsn).toBe('123456782');
+    expect((await as('patient')).bsn).toBe('123456782');
+    expect((await as('physiotherapist')).bsn).toBeUndefined();
+  });
+
+  it('refuses everything without a session, with a problem document', async () => {
+    for (const route of ROUTES) {
+      const res = await t.app.inject({ method: route.method, url: route.path(f.patients.adultA), headers: { 'content-type': 'application/json' }, ...(route.body ? { payload: JSON.stringify(route.body(f)) } : {}) });
+      expect(res.statusCode).toBe(401);
+      expect(res.headers['content-type']).toMatch(/problem\+json/);
+    }
+  });
+});

@@ -1,0 +1,54 @@
+// Who is asking: the session cookie is resolved once per request into `req.user`. Routes then call
+// `requireUser` (401 when absent). What the user may do is decided by the core's `authorize`,
+// behind services/access.ts, never here.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { resolveSession, type AuthDeps, type SessionUser } from '../services/auth.js';
+import type { RequestMeta } from '../services/access.js';
+import { AppError } from '../schema/problem.js';
+
+export const SESSION_COOKIE = 'botpad_session';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    user: SessionUser | undefined;
+  }
+}
+
+export function authDeps(app: FastifyInstance): AuthDeps {
+  const c = app.deps.config;
+  return { db: app.deps.store.db, idleMinutes: c.sessionIdleMinutes, audit: c.audit };
+}
+
+export function accessDeps(app: FastifyInstance) {
+  return { db: app.deps.store.db, audit: app.deps.config.audit };
+}
+
+export function requestMeta(req: FastifyRequest): RequestMeta {
+  return { requestId: String(req.id), clientIp: req.ip };
+}
+
+export function sessionCookieOptions(app: FastifyInstance) {
+  return { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: app.deps.config.secure };
+}
+
+export function setSessionCookie(app: FastifyInstance, reply: FastifyReply, token: string): void {
+  reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(app));
+}
+
+export function clearSessionCookie(app: FastifyInstance, reply: FastifyReply): void {
+  reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(app));
+}
+
+export function registerAuth(app: FastifyInstance): void {
+  app.decorateRequest('user', undefined);
+  app.addHook('preHandler', async (req) => {
+    if (req.url.startsWith('/assets/') || req.url.startsWith('/health/')) return;
+    const token = req.cookies[SESSION_COOKIE];
+    if (token) req.user = await resolveSession(authDeps(app), token);
+  });
+}
+
+export function requireUser(req: FastifyRequest): SessionUser {
+  if (!req.user) throw new AppError('unauthenticated', 'Sign in first.');
+  return req.user;
+}

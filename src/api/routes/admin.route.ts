@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import type { ZodApp } from '../types.js';
+import { Activation, AuditQuery, AuditRow, NewClinician, ResetConfirm, ResetRequest, UserSummary } from '../../schema/account.schema.js';
+import { activateAccount, confirmPasswordReset, createClinician, requestPasswordReset, usersOfOrganisation } from '../../services/accounts.js';
+import { searchOrganisationAudit } from '../../services/audit.js';
+import { accessDeps, requestMeta, requireUser } from '../auth.js';
+import { problemResponses } from '../responses.js';
+
+export function registerAdminRoutes(app: ZodApp): void {
+  const deps = () => accessDeps(app);
+  app.get(
+    '/api/v1/users',
+    { schema: { tags: ['admin'], summary: 'Users of your organisation (admin)', response: { 200: z.object({ users: z.array(UserSummary) }), ...problemResponses(401, 403) } } },
+    async (req) => ({ users: await usersOfOrganisation(deps(), requireUser(req).actor, requestMeta(req)) }),
+  );
+  app.post(
+    '/api/v1/users',
+    {
+      schema: { tags: ['admin'], summary: 'Create a clinician or administrator in your organisation (admin)', body: NewClinician, response: { 201: UserSummary, ...problemResponses(400, 401, 403, 409) } },
+    },
+    async (req, reply) => reply.status(201).send(await createClinician(deps(), requireUser(req).actor, requestMeta(req), req.body)),
+  );
+  app.get(
+    '/api/v1/audit',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Search the audit log of your organisation (admin)',
+        querystring: AuditQuery,
+        response: { 200: z.object({ entries: z.array(AuditRow) }), ...problemResponses(400, 401, 403) },
+      },
+    },
+    async (req) => ({ entries: await searchOrganisationAudit(deps(), requireUser(req).actor, requestMeta(req), req.query) }),
+  );
+  app.post(
+    '/api/v1/activation',
+    { schema: { tags: ['accounts'], summary: 'Activate an account with the code from the letter', body: Activation, response: { 204: z.null(), ...problemResponses(400, 409) } } },
+    async (req, reply) => {
+      await activateAccount(deps(), requestMeta(req), req.body);
+      return reply.status(204).send(null);
+    },
+  );
+  app.post(
+    '/api/v1/password-reset',
+    { schema: { tags: ['accounts'], summary: 'Ask for a password-reset link by e-mail', body: ResetRequest, response: { 202: z.null(), ...problemResponses(400) } } },
+    async (req, reply) => {
+      await requestPasswordReset({ ...deps(), mailer: app.mailer, publicUrl: app.deps.config.publicUrl ?? `http://${req.host}` }, requestMeta(req), req.body.email);
+      return reply.status(202).send(null);
+    },
+  );
+  app.post(
+    '/api/v1/password-reset/confirm',
+    { schema: { tags: ['accounts'], summary: 'Set a new password with the link from the e-mail', body: ResetConfirm, response: { 204: z.null(), ...problemResponses(400) } } },
+    async (req, reply) => {
+      await confirmPasswordReset(deps(), requestMeta(req), req.body.token, req.body.password);
+      return reply.status(204).send(null);
+    },
+  );
+}

@@ -1,0 +1,148 @@
+import { z } from 'zod';
+import type { ZodApp } from '../types.js';
+import { AccessLogEntry, Patient, PatientCorrection, PatientInput, PatientQuery, PatientSummary } from '../../schema/patient.schema.js';
+import { NewPatientAccount } from '../../schema/account.schema.js';
+import {
+  correctPatient, createPatient, findPatients, linkPatient, mergeDuplicate, patientAccessLog, patientHistory, readPatient,
+} from '../../services/patients.js';
+import { createPatientAccount } from '../../services/accounts.js';
+import { accessDeps, requestMeta, requireUser } from '../auth.js';
+import { problemResponses } from '../responses.js';
+
+const IdParams = z.object({ id: z.uuid('is not a valid id') }).strict();
+
+export const LinkInput = z
+  .union([
+    z.object({ organisationId: z.uuid(), relation: z.enum(['care', 'referral']) }).strict(),
+    z.object({ caregiverUserId: z.uuid(), relation: z.enum(['parent', 'legal-representative', 'family']), patientConsent: z.boolean() }).strict(),
+  ])
+  .meta({ id: 'PatientLink' });
+
+export function registerPatientRoutes(app: ZodApp): void {
+  const deps = () => accessDeps(app);
+  app.get(
+    '/api/v1/patients',
+    {
+      schema: {
+        tags: ['patients'],
+        summary: 'Find patients you may see (each one shown is audited)',
+        querystring: PatientQuery,
+        response: { 200: z.object({ patients: z.array(PatientSummary) }), ...problemResponses(400, 401) },
+      },
+    },
+    async (req) => ({ patients: await findPatients(deps(), requireUser(req).actor, requestMeta(req), req.query) }),
+  );
+  app.post(
+    '/api/v1/patients',
+    {
+      schema: {
+        tags: ['patients'],
+        summary: 'Create a patient in your organisation (nurse, physician)',
+        body: PatientInput,
+        response: { 201: Patient, ...problemResponses(400, 401, 403, 409) },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await createPatient(deps(), requireUser(req).actor, requestMeta(req), req.body)),
+  );
+  app.get(
+    '/api/v1/patients/:id',
+    { schema: { tags: ['patients'], summary: 'Read a patient record', params: IdParams, response: { 200: Patient, ...problemResponses(401, 403, 404) } } },
+    async (req) => readPatient(deps(), requireUser(req).actor, requestMeta(req), req.params.id),
+  );
+  app.patch(
+    '/api/v1/patients/:id',
+    {
+      schema: {
+        tags: ['patients'],
+        summary: 'Correct a patient record; the previous values are kept as history',
+        params: IdParams,
+        body: PatientCorrection,
+        response: { 200: Patient, ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (req) => correctPatient(deps(), requireUser(req).actor, requestMeta(req), req.params.id, req.body),
+  );
+  app.get(
+    '/api/v1/patients/:id/history',
+    {
+      schema: {
+        tags: ['patients'],
+        summary: 'Corrections made to this record',
+        params: IdParams,
+        response: {
+          200: z.object({
+            revisions: z.array(z.object({ changedAt: z.string(), changedBy: z.string().nullable(), reason: z.string(), note: z.string().nullable(), before: z.unknown(), after: z.unknown() })),
+          }),
+          ...problemResponses(401, 403, 404),
+        },
+      },
+    },
+    async (req) => {
+      const rows = await patientHistory(deps(), requireUser(req).actor, requestMeta(req), req.params.id);
+      return { revisions: rows.map((r) => ({ changedAt: r.changed_at, changedBy: r.changed_by, reason: r.reason, note: r.note, before: r.before, after: r.after })) };
+    },
+  );
+  app.get(
+    '/api/v1/patients/:id/access-log',
+    {
+      schema: {
+        tags: ['patients'],
+        summary: 'Who opened this record and when',
+        params: IdParams,
+        response: { 200: z.object({ entries: z.array(AccessLogEntry) }), ...problemResponses(401, 403, 404) },
+      },
+    },
+    async (req) => ({ entries: await patientAccessLog(deps(), requireUser(req).actor, requestMeta(req), req.params.id) }),
+  );
+  app.post(
+    '/api/v1/patients/:id/links',
+    {
+      schema: {
+        tags: ['patients'],
+        summary: 'Link the patient to an organisation or a caregiver',
+        params: IdParams,
+        body: LinkInput,
+        response: { 204: z.null(), ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (req, reply) => {
+      await linkPatient(deps(), requireUser(req).actor, requestMeta(req), req.params.id, req.body);
+      return reply.status(204).send(null);
+    },
+  );
+  app.post(
+    '/api/v1/patients/:id/merge',
+    {
+      schema: {
+        tags: ['patients'],
+        summary: 'Merge a duplicate record into this one (the duplicate is kept as history)',
+        params: IdParams,
+        body: z.object({ duplicateId: z.uuid() }).strict(),
+        response: { 204: z.null(), ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req, reply) => {
+      await mergeDuplicate(deps(), requireUser(req).actor, requestMeta(req), req.params.id, req.body.duplicateId);
+      return reply.status(204).send(null);
+    },
+  );
+  app.post(
+    '/api/v1/patients/:id/account',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'Create the account of the patient or a caregiver; returns a one-time activation code',
+        params: IdParams,
+        body: NewPatientAccount,
+        response: {
+          201: z.object({ userId: z.uuid(), activationCode: z.string(), expiresAt: z.string() }).meta({ id: 'IssuedAccount' }),
+          ...problemResponses(400, 401, 403, 404, 409),
+        },
+      },
+    },
+    async (req, reply) => {
+      const r = await createPatientAccount(deps(), requireUser(req).actor, requestMeta(req), req.params.id, req.body);
+      return reply.status(201).send({ userId: r.userId, activationCode: r.activationCode, expiresAt: r.expiresAt });
+    },
+  );
+}

@@ -1,0 +1,131 @@
+// Who may do what with whose record. Pure and deny-by-default: every branch that allows names its
+// reason, everything else is refused with a reason too, and both end up in the audit log.
+// Sources: the product's role model; minors follow the Dutch WGBO (art. 7:450/7:457): under 12 the
+// parents decide, from 12 to 16 the child and the parents together, from 16 the young person alone;
+// an adult who cannot decide is represented by a registered legal representative.
+import { ageOn, type IsoDate } from '../time/date.js';
+
+export const ROLES = ['patient', 'caregiver', 'nurse', 'physician', 'physiotherapist', 'care-worker', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+export const CLINICIAN_ROLES: readonly Role[] = ['nurse', 'physician', 'physiotherapist', 'care-worker'];
+
+export type OrganisationKind = 'hospital' | 'physiotherapy' | 'day-centre' | 'gp-practice';
+
+export interface Actor {
+  userId: string;
+  role: Role;
+  organisationId: string | null;
+  organisationKind: OrganisationKind | null;
+  /** For a patient account: their own record. */
+  patientId: string | null;
+}
+
+export interface CaregiverLink {
+  relation: 'parent' | 'legal-representative' | 'family';
+  /** The patient (from 16, or an adult who can decide) agreed that this person may look along. */
+  patientConsent: boolean;
+}
+
+export interface PatientTarget {
+  id: string;
+  birthDate: IsoDate;
+  organisations: readonly { organisationId: string; relation: 'care' | 'referral' }[];
+  /** The link between this actor (a caregiver) and the patient, when there is one. */
+  caregiverLink?: CaregiverLink | undefined;
+}
+
+export type Action =
+  | 'patient.read'
+  | 'patient.write'
+  | 'patient.read-bsn'
+  | 'patient.read-access-log'
+  | 'patient.create'
+  | 'patient.create-account'
+  | 'patient.link'
+  | 'patient.merge'
+  | 'user.manage'
+  | 'audit.search'
+  | 'clinical.evaluate';
+
+export type Decision = { allowed: true; reason: string } | { allowed: false; reason: string };
+
+const allow = (reason: string): Decision => ({ allowed: true, reason });
+const deny = (reason: string): Decision => ({ allowed: false, reason });
+
+const READ_WRITE = new Set<Action>(['patient.read', 'patient.write', 'patient.read-access-log']);
+
+/** How a clinician's organisation relates to the patient, if at all. */
+function clinicalRelation(actor: Actor, target: PatientTarget, asOf: IsoDate): Decision {
+  const links = target.organisations.filter((o) => o.organisationId === actor.organisationId);
+  switch (actor.role) {
+    case 'nurse':
+    case 'physician':
+      return links.some((l) => l.relation === 'care') ? allow('in the care of your organisation') : deny('not in the care of your organisation');
+    case 'physiotherapist':
+      return links.some((l) => l.relation === 'referral') ? allow('referred to your practice') : deny('not referred to your practice');
+    case 'care-worker':
+      if (actor.organisationKind !== 'day-centre') return deny('care workers work at a day centre');
+      if (ageOn(target.birthDate, asOf) >= 18) return deny('day centres see children only');
+      return links.some((l) => l.relation === 'care') ? allow('a child of your day centre') : deny('not a child of your day centre');
+    default:
+      return deny('not a clinician');
+  }
+}
+
+/** A caregiver's access follows the patient's age and consent (WGBO). */
+function caregiverAccess(target: PatientTarget, asOf: IsoDate): Decision {
+  const link = target.caregiverLink;
+  if (!link) return deny('not linked to you');
+  const age = ageOn(target.birthDate, asOf);
+  if (link.relation === 'legal-representative') return allow('registered legal representative');
+  if (link.relation === 'parent') {
+    if (age < 12) return allow('parent of a child under 12');
+    if (age < 16) return allow('parent of a child aged 12 to 16, together with the child');
+    return link.patientConsent ? allow('the young person or adult agreed') : deny('from 16 the patient decides, and has not agreed');
+  }
+  return link.patientConsent ? allow('the patient agreed') : deny('the patient has not agreed');
+}
+
+export function authorize(actor: Actor, action: Action, target: PatientTarget | null, asOf: IsoDate): Decision {
+  switch (action) {
+    case 'user.manage':
+    case 'audit.search':
+      return actor.role === 'admin' && actor.organisationId ? allow('administrator of your organisation') : deny('administrators only');
+    case 'patient.create':
+      return (actor.role === 'nurse' || actor.role === 'physician') && actor.organisationId
+        ? allow('clinician creating a patient in their organisation')
+        : deny('only nurses and physicians create patients');
+    case 'clinical.evaluate':
+      return CLINICIAN_ROLES.includes(actor.role) ? allow('clinician') : deny('clinicians only');
+    default:
+      break;
+  }
+  if (!target) return deny('no patient given');
+  if (actor.role === 'admin') return deny('administrators see no clinical content');
+
+  if (actor.role === 'patient') {
+    if (actor.patientId !== target.id) return deny('not your own record');
+    if (ageOn(target.birthDate, asOf) < 12) return deny('under 12 the parents see the record');
+    if (READ_WRITE.has(action) || action === 'patient.read-bsn') return allow('your own record');
+    return deny('patients cannot do this');
+  }
+  if (actor.role === 'caregiver') {
+    if (!READ_WRITE.has(action)) return deny('caregivers cannot do this');
+    return caregiverAccess(target, asOf);
+  }
+  const rel = clinicalRelation(actor, target, asOf);
+  if (!rel.allowed) return rel;
+  switch (action) {
+    case 'patient.read':
+    case 'patient.write':
+    case 'patient.read-access-log':
+      return rel;
+    case 'patient.read-bsn':
+    case 'patient.create-account':
+    case 'patient.link':
+    case 'patient.merge':
+      return actor.role === 'nurse' || actor.role === 'physician' ? rel : deny('only nurses and physicians may do this');
+    default:
+      return deny('unknown action');
+  }
+}

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+
+export const RoleEnum = z.enum(['patient', 'caregiver', 'nurse', 'physician', 'physiotherapist', 'care-worker', 'admin']);
+
+export const Password = z
+  .string()
+  .min(10, 'must be at least 10 characters')
+  .max(200, 'is too long (at most 200 characters)');
+
+export const SignIn = z
+  .object({ email: z.string().trim().min(1, 'is required').max(254), password: z.string().min(1, 'is required').max(200) })
+  .strict()
+  .meta({ id: 'SignIn' });
+
+export const Me = z
+  .object({
+    userId: z.uuid(),
+    role: RoleEnum,
+    displayName: z.string(),
+    organisationId: z.string().nullable(),
+    organisationName: z.string().nullable(),
+    patientId: z.string().nullable(),
+    idleExpiresAt: z.string().describe('When the session ends without activity'),
+  })
+  .meta({ id: 'Me' });
+
+export const NewClinician = z
+  .object({
+    role: z.enum(['nurse', 'physician', 'physiotherapist', 'care-worker', 'admin']),
+    email: z.email('is not a valid e-mail address').max(254),
+    displayName: z.string().trim().min(1, 'is required').max(200),
+    password: Password,
+  })
+  .strict()
+  .meta({ id: 'NewClinician' });
+
+export const UserSummary = z
+  .object({ id: z.uuid(), role: RoleEnum, email: z.string().nullable(), displayName: z.string(), status: z.string() })
+  .meta({ id: 'UserSummary' });
+
+export const NewPatientAccount = z
+  .object({
+    kind: z.enum(['patient', 'caregiver']),
+    displayName: z.string().trim().min(1).max(200).optional().describe('Caregiver name (required for a caregiver)'),
+    email: z.email('is not a valid e-mail address').max(254).optional(),
+    relation: z.enum(['parent', 'legal-representative', 'family']).optional().describe('For a caregiver'),
+    patientConsent: z.boolean().optional().describe('For a caregiver: the patient agreed'),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.kind === 'caregiver' && !v.displayName) ctx.addIssue({ code: 'custom', path: ['displayName'], message: 'is required for a caregiver' });
+    if (v.kind === 'caregiver' && !v.relation) ctx.addIssue({ code: 'custom', path: ['relation'], message: 'is required for a caregiver' });
+  })
+  .meta({ id: 'NewPatientAccount' });
+
+export const Activation = z
+  .object({
+    code: z.string().trim().min(6, 'is too short').max(40),
+    email: z.email('is not a valid e-mail address').max(254).optional(),
+    password: Password,
+  })
+  .strict()
+  .meta({ id: 'Activation' });
+
+export const ResetRequest = z.object({ email: z.email('is not a valid e-mail address').max(254) }).strict().meta({ id: 'ResetRequest' });
+export const ResetConfirm = z.object({ token: z.string().min(10).max(100), password: Password }).strict().meta({ id: 'ResetConfirm' });
+
+export const AuditQuery = z
+  .object({
+    patientId: z.uuid().optional(),
+    userId: z.uuid().optional(),
+    action: z.string().max(60).optional(),
+    allowed: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+    from: z.iso.datetime({ offset: true }).optional(),
+    to: z.iso.datetime({ offset: true }).optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+    offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  })
+  .strict();
+
+export const AuditRow = z
+  .object({
+    id: z.string(), at: z.string(), userId: z.string().nullable(), userName: z.string().nullable(), role: z.string().nullable(),
+    action: z.string(), resource: z.string(), patientId: z.string().nullable(), allowed: z.boolean(), reason: z.string().nullable(),
+    requestId: z.string().nullable(), clientIp: z.string().nullable(),
+  })
+  .meta({ id: 'AuditRow' });

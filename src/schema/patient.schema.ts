@@ -1,0 +1,78 @@
+// Patient shapes for the API, the pages and the CLI: one schema validates, types and documents.
+import { z } from 'zod';
+import { isoDate } from '../core/time/date.js';
+import { isValidBsn } from './bsn.js';
+
+const name = z.string().trim().min(1, 'is required').max(200, 'is too long (at most 200 characters)');
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `is too long (at most ${String(max)} characters)`)
+    .transform((v) => (v === '' ? null : v))
+    .nullable()
+    .optional();
+
+export const Bsn = z
+  .string()
+  .trim()
+  .refine(isValidBsn, 'is not a valid BSN (9 digits that pass the eleven-test)');
+
+export const PatientInput = z
+  .object({
+    familyName: name,
+    givenName: name,
+    birthDate: isoDate.describe('Date of birth, YYYY-MM-DD'),
+    sex: z.enum(['female', 'male']),
+    bsn: z.union([Bsn, z.literal('').transform(() => null), z.null()]).optional(),
+    phone: optionalText(40),
+    email: z.union([z.email('is not a valid e-mail address').max(254), z.literal('').transform(() => null), z.null()]).optional(),
+    gpPractice: optionalText(200),
+  })
+  .strict()
+  .meta({ id: 'PatientInput' });
+export type PatientInput = z.infer<typeof PatientInput>;
+
+export const PatientCorrection = PatientInput.partial()
+  .extend({
+    reason: z.enum(['correction', 'entered-in-error']),
+    note: z.string().trim().max(500).optional(),
+  })
+  .strict()
+  .meta({ id: 'PatientCorrection' });
+export type PatientCorrection = z.infer<typeof PatientCorrection>;
+
+export const Patient = z
+  .object({
+    id: z.uuid(),
+    familyName: z.string(),
+    givenName: z.string(),
+    birthDate: z.string(),
+    sex: z.enum(['female', 'male']),
+    bsn: z.string().nullable().optional().describe('Shown only to roles that need it'),
+    phone: z.string().nullable(),
+    email: z.string().nullable(),
+    gpPractice: z.string().nullable(),
+    pathwayStage: z.string(),
+    mergedInto: z.string().nullable(),
+    organisations: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string(), relation: z.enum(['care', 'referral']) })),
+  })
+  .meta({ id: 'Patient' });
+export type Patient = z.infer<typeof Patient>;
+
+export const PatientSummary = z
+  .object({ id: z.uuid(), familyName: z.string(), givenName: z.string(), birthDate: z.string(), sex: z.enum(['female', 'male']), pathwayStage: z.string() })
+  .meta({ id: 'PatientSummary' });
+export type PatientSummary = z.infer<typeof PatientSummary>;
+
+export const PatientQuery = z
+  .object({
+    q: z.string().trim().max(100).optional().describe('Name or BSN'),
+    birthDate: isoDate.optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+  })
+  .strict();
+
+export const AccessLogEntry = z
+  .object({ at: z.string(), action: z.string(), role: z.string().nullable(), who: z.string().nullable(), organisation: z.string().nullable() })
+  .meta({ id: 'AccessLogEntry' });

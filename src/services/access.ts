@@ -1,0 +1,138 @@
+// The one choke point for patient data: load the target, authorise (pure core), and write the audit
+// entry in the same transaction as the work. A refused attempt is audited too: the transaction
+// commits the audit row, then the refusal is raised. Nothing reads or writes a patient's record
+// without passing through here.
+import { authorize, type Action, type Actor, type PatientTarget } from '../core/access/index.js';
+import type { Db } from '../store/db.js';
+import { writeAudit, type AuditEntry } from '../store/audit.repo.js';
+import { caregiverLinkFor, getPatient, patientOrganisations, type PatientRow } from '../store/patient.repo.js';
+import { AppError } from '../schema/problem.js';
+import { todayNl } from './clock.js';
+
+export interface RequestMeta {
+  requestId: string | null;
+  clientIp: string | null;
+}
+
+export interface AccessDeps {
+  db: Db;
+  audit: boolean;
+}
+
+export function auditEntry(actor: Actor | null, meta: RequestMeta, action: string, resource: string, patientId: string | null, allowed: boolean, reason: string): AuditEntry {
+  return {
+    userId: actor?.userId ?? null,
+    role: actor?.role ?? null,
+    organisationId: actor?.organisationId ?? null,
+    action,
+    resource,
+    patientId,
+    allowed,
+    reason,
+    requestId: meta.requestId,
+    clientIp: meta.clientIp,
+  };
+}
+
+export async function loadTarget(db: Db, actor: Actor, row: PatientRow): Promise<PatientTarget> {
+  const orgs = await patientOrganisations(db, [row.id]);
+  const link = actor.role === 'caregiver' ? await caregiverLinkFor(db, actor.userId, row.id) : undefined;
+  return {
+    id: row.id,
+    birthDate: row.birth_date,
+    organisations: orgs.map((o) => ({ organisationId: o.organisation_id, relation: o.relation })),
+    caregiverLink: link ? { relation: link.relation, patientConsent: link.patient_consent } : undefined,
+  };
+}
+
+type Outcome<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+/**
+ * Runs `work` on one patient's record if `actor` may do `action`; audits the attempt either way.
+ * `resource` names what is touched (e.g. "patient", "patient/access-log").
+ */
+export async function withPatient<T>(
+  deps: AccessDeps,
+  actor: Actor,
+  meta: RequestMeta,
+  action: Action,
+  resource: string,
+  patientId: string,
+  work: (db: Db, row: PatientRow, target: PatientTarget) => Promise<T>,
+): Promise<T> {
+  const asOf = todayNl();
+  const out: Outcome<T> = await deps.db.transaction().execute(async (trx) => {
+    const row = await getPatient(trx, patientId);
+    if (!row) {
+      if (deps.audit) await writeAudit(trx, [auditEntry(actor, meta, action, resource, null, false, `no patient ${patientId}`)]);
+      return { ok: false, error: new AppError('not-found', 'There is no patient with this id.') };
+    }
+    const target = await loadTarget(trx, actor, row);
+    const d = authorize(actor, action, target, asOf);
+    if (deps.audit) await writeAudit(trx, [auditEntry(actor, meta, action, resource, row.id, d.allowed, d.reason)]);
+    if (!d.allowed) return { ok: false, error: new AppError('forbidden', `You may not do this with this record: ${d.reason}.`) };
+    return { ok: true, value: await work(trx, row, target) };
+  });
+  if (!out.ok) throw out.error;
+  return out.value;
+}
+
+/** For actions without a single patient (create, user management, audit search). */
+export async function withAction<T>(
+  deps: AccessDeps,
+  actor: Actor,
+  meta: RequestMeta,
+  action: Action,
+  resource: string,
+  work: (db: Db) => Promise<{ value: T; patientId?: string | null }>,
+): Promise<T> {
+  const d = authorize(actor, action, null, todayNl());
+  if (!d.allowed) {
+    if (deps.audit) await writeAudit(deps.db, [auditEntry(actor, meta, action, resource, null, false, d.reason)]);
+    throw new AppError('forbidden', `You may not do this: ${d.reason}.`);
+  }
+  return deps.db.transaction().execute(async (trx) => {
+    const r = await work(trx);
+    if (deps.audit) await writeAudit(trx, [auditEntry(actor, meta, action, resource, r.patientId ?? null, true, d.reason)]);
+    return r.value;
+  });
+}
+
+/**
+ * Lists: every candidate row is authorised on its own and each patient shown gets its own audit
+ * entry (one list of 20 patients = 20 entries), all in one transaction with the read.
+ */
+export async function listPatients(
+  deps: AccessDeps,
+  actor: Actor,
+  meta: RequestMeta,
+  resource: string,
+  candidates: (db: Db) => Promise<PatientRow[]>,
+): Promise<PatientRow[]> {
+  const asOf = todayNl();
+  return deps.db.transaction().execute(async (trx) => {
+    const rows = await candidates(trx);
+    const orgs = await patientOrganisations(trx, rows.map((r) => r.id));
+    const shown: PatientRow[] = [];
+    const entries: AuditEntry[] = [];
+    for (const row of rows) {
+      const link = actor.role === 'caregiver' ? await caregiverLinkFor(trx, actor.userId, row.id) : undefined;
+      const target: PatientTarget = {
+        id: row.id,
+        birthDate: row.birth_date,
+        organisations: orgs.filter((o) => o.patient_id === row.id).map((o) => ({ organisationId: o.organisation_id, relation: o.relation })),
+        caregiverLink: link ? { relation: link.relation, patientConsent: link.patient_consent } : undefined,
+      };
+      const d = authorize(actor, 'patient.read', target, asOf);
+      if (d.allowed) {
+        shown.push(row);
+        entries.push(auditEntry(actor, meta, 'patient.list', resource, row.id, true, d.reason));
+      }
+    }
+    if (deps.audit) {
+      if (entries.length === 0) entries.push(auditEntry(actor, meta, 'patient.list', resource, null, true, 'no patients shown'));
+      await writeAudit(trx, entries);
+    }
+    return shown;
+  });
+}

@@ -1,0 +1,115 @@
+// Sign-in, sessions and sign-in throttling. Passwords are hashed with argon2id (OWASP parameters,
+// the library's defaults). A session is a random 256-bit token in a cookie; the database keeps only
+// its SHA-256, so any process can check it and a copy of the database cannot be used to sign in.
+// Failed sign-ins are counted per account and per client address in the database, so the lock-out
+// holds across all processes behind a load balancer.
+import { createHash, randomBytes } from 'node:crypto';
+import { hash, verify } from '@node-rs/argon2';
+import type { Actor, OrganisationKind } from '../core/access/index.js';
+import type { Db } from '../store/db.js';
+import {
+  clearFailures, findSession, findUserByEmail, insertSession, recordFailure, revokeSession, throttleState, touchSession,
+} from '../store/accounts.repo.js';
+import { writeAudit } from '../store/audit.repo.js';
+import { AppError } from '../schema/problem.js';
+import { auditEntry, type RequestMeta } from './access.js';
+
+export const MAX_FAILURES = 5;
+export const FAILURE_WINDOW_MINUTES = 15;
+export const LOCK_MINUTES = 15;
+const ABSOLUTE_SESSION_HOURS = 12;
+/** Writing last_seen on every request would make each read a write; a minute's precision is enough. */
+const TOUCH_EVERY_MS = 60_000;
+
+export const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
+export const newToken = (): string => randomBytes(32).toString('base64url');
+
+export function hashPassword(password: string): Promise<string> {
+  return hash(password);
+}
+
+/** A fixed hash to verify against when the account does not exist, so timing does not tell. */
+let dummyHash: Promise<string> | undefined;
+
+export interface SessionUser {
+  actor: Actor;
+  displayName: string;
+  email: string | null;
+  organisationName: string | null;
+  /** When this session ends if nothing happens (ISO timestamp). */
+  idleExpiresAt: string;
+}
+
+export interface SignInResult {
+  token: string;
+  user: SessionUser;
+}
+
+export interface AuthDeps {
+  db: Db;
+  idleMinutes: number;
+  audit: boolean;
+}
+
+export async function signIn(deps: AuthDeps, email: string, password: string, meta: RequestMeta): Promise<SignInResult> {
+  const accountKey = 'account:' + email.trim().toLowerCase();
+  const ipKey = 'ip:' + (meta.clientIp ?? 'unknown');
+  const now = new Date();
+  for (const key of [accountKey, ipKey]) {
+    const st = await throttleState(deps.db, key);
+    if (st.lockedUntil && new Date(st.lockedUntil) > now) {
+      if (deps.audit) await writeAudit(deps.db, [auditEntry(null, meta, 'session.create', 'session', null, false, `locked: ${key.split(':')[0] ?? ''}`)]);
+      throw new AppError('too-many-requests', `Too many failed attempts. Try again after ${new Date(st.lockedUntil).toISOString()}.`);
+    }
+  }
+  const user = await findUserByEmail(deps.db, email.trim());
+  dummyHash ??= hash('not-a-real-password-' + newToken());
+  const ok = user?.password_hash ? await verify(user.password_hash, password) : (await verify(await dummyHash, password), false);
+  if (!user || !ok || user.status !== 'active') {
+    await recordFailure(deps.db, accountKey, MAX_FAILURES, FAILURE_WINDOW_MINUTES, LOCK_MINUTES);
+    await recordFailure(deps.db, ipKey, MAX_FAILURES * 4, FAILURE_WINDOW_MINUTES, LOCK_MINUTES);
+    if (deps.audit) await writeAudit(deps.db, [auditEntry(null, meta, 'session.create', 'session', null, false, 'wrong e-mail address or password')]);
+    throw new AppError('unauthenticated', 'The e-mail address or the password is not right.');
+  }
+  await clearFailures(deps.db, accountKey);
+  const token = newToken();
+  const expires = new Date(now.getTime() + ABSOLUTE_SESSION_HOURS * 3600_000).toISOString();
+  await insertSession(deps.db, sha256(token), user.id, expires);
+  const resolved = await resolveSession(deps, token);
+  if (!resolved) throw new AppError('internal', 'The new session could not be read back.');
+  if (deps.audit) await writeAudit(deps.db, [auditEntry(resolved.actor, meta, 'session.create', 'session', null, true, 'signed in')]);
+  return { token, user: resolved };
+}
+
+export async function resolveSession(deps: AuthDeps, token: string | undefined, now = new Date()): Promise<SessionUser | undefined> {
+  if (!token || token.length > 100) return undefined;
+  const h = sha256(token);
+  const s = await findSession(deps.db, h);
+  if (!s || s.revoked_at || s.status !== 'active') return undefined;
+  const idleEnd = new Date(new Date(s.last_seen_at).getTime() + deps.idleMinutes * 60_000);
+  if (idleEnd <= now || new Date(s.expires_at) <= now) return undefined;
+  let lastSeen = new Date(s.last_seen_at);
+  if (now.getTime() - lastSeen.getTime() > TOUCH_EVERY_MS) {
+    await touchSession(deps.db, h, now.toISOString());
+    lastSeen = now;
+  }
+  return {
+    actor: {
+      userId: s.user_id,
+      role: s.role,
+      organisationId: s.organisation_id,
+      organisationKind: (s.organisation_kind ?? null) as OrganisationKind | null,
+      patientId: s.patient_id,
+    },
+    displayName: s.display_name,
+    email: s.email,
+    organisationName: s.organisation_name ?? null,
+    idleExpiresAt: new Date(lastSeen.getTime() + deps.idleMinutes * 60_000).toISOString(),
+  };
+}
+
+export async function signOut(deps: AuthDeps, token: string | undefined, actor: Actor | undefined, meta: RequestMeta): Promise<void> {
+  if (!token) return;
+  await revokeSession(deps.db, sha256(token));
+  if (deps.audit && actor) await writeAudit(deps.db, [auditEntry(actor, meta, 'session.delete', 'session', null, true, 'signed out')]);
+}

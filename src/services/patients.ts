@@ -1,0 +1,150 @@
+// Use cases on the patient record. Every one goes through services/access.ts: authorise, audit,
+// work, in one transaction.
+import type { Actor } from '../core/access/index.js';
+import { authorize } from '../core/access/index.js';
+import {
+  getPatient, insertPatient, linkCaregiver, linkOrganisation, mergePatients, patientOrganisations, revisionsOf, searchPatients,
+  updatePatient, caregiversOf, type PatientRow,
+} from '../store/patient.repo.js';
+import { accessLogForPatient } from '../store/audit.repo.js';
+import { findUserById } from '../store/accounts.repo.js';
+import { AppError } from '../schema/problem.js';
+import type { Patient, PatientCorrection, PatientInput, PatientSummary } from '../schema/patient.schema.js';
+import { listPatients, withAction, withPatient, type AccessDeps, type RequestMeta } from './access.js';
+import { todayNl } from './clock.js';
+import type { Db } from '../store/db.js';
+
+export function summary(r: PatientRow): PatientSummary {
+  return { id: r.id, familyName: r.family_name, givenName: r.given_name, birthDate: r.birth_date, sex: r.sex, pathwayStage: r.pathway_stage };
+}
+
+async function full(db: Db, actor: Actor, r: PatientRow): Promise<Patient> {
+  const orgs = await patientOrganisations(db, [r.id]);
+  const target = { id: r.id, birthDate: r.birth_date, organisations: orgs.map((o) => ({ organisationId: o.organisation_id, relation: o.relation })) };
+  const showBsn = authorize(actor, 'patient.read-bsn', target, todayNl()).allowed;
+  return {
+    id: r.id,
+    familyName: r.family_name,
+    givenName: r.given_name,
+    birthDate: r.birth_date,
+    sex: r.sex,
+    ...(showBsn ? { bsn: r.bsn } : {}),
+    phone: r.phone,
+    email: r.email,
+    gpPractice: r.gp_practice,
+    pathwayStage: r.pathway_stage,
+    mergedInto: r.merged_into,
+    organisations: orgs.map((o) => ({ id: o.organisation_id, name: o.name, kind: o.kind, relation: o.relation })),
+  };
+}
+
+export async function readPatient(deps: AccessDeps, actor: Actor, meta: RequestMeta, id: string): Promise<Patient> {
+  return withPatient(deps, actor, meta, 'patient.read', 'patient', id, (db, row) => full(db, actor, row));
+}
+
+export async function findPatients(deps: AccessDeps, actor: Actor, meta: RequestMeta, q: { q?: string | undefined; birthDate?: string | undefined; limit: number }): Promise<PatientSummary[]> {
+  const base = { text: q.q, birthDate: q.birthDate, limit: q.limit };
+  const rows = await listPatients(deps, actor, meta, 'patient-list', (db) => {
+    switch (actor.role) {
+      case 'patient':
+        return searchPatients(db, { ...base, patientId: actor.patientId ?? '00000000-0000-0000-0000-000000000000' });
+      case 'caregiver':
+        return searchPatients(db, { ...base, caregiverUserId: actor.userId });
+      case 'physiotherapist':
+        return searchPatients(db, { ...base, organisationId: actor.organisationId ?? '', relation: 'referral' });
+      case 'nurse':
+      case 'physician':
+      case 'care-worker':
+        return searchPatients(db, { ...base, organisationId: actor.organisationId ?? '', relation: 'care' });
+      default:
+        return Promise.resolve([]);
+    }
+  });
+  return rows.map(summary);
+}
+
+export async function createPatient(deps: AccessDeps, actor: Actor, meta: RequestMeta, input: PatientInput): Promise<Patient> {
+  return withAction(deps, actor, meta, 'patient.create', 'patient', async (db) => {
+    if (input.bsn) {
+      const clash = await db.selectFrom('patient').select('id').where('bsn', '=', input.bsn).executeTakeFirst();
+      if (clash) throw new AppError('conflict', 'A patient with this BSN already exists.', [{ pointer: '/bsn', detail: 'is already in use' }]);
+    }
+    const row = await insertPatient(
+      db,
+      {
+        family_name: input.familyName,
+        given_name: input.givenName,
+        birth_date: input.birthDate,
+        sex: input.sex,
+        bsn: input.bsn ?? null,
+        phone: input.phone ?? null,
+        email: input.email ?? null,
+        gp_practice: input.gpPractice ?? null,
+      },
+      actor.organisationId ?? '',
+    );
+    return { value: await full(db, actor, row), patientId: row.id };
+  });
+}
+
+export async function correctPatient(deps: AccessDeps, actor: Actor, meta: RequestMeta, id: string, c: PatientCorrection): Promise<Patient> {
+  return withPatient(deps, actor, meta, 'patient.write', 'patient', id, async (db) => {
+    const changes: Record<string, unknown> = {};
+    if (c.familyName !== undefined) changes.family_name = c.familyName;
+    if (c.givenName !== undefined) changes.given_name = c.givenName;
+    if (c.birthDate !== undefined) changes.birth_date = c.birthDate;
+    if (c.sex !== undefined) changes.sex = c.sex;
+    if (c.bsn !== undefined) changes.bsn = c.bsn;
+    if (c.phone !== undefined) changes.phone = c.phone;
+    if (c.email !== undefined) changes.email = c.email;
+    if (c.gpPractice !== undefined) changes.gp_practice = c.gpPractice;
+    if (Object.keys(changes).length === 0) throw new AppError('invalid-input', 'Nothing to change.', [{ pointer: '', detail: 'give at least one field to correct' }]);
+    const row = await updatePatient(db, id, changes, { by: actor.userId, reason: c.reason, note: c.note ?? null });
+    return full(db, actor, row);
+  });
+}
+
+export async function patientHistory(deps: AccessDeps, actor: Actor, meta: RequestMeta, id: string) {
+  return withPatient(deps, actor, meta, 'patient.read', 'patient/history', id, (db) => revisionsOf(db, id));
+}
+
+export async function patientAccessLog(deps: AccessDeps, actor: Actor, meta: RequestMeta, id: string) {
+  return withPatient(deps, actor, meta, 'patient.read-access-log', 'patient/access-log', id, async (db) => {
+    const rows = await accessLogForPatient(db, id);
+    return rows.map((r) => ({ at: r.at, action: r.action, role: r.role, who: r.user_name, organisation: r.organisation_name }));
+  });
+}
+
+export async function patientCaregivers(deps: AccessDeps, actor: Actor, meta: RequestMeta, id: string) {
+  return withPatient(deps, actor, meta, 'patient.read', 'patient/caregivers', id, (db) => caregiversOf(db, id));
+}
+
+export async function linkPatient(
+  deps: AccessDeps,
+  actor: Actor,
+  meta: RequestMeta,
+  id: string,
+  link: { organisationId: string; relation: 'care' | 'referral' } | { caregiverUserId: string; relation: 'parent' | 'legal-representative' | 'family'; patientConsent: boolean },
+): Promise<void> {
+  await withPatient(deps, actor, meta, 'patient.link', 'patient/links', id, async (db) => {
+    if ('organisationId' in link) {
+      const org = await db.selectFrom('organisation').select('id').where('id', '=', link.organisationId).executeTakeFirst();
+      if (!org) throw new AppError('invalid-input', 'No such organisation.', [{ pointer: '/organisationId', detail: 'does not exist' }]);
+      await linkOrganisation(db, id, link.organisationId, link.relation);
+    } else {
+      const u = await findUserById(db, link.caregiverUserId);
+      if (u?.role !== 'caregiver') throw new AppError('invalid-input', 'That account is not a caregiver.', [{ pointer: '/caregiverUserId', detail: 'is not a caregiver account' }]);
+      await linkCaregiver(db, link.caregiverUserId, id, link.relation, link.patientConsent, actor.userId);
+    }
+  });
+}
+
+export async function mergeDuplicate(deps: AccessDeps, actor: Actor, meta: RequestMeta, keepId: string, duplicateId: string): Promise<void> {
+  if (keepId === duplicateId) throw new AppError('invalid-input', 'A record cannot be merged with itself.', [{ pointer: '/duplicateId', detail: 'is the same record' }]);
+  await withPatient(deps, actor, meta, 'patient.merge', 'patient/merge', duplicateId, async () => undefined);
+  await withPatient(deps, actor, meta, 'patient.merge', 'patient/merge', keepId, async (db) => {
+    const dup = await getPatient(db, duplicateId);
+    if (!dup || dup.merged_into) throw new AppError('conflict', 'The duplicate was already merged.', [{ pointer: '/duplicateId', detail: 'already merged' }]);
+    await mergePatients(db, keepId, duplicateId, actor.userId);
+  });
+}

@@ -1,0 +1,140 @@
+// Accounts, sessions, one-time codes and the sign-in throttle. Tokens and codes are stored only as
+// SHA-256 hashes: a copy of the database does not let anyone sign in.
+import { sql } from 'kysely';
+import type { Db } from './db.js';
+import type { Role } from './schema.js';
+
+export async function findUserByEmail(db: Db, email: string) {
+  return db.selectFrom('app_user').selectAll().where(sql`lower(email)`, '=', email.toLowerCase()).executeTakeFirst();
+}
+
+export async function findUserById(db: Db, id: string) {
+  return db.selectFrom('app_user').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export interface NewUser {
+  role: Role;
+  organisationId: string | null;
+  patientId: string | null;
+  email: string | null;
+  displayName: string;
+  passwordHash: string | null;
+  status: 'pending' | 'active';
+}
+
+export async function insertUser(db: Db, u: NewUser): Promise<string> {
+  const row = await db
+    .insertInto('app_user')
+    .values({
+      role: u.role,
+      organisation_id: u.organisationId,
+      patient_id: u.patientId,
+      email: u.email,
+      display_name: u.displayName,
+      password_hash: u.passwordHash,
+      status: u.status,
+      password_changed_at: u.passwordHash ? new Date().toISOString() : null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function listUsers(db: Db, organisationId: string) {
+  return db
+    .selectFrom('app_user')
+    .select(['id', 'role', 'email', 'display_name', 'status', 'created_at'])
+    .where('organisation_id', '=', organisationId)
+    .orderBy('display_name')
+    .execute();
+}
+
+export async function setPassword(db: Db, userId: string, hash: string): Promise<void> {
+  await db
+    .updateTable('app_user')
+    .set({ password_hash: hash, status: 'active', password_changed_at: new Date().toISOString() })
+    .where('id', '=', userId)
+    .execute();
+  // A new password ends every open session of that account.
+  await db.updateTable('session').set({ revoked_at: new Date().toISOString() }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
+}
+
+export async function insertSession(db: Db, tokenHash: string, userId: string, expiresAt: string): Promise<void> {
+  await db.insertInto('session').values({ token_hash: tokenHash, user_id: userId, expires_at: expiresAt, revoked_at: null }).execute();
+}
+
+export async function findSession(db: Db, tokenHash: string) {
+  return db
+    .selectFrom('session as s')
+    .innerJoin('app_user as u', 'u.id', 's.user_id')
+    .leftJoin('organisation as o', 'o.id', 'u.organisation_id')
+    .select([
+      's.token_hash', 's.last_seen_at', 's.expires_at', 's.revoked_at', 's.created_at',
+      'u.id as user_id', 'u.role', 'u.organisation_id', 'u.patient_id', 'u.display_name', 'u.email', 'u.status',
+      'o.kind as organisation_kind', 'o.name as organisation_name',
+    ])
+    .where('s.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+}
+
+export async function touchSession(db: Db, tokenHash: string, now: string): Promise<void> {
+  await db.updateTable('session').set({ last_seen_at: now }).where('token_hash', '=', tokenHash).execute();
+}
+
+export async function revokeSession(db: Db, tokenHash: string): Promise<void> {
+  await db.updateTable('session').set({ revoked_at: new Date().toISOString() }).where('token_hash', '=', tokenHash).execute();
+}
+
+export async function insertCode(db: Db, codeHash: string, userId: string, purpose: 'activation' | 'password-reset', expiresAt: string): Promise<void> {
+  // Only the newest code of a purpose is valid: older ones are spent.
+  await db.updateTable('one_time_code').set({ used_at: new Date().toISOString() }).where('user_id', '=', userId).where('purpose', '=', purpose).where('used_at', 'is', null).execute();
+  await db.insertInto('one_time_code').values({ code_hash: codeHash, user_id: userId, purpose, expires_at: expiresAt, used_at: null }).execute();
+}
+
+/** Spends a valid code and returns its user, or undefined. Atomic: a code works once. */
+export async function spendCode(db: Db, codeHash: string, purpose: 'activation' | 'password-reset'): Promise<string | undefined> {
+  const row = await db
+    .updateTable('one_time_code')
+    .set({ used_at: new Date().toISOString() })
+    .where('code_hash', '=', codeHash)
+    .where('purpose', '=', purpose)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', new Date().toISOString())
+    .returning('user_id')
+    .executeTakeFirst();
+  return row?.user_id;
+}
+
+export interface ThrottleState {
+  failures: number;
+  lockedUntil: string | null;
+}
+
+export async function throttleState(db: Db, key: string): Promise<ThrottleState> {
+  const row = await db.selectFrom('login_throttle').select(['failures', 'locked_until']).where('key', '=', key).executeTakeFirst();
+  return { failures: row?.failures ?? 0, lockedUntil: row?.locked_until ?? null };
+}
+
+/**
+ * Counts a failed sign-in for a key in one statement (safe with many processes at once) and locks
+ * the key once `max` failures fall within the window.
+ */
+export async function recordFailure(db: Db, key: string, max: number, windowMinutes: number, lockMinutes: number): Promise<ThrottleState> {
+  const r = await sql<{ failures: number; locked_until: string | null }>`
+    insert into login_throttle as t (key, failures, window_start, locked_until)
+    values (${key}, 1, now(), case when 1 >= ${max} then now() + make_interval(mins => ${lockMinutes}) end)
+    on conflict (key) do update set
+      failures = case when t.window_start < now() - make_interval(mins => ${windowMinutes}) then 1 else t.failures + 1 end,
+      window_start = case when t.window_start < now() - make_interval(mins => ${windowMinutes}) then now() else t.window_start end,
+      locked_until = case
+        when (case when t.window_start < now() - make_interval(mins => ${windowMinutes}) then 1 else t.failures + 1 end) >= ${max}
+        then now() + make_interval(mins => ${lockMinutes})
+        else t.locked_until end
+    returning failures, locked_until`.execute(db);
+  const row = r.rows[0];
+  return { failures: row?.failures ?? 1, lockedUntil: row?.locked_until ?? null };
+}
+
+export async function clearFailures(db: Db, key: string): Promise<void> {
+  await db.deleteFrom('login_throttle').where('key', '=', key).execute();
+}

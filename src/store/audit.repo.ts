@@ -1,0 +1,189 @@
+// The audit log (NEN 7513): one row per access attempt, written in the same transaction as the
+// access itself. Rows are never changed (the database refuses it); a sealer links them, in the
+// order it finds them, into a SHA-256 hash chain kept in audit_seal, so a changed or removed row
+// breaks the chain at a named place.
+import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Db } from './db.js';
+
+export interface AuditEntry {
+  userId: string | null;
+  role: string | null;
+  organisationId: string | null;
+  action: string;
+  resource: string;
+  patientId: string | null;
+  allowed: boolean;
+  reason: string | null;
+  requestId: string | null;
+  clientIp: string | null;
+}
+
+export async function writeAudit(db: Db, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await db
+    .insertInto('audit_event')
+    .values(
+      entries.map((e) => ({
+        user_id: e.userId,
+        role: e.role,
+        organisation_id: e.organisationId,
+        action: e.action,
+        resource: e.resource,
+        patient_id: e.patientId,
+        allowed: e.allowed,
+        reason: e.reason,
+        request_id: e.requestId,
+        client_ip: e.clientIp,
+      })),
+    )
+    .execute();
+}
+
+interface EventRow {
+  id: string;
+  at: string;
+  user_id: string | null;
+  role: string | null;
+  organisation_id: string | null;
+  action: string;
+  resource: string;
+  patient_id: string | null;
+  allowed: boolean;
+  reason: string | null;
+  request_id: string | null;
+  client_ip: string | null;
+}
+
+const GENESIS = '0'.repeat(64);
+
+/** The hash of one event given the previous link: every column, in a fixed order. */
+export function chainHash(prev: string, e: EventRow): string {
+  const canonical = JSON.stringify([
+    e.id, e.at, e.user_id, e.role, e.organisation_id, e.action, e.resource, e.patient_id, e.allowed,
+    e.reason, e.request_id, e.client_ip,
+  ]);
+  return createHash('sha256').update(prev).update('|').update(canonical).digest('hex');
+}
+
+const EVENT_COLUMNS = [
+  'e.id', 'e.at', 'e.user_id', 'e.role', 'e.organisation_id', 'e.action', 'e.resource', 'e.patient_id',
+  'e.allowed', 'e.reason', 'e.request_id', 'e.client_ip',
+] as const;
+
+/**
+ * Seals every event not yet in the chain. Only one sealer works at a time across all processes
+ * (a transaction-scoped advisory lock); recording an access never waits for it.
+ */
+export async function sealAudit(db: Db, batch = 2000): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const lock = await sql<{ ok: boolean }>`select pg_try_advisory_xact_lock(7513001) as ok`.execute(trx);
+    if (!lock.rows[0]?.ok) return 0;
+    const last = await trx.selectFrom('audit_seal').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+    let seq = last ? Number(last.seq) : 0;
+    let prev = last?.hash ?? GENESIS;
+    const events = (await trx
+      .selectFrom('audit_event as e')
+      .leftJoin('audit_seal as s', 's.event_id', 'e.id')
+      .where('s.event_id', 'is', null)
+      .select(EVENT_COLUMNS)
+      .orderBy('e.id')
+      .limit(batch)
+      .execute()) as EventRow[];
+    if (events.length === 0) return 0;
+    const seals = events.map((e) => {
+      seq += 1;
+      const hash = chainHash(prev, e);
+      const row = { seq: String(seq), event_id: e.id, prev_hash: prev, hash };
+      prev = hash;
+      return row;
+    });
+    for (let i = 0; i < seals.length; i += 500) {
+      await trx.insertInto('audit_seal').values(seals.slice(i, i + 500)).execute();
+    }
+    return seals.length;
+  });
+}
+
+export type VerifyResult =
+  | { ok: true; sealed: number; unsealed: number }
+  | { ok: false; sealed: number; brokenAtSeq: number; eventId: string | null; problem: string };
+
+/** Walks the chain from the start and names the first entry that does not match. */
+export async function verifyAudit(db: Db, opts: { unsealedGraceSeconds?: number } = {}): Promise<VerifyResult> {
+  let prev = GENESIS;
+  let expectSeq = 1;
+  const page = 5000;
+  for (;;) {
+    const rows = await db
+      .selectFrom('audit_seal as s')
+      .leftJoin('audit_event as e', 'e.id', 's.event_id')
+      .select(['s.seq', 's.event_id as seal_event_id', 's.prev_hash', 's.hash', ...EVENT_COLUMNS])
+      .where('s.seq', '>=', String(expectSeq))
+      .orderBy('s.seq')
+      .limit(page)
+      .execute();
+    for (const r of rows) {
+      const seq = Number(r.seq);
+      if (seq !== expectSeq) return { ok: false, sealed: expectSeq - 1, brokenAtSeq: expectSeq, eventId: null, problem: `link ${String(expectSeq)} is missing` };
+      if (r.prev_hash !== prev) return { ok: false, sealed: seq - 1, brokenAtSeq: seq, eventId: r.seal_event_id, problem: 'does not follow the previous link' };
+      if (r.id === null) return { ok: false, sealed: seq - 1, brokenAtSeq: seq, eventId: r.seal_event_id, problem: 'its event is gone' };
+      const h = chainHash(prev, r as unknown as EventRow);
+      if (h !== r.hash) return { ok: false, sealed: seq - 1, brokenAtSeq: seq, eventId: r.seal_event_id, problem: 'its event was changed after sealing' };
+      prev = r.hash;
+      expectSeq += 1;
+    }
+    if (rows.length < page) break;
+  }
+  const grace = opts.unsealedGraceSeconds ?? 60;
+  const stale = await sql<{ n: number; first: string | null }>`
+    select count(*)::int as n, min(e.id)::text as first from audit_event e
+    left join audit_seal s on s.event_id = e.id
+    where s.event_id is null and e.at < now() - make_interval(secs => ${grace})`.execute(db);
+  const unsealed = stale.rows[0]?.n ?? 0;
+  if (unsealed > 0) {
+    return { ok: false, sealed: expectSeq - 1, brokenAtSeq: expectSeq, eventId: stale.rows[0]?.first ?? null, problem: `${String(unsealed)} event(s) older than ${String(grace)} s were never sealed` };
+  }
+  return { ok: true, sealed: expectSeq - 1, unsealed };
+}
+
+export interface AuditSearch {
+  organisationId?: string;
+  patientId?: string;
+  userId?: string;
+  action?: string;
+  allowed?: boolean;
+  from?: string;
+  to?: string;
+  limit: number;
+  offset: number;
+}
+
+export async function searchAudit(db: Db, q: AuditSearch) {
+  let query = db
+    .selectFrom('audit_event as e')
+    .leftJoin('app_user as u', 'u.id', 'e.user_id')
+    .select(['e.id', 'e.at', 'e.user_id', 'u.display_name as user_name', 'e.role', 'e.organisation_id', 'e.action', 'e.resource', 'e.patient_id', 'e.allowed', 'e.reason', 'e.request_id', 'e.client_ip']);
+  if (q.organisationId) query = query.where('e.organisation_id', '=', q.organisationId);
+  if (q.patientId) query = query.where('e.patient_id', '=', q.patientId);
+  if (q.userId) query = query.where('e.user_id', '=', q.userId);
+  if (q.action) query = query.where('e.action', '=', q.action);
+  if (q.allowed !== undefined) query = query.where('e.allowed', '=', q.allowed);
+  if (q.from) query = query.where('e.at', '>=', q.from);
+  if (q.to) query = query.where('e.at', '<', q.to);
+  return query.orderBy('e.id', 'desc').limit(q.limit).offset(q.offset).execute();
+}
+
+/** Who opened this patient's record and when (allowed accesses by others than the patient). */
+export async function accessLogForPatient(db: Db, patientId: string, limit = 200) {
+  return db
+    .selectFrom('audit_event as e')
+    .leftJoin('app_user as u', 'u.id', 'e.user_id')
+    .leftJoin('organisation as o', 'o.id', 'e.organisation_id')
+    .select(['e.at', 'e.action', 'e.role', 'u.display_name as user_name', 'o.name as organisation_name'])
+    .where('e.patient_id', '=', patientId)
+    .where('e.allowed', '=', true)
+    .orderBy('e.id', 'desc')
+    .limit(limit)
+    .execute();
+}

@@ -1,0 +1,180 @@
+// Patients and their links. These functions do no authorisation themselves: they are called only
+// from services/access.ts, which authorises and audits in the same transaction (see there).
+import { sql } from 'kysely';
+import type { Db } from './db.js';
+
+export interface PatientRow {
+  id: string;
+  family_name: string;
+  given_name: string;
+  birth_date: string;
+  sex: 'female' | 'male';
+  bsn: string | null;
+  phone: string | null;
+  email: string | null;
+  gp_practice: string | null;
+  pathway_stage: string;
+  merged_into: string | null;
+  duplicate_of: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export async function getPatient(db: Db, id: string): Promise<PatientRow | undefined> {
+  return db.selectFrom('patient').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function patientOrganisations(db: Db, patientIds: readonly string[]) {
+  if (patientIds.length === 0) return [];
+  return db
+    .selectFrom('patient_organisation as po')
+    .innerJoin('organisation as o', 'o.id', 'po.organisation_id')
+    .select(['po.patient_id', 'po.organisation_id', 'po.relation', 'o.name', 'o.kind'])
+    .where('po.patient_id', 'in', patientIds)
+    .execute();
+}
+
+export async function caregiverLinkFor(db: Db, caregiverUserId: string, patientId: string) {
+  return db
+    .selectFrom('caregiver_link')
+    .select(['relation', 'patient_consent'])
+    .where('caregiver_user_id', '=', caregiverUserId)
+    .where('patient_id', '=', patientId)
+    .executeTakeFirst();
+}
+
+export async function caregiversOf(db: Db, patientId: string) {
+  return db
+    .selectFrom('caregiver_link as c')
+    .innerJoin('app_user as u', 'u.id', 'c.caregiver_user_id')
+    .select(['u.id', 'u.display_name', 'c.relation', 'c.patient_consent'])
+    .where('c.patient_id', '=', patientId)
+    .execute();
+}
+
+export interface PatientSearch {
+  organisationId?: string;
+  relation?: 'care' | 'referral';
+  caregiverUserId?: string;
+  patientId?: string;
+  text?: string;
+  birthDate?: string;
+  limit: number;
+}
+
+/** Candidate patients for a list; the caller authorises each row before showing it. */
+export async function searchPatients(db: Db, q: PatientSearch): Promise<PatientRow[]> {
+  let query = db.selectFrom('patient as p').selectAll('p').where('p.merged_into', 'is', null);
+  if (q.organisationId) {
+    const orgId = q.organisationId;
+    query = query.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('patient_organisation as po')
+          .select(sql`1`.as('one'))
+          .whereRef('po.patient_id', '=', 'p.id')
+          .where('po.organisation_id', '=', orgId)
+          .$if(q.relation !== undefined, (qb) => qb.where('po.relation', '=', q.relation ?? 'care')),
+      ),
+    );
+  }
+  if (q.caregiverUserId) {
+    const cg = q.caregiverUserId;
+    query = query.where(({ exists, selectFrom }) =>
+      exists(selectFrom('caregiver_link as c').select(sql`1`.as('one')).whereRef('c.patient_id', '=', 'p.id').where('c.caregiver_user_id', '=', cg)),
+    );
+  }
+  if (q.patientId) query = query.where('p.id', '=', q.patientId);
+  if (q.text) {
+    const like = '%' + q.text.toLowerCase().replace(/[\\%_]/g, (m) => '\\' + m) + '%';
+    query = query.where((eb) =>
+      eb.or([
+        eb(sql`lower(p.family_name)`, 'like', like),
+        eb(sql`lower(p.given_name)`, 'like', like),
+        eb(sql`lower(p.given_name || ' ' || p.family_name)`, 'like', like),
+        eb('p.bsn', '=', q.text ?? ''),
+      ]),
+    );
+  }
+  if (q.birthDate) query = query.where('p.birth_date', '=', q.birthDate);
+  return query.orderBy('p.family_name').orderBy('p.given_name').orderBy('p.id').limit(q.limit).execute();
+}
+
+export interface NewPatient {
+  family_name: string;
+  given_name: string;
+  birth_date: string;
+  sex: 'female' | 'male';
+  bsn: string | null;
+  phone: string | null;
+  email: string | null;
+  gp_practice: string | null;
+}
+
+export async function insertPatient(db: Db, p: NewPatient, organisationId: string): Promise<PatientRow> {
+  const row = await db.insertInto('patient').values({ ...p, pathway_stage: 'case-finding' }).returningAll().executeTakeFirstOrThrow();
+  await db.insertInto('patient_organisation').values({ patient_id: row.id, organisation_id: organisationId, relation: 'care' }).execute();
+  return row;
+}
+
+export async function updatePatient(
+  db: Db,
+  id: string,
+  changes: Partial<NewPatient>,
+  revision: { by: string; reason: 'correction' | 'entered-in-error' | 'merge'; note: string | null },
+): Promise<PatientRow> {
+  const before = await db.selectFrom('patient').selectAll().where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
+  const after = await db
+    .updateTable('patient')
+    .set({ ...changes, updated_at: sql<string>`now()` })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  const pick = (r: PatientRow) => Object.fromEntries(Object.keys(changes).map((k) => [k, r[k as keyof PatientRow]]));
+  await db
+    .insertInto('patient_revision')
+    .values({ patient_id: id, changed_by: revision.by, reason: revision.reason, note: revision.note, before: JSON.stringify(pick(before)), after: JSON.stringify(pick(after)) })
+    .execute();
+  return after;
+}
+
+export async function revisionsOf(db: Db, patientId: string) {
+  return db
+    .selectFrom('patient_revision as r')
+    .leftJoin('app_user as u', 'u.id', 'r.changed_by')
+    .select(['r.id', 'r.changed_at', 'u.display_name as changed_by', 'r.reason', 'r.note', 'r.before', 'r.after'])
+    .where('r.patient_id', '=', patientId)
+    .orderBy('r.id', 'desc')
+    .execute();
+}
+
+export async function linkOrganisation(db: Db, patientId: string, organisationId: string, relation: 'care' | 'referral'): Promise<void> {
+  await db.insertInto('patient_organisation').values({ patient_id: patientId, organisation_id: organisationId, relation }).onConflict((oc) => oc.doNothing()).execute();
+}
+
+export async function linkCaregiver(db: Db, caregiverUserId: string, patientId: string, relation: 'parent' | 'legal-representative' | 'family', patientConsent: boolean, by: string | null): Promise<void> {
+  await db
+    .insertInto('caregiver_link')
+    .values({ caregiver_user_id: caregiverUserId, patient_id: patientId, relation, patient_consent: patientConsent, created_by: by })
+    .onConflict((oc) => oc.columns(['caregiver_user_id', 'patient_id']).doUpdateSet({ relation, patient_consent: patientConsent }))
+    .execute();
+}
+
+/** Marks `duplicateId` as the same person as `keepId`: links move over, the duplicate stays as history. */
+export async function mergePatients(db: Db, keepId: string, duplicateId: string, by: string): Promise<void> {
+  await sql`insert into patient_organisation (patient_id, organisation_id, relation, since)
+    select ${keepId}, organisation_id, relation, since from patient_organisation where patient_id = ${duplicateId}
+    on conflict do nothing`.execute(db);
+  await sql`insert into caregiver_link (caregiver_user_id, patient_id, relation, patient_consent, created_by)
+    select caregiver_user_id, ${keepId}, relation, patient_consent, ${by} from caregiver_link where patient_id = ${duplicateId}
+    on conflict do nothing`.execute(db);
+  await updatePatient(db, duplicateId, {}, { by, reason: 'merge', note: `merged into ${keepId}` });
+  await db.updateTable('patient').set({ merged_into: keepId, duplicate_of: keepId }).where('id', '=', duplicateId).execute();
+}
+
+export async function organisationById(db: Db, id: string) {
+  return db.selectFrom('organisation').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function listOrganisations(db: Db) {
+  return db.selectFrom('organisation').select(['id', 'name', 'kind']).orderBy('name').execute();
+}
