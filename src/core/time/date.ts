@@ -1,22 +1,60 @@
 // Calendar dates for the clinical core. Clinical dates are plain calendar dates (no time, no zone),
-// kept as ISO `YYYY-MM-DD` strings end to end; all arithmetic goes through Temporal.PlainDate so
-// month ends and leap days follow the calendar (30 Nov + 3 months = 28 Feb), never millisecond maths.
-import { Temporal } from 'temporal-polyfill';
+// kept as ISO `YYYY-MM-DD` strings end to end, so no time zone or daylight-saving change can move
+// them. Arithmetic is done on year/month/day integers with the proleptic Gregorian calendar:
+// month ends and leap days follow the calendar (30 Nov + 3 months = 28 Feb), never millisecond
+// maths. The results are identical to Temporal.PlainDate (date.test.ts checks this as an oracle
+// over random dates); integer arithmetic is used because the polyfill costs ~50 µs per call and
+// one evaluation makes hundreds of date comparisons.
 import { z } from 'zod';
 
 export type IsoDate = string;
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+interface Ymd { y: number; m: number; d: number }
+
+const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+function daysInMonth(y: number, m: number): number {
+  return m === 2 && isLeap(y) ? 29 : (DAYS_IN_MONTH[m - 1] as number);
+}
+
+function parse(s: IsoDate): Ymd {
+  return { y: Number(s.slice(0, 4)), m: Number(s.slice(5, 7)), d: Number(s.slice(8, 10)) };
+}
+
+function format({ y, m, d }: Ymd): IsoDate {
+  if (y < 0 || y > 9999) throw new RangeError(`date out of range: year ${y}`);
+  return `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
+}
+
+/** Days since 1970-01-01 (Hinnant's days_from_civil): a day count, not a timestamp. */
+function toDayNumber({ y, m, d }: Ymd): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+function fromDayNumber(n: number): Ymd {
+  const z0 = n + 719468;
+  const era = Math.floor(z0 / 146097);
+  const doe = z0 - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return { y: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d };
+}
+
 /** True when `s` is a real calendar date in `YYYY-MM-DD` form (2027-02-29 is not). */
 export function isIsoDate(s: string): boolean {
   if (!ISO_DATE.test(s)) return false;
-  try {
-    Temporal.PlainDate.from(s, { overflow: 'reject' });
-    return true;
-  } catch {
-    return false;
-  }
+  const { y, m, d } = parse(s);
+  return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
 }
 
 export const isoDate = z
@@ -24,32 +62,44 @@ export const isoDate = z
   .refine(isIsoDate, { message: 'must be a real calendar date written as YYYY-MM-DD' })
   .meta({ format: 'date', example: '2026-11-23' });
 
-const pd = (d: IsoDate) => Temporal.PlainDate.from(d);
-
 /** "N months after D": keeps the day of the month, clamped to the month's last day (§1). */
 export function addMonths(d: IsoDate, months: number): IsoDate {
-  return pd(d).add({ months }, { overflow: 'constrain' }).toString();
+  const p = parse(d);
+  const total = p.y * 12 + (p.m - 1) + Math.trunc(months);
+  const y = Math.floor(total / 12);
+  const m = total - y * 12 + 1;
+  return format({ y, m, d: Math.min(p.d, daysInMonth(y, m)) });
 }
 export function addYears(d: IsoDate, years: number): IsoDate {
-  return pd(d).add({ years }, { overflow: 'constrain' }).toString();
+  return addMonths(d, Math.trunc(years) * 12);
 }
 export function addDays(d: IsoDate, days: number): IsoDate {
-  return pd(d).add({ days }).toString();
+  return format(fromDayNumber(toDayNumber(parse(d)) + Math.trunc(days)));
 }
-/** Negative when a < b, 0 when equal, positive when a > b. */
+/** Negative when a < b, 0 when equal, positive when a > b. ISO dates with 4-digit years sort as text. */
 export function compareDates(a: IsoDate, b: IsoDate): number {
-  return Temporal.PlainDate.compare(pd(a), pd(b));
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 export function daysBetween(from: IsoDate, to: IsoDate): number {
-  return pd(from).until(pd(to), { largestUnit: 'days' }).days;
+  return toDayNumber(parse(to)) - toDayNumber(parse(from));
 }
-/** Whole calendar months from `from` to `to` (negative when `to` is earlier). */
+/**
+ * Whole calendar months from `from` to `to` (negative when `to` is earlier), counted as Temporal
+ * does: a month is complete when the day of the month is reached, without clamping (31 Jan → 28
+ * Feb is 0 months).
+ */
 export function monthsBetween(from: IsoDate, to: IsoDate): number {
-  return pd(from).until(pd(to), { largestUnit: 'months' }).months;
+  const a = parse(from);
+  const b = parse(to);
+  let months = (b.y - a.y) * 12 + (b.m - a.m);
+  if (months > 0 && b.d < a.d) months -= 1;
+  else if (months < 0 && b.d > a.d) months += 1;
+  return months;
 }
 /** Age in completed years on `on` (someone born on 29 February has a birthday on 1 March in common years). */
 export function ageOn(birthDate: IsoDate, on: IsoDate): number {
-  return pd(birthDate).until(pd(on), { largestUnit: 'years' }).years;
+  const months = monthsBetween(birthDate, on);
+  return Math.trunc(months / 12) || 0; // `|| 0`: never report −0 years
 }
 export function maxDate(dates: readonly IsoDate[]): IsoDate | undefined {
   let best: IsoDate | undefined;
