@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { migrate, openStore, type Store } from '../store/db.js';
 import { seedDemo, seedPatients } from '../services/seed.js';
+import { sealAudit, verifyAudit } from '../store/audit.repo.js';
 import { DataDirLockedError } from '../store/lock.js';
 import { configOrReport } from './config-or-exit.js';
 
@@ -75,7 +76,23 @@ export function runSeed(args: string[]): Promise<number> {
   });
 }
 
-export function runAudit(_args: string[]): Promise<number> {
-  process.stderr.write('Usage: botpad audit verify\n');
-  return Promise.resolve(1);
+export function runAudit(args: string[]): Promise<number> {
+  if (args[0] !== 'verify' || args.length > 1) {
+    process.stderr.write('Usage: botpad audit verify\n');
+    return Promise.resolve(1);
+  }
+  return withStore(async (store) => {
+    // Seal what is waiting first, so a fresh entry is not reported as unsealed.
+    await sealAudit(store.db);
+    const r = await verifyAudit(store.db);
+    if (r.ok) {
+      process.stdout.write(`Audit log intact: ${String(r.sealed)} entries in the chain.\n`);
+      return 0;
+    }
+    process.stdout.write(
+      `Audit log BROKEN at link ${String(r.brokenAtSeq)}${r.eventId ? ` (audit entry ${r.eventId})` : ''}: ${r.problem}. ` +
+        `${String(r.sealed)} entries before it are intact.\n`,
+    );
+    return 3;
+  });
 }

@@ -8,6 +8,7 @@ Commands:
   seed --demo                Load the demo organisations, accounts and patients
   seed --patients N [--seed S]
                              Add N synthetic patients (for benchmarks)
+  audit verify               Check the audit log's hash chain; names the first broken entry
   evaluate FILE|- [--lang nl|en] [--settings FILE]
                              Evaluate one case with the clinical rules; prints JSON
   help                       Show this text

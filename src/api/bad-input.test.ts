@@ -1,0 +1,108 @@
+// Bad input on every route that takes input: missing, wrong type, out of range, unknown field and an
+// oversized body. Each gets a problem document naming the field, and nothing is stored.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { testApp, type TestApp } from './testing/test-app.js';
+import { buildFixture, PASSWORD, type Fixture } from './testing/fixture.js';
+import { STORE_KINDS } from '../store/testing/stores.js';
+import { Problem } from '../schema/problem.js';
+
+interface Case {
+  name: string;
+  method: 'POST' | 'PATCH' | 'GET';
+  url: (f: Fixture) => string;
+  as: 'nurse' | 'admin' | null;
+  body?: unknown;
+  pointer: string;
+}
+
+const CASES: Case[] = [
+  { name: 'sign-in: missing password', method: 'POST', url: () => '/api/v1/session', as: null, body: { email: 'a@b.nl' }, pointer: '/password' },
+  { name: 'sign-in: wrong type', method: 'POST', url: () => '/api/v1/session', as: null, body: { email: 42, password: 'x' }, pointer: '/email' },
+  { name: 'sign-in: unknown field', method: 'POST', url: () => '/api/v1/session', as: null, body: { email: 'a@b.nl', password: 'x', admin: true }, pointer: '/admin' },
+  { name: 'patient: missing family name', method: 'POST', url: () => '/api/v1/patients', as: 'nurse', body: { givenName: 'A', birthDate: '1950-01-01', sex: 'male' }, pointer: '/familyName' },
+  { name: 'patient: impossible birth date', method: 'POST', url: () => '/api/v1/patients', as: 'nurse', body: { familyName: 'X', givenName: 'A', birthDate: '1950-02-30', sex: 'male' }, pointer: '/birthDate' },
+  { name: 'patient: bad BSN', method: 'POST', url: () => '/api/v1/patients', as: 'nurse', body: { familyName: 'X', givenName: 'A', birthDate: '1950-01-01', sex: 'male', bsn: '123456789' }, pointer: '/bsn' },
+  { name: 'patient: wrong sex code', method: 'POST', url: () => '/api/v1/patients', as: 'nurse', body: { familyName: 'X', givenName: 'A', birthDate: '1950-01-01', sex: 'v' }, pointer: '/sex' },
+  { name: 'patient: name too long', method: 'POST', url: () => '/api/v1/patients', as: 'nurse', body: { familyName: 'X'.repeat(201), givenName: 'A', birthDate: '1950-01-01', sex: 'male' }, pointer: '/familyName' },
+  { name: 'patient: unknown field', method: 'POST', url: () => '/api/v1/patients', as: 'nurse', body: { familyName: 'X', givenName: 'A', birthDate: '1950-01-01', sex: 'male', diagnosis: 'x' }, pointer: '/diagnosis' },
+  { name: 'correction: bad reason', method: 'PATCH', url: (f) => `/api/v1/patients/${f.patients.adultA}`, as: 'nurse', body: { phone: '1', reason: 'typo' }, pointer: '/reason' },
+  { name: 'correction: bad id', method: 'PATCH', url: () => '/api/v1/patients/not-a-uuid', as: 'nurse', body: { phone: '1', reason: 'correction' }, pointer: '/params/id' },
+  { name: 'link: neither shape', method: 'POST', url: (f) => `/api/v1/patients/${f.patients.adultA}/links`, as: 'nurse', body: { relation: 'care' }, pointer: '' },
+  { name: 'account: caregiver without name', method: 'POST', url: (f) => `/api/v1/patients/${f.patients.adultA}/account`, as: 'nurse', body: { kind: 'caregiver', relation: 'family' }, pointer: '/displayName' },
+  { name: 'list: limit out of range', method: 'GET', url: () => '/api/v1/patients?limit=5000', as: 'nurse', pointer: '/query/limit' },
+  { name: 'user: short password', method: 'POST', url: () => '/api/v1/users', as: 'admin', body: { role: 'nurse', email: 'n@x.nl', displayName: 'N', password: 'short' }, pointer: '/password' },
+  { name: 'user: unknown role', method: 'POST', url: () => '/api/v1/users', as: 'admin', body: { role: 'root', email: 'n@x.nl', displayName: 'N', password: 'long-enough-1' }, pointer: '/role' },
+  { name: 'audit: bad date', method: 'GET', url: () => '/api/v1/audit?from=yesterday', as: 'admin', pointer: '/query/from' },
+  { name: 'activation: code too short', method: 'POST', url: () => '/api/v1/activation', as: null, body: { code: 'AB', password: 'long-enough-1' }, pointer: '/code' },
+  { name: 'reset: not an e-mail', method: 'POST', url: () => '/api/v1/password-reset', as: null, body: { email: 'nope' }, pointer: '/email' },
+];
+
+describe.each(STORE_KINDS)('bad input on %s', (kind) => {
+  let t: TestApp;
+  let f: Fixture;
+  const cookie: Record<string, string> = {};
+  const counts = async () => {
+    const r = await sql<{ p: number; u: number; l: number; c: number }>`select
+      (select count(*)::int from patient) as p, (select count(*)::int from app_user) as u,
+      (select count(*)::int from patient_organisation) as l, (select count(*)::int from one_time_code) as c`.execute(t.store.db);
+    return r.rows[0];
+  };
+  beforeAll(async () => {
+    t = await testApp(kind, { BOTPAD_BODY_LIMIT: '20000' });
+    f = await buildFixture(t.store.db);
+    for (const role of ['nurse', 'admin'] as const) {
+      const res = await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: f.users[role].email, password: PASSWORD } });
+      cookie[role] = `botpad_session=${res.cookies.find((c) => c.name === 'botpad_session')?.value ?? ''}`;
+    }
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it.each(CASES)('$name', async (c) => {
+    const before = await counts();
+    const res = await t.app.inject({
+      method: c.method,
+      url: c.url(f),
+      headers: { ...(c.as ? { cookie: cookie[c.as] } : {}), ...(c.body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      ...(c.body !== undefined ? { payload: JSON.stringify(c.body) } : {}),
+    });
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    const p = Problem.parse(res.json());
+    expect(p.type).toBe('/problems/invalid-input');
+    expect(p.errors?.map((e) => e.pointer)).toContain(c.pointer);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('refuses an oversized body with 413 and stores nothing', async () => {
+    const before = await counts();
+    const res = await t.app.inject({
+      method: 'POST', url: '/api/v1/patients', headers: { cookie: cookie.nurse, 'content-type': 'application/json' },
+      payload: JSON.stringify({ familyName: 'X'.repeat(30_000), givenName: 'A', birthDate: '1950-01-01', sex: 'male' }),
+    });
+    expect(res.statusCode).toBe(413);
+    expect(res.headers['content-type']).toMatch(/problem\+json/);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('refuses malformed JSON and non-JSON bodies with a problem document', async () => {
+    const bad = await t.app.inject({ method: 'POST', url: '/api/v1/patients', headers: { cookie: cookie.nurse, 'content-type': 'application/json' }, payload: '{"familyName": ' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.headers['content-type']).toMatch(/problem\+json/);
+    const form = await t.app.inject({ method: 'POST', url: '/api/v1/patients', headers: { cookie: cookie.nurse, 'content-type': 'application/x-www-form-urlencoded' }, payload: 'familyName=X' });
+    expect(form.statusCode).toBe(415);
+    expect(form.headers['content-type']).toMatch(/problem\+json/);
+  });
+
+  it('lists every bad field at once', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/patients', headers: { cookie: cookie.nurse, 'content-type': 'application/json' }, payload: JSON.stringify({ familyName: '', birthDate: 'x', sex: 1, extra: 1 }) });
+    const pointers = Problem.parse(res.json()).errors?.map((e) => e.pointer) ?? [];
+    expect(pointers).toEqual(expect.arrayContaining(['/familyName', '/givenName', '/birthDate', '/sex', '/extra']));
+  });
+
+  it('keeps serving after all of that', async () => {
+    expect((await t.app.inject('/health/ready')).statusCode).toBe(200);
+  });
+});

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { authorize, type Action, type Actor, type PatientTarget, type Role } from './authorize.js';
+
+const ORG = 'org-a';
+const actor = (role: Role, over: Partial<Actor> = {}): Actor => ({
+  userId: 'u1',
+  role,
+  organisationId: role === 'patient' || role === 'caregiver' ? null : ORG,
+  organisationKind: role === 'care-worker' ? 'day-centre' : role === 'physiotherapist' ? 'physiotherapy' : 'hospital',
+  patientId: role === 'patient' ? 'p1' : null,
+  ...over,
+});
+const ASOF = '2026-11-23';
+const bornYearsAgo = (y: number, dayShift = 0) => {
+  const d = new Date(Date.UTC(2026 - y, 10, 23 + dayShift));
+  return d.toISOString().slice(0, 10);
+};
+const target = (over: Partial<PatientTarget> = {}): PatientTarget => ({
+  id: 'p1', birthDate: bornYearsAgo(70), organisations: [{ organisationId: ORG, relation: 'care' }], ...over,
+});
+
+describe('authorize: caregivers follow the age rules of Dutch law (WGBO)', () => {
+  const parent = (consent: boolean, age: number, dayShift = 0) =>
+    authorize(actor('caregiver'), 'patient.read', target({ birthDate: bornYearsAgo(age, dayShift), caregiverLink: { relation: 'parent', patientConsent: consent } }), ASOF);
+  const cases: [string, boolean, number, number, boolean][] = [
+    ['a parent sees a child of 11', false, 11, 0, true],
+    ['a parent sees a child one day before 12', false, 12, 1, true],
+    ['a parent sees a child on the 12th birthday (together with the child)', false, 12, 0, true],
+    ['a parent sees a child of 15', false, 15, 0, true],
+    ['from the 16th birthday the young person decides: no consent, no access', false, 16, 0, false],
+    ['one day before 16 the parent still sees', false, 16, 1, true],
+    ['a young person of 16 who agreed: the parent sees', true, 16, 0, true],
+  ];
+  it.each(cases)('%s', (_n, consent, age, shift, allowed) => {
+    expect(parent(consent, age, shift).allowed).toBe(allowed);
+  });
+  it('a registered legal representative of an adult sees the record', () => {
+    expect(authorize(actor('caregiver'), 'patient.read', target({ caregiverLink: { relation: 'legal-representative', patientConsent: false } }), ASOF).allowed).toBe(true);
+  });
+  it('family of an adult sees the record only with consent', () => {
+    expect(authorize(actor('caregiver'), 'patient.read', target({ caregiverLink: { relation: 'family', patientConsent: false } }), ASOF).allowed).toBe(false);
+    expect(authorize(actor('caregiver'), 'patient.read', target({ caregiverLink: { relation: 'family', patientConsent: true } }), ASOF).allowed).toBe(true);
+  });
+  it('a caregiver without a link sees nothing', () => {
+    expect(authorize(actor('caregiver'), 'patient.read', target(), ASOF).allowed).toBe(false);
+  });
+  it('a child under 12 has no access of their own; from 12 they do', () => {
+    expect(authorize(actor('patient'), 'patient.read', target({ birthDate: bornYearsAgo(11) }), ASOF).allowed).toBe(false);
+    expect(authorize(actor('patient'), 'patient.read', target({ birthDate: bornYearsAgo(12) }), ASOF).allowed).toBe(true);
+  });
+});
+
+describe('authorize: organisations and roles, deny by default', () => {
+  const rows: [Role, Action, Partial<PatientTarget>, boolean][] = [
+    ['nurse', 'patient.read', {}, true],
+    ['nurse', 'patient.read', { organisations: [{ organisationId: 'org-b', relation: 'care' }] }, false],
+    ['nurse', 'patient.read', { organisations: [{ organisationId: ORG, relation: 'referral' }] }, false],
+    ['physiotherapist', 'patient.read', {}, false],
+    ['physiotherapist', 'patient.read', { organisations: [{ organisationId: ORG, relation: 'referral' }] }, true],
+    ['physiotherapist', 'patient.read-bsn', { organisations: [{ organisationId: ORG, relation: 'referral' }] }, false],
+    ['care-worker', 'patient.read', { birthDate: bornYearsAgo(10) }, true],
+    ['care-worker', 'patient.read', { birthDate: bornYearsAgo(18) }, false],
+    ['admin', 'patient.read', {}, false],
+    ['physician', 'patient.merge', {}, true],
+    ['physiotherapist', 'patient.create-account', { organisations: [{ organisationId: ORG, relation: 'referral' }] }, false],
+    ['patient', 'patient.read', {}, true],
+    ['patient', 'patient.read', { id: 'p2' }, false],
+    ['patient', 'patient.link', {}, false],
+  ];
+  it.each(rows)('%s %s %o → %s', (role, action, over, allowed) => {
+    expect(authorize(actor(role), action, target(over), ASOF).allowed).toBe(allowed);
+  });
+  it('user management and audit search are for administrators of an organisation', () => {
+    for (const role of ['nurse', 'physician', 'patient', 'caregiver', 'physiotherapist', 'care-worker'] as Role[]) {
+      expect(authorize(actor(role), 'user.manage', null, ASOF).allowed).toBe(false);
+      expect(authorize(actor(role), 'audit.search', null, ASOF).allowed).toBe(false);
+    }
+    expect(authorize(actor('admin'), 'audit.search', null, ASOF).allowed).toBe(true);
+  });
+  it('a care worker outside a day centre sees no child', () => {
+    expect(authorize(actor('care-worker', { organisationKind: 'hospital' }), 'patient.read', target({ birthDate: bornYearsAgo(8) }), ASOF).allowed).toBe(false);
+  });
+});
