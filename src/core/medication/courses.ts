@@ -85,7 +85,9 @@ export function exposure(c: Case, drug: Drug, t: Trace): Exposure | undefined {
     .filter((k) => inOrder(k.med.start, c.asOf) <= 0)
     .map((k) => {
       t.get(`medications.${k.index}.start`, k.med.start);
-      const end = k.med.end !== undefined && inOrder(k.med.end, c.asOf) < 0 ? k.med.end : c.asOf;
+      let end = k.med.end !== undefined && inOrder(k.med.end, c.asOf) < 0 ? k.med.end : c.asOf;
+      // An end recorded before the start is an entry error; the course then counts as no time taken.
+      if (inOrder(end, k.med.start) < 0) end = k.med.start;
       if (k.med.end !== undefined) t.get(`medications.${k.index}.end`, k.med.end);
       return { start: k.med.start, end, open: k.med.end === undefined || inOrder(k.med.end, c.asOf) >= 0 };
     })

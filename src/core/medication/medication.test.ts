@@ -35,3 +35,11 @@ describe('drug catalogue', () => {
 describe('medication course (§7–8)', () => {
   it.each(courseRows.map((r) => [r.spec, r] as const))('%s', (_s, row) => checkRow(row));
 });
+
+describe('entry errors do not break the medication rules', () => {
+  it('a course that ends before it starts counts as no time taken', () => {
+    const c = makeCase({ medications: [{ drug: 'teriparatide', start: '2026-11-21', end: '2026-08-21' }, { drug: 'teriparatide', start: '2026-11-22' }] });
+    const f = run(safetyRule, c).find((x) => (x.value as { drug: string }).drug === 'teriparatide')!;
+    expect((f.value as { reasons: string[] }).reasons).not.toContain('lifetime-limit-reached');
+  });
+});
