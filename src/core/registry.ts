@@ -10,6 +10,8 @@ import { rules as medication } from './medication/index.js';
 import { rules as followUp } from './follow-up/index.js';
 import { rules as calciumVitaminD } from './calcium-vitamin-d/index.js';
 import { rules as falls } from './falls/index.js';
+import { rules as lifestyle } from './lifestyle/index.js';
+import { rules as children } from './children/index.js';
 
 /**
  * Bump when a rule's logic or codes change, so a stored evaluation can be traced to the rules that
@@ -19,7 +21,7 @@ export const RULES_VERSION = '2026.11.1';
 
 export const RULES: readonly Rule[] = [
   ...caseFinding, ...diagnosis, ...laboratory, ...treatment, ...medication, ...followUp,
-  ...calciumVitaminD, ...falls,
+  ...calciumVitaminD, ...falls, ...lifestyle, ...children,
 ];
 
 export function ruleById(id: string): Rule | undefined {

@@ -4,6 +4,7 @@ import type { Case } from '../case.schema.js';
 import type { Settings } from '../settings.js';
 import type { Bilingual, Finding, Rule } from '../rule.js';
 import { ageOn, compareDates } from '../time/date.js';
+import { memoCaseSettings } from '../memo.js';
 import { finding } from '../finding.js';
 import { bi, day, list, num } from '../text.js';
 import { glucocorticoidsAtLeast } from '../treatment/indication.js';
@@ -97,7 +98,8 @@ export interface DxaIndication {
   nhg: NhgScore | null;
 }
 
-export function dxaIndication(c: Case, s: Settings): DxaIndication {
+/** Memoised per case and settings: treat the result as read-only. */
+export const dxaIndication: (c: Case, s: Settings) => DxaIndication = memoCaseSettings((c, s) => {
   const used: Record<string, unknown> = { 'person.birthDate': c.person.birthDate, 'settings.fractureSitePolicy': s.fractureSitePolicy };
   const missing: string[] = [];
   const reasons: DxaReason[] = [];
@@ -141,7 +143,7 @@ export function dxaIndication(c: Case, s: Settings): DxaIndication {
   if (sh === true) reasons.push('sex-hormone-lowering-therapy');
 
   return { indicated: reasons.length > 0, reasons, used, missing, nhg };
-}
+});
 
 function reasonText(r: DxaReason, c: Case, s: Settings, nhg: NhgScore | null, lang: 'nl' | 'en', who: 'p' | 'c'): string {
   const q = qualifyingFractures(c, s)[0];

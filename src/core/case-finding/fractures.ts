@@ -3,6 +3,7 @@
 import type { Case, Fracture, FractureSite } from '../case.schema.js';
 import type { Settings } from '../settings.js';
 import { addYears, ageOn, compareDates } from '../time/date.js';
+import { memoCase, memoCaseSettings } from '../memo.js';
 
 export const EXCLUDED_SITES: Readonly<Record<Settings['fractureSitePolicy'], readonly FractureSite[]>> = {
   guideline: ['skull', 'face', 'cervical-spine', 'finger', 'toe'],
@@ -32,6 +33,9 @@ const lowEnergyNonPathological = (f: Fracture) => f.highEnergy !== true && f.pat
  * high-energy, not pathological, site not excluded by the configured policy.
  */
 export function qualifyingFractures(c: Case, s: Settings): Fracture[] {
+  return [...qualifyingMemo(c, s)];
+}
+const qualifyingMemo = memoCaseSettings((c: Case, s: Settings): Fracture[] => {
   const windowStart = addYears(c.asOf, -QUALIFYING_WINDOW_YEARS);
   const excluded = EXCLUDED_SITES[s.fractureSitePolicy];
   return knownFractures(c).filter(
@@ -41,7 +45,7 @@ export function qualifyingFractures(c: Case, s: Settings): Fracture[] {
       !excluded.includes(f.site) &&
       ageAtFracture(c, f) >= CASE_FINDING_MIN_AGE,
   );
-}
+});
 
 /** Recorded spine fractures that count as vertebral fractures: age ≥ 50, low energy, not pathological. */
 export function vertebralFractureRecords(c: Case): Fracture[] {
@@ -58,9 +62,9 @@ export function vfaFractureLevels(c: Case): string[] {
 }
 
 /** A vertebral fracture at any time (§2, §5): a qualifying spine fracture record or VFA grade ≥ 2. */
-export function hasVertebralFracture(c: Case): boolean {
-  return vertebralFractureRecords(c).length > 0 || vfaFractureLevels(c).length > 0;
-}
+export const hasVertebralFracture: (c: Case) => boolean = memoCase(
+  (c) => vertebralFractureRecords(c).length > 0 || vfaFractureLevels(c).length > 0,
+);
 
 export function isLowEnergy(f: Fracture): boolean {
   return lowEnergyNonPathological(f);

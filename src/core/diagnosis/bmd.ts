@@ -4,6 +4,7 @@
 import type { Case, DxaMeasurement, Fracture } from '../case.schema.js';
 import { DEFAULT_SETTINGS, type Settings } from '../settings.js';
 import { ageOn, compareDates } from '../time/date.js';
+import { memoCase, memoCaseSettings } from '../memo.js';
 import { hasVertebralFracture, knownFractures, qualifyingFractures, SPINE_SITES } from '../case-finding/fractures.js';
 
 export type TCategory = 'normal' | 'osteopenia' | 'osteoporosis' | 'severe-osteoporosis';
@@ -58,9 +59,7 @@ function lowest(ms: readonly DxaMeasurement[], key: 'tScore' | 'zScore'): { scor
 }
 
 /** The lowest T-score on the most recent DXA date, whatever score type the person's category uses. */
-export function lowestTScore(c: Case): number | undefined {
-  return lowest(latestDxa(c), 'tScore')?.score;
-}
+export const lowestTScore: (c: Case) => number | undefined = memoCase((c) => lowest(latestDxa(c), 'tScore')?.score);
 
 export function tCategory(t: number, fractured: boolean): TCategory {
   if (t >= T_NORMAL_FROM) return 'normal';
@@ -93,6 +92,10 @@ export function childFractureHistory(c: Case): { vertebral: boolean; longBoneBy1
  * this person needs. `s` decides which fractures qualify for `severe-osteoporosis`.
  */
 export function bmdCategory(c: Case, s: Settings = DEFAULT_SETTINGS): BmdCategory | null {
+  const b = bmdMemo(c, s);
+  return b ? { ...b } : null;
+}
+const bmdMemo = memoCaseSettings((c: Case, s: Settings): BmdCategory | null => {
   const ms = latestDxa(c);
   const type = scoreTypeFor(c);
   if (type === 'T') {
@@ -110,4 +113,4 @@ export function bmdCategory(c: Case, s: Settings = DEFAULT_SETTINGS): BmdCategor
     if (h.vertebral || (category === 'below-expected-range' && significant)) category = 'paediatric-osteoporosis';
   }
   return { category, scoreType: 'Z', ...low };
-}
+});

@@ -49,8 +49,16 @@ const FACTORS: Readonly<Record<LabTest, Readonly<Record<string, number>>>> = {
 
 /** Factor from `unit` to the test's canonical unit, or undefined when the unit is not accepted. */
 export function unitFactor(test: LabTest, unit: string): number | undefined {
-  return FACTORS[test][foldUnit(unit)];
+  let folded = FOLDED.get(unit);
+  if (folded === undefined) {
+    folded = foldUnit(unit);
+    // Bounded: unit strings come from input, and a long-running server must not grow without limit.
+    if (FOLDED.size > 1000) FOLDED.clear();
+    FOLDED.set(unit, folded);
+  }
+  return FACTORS[test][folded];
 }
+const FOLDED = new Map<string, string>();
 
 /** The units accepted for a test, as shown in error messages. */
 export function acceptedUnits(test: LabTest): string[] {

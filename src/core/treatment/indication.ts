@@ -4,6 +4,7 @@
 import type { Case } from '../case.schema.js';
 import type { Settings } from '../settings.js';
 import { ageOn } from '../time/date.js';
+import { memoCaseSettings } from '../memo.js';
 import { ageAtFracture, qualifyingFractures, vertebralFractureRecords, vfaFractureLevels } from '../case-finding/fractures.js';
 import { bmdCategory, lowestTScore, scoreTypeFor } from '../diagnosis/bmd.js';
 
@@ -33,7 +34,8 @@ export function glucocorticoidsAtLeast(c: Case): boolean {
   return g !== undefined && g.mgPerDay >= GC_MG_PER_DAY && g.months >= GC_MONTHS;
 }
 
-export function assessIndication(c: Case, s: Settings): IndicationAssessment {
+/** Memoised per case and settings: treat the result as read-only. */
+export const assessIndication: (c: Case, s: Settings) => IndicationAssessment = memoCaseSettings((c, s) => {
   const used: Record<string, unknown> = {};
   const missing = new Set<string>();
   const reasons: IndicationReason[] = [];
@@ -94,7 +96,7 @@ export function assessIndication(c: Case, s: Settings): IndicationAssessment {
     osteopeniaWithFracture,
     glucocorticoidCriteria: gcCriteria,
   };
-}
+});
 
 /** §5 in one call: `{ indicated, reasons }` exactly as `treatment.medication-indicated` reports it. */
 export function medicationIndication(c: Case, s: Settings): { indicated: boolean; reasons: string[] } {

@@ -1,0 +1,40 @@
+// Full-case evaluations per second on one core, schema validation included: the Case and Settings
+// checks, then every rule. Target ≥ 20,000/s. Run: npx tsx bench/evaluate.bench.ts
+// Reported per CPU-second of this process (process.cpuUsage) as well as per wall-clock second, so a
+// busy machine does not distort the per-core figure.
+import { readFileSync } from 'node:fs';
+import { checkCase, checkSettings, evaluate } from '../src/core/evaluate.js';
+
+const json: unknown = JSON.parse(readFileSync(new URL('./full-case.json', import.meta.url), 'utf8'));
+
+function once(): number {
+  const c = checkCase(json);
+  const s = checkSettings({});
+  if (!c.ok || !s.ok) throw new Error('bench/full-case.json is not a valid case');
+  return evaluate(c.value, s.value, 'nl').conclusions.length;
+}
+
+const conclusions = once();
+for (let i = 0; i < 5000; i++) once(); // warm up the JIT
+
+const wall: number[] = [];
+const cpu: number[] = [];
+for (let r = 0; r < 5; r++) {
+  const t0 = performance.now();
+  const c0 = process.cpuUsage();
+  let n = 0;
+  while (performance.now() - t0 < 1000) {
+    for (let i = 0; i < 100; i++) once();
+    n += 100;
+  }
+  const cpuUs = process.cpuUsage(c0);
+  wall.push((n * 1000) / (performance.now() - t0));
+  cpu.push((n * 1e6) / (cpuUs.user + cpuUs.system));
+}
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[2] as number;
+const fmt = (x: number) => Math.round(x).toLocaleString('en');
+process.stdout.write(
+  `evaluate(full case, ${conclusions} conclusions, schema validation included), median of 5 one-second rounds:\n` +
+    `  ${fmt(median(cpu))} evaluations per CPU-second (${(1e6 / median(cpu)).toFixed(1)} µs each)\n` +
+    `  ${fmt(median(wall))} evaluations per wall-clock second\n`,
+);
