@@ -37,6 +37,7 @@ import { registerAuth } from './auth.js';
 import { registerSessionRoutes } from './routes/session.route.js';
 import { registerPatientRoutes } from './routes/patients.route.js';
 import { registerAdminRoutes } from './routes/admin.route.js';
+import { registerClinicalRoutes } from './routes/clinical.route.js';
 
 export type App = FastifyInstance;
 export type { ZodApp } from './types.js';
@@ -188,6 +189,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerSessionRoutes(typed);
   registerPatientRoutes(typed);
   registerAdminRoutes(typed);
+  registerClinicalRoutes(typed);
   typed.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
   return app;
 }

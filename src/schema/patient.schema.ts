@@ -30,7 +30,8 @@ export const PatientInput = z
     gpPractice: optionalText(200),
   })
   .strict()
-  .meta({ id: 'PatientInput' });
+  // No component id: the transforms ('' → null) make its input and output shapes differ.
+  .describe('A new patient');
 export type PatientInput = z.infer<typeof PatientInput>;
 
 export const PatientCorrection = PatientInput.partial()
@@ -39,7 +40,7 @@ export const PatientCorrection = PatientInput.partial()
     note: z.string().trim().max(500).optional(),
   })
   .strict()
-  .meta({ id: 'PatientCorrection' });
+  .describe('Corrections to a patient record; the previous values are kept');
 export type PatientCorrection = z.infer<typeof PatientCorrection>;
 
 export const Patient = z

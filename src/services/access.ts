@@ -34,14 +34,19 @@ export function auditEntry(actor: Actor | null, meta: RequestMeta, action: strin
   };
 }
 
-export async function loadTarget(db: Db, actor: Actor, row: PatientRow): Promise<PatientTarget> {
+export type PatientOrgs = Awaited<ReturnType<typeof patientOrganisations>>;
+
+export async function loadTarget(db: Db, actor: Actor, row: PatientRow): Promise<{ target: PatientTarget; orgs: PatientOrgs }> {
   const orgs = await patientOrganisations(db, [row.id]);
   const link = actor.role === 'caregiver' ? await caregiverLinkFor(db, actor.userId, row.id) : undefined;
   return {
-    id: row.id,
-    birthDate: row.birth_date,
-    organisations: orgs.map((o) => ({ organisationId: o.organisation_id, relation: o.relation })),
-    caregiverLink: link ? { relation: link.relation, patientConsent: link.patient_consent } : undefined,
+    orgs,
+    target: {
+      id: row.id,
+      birthDate: row.birth_date,
+      organisations: orgs.map((o) => ({ organisationId: o.organisation_id, relation: o.relation })),
+      caregiverLink: link ? { relation: link.relation, patientConsent: link.patient_consent } : undefined,
+    },
   };
 }
 
@@ -58,7 +63,7 @@ export async function withPatient<T>(
   action: Action,
   resource: string,
   patientId: string,
-  work: (db: Db, row: PatientRow, target: PatientTarget) => Promise<T>,
+  work: (db: Db, row: PatientRow, target: PatientTarget, orgs: PatientOrgs) => Promise<T>,
 ): Promise<T> {
   const asOf = todayNl();
   const out: Outcome<T> = await deps.db.transaction().execute(async (trx) => {
@@ -67,11 +72,11 @@ export async function withPatient<T>(
       if (deps.audit) await writeAudit(trx, [auditEntry(actor, meta, action, resource, null, false, `no patient ${patientId}`)]);
       return { ok: false, error: new AppError('not-found', 'There is no patient with this id.') };
     }
-    const target = await loadTarget(trx, actor, row);
+    const { target, orgs } = await loadTarget(trx, actor, row);
     const d = authorize(actor, action, target, asOf);
     if (deps.audit) await writeAudit(trx, [auditEntry(actor, meta, action, resource, row.id, d.allowed, d.reason)]);
     if (!d.allowed) return { ok: false, error: new AppError('forbidden', `You may not do this with this record: ${d.reason}.`) };
-    return { ok: true, value: await work(trx, row, target) };
+    return { ok: true, value: await work(trx, row, target, orgs) };
   });
   if (!out.ok) throw out.error;
   return out.value;

@@ -10,7 +10,7 @@ import { accessLogForPatient } from '../store/audit.repo.js';
 import { findUserById } from '../store/accounts.repo.js';
 import { AppError } from '../schema/problem.js';
 import type { Patient, PatientCorrection, PatientInput, PatientSummary } from '../schema/patient.schema.js';
-import { listPatients, withAction, withPatient, type AccessDeps, type RequestMeta } from './access.js';
+import { listPatients, withAction, withPatient, type AccessDeps, type PatientOrgs, type RequestMeta } from './access.js';
 import { todayNl } from './clock.js';
 import type { Db } from '../store/db.js';
 
@@ -18,8 +18,8 @@ export function summary(r: PatientRow): PatientSummary {
   return { id: r.id, familyName: r.family_name, givenName: r.given_name, birthDate: r.birth_date, sex: r.sex, pathwayStage: r.pathway_stage };
 }
 
-async function full(db: Db, actor: Actor, r: PatientRow): Promise<Patient> {
-  const orgs = await patientOrganisations(db, [r.id]);
+async function full(db: Db, actor: Actor, r: PatientRow, known?: PatientOrgs): Promise<Patient> {
+  const orgs = known ?? (await patientOrganisations(db, [r.id]));
   const target = { id: r.id, birthDate: r.birth_date, organisations: orgs.map((o) => ({ organisationId: o.organisation_id, relation: o.relation })) };
   const showBsn = authorize(actor, 'patient.read-bsn', target, todayNl()).allowed;
   return {
@@ -39,7 +39,7 @@ async function full(db: Db, actor: Actor, r: PatientRow): Promise<Patient> {
 }
 
 export async function readPatient(deps: AccessDeps, actor: Actor, meta: RequestMeta, id: string): Promise<Patient> {
-  return withPatient(deps, actor, meta, 'patient.read', 'patient', id, (db, row) => full(db, actor, row));
+  return withPatient(deps, actor, meta, 'patient.read', 'patient', id, (db, row, _t, orgs) => full(db, actor, row, orgs));
 }
 
 export async function findPatients(deps: AccessDeps, actor: Actor, meta: RequestMeta, q: { q?: string | undefined; birthDate?: string | undefined; limit: number }): Promise<PatientSummary[]> {

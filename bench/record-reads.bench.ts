@@ -1,0 +1,95 @@
+// Authenticated patient-record reads per second on PostgreSQL 15, with the audit entry written in
+// the same transaction as each read, and again with auditing switched off (BOTPAD_AUDIT=0, the
+// benchmark build) to show what the audit costs. Botpad runs as its own process (`node
+// bin/botpad.js start`), autocannon drives it from this one. Run: npx tsx bench/record-reads.bench.ts
+import { spawn, type ChildProcess } from 'node:child_process';
+import os from 'node:os';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { freePort, startCluster } from '../src/store/testing/pg-cluster.js';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/demo/demo-data.js';
+
+const DURATION = Number(process.env.BENCH_SECONDS ?? 20);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
+const PATIENTS = Number(process.env.BENCH_PATIENTS ?? 10_000);
+
+async function waitReady(url: string, child: ChildProcess): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    if (child.exitCode !== null) throw new Error('Botpad exited before it was ready');
+    try {
+      if ((await fetch(url + 'health/ready')).ok) return;
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('Botpad did not become ready');
+}
+
+function run(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const c = spawn(process.execPath, ['bin/botpad.js', ...args], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+    c.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`botpad ${args.join(' ')} exited ${String(code)}`))));
+  });
+}
+
+async function measure(databaseUrl: string, audit: boolean) {
+  const port = await freePort();
+  const env = { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), BOTPAD_AUDIT: audit ? '1' : '0', BOTPAD_LOG_LEVEL: 'warn', BOTPAD_DEMO: '0' };
+  const child = spawn(process.execPath, ['bin/botpad.js', 'start'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const base = `http://127.0.0.1:${String(port)}/`;
+  try {
+    await waitReady(base, child);
+    const nurse = DEMO_ACCOUNTS.find((a) => a.role === 'nurse');
+    const login = await fetch(base + 'api/v1/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: nurse?.email, password: DEMO_PASSWORD }) });
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const list = await fetch(base + 'api/v1/patients?limit=200', { headers: { cookie } });
+    const ids = ((await list.json()) as { patients: { id: string }[] }).patients.map((p) => p.id);
+    if (ids.length === 0) throw new Error('no readable patients');
+    const before = await auditCount(databaseUrl);
+    let i = 0;
+    const result = await autocannon({
+      url: base,
+      connections: CONNECTIONS,
+      duration: DURATION,
+      headers: { cookie },
+      requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: `/api/v1/patients/${ids[i++ % ids.length] ?? ''}` }) }],
+    });
+    const written = (await auditCount(databaseUrl)) - before;
+    return {
+      audit,
+      requestsPerSec: Math.round(result.requests.average),
+      p50: result.latency.p50,
+      p99: result.latency.p99,
+      max: result.latency.max,
+      total: result.requests.total,
+      errors: result.errors + result.timeouts + result.non2xx,
+      auditRowsWritten: written,
+    };
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+  }
+}
+
+async function auditCount(url: string): Promise<number> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  const r = await c.query<{ n: number }>('select count(*)::int as n from audit_event');
+  await c.end();
+  return r.rows[0]?.n ?? 0;
+}
+
+const cluster = await startCluster({ fsync: true });
+try {
+  const env = { ...process.env, DATABASE_URL: cluster.url, BOTPAD_LOG_LEVEL: 'warn' };
+  await run(['migrate'], env);
+  await run(['seed', '--demo'], env);
+  await run(['seed', '--patients', String(PATIENTS)], env);
+  const withAudit = await measure(cluster.url, true);
+  const withoutAudit = await measure(cluster.url, false);
+  const out = { date: new Date().toISOString(), cpus: os.cpus().length, node: process.version, durationSeconds: DURATION, connections: CONNECTIONS, patients: PATIENTS, withAudit, withoutAudit };
+  process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+} finally {
+  cluster.stop();
+}

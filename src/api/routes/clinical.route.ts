@@ -1,0 +1,81 @@
+// The clinical core over HTTP: the rule catalogue for anyone signed in, and evaluation of one case
+// for clinician roles. The body is a Case exactly as in the CLI contract; the language is a query
+// parameter. Invalid cases get the same problem document as the CLI, one error per bad field.
+import { z } from 'zod';
+import type { ZodApp } from '../types.js';
+import { Case } from '../../core/case.schema.js';
+import { evaluate } from '../../core/evaluate.js';
+import { RULES, RULES_VERSION } from '../../core/registry.js';
+import { DEFAULT_SETTINGS } from '../../core/settings.js';
+import { withAction } from '../../services/access.js';
+import { accessDeps, requestMeta, requireUser } from '../auth.js';
+import { problemResponses } from '../responses.js';
+
+const Bilingual = z.object({ nl: z.string(), en: z.string() });
+const RuleInfo = z
+  .object({
+    id: z.string(),
+    stage: z.string(),
+    codes: z.array(z.string()),
+    inputs: z.array(z.string()),
+    source: z.array(z.string()),
+    explanation: z.object({ patient: Bilingual, clinician: Bilingual }),
+  })
+  .meta({ id: 'RuleInfo' });
+
+const Conclusion = z
+  .object({
+    code: z.string(),
+    ruleId: z.string(),
+    value: z.unknown().describe('One fixed shape per code (clinical-rules.md §1); null when inputs are missing'),
+    severity: z.enum(['info', 'attention', 'action', 'block']),
+    inputs: z.array(z.string()),
+    used: z.record(z.string(), z.unknown()),
+    missing: z.array(z.string()),
+    source: z.array(z.string()),
+    explanation: z.object({ patient: z.string(), clinician: z.string() }),
+  })
+  .meta({ id: 'Conclusion' });
+
+const Evaluation = z
+  .object({ asOf: z.string(), rulesVersion: z.string(), settingsUsed: z.record(z.string(), z.unknown()), conclusions: z.array(Conclusion) })
+  .meta({ id: 'Evaluation' });
+
+export function registerClinicalRoutes(app: ZodApp): void {
+  app.get(
+    '/api/v1/rules',
+    {
+      schema: {
+        tags: ['clinical'],
+        summary: 'Every clinical rule with its id, stage, inputs, sources and explanation',
+        response: { 200: z.object({ rulesVersion: z.string(), rules: z.array(RuleInfo) }), ...problemResponses(401) },
+      },
+    },
+    async (req) => {
+      requireUser(req);
+      return {
+        rulesVersion: RULES_VERSION,
+        rules: RULES.map((r) => ({ id: r.id, stage: r.stage, codes: [...r.codes], inputs: [...r.inputs], source: [...r.source], explanation: r.about })),
+      };
+    },
+  );
+  app.post(
+    '/api/v1/evaluate',
+    {
+      schema: {
+        tags: ['clinical'],
+        summary: 'Evaluate one case with every rule (clinician roles)',
+        description: 'Body: a Case (clinical-rules.md §1). `lang` chooses the language of the explanations.',
+        querystring: z.object({ lang: z.enum(['nl', 'en']).default('nl') }).strict(),
+        body: Case,
+        response: { 200: Evaluation, ...problemResponses(400, 401, 403, 413, 415) },
+      },
+    },
+    async (req) => {
+      const user = requireUser(req);
+      return withAction(accessDeps(app), user.actor, requestMeta(req), 'clinical.evaluate', 'evaluation', async () => ({
+        value: evaluate(req.body, DEFAULT_SETTINGS, req.query.lang),
+      }));
+    },
+  );
+}
