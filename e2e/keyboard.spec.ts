@@ -1,0 +1,143 @@
+// Keyboard use and the main flows, once with JavaScript and once without: the shell promises to
+// work with plain links, so nothing here may depend on a script.
+/// <reference lib="dom" />
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, newContext } from './support/browser.js';
+import { docIndexOf, focused, type FocusInfo } from './support/audit.js';
+import { Shell } from './support/shell.js';
+import { PAGES, messages } from './support/pages.js';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+const REGION_ORDER = ['other', 'banner', 'main', 'contentinfo'];
+
+/** Tabs through the whole page once, from the top, recording every stop. */
+async function tabThrough(page: Page, max = 300): Promise<FocusInfo[]> {
+  const stops: FocusInfo[] = [];
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    const info = await focused(page);
+    if (!info || stops.some((s) => s.docIndex === info.docIndex)) return stops;
+    stops.push(info);
+  }
+  throw new Error(`Tab did not leave the page after ${String(max)} presses (a keyboard trap?)`);
+}
+
+describe.each([
+  { mode: 'with JavaScript', javaScriptEnabled: true },
+  { mode: 'without JavaScript', javaScriptEnabled: false },
+])('$mode', ({ javaScriptEnabled }) => {
+  let context: BrowserContext;
+  let page: Page;
+  let shell: Shell;
+
+  beforeEach(async () => {
+    context = await newContext(browser, { javaScriptEnabled });
+    page = await context.newPage();
+    shell = new Shell(page);
+  });
+  afterEach(async () => {
+    await context.close();
+  });
+
+  it.each(PAGES)('$name: the first Tab reaches the skip link, which moves focus to main', async (spec) => {
+    await shell.open(spec);
+    await page.keyboard.press('Tab');
+    expect(await shell.isFocused(shell.skipLink())).toBe(true);
+    // It is off-screen until focused; a sighted keyboard user must then see it.
+    const box = await shell.skipLink().boundingBox();
+    expect(box && box.y >= 0 && box.x >= 0).toBe(true);
+    await page.keyboard.press('Enter');
+    expect(await shell.isFocused(shell.main())).toBe(true);
+    await page.keyboard.press('Tab');
+    const next = await focused(page);
+    expect(next?.region === 'main' || next?.region === 'contentinfo', `after the skip link, Tab went to ${JSON.stringify(next)}`).toBe(true);
+  });
+
+  it.each(PAGES)('$name: Tab visits every header and footer link in reading order, each with a visible focus ring', async (spec) => {
+    await shell.open(spec);
+    const stops = await tabThrough(page);
+    const order = stops.map((s) => `${s.region}: <${s.tag}> ${s.text}`).join('\n');
+
+    const noRing = stops.filter((s) => !s.indicator);
+    expect(noRing.map((s) => `<${s.tag}> "${s.text}" (${s.indicatorDetail})`), 'focused without a visible indicator').toEqual([]);
+
+    for (let i = 1; i < stops.length; i++) {
+      const [prev, cur] = [stops[i - 1]!, stops[i]!];
+      expect(cur.docIndex, `Tab order differs from source order at "${cur.text}":\n${order}`).toBeGreaterThan(prev.docIndex);
+      expect(REGION_ORDER.indexOf(cur.region), `Tab went back up to ${cur.region} at "${cur.text}":\n${order}`).toBeGreaterThanOrEqual(
+        REGION_ORDER.indexOf(prev.region),
+      );
+      // Never jump back up the page: the next stop ends below where the previous one starts.
+      expect(cur.bottom, `"${cur.text}" is above "${prev.text}":\n${order}`).toBeGreaterThan(prev.top);
+    }
+
+    const reached = new Set(stops.map((s) => s.docIndex));
+    let last = -1;
+    for (const link of shell.frameLinks()) {
+      const idx = await docIndexOf(link.locator);
+      expect(reached.has(idx), `${link.name} not reached by Tab:\n${order}`).toBe(true);
+      expect(idx, `${link.name} out of order`).toBeGreaterThan(last);
+      last = idx;
+    }
+  });
+
+  it('the language and text-size switches work with Enter and stay chosen on other pages', async () => {
+    await shell.goto('/help');
+    expect(await shell.htmlLang()).toBe('nl');
+
+    await shell.tabTo(shell.languageSwitch());
+    await shell.navigation(() => page.keyboard.press('Enter'));
+    shell.lang = 'en';
+    expect(new URL(page.url()).pathname).toBe('/help');
+    expect(await shell.htmlLang()).toBe('en');
+    expect(await shell.h1().textContent()).toBe(messages('en').help.title);
+
+    const base = await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
+    await shell.tabTo(shell.textSizeLink('larger'));
+    await shell.navigation(() => page.keyboard.press('Enter'));
+    expect(await shell.textSize()).toBe('larger');
+    const larger = await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
+    expect(larger).toBeGreaterThan(base * 1.3);
+    expect(await shell.textSizeLink('larger').getAttribute('aria-current')).toBe('true');
+
+    for (const spec of PAGES) {
+      await shell.open(spec);
+      expect(await shell.htmlLang(), spec.path).toBe('en');
+      expect(await shell.textSize(), spec.path).toBe('larger');
+    }
+
+    await shell.goto('/accessibility');
+    await shell.tabTo(shell.textSizeLink('normal'));
+    await shell.navigation(() => page.keyboard.press('Enter'));
+    await shell.tabTo(shell.languageSwitch());
+    await shell.navigation(() => page.keyboard.press('Enter'));
+    shell.lang = 'nl';
+    expect(new URL(page.url()).pathname).toBe('/accessibility');
+    expect(await shell.htmlLang()).toBe('nl');
+    expect(await shell.textSize()).toBe('normal');
+    expect(await shell.h1().textContent()).toBe(messages('nl').a11y.title);
+  });
+
+  it('the header and footer links lead to their pages', async () => {
+    const t = shell.t;
+    const h1 = (p: string) => PAGES.find((s) => s.path === p)!.h1(t);
+    await shell.goto('/');
+    await shell.navigation(() => shell.footerLink(t.footer.accessibility).click());
+    expect(await shell.h1().textContent()).toBe(h1('/accessibility'));
+    await shell.navigation(() => shell.footerLink(t.footer.apiDocs).click());
+    expect(await shell.h1().textContent()).toBe(h1('/api/docs'));
+    await shell.navigation(() => shell.menuLink(t.nav.help).click());
+    expect(await shell.h1().textContent()).toBe(h1('/help'));
+    await shell.navigation(() => shell.brandLink().click());
+    expect(await shell.h1().textContent()).toBe(h1('/'));
+    expect(await shell.phoneLink().getAttribute('href')).toMatch(/^tel:\+?[0-9]+$/);
+  });
+});

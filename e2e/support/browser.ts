@@ -1,0 +1,37 @@
+// One Chromium per spec file (launching costs far more than a fresh context), always Debian's
+// build: the harness must never download a browser.
+/// <reference lib="dom" />
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
+import { inject } from 'vitest';
+
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+}
+
+/** Base URL of the Botpad started by the global setup, without a trailing slash. */
+export function baseUrl(): string {
+  return inject('botpadUrl');
+}
+
+/** A desktop-sized tab (1280 px, so 640 px is exactly 200 % zoom). */
+export const DESKTOP = { width: 1280, height: 800 } as const;
+
+export async function newContext(browser: Browser, opts: BrowserContextOptions = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({ baseURL: baseUrl(), viewport: DESKTOP, ...opts });
+  // Our pages are small and local: an element that is not there within seconds will not come, and
+  // failing fast beats every broken page costing the full 30 s default.
+  context.setDefaultTimeout(5_000);
+  context.setDefaultNavigationTimeout(15_000);
+  return context;
+}
