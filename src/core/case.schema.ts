@@ -4,7 +4,7 @@
 // because an unknown key is an error, never silently dropped.
 import { z } from 'zod';
 import { isoDate } from './time/date.js';
-import { acceptedUnits, unitFactor } from './laboratory/units.js';
+import { acceptedUnits, unitFactor, type UnitTest } from './laboratory/units.js';
 
 export const FRACTURE_SITES = [
   'skull', 'face', 'cervical-spine', 'thoracic-spine', 'lumbar-spine', 'sternum', 'rib',
@@ -22,6 +22,9 @@ export const LAB_TESTS = [
 ] as const;
 export const LabTest = z.enum(LAB_TESTS);
 export type LabTest = z.infer<typeof LabTest>;
+// The unit table (laboratory/units.ts) lists the same tests; this fails to compile if they drift.
+const sameTests: [LabTest, UnitTest] extends [UnitTest, LabTest] ? true : never = true;
+void sameTests;
 
 export const DRUGS = [
   'alendronic-acid', 'risedronic-acid', 'ibandronic-acid', 'zoledronic-acid', 'denosumab',

@@ -2,7 +2,12 @@
 // another unit is accepted only when the conversion is exact and published; anything else is an
 // invalid case, because a guessed conversion of a calcium or vitamin D value changes treatment.
 // Sources: NIV-2022 (laboratory module); the factors are the ones the spec lists verbatim.
-import type { LabTest } from '../case.schema.js';
+// No import from case.schema.ts: the schema imports this file to check units, and a cycle (even a
+// type-only one) would break the layer rules. case.schema.ts asserts that both lists of tests agree.
+type LabTest =
+  | 'calcium' | 'albumin' | 'calcium-corrected' | 'creatinine' | 'egfr' | 'tsh' | '25-oh-vitamin-d'
+  | 'alkaline-phosphatase' | 'pth' | 'esr' | 'm-protein' | 'phosphate' | 'testosterone' | 'urine-calcium-24h';
+export type UnitTest = LabTest;
 
 export const CANONICAL_UNIT: Readonly<Record<LabTest, string>> = {
   calcium: 'mmol/L',
