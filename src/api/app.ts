@@ -62,6 +62,7 @@ declare module 'fastify' {
 export const PACKAGE_ROOT = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
 function wantsHtml(req: FastifyRequest): boolean {
+  if (req.url.startsWith('/api/docs')) return true;
   if (req.url.startsWith('/api/') || req.url.startsWith('/health/')) return false;
   const accept = req.headers.accept ?? '';
   return accept.includes('text/html') || accept === '' || accept.includes('*/*');
