@@ -130,6 +130,8 @@ export async function seedPatients(db: Db, n: number, opts: { seed?: number; asO
         .execute();
     });
     done += size;
+    // PGlite runs on this thread: yield so signals and the data-directory lock refresh get a turn.
+    await new Promise((r) => setImmediate(r));
   }
   return done;
 }

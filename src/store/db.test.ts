@@ -120,7 +120,7 @@ describe('PGlite data-directory lock', () => {
     const dir = newDir();
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', '-e', `import('${path.resolve('src/store/db.ts')}').then(m => m.openStore({ dataDir: ${JSON.stringify(dir)} }).then(async (s) => { await m.migrate(s.db); console.log('OPEN'); }))`],
+      ['--import', 'tsx', '-e', `import('${path.resolve('src/store/db.ts')}').then(m => m.openStore({ dataDir: ${JSON.stringify(dir)} }).then(async (s) => { await m.migrate(s.db); console.log('OPEN'); setInterval(() => undefined, 1000); }))`],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
     await new Promise<void>((resolve, reject) => {
