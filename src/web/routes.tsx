@@ -8,12 +8,13 @@ import { AccessibilityPage, ErrorPage, HelpPage, HomePage } from './pages/public
 import { ApiDocsPage } from './pages/api-docs.page.js';
 import { LANG_COOKIE, SIZE_COOKIE, pageContext, pageContextSync } from './context.js';
 import { TEXT_SIZES } from './components/Layout.js';
+import { registerAccountRoutes } from './account-routes.js';
 
 const ONE_YEAR = 365 * 24 * 3600;
 
 export function htmlError(app: FastifyInstance) {
-  return (req: FastifyRequest, _reply: FastifyReply, status: number): string => {
-    const ctx = pageContextSync(app, req, false);
+  return (req: FastifyRequest, reply: FastifyReply, status: number): string => {
+    const ctx = pageContextSync(app, req, false, reply);
     const kind = status === 404 ? 'not-found' : status === 403 || status === 401 ? 'forbidden' : 'server';
     return renderPage(<ErrorPage ctx={ctx} kind={kind} />);
   };
@@ -30,13 +31,13 @@ export function registerWebRoutes(fastify: FastifyInstance): void {
   const html = (reply: FastifyReply, body: string) => reply.type('text/html; charset=utf-8').send(body);
   const hidden = { hide: true } as const;
 
-  app.get('/', { schema: hidden }, async (req, reply) => html(reply, renderPage(<HomePage ctx={await pageContext(fastify, req)} />)));
-  app.get('/help', { schema: hidden }, async (req, reply) => html(reply, renderPage(<HelpPage ctx={await pageContext(fastify, req)} />)));
+  app.get('/', { schema: hidden }, async (req, reply) => html(reply, renderPage(<HomePage ctx={await pageContext(fastify, req, reply)} />)));
+  app.get('/help', { schema: hidden }, async (req, reply) => html(reply, renderPage(<HelpPage ctx={await pageContext(fastify, req, reply)} />)));
   app.get('/accessibility', { schema: hidden }, async (req, reply) =>
-    html(reply, renderPage(<AccessibilityPage ctx={await pageContext(fastify, req)} />)),
+    html(reply, renderPage(<AccessibilityPage ctx={await pageContext(fastify, req, reply)} />)),
   );
   app.get('/api/docs', { schema: hidden }, async (req, reply) =>
-    html(reply, renderPage(<ApiDocsPage ctx={await pageContext(fastify, req)} doc={fastify.swagger()} />)),
+    html(reply, renderPage(<ApiDocsPage ctx={await pageContext(fastify, req, reply)} doc={fastify.swagger()} />)),
   );
 
   app.get(
@@ -61,4 +62,6 @@ export function registerWebRoutes(fastify: FastifyInstance): void {
       return reply.redirect(safeReturn(req.query.return), 303);
     },
   );
+
+  registerAccountRoutes(fastify);
 }

@@ -17,6 +17,38 @@ export interface PageContext {
   path: string;
   /** Extra menu entries a signed-in user gets (filled in by the pages that know the user). */
   menu?: { href: string; label: string }[];
+  /** Who is signed in; absent on public pages for visitors. */
+  session?: SessionInfo;
+}
+
+export interface SessionInfo {
+  name: string;
+  organisation: string | null;
+  /** Clock time (Europe/Amsterdam) at which the session ends without activity. */
+  idleAt: string;
+  /** Token for the sign-out form; absent where the page cannot set the CSRF cookie. */
+  csrf?: string | undefined;
+}
+
+function SessionBar({ ctx, session }: { ctx: PageContext; session: SessionInfo }) {
+  const t = ctx.t.session;
+  return (
+    <div class="wrap session-bar" role="group" aria-label={t.label}>
+      <p class="session-who">
+        {t.signedInAs(session.name)}
+        {session.organisation ? `, ${session.organisation}` : ''}
+      </p>
+      <p class="session-idle">{t.idle(session.idleAt)}</p>
+      {session.csrf ? (
+        <form method="post" action="/sign-out" class="session-out">
+          <input type="hidden" name="_csrf" value={session.csrf} />
+          <button type="submit" class="secondary">
+            {t.signOut}
+          </button>
+        </form>
+      ) : null}
+    </div>
+  );
 }
 
 function prefHref(ctx: PageContext, key: 'lang' | 'size', value: string): string {
@@ -57,6 +89,11 @@ export function Layout(props: { ctx: PageContext; title: string; children: Compo
                 <li>
                   <a href="/help">{t.nav.help}</a>
                 </li>
+                {ctx.session ? null : (
+                  <li>
+                    <a href="/sign-in">{t.nav.signIn}</a>
+                  </li>
+                )}
               </ul>
             </nav>
           </div>
@@ -83,6 +120,7 @@ export function Layout(props: { ctx: PageContext; title: string; children: Compo
               ))}
             </ul>
           </div>
+          {ctx.session ? <SessionBar ctx={ctx} session={ctx.session} /> : null}
         </header>
         {ctx.demo ? (
           <div class="demo-banner" role="note">

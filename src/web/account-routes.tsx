@@ -1,0 +1,630 @@
+// Pages for "who may see what": signing in and out, account set-up and password reset, each role's
+// start page, the patient record with its access log and history, and the administrator's pages.
+// Every form is a plain POST with a CSRF token that redirects on success (303) and renders the same
+// page with its errors on failure. Data comes only from the API facade, which authorises and audits.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { VNode } from 'preact';
+import {
+  AppError, DEMO_ACCOUNTS, DEMO_PASSWORD, SESSION_COOKIE, accessDeps, activateAccount, authDeps, clearSessionCookie, confirmPasswordReset,
+  correctPatient, createClinician, createPatient, createPatientAccount, findPatients, patientAccessLog, patientCaregivers, patientHistory,
+  readPatient, requestMeta, requestPasswordReset, requireUser, searchOrganisationAudit, setSessionCookie, signIn, signOut, usersOfOrganisation,
+  type SessionUser,
+} from '../api/facade.js';
+import { PatientCorrection, PatientInput, PatientQuery } from '../schema/patient.schema.js';
+import { Activation, NewClinician, NewPatientAccount, ResetConfirm, ResetRequest, SignIn } from '../schema/account.schema.js';
+import { issuesToErrors, type ProblemError } from '../schema/problem.js';
+import { renderPage } from './render.js';
+import { CLINICIANS, TIME_ZONE, clockTime, pageContext, startPage, type Role } from './context.js';
+import { dropEmpty, fieldErrors, formFields, formPairs, localPath, pick, problemsOf, type FieldSpec } from './forms.js';
+import type { FieldErrors } from './components/Form.js';
+import type { Messages } from './i18n/index.js';
+import { ErrorPage } from './pages/public.page.js';
+import {
+  ActivatePage, KEEP_ACTION, KEEP_PREFIX, KeptInputPage, PasswordResetConfirmPage, PasswordResetPage, SignInPage, type KeptInput, type SignInNotice,
+} from './pages/sign-in.page.js';
+import {
+  AccessLogPage, AccountFormPage, HistoryPage, LetterPage, NewPatientPage, PATIENT_FIELDS, PatientRecordPage, PatientsPage, patientValues,
+  type RecordNotice, type Revision,
+} from './pages/patients.page.js';
+import { CarePage, MePage } from './pages/me.page.js';
+import { AuditPage, UsersPage } from './pages/admin.page.js';
+
+type Handler = (req: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
+type Query = Record<string, string | undefined>;
+
+const MANAGERS: readonly Role[] = ['nurse', 'physician'];
+/** Names never carried over when a post is kept for after sign-in. */
+const NEVER_KEPT = /^_csrf$|password/i;
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function patientIdOf(req: FastifyRequest): string {
+  const id = (req.params as { id?: string }).id ?? '';
+  if (!uuid.test(id)) throw new AppError('not-found', 'There is no patient with this id.');
+  return id;
+}
+
+function userWith(req: FastifyRequest, roles?: readonly Role[]): SessionUser {
+  const u = requireUser(req);
+  if (roles && !roles.includes(u.actor.role)) throw new AppError('forbidden', 'This page is not for your role.');
+  return u;
+}
+
+function patientSpecs(t: Messages): Record<string, FieldSpec> {
+  const f = t.patients.fields;
+  return {
+    familyName: { label: f.familyName },
+    givenName: { label: f.givenName },
+    birthDate: { label: f.birthDate, kind: 'date' },
+    sex: { label: f.sex, kind: 'choice' },
+    bsn: { label: f.bsn, kind: 'bsn' },
+    phone: { label: f.phone },
+    email: { label: f.email, kind: 'email' },
+    gpPractice: { label: f.gpPractice },
+  };
+}
+
+/** The UTC offset of the Netherlands at a given instant, as "+01:00" or "+02:00". */
+function amsterdamOffset(at: Date): string {
+  const part = new Intl.DateTimeFormat('en-US', { timeZone: TIME_ZONE, timeZoneName: 'longOffset' })
+    .formatToParts(at)
+    .find((p) => p.type === 'timeZoneName')?.value;
+  const m = /GMT([+-]\d\d:\d\d)/.exec(part ?? '');
+  return m?.[1] ?? '+00:00';
+}
+
+/** A Dutch calendar day's first or last moment as an ISO timestamp with its offset. */
+function dayBound(ymd: string, end: boolean): string {
+  // Clocks change at 02:00/03:00 local time, so 00:00Z still has the offset of local midnight and
+  // 21:00Z that of the day's end.
+  const offset = amsterdamOffset(new Date(`${ymd}T${end ? '21' : '00'}:00:00Z`));
+  return `${ymd}T${end ? '23:59:59.999' : '00:00:00'}${offset}`;
+}
+
+const isDay = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(new Date(`${v}T00:00:00Z`).getTime());
+
+export function registerAccountRoutes(fastify: FastifyInstance): void {
+  const hidden = { schema: { hide: true } };
+  // The check keeps its state in a closure; binding only tells the type checker `this` is safe.
+  const form = { schema: { hide: true }, preHandler: fastify.csrfProtection.bind(fastify) };
+  const deps = () => accessDeps(fastify);
+  const ctxOf = (req: FastifyRequest, reply: FastifyReply) => pageContext(fastify, req, reply);
+  // Signed-in pages carry health data: never cached, by the browser or anything in between.
+  const send = (reply: FastifyReply, node: VNode, status = 200) =>
+    reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(renderPage(node));
+  const demoRows = () => DEMO_ACCOUNTS.map((a) => ({ role: a.role, email: a.email }));
+
+  async function signInPage(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    extra: { email?: string; errors?: FieldErrors; notice?: SignInNotice; locked?: string; returnTo?: string; kept?: KeptInput } = {},
+  ) {
+    const ctx = await ctxOf(req, reply);
+    return send(
+      reply,
+      <SignInPage ctx={ctx} csrf={reply.generateCsrf()} {...extra} demoAccounts={ctx.demo ? demoRows() : undefined} demoPassword={ctx.demo ? DEMO_PASSWORD : undefined} />,
+      status,
+    );
+  }
+
+  /**
+   * A form post whose session has ended: nothing typed is lost. The sign-in page carries the fields
+   * (never the token or a password) and, once signed in, hands them back for one more press.
+   */
+  async function keepPost(req: FastifyRequest, reply: FastifyReply) {
+    const pairs = formPairs(req).filter(([k]) => !NEVER_KEPT.test(k));
+    const action = localPath(req.url.split('?')[0]);
+    return signInPage(req, reply, 200, { notice: 'kept', kept: { action, pairs } });
+  }
+
+  /** Maps the refusals a page can meet to what a browser should see. */
+  const page =
+    (h: Handler): Handler =>
+    async (req, reply) => {
+      try {
+        return await h(req, reply);
+      } catch (e) {
+        if (!(e instanceof AppError)) throw e;
+        if (e.code === 'unauthenticated') {
+          if (req.method === 'POST') return keepPost(req, reply);
+          return reply.redirect(`/sign-in?return=${encodeURIComponent(req.url)}`, 303);
+        }
+        if (e.code === 'forbidden') return send(reply, <ErrorPage ctx={await ctxOf(req, reply)} kind="forbidden" />, 403);
+        if (e.code === 'not-found') return send(reply, <ErrorPage ctx={await ctxOf(req, reply)} kind="not-found" />, 404);
+        throw e;
+      }
+    };
+
+  // ---- Signing in and out -------------------------------------------------------------------
+
+  fastify.get(
+    '/sign-in',
+    hidden,
+    page(async (req, reply) => {
+      const q = req.query as Query;
+      const returnTo = q.return ? localPath(q.return) : undefined;
+      if (req.user && !q.notice) return reply.redirect(returnTo ?? startPage(req.user.actor.role), 303);
+      const notices: readonly SignInNotice[] = ['signed-out', 'activated', 'password-changed'];
+      const notice = notices.find((n) => n === q.notice) ?? (returnTo ? 'needed' : undefined);
+      return signInPage(req, reply, 200, { ...(notice ? { notice } : {}), ...(returnTo ? { returnTo } : {}) });
+    }),
+  );
+
+  fastify.post(
+    '/sign-in',
+    form,
+    page(async (req, reply) => {
+      const ctx = await ctxOf(req, reply);
+      const t = ctx.t;
+      const pairs = formPairs(req);
+      const f = formFields(req);
+      const keptAction = f[KEEP_ACTION] ? localPath(f[KEEP_ACTION]) : undefined;
+      const kept: KeptInput | undefined =
+        keptAction && keptAction !== '/'
+          ? { action: keptAction, pairs: pairs.filter(([k]) => k.startsWith(KEEP_PREFIX)).map(([k, v]) => [k.slice(KEEP_PREFIX.length), v]) }
+          : undefined;
+      const returnTo = f.return ? localPath(f.return) : undefined;
+      const again = { email: f.email ?? '', ...(kept ? { kept, notice: 'kept' as const } : {}), ...(returnTo ? { returnTo } : {}) };
+
+      const parsed = SignIn.safeParse(pick(f, ['email', 'password']));
+      if (!parsed.success) {
+        const specs = { email: { label: t.signIn.email, kind: 'email' as const }, password: { label: t.signIn.password, kind: 'password' as const } };
+        return signInPage(req, reply, 400, { ...again, errors: fieldErrors(t, specs, issuesToErrors(parsed.error.issues)) });
+      }
+      let user: SessionUser;
+      try {
+        const r = await signIn(authDeps(fastify), parsed.data.email, parsed.data.password, requestMeta(req));
+        setSessionCookie(fastify, reply, r.token);
+        user = r.user;
+      } catch (e) {
+        if (e instanceof AppError && e.code === 'too-many-requests') {
+          const until = /after (\S+)\.$/.exec(e.message)?.[1];
+          const locked = until && !Number.isNaN(new Date(until).getTime()) ? clockTime(ctx.lang, until) : '';
+          return signInPage(req, reply, 429, { ...again, locked });
+        }
+        if (e instanceof AppError && e.code === 'unauthenticated') {
+          return signInPage(req, reply, 401, { ...again, errors: { email: t.signIn.wrong } });
+        }
+        throw e;
+      }
+      // The page below belongs to the new session: its header, menu and token.
+      req.user = user;
+      if (kept) {
+        const next = await ctxOf(req, reply);
+        return send(reply, <KeptInputPage ctx={next} csrf={reply.generateCsrf()} kept={kept} startHref={startPage(user.actor.role)} />);
+      }
+      return reply.redirect(returnTo && returnTo !== '/' ? returnTo : startPage(user.actor.role), 303);
+    }),
+  );
+
+  fastify.post('/sign-out', form, async (req, reply) => {
+    await signOut(authDeps(fastify), req.cookies[SESSION_COOKIE], req.user?.actor, requestMeta(req));
+    clearSessionCookie(fastify, reply);
+    return reply.redirect('/sign-in?notice=signed-out', 303);
+  });
+
+  // ---- Account set-up and password reset ----------------------------------------------------
+
+  fastify.get(
+    '/activate',
+    hidden,
+    page(async (req, reply) => send(reply, <ActivatePage ctx={await ctxOf(req, reply)} csrf={reply.generateCsrf()} />)),
+  );
+
+  fastify.post(
+    '/activate',
+    form,
+    page(async (req, reply) => {
+      const ctx = await ctxOf(req, reply);
+      const t = ctx.t;
+      const f = formFields(req);
+      const values = pick(f, ['code', 'email']);
+      const specs: Record<string, FieldSpec> = {
+        code: { label: t.activate.code },
+        email: { label: t.activate.email, kind: 'email' },
+        password: { label: t.activate.password, kind: 'password' },
+        password2: { label: t.activate.password2, kind: 'password' },
+      };
+      const again = (errors: FieldErrors, status = 400) =>
+        send(reply, <ActivatePage ctx={ctx} csrf={reply.generateCsrf()} values={values} errors={errors} />, status);
+      const parsed = Activation.safeParse(dropEmpty(pick(f, ['code', 'email', 'password'])));
+      const problems: ProblemError[] = parsed.success ? [] : issuesToErrors(parsed.error.issues);
+      if ((f.password2 ?? '') === '') problems.push({ pointer: '/password2', detail: 'is required' });
+      const errors = fieldErrors(t, specs, problems);
+      if (errors.code && (f.code ?? '').trim() !== '') errors.code = t.activate.badCode;
+      if (!errors.password && !errors.password2 && f.password !== f.password2) errors.password2 = t.form.passwordsDiffer;
+      if (!parsed.success || Object.keys(errors).length > 0) return again(errors);
+      try {
+        await activateAccount(deps(), requestMeta(req), parsed.data);
+      } catch (e) {
+        const p = problemsOf(e);
+        if (!p) throw e;
+        const errs = fieldErrors(t, specs, p);
+        if (errs.code) errs.code = t.activate.badCode;
+        return again(errs, e instanceof AppError ? e.status : 400);
+      }
+      return reply.redirect('/sign-in?notice=activated', 303);
+    }),
+  );
+
+  fastify.get(
+    '/password-reset',
+    hidden,
+    page(async (req, reply) => {
+      const sent = (req.query as Query).sent === '1';
+      return send(reply, <PasswordResetPage ctx={await ctxOf(req, reply)} csrf={reply.generateCsrf()} sent={sent} />);
+    }),
+  );
+
+  fastify.post(
+    '/password-reset',
+    form,
+    page(async (req, reply) => {
+      const ctx = await ctxOf(req, reply);
+      const f = formFields(req);
+      const parsed = ResetRequest.safeParse({ email: (f.email ?? '').trim() });
+      if (!parsed.success) {
+        const errors = fieldErrors(ctx.t, { email: { label: ctx.t.reset.email, kind: 'email' } }, issuesToErrors(parsed.error.issues));
+        if ((f.email ?? '').trim() === '') errors.email = ctx.t.form.required(ctx.t.reset.email);
+        return send(reply, <PasswordResetPage ctx={ctx} csrf={reply.generateCsrf()} email={f.email ?? ''} errors={errors} />, 400);
+      }
+      const publicUrl = fastify.deps.config.publicUrl ?? `${req.protocol}://${req.host}`;
+      await requestPasswordReset({ ...deps(), mailer: fastify.mailer, publicUrl }, requestMeta(req), parsed.data.email);
+      // The same answer whether or not the address is known, so the form tells nobody who has an account.
+      return reply.redirect('/password-reset?sent=1', 303);
+    }),
+  );
+
+  fastify.get(
+    '/password-reset/confirm',
+    hidden,
+    page(async (req, reply) => {
+      const token = (req.query as Query).token ?? '';
+      const ok = ResetConfirm.shape.token.safeParse(token).success;
+      return send(reply, <PasswordResetConfirmPage ctx={await ctxOf(req, reply)} csrf={reply.generateCsrf()} token={token} badLink={!ok} />, ok ? 200 : 400);
+    }),
+  );
+
+  fastify.post(
+    '/password-reset/confirm',
+    form,
+    page(async (req, reply) => {
+      const ctx = await ctxOf(req, reply);
+      const t = ctx.t;
+      const f = formFields(req);
+      const token = f.token ?? '';
+      const again = (errors: FieldErrors, badLink = false) =>
+        send(reply, <PasswordResetConfirmPage ctx={ctx} csrf={reply.generateCsrf()} token={token} errors={errors} badLink={badLink} />, 400);
+      const specs: Record<string, FieldSpec> = {
+        password: { label: t.activate.password, kind: 'password' },
+        password2: { label: t.activate.password2, kind: 'password' },
+      };
+      const parsed = ResetConfirm.safeParse({ token, password: f.password ?? '' });
+      const problems = parsed.success ? [] : issuesToErrors(parsed.error.issues);
+      if ((f.password2 ?? '') === '') problems.push({ pointer: '/password2', detail: 'is required' });
+      const errors = fieldErrors(t, specs, problems);
+      if (!errors.password && !errors.password2 && f.password !== f.password2) errors.password2 = t.form.passwordsDiffer;
+      const badLink = problems.some((p) => p.pointer === '/token');
+      if (!parsed.success || Object.keys(errors).length > 0) return again(errors, badLink);
+      try {
+        await confirmPasswordReset(deps(), requestMeta(req), parsed.data.token, parsed.data.password);
+      } catch (e) {
+        if (problemsOf(e)?.some((p) => p.pointer === '/token')) return again({}, true);
+        throw e;
+      }
+      return reply.redirect('/sign-in?notice=password-changed', 303);
+    }),
+  );
+
+  // ---- Start pages --------------------------------------------------------------------------
+
+  fastify.get(
+    '/patients',
+    hidden,
+    page(async (req, reply) => {
+      const u = userWith(req, CLINICIANS);
+      const ctx = await ctxOf(req, reply);
+      const q = req.query as Query;
+      const text = (q.q ?? '').trim();
+      const birthDate = (q.birthDate ?? '').trim();
+      const parsed = PatientQuery.safeParse({ ...(text ? { q: text } : {}), ...(birthDate ? { birthDate } : {}), limit: 50 });
+      const canCreate = MANAGERS.includes(u.actor.role);
+      if (!parsed.success) {
+        const specs = { q: { label: ctx.t.patients.q }, birthDate: { label: ctx.t.patients.birthDate, kind: 'date' as const } };
+        const errors = fieldErrors(ctx.t, specs, issuesToErrors(parsed.error.issues));
+        return send(reply, <PatientsPage ctx={ctx} q={text} birthDate={birthDate} results={[]} canCreate={canCreate} errors={errors} />, 400);
+      }
+      const results = await findPatients(deps(), u.actor, requestMeta(req), parsed.data);
+      return send(reply, <PatientsPage ctx={ctx} q={text} birthDate={birthDate} results={results} canCreate={canCreate} />);
+    }),
+  );
+
+  fastify.get(
+    '/me',
+    hidden,
+    page(async (req, reply) => {
+      const u = userWith(req, ['patient']);
+      if (!u.actor.patientId) throw new AppError('not-found', 'No record is linked to this account.');
+      const patient = await readPatient(deps(), u.actor, requestMeta(req), u.actor.patientId);
+      return send(reply, <MePage ctx={await ctxOf(req, reply)} patient={patient} />);
+    }),
+  );
+
+  fastify.get(
+    '/care',
+    hidden,
+    page(async (req, reply) => {
+      const u = userWith(req, ['caregiver']);
+      const people = await findPatients(deps(), u.actor, requestMeta(req), { limit: 200 });
+      return send(reply, <CarePage ctx={await ctxOf(req, reply)} people={people} />);
+    }),
+  );
+
+  // ---- The patient record -------------------------------------------------------------------
+
+  fastify.get(
+    '/patients/new',
+    hidden,
+    page(async (req, reply) => {
+      userWith(req, MANAGERS);
+      return send(reply, <NewPatientPage ctx={await ctxOf(req, reply)} csrf={reply.generateCsrf()} />);
+    }),
+  );
+
+  fastify.post(
+    '/patients/new',
+    form,
+    page(async (req, reply) => {
+      const u = requireUser(req);
+      const ctx = await ctxOf(req, reply);
+      const values = pick(formFields(req), PATIENT_FIELDS);
+      const again = (errors: FieldErrors, status: number) =>
+        send(reply, <NewPatientPage ctx={ctx} csrf={reply.generateCsrf()} values={values} errors={errors} />, status);
+      const parsed = PatientInput.safeParse(values);
+      if (!parsed.success) return again(fieldErrors(ctx.t, patientSpecs(ctx.t), issuesToErrors(parsed.error.issues)), 400);
+      try {
+        const p = await createPatient(deps(), u.actor, requestMeta(req), parsed.data);
+        return reply.redirect(`/patients/${p.id}?notice=created`, 303);
+      } catch (e) {
+        const problems = problemsOf(e);
+        if (!problems) throw e;
+        return again(fieldErrors(ctx.t, patientSpecs(ctx.t), problems), e instanceof AppError ? e.status : 400);
+      }
+    }),
+  );
+
+  async function recordPage(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    id: string,
+    extra: { notice?: RecordNotice; correction?: { values: Record<string, string>; errors: FieldErrors } } = {},
+    status = 200,
+  ) {
+    const u = requireUser(req);
+    const patient = await readPatient(deps(), u.actor, requestMeta(req), id);
+    const caregivers = await patientCaregivers(deps(), u.actor, requestMeta(req), id);
+    const canManage = MANAGERS.includes(u.actor.role);
+    return send(
+      reply,
+      <PatientRecordPage ctx={await ctxOf(req, reply)} patient={patient} caregivers={caregivers} canManage={canManage} csrf={reply.generateCsrf()} {...extra} />,
+      status,
+    );
+  }
+
+  fastify.get(
+    '/patients/:id',
+    hidden,
+    page(async (req, reply) => {
+      requireUser(req);
+      const n = (req.query as Query).notice;
+      const notice = n === 'created' || n === 'corrected' ? n : undefined;
+      return recordPage(req, reply, patientIdOf(req), notice ? { notice } : {});
+    }),
+  );
+
+  fastify.post(
+    '/patients/:id/correction',
+    form,
+    page(async (req, reply) => {
+      const u = requireUser(req);
+      const id = patientIdOf(req);
+      const t = (await ctxOf(req, reply)).t;
+      const f = formFields(req);
+      const current = await readPatient(deps(), u.actor, requestMeta(req), id);
+      const now = patientValues(current);
+      // Only what differs is sent, so the history shows exactly what was corrected.
+      const fields = PATIENT_FIELDS.filter((k) => k !== 'bsn' || 'bsn' in current);
+      const changed = Object.fromEntries(fields.filter((k) => f[k] !== undefined && f[k].trim() !== now[k]).map((k) => [k, f[k] ?? '']));
+      const values = { ...now, ...pick(f, [...fields, 'reason', 'note']) };
+      const specs = { ...patientSpecs(t), reason: { label: t.record.reason, kind: 'choice' as const }, note: { label: t.record.note } };
+      const again = (errors: FieldErrors, status = 400) => recordPage(req, reply, id, { correction: { values, errors } }, status);
+      const parsed = PatientCorrection.safeParse({ ...changed, reason: f.reason, ...(f.note?.trim() ? { note: f.note } : {}) });
+      const errors: FieldErrors = parsed.success ? {} : fieldErrors(t, specs, issuesToErrors(parsed.error.issues));
+      if (Object.keys(changed).length === 0) errors.familyName = t.record.nothingChanged;
+      if (!parsed.success || Object.keys(errors).length > 0) return again(errors);
+      try {
+        await correctPatient(deps(), u.actor, requestMeta(req), id, parsed.data);
+      } catch (e) {
+        const problems = problemsOf(e);
+        if (!problems) throw e;
+        return again(fieldErrors(t, specs, problems), e instanceof AppError ? e.status : 400);
+      }
+      return reply.redirect(`/patients/${id}?notice=corrected`, 303);
+    }),
+  );
+
+  fastify.get(
+    '/patients/:id/account',
+    hidden,
+    page(async (req, reply) => {
+      const u = userWith(req, MANAGERS);
+      const patient = await readPatient(deps(), u.actor, requestMeta(req), patientIdOf(req));
+      return send(reply, <AccountFormPage ctx={await ctxOf(req, reply)} csrf={reply.generateCsrf()} patient={patient} />);
+    }),
+  );
+
+  fastify.post(
+    '/patients/:id/account',
+    form,
+    page(async (req, reply) => {
+      const u = requireUser(req);
+      const id = patientIdOf(req);
+      const ctx = await ctxOf(req, reply);
+      const t = ctx.t;
+      const f = formFields(req);
+      const values = pick(f, ['kind', 'displayName', 'accountEmail', 'relation', 'patientConsent']);
+      const specs: Record<string, FieldSpec> = {
+        kind: { label: t.record.kind, kind: 'choice' },
+        displayName: { label: t.record.displayName },
+        accountEmail: { label: t.record.email, kind: 'email' },
+        relation: { label: t.record.relation, kind: 'choice' },
+        patientConsent: { label: t.record.consentLabel, kind: 'choice' },
+      };
+      // The form says "accountEmail" because the correction form on the same page has an "email".
+      const rename = (ps: readonly ProblemError[]) => ps.map((p) => ({ ...p, pointer: p.pointer.replace(/^\/email\b/, '/accountEmail') }));
+      const again = async (errors: FieldErrors, status: number) => {
+        const patient = await readPatient(deps(), u.actor, requestMeta(req), id);
+        return send(reply, <AccountFormPage ctx={ctx} csrf={reply.generateCsrf()} patient={patient} values={values} errors={errors} />, status);
+      };
+      const kind = f.kind;
+      const input =
+        kind === 'caregiver'
+          ? {
+              kind,
+              ...(f.displayName?.trim() ? { displayName: f.displayName.trim() } : {}),
+              ...(f.accountEmail?.trim() ? { email: f.accountEmail.trim() } : {}),
+              ...(f.relation ? { relation: f.relation } : {}),
+              patientConsent: f.patientConsent === 'yes',
+            }
+          : { kind, ...(f.accountEmail?.trim() ? { email: f.accountEmail.trim() } : {}) };
+      const parsed = NewPatientAccount.safeParse(input);
+      if (!parsed.success) return again(fieldErrors(t, specs, rename(issuesToErrors(parsed.error.issues))), 400);
+      try {
+        const issued = await createPatientAccount(deps(), u.actor, requestMeta(req), id, parsed.data);
+        const base = fastify.deps.config.publicUrl ?? `${req.protocol}://${req.host}`;
+        const letter = {
+          patientId: id,
+          kind: parsed.data.kind,
+          displayName: issued.displayName,
+          patientName: issued.patientName,
+          code: issued.activationCode,
+          expiresAt: issued.expiresAt,
+          activateUrl: new URL('/activate', base).toString(),
+        };
+        // Rendered, not redirected: the code exists only in this response.
+        return send(reply, <LetterPage ctx={ctx} letter={letter} />, 201);
+      } catch (e) {
+        const problems = problemsOf(e);
+        if (!problems) throw e;
+        return again(fieldErrors(t, specs, rename(problems)), e instanceof AppError ? e.status : 400);
+      }
+    }),
+  );
+
+  fastify.get(
+    '/patients/:id/access-log',
+    hidden,
+    page(async (req, reply) => {
+      const u = requireUser(req);
+      const id = patientIdOf(req);
+      const rows = await patientAccessLog(deps(), u.actor, requestMeta(req), id);
+      const patient = await readPatient(deps(), u.actor, requestMeta(req), id);
+      return send(reply, <AccessLogPage ctx={await ctxOf(req, reply)} patient={patient} rows={rows} backHref={`/patients/${id}`} />);
+    }),
+  );
+
+  fastify.get(
+    '/patients/:id/history',
+    hidden,
+    page(async (req, reply) => {
+      const u = requireUser(req);
+      const id = patientIdOf(req);
+      const revisions = (await patientHistory(deps(), u.actor, requestMeta(req), id)) as Revision[];
+      const patient = await readPatient(deps(), u.actor, requestMeta(req), id);
+      // The history stores whole columns; a BSN is shown only to whoever may see it on the record.
+      return send(
+        reply,
+        <HistoryPage ctx={await ctxOf(req, reply)} patient={patient} revisions={revisions} showBsn={'bsn' in patient} backHref={`/patients/${id}`} />,
+      );
+    }),
+  );
+
+  // ---- Administration -----------------------------------------------------------------------
+
+  async function usersPage(req: FastifyRequest, reply: FastifyReply, extra: { values?: Record<string, string>; errors?: FieldErrors; created?: boolean }, status = 200) {
+    const u = requireUser(req);
+    const users = await usersOfOrganisation(deps(), u.actor, requestMeta(req));
+    const ctx = await ctxOf(req, reply);
+    return send(reply, <UsersPage ctx={ctx} csrf={reply.generateCsrf()} organisation={u.organisationName ?? ''} users={users} {...extra} />, status);
+  }
+
+  fastify.get(
+    '/admin/users',
+    hidden,
+    page(async (req, reply) => usersPage(req, reply, { created: (req.query as Query).created === '1' })),
+  );
+
+  fastify.post(
+    '/admin/users',
+    form,
+    page(async (req, reply) => {
+      const u = requireUser(req);
+      const t = (await ctxOf(req, reply)).t;
+      const f = formFields(req);
+      const values = pick(f, ['role', 'displayName', 'email']);
+      const specs: Record<string, FieldSpec> = {
+        role: { label: t.users.role, kind: 'choice' },
+        displayName: { label: t.users.displayName },
+        email: { label: t.users.email, kind: 'email' },
+        password: { label: t.users.password, kind: 'password' },
+      };
+      const parsed = NewClinician.safeParse({ ...pick(f, ['role', 'displayName', 'password']), email: (f.email ?? '').trim() });
+      if (!parsed.success) {
+        const errors = fieldErrors(t, specs, issuesToErrors(parsed.error.issues));
+        if (errors.email && (f.email ?? '').trim() === '') errors.email = t.form.required(t.users.email);
+        if (errors.password && (f.password ?? '') === '') errors.password = t.form.required(t.users.password);
+        return usersPage(req, reply, { values, errors }, 400);
+      }
+      try {
+        await createClinician(deps(), u.actor, requestMeta(req), parsed.data);
+      } catch (e) {
+        const problems = problemsOf(e);
+        if (!problems) throw e;
+        return usersPage(req, reply, { values, errors: fieldErrors(t, specs, problems) }, e instanceof AppError ? e.status : 400);
+      }
+      return reply.redirect('/admin/users?created=1', 303);
+    }),
+  );
+
+  fastify.get(
+    '/admin/audit',
+    hidden,
+    page(async (req, reply) => {
+      const u = requireUser(req);
+      const ctx = await ctxOf(req, reply);
+      const t = ctx.t;
+      const q = req.query as Query;
+      const query = { action: (q.action ?? '').trim(), allowed: q.allowed ?? '', from: (q.from ?? '').trim(), to: (q.to ?? '').trim() };
+      const errors: FieldErrors = {};
+      if (query.action.length > 60) errors.action = t.form.tooLong(t.audit.action);
+      if (query.allowed !== '' && query.allowed !== 'true' && query.allowed !== 'false') errors.allowed = t.form.choose(t.audit.allowed);
+      if (query.from && !isDay(query.from)) errors.from = t.form.date(t.audit.from);
+      if (query.to && !isDay(query.to)) errors.to = t.form.date(t.audit.to);
+      if (Object.keys(errors).length > 0) {
+        // Still refuse a non-administrator before showing anything of the form's answer.
+        await searchOrganisationAudit(deps(), u.actor, requestMeta(req), { limit: 1, offset: 0 });
+        return send(reply, <AuditPage ctx={ctx} query={query} rows={[]} errors={errors} />, 400);
+      }
+      const rows = await searchOrganisationAudit(deps(), u.actor, requestMeta(req), {
+        ...(query.action ? { action: query.action } : {}),
+        ...(query.allowed ? { allowed: query.allowed === 'true' } : {}),
+        ...(query.from ? { from: dayBound(query.from, false) } : {}),
+        ...(query.to ? { to: dayBound(query.to, true) } : {}),
+        limit: 200,
+        offset: 0,
+      });
+      return send(reply, <AuditPage ctx={ctx} query={query} rows={rows} />);
+    }),
+  );
+}

@@ -1,0 +1,208 @@
+// Form parts that get the accessibility wiring right once: a visible label for every input, the
+// hint and the error tied to the input with aria-describedby, aria-invalid on a bad field, and an
+// error summary whose links jump to the field (the field's id is its name, so "#email" works).
+import type { ComponentChildren } from 'preact';
+import type { Messages } from '../i18n/index.js';
+
+/** Field name → the message to show for it, in the order the fields appear on the page. */
+export type FieldErrors = Record<string, string>;
+
+export function Csrf({ token }: { token: string }) {
+  return <input type="hidden" name="_csrf" value={token} />;
+}
+
+export function ErrorSummary({ t, errors }: { t: Messages; errors: FieldErrors }) {
+  const entries = Object.entries(errors);
+  if (entries.length === 0) return null;
+  return (
+    <div class="error-summary" role="alert" aria-labelledby="error-summary-title">
+      <h2 id="error-summary-title">{t.form.errorTitle}</h2>
+      <ul>
+        {entries.map(([field, message]) => (
+          <li key={field}>
+            <a href={`#${field}`}>{message}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function describedBy(name: string, hint: unknown, error: unknown): string | undefined {
+  const ids = [hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean);
+  return ids.length > 0 ? ids.join(' ') : undefined;
+}
+
+function Described(props: { t: Messages; name: string; hint?: string | undefined; error?: string | undefined }) {
+  return (
+    <>
+      {props.hint ? (
+        <span class="hint" id={`${props.name}-hint`}>
+          {props.hint}
+        </span>
+      ) : null}
+      {props.error ? (
+        <span class="field-error" id={`${props.name}-error`}>
+          <span class="visually-hidden">{props.t.form.errorPrefix} </span>
+          {props.error}
+        </span>
+      ) : null}
+    </>
+  );
+}
+
+function LabelText(props: { t: Messages; label: string; optional?: boolean | undefined }) {
+  return (
+    <>
+      {props.label}
+      {props.optional ? <span class="hint-inline"> {props.t.form.optional}</span> : null}
+    </>
+  );
+}
+
+export interface FieldProps {
+  t: Messages;
+  name: string;
+  label: string;
+  type?: 'text' | 'email' | 'password' | 'date' | 'tel' | 'search';
+  value?: string | undefined;
+  hint?: string | undefined;
+  error?: string | undefined;
+  autocomplete?: string;
+  optional?: boolean;
+  inputMode?: 'numeric' | 'text' | 'email' | 'tel';
+  spellcheck?: boolean;
+  maxLength?: number;
+}
+
+// Preact types <input> by its `type`; one component serves several types, so the attributes are
+// assembled as a plain record.
+function inputAttrs(p: FieldProps): Record<string, unknown> {
+  return {
+    id: p.name,
+    name: p.name,
+    type: p.type ?? 'text',
+    value: p.type === 'password' ? undefined : (p.value ?? ''),
+    autocomplete: p.autocomplete,
+    inputMode: p.inputMode,
+    spellcheck: p.spellcheck,
+    maxLength: p.maxLength,
+    required: p.optional ? undefined : true,
+    'aria-invalid': p.error ? 'true' : undefined,
+    'aria-describedby': describedBy(p.name, p.hint, p.error),
+  };
+}
+
+export function Field(p: FieldProps) {
+  return (
+    <div class="field">
+      <label for={p.name}>
+        <LabelText t={p.t} label={p.label} optional={p.optional} />
+      </label>
+      <Described t={p.t} name={p.name} hint={p.hint} error={p.error} />
+      <input {...inputAttrs(p)} />
+    </div>
+  );
+}
+
+export function TextArea(p: Omit<FieldProps, 'type' | 'autocomplete' | 'inputMode'>) {
+  return (
+    <div class="field">
+      <label for={p.name}>
+        <LabelText t={p.t} label={p.label} optional={p.optional} />
+      </label>
+      <Described t={p.t} name={p.name} hint={p.hint} error={p.error} />
+      <textarea
+        id={p.name}
+        name={p.name}
+        rows={3}
+        maxLength={p.maxLength}
+        aria-invalid={p.error ? 'true' : undefined}
+        aria-describedby={describedBy(p.name, p.hint, p.error)}
+      >
+        {p.value ?? ''}
+      </textarea>
+    </div>
+  );
+}
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+/**
+ * Radio buttons in a fieldset. The first radio carries the group's name as its id, so an error
+ * summary link lands on the group.
+ */
+export function Radios(p: { t: Messages; name: string; legend: string; options: readonly Option[]; value?: string | undefined; hint?: string | undefined; error?: string | undefined }) {
+  return (
+    <fieldset aria-describedby={describedBy(p.name, p.hint, p.error)}>
+      <legend>{p.legend}</legend>
+      <Described t={p.t} name={p.name} hint={p.hint} error={p.error} />
+      {p.options.map((o, i) => {
+        const id = i === 0 ? p.name : `${p.name}-${o.value}`;
+        return (
+          <label key={o.value} class="choice" for={id}>
+            <input
+              type="radio"
+              id={id}
+              name={p.name}
+              value={o.value}
+              checked={p.value === o.value}
+              aria-invalid={p.error ? 'true' : undefined}
+            />
+            {o.label}
+          </label>
+        );
+      })}
+    </fieldset>
+  );
+}
+
+export function Select(p: { t: Messages; name: string; label: string; options: readonly Option[]; value?: string | undefined; hint?: string | undefined; error?: string | undefined; optional?: boolean; blank?: string }) {
+  return (
+    <div class="field">
+      <label for={p.name}>
+        <LabelText t={p.t} label={p.label} optional={p.optional} />
+      </label>
+      <Described t={p.t} name={p.name} hint={p.hint} error={p.error} />
+      <select id={p.name} name={p.name} aria-invalid={p.error ? 'true' : undefined} aria-describedby={describedBy(p.name, p.hint, p.error)}>
+        {p.blank !== undefined ? <option value="">{p.blank}</option> : null}
+        {p.options.map((o) => (
+          <option key={o.value} value={o.value} selected={p.value === o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function Checkbox(p: { t: Messages; name: string; label: string; checked?: boolean; error?: string | undefined }) {
+  return (
+    <div class="field">
+      <Described t={p.t} name={p.name} error={p.error} />
+      <label class="choice" for={p.name}>
+        <input
+          type="checkbox"
+          id={p.name}
+          name={p.name}
+          value="yes"
+          checked={p.checked}
+          aria-invalid={p.error ? 'true' : undefined}
+          aria-describedby={p.error ? `${p.name}-error` : undefined}
+        />
+        {p.label}
+      </label>
+    </div>
+  );
+}
+
+export function Notice({ children, ok }: { children: ComponentChildren; ok?: boolean }) {
+  return (
+    <div class={ok ? 'notice ok' : 'notice'} role="status">
+      {children}
+    </div>
+  );
+}

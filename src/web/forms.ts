@@ -1,0 +1,95 @@
+// Reading an HTML form body and turning validation problems into messages a person can act on.
+// The zod schemas (and the use cases) speak English to developers; the page speaks the reader's
+// language, so each problem is mapped by field and by kind, never shown raw.
+import type { FastifyRequest } from 'fastify';
+import type { Messages } from './i18n/index.js';
+import type { FieldErrors } from './components/Form.js';
+import { AppError } from '../api/facade.js';
+import type { ProblemError } from '../schema/problem.js';
+
+/** Every name/value pair of a urlencoded body, in order; repeated names stay repeated. */
+export function formPairs(req: FastifyRequest): [string, string][] {
+  const body = req.body;
+  if (!body || typeof body !== 'object') return [];
+  const out: [string, string][] = [];
+  for (const [k, v] of Object.entries(body as Record<string, unknown>)) {
+    for (const x of Array.isArray(v) ? (v as unknown[]) : [v]) if (typeof x === 'string') out.push([k, x]);
+  }
+  return out;
+}
+
+/** Single-valued view of the body (the last value wins, as a browser sends one per name). */
+export function formFields(req: FastifyRequest): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of formPairs(req)) out[k] = v;
+  return out;
+}
+
+/** Only the named fields, so the strict schemas do not trip over _csrf and friends. */
+export function pick(fields: Record<string, string>, names: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const n of names) if (fields[n] !== undefined) out[n] = fields[n];
+  return out;
+}
+
+/** '' means "not given" for optional fields in a form; the schemas expect the key to be absent. */
+export function dropEmpty(fields: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v.trim() !== ''));
+}
+
+export type FieldKind = 'text' | 'date' | 'choice' | 'email' | 'bsn' | 'password';
+
+export interface FieldSpec {
+  label: string;
+  kind?: FieldKind;
+}
+
+function message(t: Messages, spec: FieldSpec, detail: string): string {
+  const d = detail.toLowerCase();
+  if (d.includes('already in use')) return t.form.inUse(spec.label);
+  if (d.includes('too long')) return t.form.tooLong(spec.label);
+  switch (spec.kind) {
+    case 'date':
+      return t.form.date(spec.label);
+    case 'choice':
+      return t.form.choose(spec.label);
+    case 'email':
+      return d.includes('required') ? t.form.required(spec.label) : t.form.email;
+    case 'bsn':
+      return t.form.bsn;
+    case 'password':
+      return d.includes('at least') ? t.form.passwordShort : t.form.required(spec.label);
+    default:
+      return d.includes('required') || d.includes('too short') ? t.form.required(spec.label) : t.form.invalid(spec.label);
+  }
+}
+
+/**
+ * One message per field, in the order of `specs` (the order of the form), so the error summary
+ * reads top to bottom like the page. Problems on fields the form does not show are dropped.
+ */
+export function fieldErrors(t: Messages, specs: Record<string, FieldSpec>, problems: readonly ProblemError[]): FieldErrors {
+  const byField = new Map<string, string>();
+  for (const p of problems) {
+    const field = p.pointer.split('/')[1] ?? '';
+    if (!byField.has(field)) byField.set(field, p.detail);
+  }
+  const out: FieldErrors = {};
+  for (const [name, spec] of Object.entries(specs)) {
+    const detail = byField.get(name);
+    if (detail !== undefined) out[name] = message(t, spec, detail);
+  }
+  return out;
+}
+
+/** Field problems carried by a use case's refusal (e.g. "e-mail already in use"), if any. */
+export function problemsOf(e: unknown): ProblemError[] | undefined {
+  if (e instanceof AppError && (e.code === 'invalid-input' || e.code === 'conflict') && e.errors.length > 0) return [...e.errors];
+  return undefined;
+}
+
+/** Only same-site paths are followed after signing in (no open redirect). */
+export function localPath(path: string | undefined): string {
+  if (!path || !path.startsWith('/') || path.startsWith('//') || path.includes('\\')) return '/';
+  return path;
+}

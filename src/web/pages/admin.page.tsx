@@ -1,0 +1,184 @@
+// The administrator's pages: the accounts of their organisation, and the audit log search.
+import { Layout, type PageContext } from '../components/Layout.js';
+import { Csrf, ErrorSummary, Field, Notice, Select, type FieldErrors } from '../components/Form.js';
+import { dateTime } from '../context.js';
+import { roleLabel } from './patients.page.js';
+
+export interface UserRow {
+  id: string;
+  role: string;
+  email: string | null;
+  displayName: string;
+  status: string;
+}
+
+export const STAFF_ROLES = ['nurse', 'physician', 'physiotherapist', 'care-worker', 'admin'] as const;
+
+export function UsersPage(props: {
+  ctx: PageContext;
+  csrf: string;
+  organisation: string;
+  users: readonly UserRow[];
+  values?: Record<string, string>;
+  errors?: FieldErrors;
+  created?: boolean;
+}) {
+  const { ctx } = props;
+  const t = ctx.t;
+  const u = t.users;
+  const errors = props.errors ?? {};
+  const v = props.values ?? {};
+  return (
+    <Layout ctx={ctx} title={Object.keys(errors).length > 0 ? `${t.form.titlePrefix}: ${u.title}` : u.title}>
+      <h1>{u.title}</h1>
+      <ErrorSummary t={t} errors={errors} />
+      {props.created ? <Notice ok>{u.created}</Notice> : null}
+      <p class="lead">{u.intro(props.organisation)}</p>
+      <section aria-labelledby="users-list">
+        <h2 id="users-list">{u.listTitle}</h2>
+        <div class="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{u.name}</th>
+                <th scope="col">{u.email}</th>
+                <th scope="col">{u.role}</th>
+                <th scope="col">{u.status}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {props.users.map((x) => (
+                <tr key={x.id}>
+                  <th scope="row">{x.displayName}</th>
+                  <td>{x.email ?? ''}</td>
+                  <td>{roleLabel(t, x.role)}</td>
+                  <td>{(u.statuses as Record<string, string>)[x.status] ?? x.status}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+      <section aria-labelledby="new-user">
+        <h2 id="new-user">{u.newTitle}</h2>
+        <p>{u.newIntro}</p>
+        <form method="post" action="/admin/users" novalidate>
+          <Csrf token={props.csrf} />
+          <Select
+            t={t}
+            name="role"
+            label={u.role}
+            value={v.role}
+            error={errors.role}
+            blank={t.form.chooseOption}
+            options={STAFF_ROLES.map((r) => ({ value: r, label: t.roles[r] }))}
+          />
+          <Field t={t} name="displayName" label={u.displayName} value={v.displayName} autocomplete="off" error={errors.displayName} />
+          <Field t={t} name="email" type="email" label={u.email} value={v.email} autocomplete="off" spellcheck={false} error={errors.email} />
+          <Field t={t} name="password" type="password" label={u.password} hint={u.passwordHint} autocomplete="new-password" error={errors.password} />
+          <p class="actions">
+            <button type="submit">{u.submit}</button>
+          </p>
+        </form>
+      </section>
+    </Layout>
+  );
+}
+
+export interface AuditEntryRow {
+  id: string;
+  at: string;
+  userName: string | null;
+  role: string | null;
+  action: string;
+  resource: string;
+  patientId: string | null;
+  allowed: boolean;
+  reason: string | null;
+  requestId: string | null;
+  clientIp: string | null;
+}
+
+export function AuditPage(props: {
+  ctx: PageContext;
+  query: { action: string; allowed: string; from: string; to: string };
+  rows: readonly AuditEntryRow[];
+  errors?: FieldErrors;
+}) {
+  const { ctx, query } = props;
+  const t = ctx.t;
+  const a = t.audit;
+  const errors = props.errors ?? {};
+  return (
+    <Layout ctx={ctx} title={Object.keys(errors).length > 0 ? `${t.form.titlePrefix}: ${a.title}` : a.title}>
+      <h1>{a.title}</h1>
+      <ErrorSummary t={t} errors={errors} />
+      <p class="lead">{a.intro}</p>
+      <section aria-labelledby="audit-search">
+        <h2 id="audit-search">{a.searchTitle}</h2>
+        <form method="get" action="/admin/audit" role="search" aria-labelledby="audit-search">
+          <Field t={t} name="action" label={a.action} hint={a.actionHint} value={query.action} autocomplete="off" spellcheck={false} optional error={errors.action} />
+          <Select
+            t={t}
+            name="allowed"
+            label={a.allowed}
+            value={query.allowed}
+            error={errors.allowed}
+            blank={a.any}
+            options={[
+              { value: 'true', label: t.form.yes },
+              { value: 'false', label: t.form.no },
+            ]}
+          />
+          <Field t={t} name="from" type="date" label={a.from} value={query.from} autocomplete="off" optional error={errors.from} />
+          <Field t={t} name="to" type="date" label={a.to} value={query.to} autocomplete="off" optional error={errors.to} />
+          <p class="actions">
+            <button type="submit">{a.search}</button>
+          </p>
+        </form>
+      </section>
+      <section aria-labelledby="audit-results">
+        <h2 id="audit-results">{a.results}</h2>
+        <p role="status">{props.rows.length === 0 ? a.none : a.count(props.rows.length)}</p>
+        {props.rows.length > 0 ? (
+          <div class="table-scroll">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{a.when}</th>
+                  <th scope="col">{a.who}</th>
+                  <th scope="col">{a.role}</th>
+                  <th scope="col">{a.action}</th>
+                  <th scope="col">{a.resource}</th>
+                  <th scope="col">{a.patient}</th>
+                  <th scope="col">{a.allowed}</th>
+                  <th scope="col">{a.reason}</th>
+                  <th scope="col">{a.requestId}</th>
+                  <th scope="col">{a.client}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {props.rows.map((r) => (
+                  <tr key={r.id}>
+                    <th scope="row">{dateTime(ctx.lang, r.at)}</th>
+                    <td>{r.userName ?? ''}</td>
+                    <td>{roleLabel(t, r.role)}</td>
+                    <td>
+                      <code>{r.action}</code>
+                    </td>
+                    <td>{r.resource}</td>
+                    <td>{r.patientId ?? ''}</td>
+                    <td>{r.allowed ? t.form.yes : t.form.no}</td>
+                    <td>{r.reason ?? ''}</td>
+                    <td>{r.requestId ?? ''}</td>
+                    <td>{r.clientIp ?? ''}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+      </section>
+    </Layout>
+  );
+}

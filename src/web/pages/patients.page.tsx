@@ -1,0 +1,584 @@
+// The patient record as each role sees it: the clinician's search and new-patient form, the record
+// with its correction and account forms, who looked at it, what changed, and the activation letter.
+import { Layout, type PageContext } from '../components/Layout.js';
+import { Checkbox, Csrf, ErrorSummary, Field, Notice, Radios, Select, TextArea, type FieldErrors } from '../components/Form.js';
+import { calendarDate, dateTime } from '../context.js';
+import { messages, type Messages } from '../i18n/index.js';
+import type { Patient, PatientSummary } from '../../schema/patient.schema.js';
+
+const fullName = (p: { givenName: string; familyName: string }) => `${p.givenName} ${p.familyName}`;
+
+const errTitle = (ctx: PageContext, title: string, errors: FieldErrors) =>
+  Object.keys(errors).length > 0 ? `${ctx.t.form.titlePrefix}: ${title}` : title;
+
+export function stageLabel(t: Messages, stage: string): string {
+  return (t.stages as Record<string, string>)[stage] ?? stage;
+}
+
+export const PATIENT_FIELDS = ['familyName', 'givenName', 'birthDate', 'sex', 'bsn', 'phone', 'email', 'gpPractice'] as const;
+export type PatientField = (typeof PATIENT_FIELDS)[number];
+
+/** The patient form's inputs, shared by "new patient" and "correct the details". */
+function PatientFields({ t, values, errors, withBsn }: { t: Messages; values: Record<string, string>; errors: FieldErrors; withBsn: boolean }) {
+  const f = t.patients.fields;
+  const h = t.patients.hints;
+  return (
+    <>
+      <Field t={t} name="familyName" label={f.familyName} hint={h.familyName} value={values.familyName} autocomplete="off" error={errors.familyName} />
+      <Field t={t} name="givenName" label={f.givenName} value={values.givenName} autocomplete="off" error={errors.givenName} />
+      <Field t={t} name="birthDate" type="date" label={f.birthDate} hint={h.birthDate} value={values.birthDate} autocomplete="off" error={errors.birthDate} />
+      <Radios
+        t={t}
+        name="sex"
+        legend={f.sex}
+        value={values.sex}
+        error={errors.sex}
+        options={[
+          { value: 'female', label: t.patients.sex.female },
+          { value: 'male', label: t.patients.sex.male },
+        ]}
+      />
+      {withBsn ? (
+        <Field t={t} name="bsn" label={f.bsn} hint={h.bsn} value={values.bsn} inputMode="numeric" autocomplete="off" optional error={errors.bsn} />
+      ) : null}
+      <Field t={t} name="phone" type="tel" label={f.phone} value={values.phone} autocomplete="off" optional error={errors.phone} />
+      <Field t={t} name="email" type="email" label={f.email} value={values.email} autocomplete="off" spellcheck={false} optional error={errors.email} />
+      <Field t={t} name="gpPractice" label={f.gpPractice} value={values.gpPractice} autocomplete="off" optional error={errors.gpPractice} />
+    </>
+  );
+}
+
+export function PatientsPage(props: {
+  ctx: PageContext;
+  q: string;
+  birthDate: string;
+  results: readonly PatientSummary[];
+  canCreate: boolean;
+  errors?: FieldErrors;
+}) {
+  const { ctx } = props;
+  const t = ctx.t;
+  const p = t.patients;
+  const errors = props.errors ?? {};
+  return (
+    <Layout ctx={ctx} title={errTitle(ctx, p.title, errors)}>
+      <h1>{p.title}</h1>
+      <ErrorSummary t={t} errors={errors} />
+      {props.canCreate ? (
+        <p class="actions">
+          <a class="button" href="/patients/new">
+            {p.new}
+          </a>
+        </p>
+      ) : null}
+      <section aria-labelledby="search-title">
+        <h2 id="search-title">{p.searchTitle}</h2>
+        <form method="get" action="/patients" role="search" aria-labelledby="search-title">
+          <Field t={t} name="q" type="search" label={p.q} hint={p.qHint} value={props.q} autocomplete="off" optional error={errors.q} />
+          <Field t={t} name="birthDate" type="date" label={p.birthDate} value={props.birthDate} autocomplete="off" optional error={errors.birthDate} />
+          <p class="actions">
+            <button type="submit">{p.search}</button>
+          </p>
+        </form>
+      </section>
+      <section aria-labelledby="results-title">
+        <h2 id="results-title">{p.results}</h2>
+        <p role="status">{props.results.length === 0 ? p.none : p.count(props.results.length)}</p>
+        {props.results.length > 0 ? (
+          <div class="table-scroll">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{p.name}</th>
+                  <th scope="col">{p.birthDate}</th>
+                  <th scope="col">{p.stage}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {props.results.map((r) => (
+                  <tr key={r.id}>
+                    <th scope="row">
+                      <a href={`/patients/${r.id}`}>{`${r.familyName}, ${r.givenName}`}</a>
+                    </th>
+                    <td>{calendarDate(ctx.lang, r.birthDate)}</td>
+                    <td>{stageLabel(t, r.pathwayStage)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+      </section>
+    </Layout>
+  );
+}
+
+export function NewPatientPage(props: { ctx: PageContext; csrf: string; values?: Record<string, string>; errors?: FieldErrors }) {
+  const { ctx } = props;
+  const t = ctx.t;
+  const errors = props.errors ?? {};
+  return (
+    <Layout ctx={ctx} title={errTitle(ctx, t.patients.new, errors)}>
+      <h1>{t.patients.new}</h1>
+      <ErrorSummary t={t} errors={errors} />
+      <p class="lead">{t.patients.newIntro}</p>
+      <form method="post" action="/patients/new" novalidate>
+        <Csrf token={props.csrf} />
+        <PatientFields t={t} values={props.values ?? {}} errors={errors} withBsn />
+        <p class="actions">
+          <button type="submit">{t.patients.create}</button>
+        </p>
+      </form>
+    </Layout>
+  );
+}
+
+export interface Caregiver {
+  id: string;
+  display_name: string;
+  relation: 'parent' | 'legal-representative' | 'family';
+  patient_consent: boolean;
+}
+
+/** The values a patient's form starts with: what the record says now. */
+export function patientValues(p: Patient): Record<string, string> {
+  return {
+    familyName: p.familyName,
+    givenName: p.givenName,
+    birthDate: p.birthDate.slice(0, 10),
+    sex: p.sex,
+    bsn: p.bsn ?? '',
+    phone: p.phone ?? '',
+    email: p.email ?? '',
+    gpPractice: p.gpPractice ?? '',
+  };
+}
+
+export function PatientDetails({ ctx, patient }: { ctx: PageContext; patient: Patient }) {
+  const t = ctx.t;
+  const f = t.patients.fields;
+  const r = t.record;
+  const rows: [string, string][] = [
+    [f.familyName, patient.familyName],
+    [f.givenName, patient.givenName],
+    [f.birthDate, calendarDate(ctx.lang, patient.birthDate)],
+    [f.sex, t.patients.sex[patient.sex]],
+    ...('bsn' in patient ? [[f.bsn, patient.bsn ?? r.unknown] as [string, string]] : []),
+    [f.phone, patient.phone ?? r.unknown],
+    [f.email, patient.email ?? r.unknown],
+    [f.gpPractice, patient.gpPractice ?? r.unknown],
+    [r.stage, stageLabel(t, patient.pathwayStage)],
+  ];
+  return (
+    <dl class="details">
+      {rows.map(([k, v]) => (
+        <div key={k}>
+          <dt>{k}</dt>
+          <dd>{v}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export type RecordNotice = 'created' | 'corrected';
+
+function AccountForm(props: { ctx: PageContext; csrf: string; patientId: string; values: Record<string, string>; errors: FieldErrors }) {
+  const t = props.ctx.t;
+  const r = t.record;
+  const v = props.values;
+  const e = props.errors;
+  return (
+    <form method="post" action={`/patients/${props.patientId}/account`} novalidate>
+      <Csrf token={props.csrf} />
+      <Radios
+        t={t}
+        name="kind"
+        legend={r.kind}
+        value={v.kind ?? 'patient'}
+        error={e.kind}
+        options={[
+          { value: 'patient', label: r.kinds.patient },
+          { value: 'caregiver', label: r.kinds.caregiver },
+        ]}
+      />
+      <Field t={t} name="displayName" label={r.displayName} hint={r.displayNameHint} value={v.displayName} autocomplete="off" optional error={e.displayName} />
+      <Field t={t} name="accountEmail" type="email" label={r.email} hint={r.emailHint} value={v.accountEmail} autocomplete="off" spellcheck={false} optional error={e.accountEmail} />
+      <Select
+        t={t}
+        name="relation"
+        label={r.relation}
+        hint={r.relationHint}
+        value={v.relation}
+        error={e.relation}
+        optional
+        blank={t.form.chooseOption}
+        options={(['parent', 'legal-representative', 'family'] as const).map((x) => ({ value: x, label: r.relations[x] }))}
+      />
+      <Checkbox t={t} name="patientConsent" label={r.consentLabel} checked={v.patientConsent === 'yes'} error={e.patientConsent} />
+      <p class="actions">
+        <button type="submit">{r.accountSubmit}</button>
+      </p>
+    </form>
+  );
+}
+
+export function PatientRecordPage(props: {
+  ctx: PageContext;
+  patient: Patient;
+  caregivers: readonly Caregiver[];
+  /** Nurse or physician of a treating organisation: may correct and create accounts. */
+  canManage: boolean;
+  csrf: string;
+  notice?: RecordNotice | undefined;
+  correction?: { values: Record<string, string>; errors: FieldErrors } | undefined;
+}) {
+  const { ctx, patient } = props;
+  const t = ctx.t;
+  const r = t.record;
+  const errors = props.correction?.errors ?? {};
+  const values = props.correction?.values ?? { ...patientValues(patient), reason: '', note: '' };
+  const name = fullName(patient);
+  return (
+    <Layout ctx={ctx} title={errTitle(ctx, name, errors)}>
+      <h1>{name}</h1>
+      <ErrorSummary t={t} errors={errors} />
+      {props.notice ? <Notice ok>{props.notice === 'created' ? t.patients.created : r.corrected}</Notice> : null}
+      <section aria-labelledby="details-title">
+        <h2 id="details-title">{r.details}</h2>
+        <PatientDetails ctx={ctx} patient={patient} />
+      </section>
+      <section aria-labelledby="orgs-title">
+        <h2 id="orgs-title">{r.organisations}</h2>
+        {patient.organisations.length === 0 ? (
+          <p>{r.noOrganisations}</p>
+        ) : (
+          <div class="table-scroll">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{r.organisation}</th>
+                  <th scope="col">{r.relationTitle}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {patient.organisations.map((o) => (
+                  <tr key={o.id + o.relation}>
+                    <th scope="row">{o.name}</th>
+                    <td>{r.orgRelation[o.relation]}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      <section aria-labelledby="caregivers-title">
+        <h2 id="caregivers-title">{r.caregivers}</h2>
+        {props.caregivers.length === 0 ? (
+          <p>{r.noCaregivers}</p>
+        ) : (
+          <div class="table-scroll">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{r.caregiverName}</th>
+                  <th scope="col">{r.relation}</th>
+                  <th scope="col">{r.consent}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {props.caregivers.map((c) => (
+                  <tr key={c.id}>
+                    <th scope="row">{c.display_name}</th>
+                    <td>{r.relations[c.relation]}</td>
+                    <td>{c.patient_consent ? t.form.yes : t.form.no}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      <section aria-labelledby="more-title">
+        <h2 id="more-title">{r.more}</h2>
+        <ul class="bullets">
+          <li>
+            <a href={`/patients/${patient.id}/access-log`}>{r.accessLog}</a>
+          </li>
+          <li>
+            <a href={`/patients/${patient.id}/history`}>{r.history}</a>
+          </li>
+        </ul>
+      </section>
+      {props.canManage ? (
+        <>
+          <section aria-labelledby="correct-title">
+            <h2 id="correct-title">{r.correctTitle}</h2>
+            <p>{r.correctIntro}</p>
+            <form method="post" action={`/patients/${patient.id}/correction`} novalidate>
+              <Csrf token={props.csrf} />
+              <PatientFields t={t} values={values} errors={errors} withBsn={'bsn' in patient} />
+              <Radios
+                t={t}
+                name="reason"
+                legend={r.reason}
+                value={values.reason}
+                error={errors.reason}
+                options={[
+                  { value: 'correction', label: r.reasons.correction },
+                  { value: 'entered-in-error', label: r.reasons['entered-in-error'] },
+                ]}
+              />
+              <TextArea t={t} name="note" label={r.note} hint={r.noteHint} value={values.note} optional maxLength={500} error={errors.note} />
+              <p class="actions">
+                <button type="submit">{r.correctSubmit}</button>
+              </p>
+            </form>
+          </section>
+          <section aria-labelledby="account-title">
+            <h2 id="account-title">{r.accountTitle}</h2>
+            <p>{r.accountIntro}</p>
+            <AccountForm ctx={ctx} csrf={props.csrf} patientId={patient.id} values={{}} errors={{}} />
+          </section>
+        </>
+      ) : null}
+    </Layout>
+  );
+}
+
+/** The account form on its own page: where it comes back to when something was not right. */
+export function AccountFormPage(props: { ctx: PageContext; csrf: string; patient: Patient; values?: Record<string, string>; errors?: FieldErrors }) {
+  const { ctx, patient } = props;
+  const r = ctx.t.record;
+  const errors = props.errors ?? {};
+  return (
+    <Layout ctx={ctx} title={errTitle(ctx, r.accountTitle, errors)}>
+      <h1>{r.accountTitle}</h1>
+      <ErrorSummary t={ctx.t} errors={errors} />
+      <p class="lead">{fullName(patient)}</p>
+      <p>{r.accountIntro}</p>
+      <AccountForm ctx={ctx} csrf={props.csrf} patientId={patient.id} values={props.values ?? {}} errors={errors} />
+      <p>
+        <a href={`/patients/${patient.id}`}>{r.back}</a>
+      </p>
+    </Layout>
+  );
+}
+
+export interface Letter {
+  patientId: string;
+  kind: 'patient' | 'caregiver';
+  displayName: string;
+  patientName: string;
+  code: string;
+  expiresAt: string;
+  activateUrl: string;
+}
+
+function LetterBody({ lang, letter, phone }: { lang: 'nl' | 'en'; letter: Letter; phone: string }) {
+  const b = messages(lang).letter.body;
+  const expires = new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { timeZone: 'Europe/Amsterdam', dateStyle: 'long' }).format(new Date(letter.expiresAt));
+  return (
+    <div lang={lang} class="letter-part">
+      <p>{b.dear(letter.displayName)}</p>
+      <p>{letter.kind === 'patient' ? b.forSelf : b.forOther(letter.patientName)}</p>
+      <h3>{b.howTitle}</h3>
+      <ol class="bullets">
+        {b.steps(letter.activateUrl).map((s, i) => (
+          <li key={i}>{s}</li>
+        ))}
+      </ol>
+      <p>
+        {b.codeLabel}: <strong class="code">{letter.code}</strong>
+      </p>
+      <p>{b.valid(expires)}</p>
+      <p>{b.safe}</p>
+      <p>{b.help(phone)}</p>
+    </div>
+  );
+}
+
+/** Shown once, straight after the account is made: the code is not stored in readable form. */
+export function LetterPage({ ctx, letter }: { ctx: PageContext; letter: Letter }) {
+  const t = ctx.t.letter;
+  const other = ctx.lang === 'nl' ? 'en' : 'nl';
+  return (
+    <Layout ctx={ctx} title={t.title}>
+      <h1>{t.title}</h1>
+      <div class="notice screen-only" role="note">
+        <p>{t.screenHint}</p>
+        <p>
+          <a href={`/patients/${letter.patientId}`}>{t.back}</a>
+        </p>
+      </div>
+      <article class="letter" aria-labelledby="letter-to">
+        <h2 id="letter-to">{letter.displayName}</h2>
+        <LetterBody lang={ctx.lang} letter={letter} phone={ctx.helpPhone} />
+        <hr />
+        <LetterBody lang={other} letter={letter} phone={ctx.helpPhone} />
+      </article>
+    </Layout>
+  );
+}
+
+export interface AccessLogRow {
+  at: string;
+  action: string;
+  role: string | null;
+  who: string | null;
+  organisation: string | null;
+}
+
+export function roleLabel(t: Messages, role: string | null): string {
+  if (!role) return '';
+  return (t.roles as Record<string, string>)[role] ?? role;
+}
+
+export function AccessLogPage({ ctx, patient, rows, backHref }: { ctx: PageContext; patient: Patient; rows: readonly AccessLogRow[]; backHref: string }) {
+  const t = ctx.t;
+  const a = t.accessLog;
+  return (
+    <Layout ctx={ctx} title={a.title}>
+      <h1>{a.title}</h1>
+      <p class="lead">{fullName(patient)}</p>
+      <p>{a.intro}</p>
+      {rows.length === 0 ? (
+        <p>{a.none}</p>
+      ) : (
+        <div class="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{a.when}</th>
+                <th scope="col">{a.who}</th>
+                <th scope="col">{a.role}</th>
+                <th scope="col">{a.organisation}</th>
+                <th scope="col">{a.what}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r, i) => (
+                <tr key={i}>
+                  <th scope="row">{dateTime(ctx.lang, r.at)}</th>
+                  <td>{r.who ?? ''}</td>
+                  <td>{roleLabel(t, r.role)}</td>
+                  <td>{r.organisation ?? ''}</td>
+                  <td>{(a.actions as Record<string, string>)[r.action] ?? r.action}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <p>
+        <a href={backHref}>{t.record.back}</a>
+      </p>
+    </Layout>
+  );
+}
+
+export interface Revision {
+  id: number | string;
+  changed_at: string;
+  changed_by: string | null;
+  reason: 'correction' | 'entered-in-error' | 'merge';
+  note: string | null;
+  before: unknown;
+  after: unknown;
+}
+
+const COLUMN_FIELD: Record<string, PatientField> = {
+  family_name: 'familyName',
+  given_name: 'givenName',
+  birth_date: 'birthDate',
+  sex: 'sex',
+  bsn: 'bsn',
+  phone: 'phone',
+  email: 'email',
+  gp_practice: 'gpPractice',
+};
+
+function asRecord(v: unknown): Record<string, unknown> {
+  if (typeof v === 'string') {
+    try {
+      return asRecord(JSON.parse(v));
+    } catch {
+      return {};
+    }
+  }
+  return v && typeof v === 'object' ? (v as Record<string, unknown>) : {};
+}
+
+export function HistoryPage(props: { ctx: PageContext; patient: Patient; revisions: readonly Revision[]; showBsn: boolean; backHref: string }) {
+  const { ctx } = props;
+  const t = ctx.t;
+  const h = t.history;
+  const show = (field: string, v: unknown): string => {
+    if (v === null || v === undefined || v === '') return h.empty;
+    if (field === 'sex' && (v === 'female' || v === 'male')) return t.patients.sex[v];
+    if (field === 'birthDate' && typeof v === 'string') return calendarDate(ctx.lang, v);
+    return typeof v === 'string' ? v : JSON.stringify(v);
+  };
+  return (
+    <Layout ctx={ctx} title={h.title}>
+      <h1>{h.title}</h1>
+      <p class="lead">{fullName(props.patient)}</p>
+      <p>{h.intro}</p>
+      {props.revisions.length === 0 ? <p>{h.none}</p> : null}
+      {props.revisions.map((rev) => {
+        const before = asRecord(rev.before);
+        const after = asRecord(rev.after);
+        const columns = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((c) => c !== 'bsn' || props.showBsn);
+        const headingId = `rev-${String(rev.id)}`;
+        return (
+          <section key={String(rev.id)} aria-labelledby={headingId}>
+            <h2 id={headingId}>{dateTime(ctx.lang, rev.changed_at)}</h2>
+            <dl class="details">
+              <div>
+                <dt>{h.who}</dt>
+                <dd>{rev.changed_by ?? t.record.unknown}</dd>
+              </div>
+              <div>
+                <dt>{h.reason}</dt>
+                <dd>{h.reasons[rev.reason]}</dd>
+              </div>
+              {rev.note ? (
+                <div>
+                  <dt>{h.note}</dt>
+                  <dd>{rev.note}</dd>
+                </div>
+              ) : null}
+            </dl>
+            <div class="table-scroll">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{h.field}</th>
+                    <th scope="col">{h.before}</th>
+                    <th scope="col">{h.after}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {columns.map((c) => {
+                    const field = COLUMN_FIELD[c];
+                    return (
+                      <tr key={c}>
+                        <th scope="row">{field ? t.patients.fields[field] : c}</th>
+                        <td>{show(field ?? c, before[c])}</td>
+                        <td>{show(field ?? c, after[c])}</td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          </section>
+        );
+      })}
+      <p>
+        <a href={props.backHref}>{t.record.back}</a>
+      </p>
+    </Layout>
+  );
+}
