@@ -5,7 +5,7 @@
 import { authorize, type Action, type Actor, type PatientTarget } from '../core/access/index.js';
 import type { Db } from '../store/db.js';
 import { writeAudit, type AuditEntry } from '../store/audit.repo.js';
-import { caregiverLinkFor, getPatient, patientOrganisations, type PatientRow } from '../store/patient.repo.js';
+import { caregiverLinkFor, getPatientWithOrgs, patientOrganisations, type PatientOrgRow, type PatientRow } from '../store/patient.repo.js';
 import { AppError } from '../schema/problem.js';
 import { todayNl } from './clock.js';
 
@@ -34,10 +34,10 @@ export function auditEntry(actor: Actor | null, meta: RequestMeta, action: strin
   };
 }
 
-export type PatientOrgs = Awaited<ReturnType<typeof patientOrganisations>>;
+export type PatientOrgs = readonly PatientOrgRow[];
 
-export async function loadTarget(db: Db, actor: Actor, row: PatientRow): Promise<{ target: PatientTarget; orgs: PatientOrgs }> {
-  const orgs = await patientOrganisations(db, [row.id]);
+export async function loadTarget(db: Db, actor: Actor, row: PatientRow, known?: PatientOrgs): Promise<{ target: PatientTarget; orgs: PatientOrgs }> {
+  const orgs = known ?? (await patientOrganisations(db, [row.id]));
   const link = actor.role === 'caregiver' ? await caregiverLinkFor(db, actor.userId, row.id) : undefined;
   return {
     orgs,
@@ -67,12 +67,13 @@ export async function withPatient<T>(
 ): Promise<T> {
   const asOf = todayNl();
   const out: Outcome<T> = await deps.db.transaction().execute(async (trx) => {
-    const row = await getPatient(trx, patientId);
-    if (!row) {
+    const found = await getPatientWithOrgs(trx, patientId);
+    if (!found) {
       if (deps.audit) await writeAudit(trx, [auditEntry(actor, meta, action, resource, null, false, `no patient ${patientId}`)]);
       return { ok: false, error: new AppError('not-found', 'There is no patient with this id.') };
     }
-    const { target, orgs } = await loadTarget(trx, actor, row);
+    const row = found.row;
+    const { target, orgs } = await loadTarget(trx, actor, row, found.orgs);
     const d = authorize(actor, action, target, asOf);
     if (deps.audit) await writeAudit(trx, [auditEntry(actor, meta, action, resource, row.id, d.allowed, d.reason)]);
     if (!d.allowed) return { ok: false, error: new AppError('forbidden', `You may not do this with this record: ${d.reason}.`) };

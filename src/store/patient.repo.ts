@@ -24,6 +24,29 @@ export async function getPatient(db: Db, id: string): Promise<PatientRow | undef
   return db.selectFrom('patient').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+export interface PatientOrgRow {
+  patient_id: string;
+  organisation_id: string;
+  relation: 'care' | 'referral';
+  name: string;
+  kind: string;
+}
+
+/** The patient and the organisations caring for them in one round trip (the hot path of every read). */
+export async function getPatientWithOrgs(db: Db, id: string): Promise<{ row: PatientRow; orgs: PatientOrgRow[] } | undefined> {
+  const r = await sql<PatientRow & { orgs: PatientOrgRow[] }>`
+    select p.*, coalesce(
+      (select json_agg(json_build_object('patient_id', po.patient_id, 'organisation_id', po.organisation_id,
+                                         'relation', po.relation, 'name', o.name, 'kind', o.kind) order by o.name)
+         from patient_organisation po join organisation o on o.id = po.organisation_id
+        where po.patient_id = p.id), '[]'::json) as orgs
+    from patient p where p.id = ${id}`.execute(db);
+  const first = r.rows[0];
+  if (!first) return undefined;
+  const { orgs, ...row } = first;
+  return { row: row as PatientRow, orgs: typeof orgs === 'string' ? (JSON.parse(orgs) as PatientOrgRow[]) : orgs };
+}
+
 export async function patientOrganisations(db: Db, patientIds: readonly string[]) {
   if (patientIds.length === 0) return [];
   return db
