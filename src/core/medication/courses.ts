@@ -1,10 +1,9 @@
 // Reading the medication history: which courses are current, when the last dose was, how much of a
 // lifetime-limited drug has been taken. Shared by the safety, course and follow-up rules so that
 // "current" and "last injection" mean the same thing everywhere.
-import { Temporal } from 'temporal-polyfill';
 import type { Case, Drug, Medication } from '../case.schema.js';
 import type { IsoDate } from '../time/date.js';
-import { addMonths, compareDates, maxDate } from '../time/date.js';
+import { addMonths, addMonthsAndDays, compareDates, maxDate, monthsAndDaysBetween } from '../time/date.js';
 import type { Trace } from '../rule.js';
 
 export interface Course {
@@ -102,7 +101,6 @@ export function exposure(c: Case, drug: Drug, t: Trace): Exposure | undefined {
     } else merged.push({ ...p });
   }
   const firstStart = merged[0]!.start;
-  const anchor = Temporal.PlainDate.from(firstStart);
   // Each period counts as whole calendar months plus leftover days, so two 12-month courses make
   // 24 months whatever leap days lie between them.
   let months = 0;
@@ -112,13 +110,13 @@ export function exposure(c: Case, drug: Drug, t: Trace): Exposure | undefined {
   for (const p of merged) {
     if (p.open) {
       currentStart = p.start;
-      reachedBeforeCurrent = anchor.add({ months, days }).toString();
+      reachedBeforeCurrent = addMonthsAndDays(firstStart, months, days);
     }
-    const d = Temporal.PlainDate.from(p.start).until(Temporal.PlainDate.from(p.end), { largestUnit: 'months' });
-    months += d.years * 12 + d.months;
+    const d = monthsAndDaysBetween(p.start, p.end);
+    months += d.months;
     days += d.days;
   }
-  const reached = anchor.add({ months, days }).toString();
+  const reached = addMonthsAndDays(firstStart, months, days);
   return currentStart === undefined
     ? { firstStart, reached, reachedBeforeCurrent: reached }
     : { firstStart, reached, currentStart, reachedBeforeCurrent };
@@ -132,8 +130,6 @@ export function reachedMonths(e: Exposure, months: number): boolean {
 /** The date within the current course on which the total reaches `months` (undefined when no course is open). */
 export function limitDate(e: Exposure, months: number): IsoDate | undefined {
   if (e.currentStart === undefined) return undefined;
-  const remaining = Temporal.PlainDate.from(e.reachedBeforeCurrent).until(
-    Temporal.PlainDate.from(addMonths(e.firstStart, months)), { largestUnit: 'months' },
-  );
-  return Temporal.PlainDate.from(e.currentStart).add(remaining).toString();
+  const remaining = monthsAndDaysBetween(e.reachedBeforeCurrent, addMonths(e.firstStart, months));
+  return addMonthsAndDays(e.currentStart, remaining.months, remaining.days);
 }

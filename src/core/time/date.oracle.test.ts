@@ -2,7 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Temporal } from 'temporal-polyfill';
-import { addDays, addMonths, addYears, ageOn, compareDates, daysBetween, isIsoDate, monthsBetween } from './date.js';
+import {
+  addDays, addMonths, addMonthsAndDays, addYears, ageOn, compareDates, daysBetween, isIsoDate, monthsAndDaysBetween, monthsBetween,
+} from './date.js';
 
 const P = (s: string) => Temporal.PlainDate.from(s);
 const day = fc
@@ -25,6 +27,14 @@ describe('date.ts agrees with Temporal.PlainDate', () => {
       expect(daysBetween(a, b)).toBe(P(a).until(P(b), { largestUnit: 'days' }).days);
       expect(monthsBetween(a, b)).toBe(P(a).until(P(b), { largestUnit: 'months' }).months);
       expect(ageOn(a, b)).toBe(P(a).until(P(b), { largestUnit: 'years' }).years);
+    }), { numRuns: 3000 });
+  });
+  it('monthsAndDaysBetween and addMonthsAndDays (medication exposure)', () => {
+    fc.assert(fc.property(edgeDay, edgeDay, fc.integer({ min: -400, max: 400 }), (a, b, n) => {
+      const d = P(a).until(P(b), { largestUnit: 'months' });
+      expect(monthsAndDaysBetween(a, b)).toEqual({ months: d.years * 12 + d.months, days: d.days });
+      expect(addMonthsAndDays(a, n, 3 * n)).toBe(P(a).add({ months: n, days: 3 * n }).toString());
+      expect(addMonthsAndDays(a, d.months, d.days)).toBe(P(a).add(d).toString());
     }), { numRuns: 3000 });
   });
   it('isIsoDate accepts exactly the dates Temporal accepts', () => {

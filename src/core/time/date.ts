@@ -102,6 +102,18 @@ export function monthsBetween(from: IsoDate, to: IsoDate): number {
   else if (months < 0 && b.d > a.d) months += 1;
   return months;
 }
+/**
+ * `from.until(to, { largestUnit: 'months' })` as Temporal counts it: whole calendar months (see
+ * monthsBetween), then the days left after adding them to `from` (clamped to the month's end).
+ */
+export function monthsAndDaysBetween(from: IsoDate, to: IsoDate): { months: number; days: number } {
+  const months = monthsBetween(from, to);
+  return { months, days: daysBetween(addMonths(from, months), to) };
+}
+/** `d.add({ months, days })` as Temporal adds it: the months first (clamped), then the days. */
+export function addMonthsAndDays(d: IsoDate, months: number, days: number): IsoDate {
+  return addDays(addMonths(d, months), days);
+}
 /** Age in completed years on `on` (someone born on 29 February has a birthday on 1 March in common years). */
 export function ageOn(birthDate: IsoDate, on: IsoDate): number {
   const months = monthsBetween(birthDate, on);
