@@ -10,5 +10,6 @@ export {
   activateAccount, confirmPasswordReset, createClinician, createPatientAccount, requestPasswordReset, usersOfOrganisation,
 } from '../services/accounts.js';
 export { searchOrganisationAudit } from '../services/audit.js';
+export { activationLetterPdf } from '../services/letters.js';
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo/demo-data.js';
 export { AppError } from '../schema/problem.js';

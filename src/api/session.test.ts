@@ -84,6 +84,14 @@ describe.each(STORE_KINDS)('sign-in and sessions on %s', (kind) => {
     expect(again.statusCode).toBe(400);
   });
 
+  it('prints the activation letter as a PDF', async () => {
+    const nurse = cookieOf(await signIn(t, f.users.nurse.email, PASSWORD));
+    const res = await t.app.inject({ method: 'POST', url: `/api/v1/patients/${f.patients.adultA}/account?format=pdf`, headers: { cookie: nurse }, payload: { kind: 'patient' } });
+    expect(res.statusCode).toBe(201);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
   it('resets a password through the link in the outbox mail, and ends old sessions', async () => {
     const old = cookieOf(await signIn(t, f.users['care-worker'].email, PASSWORD));
     const req = await t.app.inject({ method: 'POST', url: '/api/v1/password-reset', payload: { email: f.users['care-worker'].email } });

@@ -6,6 +6,7 @@ import {
   correctPatient, createPatient, findPatients, linkPatient, mergeDuplicate, patientAccessLog, patientHistory, readPatient,
 } from '../../services/patients.js';
 import { createPatientAccount } from '../../services/accounts.js';
+import { activationLetterPdf } from '../../services/letters.js';
 import { accessDeps, requestMeta, requireUser } from '../auth.js';
 import { problemResponses } from '../responses.js';
 
@@ -132,7 +133,9 @@ export function registerPatientRoutes(app: ZodApp): void {
       schema: {
         tags: ['accounts'],
         summary: 'Create the account of the patient or a caregiver; returns a one-time activation code',
+        description: 'With `?format=pdf` the answer is the printable activation letter (A4 PDF) instead of JSON.',
         params: IdParams,
+        querystring: z.object({ format: z.enum(['json', 'pdf']).default('json') }).strict(),
         body: NewPatientAccount,
         response: {
           201: z.object({ userId: z.uuid(), activationCode: z.string(), expiresAt: z.string() }).meta({ id: 'IssuedAccount' }),
@@ -141,7 +144,17 @@ export function registerPatientRoutes(app: ZodApp): void {
       },
     },
     async (req, reply) => {
-      const r = await createPatientAccount(deps(), requireUser(req).actor, requestMeta(req), req.params.id, req.body);
+      const user = requireUser(req);
+      const r = await createPatientAccount(deps(), user.actor, requestMeta(req), req.params.id, req.body);
+      if (req.query.format === 'pdf') {
+        const pdf = await activationLetterPdf({
+          recipientName: r.displayName, patientName: r.patientName, kind: req.body.kind, code: r.activationCode, expiresAt: r.expiresAt,
+          siteUrl: app.deps.config.publicUrl ?? `http://${req.host}`, organisationName: user.organisationName, helpPhone: app.deps.config.helpPhone,
+        });
+        return reply.status(201).type('application/pdf').header('content-disposition', 'attachment; filename="botpad-activatiebrief.pdf"')
+          // A Buffer is sent as is (Fastify skips the JSON serialiser); the schema documents the JSON form.
+          .send(pdf as never);
+      }
       return reply.status(201).send({ userId: r.userId, activationCode: r.activationCode, expiresAt: r.expiresAt });
     },
   );
