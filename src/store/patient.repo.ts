@@ -90,9 +90,10 @@ export async function searchPatients(db: Db, q: PatientSearch): Promise<PatientR
   let query = db.selectFrom('patient as p').selectAll('p').where('p.merged_into', 'is', null);
   if (q.organisationId) {
     const orgId = q.organisationId;
-    query = query.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('patient_organisation as po')
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('patient_organisation as po')
           .select(sql`1`.as('one'))
           .whereRef('po.patient_id', '=', 'p.id')
           .where('po.organisation_id', '=', orgId)
@@ -102,8 +103,8 @@ export async function searchPatients(db: Db, q: PatientSearch): Promise<PatientR
   }
   if (q.caregiverUserId) {
     const cg = q.caregiverUserId;
-    query = query.where(({ exists, selectFrom }) =>
-      exists(selectFrom('caregiver_link as c').select(sql`1`.as('one')).whereRef('c.patient_id', '=', 'p.id').where('c.caregiver_user_id', '=', cg)),
+    query = query.where((eb) =>
+      eb.exists(eb.selectFrom('caregiver_link as c').select(sql`1`.as('one')).whereRef('c.patient_id', '=', 'p.id').where('c.caregiver_user_id', '=', cg)),
     );
   }
   if (q.patientId) query = query.where('p.id', '=', q.patientId);
