@@ -1,6 +1,13 @@
-import { Temporal } from 'temporal-polyfill';
+// Today's calendar date in the Netherlands: the `asOf` every clinical and access rule gets.
+// Computed with Intl (the platform's time-zone data) and reused for a second, because it sits on
+// the path of every record read.
+const FORMAT = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' });
 
-/** Today's calendar date in the Netherlands: the `asOf` every clinical and access rule gets. */
-export function todayNl(): string {
-  return Temporal.Now.plainDateISO('Europe/Amsterdam').toString();
+let cached = { until: 0, value: '' };
+
+export function todayNl(now: number = Date.now()): string {
+  if (now < cached.until && now >= cached.until - 1000) return cached.value;
+  const value = FORMAT.format(now);
+  cached = { until: now + 1000, value };
+  return value;
 }
