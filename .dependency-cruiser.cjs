@@ -26,7 +26,7 @@ module.exports = {
     {
       name: 'services-not-outward',
       severity: 'error',
-      from: { path: '^src/services/' },
+      from: { path: '^src/services/', pathNot: '\\.test\\.tsx?$' },
       to: { path: '^src/(api|web|cli)/' },
     },
     {
@@ -40,7 +40,7 @@ module.exports = {
       name: 'web-only-via-api',
       comment: 'Pages reach data only through the API layer, never the store or services directly.',
       severity: 'error',
-      from: { path: '^src/web/' },
+      from: { path: '^src/web/', pathNot: '\\.test\\.tsx?$' },
       to: { path: '^src/(store|services)/' },
     },
     {
