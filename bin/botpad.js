@@ -28,5 +28,14 @@ if (stale) {
   const { buildDist } = await import(pathToFileURL(path.join(root, 'scripts', 'build.mjs')).href);
   await buildDist();
 }
-const { main } = await import(pathToFileURL(path.join(root, 'dist', 'cli', 'main.js')).href);
-process.exitCode = await main(process.argv.slice(2));
+const argv = process.argv.slice(2);
+// `evaluate` runs its own bundle (one file: the core and zod, nothing of the server), built with
+// the rest of dist/ by scripts/build.mjs; dist/cli/main.js runs the same code when it is absent.
+const bundle = path.join(root, 'dist', 'evaluate.mjs');
+if (argv[0] === 'evaluate' && existsSync(bundle)) {
+  const { main } = await import(pathToFileURL(bundle).href);
+  process.exitCode = await main(argv.slice(1));
+} else {
+  const { main } = await import(pathToFileURL(path.join(root, 'dist', 'cli', 'main.js')).href);
+  process.exitCode = await main(argv);
+}

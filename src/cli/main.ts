@@ -25,15 +25,9 @@ export async function main(argv: string[]): Promise<number> {
       return (await import('./db-commands.js')).runMigrate(rest);
     case 'seed':
       return (await import('./db-commands.js')).runSeed(rest);
-    case 'evaluate': {
-      const [{ runEvaluate }, { readFile }] = await Promise.all([import('./evaluate.js'), import('node:fs/promises')]);
-      return runEvaluate(rest, {
-        stdin: process.stdin,
-        stdout: (s) => void process.stdout.write(s),
-        stderr: (s) => void process.stderr.write(s),
-        readFile: (p) => readFile(p, 'utf8'),
-      });
-    }
+    case 'evaluate':
+      // bin/botpad.js normally runs the bundled dist/evaluate.mjs instead; this is the same code.
+      return (await import('./evaluate-main.js')).main(rest);
     case 'audit':
       return (await import('./db-commands.js')).runAudit(rest);
     case undefined:
