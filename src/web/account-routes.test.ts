@@ -249,7 +249,7 @@ describe('account and record pages', () => {
     expect(bad.body).toMatch(/id="bsn"[^>]*aria-invalid="true"/);
 
     const ok = await b.post('/patients/new', {
-      _csrf: csrfOf(bad.body), familyName: 'Prins', givenName: 'Kees', birthDate: '1950-05-05', sex: 'male', bsn: '', phone: '', email: '', gpPractice: '',
+      _csrf: csrfOf(bad.body), familyName: 'Prins', givenName: 'Kees', birthDate: '5-5-1950', sex: 'male', bsn: '', phone: '', email: '', gpPractice: '',
     });
     expect(ok.statusCode).toBe(303);
     const location = ok.headers.location as string;
@@ -258,6 +258,11 @@ describe('account and record pages', () => {
     expect(record.statusCode).toBe(200);
     expect(record.body).toContain('<h1>Kees Prins</h1>');
     expect(record.body).toContain(nl.patients.created);
+    expect(record.body).toContain('5 mei 1950');
+    expect(record.body).toMatch(/id="birthDate" name="birthDate" type="text" value="05-05-1950"/);
+    const found = await b.get('/patients?q=Prins&birthDate=05-05-1950');
+    expect(found.body).toContain(`href="/patients/${location.split('/')[2]?.split('?')[0] ?? ''}"`);
+    expect(found.body).toContain(nl.patients.count(1));
 
     const id = location.split('/')[2]?.split('?')[0] ?? '';
     const correction = Object.fromEntries(hiddenFields(record.body, `/patients/${id}/correction`));
@@ -354,7 +359,7 @@ describe('account and record pages', () => {
     expect(taken.statusCode).toBe(409);
     expect(taken.body).toContain(nl.form.inUse(nl.users.email));
 
-    const today = new Date().toISOString().slice(0, 10);
+    const today = new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date());
     const audit = await b.get(`/admin/audit?action=user.manage&allowed=true&from=${today}&to=${today}`);
     expect(audit.statusCode).toBe(200);
     expect(audit.body).toContain('<code>user.manage</code>');

@@ -15,7 +15,7 @@ import { Activation, NewClinician, NewPatientAccount, ResetConfirm, ResetRequest
 import { issuesToErrors, type ProblemError } from '../schema/problem.js';
 import { renderPage } from './render.js';
 import { CLINICIANS, TIME_ZONE, clockTime, pageContext, startPage, type Role } from './context.js';
-import { dropEmpty, fieldErrors, formFields, formPairs, localPath, pick, problemsOf, type FieldSpec } from './forms.js';
+import { dropEmpty, fieldErrors, formFields, formPairs, isoFromTyped, localPath, pick, problemsOf, type FieldSpec } from './forms.js';
 import type { FieldErrors } from './components/Form.js';
 import type { Messages } from './i18n/index.js';
 import { ErrorPage } from './pages/public.page.js';
@@ -328,7 +328,7 @@ export function registerAccountRoutes(fastify: FastifyInstance): void {
       const q = req.query as Query;
       const text = (q.q ?? '').trim();
       const birthDate = (q.birthDate ?? '').trim();
-      const parsed = PatientQuery.safeParse({ ...(text ? { q: text } : {}), ...(birthDate ? { birthDate } : {}), limit: 50 });
+      const parsed = PatientQuery.safeParse({ ...(text ? { q: text } : {}), ...(birthDate ? { birthDate: isoFromTyped(birthDate) } : {}), limit: 50 });
       const canCreate = MANAGERS.includes(u.actor.role);
       if (!parsed.success) {
         const specs = { q: { label: ctx.t.patients.q }, birthDate: { label: ctx.t.patients.birthDate, kind: 'date' as const } };
@@ -381,7 +381,7 @@ export function registerAccountRoutes(fastify: FastifyInstance): void {
       const values = pick(formFields(req), PATIENT_FIELDS);
       const again = (errors: FieldErrors, status: number) =>
         send(reply, <NewPatientPage ctx={ctx} csrf={reply.generateCsrf()} values={values} errors={errors} />, status);
-      const parsed = PatientInput.safeParse(values);
+      const parsed = PatientInput.safeParse({ ...values, birthDate: isoFromTyped(values.birthDate) });
       if (!parsed.success) return again(fieldErrors(ctx.t, patientSpecs(ctx.t), issuesToErrors(parsed.error.issues)), 400);
       try {
         const p = await createPatient(deps(), u.actor, requestMeta(req), parsed.data);
@@ -435,7 +435,9 @@ export function registerAccountRoutes(fastify: FastifyInstance): void {
       const now = patientValues(current);
       // Only what differs is sent, so the history shows exactly what was corrected.
       const fields = PATIENT_FIELDS.filter((k) => k !== 'bsn' || 'bsn' in current);
-      const changed = Object.fromEntries(fields.filter((k) => f[k] !== undefined && f[k].trim() !== now[k]).map((k) => [k, f[k] ?? '']));
+      const typed = (k: string) => (k === 'birthDate' ? isoFromTyped(f[k]) : (f[k] ?? '').trim());
+      const nowIso = { ...now, birthDate: current.birthDate.slice(0, 10) } as Record<string, string>;
+      const changed = Object.fromEntries(fields.filter((k) => f[k] !== undefined && typed(k) !== nowIso[k]).map((k) => [k, k === 'birthDate' ? typed(k) : (f[k] ?? '')]));
       const values = { ...now, ...pick(f, [...fields, 'reason', 'note']) };
       const specs = { ...patientSpecs(t), reason: { label: t.record.reason, kind: 'choice' as const }, note: { label: t.record.note } };
       const again = (errors: FieldErrors, status = 400) => recordPage(req, reply, id, { correction: { values, errors } }, status);
@@ -606,11 +608,13 @@ export function registerAccountRoutes(fastify: FastifyInstance): void {
       const t = ctx.t;
       const q = req.query as Query;
       const query = { action: (q.action ?? '').trim(), allowed: q.allowed ?? '', from: (q.from ?? '').trim(), to: (q.to ?? '').trim() };
+      const from = isoFromTyped(query.from);
+      const to = isoFromTyped(query.to);
       const errors: FieldErrors = {};
       if (query.action.length > 60) errors.action = t.form.tooLong(t.audit.action);
       if (query.allowed !== '' && query.allowed !== 'true' && query.allowed !== 'false') errors.allowed = t.form.choose(t.audit.allowed);
-      if (query.from && !isDay(query.from)) errors.from = t.form.date(t.audit.from);
-      if (query.to && !isDay(query.to)) errors.to = t.form.date(t.audit.to);
+      if (query.from && !isDay(from)) errors.from = t.form.date(t.audit.from);
+      if (query.to && !isDay(to)) errors.to = t.form.date(t.audit.to);
       if (Object.keys(errors).length > 0) {
         // Still refuse a non-administrator before showing anything of the form's answer.
         await searchOrganisationAudit(deps(), u.actor, requestMeta(req), { limit: 1, offset: 0 });
@@ -619,8 +623,8 @@ export function registerAccountRoutes(fastify: FastifyInstance): void {
       const rows = await searchOrganisationAudit(deps(), u.actor, requestMeta(req), {
         ...(query.action ? { action: query.action } : {}),
         ...(query.allowed ? { allowed: query.allowed === 'true' } : {}),
-        ...(query.from ? { from: dayBound(query.from, false) } : {}),
-        ...(query.to ? { to: dayBound(query.to, true) } : {}),
+        ...(query.from ? { from: dayBound(from, false) } : {}),
+        ...(query.to ? { to: dayBound(to, true) } : {}),
         limit: 200,
         offset: 0,
       });

@@ -93,3 +93,21 @@ export function localPath(path: string | undefined): string {
   if (!path || !path.startsWith('/') || path.startsWith('//') || path.includes('\\')) return '/';
   return path;
 }
+
+/**
+ * Dates are typed as text (day-month-year, as Dutch people write them): a birth date is known, not
+ * picked from a calendar, and the browser's date widget is clumsy by keyboard. ISO is accepted too.
+ * Anything else is returned as typed, for the schema to refuse.
+ */
+export function isoFromTyped(v: string | undefined): string {
+  const s = (v ?? '').trim();
+  const dmy = /^(\d{1,2})[-/. ](\d{1,2})[-/. ](\d{4})$/.exec(s);
+  if (dmy) return `${dmy[3] ?? ''}-${(dmy[2] ?? '').padStart(2, '0')}-${(dmy[1] ?? '').padStart(2, '0')}`;
+  return s;
+}
+
+/** An ISO date as a person types it: 1948-04-12 → 12-04-1948. */
+export function typedFromIso(v: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(v);
+  return m ? `${m[3] ?? ''}-${m[2] ?? ''}-${m[1] ?? ''}` : v;
+}

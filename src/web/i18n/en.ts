@@ -138,6 +138,7 @@ export const en = {
     passwordsDiffer: 'The two passwords are not the same. Please type them again.',
     choose: (label: string) => `${label}: please choose one.`,
     chooseOption: 'Choose…',
+    dateHint: 'Day-month-year, for example 23-11-2026.',
     yes: 'Yes',
     no: 'No',
   },
@@ -228,7 +229,7 @@ export const en = {
     hints: {
       familyName: 'With any prefix, for example: de Vries.',
       bsn: 'Dutch citizen service number: 9 digits.',
-      birthDate: 'Day, month and year.',
+      birthDate: 'Day-month-year, for example 12-04-1948.',
     },
     sex: { female: 'Female', male: 'Male' },
   },

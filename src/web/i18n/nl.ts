@@ -138,6 +138,7 @@ export const nl = {
     passwordsDiffer: 'De twee wachtwoorden zijn niet hetzelfde. Typ ze nog een keer.',
     choose: (label: string) => `${label}: maak een keuze.`,
     chooseOption: 'Kies…',
+    dateHint: 'Dag-maand-jaar, bijvoorbeeld 23-11-2026.',
     yes: 'Ja',
     no: 'Nee',
   },
@@ -228,7 +229,7 @@ export const nl = {
     hints: {
       familyName: 'Met tussenvoegsel, bijvoorbeeld: de Vries.',
       bsn: 'Burgerservicenummer: 9 cijfers.',
-      birthDate: 'Dag, maand en jaar.',
+      birthDate: 'Dag-maand-jaar, bijvoorbeeld 12-04-1948.',
     },
     sex: { female: 'Vrouw', male: 'Man' },
   },

@@ -130,8 +130,8 @@ export function AuditPage(props: {
               { value: 'false', label: t.form.no },
             ]}
           />
-          <Field t={t} name="from" type="date" label={a.from} value={query.from} autocomplete="off" optional error={errors.from} />
-          <Field t={t} name="to" type="date" label={a.to} value={query.to} autocomplete="off" optional error={errors.to} />
+          <Field t={t} name="from" label={a.from} hint={t.form.dateHint} value={query.from} inputMode="numeric" autocomplete="off" spellcheck={false} optional error={errors.from} />
+          <Field t={t} name="to" label={a.to} hint={t.form.dateHint} value={query.to} inputMode="numeric" autocomplete="off" spellcheck={false} optional error={errors.to} />
           <p class="actions">
             <button type="submit">{a.search}</button>
           </p>

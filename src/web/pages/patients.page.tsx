@@ -4,6 +4,7 @@ import { Layout, type PageContext } from '../components/Layout.js';
 import { Checkbox, Csrf, ErrorSummary, Field, Notice, Radios, Select, TextArea, type FieldErrors } from '../components/Form.js';
 import { calendarDate, dateTime } from '../context.js';
 import { messages, type Messages } from '../i18n/index.js';
+import { typedFromIso } from '../forms.js';
 import type { Patient, PatientSummary } from '../../schema/patient.schema.js';
 
 const fullName = (p: { givenName: string; familyName: string }) => `${p.givenName} ${p.familyName}`;
@@ -26,7 +27,7 @@ function PatientFields({ t, values, errors, withBsn }: { t: Messages; values: Re
     <>
       <Field t={t} name="familyName" label={f.familyName} hint={h.familyName} value={values.familyName} autocomplete="off" error={errors.familyName} />
       <Field t={t} name="givenName" label={f.givenName} value={values.givenName} autocomplete="off" error={errors.givenName} />
-      <Field t={t} name="birthDate" type="date" label={f.birthDate} hint={h.birthDate} value={values.birthDate} autocomplete="off" error={errors.birthDate} />
+      <Field t={t} name="birthDate" label={f.birthDate} hint={h.birthDate} value={values.birthDate} inputMode="numeric" autocomplete="off" spellcheck={false} error={errors.birthDate} />
       <Radios
         t={t}
         name="sex"
@@ -75,7 +76,7 @@ export function PatientsPage(props: {
         <h2 id="search-title">{p.searchTitle}</h2>
         <form method="get" action="/patients" role="search" aria-labelledby="search-title">
           <Field t={t} name="q" type="search" label={p.q} hint={p.qHint} value={props.q} autocomplete="off" optional error={errors.q} />
-          <Field t={t} name="birthDate" type="date" label={p.birthDate} value={props.birthDate} autocomplete="off" optional error={errors.birthDate} />
+          <Field t={t} name="birthDate" label={p.birthDate} hint={t.patients.hints.birthDate} value={props.birthDate} inputMode="numeric" autocomplete="off" spellcheck={false} optional error={errors.birthDate} />
           <p class="actions">
             <button type="submit">{p.search}</button>
           </p>
@@ -145,7 +146,7 @@ export function patientValues(p: Patient): Record<string, string> {
   return {
     familyName: p.familyName,
     givenName: p.givenName,
-    birthDate: p.birthDate.slice(0, 10),
+    birthDate: typedFromIso(p.birthDate),
     sex: p.sex,
     bsn: p.bsn ?? '',
     phone: p.phone ?? '',
