@@ -4,6 +4,19 @@
 import type { Page } from 'playwright-core';
 import { LANGS, messages, type Lang, type Messages } from '../../src/web/i18n/index.js';
 import { TEXT_SIZES, type TextSize } from '../../src/web/components/Layout.js';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from '../../src/demo/demo-data.js';
+
+/** Signs in through the real form as the demo account of `role` (the server runs in demo mode). */
+export function signInAs(role: DemoAccount['role']): (page: Page) => Promise<void> {
+  return async (page) => {
+    const account = DEMO_ACCOUNTS.find((a) => a.role === role);
+    if (!account) throw new Error(`no demo account for ${role}`);
+    await page.goto('/sign-in');
+    await page.fill('#email', account.email);
+    await page.fill('#password', DEMO_PASSWORD);
+    await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/sign-in')), page.click('form[action="/sign-in"] button[type="submit"]')]);
+  };
+}
 
 export interface PageSpec {
   /** Used in test names. */
@@ -23,6 +36,19 @@ export const PAGES: readonly PageSpec[] = [
   { name: 'accessibility statement', path: '/accessibility', h1: (t) => t.a11y.title },
   { name: 'API documentation', path: '/api/docs', h1: (t) => t.apiDocs.title },
   { name: 'not found', path: '/this-page-does-not-exist', status: 404, h1: (t) => t.errors.notFoundTitle },
+  { name: 'sign in', path: '/sign-in', h1: (t) => t.signIn.title },
+  { name: 'activate account', path: '/activate', h1: (t) => t.activate.title },
+  { name: 'forgot password', path: '/password-reset', h1: (t) => t.reset.title },
+  { name: 'new password, link not valid', path: '/password-reset/confirm', status: 400, h1: (t) => t.reset.confirmTitle },
+  { name: 'patients (nurse)', path: '/patients', h1: (t) => t.patients.title, before: signInAs('nurse') },
+  { name: 'new patient (physician)', path: '/patients/new', h1: (t) => t.patients.new, before: signInAs('physician') },
+  { name: 'patients (physiotherapist)', path: '/patients', h1: (t) => t.patients.title, before: signInAs('physiotherapist') },
+  { name: 'patients (care worker)', path: '/patients', h1: (t) => t.patients.title, before: signInAs('care-worker') },
+  { name: 'my record (patient)', path: '/me', h1: (t) => t.me.title, before: signInAs('patient') },
+  { name: 'people I care for (caregiver)', path: '/care', h1: (t) => t.care.title, before: signInAs('caregiver') },
+  { name: 'users (admin)', path: '/admin/users', h1: (t) => t.users.title, before: signInAs('admin') },
+  { name: 'audit log (admin)', path: '/admin/audit', h1: (t) => t.audit.title, before: signInAs('admin') },
+  { name: 'forbidden (patient on admin page)', path: '/admin/users', status: 403, h1: (t) => t.errors.forbiddenTitle, before: signInAs('patient') },
 ];
 
 export { LANGS, TEXT_SIZES, messages, type Lang, type TextSize, type Messages };
