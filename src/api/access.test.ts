@@ -139,6 +139,15 @@ describe.each(STORE_KINDS)('authorisation matrix on %s', (kind) => {
     expect((await as('nurse')).bsn).toBe('123456782');
     expect((await as('patient')).bsn).toBe('123456782');
     expect((await as('physiotherapist')).bsn).toBeUndefined();
+    const nurse = cookies.get('nurse') ?? '';
+    await t.app.inject({ method: 'PATCH', url: `/api/v1/patients/${f.patients.adultA}`, headers: { cookie: nurse }, payload: { bsn: '111222333', reason: 'correction' } });
+    const history = async (role: Role) =>
+      JSON.stringify((await t.app.inject({ url: `/api/v1/patients/${f.patients.adultA}/history`, headers: { cookie: cookies.get(role) ?? '' } })).json());
+    expect(await history('nurse')).toContain('111222333');
+    const physio = await history('physiotherapist');
+    expect(physio).toContain('revisions');
+    expect(physio).not.toContain('111222333');
+    expect(physio).not.toContain('123456782');
   });
 
   it('refuses everything without a session, with a problem document', async () => {

@@ -105,7 +105,17 @@ export async function correctPatient(deps: AccessDeps, actor: Actor, meta: Reque
 }
 
 export async function patientHistory(deps: AccessDeps, actor: Actor, meta: RequestMeta, id: string) {
-  return withPatient(deps, actor, meta, 'patient.read', 'patient/history', id, (db) => revisionsOf(db, id));
+  return withPatient(deps, actor, meta, 'patient.read', 'patient/history', id, async (db, _row, target) => {
+    const rows = await revisionsOf(db, id);
+    if (authorize(actor, 'patient.read-bsn', target, todayNl()).allowed) return rows;
+    // Old and new BSN values are as sensitive as the current one.
+    const strip = (v: unknown) => {
+      if (v === null || typeof v !== 'object') return v;
+      const { bsn: _bsn, ...rest } = v as Record<string, unknown>;
+      return rest;
+    };
+    return rows.map((r) => ({ ...r, before: strip(r.before), after: strip(r.after) }));
+  });
 }
 
 export async function patientAccessLog(deps: AccessDeps, actor: Actor, meta: RequestMeta, id: string) {
