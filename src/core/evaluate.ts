@@ -43,8 +43,16 @@ function conclude(rule: Rule, f: Finding, lang: Lang): Conclusion {
     used: { ...f.used },
     missing: [...f.missing],
     source: [...(f.source ?? rule.source)],
-    explanation: { patient: f.explanation.patient[lang], clinician: f.explanation.clinician[lang] },
+    explanation: explanationIn(f.explanation, lang),
   };
+}
+
+function explanationIn(e: Finding['explanation'], lang: Lang): { patient: string; clinician: string } {
+  if (typeof e === 'function') {
+    const t = e(lang);
+    return { patient: t.patient, clinician: t.clinician };
+  }
+  return { patient: e.patient[lang], clinician: e.clinician[lang] };
 }
 
 /**

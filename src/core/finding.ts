@@ -1,7 +1,7 @@
 // Small builders for findings, so every rule reports used/missing the same way and a rule that
 // cannot decide always says what to measure instead of guessing (clinical-rules.md §1).
-import type { Explanation, Finding, Severity, Source } from './rule.js';
-import { bi, fieldNames } from './text.js';
+import type { Explain, Explanation, Finding, Severity, Source } from './rule.js';
+import { fieldNames } from './text.js';
 
 export function finding(
   code: string,
@@ -9,7 +9,7 @@ export function finding(
   severity: Severity,
   used: Readonly<Record<string, unknown>>,
   missing: readonly string[],
-  explanation: Explanation,
+  explanation: Explain | Explanation,
   source?: readonly Source[],
 ): Finding {
   const f: Finding = { code, value, severity, used: { ...used }, missing: [...new Set(missing)].sort(), explanation };
@@ -26,16 +26,16 @@ export function undecided(
   used: Readonly<Record<string, unknown>>,
   topic: { patient: { nl: string; en: string }; clinician: { nl: string; en: string } },
 ): Finding {
-  const nl = fieldNames(missing, 'nl');
-  const en = fieldNames(missing, 'en');
-  return finding(code, null, 'attention', used, missing, {
-    patient: bi(
-      `We kunnen ${topic.patient.nl} nog niet beoordelen. Daarvoor is nog nodig: ${nl}.`,
-      `We cannot judge ${topic.patient.en} yet. We still need: ${en}.`,
-    ),
-    clinician: bi(
-      `${topic.clinician.nl}: niet te beoordelen zonder ${nl}. Meet of noteer dit.`,
-      `${topic.clinician.en}: cannot be decided without ${en}. Measure or record it.`,
-    ),
+  return finding(code, null, 'attention', used, missing, (lang) => {
+    const names = fieldNames(missing, lang);
+    return lang === 'nl'
+      ? {
+          patient: `We kunnen ${topic.patient.nl} nog niet beoordelen. Daarvoor is nog nodig: ${names}.`,
+          clinician: `${topic.clinician.nl}: niet te beoordelen zonder ${names}. Meet of noteer dit.`,
+        }
+      : {
+          patient: `We cannot judge ${topic.patient.en} yet. We still need: ${names}.`,
+          clinician: `${topic.clinician.en}: cannot be decided without ${names}. Measure or record it.`,
+        };
   });
 }

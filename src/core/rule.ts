@@ -1,7 +1,8 @@
 // The shape every clinical rule takes. A rule is an object that carries its provenance: its id
 // (verbatim from clinical-rules.md), the sources it cites, the case paths it reads, a catalogue text,
 // and a pure `evaluate` that returns findings recording the values it used and what was missing.
-// Findings stay bilingual here; `evaluate()` picks the language at the edge.
+// A finding's explanation is a function of the language: `evaluate()` asks for the one language it
+// was given, so only those texts are ever built.
 import type { Case } from './case.schema.js';
 import type { Settings } from './settings.js';
 
@@ -34,6 +35,17 @@ export const STAGES = [
 ] as const;
 export type Stage = (typeof STAGES)[number];
 
+/** One explanation in one language. */
+export interface LangText {
+  readonly patient: string;
+  readonly clinician: string;
+}
+/**
+ * A finding's explanation, built on demand for one language (evaluate() calls it once, with the
+ * language asked for). A fixed bilingual Explanation is accepted too.
+ */
+export type Explain = (lang: Lang) => LangText;
+
 /** What a rule returns for one conclusion, before the language is chosen. */
 export interface Finding {
   readonly code: string;
@@ -43,7 +55,7 @@ export interface Finding {
   readonly used: Readonly<Record<string, unknown>>;
   /** Case paths that were absent and could change the answer. */
   readonly missing: readonly string[];
-  readonly explanation: Explanation;
+  readonly explanation: Explain | Explanation;
   /** Overrides the rule's sources when one finding cites a narrower set (e.g. one drug's SmPC). */
   readonly source?: readonly Source[];
 }

@@ -6,7 +6,7 @@ import { bmdCategory } from '../diagnosis/index.js';
 import { explain } from '../explain.js';
 import { labPicture } from '../laboratory/index.js';
 import { currentCourses } from '../medication/index.js';
-import type { Finding, Rule, RuleContext, Source } from '../rule.js';
+import type { Finding, Lang, LangText, Rule, RuleContext, Source } from '../rule.js';
 import { Trace } from '../rule.js';
 import type { Settings } from '../settings.js';
 import { ageOn } from '../time/date.js';
@@ -101,18 +101,21 @@ export const vitaminDRule: Rule = {
       used: t.used,
       missing: t.missing,
       source: [...new Set<Source>([...v.reasons.map((r) => REASON_SOURCE[r]), ...(manyAe ? ['LEAFLET-EMB' as const] : [])])],
-      explanation: explain({
-        patientNl: (v.microgramsPerDay > 0
+      explanation: (lang: Lang): LangText => lang === 'nl'
+        ? {
+            patient: (v.microgramsPerDay > 0
           ? `Neem elke dag ${v.microgramsPerDay} microgram vitamine D extra. Dat is nodig omdat: ${why('nl')}.`
           : 'U hoeft nu geen extra vitamine D te nemen.') + extraNl,
-        patientEn: (v.microgramsPerDay > 0
+            clinician: `Vitamine D ${v.microgramsPerDay} µg/dag (${v.microgramsPerDay * 40} IE); redenen: ${v.reasons.join(', ') || 'geen'}.`
+          + (manyAe ? ` ${ae} anti-epileptica: overweeg een hogere dosis.` : ''),
+          }
+        : {
+            patient: (v.microgramsPerDay > 0
           ? `Take ${v.microgramsPerDay} micrograms of extra vitamin D every day. This is because: ${why('en')}.`
           : 'You do not need extra vitamin D now.') + extraEn,
-        clinicianNl: `Vitamine D ${v.microgramsPerDay} µg/dag (${v.microgramsPerDay * 40} IE); redenen: ${v.reasons.join(', ') || 'geen'}.`
-          + (manyAe ? ` ${ae} anti-epileptica: overweeg een hogere dosis.` : ''),
-        clinicianEn: `Vitamin D ${v.microgramsPerDay} µg/day (${v.microgramsPerDay * 40} IU); reasons: ${v.reasons.join(', ') || 'none'}.`
+            clinician: `Vitamin D ${v.microgramsPerDay} µg/day (${v.microgramsPerDay * 40} IU); reasons: ${v.reasons.join(', ') || 'none'}.`
           + (manyAe ? ` ${ae} anti-epileptics: consider a higher dose.` : ''),
-      }),
+          },
     };
     return [f];
   },
@@ -160,12 +163,15 @@ export const calciumIntakeRule: Rule = {
     if (p === undefined) {
       return [{
         code: 'calcium.intake', value: null, severity: 'attention', used: t.used, missing: t.missing,
-        explanation: explain({
-          patientNl: 'We weten nog niet hoeveel kalk u binnenkrijgt. Vul de kalkcalculator in: hoeveel melk, yoghurt en kaas per dag?',
-          patientEn: 'We do not yet know how much calcium you get. Please fill in the calcium calculator: how much milk, yoghurt and cheese a day?',
-          clinicianNl: 'Calciuminname onbekend: calculator (calcium.servings) niet ingevuld.',
-          clinicianEn: 'Calcium intake unknown: calculator (calcium.servings) not filled in.',
-        }),
+        explanation: (lang: Lang): LangText => lang === 'nl'
+          ? {
+              patient: 'We weten nog niet hoeveel kalk u binnenkrijgt. Vul de kalkcalculator in: hoeveel melk, yoghurt en kaas per dag?',
+              clinician: 'Calciuminname onbekend: calculator (calcium.servings) niet ingevuld.',
+            }
+          : {
+              patient: 'We do not yet know how much calcium you get. Please fill in the calcium calculator: how much milk, yoghurt and cheese a day?',
+              clinician: 'Calcium intake unknown: calculator (calcium.servings) not filled in.',
+            },
       }];
     }
     const out: Finding[] = [{
@@ -174,16 +180,19 @@ export const calciumIntakeRule: Rule = {
       severity: 'info',
       used: t.used,
       missing: t.missing,
-      explanation: explain({
-        patientNl: p.shortfall > 0
+      explanation: (lang: Lang): LangText => lang === 'nl'
+        ? {
+            patient: p.shortfall > 0
           ? `U krijgt ongeveer ${p.mgPerDay} mg kalk per dag. U heeft ${p.target} mg nodig. U komt ${p.shortfall} mg tekort.`
           : `U krijgt ongeveer ${p.mgPerDay} mg kalk per dag. U heeft ${p.target} mg nodig. Dat is genoeg.`,
-        patientEn: p.shortfall > 0
+            clinician: `Calciuminname ${p.mgPerDay} mg/dag (overige voeding ${s.calciumOtherFoodMg} mg + zuivel); streefwaarde ${p.target} mg; tekort ${p.shortfall} mg.`,
+          }
+        : {
+            patient: p.shortfall > 0
           ? `You get about ${p.mgPerDay} mg of calcium a day. You need ${p.target} mg. You are ${p.shortfall} mg short.`
           : `You get about ${p.mgPerDay} mg of calcium a day. You need ${p.target} mg. That is enough.`,
-        clinicianNl: `Calciuminname ${p.mgPerDay} mg/dag (overige voeding ${s.calciumOtherFoodMg} mg + zuivel); streefwaarde ${p.target} mg; tekort ${p.shortfall} mg.`,
-        clinicianEn: `Calcium intake ${p.mgPerDay} mg/day (other food ${s.calciumOtherFoodMg} mg + dairy); target ${p.target} mg; shortfall ${p.shortfall} mg.`,
-      }),
+            clinician: `Calcium intake ${p.mgPerDay} mg/day (other food ${s.calciumOtherFoodMg} mg + dairy); target ${p.target} mg; shortfall ${p.shortfall} mg.`,
+          },
     }];
     if (p.shortfall > SUPPLEMENT_SHORTFALL_MG) {
       out.push({
@@ -192,12 +201,15 @@ export const calciumIntakeRule: Rule = {
         severity: 'attention',
         used: t.used,
         missing: t.missing,
-        explanation: explain({
-          patientNl: `U krijgt te weinig kalk: ${p.shortfall} mg per dag te weinig. Eet of drink meer zuivel, of neem een kalktablet. Uw arts of apotheker helpt u kiezen.`,
-          patientEn: `You get too little calcium: ${p.shortfall} mg a day short. Have more dairy, or take a calcium tablet. Your doctor or pharmacist helps you choose.`,
-          clinicianNl: `Tekort ${p.shortfall} mg/dag (> ${SUPPLEMENT_SHORTFALL_MG} mg): calciumsuppletie of meer zuivel adviseren.`,
-          clinicianEn: `Shortfall ${p.shortfall} mg/day (> ${SUPPLEMENT_SHORTFALL_MG} mg): advise a calcium supplement or more dairy.`,
-        }),
+        explanation: (lang: Lang): LangText => lang === 'nl'
+          ? {
+              patient: `U krijgt te weinig kalk: ${p.shortfall} mg per dag te weinig. Eet of drink meer zuivel, of neem een kalktablet. Uw arts of apotheker helpt u kiezen.`,
+              clinician: `Tekort ${p.shortfall} mg/dag (> ${SUPPLEMENT_SHORTFALL_MG} mg): calciumsuppletie of meer zuivel adviseren.`,
+            }
+          : {
+              patient: `You get too little calcium: ${p.shortfall} mg a day short. Have more dairy, or take a calcium tablet. Your doctor or pharmacist helps you choose.`,
+              clinician: `Shortfall ${p.shortfall} mg/day (> ${SUPPLEMENT_SHORTFALL_MG} mg): advise a calcium supplement or more dairy.`,
+            },
       });
     }
     return out;

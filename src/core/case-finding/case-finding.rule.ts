@@ -2,7 +2,7 @@
 // consider, and an explicitly waived work-up.
 import type { Case } from '../case.schema.js';
 import type { Settings } from '../settings.js';
-import type { Bilingual, Finding, Rule } from '../rule.js';
+import type { Bilingual, Finding, Lang, LangText, Rule } from '../rule.js';
 import { ageOn, compareDates } from '../time/date.js';
 import { memoCaseSettings } from '../memo.js';
 import { finding } from '../finding.js';
@@ -206,23 +206,24 @@ const dxaIndicated: Rule = {
     const value = { indicated: d.indicated, reasons: [...d.reasons] };
     const txt = (lang: 'nl' | 'en', who: 'p' | 'c') => list(d.reasons.map((r) => reasonText(r, c, s, d.nhg, lang, who)), lang);
     const explanation = d.indicated
-      ? {
-          patient: bi(
-            `Een botdichtheidsmeting (DXA) is voor u zinvol. De reden: ${txt('nl', 'p')}.`,
-            `A bone density scan (DXA) is useful for you. The reason: ${txt('en', 'p')}.`,
-          ),
-          clinician: bi(`DXA geïndiceerd: ${txt('nl', 'c')}.`, `DXA indicated: ${txt('en', 'c')}.`),
-        }
-      : {
-          patient: bi(
-            'Op grond van wat we nu weten is een botdichtheidsmeting niet nodig.',
-            'From what we know now, you do not need a bone density scan.',
-          ),
-          clinician: bi(
-            `Geen DXA-indicatie op de vastgelegde gegevens${d.nhg ? ` (NHG-risicoscore ${d.nhg.score})` : ''}.${d.missing.length > 0 ? ' Ontbrekende gegevens kunnen dit veranderen.' : ''}`,
-            `No DXA indication on the recorded data${d.nhg ? ` (NHG risk score ${d.nhg.score})` : ''}.${d.missing.length > 0 ? ' Missing data could change this.' : ''}`,
-          ),
-        };
+      ? ((lang: Lang): LangText => lang === 'nl'
+        ? {
+            patient: `Een botdichtheidsmeting (DXA) is voor u zinvol. De reden: ${txt('nl', 'p')}.`,
+            clinician: `DXA geïndiceerd: ${txt('nl', 'c')}.`,
+          }
+        : {
+            patient: `A bone density scan (DXA) is useful for you. The reason: ${txt('en', 'p')}.`,
+            clinician: `DXA indicated: ${txt('en', 'c')}.`,
+          })
+      : ((lang: Lang): LangText => lang === 'nl'
+        ? {
+            patient: 'Op grond van wat we nu weten is een botdichtheidsmeting niet nodig.',
+            clinician: `Geen DXA-indicatie op de vastgelegde gegevens${d.nhg ? ` (NHG-risicoscore ${d.nhg.score})` : ''}.${d.missing.length > 0 ? ' Ontbrekende gegevens kunnen dit veranderen.' : ''}`,
+          }
+        : {
+            patient: 'From what we know now, you do not need a bone density scan.',
+            clinician: `No DXA indication on the recorded data${d.nhg ? ` (NHG risk score ${d.nhg.score})` : ''}.${d.missing.length > 0 ? ' Missing data could change this.' : ''}`,
+          });
     return [finding('case-finding.dxa-indicated', value, d.indicated ? 'action' : 'info', d.used, d.missing, explanation)];
   },
 };
@@ -247,14 +248,17 @@ const nhgScoreRule: Rule = {
     if (ageOn(c.person.birthDate, c.asOf) < CASE_FINDING_MIN_AGE || qualifyingFractures(c, s).length > 0) return [];
     const n = nhgRiskScore(c);
     const items = (lang: 'nl' | 'en', who: 'p' | 'c') => list(n.items.map((i) => ITEM_TEXT[i]?.[who][lang] ?? i), lang);
-    const explanation = {
-      patient: n.score === 0
-        ? bi('Uw risicoscore is 0. We vonden geen extra risico’s.', 'Your risk score is 0. We found no added risks.')
-        : bi(`Uw risicoscore is ${n.score}. Dat komt doordat ${items('nl', 'p')}.`, `Your risk score is ${n.score}, because ${items('en', 'p')}.`),
-      clinician: bi(
-        `NHG-risicoscore ${n.score}${n.items.length > 0 ? `: ${items('nl', 'c')}` : ''}.${n.score >= NHG_SCORE_DXA ? ' ≥ 4: DXA geïndiceerd.' : ''}`,
-        `NHG risk score ${n.score}${n.items.length > 0 ? `: ${items('en', 'c')}` : ''}.${n.score >= NHG_SCORE_DXA ? ' ≥ 4: DXA indicated.' : ''}`,
-      ),
+    const explanation = (lang: Lang): LangText => {
+      const clinician = lang === 'nl'
+        ? `NHG-risicoscore ${n.score}${n.items.length > 0 ? `: ${items('nl', 'c')}` : ''}.${n.score >= NHG_SCORE_DXA ? ' ≥ 4: DXA geïndiceerd.' : ''}`
+        : `NHG risk score ${n.score}${n.items.length > 0 ? `: ${items('en', 'c')}` : ''}.${n.score >= NHG_SCORE_DXA ? ' ≥ 4: DXA indicated.' : ''}`;
+      if (n.score === 0) {
+        return { patient: lang === 'nl' ? 'Uw risicoscore is 0. We vonden geen extra risico’s.' : 'Your risk score is 0. We found no added risks.', clinician };
+      }
+      return {
+        patient: lang === 'nl' ? `Uw risicoscore is ${n.score}. Dat komt doordat ${items('nl', 'p')}.` : `Your risk score is ${n.score}, because ${items('en', 'p')}.`,
+        clinician,
+      };
     };
     return [finding('case-finding.nhg-risk-score', { score: n.score, items: n.items }, n.score >= NHG_SCORE_DXA ? 'attention' : 'info', n.used, n.missing, explanation)];
   },
@@ -304,16 +308,15 @@ const dxaConsider: Rule = {
     met.push(falls !== undefined && falls >= 2);
     const hit = CONSIDER.filter((_, i) => met[i]);
     if (hit.length === 0) return [];
-    return [finding('case-finding.dxa-consider', { reasons: hit.map((h) => h[0]) }, 'attention', used, missing, {
-      patient: bi(
-        `Een botdichtheidsmeting kan zinvol zijn, want ${list(hit.map((h) => h[1].nl), 'nl')}. Bespreek dit met uw arts.`,
-        `A bone density scan may be useful, because ${list(hit.map((h) => h[1].en), 'en')}. Talk about it with your doctor.`,
-      ),
-      clinician: bi(
-        `Geen strikte DXA-indicatie; overweeg DXA wegens ${list(hit.map((h) => h[2].nl), 'nl')}.`,
-        `No strict DXA indication; consider DXA because of ${list(hit.map((h) => h[2].en), 'en')}.`,
-      ),
-    })];
+    return [finding('case-finding.dxa-consider', { reasons: hit.map((h) => h[0]) }, 'attention', used, missing, (lang: Lang): LangText => lang === 'nl'
+      ? {
+          patient: `Een botdichtheidsmeting kan zinvol zijn, want ${list(hit.map((h) => h[1].nl), 'nl')}. Bespreek dit met uw arts.`,
+          clinician: `Geen strikte DXA-indicatie; overweeg DXA wegens ${list(hit.map((h) => h[2].nl), 'nl')}.`,
+        }
+      : {
+          patient: `A bone density scan may be useful, because ${list(hit.map((h) => h[1].en), 'en')}. Talk about it with your doctor.`,
+          clinician: `No strict DXA indication; consider DXA because of ${list(hit.map((h) => h[2].en), 'en')}.`,
+        })];
   },
 };
 
@@ -345,13 +348,15 @@ const workupWaived: Rule = {
     const t = WAIVE_TEXT[w.reason] ?? { p: bi(w.reason, w.reason), c: bi(w.reason, w.reason) };
     const future = compareDates(w.date, c.asOf) > 0;
     return [finding('case-finding.workup-waived', { reasons: [w.reason] }, 'info',
-      { 'workupWaived.reason': w.reason, 'workupWaived.by': w.by, 'workupWaived.date': w.date }, [], {
-        patient: bi(`Er wordt geen verder botonderzoek gedaan, omdat ${t.p.nl}.`, `No further bone tests will be done, because ${t.p.en}.`),
-        clinician: bi(
-          `Work-up afgezien: ${t.c.nl}; vastgelegd door ${w.by} op ${w.date}${future ? ' (datum ligt na de peildatum)' : ''}.`,
-          `Work-up waived: ${t.c.en}; recorded by ${w.by} on ${w.date}${future ? ' (date is after asOf)' : ''}.`,
-        ),
-      })];
+      { 'workupWaived.reason': w.reason, 'workupWaived.by': w.by, 'workupWaived.date': w.date }, [], (lang: Lang): LangText => lang === 'nl'
+        ? {
+            patient: `Er wordt geen verder botonderzoek gedaan, omdat ${t.p.nl}.`,
+            clinician: `Work-up afgezien: ${t.c.nl}; vastgelegd door ${w.by} op ${w.date}${future ? ' (datum ligt na de peildatum)' : ''}.`,
+          }
+        : {
+            patient: `No further bone tests will be done, because ${t.p.en}.`,
+            clinician: `Work-up waived: ${t.c.en}; recorded by ${w.by} on ${w.date}${future ? ' (date is after asOf)' : ''}.`,
+          })];
   },
 };
 

@@ -4,7 +4,7 @@
 // Sources: LEAFLET-EMB (mobility shares, loading, aids, weight), BOTPAD-POLICY (aids-check interval
 // and growth threshold, configurable), ISCD (children's DXA read with Z-scores).
 import { explain } from '../explain.js';
-import type { Finding, Rule, RuleContext } from '../rule.js';
+import type { Finding, Lang, LangText, Rule, RuleContext } from '../rule.js';
 import { Trace } from '../rule.js';
 import { addMonths, ageOn, compareDates } from '../time/date.js';
 import { day } from '../text.js';
@@ -71,12 +71,15 @@ export const boneQualityRule: Rule = {
       severity: level === 'high' || level === 'increased' ? 'attention' : 'info',
       used: t.used,
       missing: t.missing,
-      explanation: explain({
-        patientNl: `De kans op zwakke botten is bij uw kind ${levelNl}. Botten worden sterk als ze gewicht dragen. Wie weinig staat of loopt, heeft vaker zwakke botten. Bij volwassenen met een verstandelijke beperking had ${share}% van de ${groupNl} zwakke botten.`,
-        patientEn: `Your child's chance of weak bones is ${levelEn}. Bones grow strong by carrying weight. People who stand or walk little more often have weak bones. Among adults with an intellectual disability, ${share}% of ${groupEn} had weak bones.`,
-        clinicianNl: `Mobiliteit ${mobility}: risico ${levelNl}${factors.length ? ` (risicofactoren: ${factors.join(', ')})` : ''}. Waargenomen lage botkwaliteit bij volwassenen > 50 met verstandelijke beperking: rolstoel 75%, loophulpmiddel 65%, zelfstandig lopend 40%. DXA bij kinderen alleen met Z-scores beoordelen.`,
-        clinicianEn: `Mobility ${mobility}: risk ${levelEn}${factors.length ? ` (risk factors: ${factors.join(', ')})` : ''}. Observed low bone quality in adults > 50 with an intellectual disability: wheelchair 75%, walking aid 65%, independent walker 40%. Read a child's DXA with Z-scores only.`,
-      }),
+      explanation: (lang: Lang): LangText => lang === 'nl'
+        ? {
+            patient: `De kans op zwakke botten is bij uw kind ${levelNl}. Botten worden sterk als ze gewicht dragen. Wie weinig staat of loopt, heeft vaker zwakke botten. Bij volwassenen met een verstandelijke beperking had ${share}% van de ${groupNl} zwakke botten.`,
+            clinician: `Mobiliteit ${mobility}: risico ${levelNl}${factors.length ? ` (risicofactoren: ${factors.join(', ')})` : ''}. Waargenomen lage botkwaliteit bij volwassenen > 50 met verstandelijke beperking: rolstoel 75%, loophulpmiddel 65%, zelfstandig lopend 40%. DXA bij kinderen alleen met Z-scores beoordelen.`,
+          }
+        : {
+            patient: `Your child's chance of weak bones is ${levelEn}. Bones grow strong by carrying weight. People who stand or walk little more often have weak bones. Among adults with an intellectual disability, ${share}% of ${groupEn} had weak bones.`,
+            clinician: `Mobility ${mobility}: risk ${levelEn}${factors.length ? ` (risk factors: ${factors.join(', ')})` : ''}. Observed low bone quality in adults > 50 with an intellectual disability: wheelchair 75%, walking aid 65%, independent walker 40%. Read a child's DXA with Z-scores only.`,
+          },
     };
     return [f];
   },
@@ -111,14 +114,17 @@ export const loadingRule: Rule = {
       severity: short ? 'attention' : 'info',
       used: t.used,
       missing: t.missing,
-      explanation: explain({
-        patientNl: 'Laat uw kind elke dag staan of steunen op de benen, zo nodig met een sta-tafel of loophulpmiddel. Probeer elke dag 30 tot 60 minuten te bewegen.'
+      explanation: (lang: Lang): LangText => lang === 'nl'
+        ? {
+            patient: 'Laat uw kind elke dag staan of steunen op de benen, zo nodig met een sta-tafel of loophulpmiddel. Probeer elke dag 30 tot 60 minuten te bewegen.'
           + (short ? ` Nu is dat minder${movement !== undefined ? ` (${movement} minuten bewegen per dag)` : ''}. Vraag de fysiotherapeut wat past.` : ''),
-        patientEn: 'Let your child stand or bear weight on the legs every day, with a standing frame or walking aid if needed. Aim for 30 to 60 minutes of movement each day.'
+            clinician: `Belasting: staan ${standing ?? 'onbekend'} min/dag, bewegen ${movement ?? 'onbekend'} min/dag (doel 30–60).${short ? ' Onder het doel.' : ''}`,
+          }
+        : {
+            patient: 'Let your child stand or bear weight on the legs every day, with a standing frame or walking aid if needed. Aim for 30 to 60 minutes of movement each day.'
           + (short ? ` Right now it is less${movement !== undefined ? ` (${movement} minutes of movement a day)` : ''}. Ask the physiotherapist what suits your child.` : ''),
-        clinicianNl: `Belasting: staan ${standing ?? 'onbekend'} min/dag, bewegen ${movement ?? 'onbekend'} min/dag (doel 30–60).${short ? ' Onder het doel.' : ''}`,
-        clinicianEn: `Loading: standing ${standing ?? 'unknown'} min/day, movement ${movement ?? 'unknown'} min/day (target 30–60).${short ? ' Below target.' : ''}`,
-      }),
+            clinician: `Loading: standing ${standing ?? 'unknown'} min/day, movement ${movement ?? 'unknown'} min/day (target 30–60).${short ? ' Below target.' : ''}`,
+          },
     }];
   },
 };
@@ -172,12 +178,15 @@ export const aidsCheckRule: Rule = {
       severity: isDue ? 'attention' : 'info',
       used: t.used,
       missing: t.missing,
-      explanation: explain({
-        patientNl: `${whyNl} ${isDue ? 'Laat de fysiotherapeut nu kijken of de hulpmiddelen nog goed passen.' : `De volgende controle van de hulpmiddelen is rond ${day(due, 'nl')}.`}`,
-        patientEn: `${whyEn} ${isDue ? 'Ask the physiotherapist now to check that the aids still fit.' : `The next check of the aids is around ${day(due, 'en')}.`}`,
-        clinicianNl: `Hulpmiddelencontrole ${isDue ? 'nu nodig' : `gepland ${due}`} (${reason}); interval ${s.aidsCheckIntervalMonths} maanden, groeigrens ${s.aidsCheckGrowthCm} cm${grown !== undefined ? `, gegroeid ${grown} cm` : ''}.`,
-        clinicianEn: `Aids check ${isDue ? 'due now' : `planned ${due}`} (${reason}); interval ${s.aidsCheckIntervalMonths} months, growth threshold ${s.aidsCheckGrowthCm} cm${grown !== undefined ? `, grown ${grown} cm` : ''}.`,
-      }),
+      explanation: (lang: Lang): LangText => lang === 'nl'
+        ? {
+            patient: `${whyNl} ${isDue ? 'Laat de fysiotherapeut nu kijken of de hulpmiddelen nog goed passen.' : `De volgende controle van de hulpmiddelen is rond ${day(due, 'nl')}.`}`,
+            clinician: `Hulpmiddelencontrole ${isDue ? 'nu nodig' : `gepland ${due}`} (${reason}); interval ${s.aidsCheckIntervalMonths} maanden, groeigrens ${s.aidsCheckGrowthCm} cm${grown !== undefined ? `, gegroeid ${grown} cm` : ''}.`,
+          }
+        : {
+            patient: `${whyEn} ${isDue ? 'Ask the physiotherapist now to check that the aids still fit.' : `The next check of the aids is around ${day(due, 'en')}.`}`,
+            clinician: `Aids check ${isDue ? 'due now' : `planned ${due}`} (${reason}); interval ${s.aidsCheckIntervalMonths} months, growth threshold ${s.aidsCheckGrowthCm} cm${grown !== undefined ? `, grown ${grown} cm` : ''}.`,
+          },
     }];
   },
 };
@@ -201,12 +210,15 @@ export const weightRule: Rule = {
     if (kg === undefined) {
       return [{
         code: 'child.weight', value: null, severity: 'attention', used: t.used, missing: t.missing,
-        explanation: explain({
-          patientNl: 'Het gewicht van uw kind is niet bekend. Laat uw kind wegen, dan kunnen we het volgen.',
-          patientEn: 'Your child\'s weight is not known. Have your child weighed so we can follow it.',
-          clinicianNl: 'Gewicht ontbreekt: wegen en lengte meten; ondergewicht en gewichtsverlies zijn risicofactoren.',
-          clinicianEn: 'Weight missing: weigh and measure height; low weight and weight loss are risk factors.',
-        }),
+        explanation: (lang: Lang): LangText => lang === 'nl'
+          ? {
+              patient: 'Het gewicht van uw kind is niet bekend. Laat uw kind wegen, dan kunnen we het volgen.',
+              clinician: 'Gewicht ontbreekt: wegen en lengte meten; ondergewicht en gewichtsverlies zijn risicofactoren.',
+            }
+          : {
+              patient: 'Your child\'s weight is not known. Have your child weighed so we can follow it.',
+              clinician: 'Weight missing: weigh and measure height; low weight and weight loss are risk factors.',
+            },
       }];
     }
     const adult = ageOn(c.person.birthDate, c.asOf) >= 18;
@@ -219,16 +231,19 @@ export const weightRule: Rule = {
       severity: low ? 'attention' : 'info',
       used: t.used,
       missing: t.missing,
-      explanation: explain({
-        patientNl: low
+      explanation: (lang: Lang): LangText => lang === 'nl'
+        ? {
+            patient: low
           ? 'Het gewicht is aan de lage kant. Dat is niet goed voor de botten. Bespreek met de arts of diëtist hoe het gewicht omhoog kan.'
           : 'Het gewicht is vastgelegd. Blijf het volgen. Let op als uw kind afvalt.',
-        patientEn: low
+            clinician: `Gewicht ${String(kg).replace('.', ',')} kg${cm !== undefined ? `, lengte ${cm} cm` : ''}. ${low ? `BMI < ${String(ADULT_LOW_BMI).replace('.', ',')}: ondergewicht.` : 'Beoordeel op de groeicurve; gewichtsverlies is niet uit één meting af te leiden.'}`,
+          }
+        : {
+            patient: low
           ? 'The weight is on the low side. That is not good for the bones. Talk with the doctor or dietitian about raising it.'
           : 'The weight is recorded. Keep following it. Watch out if your child loses weight.',
-        clinicianNl: `Gewicht ${String(kg).replace('.', ',')} kg${cm !== undefined ? `, lengte ${cm} cm` : ''}. ${low ? `BMI < ${String(ADULT_LOW_BMI).replace('.', ',')}: ondergewicht.` : 'Beoordeel op de groeicurve; gewichtsverlies is niet uit één meting af te leiden.'}`,
-        clinicianEn: `Weight ${kg} kg${cm !== undefined ? `, height ${cm} cm` : ''}. ${low ? `BMI < ${ADULT_LOW_BMI}: low weight.` : 'Assess on the growth chart; weight loss cannot be judged from one measurement.'}`,
-      }),
+            clinician: `Weight ${kg} kg${cm !== undefined ? `, height ${cm} cm` : ''}. ${low ? `BMI < ${ADULT_LOW_BMI}: low weight.` : 'Assess on the growth chart; weight loss cannot be judged from one measurement.'}`,
+          },
     }];
   },
 };

@@ -1,7 +1,7 @@
 // Diagnosis rules (clinical-rules.md §3–4): the bone-density category and the VFA summary.
 import type { Case } from '../case.schema.js';
 import { VERTEBRA_LEVELS } from '../case.schema.js';
-import type { Bilingual, Finding, Rule } from '../rule.js';
+import type { Bilingual, Finding, Lang, LangText, Rule } from '../rule.js';
 import { ageOn, compareDates } from '../time/date.js';
 import { finding, undecided } from '../finding.js';
 import { bi, day, num } from '../text.js';
@@ -86,16 +86,15 @@ const bmdRule: Rule = {
       : bi(c.person.sex === 'male' ? 'man ≥ 50' : 'postmenopauzaal of ≥ 50', c.person.sex === 'male' ? 'man ≥ 50' : 'postmenopausal or ≥ 50');
     const severity = b.category === 'osteoporosis' || b.category === 'severe-osteoporosis' || b.category === 'below-expected-range' || b.category === 'paediatric-osteoporosis'
       ? 'action' : b.category === 'osteopenia' ? 'attention' : 'info';
-    return [finding('bmd.category', { category: b.category, scoreType: b.scoreType, score: b.score, site: b.site, date: b.date }, severity, used, missing, {
-      patient: bi(
-        `Uw laagste ${type}-score is ${sc('nl')}, gemeten bij de ${SITE[b.site]?.nl ?? b.site} op ${day(b.date, 'nl')}. ${cat.p.nl}`,
-        `Your lowest ${type}-score is ${sc('en')}, measured at the ${SITE[b.site]?.en ?? b.site} on ${day(b.date, 'en')}. ${cat.p.en}`,
-      ),
-      clinician: bi(
-        `Laagste ${type}-score ${sc('nl')} (${SITE[b.site]?.nl ?? b.site}, DXA ${b.date}; ${type}-score want ${why.nl}): ${cat.c.nl}.`,
-        `Lowest ${type}-score ${sc('en')} (${SITE[b.site]?.en ?? b.site}, DXA ${b.date}; ${type}-score because ${why.en}): ${cat.c.en}.`,
-      ),
-    })];
+    return [finding('bmd.category', { category: b.category, scoreType: b.scoreType, score: b.score, site: b.site, date: b.date }, severity, used, missing, (lang: Lang): LangText => lang === 'nl'
+      ? {
+          patient: `Uw laagste ${type}-score is ${sc('nl')}, gemeten bij de ${SITE[b.site]?.nl ?? b.site} op ${day(b.date, 'nl')}. ${cat.p.nl}`,
+          clinician: `Laagste ${type}-score ${sc('nl')} (${SITE[b.site]?.nl ?? b.site}, DXA ${b.date}; ${type}-score want ${why.nl}): ${cat.c.nl}.`,
+        }
+      : {
+          patient: `Your lowest ${type}-score is ${sc('en')}, measured at the ${SITE[b.site]?.en ?? b.site} on ${day(b.date, 'en')}. ${cat.p.en}`,
+          clinician: `Lowest ${type}-score ${sc('en')} (${SITE[b.site]?.en ?? b.site}, DXA ${b.date}; ${type}-score because ${why.en}): ${cat.c.en}.`,
+        })];
   },
 };
 
@@ -149,22 +148,28 @@ const vfaRule: Rule = {
     const v = c.vfa!;
     const counted = sum.moderate + sum.severe;
     const used = { 'vfa.date': v.date, 'vfa.vertebrae': v.vertebrae.map((x) => `${x.level}:${x.grade}`) };
-    const ne = sum.notEvaluable.length > 0
-      ? bi(` Niet te beoordelen: ${sum.notEvaluable.join(', ')}.`, ` Not evaluable: ${sum.notEvaluable.join(', ')}.`)
-      : bi('', '');
-    const patient = counted > 0
-      ? bi(`Op de wervelfoto van ${day(v.date, 'nl')} zijn ${counted} wervel${counted === 1 ? '' : 's'} duidelijk ingezakt (${sum.levels.join(', ')}). Dat telt als een botbreuk in de rug.`,
-        `The spine picture of ${day(v.date, 'en')} shows ${counted} clearly collapsed vertebra${counted === 1 ? '' : 'e'} (${sum.levels.join(', ')}). This counts as a broken bone in the back.`)
-      : sum.mild > 0
-        ? bi(`Op de wervelfoto van ${day(v.date, 'nl')} is ${sum.mild === 1 ? 'één wervel' : `${sum.mild} wervels`} een klein beetje lager. Dat verandert uw behandeling niet.`,
-          `The spine picture of ${day(v.date, 'en')} shows ${sum.mild === 1 ? 'one vertebra' : `${sum.mild} vertebrae`} slightly lower. This does not change your treatment.`)
-        : bi(`Op de wervelfoto van ${day(v.date, 'nl')} zien we geen ingezakte wervels.`, `The spine picture of ${day(v.date, 'en')} shows no collapsed vertebrae.`);
-    return [finding('vfa.vertebral-fractures', sum, counted > 0 ? 'action' : 'info', used, [], {
-      patient,
-      clinician: bi(
-        `VFA ${v.date}: graad 1: ${sum.mild}, graad 2: ${sum.moderate}, graad 3: ${sum.severe}${sum.levels.length > 0 ? ` (${sum.levels.join(', ')})` : ''}. ${counted > 0 ? 'Wervelfractuur (graad ≥ 2) aanwezig.' : 'Geen wervelfractuur van graad ≥ 2.'}${ne.nl}`,
-        `VFA ${v.date}: grade 1: ${sum.mild}, grade 2: ${sum.moderate}, grade 3: ${sum.severe}${sum.levels.length > 0 ? ` (${sum.levels.join(', ')})` : ''}. ${counted > 0 ? 'Vertebral fracture (grade ≥ 2) present.' : 'No grade ≥ 2 vertebral fracture.'}${ne.en}`,
-      ),
+    const notEvaluable = sum.notEvaluable.join(', ');
+    const levels = sum.levels.join(', ');
+    return [finding('vfa.vertebral-fractures', sum, counted > 0 ? 'action' : 'info', used, [], (lang: Lang): LangText => {
+      const when = day(v.date, lang);
+      if (lang === 'nl') {
+        return {
+          patient: counted > 0
+            ? `Op de wervelfoto van ${when} zijn ${counted} wervel${counted === 1 ? '' : 's'} duidelijk ingezakt (${levels}). Dat telt als een botbreuk in de rug.`
+            : sum.mild > 0
+              ? `Op de wervelfoto van ${when} is ${sum.mild === 1 ? 'één wervel' : `${sum.mild} wervels`} een klein beetje lager. Dat verandert uw behandeling niet.`
+              : `Op de wervelfoto van ${when} zien we geen ingezakte wervels.`,
+          clinician: `VFA ${v.date}: graad 1: ${sum.mild}, graad 2: ${sum.moderate}, graad 3: ${sum.severe}${sum.levels.length > 0 ? ` (${levels})` : ''}. ${counted > 0 ? 'Wervelfractuur (graad ≥ 2) aanwezig.' : 'Geen wervelfractuur van graad ≥ 2.'}${sum.notEvaluable.length > 0 ? ` Niet te beoordelen: ${notEvaluable}.` : ''}`,
+        };
+      }
+      return {
+        patient: counted > 0
+          ? `The spine picture of ${when} shows ${counted} clearly collapsed vertebra${counted === 1 ? '' : 'e'} (${levels}). This counts as a broken bone in the back.`
+          : sum.mild > 0
+            ? `The spine picture of ${when} shows ${sum.mild === 1 ? 'one vertebra' : `${sum.mild} vertebrae`} slightly lower. This does not change your treatment.`
+            : `The spine picture of ${when} shows no collapsed vertebrae.`,
+        clinician: `VFA ${v.date}: grade 1: ${sum.mild}, grade 2: ${sum.moderate}, grade 3: ${sum.severe}${sum.levels.length > 0 ? ` (${levels})` : ''}. ${counted > 0 ? 'Vertebral fracture (grade ≥ 2) present.' : 'No grade ≥ 2 vertebral fracture.'}${sum.notEvaluable.length > 0 ? ` Not evaluable: ${notEvaluable}.` : ''}`,
+      };
     })];
   },
 };

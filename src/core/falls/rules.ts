@@ -1,7 +1,7 @@
 // fall-risk.level, fall-risk.inventory-needed and fear-of-falling.level (clinical-rules.md §10).
 // Sources: WFG-2022, NHG-2024, FESI.
 import { explain } from '../explain.js';
-import type { Rule, RuleContext, Severity } from '../rule.js';
+import type { Lang, LangText, Rule, RuleContext, Severity } from '../rule.js';
 import { Trace } from '../rule.js';
 import type { FallRiskLevel, HighRiskSign } from './fall-risk.js';
 import { fallRisk, fesILevel, GAIT_SLOW_BELOW_MPS, TUG_SLOW_ABOVE_S } from './fall-risk.js';
@@ -39,12 +39,15 @@ export const fallRiskRule: Rule = {
     if (r.level === null) {
       return [{
         code: 'fall-risk.level', value: null, severity: 'attention', used: t.used, missing: t.missing,
-        explanation: explain({
-          patientNl: 'U bent gevallen, voelt zich onzeker of bent bang om te vallen. We doen een korte looptest om uw valrisico te bepalen.',
-          patientEn: 'You have fallen, feel unsteady or are afraid of falling. We will do a short walking test to judge your risk of falling.',
-          clinicianNl: 'Screening positief zonder ernstkenmerken; meet TUG of loopsnelheid om laag of verhoogd risico te bepalen.',
-          clinicianEn: 'Screen positive without severity signs; measure TUG or gait speed to decide between low and intermediate risk.',
-        }),
+        explanation: (lang: Lang): LangText => lang === 'nl'
+          ? {
+              patient: 'U bent gevallen, voelt zich onzeker of bent bang om te vallen. We doen een korte looptest om uw valrisico te bepalen.',
+              clinician: 'Screening positief zonder ernstkenmerken; meet TUG of loopsnelheid om laag of verhoogd risico te bepalen.',
+            }
+          : {
+              patient: 'You have fallen, feel unsteady or are afraid of falling. We will do a short walking test to judge your risk of falling.',
+              clinician: 'Screen positive without severity signs; measure TUG or gait speed to decide between low and intermediate risk.',
+            },
       }];
     }
     const signsNl = r.highSigns.map((s) => SIGN_TEXT[s].nl).join(', ');
@@ -76,7 +79,15 @@ export const fallRiskRule: Rule = {
       severity: LEVEL_SEVERITY[r.level],
       used: t.used,
       missing: t.missing,
-      explanation: explain({ patientNl: pat.nl, patientEn: pat.en, clinicianNl: clin.nl, clinicianEn: clin.en }),
+      explanation: (lang: Lang): LangText => lang === 'nl'
+        ? {
+            patient: pat.nl,
+            clinician: clin.nl,
+          }
+        : {
+            patient: pat.en,
+            clinician: clin.en,
+          },
     }];
   },
 };
@@ -103,12 +114,15 @@ export const inventoryRule: Rule = {
       severity: 'attention',
       used: t.used,
       missing: t.missing,
-      explanation: explain({
-        patientNl: `U viel ${n} keer in het afgelopen jaar. We zoeken samen uit waardoor dat komt. Denk aan medicijnen, ogen, spieren en uw huis.`,
-        patientEn: `You fell ${n} times in the past year. Together we find out why. Think of medicines, eyesight, muscles and your home.`,
-        clinicianNl: `${n} vallen in 12 maanden (≥ 2): valrisicofactoren inventariseren (medicatie, visus, orthostase, mobiliteit, woning).`,
-        clinicianEn: `${n} falls in 12 months (≥ 2): take an inventory of fall risk factors (medication, vision, orthostasis, mobility, home).`,
-      }),
+      explanation: (lang: Lang): LangText => lang === 'nl'
+        ? {
+            patient: `U viel ${n} keer in het afgelopen jaar. We zoeken samen uit waardoor dat komt. Denk aan medicijnen, ogen, spieren en uw huis.`,
+            clinician: `${n} vallen in 12 maanden (≥ 2): valrisicofactoren inventariseren (medicatie, visus, orthostase, mobiliteit, woning).`,
+          }
+        : {
+            patient: `You fell ${n} times in the past year. Together we find out why. Think of medicines, eyesight, muscles and your home.`,
+            clinician: `${n} falls in 12 months (≥ 2): take an inventory of fall risk factors (medication, vision, orthostasis, mobility, home).`,
+          },
     }];
   },
 };
@@ -134,12 +148,15 @@ export const fearRule: Rule = {
       t.get('falls.worriedAboutFalling', true);
       return [{
         code: 'fear-of-falling.level', value: null, severity: 'attention', used: t.used, missing: t.missing,
-        explanation: explain({
-          patientNl: 'U bent bang om te vallen. Vul de korte vragenlijst over valangst in, dan weten we hoe groot die angst is.',
-          patientEn: 'You are worried about falling. Please fill in the short questionnaire about it, so we know how strong the worry is.',
-          clinicianNl: 'Valangst gemeld; Short FES-I ontbreekt. Laat de vragenlijst invullen.',
-          clinicianEn: 'Worry about falling reported; Short FES-I missing. Have the questionnaire completed.',
-        }),
+        explanation: (lang: Lang): LangText => lang === 'nl'
+          ? {
+              patient: 'U bent bang om te vallen. Vul de korte vragenlijst over valangst in, dan weten we hoe groot die angst is.',
+              clinician: 'Valangst gemeld; Short FES-I ontbreekt. Laat de vragenlijst invullen.',
+            }
+          : {
+              patient: 'You are worried about falling. Please fill in the short questionnaire about it, so we know how strong the worry is.',
+              clinician: 'Worry about falling reported; Short FES-I missing. Have the questionnaire completed.',
+            },
       }];
     }
     const { level, score } = fesILevel(items);
@@ -154,12 +171,15 @@ export const fearRule: Rule = {
       severity: level === 'high' ? 'attention' : 'info',
       used: t.used,
       missing: t.missing,
-      explanation: explain({
-        patientNl: `U heeft ${words.nl} angst om te vallen.` + (level === 'high' ? ' Daardoor doet u misschien minder. Een fysiotherapeut kan helpen om weer zeker te bewegen.' : ''),
-        patientEn: `You have ${words.en} worry about falling.` + (level === 'high' ? ' Because of it you may do less. A physiotherapist can help you move with confidence again.' : ''),
-        clinicianNl: `Short FES-I ${score} (7–28): valangst ${words.cNl} (laag 7–8, matig 9–13, hoog 14–28).`,
-        clinicianEn: `Short FES-I ${score} (7–28): ${words.cEn} concern about falling (low 7–8, moderate 9–13, high 14–28).`,
-      }),
+      explanation: (lang: Lang): LangText => lang === 'nl'
+        ? {
+            patient: `U heeft ${words.nl} angst om te vallen.` + (level === 'high' ? ' Daardoor doet u misschien minder. Een fysiotherapeut kan helpen om weer zeker te bewegen.' : ''),
+            clinician: `Short FES-I ${score} (7–28): valangst ${words.cNl} (laag 7–8, matig 9–13, hoog 14–28).`,
+          }
+        : {
+            patient: `You have ${words.en} worry about falling.` + (level === 'high' ? ' Because of it you may do less. A physiotherapist can help you move with confidence again.' : ''),
+            clinician: `Short FES-I ${score} (7–28): ${words.cEn} concern about falling (low 7–8, moderate 9–13, high 14–28).`,
+          },
     }];
   },
 };

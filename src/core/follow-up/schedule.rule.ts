@@ -5,7 +5,7 @@
 import type { Case } from '../case.schema.js';
 import { explain } from '../explain.js';
 import { CATALOGUE, isCurrent, routeOf } from '../medication/index.js';
-import type { Finding, Rule, RuleContext } from '../rule.js';
+import type { Finding, Lang, LangText, Rule, RuleContext } from '../rule.js';
 import { Trace } from '../rule.js';
 import type { Settings } from '../settings.js';
 import type { IsoDate } from '../time/date.js';
@@ -87,16 +87,19 @@ export const scheduleRule: Rule = {
       severity: overdue.length > 0 ? 'attention' : 'info',
       used: t.used,
       missing: t.missing,
-      explanation: explain({
-        patientNl: overdue.length > 0
+      explanation: (lang: Lang): LangText => lang === 'nl'
+        ? {
+            patient: overdue.length > 0
           ? `U had al terug moeten komen voor ${label(overdue[0]!, 'nl')} (${day(overdue[0]!.due, 'nl')}). Maak een nieuwe afspraak.`
           : next ? `Uw volgende controle is ${label(next, 'nl')}, rond ${day(next.due, 'nl')}.` : 'Uw controles zijn gedaan.',
-        patientEn: overdue.length > 0
+            clinician: `Start behandeling ${start}; ${items.map((i) => `${i.kind} ${i.due}: ${i.status}`).join('; ')}. Te laat na ${s.overdueGraceDays} dagen.`,
+          }
+        : {
+            patient: overdue.length > 0
           ? `You should already have come back for ${label(overdue[0]!, 'en')} (${day(overdue[0]!.due, 'en')}). Please make a new appointment.`
           : next ? `Your next check-up is ${label(next, 'en')}, around ${day(next.due, 'en')}.` : 'Your check-ups are done.',
-        clinicianNl: `Start behandeling ${start}; ${items.map((i) => `${i.kind} ${i.due}: ${i.status}`).join('; ')}. Te laat na ${s.overdueGraceDays} dagen.`,
-        clinicianEn: `Treatment start ${start}; ${items.map((i) => `${i.kind} ${i.due}: ${i.status}`).join('; ')}. Overdue after ${s.overdueGraceDays} days.`,
-      }),
+            clinician: `Treatment start ${start}; ${items.map((i) => `${i.kind} ${i.due}: ${i.status}`).join('; ')}. Overdue after ${s.overdueGraceDays} days.`,
+          },
     };
     return [f];
   },
@@ -168,16 +171,19 @@ export const handoverRule: Rule = {
       severity: 'info',
       used: t.used,
       missing: t.missing,
-      explanation: explain({
-        patientNl: eligible
+      explanation: (lang: Lang): LangText => lang === 'nl'
+        ? {
+            patient: eligible
           ? 'Uw huisarts kan uw zorg voor osteoporose nu overnemen. U hoeft dan niet meer naar het ziekenhuis voor controle.'
           : 'U blijft voorlopig onder controle bij het ziekenhuis.',
-        patientEn: eligible
+            clinician: `Overdracht huisarts ${eligible ? 'mogelijk' : 'nog niet'}: ${reasons.join(', ')}.`,
+          }
+        : {
+            patient: eligible
           ? 'Your GP can now take over your osteoporosis care. You then no longer need hospital check-ups.'
           : 'For now you stay under hospital follow-up.',
-        clinicianNl: `Overdracht huisarts ${eligible ? 'mogelijk' : 'nog niet'}: ${reasons.join(', ')}.`,
-        clinicianEn: `GP hand-over ${eligible ? 'possible' : 'not yet'}: ${reasons.join(', ')}.`,
-      }),
+            clinician: `GP hand-over ${eligible ? 'possible' : 'not yet'}: ${reasons.join(', ')}.`,
+          },
     }];
   },
 };

@@ -1,7 +1,7 @@
 // Laboratory rules (clinical-rules.md §6): missing panel, vitamin D status, suspected osteomalacia,
 // waiting for vitamin D repletion before medication, and suspected secondary causes.
 import type { Case, LabTest } from '../case.schema.js';
-import type { Bilingual, Finding, Rule } from '../rule.js';
+import type { Bilingual, Finding, Lang, LangText, Rule } from '../rule.js';
 import { addDays, ageOn } from '../time/date.js';
 import { finding, undecided } from '../finding.js';
 import { bi, day, fieldName, list, num } from '../text.js';
@@ -56,10 +56,15 @@ const panelMissing: Rule = {
     const names = (lang: 'nl' | 'en') => list(tests.map((x) => fieldName(`labs.${x}`, lang)), lang);
     const why = ind ? bi('medicatie is geïndiceerd', 'medication is indicated') : bi(`T ${num(t ?? 0, 'nl', 1)} met kwalificerende fractuur`, `T ${num(t ?? 0, 'en', 1)} with a qualifying fracture`);
     return [finding('lab.panel-missing', { tests }, 'attention',
-      { 'dxa.tScore': t, qualifyingFracture: q, medicationIndicated: ind }, tests.map((x) => `labs.${x}`), {
-        patient: bi(`We missen nog bloeduitslagen: ${names('nl')}. Laat uw bloed prikken.`, `Some blood results are still missing: ${names('en')}. Please have a blood test.`),
-        clinician: bi(`Basislab onvolledig (${why.nl}); ontbreekt: ${names('nl')}.`, `Basic panel incomplete (${why.en}); missing: ${names('en')}.`),
-      })];
+      { 'dxa.tScore': t, qualifyingFracture: q, medicationIndicated: ind }, tests.map((x) => `labs.${x}`), (lang: Lang): LangText => lang === 'nl'
+        ? {
+            patient: `We missen nog bloeduitslagen: ${names('nl')}. Laat uw bloed prikken.`,
+            clinician: `Basislab onvolledig (${why.nl}); ontbreekt: ${names('nl')}.`,
+          }
+        : {
+            patient: `Some blood results are still missing: ${names('en')}. Please have a blood test.`,
+            clinician: `Basic panel incomplete (${why.en}); missing: ${names('en')}.`,
+          })];
   },
 };
 
@@ -98,10 +103,15 @@ const vitaminD: Rule = {
     const t = VD_TEXT[vd.status] as { p: Bilingual; c: Bilingual };
     const severity = vd.status === 'severe-deficiency' ? 'action' : vd.status === 'insufficient' ? 'attention' : 'info';
     return [finding('lab.vitamin-d', { status: vd.status, nmolPerL: vd.nmolPerL }, severity,
-      { 'labs.25-oh-vitamin-d': vd.nmolPerL, 'labs.25-oh-vitamin-d.date': r?.date }, [], {
-        patient: bi(`Uw vitamine D is ${num(vd.nmolPerL, 'nl')} nmol/L. ${t.p.nl}`, `Your vitamin D is ${num(vd.nmolPerL, 'en')} nmol/L. ${t.p.en}`),
-        clinician: bi(`25-OH-vitamine D ${num(vd.nmolPerL, 'nl')} nmol/L (${r?.date}): ${t.c.nl}.`, `25-OH vitamin D ${num(vd.nmolPerL, 'en')} nmol/L (${r?.date}): ${t.c.en}.`),
-      })];
+      { 'labs.25-oh-vitamin-d': vd.nmolPerL, 'labs.25-oh-vitamin-d.date': r?.date }, [], (lang: Lang): LangText => lang === 'nl'
+        ? {
+            patient: `Uw vitamine D is ${num(vd.nmolPerL, 'nl')} nmol/L. ${t.p.nl}`,
+            clinician: `25-OH-vitamine D ${num(vd.nmolPerL, 'nl')} nmol/L (${r?.date}): ${t.c.nl}.`,
+          }
+        : {
+            patient: `Your vitamin D is ${num(vd.nmolPerL, 'en')} nmol/L. ${t.p.en}`,
+            clinician: `25-OH vitamin D ${num(vd.nmolPerL, 'en')} nmol/L (${r?.date}): ${t.c.en}.`,
+          })];
   },
 };
 
@@ -133,16 +143,15 @@ const osteomalacia: Rule = {
     if (lp.osteomalaciaSuspected) {
       const reasons = ['vitamin-d-below-30', ...(cc?.status === 'low' ? ['hypocalcaemia'] : []), ...(symptoms === true ? ['osteomalacia-symptoms'] : [])];
       const ccText = (lang: 'nl' | 'en') => (cc?.status === 'low' ? (lang === 'nl' ? `, gecorrigeerd calcium ${num(cc.value, 'nl', 2)} mmol/L (laag)` : `, corrected calcium ${num(cc.value, 'en', 2)} mmol/L (low)`) : '');
-      return [finding('lab.osteomalacia-suspected', { reasons }, 'block', used, [], {
-        patient: bi(
-          `Uw vitamine D is heel laag (${num(vd, 'nl')} nmol/L)${symptoms === true ? ' en u heeft klachten' : ''}${cc?.status === 'low' ? ' en uw calcium is te laag' : ''}. Misschien zijn uw botten zacht. U start nog geen botmedicijnen. Een specialist kijkt eerst.`,
-          `Your vitamin D is very low (${num(vd, 'en')} nmol/L)${symptoms === true ? ' and you have symptoms' : ''}${cc?.status === 'low' ? ' and your calcium is too low' : ''}. Your bones may be soft. You will not start bone medicine yet. A specialist will check first.`,
-        ),
-        clinician: bi(
-          `Vermoeden osteomalacie: 25-OH-vitamine D ${num(vd, 'nl')} nmol/L${ccText('nl')}${symptoms === true ? ', klachten aanwezig' : ''}. Geen osteoporosemedicatie; verwijs.`,
-          `Suspected osteomalacia: 25-OH vitamin D ${num(vd, 'en')} nmol/L${ccText('en')}${symptoms === true ? ', symptoms present' : ''}. No osteoporosis medication; refer.`,
-        ),
-      })];
+      return [finding('lab.osteomalacia-suspected', { reasons }, 'block', used, [], (lang: Lang): LangText => lang === 'nl'
+        ? {
+            patient: `Uw vitamine D is heel laag (${num(vd, 'nl')} nmol/L)${symptoms === true ? ' en u heeft klachten' : ''}${cc?.status === 'low' ? ' en uw calcium is te laag' : ''}. Misschien zijn uw botten zacht. U start nog geen botmedicijnen. Een specialist kijkt eerst.`,
+            clinician: `Vermoeden osteomalacie: 25-OH-vitamine D ${num(vd, 'nl')} nmol/L${ccText('nl')}${symptoms === true ? ', klachten aanwezig' : ''}. Geen osteoporosemedicatie; verwijs.`,
+          }
+        : {
+            patient: `Your vitamin D is very low (${num(vd, 'en')} nmol/L)${symptoms === true ? ' and you have symptoms' : ''}${cc?.status === 'low' ? ' and your calcium is too low' : ''}. Your bones may be soft. You will not start bone medicine yet. A specialist will check first.`,
+            clinician: `Suspected osteomalacia: 25-OH vitamin D ${num(vd, 'en')} nmol/L${ccText('en')}${symptoms === true ? ', symptoms present' : ''}. No osteoporosis medication; refer.`,
+          })];
     }
     const missing: string[] = [];
     if (symptoms === undefined) missing.push('safety.osteomalaciaSymptoms');
@@ -178,16 +187,15 @@ const startAfter: Rule = {
     const vd = lp.vitaminD.nmolPerL;
     const missing = c.safety?.osteomalaciaSymptoms === undefined ? ['safety.osteomalaciaSymptoms'] : [];
     return [finding('medication.start-after', { date, reason: 'vitamin-d-repletion' }, 'action',
-      { asOf: c.asOf, 'labs.25-oh-vitamin-d': vd }, missing, {
-        patient: bi(
-          `Uw vitamine D is te laag (${num(vd, 'nl')} nmol/L). Slik eerst elke dag 20 microgram vitamine D. Botmedicijnen kunt u starten vanaf ${day(date, 'nl')}.`,
-          `Your vitamin D is too low (${num(vd, 'en')} nmol/L). First take 20 micrograms of vitamin D every day. You can start bone medicine from ${day(date, 'en')}.`,
-        ),
-        clinician: bi(
-          `25-OH-vitamine D ${num(vd, 'nl')} nmol/L: 800 IE (20 µg) per dag; osteoporosemedicatie niet voor ${date}.`,
-          `25-OH vitamin D ${num(vd, 'en')} nmol/L: 800 IU (20 µg) daily; osteoporosis medication not before ${date}.`,
-        ),
-      })];
+      { asOf: c.asOf, 'labs.25-oh-vitamin-d': vd }, missing, (lang: Lang): LangText => lang === 'nl'
+        ? {
+            patient: `Uw vitamine D is te laag (${num(vd, 'nl')} nmol/L). Slik eerst elke dag 20 microgram vitamine D. Botmedicijnen kunt u starten vanaf ${day(date, 'nl')}.`,
+            clinician: `25-OH-vitamine D ${num(vd, 'nl')} nmol/L: 800 IE (20 µg) per dag; osteoporosemedicatie niet voor ${date}.`,
+          }
+        : {
+            patient: `Your vitamin D is too low (${num(vd, 'en')} nmol/L). First take 20 micrograms of vitamin D every day. You can start bone medicine from ${day(date, 'en')}.`,
+            clinician: `25-OH vitamin D ${num(vd, 'en')} nmol/L: 800 IU (20 µg) daily; osteoporosis medication not before ${date}.`,
+          })];
   },
 };
 
@@ -232,16 +240,15 @@ const secondaryCause: Rule = {
       v('25-oh-vitamin-d', lang === 'nl' ? 'vitamine D' : 'vitamin D', 'nmol/L', lang), v('testosterone', lang === 'nl' ? 'testosteron' : 'testosterone', 'nmol/L', lang),
       v('m-protein', lang === 'nl' ? 'M-proteïne' : 'M-protein', 'g/L', lang), v('alkaline-phosphatase', lang === 'nl' ? 'AF' : 'ALP', 'U/L', lang),
     ].filter(Boolean).join(', ');
-    return [finding('secondary-cause.suspected', { causes }, 'attention', lp.used, lp.missing, {
-      patient: bi(
-        `Uw bloeduitslagen wijzen misschien op een andere oorzaak: ${list(causes.map((x) => CAUSE_TEXT[x].p.nl), 'nl')}. Dat is een vermoeden. De arts zoekt het verder uit.`,
-        `Your blood results may point to another cause: ${list(causes.map((x) => CAUSE_TEXT[x].p.en), 'en')}. This is a suspicion. The doctor will look into it.`,
-      ),
-      clinician: bi(
-        `Vermoeden secundaire oorzaak: ${list(causes.map((x) => CAUSE_TEXT[x].c.nl), 'nl')} (${vals('nl')}).`,
-        `Suspected secondary cause: ${list(causes.map((x) => CAUSE_TEXT[x].c.en), 'en')} (${vals('en')}).`,
-      ),
-    })];
+    return [finding('secondary-cause.suspected', { causes }, 'attention', lp.used, lp.missing, (lang: Lang): LangText => lang === 'nl'
+      ? {
+          patient: `Uw bloeduitslagen wijzen misschien op een andere oorzaak: ${list(causes.map((x) => CAUSE_TEXT[x].p.nl), 'nl')}. Dat is een vermoeden. De arts zoekt het verder uit.`,
+          clinician: `Vermoeden secundaire oorzaak: ${list(causes.map((x) => CAUSE_TEXT[x].c.nl), 'nl')} (${vals('nl')}).`,
+        }
+      : {
+          patient: `Your blood results may point to another cause: ${list(causes.map((x) => CAUSE_TEXT[x].p.en), 'en')}. This is a suspicion. The doctor will look into it.`,
+          clinician: `Suspected secondary cause: ${list(causes.map((x) => CAUSE_TEXT[x].c.en), 'en')} (${vals('en')}).`,
+        })];
   },
 };
 

@@ -1,7 +1,7 @@
 // Stage: lifestyle — the advice every patient gets, tailored where the case says more
 // (clinical-rules.md §11). Sources: LEAFLET-HOSPITAL, GUIDE-EXERCISE, PATHWAY-UMC, GR-2012.
 import { explain } from '../explain.js';
-import type { Rule, RuleContext } from '../rule.js';
+import type { Lang, LangText, Rule, RuleContext } from '../rule.js';
 import { Trace } from '../rule.js';
 import { addMonths, ageOn, compareDates } from '../time/date.js';
 
@@ -101,12 +101,15 @@ export const lifestyleRule: Rule = {
       severity: heavy ? 'attention' : 'info',
       used: t.used,
       missing: t.missing,
-      explanation: explain({
-        patientNl: reasons.map((r) => TEXT[r].pNl).join(' '),
-        patientEn: reasons.map((r) => TEXT[r].pEn).join(' '),
-        clinicianNl: `Leefstijladvies: ${reasons.map((r) => TEXT[r].cNl).join('; ')}.${heavy ? ` Alcohol ${units} eenheden/dag (> ${ALCOHOL_MAX_UNITS}).` : ''}`,
-        clinicianEn: `Lifestyle advice: ${reasons.map((r) => TEXT[r].cEn).join('; ')}.${heavy ? ` Alcohol ${units} units/day (> ${ALCOHOL_MAX_UNITS}).` : ''}`,
-      }),
+      explanation: (lang: Lang): LangText => lang === 'nl'
+        ? {
+            patient: reasons.map((r) => TEXT[r].pNl).join(' '),
+            clinician: `Leefstijladvies: ${reasons.map((r) => TEXT[r].cNl).join('; ')}.${heavy ? ` Alcohol ${units} eenheden/dag (> ${ALCOHOL_MAX_UNITS}).` : ''}`,
+          }
+        : {
+            patient: reasons.map((r) => TEXT[r].pEn).join(' '),
+            clinician: `Lifestyle advice: ${reasons.map((r) => TEXT[r].cEn).join('; ')}.${heavy ? ` Alcohol ${units} units/day (> ${ALCOHOL_MAX_UNITS}).` : ''}`,
+          },
     }];
   },
 };

@@ -4,7 +4,7 @@
 // Sources: SMPC-<drug>, NIV-2022, LEAFLET-HOSPITAL, PATHWAY-UMC, BOTPAD-POLICY.
 import type { Case, Drug } from '../case.schema.js';
 import { explain } from '../explain.js';
-import type { Finding, Rule, RuleContext, Source } from '../rule.js';
+import type { Finding, Lang, LangText, Rule, RuleContext, Source } from '../rule.js';
 import { Trace } from '../rule.js';
 import type { IsoDate } from '../time/date.js';
 import { addDays, addMonths, compareDates, maxDate } from '../time/date.js';
@@ -45,12 +45,15 @@ function routeUnknown(code: string, k: Course, t: Trace): Finding {
   if (k.med.route === undefined) t.miss(`medications.${k.index}.route`);
   return {
     code, value: null, severity: 'attention', used: t.used, missing: t.missing, source: [d.smpc],
-    explanation: explain({
-      patientNl: `We weten niet hoe u ${d.nameNl} krijgt: als tablet of via een infuus. Uw zorgverlener legt dat vast.`,
-      patientEn: `We do not know how you get ${d.nameEn}: as a tablet or by drip. Your care team will record it.`,
-      clinicianNl: `Toedieningsweg van ${d.nameNl} ontbreekt of past niet bij het middel (${k.med.route ?? 'leeg'}); leg de route vast.`,
-      clinicianEn: `Route of ${d.nameEn} is missing or does not fit the drug (${k.med.route ?? 'empty'}); record the route.`,
-    }),
+    explanation: (lang: Lang): LangText => lang === 'nl'
+      ? {
+          patient: `We weten niet hoe u ${d.nameNl} krijgt: als tablet of via een infuus. Uw zorgverlener legt dat vast.`,
+          clinician: `Toedieningsweg van ${d.nameNl} ontbreekt of past niet bij het middel (${k.med.route ?? 'leeg'}); leg de route vast.`,
+        }
+      : {
+          patient: `We do not know how you get ${d.nameEn}: as a tablet or by drip. Your care team will record it.`,
+          clinician: `Route of ${d.nameEn} is missing or does not fit the drug (${k.med.route ?? 'empty'}); record the route.`,
+        },
   };
 }
 
@@ -105,12 +108,15 @@ export const regimenRule: Rule = {
         missing: t.missing,
         source: [d.smpc, ...(k.med.drug === 'teriparatide' || k.med.drug === 'denosumab' ? ['PATHWAY-UMC' as const] : []),
           ...(['alendronic-acid', 'zoledronic-acid', 'denosumab'].includes(k.med.drug) ? ['LEAFLET-HOSPITAL' as const] : [])],
-        explanation: explain({
-          patientNl: `${d.nameNl}: ${reg.dose}, ${iw.nl}. ${extraNl.join(' ')}`.trim(),
-          patientEn: `${d.nameEn}: ${reg.dose}, ${iw.en}. ${extraEn.join(' ')}`.trim(),
-          clinicianNl: `${d.nameNl} ${reg.dose} ${reg.route}, ${iw.nl}; instructies: ${reg.instructions.join(', ')}.`,
-          clinicianEn: `${d.nameEn} ${reg.dose} ${reg.route}, ${iw.en}; instructions: ${reg.instructions.join(', ')}.`,
-        }),
+        explanation: (lang: Lang): LangText => lang === 'nl'
+          ? {
+              patient: `${d.nameNl}: ${reg.dose}, ${iw.nl}. ${extraNl.join(' ')}`.trim(),
+              clinician: `${d.nameNl} ${reg.dose} ${reg.route}, ${iw.nl}; instructies: ${reg.instructions.join(', ')}.`,
+            }
+          : {
+              patient: `${d.nameEn}: ${reg.dose}, ${iw.en}. ${extraEn.join(' ')}`.trim(),
+              clinician: `${d.nameEn} ${reg.dose} ${reg.route}, ${iw.en}; instructions: ${reg.instructions.join(', ')}.`,
+            },
       };
     });
   },
@@ -165,16 +171,19 @@ export const reviewDueRule: Rule = {
         used: t.used,
         missing: t.missing,
         source: [rm.source],
-        explanation: explain({
-          patientNl: due
+        explanation: (lang: Lang): LangText => lang === 'nl'
+          ? {
+              patient: due
             ? `U gebruikt ${d.nameNl} nu ${years} jaar of langer. Het is tijd om met uw arts te praten: doorgaan, stoppen of iets anders?`
             : `Op ${date} gebruikt u ${d.nameNl} ${years} jaar. Dan praat u met uw arts over doorgaan, stoppen of iets anders.`,
-          patientEn: due
+              clinician: `${d.nameNl} gestart ${start}; evaluatie na ${rm.months} maanden op ${date}${due ? ' (bereikt)' : ''}.`,
+            }
+          : {
+              patient: due
             ? `You have used ${d.nameEn} for ${years} years or more. It is time to talk with your doctor: continue, stop or switch?`
             : `On ${date} you will have used ${d.nameEn} for ${years} years. Then you talk with your doctor about continuing, stopping or switching.`,
-          clinicianNl: `${d.nameNl} gestart ${start}; evaluatie na ${rm.months} maanden op ${date}${due ? ' (bereikt)' : ''}.`,
-          clinicianEn: `${d.nameEn} started ${start}; review after ${rm.months} months on ${date}${due ? ' (reached)' : ''}.`,
-        }),
+              clinician: `${d.nameEn} started ${start}; review after ${rm.months} months on ${date}${due ? ' (reached)' : ''}.`,
+            },
       });
     }
     return out;
@@ -217,16 +226,19 @@ export const nextDoseRule: Rule = {
         used: t.used,
         missing: t.missing,
         source: [d.smpc],
-        explanation: explain({
-          patientNl: late
+        explanation: (lang: Lang): LangText => lang === 'nl'
+          ? {
+              patient: late
             ? `Uw volgende ${d.nameNl} had al op ${date} gemoeten. Neem contact op om dit snel te regelen.`
             : `Uw volgende ${d.nameNl} is op ${date}.`,
-          patientEn: late
+              clinician: `${d.nameNl} ${reg.dose}, ${INTERVAL_WORDS[reg.interval].nl}; laatste dosis ${last}; volgende ${date}${late ? ' (te laat)' : ''}.`,
+            }
+          : {
+              patient: late
             ? `Your next ${d.nameEn} was due on ${date}. Please get in touch to arrange it soon.`
             : `Your next ${d.nameEn} is due on ${date}.`,
-          clinicianNl: `${d.nameNl} ${reg.dose}, ${INTERVAL_WORDS[reg.interval].nl}; laatste dosis ${last}; volgende ${date}${late ? ' (te laat)' : ''}.`,
-          clinicianEn: `${d.nameEn} ${reg.dose}, ${INTERVAL_WORDS[reg.interval].en}; last dose ${last}; next ${date}${late ? ' (late)' : ''}.`,
-        }),
+              clinician: `${d.nameEn} ${reg.dose}, ${INTERVAL_WORDS[reg.interval].en}; last dose ${last}; next ${date}${late ? ' (late)' : ''}.`,
+            },
       });
     }
     return out;
@@ -264,12 +276,15 @@ export const denosumabLateRule: Rule = {
       severity: 'action',
       used: t.used,
       missing: t.missing,
-      explanation: explain({
-        patientNl: `Uw laatste prik met denosumab was op ${last}. De volgende moest op ${due}. Bel vandaag nog om de prik te regelen. Te laat zijn kan uw botten snel zwakker maken.`,
-        patientEn: `Your last denosumab injection was on ${last}. The next one was due on ${due}. Call today to arrange it. Being late can weaken your bones quickly.`,
-        clinicianNl: `Laatste denosumab ${last}; vervaldatum ${due}; peildatum ${c.asOf} ligt ≥ 7 maanden na de laatste injectie. Direct geven of overgaan op een bisfosfonaat om rebound te voorkomen.`,
-        clinicianEn: `Last denosumab ${last}; due ${due}; asOf ${c.asOf} is ≥ 7 months after the last injection. Give it now or switch to a bisphosphonate to prevent rebound.`,
-      }),
+      explanation: (lang: Lang): LangText => lang === 'nl'
+        ? {
+            patient: `Uw laatste prik met denosumab was op ${last}. De volgende moest op ${due}. Bel vandaag nog om de prik te regelen. Te laat zijn kan uw botten snel zwakker maken.`,
+            clinician: `Laatste denosumab ${last}; vervaldatum ${due}; peildatum ${c.asOf} ligt ≥ 7 maanden na de laatste injectie. Direct geven of overgaan op een bisfosfonaat om rebound te voorkomen.`,
+          }
+        : {
+            patient: `Your last denosumab injection was on ${last}. The next one was due on ${due}. Call today to arrange it. Being late can weaken your bones quickly.`,
+            clinician: `Last denosumab ${last}; due ${due}; asOf ${c.asOf} is ≥ 7 months after the last injection. Give it now or switch to a bisphosphonate to prevent rebound.`,
+          },
     }];
   },
 };
@@ -319,12 +334,15 @@ export const denosumabStopRule: Rule = {
       severity: 'block',
       used: t.used,
       missing: t.missing,
-      explanation: explain({
-        patientNl: `Uw behandeling met denosumab stopt. Zonder ander medicijn worden uw botten dan snel zwakker. U kunt zelfs wervels breken. Er moet uiterlijk ${followOnDue} een ander medicijn starten.`,
-        patientEn: `Your denosumab treatment is stopping. Without another medicine your bones then weaken quickly. You could even break bones in your spine. Another medicine must start by ${followOnDue}.`,
-        clinicianNl: `Denosumab gestopt (einde ${k.med.end}, laatste injectie ${last}) zonder gepland antiresorptief vervolg vóór ${followOnDue}. Plan bijvoorbeeld zoledroninezuur of een oraal bisfosfonaat.`,
-        clinicianEn: `Denosumab stopped (end ${k.med.end}, last injection ${last}) with no antiresorptive follow-on planned by ${followOnDue}. Plan e.g. zoledronic acid or an oral bisphosphonate.`,
-      }),
+      explanation: (lang: Lang): LangText => lang === 'nl'
+        ? {
+            patient: `Uw behandeling met denosumab stopt. Zonder ander medicijn worden uw botten dan snel zwakker. U kunt zelfs wervels breken. Er moet uiterlijk ${followOnDue} een ander medicijn starten.`,
+            clinician: `Denosumab gestopt (einde ${k.med.end}, laatste injectie ${last}) zonder gepland antiresorptief vervolg vóór ${followOnDue}. Plan bijvoorbeeld zoledroninezuur of een oraal bisfosfonaat.`,
+          }
+        : {
+            patient: `Your denosumab treatment is stopping. Without another medicine your bones then weaken quickly. You could even break bones in your spine. Another medicine must start by ${followOnDue}.`,
+            clinician: `Denosumab stopped (end ${k.med.end}, last injection ${last}) with no antiresorptive follow-on planned by ${followOnDue}. Plan e.g. zoledronic acid or an oral bisphosphonate.`,
+          },
     }];
   },
 };
@@ -383,16 +401,19 @@ export const anabolicEndRule: Rule = {
         used: t.used,
         missing: t.missing,
         source: [d.smpc, 'NIV-2022', ...(drug === 'teriparatide' ? ['PATHWAY-UMC' as const] : [])],
-        explanation: explain({
-          patientNl: `Uw behandeling met ${d.nameNl} stopt op ${date}. Daarna start u met een ander medicijn. Dat houdt de winst voor uw botten vast.`
+        explanation: (lang: Lang): LangText => lang === 'nl'
+          ? {
+              patient: `Uw behandeling met ${d.nameNl} stopt op ${date}. Daarna start u met een ander medicijn. Dat houdt de winst voor uw botten vast.`
             + (next ? ` Dat is ${name(next.drug).nameNl}, vanaf ${next.from}.` : ''),
-          patientEn: `Your ${d.nameEn} treatment ends on ${date}. After that you start another medicine. It keeps the gain for your bones.`
-            + (next ? ` That is ${name(next.drug).nameEn}, from ${next.from}.` : ''),
-          clinicianNl: `${d.nameNl}: maximaal ${limitNl}; einde ${date}; vervolg met antiresorptief middel vanaf ${date}: `
+              clinician: `${d.nameNl}: maximaal ${limitNl}; einde ${date}; vervolg met antiresorptief middel vanaf ${date}: `
             + (next ? `${name(next.drug).nameNl} vanaf ${next.from}.` : 'nog niet gepland.'),
-          clinicianEn: `${d.nameEn}: at most ${limitEn}; ends ${date}; antiresorptive follow-on due ${date}: `
+            }
+          : {
+              patient: `Your ${d.nameEn} treatment ends on ${date}. After that you start another medicine. It keeps the gain for your bones.`
+            + (next ? ` That is ${name(next.drug).nameEn}, from ${next.from}.` : ''),
+              clinician: `${d.nameEn}: at most ${limitEn}; ends ${date}; antiresorptive follow-on due ${date}: `
             + (next ? `${name(next.drug).nameEn} from ${next.from}.` : 'not yet planned.'),
-        }),
+            },
       });
     }
     return out;

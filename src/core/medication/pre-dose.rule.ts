@@ -5,7 +5,7 @@
 import type { Case, Drug, LabTest } from '../case.schema.js';
 import { explain } from '../explain.js';
 import { labPicture } from '../laboratory/index.js';
-import type { Finding, Rule, RuleContext } from '../rule.js';
+import type { Finding, Lang, LangText, Rule, RuleContext } from '../rule.js';
 import { Trace } from '../rule.js';
 import type { IsoDate } from '../time/date.js';
 import { addDays, compareDates, maxDate } from '../time/date.js';
@@ -77,16 +77,19 @@ export const preDoseCheckRule: Rule = {
         severity: now ? 'attention' : 'info',
         used: t.used,
         missing: t.missing,
-        explanation: explain({
-          patientNl: done
+        explanation: (lang: Lang): LangText => lang === 'nl'
+          ? {
+              patient: done
             ? `Uw bloed is al getest voor de volgende ${d.nameNl} op ${next}.`
             : `Voor de volgende ${d.nameNl} op ${next} is eerst een bloedtest nodig. Laat die doen tussen ${windowStart} en ${next}.`,
-          patientEn: done
+              clinician: `${chk.nl} binnen ${chk.withinDays} dagen voor ${d.nameNl} (${next}): ${done ? `gedaan op ${last}` : `nog nodig vanaf ${windowStart}${last ? `; laatste ${last}` : ''}`}.`,
+            }
+          : {
+              patient: done
             ? `Your blood has already been tested for the next ${d.nameEn} on ${next}.`
             : `Before the next ${d.nameEn} on ${next} you need a blood test. Have it done between ${windowStart} and ${next}.`,
-          clinicianNl: `${chk.nl} binnen ${chk.withinDays} dagen voor ${d.nameNl} (${next}): ${done ? `gedaan op ${last}` : `nog nodig vanaf ${windowStart}${last ? `; laatste ${last}` : ''}`}.`,
-          clinicianEn: `${chk.en} within ${chk.withinDays} days before ${d.nameEn} (${next}): ${done ? `done on ${last}` : `still needed from ${windowStart}${last ? `; last ${last}` : ''}`}.`,
-        }),
+              clinician: `${chk.en} within ${chk.withinDays} days before ${d.nameEn} (${next}): ${done ? `done on ${last}` : `still needed from ${windowStart}${last ? `; last ${last}` : ''}`}.`,
+            },
       });
     }
     return out;

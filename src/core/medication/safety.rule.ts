@@ -3,7 +3,7 @@
 // the drug's own Trace, so `missing` lists only what could change that drug's answer.
 import type { Case, Drug } from '../case.schema.js';
 import { labPicture } from '../laboratory/index.js';
-import type { Finding, Rule, RuleContext, Severity, Source } from '../rule.js';
+import type { Finding, Lang, LangText, Rule, RuleContext, Severity, Source } from '../rule.js';
 import { Trace } from '../rule.js';
 import { addMonths, compareDates, daysBetween } from '../time/date.js';
 import { explain, nlNum } from '../explain.js';
@@ -255,12 +255,15 @@ function safetyFinding(c: Case, drug: Drug, lp: LabPicture): Finding {
     used: t.used,
     missing: t.missing,
     source,
-    explanation: explain({
-      patientNl: `${cap(info.nameNl)} ${verdictNl}.${words.map((w) => ` ${w.patientNl}`).join('')}`,
-      patientEn: `${cap(info.nameEn)} ${verdictEn}.${words.map((w) => ` ${w.patientEn}`).join('')}`,
-      clinicianNl: `${cap(info.nameNl)} (${info.atc}): ${statusNl}${words.length ? ` — ${words.map((w) => w.clinicianNl).join('; ')}` : ''}.${egfrNl}${measureNl}`,
-      clinicianEn: `${cap(info.nameEn)} (${info.atc}): ${statusEn}${words.length ? ` — ${words.map((w) => w.clinicianEn).join('; ')}` : ''}.${egfrEn}${measureEn}`,
-    }),
+    explanation: (lang: Lang): LangText => lang === 'nl'
+      ? {
+          patient: `${cap(info.nameNl)} ${verdictNl}.${words.map((w) => ` ${w.patientNl}`).join('')}`,
+          clinician: `${cap(info.nameNl)} (${info.atc}): ${statusNl}${words.length ? ` — ${words.map((w) => w.clinicianNl).join('; ')}` : ''}.${egfrNl}${measureNl}`,
+        }
+      : {
+          patient: `${cap(info.nameEn)} ${verdictEn}.${words.map((w) => ` ${w.patientEn}`).join('')}`,
+          clinician: `${cap(info.nameEn)} (${info.atc}): ${statusEn}${words.length ? ` — ${words.map((w) => w.clinicianEn).join('; ')}` : ''}.${egfrEn}${measureEn}`,
+        },
   };
 }
 

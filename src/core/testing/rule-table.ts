@@ -3,6 +3,7 @@
 import { expect } from 'vitest';
 import type { Finding, Rule, Severity } from '../rule.js';
 import type { Settings } from '../settings.js';
+import { bilingual } from '../explain.js';
 import type { CaseOverrides } from './case-builder.js';
 import { makeCase, run } from './case-builder.js';
 
@@ -49,9 +50,10 @@ export function checkRow(row: RuleRow): void {
   else if (e.value !== undefined) expect(f.value).toMatchObject(e.value as object);
   if (e.severity !== undefined) expect(f.severity).toBe(e.severity);
   for (const m of e.missing ?? []) expect(f.missing).toContain(m);
-  if (e.explains !== undefined) expect(`${f.explanation.clinician.nl} ${f.explanation.patient.nl}`).toContain(e.explains);
+  const x = bilingual(f.explanation);
+  if (e.explains !== undefined) expect(`${x.clinician.nl} ${x.patient.nl}`).toContain(e.explains);
   // Every finding carries both languages for both audiences.
-  for (const t of [f.explanation.patient.nl, f.explanation.patient.en, f.explanation.clinician.nl, f.explanation.clinician.en]) {
+  for (const t of [x.patient.nl, x.patient.en, x.clinician.nl, x.clinician.en]) {
     expect(t.length).toBeGreaterThan(0);
   }
 }

@@ -1,7 +1,7 @@
 // Treatment rules (clinical-rules.md §5): medication indication, specialist referral, first choice.
 import type { Case, Drug } from '../case.schema.js';
 import type { Settings } from '../settings.js';
-import type { Bilingual, Finding, Rule } from '../rule.js';
+import type { Bilingual, Finding, Lang, LangText, Rule } from '../rule.js';
 import { addYears, ageOn, compareDates } from '../time/date.js';
 import { finding } from '../finding.js';
 import { bi, list, num } from '../text.js';
@@ -52,37 +52,49 @@ const medicationIndicated: Rule = {
     if (a.indicated) {
       const gc = a.glucocorticoidCriteria.length > 0 ? a.glucocorticoidCriteria.map((k) => GC_CRITERIA[k] as Bilingual) : [];
       const gcText = (lang: 'nl' | 'en') => (gc.length > 0 && a.reasons.includes('glucocorticoids') ? ` (glucocorticoïden: ${list(gc.map((g) => g[lang]), lang)})`.replace('glucocorticoïden', lang === 'nl' ? 'glucocorticoïden' : 'glucocorticoids') : '');
-      return [finding('treatment.medication-indicated', value, 'action', a.used, a.missing, {
-        patient: bi(
-          `Medicijnen voor sterkere botten worden u aangeraden, omdat ${list(a.reasons.map((r) => REASON[r].p.nl), 'nl')}.${lowT !== undefined ? ` Uw laagste T-score is ${num(lowT, 'nl', 1)}.` : ''}`,
-          `Medicine to strengthen your bones is advised, because ${list(a.reasons.map((r) => REASON[r].p.en), 'en')}.${lowT !== undefined ? ` Your lowest T-score is ${num(lowT, 'en', 1)}.` : ''}`,
-        ),
-        clinician: bi(
-          `Medicatie geïndiceerd: ${list(a.reasons.map((r) => REASON[r].c.nl), 'nl')}${gcText('nl')}.${tText('nl')}`,
-          `Medication indicated: ${list(a.reasons.map((r) => REASON[r].c.en), 'en')}${gcText('en')}.${tText('en')}`,
-        ),
-      })];
+      return [finding('treatment.medication-indicated', value, 'action', a.used, a.missing, (lang: Lang): LangText => lang === 'nl'
+        ? {
+            patient: `Medicijnen voor sterkere botten worden u aangeraden, omdat ${list(a.reasons.map((r) => REASON[r].p.nl), 'nl')}.${lowT !== undefined ? ` Uw laagste T-score is ${num(lowT, 'nl', 1)}.` : ''}`,
+            clinician: `Medicatie geïndiceerd: ${list(a.reasons.map((r) => REASON[r].c.nl), 'nl')}${gcText('nl')}.${tText('nl')}`,
+          }
+        : {
+            patient: `Medicine to strengthen your bones is advised, because ${list(a.reasons.map((r) => REASON[r].p.en), 'en')}.${lowT !== undefined ? ` Your lowest T-score is ${num(lowT, 'en', 1)}.` : ''}`,
+            clinician: `Medication indicated: ${list(a.reasons.map((r) => REASON[r].c.en), 'en')}${gcText('en')}.${tText('en')}`,
+          })];
     }
     const noT = lowT === undefined;
     if (a.osteopeniaWithFracture) {
-      return [finding('treatment.medication-indicated', value, 'info', a.used, a.missing, {
-        patient: bi(
-          `U heeft geen botversterkende medicijnen nodig. Uw laagste T-score is ${num(lowT ?? 0, 'nl', 1)}: dat is osteopenie. Na uw botbreuk zijn bewegen, gezond eten en vallen voorkomen nu het plan.`,
-          `You do not need bone medicine. Your lowest T-score is ${num(lowT ?? 0, 'en', 1)}: that is osteopenia. After your fracture the plan is exercise, healthy food and preventing falls.`,
-        ),
-        clinician: bi(
-          `Geen medicatie-indicatie: osteopenie (laagste T ${num(lowT ?? 0, 'nl', 1)}) met kwalificerende fractuur. Beleid: leefstijladviezen en valpreventie.`,
-          `No medication indication: osteopenia (lowest T ${num(lowT ?? 0, 'en', 1)}) with a qualifying fracture. Plan: lifestyle advice and fall prevention.`,
-        ),
-      })];
+      return [finding('treatment.medication-indicated', value, 'info', a.used, a.missing, (lang: Lang): LangText => lang === 'nl'
+        ? {
+            patient: `U heeft geen botversterkende medicijnen nodig. Uw laagste T-score is ${num(lowT ?? 0, 'nl', 1)}: dat is osteopenie. Na uw botbreuk zijn bewegen, gezond eten en vallen voorkomen nu het plan.`,
+            clinician: `Geen medicatie-indicatie: osteopenie (laagste T ${num(lowT ?? 0, 'nl', 1)}) met kwalificerende fractuur. Beleid: leefstijladviezen en valpreventie.`,
+          }
+        : {
+            patient: `You do not need bone medicine. Your lowest T-score is ${num(lowT ?? 0, 'en', 1)}: that is osteopenia. After your fracture the plan is exercise, healthy food and preventing falls.`,
+            clinician: `No medication indication: osteopenia (lowest T ${num(lowT ?? 0, 'en', 1)}) with a qualifying fracture. Plan: lifestyle advice and fall prevention.`,
+          })];
     }
-    return [finding('treatment.medication-indicated', value, noT ? 'attention' : 'info', a.used, a.missing, {
-      patient: noT
-        ? bi('We weten nog niet of u medicijnen nodig heeft. Daarvoor is eerst een botdichtheidsmeting (DXA) nodig.', 'We do not know yet whether you need medicine. A bone density scan (DXA) is needed first.')
-        : bi(`Op dit moment heeft u geen botversterkende medicijnen nodig. Uw laagste T-score is ${num(lowT, 'nl', 1)}.`, `At the moment you do not need bone medicine. Your lowest T-score is ${num(lowT, 'en', 1)}.`),
-      clinician: noT
-        ? bi('Geen medicatie-indicatie op de vastgelegde gegevens; T-score ontbreekt: laat een DXA maken.', 'No medication indication on the recorded data; T-score missing: obtain a DXA.')
-        : bi(`Geen medicatie-indicatie op de vastgelegde gegevens.${tText('nl')}`, `No medication indication on the recorded data.${tText('en')}`),
+    return [finding('treatment.medication-indicated', value, noT ? 'attention' : 'info', a.used, a.missing, (lang: Lang): LangText => {
+      if (noT) {
+        return lang === 'nl'
+          ? {
+              patient: 'We weten nog niet of u medicijnen nodig heeft. Daarvoor is eerst een botdichtheidsmeting (DXA) nodig.',
+              clinician: 'Geen medicatie-indicatie op de vastgelegde gegevens; T-score ontbreekt: laat een DXA maken.',
+            }
+          : {
+              patient: 'We do not know yet whether you need medicine. A bone density scan (DXA) is needed first.',
+              clinician: 'No medication indication on the recorded data; T-score missing: obtain a DXA.',
+            };
+      }
+      return lang === 'nl'
+        ? {
+            patient: `Op dit moment heeft u geen botversterkende medicijnen nodig. Uw laagste T-score is ${num(lowT, 'nl', 1)}.`,
+            clinician: `Geen medicatie-indicatie op de vastgelegde gegevens.${tText('nl')}`,
+          }
+        : {
+            patient: `At the moment you do not need bone medicine. Your lowest T-score is ${num(lowT, 'en', 1)}.`,
+            clinician: `No medication indication on the recorded data.${tText('en')}`,
+          };
     })];
   },
 };
@@ -147,10 +159,15 @@ const specialist: Rule = {
   evaluate({ case: c, settings: s }): Finding[] {
     const r = specialistReasons(c, s);
     if (r.reasons.length === 0) return [];
-    return [finding('treatment.specialist', { reasons: r.reasons }, 'attention', r.used, r.missing, {
-      patient: bi(`Het is goed als een specialist meekijkt, omdat ${list(r.reasons.map((x) => SPEC_TEXT[x]?.p.nl ?? x), 'nl')}.`, `A specialist should take a look, because ${list(r.reasons.map((x) => SPEC_TEXT[x]?.p.en ?? x), 'en')}.`),
-      clinician: bi(`Specialist betrekken: ${list(r.reasons.map((x) => SPEC_TEXT[x]?.c.nl ?? x), 'nl')}.`, `Involve a specialist: ${list(r.reasons.map((x) => SPEC_TEXT[x]?.c.en ?? x), 'en')}.`),
-    })];
+    return [finding('treatment.specialist', { reasons: r.reasons }, 'attention', r.used, r.missing, (lang: Lang): LangText => lang === 'nl'
+      ? {
+          patient: `Het is goed als een specialist meekijkt, omdat ${list(r.reasons.map((x) => SPEC_TEXT[x]?.p.nl ?? x), 'nl')}.`,
+          clinician: `Specialist betrekken: ${list(r.reasons.map((x) => SPEC_TEXT[x]?.c.nl ?? x), 'nl')}.`,
+        }
+      : {
+          patient: `A specialist should take a look, because ${list(r.reasons.map((x) => SPEC_TEXT[x]?.p.en ?? x), 'en')}.`,
+          clinician: `Involve a specialist: ${list(r.reasons.map((x) => SPEC_TEXT[x]?.c.en ?? x), 'en')}.`,
+        })];
   },
 };
 
@@ -236,10 +253,15 @@ const firstChoiceRule: Rule = {
     const w = WHY[fc.why];
     const hip = qualifyingFractures(c, s).find((f) => f.site === 'hip' && ageAtFracture(c, f) >= 75);
     const hipNote = fc.why === 'hip-fracture-75-plus' && hip ? bi(` (fractuur ${hip.date})`, ` (fracture ${hip.date})`) : bi('', '');
-    return [finding('treatment.first-choice', { drugs: [...fc.drugs] }, 'info', fc.used, fc.missing, {
-      patient: bi(`Het eerste middel voor u: ${names('nl')}. ${w.p.nl}`, `The first medicine for you: ${names('en')}. ${w.p.en}`),
-      clinician: bi(`Eerste keus: ${names('nl')} — ${w.c.nl}${hipNote.nl}.`, `First choice: ${names('en')} — ${w.c.en}${hipNote.en}.`),
-    })];
+    return [finding('treatment.first-choice', { drugs: [...fc.drugs] }, 'info', fc.used, fc.missing, (lang: Lang): LangText => lang === 'nl'
+      ? {
+          patient: `Het eerste middel voor u: ${names('nl')}. ${w.p.nl}`,
+          clinician: `Eerste keus: ${names('nl')} — ${w.c.nl}${hipNote.nl}.`,
+        }
+      : {
+          patient: `The first medicine for you: ${names('en')}. ${w.p.en}`,
+          clinician: `First choice: ${names('en')} — ${w.c.en}${hipNote.en}.`,
+        })];
   },
 };
 
