@@ -6,6 +6,7 @@
 import type { Case, LabResult, LabTest } from '../case.schema.js';
 import { addMonths, compareDates } from '../time/date.js';
 import { clean, CANONICAL_UNIT, unitFactor } from './units.js';
+import { memoCase } from '../memo.js';
 
 export type CalciumStatus = 'low' | 'normal' | 'high';
 export type VitaminDStatus = 'severe-deficiency' | 'insufficient' | 'adequate';
@@ -83,17 +84,8 @@ export function normalizeLabs(c: Case): Case {
   return { ...c, labs: c.labs.map(canonicalResult) };
 }
 
-const cache = new WeakMap<Case, LabPicture>();
-
 /** The laboratory picture as of `c.asOf`; memoised per case object because many rules ask for it. */
-export function labPicture(c: Case): LabPicture {
-  let p = cache.get(c);
-  if (!p) {
-    p = buildPicture(c);
-    cache.set(c, p);
-  }
-  return p;
-}
+export const labPicture: (c: Case) => LabPicture = memoCase((c) => buildPicture(c));
 
 function latestByTest(c: Case): Map<LabTest, LabResult> {
   const out = new Map<LabTest, LabResult>();

@@ -50,15 +50,16 @@ function correctedCalciumStatus(x: Ctx): 'low' | 'normal' | 'high' | undefined {
 
 const sf = (x: Ctx) => x.c.safety ?? {};
 
+const EGFR_BELOW_35: readonly Drug[] = ['alendronic-acid', 'zoledronic-acid'];
+const EGFR_BELOW_30: readonly Drug[] = ['risedronic-acid', 'ibandronic-acid', 'teriparatide', 'denosumab'];
+
 /** The per-drug checks of §7, each returning the reason and its effect on this drug, or nothing. */
 const CHECKS: ReadonlyArray<(drug: Drug, x: Ctx) => [SafetyReason, Effect] | undefined> = [
   (drug, x) => {
-    const below35: Drug[] = ['alendronic-acid', 'zoledronic-acid'];
-    const below30: Drug[] = ['risedronic-acid', 'ibandronic-acid', 'teriparatide', 'denosumab'];
-    if (!below35.includes(drug) && !below30.includes(drug)) return undefined;
+    if (!EGFR_BELOW_35.includes(drug) && !EGFR_BELOW_30.includes(drug)) return undefined;
     const egfr = measure(x, 'labs.egfr', x.lp.egfr);
     if (egfr === undefined) return undefined;
-    if (below35.includes(drug)) return egfr < 35 ? ['egfr-below-35', 'block'] : undefined;
+    if (EGFR_BELOW_35.includes(drug)) return egfr < 35 ? ['egfr-below-35', 'block'] : undefined;
     if (egfr >= 30) return undefined;
     return ['egfr-below-30', drug === 'denosumab' ? 'caution' : 'block'];
   },
@@ -230,24 +231,26 @@ export function drugSafety(c: Case, drug: Drug, lp: LabPicture = labPicture(c)):
   };
 }
 
+const VERDICT: Readonly<Record<SafetyStatus, { nl: string; en: string }>> = {
+  allowed: { nl: 'mag u gebruiken', en: 'is suitable for you' },
+  caution: { nl: 'kan misschien, maar er is eerst iets nodig', en: 'may be possible, but something is needed first' },
+  blocked: { nl: 'is nu niet geschikt voor u', en: 'is not suitable for you now' },
+};
+const STATUS_WORD: Readonly<Record<SafetyStatus, { nl: string; en: string }>> = {
+  allowed: { nl: 'toegestaan', en: 'allowed' },
+  caution: { nl: 'voorzichtig', en: 'caution' },
+  blocked: { nl: 'geblokkeerd', en: 'blocked' },
+};
+
 function safetyFinding(c: Case, drug: Drug, lp: LabPicture): Finding {
   const { value, t, toMeasure } = drugSafety(c, drug, lp);
   const info = CATALOGUE[drug];
   const severity: Severity = value.status === 'blocked' ? 'block'
     : value.status === 'caution' || toMeasure.size > 0 ? 'attention' : 'info';
-  const words = value.reasons.map((r) => REASON_WORDS[r]);
-  const measureNl = toMeasure.size > 0 ? ` Nog te meten: ${[...toMeasure].sort().join(', ')}.` : '';
-  const measureEn = toMeasure.size > 0 ? ` Still to measure: ${[...toMeasure].sort().join(', ')}.` : '';
-  const egfr = t.used['labs.egfr'];
-  const egfrNl = typeof egfr === 'number' ? ` eGFR ${nlNum(egfr)}.` : '';
-  const egfrEn = typeof egfr === 'number' ? ` eGFR ${egfr}.` : '';
-  const verdictNl = { allowed: 'mag u gebruiken', caution: 'kan misschien, maar er is eerst iets nodig', blocked: 'is nu niet geschikt voor u' }[value.status];
-  const verdictEn = { allowed: 'is suitable for you', caution: 'may be possible, but something is needed first', blocked: 'is not suitable for you now' }[value.status];
-  const statusNl = { allowed: 'toegestaan', caution: 'voorzichtig', blocked: 'geblokkeerd' }[value.status];
-  const statusEn = { allowed: 'allowed', caution: 'caution', blocked: 'blocked' }[value.status];
   const source: Source[] = [info.smpc];
   if (value.reasons.some((r) => r.startsWith('dental'))) source.push('LEAFLET-HOSPITAL');
   if (value.reasons.includes('hip-fracture-repair-under-2-weeks')) source.push('NIV-2022');
+  const egfr = t.used['labs.egfr'];
   return {
     code: 'medication.safety',
     value,
@@ -255,15 +258,24 @@ function safetyFinding(c: Case, drug: Drug, lp: LabPicture): Finding {
     used: t.used,
     missing: t.missing,
     source,
-    explanation: (lang: Lang): LangText => lang === 'nl'
-      ? {
-          patient: `${cap(info.nameNl)} ${verdictNl}.${words.map((w) => ` ${w.patientNl}`).join('')}`,
-          clinician: `${cap(info.nameNl)} (${info.atc}): ${statusNl}${words.length ? ` — ${words.map((w) => w.clinicianNl).join('; ')}` : ''}.${egfrNl}${measureNl}`,
-        }
-      : {
-          patient: `${cap(info.nameEn)} ${verdictEn}.${words.map((w) => ` ${w.patientEn}`).join('')}`,
-          clinician: `${cap(info.nameEn)} (${info.atc}): ${statusEn}${words.length ? ` — ${words.map((w) => w.clinicianEn).join('; ')}` : ''}.${egfrEn}${measureEn}`,
-        },
+    explanation: (lang: Lang): LangText => {
+      const words = value.reasons.map((r) => REASON_WORDS[r]);
+      const toMeasureList = toMeasure.size > 0 ? [...toMeasure].sort().join(', ') : '';
+      const verdict = VERDICT[value.status];
+      const status = STATUS_WORD[value.status];
+      if (lang === 'nl') {
+        return {
+          patient: `${cap(info.nameNl)} ${verdict.nl}.${words.map((w) => ` ${w.patientNl}`).join('')}`,
+          clinician: `${cap(info.nameNl)} (${info.atc}): ${status.nl}${words.length ? ` — ${words.map((w) => w.clinicianNl).join('; ')}` : ''}.`
+            + `${typeof egfr === 'number' ? ` eGFR ${nlNum(egfr)}.` : ''}${toMeasureList ? ` Nog te meten: ${toMeasureList}.` : ''}`,
+        };
+      }
+      return {
+        patient: `${cap(info.nameEn)} ${verdict.en}.${words.map((w) => ` ${w.patientEn}`).join('')}`,
+        clinician: `${cap(info.nameEn)} (${info.atc}): ${status.en}${words.length ? ` — ${words.map((w) => w.clinicianEn).join('; ')}` : ''}.`
+          + `${typeof egfr === 'number' ? ` eGFR ${egfr}.` : ''}${toMeasureList ? ` Still to measure: ${toMeasureList}.` : ''}`,
+      };
+    },
   };
 }
 
