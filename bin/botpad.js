@@ -10,10 +10,10 @@ const stamp = path.join(root, 'dist', '.build-stamp');
 
 function newestSource(dir) {
   let newest = 0;
-  for (const name of readdirSync(dir)) {
-    const p = path.join(dir, name);
-    const s = statSync(p);
-    newest = Math.max(newest, s.isDirectory() ? newestSource(p) : s.mtimeMs);
+  // Directory entries say which are folders, so only files are stat'ed (this runs on every start).
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    newest = Math.max(newest, e.isDirectory() ? newestSource(p) : statSync(p).mtimeMs);
   }
   return newest;
 }
