@@ -11,6 +11,12 @@ export function signInAs(role: DemoAccount['role']): (page: Page) => Promise<voi
   return async (page) => {
     const account = DEMO_ACCOUNTS.find((a) => a.role === role);
     if (!account) throw new Error(`no demo account for ${role}`);
+    // Drop a session left by an earlier page in this context (a signed-in user is sent on from
+    // /sign-in), but keep the display settings the test chose.
+    const ctx = page.context();
+    const keep = (await ctx.cookies()).filter((c) => c.name !== 'botpad_session');
+    await ctx.clearCookies();
+    if (keep.length > 0) await ctx.addCookies(keep);
     await page.goto('/sign-in');
     await page.fill('#email', account.email);
     await page.fill('#password', DEMO_PASSWORD);
