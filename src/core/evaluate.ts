@@ -33,16 +33,25 @@ export function checkSettings(json: unknown): Checked<Settings> {
   return r.success ? { ok: true, value: r.data } : { ok: false, issues: r.error.issues };
 }
 
+/**
+ * A frozen array (a rule's `inputs` and `source`, frozen by the registry; a finding's constant
+ * source list or empty `missing`) is shared by every conclusion that carries it: nothing can change
+ * it, so a copy per conclusion would only cost allocation. Any other array is copied, as before.
+ */
+function own(xs: readonly string[]): string[] {
+  return (Object.isFrozen(xs) ? xs : xs.slice()) as string[];
+}
+
 function conclude(rule: Rule, f: Finding, lang: Lang): Conclusion {
   return {
     code: f.code,
     ruleId: rule.id,
     value: f.value,
     severity: f.severity,
-    inputs: [...rule.inputs],
+    inputs: own(rule.inputs),
     used: { ...f.used },
-    missing: [...f.missing],
-    source: [...(f.source ?? rule.source)],
+    missing: own(f.missing),
+    source: own(f.source ?? rule.source),
     explanation: explanationIn(f.explanation, lang),
   };
 }

@@ -3,6 +3,9 @@
 import type { Explain, Explanation, Finding, Severity, Source } from './rule.js';
 import { fieldNames } from './text.js';
 
+/** Shared by every finding with nothing missing (frozen: evaluate() passes it on without a copy). */
+const NONE: readonly string[] = Object.freeze([]);
+
 export function finding(
   code: string,
   value: unknown,
@@ -12,8 +15,10 @@ export function finding(
   explanation: Explain | Explanation,
   source?: readonly Source[],
 ): Finding {
-  const f: Finding = { code, value, severity, used: { ...used }, missing: [...new Set(missing)].sort(), explanation };
-  return source ? { ...f, source } : f;
+  const m = missing.length === 0 ? NONE : [...new Set(missing)].sort();
+  return source
+    ? { code, value, severity, used: { ...used }, missing: m, explanation, source }
+    : { code, value, severity, used: { ...used }, missing: m, explanation };
 }
 
 /**

@@ -23,6 +23,11 @@ export const RULES: readonly Rule[] = [
   ...caseFinding, ...diagnosis, ...laboratory, ...treatment, ...medication, ...followUp,
   ...calciumVitaminD, ...falls, ...lifestyle, ...children,
 ];
+// Frozen so evaluate() can hand the same arrays to every conclusion instead of copying them.
+for (const r of RULES) {
+  Object.freeze(r.inputs);
+  Object.freeze(r.source);
+}
 
 export function ruleById(id: string): Rule | undefined {
   return RULES.find((r) => r.id === id);

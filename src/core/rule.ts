@@ -96,6 +96,8 @@ export interface Conclusion {
  * Records which inputs a rule used and which were missing, so every conclusion can show its why.
  * `get` returns the value and files it under `used` or `missing`.
  */
+const NONE_MISSING: readonly string[] = Object.freeze([]);
+
 export class Trace {
   readonly used: Record<string, unknown> = {};
   private readonly absent = new Set<string>();
@@ -110,6 +112,8 @@ export class Trace {
     this.absent.add(path);
   }
   get missing(): string[] {
+    // Mostly nothing is missing: one shared, frozen empty list then (evaluate() does not copy it).
+    if (this.absent.size === 0) return NONE_MISSING as string[];
     return [...this.absent].filter((p) => !(p in this.used)).sort();
   }
 }
