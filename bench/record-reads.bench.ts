@@ -36,7 +36,9 @@ function run(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
 async function measure(databaseUrl: string, audit: boolean) {
   const port = await freePort();
   const env = { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), BOTPAD_AUDIT: audit ? '1' : '0', BOTPAD_LOG_LEVEL: 'warn', BOTPAD_DEMO: '0' };
-  const child = spawn(process.execPath, ['bin/botpad.js', 'start'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  // BENCH_PROFILE=dir writes a V8 CPU profile of the server there (for finding hot spots).
+  const prof = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+  const child = spawn(process.execPath, [...prof, 'bin/botpad.js', 'start'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   const base = `http://127.0.0.1:${String(port)}/`;
   try {
     await waitReady(base, child);
@@ -80,7 +82,8 @@ async function auditCount(url: string): Promise<number> {
   return r.rows[0]?.n ?? 0;
 }
 
-const cluster = await startCluster({ fsync: true });
+// BENCH_FSYNC=off shows how much of the cost is the disk flush at every commit (not for production).
+const cluster = await startCluster({ fsync: process.env.BENCH_FSYNC !== 'off' });
 try {
   const env = { ...process.env, DATABASE_URL: cluster.url, BOTPAD_LOG_LEVEL: 'warn' };
   await run(['migrate'], env);
@@ -88,7 +91,7 @@ try {
   await run(['seed', '--patients', String(PATIENTS)], env);
   const withAudit = await measure(cluster.url, true);
   const withoutAudit = await measure(cluster.url, false);
-  const out = { date: new Date().toISOString(), cpus: os.cpus().length, node: process.version, durationSeconds: DURATION, connections: CONNECTIONS, patients: PATIENTS, withAudit, withoutAudit };
+  const out = { date: new Date().toISOString(), fsync: process.env.BENCH_FSYNC !== 'off', loadAverage: os.loadavg().map((l) => l.toFixed(2)).join(' '), cpus: os.cpus().length, node: process.version, durationSeconds: DURATION, connections: CONNECTIONS, patients: PATIENTS, withAudit, withoutAudit };
   process.stdout.write(JSON.stringify(out, null, 2) + '\n');
 } finally {
   cluster.stop();

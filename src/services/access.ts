@@ -5,7 +5,7 @@
 import { authorize, type Action, type Actor, type PatientTarget } from '../core/access/index.js';
 import type { Db } from '../store/db.js';
 import { writeAudit, type AuditEntry } from '../store/audit.repo.js';
-import { caregiverLinkFor, getPatientWithOrgs, patientOrganisations, type PatientOrgRow, type PatientRow } from '../store/patient.repo.js';
+import { auditAndReadPatient, caregiverLinkFor, getPatientWithOrgs, patientOrganisations, type PatientOrgRow, type PatientRow } from '../store/patient.repo.js';
 import { AppError } from '../schema/problem.js';
 import { todayNl } from './clock.js';
 
@@ -81,6 +81,35 @@ export async function withPatient<T>(
   });
   if (!out.ok) throw out.error;
   return out.value;
+}
+
+/**
+ * The read path, in as few round trips as correctness allows: read and decide; then write the audit
+ * entry and read the record again in one statement (one transaction), and hand out that second read.
+ * If what the decision rested on (birth date, organisations) changed in between, the fully
+ * transactional path decides again.
+ */
+export async function readWithPatient<T>(
+  deps: AccessDeps,
+  actor: Actor,
+  meta: RequestMeta,
+  action: Action,
+  resource: string,
+  patientId: string,
+  present: (db: Db, row: PatientRow, target: PatientTarget, orgs: PatientOrgs) => Promise<T>,
+): Promise<T> {
+  // A caregiver's access also rests on their link and the patient's consent: decide in one transaction.
+  if (actor.role === 'caregiver') return withPatient(deps, actor, meta, action, resource, patientId, present);
+  const found = await getPatientWithOrgs(deps.db, patientId);
+  if (!found) return withPatient(deps, actor, meta, action, resource, patientId, present);
+  const { target } = await loadTarget(deps.db, actor, found.row, found.orgs);
+  const d = authorize(actor, action, target, todayNl());
+  if (!d.allowed) return withPatient(deps, actor, meta, action, resource, patientId, present);
+  if (!deps.audit) return present(deps.db, found.row, target, found.orgs);
+  const again = await auditAndReadPatient(deps.db, auditEntry(actor, meta, action, resource, patientId, true, d.reason), patientId);
+  const basis = (x: { row: PatientRow; orgs: PatientOrgs }) => JSON.stringify([x.row.birth_date, x.orgs.map((o) => [o.organisation_id, o.relation])]);
+  if (!again || basis(again) !== basis(found)) return withPatient(deps, actor, meta, action, resource, patientId, present);
+  return present(deps.db, again.row, target, again.orgs);
 }
 
 /** For actions without a single patient (create, user management, audit search). */

@@ -10,7 +10,7 @@ import { accessLogForPatient } from '../store/audit.repo.js';
 import { findUserById } from '../store/accounts.repo.js';
 import { AppError } from '../schema/problem.js';
 import type { Patient, PatientCorrection, PatientInput, PatientSummary } from '../schema/patient.schema.js';
-import { listPatients, withAction, withPatient, type AccessDeps, type PatientOrgs, type RequestMeta } from './access.js';
+import { listPatients, readWithPatient, withAction, withPatient, type AccessDeps, type PatientOrgs, type RequestMeta } from './access.js';
 import { todayNl } from './clock.js';
 import type { Db } from '../store/db.js';
 
@@ -39,7 +39,7 @@ async function full(db: Db, actor: Actor, r: PatientRow, known?: PatientOrgs): P
 }
 
 export async function readPatient(deps: AccessDeps, actor: Actor, meta: RequestMeta, id: string): Promise<Patient> {
-  return withPatient(deps, actor, meta, 'patient.read', 'patient', id, (db, row, _t, orgs) => full(db, actor, row, orgs));
+  return readWithPatient(deps, actor, meta, 'patient.read', 'patient', id, (db, row, _t, orgs) => full(db, actor, row, orgs));
 }
 
 export async function findPatients(deps: AccessDeps, actor: Actor, meta: RequestMeta, q: { q?: string | undefined; birthDate?: string | undefined; limit: number }): Promise<PatientSummary[]> {

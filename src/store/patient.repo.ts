@@ -2,6 +2,7 @@
 // from services/access.ts, which authorises and audits in the same transaction (see there).
 import { sql } from 'kysely';
 import type { Db } from './db.js';
+import type { AuditEntry } from './audit.repo.js';
 
 export interface PatientRow {
   id: string;
@@ -33,18 +34,37 @@ export interface PatientOrgRow {
 }
 
 /** The patient and the organisations caring for them in one round trip (the hot path of every read). */
-export async function getPatientWithOrgs(db: Db, id: string): Promise<{ row: PatientRow; orgs: PatientOrgRow[] } | undefined> {
-  const r = await sql<PatientRow & { orgs: PatientOrgRow[] }>`
-    select p.*, coalesce(
+const ORGS_OF_P = sql`coalesce(
       (select json_agg(json_build_object('patient_id', po.patient_id, 'organisation_id', po.organisation_id,
                                          'relation', po.relation, 'name', o.name, 'kind', o.kind) order by o.name)
          from patient_organisation po join organisation o on o.id = po.organisation_id
-        where po.patient_id = p.id), '[]'::json) as orgs
-    from patient p where p.id = ${id}`.execute(db);
-  const first = r.rows[0];
+        where po.patient_id = p.id), '[]'::json)`;
+
+type WithOrgs = PatientRow & { orgs: PatientOrgRow[] | string };
+
+function splitOrgs(first: WithOrgs | undefined): { row: PatientRow; orgs: PatientOrgRow[] } | undefined {
   if (!first) return undefined;
   const { orgs, ...row } = first;
   return { row: row as PatientRow, orgs: typeof orgs === 'string' ? (JSON.parse(orgs) as PatientOrgRow[]) : orgs };
+}
+
+export async function getPatientWithOrgs(db: Db, id: string): Promise<{ row: PatientRow; orgs: PatientOrgRow[] } | undefined> {
+  const r = await sql<WithOrgs>`select p.*, ${ORGS_OF_P} as orgs from patient p where p.id = ${id}`.execute(db);
+  return splitOrgs(r.rows[0]);
+}
+
+/**
+ * Writes the audit entry and reads the patient in ONE statement, so the data handed out and its
+ * audit entry are one transaction, in a single round trip (the hot path of every record read).
+ */
+export async function auditAndReadPatient(db: Db, e: AuditEntry, id: string): Promise<{ row: PatientRow; orgs: PatientOrgRow[] } | undefined> {
+  const r = await sql<WithOrgs>`
+    with audit as (
+      insert into audit_event (user_id, role, organisation_id, action, resource, patient_id, allowed, reason, request_id, client_ip)
+      values (${e.userId}, ${e.role}, ${e.organisationId}, ${e.action}, ${e.resource}, ${e.patientId}, ${e.allowed}, ${e.reason}, ${e.requestId}, ${e.clientIp})
+      returning id)
+    select p.*, ${ORGS_OF_P} as orgs from patient p where p.id = ${id} and exists (select 1 from audit)`.execute(db);
+  return splitOrgs(r.rows[0]);
 }
 
 export async function patientOrganisations(db: Db, patientIds: readonly string[]) {
