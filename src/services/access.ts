@@ -151,13 +151,7 @@ export async function listPatients(
     const shown: PatientRow[] = [];
     const entries: AuditEntry[] = [];
     for (const row of rows) {
-      const link = actor.role === 'caregiver' ? await caregiverLinkFor(trx, actor.userId, row.id) : undefined;
-      const target: PatientTarget = {
-        id: row.id,
-        birthDate: row.birth_date,
-        organisations: orgs.filter((o) => o.patient_id === row.id).map((o) => ({ organisationId: o.organisation_id, relation: o.relation })),
-        caregiverLink: link ? { relation: link.relation, patientConsent: link.patient_consent } : undefined,
-      };
+      const { target } = await loadTarget(trx, actor, row, orgs.filter((o) => o.patient_id === row.id));
       const d = authorize(actor, 'patient.read', target, asOf);
       if (d.allowed) {
         shown.push(row);

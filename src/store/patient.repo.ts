@@ -1,25 +1,13 @@
 // Patients and their links. These functions do no authorisation themselves: they are called only
 // from services/access.ts, which authorises and audits in the same transaction (see there).
 import { sql } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { Db } from './db.js';
+import type { PatientTable } from './schema.js';
 import type { AuditEntry } from './audit.repo.js';
 
-export interface PatientRow {
-  id: string;
-  family_name: string;
-  given_name: string;
-  birth_date: string;
-  sex: 'female' | 'male';
-  bsn: string | null;
-  phone: string | null;
-  email: string | null;
-  gp_practice: string | null;
-  pathway_stage: string;
-  merged_into: string | null;
-  duplicate_of: string | null;
-  created_at: string;
-  updated_at: string;
-}
+/** A patient row as every query here returns it (derived from the table type, so it cannot drift). */
+export type PatientRow = Selectable<PatientTable>;
 
 export async function getPatient(db: Db, id: string): Promise<PatientRow | undefined> {
   return db.selectFrom('patient').selectAll().where('id', '=', id).executeTakeFirst();
