@@ -5,7 +5,8 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { Case } from './case.schema.js';
 import { fastCase, NOT_SURE } from './case.fast.js';
-import { checkCase } from './evaluate.js';
+import { checkCase, checkSettings } from './evaluate.js';
+import { Settings } from './settings.js';
 import { arbCase } from './testing/arbitraries.js';
 
 const full = JSON.parse(readFileSync(new URL('../../bench/full-case.json', import.meta.url), 'utf8')) as unknown;
@@ -120,5 +121,23 @@ describe('fast Case check', () => {
       expect(r.ok).toBe(z.success);
       if (!r.ok && !z.success) expect(r.issues).toEqual(z.error.issues);
     }
+  });
+});
+
+describe('checkSettings without settings', () => {
+  it('gives zod\'s defaults, a fresh object every time', () => {
+    const z = Settings.parse({});
+    const seen = new Set<unknown>();
+    for (const input of [undefined, null, {}, {}]) {
+      const r = checkSettings(input);
+      expect(r.ok).toBe(true);
+      if (!r.ok) continue;
+      expect(JSON.stringify(r.value)).toBe(JSON.stringify(z));
+      expect(r.value).toStrictEqual(z);
+      expect(seen.has(r.value) || seen.has(r.value.calciumPerServingMg)).toBe(false);
+      seen.add(r.value).add(r.value.calciumPerServingMg);
+    }
+    expect(checkSettings(Object.create(null)).ok).toBe(Settings.safeParse(Object.create(null)).success);
+    expect(checkSettings([]).ok).toBe(Settings.safeParse([]).success);
   });
 });

@@ -33,6 +33,10 @@ export function checkCase(json: unknown): Checked<Case> {
 
 /** Validates organisation settings; absent keys take the spec's defaults. */
 export function checkSettings(json: unknown): Checked<Settings> {
+  // No settings at all (absent, or an empty plain object): the defaults, a fresh copy as zod gives.
+  if (noKeys(json)) {
+    return { ok: true, value: { ...PRISTINE, calciumPerServingMg: { ...PRISTINE.calciumPerServingMg } } };
+  }
   const r = Settings.safeParse(json ?? {});
   return r.success ? { ok: true, value: r.data } : { ok: false, issues: r.error.issues };
 }
@@ -44,6 +48,15 @@ export function checkSettings(json: unknown): Checked<Settings> {
  */
 function own(xs: readonly string[]): string[] {
   return (Object.isFrozen(xs) ? xs : xs.slice()) as string[];
+}
+
+/** zod's parse of `{}`, kept privately (DEFAULT_SETTINGS is exported and could be changed). */
+const PRISTINE: Settings = Settings.parse({});
+
+function noKeys(json: unknown): boolean {
+  if (json === undefined || json === null) return true;
+  if (typeof json !== 'object' || Object.getPrototypeOf(json) !== Object.prototype) return false;
+  return Object.getOwnPropertyNames(json).length === 0 && Object.getOwnPropertySymbols(json).length === 0;
 }
 
 function conclude(rule: Rule, f: Finding, lang: Lang): Conclusion {

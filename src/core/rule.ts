@@ -100,20 +100,23 @@ const NONE_MISSING: readonly string[] = Object.freeze([]);
 
 export class Trace {
   readonly used: Record<string, unknown> = {};
-  private readonly absent = new Set<string>();
+  /** Created on the first absent path: most traces never need one. */
+  private absent: Set<string> | undefined = undefined;
 
   get<T>(path: string, value: T | undefined): T | undefined {
-    if (value === undefined) this.absent.add(path);
+    if (value === undefined) (this.absent ??= new Set()).add(path);
     else this.used[path] = value;
     return value;
   }
   /** Mark a path as missing without reading it (e.g. a lab that was never taken). */
   miss(path: string): void {
-    this.absent.add(path);
+    (this.absent ??= new Set()).add(path);
   }
   get missing(): string[] {
     // Mostly nothing is missing: one shared, frozen empty list then (evaluate() does not copy it).
-    if (this.absent.size === 0) return NONE_MISSING as string[];
-    return [...this.absent].filter((p) => !(p in this.used)).sort();
+    if (this.absent === undefined) return NONE_MISSING as string[];
+    const out: string[] = [];
+    for (const p of this.absent) if (!(p in this.used)) out.push(p);
+    return out.length === 0 ? (NONE_MISSING as string[]) : out.sort();
   }
 }

@@ -187,6 +187,35 @@ const CHECKS: ReadonlyArray<(drug: Drug, x: Ctx) => [SafetyReason, Effect] | und
   },
 ];
 
+/**
+ * For each check of CHECKS (same index), the drugs it can concern at all: the drug test each check
+ * starts with, so a drug only runs the checks that can say something about it (a check skipped here
+ * would have returned nothing without reading anything). Undefined: every drug.
+ */
+const CONCERNS: ReadonlyArray<((drug: Drug) => boolean) | undefined> = [
+  (d) => EGFR_BELOW_35.includes(d) || EGFR_BELOW_30.includes(d),
+  (d) => isBisphosphonate(d) || d === 'denosumab' || d === 'romosozumab' || d === 'teriparatide',
+  undefined,
+  isAntiresorptive,
+  (d) => d === 'alendronic-acid' || d === 'risedronic-acid' || d === 'ibandronic-acid',
+  (d) => d === 'alendronic-acid' || d === 'risedronic-acid' || d === 'ibandronic-acid',
+  jawRisk,
+  jawRisk,
+  (d) => d === 'zoledronic-acid',
+  undefined,
+  (d) => d === 'romosozumab',
+  (d) => d === 'romosozumab' || d === 'raloxifene',
+  (d) => d === 'raloxifene',
+  (d) => d === 'teriparatide',
+  (d) => d === 'teriparatide',
+  (d) => d === 'teriparatide',
+  (d) => d === 'teriparatide',
+  (d) => d === 'teriparatide' || d === 'romosozumab',
+];
+const CHECKS_FOR: ReadonlyMap<Drug, typeof CHECKS> = new Map(CATALOGUE_DRUGS.map((d) => [
+  d, CHECKS.filter((_, i) => CONCERNS[i]?.(d) ?? true),
+]));
+
 /** Osteonecrosis of the jaw concerns the bisphosphonates, denosumab and romosozumab (§7). */
 function jawRisk(drug: Drug): boolean {
   return isBisphosphonate(drug) || drug === 'denosumab' || drug === 'romosozumab';
@@ -218,7 +247,7 @@ export function drugSafety(c: Case, drug: Drug, lp: LabPicture = labPicture(c)):
 } {
   const x: Ctx = { c, lp, t: new Trace(), toMeasure: new Set() };
   const fired: [SafetyReason, Effect][] = [];
-  for (const check of CHECKS) {
+  for (const check of CHECKS_FOR.get(drug) ?? CHECKS) {
     const r = check(drug, x);
     if (r && !fired.some(([reason]) => reason === r[0])) fired.push(r);
   }
@@ -242,14 +271,28 @@ const STATUS_WORD: Readonly<Record<SafetyStatus, { nl: string; en: string }>> = 
   blocked: { nl: 'geblokkeerd', en: 'blocked' },
 };
 
+/**
+ * A finding's sources: the drug's SmPC, then the hospital leaflet when a dental reason fired (+1),
+ * then NIV-2022 for a recent hip fracture repair (+2). Frozen, shared by every evaluation.
+ */
+const SOURCES_FOR: ReadonlyMap<Drug, readonly (readonly Source[])[]> = new Map(CATALOGUE_DRUGS.map((d) => {
+  const smpc = CATALOGUE[d].smpc;
+  return [d, [
+    Object.freeze([smpc]),
+    Object.freeze([smpc, 'LEAFLET-HOSPITAL' as const]),
+    Object.freeze([smpc, 'NIV-2022' as const]),
+    Object.freeze([smpc, 'LEAFLET-HOSPITAL' as const, 'NIV-2022' as const]),
+  ]];
+}));
+
 function safetyFinding(c: Case, drug: Drug, lp: LabPicture): Finding {
   const { value, t, toMeasure } = drugSafety(c, drug, lp);
   const info = CATALOGUE[drug];
   const severity: Severity = value.status === 'blocked' ? 'block'
     : value.status === 'caution' || toMeasure.size > 0 ? 'attention' : 'info';
-  const source: Source[] = [info.smpc];
-  if (value.reasons.some((r) => r.startsWith('dental'))) source.push('LEAFLET-HOSPITAL');
-  if (value.reasons.includes('hip-fracture-repair-under-2-weeks')) source.push('NIV-2022');
+  const source = SOURCES_FOR.get(drug)?.[
+    (value.reasons.some((r) => r.startsWith('dental')) ? 1 : 0)
+    + (value.reasons.includes('hip-fracture-repair-under-2-weeks') ? 2 : 0)] as readonly Source[];
   const egfr = t.used['labs.egfr'];
   return {
     code: 'medication.safety',
