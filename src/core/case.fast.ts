@@ -62,21 +62,27 @@ const opt = (key: string, check: Check): Field => [key, check, true];
 
 /** A strict z.object(): no unknown keys; output keys in the schema's order, present keys only. */
 function object(fields: readonly Field[]): Check {
-  const known = new Set(fields.map(([k]) => k));
+  const keys = fields.map(([k]) => k);
+  const checks = fields.map(([, c]) => c);
+  const optional = fields.map(([, , o]) => o);
+  const n = fields.length;
   return (v) => {
     if (!isPlain(v)) return NOT_SURE;
-    for (const k in v) if (!known.has(k)) return NOT_SURE;
     const out: Record<string, unknown> = {};
-    for (const [k, check, optional] of fields) {
+    for (let i = 0; i < n; i++) {
+      const k = keys[i] as string;
       const x = v[k];
       if (x === undefined) {
-        if (optional && !(k in v)) continue;
+        if (optional[i] && !(k in v)) continue;
         return NOT_SURE;
       }
-      const r = check(x);
+      const r = (checks[i] as Check)(x);
       if (r === NOT_SURE) return NOT_SURE;
       out[k] = r;
     }
+    // Strict, as zod checks it (for…in): every enumerable key of the input is a schema key that was
+    // read above. `out` has exactly those as own keys (never undefined; no prototype names).
+    for (const k in v) if (!Object.hasOwn(out, k)) return NOT_SURE;
     return out;
   };
 }

@@ -59,16 +59,16 @@ function noKeys(json: unknown): boolean {
   return Object.getOwnPropertyNames(json).length === 0 && Object.getOwnPropertySymbols(json).length === 0;
 }
 
-function conclude(rule: Rule, f: Finding, lang: Lang): Conclusion {
+function conclude(rule: Rule, f: Finding, lang: Lang, inputs: readonly string[] | undefined, source: readonly string[] | undefined): Conclusion {
   return {
     code: f.code,
     ruleId: rule.id,
     value: f.value,
     severity: f.severity,
-    inputs: own(rule.inputs),
+    inputs: (inputs ?? rule.inputs.slice()) as string[],
     used: { ...f.used },
     missing: own(f.missing),
-    source: own(f.source ?? rule.source),
+    source: f.source !== undefined ? own(f.source) : (source ?? rule.source.slice()) as string[],
     explanation: explanationIn(f.explanation, lang),
   };
 }
@@ -90,7 +90,12 @@ export function evaluate(input: Case, settings: Settings, lang: Lang = 'nl', rul
   const ctx = { case: c, settings };
   const conclusions: Conclusion[] = [];
   for (const rule of rules) {
-    for (const f of rule.evaluate(ctx)) conclusions.push(conclude(rule, f, lang));
+    const findings = rule.evaluate(ctx);
+    if (findings.length === 0) continue;
+    // The rule's frozen lists, looked up once per rule; undefined: copy them per conclusion.
+    const inputs = Object.isFrozen(rule.inputs) ? rule.inputs : undefined;
+    const source = Object.isFrozen(rule.source) ? rule.source : undefined;
+    for (const f of findings) conclusions.push(conclude(rule, f, lang, inputs, source));
   }
   return { asOf: c.asOf, rulesVersion: RULES_VERSION, settingsUsed: settings, conclusions };
 }
