@@ -1,6 +1,6 @@
 // The fast Case check (case.fast.ts) must never accept what the zod schema rejects, and must build
 // exactly zod's parsed object (same keys, same order, same values) when it accepts.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { Case } from './case.schema.js';
@@ -139,5 +139,26 @@ describe('checkSettings without settings', () => {
     }
     expect(checkSettings(Object.create(null)).ok).toBe(Settings.safeParse(Object.create(null)).success);
     expect(checkSettings([]).ok).toBe(Settings.safeParse([]).success);
+  });
+});
+
+describe('fast Case check without generated code', () => {
+  it('falls back to the plain loop with the same answers when code cannot be generated', async () => {
+    vi.resetModules();
+    vi.stubGlobal('Function', function noEval() { throw new EvalError('code generation disallowed'); });
+    try {
+      const loop = await import('./case.fast.js');
+      expect(loop.fastCase).not.toBe(fastCase);
+      fc.assert(fc.property(arbCase, fc.array(fc.tuple(fc.nat(), fc.nat(), fc.nat()), { maxLength: 2 }), (c, edits) => {
+        const input = damage(c, edits);
+        const a = loop.fastCase(input);
+        const b = fastCase(input);
+        expect(a === loop.NOT_SURE).toBe(b === NOT_SURE);
+        if (a !== loop.NOT_SURE) expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+      }), { numRuns: 1000 });
+    } finally {
+      vi.unstubAllGlobals();
+      vi.resetModules();
+    }
   });
 });

@@ -66,7 +66,7 @@ function object(fields: readonly Field[]): Check {
   const checks = fields.map(([, c]) => c);
   const optional = fields.map(([, , o]) => o);
   const n = fields.length;
-  return (v) => {
+  return compiled(keys, checks, optional) ?? ((v) => {
     if (!isPlain(v)) return NOT_SURE;
     const out: Record<string, unknown> = {};
     for (let i = 0; i < n; i++) {
@@ -84,7 +84,32 @@ function object(fields: readonly Field[]): Check {
     // read above. `out` has exactly those as own keys (never undefined; no prototype names).
     for (const k in v) if (!Object.hasOwn(out, k)) return NOT_SURE;
     return out;
-  };
+  });
+}
+
+/**
+ * The same check as object()'s loop, written out per schema with the keys as literals (as zod's
+ * own JIT does), so every property read and write has one fixed key: about twice as fast as the
+ * loop's keyed accesses. Undefined where code cannot be generated (e.g. a CSP without eval); the
+ * loop is used then.
+ */
+function compiled(keys: readonly string[], checks: readonly Check[], optional: readonly boolean[]): Check | undefined {
+  let body = 'return function (v) {\n  if (!isPlain(v)) return NS;\n  const out = {};\n  let x, r;\n';
+  keys.forEach((k, i) => {
+    const key = JSON.stringify(k);
+    body += `  x = v[${key}];\n`
+      + `  if (x === undefined) { ${optional[i] ? `if (${key} in v) return NS;` : 'return NS;'} }\n`
+      + `  else { r = c${i}(x); if (r === NS) return NS; out[${key}] = r; }\n`;
+  });
+  body += '  for (const k in v) if (!hasOwn(out, k)) return NS;\n  return out;\n};';
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- generated from the schema's own keys
+    const make = new Function('isPlain', 'NS', 'hasOwn', ...checks.map((_, i) => `c${i}`), body) as
+      (...args: unknown[]) => Check;
+    return make(isPlain, NOT_SURE, Object.hasOwn, ...checks);
+  } catch {
+    return undefined;
+  }
 }
 
 /** z.partialRecord(enum, value): keys from the enum, output in the input's key order. */
