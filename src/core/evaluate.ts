@@ -12,6 +12,7 @@ import { Settings, type SettingsInput } from './settings.js';
 import type { Conclusion, Finding, Lang, Rule } from './rule.js';
 import { normalizeLabs } from './laboratory/picture.js';
 import { RULES, RULES_VERSION } from './registry.js';
+import { withCase } from './memo.js';
 
 export interface Evaluation {
   asOf: string;
@@ -88,15 +89,18 @@ function explanationIn(e: Finding['explanation'], lang: Lang): { patient: string
 export function evaluate(input: Case, settings: Settings, lang: Lang = 'nl', rules: readonly Rule[] = RULES): Evaluation {
   const c = normalizeLabs(input);
   const ctx = { case: c, settings };
-  const conclusions: Conclusion[] = [];
-  for (const rule of rules) {
-    const findings = rule.evaluate(ctx);
-    if (findings.length === 0) continue;
-    // The rule's frozen lists, looked up once per rule; undefined: copy them per conclusion.
-    const inputs = Object.isFrozen(rule.inputs) ? rule.inputs : undefined;
-    const source = Object.isFrozen(rule.source) ? rule.source : undefined;
-    for (const f of findings) conclusions.push(conclude(rule, f, lang, inputs, source));
-  }
+  const conclusions = withCase(c, () => {
+    const out: Conclusion[] = [];
+    for (const rule of rules) {
+      const findings = rule.evaluate(ctx);
+      if (findings.length === 0) continue;
+      // The rule's frozen lists, looked up once per rule; undefined: copy them per conclusion.
+      const inputs = Object.isFrozen(rule.inputs) ? rule.inputs : undefined;
+      const source = Object.isFrozen(rule.source) ? rule.source : undefined;
+      for (const f of findings) out.push(conclude(rule, f, lang, inputs, source));
+    }
+    return out;
+  });
   return { asOf: c.asOf, rulesVersion: RULES_VERSION, settingsUsed: settings, conclusions };
 }
 
