@@ -7,7 +7,6 @@
 // error vocabulary (invalidInput).
 import type { z } from 'zod';
 import { Case } from './case.schema.js';
-import { fastCase, NOT_SURE } from './case.fast.js';
 import { Settings, type SettingsInput } from './settings.js';
 import type { Conclusion, Finding, Lang, Rule } from './rule.js';
 import { normalizeLabs } from './laboratory/picture.js';
@@ -25,9 +24,6 @@ export type Checked<T> = { ok: true; value: T } | { ok: false; issues: z.core.$Z
 
 /** Validates a Case: wrong types, unknown keys, impossible dates, unknown codes and lab units. */
 export function checkCase(json: unknown): Checked<Case> {
-  // Certainly-valid input takes the fast path (same parsed object); anything else, zod's verdict.
-  const fast = fastCase(json);
-  if (fast !== NOT_SURE) return { ok: true, value: fast };
   const r = Case.safeParse(json);
   return r.success ? { ok: true, value: r.data } : { ok: false, issues: r.error.issues };
 }

@@ -22,6 +22,7 @@ describe('lab units (§1)', () => {
   });
 
   it.each([
+    ['calcium', 'constructor'], ['tsh', 'toString'], ['egfr', '__proto__'],
     ['calcium', 'mg/L'], ['25-oh-vitamin-d', 'ng/dL'], ['25-oh-vitamin-d', 'µg/L'], ['egfr', 'mL/min'], ['creatinine', 'mmol/L'], ['tsh', 'pmol/L'],
   ] as const)('%s in %s is not accepted', (test, unit) => {
     expect(unitFactor(test, unit)).toBeUndefined();

@@ -61,7 +61,9 @@ export function unitFactor(test: LabTest, unit: string): number | undefined {
     if (FOLDED.size > 1000) FOLDED.clear();
     FOLDED.set(unit, folded);
   }
-  return FACTORS[test][folded];
+  // Own keys only: a unit spelled like an Object.prototype member ("constructor") is unknown.
+  const table = FACTORS[test];
+  return Object.hasOwn(table, folded) ? table[folded] : undefined;
 }
 const FOLDED = new Map<string, string>();
 
