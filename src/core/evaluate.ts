@@ -56,6 +56,11 @@ function noKeys(json: unknown): boolean {
   return Object.getOwnPropertyNames(json).length === 0 && Object.getOwnPropertySymbols(json).length === 0;
 }
 
+/**
+ * A finding owns its `used` object: `finding()` copies what it is given, and a finding written out
+ * in a rule passes the `used` of its own Trace, which nothing writes to once the rule has returned.
+ * So it is passed on as it is rather than copied a second time.
+ */
 function conclude(rule: Rule, f: Finding, lang: Lang, inputs: readonly string[] | undefined, source: readonly string[] | undefined): Conclusion {
   return {
     code: f.code,
@@ -63,7 +68,7 @@ function conclude(rule: Rule, f: Finding, lang: Lang, inputs: readonly string[] 
     value: f.value,
     severity: f.severity,
     inputs: (inputs ?? rule.inputs.slice()) as string[],
-    used: { ...f.used },
+    used: f.used as Record<string, unknown>,
     missing: own(f.missing),
     source: f.source !== undefined ? own(f.source) : (source ?? rule.source.slice()) as string[],
     explanation: explanationIn(f.explanation, lang),

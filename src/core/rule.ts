@@ -51,7 +51,11 @@ export interface Finding {
   readonly code: string;
   readonly value: unknown;
   readonly severity: Severity;
-  /** Case paths (dotted, e.g. `person.birthDate`, `labs.egfr`) and the values the rule used. */
+  /**
+   * Case paths (dotted, e.g. `person.birthDate`, `labs.egfr`) and the values the rule used. The
+   * finding owns this object and evaluate() passes it on uncopied: give each finding its own (its
+   * own Trace's `used`, or go through `finding()`, which copies).
+   */
   readonly used: Readonly<Record<string, unknown>>;
   /** Case paths that were absent and could change the answer. */
   readonly missing: readonly string[];

@@ -4,9 +4,14 @@ import type { Bilingual } from './rule.js';
 
 /** Dutch writes a decimal comma and a true minus sign (−2,7); English a point (−2.7). */
 export function num(x: number, lang: 'nl' | 'en', decimals?: number): string {
-  const fixed = decimals === undefined ? String(Math.round(x * 1000) / 1000) : x.toFixed(decimals);
-  const signed = fixed.startsWith('-') ? '\u2212' + fixed.slice(1) : fixed;
-  return lang === 'nl' ? signed.replace('.', ',') : signed;
+  // Char codes and slices rather than startsWith/replace: explanations call this many times each.
+  let s = decimals === undefined ? String(Math.round(x * 1000) / 1000) : x.toFixed(decimals);
+  if (s.charCodeAt(0) === 45 /* - */) s = '\u2212' + s.slice(1);
+  if (lang === 'nl') {
+    const dot = s.indexOf('.');
+    if (dot >= 0) s = s.slice(0, dot) + ',' + s.slice(dot + 1);
+  }
+  return s;
 }
 
 const NL_MONTHS = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus',
@@ -14,8 +19,20 @@ const NL_MONTHS = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli
 const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August',
   'September', 'October', 'November', 'December'];
 
+const isDigit = (s: string, i: number) => ((s.charCodeAt(i) - 48) >>> 0) <= 9;
+
 /** `2026-11-23` → `23 november 2026` / `23 November 2026` (no Intl: output must not depend on ICU data). */
 export function day(iso: string, lang: 'nl' | 'en'): string {
+  // A well-formed date (always, in the core) by char code; anything else as before, by splitting.
+  if (iso.length === 10 && iso.charCodeAt(4) === 45 && iso.charCodeAt(7) === 45
+    && isDigit(iso, 0) && isDigit(iso, 1) && isDigit(iso, 2) && isDigit(iso, 3)
+    && isDigit(iso, 5) && isDigit(iso, 6) && isDigit(iso, 8) && isDigit(iso, 9)) {
+    const month = (iso.charCodeAt(5) - 48) * 10 + iso.charCodeAt(6) - 48;
+    if (month >= 1 && month <= 12) {
+      const d = (iso.charCodeAt(8) - 48) * 10 + iso.charCodeAt(9) - 48;
+      return `${d} ${(lang === 'nl' ? NL_MONTHS : EN_MONTHS)[month - 1]} ${iso.slice(0, 4)}`;
+    }
+  }
   const [y, m, d] = iso.split('-');
   const months = lang === 'nl' ? NL_MONTHS : EN_MONTHS;
   return `${Number(d)} ${months[Number(m) - 1] ?? m} ${y}`;
@@ -24,8 +41,10 @@ export function day(iso: string, lang: 'nl' | 'en'): string {
 export function list(items: readonly string[], lang: 'nl' | 'en'): string {
   if (items.length === 0) return '';
   if (items.length === 1) return items[0] as string;
-  const and = lang === 'nl' ? ' en ' : ' and ';
-  return items.slice(0, -1).join(', ') + and + items[items.length - 1];
+  let out = items[0] as string;
+  const last = items.length - 1;
+  for (let i = 1; i < last; i++) out += ', ' + items[i];
+  return out + (lang === 'nl' ? ' en ' : ' and ') + items[last];
 }
 
 export const bi = (nl: string, en: string): Bilingual => ({ nl, en });

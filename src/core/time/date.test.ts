@@ -42,4 +42,33 @@ describe('calendar arithmetic', () => {
       }),
     );
   });
+  // The former check, regular expression then calendar: isIsoDate must agree with it on every string.
+  const daysIn = (y: number, m: number) =>
+    m === 2 ? ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31;
+  const byPattern = (s: string) => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+    const m = Number(s.slice(5, 7));
+    const d = Number(s.slice(8, 10));
+    return m >= 1 && m <= 12 && d >= 1 && d <= daysIn(Number(s.slice(0, 4)), m);
+  };
+  const nearChars = fc.constantFrom(...'0123456789-/ .:+T\n\u0660\uff10/0x'.split(''), '\ud83d', '\u00b9');
+  const nearMiss = fc.oneof(
+    // a real-looking date with one character replaced, inserted or removed
+    fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 }),
+      fc.integer({ min: 0, max: 10 }), nearChars, fc.constantFrom('replace', 'insert', 'remove', 'keep'))
+      .map(([y, m, d, at, ch, how]) => {
+        const s = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+        if (how === 'keep') return s;
+        return s.slice(0, at) + (how === 'remove' ? '' : ch) + s.slice(how === 'insert' ? at : at + 1);
+      }),
+    fc.array(nearChars, { maxLength: 12 }).map((cs) => cs.join('')),
+    fc.string({ maxLength: 12 }),
+    fc.string({ unit: 'binary', maxLength: 12 }),
+  );
+  it('isIsoDate agrees with the regular-expression check on random and near-miss strings', () => {
+    for (const s of ['2027-02-29', '2028-02-29', '2000-02-29', '1900-02-29', '0000-01-01', '9999-12-31',
+      '2026-00-10', '2026-01-00', '2026-04-31', '2026-1-01', '2026-01-01\n', ' 2026-01-01', '2026/01/01', ''])
+      expect(isIsoDate(s)).toBe(byPattern(s));
+    fc.assert(fc.property(nearMiss, (s) => { expect(isIsoDate(s)).toBe(byPattern(s)); }), { numRuns: 20000 });
+  });
 });

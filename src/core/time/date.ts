@@ -9,8 +9,6 @@ import { z } from 'zod';
 
 export type IsoDate = string;
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 interface Ymd { y: number; m: number; d: number }
 
 const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
@@ -58,9 +56,18 @@ function fromDayNumber(n: number): Ymd {
 
 /** True when `s` is a real calendar date in `YYYY-MM-DD` form (2027-02-29 is not). */
 export function isIsoDate(s: string): boolean {
-  if (!ISO_DATE.test(s)) return false;
-  const { y, m, d } = parse(s);
-  return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+  // The pattern /^\d{4}-\d{2}-\d{2}$/ and then the calendar, by char code without a regular
+  // expression or a parsed object: the Case schema runs it for every date of every case
+  // (date.test.ts checks it against the regular-expression form on random and near-miss strings).
+  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false;
+  const y0 = digit(s, 0), y1 = digit(s, 1), y2 = digit(s, 2), y3 = digit(s, 3);
+  const m0 = digit(s, 5), m1 = digit(s, 6), d0 = digit(s, 8), d1 = digit(s, 9);
+  // `>>> 0 > 9` is false only for the ten digits 0–9 (anything else is negative or above 9).
+  if ((y0 >>> 0) > 9 || (y1 >>> 0) > 9 || (y2 >>> 0) > 9 || (y3 >>> 0) > 9
+    || (m0 >>> 0) > 9 || (m1 >>> 0) > 9 || (d0 >>> 0) > 9 || (d1 >>> 0) > 9) return false;
+  const m = m0 * 10 + m1;
+  const d = d0 * 10 + d1;
+  return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y0 * 1000 + y1 * 100 + y2 * 10 + y3, m);
 }
 
 export const isoDate = z
