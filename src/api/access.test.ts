@@ -21,6 +21,8 @@ const READ: Record<Role, P[]> = {
   patient: ['adultA'],
   caregiver: ['childA'],
 };
+/** Who may correct which fixture patient: the clinic only, not the patient or a caregiver. */
+const WRITE: Record<Role, P[]> = { ...READ, patient: [], caregiver: [] };
 /** Who may do the clinic-only things (accounts, links, merge) with which patient. */
 const CLINIC: Record<Role, P[]> = { nurse: ['adultA'], physician: ['adultA'], physiotherapist: [], 'care-worker': [], admin: [], patient: [], caregiver: [] };
 
@@ -35,7 +37,7 @@ interface RouteCase {
 
 const ROUTES: RouteCase[] = [
   { name: 'read record', method: 'GET', path: (id) => `/api/v1/patients/${id}`, allowed: READ, okStatus: 200 },
-  { name: 'correct record', method: 'PATCH', path: (id) => `/api/v1/patients/${id}`, body: () => ({ phone: '0612345678', reason: 'correction' }), allowed: READ, okStatus: 200 },
+  { name: 'correct record', method: 'PATCH', path: (id) => `/api/v1/patients/${id}`, body: () => ({ phone: '0612345678', reason: 'correction' }), allowed: WRITE, okStatus: 200 },
   { name: 'history', method: 'GET', path: (id) => `/api/v1/patients/${id}/history`, allowed: READ, okStatus: 200 },
   { name: 'access log', method: 'GET', path: (id) => `/api/v1/patients/${id}/access-log`, allowed: READ, okStatus: 200 },
   { name: 'link organisation', method: 'POST', path: (id) => `/api/v1/patients/${id}/links`, body: (f) => ({ organisationId: f.orgs.physioA, relation: 'referral' }), allowed: CLINIC, okStatus: 204 },

@@ -66,6 +66,8 @@ describe('authorize: organisations and roles, deny by default', () => {
     ['patient', 'patient.read', {}, true],
     ['patient', 'patient.read', { id: 'p2' }, false],
     ['patient', 'patient.link', {}, false],
+    ['patient', 'patient.write', {}, false],
+    ['patient', 'patient.read-access-log', {}, true],
   ];
   it.each(rows)('%s %s %o → %s', (role, action, over, allowed) => {
     expect(authorize(actor(role), action, target(over), ASOF).allowed).toBe(allowed);

@@ -52,7 +52,9 @@ export type Decision = { allowed: true; reason: string } | { allowed: false; rea
 const allow = (reason: string): Decision => ({ allowed: true, reason });
 const deny = (reason: string): Decision => ({ allowed: false, reason });
 
-const READ_WRITE = new Set<Action>(['patient.read', 'patient.write', 'patient.read-access-log']);
+/** What patients and caregivers may do with a record: read it and see who looked. Changing the
+ * personal details (name, birth date, BSN) is for the clinic, which keeps their history. */
+const LOOK = new Set<Action>(['patient.read', 'patient.read-access-log']);
 
 /** How a clinician's organisation relates to the patient, if at all. */
 function clinicalRelation(actor: Actor, target: PatientTarget, asOf: IsoDate): Decision {
@@ -106,11 +108,11 @@ export function authorize(actor: Actor, action: Action, target: PatientTarget | 
   if (actor.role === 'patient') {
     if (actor.patientId !== target.id) return deny('not your own record');
     if (ageOn(target.birthDate, asOf) < 12) return deny('under 12 the parents see the record');
-    if (READ_WRITE.has(action) || action === 'patient.read-bsn') return allow('your own record');
+    if (LOOK.has(action) || action === 'patient.read-bsn') return allow('your own record');
     return deny('patients cannot do this');
   }
   if (actor.role === 'caregiver') {
-    if (!READ_WRITE.has(action)) return deny('caregivers cannot do this');
+    if (!LOOK.has(action)) return deny('caregivers cannot do this');
     return caregiverAccess(target, asOf);
   }
   const rel = clinicalRelation(actor, target, asOf);
