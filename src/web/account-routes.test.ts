@@ -287,6 +287,33 @@ describe('account and record pages', () => {
     expect(nothing.body).toContain('href="#reason"');
   });
 
+  it('offers a record with the same date of birth for merging, and merges it', async () => {
+    const b = new Browser(t);
+    await b.signIn(account('nurse').email);
+    const form = await b.get('/patients/new');
+    const made = await b.post('/patients/new', {
+      _csrf: csrfOf(form.body), familyName: 'Vries', givenName: 'Anna', birthDate: '12-04-1948', sex: 'female', bsn: '', phone: '', email: '', gpPractice: '',
+    });
+    const dup = (made.headers.location as string).split('/')[2]?.split('?')[0] ?? '';
+    const record = await b.get(`/patients/${anna}`);
+    expect(record.body).toContain(nl.record.mergeTitle);
+    expect(record.body).toContain(nl.record.mergeButton('Anna Vries'));
+    const fields = Object.fromEntries(hiddenFields(record.body, `/patients/${anna}/merge`));
+    expect(fields.duplicateId).toBe(dup);
+    const noToken = await b.post(`/patients/${anna}/merge`, { duplicateId: dup });
+    expect(noToken.statusCode).toBe(403);
+    const merged = await b.post(`/patients/${anna}/merge`, fields);
+    expect(merged.statusCode).toBe(303);
+    expect(merged.headers.location).toBe(`/patients/${anna}?notice=merged`);
+    expect((await b.get(merged.headers.location as string)).body).toContain(nl.record.merged);
+    const search = await b.get('/patients?birthDate=12-04-1948');
+    expect(search.body).toContain(`href="/patients/${anna}"`);
+    expect(search.body).not.toContain(`href="/patients/${dup}"`);
+    const physio = new Browser(t);
+    await physio.signIn(account('physiotherapist').email);
+    expect((await physio.get(`/patients/${anna}`)).body).not.toContain(nl.record.mergeTitle);
+  });
+
   it('issues an activation letter, and the patient activates and signs in', async () => {
     const nurse = new Browser(t);
     await nurse.signIn(account('nurse').email);

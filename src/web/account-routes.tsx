@@ -6,7 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import {
   AppError, DEMO_ACCOUNTS, DEMO_PASSWORD, SESSION_COOKIE, accessDeps, activateAccount, authDeps, clearSessionCookie, confirmPasswordReset,
-  correctPatient, createClinician, createPatient, createPatientAccount, findPatients, patientAccessLog, patientCaregivers, patientHistory,
+  correctPatient, createClinician, mergeDuplicate, createPatient, createPatientAccount, findPatients, patientAccessLog, patientCaregivers, patientHistory,
   readPatient, requestMeta, requestPasswordReset, requireUser, searchOrganisationAudit, setSessionCookie, signIn, signOut, usersOfOrganisation,
   type SessionUser,
 } from '../api/facade.js';
@@ -405,9 +405,21 @@ export function registerAccountRoutes(fastify: FastifyInstance): void {
     const patient = await readPatient(deps(), u.actor, requestMeta(req), id);
     const caregivers = await patientCaregivers(deps(), u.actor, requestMeta(req), id);
     const canManage = MANAGERS.includes(u.actor.role);
+    // Possible duplicates: other records this clinician may see with the same date of birth.
+    const duplicates = canManage
+      ? (await findPatients(deps(), u.actor, requestMeta(req), { birthDate: patient.birthDate, limit: 20 })).filter((d) => d.id !== patient.id)
+      : [];
     return send(
       reply,
-      <PatientRecordPage ctx={await ctxOf(req, reply)} patient={patient} caregivers={caregivers} canManage={canManage} csrf={reply.generateCsrf()} {...extra} />,
+      <PatientRecordPage
+        ctx={await ctxOf(req, reply)}
+        patient={patient}
+        caregivers={caregivers}
+        canManage={canManage}
+        csrf={reply.generateCsrf()}
+        duplicates={duplicates}
+        {...extra}
+      />,
       status,
     );
   }
@@ -418,8 +430,21 @@ export function registerAccountRoutes(fastify: FastifyInstance): void {
     page(async (req, reply) => {
       requireUser(req);
       const n = (req.query as Query).notice;
-      const notice = n === 'created' || n === 'corrected' ? n : undefined;
+      const notice = n === 'created' || n === 'corrected' || n === 'merged' ? n : undefined;
       return recordPage(req, reply, patientIdOf(req), notice ? { notice } : {});
+    }),
+  );
+
+  fastify.post(
+    '/patients/:id/merge',
+    form,
+    page(async (req, reply) => {
+      const u = userWith(req, MANAGERS);
+      const id = patientIdOf(req);
+      const duplicateId = formFields(req).duplicateId ?? '';
+      if (!uuid.test(duplicateId)) throw new AppError('invalid-input', 'duplicateId is not a record id.', [{ pointer: '/duplicateId', detail: 'is not a valid id' }]);
+      await mergeDuplicate(deps(), u.actor, requestMeta(req), id, duplicateId);
+      return reply.redirect(`/patients/${id}?notice=merged`, 303);
     }),
   );
 

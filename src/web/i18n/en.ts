@@ -275,6 +275,11 @@ export const en = {
     correctSubmit: 'Save correction',
     corrected: 'The correction is saved.',
     nothingChanged: 'You did not change anything. Change a detail first.',
+    mergeTitle: 'Duplicate records',
+    mergeIntro: 'These records have the same date of birth. Is it the same person? Then merge the duplicate into this record. The duplicate is kept as history.',
+    mergeNone: 'There is no other record with the same date of birth.',
+    mergeButton: (name: string) => `Merge ${name} into this record`,
+    merged: 'The records have been merged.',
     accountTitle: 'Make an account for the patient or a carer',
     accountIntro:
       'Botpad makes a letter with a code that works once. Give the letter to the person, or post it.',

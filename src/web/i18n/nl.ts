@@ -275,6 +275,11 @@ export const nl = {
     correctSubmit: 'Verbetering opslaan',
     corrected: 'De verbetering is opgeslagen.',
     nothingChanged: 'U heeft niets veranderd. Verander eerst een gegeven.',
+    mergeTitle: 'Dubbele dossiers',
+    mergeIntro: 'Deze dossiers hebben dezelfde geboortedatum. Is het dezelfde persoon? Voeg het dubbele dossier dan samen met dit dossier. Het dubbele dossier blijft bewaard als geschiedenis.',
+    mergeNone: 'Er is geen ander dossier met dezelfde geboortedatum.',
+    mergeButton: (name: string) => `Voeg ${name} samen met dit dossier`,
+    merged: 'De dossiers zijn samengevoegd.',
     accountTitle: 'Account maken voor de patiënt of een naaste',
     accountIntro:
       'Botpad maakt een brief met een code die één keer werkt. Geef de brief aan de persoon zelf of stuur hem op.',

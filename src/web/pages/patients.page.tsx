@@ -182,7 +182,7 @@ export function PatientDetails({ ctx, patient }: { ctx: PageContext; patient: Pa
   );
 }
 
-export type RecordNotice = 'created' | 'corrected';
+export type RecordNotice = 'created' | 'corrected' | 'merged';
 
 function AccountForm(props: { ctx: PageContext; csrf: string; patientId: string; values: Record<string, string>; errors: FieldErrors }) {
   const t = props.ctx.t;
@@ -233,6 +233,8 @@ export function PatientRecordPage(props: {
   csrf: string;
   notice?: RecordNotice | undefined;
   correction?: { values: Record<string, string>; errors: FieldErrors } | undefined;
+  /** Other records with the same date of birth, offered for merging (managers only). */
+  duplicates?: readonly PatientSummary[];
 }) {
   const { ctx, patient } = props;
   const t = ctx.t;
@@ -244,7 +246,9 @@ export function PatientRecordPage(props: {
     <Layout ctx={ctx} title={errTitle(ctx, name, errors)}>
       <h1>{name}</h1>
       <ErrorSummary t={t} errors={errors} />
-      {props.notice ? <Notice ok>{props.notice === 'created' ? t.patients.created : r.corrected}</Notice> : null}
+      {props.notice ? (
+        <Notice ok>{props.notice === 'created' ? t.patients.created : props.notice === 'merged' ? r.merged : r.corrected}</Notice>
+      ) : null}
       <section aria-labelledby="details-title">
         <h2 id="details-title">{r.details}</h2>
         <PatientDetails ctx={ctx} patient={patient} />
@@ -314,6 +318,29 @@ export function PatientRecordPage(props: {
       </section>
       {props.canManage ? (
         <>
+          <section aria-labelledby="merge-title">
+            <h2 id="merge-title">{r.mergeTitle}</h2>
+            {(props.duplicates ?? []).length === 0 ? (
+              <p>{r.mergeNone}</p>
+            ) : (
+              <>
+                <p>{r.mergeIntro}</p>
+                <ul class="bullets">
+                  {(props.duplicates ?? []).map((d) => (
+                    <li key={d.id}>
+                      <form method="post" action={`/patients/${patient.id}/merge`}>
+                        <Csrf token={props.csrf} />
+                        <input type="hidden" name="duplicateId" value={d.id} />
+                        <button type="submit" class="secondary">
+                          {r.mergeButton(`${d.givenName} ${d.familyName}`)}
+                        </button>
+                      </form>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </section>
           <section aria-labelledby="correct-title">
             <h2 id="correct-title">{r.correctTitle}</h2>
             <p>{r.correctIntro}</p>
