@@ -3,7 +3,7 @@
 // request id, the user and whether it was allowed.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testApp, type TestApp } from './testing/test-app.js';
+import { sessionCookie, signInApi, testApp, type TestApp } from './testing/test-app.js';
 import { buildFixture, PASSWORD, type Fixture } from './testing/fixture.js';
 import { STORE_KINDS } from '../store/testing/stores.js';
 import type { Role } from '../store/schema.js';
@@ -53,10 +53,9 @@ describe.each(STORE_KINDS)('authorisation matrix on %s', (kind) => {
     t = await testApp(kind);
     f = await buildFixture(t.store.db);
     for (const role of ROLES) {
-      const res = await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: f.users[role].email, password: PASSWORD } });
+      const res = await signInApi(t, f.users[role].email, PASSWORD);
       expect(res.statusCode, `sign-in as ${role}`).toBe(200);
-      const c = res.cookies.find((x) => x.name === 'botpad_session');
-      cookies.set(role, `botpad_session=${c?.value ?? ''}`);
+      cookies.set(role, sessionCookie(res));
     }
   });
   afterAll(async () => {

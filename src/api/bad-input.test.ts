@@ -2,7 +2,7 @@
 // oversized body. Each gets a problem document naming the field, and nothing is stored.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { testApp, type TestApp } from './testing/test-app.js';
+import { sessionCookie, signInApi, testApp, type TestApp } from './testing/test-app.js';
 import { buildFixture, PASSWORD, type Fixture } from './testing/fixture.js';
 import { STORE_KINDS } from '../store/testing/stores.js';
 import { Problem } from '../schema/problem.js';
@@ -52,8 +52,7 @@ describe.each(STORE_KINDS)('bad input on %s', (kind) => {
     t = await testApp(kind, { BOTPAD_BODY_LIMIT: '20000' });
     f = await buildFixture(t.store.db);
     for (const role of ['nurse', 'admin'] as const) {
-      const res = await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: f.users[role].email, password: PASSWORD } });
-      cookie[role] = `botpad_session=${res.cookies.find((c) => c.name === 'botpad_session')?.value ?? ''}`;
+      cookie[role] = sessionCookie(await signInApi(t, f.users[role].email, PASSWORD));
     }
   });
   afterAll(async () => {

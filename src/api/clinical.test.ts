@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testApp, type TestApp } from './testing/test-app.js';
+import { sessionCookie, signInApi, testApp, type TestApp } from './testing/test-app.js';
 import { buildFixture, PASSWORD, type Fixture } from './testing/fixture.js';
 import { Problem } from '../schema/problem.js';
 
@@ -19,8 +19,7 @@ describe('clinical core over HTTP', () => {
     t = await testApp('pglite');
     f = await buildFixture(t.store.db);
     for (const role of ['nurse', 'patient', 'physiotherapist'] as const) {
-      const res = await t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email: f.users[role].email, password: PASSWORD } });
-      cookie[role] = `botpad_session=${res.cookies.find((c) => c.name === 'botpad_session')?.value ?? ''}`;
+      cookie[role] = sessionCookie(await signInApi(t, f.users[role].email, PASSWORD));
     }
   });
   afterAll(async () => {

@@ -4,13 +4,12 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.js';
 import { buildServer } from '../main.js';
-import { testApp, type TestApp } from './testing/test-app.js';
+import { sessionCookie, signInApi, testApp, type TestApp } from './testing/test-app.js';
 import { buildFixture, PASSWORD, type Fixture } from './testing/fixture.js';
 import { STORE_KINDS } from '../store/testing/stores.js';
 
-const signIn = (t: TestApp, email: string, password: string, ip = '10.0.0.1') =>
-  t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email, password }, headers: { 'x-forwarded-for': ip } });
-const cookieOf = (res: { cookies: { name: string; value: string }[] }) => `botpad_session=${res.cookies.find((c) => c.name === 'botpad_session')?.value ?? ''}`;
+const signIn = (t: TestApp, email: string, password: string, ip = '10.0.0.1') => signInApi(t, email, password, ip);
+const cookieOf = sessionCookie;
 
 describe.each(STORE_KINDS)('sign-in and sessions on %s', (kind) => {
   let t: TestApp;

@@ -24,3 +24,13 @@ export async function testApp(kind: StoreKind, env: Record<string, string> = {})
     },
   };
 }
+
+/** The session cookie a sign-in answer set, as a Cookie header value. */
+export function sessionCookie(res: { cookies: { name: string; value: string }[] }): string {
+  return `botpad_session=${res.cookies.find((c) => c.name === 'botpad_session')?.value ?? ''}`;
+}
+
+/** Signs in through the API and returns the sign-in answer (status, cookies). */
+export function signInApi(t: TestApp, email: string, password: string, ip?: string) {
+  return t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email, password }, ...(ip ? { headers: { 'x-forwarded-for': ip } } : {}) });
+}
