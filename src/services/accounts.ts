@@ -26,8 +26,13 @@ export function newActivationCode(): string {
 
 const normaliseCode = (c: string) => c.toUpperCase().replace(/[^A-Z0-9]/g, '');
 
-async function emailTaken(db: Db, email: string | undefined): Promise<boolean> {
-  return email ? (await findUserByEmail(db, email)) !== undefined : false;
+/** Refuses an e-mail address that another account already uses (`self` may keep its own). */
+async function assertEmailFree(db: Db, email: string | undefined, self?: string): Promise<void> {
+  if (!email) return;
+  const other = await findUserByEmail(db, email);
+  if (other && other.id !== self) {
+    throw new AppError('conflict', 'This e-mail address already has an account.', [{ pointer: '/email', detail: 'is already in use' }]);
+  }
 }
 
 export async function createClinician(
@@ -38,7 +43,7 @@ export async function createClinician(
 ) {
   const passwordHash = await hashPassword(input.password);
   return withAction(deps, actor, meta, 'user.manage', 'user', async (db) => {
-    if (await emailTaken(db, input.email)) throw new AppError('conflict', 'This e-mail address already has an account.', [{ pointer: '/email', detail: 'is already in use' }]);
+    await assertEmailFree(db, input.email);
     const id = await insertUser(db, { role: input.role, organisationId: actor.organisationId, patientId: null, email: input.email, displayName: input.displayName, passwordHash, status: 'active' });
     return { value: { id, role: input.role, email: input.email, displayName: input.displayName, status: 'active' } };
   });
@@ -67,7 +72,7 @@ export async function createPatientAccount(
   input: { kind: 'patient' | 'caregiver'; displayName?: string | undefined; email?: string | undefined; relation?: 'parent' | 'legal-representative' | 'family' | undefined; patientConsent?: boolean | undefined },
 ): Promise<IssuedAccount> {
   return withPatient(deps, actor, meta, 'patient.create-account', 'account', patientId, async (db, row) => {
-    if (await emailTaken(db, input.email)) throw new AppError('conflict', 'This e-mail address already has an account.', [{ pointer: '/email', detail: 'is already in use' }]);
+    await assertEmailFree(db, input.email);
     const patientName = `${row.given_name} ${row.family_name}`;
     let userId: string;
     const displayName = input.kind === 'patient' ? patientName : (input.displayName ?? '');
@@ -93,8 +98,7 @@ export async function activateAccount(deps: AccessDeps, meta: RequestMeta, input
     const uid = await spendCode(trx, sha256(normaliseCode(input.code)), 'activation');
     if (!uid) return undefined;
     if (input.email) {
-      const other = await findUserByEmail(trx, input.email);
-      if (other && other.id !== uid) throw new AppError('conflict', 'This e-mail address already has an account.', [{ pointer: '/email', detail: 'is already in use' }]);
+      await assertEmailFree(trx, input.email, uid);
       await trx.updateTable('app_user').set({ email: input.email }).where('id', '=', uid).execute();
     }
     await setPassword(trx, uid, passwordHash);
