@@ -3,7 +3,8 @@
 // order it finds them, into a SHA-256 hash chain kept in audit_seal, so a changed or removed row
 // breaks the chain at a named place.
 import { createHash } from 'node:crypto';
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
+import type { AuditEventTable } from './schema.js';
 import type { Db } from './db.js';
 
 export interface AuditEntry {
@@ -40,20 +41,8 @@ export async function writeAudit(db: Db, entries: readonly AuditEntry[]): Promis
     .execute();
 }
 
-interface EventRow {
-  id: string;
-  at: string;
-  user_id: string | null;
-  role: string | null;
-  organisation_id: string | null;
-  action: string;
-  resource: string;
-  patient_id: string | null;
-  allowed: boolean;
-  reason: string | null;
-  request_id: string | null;
-  client_ip: string | null;
-}
+/** An audit row as the chain hashes it (derived from the table type, so it cannot drift). */
+type EventRow = Selectable<AuditEventTable>;
 
 const GENESIS = '0'.repeat(64);
 const SEAL_MARGIN = 10_000;
