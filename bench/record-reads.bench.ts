@@ -3,6 +3,7 @@
 // benchmark build) to show what the audit costs. Botpad runs as its own process (`node
 // bin/botpad.js start`), autocannon drives it from this one. Run: npx tsx bench/record-reads.bench.ts
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import autocannon from 'autocannon';
 import pg from 'pg';
@@ -12,6 +13,30 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/demo/demo-data.js';
 const DURATION = Number(process.env.BENCH_SECONDS ?? 20);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const PATIENTS = Number(process.env.BENCH_PATIENTS ?? 10_000);
+
+/**
+ * CPU seconds used so far by the Botpad server and by all PostgreSQL processes (Linux /proc), to
+ * show which of the three parties sharing the cores is the limit.
+ */
+function cpuSeconds(serverPid: number | undefined): { server: number; postgres: number; bench: number } {
+  const tick = 100; // USER_HZ on Linux
+  let server = 0;
+  let postgres = 0;
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const t = (Number(f[11]) + Number(f[12])) / tick;
+      if (Number(d) === serverPid) server += t;
+      else if (stat.includes('(postgres)')) postgres += t;
+    } catch {
+      /* the process ended while we looked */
+    }
+  }
+  const own = process.cpuUsage();
+  return { server, postgres, bench: (own.user + own.system) / 1e6 };
+}
 
 async function waitReady(url: string, child: ChildProcess): Promise<void> {
   for (let i = 0; i < 300; i++) {
@@ -49,6 +74,7 @@ async function measure(databaseUrl: string, audit: boolean) {
     const ids = ((await list.json()) as { patients: { id: string }[] }).patients.map((p) => p.id);
     if (ids.length === 0) throw new Error('no readable patients');
     const before = await auditCount(databaseUrl);
+    const cpu0 = cpuSeconds(child.pid);
     let i = 0;
     const result = await autocannon({
       url: base,
@@ -57,7 +83,9 @@ async function measure(databaseUrl: string, audit: boolean) {
       headers: { cookie },
       requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: `/api/v1/patients/${ids[i++ % ids.length] ?? ''}` }) }],
     });
+    const cpu1 = cpuSeconds(child.pid);
     const written = (await auditCount(databaseUrl)) - before;
+    const perRequestMs = (k: 'server' | 'postgres' | 'bench') => Number((((cpu1[k] - cpu0[k]) * 1000) / result.requests.total).toFixed(3));
     return {
       audit,
       requestsPerSec: Math.round(result.requests.average),
@@ -67,6 +95,7 @@ async function measure(databaseUrl: string, audit: boolean) {
       total: result.requests.total,
       errors: result.errors + result.timeouts + result.non2xx,
       auditRowsWritten: written,
+      cpuMsPerRequest: { server: perRequestMs('server'), postgres: perRequestMs('postgres'), autocannon: perRequestMs('bench') },
     };
   } finally {
     child.kill('SIGTERM');

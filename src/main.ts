@@ -43,6 +43,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const store = await openStore({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
+    prepare: config.pgPrepare,
     onLockCompromised: (e) => say(`Warning: the data-directory lock was disturbed (${e.message}).`),
     backup: true,
     onBackup: (copy) => say(`Safety copy of the database made: ${copy}`),

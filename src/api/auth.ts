@@ -12,6 +12,13 @@ declare module 'fastify' {
   interface FastifyRequest {
     user: SessionUser | undefined;
   }
+  interface FastifyContextConfig {
+    /**
+     * The handler checks the session itself, in the same statement as its first read (the record
+     * read, the busiest request): the hook below leaves the lookup to it.
+     */
+    inlineSession?: boolean;
+  }
 }
 
 export function authDeps(app: FastifyInstance): AuthDeps {
@@ -42,10 +49,14 @@ export function clearSessionCookie(app: FastifyInstance, reply: FastifyReply): v
 export function registerAuth(app: FastifyInstance): void {
   app.decorateRequest('user', undefined);
   app.addHook('preHandler', async (req) => {
-    if (req.url.startsWith('/assets/') || req.url.startsWith('/health/')) return;
+    if (req.url.startsWith('/assets/') || req.url.startsWith('/health/') || req.routeOptions.config.inlineSession) return;
     const token = req.cookies[SESSION_COOKIE];
     if (token) req.user = await resolveSession(authDeps(app), token);
   });
+}
+
+export function sessionToken(req: FastifyRequest): string | undefined {
+  return req.cookies[SESSION_COOKIE];
 }
 
 export function requireUser(req: FastifyRequest): SessionUser {

@@ -7,6 +7,7 @@ import { buildServer } from '../main.js';
 import { sessionCookie, signInApi, testApp, type TestApp } from './testing/test-app.js';
 import { buildFixture, PASSWORD, type Fixture } from './testing/fixture.js';
 import { STORE_KINDS } from '../store/testing/stores.js';
+import { sha256 } from '../services/auth.js';
 
 const signIn = (t: TestApp, email: string, password: string, ip = '10.0.0.1') => signInApi(t, email, password, ip);
 const cookieOf = sessionCookie;
@@ -106,5 +107,42 @@ describe.each(STORE_KINDS)('sign-in and sessions on %s', (kind) => {
     expect((await t.app.inject({ url: '/api/v1/session', headers: { cookie: old } })).statusCode).toBe(401);
     expect((await signIn(t, f.users['care-worker'].email, 'brand-new-pass-1')).statusCode).toBe(200);
     expect((await t.app.inject({ method: 'POST', url: '/api/v1/password-reset/confirm', payload: { token, password: 'another-pass-12' } })).statusCode).toBe(400);
+  });
+  // The record read checks the session in its own first statement (inlineSession): it must refuse
+  // exactly what every other route refuses.
+  it('refuses a record read without a live session, and audits nothing for it', async () => {
+    const url = `/api/v1/patients/${f.patients.adultA}`;
+    const audited = async () => Number((await t.store.db.selectFrom('audit_event').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const before = await audited();
+    expect((await t.app.inject({ url })).statusCode).toBe(401);
+    const garbage = await t.app.inject({ url, headers: { cookie: 'botpad_session=not-a-session' } });
+    expect(garbage.statusCode).toBe(401);
+    expect(garbage.headers['content-type']).toContain('application/problem+json');
+    expect((await t.app.inject({ url, headers: { cookie: `botpad_session=${'x'.repeat(200)}` } })).statusCode).toBe(401);
+    expect(await audited()).toBe(before);
+
+    const cookie = cookieOf(await signIn(t, f.users.nurse.email, PASSWORD));
+    expect((await t.app.inject({ url, headers: { cookie } })).statusCode).toBe(200);
+    const missing = await t.app.inject({ url: '/api/v1/patients/00000000-0000-4000-8000-000000000000', headers: { cookie } });
+    expect(missing.statusCode).toBe(404);
+    // Idle too long: refused, though the token itself still exists.
+    await t.store.db.updateTable('session').set({ last_seen_at: new Date(Date.now() - 6 * 60_000).toISOString() }).where('user_id', '=', f.users.nurse.id).where('revoked_at', 'is', null).execute();
+    expect((await t.app.inject({ url, headers: { cookie } })).statusCode).toBe(401);
+
+    const fresh = cookieOf(await signIn(t, f.users.nurse.email, PASSWORD));
+    expect((await t.app.inject({ url, headers: { cookie: fresh } })).statusCode).toBe(200);
+    // Signed out: refused at once, in this process and any other.
+    expect((await t.app.inject({ method: 'DELETE', url: '/api/v1/session', headers: { cookie: fresh } })).statusCode).toBe(204);
+    expect((await t.app.inject({ url, headers: { cookie: fresh } })).statusCode).toBe(401);
+  });
+
+  it('keeps a record-reading session alive: each read counts as activity', async () => {
+    const cookie = cookieOf(await signIn(t, f.users.physician.email, PASSWORD));
+    const hash = sha256(decodeURIComponent(cookie.slice(cookie.indexOf('=') + 1)));
+    const url = `/api/v1/patients/${f.patients.adultA}`;
+    await t.store.db.updateTable('session').set({ last_seen_at: new Date(Date.now() - 4 * 60_000).toISOString() }).where('token_hash', '=', hash).execute();
+    expect((await t.app.inject({ url, headers: { cookie } })).statusCode).toBe(200);
+    const seen = await t.store.db.selectFrom('session').select('last_seen_at').where('token_hash', '=', hash).executeTakeFirstOrThrow();
+    expect(Date.now() - new Date(seen.last_seen_at).getTime()).toBeLessThan(60_000);
   });
 });

@@ -11,7 +11,7 @@ async function withStore(run: (store: Store) => Promise<number>): Promise<number
   if (!config) return 1;
   let store: Store;
   try {
-    store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, prepare: config.pgPrepare });
   } catch (e) {
     process.stderr.write((e instanceof DataDirLockedError ? e.message : `Cannot open the database: ${(e as Error).message}`) + '\n');
     return 1;

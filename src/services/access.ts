@@ -84,8 +84,9 @@ export async function withPatient<T>(
 }
 
 /**
- * The read path, in as few round trips as correctness allows: read and decide; then write the audit
- * entry and read the record again in one statement (one transaction), and hand out that second read.
+ * The read path, in as few round trips as correctness allows: read and decide (the caller may have
+ * done that read together with the session check: `preRead`); then write the audit entry and read
+ * the record again in one statement (one transaction), and hand out that second read.
  * If what the decision rested on (birth date, organisations) changed in between, the fully
  * transactional path decides again.
  */
@@ -97,10 +98,12 @@ export async function readWithPatient<T>(
   resource: string,
   patientId: string,
   present: (db: Db, row: PatientRow, target: PatientTarget, orgs: PatientOrgs) => Promise<T>,
+  /** The record as already read in the caller's first statement (null: there was none). */
+  preRead?: { row: PatientRow; orgs: PatientOrgs } | null,
 ): Promise<T> {
   // A caregiver's access also rests on their link and the patient's consent: decide in one transaction.
   if (actor.role === 'caregiver') return withPatient(deps, actor, meta, action, resource, patientId, present);
-  const found = await getPatientWithOrgs(deps.db, patientId);
+  const found = preRead === undefined ? await getPatientWithOrgs(deps.db, patientId) : preRead;
   if (!found) return withPatient(deps, actor, meta, action, resource, patientId, present);
   const { target } = await loadTarget(deps.db, actor, found.row, found.orgs);
   const d = authorize(actor, action, target, todayNl());

@@ -9,6 +9,7 @@ import type { Actor, OrganisationKind } from '../core/access/index.js';
 import type { Db } from '../store/db.js';
 import {
   clearFailures, findSession, findUserByEmail, insertSession, recordFailure, revokeSession, throttleState, touchSession,
+  type SessionRow,
 } from '../store/accounts.repo.js';
 import { writeAudit } from '../store/audit.repo.js';
 import { AppError } from '../schema/problem.js';
@@ -82,15 +83,27 @@ export async function signIn(deps: AuthDeps, email: string, password: string, me
 }
 
 export async function resolveSession(deps: AuthDeps, token: string | undefined, now = new Date()): Promise<SessionUser | undefined> {
-  if (!token || token.length > 100) return undefined;
-  const h = sha256(token);
-  const s = await findSession(deps.db, h);
+  const h = tokenHash(token);
+  if (h === undefined) return undefined;
+  return checkSession(deps, await findSession(deps.db, h), now);
+}
+
+/** The stored form of a session token; undefined for a token that cannot be one. */
+export function tokenHash(token: string | undefined): string | undefined {
+  return !token || token.length > 100 ? undefined : sha256(token);
+}
+
+/**
+ * Whether a session row (however it was read) is a live session: not revoked, user active, neither
+ * idle too long nor past its absolute end. Keeps last_seen fresh to the minute.
+ */
+export async function checkSession(deps: AuthDeps, s: SessionRow | undefined, now = new Date()): Promise<SessionUser | undefined> {
   if (!s || s.revoked_at || s.status !== 'active') return undefined;
   const idleEnd = new Date(new Date(s.last_seen_at).getTime() + deps.idleMinutes * 60_000);
   if (idleEnd <= now || new Date(s.expires_at) <= now) return undefined;
   let lastSeen = new Date(s.last_seen_at);
   if (now.getTime() - lastSeen.getTime() > TOUCH_EVERY_MS) {
-    await touchSession(deps.db, h, now.toISOString());
+    await touchSession(deps.db, s.token_hash, now.toISOString());
     lastSeen = now;
   }
   return {

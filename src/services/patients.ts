@@ -3,7 +3,7 @@
 import type { Actor } from '../core/access/index.js';
 import { authorize } from '../core/access/index.js';
 import {
-  getPatient, insertPatient, linkCaregiver, linkOrganisation, mergePatients, patientOrganisations, revisionsOf, searchPatients,
+  getPatient, insertPatient, linkCaregiver, sessionAndPatient, linkOrganisation, mergePatients, patientOrganisations, revisionsOf, searchPatients,
   updatePatient, caregiversOf, type PatientRow,
 } from '../store/patient.repo.js';
 import { accessLogForPatient } from '../store/audit.repo.js';
@@ -12,6 +12,7 @@ import { AppError } from '../schema/problem.js';
 import type { Patient, PatientCorrection, PatientInput, PatientSummary } from '../schema/patient.schema.js';
 import { listPatients, readWithPatient, withAction, withPatient, type AccessDeps, type PatientOrgs, type RequestMeta } from './access.js';
 import { todayNl } from './clock.js';
+import { checkSession, tokenHash, type AuthDeps, type SessionUser } from './auth.js';
 import type { Db } from '../store/db.js';
 
 export function summary(r: PatientRow): PatientSummary {
@@ -40,6 +41,26 @@ async function full(db: Db, actor: Actor, r: PatientRow, known?: PatientOrgs): P
 
 export async function readPatient(deps: AccessDeps, actor: Actor, meta: RequestMeta, id: string): Promise<Patient> {
   return readWithPatient(deps, actor, meta, 'patient.read', 'patient', id, (db, row, _t, orgs) => full(db, actor, row, orgs));
+}
+
+/**
+ * A record read that checks the session in the same statement as the read the decision rests on:
+ * two round trips for the whole request (session + record, then audit + record). For routes that
+ * skip the usual per-request session lookup (api/auth.ts, `inlineSession`).
+ */
+export async function readPatientWithSession(
+  auth: AuthDeps,
+  token: string | undefined,
+  meta: RequestMeta,
+  id: string,
+): Promise<{ user: SessionUser; patient: Patient }> {
+  const h = tokenHash(token);
+  const first = h === undefined ? undefined : await sessionAndPatient(auth.db, h, id);
+  const user = await checkSession(auth, first?.session);
+  if (!user || !first) throw new AppError('unauthenticated', 'Sign in first.');
+  const actor = user.actor;
+  const patient = await readWithPatient(auth, actor, meta, 'patient.read', 'patient', id, (db, row, _t, orgs) => full(db, actor, row, orgs), first.found ?? null);
+  return { user, patient };
 }
 
 export async function findPatients(deps: AccessDeps, actor: Actor, meta: RequestMeta, q: { q?: string | undefined; birthDate?: string | undefined; limit: number }): Promise<PatientSummary[]> {

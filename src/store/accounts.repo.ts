@@ -2,7 +2,8 @@
 // SHA-256 hashes: a copy of the database does not let anyone sign in.
 import { sql } from 'kysely';
 import type { Db } from './db.js';
-import type { Role } from './schema.js';
+import type { Selectable } from 'kysely';
+import type { AppUserTable, OrganisationTable, Role, SessionTable } from './schema.js';
 
 export async function findUserByEmail(db: Db, email: string) {
   return db.selectFrom('app_user').selectAll().where(sql`lower(email)`, '=', email.toLowerCase()).executeTakeFirst();
@@ -63,7 +64,7 @@ export async function insertSession(db: Db, tokenHash: string, userId: string, e
   await db.insertInto('session').values({ token_hash: tokenHash, user_id: userId, expires_at: expiresAt, revoked_at: null }).execute();
 }
 
-export async function findSession(db: Db, tokenHash: string) {
+export async function findSession(db: Db, tokenHash: string): Promise<SessionRow | undefined> {
   return db
     .selectFrom('session as s')
     .innerJoin('app_user as u', 'u.id', 's.user_id')
@@ -76,6 +77,30 @@ export async function findSession(db: Db, tokenHash: string) {
     .where('s.token_hash', '=', tokenHash)
     .executeTakeFirst();
 }
+
+/**
+ * A session with its user and organisation, as every session check reads it (derived from the
+ * table types, so it cannot drift; timestamps are ISO-8601 text either way).
+ */
+export type SessionRow = Pick<Selectable<SessionTable>, 'token_hash' | 'last_seen_at' | 'expires_at' | 'revoked_at' | 'created_at'> &
+  Pick<Selectable<AppUserTable>, 'role' | 'organisation_id' | 'patient_id' | 'display_name' | 'email' | 'status'> & {
+    user_id: Selectable<AppUserTable>['id'];
+    organisation_kind: Selectable<OrganisationTable>['kind'] | null;
+    organisation_name: Selectable<OrganisationTable>['name'] | null;
+  };
+
+/**
+ * The session row as one JSON value, for statements that check the session and read data in the
+ * same round trip (patient.repo.ts). Same columns and names as findSession.
+ */
+export const SESSION_JSON = (tokenHash: string) => sql<SessionRow>`(
+  select json_build_object(
+    'token_hash', s.token_hash, 'last_seen_at', s.last_seen_at, 'expires_at', s.expires_at,
+    'revoked_at', s.revoked_at, 'created_at', s.created_at, 'user_id', u.id, 'role', u.role,
+    'organisation_id', u.organisation_id, 'patient_id', u.patient_id, 'display_name', u.display_name,
+    'email', u.email, 'status', u.status, 'organisation_kind', o.kind, 'organisation_name', o.name)
+  from session s join app_user u on u.id = s.user_id left join organisation o on o.id = u.organisation_id
+  where s.token_hash = ${tokenHash})`;
 
 export async function touchSession(db: Db, tokenHash: string, now: string): Promise<void> {
   await db.updateTable('session').set({ last_seen_at: now }).where('token_hash', '=', tokenHash).execute();

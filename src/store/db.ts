@@ -4,6 +4,7 @@ import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
 import type { Database } from './schema.js';
 import { migrationProvider } from './migrations/index.js';
 import { PARSERS } from './parsers.js';
+import { preparingPool } from './prepared.js';
 import { lockDataDir, type DataDirLock } from './lock.js';
 import { backupDataDir } from './backup.js';
 
@@ -25,18 +26,20 @@ export interface OpenOptions {
   onLockCompromised?: (e: Error) => void;
   /** Pool size for PostgreSQL. */
   poolSize?: number;
+  /** PostgreSQL: prepare often-sent statements on the server (prepared.ts); default on. */
+  prepare?: boolean;
   /** PGlite: copy the data directory aside before opening it (see backup.ts). */
   backup?: boolean;
   onBackup?: (path: string) => void;
 }
 
 export async function openStore(o: OpenOptions): Promise<Store> {
-  if (o.databaseUrl) return openPostgres(o.databaseUrl, o.poolSize ?? 10);
+  if (o.databaseUrl) return openPostgres(o.databaseUrl, o.poolSize ?? 10, o.prepare ?? true);
   if (!o.dataDir) throw new Error('openStore needs a databaseUrl or a dataDir');
   return openPglite(o.dataDir, o);
 }
 
-async function openPostgres(url: string, max: number): Promise<Store> {
+async function openPostgres(url: string, max: number, prepare: boolean): Promise<Store> {
   const pg = await import('pg');
   const types = {
     getTypeParser: (oid: number, format?: 'text' | 'binary') =>
@@ -51,7 +54,7 @@ async function openPostgres(url: string, max: number): Promise<Store> {
   });
   // An idle client that errors (server restart) must not crash the process.
   pool.on('error', () => undefined);
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: prepare ? preparingPool(pool) : pool }) });
   const u = new URL(url);
   return {
     db,

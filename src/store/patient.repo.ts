@@ -5,6 +5,7 @@ import type { Selectable } from 'kysely';
 import type { Db } from './db.js';
 import type { PatientTable } from './schema.js';
 import type { AuditEntry } from './audit.repo.js';
+import { SESSION_JSON, type SessionRow } from './accounts.repo.js';
 
 /** A patient row as every query here returns it (derived from the table type, so it cannot drift). */
 export type PatientRow = Selectable<PatientTable>;
@@ -39,6 +40,30 @@ function splitOrgs(first: WithOrgs | undefined): { row: PatientRow; orgs: Patien
 export async function getPatientWithOrgs(db: Db, id: string): Promise<{ row: PatientRow; orgs: PatientOrgRow[] } | undefined> {
   const r = await sql<WithOrgs>`select p.*, ${ORGS_OF_P} as orgs from patient p where p.id = ${id}`.execute(db);
   return splitOrgs(r.rows[0]);
+}
+
+/**
+ * The session check and the patient read a decision rests on, in ONE statement (the first of the
+ * two round trips of a record read). Undefined when there is no such session; the patient is looked
+ * up only when there is one, so nothing of a record is read for an unknown token.
+ */
+export async function sessionAndPatient(
+  db: Db,
+  tokenHash: string,
+  id: string,
+): Promise<{ session: SessionRow; found: { row: PatientRow; orgs: PatientOrgRow[] } | undefined } | undefined> {
+  const r = await sql<WithOrgs & { session: SessionRow | string }>`
+    select p.*, ${ORGS_OF_P} as orgs, sess.session
+      from (select ${SESSION_JSON(tokenHash)} as session) sess
+      left join patient p on p.id = ${id}
+     where sess.session is not null`.execute(db);
+  const first = r.rows[0];
+  if (!first) return undefined;
+  const { session, ...rest } = first;
+  return {
+    session: typeof session === 'string' ? (JSON.parse(session) as SessionRow) : session,
+    found: rest.id === null ? undefined : splitOrgs(rest),
+  };
 }
 
 /**

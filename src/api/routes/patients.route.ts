@@ -3,11 +3,11 @@ import type { ZodApp } from '../types.js';
 import { AccessLogEntry, Patient, PatientCorrection, PatientInput, PatientQuery, PatientSummary } from '../../schema/patient.schema.js';
 import { NewPatientAccount } from '../../schema/account.schema.js';
 import {
-  correctPatient, createPatient, findPatients, linkPatient, mergeDuplicate, patientAccessLog, patientHistory, readPatient,
+  correctPatient, createPatient, findPatients, linkPatient, mergeDuplicate, patientAccessLog, patientHistory, readPatientWithSession,
 } from '../../services/patients.js';
 import { createPatientAccount } from '../../services/accounts.js';
 import { activationLetterPdf } from '../../services/letters.js';
-import { accessDeps, requestMeta, requireUser } from '../auth.js';
+import { accessDeps, authDeps, requestMeta, requireUser, sessionToken } from '../auth.js';
 import { problemResponses } from '../responses.js';
 
 const IdParams = z.object({ id: z.uuid('is not a valid id') }).strict();
@@ -47,8 +47,15 @@ export function registerPatientRoutes(app: ZodApp): void {
   );
   app.get(
     '/api/v1/patients/:id',
-    { schema: { tags: ['patients'], summary: 'Read a patient record', params: IdParams, response: { 200: Patient, ...problemResponses(401, 403, 404) } } },
-    async (req) => readPatient(deps(), requireUser(req).actor, requestMeta(req), req.params.id),
+    {
+      schema: { tags: ['patients'], summary: 'Read a patient record', params: IdParams, response: { 200: Patient, ...problemResponses(401, 403, 404) } },
+      config: { inlineSession: true },
+    },
+    async (req) => {
+      const { user, patient } = await readPatientWithSession(authDeps(app), sessionToken(req), requestMeta(req), req.params.id);
+      req.user = user;
+      return patient;
+    },
   );
   app.patch(
     '/api/v1/patients/:id',
