@@ -113,14 +113,18 @@ async function auditCount(url: string): Promise<number> {
 
 // BENCH_FSYNC=off shows how much of the cost is the disk flush at every commit (not for production).
 const cluster = await startCluster({ fsync: process.env.BENCH_FSYNC !== 'off' });
+// BENCH_PG_SOCKET=unix: Botpad reaches PostgreSQL over its Unix-domain socket instead of TCP on the
+// loopback address.
+const viaSocket = process.env.BENCH_PG_SOCKET === 'unix';
+const databaseUrl = viaSocket ? cluster.socketUrl : cluster.url;
 try {
-  const env = { ...process.env, DATABASE_URL: cluster.url, BOTPAD_LOG_LEVEL: 'warn' };
+  const env = { ...process.env, DATABASE_URL: databaseUrl, BOTPAD_LOG_LEVEL: 'warn' };
   await run(['migrate'], env);
   await run(['seed', '--demo'], env);
   await run(['seed', '--patients', String(PATIENTS)], env);
-  const withAudit = await measure(cluster.url, true);
-  const withoutAudit = await measure(cluster.url, false);
-  const out = { date: new Date().toISOString(), fsync: process.env.BENCH_FSYNC !== 'off', loadAverage: os.loadavg().map((l) => l.toFixed(2)).join(' '), cpus: os.cpus().length, node: process.version, durationSeconds: DURATION, connections: CONNECTIONS, patients: PATIENTS, withAudit, withoutAudit };
+  const withAudit = await measure(databaseUrl, true);
+  const withoutAudit = await measure(databaseUrl, false);
+  const out = { date: new Date().toISOString(), postgresVia: viaSocket ? 'unix socket' : 'tcp loopback', fsync: process.env.BENCH_FSYNC !== 'off', loadAverage: os.loadavg().map((l) => l.toFixed(2)).join(' '), cpus: os.cpus().length, node: process.version, durationSeconds: DURATION, connections: CONNECTIONS, patients: PATIENTS, withAudit, withoutAudit };
   process.stdout.write(JSON.stringify(out, null, 2) + '\n');
 } finally {
   cluster.stop();

@@ -36,6 +36,17 @@ describe.each(STORE_KINDS)('audit log on %s', (kind) => {
     expect(await verifyAudit(store.db)).toEqual({ ok: true, sealed: 5, unsealed: 0 });
   });
 
+  it('seals a long backlog in full batches, in order, into one chain', async () => {
+    const ids = Array.from({ length: 2600 }, (_, i) => i + 1);
+    for (let i = 0; i < ids.length; i += 650) await writeAudit(store.db, ids.slice(i, i + 650).map(entry));
+    expect(await sealAudit(store.db)).toBe(2000);
+    expect(await sealAudit(store.db)).toBe(600);
+    const seals = await store.db.selectFrom('audit_seal').select(['seq', 'event_id']).orderBy('seq').execute();
+    expect(seals.map((r) => Number(r.seq))).toEqual(ids);
+    expect(seals.map((r) => Number(r.event_id))).toEqual([...seals.map((r) => Number(r.event_id))].sort((a, b) => a - b));
+    expect(await verifyAudit(store.db)).toEqual({ ok: true, sealed: 2600, unsealed: 0 });
+  });
+
   it('names the first entry that was changed behind the database\'s back', async () => {
     await writeAudit(store.db, [1, 2, 3, 4].map(entry));
     await sealAudit(store.db);

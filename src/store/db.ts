@@ -59,7 +59,8 @@ async function openPostgres(url: string, max: number, prepare: boolean): Promise
   return {
     db,
     kind: 'postgres',
-    where: `postgresql://${u.hostname}${u.port ? ':' + u.port : ''}${u.pathname}`,
+    // A `host` parameter (a Unix-socket directory) overrides the address part, as it does for pg.
+    where: `postgresql://${u.searchParams.get('host') ?? u.hostname}${u.port ? ':' + u.port : ''}${u.pathname}`,
     close: () => db.destroy(),
   };
 }

@@ -4,10 +4,12 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001_init.js';
 import * as m0002 from './0002_accounts_audit.js';
+import * as m0003 from './0003_audit_seal_without_fk.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_init': m0001,
   '0002_accounts_audit': m0002,
+  '0003_audit_seal_without_fk': m0003,
 };
 
 export const migrationProvider: MigrationProvider = {

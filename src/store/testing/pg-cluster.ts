@@ -8,7 +8,10 @@ import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
 
 export interface Cluster {
+  /** Over TCP on the loopback address. */
   url: string;
+  /** The same server over its Unix-domain socket (how a server on the same machine is usually reached). */
+  socketUrl: string;
   port: number;
   dataDir: string;
   stop(): void;
@@ -75,7 +78,13 @@ export async function startCluster(opts: { fsync?: boolean } = {}): Promise<Clus
     spawnSync(st.cmd, st.args, { encoding: 'utf8' });
     rmSync(base, { recursive: true, force: true });
   };
-  const cluster = { url: `postgresql://postgres@127.0.0.1:${String(port)}/postgres`, port, dataDir, stop };
+  const cluster = {
+    url: `postgresql://postgres@127.0.0.1:${String(port)}/postgres`,
+    socketUrl: `postgresql://postgres@localhost:${String(port)}/postgres?host=${encodeURIComponent(sockDir)}`,
+    port,
+    dataDir,
+    stop,
+  };
   launch.set(cluster, { pgOpts, logFile });
   return cluster;
 }
