@@ -51,10 +51,12 @@ async function waitReady(url: string, child: ChildProcess): Promise<void> {
   throw new Error('Botpad did not become ready');
 }
 
-function run(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+function run(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
   return new Promise((resolve, reject) => {
-    const c = spawn(process.execPath, ['bin/botpad.js', ...args], { env, stdio: ['ignore', 'ignore', 'inherit'] });
-    c.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`botpad ${args.join(' ')} exited ${String(code)}`))));
+    const c = spawn(process.execPath, ['bin/botpad.js', ...args], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    c.stdout.on('data', (b: Buffer) => (out += b.toString()));
+    c.on('exit', (code) => (code === 0 ? resolve(out.trim()) : reject(new Error(`botpad ${args.join(' ')} exited ${String(code)}: ${out}`))));
   });
 }
 
@@ -123,8 +125,10 @@ try {
   await run(['seed', '--demo'], env);
   await run(['seed', '--patients', String(PATIENTS)], env);
   const withAudit = await measure(databaseUrl, true);
+  // Every entry written under load must be in an intact hash chain afterwards.
+  const auditVerify = await run(['audit', 'verify'], env);
   const withoutAudit = await measure(databaseUrl, false);
-  const out = { date: new Date().toISOString(), postgresVia: viaSocket ? 'unix socket' : 'tcp loopback', fsync: process.env.BENCH_FSYNC !== 'off', loadAverage: os.loadavg().map((l) => l.toFixed(2)).join(' '), cpus: os.cpus().length, node: process.version, durationSeconds: DURATION, connections: CONNECTIONS, patients: PATIENTS, withAudit, withoutAudit };
+  const out = { date: new Date().toISOString(), postgresVia: viaSocket ? 'unix socket' : 'tcp loopback', fsync: process.env.BENCH_FSYNC !== 'off', loadAverage: os.loadavg().map((l) => l.toFixed(2)).join(' '), cpus: os.cpus().length, node: process.version, durationSeconds: DURATION, connections: CONNECTIONS, patients: PATIENTS, withAudit, auditVerify, withoutAudit };
   process.stdout.write(JSON.stringify(out, null, 2) + '\n');
 } finally {
   cluster.stop();
