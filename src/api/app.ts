@@ -157,7 +157,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setErrorHandler((err, req, reply) => {
     const p = toProblem(err, req.url.split('?')[0]);
     if (p.status >= 500) req.log.error({ err }, 'request failed');
-    if (p.status === 429 || p.status === 503) reply.header('retry-after', '5');
+    if (p.status === 429 || p.status === 503) {
+      // A lock-out says when it ends; other refusals ask for a short pause.
+      const at = err instanceof AppError ? err.retryAt : undefined;
+      reply.header('retry-after', at ? String(Math.max(1, Math.ceil((at.getTime() - Date.now()) / 1000))) : '5');
+    }
     if (wantsHtml(req) && deps.htmlError && p.status !== 400 && p.status !== 413) {
       return reply.status(p.status).type('text/html; charset=utf-8').send(deps.htmlError(req, reply, p.status));
     }

@@ -55,6 +55,10 @@ describe.each(STORE_KINDS)('sign-in and sessions on %s', (kind) => {
       const locked = await other.inject({ method: 'POST', url: '/api/v1/session', payload: { email: f.users.admin.email, password: PASSWORD } });
       expect(locked.statusCode).toBe(429);
       expect(locked.headers['content-type']).toMatch(/problem\+json/);
+      // Retry-After says when the 15-minute lock-out ends, not a generic pause.
+      const wait = Number(locked.headers['retry-after']);
+      expect(wait).toBeGreaterThan(14 * 60);
+      expect(wait).toBeLessThanOrEqual(15 * 60);
       const denied = await t.store.db.selectFrom('audit_event').select('allowed').where('action', '=', 'session.create').where('allowed', '=', false).execute();
       expect(denied.length).toBeGreaterThanOrEqual(6);
     } finally {

@@ -45,12 +45,15 @@ export class AppError extends Error {
   readonly code: ProblemCode;
   readonly status: number;
   readonly errors: readonly ProblemError[];
-  constructor(code: ProblemCode, detail: string, errors: readonly ProblemError[] = []) {
+  /** When trying again can succeed (a sign-in lock-out): HTTP sends it as Retry-After. */
+  readonly retryAt: Date | undefined;
+  constructor(code: ProblemCode, detail: string, errors: readonly ProblemError[] = [], opts: { retryAt?: Date } = {}) {
     super(detail);
     this.name = 'AppError';
     this.code = code;
     this.status = PROBLEM_KINDS[code].status;
     this.errors = errors;
+    this.retryAt = opts.retryAt;
   }
 }
 

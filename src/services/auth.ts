@@ -60,7 +60,8 @@ export async function signIn(deps: AuthDeps, email: string, password: string, me
     const st = await throttleState(deps.db, key);
     if (st.lockedUntil && new Date(st.lockedUntil) > now) {
       if (deps.audit) await writeAudit(deps.db, [auditEntry(null, meta, 'session.create', 'session', null, false, `locked: ${key.split(':')[0] ?? ''}`)]);
-      throw new AppError('too-many-requests', `Too many failed attempts. Try again after ${new Date(st.lockedUntil).toISOString()}.`);
+      const until = new Date(st.lockedUntil);
+      throw new AppError('too-many-requests', `Too many failed attempts. Try again after ${until.toISOString()}.`, [], { retryAt: until });
     }
   }
   const user = await findUserByEmail(deps.db, email.trim());

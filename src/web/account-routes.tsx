@@ -179,8 +179,7 @@ export function registerAccountRoutes(fastify: FastifyInstance): void {
         user = r.user;
       } catch (e) {
         if (e instanceof AppError && e.code === 'too-many-requests') {
-          const until = /after (\S+)\.$/.exec(e.message)?.[1];
-          const locked = until && !Number.isNaN(new Date(until).getTime()) ? clockTime(ctx.lang, until) : '';
+          const locked = e.retryAt ? clockTime(ctx.lang, e.retryAt.toISOString()) : '';
           return signInPage(req, reply, 429, { ...again, locked });
         }
         if (e instanceof AppError && e.code === 'unauthenticated') {
