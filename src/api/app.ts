@@ -56,6 +56,11 @@ declare module 'fastify' {
     deps: AppDeps;
     demoFlag: DemoFlag;
     mailer: Mailer;
+    /**
+     * Runs work after the answer has gone (its failure is logged, never thrown); closing the server
+     * waits for it. For answers that must not tell by their timing what the work found.
+     */
+    later(work: () => Promise<void>): void;
   }
 }
 
@@ -90,6 +95,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('deps', deps);
   app.decorate('demoFlag', new DemoFlag(deps.store.db));
   app.decorate('mailer', deps.mailer ?? new FileOutbox(config.outboxDir));
+  const pending = new Set<Promise<void>>();
+  app.decorate('later', (work: () => Promise<void>) => {
+    const p: Promise<void> = Promise.resolve()
+      .then(work)
+      .catch((err: unknown) => app.log.error({ err }, 'background work failed'))
+      .finally(() => pending.delete(p));
+    pending.add(p);
+  });
+  app.addHook('onClose', async () => {
+    await Promise.all([...pending]);
+  });
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 

@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../config.js';
 import { buildServer } from '../main.js';
 import { sessionCookie, signInApi, testApp, type TestApp } from './testing/test-app.js';
@@ -102,8 +102,13 @@ describe.each(STORE_KINDS)('sign-in and sessions on %s', (kind) => {
     expect(req.statusCode).toBe(202);
     const unknown = await t.app.inject({ method: 'POST', url: '/api/v1/password-reset', payload: { email: 'nobody@fixture.test' } });
     expect(unknown.statusCode).toBe(202);
-    const mails = readdirSync(outbox).map((n) => readFileSync(path.join(outbox, n), 'utf8')).filter((m) => m.includes(f.users['care-worker'].email));
-    expect(mails).toHaveLength(1);
+    // The mail is written after the answer: wait for it (and give a mail for the unknown address,
+    // which must never come, the same time).
+    const mailsTo = (to: string) => readdirSync(outbox).map((n) => readFileSync(path.join(outbox, n), 'utf8')).filter((m) => m.includes(to));
+    await vi.waitFor(() => expect(mailsTo(f.users['care-worker'].email)).toHaveLength(1), { timeout: 5000 });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(mailsTo('nobody@fixture.test')).toHaveLength(0);
+    const mails = mailsTo(f.users['care-worker'].email);
     const token = /token=([A-Za-z0-9_-]+)/.exec(mails[0] ?? '')?.[1] ?? '';
     expect(mails[0]).toContain('http://botpad.test/password-reset/confirm?token=');
     const ok = await t.app.inject({ method: 'POST', url: '/api/v1/password-reset/confirm', payload: { token, password: 'brand-new-pass-1' } });
@@ -112,6 +117,29 @@ describe.each(STORE_KINDS)('sign-in and sessions on %s', (kind) => {
     expect((await signIn(t, f.users['care-worker'].email, 'brand-new-pass-1')).statusCode).toBe(200);
     expect((await t.app.inject({ method: 'POST', url: '/api/v1/password-reset/confirm', payload: { token, password: 'another-pass-12' } })).statusCode).toBe(400);
   });
+  it('answers a reset request before looking the address up, so its timing tells nothing', async () => {
+    const real = t.app.mailer;
+    let release: (() => void) | undefined;
+    const sent: string[] = [];
+    t.app.mailer = {
+      send: async (m) => {
+        await new Promise<void>((r) => (release = r));
+        sent.push(m.to);
+      },
+    };
+    try {
+      const known = await t.app.inject({ method: 'POST', url: '/api/v1/password-reset', payload: { email: f.users.physiotherapist.email } });
+      // Answered while the mail is still being sent.
+      expect(known.statusCode).toBe(202);
+      expect(sent).toEqual([]);
+      await vi.waitFor(() => expect(release).toBeTypeOf('function'));
+      release?.();
+      await vi.waitFor(() => expect(sent).toEqual([f.users.physiotherapist.email]));
+    } finally {
+      t.app.mailer = real;
+    }
+  });
+
   // The record read checks the session in its own first statement (inlineSession): it must refuse
   // exactly what every other route refuses.
   it('refuses a record read without a live session, and audits nothing for it', async () => {

@@ -269,8 +269,10 @@ export function registerAccountRoutes(fastify: FastifyInstance): void {
         return send(reply, <PasswordResetPage ctx={ctx} csrf={reply.generateCsrf()} email={f.email ?? ''} errors={errors} />, 400);
       }
       const publicUrl = fastify.deps.config.publicUrl ?? `${req.protocol}://${req.host}`;
-      await requestPasswordReset({ ...deps(), mailer: fastify.mailer, publicUrl }, requestMeta(req), parsed.data.email);
-      // The same answer whether or not the address is known, so the form tells nobody who has an account.
+      const meta = requestMeta(req);
+      fastify.later(() => requestPasswordReset({ ...deps(), mailer: fastify.mailer, publicUrl }, meta, parsed.data.email));
+      // The same answer, equally fast, whether or not the address is known (the lookup and the mail
+      // happen after it), so the form tells nobody who has an account.
       return reply.redirect('/password-reset?sent=1', 303);
     }),
   );
