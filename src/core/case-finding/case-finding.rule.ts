@@ -1,6 +1,6 @@
 // Case-finding rules (clinical-rules.md §2): who should get a DXA, the NHG risk score, who to
 // consider, and an explicitly waived work-up.
-import type { Case } from '../case.schema.js';
+import type { Case, Fracture } from '../case.schema.js';
 import type { Settings } from '../settings.js';
 import type { Bilingual, Finding, Lang, LangText, Rule } from '../rule.js';
 import { ageOn, compareDates } from '../time/date.js';
@@ -145,8 +145,8 @@ export const dxaIndication: (c: Case, s: Settings) => DxaIndication = memoCaseSe
   return { indicated: reasons.length > 0, reasons, used, missing, nhg };
 });
 
-function reasonText(r: DxaReason, c: Case, s: Settings, nhg: NhgScore | null, lang: 'nl' | 'en', who: 'p' | 'c'): string {
-  const q = qualifyingFractures(c, s)[0];
+/** `q`: the first qualifying fracture, if any (looked up once per explanation, not per reason). */
+function reasonText(r: DxaReason, c: Case, s: Settings, q: Fracture | undefined, nhg: NhgScore | null, lang: 'nl' | 'en', who: 'p' | 'c'): string {
   const nl = lang === 'nl';
   switch (r) {
     case 'qualifying-fracture':
@@ -155,9 +155,9 @@ function reasonText(r: DxaReason, c: Case, s: Settings, nhg: NhgScore | null, la
         ? `kwalificerende fractuur (${q?.site}, ${q?.date}, leeftijd ${q ? ageAtFracture(c, q) : ''}; beleid ${s.fractureSitePolicy})`
         : `qualifying fracture (${q?.site}, ${q?.date}, age ${q ? ageAtFracture(c, q) : ''}; policy ${s.fractureSitePolicy})`;
     case 'vertebral-fracture': {
+      if (who === 'p') return nl ? 'een wervel is ingezakt' : 'a bone in your spine has collapsed';
       const levels = vfaFractureLevels(c);
       const rec = vertebralFractureRecords(c).length;
-      if (who === 'p') return nl ? 'een wervel is ingezakt' : 'a bone in your spine has collapsed';
       return nl
         ? `wervelfractuur (${[rec > 0 ? `${rec} geregistreerd` : '', levels.length > 0 ? `VFA graad ≥ 2: ${levels.join(', ')}` : ''].filter(Boolean).join('; ')})`
         : `vertebral fracture (${[rec > 0 ? `${rec} recorded` : '', levels.length > 0 ? `VFA grade ≥ 2: ${levels.join(', ')}` : ''].filter(Boolean).join('; ')})`;
@@ -204,17 +204,20 @@ const dxaIndicated: Rule = {
   evaluate({ case: c, settings: s }): Finding[] {
     const d = dxaIndication(c, s);
     const value = { indicated: d.indicated, reasons: [...d.reasons] };
-    const txt = (lang: 'nl' | 'en', who: 'p' | 'c') => list(d.reasons.map((r) => reasonText(r, c, s, d.nhg, lang, who)), lang);
+    const txt = (lang: 'nl' | 'en', who: 'p' | 'c', q: Fracture | undefined) => list(d.reasons.map((r) => reasonText(r, c, s, q, d.nhg, lang, who)), lang);
     const explanation = d.indicated
-      ? ((lang: Lang): LangText => lang === 'nl'
-        ? {
-            patient: `Een botdichtheidsmeting (DXA) is voor u zinvol. De reden: ${txt('nl', 'p')}.`,
-            clinician: `DXA geïndiceerd: ${txt('nl', 'c')}.`,
-          }
-        : {
-            patient: `A bone density scan (DXA) is useful for you. The reason: ${txt('en', 'p')}.`,
-            clinician: `DXA indicated: ${txt('en', 'c')}.`,
-          })
+      ? ((lang: Lang): LangText => {
+        const q = d.reasons.includes('qualifying-fracture') ? qualifyingFractures(c, s)[0] : undefined;
+        return lang === 'nl'
+          ? {
+              patient: `Een botdichtheidsmeting (DXA) is voor u zinvol. De reden: ${txt('nl', 'p', q)}.`,
+              clinician: `DXA geïndiceerd: ${txt('nl', 'c', q)}.`,
+            }
+          : {
+              patient: `A bone density scan (DXA) is useful for you. The reason: ${txt('en', 'p', q)}.`,
+              clinician: `DXA indicated: ${txt('en', 'c', q)}.`,
+            };
+      })
       : ((lang: Lang): LangText => lang === 'nl'
         ? {
             patient: 'Op grond van wat we nu weten is een botdichtheidsmeting niet nodig.',

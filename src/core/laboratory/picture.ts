@@ -70,8 +70,11 @@ export function calciumStatus(value: number, low: number, high: number): Calcium
 
 /** One result in canonical units; results with an unknown unit cannot reach here after parsing. */
 export function canonicalResult(r: LabResult): LabResult {
+  // Already in the canonical unit (every canonical unit has factor 1): as it is, without folding
+  // the unit. The rules see labs evaluate() converted, so this is the usual answer.
+  if (r.unit === CANONICAL_UNIT[r.test]) return r;
   const f = unitFactor(r.test, r.unit);
-  if (f === undefined || (f === 1 && r.unit === CANONICAL_UNIT[r.test])) return r;
+  if (f === undefined) return r;
   const out: LabResult = { ...r, value: clean(r.value * f), unit: CANONICAL_UNIT[r.test] };
   if (r.refLow !== undefined) out.refLow = clean(r.refLow * f);
   if (r.refHigh !== undefined) out.refHigh = clean(r.refHigh * f);

@@ -246,15 +246,18 @@ export function drugSafety(c: Case, drug: Drug, lp: LabPicture = labPicture(c)):
   value: DrugSafety; t: Trace; toMeasure: Set<string>;
 } {
   const x: Ctx = { c, lp, t: new Trace(), toMeasure: new Set() };
-  const fired: [SafetyReason, Effect][] = [];
+  const reasons: SafetyReason[] = [];
+  let blocked = false;
+  let caution = false;
   for (const check of CHECKS_FOR.get(drug) ?? CHECKS) {
     const r = check(drug, x);
-    if (r && !fired.some(([reason]) => reason === r[0])) fired.push(r);
+    if (r === undefined || reasons.includes(r[0])) continue;
+    reasons.push(r[0]);
+    if (r[1] === 'block') blocked = true;
+    else caution = true;
   }
   return {
-    value: {
-      drug, atc: CATALOGUE[drug].atc, status: safetyStatus(fired.map(([, e]) => e)), reasons: fired.map(([r]) => r),
-    },
+    value: { drug, atc: CATALOGUE[drug].atc, status: blocked ? 'blocked' : caution ? 'caution' : 'allowed', reasons },
     t: x.t,
     toMeasure: x.toMeasure,
   };
@@ -285,44 +288,60 @@ const SOURCES_FOR: ReadonlyMap<Drug, readonly (readonly Source[])[]> = new Map(C
   ]];
 }));
 
+/** Each drug's names with a capital, made once rather than per explanation. */
+const CAPITALISED: ReadonlyMap<Drug, { readonly nl: string; readonly en: string }> = new Map(
+  CATALOGUE_DRUGS.map((d) => [d, { nl: cap(CATALOGUE[d].nameNl), en: cap(CATALOGUE[d].nameEn) }]),
+);
+
 function safetyFinding(c: Case, drug: Drug, lp: LabPicture): Finding {
   const { value, t, toMeasure } = drugSafety(c, drug, lp);
   const info = CATALOGUE[drug];
   const severity: Severity = value.status === 'blocked' ? 'block'
     : value.status === 'caution' || toMeasure.size > 0 ? 'attention' : 'info';
+  let dental = false;
+  for (const r of value.reasons) if (r.startsWith('dental')) dental = true;
   const source = SOURCES_FOR.get(drug)?.[
-    (value.reasons.some((r) => r.startsWith('dental')) ? 1 : 0)
-    + (value.reasons.includes('hip-fracture-repair-under-2-weeks') ? 2 : 0)] as readonly Source[];
-  const egfr = t.used['labs.egfr'];
+    (dental ? 1 : 0) + (value.reasons.includes('hip-fracture-repair-under-2-weeks') ? 2 : 0)] as readonly Source[];
+  const used = t.used;
+  const egfr = used['labs.egfr'];
   return {
     code: 'medication.safety',
     value,
     severity,
-    used: t.used,
+    used,
     missing: t.missing,
     source,
     explanation: (lang: Lang): LangText => {
-      const words = value.reasons.map((r) => REASON_WORDS[r]);
       const toMeasureList = toMeasure.size > 0 ? [...toMeasure].sort().join(', ') : '';
-      const verdict = VERDICT[value.status];
-      const status = STATUS_WORD[value.status];
-      if (lang === 'nl') {
+      const name = (CAPITALISED.get(drug) as { nl: string; en: string })[lang];
+      const nl = lang === 'nl';
+      // The reasons' words, in the order the reasons fired: patient sentences, clinician clauses.
+      let patientWords = '';
+      let clinicianWords = '';
+      for (let i = 0; i < value.reasons.length; i++) {
+        const w = REASON_WORDS[value.reasons[i] as SafetyReason];
+        patientWords += ' ' + (nl ? w.patientNl : w.patientEn);
+        clinicianWords += (i === 0 ? ' — ' : '; ') + (nl ? w.clinicianNl : w.clinicianEn);
+      }
+      if (nl) {
         return {
-          patient: `${cap(info.nameNl)} ${verdict.nl}.${words.map((w) => ` ${w.patientNl}`).join('')}`,
-          clinician: `${cap(info.nameNl)} (${info.atc}): ${status.nl}${words.length ? ` — ${words.map((w) => w.clinicianNl).join('; ')}` : ''}.`
+          patient: `${name} ${VERDICT[value.status].nl}.${patientWords}`,
+          clinician: `${name} (${info.atc}): ${STATUS_WORD[value.status].nl}${clinicianWords}.`
             + `${typeof egfr === 'number' ? ` eGFR ${nlNum(egfr)}.` : ''}${toMeasureList ? ` Nog te meten: ${toMeasureList}.` : ''}`,
         };
       }
       return {
-        patient: `${cap(info.nameEn)} ${verdict.en}.${words.map((w) => ` ${w.patientEn}`).join('')}`,
-        clinician: `${cap(info.nameEn)} (${info.atc}): ${status.en}${words.length ? ` — ${words.map((w) => w.clinicianEn).join('; ')}` : ''}.`
+        patient: `${name} ${VERDICT[value.status].en}.${patientWords}`,
+        clinician: `${name} (${info.atc}): ${STATUS_WORD[value.status].en}${clinicianWords}.`
           + `${typeof egfr === 'number' ? ` eGFR ${egfr}.` : ''}${toMeasureList ? ` Still to measure: ${toMeasureList}.` : ''}`,
       };
     },
   };
 }
 
-const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+function cap(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
 
 export const safetyRule: Rule = {
   id: 'medication.safety',
