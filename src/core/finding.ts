@@ -2,6 +2,7 @@
 // cannot decide always says what to measure instead of guessing (clinical-rules.md §1).
 import { NO_PATHS, type Explain, type Explanation, type Finding, type Severity, type Source } from './rule.js';
 import { fieldNames } from './text.js';
+import { sortText } from './sort.js';
 
 
 export function finding(
@@ -14,7 +15,7 @@ export function finding(
   source?: readonly Source[],
 ): Finding {
   // Nothing missing: the shared frozen list, which evaluate() passes on without a copy.
-  const m = missing.length === 0 ? NO_PATHS : [...new Set(missing)].sort();
+  const m = missing.length === 0 ? NO_PATHS : sortText([...new Set(missing)]);
   return source
     ? { code, value, severity, used: { ...used }, missing: m, explanation, source }
     : { code, value, severity, used: { ...used }, missing: m, explanation };

@@ -5,6 +5,7 @@
 // was given, so only those texts are ever built.
 import type { Case } from './case.schema.js';
 import type { Settings } from './settings.js';
+import { sortText } from './sort.js';
 
 export type Lang = 'nl' | 'en';
 export type Severity = 'info' | 'attention' | 'action' | 'block';
@@ -122,6 +123,6 @@ export class Trace {
     if (this.absent === undefined) return NO_PATHS as string[];
     const out: string[] = [];
     for (const p of this.absent) if (!(p in this.used)) out.push(p);
-    return out.length === 0 ? (NO_PATHS as string[]) : out.sort();
+    return out.length === 0 ? (NO_PATHS as string[]) : sortText(out);
   }
 }

@@ -6,6 +6,7 @@ import { ageOn, compareDates } from '../time/date.js';
 import { finding, undecided } from '../finding.js';
 import { bi, day, num } from '../text.js';
 import { bmdCategory, latestDxa, scoreTypeFor, type BmdCategoryName } from './bmd.js';
+import { sortBy } from '../sort.js';
 
 const SITE: Record<string, Bilingual> = {
   'lumbar-spine': bi('lendenwervels', 'lumbar spine'),
@@ -106,19 +107,27 @@ export interface VfaSummary {
   notEvaluable: string[];
 }
 
+/** Top-to-bottom position of each vertebra level; a level not in the list sorts first, as before. */
+const LEVEL_ORDER: ReadonlyMap<string, number> = new Map(VERTEBRA_LEVELS.map((l, i) => [l, i]));
+
 /** Genant counts per grade; `levels` lists every graded (≥ 1) vertebra top to bottom. */
 export function vfaSummary(c: Case): VfaSummary | null {
   const v = c.vfa;
   if (!v || compareDates(v.date, c.asOf) > 0) return null;
-  const order = (l: string) => (VERTEBRA_LEVELS as readonly string[]).indexOf(l);
-  const sorted = [...v.vertebrae].sort((a, b) => order(a.level) - order(b.level));
-  return {
-    mild: sorted.filter((x) => x.grade === 1).length,
-    moderate: sorted.filter((x) => x.grade === 2).length,
-    severe: sorted.filter((x) => x.grade === 3).length,
-    levels: sorted.filter((x) => x.grade === 1 || x.grade === 2 || x.grade === 3).map((x) => x.level),
-    notEvaluable: sorted.filter((x) => x.grade === 'not-evaluable').map((x) => x.level),
-  };
+  const order = (l: string) => LEVEL_ORDER.get(l) ?? -1;
+  const sorted = sortBy([...v.vertebrae], (a, b) => order(a.level) - order(b.level));
+  const sum: VfaSummary = { mild: 0, moderate: 0, severe: 0, levels: [], notEvaluable: [] };
+  // One pass in level order: the counts and both lists keep the order of the sorted vertebrae.
+  for (const x of sorted) {
+    if (x.grade === 'not-evaluable') sum.notEvaluable.push(x.level);
+    else if (x.grade === 1 || x.grade === 2 || x.grade === 3) {
+      if (x.grade === 1) sum.mild++;
+      else if (x.grade === 2) sum.moderate++;
+      else sum.severe++;
+      sum.levels.push(x.level);
+    }
+  }
+  return sum;
 }
 
 const vfaRule: Rule = {

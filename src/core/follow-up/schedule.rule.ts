@@ -11,6 +11,7 @@ import type { Settings } from '../settings.js';
 import type { IsoDate } from '../time/date.js';
 import { addDays, addMonths, ageOn, compareDates } from '../time/date.js';
 import { day } from '../text.js';
+import { sortBy } from '../sort.js';
 
 export type FollowUpKind = '3-months' | '1-year' | 'yearly';
 export type FollowUpStatus = 'planned' | 'due' | 'overdue' | 'done';
@@ -20,7 +21,7 @@ const cmp = compareDates;
 
 /** Treatment start: the first osteoporosis medication started on or before asOf. */
 export function treatmentStart(c: Case): IsoDate | undefined {
-  return (c.medications ?? []).map((m) => m.start).filter((d) => cmp(d, c.asOf) <= 0).sort(cmp)[0];
+  return sortBy((c.medications ?? []).map((m) => m.start).filter((d) => cmp(d, c.asOf) <= 0), cmp)[0];
 }
 
 /**
@@ -151,7 +152,7 @@ export const handoverRule: Rule = {
     t.get('contacts.1-year', oneYear?.date);
     (oneYear ? ok : no).push(oneYear ? 'one-year-contact-done' : 'no-one-year-contact');
 
-    const dates = [...(c.fractures ?? []).map((f) => f.date), ...(c.dxa ?? []).map((d) => d.date)].sort(cmp);
+    const dates = sortBy([...(c.fractures ?? []).map((f) => f.date), ...(c.dxa ?? []).map((d) => d.date)], cmp);
     const first = dates[0];
     if (first === undefined) {
       t.miss('fractures');

@@ -3,10 +3,11 @@
 // the suspected secondary causes. Rules of other stages read labs only through this picture, so a
 // value is interpreted one way everywhere. Unknown stays unknown: every cause that could not be
 // judged files the missing lab under `missing`.
-import type { Case, LabResult, LabTest } from '../case.schema.js';
+import { LAB_TESTS, type Case, type LabResult, type LabTest } from '../case.schema.js';
 import { addMonths, compareDates } from '../time/date.js';
 import { clean, CANONICAL_UNIT, unitFactor } from './units.js';
 import { memoCase } from '../memo.js';
+import { sortText } from '../sort.js';
 
 export type CalciumStatus = 'low' | 'normal' | 'high';
 export type VitaminDStatus = 'severe-deficiency' | 'insufficient' | 'adequate';
@@ -102,6 +103,9 @@ function latestByTest(c: Case): Map<LabTest, LabResult> {
   return out;
 }
 
+/** Each test's case path (`labs.egfr`), written once: a path built per read is a new string to look up. */
+const LAB_PATH: ReadonlyMap<LabTest, string> = new Map(LAB_TESTS.map((t) => [t, `labs.${t}`]));
+
 function buildPicture(c: Case): LabPicture {
   const latestMap = latestByTest(c);
   const latest = (t: LabTest) => latestMap.get(t);
@@ -109,7 +113,7 @@ function buildPicture(c: Case): LabPicture {
   const missing = new Set<string>();
   const read = (t: LabTest): LabResult | undefined => {
     const r = latestMap.get(t);
-    if (r) used[`labs.${t}`] = r.value;
+    if (r) used[LAB_PATH.get(t) as string] = r.value;
     return r;
   };
 
@@ -203,7 +207,7 @@ function buildPicture(c: Case): LabPicture {
     secondaryCauses: causes,
     latest,
     used,
-    missing: [...missing].sort(),
+    missing: sortText([...missing]),
   };
   if (correctedCalcium) picture.correctedCalcium = correctedCalcium;
   if (egfr !== undefined) picture.egfr = egfr;

@@ -13,6 +13,7 @@ import { CATALOGUE, isAntiresorptive, regimenFor, routeOf } from './catalogue.js
 import type { Course } from './courses.js';
 import { allDoses, currentCourses, exposure, lastDose, latestCourse, limitDate } from './courses.js';
 import { TERIPARATIDE_LIFETIME_MONTHS, ROMOSOZUMAB_LIFETIME_DOSES } from './safety.rule.js';
+import { sortBy } from '../sort.js';
 
 const cmp = compareDates;
 const name = (d: Drug) => CATALOGUE[d];
@@ -302,8 +303,8 @@ function followOn(c: Case, denosumabStart: IsoDate, by: IsoDate, t: Trace): { dr
     t.get(`medications.${i}.start`, m.start);
     candidates.push({ drug: m.drug, from: m.start });
   });
-  return candidates.filter((x) => cmp(x.from, denosumabStart) > 0 && cmp(x.from, by) <= 0)
-    .sort((a, b) => cmp(a.from, b.from))[0];
+  return sortBy(candidates.filter((x) => cmp(x.from, denosumabStart) > 0 && cmp(x.from, by) <= 0),
+    (a, b) => cmp(a.from, b.from))[0];
 }
 
 export const denosumabStopRule: Rule = {

@@ -5,6 +5,8 @@ import type { Case, Drug, Medication } from '../case.schema.js';
 import type { IsoDate } from '../time/date.js';
 import { addMonths, addMonthsAndDays, compareDates, maxDate, monthsAndDaysBetween } from '../time/date.js';
 import type { Trace } from '../rule.js';
+import { memoCase } from '../memo.js';
+import { sortBy } from '../sort.js';
 
 export interface Course {
   readonly index: number;
@@ -14,9 +16,13 @@ export interface Course {
 const inOrder = (a: IsoDate, b: IsoDate) => compareDates(a, b);
 
 export function courses(c: Case, drug?: Drug): Course[] {
-  return (c.medications ?? [])
-    .map((med, index) => ({ index, med }))
-    .filter((k) => drug === undefined || k.med.drug === drug);
+  const out: Course[] = [];
+  const meds = c.medications ?? [];
+  for (let index = 0; index < meds.length; index++) {
+    const med = meds[index] as Medication;
+    if (drug === undefined || med.drug === drug) out.push({ index, med });
+  }
+  return out;
 }
 
 /** Started on or before asOf and not ended before it (a course ending today is still current). */
@@ -26,14 +32,18 @@ export function isCurrent(med: Medication, asOf: IsoDate): boolean {
 
 /** Current courses, one per drug: the most recently started record wins. */
 export function currentCourses(c: Case): Course[] {
+  return [...currentMemo(c)];
+}
+/** Several rules of every stage ask; the list is made once per case. */
+const currentMemo = memoCase((c: Case): Course[] => {
   const byDrug = new Map<Drug, Course>();
   for (const k of courses(c)) {
     if (!isCurrent(k.med, c.asOf)) continue;
     const prev = byDrug.get(k.med.drug);
     if (prev === undefined || inOrder(k.med.start, prev.med.start) > 0) byDrug.set(k.med.drug, k);
   }
-  return [...byDrug.values()].sort((a, b) => a.index - b.index);
-}
+  return sortBy([...byDrug.values()], (a, b) => a.index - b.index);
+});
 
 /** The latest record of a drug by start date, current or not. */
 export function latestCourse(c: Case, drug: Drug): Course | undefined {
@@ -60,7 +70,7 @@ export function allDoses(c: Case, drug: Drug, t: Trace): IsoDate[] {
     const d = t.get(`medications.${k.index}.doses`, k.med.doses);
     if (d) out.push(...d.filter((x) => inOrder(x, c.asOf) <= 0));
   }
-  return out.sort(inOrder);
+  return sortBy(out, inOrder);
 }
 
 export interface Exposure {
@@ -80,7 +90,7 @@ export interface Exposure {
  * records are merged first so a duplicated entry does not count twice.
  */
 export function exposure(c: Case, drug: Drug, t: Trace): Exposure | undefined {
-  const periods = courses(c, drug)
+  const periods = sortBy(courses(c, drug)
     .filter((k) => inOrder(k.med.start, c.asOf) <= 0)
     .map((k) => {
       t.get(`medications.${k.index}.start`, k.med.start);
@@ -89,8 +99,7 @@ export function exposure(c: Case, drug: Drug, t: Trace): Exposure | undefined {
       if (inOrder(end, k.med.start) < 0) end = k.med.start;
       if (k.med.end !== undefined) t.get(`medications.${k.index}.end`, k.med.end);
       return { start: k.med.start, end, open: k.med.end === undefined || inOrder(k.med.end, c.asOf) >= 0 };
-    })
-    .sort((a, b) => inOrder(a.start, b.start));
+    }), (a, b) => inOrder(a.start, b.start));
   if (periods.length === 0) return undefined;
   const merged: { start: IsoDate; end: IsoDate; open: boolean }[] = [];
   for (const p of periods) {

@@ -12,6 +12,7 @@ import { addDays, compareDates, maxDate } from '../time/date.js';
 import { CATALOGUE } from './catalogue.js';
 import { currentCourses, lastDose } from './courses.js';
 import { afterInterval } from './course.rules.js';
+import { sortBy } from '../sort.js';
 
 interface Check {
   readonly drug: Drug;
@@ -42,7 +43,7 @@ function nextDose(c: Case, drug: Drug, t: Trace): IsoDate | undefined {
     .map((p, i) => ({ p, i }))
     .filter(({ p }) => p.drug === drug && compareDates(p.from, c.asOf) >= 0);
   for (const { p, i } of planned) t.get(`plannedMedications.${i}.from`, p.from);
-  return planned.length ? planned.map(({ p }) => p.from).sort(compareDates)[0] : undefined;
+  return planned.length ? sortBy(planned.map(({ p }) => p.from), compareDates)[0] : undefined;
 }
 
 export const preDoseCheckRule: Rule = {

@@ -11,6 +11,7 @@ import { CATALOGUE, CATALOGUE_DRUGS, isAntiresorptive, isBisphosphonate } from '
 import { allDoses, exposure, latestCourse, reachedMonths } from './courses.js';
 import type { SafetyReason } from './reasons.js';
 import { REASON_WORDS } from './reasons.js';
+import { sortText } from '../sort.js';
 
 export type SafetyStatus = 'allowed' | 'caution' | 'blocked';
 type Effect = 'block' | 'caution';
@@ -312,7 +313,7 @@ function safetyFinding(c: Case, drug: Drug, lp: LabPicture): Finding {
     missing: t.missing,
     source,
     explanation: (lang: Lang): LangText => {
-      const toMeasureList = toMeasure.size > 0 ? [...toMeasure].sort().join(', ') : '';
+      const toMeasureList = toMeasure.size > 0 ? sortText([...toMeasure]).join(', ') : '';
       const name = (CAPITALISED.get(drug) as { nl: string; en: string })[lang];
       const nl = lang === 'nl';
       // The reasons' words, in the order the reasons fired: patient sentences, clinician clauses.
