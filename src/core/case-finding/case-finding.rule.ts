@@ -26,6 +26,14 @@ export interface NhgScore {
   missing: string[];
 }
 
+/** The yes/no items of the NHG score: the fact, its case path and the item code it adds. */
+const NHG_FLAGS: readonly (readonly ['parentHipFracture' | 'reducedMobility' | 'rheumatoidArthritis' | 'secondaryOsteoporosisCondition', string, string])[] = [
+  ['parentHipFracture', 'riskFactors.parentHipFracture', 'parent-hip-fracture'],
+  ['reducedMobility', 'riskFactors.reducedMobility', 'reduced-mobility'],
+  ['rheumatoidArthritis', 'riskFactors.rheumatoidArthritis', 'rheumatoid-arthritis'],
+  ['secondaryOsteoporosisCondition', 'riskFactors.secondaryOsteoporosisCondition', 'secondary-osteoporosis-condition'],
+];
+
 /**
  * NHG-2012 risk score for people ≥ 50 without a qualifying fracture. Its glucocorticoid item uses
  * "> 7.5 mg for > 3 months", deliberately stricter than case finding's ≥ (the sources differ).
@@ -57,16 +65,10 @@ export function nhgRiskScore(c: Case): NhgScore {
   if (earlier) { score += 1; items.push('earlier-fracture'); }
 
   const rf = c.riskFactors ?? {};
-  const flags: [keyof typeof rf, string][] = [
-    ['parentHipFracture', 'parent-hip-fracture'],
-    ['reducedMobility', 'reduced-mobility'],
-    ['rheumatoidArthritis', 'rheumatoid-arthritis'],
-    ['secondaryOsteoporosisCondition', 'secondary-osteoporosis-condition'],
-  ];
-  for (const [key, item] of flags) {
+  for (const [key, path, item] of NHG_FLAGS) {
     const v = rf[key];
-    if (v === undefined) missing.push(`riskFactors.${key}`);
-    else used[`riskFactors.${key}`] = v;
+    if (v === undefined) missing.push(path);
+    else used[path] = v;
     if (v === true) { score += 1; items.push(item); }
   }
   const g = rf.glucocorticoids;
@@ -296,14 +298,16 @@ const dxaConsider: Rule = {
     const rf = c.riskFactors ?? {};
     const used: Record<string, unknown> = {};
     const missing: string[] = [];
-    const flag = (k: 'parentOrSiblingOsteoporosis' | 'rheumatoidArthritis' | 'secondaryOsteoporosisCondition' | 'reducedMobility') => {
-      const v = rf[k];
-      if (v === undefined) missing.push(`riskFactors.${k}`);
-      else used[`riskFactors.${k}`] = v;
+    const flag = (v: boolean | undefined, path: string) => {
+      if (v === undefined) missing.push(path);
+      else used[path] = v;
       return v === true;
     };
     const met = [
-      flag('parentOrSiblingOsteoporosis'), flag('rheumatoidArthritis'), flag('secondaryOsteoporosisCondition'), flag('reducedMobility'),
+      flag(rf.parentOrSiblingOsteoporosis, 'riskFactors.parentOrSiblingOsteoporosis'),
+      flag(rf.rheumatoidArthritis, 'riskFactors.rheumatoidArthritis'),
+      flag(rf.secondaryOsteoporosisCondition, 'riskFactors.secondaryOsteoporosisCondition'),
+      flag(rf.reducedMobility, 'riskFactors.reducedMobility'),
     ];
     const falls = c.falls?.fallsLast12Months;
     if (falls === undefined) missing.push('falls.fallsLast12Months');

@@ -76,7 +76,7 @@ const bmdRule: Rule = {
         clinician: bi(`Botdichtheidscategorie (${type}-score nodig)`, `Bone density category (${type}-score needed)`),
       })];
     }
-    used[`dxa.${type === 'T' ? 'tScore' : 'zScore'}`] = b.score;
+    used[type === 'T' ? 'dxa.tScore' : 'dxa.zScore'] = b.score;
     used['dxa.site'] = b.site;
     used['dxa.date'] = b.date;
     const cat = CATEGORY[b.category];

@@ -4,7 +4,7 @@
 // (how a recorded contact is matched to a visit).
 import type { Case } from '../case.schema.js';
 import { explain } from '../explain.js';
-import { CATALOGUE, isCurrent, routeOf } from '../medication/index.js';
+import { CATALOGUE, isCurrent, medicationPath, plannedPath, routeOf } from '../medication/index.js';
 import type { Finding, Lang, LangText, Rule, RuleContext } from '../rule.js';
 import { Trace } from '../rule.js';
 import type { Settings } from '../settings.js';
@@ -134,14 +134,14 @@ export const handoverRule: Rule = {
 
     let allOralOrDenosumab = true;
     for (const { m, i } of current) {
-      const route = routeOf(m.drug, t.get(`medications.${i}.route`, m.route));
-      t.get(`medications.${i}.drug`, m.drug);
+      const route = routeOf(m.drug, t.get(medicationPath(i, 'route'), m.route));
+      t.get(medicationPath(i, 'drug'), m.drug);
       if (route === undefined) { allOralOrDenosumab = false; if (!no.includes('route-unknown')) no.push('route-unknown'); }
       else if (route === 'iv') { allOralOrDenosumab = false; if (!no.includes('iv-medication')) no.push('iv-medication'); }
       else if (route !== 'oral' && m.drug !== 'denosumab') { allOralOrDenosumab = false; if (!no.includes('other-medication')) no.push('other-medication'); }
     }
     for (const { p, i } of planned) {
-      t.get(`plannedMedications.${i}.drug`, p.drug);
+      t.get(plannedPath(i, 'drug'), p.drug);
       const routes = CATALOGUE[p.drug].regimens.map((r) => r.route);
       if (routes.every((r) => r === 'iv')) { allOralOrDenosumab = false; if (!no.includes('iv-medication')) no.push('iv-medication'); }
     }

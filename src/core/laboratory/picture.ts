@@ -105,6 +105,9 @@ function latestByTest(c: Case): Map<LabTest, LabResult> {
 
 /** Each test's case path (`labs.egfr`), written once: a path built per read is a new string to look up. */
 const LAB_PATH: ReadonlyMap<LabTest, string> = new Map(LAB_TESTS.map((t) => [t, `labs.${t}`]));
+export function labPath(t: LabTest): string {
+  return LAB_PATH.get(t) ?? `labs.${t}`;
+}
 
 function buildPicture(c: Case): LabPicture {
   const latestMap = latestByTest(c);
@@ -113,7 +116,7 @@ function buildPicture(c: Case): LabPicture {
   const missing = new Set<string>();
   const read = (t: LabTest): LabResult | undefined => {
     const r = latestMap.get(t);
-    if (r) used[LAB_PATH.get(t) as string] = r.value;
+    if (r) used[labPath(t)] = r.value;
     return r;
   };
 

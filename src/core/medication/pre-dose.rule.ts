@@ -10,7 +10,7 @@ import { Trace } from '../rule.js';
 import type { IsoDate } from '../time/date.js';
 import { addDays, compareDates, maxDate } from '../time/date.js';
 import { CATALOGUE } from './catalogue.js';
-import { currentCourses, lastDose } from './courses.js';
+import { currentCourses, lastDose, plannedPath } from './courses.js';
 import { afterInterval } from './course.rules.js';
 import { sortBy } from '../sort.js';
 
@@ -42,7 +42,7 @@ function nextDose(c: Case, drug: Drug, t: Trace): IsoDate | undefined {
   const planned = (c.plannedMedications ?? [])
     .map((p, i) => ({ p, i }))
     .filter(({ p }) => p.drug === drug && compareDates(p.from, c.asOf) >= 0);
-  for (const { p, i } of planned) t.get(`plannedMedications.${i}.from`, p.from);
+  for (const { p, i } of planned) t.get(plannedPath(i, 'from'), p.from);
   return planned.length ? sortBy(planned.map(({ p }) => p.from), compareDates)[0] : undefined;
 }
 
