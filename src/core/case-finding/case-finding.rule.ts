@@ -160,9 +160,10 @@ function reasonText(r: DxaReason, c: Case, s: Settings, q: Fracture | undefined,
       if (who === 'p') return nl ? 'een wervel is ingezakt' : 'a bone in your spine has collapsed';
       const levels = vfaFractureLevels(c);
       const rec = vertebralFractureRecords(c).length;
-      return nl
-        ? `wervelfractuur (${[rec > 0 ? `${rec} geregistreerd` : '', levels.length > 0 ? `VFA graad ≥ 2: ${levels.join(', ')}` : ''].filter(Boolean).join('; ')})`
-        : `vertebral fracture (${[rec > 0 ? `${rec} recorded` : '', levels.length > 0 ? `VFA grade ≥ 2: ${levels.join(', ')}` : ''].filter(Boolean).join('; ')})`;
+      const recorded = rec > 0 ? (nl ? `${rec} geregistreerd` : `${rec} recorded`) : '';
+      const graded = levels.length > 0 ? (nl ? `VFA graad ≥ 2: ${levels.join(', ')}` : `VFA grade ≥ 2: ${levels.join(', ')}`) : '';
+      const both = recorded !== '' && graded !== '' ? `${recorded}; ${graded}` : recorded + graded;
+      return nl ? `wervelfractuur (${both})` : `vertebral fracture (${both})`;
     }
     case 'nhg-score-4-or-more':
       if (who === 'p') return nl ? `uw risicoscore is ${nhg?.score} (vanaf 4 is een meting nodig)` : `your risk score is ${nhg?.score} (a scan is needed from 4)`;

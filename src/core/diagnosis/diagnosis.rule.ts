@@ -80,22 +80,25 @@ const bmdRule: Rule = {
     used['dxa.site'] = b.site;
     used['dxa.date'] = b.date;
     const cat = CATEGORY[b.category];
-    const sc = (lang: 'nl' | 'en') => num(b.score, lang, 1);
     const age = ageOn(c.person.birthDate, c.asOf);
     const why = type === 'Z'
       ? bi(age < 20 ? 'jonger dan 20' : c.person.sex === 'male' ? 'man jonger dan 50' : 'premenopauzaal', age < 20 ? 'under 20' : c.person.sex === 'male' ? 'man under 50' : 'premenopausal')
       : bi(c.person.sex === 'male' ? 'man ≥ 50' : 'postmenopauzaal of ≥ 50', c.person.sex === 'male' ? 'man ≥ 50' : 'postmenopausal or ≥ 50');
     const severity = b.category === 'osteoporosis' || b.category === 'severe-osteoporosis' || b.category === 'below-expected-range' || b.category === 'paediatric-osteoporosis'
       ? 'action' : b.category === 'osteopenia' ? 'attention' : 'info';
-    return [finding('bmd.category', { category: b.category, scoreType: b.scoreType, score: b.score, site: b.site, date: b.date }, severity, used, missing, (lang: Lang): LangText => lang === 'nl'
-      ? {
-          patient: `Uw laagste ${type}-score is ${sc('nl')}, gemeten bij de ${SITE[b.site]?.nl ?? b.site} op ${day(b.date, 'nl')}. ${cat.p.nl}`,
-          clinician: `Laagste ${type}-score ${sc('nl')} (${SITE[b.site]?.nl ?? b.site}, DXA ${b.date}; ${type}-score want ${why.nl}): ${cat.c.nl}.`,
-        }
-      : {
-          patient: `Your lowest ${type}-score is ${sc('en')}, measured at the ${SITE[b.site]?.en ?? b.site} on ${day(b.date, 'en')}. ${cat.p.en}`,
-          clinician: `Lowest ${type}-score ${sc('en')} (${SITE[b.site]?.en ?? b.site}, DXA ${b.date}; ${type}-score because ${why.en}): ${cat.c.en}.`,
-        })];
+    return [finding('bmd.category', { category: b.category, scoreType: b.scoreType, score: b.score, site: b.site, date: b.date }, severity, used, missing, (lang: Lang): LangText => {
+      const score = num(b.score, lang, 1);
+      const site = SITE[b.site]?.[lang] ?? b.site;
+      return lang === 'nl'
+        ? {
+            patient: `Uw laagste ${type}-score is ${score}, gemeten bij de ${site} op ${day(b.date, 'nl')}. ${cat.p.nl}`,
+            clinician: `Laagste ${type}-score ${score} (${site}, DXA ${b.date}; ${type}-score want ${why.nl}): ${cat.c.nl}.`,
+          }
+        : {
+            patient: `Your lowest ${type}-score is ${score}, measured at the ${site} on ${day(b.date, 'en')}. ${cat.p.en}`,
+            clinician: `Lowest ${type}-score ${score} (${site}, DXA ${b.date}; ${type}-score because ${why.en}): ${cat.c.en}.`,
+          };
+    })];
   },
 };
 
