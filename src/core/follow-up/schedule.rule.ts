@@ -11,7 +11,6 @@ import type { Settings } from '../settings.js';
 import type { IsoDate } from '../time/date.js';
 import { addDays, addMonths, ageOn, compareDates } from '../time/date.js';
 import { day } from '../text.js';
-import { sortBy } from '../sort.js';
 
 export type FollowUpKind = '3-months' | '1-year' | 'yearly';
 export type FollowUpStatus = 'planned' | 'due' | 'overdue' | 'done';
@@ -21,7 +20,11 @@ const cmp = compareDates;
 
 /** Treatment start: the first osteoporosis medication started on or before asOf. */
 export function treatmentStart(c: Case): IsoDate | undefined {
-  return sortBy((c.medications ?? []).map((m) => m.start).filter((d) => cmp(d, c.asOf) <= 0), cmp)[0];
+  let first: IsoDate | undefined;
+  for (const m of c.medications ?? []) {
+    if (cmp(m.start, c.asOf) <= 0 && (first === undefined || cmp(m.start, first) < 0)) first = m.start;
+  }
+  return first;
 }
 
 /**
@@ -152,8 +155,10 @@ export const handoverRule: Rule = {
     t.get('contacts.1-year', oneYear?.date);
     (oneYear ? ok : no).push(oneYear ? 'one-year-contact-done' : 'no-one-year-contact');
 
-    const dates = sortBy([...(c.fractures ?? []).map((f) => f.date), ...(c.dxa ?? []).map((d) => d.date)], cmp);
-    const first = dates[0];
+    // The earliest fracture or DXA date.
+    let first: IsoDate | undefined;
+    for (const f of c.fractures ?? []) if (first === undefined || cmp(f.date, first) < 0) first = f.date;
+    for (const d of c.dxa ?? []) if (first === undefined || cmp(d.date, first) < 0) first = d.date;
     if (first === undefined) {
       t.miss('fractures');
       t.miss('dxa');
