@@ -116,6 +116,9 @@ export const Vfa = z
   })
   .strict();
 
+/** The tests as a set: the unit check asks for every lab result whether its test is one of them. */
+const LAB_TEST_SET: ReadonlySet<unknown> = new Set(LAB_TESTS);
+
 /**
  * A lab result as entered. A unit that cannot be converted exactly (laboratory/units.ts) makes the
  * case invalid at `/labs/<i>/unit`; the check runs even when other fields of the same result are
@@ -132,7 +135,7 @@ export const LabResult = z
   })
   .strict()
   .superRefine((r, ctx) => {
-    if (typeof r.unit !== 'string' || !(LAB_TESTS as readonly unknown[]).includes(r.test)) return;
+    if (typeof r.unit !== 'string' || !LAB_TEST_SET.has(r.test)) return;
     if (unitFactor(r.test, r.unit) === undefined) {
       ctx.addIssue({
         code: 'custom',
@@ -143,7 +146,7 @@ export const LabResult = z
   }, { when: (payload) => {
     const v = payload.value as { test?: unknown; unit?: unknown } | null;
     return typeof v === 'object' && v !== null && typeof v.unit === 'string'
-      && (LAB_TESTS as readonly unknown[]).includes(v.test);
+      && LAB_TEST_SET.has(v.test);
   } });
 
 export const Falls = z

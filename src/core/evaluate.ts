@@ -8,7 +8,7 @@
 import type { z } from 'zod';
 import { Case } from './case.schema.js';
 import { Settings, type SettingsInput } from './settings.js';
-import type { Conclusion, Finding, Lang, Rule } from './rule.js';
+import { NO_PATHS, type Conclusion, type Finding, type Lang, type Rule } from './rule.js';
 import { normalizeLabs } from './laboratory/picture.js';
 import { RULES, RULES_VERSION } from './registry.js';
 import { withCase } from './memo.js';
@@ -44,7 +44,9 @@ export function checkSettings(json: unknown): Checked<Settings> {
  * it, so a copy per conclusion would only cost allocation. Any other array is copied, as before.
  */
 function own(xs: readonly string[]): string[] {
-  return (Object.isFrozen(xs) ? xs : xs.slice()) as string[];
+  // The shared empty list first: most conclusions carry it, and Object.isFrozen is a call into
+  // the engine each time.
+  return (xs === NO_PATHS || Object.isFrozen(xs) ? xs : xs.slice()) as string[];
 }
 
 /** zod's parse of `{}`, kept privately (DEFAULT_SETTINGS is exported and could be changed). */
@@ -92,12 +94,14 @@ export function evaluate(input: Case, settings: Settings, lang: Lang = 'nl', rul
   const ctx = { case: c, settings };
   const conclusions = withCase(c, () => {
     const out: Conclusion[] = [];
+    // The registry froze itself and every rule's lists when it loaded; other lists are asked rule by rule.
+    const registry = rules === RULES;
     for (const rule of rules) {
       const findings = rule.evaluate(ctx);
       if (findings.length === 0) continue;
       // The rule's frozen lists, looked up once per rule; undefined: copy them per conclusion.
-      const inputs = Object.isFrozen(rule.inputs) ? rule.inputs : undefined;
-      const source = Object.isFrozen(rule.source) ? rule.source : undefined;
+      const inputs = registry || Object.isFrozen(rule.inputs) ? rule.inputs : undefined;
+      const source = registry || Object.isFrozen(rule.source) ? rule.source : undefined;
       for (const f of findings) out.push(conclude(rule, f, lang, inputs, source));
     }
     return out;

@@ -1,10 +1,9 @@
 // Small builders for findings, so every rule reports used/missing the same way and a rule that
 // cannot decide always says what to measure instead of guessing (clinical-rules.md §1).
-import type { Explain, Explanation, Finding, Severity, Source } from './rule.js';
+import { NO_PATHS, type Explain, type Explanation, type Finding, type Severity, type Source } from './rule.js';
 import { fieldNames } from './text.js';
+import { sortText } from './sort.js';
 
-/** Shared by every finding with nothing missing (frozen: evaluate() passes it on without a copy). */
-const NONE: readonly string[] = Object.freeze([]);
 
 export function finding(
   code: string,
@@ -15,7 +14,8 @@ export function finding(
   explanation: Explain | Explanation,
   source?: readonly Source[],
 ): Finding {
-  const m = missing.length === 0 ? NONE : [...new Set(missing)].sort();
+  // Nothing missing: the shared frozen list, which evaluate() passes on without a copy.
+  const m = missing.length === 0 ? NO_PATHS : sortText([...new Set(missing)]);
   return source
     ? { code, value, severity, used: { ...used }, missing: m, explanation, source }
     : { code, value, severity, used: { ...used }, missing: m, explanation };

@@ -23,11 +23,15 @@ export const RULES: readonly Rule[] = [
   ...caseFinding, ...diagnosis, ...laboratory, ...treatment, ...medication, ...followUp,
   ...calciumVitaminD, ...falls, ...lifestyle, ...children,
 ];
-// Frozen so evaluate() can hand the same arrays to every conclusion instead of copying them.
+// Frozen so evaluate() can hand the same arrays to every conclusion instead of copying them; the
+// list and the rules themselves too, so that "one of RULES" is enough to know it (evaluate() then
+// skips asking each rule's arrays).
 for (const r of RULES) {
   Object.freeze(r.inputs);
   Object.freeze(r.source);
+  Object.freeze(r);
 }
+Object.freeze(RULES);
 
 export function ruleById(id: string): Rule | undefined {
   return RULES.find((r) => r.id === id);

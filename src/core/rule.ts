@@ -5,6 +5,7 @@
 // was given, so only those texts are ever built.
 import type { Case } from './case.schema.js';
 import type { Settings } from './settings.js';
+import { sortText } from './sort.js';
 
 export type Lang = 'nl' | 'en';
 export type Severity = 'info' | 'attention' | 'action' | 'block';
@@ -100,7 +101,8 @@ export interface Conclusion {
  * Records which inputs a rule used and which were missing, so every conclusion can show its why.
  * `get` returns the value and files it under `used` or `missing`.
  */
-const NONE_MISSING: readonly string[] = Object.freeze([]);
+/** The one shared, frozen empty list of paths (a finding with nothing missing carries it). */
+export const NO_PATHS: readonly string[] = Object.freeze([]);
 
 export class Trace {
   readonly used: Record<string, unknown> = {};
@@ -118,9 +120,9 @@ export class Trace {
   }
   get missing(): string[] {
     // Mostly nothing is missing: one shared, frozen empty list then (evaluate() does not copy it).
-    if (this.absent === undefined) return NONE_MISSING as string[];
+    if (this.absent === undefined) return NO_PATHS as string[];
     const out: string[] = [];
     for (const p of this.absent) if (!(p in this.used)) out.push(p);
-    return out.length === 0 ? (NONE_MISSING as string[]) : out.sort();
+    return out.length === 0 ? (NO_PATHS as string[]) : sortText(out);
   }
 }

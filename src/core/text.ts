@@ -4,14 +4,56 @@ import type { Bilingual } from './rule.js';
 
 /** Dutch writes a decimal comma and a true minus sign (−2,7); English a point (−2.7). */
 export function num(x: number, lang: 'nl' | 'en', decimals?: number): string {
-  // Char codes and slices rather than startsWith/replace: explanations call this many times each.
-  let s = decimals === undefined ? String(Math.round(x * 1000) / 1000) : x.toFixed(decimals);
-  if (s.charCodeAt(0) === 45 /* - */) s = '\u2212' + s.slice(1);
-  if (lang === 'nl') {
-    const dot = s.indexOf('.');
-    if (dot >= 0) s = s.slice(0, dot) + ',' + s.slice(dot + 1);
-  }
-  return s;
+  const s = decimals === undefined ? thousandths(x) : decimals === 1 || decimals === 2 ? fixed(x, decimals) : x.toFixed(decimals);
+  // One pass over the engine's text: sign, then the decimal point, without intermediate strings.
+  const from = s.charCodeAt(0) === 45 /* - */ ? 1 : 0;
+  const sign = from === 1 ? '\u2212' : '';
+  if (lang !== 'nl') return from === 1 ? sign + s.slice(1) : s;
+  const dot = s.indexOf('.');
+  if (dot < 0) return from === 1 ? sign + s.slice(1) : s;
+  return sign + s.slice(from, dot) + ',' + s.slice(dot + 1);
+}
+
+/**
+ * `x.toFixed(1)` or `x.toFixed(2)`, from the rounded integer of x × 10 or x × 100 where that is
+ * certainly the same integer toFixed rounds to: |x| below 10^9 and x × 10^d not within 10^-4 of a
+ * half (the product's rounding error is below 10^-5 there, so it cannot cross the half). Near a
+ * half, and for anything else, the engine's toFixed decides. toFixed rounds the magnitude half up
+ * and keeps the sign of a negative x, also when the digits are all zero (−0.04 → "-0.0").
+ */
+function fixed(x: number, decimals: 1 | 2): string {
+  const a = x < 0 ? -x : x;
+  if (!(a < 1e9)) return x.toFixed(decimals);
+  const scale = decimals === 1 ? 10 : 100;
+  const y = a * scale;
+  const half = y - Math.floor(y) - 0.5;
+  if (half < 1e-4 && half > -1e-4) return x.toFixed(decimals);
+  const n = Math.round(y);
+  const whole = Math.floor(n / scale);
+  const frac = n - whole * scale;
+  const digits = decimals === 1 || frac >= 10 ? '' + frac : '0' + frac;
+  return (x < 0 ? '-' : '') + whole + '.' + digits;
+}
+
+/**
+ * `String(Math.round(x * 1000) / 1000)`, written from the integer thousandths: turning a fraction
+ * into text costs V8 a shortest-round-trip search, an integer does not. Equal for every |x| below
+ * 10^12: k / 1000 (k an integer below 10^15) is the double nearest to that decimal, whose
+ * shortest round-trip form is the decimal itself without trailing zeros. Anything else (huge,
+ * NaN, infinite) goes the long way.
+ */
+function thousandths(x: number): string {
+  const k = Math.round(x * 1000);
+  const a = k < 0 ? -k : k;
+  if (!(a < 1e15)) return String(k / 1000);
+  if (a === 0) return '0'; // also −0, which String() writes as 0
+  const whole = Math.floor(a / 1000);
+  const frac = a - whole * 1000;
+  const head = k < 0 ? '-' + whole : '' + whole;
+  if (frac === 0) return head;
+  if (frac % 100 === 0) return head + '.' + frac / 100;
+  if (frac % 10 === 0) return head + (frac < 100 ? '.0' : '.') + frac / 10;
+  return head + (frac < 10 ? '.00' : frac < 100 ? '.0' : '.') + frac;
 }
 
 const NL_MONTHS = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus',

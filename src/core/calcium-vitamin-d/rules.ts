@@ -10,8 +10,9 @@ import type { Finding, Lang, LangText, Rule, RuleContext, Source } from '../rule
 import { Trace } from '../rule.js';
 import type { Settings } from '../settings.js';
 import { ageOn } from '../time/date.js';
-import { medicationIndication } from '../treatment/index.js';
+import { assessIndication } from '../treatment/index.js';
 import { calciumIntakeMg, calciumTargetMg, OSTEOPOROSIS_MIN_TARGET_MG, SUPPLEMENT_SHORTFALL_MG } from './calcium.js';
+import { sortBy } from '../sort.js';
 
 // --------------------------------------------------------------------------------------------
 export const VITAMIN_D_REASONS = {
@@ -61,15 +62,16 @@ export function vitaminDAdvice(c: Case, s: Settings, t: Trace): { microgramsPerD
     t.get('medications', c.medications);
     reasons.push('on-osteoporosis-medication');
   }
-  const ind = medicationIndication(c, s);
-  t.get('treatment.medicationIndicated', ind.indicated);
-  if (ind.indicated) reasons.push('medication-indication');
+  const indicated = assessIndication(c, s).indicated;
+  t.get('treatment.medicationIndicated', indicated);
+  if (indicated) reasons.push('medication-indication');
   const vd = labPicture(c).vitaminD;
   if (vd !== undefined) t.get('labs.25-oh-vitamin-d', vd.nmolPerL);
   if (vd?.status === 'severe-deficiency') reasons.push('vitamin-d-below-30');
-  const microgramsPerDay = Math.max(0, ...reasons.map((r) => VITAMIN_D_REASONS[r]));
+  let microgramsPerDay = 0;
+  for (const r of reasons) microgramsPerDay = Math.max(microgramsPerDay, VITAMIN_D_REASONS[r]);
   // Highest dose first, so the reason that set the advice leads.
-  reasons.sort((a, b) => VITAMIN_D_REASONS[b] - VITAMIN_D_REASONS[a]);
+  sortBy(reasons, (a, b) => VITAMIN_D_REASONS[b] - VITAMIN_D_REASONS[a]);
   return { microgramsPerDay, reasons };
 }
 
@@ -91,7 +93,15 @@ export const vitaminDRule: Rule = {
     const v = vitaminDAdvice(c, s, t);
     const ae = c.riskFactors?.antiEpileptics ?? 0;
     const manyAe = ae > 1;
-    const why = (lang: 'nl' | 'en') => v.reasons.map((r) => REASON_TEXT[r][lang]).join(', ');
+    const why = (lang: 'nl' | 'en') => {
+      let out = '';
+      for (let i = 0; i < v.reasons.length; i++) out += (i === 0 ? '' : ', ') + REASON_TEXT[v.reasons[i] as VitaminDReason][lang];
+      return out;
+    };
+    // Each reason's source once, in the order of the reasons, then the EMB leaflet for several anti-epileptics.
+    const source: Source[] = [];
+    for (const r of v.reasons) if (!source.includes(REASON_SOURCE[r])) source.push(REASON_SOURCE[r]);
+    if (manyAe && !source.includes('LEAFLET-EMB')) source.push('LEAFLET-EMB');
     const extraNl = manyAe ? ` Met ${ae} middelen tegen epilepsie is misschien meer nodig. De arts bepaalt de dosis.` : '';
     const extraEn = manyAe ? ` With ${ae} epilepsy medicines more may be needed. The doctor decides the dose.` : '';
     const f: Finding = {
@@ -100,7 +110,7 @@ export const vitaminDRule: Rule = {
       severity: manyAe ? 'attention' : 'info',
       used: t.used,
       missing: t.missing,
-      source: [...new Set<Source>([...v.reasons.map((r) => REASON_SOURCE[r]), ...(manyAe ? ['LEAFLET-EMB' as const] : [])])],
+      source,
       explanation: (lang: Lang): LangText => lang === 'nl'
         ? {
             patient: (v.microgramsPerDay > 0
@@ -136,9 +146,9 @@ export function calciumPicture(c: Case, s: Settings, t: Trace): CalciumPicture |
   const cat = bmdCategory(c, s);
   if (cat) t.get('bmd.category', cat.category);
   const osteoporosis = cat?.category === 'osteoporosis' || cat?.category === 'severe-osteoporosis';
-  const ind = medicationIndication(c, s);
-  t.get('treatment.medicationIndicated', ind.indicated);
-  const target = osteoporosis || ind.indicated ? Math.max(base, OSTEOPOROSIS_MIN_TARGET_MG) : base;
+  const indicated = assessIndication(c, s).indicated;
+  t.get('treatment.medicationIndicated', indicated);
+  const target = osteoporosis || indicated ? Math.max(base, OSTEOPOROSIS_MIN_TARGET_MG) : base;
   const mgPerDay = calciumIntakeMg(servings, s);
   return { mgPerDay, target, shortfall: Math.max(0, target - mgPerDay) };
 }

@@ -1,6 +1,6 @@
 // Case-finding rules (clinical-rules.md §2): who should get a DXA, the NHG risk score, who to
 // consider, and an explicitly waived work-up.
-import type { Case } from '../case.schema.js';
+import type { Case, Fracture } from '../case.schema.js';
 import type { Settings } from '../settings.js';
 import type { Bilingual, Finding, Lang, LangText, Rule } from '../rule.js';
 import { ageOn, compareDates } from '../time/date.js';
@@ -25,6 +25,14 @@ export interface NhgScore {
   used: Record<string, unknown>;
   missing: string[];
 }
+
+/** The yes/no items of the NHG score: the fact, its case path and the item code it adds. */
+const NHG_FLAGS: readonly (readonly ['parentHipFracture' | 'reducedMobility' | 'rheumatoidArthritis' | 'secondaryOsteoporosisCondition', string, string])[] = [
+  ['parentHipFracture', 'riskFactors.parentHipFracture', 'parent-hip-fracture'],
+  ['reducedMobility', 'riskFactors.reducedMobility', 'reduced-mobility'],
+  ['rheumatoidArthritis', 'riskFactors.rheumatoidArthritis', 'rheumatoid-arthritis'],
+  ['secondaryOsteoporosisCondition', 'riskFactors.secondaryOsteoporosisCondition', 'secondary-osteoporosis-condition'],
+];
 
 /**
  * NHG-2012 risk score for people ≥ 50 without a qualifying fracture. Its glucocorticoid item uses
@@ -57,16 +65,10 @@ export function nhgRiskScore(c: Case): NhgScore {
   if (earlier) { score += 1; items.push('earlier-fracture'); }
 
   const rf = c.riskFactors ?? {};
-  const flags: [keyof typeof rf, string][] = [
-    ['parentHipFracture', 'parent-hip-fracture'],
-    ['reducedMobility', 'reduced-mobility'],
-    ['rheumatoidArthritis', 'rheumatoid-arthritis'],
-    ['secondaryOsteoporosisCondition', 'secondary-osteoporosis-condition'],
-  ];
-  for (const [key, item] of flags) {
+  for (const [key, path, item] of NHG_FLAGS) {
     const v = rf[key];
-    if (v === undefined) missing.push(`riskFactors.${key}`);
-    else used[`riskFactors.${key}`] = v;
+    if (v === undefined) missing.push(path);
+    else used[path] = v;
     if (v === true) { score += 1; items.push(item); }
   }
   const g = rf.glucocorticoids;
@@ -145,8 +147,8 @@ export const dxaIndication: (c: Case, s: Settings) => DxaIndication = memoCaseSe
   return { indicated: reasons.length > 0, reasons, used, missing, nhg };
 });
 
-function reasonText(r: DxaReason, c: Case, s: Settings, nhg: NhgScore | null, lang: 'nl' | 'en', who: 'p' | 'c'): string {
-  const q = qualifyingFractures(c, s)[0];
+/** `q`: the first qualifying fracture, if any (looked up once per explanation, not per reason). */
+function reasonText(r: DxaReason, c: Case, s: Settings, q: Fracture | undefined, nhg: NhgScore | null, lang: 'nl' | 'en', who: 'p' | 'c'): string {
   const nl = lang === 'nl';
   switch (r) {
     case 'qualifying-fracture':
@@ -155,12 +157,13 @@ function reasonText(r: DxaReason, c: Case, s: Settings, nhg: NhgScore | null, la
         ? `kwalificerende fractuur (${q?.site}, ${q?.date}, leeftijd ${q ? ageAtFracture(c, q) : ''}; beleid ${s.fractureSitePolicy})`
         : `qualifying fracture (${q?.site}, ${q?.date}, age ${q ? ageAtFracture(c, q) : ''}; policy ${s.fractureSitePolicy})`;
     case 'vertebral-fracture': {
+      if (who === 'p') return nl ? 'een wervel is ingezakt' : 'a bone in your spine has collapsed';
       const levels = vfaFractureLevels(c);
       const rec = vertebralFractureRecords(c).length;
-      if (who === 'p') return nl ? 'een wervel is ingezakt' : 'a bone in your spine has collapsed';
-      return nl
-        ? `wervelfractuur (${[rec > 0 ? `${rec} geregistreerd` : '', levels.length > 0 ? `VFA graad ≥ 2: ${levels.join(', ')}` : ''].filter(Boolean).join('; ')})`
-        : `vertebral fracture (${[rec > 0 ? `${rec} recorded` : '', levels.length > 0 ? `VFA grade ≥ 2: ${levels.join(', ')}` : ''].filter(Boolean).join('; ')})`;
+      const recorded = rec > 0 ? (nl ? `${rec} geregistreerd` : `${rec} recorded`) : '';
+      const graded = levels.length > 0 ? (nl ? `VFA graad ≥ 2: ${levels.join(', ')}` : `VFA grade ≥ 2: ${levels.join(', ')}`) : '';
+      const both = recorded !== '' && graded !== '' ? `${recorded}; ${graded}` : recorded + graded;
+      return nl ? `wervelfractuur (${both})` : `vertebral fracture (${both})`;
     }
     case 'nhg-score-4-or-more':
       if (who === 'p') return nl ? `uw risicoscore is ${nhg?.score} (vanaf 4 is een meting nodig)` : `your risk score is ${nhg?.score} (a scan is needed from 4)`;
@@ -204,17 +207,20 @@ const dxaIndicated: Rule = {
   evaluate({ case: c, settings: s }): Finding[] {
     const d = dxaIndication(c, s);
     const value = { indicated: d.indicated, reasons: [...d.reasons] };
-    const txt = (lang: 'nl' | 'en', who: 'p' | 'c') => list(d.reasons.map((r) => reasonText(r, c, s, d.nhg, lang, who)), lang);
+    const txt = (lang: 'nl' | 'en', who: 'p' | 'c', q: Fracture | undefined) => list(d.reasons.map((r) => reasonText(r, c, s, q, d.nhg, lang, who)), lang);
     const explanation = d.indicated
-      ? ((lang: Lang): LangText => lang === 'nl'
-        ? {
-            patient: `Een botdichtheidsmeting (DXA) is voor u zinvol. De reden: ${txt('nl', 'p')}.`,
-            clinician: `DXA geïndiceerd: ${txt('nl', 'c')}.`,
-          }
-        : {
-            patient: `A bone density scan (DXA) is useful for you. The reason: ${txt('en', 'p')}.`,
-            clinician: `DXA indicated: ${txt('en', 'c')}.`,
-          })
+      ? ((lang: Lang): LangText => {
+        const q = d.reasons.includes('qualifying-fracture') ? qualifyingFractures(c, s)[0] : undefined;
+        return lang === 'nl'
+          ? {
+              patient: `Een botdichtheidsmeting (DXA) is voor u zinvol. De reden: ${txt('nl', 'p', q)}.`,
+              clinician: `DXA geïndiceerd: ${txt('nl', 'c', q)}.`,
+            }
+          : {
+              patient: `A bone density scan (DXA) is useful for you. The reason: ${txt('en', 'p', q)}.`,
+              clinician: `DXA indicated: ${txt('en', 'c', q)}.`,
+            };
+      })
       : ((lang: Lang): LangText => lang === 'nl'
         ? {
             patient: 'Op grond van wat we nu weten is een botdichtheidsmeting niet nodig.',
@@ -293,14 +299,16 @@ const dxaConsider: Rule = {
     const rf = c.riskFactors ?? {};
     const used: Record<string, unknown> = {};
     const missing: string[] = [];
-    const flag = (k: 'parentOrSiblingOsteoporosis' | 'rheumatoidArthritis' | 'secondaryOsteoporosisCondition' | 'reducedMobility') => {
-      const v = rf[k];
-      if (v === undefined) missing.push(`riskFactors.${k}`);
-      else used[`riskFactors.${k}`] = v;
+    const flag = (v: boolean | undefined, path: string) => {
+      if (v === undefined) missing.push(path);
+      else used[path] = v;
       return v === true;
     };
     const met = [
-      flag('parentOrSiblingOsteoporosis'), flag('rheumatoidArthritis'), flag('secondaryOsteoporosisCondition'), flag('reducedMobility'),
+      flag(rf.parentOrSiblingOsteoporosis, 'riskFactors.parentOrSiblingOsteoporosis'),
+      flag(rf.rheumatoidArthritis, 'riskFactors.rheumatoidArthritis'),
+      flag(rf.secondaryOsteoporosisCondition, 'riskFactors.secondaryOsteoporosisCondition'),
+      flag(rf.reducedMobility, 'riskFactors.reducedMobility'),
     ];
     const falls = c.falls?.fallsLast12Months;
     if (falls === undefined) missing.push('falls.fallsLast12Months');

@@ -19,8 +19,10 @@ export const QUALIFYING_WINDOW_YEARS = 2;
 
 /** Fractures recorded on or before asOf; later dates are not yet known on the day evaluated. */
 export function knownFractures(c: Case): Fracture[] {
-  return (c.fractures ?? []).filter((f) => compareDates(f.date, c.asOf) <= 0);
+  return [...knownMemo(c)];
 }
+// These three are asked for by most stages; each is worked out once per case and handed out as a copy.
+const knownMemo = memoCase((c: Case): Fracture[] => (c.fractures ?? []).filter((f) => compareDates(f.date, c.asOf) <= 0));
 
 export function ageAtFracture(c: Case, f: Fracture): number {
   return ageOn(c.person.birthDate, f.date);
@@ -38,7 +40,7 @@ export function qualifyingFractures(c: Case, s: Settings): Fracture[] {
 const qualifyingMemo = memoCaseSettings((c: Case, s: Settings): Fracture[] => {
   const windowStart = addYears(c.asOf, -QUALIFYING_WINDOW_YEARS);
   const excluded = EXCLUDED_SITES[s.fractureSitePolicy];
-  return knownFractures(c).filter(
+  return knownMemo(c).filter(
     (f) =>
       compareDates(f.date, windowStart) > 0 &&
       lowEnergyNonPathological(f) &&
@@ -49,21 +51,25 @@ const qualifyingMemo = memoCaseSettings((c: Case, s: Settings): Fracture[] => {
 
 /** Recorded spine fractures that count as vertebral fractures: age ≥ 50, low energy, not pathological. */
 export function vertebralFractureRecords(c: Case): Fracture[] {
-  return knownFractures(c).filter(
-    (f) => SPINE_SITES.includes(f.site) && lowEnergyNonPathological(f) && ageAtFracture(c, f) >= CASE_FINDING_MIN_AGE,
-  );
+  return [...vertebralMemo(c)];
 }
+const vertebralMemo = memoCase((c: Case): Fracture[] => knownMemo(c).filter(
+  (f) => SPINE_SITES.includes(f.site) && lowEnergyNonPathological(f) && ageAtFracture(c, f) >= CASE_FINDING_MIN_AGE,
+));
 
 /** VFA levels graded 2 or 3 (Genant moderate or severe); grade 1 alone changes no decision (§4). */
 export function vfaFractureLevels(c: Case): string[] {
+  return [...vfaLevelsMemo(c)];
+}
+const vfaLevelsMemo = memoCase((c: Case): string[] => {
   const vfa = c.vfa;
   if (!vfa || compareDates(vfa.date, c.asOf) > 0) return [];
   return vfa.vertebrae.filter((v) => v.grade === 2 || v.grade === 3).map((v) => v.level);
-}
+});
 
 /** A vertebral fracture at any time (§2, §5): a qualifying spine fracture record or VFA grade ≥ 2. */
 export const hasVertebralFracture: (c: Case) => boolean = memoCase(
-  (c) => vertebralFractureRecords(c).length > 0 || vfaFractureLevels(c).length > 0,
+  (c) => vertebralMemo(c).length > 0 || vfaLevelsMemo(c).length > 0,
 );
 
 export function isLowEnergy(f: Fracture): boolean {

@@ -6,6 +6,7 @@ import { ageOn, compareDates } from '../time/date.js';
 import { finding, undecided } from '../finding.js';
 import { bi, day, num } from '../text.js';
 import { bmdCategory, latestDxa, scoreTypeFor, type BmdCategoryName } from './bmd.js';
+import { sortBy } from '../sort.js';
 
 const SITE: Record<string, Bilingual> = {
   'lumbar-spine': bi('lendenwervels', 'lumbar spine'),
@@ -75,26 +76,29 @@ const bmdRule: Rule = {
         clinician: bi(`Botdichtheidscategorie (${type}-score nodig)`, `Bone density category (${type}-score needed)`),
       })];
     }
-    used[`dxa.${type === 'T' ? 'tScore' : 'zScore'}`] = b.score;
+    used[type === 'T' ? 'dxa.tScore' : 'dxa.zScore'] = b.score;
     used['dxa.site'] = b.site;
     used['dxa.date'] = b.date;
     const cat = CATEGORY[b.category];
-    const sc = (lang: 'nl' | 'en') => num(b.score, lang, 1);
     const age = ageOn(c.person.birthDate, c.asOf);
     const why = type === 'Z'
       ? bi(age < 20 ? 'jonger dan 20' : c.person.sex === 'male' ? 'man jonger dan 50' : 'premenopauzaal', age < 20 ? 'under 20' : c.person.sex === 'male' ? 'man under 50' : 'premenopausal')
       : bi(c.person.sex === 'male' ? 'man ≥ 50' : 'postmenopauzaal of ≥ 50', c.person.sex === 'male' ? 'man ≥ 50' : 'postmenopausal or ≥ 50');
     const severity = b.category === 'osteoporosis' || b.category === 'severe-osteoporosis' || b.category === 'below-expected-range' || b.category === 'paediatric-osteoporosis'
       ? 'action' : b.category === 'osteopenia' ? 'attention' : 'info';
-    return [finding('bmd.category', { category: b.category, scoreType: b.scoreType, score: b.score, site: b.site, date: b.date }, severity, used, missing, (lang: Lang): LangText => lang === 'nl'
-      ? {
-          patient: `Uw laagste ${type}-score is ${sc('nl')}, gemeten bij de ${SITE[b.site]?.nl ?? b.site} op ${day(b.date, 'nl')}. ${cat.p.nl}`,
-          clinician: `Laagste ${type}-score ${sc('nl')} (${SITE[b.site]?.nl ?? b.site}, DXA ${b.date}; ${type}-score want ${why.nl}): ${cat.c.nl}.`,
-        }
-      : {
-          patient: `Your lowest ${type}-score is ${sc('en')}, measured at the ${SITE[b.site]?.en ?? b.site} on ${day(b.date, 'en')}. ${cat.p.en}`,
-          clinician: `Lowest ${type}-score ${sc('en')} (${SITE[b.site]?.en ?? b.site}, DXA ${b.date}; ${type}-score because ${why.en}): ${cat.c.en}.`,
-        })];
+    return [finding('bmd.category', { category: b.category, scoreType: b.scoreType, score: b.score, site: b.site, date: b.date }, severity, used, missing, (lang: Lang): LangText => {
+      const score = num(b.score, lang, 1);
+      const site = SITE[b.site]?.[lang] ?? b.site;
+      return lang === 'nl'
+        ? {
+            patient: `Uw laagste ${type}-score is ${score}, gemeten bij de ${site} op ${day(b.date, 'nl')}. ${cat.p.nl}`,
+            clinician: `Laagste ${type}-score ${score} (${site}, DXA ${b.date}; ${type}-score want ${why.nl}): ${cat.c.nl}.`,
+          }
+        : {
+            patient: `Your lowest ${type}-score is ${score}, measured at the ${site} on ${day(b.date, 'en')}. ${cat.p.en}`,
+            clinician: `Lowest ${type}-score ${score} (${site}, DXA ${b.date}; ${type}-score because ${why.en}): ${cat.c.en}.`,
+          };
+    })];
   },
 };
 
@@ -106,19 +110,27 @@ export interface VfaSummary {
   notEvaluable: string[];
 }
 
+/** Top-to-bottom position of each vertebra level; a level not in the list sorts first, as before. */
+const LEVEL_ORDER: ReadonlyMap<string, number> = new Map(VERTEBRA_LEVELS.map((l, i) => [l, i]));
+
 /** Genant counts per grade; `levels` lists every graded (≥ 1) vertebra top to bottom. */
 export function vfaSummary(c: Case): VfaSummary | null {
   const v = c.vfa;
   if (!v || compareDates(v.date, c.asOf) > 0) return null;
-  const order = (l: string) => (VERTEBRA_LEVELS as readonly string[]).indexOf(l);
-  const sorted = [...v.vertebrae].sort((a, b) => order(a.level) - order(b.level));
-  return {
-    mild: sorted.filter((x) => x.grade === 1).length,
-    moderate: sorted.filter((x) => x.grade === 2).length,
-    severe: sorted.filter((x) => x.grade === 3).length,
-    levels: sorted.filter((x) => x.grade === 1 || x.grade === 2 || x.grade === 3).map((x) => x.level),
-    notEvaluable: sorted.filter((x) => x.grade === 'not-evaluable').map((x) => x.level),
-  };
+  const order = (l: string) => LEVEL_ORDER.get(l) ?? -1;
+  const sorted = sortBy([...v.vertebrae], (a, b) => order(a.level) - order(b.level));
+  const sum: VfaSummary = { mild: 0, moderate: 0, severe: 0, levels: [], notEvaluable: [] };
+  // One pass in level order: the counts and both lists keep the order of the sorted vertebrae.
+  for (const x of sorted) {
+    if (x.grade === 'not-evaluable') sum.notEvaluable.push(x.level);
+    else if (x.grade === 1 || x.grade === 2 || x.grade === 3) {
+      if (x.grade === 1) sum.mild++;
+      else if (x.grade === 2) sum.moderate++;
+      else sum.severe++;
+      sum.levels.push(x.level);
+    }
+  }
+  return sum;
 }
 
 const vfaRule: Rule = {

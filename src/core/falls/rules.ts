@@ -32,10 +32,6 @@ export const fallRiskRule: Rule = {
   evaluate({ case: c }: RuleContext) {
     const t = new Trace();
     const r = fallRisk(c, t);
-    const tug = c.falls?.tugSeconds;
-    const gait = c.falls?.gaitSpeedMps;
-    const measuresNl = [tug !== undefined ? `TUG ${String(tug).replace('.', ',')} s` : '', gait !== undefined ? `loopsnelheid ${String(gait).replace('.', ',')} m/s` : ''].filter(Boolean).join(', ');
-    const measuresEn = [tug !== undefined ? `TUG ${tug} s` : '', gait !== undefined ? `gait speed ${gait} m/s` : ''].filter(Boolean).join(', ');
     if (r.level === null) {
       return [{
         code: 'fall-risk.level', value: null, severity: 'attention', used: t.used, missing: t.missing,
@@ -50,47 +46,72 @@ export const fallRiskRule: Rule = {
             },
       }];
     }
-    const signsNl = r.highSigns.map((s) => SIGN_TEXT[s].nl).join(', ');
-    const signsEn = r.highSigns.map((s) => SIGN_TEXT[s].en).join(', ');
-    const pat = {
-      high: {
-        nl: `U heeft een hoog risico om te vallen, want ${r.highSigns.map((s) => SIGN_TEXT[s].pNl).join(' en ')}. We kijken samen wat helpt om vallen te voorkomen.`,
-        en: `You have a high risk of falling, because ${r.highSigns.map((s) => SIGN_TEXT[s].pEn).join(' and ')}. Together we look at what helps to prevent falls.`,
-      },
-      intermediate: {
-        nl: 'U heeft een verhoogd risico om te vallen. Uw looptest ging wat langzaam. Oefeningen voor kracht en balans helpen.',
-        en: 'You have a raised risk of falling. Your walking test was a bit slow. Exercises for strength and balance help.',
-      },
-      low: {
-        nl: 'U heeft een laag risico om te vallen. Blijf in beweging.',
-        en: 'Your risk of falling is low. Keep moving.',
-      },
-    }[r.level];
-    const clin = {
-      high: { nl: `Hoog valrisico: ${signsNl}. Multifactoriële valrisicobeoordeling en interventie.`, en: `High fall risk: ${signsEn}. Multifactorial falls assessment and intervention.` },
-      intermediate: { nl: `Verhoogd (intermediair) valrisico: screening positief, ${measuresNl} (grenzen TUG > ${TUG_SLOW_ABOVE_S} s, loopsnelheid < 0,8 m/s). Kracht- en balanstraining.`, en: `Intermediate fall risk: screen positive, ${measuresEn} (cut-offs TUG > ${TUG_SLOW_ABOVE_S} s, gait speed < ${GAIT_SLOW_BELOW_MPS} m/s). Strength and balance training.` },
-      low: r.screenPositive
-        ? { nl: `Laag valrisico: screening positief maar ${measuresNl} binnen de norm.`, en: `Low fall risk: screen positive but ${measuresEn} within limits.` }
-        : { nl: 'Laag valrisico: geen val in 12 maanden vastgelegd, niet onvast, geen valangst.', en: 'Low fall risk: no fall in 12 months recorded, not unsteady, not worried about falling.' },
-    }[r.level];
+    const level = r.level;
+    const tug = c.falls?.tugSeconds;
+    const gait = c.falls?.gaitSpeedMps;
     return [{
       code: 'fall-risk.level',
-      value: { level: r.level },
-      severity: LEVEL_SEVERITY[r.level],
+      value: { level },
+      severity: LEVEL_SEVERITY[level],
       used: t.used,
       missing: t.missing,
-      explanation: (lang: Lang): LangText => lang === 'nl'
-        ? {
-            patient: pat.nl,
-            clinician: clin.nl,
+      // Only the one language and level asked for is written.
+      explanation: (lang: Lang): LangText => {
+        const nl = lang === 'nl';
+        if (level === 'high') {
+          let patientSigns = '';
+          let clinicianSigns = '';
+          for (let i = 0; i < r.highSigns.length; i++) {
+            const w = SIGN_TEXT[r.highSigns[i] as HighRiskSign];
+            patientSigns += (i === 0 ? '' : nl ? ' en ' : ' and ') + (nl ? w.pNl : w.pEn);
+            clinicianSigns += (i === 0 ? '' : ', ') + (nl ? w.nl : w.en);
           }
-        : {
-            patient: pat.en,
-            clinician: clin.en,
-          },
+          return nl
+            ? {
+                patient: `U heeft een hoog risico om te vallen, want ${patientSigns}. We kijken samen wat helpt om vallen te voorkomen.`,
+                clinician: `Hoog valrisico: ${clinicianSigns}. Multifactoriële valrisicobeoordeling en interventie.`,
+              }
+            : {
+                patient: `You have a high risk of falling, because ${patientSigns}. Together we look at what helps to prevent falls.`,
+                clinician: `High fall risk: ${clinicianSigns}. Multifactorial falls assessment and intervention.`,
+              };
+        }
+        if (level === 'intermediate') {
+          return nl
+            ? {
+                patient: 'U heeft een verhoogd risico om te vallen. Uw looptest ging wat langzaam. Oefeningen voor kracht en balans helpen.',
+                clinician: `Verhoogd (intermediair) valrisico: screening positief, ${measures(tug, gait, lang)} (grenzen TUG > ${TUG_SLOW_ABOVE_S} s, loopsnelheid < 0,8 m/s). Kracht- en balanstraining.`,
+              }
+            : {
+                patient: 'You have a raised risk of falling. Your walking test was a bit slow. Exercises for strength and balance help.',
+                clinician: `Intermediate fall risk: screen positive, ${measures(tug, gait, lang)} (cut-offs TUG > ${TUG_SLOW_ABOVE_S} s, gait speed < ${GAIT_SLOW_BELOW_MPS} m/s). Strength and balance training.`,
+              };
+        }
+        return nl
+          ? {
+              patient: 'U heeft een laag risico om te vallen. Blijf in beweging.',
+              clinician: r.screenPositive
+                ? `Laag valrisico: screening positief maar ${measures(tug, gait, lang)} binnen de norm.`
+                : 'Laag valrisico: geen val in 12 maanden vastgelegd, niet onvast, geen valangst.',
+            }
+          : {
+              patient: 'Your risk of falling is low. Keep moving.',
+              clinician: r.screenPositive
+                ? `Low fall risk: screen positive but ${measures(tug, gait, lang)} within limits.`
+                : 'Low fall risk: no fall in 12 months recorded, not unsteady, not worried about falling.',
+            };
+      },
     }];
   },
 };
+
+/** The walking measurements as recorded (`TUG 16,5 s, loopsnelheid 0,7 m/s`), absent ones left out. */
+function measures(tug: number | undefined, gait: number | undefined, lang: Lang): string {
+  const nl = lang === 'nl';
+  const a = tug !== undefined ? (nl ? `TUG ${String(tug).replace('.', ',')} s` : `TUG ${tug} s`) : '';
+  const b = gait !== undefined ? (nl ? `loopsnelheid ${String(gait).replace('.', ',')} m/s` : `gait speed ${gait} m/s`) : '';
+  return a !== '' && b !== '' ? `${a}, ${b}` : a + b;
+}
 
 export const inventoryRule: Rule = {
   id: 'fall-risk.inventory-needed',

@@ -4,7 +4,7 @@
 // (how a recorded contact is matched to a visit).
 import type { Case } from '../case.schema.js';
 import { explain } from '../explain.js';
-import { CATALOGUE, isCurrent, routeOf } from '../medication/index.js';
+import { CATALOGUE, isCurrent, medicationPath, plannedPath, routeOf } from '../medication/index.js';
 import type { Finding, Lang, LangText, Rule, RuleContext } from '../rule.js';
 import { Trace } from '../rule.js';
 import type { Settings } from '../settings.js';
@@ -20,7 +20,11 @@ const cmp = compareDates;
 
 /** Treatment start: the first osteoporosis medication started on or before asOf. */
 export function treatmentStart(c: Case): IsoDate | undefined {
-  return (c.medications ?? []).map((m) => m.start).filter((d) => cmp(d, c.asOf) <= 0).sort(cmp)[0];
+  let first: IsoDate | undefined;
+  for (const m of c.medications ?? []) {
+    if (cmp(m.start, c.asOf) <= 0 && (first === undefined || cmp(m.start, first) < 0)) first = m.start;
+  }
+  return first;
 }
 
 /**
@@ -133,14 +137,14 @@ export const handoverRule: Rule = {
 
     let allOralOrDenosumab = true;
     for (const { m, i } of current) {
-      const route = routeOf(m.drug, t.get(`medications.${i}.route`, m.route));
-      t.get(`medications.${i}.drug`, m.drug);
+      const route = routeOf(m.drug, t.get(medicationPath(i, 'route'), m.route));
+      t.get(medicationPath(i, 'drug'), m.drug);
       if (route === undefined) { allOralOrDenosumab = false; if (!no.includes('route-unknown')) no.push('route-unknown'); }
       else if (route === 'iv') { allOralOrDenosumab = false; if (!no.includes('iv-medication')) no.push('iv-medication'); }
       else if (route !== 'oral' && m.drug !== 'denosumab') { allOralOrDenosumab = false; if (!no.includes('other-medication')) no.push('other-medication'); }
     }
     for (const { p, i } of planned) {
-      t.get(`plannedMedications.${i}.drug`, p.drug);
+      t.get(plannedPath(i, 'drug'), p.drug);
       const routes = CATALOGUE[p.drug].regimens.map((r) => r.route);
       if (routes.every((r) => r === 'iv')) { allOralOrDenosumab = false; if (!no.includes('iv-medication')) no.push('iv-medication'); }
     }
@@ -151,8 +155,10 @@ export const handoverRule: Rule = {
     t.get('contacts.1-year', oneYear?.date);
     (oneYear ? ok : no).push(oneYear ? 'one-year-contact-done' : 'no-one-year-contact');
 
-    const dates = [...(c.fractures ?? []).map((f) => f.date), ...(c.dxa ?? []).map((d) => d.date)].sort(cmp);
-    const first = dates[0];
+    // The earliest fracture or DXA date.
+    let first: IsoDate | undefined;
+    for (const f of c.fractures ?? []) if (first === undefined || cmp(f.date, first) < 0) first = f.date;
+    for (const d of c.dxa ?? []) if (first === undefined || cmp(d.date, first) < 0) first = d.date;
     if (first === undefined) {
       t.miss('fractures');
       t.miss('dxa');

@@ -8,7 +8,7 @@ import { bi, day, fieldName, list, num } from '../text.js';
 import { qualifyingFractures } from '../case-finding/fractures.js';
 import { lowestTScore } from '../diagnosis/bmd.js';
 import { assessIndication } from '../treatment/indication.js';
-import { labPicture, type SecondaryCause } from './picture.js';
+import { labPath, labPicture, type SecondaryCause } from './picture.js';
 
 export const REPLETION_DAYS = 42;
 
@@ -53,10 +53,10 @@ const panelMissing: Rule = {
     if (!((t !== undefined && t <= -1.0 && q) || ind)) return [];
     const tests = basicPanelMissing(c);
     if (tests.length === 0) return [];
-    const names = (lang: 'nl' | 'en') => list(tests.map((x) => fieldName(`labs.${x}`, lang)), lang);
+    const names = (lang: 'nl' | 'en') => list(tests.map((x) => fieldName(labPath(x), lang)), lang);
     const why = ind ? bi('medicatie is geïndiceerd', 'medication is indicated') : bi(`T ${num(t ?? 0, 'nl', 1)} met kwalificerende fractuur`, `T ${num(t ?? 0, 'en', 1)} with a qualifying fracture`);
     return [finding('lab.panel-missing', { tests }, 'attention',
-      { 'dxa.tScore': t, qualifyingFracture: q, medicationIndicated: ind }, tests.map((x) => `labs.${x}`), (lang: Lang): LangText => lang === 'nl'
+      { 'dxa.tScore': t, qualifyingFracture: q, medicationIndicated: ind }, tests.map(labPath), (lang: Lang): LangText => lang === 'nl'
         ? {
             patient: `We missen nog bloeduitslagen: ${names('nl')}. Laat uw bloed prikken.`,
             clinician: `Basislab onvolledig (${why.nl}); ontbreekt: ${names('nl')}.`,

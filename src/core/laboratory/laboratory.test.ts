@@ -5,7 +5,7 @@ import { checkCase } from '../evaluate.js';
 import { makeCase, lab } from '../testing/builder.js';
 import { runRows } from '../testing/rows.js';
 import { laboratoryRows } from './laboratory.cases.js';
-import { acceptedUnits, fromCanonical, labPicture, normalizeLabs, rules, toCanonical, unitFactor } from './index.js';
+import { acceptedUnits, CANONICAL_UNIT, fromCanonical, labPicture, normalizeLabs, rules, toCanonical, unitFactor } from './index.js';
 
 describe('laboratory (§6)', () => {
   runRows(laboratoryRows, rules);
@@ -19,6 +19,10 @@ describe('lab units (§1)', () => {
     ['urine-calcium-24h', 'mmol/24h', 1],
   ] as const)('%s in %s converts with factor %d', (test, unit, factor) => {
     expect(unitFactor(test, unit)).toBe(factor);
+  });
+
+  it('every canonical unit converts with factor 1 (canonicalResult passes such a result on as it is)', () => {
+    for (const test of LAB_TESTS) expect(unitFactor(test, CANONICAL_UNIT[test])).toBe(1);
   });
 
   it.each([

@@ -3,10 +3,11 @@
 // the suspected secondary causes. Rules of other stages read labs only through this picture, so a
 // value is interpreted one way everywhere. Unknown stays unknown: every cause that could not be
 // judged files the missing lab under `missing`.
-import type { Case, LabResult, LabTest } from '../case.schema.js';
+import { LAB_TESTS, type Case, type LabResult, type LabTest } from '../case.schema.js';
 import { addMonths, compareDates } from '../time/date.js';
 import { clean, CANONICAL_UNIT, unitFactor } from './units.js';
 import { memoCase } from '../memo.js';
+import { sortText } from '../sort.js';
 
 export type CalciumStatus = 'low' | 'normal' | 'high';
 export type VitaminDStatus = 'severe-deficiency' | 'insufficient' | 'adequate';
@@ -70,8 +71,11 @@ export function calciumStatus(value: number, low: number, high: number): Calcium
 
 /** One result in canonical units; results with an unknown unit cannot reach here after parsing. */
 export function canonicalResult(r: LabResult): LabResult {
+  // Already in the canonical unit (every canonical unit has factor 1): as it is, without folding
+  // the unit. The rules see labs evaluate() converted, so this is the usual answer.
+  if (r.unit === CANONICAL_UNIT[r.test]) return r;
   const f = unitFactor(r.test, r.unit);
-  if (f === undefined || (f === 1 && r.unit === CANONICAL_UNIT[r.test])) return r;
+  if (f === undefined) return r;
   const out: LabResult = { ...r, value: clean(r.value * f), unit: CANONICAL_UNIT[r.test] };
   if (r.refLow !== undefined) out.refLow = clean(r.refLow * f);
   if (r.refHigh !== undefined) out.refHigh = clean(r.refHigh * f);
@@ -99,6 +103,12 @@ function latestByTest(c: Case): Map<LabTest, LabResult> {
   return out;
 }
 
+/** Each test's case path (`labs.egfr`), written once: a path built per read is a new string to look up. */
+const LAB_PATH: ReadonlyMap<LabTest, string> = new Map(LAB_TESTS.map((t) => [t, `labs.${t}`]));
+export function labPath(t: LabTest): string {
+  return LAB_PATH.get(t) ?? `labs.${t}`;
+}
+
 function buildPicture(c: Case): LabPicture {
   const latestMap = latestByTest(c);
   const latest = (t: LabTest) => latestMap.get(t);
@@ -106,7 +116,7 @@ function buildPicture(c: Case): LabPicture {
   const missing = new Set<string>();
   const read = (t: LabTest): LabResult | undefined => {
     const r = latestMap.get(t);
-    if (r) used[`labs.${t}`] = r.value;
+    if (r) used[labPath(t)] = r.value;
     return r;
   };
 
@@ -200,7 +210,7 @@ function buildPicture(c: Case): LabPicture {
     secondaryCauses: causes,
     latest,
     used,
-    missing: [...missing].sort(),
+    missing: sortText([...missing]),
   };
   if (correctedCalcium) picture.correctedCalcium = correctedCalcium;
   if (egfr !== undefined) picture.egfr = egfr;

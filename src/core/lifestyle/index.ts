@@ -101,15 +101,25 @@ export const lifestyleRule: Rule = {
       severity: heavy ? 'attention' : 'info',
       used: t.used,
       missing: t.missing,
-      explanation: (lang: Lang): LangText => lang === 'nl'
-        ? {
-            patient: reasons.map((r) => TEXT[r].pNl).join(' '),
-            clinician: `Leefstijladvies: ${reasons.map((r) => TEXT[r].cNl).join('; ')}.${heavy ? ` Alcohol ${units} eenheden/dag (> ${ALCOHOL_MAX_UNITS}).` : ''}`,
-          }
-        : {
-            patient: reasons.map((r) => TEXT[r].pEn).join(' '),
-            clinician: `Lifestyle advice: ${reasons.map((r) => TEXT[r].cEn).join('; ')}.${heavy ? ` Alcohol ${units} units/day (> ${ALCOHOL_MAX_UNITS}).` : ''}`,
-          },
+      explanation: (lang: Lang): LangText => {
+        const nl = lang === 'nl';
+        let patient = '';
+        let advice = '';
+        for (let i = 0; i < reasons.length; i++) {
+          const w = TEXT[reasons[i] as LifestyleReason];
+          patient += (i === 0 ? '' : ' ') + (nl ? w.pNl : w.pEn);
+          advice += (i === 0 ? '' : '; ') + (nl ? w.cNl : w.cEn);
+        }
+        return nl
+          ? {
+              patient,
+              clinician: `Leefstijladvies: ${advice}.${heavy ? ` Alcohol ${units} eenheden/dag (> ${ALCOHOL_MAX_UNITS}).` : ''}`,
+            }
+          : {
+              patient,
+              clinician: `Lifestyle advice: ${advice}.${heavy ? ` Alcohol ${units} units/day (> ${ALCOHOL_MAX_UNITS}).` : ''}`,
+            };
+      },
     }];
   },
 };

@@ -11,8 +11,9 @@ import { addDays, addMonths, compareDates, maxDate } from '../time/date.js';
 import type { Interval } from './catalogue.js';
 import { CATALOGUE, isAntiresorptive, regimenFor, routeOf } from './catalogue.js';
 import type { Course } from './courses.js';
-import { allDoses, currentCourses, exposure, lastDose, latestCourse, limitDate } from './courses.js';
+import { allDoses, currentCourses, exposure, lastDose, latestCourse, limitDate, medicationPath, plannedPath } from './courses.js';
 import { TERIPARATIDE_LIFETIME_MONTHS, ROMOSOZUMAB_LIFETIME_DOSES } from './safety.rule.js';
+import { sortBy } from '../sort.js';
 
 const cmp = compareDates;
 const name = (d: Drug) => CATALOGUE[d];
@@ -41,8 +42,8 @@ export function afterInterval(d: IsoDate, interval: Interval): IsoDate {
 /** A finding for a course whose route is unknown or not in the catalogue: nothing is guessed. */
 function routeUnknown(code: string, k: Course, t: Trace): Finding {
   const d = name(k.med.drug);
-  t.get(`medications.${k.index}.route`, k.med.route);
-  if (k.med.route === undefined) t.miss(`medications.${k.index}.route`);
+  t.get(medicationPath(k.index, 'route'), k.med.route);
+  if (k.med.route === undefined) t.miss(medicationPath(k.index, 'route'));
   return {
     code, value: null, severity: 'attention', used: t.used, missing: t.missing, source: [d.smpc],
     explanation: (lang: Lang): LangText => lang === 'nl'
@@ -75,52 +76,63 @@ export const regimenRule: Rule = {
     return currentCourses(c).map((k): Finding => {
       const t = new Trace();
       t.get('asOf', c.asOf);
-      t.get(`medications.${k.index}.drug`, k.med.drug);
+      t.get(medicationPath(k.index, 'drug'), k.med.drug);
       const reg = regimenFor(k.med.drug, k.med.route);
       if (reg === undefined) return routeUnknown('medication.regimen', k, t);
-      if (k.med.route !== undefined) t.get(`medications.${k.index}.route`, k.med.route);
+      if (k.med.route !== undefined) t.get(medicationPath(k.index, 'route'), k.med.route);
       const d = name(k.med.drug);
       const iw = INTERVAL_WORDS[reg.interval];
-      const extraNl: string[] = [];
-      const extraEn: string[] = [];
-      if (reg.instructions.includes('fasting')) {
-        const min = reg.instructions.includes('upright-60-minutes') ? 60 : 30;
-        extraNl.push(`Neem de tablet 's morgens voor het ontbijt, met een glas gewoon water. Blijf daarna ${min} minuten rechtop en eet of drink nog niets anders.`);
-        extraEn.push(`Take the tablet in the morning before breakfast, with a glass of plain water. Then stay upright for ${min} minutes and do not eat or drink anything else yet.`);
-      }
-      if (reg.instructions.includes('day-admission')) {
-        extraNl.push('U krijgt het infuus in het ziekenhuis op een dag. Eerst wordt uw bloed getest. De eerste dagen kunt u zich wat grieperig voelen.');
-        extraEn.push('You get the drip in hospital during one day. Your blood is tested first. You may feel a bit flu-like for a few days.');
-      }
-      if (reg.instructions.includes('do-not-stop-without-follow-on')) {
-        extraNl.push('Krijg de prik op tijd. Stop nooit zomaar: dan kunnen uw botten snel zwakker worden. Er komt altijd een ander medicijn na.');
-        extraEn.push('Get the injection on time. Never just stop: your bones can then weaken quickly. Another medicine always follows.');
-      }
-      if (reg.instructions.includes('antiresorptive-after')) {
-        extraNl.push('Dit middel gebruikt u maar een beperkte tijd. Daarna krijgt u een ander medicijn dat het bot beschermt.');
-        extraEn.push('You use this medicine for a limited time only. After that you get another medicine that protects the bone.');
-      }
+      const source: Source[] = [d.smpc];
+      if (k.med.drug === 'teriparatide' || k.med.drug === 'denosumab') source.push('PATHWAY-UMC');
+      if (k.med.drug === 'alendronic-acid' || k.med.drug === 'zoledronic-acid' || k.med.drug === 'denosumab') source.push('LEAFLET-HOSPITAL');
       return {
         code: 'medication.regimen',
         value: { drug: k.med.drug, dose: reg.dose, interval: reg.interval, instructions: [...reg.instructions] },
         severity: 'info',
         used: t.used,
         missing: t.missing,
-        source: [d.smpc, ...(k.med.drug === 'teriparatide' || k.med.drug === 'denosumab' ? ['PATHWAY-UMC' as const] : []),
-          ...(['alendronic-acid', 'zoledronic-acid', 'denosumab'].includes(k.med.drug) ? ['LEAFLET-HOSPITAL' as const] : [])],
+        source,
         explanation: (lang: Lang): LangText => lang === 'nl'
           ? {
-              patient: `${d.nameNl}: ${reg.dose}, ${iw.nl}. ${extraNl.join(' ')}`.trim(),
+              patient: `${d.nameNl}: ${reg.dose}, ${iw.nl}. ${intakeText(reg.instructions, 'nl')}`.trim(),
               clinician: `${d.nameNl} ${reg.dose} ${reg.route}, ${iw.nl}; instructies: ${reg.instructions.join(', ')}.`,
             }
           : {
-              patient: `${d.nameEn}: ${reg.dose}, ${iw.en}. ${extraEn.join(' ')}`.trim(),
+              patient: `${d.nameEn}: ${reg.dose}, ${iw.en}. ${intakeText(reg.instructions, 'en')}`.trim(),
               clinician: `${d.nameEn} ${reg.dose} ${reg.route}, ${iw.en}; instructions: ${reg.instructions.join(', ')}.`,
             },
       };
     });
   },
 };
+
+/** The patient's intake instructions for a regimen, in one language, sentences joined by a space. */
+function intakeText(instructions: readonly string[], lang: Lang): string {
+  const nl = lang === 'nl';
+  const out: string[] = [];
+  if (instructions.includes('fasting')) {
+    const min = instructions.includes('upright-60-minutes') ? 60 : 30;
+    out.push(nl
+      ? `Neem de tablet 's morgens voor het ontbijt, met een glas gewoon water. Blijf daarna ${min} minuten rechtop en eet of drink nog niets anders.`
+      : `Take the tablet in the morning before breakfast, with a glass of plain water. Then stay upright for ${min} minutes and do not eat or drink anything else yet.`);
+  }
+  if (instructions.includes('day-admission')) {
+    out.push(nl
+      ? 'U krijgt het infuus in het ziekenhuis op een dag. Eerst wordt uw bloed getest. De eerste dagen kunt u zich wat grieperig voelen.'
+      : 'You get the drip in hospital during one day. Your blood is tested first. You may feel a bit flu-like for a few days.');
+  }
+  if (instructions.includes('do-not-stop-without-follow-on')) {
+    out.push(nl
+      ? 'Krijg de prik op tijd. Stop nooit zomaar: dan kunnen uw botten snel zwakker worden. Er komt altijd een ander medicijn na.'
+      : 'Get the injection on time. Never just stop: your bones can then weaken quickly. Another medicine always follows.');
+  }
+  if (instructions.includes('antiresorptive-after')) {
+    out.push(nl
+      ? 'Dit middel gebruikt u maar een beperkte tijd. Daarna krijgt u een ander medicijn dat het bot beschermt.'
+      : 'You use this medicine for a limited time only. After that you get another medicine that protects the bone.');
+  }
+  return out.join(' ');
+}
 
 // ---------------------------------------------------------------------------------------------
 /** Months after start at which continuing is reconsidered (§8, NIV-2022). */
@@ -159,7 +171,7 @@ export const reviewDueRule: Rule = {
       if (k.med.drug === 'raloxifene') continue;
       const rm = reviewMonths(k.med.drug, route);
       if (rm === undefined) { out.push(routeUnknown('medication.review-due', k, t)); continue; }
-      const start = t.get(`medications.${k.index}.start`, k.med.start)!;
+      const start = t.get(medicationPath(k.index, 'start'), k.med.start)!;
       const date = addMonths(start, rm.months);
       const due = cmp(c.asOf, date) >= 0;
       const d = name(k.med.drug);
@@ -294,16 +306,16 @@ function followOn(c: Case, denosumabStart: IsoDate, by: IsoDate, t: Trace): { dr
   const candidates: { drug: Drug; from: IsoDate }[] = [];
   (c.plannedMedications ?? []).forEach((p, i) => {
     if (p.drug === 'denosumab' || !isAntiresorptive(p.drug)) return;
-    t.get(`plannedMedications.${i}`, p);
+    t.get(plannedPath(i), p);
     candidates.push({ drug: p.drug, from: p.from });
   });
   (c.medications ?? []).forEach((m, i) => {
     if (m.drug === 'denosumab' || !isAntiresorptive(m.drug) || cmp(m.start, denosumabStart) <= 0) return;
-    t.get(`medications.${i}.start`, m.start);
+    t.get(medicationPath(i, 'start'), m.start);
     candidates.push({ drug: m.drug, from: m.start });
   });
-  return candidates.filter((x) => cmp(x.from, denosumabStart) > 0 && cmp(x.from, by) <= 0)
-    .sort((a, b) => cmp(a.from, b.from))[0];
+  return sortBy(candidates.filter((x) => cmp(x.from, denosumabStart) > 0 && cmp(x.from, by) <= 0),
+    (a, b) => cmp(a.from, b.from))[0];
 }
 
 export const denosumabStopRule: Rule = {
@@ -323,7 +335,7 @@ export const denosumabStopRule: Rule = {
     if (k === undefined || k.med.end === undefined) return [];
     const t = new Trace();
     t.get('asOf', c.asOf);
-    t.get(`medications.${k.index}.end`, k.med.end);
+    t.get(medicationPath(k.index, 'end'), k.med.end);
     const last = lastDose(k, c.asOf, t);
     const followOnDue = addMonths(last, DENOSUMAB_INTERVAL_MONTHS);
     if (followOn(c, k.med.start, followOnDue, t) !== undefined) return [];
@@ -358,7 +370,7 @@ export function anabolicEndDate(c: Case, k: Course, t: Trace): IsoDate {
     const doses = allDoses(c, 'romosozumab', t);
     if (doses.length >= ROMOSOZUMAB_LIFETIME_DOSES) date = addMonths(doses[ROMOSOZUMAB_LIFETIME_DOSES - 1]!, 1);
     else if (doses.length === 0) {
-      t.miss(`medications.${k.index}.doses`);
+      t.miss(medicationPath(k.index, 'doses'));
       date = addMonths(k.med.start, ROMOSOZUMAB_LIFETIME_DOSES);
     } else date = addMonths(doses[doses.length - 1]!, ROMOSOZUMAB_LIFETIME_DOSES + 1 - doses.length);
   }
@@ -387,7 +399,7 @@ export const anabolicEndRule: Rule = {
       if (k.med.end !== undefined && cmp(addMonths(k.med.end, 12), c.asOf) < 0) continue;
       const t = new Trace();
       t.get('asOf', c.asOf);
-      t.get(`medications.${k.index}.start`, k.med.start);
+      t.get(medicationPath(k.index, 'start'), k.med.start);
       const date = anabolicEndDate(c, k, t);
       const next = followOn(c, k.med.start, addMonths(maxDate([date, c.asOf])!, 12), t);
       const soon = cmp(c.asOf, addMonths(date, -3)) >= 0;

@@ -3,8 +3,36 @@
 // "current" and "last injection" mean the same thing everywhere.
 import type { Case, Drug, Medication } from '../case.schema.js';
 import type { IsoDate } from '../time/date.js';
-import { addMonths, addMonthsAndDays, compareDates, maxDate, monthsAndDaysBetween } from '../time/date.js';
+import { addMonths, addMonthsAndDays, compareDates, monthsAndDaysBetween } from '../time/date.js';
 import type { Trace } from '../rule.js';
+import { memoCase } from '../memo.js';
+import { sortBy } from '../sort.js';
+
+/**
+ * Case paths of one medication record's fields (`medications.0.route`), written once for every
+ * index the Case schema allows (at most 100 records of each list). Rules record these paths as
+ * they read them; a path put together on each read is a new string the engine must look up
+ * before it can be a property name, a table entry is not.
+ */
+const RECORDS = 100;
+type MedicationField = 'drug' | 'route' | 'start' | 'end' | 'doses';
+type PlannedField = 'drug' | 'from';
+const MEDICATION_PATHS: readonly Readonly<Record<MedicationField, string>>[] = Array.from({ length: RECORDS }, (_, i) => ({
+  drug: `medications.${i}.drug`, route: `medications.${i}.route`, start: `medications.${i}.start`,
+  end: `medications.${i}.end`, doses: `medications.${i}.doses`,
+}));
+const PLANNED_PATHS: readonly Readonly<Record<PlannedField | 'record', string>>[] = Array.from({ length: RECORDS }, (_, i) => ({
+  record: `plannedMedications.${i}`, drug: `plannedMedications.${i}.drug`, from: `plannedMedications.${i}.from`,
+}));
+
+/** `medications.<index>.<field>`. */
+export function medicationPath(index: number, field: MedicationField): string {
+  return MEDICATION_PATHS[index]?.[field] ?? `medications.${index}.${field}`;
+}
+/** `plannedMedications.<index>.<field>`, or the whole record's path without a field. */
+export function plannedPath(index: number, field?: PlannedField): string {
+  return PLANNED_PATHS[index]?.[field ?? 'record'] ?? (field === undefined ? `plannedMedications.${index}` : `plannedMedications.${index}.${field}`);
+}
 
 export interface Course {
   readonly index: number;
@@ -14,9 +42,13 @@ export interface Course {
 const inOrder = (a: IsoDate, b: IsoDate) => compareDates(a, b);
 
 export function courses(c: Case, drug?: Drug): Course[] {
-  return (c.medications ?? [])
-    .map((med, index) => ({ index, med }))
-    .filter((k) => drug === undefined || k.med.drug === drug);
+  const out: Course[] = [];
+  const meds = c.medications ?? [];
+  for (let index = 0; index < meds.length; index++) {
+    const med = meds[index] as Medication;
+    if (drug === undefined || med.drug === drug) out.push({ index, med });
+  }
+  return out;
 }
 
 /** Started on or before asOf and not ended before it (a course ending today is still current). */
@@ -26,14 +58,18 @@ export function isCurrent(med: Medication, asOf: IsoDate): boolean {
 
 /** Current courses, one per drug: the most recently started record wins. */
 export function currentCourses(c: Case): Course[] {
+  return [...currentMemo(c)];
+}
+/** Several rules of every stage ask; the list is made once per case. */
+const currentMemo = memoCase((c: Case): Course[] => {
   const byDrug = new Map<Drug, Course>();
   for (const k of courses(c)) {
     if (!isCurrent(k.med, c.asOf)) continue;
     const prev = byDrug.get(k.med.drug);
     if (prev === undefined || inOrder(k.med.start, prev.med.start) > 0) byDrug.set(k.med.drug, k);
   }
-  return [...byDrug.values()].sort((a, b) => a.index - b.index);
-}
+  return sortBy([...byDrug.values()], (a, b) => a.index - b.index);
+});
 
 /** The latest record of a drug by start date, current or not. */
 export function latestCourse(c: Case, drug: Drug): Course | undefined {
@@ -47,20 +83,22 @@ export function latestCourse(c: Case, drug: Drug): Course | undefined {
  * dose, and the absent list is reported as missing because recorded doses would change the answer.
  */
 export function lastDose(k: Course, asOf: IsoDate, t: Trace): IsoDate {
-  const doses = t.get(`medications.${k.index}.doses`, k.med.doses);
-  t.get(`medications.${k.index}.start`, k.med.start);
-  const given = (doses ?? []).filter((d) => inOrder(d, asOf) <= 0);
-  return maxDate(given) ?? k.med.start;
+  const doses = t.get(medicationPath(k.index, 'doses'), k.med.doses);
+  t.get(medicationPath(k.index, 'start'), k.med.start);
+  // The latest recorded dose on or before asOf (maxDate over the doses given by then).
+  let last: IsoDate | undefined;
+  for (const d of doses ?? []) if (inOrder(d, asOf) <= 0 && (last === undefined || inOrder(d, last) > 0)) last = d;
+  return last ?? k.med.start;
 }
 
 /** All recorded doses of a drug across courses, oldest first. */
 export function allDoses(c: Case, drug: Drug, t: Trace): IsoDate[] {
   const out: IsoDate[] = [];
   for (const k of courses(c, drug)) {
-    const d = t.get(`medications.${k.index}.doses`, k.med.doses);
+    const d = t.get(medicationPath(k.index, 'doses'), k.med.doses);
     if (d) out.push(...d.filter((x) => inOrder(x, c.asOf) <= 0));
   }
-  return out.sort(inOrder);
+  return sortBy(out, inOrder);
 }
 
 export interface Exposure {
@@ -80,17 +118,16 @@ export interface Exposure {
  * records are merged first so a duplicated entry does not count twice.
  */
 export function exposure(c: Case, drug: Drug, t: Trace): Exposure | undefined {
-  const periods = courses(c, drug)
+  const periods = sortBy(courses(c, drug)
     .filter((k) => inOrder(k.med.start, c.asOf) <= 0)
     .map((k) => {
-      t.get(`medications.${k.index}.start`, k.med.start);
+      t.get(medicationPath(k.index, 'start'), k.med.start);
       let end = k.med.end !== undefined && inOrder(k.med.end, c.asOf) < 0 ? k.med.end : c.asOf;
       // An end recorded before the start is an entry error; the course then counts as no time taken.
       if (inOrder(end, k.med.start) < 0) end = k.med.start;
-      if (k.med.end !== undefined) t.get(`medications.${k.index}.end`, k.med.end);
+      if (k.med.end !== undefined) t.get(medicationPath(k.index, 'end'), k.med.end);
       return { start: k.med.start, end, open: k.med.end === undefined || inOrder(k.med.end, c.asOf) >= 0 };
-    })
-    .sort((a, b) => inOrder(a.start, b.start));
+    }), (a, b) => inOrder(a.start, b.start));
   if (periods.length === 0) return undefined;
   const merged: { start: IsoDate; end: IsoDate; open: boolean }[] = [];
   for (const p of periods) {

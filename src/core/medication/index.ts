@@ -10,7 +10,7 @@ import { safetyRule } from './safety.rule.js';
 
 export { CATALOGUE, isAntiresorptive, isAnabolic, isBisphosphonate, regimenFor, routeOf } from './catalogue.js';
 export type { DrugInfo, Interval, Regimen, Route } from './catalogue.js';
-export { currentCourses, isCurrent } from './courses.js';
+export { currentCourses, isCurrent, medicationPath, plannedPath } from './courses.js';
 export { drugSafety, safetyStatus } from './safety.rule.js';
 export { SAFETY_REASONS } from './reasons.js';
 

@@ -8,10 +8,11 @@ import { labPicture } from '../laboratory/index.js';
 import type { Finding, Lang, LangText, Rule, RuleContext } from '../rule.js';
 import { Trace } from '../rule.js';
 import type { IsoDate } from '../time/date.js';
-import { addDays, compareDates, maxDate } from '../time/date.js';
+import { addDays, compareDates } from '../time/date.js';
 import { CATALOGUE } from './catalogue.js';
-import { currentCourses, lastDose } from './courses.js';
+import { currentCourses, lastDose, plannedPath } from './courses.js';
 import { afterInterval } from './course.rules.js';
+import { sortBy } from '../sort.js';
 
 interface Check {
   readonly drug: Drug;
@@ -41,8 +42,8 @@ function nextDose(c: Case, drug: Drug, t: Trace): IsoDate | undefined {
   const planned = (c.plannedMedications ?? [])
     .map((p, i) => ({ p, i }))
     .filter(({ p }) => p.drug === drug && compareDates(p.from, c.asOf) >= 0);
-  for (const { p, i } of planned) t.get(`plannedMedications.${i}.from`, p.from);
-  return planned.length ? planned.map(({ p }) => p.from).sort(compareDates)[0] : undefined;
+  for (const { p, i } of planned) t.get(plannedPath(i, 'from'), p.from);
+  return planned.length ? sortBy(planned.map(({ p }) => p.from), compareDates)[0] : undefined;
 }
 
 export const preDoseCheckRule: Rule = {
@@ -66,7 +67,12 @@ export const preDoseCheckRule: Rule = {
       const next = nextDose(c, chk.drug, t);
       if (next === undefined) continue;
       const windowStart = addDays(next, -chk.withinDays);
-      const last = maxDate(chk.accepts.map((a) => lp.latest(a)?.date).filter((d): d is string => d !== undefined));
+      // The latest date of any accepted test (maxDate over those that were taken).
+      let last: IsoDate | undefined;
+      for (const test of chk.accepts) {
+        const d = lp.latest(test)?.date;
+        if (d !== undefined && (last === undefined || compareDates(d, last) > 0)) last = d;
+      }
       t.get(`labs.${chk.test}.date`, last);
       const done = last !== undefined && compareDates(last, windowStart) >= 0 && compareDates(last, next) <= 0;
       const now = !done && compareDates(c.asOf, windowStart) >= 0;

@@ -11,6 +11,7 @@ import { CATALOGUE, CATALOGUE_DRUGS, isAntiresorptive, isBisphosphonate } from '
 import { allDoses, exposure, latestCourse, reachedMonths } from './courses.js';
 import type { SafetyReason } from './reasons.js';
 import { REASON_WORDS } from './reasons.js';
+import { sortText } from '../sort.js';
 
 export type SafetyStatus = 'allowed' | 'caution' | 'blocked';
 type Effect = 'block' | 'caution';
@@ -26,13 +27,16 @@ interface Ctx {
   readonly c: Case;
   readonly lp: LabPicture;
   readonly t: Trace;
-  /** Measurements that were needed and absent: these raise the severity to attention. */
-  readonly toMeasure: Set<string>;
+  /**
+   * Measurements that were needed and absent: these raise the severity to attention. Made on the
+   * first one; most drugs of most cases have none.
+   */
+  toMeasure: Set<string> | undefined;
 }
 
 /** A measurement the rule needs: files it under used, or under missing and "to measure". */
 function measure<T>(x: Ctx, path: string, v: T | undefined): T | undefined {
-  if (v === undefined) x.toMeasure.add(path);
+  if (v === undefined) (x.toMeasure ??= new Set()).add(path);
   return x.t.get(path, v);
 }
 
@@ -87,7 +91,7 @@ const CHECKS: ReadonlyArray<(drug: Drug, x: Ctx) => [SafetyReason, Effect] | und
   (drug, x) => {
     if (!isAntiresorptive(drug)) return undefined;
     const vd = x.t.get('labs.25-oh-vitamin-d', x.lp.vitaminD?.nmolPerL);
-    if (vd === undefined) x.toMeasure.add('labs.25-oh-vitamin-d');
+    if (vd === undefined) (x.toMeasure ??= new Set()).add('labs.25-oh-vitamin-d');
     return vd !== undefined && vd < 30 ? ['vitamin-d-below-30', 'caution'] : undefined;
   },
   (drug, x) => {
@@ -212,9 +216,6 @@ const CONCERNS: ReadonlyArray<((drug: Drug) => boolean) | undefined> = [
   (d) => d === 'teriparatide',
   (d) => d === 'teriparatide' || d === 'romosozumab',
 ];
-const CHECKS_FOR: ReadonlyMap<Drug, typeof CHECKS> = new Map(CATALOGUE_DRUGS.map((d) => [
-  d, CHECKS.filter((_, i) => CONCERNS[i]?.(d) ?? true),
-]));
 
 /** Osteonecrosis of the jaw concerns the bisphosphonates, denosumab and romosozumab (§7). */
 function jawRisk(drug: Drug): boolean {
@@ -245,16 +246,25 @@ export interface DrugSafety {
 export function drugSafety(c: Case, drug: Drug, lp: LabPicture = labPicture(c)): {
   value: DrugSafety; t: Trace; toMeasure: Set<string>;
 } {
-  const x: Ctx = { c, lp, t: new Trace(), toMeasure: new Set() };
-  const fired: [SafetyReason, Effect][] = [];
-  for (const check of CHECKS_FOR.get(drug) ?? CHECKS) {
+  const a = assess(c, DRUG_ENTRY.get(drug) ?? entryFor(drug), lp);
+  return { value: a.value, t: a.t, toMeasure: a.toMeasure ?? new Set() };
+}
+
+function assess(c: Case, e: DrugEntry, lp: LabPicture): { value: DrugSafety; t: Trace; toMeasure: Set<string> | undefined } {
+  const drug = e.drug;
+  const x: Ctx = { c, lp, t: new Trace(), toMeasure: undefined };
+  const reasons: SafetyReason[] = [];
+  let blocked = false;
+  let caution = false;
+  for (const check of e.checks) {
     const r = check(drug, x);
-    if (r && !fired.some(([reason]) => reason === r[0])) fired.push(r);
+    if (r === undefined || reasons.includes(r[0])) continue;
+    reasons.push(r[0]);
+    if (r[1] === 'block') blocked = true;
+    else caution = true;
   }
   return {
-    value: {
-      drug, atc: CATALOGUE[drug].atc, status: safetyStatus(fired.map(([, e]) => e)), reasons: fired.map(([r]) => r),
-    },
+    value: { drug, atc: e.atc, status: blocked ? 'blocked' : caution ? 'caution' : 'allowed', reasons },
     t: x.t,
     toMeasure: x.toMeasure,
   };
@@ -272,57 +282,85 @@ const STATUS_WORD: Readonly<Record<SafetyStatus, { nl: string; en: string }>> = 
 };
 
 /**
- * A finding's sources: the drug's SmPC, then the hospital leaflet when a dental reason fired (+1),
- * then NIV-2022 for a recent hip fracture repair (+2). Frozen, shared by every evaluation.
+ * What the rule needs of each drug, worked out once: the checks that concern it, its ATC code and
+ * capitalised names, and its sources: the drug's SmPC, then the hospital leaflet when a dental
+ * reason fired (+1), then NIV-2022 for a recent hip fracture repair (+2). Frozen, shared by every
+ * evaluation.
  */
-const SOURCES_FOR: ReadonlyMap<Drug, readonly (readonly Source[])[]> = new Map(CATALOGUE_DRUGS.map((d) => {
-  const smpc = CATALOGUE[d].smpc;
-  return [d, [
-    Object.freeze([smpc]),
-    Object.freeze([smpc, 'LEAFLET-HOSPITAL' as const]),
-    Object.freeze([smpc, 'NIV-2022' as const]),
-    Object.freeze([smpc, 'LEAFLET-HOSPITAL' as const, 'NIV-2022' as const]),
-  ]];
-}));
-
-function safetyFinding(c: Case, drug: Drug, lp: LabPicture): Finding {
-  const { value, t, toMeasure } = drugSafety(c, drug, lp);
+interface DrugEntry {
+  readonly drug: Drug;
+  readonly checks: typeof CHECKS;
+  readonly atc: string;
+  readonly nameNl: string;
+  readonly nameEn: string;
+  readonly sources: readonly (readonly Source[])[];
+}
+function entryFor(drug: Drug): DrugEntry {
   const info = CATALOGUE[drug];
+  return {
+    drug,
+    checks: CHECKS.filter((_, i) => CONCERNS[i]?.(drug) ?? true),
+    atc: info.atc,
+    nameNl: cap(info.nameNl),
+    nameEn: cap(info.nameEn),
+    sources: [
+      Object.freeze([info.smpc]),
+      Object.freeze([info.smpc, 'LEAFLET-HOSPITAL' as const]),
+      Object.freeze([info.smpc, 'NIV-2022' as const]),
+      Object.freeze([info.smpc, 'LEAFLET-HOSPITAL' as const, 'NIV-2022' as const]),
+    ],
+  };
+}
+const DRUG_ENTRIES: readonly DrugEntry[] = CATALOGUE_DRUGS.map(entryFor);
+const DRUG_ENTRY: ReadonlyMap<Drug, DrugEntry> = new Map(DRUG_ENTRIES.map((e) => [e.drug, e]));
+
+function safetyFinding(c: Case, e: DrugEntry, lp: LabPicture): Finding {
+  const { value, t, toMeasure } = assess(c, e, lp);
   const severity: Severity = value.status === 'blocked' ? 'block'
-    : value.status === 'caution' || toMeasure.size > 0 ? 'attention' : 'info';
-  const source = SOURCES_FOR.get(drug)?.[
-    (value.reasons.some((r) => r.startsWith('dental')) ? 1 : 0)
-    + (value.reasons.includes('hip-fracture-repair-under-2-weeks') ? 2 : 0)] as readonly Source[];
-  const egfr = t.used['labs.egfr'];
+    : value.status === 'caution' || toMeasure !== undefined ? 'attention' : 'info';
+  let dental = false;
+  for (const r of value.reasons) if (r.startsWith('dental')) dental = true;
+  const source = e.sources[(dental ? 1 : 0) + (value.reasons.includes('hip-fracture-repair-under-2-weeks') ? 2 : 0)] as readonly Source[];
+  const used = t.used;
+  const egfr = used['labs.egfr'];
   return {
     code: 'medication.safety',
     value,
     severity,
-    used: t.used,
+    used,
     missing: t.missing,
     source,
     explanation: (lang: Lang): LangText => {
-      const words = value.reasons.map((r) => REASON_WORDS[r]);
-      const toMeasureList = toMeasure.size > 0 ? [...toMeasure].sort().join(', ') : '';
-      const verdict = VERDICT[value.status];
-      const status = STATUS_WORD[value.status];
-      if (lang === 'nl') {
+      const toMeasureList = toMeasure !== undefined ? sortText([...toMeasure]).join(', ') : '';
+      const nl = lang === 'nl';
+      const name = nl ? e.nameNl : e.nameEn;
+      // The reasons' words, in the order the reasons fired: patient sentences, clinician clauses.
+      let patientWords = '';
+      let clinicianWords = '';
+      for (let i = 0; i < value.reasons.length; i++) {
+        const w = REASON_WORDS[value.reasons[i] as SafetyReason];
+        patientWords += ' ' + (nl ? w.patientNl : w.patientEn);
+        clinicianWords += (i === 0 ? ' — ' : '; ') + (nl ? w.clinicianNl : w.clinicianEn);
+      }
+      if (nl) {
         return {
-          patient: `${cap(info.nameNl)} ${verdict.nl}.${words.map((w) => ` ${w.patientNl}`).join('')}`,
-          clinician: `${cap(info.nameNl)} (${info.atc}): ${status.nl}${words.length ? ` — ${words.map((w) => w.clinicianNl).join('; ')}` : ''}.`
+          patient: `${name} ${VERDICT[value.status].nl}.${patientWords}`,
+          clinician: `${name} (${e.atc}): ${STATUS_WORD[value.status].nl}${clinicianWords}.`
             + `${typeof egfr === 'number' ? ` eGFR ${nlNum(egfr)}.` : ''}${toMeasureList ? ` Nog te meten: ${toMeasureList}.` : ''}`,
         };
       }
       return {
-        patient: `${cap(info.nameEn)} ${verdict.en}.${words.map((w) => ` ${w.patientEn}`).join('')}`,
-        clinician: `${cap(info.nameEn)} (${info.atc}): ${status.en}${words.length ? ` — ${words.map((w) => w.clinicianEn).join('; ')}` : ''}.`
+        patient: `${name} ${VERDICT[value.status].en}.${patientWords}`,
+        clinician: `${name} (${e.atc}): ${STATUS_WORD[value.status].en}${clinicianWords}.`
           + `${typeof egfr === 'number' ? ` eGFR ${egfr}.` : ''}${toMeasureList ? ` Still to measure: ${toMeasureList}.` : ''}`,
       };
     },
   };
 }
 
-const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+function cap(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
 
 export const safetyRule: Rule = {
   id: 'medication.safety',
@@ -345,6 +383,6 @@ export const safetyRule: Rule = {
   }),
   evaluate({ case: c }: RuleContext) {
     const lp = labPicture(c);
-    return CATALOGUE_DRUGS.map((d) => safetyFinding(c, d, lp));
+    return DRUG_ENTRIES.map((e) => safetyFinding(c, e, lp));
   },
 };

@@ -7,6 +7,7 @@ import { ageOn } from '../time/date.js';
 import { memoCaseSettings } from '../memo.js';
 import { ageAtFracture, qualifyingFractures, vertebralFractureRecords, vfaFractureLevels } from '../case-finding/fractures.js';
 import { bmdCategory, lowestTScore, scoreTypeFor } from '../diagnosis/bmd.js';
+import { sortText } from '../sort.js';
 
 export const INDICATION_REASONS = ['osteoporosis', 'vertebral-fracture', 'glucocorticoids', 'hip-fracture-75-plus'] as const;
 export type IndicationReason = (typeof INDICATION_REASONS)[number];
@@ -92,7 +93,7 @@ export const assessIndication: (c: Case, s: Settings) => IndicationAssessment = 
     indicated: reasons.length > 0,
     reasons,
     used,
-    missing: [...missing].sort(),
+    missing: sortText([...missing]),
     osteopeniaWithFracture,
     glucocorticoidCriteria: gcCriteria,
   };

@@ -50,17 +50,23 @@ const medicationIndicated: Rule = {
     const lowT = lowestTScore(c);
     const tText = (lang: 'nl' | 'en') => (lowT === undefined ? '' : lang === 'nl' ? ` Laagste T-score ${num(lowT, 'nl', 1)}.` : ` Lowest T-score ${num(lowT, 'en', 1)}.`);
     if (a.indicated) {
-      const gc = a.glucocorticoidCriteria.length > 0 ? a.glucocorticoidCriteria.map((k) => GC_CRITERIA[k] as Bilingual) : [];
-      const gcText = (lang: 'nl' | 'en') => (gc.length > 0 && a.reasons.includes('glucocorticoids') ? ` (glucocorticoïden: ${list(gc.map((g) => g[lang]), lang)})`.replace('glucocorticoïden', lang === 'nl' ? 'glucocorticoïden' : 'glucocorticoids') : '');
-      return [finding('treatment.medication-indicated', value, 'action', a.used, a.missing, (lang: Lang): LangText => lang === 'nl'
-        ? {
-            patient: `Medicijnen voor sterkere botten worden u aangeraden, omdat ${list(a.reasons.map((r) => REASON[r].p.nl), 'nl')}.${lowT !== undefined ? ` Uw laagste T-score is ${num(lowT, 'nl', 1)}.` : ''}`,
-            clinician: `Medicatie geïndiceerd: ${list(a.reasons.map((r) => REASON[r].c.nl), 'nl')}${gcText('nl')}.${tText('nl')}`,
-          }
-        : {
-            patient: `Medicine to strengthen your bones is advised, because ${list(a.reasons.map((r) => REASON[r].p.en), 'en')}.${lowT !== undefined ? ` Your lowest T-score is ${num(lowT, 'en', 1)}.` : ''}`,
-            clinician: `Medication indicated: ${list(a.reasons.map((r) => REASON[r].c.en), 'en')}${gcText('en')}.${tText('en')}`,
-          })];
+      const gc = a.glucocorticoidCriteria.length > 0 && a.reasons.includes('glucocorticoids') ? a.glucocorticoidCriteria : [];
+      return [finding('treatment.medication-indicated', value, 'action', a.used, a.missing, (lang: Lang): LangText => {
+        const nl = lang === 'nl';
+        const t = lowT === undefined ? undefined : num(lowT, lang, 1);
+        const gcText = gc.length > 0
+          ? ` (${nl ? 'glucocorticoïden' : 'glucocorticoids'}: ${list(gc.map((k) => (GC_CRITERIA[k] as Bilingual)[lang]), lang)})`
+          : '';
+        return nl
+          ? {
+              patient: `Medicijnen voor sterkere botten worden u aangeraden, omdat ${list(a.reasons.map((r) => REASON[r].p.nl), 'nl')}.${t !== undefined ? ` Uw laagste T-score is ${t}.` : ''}`,
+              clinician: `Medicatie geïndiceerd: ${list(a.reasons.map((r) => REASON[r].c.nl), 'nl')}${gcText}.${t !== undefined ? ` Laagste T-score ${t}.` : ''}`,
+            }
+          : {
+              patient: `Medicine to strengthen your bones is advised, because ${list(a.reasons.map((r) => REASON[r].p.en), 'en')}.${t !== undefined ? ` Your lowest T-score is ${t}.` : ''}`,
+              clinician: `Medication indicated: ${list(a.reasons.map((r) => REASON[r].c.en), 'en')}${gcText}.${t !== undefined ? ` Lowest T-score ${t}.` : ''}`,
+            };
+      })];
     }
     const noT = lowT === undefined;
     if (a.osteopeniaWithFracture) {
