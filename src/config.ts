@@ -26,6 +26,7 @@ export const ConfigSchema = z.object({
   BOTPAD_BODY_LIMIT: z.coerce.number().int().min(1024).max(50_000_000).default(1_000_000).describe('Largest request body, bytes'),
   BOTPAD_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(20).describe('Sign-out after this many idle minutes'),
   BOTPAD_OUTBOX_DIR: z.string().min(1).optional().describe('Directory where outgoing e-mail is written (default: <data dir>.outbox)'),
+  BOTPAD_PG_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10).describe('PostgreSQL: connections this process keeps open at most'),
   BOTPAD_PG_PREPARE: boolish
     .default(true)
     .describe('PostgreSQL: prepare often-used statements on the server; 0 behind a pooler in transaction mode'),
@@ -46,6 +47,7 @@ export type Config = {
   sessionIdleMinutes: number;
   audit: boolean;
   pgPrepare: boolean;
+  pgPoolSize: number;
   outboxDir: string;
 };
 
@@ -82,6 +84,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     sessionIdleMinutes: c.BOTPAD_SESSION_IDLE_MINUTES,
     audit: c.BOTPAD_AUDIT,
     pgPrepare: c.BOTPAD_PG_PREPARE,
+    pgPoolSize: c.BOTPAD_PG_POOL_SIZE,
     outboxDir: c.BOTPAD_OUTBOX_DIR ?? c.BOTPAD_DATA_DIR.replace(/\/+$/, '') + '.outbox',
   };
 }

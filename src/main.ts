@@ -44,6 +44,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     prepare: config.pgPrepare,
+    poolSize: config.pgPoolSize,
     onLockCompromised: (e) => say(`Warning: the data-directory lock was disturbed (${e.message}).`),
     backup: true,
     onBackup: (copy) => say(`Safety copy of the database made: ${copy}`),

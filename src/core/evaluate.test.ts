@@ -85,6 +85,20 @@ describe('evaluate (§1)', () => {
 });
 
 describe('checkCase and checkSettings (§1)', () => {
+  it('refuses dates outside 1900–2999 instead of failing later in date arithmetic', () => {
+    const base = JSON.parse(readFileSync(new URL('../../bench/full-case.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+    for (const asOf of ['0000-01-01', '0001-03-01', '1899-12-31', '3000-01-01', '9999-12-31']) {
+      const r = checkCase({ ...base, asOf });
+      expect(r.ok, asOf).toBe(false);
+      if (!r.ok) expect(r.issues.map((i) => i.path.join('/'))).toEqual(['asOf']);
+    }
+    for (const asOf of ['1900-01-01', '2999-12-31']) {
+      const r = checkCase({ ...base, asOf, person: { birthDate: asOf, sex: 'female' } });
+      expect(r.ok, asOf).toBe(true);
+      if (r.ok) expect(() => evaluate(r.value, DEFAULT_SETTINGS, 'en')).not.toThrow();
+    }
+  });
+
   it('lists every bad field: impossible dates, unknown keys, unknown codes and units', () => {
     const r = checkCase({
       asOf: '2026-02-29',

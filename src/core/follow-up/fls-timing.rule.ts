@@ -54,41 +54,41 @@ function status(met: IsoDate | undefined, by: IsoDate, asOf: IsoDate): FlsStatus
   return cmp(asOf, by) > 0 ? 'not-met' : 'open';
 }
 
-function earliest(dates: Iterable<IsoDate>): IsoDate | undefined {
-  let first: IsoDate | undefined;
-  for (const d of dates) if (first === undefined || cmp(d, first) < 0) first = d;
-  return first;
-}
-
 export function flsItems(c: Case, fracture: IsoDate): FlsItem[] {
-  const known = (d: IsoDate) => cmp(d, c.asOf) <= 0;
+  const asOf = c.asOf;
   const dxaBy = addDays(fracture, DXA_DAYS);
-  const dxa = earliest((c.dxa ?? []).map((m) => m.date).filter((d) => known(d) && within(d, fracture, dxaBy)));
-  const dxaItem: FlsItem = c.workupWaived !== undefined && dxa === undefined
-    ? { kpi: 'dxa-within-90-days', from: fracture, by: dxaBy, status: 'waived' }
-    : { kpi: 'dxa-within-90-days', from: fracture, by: dxaBy, status: status(dxa, dxaBy, c.asOf), ...(dxa ? { on: dxa } : {}) };
-
   const monFrom = addDays(fracture, MONITORING_FROM_DAYS);
   const monBy = addDays(fracture, MONITORING_BY_DAYS);
-  const contact = earliest((c.contacts ?? []).map((k) => k.date).filter((d) => known(d) && within(d, monFrom, monBy)));
-
-  // Medication counts when it runs at some point between the fracture and week 16: started by then
-  // (also before the fracture) and not stopped before the fracture.
-  const medBy = addDays(fracture, MEDICATION_BY_DAYS);
-  const meds = (c.medications ?? []).filter((m) => known(m.start));
-  const started = earliest(meds.filter((m) => cmp(m.start, medBy) <= 0 && (m.end === undefined || cmp(m.end, fracture) >= 0)).map((m) => m.start));
-
+  const medBy = MEDICATION_BY_DAYS === MONITORING_BY_DAYS ? monBy : addDays(fracture, MEDICATION_BY_DAYS);
   const at52 = addDays(fracture, PERSISTENCE_DAYS);
-  const onAt52 = cmp(c.asOf, at52) < 0
-    ? undefined
-    : earliest(meds.filter((m) => cmp(m.start, at52) <= 0 && (m.end === undefined || cmp(m.end, at52) >= 0)).map((m) => m.start));
-  const persistence: FlsStatus = cmp(c.asOf, at52) < 0 ? 'open' : onAt52 !== undefined ? 'met' : 'not-met';
-
+  // Only what was known on asOf counts; each target keeps the earliest date that met it.
+  let dxa: IsoDate | undefined;
+  for (const m of c.dxa ?? []) {
+    if (cmp(m.date, asOf) <= 0 && within(m.date, fracture, dxaBy) && (dxa === undefined || cmp(m.date, dxa) < 0)) dxa = m.date;
+  }
+  let contact: IsoDate | undefined;
+  for (const k of c.contacts ?? []) {
+    if (cmp(k.date, asOf) <= 0 && within(k.date, monFrom, monBy) && (contact === undefined || cmp(k.date, contact) < 0)) contact = k.date;
+  }
+  // Medication counts when it runs at some point between the fracture and week 16: started by then
+  // (also before the fracture) and not stopped before the fracture. Week 52 asks whether one runs
+  // on that day, which can be told only once it has come.
+  const week52Known = cmp(asOf, at52) >= 0;
+  let started: IsoDate | undefined;
+  let onAt52: IsoDate | undefined;
+  for (const m of c.medications ?? []) {
+    if (cmp(m.start, asOf) > 0) continue;
+    if (cmp(m.start, medBy) <= 0 && (m.end === undefined || cmp(m.end, fracture) >= 0) && (started === undefined || cmp(m.start, started) < 0)) started = m.start;
+    if (week52Known && cmp(m.start, at52) <= 0 && (m.end === undefined || cmp(m.end, at52) >= 0) && (onAt52 === undefined || cmp(m.start, onAt52) < 0)) onAt52 = m.start;
+  }
+  const dxaItem: FlsItem = c.workupWaived !== undefined && dxa === undefined
+    ? { kpi: 'dxa-within-90-days', from: fracture, by: dxaBy, status: 'waived' }
+    : { kpi: 'dxa-within-90-days', from: fracture, by: dxaBy, status: status(dxa, dxaBy, asOf), ...(dxa ? { on: dxa } : {}) };
   return [
     dxaItem,
-    { kpi: 'monitoring-contact-12-16-weeks', from: monFrom, by: monBy, status: status(contact, monBy, c.asOf), ...(contact ? { on: contact } : {}) },
-    { kpi: 'medication-by-16-weeks', from: fracture, by: medBy, status: status(started, medBy, c.asOf), ...(started ? { on: started } : {}) },
-    { kpi: 'on-medication-at-52-weeks', from: at52, by: at52, status: persistence, ...(onAt52 ? { on: onAt52 } : {}) },
+    { kpi: 'monitoring-contact-12-16-weeks', from: monFrom, by: monBy, status: status(contact, monBy, asOf), ...(contact ? { on: contact } : {}) },
+    { kpi: 'medication-by-16-weeks', from: fracture, by: medBy, status: status(started, medBy, asOf), ...(started ? { on: started } : {}) },
+    { kpi: 'on-medication-at-52-weeks', from: at52, by: at52, status: !week52Known ? 'open' : onAt52 !== undefined ? 'met' : 'not-met', ...(onAt52 ? { on: onAt52 } : {}) },
   ];
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { addMonths, ageOn, compareDates, isIsoDate, monthsBetween } from './date.js';
+import { addMonths, ageOn, compareDates, isIsoDate, isRecordDate, monthsBetween } from './date.js';
 
 describe('calendar arithmetic', () => {
   it('clamps "N months after" to the month end', () => {
@@ -70,5 +70,9 @@ describe('calendar arithmetic', () => {
       '2026-00-10', '2026-01-00', '2026-04-31', '2026-1-01', '2026-01-01\n', ' 2026-01-01', '2026/01/01', ''])
       expect(isIsoDate(s)).toBe(byPattern(s));
     fc.assert(fc.property(nearMiss, (s) => { expect(isIsoDate(s)).toBe(byPattern(s)); }), { numRuns: 20000 });
+  });
+  it('accepts record dates from 1900-01-01 to 2999-12-31 only, and only real ones', () => {
+    expect(['1899-12-31', '3000-01-01', '0000-01-01', '1900-02-29', '2100-02-29'].map(isRecordDate)).toEqual([false, false, false, false, false]);
+    expect(['1900-01-01', '2999-12-31', '2000-02-29', '2026-11-23'].map(isRecordDate)).toEqual([true, true, true, true]);
   });
 });

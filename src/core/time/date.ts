@@ -70,9 +70,21 @@ export function isIsoDate(s: string): boolean {
   return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y0 * 1000 + y1 * 100 + y2 * 10 + y3, m);
 }
 
+/**
+ * Years a date in a record may have. Without a bound, year 0000 passed the check and "2 years
+ * before asOf" then fell outside the calendar: an input error must never become a crash.
+ */
+export const FIRST_YEAR = 1900;
+export const LAST_YEAR = 2999;
+
+/** A real calendar date within FIRST_YEAR…LAST_YEAR (ISO dates with 4-digit years compare as text). */
+export function isRecordDate(s: string): boolean {
+  return isIsoDate(s) && s >= '1900-01-01' && s <= '2999-12-31';
+}
+
 export const isoDate = z
   .string()
-  .refine(isIsoDate, { message: 'must be a real calendar date written as YYYY-MM-DD' })
+  .refine(isRecordDate, { message: `must be a real calendar date written as YYYY-MM-DD, in the years ${String(FIRST_YEAR)}–${String(LAST_YEAR)}` })
   .meta({ format: 'date', example: '2026-11-23' });
 
 /** "N months after D": keeps the day of the month, clamped to the month's last day (§1). */
