@@ -40,8 +40,11 @@ async function full(db: Db, actor: Actor, r: PatientRow, known?: PatientOrgs): P
 }
 
 export async function readPatient(deps: AccessDeps, actor: Actor, meta: RequestMeta, id: string): Promise<Patient> {
-  return readWithPatient(deps, actor, meta, 'patient.read', 'patient', id, (db, row, _t, orgs) => full(db, actor, row, orgs));
+  return readWithPatient(deps, actor, meta, 'patient.read', 'patient', id, presentTo(actor));
 }
+
+/** How a read record is handed to `actor`: the full record, the BSN only where their role may see it. */
+const presentTo = (actor: Actor) => (db: Db, row: PatientRow, _t: unknown, orgs: PatientOrgs) => full(db, actor, row, orgs);
 
 /**
  * A record read that checks the session in the same statement as the read the decision rests on:
@@ -58,8 +61,7 @@ export async function readPatientWithSession(
   const first = h === undefined ? undefined : await sessionAndPatient(auth.db, h, id);
   const user = await checkSession(auth, first?.session);
   if (!user || !first) throw new AppError('unauthenticated', 'Sign in first.');
-  const actor = user.actor;
-  const patient = await readWithPatient(auth, actor, meta, 'patient.read', 'patient', id, (db, row, _t, orgs) => full(db, actor, row, orgs), first.found ?? null);
+  const patient = await readWithPatient(auth, user.actor, meta, 'patient.read', 'patient', id, presentTo(user.actor), first.found ?? null);
   return { user, patient };
 }
 

@@ -65,17 +65,8 @@ export async function insertSession(db: Db, tokenHash: string, userId: string, e
 }
 
 export async function findSession(db: Db, tokenHash: string): Promise<SessionRow | undefined> {
-  return db
-    .selectFrom('session as s')
-    .innerJoin('app_user as u', 'u.id', 's.user_id')
-    .leftJoin('organisation as o', 'o.id', 'u.organisation_id')
-    .select([
-      's.token_hash', 's.last_seen_at', 's.expires_at', 's.revoked_at', 's.created_at',
-      'u.id as user_id', 'u.role', 'u.organisation_id', 'u.patient_id', 'u.display_name', 'u.email', 'u.status',
-      'o.kind as organisation_kind', 'o.name as organisation_name',
-    ])
-    .where('s.token_hash', '=', tokenHash)
-    .executeTakeFirst();
+  const r = await sql<{ session: SessionRow | string | null }>`select ${SESSION_JSON(tokenHash)} as session`.execute(db);
+  return sessionFromJson(r.rows[0]?.session);
 }
 
 /**
@@ -90,8 +81,9 @@ export type SessionRow = Pick<Selectable<SessionTable>, 'token_hash' | 'last_see
   };
 
 /**
- * The session row as one JSON value, for statements that check the session and read data in the
- * same round trip (patient.repo.ts). Same columns and names as findSession.
+ * The session row as one JSON value (null when there is no such session): findSession selects it
+ * alone, and statements that check the session and read data in the same round trip select it
+ * beside their data (patient.repo.ts), so both read the same columns.
  */
 export const SESSION_JSON = (tokenHash: string) => sql<SessionRow>`(
   select json_build_object(
@@ -162,4 +154,10 @@ export async function recordFailure(db: Db, key: string, max: number, windowMinu
 
 export async function clearFailures(db: Db, key: string): Promise<void> {
   await db.deleteFrom('login_throttle').where('key', '=', key).execute();
+}
+
+/** A SESSION_JSON value as the driver hands it over (PGlite may give JSON as text). */
+export function sessionFromJson(v: SessionRow | string | null | undefined): SessionRow | undefined {
+  if (v === null || v === undefined) return undefined;
+  return typeof v === 'string' ? (JSON.parse(v) as SessionRow) : v;
 }

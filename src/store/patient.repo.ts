@@ -5,7 +5,7 @@ import type { Selectable } from 'kysely';
 import type { Db } from './db.js';
 import type { PatientTable } from './schema.js';
 import type { AuditEntry } from './audit.repo.js';
-import { SESSION_JSON, type SessionRow } from './accounts.repo.js';
+import { SESSION_JSON, sessionFromJson, type SessionRow } from './accounts.repo.js';
 
 /** A patient row as every query here returns it (derived from the table type, so it cannot drift). */
 export type PatientRow = Selectable<PatientTable>;
@@ -60,10 +60,9 @@ export async function sessionAndPatient(
   const first = r.rows[0];
   if (!first) return undefined;
   const { session, ...rest } = first;
-  return {
-    session: typeof session === 'string' ? (JSON.parse(session) as SessionRow) : session,
-    found: rest.id === null ? undefined : splitOrgs(rest),
-  };
+  const parsed = sessionFromJson(session);
+  if (parsed === undefined) return undefined;
+  return { session: parsed, found: rest.id === null ? undefined : splitOrgs(rest) };
 }
 
 /**
@@ -156,16 +155,8 @@ export async function searchPatients(db: Db, q: PatientSearch): Promise<PatientR
   return query.orderBy('p.family_name').orderBy('p.given_name').orderBy('p.id').limit(q.limit).execute();
 }
 
-export interface NewPatient {
-  family_name: string;
-  given_name: string;
-  birth_date: string;
-  sex: 'female' | 'male';
-  bsn: string | null;
-  phone: string | null;
-  email: string | null;
-  gp_practice: string | null;
-}
+/** What creating a patient takes (derived from the table type, so it cannot drift). */
+export type NewPatient = Pick<PatientTable, 'family_name' | 'given_name' | 'birth_date' | 'sex' | 'bsn' | 'phone' | 'email' | 'gp_practice'>;
 
 export async function insertPatient(db: Db, p: NewPatient, organisationId: string): Promise<PatientRow> {
   const row = await db.insertInto('patient').values({ ...p, pathway_stage: 'case-finding' }).returningAll().executeTakeFirstOrThrow();

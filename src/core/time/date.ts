@@ -77,9 +77,12 @@ export function isIsoDate(s: string): boolean {
 export const FIRST_YEAR = 1900;
 export const LAST_YEAR = 2999;
 
+const FIRST_DAY = `${String(FIRST_YEAR)}-01-01`;
+const LAST_DAY = `${String(LAST_YEAR)}-12-31`;
+
 /** A real calendar date within FIRST_YEAR…LAST_YEAR (ISO dates with 4-digit years compare as text). */
 export function isRecordDate(s: string): boolean {
-  return isIsoDate(s) && s >= '1900-01-01' && s <= '2999-12-31';
+  return isIsoDate(s) && s >= FIRST_DAY && s <= LAST_DAY;
 }
 
 export const isoDate = z

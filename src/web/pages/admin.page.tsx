@@ -3,14 +3,11 @@ import { Layout, type PageContext } from '../components/Layout.js';
 import { Csrf, ErrorSummary, Field, Notice, Select, type FieldErrors } from '../components/Form.js';
 import { dateTime } from '../context.js';
 import { roleLabel } from './patients.page.js';
+import type { z } from 'zod';
+import type { AuditRow, UserSummary } from '../../schema/account.schema.js';
 
-export interface UserRow {
-  id: string;
-  role: string;
-  email: string | null;
-  displayName: string;
-  status: string;
-}
+/** A row of the users table: what the API's user list gives. */
+export type UserRow = z.infer<typeof UserSummary>;
 
 export const STAFF_ROLES = ['nurse', 'physician', 'physiotherapist', 'care-worker', 'admin'] as const;
 
@@ -85,19 +82,8 @@ export function UsersPage(props: {
   );
 }
 
-export interface AuditEntryRow {
-  id: string;
-  at: string;
-  userName: string | null;
-  role: string | null;
-  action: string;
-  resource: string;
-  patientId: string | null;
-  allowed: boolean;
-  reason: string | null;
-  requestId: string | null;
-  clientIp: string | null;
-}
+/** A row of the audit table: what the API's audit search gives. */
+export type AuditEntryRow = z.infer<typeof AuditRow>;
 
 export function AuditPage(props: {
   ctx: PageContext;
