@@ -3,7 +3,7 @@
 // lowest score of the right type over lumbar spine, femoral neck and total hip.
 import type { Case, DxaMeasurement, Fracture } from '../case.schema.js';
 import { DEFAULT_SETTINGS, type Settings } from '../settings.js';
-import { ageOn, compareDates } from '../time/date.js';
+import { ageOn, compareDates, latestOf } from '../time/date.js';
 import { memoCase, memoCaseSettings } from '../memo.js';
 import { hasVertebralFracture, knownFractures, qualifyingFractures, SPINE_SITES } from '../case-finding/fractures.js';
 
@@ -26,11 +26,7 @@ export const ADULT_AGE = 20;
 
 /** The DXA measurements of the most recent DXA date on or before asOf. */
 export function latestDxa(c: Case): DxaMeasurement[] {
-  let date: string | undefined;
-  for (const m of c.dxa ?? []) {
-    if (compareDates(m.date, c.asOf) > 0) continue;
-    if (date === undefined || compareDates(m.date, date) > 0) date = m.date;
-  }
+  const date = latestOf(c.dxa, (m) => (compareDates(m.date, c.asOf) <= 0 ? m.date : undefined));
   return date === undefined ? [] : (c.dxa ?? []).filter((m) => m.date === date);
 }
 

@@ -11,10 +11,11 @@
 import type { Case, Fracture } from '../case.schema.js';
 import { qualifyingFractures } from '../case-finding/fractures.js';
 import { explain } from '../explain.js';
+import { isCurrent } from '../medication/index.js';
 import type { Finding, Lang, LangText, Rule, RuleContext } from '../rule.js';
 import { Trace } from '../rule.js';
 import type { IsoDate } from '../time/date.js';
-import { addDays, compareDates } from '../time/date.js';
+import { addDays, compareDates, earliestOf } from '../time/date.js';
 import { day, list } from '../text.js';
 
 export const FLS_KPIS = ['dxa-within-90-days', 'monitoring-contact-12-16-weeks', 'medication-by-16-weeks', 'on-medication-at-52-weeks'] as const;
@@ -62,25 +63,18 @@ export function flsItems(c: Case, fracture: IsoDate): FlsItem[] {
   const medBy = MEDICATION_BY_DAYS === MONITORING_BY_DAYS ? monBy : addDays(fracture, MEDICATION_BY_DAYS);
   const at52 = addDays(fracture, PERSISTENCE_DAYS);
   // Only what was known on asOf counts; each target keeps the earliest date that met it.
-  let dxa: IsoDate | undefined;
-  for (const m of c.dxa ?? []) {
-    if (cmp(m.date, asOf) <= 0 && within(m.date, fracture, dxaBy) && (dxa === undefined || cmp(m.date, dxa) < 0)) dxa = m.date;
-  }
-  let contact: IsoDate | undefined;
-  for (const k of c.contacts ?? []) {
-    if (cmp(k.date, asOf) <= 0 && within(k.date, monFrom, monBy) && (contact === undefined || cmp(k.date, contact) < 0)) contact = k.date;
-  }
+  const known = (d: IsoDate) => cmp(d, asOf) <= 0;
+  const dxa = earliestOf(c.dxa, (m) => (known(m.date) && within(m.date, fracture, dxaBy) ? m.date : undefined));
+  const contact = earliestOf(c.contacts, (k) => (known(k.date) && within(k.date, monFrom, monBy) ? k.date : undefined));
   // Medication counts when it runs at some point between the fracture and week 16: started by then
   // (also before the fracture) and not stopped before the fracture. Week 52 asks whether one runs
   // on that day, which can be told only once it has come.
+  const started = earliestOf(c.medications, (m) =>
+    known(m.start) && cmp(m.start, medBy) <= 0 && (m.end === undefined || cmp(m.end, fracture) >= 0) ? m.start : undefined);
   const week52Known = cmp(asOf, at52) >= 0;
-  let started: IsoDate | undefined;
-  let onAt52: IsoDate | undefined;
-  for (const m of c.medications ?? []) {
-    if (cmp(m.start, asOf) > 0) continue;
-    if (cmp(m.start, medBy) <= 0 && (m.end === undefined || cmp(m.end, fracture) >= 0) && (started === undefined || cmp(m.start, started) < 0)) started = m.start;
-    if (week52Known && cmp(m.start, at52) <= 0 && (m.end === undefined || cmp(m.end, at52) >= 0) && (onAt52 === undefined || cmp(m.start, onAt52) < 0)) onAt52 = m.start;
-  }
+  const onAt52 = week52Known
+    ? earliestOf(c.medications, (m) => (isCurrent(m, at52) ? m.start : undefined))
+    : undefined;
   const dxaItem: FlsItem = c.workupWaived !== undefined && dxa === undefined
     ? { kpi: 'dxa-within-90-days', from: fracture, by: dxaBy, status: 'waived' }
     : { kpi: 'dxa-within-90-days', from: fracture, by: dxaBy, status: status(dxa, dxaBy, asOf), ...(dxa ? { on: dxa } : {}) };

@@ -9,7 +9,7 @@ import type { Finding, Lang, LangText, Rule, RuleContext } from '../rule.js';
 import { Trace } from '../rule.js';
 import type { Settings } from '../settings.js';
 import type { IsoDate } from '../time/date.js';
-import { addDays, addMonths, ageOn, compareDates } from '../time/date.js';
+import { addDays, addMonths, ageOn, compareDates, earliestOf } from '../time/date.js';
 import { day } from '../text.js';
 
 export type FollowUpKind = '3-months' | '1-year' | 'yearly';
@@ -20,11 +20,7 @@ const cmp = compareDates;
 
 /** Treatment start: the first osteoporosis medication started on or before asOf. */
 export function treatmentStart(c: Case): IsoDate | undefined {
-  let first: IsoDate | undefined;
-  for (const m of c.medications ?? []) {
-    if (cmp(m.start, c.asOf) <= 0 && (first === undefined || cmp(m.start, first) < 0)) first = m.start;
-  }
-  return first;
+  return earliestOf(c.medications, (m) => (cmp(m.start, c.asOf) <= 0 ? m.start : undefined));
 }
 
 /**
@@ -156,9 +152,7 @@ export const handoverRule: Rule = {
     (oneYear ? ok : no).push(oneYear ? 'one-year-contact-done' : 'no-one-year-contact');
 
     // The earliest fracture or DXA date.
-    let first: IsoDate | undefined;
-    for (const f of c.fractures ?? []) if (first === undefined || cmp(f.date, first) < 0) first = f.date;
-    for (const d of c.dxa ?? []) if (first === undefined || cmp(d.date, first) < 0) first = d.date;
+    const first = earliestOf([earliestOf(c.fractures, (f) => f.date), earliestOf(c.dxa, (d) => d.date)], (d) => d);
     if (first === undefined) {
       t.miss('fractures');
       t.miss('dxa');

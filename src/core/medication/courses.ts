@@ -3,7 +3,7 @@
 // "current" and "last injection" mean the same thing everywhere.
 import type { Case, Drug, Medication } from '../case.schema.js';
 import type { IsoDate } from '../time/date.js';
-import { addMonths, addMonthsAndDays, compareDates, monthsAndDaysBetween } from '../time/date.js';
+import { addMonths, addMonthsAndDays, compareDates, latestOf, monthsAndDaysBetween } from '../time/date.js';
 import type { Trace } from '../rule.js';
 import { memoCase } from '../memo.js';
 import { sortBy } from '../sort.js';
@@ -85,10 +85,8 @@ export function latestCourse(c: Case, drug: Drug): Course | undefined {
 export function lastDose(k: Course, asOf: IsoDate, t: Trace): IsoDate {
   const doses = t.get(medicationPath(k.index, 'doses'), k.med.doses);
   t.get(medicationPath(k.index, 'start'), k.med.start);
-  // The latest recorded dose on or before asOf (maxDate over the doses given by then).
-  let last: IsoDate | undefined;
-  for (const d of doses ?? []) if (inOrder(d, asOf) <= 0 && (last === undefined || inOrder(d, last) > 0)) last = d;
-  return last ?? k.med.start;
+  // The latest recorded dose on or before asOf.
+  return latestOf(doses, (d) => (inOrder(d, asOf) <= 0 ? d : undefined)) ?? k.med.start;
 }
 
 /** All recorded doses of a drug across courses, oldest first. */

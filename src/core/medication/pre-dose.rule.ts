@@ -8,7 +8,7 @@ import { labPicture } from '../laboratory/index.js';
 import type { Finding, Lang, LangText, Rule, RuleContext } from '../rule.js';
 import { Trace } from '../rule.js';
 import type { IsoDate } from '../time/date.js';
-import { addDays, compareDates } from '../time/date.js';
+import { addDays, compareDates, latestOf } from '../time/date.js';
 import { CATALOGUE } from './catalogue.js';
 import { currentCourses, lastDose, plannedPath } from './courses.js';
 import { afterInterval } from './course.rules.js';
@@ -67,12 +67,8 @@ export const preDoseCheckRule: Rule = {
       const next = nextDose(c, chk.drug, t);
       if (next === undefined) continue;
       const windowStart = addDays(next, -chk.withinDays);
-      // The latest date of any accepted test (maxDate over those that were taken).
-      let last: IsoDate | undefined;
-      for (const test of chk.accepts) {
-        const d = lp.latest(test)?.date;
-        if (d !== undefined && (last === undefined || compareDates(d, last) > 0)) last = d;
-      }
+      // The latest date of any accepted test.
+      const last = latestOf(chk.accepts, (test) => lp.latest(test)?.date);
       t.get(`labs.${chk.test}.date`, last);
       const done = last !== undefined && compareDates(last, windowStart) >= 0 && compareDates(last, next) <= 0;
       const now = !done && compareDates(c.asOf, windowStart) >= 0;

@@ -142,7 +142,31 @@ export function ageOn(birthDate: IsoDate, on: IsoDate): number {
   return Math.trunc(months / 12) || 0; // `|| 0`: never report −0 years
 }
 export function maxDate(dates: readonly IsoDate[]): IsoDate | undefined {
+  return latestOf(dates, (d) => d);
+}
+/**
+ * The earliest of the dates `pick` gives for `items` (undefined: the item does not count), in one
+ * pass without building, filtering or sorting an array: rules ask this of short lists many times
+ * per evaluation.
+ */
+export function earliestOf<T>(items: readonly T[] | undefined, pick: (x: T) => IsoDate | undefined): IsoDate | undefined {
   let best: IsoDate | undefined;
-  for (const d of dates) if (best === undefined || compareDates(d, best) > 0) best = d;
+  if (items !== undefined) {
+    for (const x of items) {
+      const d = pick(x);
+      if (d !== undefined && (best === undefined || compareDates(d, best) < 0)) best = d;
+    }
+  }
+  return best;
+}
+/** The latest of the dates `pick` gives for `items`; see earliestOf. */
+export function latestOf<T>(items: readonly T[] | undefined, pick: (x: T) => IsoDate | undefined): IsoDate | undefined {
+  let best: IsoDate | undefined;
+  if (items !== undefined) {
+    for (const x of items) {
+      const d = pick(x);
+      if (d !== undefined && (best === undefined || compareDates(d, best) > 0)) best = d;
+    }
+  }
   return best;
 }
