@@ -50,7 +50,7 @@ export function registerAuth(app: FastifyInstance): void {
   app.decorateRequest('user', undefined);
   app.addHook('preHandler', async (req) => {
     if (req.url.startsWith('/assets/') || req.url.startsWith('/health/') || req.routeOptions.config.inlineSession) return;
-    const token = req.cookies[SESSION_COOKIE];
+    const token = sessionToken(req);
     if (token) req.user = await resolveSession(authDeps(app), token);
   });
 }

@@ -1,7 +1,7 @@
 // What the web pages may call: the same use cases the JSON routes use, with the same authorisation
 // and audit (they live in services/ and pass through services/access.ts). Pages import from here,
 // never from services or the store, so there is one road to the data.
-export { accessDeps, authDeps, clearSessionCookie, requestMeta, requireUser, setSessionCookie, SESSION_COOKIE } from './auth.js';
+export { accessDeps, authDeps, clearSessionCookie, requestMeta, requireUser, sessionToken, setSessionCookie } from './auth.js';
 export { signIn, signOut, type SessionUser } from '../services/auth.js';
 export {
   correctPatient, createPatient, findPatients, linkPatient, mergeDuplicate, patientAccessLog, patientCaregivers, patientHistory, readPatient,

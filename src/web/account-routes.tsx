@@ -5,7 +5,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import {
-  AppError, DEMO_ACCOUNTS, DEMO_PASSWORD, SESSION_COOKIE, accessDeps, activateAccount, authDeps, clearSessionCookie, confirmPasswordReset,
+  AppError, DEMO_ACCOUNTS, DEMO_PASSWORD, accessDeps, sessionToken, activateAccount, authDeps, clearSessionCookie, confirmPasswordReset,
   correctPatient, createClinician, mergeDuplicate, createPatient, createPatientAccount, findPatients, patientAccessLog, patientCaregivers, patientHistory,
   readPatient, requestMeta, requestPasswordReset, requireUser, searchOrganisationAudit, setSessionCookie, signIn, signOut, usersOfOrganisation,
   type SessionUser,
@@ -198,7 +198,7 @@ export function registerAccountRoutes(fastify: FastifyInstance): void {
   );
 
   fastify.post('/sign-out', form, async (req, reply) => {
-    await signOut(authDeps(fastify), req.cookies[SESSION_COOKIE], req.user?.actor, requestMeta(req));
+    await signOut(authDeps(fastify), sessionToken(req), req.user?.actor, requestMeta(req));
     clearSessionCookie(fastify, reply);
     return reply.redirect('/sign-in?notice=signed-out', 303);
   });

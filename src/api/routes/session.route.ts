@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ZodApp } from '../types.js';
 import { Me, SignIn } from '../../schema/account.schema.js';
 import { signIn, signOut, type SessionUser } from '../../services/auth.js';
-import { authDeps, clearSessionCookie, requestMeta, requireUser, setSessionCookie, SESSION_COOKIE } from '../auth.js';
+import { authDeps, clearSessionCookie, requestMeta, requireUser, sessionToken, setSessionCookie } from '../auth.js';
 import { problemResponses } from '../responses.js';
 
 export function me(u: SessionUser): z.infer<typeof Me> {
@@ -44,7 +44,7 @@ export function registerSessionRoutes(app: ZodApp): void {
     { schema: { tags: ['session'], summary: 'Sign out', response: { 204: z.null(), ...problemResponses(401) } } },
     async (req, reply) => {
       const u = requireUser(req);
-      await signOut(authDeps(app), req.cookies[SESSION_COOKIE], u.actor, requestMeta(req));
+      await signOut(authDeps(app), sessionToken(req), u.actor, requestMeta(req));
       clearSessionCookie(app, reply);
       return reply.status(204).send(null);
     },
