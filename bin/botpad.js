@@ -6,6 +6,27 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+// Botpad runs on Node.js 24 LTS, installed with the other dependencies (the npm package `node`).
+// `npm start` and `npm test` put that Node first on the PATH; `npx botpad` and a plain
+// `node bin/botpad.js` may start on the machine's own, older Node, so hand over to Node 24 here.
+const REQUIRED_MAJOR = 24;
+if (Number(process.versions.node.split('.')[0]) < REQUIRED_MAJOR) {
+  const local = path.join(root, 'node_modules', 'node', 'bin', 'node');
+  if (!existsSync(local)) {
+    console.error(`Botpad needs Node.js ${REQUIRED_MAJOR} or newer (this is ${process.version}); run \`npm ci\` to install it with the rest.`);
+    process.exit(1);
+  }
+  const { spawn } = await import('node:child_process');
+  const child = spawn(local, [...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
+  // Ctrl-C and a service manager's SIGTERM reach the real server, which shuts down cleanly.
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => child.kill(sig));
+  child.on('exit', (code, signal) => {
+    if (signal) process.kill(process.pid, signal);
+    else process.exit(code ?? 1);
+  });
+  await new Promise(() => undefined);
+}
 const stamp = path.join(root, 'dist', '.build-stamp');
 
 function newestSource(dir) {

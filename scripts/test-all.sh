@@ -4,6 +4,10 @@
 # browser tests in Debian's Chromium. Installs Chromium when it is missing. Nothing is skipped.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Tools are called by name, not through npx: `npm test` puts node_modules/.bin (with Node.js 24 from
+# the `node` package) first on the PATH, and npx would put the machine's own Node back in front.
+PATH="$PWD/node_modules/.bin:$PATH"
+node -e 'const m = Number(process.versions.node.split(".")[0]); if (m < 24) { console.error(`Node.js 24 is needed, found ${process.version}: run npm ci`); process.exit(1); }'
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
@@ -18,24 +22,24 @@ for bin in initdb pg_ctl postgres; do
 done
 
 step "Type check"
-npx tsc -p tsconfig.json --noEmit
+tsc -p tsconfig.json --noEmit
 
 step "Lint"
-npx eslint .
+eslint .
 
 step "Layer boundaries"
-npx depcruise src --config .dependency-cruiser.cjs
+depcruise src --config .dependency-cruiser.cjs
 
 step "Build"
 node scripts/build.mjs
 
 step "Unit, property, store and API tests (TZ=Europe/Amsterdam)"
-TZ=Europe/Amsterdam npx vitest run
+TZ=Europe/Amsterdam vitest run
 
 step "Unit, property, store and API tests again (TZ=UTC)"
-TZ=UTC npx vitest run
+TZ=UTC vitest run
 
 step "Browser tests (Chromium)"
-TZ=Europe/Amsterdam npx vitest run --config vitest.e2e.config.ts
+TZ=Europe/Amsterdam vitest run --config vitest.e2e.config.ts
 
 step "All tests passed"

@@ -1,6 +1,7 @@
 // The store port: one Kysely instance over either PGlite (embedded, default) or PostgreSQL 15
 // (DATABASE_URL). Repositories are written once against `Db`; the SQL is identical on both.
-import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
+import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
+import { Migrator } from 'kysely/migration';
 import type { Database } from './schema.js';
 import { migrationProvider } from './migrations/index.js';
 import { PARSERS } from './parsers.js';
@@ -87,9 +88,8 @@ export async function wrapPglite(
   where: string,
   afterClose: () => Promise<void> = () => Promise.resolve(),
 ): Promise<Store> {
-  const { PGliteDialect } = await import('kysely-pglite-dialect');
   await pglite.exec(`set time zone 'UTC'`);
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
   let closed = false;
   return {
     db,

@@ -99,6 +99,9 @@ export function preparingPool(pool: pg.Pool, opts: PrepareOptions = {}): Postgre
   }
 
   return {
+    // Kysely reads the pool's options to cancel a statement from a second connection; Botpad
+    // cancels none (no abort signals), so it needs no client class for that.
+    options: pool.options,
     connect: async () => wrap(await pool.connect()),
     end: () => pool.end(),
     stats: () => ({ prepared, staleRecoveries }),

@@ -1,7 +1,7 @@
 // Numbered, forward-only migrations, listed in order. Each opens with a comment on why it exists.
 // They are TypeScript modules (compiled with the rest) holding plain SQL that runs unchanged on
 // PGlite and PostgreSQL 15: nothing newer than 15 (no MERGE … RETURNING, JSON_TABLE, uuidv7()).
-import type { Migration, MigrationProvider } from 'kysely';
+import type { Migration, MigrationProvider } from 'kysely/migration';
 import * as m0001 from './0001_init.js';
 import * as m0002 from './0002_accounts_audit.js';
 import * as m0003 from './0003_audit_seal_without_fk.js';

@@ -7,8 +7,7 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect } from 'kysely';
-import { PGliteDialect } from 'kysely-pglite-dialect';
+import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import { startCluster, type Cluster } from './pg-cluster.js';
 import { migrate } from '../db.js';
 import type { Database } from '../schema.js';
@@ -46,7 +45,7 @@ export default async function setup(project: TestProject) {
   await admin.end();
 
   const pgl = await PGlite.create();
-  await migrate(new Kysely<Database>({ dialect: new PGliteDialect(pgl) }));
+  await migrate(new Kysely<Database>({ dialect: new PGliteDialect({ pglite: pgl }) }));
   const dump = await pgl.dumpDataDir('none');
   await pgl.close();
   const tmp = mkdtempSync(path.join(tmpdir(), 'botpad-pglite-'));
