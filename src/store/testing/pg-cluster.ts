@@ -89,6 +89,13 @@ export async function startCluster(opts: { fsync?: boolean } = {}): Promise<Clus
   return cluster;
 }
 
+/** A clean, fast shutdown (what a restart by the operator or a package upgrade does), files kept. */
+export function stopClusterFast(c: Cluster): void {
+  const st = asPostgres('pg_ctl', ['-D', c.dataDir, '-m', 'fast', '-w', '-t', '60', 'stop']);
+  const r = spawnSync(st.cmd, st.args, { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`pg_ctl stop failed: ${r.stderr || r.stdout}`);
+}
+
 /** Kills the postmaster hard (for crash tests) without removing its files. */
 export function killCluster(c: Cluster): void {
   const k = asPostgres('pg_ctl', ['-D', c.dataDir, '-m', 'immediate', '-w', 'stop']);
