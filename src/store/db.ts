@@ -141,6 +141,18 @@ export async function migrate(db: Db): Promise<MigrateResult> {
   return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
 }
 
+// Kysely's Migrator takes this advisory lock (its own constant) while it migrates; work that must
+// run once however many processes start together takes the same one.
+const MIGRATION_LOCK_ID = '3853314791062309107';
+
+/**
+ * Waits for, then holds until the end of the transaction, the lock migrations run under: no other
+ * process migrates or runs the same start-up work meanwhile. Call it inside a transaction.
+ */
+export async function holdMigrationLock(trx: Db): Promise<void> {
+  await sql`select pg_advisory_xact_lock(${sql.lit(MIGRATION_LOCK_ID)}::bigint)`.execute(trx);
+}
+
 export async function pendingMigrations(db: Db): Promise<string[]> {
   const migrator = new Migrator({ db, provider: migrationProvider });
   const all = await migrator.getMigrations();
