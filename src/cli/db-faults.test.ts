@@ -11,7 +11,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate, openStore } from '../store/db.js';
-import { crashCluster, restartCluster, startCluster, stopClusterFast, type Cluster } from '../store/testing/pg-cluster.js';
+import { crashCluster, startCluster, startClusterAgain, stopClusterFast, type Cluster } from '../store/testing/pg-cluster.js';
 import { seedDemo } from '../services/seed.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo/demo-data.js';
 import { buildOnce, startBotpad, type BotpadProcess } from './testing/botpad-process.js';
@@ -174,7 +174,7 @@ describe('Botpad processes when PostgreSQL restarts, crashes or ends their sessi
     const c = cluster as Cluster;
     const loads = procs.map((p, i) => loadOn(p, cookies[i] ?? ''));
     const recovery: Record<string, number[]> = {};
-    const outage = async (name: string, down: () => Promise<void> | void, up: () => void) => {
+    const outage = async (name: string, down: () => Promise<void>, up: () => Promise<void>) => {
       const before = loads.map((l) => l.refused);
       await down();
       // The outage is seen by both processes before the server comes back.
@@ -186,15 +186,15 @@ describe('Botpad processes when PostgreSQL restarts, crashes or ends their sessi
         expect(Number(r.retryAfter)).toBeGreaterThan(0);
         expect(r.detail).toMatch(/^The database cannot be reached \(.+\)\.$/);
       }
-      up(); // returns once PostgreSQL accepts connections (pg_ctl -w)
+      await up(); // resolves once PostgreSQL accepts connections (pg_ctl -w)
       const t0 = performance.now();
       recovery[name] = (await Promise.all(loads.map((l) => l.firstAckStartedAfter(t0)))).map((t) => Math.round(t - t0));
       for (const p of procs) expect((await readiness(p)).status, name).toBe(200);
     };
 
     await Promise.all(loads.map((l) => l.until(() => l.acks.length >= 20, 'writes before the faults')));
-    await outage('restart', () => stopClusterFast(c), () => restartCluster(c));
-    await outage('crash', () => crashCluster(c), () => restartCluster(c));
+    await outage('restart', () => stopClusterFast(c), () => startClusterAgain(c));
+    await outage('crash', () => crashCluster(c), () => startClusterAgain(c));
 
     // Every session of the processes ended by the server, as an administrator or a failover may do.
     const t0 = performance.now();

@@ -29,9 +29,13 @@ export interface BotpadProcess {
   stop(): Promise<void>;
 }
 
-/** Starts `botpad start` and resolves once it prints that it is ready (rejects if it ends first). */
-export async function startBotpad(env: Record<string, string>, capMs = 60_000): Promise<BotpadProcess> {
-  const port = await freePort();
+/**
+ * Starts `botpad start` and resolves once it prints that it is ready (rejects if it ends first).
+ * `port` restarts a process on the port it had (as a supervisor would); otherwise a free one.
+ */
+export async function startBotpad(env: Record<string, string>, opts: { port?: number; capMs?: number } = {}): Promise<BotpadProcess> {
+  const port = opts.port ?? (await freePort());
+  const capMs = opts.capMs ?? 60_000;
   const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'botpad.js'), 'start'], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
