@@ -54,7 +54,7 @@ describe.each(STORE_KINDS)('a full disk on %s', (kind) => {
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
     const p = Problem.parse(refused.json());
     expect(p.type).toBe('/problems/unavailable');
-    expect(p.detail).toMatch(/disk of the database is full/);
+    expect(p.detail).toMatch(/the database disk is full/);
 
     // Reads that need no write still work: who am I, and the rules.
     const me = await t.app.inject({ url: '/api/v1/session', headers: { cookie } });

@@ -14,7 +14,7 @@ export function outageProblem(err: unknown): AppError | undefined {
   const fault = classifyFault(err);
   if (!fault) return undefined;
   if (fault.kind === 'disk-full') {
-    return new AppError('unavailable', 'Nothing can be saved now: the disk of the database is full. Reading still works; try saving again later.');
+    return new AppError('unavailable', `Nothing can be saved now: ${fault.cause}. Reading still works; try saving again later.`);
   }
   return new AppError('unavailable', `The database cannot be reached now (${fault.cause}). Try again in a few seconds.`);
 }

@@ -26,11 +26,11 @@ describe('classifyFault', () => {
   });
 
   it.each([
-    ['PostgreSQL disk_full', err('could not extend file "base/5/16384": No space left on device', { code: '53100' })],
-    ['Node ENOSPC', err('ENOSPC: no space left on device, write', { code: 'ENOSPC', syscall: 'write' })],
-    ['quota', err('EDQUOT: disk quota exceeded', { code: 'EDQUOT' })],
-  ])('%s is a full disk', (_name, e) => {
-    expect(classifyFault(e)).toEqual({ kind: 'disk-full', cause: 'the database disk is full' });
+    ['PostgreSQL disk_full', err('could not extend file "base/5/16384": No space left on device', { code: '53100' }), 'the database disk is full'],
+    ['Node ENOSPC', err('ENOSPC: no space left on device, write', { code: 'ENOSPC', syscall: 'write' }), "the server's disk is full"],
+    ['quota', err('EDQUOT: disk quota exceeded', { code: 'EDQUOT' }), "the server's disk is full"],
+  ])('%s is a full disk', (_name, e, cause) => {
+    expect(classifyFault(e)).toEqual({ kind: 'disk-full', cause });
   });
 
   it.each([
@@ -53,9 +53,10 @@ describe('toProblem for outages', () => {
   });
 
   it('answers a full disk with 503 naming the disk', () => {
-    const p = toProblem(err('ENOSPC: no space left on device, write', { code: 'ENOSPC' }));
-    expect(p.status).toBe(503);
-    expect(p.detail).toMatch(/disk of the database is full/);
+    const db = toProblem(err('could not extend file', { code: '53100' }));
+    expect(db).toMatchObject({ status: 503, type: '/problems/unavailable' });
+    expect(db.detail).toBe('Nothing can be saved now: the database disk is full. Reading still works; try saving again later.');
+    expect(toProblem(err('ENOSPC: no space left on device, write', { code: 'ENOSPC' })).detail).toMatch(/the server's disk is full/);
   });
 });
 

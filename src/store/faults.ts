@@ -40,6 +40,9 @@ const DRIVER_MESSAGES: [RegExp, string][] = [
 ];
 
 const DISK_FULL = 'the database disk is full';
+// ENOSPC from Node is a file Botpad writes itself (the mail outbox): the database, PGlite included,
+// reports its own full disk as 53100.
+const SERVER_DISK_FULL = "the server's disk is full";
 
 function errorCode(e: unknown): string | undefined {
   const code = (e as { code?: unknown } | null)?.code;
@@ -50,7 +53,8 @@ function errorCode(e: unknown): string | undefined {
 export function classifyFault(err: unknown): Fault | undefined {
   for (let e = err, depth = 0; e !== null && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
     const code = errorCode(e);
-    if (code === '53100' || code === 'ENOSPC' || code === 'EDQUOT') return { kind: 'disk-full', cause: DISK_FULL };
+    if (code === '53100') return { kind: 'disk-full', cause: DISK_FULL };
+    if (code === 'ENOSPC' || code === 'EDQUOT') return { kind: 'disk-full', cause: SERVER_DISK_FULL };
     if (code !== undefined) {
       // A Unix-domain socket that is not there (the server is down) is ENOENT on connect; other
       // ENOENTs are missing files, not database faults.
