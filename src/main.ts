@@ -47,7 +47,11 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     poolSize: config.pgPoolSize,
     onLockCompromised: (e) => say(`Warning: the data-directory lock was disturbed (${e.message}).`),
     backup: true,
-    onBackup: (copy) => say(`Safety copy of the database made: ${copy}`),
+    onBackup: (b) => {
+      if (b.kind === 'copied') say(`Safety copy of the database made: ${b.path}`);
+      // Starting anyway: reads keep working on a nearly full disk, and the operator is told.
+      else if (b.kind === 'skipped') say(`Warning: no safety copy of the database made: ${b.reason}. Free disk space (see README, "A full disk").`);
+    },
   });
   try {
     const { applied } = await migrate(store.db);

@@ -1,11 +1,28 @@
 // Maps every error the HTTP layer can meet to one RFC 9457 problem document. Expected outcomes
-// (bad input, not found, forbidden) become their problem; anything unexpected becomes a 500 whose
-// detail says nothing of the internals (the log has them, without health data).
+// (bad input, not found, forbidden) become their problem; a database outage (store/faults.ts) a
+// 503; anything unexpected becomes a 500 whose detail says nothing of the internals (the log has
+// them, without health data).
 import type { FastifyError } from 'fastify';
 import { AppError, problem, type Problem } from '../schema/problem.js';
+import { classifyFault } from '../store/faults.js';
+
+/**
+ * A database outage (server gone or restarting, connection broken, disk full) as the 503 it is,
+ * naming the cause; undefined for any other error.
+ */
+export function outageProblem(err: unknown): AppError | undefined {
+  const fault = classifyFault(err);
+  if (!fault) return undefined;
+  if (fault.kind === 'disk-full') {
+    return new AppError('unavailable', `Nothing can be saved now: ${fault.cause}. Reading still works; try saving again later.`);
+  }
+  return new AppError('unavailable', `The database cannot be reached now (${fault.cause}). Try again in a few seconds.`);
+}
 
 export function toProblem(err: unknown, instance?: string): Problem {
   if (err instanceof AppError) return problem(err.code, err.message, err.errors, instance);
+  const outage = outageProblem(err);
+  if (outage) return problem(outage.code, outage.message, [], instance);
   const e = err as Partial<FastifyError> & { code?: string; statusCode?: number };
   switch (e.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':

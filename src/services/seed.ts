@@ -1,6 +1,6 @@
 // Seeding: the demo set on first start, and synthetic patients in bulk for benchmarks. Synthetic
 // patients follow a fixed-seed random stream, so two runs with the same N give the same people.
-import type { Db } from '../store/db.js';
+import { holdMigrationLock, type Db } from '../store/db.js';
 import { readMeta, writeMeta } from '../store/meta.repo.js';
 import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_PATIENTS } from '../demo/demo-data.js';
 import { insertUser } from '../store/accounts.repo.js';
@@ -12,10 +12,15 @@ export const PATHWAY_STAGES = [
   'follow-up', 'handed-over', 'children',
 ] as const;
 
-/** Loads the demo set once; returns false when it was already there. */
+/**
+ * Loads the demo set once; returns false when it was already there. Several processes starting
+ * together on an empty database all call this: under the migration lock, the first loads the set
+ * and the others, waiting for it, then find the flag it committed.
+ */
 export async function seedDemo(db: Db): Promise<boolean> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return db.transaction().execute(async (trx) => {
+    await holdMigrationLock(trx);
     if ((await readMeta(trx, 'demo')) === 'true') return false;
     const orgIds = new Map<string, string>();
     for (const o of DEMO_ORGANISATIONS) {

@@ -15,9 +15,12 @@
 // nothing. Inside a transaction the transaction has already failed; the error is passed on.
 //
 // Connection poolers in transaction mode (PgBouncer before 1.21) do not keep prepared statements:
-// BOTPAD_PG_PREPARE=0 switches this off.
+// BOTPAD_PG_PREPARE=0 switches this off (maxStatements 0: the same wrapper, nothing prepared).
+//
+// The wrapper is also where a client whose connection failed is destroyed instead of returned.
 import type pg from 'pg';
 import type { PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kysely';
+import { classifyFault } from './faults.js';
 
 export interface PrepareOptions {
   /** Sends of one text before it is prepared. */
@@ -77,6 +80,8 @@ export function preparingPool(pool: pg.Pool, opts: PrepareOptions = {}): Postgre
       try {
         return name === undefined ? await client.query(text, values) : await client.query({ name, text, values });
       } catch (e) {
+        // A connection that broke (or whose server is going away) is never handed out again.
+        if (classifyFault(e)?.kind === 'unreachable') destroy = true;
         if (name === undefined || (e as { code?: string }).code !== STALE_PLAN) throw e;
         destroy = true;
         staleRecoveries += 1;

@@ -1,7 +1,7 @@
 // A throwaway PostgreSQL 15 cluster for the test suite: a temporary data and socket directory, a
 // free loopback port, trust auth, and fsync off unless asked (speed; crash.test.ts starts its own
 // cluster with fsync on, crashes it and restarts it). PostgreSQL refuses to run as root, so as root it runs as the postgres user.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
@@ -87,6 +87,31 @@ export async function startCluster(opts: { fsync?: boolean } = {}): Promise<Clus
   };
   launch.set(cluster, { pgOpts, logFile });
   return cluster;
+}
+
+// pg_ctl without blocking this process, for tests and benchmarks whose load must go on meanwhile.
+function pgCtlAsync(args: string[]): Promise<void> {
+  const c = asPostgres('pg_ctl', args);
+  return new Promise((resolve, reject) => {
+    const child = spawn(c.cmd, c.args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (b: Buffer) => (out += b.toString()));
+    child.stderr.on('data', (b: Buffer) => (out += b.toString()));
+    child.once('error', reject);
+    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`pg_ctl ${args.at(-1) ?? ''} failed: ${out}`))));
+  });
+}
+
+/** A clean, fast shutdown (what a restart by the operator or a package upgrade does), files kept. */
+export function stopClusterFast(c: Cluster): Promise<void> {
+  return pgCtlAsync(['-D', c.dataDir, '-m', 'fast', '-w', '-t', '60', 'stop']);
+}
+
+/** restartCluster without blocking: resolves once the server accepts connections. */
+export function startClusterAgain(c: Cluster): Promise<void> {
+  const how = launch.get(c);
+  if (!how) return Promise.reject(new Error('startClusterAgain needs a cluster made by startCluster'));
+  return pgCtlAsync(['-D', c.dataDir, '-o', how.pgOpts, '-l', how.logFile, '-w', '-t', '60', 'start']);
 }
 
 /** Kills the postmaster hard (for crash tests) without removing its files. */
