@@ -7,7 +7,8 @@ export {
   correctPatient, createPatient, findPatients, linkPatient, mergeDuplicate, patientAccessLog, patientCaregivers, patientHistory, readPatient,
 } from '../services/patients.js';
 export {
-  activateAccount, confirmPasswordReset, createClinician, createPatientAccount, requestPasswordReset, usersOfOrganisation,
+  activateAccount, changeStaffRole, confirmPasswordReset, createClinician, createPatientAccount, deactivateStaff, requestPasswordReset, resendActivation,
+  throttleResetRequest, unlockStaff, usersOfOrganisation,
 } from '../services/accounts.js';
 export { searchOrganisationAudit } from '../services/audit.js';
 export { activationLetterPdf } from '../services/letters.js';

@@ -8,7 +8,7 @@ import { hash, verify } from '@node-rs/argon2';
 import type { Actor, OrganisationKind } from '../core/access/index.js';
 import type { Db } from '../store/db.js';
 import {
-  clearFailures, findSession, findUserByEmail, insertSession, recordFailure, revokeSession, throttleState, touchSession,
+  clearFailures, findSession, findUserByEmail, insertSession, recordFailure, releaseAttempt, reserveAttempt, revokeSession, touchSession,
   type SessionRow,
 } from '../store/accounts.repo.js';
 import { writeAudit } from '../store/audit.repo.js';
@@ -56,24 +56,28 @@ export async function signIn(deps: AuthDeps, email: string, password: string, me
   const accountKey = 'account:' + email.trim().toLowerCase();
   const ipKey = 'ip:' + (meta.clientIp ?? 'unknown');
   const now = new Date();
-  for (const key of [accountKey, ipKey]) {
-    const st = await throttleState(deps.db, key);
-    if (st.lockedUntil && new Date(st.lockedUntil) > now) {
-      if (deps.audit) await writeAudit(deps.db, [auditEntry(null, meta, 'session.create', 'session', null, false, `locked: ${key.split(':')[0] ?? ''}`)]);
-      const until = new Date(st.lockedUntil);
-      throw new AppError('too-many-requests', `Too many failed attempts. Try again after ${until.toISOString()}.`, [], { retryAt: until });
-    }
+  // Counted before the password is checked, in one statement per key: a burst of attempts checks
+  // at most MAX_FAILURES passwords, however many arrive at once.
+  await reserveOrRefuse(deps, meta, accountKey, MAX_FAILURES, now);
+  try {
+    await reserveOrRefuse(deps, meta, ipKey, MAX_FAILURES * 4, now);
+  } catch (e) {
+    await releaseAttempt(deps.db, accountKey);
+    throw e;
   }
   const user = await findUserByEmail(deps.db, email.trim());
   dummyHash ??= hash('not-a-real-password-' + newToken());
   const ok = user?.password_hash ? await verify(user.password_hash, password) : (await verify(await dummyHash, password), false);
   if (!user || !ok || user.status !== 'active') {
-    await recordFailure(deps.db, accountKey, MAX_FAILURES, FAILURE_WINDOW_MINUTES, LOCK_MINUTES);
-    await recordFailure(deps.db, ipKey, MAX_FAILURES * 4, FAILURE_WINDOW_MINUTES, LOCK_MINUTES);
+    await recordFailure(deps.db, accountKey, MAX_FAILURES, LOCK_MINUTES);
+    await recordFailure(deps.db, ipKey, MAX_FAILURES * 4, LOCK_MINUTES);
     if (deps.audit) await writeAudit(deps.db, [auditEntry(null, meta, 'session.create', 'session', null, false, 'wrong e-mail address or password')]);
     throw new AppError('unauthenticated', 'The e-mail address or the password is not right.');
   }
   await clearFailures(deps.db, accountKey);
+  // The address keeps its failures (signing in to one's own account must not wipe them), only this
+  // attempt's count is given back: many people sign in from one hospital address.
+  await releaseAttempt(deps.db, ipKey);
   const token = newToken();
   const expires = new Date(now.getTime() + ABSOLUTE_SESSION_HOURS * 3600_000).toISOString();
   await insertSession(deps.db, sha256(token), user.id, expires);
@@ -81,6 +85,19 @@ export async function signIn(deps: AuthDeps, email: string, password: string, me
   if (!resolved) throw new AppError('internal', 'The new session could not be read back.');
   if (deps.audit) await writeAudit(deps.db, [auditEntry(resolved.actor, meta, 'session.create', 'session', null, true, 'signed in')]);
   return { token, user: resolved };
+}
+
+/**
+ * Counts an attempt on a key, or refuses it (audited) when the key is locked or its attempts are
+ * used up. A refusal while the last allowed attempts are still being checked says when the lock
+ * would end.
+ */
+async function reserveOrRefuse(deps: AuthDeps, meta: RequestMeta, key: string, max: number, now: Date): Promise<void> {
+  const r = await reserveAttempt(deps.db, key, max, FAILURE_WINDOW_MINUTES);
+  if (r.allowed) return;
+  if (deps.audit) await writeAudit(deps.db, [auditEntry(null, meta, 'session.create', 'session', null, false, `locked: ${key.split(':')[0] ?? ''}`)]);
+  const until = r.lockedUntil ? new Date(r.lockedUntil) : new Date(now.getTime() + LOCK_MINUTES * 60_000);
+  throw new AppError('too-many-requests', `Too many failed attempts. Try again after ${until.toISOString()}.`, [], { retryAt: until });
 }
 
 export async function resolveSession(deps: AuthDeps, token: string | undefined, now = new Date()): Promise<SessionUser | undefined> {

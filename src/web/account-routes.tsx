@@ -8,10 +8,11 @@ import {
   AppError, DEMO_ACCOUNTS, DEMO_PASSWORD, accessDeps, sessionToken, activateAccount, authDeps, clearSessionCookie, confirmPasswordReset,
   correctPatient, createClinician, mergeDuplicate, createPatient, createPatientAccount, findPatients, patientAccessLog, patientCaregivers, patientHistory,
   readPatient, requestMeta, requestPasswordReset, requireUser, searchOrganisationAudit, setSessionCookie, signIn, signOut, usersOfOrganisation,
+  changeStaffRole, deactivateStaff, resendActivation, throttleResetRequest, unlockStaff,
   type SessionUser,
 } from '../api/facade.js';
 import { PatientCorrection, PatientInput, PatientQuery } from '../schema/patient.schema.js';
-import { Activation, NewClinician, NewPatientAccount, ResetConfirm, ResetRequest, SignIn } from '../schema/account.schema.js';
+import { Activation, NewClinician, NewPatientAccount, ResetConfirm, ResetRequest, RoleChange, SignIn } from '../schema/account.schema.js';
 import { issuesToErrors, type ProblemError } from '../schema/problem.js';
 import { renderPage } from './render.js';
 import { CLINICIANS, TIME_ZONE, clockTime, pageContext, startPage, type Role } from './context.js';
@@ -27,7 +28,7 @@ import {
   type RecordNotice, type Revision,
 } from './pages/patients.page.js';
 import { CarePage, MePage } from './pages/me.page.js';
-import { AuditPage, UsersPage } from './pages/admin.page.js';
+import { AuditPage, UserPage, UsersPage, type UserNotice } from './pages/admin.page.js';
 
 type Handler = (req: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
 type Query = Record<string, string | undefined>;
@@ -41,6 +42,12 @@ const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 function patientIdOf(req: FastifyRequest): string {
   const id = (req.params as { id?: string }).id ?? '';
   if (!uuid.test(id)) throw new AppError('not-found', 'There is no patient with this id.');
+  return id;
+}
+
+function accountIdOf(req: FastifyRequest): string {
+  const id = (req.params as { id?: string }).id ?? '';
+  if (!uuid.test(id)) throw new AppError('not-found', 'There is no such account.');
   return id;
 }
 
@@ -88,6 +95,7 @@ export function registerAccountRoutes(fastify: FastifyInstance): void {
   // The check keeps its state in a closure; binding only tells the type checker `this` is safe.
   const form = { schema: { hide: true }, preHandler: fastify.csrfProtection.bind(fastify) };
   const deps = () => accessDeps(fastify);
+  const mailDeps = () => ({ ...deps(), mailer: fastify.mailer, linkBase: fastify.deps.config.linkBase });
   const ctxOf = (req: FastifyRequest, reply: FastifyReply) => pageContext(fastify, req, reply);
   // Signed-in pages carry health data: never cached, by the browser or anything in between.
   const send = (reply: FastifyReply, node: VNode, status = 200) =>
@@ -208,7 +216,12 @@ export function registerAccountRoutes(fastify: FastifyInstance): void {
   fastify.get(
     '/activate',
     hidden,
-    page(async (req, reply) => send(reply, <ActivatePage ctx={await ctxOf(req, reply)} csrf={reply.generateCsrf()} />)),
+    page(async (req, reply) => {
+      // The link in a staff member's e-mail carries the code: the form opens with it filled in.
+      const code = (req.query as Query).code ?? '';
+      const values = /^[A-Za-z0-9-]{6,40}$/.test(code) ? { code } : undefined;
+      return send(reply, <ActivatePage ctx={await ctxOf(req, reply)} csrf={reply.generateCsrf()} {...(values ? { values } : {})} />);
+    }),
   );
 
   fastify.post(
@@ -237,6 +250,7 @@ export function registerAccountRoutes(fastify: FastifyInstance): void {
       try {
         await activateAccount(deps(), requestMeta(req), parsed.data);
       } catch (e) {
+        if (e instanceof AppError && e.code === 'too-many-requests') return again({ code: t.activate.tooMany }, 429);
         const p = problemsOf(e);
         if (!p) throw e;
         const errs = fieldErrors(t, specs, p);
@@ -268,8 +282,14 @@ export function registerAccountRoutes(fastify: FastifyInstance): void {
         if ((f.email ?? '').trim() === '') errors.email = ctx.t.form.required(ctx.t.reset.email);
         return send(reply, <PasswordResetPage ctx={ctx} csrf={reply.generateCsrf()} email={f.email ?? ''} errors={errors} />, 400);
       }
-      const publicUrl = fastify.deps.config.publicUrl ?? `${req.protocol}://${req.host}`;
+      const publicUrl = fastify.deps.config.linkBase;
       const meta = requestMeta(req);
+      try {
+        await throttleResetRequest(deps(), meta, parsed.data.email);
+      } catch (e) {
+        if (!(e instanceof AppError) || e.code !== 'too-many-requests') throw e;
+        return send(reply, <PasswordResetPage ctx={ctx} csrf={reply.generateCsrf()} email={f.email ?? ''} errors={{ email: ctx.t.reset.tooMany }} />, 429);
+      }
       fastify.later(() => requestPasswordReset({ ...deps(), mailer: fastify.mailer, publicUrl }, meta, parsed.data.email));
       // The same answer, equally fast, whether or not the address is known (the lookup and the mail
       // happen after it), so the form tells nobody who has an account.
@@ -530,7 +550,7 @@ export function registerAccountRoutes(fastify: FastifyInstance): void {
       if (!parsed.success) return again(fieldErrors(t, specs, rename(issuesToErrors(parsed.error.issues))), 400);
       try {
         const issued = await createPatientAccount(deps(), u.actor, requestMeta(req), id, parsed.data);
-        const base = fastify.deps.config.publicUrl ?? `${req.protocol}://${req.host}`;
+        const base = fastify.deps.config.linkBase;
         const letter = {
           patientId: id,
           kind: parsed.data.kind,
@@ -605,17 +625,15 @@ export function registerAccountRoutes(fastify: FastifyInstance): void {
         role: { label: t.users.role, kind: 'choice' },
         displayName: { label: t.users.displayName },
         email: { label: t.users.email, kind: 'email' },
-        password: { label: t.users.password, kind: 'password' },
       };
-      const parsed = NewClinician.safeParse({ ...pick(f, ['role', 'displayName', 'password']), email: (f.email ?? '').trim() });
+      const parsed = NewClinician.safeParse({ ...pick(f, ['role', 'displayName']), email: (f.email ?? '').trim() });
       if (!parsed.success) {
         const errors = fieldErrors(t, specs, issuesToErrors(parsed.error.issues));
         if (errors.email && (f.email ?? '').trim() === '') errors.email = t.form.required(t.users.email);
-        if (errors.password && (f.password ?? '') === '') errors.password = t.form.required(t.users.password);
         return usersPage(req, reply, { values, errors }, 400);
       }
       try {
-        await createClinician(deps(), u.actor, requestMeta(req), parsed.data);
+        await createClinician(mailDeps(), u.actor, requestMeta(req), parsed.data);
       } catch (e) {
         const problems = problemsOf(e);
         if (!problems) throw e;
@@ -624,6 +642,55 @@ export function registerAccountRoutes(fastify: FastifyInstance): void {
       return reply.redirect('/admin/users?created=1', 303);
     }),
   );
+
+  const USER_NOTICES: Record<string, UserNotice> = { role: 'role', deactivated: 'deactivated', unlocked: 'unlocked', link: 'link' };
+
+  async function userPage(req: FastifyRequest, reply: FastifyReply, extra: { notice?: UserNotice; errors?: FieldErrors } = {}, status = 200) {
+    const u = requireUser(req);
+    const id = accountIdOf(req);
+    // The list is the administrator's view of their organisation (authorised and audited there).
+    const user = (await usersOfOrganisation(deps(), u.actor, requestMeta(req))).find((x) => x.id === id);
+    if (!user) throw new AppError('not-found', 'There is no such account in your organisation.');
+    const ctx = await ctxOf(req, reply);
+    return send(reply, <UserPage ctx={ctx} csrf={reply.generateCsrf()} user={user} self={user.id === u.actor.userId} {...extra} />, status);
+  }
+
+  fastify.get(
+    '/admin/users/:id',
+    hidden,
+    page(async (req, reply) => {
+      const n = USER_NOTICES[(req.query as Query).done ?? ''];
+      return userPage(req, reply, n ? { notice: n } : {});
+    }),
+  );
+
+  const userAction = (what: string, notice: UserNotice, run: (u: SessionUser, id: string, f: Record<string, string>, meta: ReturnType<typeof requestMeta>) => Promise<unknown>) =>
+    fastify.post(
+      `/admin/users/:id/${what}`,
+      form,
+      page(async (req, reply) => {
+        const u = requireUser(req);
+        const id = accountIdOf(req);
+        try {
+          await run(u, id, formFields(req), requestMeta(req));
+        } catch (e) {
+          const problems = problemsOf(e);
+          if (!problems) throw e;
+          const t = (await ctxOf(req, reply)).t;
+          const errors = fieldErrors(t, { role: { label: t.users.role, kind: 'choice' } }, problems);
+          return userPage(req, reply, { errors: Object.keys(errors).length > 0 ? errors : { role: t.users.linkActive } }, e instanceof AppError ? e.status : 400);
+        }
+        return reply.redirect(`/admin/users/${id}?done=${notice}`, 303);
+      }),
+    );
+  userAction('role', 'role', async (u, id, f, meta) => {
+    const parsed = RoleChange.safeParse(pick(f, ['role']));
+    if (!parsed.success) throw new AppError('invalid-input', 'Choose a role.', issuesToErrors(parsed.error.issues));
+    await changeStaffRole(deps(), u.actor, meta, id, parsed.data.role);
+  });
+  userAction('deactivate', 'deactivated', (u, id, _f, meta) => deactivateStaff(deps(), u.actor, meta, id));
+  userAction('unlock', 'unlocked', (u, id, _f, meta) => unlockStaff(deps(), u.actor, meta, id));
+  userAction('activation-link', 'link', (u, id, _f, meta) => resendActivation(mailDeps(), u.actor, meta, id));
 
   fastify.get(
     '/admin/audit',

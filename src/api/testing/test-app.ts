@@ -30,7 +30,7 @@ export function sessionCookie(res: { cookies: { name: string; value: string }[] 
   return `botpad_session=${res.cookies.find((c) => c.name === 'botpad_session')?.value ?? ''}`;
 }
 
-/** Signs in through the API and returns the sign-in answer (status, cookies). */
+/** Signs in through the API (from client address `ip`, when given) and returns the answer (status, cookies). */
 export function signInApi(t: TestApp, email: string, password: string, ip?: string) {
-  return t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email, password }, ...(ip ? { headers: { 'x-forwarded-for': ip } } : {}) });
+  return t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email, password }, ...(ip ? { remoteAddress: ip } : {}) });
 }
