@@ -250,7 +250,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   // Answers of the API and pages of a signed-in person can carry health data: no cache keeps them.
   app.addHook('onSend', async (req, reply) => {
-    if (isApiRoute(req) || req.user) reply.header('cache-control', 'no-store');
+    if (isApiRoute(req) || req.url.startsWith('/api/') || req.user) reply.header('cache-control', 'no-store');
   });
   registerAuth(app);
   if (config.audit) {

@@ -1,4 +1,7 @@
 // A complete Botpad server over a fresh store, driven through Fastify's inject (no socket).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { loadConfig } from '../../config.js';
 import { buildServer } from '../../main.js';
@@ -13,7 +16,11 @@ export interface TestApp {
 
 export async function testApp(kind: StoreKind, env: Record<string, string> = {}): Promise<TestApp> {
   const store = await freshStore(kind);
-  const config = loadConfig({ BOTPAD_LOG_LEVEL: 'silent', ...env });
+  // Mail and the audit anchor go to a directory of this test's own, never into the checkout.
+  const scratch = mkdtempSync(path.join(tmpdir(), 'botpad-test-'));
+  const config = loadConfig({
+    BOTPAD_LOG_LEVEL: 'silent', BOTPAD_OUTBOX_DIR: path.join(scratch, 'outbox'), BOTPAD_AUDIT_ANCHOR_FILE: path.join(scratch, 'audit-anchor'), ...env,
+  });
   const app = await buildServer(config, store);
   return {
     app,
@@ -21,6 +28,7 @@ export async function testApp(kind: StoreKind, env: Record<string, string> = {})
     async close() {
       await app.close();
       await store.close();
+      rmSync(scratch, { recursive: true, force: true });
     },
   };
 }
