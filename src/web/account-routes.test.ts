@@ -168,6 +168,21 @@ describe('account and record pages', () => {
     expect(res.headers.location).toBe(`/patients/${anna}`);
   });
 
+  it('sends nobody off the site after a preference or a sign-in, however the return path is spelt', async () => {
+    const b = new Browser(t);
+    for (const r of ['/%09/attacker.example', '/%0a/attacker.example', '//attacker.example', '/%5Cattacker.example', 'https://attacker.example']) {
+      const pref = await b.get(`/preferences?lang=en&return=${r}`);
+      expect(pref.statusCode, r).toBe(303);
+      expect(pref.headers.location, r).toBe('/');
+    }
+    expect((await b.get('/preferences?lang=nl&return=%2Fhelp%3Fx%3D1')).headers.location).toBe('/help?x=1');
+    const page = await b.get('/sign-in?return=%2F%09%2Fattacker.example');
+    expect(hiddenFields(page.body, '/sign-in').filter(([k, v]) => k === 'return' && v.includes('attacker'))).toEqual([]);
+    const res = await b.post('/sign-in', { _csrf: csrfOf(page.body), return: '/\t/attacker.example', email: account('nurse').email, password: DEMO_PASSWORD });
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe('/patients');
+  });
+
   it('answers 404 for a record that does not exist', async () => {
     const b = new Browser(t);
     await b.signIn(account('nurse').email);
