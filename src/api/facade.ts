@@ -2,7 +2,7 @@
 // and audit (they live in services/ and pass through services/access.ts). Pages import from here,
 // never from services or the store, so there is one road to the data.
 export { accessDeps, authDeps, clearSessionCookie, requestMeta, requireUser, sessionToken, setSessionCookie } from './auth.js';
-export { signIn, signOut, type SessionUser } from '../services/auth.js';
+export { keepForm, signIn, signOut, takeForm, type SessionUser } from '../services/auth.js';
 export {
   correctPatient, createPatient, findPatients, linkPatient, mergeDuplicate, patientAccessLog, patientCaregivers, patientHistory, readPatient,
 } from '../services/patients.js';

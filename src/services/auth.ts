@@ -12,6 +12,7 @@ import {
   type SessionRow,
 } from '../store/accounts.repo.js';
 import { writeAudit } from '../store/audit.repo.js';
+import { insertKeptForm, sessionOwner, takeKeptForm } from '../store/kept.repo.js';
 import { AppError } from '../schema/problem.js';
 import { auditEntry, type RequestMeta } from './access.js';
 
@@ -143,4 +144,27 @@ export async function signOut(deps: AuthDeps, token: string | undefined, actor: 
   if (!token) return;
   await revokeSession(deps.db, sha256(token));
   if (deps.audit && actor) await writeAudit(deps.db, [auditEntry(actor, meta, 'session.delete', 'session', null, true, 'signed out')]);
+}
+
+/** How long a form sent after its session ended waits for its author to sign in again. */
+const KEEP_MINUTES = 60;
+
+/**
+ * Keeps a form that arrived after its session ended, for the account that session belonged to,
+ * and returns the opaque reference the sign-in page carries (undefined when no account can be
+ * named: then nothing is kept, because nobody could safely be given it back).
+ */
+export async function keepForm(deps: AuthDeps, sessionToken: string | undefined, action: string, pairs: readonly [string, string][]): Promise<string | undefined> {
+  const h = tokenHash(sessionToken);
+  const owner = h === undefined ? undefined : await sessionOwner(deps.db, h);
+  if (!owner) return undefined;
+  const ref = newToken();
+  await insertKeptForm(deps.db, sha256(ref), owner, action, pairs, KEEP_MINUTES);
+  return ref;
+}
+
+/** The kept form behind `ref`, if it belongs to `userId`; it is handed out once. */
+export async function takeForm(deps: AuthDeps, ref: string, userId: string): Promise<{ action: string; pairs: [string, string][] } | undefined> {
+  if (ref.length > 100) return undefined;
+  return takeKeptForm(deps.db, sha256(ref), userId);
 }

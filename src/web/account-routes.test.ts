@@ -7,6 +7,7 @@ import { testApp, type TestApp } from '../api/testing/test-app.js';
 import { seedDemo } from '../services/seed.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from '../demo/demo-data.js';
 import { nl } from './i18n/nl.js';
+import { sha256 } from '../services/auth.js';
 
 type Role = DemoAccount['role'];
 
@@ -452,22 +453,35 @@ describe('account and record pages', () => {
     expect((await b.get('/admin/users/00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
   });
 
-  it('loses nothing typed when the session ended before the form was sent', async () => {
+  /** Ends the browser's session as the idle time-out does: the cookie stays, the session is over. */
+  async function endSession(b: Browser) {
+    const token = decodeURIComponent(b.jar.get('botpad_session') ?? '');
+    await t.store.db.updateTable('session').set({ last_seen_at: new Date(Date.now() - 3 * 3600_000).toISOString() }).where('token_hash', '=', sha256(token)).execute();
+  }
+
+  it('loses nothing typed when the session ended, and keeps it on the server for its author only', async () => {
     const b = new Browser(t);
     await b.signIn(account('physician').email);
     const form = await b.get('/patients/new');
-    // The session ends while the form is open (as after the idle time-out).
-    b.jar.set('botpad_session', 'expired-session-token');
+    await endSession(b);
     const fields = { _csrf: csrfOf(form.body), familyName: 'Bewaard', givenName: 'Bea', birthDate: '1945-02-03', sex: 'female', bsn: '', phone: '06 1234 5678', email: '', gpPractice: '' };
     const signIn = await b.post('/patients/new', fields);
     expect(signIn.statusCode).toBe(200);
+    expect(signIn.headers['cache-control']).toBe('no-store');
     expect(signIn.body).toContain(`<h1>${nl.signIn.title}</h1>`);
     expect(signIn.body).toContain(nl.signIn.keptNotice);
+    // The page a next person at this computer could open holds nothing of what was typed.
+    for (const typed of ['Bewaard', 'Bea', '1945-02-03', '06 1234 5678']) expect(signIn.body).not.toContain(typed);
     const carried = hiddenFields(signIn.body, '/sign-in');
-    expect(carried).toContainEqual(['keep_action', '/patients/new']);
-    expect(carried).toContainEqual(['keep:familyName', 'Bewaard']);
-    expect(carried).toContainEqual(['keep:phone', '06 1234 5678']);
-    expect(carried.some(([k]) => k === 'keep:_csrf')).toBe(false);
+    const ref = carried.find(([k]) => k === 'kept')?.[1] ?? '';
+    expect(ref).toMatch(/^[A-Za-z0-9_-]{40,}$/);
+
+    // Someone else signing in with that reference gets nothing of it.
+    const other = new Browser(t);
+    const otherPage = await other.get('/sign-in');
+    const stranger = await other.post('/sign-in', { _csrf: csrfOf(otherPage.body), kept: ref, email: account('nurse').email, password: DEMO_PASSWORD });
+    expect(stranger.statusCode).toBe(303);
+    expect(stranger.headers.location).toBe('/patients');
 
     const back = await b.post('/sign-in', [...carried, ['email', account('physician').email], ['password', DEMO_PASSWORD]]);
     expect(back.statusCode).toBe(200);
@@ -482,17 +496,24 @@ describe('account and record pages', () => {
     const record = await b.get(done.headers.location as string);
     expect(record.body).toContain('<h1>Bea Bewaard</h1>');
     expect(record.body).toContain('06 1234 5678');
+    // Handed back once: the reference is spent.
+    await endSession(b);
+    const again = await b.post('/sign-in', [...carried.filter(([k]) => k !== '_csrf'), ['_csrf', csrfOf(record.body)], ['email', account('physician').email], ['password', DEMO_PASSWORD]]);
+    expect(again.statusCode).toBe(303);
   });
 
-  it('never carries a password along', async () => {
+  it('never keeps a password', async () => {
     const b = new Browser(t);
     await b.signIn(account('admin').email);
     const page = await b.get('/admin/users');
-    b.jar.delete('botpad_session');
+    await endSession(b);
     const res = await b.post('/admin/users', { _csrf: csrfOf(page.body), role: 'nurse', displayName: 'Geheim', email: 'geheim@example.org', password: 'zeer-geheim-wachtwoord' });
     expect(res.statusCode).toBe(200);
-    expect(res.body).toContain('name="keep:displayName" value="Geheim"');
-    expect(res.body).not.toContain('zeer-geheim-wachtwoord');
+    expect(res.body).not.toContain('Geheim');
+    const kept = await t.store.db.selectFrom('kept_form').select('pairs').execute();
+    const all = JSON.stringify(kept.map((k) => k.pairs));
+    expect(all).toContain('Geheim');
+    expect(all).not.toContain('zeer-geheim-wachtwoord');
   });
 });
 

@@ -5,7 +5,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import {
-  AppError, DEMO_ACCOUNTS, DEMO_PASSWORD, accessDeps, sessionToken, activateAccount, authDeps, clearSessionCookie, confirmPasswordReset,
+  AppError, DEMO_ACCOUNTS, DEMO_PASSWORD, accessDeps, keepForm, sessionToken, takeForm, activateAccount, authDeps, clearSessionCookie, confirmPasswordReset,
   correctPatient, createClinician, mergeDuplicate, createPatient, createPatientAccount, findPatients, patientAccessLog, patientCaregivers, patientHistory,
   readPatient, requestMeta, requestPasswordReset, requireUser, searchOrganisationAudit, setSessionCookie, signIn, signOut, usersOfOrganisation,
   changeStaffRole, deactivateStaff, resendActivation, throttleResetRequest, unlockStaff,
@@ -21,7 +21,7 @@ import type { FieldErrors } from './components/Form.js';
 import type { Messages } from './i18n/index.js';
 import { ErrorPage } from './pages/public.page.js';
 import {
-  ActivatePage, KEEP_ACTION, KEEP_PREFIX, KeptInputPage, PasswordResetConfirmPage, PasswordResetPage, SignInPage, type KeptInput, type SignInNotice,
+  ActivatePage, KEPT_REF, KeptInputPage, PasswordResetConfirmPage, PasswordResetPage, SignInPage, type KeptInput, type SignInNotice,
 } from './pages/sign-in.page.js';
 import {
   AccessLogPage, AccountFormPage, HistoryPage, LetterPage, NewPatientPage, PATIENT_FIELDS, PatientRecordPage, PatientsPage, patientValues,
@@ -106,7 +106,7 @@ export function registerAccountRoutes(fastify: FastifyInstance): void {
     req: FastifyRequest,
     reply: FastifyReply,
     status: number,
-    extra: { email?: string; errors?: FieldErrors; notice?: SignInNotice; locked?: string; returnTo?: string; kept?: KeptInput } = {},
+    extra: { email?: string; errors?: FieldErrors; notice?: SignInNotice; locked?: string; returnTo?: string; keptRef?: string } = {},
   ) {
     const ctx = await ctxOf(req, reply);
     return send(
@@ -117,13 +117,16 @@ export function registerAccountRoutes(fastify: FastifyInstance): void {
   }
 
   /**
-   * A form post whose session has ended: nothing typed is lost. The sign-in page carries the fields
-   * (never the token or a password) and, once signed in, hands them back for one more press.
+   * A form post whose session has ended: nothing typed is lost. The fields (never the token or a
+   * password) stay on the server for the account whose session sent them; the sign-in page carries
+   * only a reference, so the next person at a shared computer finds nothing in its source. Once
+   * that same person has signed in, the fields come back for one more press.
    */
   async function keepPost(req: FastifyRequest, reply: FastifyReply) {
     const pairs = formPairs(req).filter(([k]) => !NEVER_KEPT.test(k));
     const action = localPath(req.url.split('?')[0]);
-    return signInPage(req, reply, 200, { notice: 'kept', kept: { action, pairs } });
+    const keptRef = await keepForm(authDeps(fastify), sessionToken(req), action, pairs);
+    return signInPage(req, reply, 200, keptRef ? { notice: 'kept', keptRef } : { notice: 'needed' });
   }
 
   /** Maps the refusals a page can meet to what a browser should see. */
@@ -167,13 +170,9 @@ export function registerAccountRoutes(fastify: FastifyInstance): void {
       const t = ctx.t;
       const pairs = formPairs(req);
       const f = formFields(req);
-      const keptAction = f[KEEP_ACTION] ? localPath(f[KEEP_ACTION]) : undefined;
-      const kept: KeptInput | undefined =
-        keptAction && keptAction !== '/'
-          ? { action: keptAction, pairs: pairs.filter(([k]) => k.startsWith(KEEP_PREFIX)).map(([k, v]) => [k.slice(KEEP_PREFIX.length), v]) }
-          : undefined;
+      const keptRef = f[KEPT_REF] && f[KEPT_REF].length <= 100 ? f[KEPT_REF] : undefined;
       const returnTo = f.return ? localPath(f.return) : undefined;
-      const again = { email: f.email ?? '', ...(kept ? { kept, notice: 'kept' as const } : {}), ...(returnTo ? { returnTo } : {}) };
+      const again = { email: f.email ?? '', ...(keptRef ? { keptRef, notice: 'kept' as const } : {}), ...(returnTo ? { returnTo } : {}) };
 
       const parsed = SignIn.safeParse(pick(f, ['email', 'password']));
       if (!parsed.success) {
@@ -197,6 +196,8 @@ export function registerAccountRoutes(fastify: FastifyInstance): void {
       }
       // The page below belongs to the new session: its header, menu and token.
       req.user = user;
+      const taken = keptRef ? await takeForm(authDeps(fastify), keptRef, user.actor.userId) : undefined;
+      const kept: KeptInput | undefined = taken && localPath(taken.action) !== '/' ? { action: localPath(taken.action), pairs: taken.pairs } : undefined;
       if (kept) {
         const next = await ctxOf(req, reply);
         return send(reply, <KeptInputPage ctx={next} csrf={reply.generateCsrf()} kept={kept} startHref={startPage(user.actor.role)} />);
