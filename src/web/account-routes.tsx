@@ -168,7 +168,6 @@ export function registerAccountRoutes(fastify: FastifyInstance): void {
     page(async (req, reply) => {
       const ctx = await ctxOf(req, reply);
       const t = ctx.t;
-      const pairs = formPairs(req);
       const f = formFields(req);
       const keptRef = f[KEPT_REF] && f[KEPT_REF].length <= 100 ? f[KEPT_REF] : undefined;
       const returnTo = f.return ? localPath(f.return) : undefined;
