@@ -185,6 +185,37 @@ describe.each(STORE_KINDS)('security on %s', (kind) => {
     });
   });
 
+  describe('the audit shows an administrator what concerns their organisation', () => {
+    it('includes sign-ins and attempts without an organisation that concern its patients, their caregivers and its staff', async () => {
+      const hash = await hashPassword(PASSWORD);
+      const adminOf = async (org: string, email: string) => {
+        await insertUser(t.store.db, { role: 'admin', organisationId: org, patientId: null, email, displayName: email, passwordHash: hash, status: 'active' });
+        return sessionCookie(await signInApi(t, email, PASSWORD, '10.70.0.1'));
+      };
+      const hospA = await admin();
+      const hospB = await adminOf(f.orgs.hospB, 'admin-b@fixture.test');
+      const dayA = await adminOf(f.orgs.dayA, 'admin-day@fixture.test');
+      const as = (ip: string, requestId: string, email: string, password: string) =>
+        t.app.inject({ method: 'POST', url: '/api/v1/session', remoteAddress: ip, headers: { 'x-request-id': requestId }, payload: { email, password } });
+      expect((await as('10.71.0.1', 'audit-patient', f.users.patient.email, PASSWORD)).statusCode).toBe(200);
+      expect((await as('10.71.0.2', 'audit-caregiver', f.users.caregiver.email, PASSWORD)).statusCode).toBe(200);
+      expect((await as('10.71.0.3', 'audit-wrong', f.users['care-worker'].email, 'not-the-password')).statusCode).toBe(401);
+      const seen = async (cookie: string) => {
+        const res = await t.app.inject({ url: '/api/v1/audit?action=session.create&limit=500', headers: { cookie } });
+        expect(res.statusCode).toBe(200);
+        return new Set(res.json<{ entries: { requestId: string | null }[] }>().entries.map((e) => e.requestId));
+      };
+      const a = await seen(hospA);
+      const b = await seen(hospB);
+      const d = await seen(dayA);
+      // The patient is in hospital A's care; the caregiver's child in day centre A's; the care
+      // worker works at day centre A.
+      expect([a.has('audit-patient'), b.has('audit-patient'), d.has('audit-patient')]).toEqual([true, false, false]);
+      expect([a.has('audit-caregiver'), b.has('audit-caregiver'), d.has('audit-caregiver')]).toEqual([false, false, true]);
+      expect([a.has('audit-wrong'), b.has('audit-wrong'), d.has('audit-wrong')]).toEqual([false, false, true]);
+    });
+  });
+
   describe('the lock-out under a burst', () => {
     it('checks at most 5 passwords of 50 sent at once, and refuses the right one among them', async () => {
       const hash = await hashPassword('the-right-password');

@@ -287,7 +287,7 @@ export async function requestPasswordReset(deps: AccessDeps & { mailer: Mailer; 
       `You asked for a new Botpad password. Open this link within ${String(RESET_HOURS)} hours:\n${link}\n\n` +
       `Did not ask for this? Then you need not do anything.`,
   });
-  if (deps.audit) await writeAudit(deps.db, [auditEntry(null, meta, 'password.reset-request', 'account', null, true, `link sent for ${user.id}`)]);
+  if (deps.audit) await writeAudit(deps.db, [auditEntry(null, meta, 'password.reset-request', `account/${user.id}`, null, true, `link sent for ${user.id}`)]);
 }
 
 export async function confirmPasswordReset(deps: AccessDeps, meta: RequestMeta, token: string, password: string): Promise<void> {
@@ -296,7 +296,7 @@ export async function confirmPasswordReset(deps: AccessDeps, meta: RequestMeta, 
     const uid = await spendCode(trx, sha256(token), 'password-reset');
     if (!uid) return false;
     await setPassword(trx, uid, passwordHash);
-    if (deps.audit) await writeAudit(trx, [auditEntry(null, meta, 'password.reset', 'account', null, true, `password reset for ${uid}`)]);
+    if (deps.audit) await writeAudit(trx, [auditEntry(null, meta, 'password.reset', `account/${uid}`, null, true, `password reset for ${uid}`)]);
     return true;
   });
   if (!ok) throw new AppError('invalid-input', 'This link is not valid any more. Ask for a new one.', [{ pointer: '/token', detail: 'is not valid' }]);

@@ -59,9 +59,9 @@ export async function signIn(deps: AuthDeps, email: string, password: string, me
   const now = new Date();
   // Counted before the password is checked, in one statement per key: a burst of attempts checks
   // at most MAX_FAILURES passwords, however many arrive at once.
-  await reserveOrRefuse(deps, meta, accountKey, MAX_FAILURES, now);
+  await reserveOrRefuse(deps, meta, accountKey, MAX_FAILURES, now, email);
   try {
-    await reserveOrRefuse(deps, meta, ipKey, MAX_FAILURES * 4, now);
+    await reserveOrRefuse(deps, meta, ipKey, MAX_FAILURES * 4, now, email);
   } catch (e) {
     await releaseAttempt(deps.db, accountKey);
     throw e;
@@ -72,7 +72,9 @@ export async function signIn(deps: AuthDeps, email: string, password: string, me
   if (!user || !ok || user.status !== 'active') {
     await recordFailure(deps.db, accountKey, MAX_FAILURES, LOCK_MINUTES);
     await recordFailure(deps.db, ipKey, MAX_FAILURES * 4, LOCK_MINUTES);
-    if (deps.audit) await writeAudit(deps.db, [auditEntry(null, meta, 'session.create', 'session', null, false, 'wrong e-mail address or password')]);
+    // Named by the account it was aimed at, so that account's administrator sees the attempts.
+    const resource = user ? `account/${user.id}` : 'session';
+    if (deps.audit) await writeAudit(deps.db, [auditEntry(null, meta, 'session.create', resource, null, false, 'wrong e-mail address or password')]);
     throw new AppError('unauthenticated', 'The e-mail address or the password is not right.');
   }
   await clearFailures(deps.db, accountKey);
@@ -93,10 +95,14 @@ export async function signIn(deps: AuthDeps, email: string, password: string, me
  * used up. A refusal while the last allowed attempts are still being checked says when the lock
  * would end.
  */
-async function reserveOrRefuse(deps: AuthDeps, meta: RequestMeta, key: string, max: number, now: Date): Promise<void> {
+async function reserveOrRefuse(deps: AuthDeps, meta: RequestMeta, key: string, max: number, now: Date, email: string): Promise<void> {
   const r = await reserveAttempt(deps.db, key, max, FAILURE_WINDOW_MINUTES);
   if (r.allowed) return;
-  if (deps.audit) await writeAudit(deps.db, [auditEntry(null, meta, 'session.create', 'session', null, false, `locked: ${key.split(':')[0] ?? ''}`)]);
+  if (deps.audit) {
+    const target = await findUserByEmail(deps.db, email.trim());
+    const resource = target ? `account/${target.id}` : 'session';
+    await writeAudit(deps.db, [auditEntry(null, meta, 'session.create', resource, null, false, `locked: ${key.split(':')[0] ?? ''}`)]);
+  }
   const until = r.lockedUntil ? new Date(r.lockedUntil) : new Date(now.getTime() + LOCK_MINUTES * 60_000);
   throw new AppError('too-many-requests', `Too many failed attempts. Try again after ${until.toISOString()}.`, [], { retryAt: until });
 }

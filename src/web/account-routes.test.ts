@@ -140,11 +140,18 @@ describe('account and record pages', () => {
       expect(res.body.match(/<h1[ >]/g)).toHaveLength(1);
     });
 
-    it.each(PAGES.map((p, i) => [i, p] as const))('page %i answers as the role allows', async (_i, p) => {
+    it.each(PAGES.map((p, i) => [i, p] as const))('page %i answers as the role allows, and a refusal is audited', async (_i, p) => {
+      const me = (await t.store.db.selectFrom('app_user').select('id').where('email', '=', account(role).email).executeTakeFirstOrThrow()).id;
+      const refusals = async () =>
+        Number((await t.store.db.selectFrom('audit_event').select((eb) => eb.fn.countAll().as('n')).where('user_id', '=', me).where('allowed', '=', false).executeTakeFirstOrThrow()).n);
+      const before = await refusals();
       const res = await b().get(p.path());
       expect(res.statusCode, p.path()).toBe(p.expect[role]);
       expect(res.headers['content-type']).toContain('text/html');
-      if (res.statusCode === 403) expect(res.body).toContain(nl.errors.forbiddenTitle);
+      if (res.statusCode === 403) {
+        expect(res.body).toContain(nl.errors.forbiddenTitle);
+        expect(await refusals(), `audit of the refused ${p.path()}`).toBe(before + 1);
+      }
     });
 
     it('shows the BSN only to those who may see it', async () => {

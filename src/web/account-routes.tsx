@@ -5,7 +5,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import {
-  AppError, DEMO_ACCOUNTS, DEMO_PASSWORD, accessDeps, keepForm, sessionToken, takeForm, activateAccount, authDeps, clearSessionCookie, confirmPasswordReset,
+  AppError, DEMO_ACCOUNTS, DEMO_PASSWORD, accessDeps, auditRefusal, keepForm, sessionToken, takeForm, activateAccount, authDeps, clearSessionCookie, confirmPasswordReset,
   correctPatient, createClinician, mergeDuplicate, createPatient, createPatientAccount, findPatients, patientAccessLog, patientCaregivers, patientHistory,
   readPatient, requestMeta, requestPasswordReset, requireUser, searchOrganisationAudit, setSessionCookie, signIn, signOut, usersOfOrganisation,
   changeStaffRole, deactivateStaff, resendActivation, throttleResetRequest, unlockStaff,
@@ -51,9 +51,16 @@ function accountIdOf(req: FastifyRequest): string {
   return id;
 }
 
+/** A page refused for the signed-in person's role: the page layer decides it, so it audits it. */
+class PageRefusal extends AppError {
+  constructor(readonly user: SessionUser) {
+    super('forbidden', 'This page is not for your role.');
+  }
+}
+
 function userWith(req: FastifyRequest, roles?: readonly Role[]): SessionUser {
   const u = requireUser(req);
-  if (roles && !roles.includes(u.actor.role)) throw new AppError('forbidden', 'This page is not for your role.');
+  if (roles && !roles.includes(u.actor.role)) throw new PageRefusal(u);
   return u;
 }
 
@@ -140,6 +147,10 @@ export function registerAccountRoutes(fastify: FastifyInstance): void {
         if (e.code === 'unauthenticated') {
           if (req.method === 'POST') return keepPost(req, reply);
           return reply.redirect(`/sign-in?return=${encodeURIComponent(req.url)}`, 303);
+        }
+        if (e instanceof PageRefusal) {
+          const what = `${req.method === 'GET' ? 'page.view' : 'page.post'}`;
+          await auditRefusal(deps(), e.user.actor, requestMeta(req), what, `page${req.routeOptions.url ?? ''}`, `${e.user.actor.role}: this page is not for this role`);
         }
         if (e.code === 'forbidden') return send(reply, <ErrorPage ctx={await ctxOf(req, reply)} kind="forbidden" />, 403);
         if (e.code === 'not-found') return send(reply, <ErrorPage ctx={await ctxOf(req, reply)} kind="not-found" />, 404);
