@@ -31,7 +31,7 @@ import { AppError } from '../schema/problem.js';
 import { DemoFlag } from '../services/demo-flag.js';
 import csrf from '@fastify/csrf-protection';
 import { FileOutbox, type Mailer } from '../services/mail.js';
-import { startSealer } from '../services/audit.js';
+import { startSealer, writeAnchor, type AuditHead } from '../services/audit.js';
 import { sharedSecret } from '../services/secrets.js';
 import { registerAuth } from './auth.js';
 import { registerSessionRoutes } from './routes/session.route.js';
@@ -254,7 +254,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   registerAuth(app);
   if (config.audit) {
-    const stopSealer = startSealer(deps.store.db, 2_000, (e) => app.log.error({ err: e }, 'audit sealing failed'));
+    // The chain's head goes to the anchor file after every round that sealed something, and to the
+    // log at most once a minute (a second copy outside the database).
+    let logged = 0;
+    const anchor = async (head: AuditHead) => {
+      await writeAnchor(config.auditAnchorFile, head);
+      if (Date.now() - logged >= 60_000) {
+        logged = Date.now();
+        app.log.info({ auditHead: head }, 'audit chain head');
+      }
+    };
+    const stopSealer = startSealer(deps.store.db, 2_000, (e) => app.log.error({ err: e }, 'audit sealing failed'), anchor);
     app.addHook('onClose', stopSealer);
   }
 

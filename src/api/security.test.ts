@@ -47,6 +47,25 @@ describe('configuration of trusted proxies', () => {
   });
 });
 
+describe('the running server anchors the audit chain', () => {
+  it('writes the newest sealed link to the anchor file', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'botpad-anchor-'));
+    const file = path.join(dir, 'audit-anchor');
+    const t = await testApp('pglite', { BOTPAD_AUDIT_ANCHOR_FILE: file });
+    try {
+      await buildFixture(t.store.db);
+      expect((await signInApi(t, 'nurse@fixture.test', PASSWORD)).statusCode).toBe(200);
+      await t.app.close();
+      const anchor = JSON.parse(readFileSync(file, 'utf8')) as { seq: number; hash: string };
+      const head = await t.store.db.selectFrom('audit_seal').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
+      expect(anchor).toMatchObject({ seq: Number(head.seq), hash: head.hash });
+    } finally {
+      await t.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe.each(STORE_KINDS)('security on %s', (kind) => {
   let t: TestApp;
   let f: Fixture;
