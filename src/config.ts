@@ -1,7 +1,17 @@
 // Configuration: one zod schema for BOTPAD_* and DATABASE_URL, parsed once at start-up and passed
 // in. Every setting has a default and a description; the defaults give the embedded demo. All
 // errors are listed at once so an operator fixes them in one go.
+import { isIP } from 'node:net';
 import { z } from 'zod';
+
+/** One address or CIDR range (10.0.0.0/8, fd00::/8), as Fastify's trustProxy takes them. */
+function isAddressOrRange(v: string): boolean {
+  const [addr = '', bits, ...rest] = v.split('/');
+  const kind = isIP(addr);
+  if (kind === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= (kind === 4 ? 32 : 128);
+}
 
 const boolish = z
   .enum(['0', '1', 'true', 'false'])
@@ -30,6 +40,18 @@ export const ConfigSchema = z.object({
   BOTPAD_PG_PREPARE: boolish
     .default(true)
     .describe('PostgreSQL: prepare often-used statements on the server; 0 behind a pooler in transaction mode'),
+  BOTPAD_TRUST_PROXY: z
+    .string()
+    .transform((v) => v.split(',').map((x) => x.trim()).filter((x) => x !== ''))
+    .check((ctx) => {
+      const bad = ctx.value.filter((x) => !isAddressOrRange(x));
+      if (bad.length > 0 || ctx.value.length === 0) {
+        ctx.issues.push({ code: 'custom', input: ctx.value, message: `must list proxy addresses or CIDR ranges, comma-separated (not: ${bad.join(', ') || 'nothing'})` });
+      }
+    })
+    .optional()
+    .describe('Reverse proxies whose X-Forwarded-* headers are believed (addresses or CIDR ranges, comma-separated); none by default'),
+  BOTPAD_AUDIT_ANCHOR_FILE: z.string().min(1).optional().describe('File where the newest audit chain link is written (default: <data dir>.audit-anchor)'),
   BOTPAD_AUDIT: boolish.default(true).describe('Write audit entries (only a benchmark build turns this off)'),
 });
 
@@ -40,6 +62,11 @@ export type Config = {
   databaseUrl: string | undefined;
   demo: boolean;
   publicUrl: string | undefined;
+  /** Where links in mail and letters point: BOTPAD_PUBLIC_URL, else the configured HOST and PORT. */
+  linkBase: string;
+  /** Proxies whose forwarded headers are believed; false: none (the client is the socket's peer). */
+  trustProxy: string[] | false;
+  auditAnchorFile: string;
   secure: boolean;
   logLevel: z.infer<typeof ConfigSchema>['BOTPAD_LOG_LEVEL'];
   helpPhone: string;
@@ -77,6 +104,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     databaseUrl: c.DATABASE_URL,
     demo: c.BOTPAD_DEMO ?? embedded,
     publicUrl: c.BOTPAD_PUBLIC_URL,
+    linkBase: c.BOTPAD_PUBLIC_URL ?? configuredOrigin(c.HOST, c.PORT),
+    trustProxy: c.BOTPAD_TRUST_PROXY ?? false,
+    auditAnchorFile: c.BOTPAD_AUDIT_ANCHOR_FILE ?? c.BOTPAD_DATA_DIR.replace(/\/+$/, '') + '.audit-anchor',
     secure: c.BOTPAD_PUBLIC_URL?.startsWith('https://') ?? false,
     logLevel: c.BOTPAD_LOG_LEVEL,
     helpPhone: c.BOTPAD_HELP_PHONE,
@@ -87,4 +117,13 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     pgPoolSize: c.BOTPAD_PG_POOL_SIZE,
     outboxDir: c.BOTPAD_OUTBOX_DIR ?? c.BOTPAD_DATA_DIR.replace(/\/+$/, '') + '.outbox',
   };
+}
+
+/**
+ * The address Botpad listens on, as a link: never the Host header of a request, which whoever sends
+ * the request chooses. A wildcard address is not a place to link to, so it becomes localhost.
+ */
+function configuredOrigin(host: string, port: number): string {
+  const h = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  return `http://${h}${port === 80 ? '' : `:${String(port)}`}`;
 }

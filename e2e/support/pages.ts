@@ -34,6 +34,19 @@ export interface PageSpec {
   h1: (t: Messages) => string;
   /** Whatever must happen first in a fresh browser context, e.g. signing in. */
   before?: (page: Page) => Promise<void>;
+  /** For a page whose address holds an id: finds the address after `before` (`path` names it). */
+  resolve?: (page: Page) => Promise<string>;
+}
+
+/** First on the hospital's list (sorted by name): the demo physician. */
+const FIRST_ACCOUNT = DEMO_ACCOUNTS.find((a) => a.role === 'physician')?.displayName ?? '';
+
+/** The address of the first "manage" link on the administrator's list of accounts. */
+async function firstAccountPage(page: Page): Promise<string> {
+  await page.goto('/admin/users');
+  const href = await page.locator('a[href^="/admin/users/"]').first().getAttribute('href');
+  if (!href) throw new Error('no account to manage on /admin/users');
+  return href;
 }
 
 export const PAGES: readonly PageSpec[] = [
@@ -53,6 +66,7 @@ export const PAGES: readonly PageSpec[] = [
   { name: 'my record (patient)', path: '/me', h1: (t) => t.me.title, before: signInAs('patient') },
   { name: 'people I care for (caregiver)', path: '/care', h1: (t) => t.care.title, before: signInAs('caregiver') },
   { name: 'users (admin)', path: '/admin/users', h1: (t) => t.users.title, before: signInAs('admin') },
+  { name: 'one account (admin)', path: '/admin/users/{id}', h1: (t) => t.users.manageTitle(FIRST_ACCOUNT), before: signInAs('admin'), resolve: firstAccountPage },
   { name: 'audit log (admin)', path: '/admin/audit', h1: (t) => t.audit.title, before: signInAs('admin') },
   { name: 'forbidden (patient on admin page)', path: '/admin/users', status: 403, h1: (t) => t.errors.forbiddenTitle, before: signInAs('patient') },
 ];

@@ -31,7 +31,7 @@ export class Shell {
    */
   async open(spec: PageSpec): Promise<Response> {
     await spec.before?.(this.page);
-    const res = await this.page.goto(spec.path);
+    const res = await this.page.goto(spec.resolve ? await spec.resolve(this.page) : spec.path);
     const expected = spec.status ?? 200;
     if (!res || res.status() !== expected) {
       const body = res ? (await res.text()).slice(0, 300) : '';

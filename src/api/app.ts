@@ -31,7 +31,7 @@ import { AppError } from '../schema/problem.js';
 import { DemoFlag } from '../services/demo-flag.js';
 import csrf from '@fastify/csrf-protection';
 import { FileOutbox, type Mailer } from '../services/mail.js';
-import { startSealer } from '../services/audit.js';
+import { startSealer, writeAnchor, type AuditHead } from '../services/audit.js';
 import { sharedSecret } from '../services/secrets.js';
 import { registerAuth } from './auth.js';
 import { registerSessionRoutes } from './routes/session.route.js';
@@ -64,13 +64,55 @@ declare module 'fastify' {
   }
 }
 
+/** Letters, digits and . _ : - only, at most 100: nothing that can forge a log line or an audit field. */
+export function acceptedRequestId(v: string | string[] | undefined): string | undefined {
+  return typeof v === 'string' && /^[A-Za-z0-9._:-]{1,100}$/.test(v) ? v : undefined;
+}
+
 export const PACKAGE_ROOT = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
 function wantsHtml(req: FastifyRequest): boolean {
-  if (req.url.startsWith('/api/docs')) return true;
-  if (req.url.startsWith('/api/') || req.url.startsWith('/health/')) return false;
+  // The matched route, where there is one: /%61pi/… is an API route too.
+  const url = req.routeOptions.url ?? req.url;
+  if (url.startsWith('/api/docs')) return true;
+  if (url.startsWith('/api/') || url.startsWith('/health/')) return false;
   const accept = req.headers.accept ?? '';
   return accept.includes('text/html') || accept === '' || accept.includes('*/*');
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Whether the route that matched is part of the JSON API (not its HTML documentation page). */
+function isApiRoute(req: FastifyRequest): boolean {
+  const route = req.routeOptions.url;
+  return route !== undefined && route.startsWith('/api/') && route !== '/api/docs';
+}
+
+/** "application/json; charset=utf-8" → "application/json". */
+function mediaType(v: string | undefined): string {
+  return (v ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+}
+
+/**
+ * A browser says where a request comes from: a change sent from another site (a form or script that
+ * would ride on the visitor's cookies, or sign them into someone else's account) is refused. Clients
+ * that are not browsers send neither header and are judged by their credentials alone.
+ */
+function refuseCrossSite(req: FastifyRequest, publicUrl: string | undefined): void {
+  const site = req.headers['sec-fetch-site'];
+  const origin = req.headers.origin;
+  let foreign = site === 'cross-site';
+  if (!foreign && origin !== undefined && site !== 'same-origin') {
+    let host: string | undefined;
+    try {
+      host = origin === 'null' ? undefined : new URL(origin).host;
+    } catch {
+      host = undefined;
+    }
+    const own = [req.host, ...(publicUrl ? [new URL(publicUrl).host] : [])];
+    foreign = host === undefined || !own.includes(host);
+  }
+  if (foreign) throw new AppError('forbidden', 'Changes are accepted only from Botpad\'s own pages.');
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -85,9 +127,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
             redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
           },
     bodyLimit: config.bodyLimit,
-    trustProxy: true,
-    requestIdHeader: 'x-request-id',
-    genReqId: () => randomUUID(),
+    // Forwarded headers are believed only from the proxies named in BOTPAD_TRUST_PROXY; otherwise
+    // anyone could choose the client address the audit records.
+    trustProxy: config.trustProxy,
+    // A request id a caller sends is kept only when it is short and plain (it goes into the audit
+    // and the log); otherwise Botpad makes its own.
+    requestIdHeader: false,
+    genReqId: (raw) => acceptedRequestId(raw.headers['x-request-id']) ?? randomUUID(),
     // Request lines only at debug level: URLs can name a patient's record.
     logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),
     routerOptions: { ignoreTrailingSlash: true },
@@ -192,15 +238,33 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   // The JSON API takes JSON only: a cross-site HTML form cannot send it, which is the API's CSRF
-  // defence (pages use tokens instead).
-  app.addHook('preValidation', async (req) => {
-    if (!req.url.startsWith('/api/') || req.method === 'GET' || req.method === 'HEAD' || req.method === 'DELETE') return;
-    const type = req.headers['content-type'] ?? '';
-    if (!type.startsWith('application/json')) throw new AppError('unsupported-media-type', 'Send the body as application/json.');
+  // defence (pages use tokens instead). Decided on the route that matched, before the body is read:
+  // the raw URL has other spellings (/%61pi/…) that reach the same route.
+  app.addHook('onRequest', async (req) => {
+    const unsafe = !SAFE_METHODS.has(req.method);
+    if (unsafe) refuseCrossSite(req, config.publicUrl);
+    if (!isApiRoute(req)) return;
+    const type = req.headers['content-type'];
+    const hasBody = type !== undefined || (req.headers['content-length'] ?? '0') !== '0' || req.headers['transfer-encoding'] !== undefined;
+    if (hasBody && mediaType(type) !== 'application/json') throw new AppError('unsupported-media-type', 'Send the body as application/json.');
+  });
+  // Answers of the API and pages of a signed-in person can carry health data: no cache keeps them.
+  app.addHook('onSend', async (req, reply) => {
+    if (isApiRoute(req) || req.url.startsWith('/api/') || req.user) reply.header('cache-control', 'no-store');
   });
   registerAuth(app);
   if (config.audit) {
-    const stopSealer = startSealer(deps.store.db, 2_000, (e) => app.log.error({ err: e }, 'audit sealing failed'));
+    // The chain's head goes to the anchor file after every round that sealed something, and to the
+    // log at most once a minute (a second copy outside the database).
+    let logged = 0;
+    const anchor = async (head: AuditHead) => {
+      await writeAnchor(config.auditAnchorFile, head);
+      if (Date.now() - logged >= 60_000) {
+        logged = Date.now();
+        app.log.info({ auditHead: head }, 'audit chain head');
+      }
+    };
+    const stopSealer = startSealer(deps.store.db, 2_000, (e) => app.log.error({ err: e }, 'audit sealing failed'), anchor);
     app.addHook('onClose', stopSealer);
   }
 

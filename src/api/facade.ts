@@ -2,14 +2,16 @@
 // and audit (they live in services/ and pass through services/access.ts). Pages import from here,
 // never from services or the store, so there is one road to the data.
 export { accessDeps, authDeps, clearSessionCookie, requestMeta, requireUser, sessionToken, setSessionCookie } from './auth.js';
-export { signIn, signOut, type SessionUser } from '../services/auth.js';
+export { keepForm, signIn, signOut, takeForm, type SessionUser } from '../services/auth.js';
 export {
   correctPatient, createPatient, findPatients, linkPatient, mergeDuplicate, patientAccessLog, patientCaregivers, patientHistory, readPatient,
 } from '../services/patients.js';
 export {
-  activateAccount, confirmPasswordReset, createClinician, createPatientAccount, requestPasswordReset, usersOfOrganisation,
+  activateAccount, changeStaffRole, confirmPasswordReset, createClinician, createPatientAccount, deactivateStaff, requestPasswordReset, resendActivation,
+  throttleResetRequest, unlockStaff, usersOfOrganisation,
 } from '../services/accounts.js';
 export { searchOrganisationAudit } from '../services/audit.js';
+export { auditRefusal } from '../services/access.js';
 export { activationLetterPdf } from '../services/letters.js';
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo/demo-data.js';
 export { AppError } from '../schema/problem.js';

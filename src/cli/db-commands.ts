@@ -2,7 +2,8 @@
 import { parseArgs } from 'node:util';
 import { migrate, openStore, type Store } from '../store/db.js';
 import { seedDemo, seedPatients } from '../services/seed.js';
-import { sealAudit, verifyAudit } from '../store/audit.repo.js';
+import { auditHead, sealAudit, verifyAudit } from '../store/audit.repo.js';
+import { checkAnchor, readAnchor, writeAnchor, type AuditAnchor } from '../services/audit.js';
 import { DataDirLockedError } from '../store/lock.js';
 import { configOrReport } from './config-or-exit.js';
 
@@ -81,15 +82,34 @@ export function runAudit(args: string[]): Promise<number> {
     process.stderr.write('Usage: botpad audit verify\n');
     return Promise.resolve(1);
   }
+  const config = configOrReport();
+  if (!config) return Promise.resolve(1);
+  const anchorFile = config.auditAnchorFile;
   return withStore(async (store) => {
+    let anchor: AuditAnchor | undefined;
+    try {
+      anchor = await readAnchor(anchorFile);
+    } catch (e) {
+      process.stderr.write(`Cannot read the audit anchor: ${(e as Error).message}\n`);
+      return 1;
+    }
     // Seal what is waiting first (all of it, batch by batch), so a fresh entry is not reported as unsealed.
     while ((await sealAudit(store.db)) > 0) {
       // next batch
     }
     const r = await verifyAudit(store.db);
+    // The chain can be whole and still too short: the anchor says how far it reached before.
+    const cut = r.ok && anchor ? await checkAnchor(store.db, anchor) : undefined;
+    if (r.ok && cut) {
+      process.stdout.write(`Audit log BROKEN: ${cut} (anchor ${anchorFile}, written ${anchor?.at ?? ''}).\n`);
+      return 3;
+    }
     if (r.ok) {
       const waiting = r.unsealed > 0 ? ` ${String(r.unsealed)} newer entries wait for the sealer (it links them within seconds while Botpad runs).` : '';
-      process.stdout.write(`Audit log intact: ${String(r.sealed)} entries in the chain.${waiting}\n`);
+      const anchored = anchor ? ` It reaches the anchored link ${String(anchor.seq)}.` : '';
+      process.stdout.write(`Audit log intact: ${String(r.sealed)} entries in the chain.${anchored}${waiting}\n`);
+      const head = await auditHead(store.db);
+      if (head) await writeAnchor(anchorFile, head);
       return 0;
     }
     process.stdout.write(

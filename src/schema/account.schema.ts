@@ -24,15 +24,18 @@ export const Me = z
   })
   .meta({ id: 'Me' });
 
+export const StaffRole = z.enum(['nurse', 'physician', 'physiotherapist', 'care-worker', 'admin']);
+
 export const NewClinician = z
   .object({
-    role: z.enum(['nurse', 'physician', 'physiotherapist', 'care-worker', 'admin']),
+    role: StaffRole,
     email: z.email('is not a valid e-mail address').max(254),
     displayName: z.string().trim().min(1, 'is required').max(200),
-    password: Password,
   })
   .strict()
-  .meta({ id: 'NewClinician' });
+  .meta({ id: 'NewClinician', description: 'No password: the new member of staff gets an activation link by e-mail and chooses their own.' });
+
+export const RoleChange = z.object({ role: StaffRole }).strict().meta({ id: 'RoleChange' });
 
 export const UserSummary = z
   .object({ id: z.uuid(), role: RoleEnum, email: z.string().nullable(), displayName: z.string(), status: z.string() })

@@ -50,6 +50,11 @@ export async function loadTarget(db: Db, actor: Actor, row: PatientRow, known?: 
   };
 }
 
+/** A refusal decided outside the use cases (a page not meant for the role): audited like theirs. */
+export async function auditRefusal(deps: AccessDeps, actor: Actor | null, meta: RequestMeta, action: string, resource: string, reason: string): Promise<void> {
+  if (deps.audit) await writeAudit(deps.db, [auditEntry(actor, meta, action, resource, null, false, reason)]);
+}
+
 type Outcome<T> = { ok: true; value: T } | { ok: false; error: AppError };
 
 /**

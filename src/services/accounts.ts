@@ -5,15 +5,22 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import type { Actor } from '../core/access/index.js';
 import type { Db } from '../store/db.js';
-import { findUserByEmail, insertCode, insertUser, listUsers, setPassword, spendCode } from '../store/accounts.repo.js';
+import { authorize } from '../core/access/index.js';
+import {
+  clearFailures, disableUser, findUserByEmail, insertCode, insertUser, listUsers, liveCode, releaseAttempt, reserveAttempt, setPassword, spendCode,
+} from '../store/accounts.repo.js';
+import type { Role } from '../store/schema.js';
 import { linkCaregiver } from '../store/patient.repo.js';
 import { writeAudit } from '../store/audit.repo.js';
 import { AppError } from '../schema/problem.js';
 import { auditEntry, withAction, withPatient, type AccessDeps, type RequestMeta } from './access.js';
 import { hashPassword, sha256 } from './auth.js';
 import type { Mailer } from './mail.js';
+import { todayNl } from './clock.js';
 
 const ACTIVATION_DAYS = 30;
+/** Staff get their link by e-mail, so it need not last as long as a letter sent by post. */
+const STAFF_ACTIVATION_DAYS = 7;
 const RESET_HOURS = 2;
 // No 0/O, 1/I/L: the code is typed over from paper.
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -35,17 +42,129 @@ async function assertEmailFree(db: Db, email: string | undefined, self?: string)
   }
 }
 
-export async function createClinician(
+/** What creating staff accounts and sending their links needs beyond the store. */
+export interface StaffMailDeps extends AccessDeps {
+  mailer: Mailer;
+  /** Where links point (configuration, never the request). */
+  linkBase: string;
+}
+
+export type StaffRole = 'nurse' | 'physician' | 'physiotherapist' | 'care-worker' | 'admin';
+
+/**
+ * A new member of staff: the administrator gives name, role and e-mail address, never a password.
+ * The person gets an activation link by e-mail and chooses their own password, so nobody but them
+ * can sign in as them (an administrator sees no clinical content, also not through a staff account
+ * of their own making).
+ */
+export async function createClinician(deps: StaffMailDeps, actor: Actor, meta: RequestMeta, input: { role: StaffRole; email: string; displayName: string }) {
+  return manageAccounts(deps, actor, meta, 'user.create', undefined, async (db) => {
+    await assertEmailFree(db, input.email);
+    const id = await insertUser(db, { role: input.role, organisationId: actor.organisationId, patientId: null, email: input.email, displayName: input.displayName, passwordHash: null, status: 'pending' });
+    // Mailed inside the transaction: a mail that cannot be written leaves no account behind.
+    await mailActivationLink(deps, db, id, input.email);
+    return { subject: id, detail: `created account ${id} as ${input.role}; activation link sent`, value: { id, role: input.role, email: input.email, displayName: input.displayName, status: 'pending' } };
+  });
+}
+
+type StaffRow = { id: string; role: Role; email: string | null; display_name: string; status: 'pending' | 'active' | 'disabled' };
+const summary = (r: StaffRow) => ({ id: r.id, role: r.role, email: r.email, displayName: r.display_name, status: r.status });
+
+/** Ends the account: it cannot sign in, its open sessions end at once, its unused links die. */
+export async function deactivateStaff(deps: AccessDeps, actor: Actor, meta: RequestMeta, userId: string) {
+  return manageAccounts(deps, actor, meta, 'user.deactivate', userId, async (db, target) => {
+    if (target.id === actor.userId) throw new AppError('forbidden', 'You cannot deactivate your own account: ask another administrator.');
+    const ended = await disableUser(db, target.id);
+    return { subject: target.id, detail: `deactivated account ${target.id}; ${String(ended)} open session(s) ended`, value: summary({ ...target, status: 'disabled' }) };
+  });
+}
+
+/** Clears the sign-in lock-out of the account (its address keeps its own count). */
+export async function unlockStaff(deps: AccessDeps, actor: Actor, meta: RequestMeta, userId: string): Promise<void> {
+  await manageAccounts(deps, actor, meta, 'user.unlock', userId, async (db, target) => {
+    if (target.email) await clearFailures(db, 'account:' + target.email.trim().toLowerCase());
+    return { subject: target.id, detail: `sign-in lock-out of account ${target.id} cleared`, value: undefined };
+  });
+}
+
+/** A new activation link by e-mail, for an account not yet set up or one that was deactivated. */
+export async function resendActivation(deps: StaffMailDeps, actor: Actor, meta: RequestMeta, userId: string): Promise<void> {
+  await manageAccounts(deps, actor, meta, 'user.activation-link', userId, async (db, target) => {
+    if (target.status === 'active') {
+      throw new AppError('conflict', 'This account is in use: its owner can ask for a new password on the sign-in page.', [{ pointer: '/status', detail: 'is active' }]);
+    }
+    if (!target.email) throw new AppError('conflict', 'This account has no e-mail address to send the link to.', [{ pointer: '/email', detail: 'is missing' }]);
+    await mailActivationLink(deps, db, target.id, target.email);
+    return { subject: target.id, detail: `activation link sent for account ${target.id}`, value: undefined };
+  });
+}
+
+export async function changeStaffRole(deps: AccessDeps, actor: Actor, meta: RequestMeta, userId: string, role: StaffRole) {
+  return manageAccounts(deps, actor, meta, 'user.role', userId, async (db, target) => {
+    if (target.id === actor.userId) throw new AppError('forbidden', 'You cannot change your own role: ask another administrator.');
+    await db.updateTable('app_user').set({ role }).where('id', '=', target.id).execute();
+    return { subject: target.id, detail: `role of account ${target.id} changed from ${target.role} to ${role}`, value: summary({ ...target, role }) };
+  });
+}
+
+/**
+ * The administrator's work on accounts: only administrators, only accounts of their own
+ * organisation (others are "not found"), and every attempt audited with the account it concerns
+ * (resource account/<id>), refusals too.
+ */
+async function manageAccounts<T>(
   deps: AccessDeps,
   actor: Actor,
   meta: RequestMeta,
-  input: { role: 'nurse' | 'physician' | 'physiotherapist' | 'care-worker' | 'admin'; email: string; displayName: string; password: string },
-) {
-  const passwordHash = await hashPassword(input.password);
-  return withAction(deps, actor, meta, 'user.manage', 'user', async (db) => {
-    await assertEmailFree(db, input.email);
-    const id = await insertUser(db, { role: input.role, organisationId: actor.organisationId, patientId: null, email: input.email, displayName: input.displayName, passwordHash, status: 'active' });
-    return { value: { id, role: input.role, email: input.email, displayName: input.displayName, status: 'active' } };
+  action: string,
+  userId: string | undefined,
+  work: (db: Db, target: StaffRow) => Promise<{ subject: string; detail: string; value: T }>,
+): Promise<T> {
+  const resource = (id: string | undefined) => (id ? `account/${id}` : 'account');
+  const refuse = async (e: AppError) => {
+    if (deps.audit) await writeAudit(deps.db, [auditEntry(actor, meta, action, resource(userId), null, false, e.message)]);
+    return e;
+  };
+  const d = authorize(actor, 'user.manage', null, todayNl());
+  if (!d.allowed) throw await refuse(new AppError('forbidden', `You may not do this: ${d.reason}.`));
+  try {
+    return await deps.db.transaction().execute(async (trx) => {
+      let target: StaffRow = { id: '', role: 'admin', email: null, display_name: '', status: 'pending' };
+      if (userId !== undefined) {
+        const row = await trx
+          .selectFrom('app_user')
+          .select(['id', 'role', 'email', 'display_name', 'status'])
+          .where('id', '=', userId)
+          .where('organisation_id', '=', actor.organisationId ?? '00000000-0000-0000-0000-000000000000')
+          .forUpdate()
+          .executeTakeFirst();
+        if (!row) throw new AppError('not-found', 'There is no such account in your organisation.');
+        target = row;
+      }
+      const r = await work(trx, target);
+      if (deps.audit) await writeAudit(trx, [auditEntry(actor, meta, action, resource(r.subject), null, true, r.detail)]);
+      return r.value;
+    });
+  } catch (e) {
+    // Refusals are audited like allowed work; conflicts of input are the caller's to fix.
+    if (e instanceof AppError && (e.code === 'forbidden' || e.code === 'not-found')) throw await refuse(e);
+    throw e;
+  }
+}
+
+async function mailActivationLink(deps: StaffMailDeps, db: Db, userId: string, email: string): Promise<void> {
+  const code = newActivationCode();
+  const expiresAt = new Date(Date.now() + STAFF_ACTIVATION_DAYS * 86_400_000).toISOString();
+  await insertCode(db, sha256(normaliseCode(code)), userId, 'activation', expiresAt);
+  const link = new URL(`/activate?code=${code}`, deps.linkBase).toString();
+  await deps.mailer.send({
+    to: email,
+    subject: 'Botpad: uw account / your account',
+    text:
+      `Er is een Botpad-account voor u gemaakt. Open deze link binnen ${String(STAFF_ACTIVATION_DAYS)} dagen en kies zelf een wachtwoord:\n${link}\n\n` +
+      `Verwachtte u dit niet? Bel dan de helpdesk van uw organisatie.\n\n` +
+      `A Botpad account was made for you. Open this link within ${String(STAFF_ACTIVATION_DAYS)} days and choose your own password:\n${link}\n\n` +
+      `Not expecting this? Call your organisation's help desk.`,
   });
 }
 
@@ -92,25 +211,60 @@ export async function createPatientAccount(
   });
 }
 
+/** Wrong codes a client may type in a quarter of an hour (the code space makes guessing hopeless anyway). */
+export const ACTIVATION_TRIES_PER_CLIENT = 10;
+/** E-mail addresses one valid code may try: an address in use is refused, so the answer tells. */
+export const ACTIVATION_EMAILS_PER_CODE = 3;
+const THROTTLE_MINUTES = 15;
+
 export async function activateAccount(deps: AccessDeps, meta: RequestMeta, input: { code: string; email?: string | undefined; password: string }): Promise<string> {
+  const codeHash = sha256(normaliseCode(input.code));
+  const clientKey = 'activation-client:' + (meta.clientIp ?? 'unknown');
+  await reserveOrThrottle(deps, meta, 'account.activate', clientKey, ACTIVATION_TRIES_PER_CLIENT, THROTTLE_MINUTES);
+  // Whether an address is in use is told only to someone holding a valid code, and only a few
+  // times per code, so a letter cannot be used to find out who has an account.
+  if (input.email && (await liveCode(deps.db, codeHash, 'activation'))) {
+    await reserveOrThrottle(deps, meta, 'account.activate', 'activation-email:' + codeHash, ACTIVATION_EMAILS_PER_CODE, ACTIVATION_DAYS * 24 * 60);
+  }
   const passwordHash = await hashPassword(input.password);
   const userId = await deps.db.transaction().execute(async (trx) => {
-    const uid = await spendCode(trx, sha256(normaliseCode(input.code)), 'activation');
+    const uid = await spendCode(trx, codeHash, 'activation');
     if (!uid) return undefined;
     if (input.email) {
       await assertEmailFree(trx, input.email, uid);
       await trx.updateTable('app_user').set({ email: input.email }).where('id', '=', uid).execute();
     }
     await setPassword(trx, uid, passwordHash);
-    if (deps.audit) await writeAudit(trx, [auditEntry(null, meta, 'account.activate', 'account', null, true, `account ${uid} activated`)]);
+    if (deps.audit) await writeAudit(trx, [auditEntry(null, meta, 'account.activate', `account/${uid}`, null, true, `account ${uid} activated`)]);
     return uid;
   });
   if (!userId) {
     if (deps.audit) await writeAudit(deps.db, [auditEntry(null, meta, 'account.activate', 'account', null, false, 'unknown, used or expired code')]);
     throw new AppError('invalid-input', 'This code is not valid: it may be mistyped, used already, or expired.', [{ pointer: '/code', detail: 'is not valid' }]);
   }
+  await releaseAttempt(deps.db, clientKey);
   const u = await deps.db.selectFrom('app_user').select('email').where('id', '=', userId).executeTakeFirst();
   return u?.email ?? '';
+}
+
+/** Reset links asked for one address, and by one client, per hour. */
+export const RESETS_PER_ADDRESS = 3;
+export const RESETS_PER_CLIENT = 10;
+
+/**
+ * Counts a reset request before it is answered, per address and per client; too many get 429. The
+ * count does not depend on whether the address has an account, so neither does the answer.
+ */
+export async function throttleResetRequest(deps: AccessDeps, meta: RequestMeta, email: string): Promise<void> {
+  await reserveOrThrottle(deps, meta, 'password.reset-request', 'reset-address:' + email.trim().toLowerCase(), RESETS_PER_ADDRESS, 60);
+  await reserveOrThrottle(deps, meta, 'password.reset-request', 'reset-client:' + (meta.clientIp ?? 'unknown'), RESETS_PER_CLIENT, 60);
+}
+
+async function reserveOrThrottle(deps: AccessDeps, meta: RequestMeta, action: string, key: string, max: number, windowMinutes: number): Promise<void> {
+  const r = await reserveAttempt(deps.db, key, max, windowMinutes);
+  if (r.allowed) return;
+  if (deps.audit) await writeAudit(deps.db, [auditEntry(null, meta, action, 'account', null, false, `too many attempts: ${key.split(':')[0] ?? ''}`)]);
+  throw new AppError('too-many-requests', 'Too many attempts. Wait a while and try again.', [], { retryAt: new Date(Date.now() + windowMinutes * 60_000) });
 }
 
 /** Always answers the same, so the form does not reveal which addresses have an account. */
@@ -133,7 +287,7 @@ export async function requestPasswordReset(deps: AccessDeps & { mailer: Mailer; 
       `You asked for a new Botpad password. Open this link within ${String(RESET_HOURS)} hours:\n${link}\n\n` +
       `Did not ask for this? Then you need not do anything.`,
   });
-  if (deps.audit) await writeAudit(deps.db, [auditEntry(null, meta, 'password.reset-request', 'account', null, true, `link sent for ${user.id}`)]);
+  if (deps.audit) await writeAudit(deps.db, [auditEntry(null, meta, 'password.reset-request', `account/${user.id}`, null, true, `link sent for ${user.id}`)]);
 }
 
 export async function confirmPasswordReset(deps: AccessDeps, meta: RequestMeta, token: string, password: string): Promise<void> {
@@ -142,7 +296,7 @@ export async function confirmPasswordReset(deps: AccessDeps, meta: RequestMeta, 
     const uid = await spendCode(trx, sha256(token), 'password-reset');
     if (!uid) return false;
     await setPassword(trx, uid, passwordHash);
-    if (deps.audit) await writeAudit(trx, [auditEntry(null, meta, 'password.reset', 'account', null, true, `password reset for ${uid}`)]);
+    if (deps.audit) await writeAudit(trx, [auditEntry(null, meta, 'password.reset', `account/${uid}`, null, true, `password reset for ${uid}`)]);
     return true;
   });
   if (!ok) throw new AppError('invalid-input', 'This link is not valid any more. Ask for a new one.', [{ pointer: '/token', detail: 'is not valid' }]);

@@ -1,7 +1,10 @@
-// Audit use cases: the admin's search (their own organisation only), and the background sealer
-// that links new entries into the hash chain every few seconds.
+// Audit use cases: the admin's search (their own organisation only), the background sealer that
+// links new entries into the hash chain every few seconds, and the anchor: the newest link, kept in
+// a file outside the database, so that cutting entries off the end of the chain is found out.
 import type { Actor } from '../core/access/index.js';
-import { sealAudit, searchAudit } from '../store/audit.repo.js';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { auditHead, sealAudit, sealHashAt, searchAudit } from '../store/audit.repo.js';
 import type { Db } from '../store/db.js';
 import { withAction, type AccessDeps, type RequestMeta } from './access.js';
 
@@ -32,19 +35,81 @@ export async function searchOrganisationAudit(
   });
 }
 
-/** Seals new audit entries every `everyMs`; returns a stop function. Errors are logged, never thrown. */
-export function startSealer(db: Db, everyMs: number, onError: (e: unknown) => void): () => Promise<void> {
+/**
+ * Seals new audit entries every `everyMs`; returns a stop function. Errors are logged, never thrown.
+ * After a round that sealed something, `onHead` gets the newest link (to anchor it outside the
+ * database: whoever can cut the newest rows off the chain cannot also rewrite what is kept there).
+ */
+export function startSealer(db: Db, everyMs: number, onError: (e: unknown) => void, onHead?: (head: AuditHead) => Promise<void>): () => Promise<void> {
   let running: Promise<unknown> = Promise.resolve();
   let stopped = false;
+  const round = async () => {
+    if ((await sealAudit(db)) === 0 || !onHead) return;
+    const head = await auditHead(db);
+    if (head) await onHead(head);
+  };
   const timer = setInterval(() => {
     if (stopped) return;
-    running = running.then(() => sealAudit(db)).catch(onError);
+    running = running.then(round).catch(onError);
   }, everyMs);
   timer.unref();
   return async () => {
     stopped = true;
     clearInterval(timer);
     await running;
-    await sealAudit(db).catch(onError);
+    await round().catch(onError);
   };
+}
+
+export interface AuditHead {
+  seq: number;
+  hash: string;
+}
+
+/** What the anchor file holds: the newest link sealed, and when it was written. */
+export interface AuditAnchor extends AuditHead {
+  at: string;
+}
+
+export async function readAnchor(file: string): Promise<AuditAnchor | undefined> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw e;
+  }
+  const v = JSON.parse(text) as Partial<AuditAnchor>;
+  if (typeof v.seq !== 'number' || !Number.isInteger(v.seq) || typeof v.hash !== 'string' || !/^[0-9a-f]{64}$/.test(v.hash)) {
+    throw new Error(`${file} is not an audit anchor`);
+  }
+  return { seq: v.seq, hash: v.hash, at: typeof v.at === 'string' ? v.at : '' };
+}
+
+/**
+ * Writes the head to the anchor file, never backwards (several processes may seal in turn), and
+ * whole or not at all (written aside, then renamed over the old one).
+ */
+export async function writeAnchor(file: string, head: AuditHead): Promise<boolean> {
+  const known = await readAnchor(file).catch(() => undefined);
+  if (known && known.seq >= head.seq) return false;
+  await mkdir(path.dirname(path.resolve(file)), { recursive: true });
+  const aside = `${file}.${String(process.pid)}.tmp`;
+  await writeFile(aside, JSON.stringify({ seq: head.seq, hash: head.hash, at: new Date().toISOString() }) + '\n', { mode: 0o600 });
+  await rename(aside, file);
+  return true;
+}
+
+/**
+ * Whether the chain in the database still reaches the anchored link with the same hash; a problem
+ * in words when it does not (the newest entries were cut off, or the chain was rebuilt).
+ */
+export async function checkAnchor(db: Db, anchor: AuditHead): Promise<string | undefined> {
+  const hash = await sealHashAt(db, anchor.seq);
+  if (hash === undefined) {
+    const head = await auditHead(db);
+    return `the chain ends at link ${String(head?.seq ?? 0)}, but link ${String(anchor.seq)} was sealed before: the newest entries were removed`;
+  }
+  if (hash !== anchor.hash) return `link ${String(anchor.seq)} is not the one sealed before: the chain was rebuilt from there`;
+  return undefined;
 }

@@ -8,10 +8,11 @@ import { hash, verify } from '@node-rs/argon2';
 import type { Actor, OrganisationKind } from '../core/access/index.js';
 import type { Db } from '../store/db.js';
 import {
-  clearFailures, findSession, findUserByEmail, insertSession, recordFailure, revokeSession, throttleState, touchSession,
+  clearFailures, findSession, findUserByEmail, insertSession, recordFailure, releaseAttempt, reserveAttempt, revokeSession, touchSession,
   type SessionRow,
 } from '../store/accounts.repo.js';
 import { writeAudit } from '../store/audit.repo.js';
+import { insertKeptForm, sessionOwner, takeKeptForm } from '../store/kept.repo.js';
 import { AppError } from '../schema/problem.js';
 import { auditEntry, type RequestMeta } from './access.js';
 
@@ -56,24 +57,30 @@ export async function signIn(deps: AuthDeps, email: string, password: string, me
   const accountKey = 'account:' + email.trim().toLowerCase();
   const ipKey = 'ip:' + (meta.clientIp ?? 'unknown');
   const now = new Date();
-  for (const key of [accountKey, ipKey]) {
-    const st = await throttleState(deps.db, key);
-    if (st.lockedUntil && new Date(st.lockedUntil) > now) {
-      if (deps.audit) await writeAudit(deps.db, [auditEntry(null, meta, 'session.create', 'session', null, false, `locked: ${key.split(':')[0] ?? ''}`)]);
-      const until = new Date(st.lockedUntil);
-      throw new AppError('too-many-requests', `Too many failed attempts. Try again after ${until.toISOString()}.`, [], { retryAt: until });
-    }
+  // Counted before the password is checked, in one statement per key: a burst of attempts checks
+  // at most MAX_FAILURES passwords, however many arrive at once.
+  await reserveOrRefuse(deps, meta, accountKey, MAX_FAILURES, now, email);
+  try {
+    await reserveOrRefuse(deps, meta, ipKey, MAX_FAILURES * 4, now, email);
+  } catch (e) {
+    await releaseAttempt(deps.db, accountKey);
+    throw e;
   }
   const user = await findUserByEmail(deps.db, email.trim());
   dummyHash ??= hash('not-a-real-password-' + newToken());
   const ok = user?.password_hash ? await verify(user.password_hash, password) : (await verify(await dummyHash, password), false);
   if (!user || !ok || user.status !== 'active') {
-    await recordFailure(deps.db, accountKey, MAX_FAILURES, FAILURE_WINDOW_MINUTES, LOCK_MINUTES);
-    await recordFailure(deps.db, ipKey, MAX_FAILURES * 4, FAILURE_WINDOW_MINUTES, LOCK_MINUTES);
-    if (deps.audit) await writeAudit(deps.db, [auditEntry(null, meta, 'session.create', 'session', null, false, 'wrong e-mail address or password')]);
+    await recordFailure(deps.db, accountKey, MAX_FAILURES, LOCK_MINUTES);
+    await recordFailure(deps.db, ipKey, MAX_FAILURES * 4, LOCK_MINUTES);
+    // Named by the account it was aimed at, so that account's administrator sees the attempts.
+    const resource = user ? `account/${user.id}` : 'session';
+    if (deps.audit) await writeAudit(deps.db, [auditEntry(null, meta, 'session.create', resource, null, false, 'wrong e-mail address or password')]);
     throw new AppError('unauthenticated', 'The e-mail address or the password is not right.');
   }
   await clearFailures(deps.db, accountKey);
+  // The address keeps its failures (signing in to one's own account must not wipe them), only this
+  // attempt's count is given back: many people sign in from one hospital address.
+  await releaseAttempt(deps.db, ipKey);
   const token = newToken();
   const expires = new Date(now.getTime() + ABSOLUTE_SESSION_HOURS * 3600_000).toISOString();
   await insertSession(deps.db, sha256(token), user.id, expires);
@@ -81,6 +88,23 @@ export async function signIn(deps: AuthDeps, email: string, password: string, me
   if (!resolved) throw new AppError('internal', 'The new session could not be read back.');
   if (deps.audit) await writeAudit(deps.db, [auditEntry(resolved.actor, meta, 'session.create', 'session', null, true, 'signed in')]);
   return { token, user: resolved };
+}
+
+/**
+ * Counts an attempt on a key, or refuses it (audited) when the key is locked or its attempts are
+ * used up. A refusal while the last allowed attempts are still being checked says when the lock
+ * would end.
+ */
+async function reserveOrRefuse(deps: AuthDeps, meta: RequestMeta, key: string, max: number, now: Date, email: string): Promise<void> {
+  const r = await reserveAttempt(deps.db, key, max, FAILURE_WINDOW_MINUTES);
+  if (r.allowed) return;
+  if (deps.audit) {
+    const target = await findUserByEmail(deps.db, email.trim());
+    const resource = target ? `account/${target.id}` : 'session';
+    await writeAudit(deps.db, [auditEntry(null, meta, 'session.create', resource, null, false, `locked: ${key.split(':')[0] ?? ''}`)]);
+  }
+  const until = r.lockedUntil ? new Date(r.lockedUntil) : new Date(now.getTime() + LOCK_MINUTES * 60_000);
+  throw new AppError('too-many-requests', `Too many failed attempts. Try again after ${until.toISOString()}.`, [], { retryAt: until });
 }
 
 export async function resolveSession(deps: AuthDeps, token: string | undefined, now = new Date()): Promise<SessionUser | undefined> {
@@ -126,4 +150,27 @@ export async function signOut(deps: AuthDeps, token: string | undefined, actor: 
   if (!token) return;
   await revokeSession(deps.db, sha256(token));
   if (deps.audit && actor) await writeAudit(deps.db, [auditEntry(actor, meta, 'session.delete', 'session', null, true, 'signed out')]);
+}
+
+/** How long a form sent after its session ended waits for its author to sign in again. */
+const KEEP_MINUTES = 60;
+
+/**
+ * Keeps a form that arrived after its session ended, for the account that session belonged to,
+ * and returns the opaque reference the sign-in page carries (undefined when no account can be
+ * named: then nothing is kept, because nobody could safely be given it back).
+ */
+export async function keepForm(deps: AuthDeps, sessionToken: string | undefined, action: string, pairs: readonly [string, string][]): Promise<string | undefined> {
+  const h = tokenHash(sessionToken);
+  const owner = h === undefined ? undefined : await sessionOwner(deps.db, h);
+  if (!owner) return undefined;
+  const ref = newToken();
+  await insertKeptForm(deps.db, sha256(ref), owner, action, pairs, KEEP_MINUTES);
+  return ref;
+}
+
+/** The kept form behind `ref`, if it belongs to `userId`; it is handed out once. */
+export async function takeForm(deps: AuthDeps, ref: string, userId: string): Promise<{ action: string; pairs: [string, string][] } | undefined> {
+  if (ref.length > 100) return undefined;
+  return takeKeptForm(deps.db, sha256(ref), userId);
 }

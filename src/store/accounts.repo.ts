@@ -60,6 +60,18 @@ export async function setPassword(db: Db, userId: string, hash: string): Promise
   await db.updateTable('session').set({ revoked_at: new Date().toISOString() }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
 }
 
+/**
+ * Disables an account: open sessions end and unused codes are spent (a reset link sent earlier
+ * would otherwise bring it back). Returns how many sessions ended.
+ */
+export async function disableUser(db: Db, userId: string): Promise<number> {
+  const now = new Date().toISOString();
+  await db.updateTable('app_user').set({ status: 'disabled' }).where('id', '=', userId).execute();
+  await db.updateTable('one_time_code').set({ used_at: now }).where('user_id', '=', userId).where('used_at', 'is', null).execute();
+  const ended = await db.updateTable('session').set({ revoked_at: now }).where('user_id', '=', userId).where('revoked_at', 'is', null).executeTakeFirst();
+  return Number(ended.numUpdatedRows);
+}
+
 export async function insertSession(db: Db, tokenHash: string, userId: string, expiresAt: string): Promise<void> {
   await db.insertInto('session').values({ token_hash: tokenHash, user_id: userId, expires_at: expiresAt, revoked_at: null }).execute();
 }
@@ -108,6 +120,19 @@ export async function insertCode(db: Db, codeHash: string, userId: string, purpo
   await db.insertInto('one_time_code').values({ code_hash: codeHash, user_id: userId, purpose, expires_at: expiresAt, used_at: null }).execute();
 }
 
+/** Whether a code is valid now (without spending it). */
+export async function liveCode(db: Db, codeHash: string, purpose: 'activation' | 'password-reset'): Promise<boolean> {
+  const row = await db
+    .selectFrom('one_time_code')
+    .select('user_id')
+    .where('code_hash', '=', codeHash)
+    .where('purpose', '=', purpose)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', new Date().toISOString())
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /** Spends a valid code and returns its user, or undefined. Atomic: a code works once. */
 export async function spendCode(db: Db, codeHash: string, purpose: 'activation' | 'password-reset'): Promise<string | undefined> {
   const row = await db
@@ -127,29 +152,60 @@ export interface ThrottleState {
   lockedUntil: string | null;
 }
 
+export interface Reservation {
+  /** Whether this attempt may go on to check a password or code. */
+  allowed: boolean;
+  /** Attempts counted in the current window, this one included. */
+  attempts: number;
+  lockedUntil: string | null;
+}
+
 export async function throttleState(db: Db, key: string): Promise<ThrottleState> {
   const row = await db.selectFrom('login_throttle').select(['failures', 'locked_until']).where('key', '=', key).executeTakeFirst();
   return { failures: row?.failures ?? 0, lockedUntil: row?.locked_until ?? null };
 }
 
 /**
- * Counts a failed sign-in for a key in one statement (safe with many processes at once) and locks
- * the key once `max` failures fall within the window.
+ * Counts an attempt BEFORE anything is checked, and says in the same statement whether it may go
+ * on: the (max+1)th attempt in a window is refused however many arrive at once, in however many
+ * processes, because the row lock orders them. An expired lock or window starts a new count.
+ * `failures` counts attempts here: a successful one gives its count back (releaseAttempt) or
+ * clears the key.
  */
-export async function recordFailure(db: Db, key: string, max: number, windowMinutes: number, lockMinutes: number): Promise<ThrottleState> {
-  const r = await sql<{ failures: number; locked_until: string | null }>`
+export async function reserveAttempt(db: Db, key: string, max: number, windowMinutes: number): Promise<Reservation> {
+  const fresh = sql`(case when t.locked_until is not null then t.locked_until <= now()
+    else t.window_start < now() - make_interval(mins => ${windowMinutes}) end)`;
+  const r = await sql<{ failures: number; locked_until: string | null; locked: boolean }>`
     insert into login_throttle as t (key, failures, window_start, locked_until)
-    values (${key}, 1, now(), case when 1 >= ${max} then now() + make_interval(mins => ${lockMinutes}) end)
+    values (${key}, 1, now(), null)
     on conflict (key) do update set
-      failures = case when t.window_start < now() - make_interval(mins => ${windowMinutes}) then 1 else t.failures + 1 end,
-      window_start = case when t.window_start < now() - make_interval(mins => ${windowMinutes}) then now() else t.window_start end,
-      locked_until = case
-        when (case when t.window_start < now() - make_interval(mins => ${windowMinutes}) then 1 else t.failures + 1 end) >= ${max}
-        then now() + make_interval(mins => ${lockMinutes})
-        else t.locked_until end
+      failures = case when ${fresh} then 1 else t.failures + 1 end,
+      window_start = case when ${fresh} then now() else t.window_start end,
+      locked_until = case when ${fresh} then null else t.locked_until end
+    returning failures, locked_until, coalesce(locked_until > now(), false) as locked`.execute(db);
+  const row = r.rows[0];
+  const attempts = row?.failures ?? 1;
+  return { allowed: attempts <= max && !row?.locked, attempts, lockedUntil: row?.locked_until ?? null };
+}
+
+/**
+ * A checked attempt failed: once `max` attempts fall within the window the key is locked for
+ * `lockMinutes` (from this failure on).
+ */
+export async function recordFailure(db: Db, key: string, max: number, lockMinutes: number): Promise<ThrottleState> {
+  const r = await sql<{ failures: number; locked_until: string | null }>`
+    update login_throttle set locked_until = case
+        when failures >= ${max} and (locked_until is null or locked_until <= now()) then now() + make_interval(mins => ${lockMinutes})
+        else locked_until end
+    where key = ${key}
     returning failures, locked_until`.execute(db);
   const row = r.rows[0];
-  return { failures: row?.failures ?? 1, lockedUntil: row?.locked_until ?? null };
+  return { failures: row?.failures ?? 0, lockedUntil: row?.locked_until ?? null };
+}
+
+/** A reserved attempt that succeeded (or was never checked) does not count against the key. */
+export async function releaseAttempt(db: Db, key: string): Promise<void> {
+  await sql`update login_throttle set failures = greatest(failures - 1, 0) where key = ${key}`.execute(db);
 }
 
 export async function clearFailures(db: Db, key: string): Promise<void> {

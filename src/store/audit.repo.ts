@@ -103,6 +103,18 @@ export async function sealAudit(db: Db, batch = 2000): Promise<number> {
   });
 }
 
+/** The newest link of the chain (undefined while nothing is sealed). */
+export async function auditHead(db: Db): Promise<{ seq: number; hash: string } | undefined> {
+  const row = await db.selectFrom('audit_seal').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  return row ? { seq: Number(row.seq), hash: row.hash } : undefined;
+}
+
+/** The hash of link `seq`, if the chain has it. */
+export async function sealHashAt(db: Db, seq: number): Promise<string | undefined> {
+  const row = await db.selectFrom('audit_seal').select('hash').where('seq', '=', String(seq)).executeTakeFirst();
+  return row?.hash;
+}
+
 export type VerifyResult =
   | { ok: true; sealed: number; unsealed: number }
   | { ok: false; sealed: number; brokenAtSeq: number; eventId: string | null; problem: string };
@@ -157,12 +169,29 @@ export interface AuditSearch {
   offset: number;
 }
 
+/**
+ * Entries an organisation's administrator sees: those written by its own staff, and those without
+ * an organisation (sign-ins, patients, caregivers, account set-up) that concern a patient in its
+ * care or an account that belongs to it: its staff, its patients, or their caregivers. The account
+ * concerned is whoever acted, or else the one named in the resource (account/<id>).
+ */
+const ACCOUNT_RESOURCE = '^account/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$';
+const visibleTo = (org: string) => sql<boolean>`(e.organisation_id = ${org} or (e.organisation_id is null and (
+    exists (select 1 from patient_organisation po where po.patient_id = e.patient_id and po.organisation_id = ${org})
+    or exists (
+      select 1 from app_user a
+      where a.id = coalesce(e.user_id, case when e.resource ~ ${ACCOUNT_RESOURCE} then substring(e.resource from 9)::uuid end)
+        and (a.organisation_id = ${org}
+          or exists (select 1 from patient_organisation po where po.patient_id = a.patient_id and po.organisation_id = ${org})
+          or exists (select 1 from caregiver_link cl join patient_organisation po on po.patient_id = cl.patient_id
+                     where cl.caregiver_user_id = a.id and po.organisation_id = ${org}))))))`;
+
 export async function searchAudit(db: Db, q: AuditSearch) {
   let query = db
     .selectFrom('audit_event as e')
     .leftJoin('app_user as u', 'u.id', 'e.user_id')
     .select(['e.id', 'e.at', 'e.user_id', 'u.display_name as user_name', 'e.role', 'e.organisation_id', 'e.action', 'e.resource', 'e.patient_id', 'e.allowed', 'e.reason', 'e.request_id', 'e.client_ip']);
-  if (q.organisationId) query = query.where('e.organisation_id', '=', q.organisationId);
+  if (q.organisationId) query = query.where(visibleTo(q.organisationId));
   if (q.patientId) query = query.where('e.patient_id', '=', q.patientId);
   if (q.userId) query = query.where('e.user_id', '=', q.userId);
   if (q.action) query = query.where('e.action', '=', q.action);

@@ -102,6 +102,15 @@ export interface PatientRevisionTable {
   after: ColumnType<unknown, string, never>;
 }
 
+export interface KeptFormTable {
+  ref_hash: string;
+  user_id: string;
+  action: string;
+  pairs: ColumnType<[string, string][], string, never>;
+  created_at: Timestamp;
+  expires_at: string;
+}
+
 export interface AuditEventTable {
   id: ColumnType<string, never, never>;
   at: Timestamp;
@@ -134,6 +143,7 @@ export interface Database {
   patient_revision: PatientRevisionTable;
   audit_event: AuditEventTable;
   audit_seal: AuditSealTable;
+  kept_form: KeptFormTable;
   meta: MetaTable;
   organisation: OrganisationTable;
   patient: PatientTable;

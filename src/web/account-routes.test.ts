@@ -7,6 +7,7 @@ import { testApp, type TestApp } from '../api/testing/test-app.js';
 import { seedDemo } from '../services/seed.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from '../demo/demo-data.js';
 import { nl } from './i18n/nl.js';
+import { sha256 } from '../services/auth.js';
 
 type Role = DemoAccount['role'];
 
@@ -139,11 +140,18 @@ describe('account and record pages', () => {
       expect(res.body.match(/<h1[ >]/g)).toHaveLength(1);
     });
 
-    it.each(PAGES.map((p, i) => [i, p] as const))('page %i answers as the role allows', async (_i, p) => {
+    it.each(PAGES.map((p, i) => [i, p] as const))('page %i answers as the role allows, and a refusal is audited', async (_i, p) => {
+      const me = (await t.store.db.selectFrom('app_user').select('id').where('email', '=', account(role).email).executeTakeFirstOrThrow()).id;
+      const refusals = async () =>
+        Number((await t.store.db.selectFrom('audit_event').select((eb) => eb.fn.countAll().as('n')).where('user_id', '=', me).where('allowed', '=', false).executeTakeFirstOrThrow()).n);
+      const before = await refusals();
       const res = await b().get(p.path());
       expect(res.statusCode, p.path()).toBe(p.expect[role]);
       expect(res.headers['content-type']).toContain('text/html');
-      if (res.statusCode === 403) expect(res.body).toContain(nl.errors.forbiddenTitle);
+      if (res.statusCode === 403) {
+        expect(res.body).toContain(nl.errors.forbiddenTitle);
+        expect(await refusals(), `audit of the refused ${p.path()}`).toBe(before + 1);
+      }
     });
 
     it('shows the BSN only to those who may see it', async () => {
@@ -166,6 +174,21 @@ describe('account and record pages', () => {
     const res = await b.post('/sign-in', { ...Object.fromEntries(hiddenFields(page.body, '/sign-in')), email: account('nurse').email, password: DEMO_PASSWORD });
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe(`/patients/${anna}`);
+  });
+
+  it('sends nobody off the site after a preference or a sign-in, however the return path is spelt', async () => {
+    const b = new Browser(t);
+    for (const r of ['/%09/attacker.example', '/%0a/attacker.example', '//attacker.example', '/%5Cattacker.example', 'https://attacker.example']) {
+      const pref = await b.get(`/preferences?lang=en&return=${r}`);
+      expect(pref.statusCode, r).toBe(303);
+      expect(pref.headers.location, r).toBe('/');
+    }
+    expect((await b.get('/preferences?lang=nl&return=%2Fhelp%3Fx%3D1')).headers.location).toBe('/help?x=1');
+    const page = await b.get('/sign-in?return=%2F%09%2Fattacker.example');
+    expect(hiddenFields(page.body, '/sign-in').filter(([k, v]) => k === 'return' && v.includes('attacker'))).toEqual([]);
+    const res = await b.post('/sign-in', { _csrf: csrfOf(page.body), return: '/\t/attacker.example', email: account('nurse').email, password: DEMO_PASSWORD });
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe('/patients');
   });
 
   it('answers 404 for a record that does not exist', async () => {
@@ -376,42 +399,96 @@ describe('account and record pages', () => {
     await b.signIn(account('admin').email);
     const page = await b.get('/admin/users');
     const csrf = csrfOf(page.body);
-    const bad = await b.post('/admin/users', { _csrf: csrf, role: '', displayName: '', email: 'x', password: 'kort' });
+    expect(page.body).not.toContain('type="password"');
+    const bad = await b.post('/admin/users', { _csrf: csrf, role: '', displayName: '', email: 'x' });
     expect(bad.statusCode).toBe(400);
-    for (const f of ['role', 'displayName', 'email', 'password']) expect(bad.body).toContain(`href="#${f}"`);
-    const ok = await b.post('/admin/users', { _csrf: csrf, role: 'physician', displayName: 'Dr. Nieuw', email: 'nieuw@example.org', password: 'een-goed-wachtwoord' });
+    for (const f of ['role', 'displayName', 'email']) expect(bad.body).toContain(`href="#${f}"`);
+    const ok = await b.post('/admin/users', { _csrf: csrf, role: 'physician', displayName: 'Dr. Nieuw', email: 'nieuw@example.org' });
     expect(ok.statusCode).toBe(303);
     expect((await b.get('/admin/users?created=1')).body).toContain('Dr. Nieuw');
-    const taken = await b.post('/admin/users', { _csrf: csrf, role: 'nurse', displayName: 'Dubbel', email: 'nieuw@example.org', password: 'een-goed-wachtwoord' });
+    const taken = await b.post('/admin/users', { _csrf: csrf, role: 'nurse', displayName: 'Dubbel', email: 'nieuw@example.org' });
     expect(taken.statusCode).toBe(409);
     expect(taken.body).toContain(nl.form.inUse(nl.users.email));
 
     const today = new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date());
-    const audit = await b.get(`/admin/audit?action=user.manage&allowed=true&from=${today}&to=${today}`);
+    const audit = await b.get(`/admin/audit?action=user.create&allowed=true&from=${today}&to=${today}`);
     expect(audit.statusCode).toBe(200);
-    expect(audit.body).toContain('<code>user.manage</code>');
+    expect(audit.body).toContain('<code>user.create</code>');
     expect(audit.body).toContain('<th scope="col">Verzoek-id</th>');
     const badDate = await b.get('/admin/audit?from=gisteren');
     expect(badDate.statusCode).toBe(400);
     expect(badDate.body).toContain('href="#from"');
   });
 
-  it('loses nothing typed when the session ended before the form was sent', async () => {
+  it('lets an administrator change a role, allow signing in again, send a link and switch an account off, each audited', async () => {
+    const b = new Browser(t);
+    await b.signIn(account('admin').email);
+    const ok = await b.post('/admin/users', { _csrf: csrfOf((await b.get('/admin/users')).body), role: 'nurse', displayName: 'Wim Beheer', email: 'wim@example.org' });
+    expect(ok.statusCode).toBe(303);
+    const wim = (await t.store.db.selectFrom('app_user').select('id').where('email', '=', 'wim@example.org').executeTakeFirstOrThrow()).id;
+    const list = await b.get('/admin/users');
+    expect(list.body).toContain(`href="/admin/users/${wim}"`);
+    const page = await b.get(`/admin/users/${wim}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain(`<h1>${nl.users.manageTitle('Wim Beheer')}</h1>`);
+    for (const what of ['role', 'unlock', 'activation-link', 'deactivate']) expect(page.body).toContain(`action="/admin/users/${wim}/${what}"`);
+
+    const role = await b.post(`/admin/users/${wim}/role`, { ...Object.fromEntries(hiddenFields(page.body, `/admin/users/${wim}/role`)), role: 'physician' });
+    expect(role.statusCode).toBe(303);
+    expect(role.headers.location).toBe(`/admin/users/${wim}?done=role`);
+    const after = await b.get(role.headers.location as string);
+    expect(after.body).toContain(nl.users.done.role);
+    expect(after.body).toContain(nl.roles.physician);
+    const badRole = await b.post(`/admin/users/${wim}/role`, { ...Object.fromEntries(hiddenFields(after.body, `/admin/users/${wim}/role`)), role: 'patient' });
+    expect(badRole.statusCode).toBe(400);
+    expect(badRole.body).toContain('href="#role"');
+    for (const [what, done] of [['unlock', nl.users.done.unlocked], ['activation-link', nl.users.done.link], ['deactivate', nl.users.done.deactivated]] as const) {
+      const form = await b.get(`/admin/users/${wim}`);
+      const res = await b.post(`/admin/users/${wim}/${what}`, hiddenFields(form.body, `/admin/users/${wim}/${what}`));
+      expect(res.statusCode, what).toBe(303);
+      expect((await b.get(res.headers.location as string)).body).toContain(done);
+    }
+    const actions = await t.store.db.selectFrom('audit_event').select('action').where('resource', '=', `account/${wim}`).where('allowed', '=', true).orderBy('id').execute();
+    expect(actions.map((a) => a.action)).toEqual(['user.create', 'user.role', 'user.unlock', 'user.activation-link', 'user.deactivate']);
+
+    const own = await b.get(`/admin/users/${(await t.store.db.selectFrom('app_user').select('id').where('email', '=', account('admin').email).executeTakeFirstOrThrow()).id}`);
+    expect(own.body).toContain(nl.users.ownAccount);
+    expect(own.body).not.toContain('/deactivate"');
+    const nurse = new Browser(t);
+    await nurse.signIn(account('nurse').email);
+    expect((await nurse.get(`/admin/users/${wim}`)).statusCode).toBe(403);
+    expect((await b.get('/admin/users/00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
+  });
+
+  /** Ends the browser's session as the idle time-out does: the cookie stays, the session is over. */
+  async function endSession(b: Browser) {
+    const token = decodeURIComponent(b.jar.get('botpad_session') ?? '');
+    await t.store.db.updateTable('session').set({ last_seen_at: new Date(Date.now() - 3 * 3600_000).toISOString() }).where('token_hash', '=', sha256(token)).execute();
+  }
+
+  it('loses nothing typed when the session ended, and keeps it on the server for its author only', async () => {
     const b = new Browser(t);
     await b.signIn(account('physician').email);
     const form = await b.get('/patients/new');
-    // The session ends while the form is open (as after the idle time-out).
-    b.jar.set('botpad_session', 'expired-session-token');
+    await endSession(b);
     const fields = { _csrf: csrfOf(form.body), familyName: 'Bewaard', givenName: 'Bea', birthDate: '1945-02-03', sex: 'female', bsn: '', phone: '06 1234 5678', email: '', gpPractice: '' };
     const signIn = await b.post('/patients/new', fields);
     expect(signIn.statusCode).toBe(200);
+    expect(signIn.headers['cache-control']).toBe('no-store');
     expect(signIn.body).toContain(`<h1>${nl.signIn.title}</h1>`);
     expect(signIn.body).toContain(nl.signIn.keptNotice);
+    // The page a next person at this computer could open holds nothing of what was typed.
+    for (const typed of ['Bewaard', 'Bea', '1945-02-03', '06 1234 5678']) expect(signIn.body).not.toContain(typed);
     const carried = hiddenFields(signIn.body, '/sign-in');
-    expect(carried).toContainEqual(['keep_action', '/patients/new']);
-    expect(carried).toContainEqual(['keep:familyName', 'Bewaard']);
-    expect(carried).toContainEqual(['keep:phone', '06 1234 5678']);
-    expect(carried.some(([k]) => k === 'keep:_csrf')).toBe(false);
+    const ref = carried.find(([k]) => k === 'kept')?.[1] ?? '';
+    expect(ref).toMatch(/^[A-Za-z0-9_-]{40,}$/);
+
+    // Someone else signing in with that reference gets nothing of it.
+    const other = new Browser(t);
+    const otherPage = await other.get('/sign-in');
+    const stranger = await other.post('/sign-in', { _csrf: csrfOf(otherPage.body), kept: ref, email: account('nurse').email, password: DEMO_PASSWORD });
+    expect(stranger.statusCode).toBe(303);
+    expect(stranger.headers.location).toBe('/patients');
 
     const back = await b.post('/sign-in', [...carried, ['email', account('physician').email], ['password', DEMO_PASSWORD]]);
     expect(back.statusCode).toBe(200);
@@ -426,17 +503,24 @@ describe('account and record pages', () => {
     const record = await b.get(done.headers.location as string);
     expect(record.body).toContain('<h1>Bea Bewaard</h1>');
     expect(record.body).toContain('06 1234 5678');
+    // Handed back once: the reference is spent.
+    await endSession(b);
+    const again = await b.post('/sign-in', [...carried.filter(([k]) => k !== '_csrf'), ['_csrf', csrfOf(record.body)], ['email', account('physician').email], ['password', DEMO_PASSWORD]]);
+    expect(again.statusCode).toBe(303);
   });
 
-  it('never carries a password along', async () => {
+  it('never keeps a password', async () => {
     const b = new Browser(t);
     await b.signIn(account('admin').email);
     const page = await b.get('/admin/users');
-    b.jar.delete('botpad_session');
+    await endSession(b);
     const res = await b.post('/admin/users', { _csrf: csrfOf(page.body), role: 'nurse', displayName: 'Geheim', email: 'geheim@example.org', password: 'zeer-geheim-wachtwoord' });
     expect(res.statusCode).toBe(200);
-    expect(res.body).toContain('name="keep:displayName" value="Geheim"');
-    expect(res.body).not.toContain('zeer-geheim-wachtwoord');
+    expect(res.body).not.toContain('Geheim');
+    const kept = await t.store.db.selectFrom('kept_form').select('pairs').execute();
+    const all = JSON.stringify(kept.map((k) => k.pairs));
+    expect(all).toContain('Geheim');
+    expect(all).not.toContain('zeer-geheim-wachtwoord');
   });
 });
 

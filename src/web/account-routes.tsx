@@ -5,13 +5,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import {
-  AppError, DEMO_ACCOUNTS, DEMO_PASSWORD, accessDeps, sessionToken, activateAccount, authDeps, clearSessionCookie, confirmPasswordReset,
+  AppError, DEMO_ACCOUNTS, DEMO_PASSWORD, accessDeps, auditRefusal, keepForm, sessionToken, takeForm, activateAccount, authDeps, clearSessionCookie, confirmPasswordReset,
   correctPatient, createClinician, mergeDuplicate, createPatient, createPatientAccount, findPatients, patientAccessLog, patientCaregivers, patientHistory,
   readPatient, requestMeta, requestPasswordReset, requireUser, searchOrganisationAudit, setSessionCookie, signIn, signOut, usersOfOrganisation,
+  changeStaffRole, deactivateStaff, resendActivation, throttleResetRequest, unlockStaff,
   type SessionUser,
 } from '../api/facade.js';
 import { PatientCorrection, PatientInput, PatientQuery } from '../schema/patient.schema.js';
-import { Activation, NewClinician, NewPatientAccount, ResetConfirm, ResetRequest, SignIn } from '../schema/account.schema.js';
+import { Activation, NewClinician, NewPatientAccount, ResetConfirm, ResetRequest, RoleChange, SignIn } from '../schema/account.schema.js';
 import { issuesToErrors, type ProblemError } from '../schema/problem.js';
 import { renderPage } from './render.js';
 import { CLINICIANS, TIME_ZONE, clockTime, pageContext, startPage, type Role } from './context.js';
@@ -20,14 +21,14 @@ import type { FieldErrors } from './components/Form.js';
 import type { Messages } from './i18n/index.js';
 import { ErrorPage } from './pages/public.page.js';
 import {
-  ActivatePage, KEEP_ACTION, KEEP_PREFIX, KeptInputPage, PasswordResetConfirmPage, PasswordResetPage, SignInPage, type KeptInput, type SignInNotice,
+  ActivatePage, KEPT_REF, KeptInputPage, PasswordResetConfirmPage, PasswordResetPage, SignInPage, type KeptInput, type SignInNotice,
 } from './pages/sign-in.page.js';
 import {
   AccessLogPage, AccountFormPage, HistoryPage, LetterPage, NewPatientPage, PATIENT_FIELDS, PatientRecordPage, PatientsPage, patientValues,
   type RecordNotice, type Revision,
 } from './pages/patients.page.js';
 import { CarePage, MePage } from './pages/me.page.js';
-import { AuditPage, UsersPage } from './pages/admin.page.js';
+import { AuditPage, UserPage, UsersPage, type UserNotice } from './pages/admin.page.js';
 
 type Handler = (req: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
 type Query = Record<string, string | undefined>;
@@ -44,9 +45,22 @@ function patientIdOf(req: FastifyRequest): string {
   return id;
 }
 
+function accountIdOf(req: FastifyRequest): string {
+  const id = (req.params as { id?: string }).id ?? '';
+  if (!uuid.test(id)) throw new AppError('not-found', 'There is no such account.');
+  return id;
+}
+
+/** A page refused for the signed-in person's role: the page layer decides it, so it audits it. */
+class PageRefusal extends AppError {
+  constructor(readonly user: SessionUser) {
+    super('forbidden', 'This page is not for your role.');
+  }
+}
+
 function userWith(req: FastifyRequest, roles?: readonly Role[]): SessionUser {
   const u = requireUser(req);
-  if (roles && !roles.includes(u.actor.role)) throw new AppError('forbidden', 'This page is not for your role.');
+  if (roles && !roles.includes(u.actor.role)) throw new PageRefusal(u);
   return u;
 }
 
@@ -88,6 +102,7 @@ export function registerAccountRoutes(fastify: FastifyInstance): void {
   // The check keeps its state in a closure; binding only tells the type checker `this` is safe.
   const form = { schema: { hide: true }, preHandler: fastify.csrfProtection.bind(fastify) };
   const deps = () => accessDeps(fastify);
+  const mailDeps = () => ({ ...deps(), mailer: fastify.mailer, linkBase: fastify.deps.config.linkBase });
   const ctxOf = (req: FastifyRequest, reply: FastifyReply) => pageContext(fastify, req, reply);
   // Signed-in pages carry health data: never cached, by the browser or anything in between.
   const send = (reply: FastifyReply, node: VNode, status = 200) =>
@@ -98,7 +113,7 @@ export function registerAccountRoutes(fastify: FastifyInstance): void {
     req: FastifyRequest,
     reply: FastifyReply,
     status: number,
-    extra: { email?: string; errors?: FieldErrors; notice?: SignInNotice; locked?: string; returnTo?: string; kept?: KeptInput } = {},
+    extra: { email?: string; errors?: FieldErrors; notice?: SignInNotice; locked?: string; returnTo?: string; keptRef?: string } = {},
   ) {
     const ctx = await ctxOf(req, reply);
     return send(
@@ -109,13 +124,16 @@ export function registerAccountRoutes(fastify: FastifyInstance): void {
   }
 
   /**
-   * A form post whose session has ended: nothing typed is lost. The sign-in page carries the fields
-   * (never the token or a password) and, once signed in, hands them back for one more press.
+   * A form post whose session has ended: nothing typed is lost. The fields (never the token or a
+   * password) stay on the server for the account whose session sent them; the sign-in page carries
+   * only a reference, so the next person at a shared computer finds nothing in its source. Once
+   * that same person has signed in, the fields come back for one more press.
    */
   async function keepPost(req: FastifyRequest, reply: FastifyReply) {
     const pairs = formPairs(req).filter(([k]) => !NEVER_KEPT.test(k));
     const action = localPath(req.url.split('?')[0]);
-    return signInPage(req, reply, 200, { notice: 'kept', kept: { action, pairs } });
+    const keptRef = await keepForm(authDeps(fastify), sessionToken(req), action, pairs);
+    return signInPage(req, reply, 200, keptRef ? { notice: 'kept', keptRef } : { notice: 'needed' });
   }
 
   /** Maps the refusals a page can meet to what a browser should see. */
@@ -129,6 +147,10 @@ export function registerAccountRoutes(fastify: FastifyInstance): void {
         if (e.code === 'unauthenticated') {
           if (req.method === 'POST') return keepPost(req, reply);
           return reply.redirect(`/sign-in?return=${encodeURIComponent(req.url)}`, 303);
+        }
+        if (e instanceof PageRefusal) {
+          const what = `${req.method === 'GET' ? 'page.view' : 'page.post'}`;
+          await auditRefusal(deps(), e.user.actor, requestMeta(req), what, `page${req.routeOptions.url ?? ''}`, `${e.user.actor.role}: this page is not for this role`);
         }
         if (e.code === 'forbidden') return send(reply, <ErrorPage ctx={await ctxOf(req, reply)} kind="forbidden" />, 403);
         if (e.code === 'not-found') return send(reply, <ErrorPage ctx={await ctxOf(req, reply)} kind="not-found" />, 404);
@@ -157,15 +179,10 @@ export function registerAccountRoutes(fastify: FastifyInstance): void {
     page(async (req, reply) => {
       const ctx = await ctxOf(req, reply);
       const t = ctx.t;
-      const pairs = formPairs(req);
       const f = formFields(req);
-      const keptAction = f[KEEP_ACTION] ? localPath(f[KEEP_ACTION]) : undefined;
-      const kept: KeptInput | undefined =
-        keptAction && keptAction !== '/'
-          ? { action: keptAction, pairs: pairs.filter(([k]) => k.startsWith(KEEP_PREFIX)).map(([k, v]) => [k.slice(KEEP_PREFIX.length), v]) }
-          : undefined;
+      const keptRef = f[KEPT_REF] && f[KEPT_REF].length <= 100 ? f[KEPT_REF] : undefined;
       const returnTo = f.return ? localPath(f.return) : undefined;
-      const again = { email: f.email ?? '', ...(kept ? { kept, notice: 'kept' as const } : {}), ...(returnTo ? { returnTo } : {}) };
+      const again = { email: f.email ?? '', ...(keptRef ? { keptRef, notice: 'kept' as const } : {}), ...(returnTo ? { returnTo } : {}) };
 
       const parsed = SignIn.safeParse(pick(f, ['email', 'password']));
       if (!parsed.success) {
@@ -189,6 +206,8 @@ export function registerAccountRoutes(fastify: FastifyInstance): void {
       }
       // The page below belongs to the new session: its header, menu and token.
       req.user = user;
+      const taken = keptRef ? await takeForm(authDeps(fastify), keptRef, user.actor.userId) : undefined;
+      const kept: KeptInput | undefined = taken && localPath(taken.action) !== '/' ? { action: localPath(taken.action), pairs: taken.pairs } : undefined;
       if (kept) {
         const next = await ctxOf(req, reply);
         return send(reply, <KeptInputPage ctx={next} csrf={reply.generateCsrf()} kept={kept} startHref={startPage(user.actor.role)} />);
@@ -208,7 +227,12 @@ export function registerAccountRoutes(fastify: FastifyInstance): void {
   fastify.get(
     '/activate',
     hidden,
-    page(async (req, reply) => send(reply, <ActivatePage ctx={await ctxOf(req, reply)} csrf={reply.generateCsrf()} />)),
+    page(async (req, reply) => {
+      // The link in a staff member's e-mail carries the code: the form opens with it filled in.
+      const code = (req.query as Query).code ?? '';
+      const values = /^[A-Za-z0-9-]{6,40}$/.test(code) ? { code } : undefined;
+      return send(reply, <ActivatePage ctx={await ctxOf(req, reply)} csrf={reply.generateCsrf()} {...(values ? { values } : {})} />);
+    }),
   );
 
   fastify.post(
@@ -237,6 +261,7 @@ export function registerAccountRoutes(fastify: FastifyInstance): void {
       try {
         await activateAccount(deps(), requestMeta(req), parsed.data);
       } catch (e) {
+        if (e instanceof AppError && e.code === 'too-many-requests') return again({ code: t.activate.tooMany }, 429);
         const p = problemsOf(e);
         if (!p) throw e;
         const errs = fieldErrors(t, specs, p);
@@ -268,8 +293,14 @@ export function registerAccountRoutes(fastify: FastifyInstance): void {
         if ((f.email ?? '').trim() === '') errors.email = ctx.t.form.required(ctx.t.reset.email);
         return send(reply, <PasswordResetPage ctx={ctx} csrf={reply.generateCsrf()} email={f.email ?? ''} errors={errors} />, 400);
       }
-      const publicUrl = fastify.deps.config.publicUrl ?? `${req.protocol}://${req.host}`;
+      const publicUrl = fastify.deps.config.linkBase;
       const meta = requestMeta(req);
+      try {
+        await throttleResetRequest(deps(), meta, parsed.data.email);
+      } catch (e) {
+        if (!(e instanceof AppError) || e.code !== 'too-many-requests') throw e;
+        return send(reply, <PasswordResetPage ctx={ctx} csrf={reply.generateCsrf()} email={f.email ?? ''} errors={{ email: ctx.t.reset.tooMany }} />, 429);
+      }
       fastify.later(() => requestPasswordReset({ ...deps(), mailer: fastify.mailer, publicUrl }, meta, parsed.data.email));
       // The same answer, equally fast, whether or not the address is known (the lookup and the mail
       // happen after it), so the form tells nobody who has an account.
@@ -530,7 +561,7 @@ export function registerAccountRoutes(fastify: FastifyInstance): void {
       if (!parsed.success) return again(fieldErrors(t, specs, rename(issuesToErrors(parsed.error.issues))), 400);
       try {
         const issued = await createPatientAccount(deps(), u.actor, requestMeta(req), id, parsed.data);
-        const base = fastify.deps.config.publicUrl ?? `${req.protocol}://${req.host}`;
+        const base = fastify.deps.config.linkBase;
         const letter = {
           patientId: id,
           kind: parsed.data.kind,
@@ -605,17 +636,15 @@ export function registerAccountRoutes(fastify: FastifyInstance): void {
         role: { label: t.users.role, kind: 'choice' },
         displayName: { label: t.users.displayName },
         email: { label: t.users.email, kind: 'email' },
-        password: { label: t.users.password, kind: 'password' },
       };
-      const parsed = NewClinician.safeParse({ ...pick(f, ['role', 'displayName', 'password']), email: (f.email ?? '').trim() });
+      const parsed = NewClinician.safeParse({ ...pick(f, ['role', 'displayName']), email: (f.email ?? '').trim() });
       if (!parsed.success) {
         const errors = fieldErrors(t, specs, issuesToErrors(parsed.error.issues));
         if (errors.email && (f.email ?? '').trim() === '') errors.email = t.form.required(t.users.email);
-        if (errors.password && (f.password ?? '') === '') errors.password = t.form.required(t.users.password);
         return usersPage(req, reply, { values, errors }, 400);
       }
       try {
-        await createClinician(deps(), u.actor, requestMeta(req), parsed.data);
+        await createClinician(mailDeps(), u.actor, requestMeta(req), parsed.data);
       } catch (e) {
         const problems = problemsOf(e);
         if (!problems) throw e;
@@ -624,6 +653,55 @@ export function registerAccountRoutes(fastify: FastifyInstance): void {
       return reply.redirect('/admin/users?created=1', 303);
     }),
   );
+
+  const USER_NOTICES: Record<string, UserNotice> = { role: 'role', deactivated: 'deactivated', unlocked: 'unlocked', link: 'link' };
+
+  async function userPage(req: FastifyRequest, reply: FastifyReply, extra: { notice?: UserNotice; errors?: FieldErrors } = {}, status = 200) {
+    const u = requireUser(req);
+    const id = accountIdOf(req);
+    // The list is the administrator's view of their organisation (authorised and audited there).
+    const user = (await usersOfOrganisation(deps(), u.actor, requestMeta(req))).find((x) => x.id === id);
+    if (!user) throw new AppError('not-found', 'There is no such account in your organisation.');
+    const ctx = await ctxOf(req, reply);
+    return send(reply, <UserPage ctx={ctx} csrf={reply.generateCsrf()} user={user} self={user.id === u.actor.userId} {...extra} />, status);
+  }
+
+  fastify.get(
+    '/admin/users/:id',
+    hidden,
+    page(async (req, reply) => {
+      const n = USER_NOTICES[(req.query as Query).done ?? ''];
+      return userPage(req, reply, n ? { notice: n } : {});
+    }),
+  );
+
+  const userAction = (what: string, notice: UserNotice, run: (u: SessionUser, id: string, f: Record<string, string>, meta: ReturnType<typeof requestMeta>) => Promise<unknown>) =>
+    fastify.post(
+      `/admin/users/:id/${what}`,
+      form,
+      page(async (req, reply) => {
+        const u = requireUser(req);
+        const id = accountIdOf(req);
+        try {
+          await run(u, id, formFields(req), requestMeta(req));
+        } catch (e) {
+          const problems = problemsOf(e);
+          if (!problems) throw e;
+          const t = (await ctxOf(req, reply)).t;
+          const errors = fieldErrors(t, { role: { label: t.users.role, kind: 'choice' } }, problems);
+          return userPage(req, reply, { errors: Object.keys(errors).length > 0 ? errors : { role: t.users.linkActive } }, e instanceof AppError ? e.status : 400);
+        }
+        return reply.redirect(`/admin/users/${id}?done=${notice}`, 303);
+      }),
+    );
+  userAction('role', 'role', async (u, id, f, meta) => {
+    const parsed = RoleChange.safeParse(pick(f, ['role']));
+    if (!parsed.success) throw new AppError('invalid-input', 'Choose a role.', issuesToErrors(parsed.error.issues));
+    await changeStaffRole(deps(), u.actor, meta, id, parsed.data.role);
+  });
+  userAction('deactivate', 'deactivated', (u, id, _f, meta) => deactivateStaff(deps(), u.actor, meta, id));
+  userAction('unlock', 'unlocked', (u, id, _f, meta) => unlockStaff(deps(), u.actor, meta, id));
+  userAction('activation-link', 'link', (u, id, _f, meta) => resendActivation(mailDeps(), u.actor, meta, id));
 
   fastify.get(
     '/admin/audit',

@@ -88,10 +88,27 @@ export function problemsOf(e: unknown): ProblemError[] | undefined {
   return undefined;
 }
 
-/** Only same-site paths are followed after signing in (no open redirect). */
+/** Stands for our own origin while a path is resolved; never shown to anyone. */
+const OWN_ORIGIN = 'https://botpad.invalid';
+
+/**
+ * The one check for every place Botpad sends a browser back to (after signing in, after a
+ * preference): the value is resolved as a URL against our own origin, the way a browser would, and
+ * refused ('/') when it would leave that origin or holds control characters (browsers drop tabs and
+ * line breaks from a URL, so "/\t/host" becomes "//host", another site). What is followed is the
+ * resolved path, not the text that came in.
+ */
 export function localPath(path: string | undefined): string {
-  if (!path || !path.startsWith('/') || path.startsWith('//') || path.includes('\\')) return '/';
-  return path;
+  if (!path || !path.startsWith('/') || /[\u0000-\u001f\u007f-\u009f\\]/.test(path)) return '/';
+  let url: URL;
+  try {
+    url = new URL(path, OWN_ORIGIN);
+  } catch {
+    return '/';
+  }
+  if (url.origin !== OWN_ORIGIN || url.username !== '' || url.password !== '') return '/';
+  const local = url.pathname + url.search + url.hash;
+  return local.startsWith('//') ? '/' : local;
 }
 
 /**

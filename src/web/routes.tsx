@@ -9,6 +9,7 @@ import { ApiDocsPage } from './pages/api-docs.page.js';
 import { LANG_COOKIE, SIZE_COOKIE, pageContext, pageContextSync } from './context.js';
 import { TEXT_SIZES } from './components/Layout.js';
 import { registerAccountRoutes } from './account-routes.js';
+import { localPath } from './forms.js';
 
 const ONE_YEAR = 365 * 24 * 3600;
 
@@ -18,12 +19,6 @@ export function htmlError(app: FastifyInstance) {
     const kind = status === 404 ? 'not-found' : status === 403 || status === 401 ? 'forbidden' : 'server';
     return renderPage(<ErrorPage ctx={ctx} kind={kind} />);
   };
-}
-
-/** Only same-site paths are followed after a preference change (no open redirect). */
-export function safeReturn(path: string | undefined): string {
-  if (!path || !path.startsWith('/') || path.startsWith('//') || path.includes('\\')) return '/';
-  return path;
 }
 
 export function registerWebRoutes(fastify: FastifyInstance): void {
@@ -59,7 +54,7 @@ export function registerWebRoutes(fastify: FastifyInstance): void {
       const opts = { path: '/', maxAge: ONE_YEAR, sameSite: 'lax' as const, httpOnly: true, secure };
       if (req.query.lang) reply.setCookie(LANG_COOKIE, req.query.lang, opts);
       if (req.query.size) reply.setCookie(SIZE_COOKIE, req.query.size, opts);
-      return reply.redirect(safeReturn(req.query.return), 303);
+      return reply.redirect(localPath(req.query.return), 303);
     },
   );
 

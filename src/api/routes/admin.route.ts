@@ -1,13 +1,19 @@
 import { z } from 'zod';
 import type { ZodApp } from '../types.js';
-import { Activation, AuditQuery, AuditRow, NewClinician, ResetConfirm, ResetRequest, UserSummary } from '../../schema/account.schema.js';
-import { activateAccount, confirmPasswordReset, createClinician, requestPasswordReset, usersOfOrganisation } from '../../services/accounts.js';
+import { Activation, AuditQuery, AuditRow, NewClinician, ResetConfirm, ResetRequest, RoleChange, UserSummary } from '../../schema/account.schema.js';
+import {
+  activateAccount, changeStaffRole, confirmPasswordReset, createClinician, deactivateStaff, requestPasswordReset, resendActivation, throttleResetRequest, unlockStaff,
+  usersOfOrganisation,
+} from '../../services/accounts.js';
 import { searchOrganisationAudit } from '../../services/audit.js';
 import { accessDeps, requestMeta, requireUser } from '../auth.js';
 import { problemResponses } from '../responses.js';
 
+const UserParams = z.object({ id: z.uuid('is not a valid id') }).strict();
+
 export function registerAdminRoutes(app: ZodApp): void {
   const deps = () => accessDeps(app);
+  const mailDeps = () => ({ ...deps(), mailer: app.mailer, linkBase: app.deps.config.linkBase });
   app.get(
     '/api/v1/users',
     { schema: { tags: ['admin'], summary: 'Users of your organisation (admin)', response: { 200: z.object({ users: z.array(UserSummary) }), ...problemResponses(401, 403) } } },
@@ -16,9 +22,64 @@ export function registerAdminRoutes(app: ZodApp): void {
   app.post(
     '/api/v1/users',
     {
-      schema: { tags: ['admin'], summary: 'Create a clinician or administrator in your organisation (admin)', body: NewClinician, response: { 201: UserSummary, ...problemResponses(400, 401, 403, 409) } },
+      schema: {
+        tags: ['admin'],
+        summary: 'Create a clinician or administrator in your organisation (admin); they get an activation link by e-mail',
+        body: NewClinician,
+        response: { 201: UserSummary, ...problemResponses(400, 401, 403, 409) },
+      },
     },
-    async (req, reply) => reply.status(201).send(await createClinician(deps(), requireUser(req).actor, requestMeta(req), req.body)),
+    async (req, reply) => reply.status(201).send(await createClinician(mailDeps(), requireUser(req).actor, requestMeta(req), req.body)),
+  );
+  app.patch(
+    '/api/v1/users/:id',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Change the role of an account in your organisation (admin; not your own)',
+        params: UserParams,
+        body: RoleChange,
+        response: { 200: UserSummary, ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (req) => changeStaffRole(deps(), requireUser(req).actor, requestMeta(req), req.params.id, req.body.role),
+  );
+  app.post(
+    '/api/v1/users/:id/deactivate',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Deactivate an account in your organisation (admin; not your own): its open sessions end at once',
+        params: UserParams,
+        response: { 200: UserSummary, ...problemResponses(401, 403, 404) },
+      },
+    },
+    async (req) => deactivateStaff(deps(), requireUser(req).actor, requestMeta(req), req.params.id),
+  );
+  app.post(
+    '/api/v1/users/:id/unlock',
+    {
+      schema: { tags: ['admin'], summary: 'Clear the sign-in lock-out of an account in your organisation (admin)', params: UserParams, response: { 204: z.null(), ...problemResponses(401, 403, 404) } },
+    },
+    async (req, reply) => {
+      await unlockStaff(deps(), requireUser(req).actor, requestMeta(req), req.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+  app.post(
+    '/api/v1/users/:id/activation-link',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'E-mail a new activation link to an account not yet set up or deactivated (admin)',
+        params: UserParams,
+        response: { 202: z.null(), ...problemResponses(401, 403, 404, 409) },
+      },
+    },
+    async (req, reply) => {
+      await resendActivation(mailDeps(), requireUser(req).actor, requestMeta(req), req.params.id);
+      return reply.status(202).send(null);
+    },
   );
   app.get(
     '/api/v1/audit',
@@ -34,7 +95,7 @@ export function registerAdminRoutes(app: ZodApp): void {
   );
   app.post(
     '/api/v1/activation',
-    { schema: { tags: ['accounts'], summary: 'Activate an account with the code from the letter', body: Activation, response: { 204: z.null(), ...problemResponses(400, 409) } } },
+    { schema: { tags: ['accounts'], summary: 'Activate an account with the code from the letter or e-mail', body: Activation, response: { 204: z.null(), ...problemResponses(400, 409, 429) } } },
     async (req, reply) => {
       await activateAccount(deps(), requestMeta(req), req.body);
       return reply.status(204).send(null);
@@ -42,13 +103,14 @@ export function registerAdminRoutes(app: ZodApp): void {
   );
   app.post(
     '/api/v1/password-reset',
-    { schema: { tags: ['accounts'], summary: 'Ask for a password-reset link by e-mail', body: ResetRequest, response: { 202: z.null(), ...problemResponses(400) } } },
+    { schema: { tags: ['accounts'], summary: 'Ask for a password-reset link by e-mail (a few per address and per client an hour)', body: ResetRequest, response: { 202: z.null(), ...problemResponses(400, 429) } } },
     async (req, reply) => {
       // Looked up and mailed after the answer: known and unknown addresses are answered alike and
       // equally fast, so neither the answer nor its timing tells who has an account.
-      const publicUrl = app.deps.config.publicUrl ?? `http://${req.host}`;
+      const publicUrl = app.deps.config.linkBase;
       const meta = requestMeta(req);
       const email = req.body.email;
+      await throttleResetRequest(deps(), meta, email);
       app.later(() => requestPasswordReset({ ...deps(), mailer: app.mailer, publicUrl }, meta, email));
       return reply.status(202).send(null);
     },

@@ -156,7 +156,7 @@ export function registerPatientRoutes(app: ZodApp): void {
       if (req.query.format === 'pdf') {
         const pdf = await activationLetterPdf({
           recipientName: r.displayName, patientName: r.patientName, kind: req.body.kind, code: r.activationCode, expiresAt: r.expiresAt,
-          siteUrl: app.deps.config.publicUrl ?? `http://${req.host}`, organisationName: user.organisationName, helpPhone: app.deps.config.helpPhone,
+          siteUrl: app.deps.config.linkBase, organisationName: user.organisationName, helpPhone: app.deps.config.helpPhone,
         });
         return reply.status(201).type('application/pdf').header('content-disposition', 'attachment; filename="botpad-activatiebrief.pdf"')
           // A Buffer is sent as is (Fastify skips the JSON serialiser); the schema documents the JSON form.

@@ -1,4 +1,7 @@
 // A complete Botpad server over a fresh store, driven through Fastify's inject (no socket).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { loadConfig } from '../../config.js';
 import { buildServer } from '../../main.js';
@@ -13,7 +16,11 @@ export interface TestApp {
 
 export async function testApp(kind: StoreKind, env: Record<string, string> = {}): Promise<TestApp> {
   const store = await freshStore(kind);
-  const config = loadConfig({ BOTPAD_LOG_LEVEL: 'silent', ...env });
+  // Mail and the audit anchor go to a directory of this test's own, never into the checkout.
+  const scratch = mkdtempSync(path.join(tmpdir(), 'botpad-test-'));
+  const config = loadConfig({
+    BOTPAD_LOG_LEVEL: 'silent', BOTPAD_OUTBOX_DIR: path.join(scratch, 'outbox'), BOTPAD_AUDIT_ANCHOR_FILE: path.join(scratch, 'audit-anchor'), ...env,
+  });
   const app = await buildServer(config, store);
   return {
     app,
@@ -21,6 +28,7 @@ export async function testApp(kind: StoreKind, env: Record<string, string> = {})
     async close() {
       await app.close();
       await store.close();
+      rmSync(scratch, { recursive: true, force: true });
     },
   };
 }
@@ -30,7 +38,7 @@ export function sessionCookie(res: { cookies: { name: string; value: string }[] 
   return `botpad_session=${res.cookies.find((c) => c.name === 'botpad_session')?.value ?? ''}`;
 }
 
-/** Signs in through the API and returns the sign-in answer (status, cookies). */
+/** Signs in through the API (from client address `ip`, when given) and returns the answer (status, cookies). */
 export function signInApi(t: TestApp, email: string, password: string, ip?: string) {
-  return t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email, password }, ...(ip ? { headers: { 'x-forwarded-for': ip } } : {}) });
+  return t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email, password }, ...(ip ? { remoteAddress: ip } : {}) });
 }

@@ -41,6 +41,7 @@ export function UsersPage(props: {
                 <th scope="col">{u.email}</th>
                 <th scope="col">{u.role}</th>
                 <th scope="col">{u.status}</th>
+                <th scope="col">{u.actions}</th>
               </tr>
             </thead>
             <tbody>
@@ -49,7 +50,10 @@ export function UsersPage(props: {
                   <th scope="row">{x.displayName}</th>
                   <td>{x.email ?? ''}</td>
                   <td>{roleLabel(t, x.role)}</td>
-                  <td>{(u.statuses as Record<string, string>)[x.status] ?? x.status}</td>
+                  <td>{statusLabel(t, x.status)}</td>
+                  <td>
+                    <a href={`/admin/users/${x.id}`}>{u.manage(x.displayName)}</a>
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -59,6 +63,7 @@ export function UsersPage(props: {
       <section aria-labelledby="new-user">
         <h2 id="new-user">{u.newTitle}</h2>
         <p>{u.newIntro}</p>
+        <p>{u.newHint}</p>
         <form method="post" action="/admin/users" novalidate>
           <Csrf token={props.csrf} />
           <Select
@@ -72,12 +77,97 @@ export function UsersPage(props: {
           />
           <Field t={t} name="displayName" label={u.displayName} value={v.displayName} autocomplete="off" error={errors.displayName} />
           <Field t={t} name="email" type="email" label={u.email} value={v.email} autocomplete="off" spellcheck={false} error={errors.email} />
-          <Field t={t} name="password" type="password" label={u.password} hint={u.passwordHint} autocomplete="new-password" error={errors.password} />
           <p class="actions">
             <button type="submit">{u.submit}</button>
           </p>
         </form>
       </section>
+    </Layout>
+  );
+}
+
+const statusLabel = (t: PageContext['t'], status: string) => (t.users.statuses as Record<string, string>)[status] ?? status;
+
+export type UserNotice = keyof PageContext['t']['users']['done'];
+
+/**
+ * One account and what an administrator may do with it: change its role, switch it off, allow
+ * signing in again, send a new activation link. Never a password: the person chooses their own.
+ */
+export function UserPage(props: { ctx: PageContext; csrf: string; user: UserRow; self: boolean; notice?: UserNotice | undefined; errors?: FieldErrors }) {
+  const { ctx, user } = props;
+  const t = ctx.t;
+  const u = t.users;
+  const errors = props.errors ?? {};
+  const action = (what: string) => `/admin/users/${user.id}/${what}`;
+  return (
+    <Layout ctx={ctx} title={Object.keys(errors).length > 0 ? `${t.form.titlePrefix}: ${u.manageTitle(user.displayName)}` : u.manageTitle(user.displayName)}>
+      <p>
+        <a href="/admin/users">{u.back}</a>
+      </p>
+      <h1>{u.manageTitle(user.displayName)}</h1>
+      <ErrorSummary t={t} errors={errors} />
+      {props.notice ? <Notice ok>{u.done[props.notice]}</Notice> : null}
+      <dl class="details">
+        <dt>{u.email}</dt>
+        <dd>{user.email ?? ''}</dd>
+        <dt>{u.role}</dt>
+        <dd>{roleLabel(t, user.role)}</dd>
+        <dt>{u.status}</dt>
+        <dd>{statusLabel(t, user.status)}</dd>
+      </dl>
+      {props.self ? <p>{u.ownAccount}</p> : null}
+      {props.self ? null : (
+        <section aria-labelledby="role-title">
+          <h2 id="role-title">{u.roleTitle}</h2>
+          <p>{u.roleIntro}</p>
+          <form method="post" action={action('role')} novalidate>
+            <Csrf token={props.csrf} />
+            <Select t={t} name="role" label={u.role} value={user.role} error={errors.role} options={STAFF_ROLES.map((r) => ({ value: r, label: t.roles[r] }))} />
+            <p class="actions">
+              <button type="submit">{u.roleSubmit}</button>
+            </p>
+          </form>
+        </section>
+      )}
+      <section aria-labelledby="unlock-title">
+        <h2 id="unlock-title">{u.unlockTitle}</h2>
+        <p>{u.unlockIntro}</p>
+        <form method="post" action={action('unlock')}>
+          <Csrf token={props.csrf} />
+          <p class="actions">
+            <button type="submit">{u.unlockSubmit}</button>
+          </p>
+        </form>
+      </section>
+      <section aria-labelledby="link-title">
+        <h2 id="link-title">{u.linkTitle}</h2>
+        {user.status === 'active' ? (
+          <p>{u.linkActive}</p>
+        ) : (
+          <>
+            <p>{u.linkIntro}</p>
+            <form method="post" action={action('activation-link')}>
+              <Csrf token={props.csrf} />
+              <p class="actions">
+                <button type="submit">{u.linkSubmit}</button>
+              </p>
+            </form>
+          </>
+        )}
+      </section>
+      {props.self || user.status === 'disabled' ? null : (
+        <section aria-labelledby="deactivate-title">
+          <h2 id="deactivate-title">{u.deactivateTitle}</h2>
+          <p>{u.deactivateIntro}</p>
+          <form method="post" action={action('deactivate')}>
+            <Csrf token={props.csrf} />
+            <p class="actions">
+              <button type="submit">{u.deactivateSubmit}</button>
+            </p>
+          </form>
+        </section>
+      )}
     </Layout>
   );
 }

@@ -12,8 +12,8 @@ export interface KeptInput {
   pairs: [string, string][];
 }
 
-export const KEEP_ACTION = 'keep_action';
-export const KEEP_PREFIX = 'keep:';
+/** The field that carries the reference to a kept form (the form itself stays on the server). */
+export const KEPT_REF = 'kept';
 
 export interface DemoAccountRow {
   role: keyof Messages['roles'];
@@ -47,7 +47,8 @@ export function SignInPage(props: {
   /** Clock time the lock-out ends, or '' when it is not known. */
   locked?: string | undefined;
   returnTo?: string | undefined;
-  kept?: KeptInput | undefined;
+  /** Opaque reference to a form kept on the server for whoever signs in here. */
+  keptRef?: string | undefined;
   demoAccounts?: readonly DemoAccountRow[] | undefined;
   demoPassword?: string | undefined;
 }) {
@@ -70,14 +71,7 @@ export function SignInPage(props: {
       <form method="post" action="/sign-in" novalidate>
         <Csrf token={props.csrf} />
         {props.returnTo ? <input type="hidden" name="return" value={props.returnTo} /> : null}
-        {props.kept ? (
-          <>
-            <input type="hidden" name={KEEP_ACTION} value={props.kept.action} />
-            {props.kept.pairs.map(([k, v], i) => (
-              <input key={`${k}-${String(i)}`} type="hidden" name={KEEP_PREFIX + k} value={v} />
-            ))}
-          </>
-        ) : null}
+        {props.keptRef ? <input type="hidden" name={KEPT_REF} value={props.keptRef} /> : null}
         <Field t={t} name="email" type="email" label={t.signIn.email} value={props.email} autocomplete="username" spellcheck={false} error={errors.email} />
         <Field t={t} name="password" type="password" label={t.signIn.password} autocomplete="current-password" error={errors.password} />
         <p class="actions">
