@@ -79,10 +79,12 @@ async function waitUntilReady(url: string, child: ChildProcess, output: () => st
 export default async function setup(project: TestProject) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'botpad-e2e-'));
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', BOTPAD_DATA_DIR: dataDir };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env, PORT: String(port), HOST: '127.0.0.1', BOTPAD_DATA_DIR: dataDir, BOTPAD_AUDIT_ANCHOR_FILE: path.join(dataDir, 'audit-anchor'),
+  };
   // The browser run is about the embedded install a user gets by default (PGlite with demo data),
   // whatever the developer's shell points at.
-  for (const key of ['DATABASE_URL', 'BOTPAD_DEMO', 'BOTPAD_PUBLIC_URL', 'BOTPAD_LOG_LEVEL']) delete env[key];
+  for (const key of ['DATABASE_URL', 'BOTPAD_DEMO', 'BOTPAD_PUBLIC_URL', 'BOTPAD_LOG_LEVEL', 'BOTPAD_TRUST_PROXY']) delete env[key];
   env.BOTPAD_LOG_LEVEL = 'warn';
 
   const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'botpad.js'), 'start'], {
