@@ -79,9 +79,7 @@ async function waitUntilReady(url: string, child: ChildProcess, output: () => st
 export default async function setup(project: TestProject) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'botpad-e2e-'));
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = {
-    ...process.env, PORT: String(port), HOST: '127.0.0.1', BOTPAD_DATA_DIR: dataDir, BOTPAD_AUDIT_ANCHOR_FILE: path.join(dataDir, 'audit-anchor'),
-  };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', BOTPAD_DATA_DIR: dataDir };
   // The browser run is about the embedded install a user gets by default (PGlite with demo data),
   // whatever the developer's shell points at.
   for (const key of ['DATABASE_URL', 'BOTPAD_DEMO', 'BOTPAD_PUBLIC_URL', 'BOTPAD_LOG_LEVEL', 'BOTPAD_TRUST_PROXY']) delete env[key];
@@ -109,6 +107,7 @@ export default async function setup(project: TestProject) {
       await stop(child);
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
+      rmSync(`${dataDir}.audit-anchor`, { force: true });
     }
   };
   // If vitest itself is killed or crashes, teardown never runs: do what can be done synchronously.
