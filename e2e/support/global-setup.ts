@@ -82,7 +82,7 @@ export default async function setup(project: TestProject) {
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', BOTPAD_DATA_DIR: dataDir };
   // The browser run is about the embedded install a user gets by default (PGlite with demo data),
   // whatever the developer's shell points at.
-  for (const key of ['DATABASE_URL', 'BOTPAD_DEMO', 'BOTPAD_PUBLIC_URL', 'BOTPAD_LOG_LEVEL']) delete env[key];
+  for (const key of ['DATABASE_URL', 'BOTPAD_DEMO', 'BOTPAD_PUBLIC_URL', 'BOTPAD_LOG_LEVEL', 'BOTPAD_TRUST_PROXY', 'BOTPAD_AUDIT_ANCHOR_FILE']) delete env[key];
   env.BOTPAD_LOG_LEVEL = 'warn';
 
   const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'botpad.js'), 'start'], {
@@ -107,6 +107,7 @@ export default async function setup(project: TestProject) {
       await stop(child);
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
+      rmSync(`${dataDir}.audit-anchor`, { force: true });
     }
   };
   // If vitest itself is killed or crashes, teardown never runs: do what can be done synchronously.

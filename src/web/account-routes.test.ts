@@ -232,8 +232,11 @@ describe('account and record pages', () => {
     expect(b.jar.has('botpad_session')).toBe(false);
 
     await b.signIn(account('nurse').email);
+    const nurse = (await t.store.db.selectFrom('app_user').select('id').where('email', '=', account('nurse').email).executeTakeFirstOrThrow()).id;
     const create = await b.post('/patients/new', { familyName: 'Zonder', givenName: 'Token', birthDate: '1950-01-01', sex: 'male' });
     expect(create.statusCode).toBe(403);
+    const refused = await t.store.db.selectFrom('audit_event').select(['action', 'resource', 'allowed']).where('user_id', '=', nurse).where('action', '=', 'page.post').execute();
+    expect(refused).toEqual([{ action: 'page.post', resource: 'page/patients/new', allowed: false }]);
     const out = await b.post('/sign-out', {});
     expect(out.statusCode).toBe(403);
   });

@@ -100,7 +100,16 @@ const isDay = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(new 
 export function registerAccountRoutes(fastify: FastifyInstance): void {
   const hidden = { schema: { hide: true } };
   // The check keeps its state in a closure; binding only tells the type checker `this` is safe.
-  const form = { schema: { hide: true }, preHandler: fastify.csrfProtection.bind(fastify) };
+  const form = {
+    schema: { hide: true },
+    preHandler: fastify.csrfProtection.bind(fastify),
+    // A signed-in person's form refused for its missing or wrong token is a refusal like any other:
+    // audited (it is how a forged cross-site post shows up).
+    onError: async (req: FastifyRequest, _reply: FastifyReply, error: { code?: string }) => {
+      if (!req.user || !error.code?.startsWith('FST_CSRF')) return;
+      await auditRefusal(deps(), req.user.actor, requestMeta(req), 'page.post', `page${req.routeOptions.url ?? ''}`, 'form without a valid security token');
+    },
+  };
   const deps = () => accessDeps(fastify);
   const mailDeps = () => ({ ...deps(), mailer: fastify.mailer, linkBase: fastify.deps.config.linkBase });
   const ctxOf = (req: FastifyRequest, reply: FastifyReply) => pageContext(fastify, req, reply);

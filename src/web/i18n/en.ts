@@ -175,8 +175,8 @@ export const en = {
   },
   activate: {
     title: 'Set up your account',
-    intro: 'Did your care provider give you a letter with a code? Set up your account here.',
-    code: 'Code from the letter',
+    intro: 'Did you get a letter or an e-mail with a code? Set up your account here. Did you come here through the link in the e-mail? Then the code is already filled in.',
+    code: 'Code from the letter or e-mail',
     codeHint: 'For example ABCD-EFGH-JKMN. Capital or small letters: both are fine.',
     email: 'E-mail address',
     emailHint: 'You will use it to sign in. Did you already give your e-mail address to your care provider? Then you may leave this empty.',

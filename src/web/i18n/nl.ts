@@ -175,8 +175,8 @@ export const nl = {
   },
   activate: {
     title: 'Account klaarmaken',
-    intro: 'Heeft u van uw zorgverlener een brief met een code gekregen? Maak hier uw account klaar.',
-    code: 'Code uit de brief',
+    intro: 'Heeft u een brief of een e-mail met een code gekregen? Maak hier uw account klaar. Kwam u hier via de link in de e-mail? Dan staat de code er al.',
+    code: 'Code uit de brief of e-mail',
     codeHint: 'Bijvoorbeeld ABCD-EFGH-JKMN. Hoofdletters of kleine letters: dat maakt niet uit.',
     email: 'E-mailadres',
     emailHint: 'Hiermee logt u straks in. Heeft u uw e-mailadres al aan uw zorgverlener gegeven? Dan mag u dit leeg laten.',
