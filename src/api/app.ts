@@ -11,7 +11,6 @@ import Fastify, {
   type FastifyRequest,
 } from 'fastify';
 import cookie from '@fastify/cookie';
-import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -25,6 +24,7 @@ import type { Config } from '../config.js';
 import type { Store } from '../store/db.js';
 import { toProblem } from './problem-mapping.js';
 import { zodValidatorCompiler } from './validation.js';
+import { registerBodyParsers } from './body-parsers.js';
 import { registerHealthRoutes } from './routes/health.route.js';
 import { registerMetaRoutes } from './routes/meta.route.js';
 import { AppError } from '../schema/problem.js';
@@ -138,7 +138,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', secure: config.secure, signed: true },
     getToken: (req) => (req.body as Record<string, string> | undefined)?._csrf ?? (req.headers['x-csrf-token'] as string | undefined),
   });
-  await app.register(formbody, { bodyLimit: config.bodyLimit });
+  registerBodyParsers(app, config.bodyLimit);
   await app.register(fastifyStatic, {
     root: path.join(PACKAGE_ROOT, 'public'),
     prefix: '/assets/',

@@ -3,6 +3,7 @@
 // detail says nothing of the internals (the log has them, without health data).
 import type { FastifyError } from 'fastify';
 import { AppError, problem, type Problem } from '../schema/problem.js';
+import { isUnstorableText, violatedUnique } from '../store/errors.js';
 
 export function toProblem(err: unknown, instance?: string): Problem {
   if (err instanceof AppError) return problem(err.code, err.message, err.errors, instance);
@@ -21,6 +22,9 @@ export function toProblem(err: unknown, instance?: string): Problem {
     default:
       break;
   }
+  // Last line behind the use cases (services/access.ts names the field): never a 500, never the row.
+  if (violatedUnique(err) !== undefined) return problem('conflict', 'This conflicts with data that already exists.', [], instance);
+  if (isUnstorableText(err)) return problem('invalid-input', 'The request contains text that cannot be stored.', [], instance);
   if (e.statusCode === 429) return problem('too-many-requests', 'Too many requests; wait a moment and try again.', [], instance);
   if (e.statusCode === 403 && typeof e.code === 'string' && e.code.startsWith('FST_CSRF')) {
     return problem('forbidden', 'The form was not accepted: it is missing a valid security token. Reload the page and try again.', [], instance);

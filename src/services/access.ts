@@ -7,6 +7,7 @@ import type { Db } from '../store/db.js';
 import { writeAudit, type AuditEntry } from '../store/audit.repo.js';
 import { auditAndReadPatient, caregiverLinkFor, getPatientWithOrgs, patientOrganisations, type PatientOrgRow, type PatientRow } from '../store/patient.repo.js';
 import { AppError } from '../schema/problem.js';
+import { violatedUnique } from '../store/errors.js';
 import { todayNl } from './clock.js';
 
 export interface RequestMeta {
@@ -53,6 +54,38 @@ export async function loadTarget(db: Db, actor: Actor, row: PatientRow, known?: 
 type Outcome<T> = { ok: true; value: T } | { ok: false; error: AppError };
 
 /**
+ * What a unique index that a write ran into means for the person asking, by field. Two requests
+ * racing for the same BSN or e-mail address both pass the friendly check before the insert; the
+ * index then refuses one of them, and that is a conflict (409), not a failure. The answer names the
+ * field only, never the record that holds the value.
+ */
+const UNIQUE_FIELDS: Record<string, { pointer: string; detail: string; message: string }> = {
+  patient_bsn_unique: { pointer: '/bsn', detail: 'is already in use', message: 'A patient with this BSN already exists.' },
+  app_user_email_unique: { pointer: '/email', detail: 'is already in use', message: 'This e-mail address already has an account.' },
+  app_user_patient_unique: { pointer: '', detail: 'the patient already has an account', message: 'This patient already has an account.' },
+};
+
+/** The refusal a store error stands for, or the error itself when it is not one. */
+export function asRefusal(e: unknown): unknown {
+  const constraint = violatedUnique(e);
+  if (constraint === undefined) return e;
+  const f = UNIQUE_FIELDS[constraint];
+  if (!f) return new AppError('conflict', 'This conflicts with data that already exists.');
+  return new AppError('conflict', f.message, [{ pointer: f.pointer, detail: f.detail }]);
+}
+
+/**
+ * Work that was allowed but then failed rolls its transaction back, audit entry included. The
+ * attempt is still recorded, outside that transaction, as not done (never as allowed and done).
+ */
+async function auditFailed(deps: AccessDeps, entry: AuditEntry, error: unknown): Promise<void> {
+  if (!deps.audit) return;
+  const why = error instanceof AppError ? `not done (${error.code}): ${error.message}` : 'not done: the work failed';
+  // When the database itself is gone this fails too; the original error is what the caller needs.
+  await writeAudit(deps.db, [{ ...entry, allowed: false, reason: why }]).catch(() => undefined);
+}
+
+/**
  * Runs `work` on one patient's record if `actor` may do `action`; audits the attempt either way.
  * `resource` names what is touched (e.g. "patient", "patient/access-log").
  */
@@ -66,7 +99,8 @@ export async function withPatient<T>(
   work: (db: Db, row: PatientRow, target: PatientTarget, orgs: PatientOrgs) => Promise<T>,
 ): Promise<T> {
   const asOf = todayNl();
-  const out: Outcome<T> = await deps.db.transaction().execute(async (trx) => {
+  let attempted: AuditEntry | undefined;
+  const out = await deps.db.transaction().execute(async (trx): Promise<Outcome<T>> => {
     const found = await getPatientWithOrgs(trx, patientId);
     if (!found) {
       if (deps.audit) await writeAudit(trx, [auditEntry(actor, meta, action, resource, null, false, `no patient ${patientId}`)]);
@@ -77,7 +111,12 @@ export async function withPatient<T>(
     const d = authorize(actor, action, target, asOf);
     if (deps.audit) await writeAudit(trx, [auditEntry(actor, meta, action, resource, row.id, d.allowed, d.reason)]);
     if (!d.allowed) return { ok: false, error: new AppError('forbidden', `You may not do this with this record: ${d.reason}.`) };
+    attempted = auditEntry(actor, meta, action, resource, row.id, true, d.reason);
     return { ok: true, value: await work(trx, row, target, orgs) };
+  }).catch(async (e: unknown) => {
+    const refusal = asRefusal(e);
+    if (attempted) await auditFailed(deps, attempted, refusal);
+    throw refusal;
   });
   if (!out.ok) throw out.error;
   return out.value;
@@ -129,11 +168,18 @@ export async function withAction<T>(
     if (deps.audit) await writeAudit(deps.db, [auditEntry(actor, meta, action, resource, null, false, d.reason)]);
     throw new AppError('forbidden', `You may not do this: ${d.reason}.`);
   }
-  return deps.db.transaction().execute(async (trx) => {
-    const r = await work(trx);
-    if (deps.audit) await writeAudit(trx, [auditEntry(actor, meta, action, resource, r.patientId ?? null, true, d.reason)]);
-    return r.value;
-  });
+  return deps.db
+    .transaction()
+    .execute(async (trx) => {
+      const r = await work(trx);
+      if (deps.audit) await writeAudit(trx, [auditEntry(actor, meta, action, resource, r.patientId ?? null, true, d.reason)]);
+      return r.value;
+    })
+    .catch(async (e: unknown) => {
+      const refusal = asRefusal(e);
+      await auditFailed(deps, auditEntry(actor, meta, action, resource, null, true, d.reason), refusal);
+      throw refusal;
+    });
 }
 
 /**

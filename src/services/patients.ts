@@ -1,7 +1,7 @@
 // Use cases on the patient record. Every one goes through services/access.ts: authorise, audit,
 // work, in one transaction.
 import type { Actor } from '../core/access/index.js';
-import { authorize } from '../core/access/index.js';
+import { authorize, BSN_ROLES } from '../core/access/index.js';
 import {
   getPatient, insertPatient, linkCaregiver, sessionAndPatient, linkOrganisation, mergePatients, patientOrganisations, revisionsOf, searchPatients,
   updatePatient, caregiversOf, type PatientRow,
@@ -66,7 +66,8 @@ export async function readPatientWithSession(
 }
 
 export async function findPatients(deps: AccessDeps, actor: Actor, meta: RequestMeta, q: { q?: string | undefined; birthDate?: string | undefined; limit: number }): Promise<PatientSummary[]> {
-  const base = { text: q.q, birthDate: q.birthDate, limit: q.limit };
+  // A search by BSN finds a record only for a role that may see the BSN (else it tells whose it is).
+  const base = { text: q.q, birthDate: q.birthDate, limit: q.limit, byBsn: BSN_ROLES.includes(actor.role) };
   const rows = await listPatients(deps, actor, meta, 'patient-list', (db) => {
     switch (actor.role) {
       case 'patient':
@@ -111,7 +112,10 @@ export async function createPatient(deps: AccessDeps, actor: Actor, meta: Reques
 }
 
 export async function correctPatient(deps: AccessDeps, actor: Actor, meta: RequestMeta, id: string, c: PatientCorrection): Promise<Patient> {
-  return withPatient(deps, actor, meta, 'patient.write', 'patient', id, async (db) => {
+  return withPatient(deps, actor, meta, 'patient.write', 'patient', id, async (db, _row, target) => {
+    if (c.bsn !== undefined && !authorize(actor, 'patient.read-bsn', target, todayNl()).allowed) {
+      throw new AppError('forbidden', 'Only a nurse or physician may change the BSN.', [{ pointer: '/bsn', detail: 'may not be changed by your role' }]);
+    }
     const changes: Record<string, unknown> = {};
     if (c.familyName !== undefined) changes.family_name = c.familyName;
     if (c.givenName !== undefined) changes.given_name = c.givenName;

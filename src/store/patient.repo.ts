@@ -113,6 +113,8 @@ export interface PatientSearch {
   caregiverUserId?: string;
   patientId?: string;
   text?: string;
+  /** Whether `text` may also match a BSN exactly. */
+  byBsn?: boolean;
   birthDate?: string;
   limit: number;
 }
@@ -147,7 +149,7 @@ export async function searchPatients(db: Db, q: PatientSearch): Promise<PatientR
         eb(sql`lower(p.family_name)`, 'like', like),
         eb(sql`lower(p.given_name)`, 'like', like),
         eb(sql`lower(p.given_name || ' ' || p.family_name)`, 'like', like),
-        eb('p.bsn', '=', q.text ?? ''),
+        ...(q.byBsn ? [eb('p.bsn', '=', q.text ?? '')] : []),
       ]),
     );
   }

@@ -13,9 +13,11 @@ import {
 import { PatientCorrection, PatientInput, PatientQuery } from '../schema/patient.schema.js';
 import { Activation, NewClinician, NewPatientAccount, ResetConfirm, ResetRequest, SignIn } from '../schema/account.schema.js';
 import { issuesToErrors, type ProblemError } from '../schema/problem.js';
+import { textProblem } from '../schema/text.js';
+import { isoDate } from '../core/time/date.js';
 import { renderPage } from './render.js';
 import { CLINICIANS, TIME_ZONE, clockTime, pageContext, startPage, type Role } from './context.js';
-import { dropEmpty, fieldErrors, formFields, formPairs, isoFromTyped, localPath, pick, problemsOf, type FieldSpec } from './forms.js';
+import { dropEmpty, fieldErrors, formFields, formPairs, queryFields, isoFromTyped, localPath, pick, problemsOf, type FieldSpec } from './forms.js';
 import type { FieldErrors } from './components/Form.js';
 import type { Messages } from './i18n/index.js';
 import { ErrorPage } from './pages/public.page.js';
@@ -30,7 +32,6 @@ import { CarePage, MePage } from './pages/me.page.js';
 import { AuditPage, UsersPage } from './pages/admin.page.js';
 
 type Handler = (req: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
-type Query = Record<string, string | undefined>;
 
 const MANAGERS: readonly Role[] = ['nurse', 'physician'];
 /** Names never carried over when a post is kept for after sign-in. */
@@ -81,7 +82,8 @@ function dayBound(ymd: string, end: boolean): string {
   return `${ymd}T${end ? '23:59:59.999' : '00:00:00'}${offset}`;
 }
 
-const isDay = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(new Date(`${v}T00:00:00Z`).getTime());
+// A real calendar day in the years a record may hold: Date would roll 31-11 over to 1 December.
+const isDay = (v: string) => isoDate.safeParse(v).success;
 
 export function registerAccountRoutes(fastify: FastifyInstance): void {
   const hidden = { schema: { hide: true } };
@@ -142,7 +144,7 @@ export function registerAccountRoutes(fastify: FastifyInstance): void {
     '/sign-in',
     hidden,
     page(async (req, reply) => {
-      const q = req.query as Query;
+      const q = queryFields(req);
       const returnTo = q.return ? localPath(q.return) : undefined;
       if (req.user && !q.notice) return reply.redirect(returnTo ?? startPage(req.user.actor.role), 303);
       const notices: readonly SignInNotice[] = ['signed-out', 'activated', 'password-changed'];
@@ -251,7 +253,7 @@ export function registerAccountRoutes(fastify: FastifyInstance): void {
     '/password-reset',
     hidden,
     page(async (req, reply) => {
-      const sent = (req.query as Query).sent === '1';
+      const sent = queryFields(req).sent === '1';
       return send(reply, <PasswordResetPage ctx={await ctxOf(req, reply)} csrf={reply.generateCsrf()} sent={sent} />);
     }),
   );
@@ -281,7 +283,7 @@ export function registerAccountRoutes(fastify: FastifyInstance): void {
     '/password-reset/confirm',
     hidden,
     page(async (req, reply) => {
-      const token = (req.query as Query).token ?? '';
+      const token = queryFields(req).token ?? '';
       const ok = ResetConfirm.shape.token.safeParse(token).success;
       return send(reply, <PasswordResetConfirmPage ctx={await ctxOf(req, reply)} csrf={reply.generateCsrf()} token={token} badLink={!ok} />, ok ? 200 : 400);
     }),
@@ -326,7 +328,7 @@ export function registerAccountRoutes(fastify: FastifyInstance): void {
     page(async (req, reply) => {
       const u = userWith(req, CLINICIANS);
       const ctx = await ctxOf(req, reply);
-      const q = req.query as Query;
+      const q = queryFields(req);
       const text = (q.q ?? '').trim();
       const birthDate = (q.birthDate ?? '').trim();
       const parsed = PatientQuery.safeParse({ ...(text ? { q: text } : {}), ...(birthDate ? { birthDate: isoFromTyped(birthDate) } : {}), limit: 50 });
@@ -430,7 +432,7 @@ export function registerAccountRoutes(fastify: FastifyInstance): void {
     hidden,
     page(async (req, reply) => {
       requireUser(req);
-      const n = (req.query as Query).notice;
+      const n = queryFields(req).notice;
       const notice = n === 'created' || n === 'corrected' || n === 'merged' ? n : undefined;
       return recordPage(req, reply, patientIdOf(req), notice ? { notice } : {});
     }),
@@ -528,9 +530,13 @@ export function registerAccountRoutes(fastify: FastifyInstance): void {
           : { kind, ...(f.accountEmail?.trim() ? { email: f.accountEmail.trim() } : {}) };
       const parsed = NewPatientAccount.safeParse(input);
       if (!parsed.success) return again(fieldErrors(t, specs, rename(issuesToErrors(parsed.error.issues))), 400);
+      // Everything the letter needs is worked out before the account exists (an odd Host header
+      // must not fail the page after the account and its code were stored).
+      const base = fastify.deps.config.publicUrl ?? `${req.protocol}://${req.host}`;
+      if (!URL.canParse('/activate', base)) throw new AppError('invalid-input', 'The Host header is not a host name.', [{ pointer: '/headers/host', detail: 'is not a host name' }]);
+      const activateUrl = new URL('/activate', base).toString();
       try {
         const issued = await createPatientAccount(deps(), u.actor, requestMeta(req), id, parsed.data);
-        const base = fastify.deps.config.publicUrl ?? `${req.protocol}://${req.host}`;
         const letter = {
           patientId: id,
           kind: parsed.data.kind,
@@ -538,7 +544,7 @@ export function registerAccountRoutes(fastify: FastifyInstance): void {
           patientName: issued.patientName,
           code: issued.activationCode,
           expiresAt: issued.expiresAt,
-          activateUrl: new URL('/activate', base).toString(),
+          activateUrl,
         };
         // Rendered, not redirected: the code exists only in this response.
         return send(reply, <LetterPage ctx={ctx} letter={letter} />, 201);
@@ -590,7 +596,7 @@ export function registerAccountRoutes(fastify: FastifyInstance): void {
   fastify.get(
     '/admin/users',
     hidden,
-    page(async (req, reply) => usersPage(req, reply, { created: (req.query as Query).created === '1' })),
+    page(async (req, reply) => usersPage(req, reply, { created: queryFields(req).created === '1' })),
   );
 
   fastify.post(
@@ -632,12 +638,13 @@ export function registerAccountRoutes(fastify: FastifyInstance): void {
       const u = requireUser(req);
       const ctx = await ctxOf(req, reply);
       const t = ctx.t;
-      const q = req.query as Query;
+      const q = queryFields(req);
       const query = { action: (q.action ?? '').trim(), allowed: q.allowed ?? '', from: (q.from ?? '').trim(), to: (q.to ?? '').trim() };
       const from = isoFromTyped(query.from);
       const to = isoFromTyped(query.to);
       const errors: FieldErrors = {};
       if (query.action.length > 60) errors.action = t.form.tooLong(t.audit.action);
+      else if (textProblem(query.action) !== undefined) errors.action = t.form.badCharacters(t.audit.action);
       if (query.allowed !== '' && query.allowed !== 'true' && query.allowed !== 'false') errors.allowed = t.form.choose(t.audit.allowed);
       if (query.from && !isDay(from)) errors.from = t.form.date(t.audit.from);
       if (query.to && !isDay(to)) errors.to = t.form.date(t.audit.to);

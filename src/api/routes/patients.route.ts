@@ -9,6 +9,7 @@ import { createPatientAccount } from '../../services/accounts.js';
 import { activationLetterPdf } from '../../services/letters.js';
 import { accessDeps, authDeps, requestMeta, requireUser, sessionToken } from '../auth.js';
 import { problemResponses } from '../responses.js';
+import { AppError } from '../../schema/problem.js';
 
 const IdParams = z.object({ id: z.uuid('is not a valid id') }).strict();
 
@@ -152,12 +153,18 @@ export function registerPatientRoutes(app: ZodApp): void {
     },
     async (req, reply) => {
       const user = requireUser(req);
-      const r = await createPatientAccount(deps(), user.actor, requestMeta(req), req.params.id, req.body);
-      if (req.query.format === 'pdf') {
-        const pdf = await activationLetterPdf({
-          recipientName: r.displayName, patientName: r.patientName, kind: req.body.kind, code: r.activationCode, expiresAt: r.expiresAt,
-          siteUrl: app.deps.config.publicUrl ?? `http://${req.host}`, organisationName: user.organisationName, helpPhone: app.deps.config.helpPhone,
+      const siteUrl = app.deps.config.publicUrl ?? `http://${req.host}`;
+      if (!URL.canParse(siteUrl)) throw new AppError('invalid-input', 'The Host header is not a host name.', [{ pointer: '/headers/host', detail: 'is not a host name' }]);
+      let pdf: Buffer | undefined;
+      // The letter is made inside the account's transaction: an account never exists without it.
+      const r = await createPatientAccount(deps(), user.actor, requestMeta(req), req.params.id, req.body, async (issued) => {
+        if (req.query.format !== 'pdf') return;
+        pdf = await activationLetterPdf({
+          recipientName: issued.displayName, patientName: issued.patientName, kind: req.body.kind, code: issued.activationCode, expiresAt: issued.expiresAt,
+          siteUrl, organisationName: user.organisationName, helpPhone: app.deps.config.helpPhone,
         });
+      });
+      if (pdf) {
         return reply.status(201).type('application/pdf').header('content-disposition', 'attachment; filename="botpad-activatiebrief.pdf"')
           // A Buffer is sent as is (Fastify skips the JSON serialiser); the schema documents the JSON form.
           .send(pdf as never);

@@ -129,6 +129,7 @@ export const en = {
     optional: '(optional)',
     required: (label: string) => `${label}: please fill this in.`,
     invalid: (label: string) => `${label}: this is not right. Please check it.`,
+    badCharacters: (label: string) => `${label}: this contains a character that cannot be used. Please type it again.`,
     tooLong: (label: string) => `${label}: this is too long.`,
     inUse: (label: string) => `${label}: this is already in use.`,
     email: 'Enter an e-mail address like name@example.com.',

@@ -129,6 +129,7 @@ export const nl = {
     optional: '(niet verplicht)',
     required: (label: string) => `${label}: vul dit in.`,
     invalid: (label: string) => `${label}: dit klopt niet. Kijk het nog eens na.`,
+    badCharacters: (label: string) => `${label}: hierin staat een teken dat niet kan. Typ de tekst opnieuw.`,
     tooLong: (label: string) => `${label}: dit is te lang.`,
     inUse: (label: string) => `${label}: dit is al in gebruik.`,
     email: 'Vul een e-mailadres in zoals naam@voorbeeld.nl.',
