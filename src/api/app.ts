@@ -25,6 +25,7 @@ import type { Store } from '../store/db.js';
 import { toProblem } from './problem-mapping.js';
 import { zodValidatorCompiler } from './validation.js';
 import { registerBodyParsers } from './body-parsers.js';
+import { applyTimeouts, clientErrorHandler, frameworkErrors, timeouts } from './transport.js';
 import { registerHealthRoutes } from './routes/health.route.js';
 import { registerMetaRoutes } from './routes/meta.route.js';
 import { AppError } from '../schema/problem.js';
@@ -75,6 +76,7 @@ function wantsHtml(req: FastifyRequest): boolean {
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;
+  const limits = timeouts(config.requestTimeoutSeconds);
   const app = Fastify({
     logger:
       config.logLevel === 'silent'
@@ -85,6 +87,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
             redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
           },
     bodyLimit: config.bodyLimit,
+    requestTimeout: limits.requestTimeout,
+    connectionTimeout: limits.connectionTimeout,
+    http: { connectionsCheckingInterval: limits.connectionsCheckingInterval },
+    clientErrorHandler,
+    frameworkErrors,
     trustProxy: true,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
@@ -92,6 +99,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),
     routerOptions: { ignoreTrailingSlash: true },
   });
+  applyTimeouts(app.server, limits);
   app.decorate('deps', deps);
   app.decorate('demoFlag', new DemoFlag(deps.store.db));
   app.decorate('mailer', deps.mailer ?? new FileOutbox(config.outboxDir));

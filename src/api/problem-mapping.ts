@@ -17,6 +17,10 @@ export function toProblem(err: unknown, instance?: string): Problem {
       return problem('invalid-input', 'The request body is empty; send a JSON object.', [{ pointer: '', detail: 'body is empty' }], instance);
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return problem('invalid-input', 'The Content-Length header does not match the body.', [], instance);
+    case 'FST_ERR_BAD_URL':
+      return problem('invalid-input', 'The address contains an escape (%…) that is not valid.', [{ pointer: '', detail: 'the path is not valid' }], instance);
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return problem('uri-too-long', 'A part of the address is longer than this server accepts.', [], instance);
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return problem('invalid-input', 'The request body is not valid JSON.', [{ pointer: '', detail: e.message ?? 'invalid JSON' }], instance);
     default:
