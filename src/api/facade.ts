@@ -4,7 +4,7 @@
 export { accessDeps, authDeps, clearSessionCookie, requestMeta, requireUser, sessionToken, setSessionCookie } from './auth.js';
 export { signIn, signOut, type SessionUser } from '../services/auth.js';
 export {
-  correctPatient, createPatient, findPatients, linkPatient, mergeDuplicate, patientAccessLog, patientCaregivers, patientHistory, readPatient,
+  correctPatient, createPatient, findPatients, linkPatient, mergeDuplicate, patientAccessLog, patientCaregivers, patientHistory, readPatient, unmergeRecord,
 } from '../services/patients.js';
 export {
   activateAccount, confirmPasswordReset, createClinician, createPatientAccount, requestPasswordReset, usersOfOrganisation,

@@ -5,7 +5,7 @@
 import { authorize, type Action, type Actor, type PatientTarget } from '../core/access/index.js';
 import type { Db } from '../store/db.js';
 import { writeAudit, type AuditEntry } from '../store/audit.repo.js';
-import { auditAndReadPatient, caregiverLinkFor, getPatientWithOrgs, patientOrganisations, type PatientOrgRow, type PatientRow } from '../store/patient.repo.js';
+import { auditAndReadPatient, caregiverLinkFor, getPatientWithOrgs, lockPatients, patientOrganisations, type PatientOrgRow, type PatientRow } from '../store/patient.repo.js';
 import { AppError } from '../schema/problem.js';
 import { violatedUnique } from '../store/errors.js';
 import { todayNl } from './clock.js';
@@ -118,6 +118,61 @@ export async function withPatient<T>(
     if (attempted) await auditFailed(deps, attempted, refusal);
     throw refusal;
   });
+  if (!out.ok) throw out.error;
+  return out.value;
+}
+
+/**
+ * Work on several records at once (a merge), all or nothing: the rows are locked in id order, each
+ * is authorised and audited. If any is refused, nothing is done and every entry says not allowed;
+ * if the work then fails (a conflict), the entries are rolled back with it and written again, after
+ * the rollback, as not done. No entry ever says allowed for work that did not happen.
+ */
+export async function withPatients<T>(
+  deps: AccessDeps,
+  actor: Actor,
+  meta: RequestMeta,
+  action: Action,
+  resource: string,
+  patientIds: readonly string[],
+  work: (db: Db, rows: PatientRow[]) => Promise<T>,
+): Promise<T> {
+  const asOf = todayNl();
+  let attempted: AuditEntry[] = [];
+  const out = await deps.db
+    .transaction()
+    .execute(async (trx): Promise<Outcome<T>> => {
+      await lockPatients(trx, patientIds);
+      const rows: PatientRow[] = [];
+      const entries: AuditEntry[] = [];
+      let refusal: AppError | undefined;
+      for (const id of patientIds) {
+        const found = await getPatientWithOrgs(trx, id);
+        if (!found) {
+          entries.push(auditEntry(actor, meta, action, resource, null, false, `no patient ${id}`));
+          refusal ??= new AppError('not-found', 'There is no patient with this id.');
+          continue;
+        }
+        const { target } = await loadTarget(trx, actor, found.row, found.orgs);
+        const d = authorize(actor, action, target, asOf);
+        entries.push(auditEntry(actor, meta, action, resource, found.row.id, d.allowed, d.reason));
+        if (!d.allowed) refusal ??= new AppError('forbidden', `You may not do this with this record: ${d.reason}.`);
+        rows.push(found.row);
+      }
+      if (refusal) {
+        const why = `not done: ${refusal.message}`;
+        if (deps.audit) await writeAudit(trx, entries.map((e) => (e.allowed ? { ...e, allowed: false, reason: why } : e)));
+        return { ok: false, error: refusal };
+      }
+      if (deps.audit) await writeAudit(trx, entries);
+      attempted = entries;
+      return { ok: true, value: await work(trx, rows) };
+    })
+    .catch(async (e: unknown) => {
+      const refusal = asRefusal(e);
+      for (const entry of attempted) await auditFailed(deps, entry, refusal);
+      throw refusal;
+    });
   if (!out.ok) throw out.error;
   return out.value;
 }

@@ -96,10 +96,22 @@ export interface PatientRevisionTable {
   patient_id: string;
   changed_at: Timestamp;
   changed_by: string | null;
-  reason: 'correction' | 'entered-in-error' | 'merge';
+  reason: 'correction' | 'entered-in-error' | 'merge' | 'unmerge';
   note: string | null;
   before: ColumnType<unknown, string, never>;
   after: ColumnType<unknown, string, never>;
+}
+
+export interface PatientMergeTable {
+  id: ColumnType<string, never, never>;
+  keep_id: string;
+  duplicate_id: string;
+  merged_at: Timestamp;
+  merged_by: string | null;
+  /** The links copied to the record that lives on: { organisations: [...], caregivers: [...] }. */
+  moved: ColumnType<unknown, string, never>;
+  undone_at: string | null;
+  undone_by: string | null;
 }
 
 export interface AuditEventTable {
@@ -132,6 +144,7 @@ export interface Database {
   login_throttle: LoginThrottleTable;
   caregiver_link: CaregiverLinkTable;
   patient_revision: PatientRevisionTable;
+  patient_merge: PatientMergeTable;
   audit_event: AuditEventTable;
   audit_seal: AuditSealTable;
   meta: MetaTable;

@@ -7,7 +7,7 @@ import type { VNode } from 'preact';
 import {
   AppError, DEMO_ACCOUNTS, DEMO_PASSWORD, accessDeps, sessionToken, activateAccount, authDeps, clearSessionCookie, confirmPasswordReset,
   correctPatient, createClinician, mergeDuplicate, createPatient, createPatientAccount, findPatients, patientAccessLog, patientCaregivers, patientHistory,
-  readPatient, requestMeta, requestPasswordReset, requireUser, searchOrganisationAudit, setSessionCookie, signIn, signOut, usersOfOrganisation,
+  readPatient, requestMeta, requestPasswordReset, requireUser, searchOrganisationAudit, setSessionCookie, signIn, signOut, unmergeRecord, usersOfOrganisation,
   type SessionUser,
 } from '../api/facade.js';
 import { PatientCorrection, PatientInput, PatientQuery } from '../schema/patient.schema.js';
@@ -25,7 +25,7 @@ import {
   ActivatePage, KEEP_ACTION, KEEP_PREFIX, KeptInputPage, PasswordResetConfirmPage, PasswordResetPage, SignInPage, type KeptInput, type SignInNotice,
 } from './pages/sign-in.page.js';
 import {
-  AccessLogPage, AccountFormPage, HistoryPage, LetterPage, NewPatientPage, PATIENT_FIELDS, PatientRecordPage, PatientsPage, patientValues,
+  AccessLogPage, AccountFormPage, HistoryPage, LetterPage, MergeComparePage, NewPatientPage, PATIENT_FIELDS, PatientRecordPage, PatientsPage, patientValues,
   type RecordNotice, type Revision,
 } from './pages/patients.page.js';
 import { CarePage, MePage } from './pages/me.page.js';
@@ -433,9 +433,31 @@ export function registerAccountRoutes(fastify: FastifyInstance): void {
     page(async (req, reply) => {
       requireUser(req);
       const n = queryFields(req).notice;
-      const notice = n === 'created' || n === 'corrected' || n === 'merged' ? n : undefined;
+      const notice = n === 'created' || n === 'corrected' || n === 'merged' || n === 'unmerged' ? n : undefined;
       return recordPage(req, reply, patientIdOf(req), notice ? { notice } : {});
     }),
+  );
+
+  /** The duplicate id of a merge form or link, as a canonical (lower-case) record id. */
+  const duplicateIdOf = (v: string | undefined): string => {
+    const id = (v ?? '').trim().toLowerCase();
+    if (!uuid.test(id)) throw new AppError('not-found', 'There is no patient with this id.');
+    return id;
+  };
+
+  async function comparePage(req: FastifyRequest, reply: FastifyReply, id: string, duplicateId: string, refused = false) {
+    const u = userWith(req, MANAGERS);
+    if (id === duplicateId) throw new AppError('not-found', 'A record cannot be merged with itself.');
+    const keep = await readPatient(deps(), u.actor, requestMeta(req), id);
+    const duplicate = await readPatient(deps(), u.actor, requestMeta(req), duplicateId);
+    const blocked = refused || keep.mergedInto !== null || duplicate.mergedInto !== null;
+    return send(reply, <MergeComparePage ctx={await ctxOf(req, reply)} csrf={reply.generateCsrf()} keep={keep} duplicate={duplicate} refused={blocked} />, refused ? 409 : 200);
+  }
+
+  fastify.get(
+    '/patients/:id/merge',
+    hidden,
+    page(async (req, reply) => comparePage(req, reply, patientIdOf(req).toLowerCase(), duplicateIdOf(queryFields(req).duplicateId))),
   );
 
   fastify.post(
@@ -443,11 +465,35 @@ export function registerAccountRoutes(fastify: FastifyInstance): void {
     form,
     page(async (req, reply) => {
       const u = userWith(req, MANAGERS);
-      const id = patientIdOf(req);
-      const duplicateId = formFields(req).duplicateId ?? '';
-      if (!uuid.test(duplicateId)) throw new AppError('invalid-input', 'duplicateId is not a record id.', [{ pointer: '/duplicateId', detail: 'is not a valid id' }]);
-      await mergeDuplicate(deps(), u.actor, requestMeta(req), id, duplicateId);
+      const id = patientIdOf(req).toLowerCase();
+      const f = formFields(req);
+      const duplicateId = duplicateIdOf(f.duplicateId);
+      // Merging is confirmed on the comparison page; anything else goes there first.
+      if (f.confirm !== 'yes') return reply.redirect(`/patients/${id}/merge?duplicateId=${duplicateId}`, 303);
+      try {
+        await mergeDuplicate(deps(), u.actor, requestMeta(req), id, duplicateId);
+      } catch (e) {
+        if (e instanceof AppError && (e.code === 'conflict' || e.code === 'invalid-input')) return comparePage(req, reply, id, duplicateId, true);
+        throw e;
+      }
       return reply.redirect(`/patients/${id}?notice=merged`, 303);
+    }),
+  );
+
+  fastify.post(
+    '/patients/:id/unmerge',
+    form,
+    page(async (req, reply) => {
+      const u = userWith(req, MANAGERS);
+      const id = patientIdOf(req).toLowerCase();
+      try {
+        await unmergeRecord(deps(), u.actor, requestMeta(req), id);
+      } catch (e) {
+        // Undone already (by a colleague, a moment ago): the record shows how things stand.
+        if (e instanceof AppError && e.code === 'conflict') return reply.redirect(`/patients/${id}`, 303);
+        throw e;
+      }
+      return reply.redirect(`/patients/${id}?notice=unmerged`, 303);
     }),
   );
 

@@ -3,7 +3,7 @@ import type { ZodApp } from '../types.js';
 import { AccessLogEntry, Patient, PatientCorrection, PatientInput, PatientQuery, PatientSummary } from '../../schema/patient.schema.js';
 import { NewPatientAccount } from '../../schema/account.schema.js';
 import {
-  correctPatient, createPatient, findPatients, linkPatient, mergeDuplicate, patientAccessLog, patientHistory, readPatientWithSession,
+  correctPatient, createPatient, findPatients, linkPatient, mergeDuplicate, patientAccessLog, patientHistory, readPatientWithSession, unmergeRecord,
 } from '../../services/patients.js';
 import { createPatientAccount } from '../../services/accounts.js';
 import { activationLetterPdf } from '../../services/letters.js';
@@ -125,13 +125,38 @@ export function registerPatientRoutes(app: ZodApp): void {
       schema: {
         tags: ['patients'],
         summary: 'Merge a duplicate record into this one (the duplicate is kept as history)',
+        description:
+          'Compare both records first (GET each one): the body must carry `"confirm": true`. Neither record may be merged already; ' +
+          'of several merges over the same records at once exactly one succeeds, the others get 409. Undo with `POST …/unmerge` on the duplicate.',
         params: IdParams,
-        body: z.object({ duplicateId: z.uuid() }).strict(),
+        body: z
+          .object({
+            duplicateId: z.uuid(),
+            confirm: z.literal(true, 'must be true: compare both records first, then confirm').describe('Both records were compared side by side'),
+          })
+          .strict(),
         response: { 204: z.null(), ...problemResponses(400, 401, 403, 404, 409) },
       },
     },
     async (req, reply) => {
       await mergeDuplicate(deps(), requireUser(req).actor, requestMeta(req), req.params.id, req.body.duplicateId);
+      return reply.status(204).send(null);
+    },
+  );
+  app.post(
+    '/api/v1/patients/:id/unmerge',
+    {
+      schema: {
+        tags: ['patients'],
+        summary: 'Undo the merge of this (merged) record: it becomes a record of its own again',
+        description: 'For a nurse or physician of an organisation caring for both records. The links the merge copied are removed again; both histories show the undo.',
+        params: IdParams,
+        body: z.object({}).strict().describe('An empty object'),
+        response: { 204: z.null(), ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req, reply) => {
+      await unmergeRecord(deps(), requireUser(req).actor, requestMeta(req), req.params.id);
       return reply.status(204).send(null);
     },
   );

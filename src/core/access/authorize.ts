@@ -48,6 +48,7 @@ export type Action =
   | 'patient.create-account'
   | 'patient.link'
   | 'patient.merge'
+  | 'patient.unmerge'
   | 'user.manage'
   | 'audit.search'
   | 'clinical.evaluate';
@@ -132,6 +133,7 @@ export function authorize(actor: Actor, action: Action, target: PatientTarget | 
     case 'patient.create-account':
     case 'patient.link':
     case 'patient.merge':
+    case 'patient.unmerge':
       return actor.role === 'nurse' || actor.role === 'physician' ? rel : deny('only nurses and physicians may do this');
     default:
       return deny('unknown action');
