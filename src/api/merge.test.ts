@@ -101,9 +101,9 @@ describe.each(STORE_KINDS)('merging records on %s', (kind) => {
 
   const codes = (rs: { statusCode: number }[]) => rs.map((r) => r.statusCode).sort((x, y) => x - y);
   const merges = async (id: string) =>
-    (await sql<{ n: number }>`select count(*)::int as n from patient_merge where duplicate_id = ${id} and undone_at is null`.execute(t.store.db)).rows[0]?.n;
+    (await sql<{ n: number }>`select count(*)::int as n from patient_merge where duplicate_id = ${id} and undone_at is null`.execute(t.store.db)).rows[0]?.n ?? 0;
   const revisions = async (id: string) =>
-    (await sql<{ n: number }>`select count(*)::int as n from patient_revision where patient_id = ${id} and reason = 'merge'`.execute(t.store.db)).rows[0]?.n;
+    (await sql<{ n: number }>`select count(*)::int as n from patient_revision where patient_id = ${id} and reason = 'merge'`.execute(t.store.db)).rows[0]?.n ?? 0;
 
   it('the same merge four times at once: one wins, three get 409, one history entry', async () => {
     for (let round = 0; round < 3; round++) {
