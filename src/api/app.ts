@@ -25,6 +25,7 @@ import type { Store } from '../store/db.js';
 import { toProblem } from './problem-mapping.js';
 import { zodValidatorCompiler } from './validation.js';
 import { registerBodyParsers } from './body-parsers.js';
+import { safeError } from './log-safety.js';
 import { applyTimeouts, clientErrorHandler, frameworkErrors, timeouts } from './transport.js';
 import { registerHealthRoutes } from './routes/health.route.js';
 import { registerMetaRoutes } from './routes/meta.route.js';
@@ -50,6 +51,8 @@ export interface AppDeps {
   htmlError?: (req: FastifyRequest, reply: FastifyReply, status: number) => string;
   version?: string;
   mailer?: Mailer;
+  /** Where the log goes (default: standard output); tests read it back. */
+  logStream?: { write(line: string): void };
 }
 
 declare module 'fastify' {
@@ -85,6 +88,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
             level: config.logLevel,
             // Health data never reaches the log: no bodies, and identifying headers are redacted.
             redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+            // Errors by an allow-list of fields: a database error's detail and parameters hold the row.
+            serializers: { err: safeError, error: safeError },
+            ...(deps.logStream ? { stream: deps.logStream } : {}),
           },
     bodyLimit: config.bodyLimit,
     requestTimeout: limits.requestTimeout,

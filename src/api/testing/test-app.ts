@@ -11,10 +11,10 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function testApp(kind: StoreKind, env: Record<string, string> = {}): Promise<TestApp> {
+export async function testApp(kind: StoreKind, env: Record<string, string> = {}, opts: { logStream?: { write(line: string): void } } = {}): Promise<TestApp> {
   const store = await freshStore(kind);
   const config = loadConfig({ BOTPAD_LOG_LEVEL: 'silent', ...env });
-  const app = await buildServer(config, store);
+  const app = await buildServer(config, store, opts);
   return {
     app,
     store,
