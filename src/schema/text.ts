@@ -23,37 +23,50 @@ export const text = () =>
     if (p !== undefined) ctx.addIssue({ code: 'custom', message: p });
   });
 
+/** Cheap first look: only a string with a NUL or a surrogate at all can be unstorable. */
+const SUSPECT = /[\u0000\uD800-\uDFFF]/;
+
 /**
  * Every string (and object key) in a parsed request part that cannot be stored, with its pointer,
- * at most `max` of them. Runs before any schema, so a field typed `unknown` is covered too.
+ * at most `max` of them. Runs before any schema, so a field typed `unknown` is covered too. One
+ * pass with a shared path: a body of a megabyte of fields costs about as much as its parsing.
  */
 export function unstorableText(value: unknown, prefix = '', max = 20): ProblemError[] {
   const out: ProblemError[] = [];
-  const walk = (v: unknown, path: PropertyKey[]): void => {
+  const path: PropertyKey[] = [];
+  const walk = (v: unknown): void => {
     if (out.length >= max) return;
     if (path.length > MAX_DEPTH) {
       out.push({ pointer: prefix + toPointer(path), detail: `is nested more than ${String(MAX_DEPTH)} levels deep` });
       return;
     }
     if (typeof v === 'string') {
-      const p = textProblem(v);
+      const p = SUSPECT.test(v) ? textProblem(v) : undefined;
       if (p !== undefined) out.push({ pointer: prefix + toPointer(path), detail: p });
       return;
     }
+    if (v === null || typeof v !== 'object') return;
     if (Array.isArray(v)) {
-      v.forEach((x, i) => walk(x, [...path, i]));
+      for (let i = 0; i < v.length && out.length < max; i++) {
+        path.push(i);
+        walk(v[i]);
+        path.pop();
+      }
       return;
     }
-    if (v !== null && typeof v === 'object') {
-      for (const [k, x] of Object.entries(v)) {
-        const kp = textProblem(k);
-        // The key itself is unusable: point at its parent, and do not echo the key back.
-        if (kp !== undefined) out.push({ pointer: prefix + toPointer(path), detail: `a field name ${kp.replace(/^contains/, 'that contains')}` });
-        else walk(x, [...path, k]);
-        if (out.length >= max) return;
+    const o = v as Record<string, unknown>;
+    for (const k of Object.keys(o)) {
+      const kp = SUSPECT.test(k) ? textProblem(k) : undefined;
+      // The key itself is unusable: point at its parent, and do not echo the key back.
+      if (kp !== undefined) out.push({ pointer: prefix + toPointer(path), detail: `a field name ${kp.replace(/^contains/, 'that contains')}` });
+      else {
+        path.push(k);
+        walk(o[k]);
+        path.pop();
       }
+      if (out.length >= max) return;
     }
   };
-  walk(value, []);
+  walk(value);
   return out;
 }
