@@ -66,6 +66,19 @@ describe.each(STORE_KINDS)('unique values and the BSN on %s', (kind) => {
     expect(after.rows[0]?.reason).not.toContain(b);
   });
 
+  it('answers a correction to a BSN that another record holds with 409 naming /bsn, and audits it', async () => {
+    const b = bsn(567_800_000);
+    expect((await post('/api/v1/patients', 'nurse', person('Holder', { bsn: b }))).statusCode).toBe(201);
+    const res = await patch(`/api/v1/patients/${f.patients.adultA}`, 'nurse', { bsn: b, reason: 'correction' });
+    expect(res.statusCode).toBe(409);
+    expect(Problem.parse(res.json()).errors?.map((e) => e.pointer)).toEqual(['/bsn']);
+    expect(res.body).not.toContain('Holder');
+    const audit = await sql<{ allowed: boolean; reason: string }>`select allowed, reason from audit_event
+      where user_id = ${f.users.nurse.id} and action = 'patient.write' and patient_id = ${f.patients.adultA} order by id desc limit 1`.execute(t.store.db);
+    expect(audit.rows[0]).toMatchObject({ allowed: false });
+    expect(audit.rows[0]?.reason).toMatch(/conflict/);
+  });
+
   it('answers parallel caregiver accounts with the same e-mail with one 201 and 409s naming /email', async () => {
     const second = (await post('/api/v1/patients', 'nurse', person('Other'))).json<{ id: string }>().id;
     const email = `same-${kind}@example.nl`;
