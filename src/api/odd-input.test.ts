@@ -130,6 +130,13 @@ describe.each(STORE_KINDS)('odd input on %s', (kind) => {
       expect(jar.admin).toBeDefined();
     });
 
+    it('answers a return address with characters a header cannot carry with 400, not 500', async () => {
+      for (const r of ['/%7F', '/%E2%80%A8', '/%0d%0aX:%201']) {
+        const res = await t.app.inject({ method: 'GET', url: `/preferences?lang=en&return=${r}`, headers: { accept: 'text/html' } });
+        expect(res.statusCode, r).toBe(400);
+      }
+    });
+
     it('reads a repeated query name as one value instead of failing', async () => {
       expect((await page('/patients?q=a&q=b', 'nurse')).statusCode).toBe(200);
       expect((await page('/admin/audit?action=a&action=b', 'admin')).statusCode).toBe(200);

@@ -17,6 +17,10 @@ export function toProblem(err: unknown, instance?: string): Problem {
       return problem('invalid-input', 'The request body is empty; send a JSON object.', [{ pointer: '', detail: 'body is empty' }], instance);
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return problem('invalid-input', 'The Content-Length header does not match the body.', [], instance);
+    case 'ERR_INVALID_CHAR':
+      // Node refuses to send a header value with control or non-Latin-1 characters (a redirect to
+      // a `return` address the request made up): the request is at fault, not the server.
+      return problem('invalid-input', 'The request asked for an address or header that cannot be sent.', [], instance);
     case 'FST_ERR_BAD_URL':
       return problem('invalid-input', 'The address contains an escape (%…) that is not valid.', [{ pointer: '', detail: 'the path is not valid' }], instance);
     case 'FST_ERR_MAX_PARAM_LENGTH':
