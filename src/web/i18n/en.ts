@@ -277,7 +277,7 @@ export const en = {
     corrected: 'The correction is saved.',
     nothingChanged: 'You did not change anything. Change a detail first.',
     mergeTitle: 'Duplicate records',
-    mergeIntro: 'These records have the same date of birth. Is it the same person? Then merge the duplicate into this record. The duplicate is kept as history.',
+    mergeIntro: 'These records have the same date of birth. Is it the same person? Compare the two records first. Then you can merge the duplicate into this record. The duplicate is kept as history.',
     mergeNone: 'There is no other record with the same date of birth.',
     mergeButton: (name: string) => `Compare ${name} with this record`,
     merged: 'The records have been merged.',

@@ -277,7 +277,7 @@ export const nl = {
     corrected: 'De verbetering is opgeslagen.',
     nothingChanged: 'U heeft niets veranderd. Verander eerst een gegeven.',
     mergeTitle: 'Dubbele dossiers',
-    mergeIntro: 'Deze dossiers hebben dezelfde geboortedatum. Is het dezelfde persoon? Voeg het dubbele dossier dan samen met dit dossier. Het dubbele dossier blijft bewaard als geschiedenis.',
+    mergeIntro: 'Deze dossiers hebben dezelfde geboortedatum. Is het dezelfde persoon? Vergelijk eerst de twee dossiers. Daarna kunt u het dubbele dossier samenvoegen met dit dossier. Het dubbele dossier blijft bewaard als geschiedenis.',
     mergeNone: 'Er is geen ander dossier met dezelfde geboortedatum.',
     mergeButton: (name: string) => `Vergelijk ${name} met dit dossier`,
     merged: 'De dossiers zijn samengevoegd.',
