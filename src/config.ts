@@ -34,6 +34,13 @@ export const ConfigSchema = z.object({
   BOTPAD_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BOTPAD_HELP_PHONE: z.string().min(3).max(40).default('088 123 45 67').describe('Help-desk phone number shown on every page'),
   BOTPAD_BODY_LIMIT: z.coerce.number().int().min(1024).max(50_000_000).default(1_000_000).describe('Largest request body, bytes'),
+  BOTPAD_REQUEST_TIMEOUT_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(600)
+    .default(30)
+    .describe('A request (headers and body) must arrive within this many seconds, else 408'),
   BOTPAD_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(20).describe('Sign-out after this many idle minutes'),
   BOTPAD_OUTBOX_DIR: z.string().min(1).optional().describe('Directory where outgoing e-mail is written (default: <data dir>.outbox)'),
   BOTPAD_PG_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10).describe('PostgreSQL: connections this process keeps open at most'),
@@ -71,6 +78,7 @@ export type Config = {
   logLevel: z.infer<typeof ConfigSchema>['BOTPAD_LOG_LEVEL'];
   helpPhone: string;
   bodyLimit: number;
+  requestTimeoutSeconds: number;
   sessionIdleMinutes: number;
   audit: boolean;
   pgPrepare: boolean;
@@ -111,6 +119,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     logLevel: c.BOTPAD_LOG_LEVEL,
     helpPhone: c.BOTPAD_HELP_PHONE,
     bodyLimit: c.BOTPAD_BODY_LIMIT,
+    requestTimeoutSeconds: c.BOTPAD_REQUEST_TIMEOUT_SECONDS,
     sessionIdleMinutes: c.BOTPAD_SESSION_IDLE_MINUTES,
     audit: c.BOTPAD_AUDIT,
     pgPrepare: c.BOTPAD_PG_PREPARE,

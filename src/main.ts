@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
 import { migrate, openStore, type Store } from './store/db.js';
-import { buildApp, PACKAGE_ROOT } from './api/app.js';
+import { buildApp, PACKAGE_ROOT, type AppDeps } from './api/app.js';
 import { htmlError, registerWebRoutes } from './web/routes.js';
 import { seedDemo } from './services/seed.js';
 
@@ -29,8 +29,8 @@ export interface StartOptions {
 }
 
 /** The whole HTTP server (API and pages) over an open store, not yet listening. */
-export async function buildServer(config: Config, store: Store): Promise<FastifyInstance> {
-  const app = await buildApp({ config, store, version: packageVersion() });
+export async function buildServer(config: Config, store: Store, opts: Pick<AppDeps, 'logStream'> = {}): Promise<FastifyInstance> {
+  const app = await buildApp({ config, store, version: packageVersion(), ...opts });
   app.deps.htmlError = htmlError(app);
   registerWebRoutes(app);
   await app.ready();

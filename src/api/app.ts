@@ -11,7 +11,6 @@ import Fastify, {
   type FastifyRequest,
 } from 'fastify';
 import cookie from '@fastify/cookie';
-import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -25,6 +24,9 @@ import type { Config } from '../config.js';
 import type { Store } from '../store/db.js';
 import { toProblem } from './problem-mapping.js';
 import { zodValidatorCompiler } from './validation.js';
+import { registerBodyParsers } from './body-parsers.js';
+import { safeError } from './log-safety.js';
+import { applyTimeouts, clientErrorHandler, frameworkErrors, timeouts } from './transport.js';
 import { registerHealthRoutes } from './routes/health.route.js';
 import { registerMetaRoutes } from './routes/meta.route.js';
 import { AppError } from '../schema/problem.js';
@@ -49,6 +51,8 @@ export interface AppDeps {
   htmlError?: (req: FastifyRequest, reply: FastifyReply, status: number) => string;
   version?: string;
   mailer?: Mailer;
+  /** Where the log goes (default: standard output); tests read it back. */
+  logStream?: { write(line: string): void };
 }
 
 declare module 'fastify' {
@@ -117,6 +121,7 @@ function refuseCrossSite(req: FastifyRequest, publicUrl: string | undefined): vo
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;
+  const limits = timeouts(config.requestTimeoutSeconds);
   const app = Fastify({
     logger:
       config.logLevel === 'silent'
@@ -125,8 +130,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
             level: config.logLevel,
             // Health data never reaches the log: no bodies, and identifying headers are redacted.
             redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+            // Errors by an allow-list of fields: a database error's detail and parameters hold the row.
+            serializers: { err: safeError, error: safeError },
+            ...(deps.logStream ? { stream: deps.logStream } : {}),
           },
     bodyLimit: config.bodyLimit,
+    requestTimeout: limits.requestTimeout,
+    connectionTimeout: limits.connectionTimeout,
+    http: { connectionsCheckingInterval: limits.connectionsCheckingInterval },
+    clientErrorHandler,
+    frameworkErrors,
     // Forwarded headers are believed only from the proxies named in BOTPAD_TRUST_PROXY; otherwise
     // anyone could choose the client address the audit records.
     trustProxy: config.trustProxy,
@@ -138,6 +151,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),
     routerOptions: { ignoreTrailingSlash: true },
   });
+  applyTimeouts(app.server, limits);
   app.decorate('deps', deps);
   app.decorate('demoFlag', new DemoFlag(deps.store.db));
   app.decorate('mailer', deps.mailer ?? new FileOutbox(config.outboxDir));
@@ -184,7 +198,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', secure: config.secure, signed: true },
     getToken: (req) => (req.body as Record<string, string> | undefined)?._csrf ?? (req.headers['x-csrf-token'] as string | undefined),
   });
-  await app.register(formbody, { bodyLimit: config.bodyLimit });
+  registerBodyParsers(app, config.bodyLimit);
   await app.register(fastifyStatic, {
     root: path.join(PACKAGE_ROOT, 'public'),
     prefix: '/assets/',

@@ -5,6 +5,7 @@
 import type { FastifyError } from 'fastify';
 import { AppError, problem, type Problem } from '../schema/problem.js';
 import { classifyFault } from '../store/faults.js';
+import { isUnstorableText, violatedUnique } from '../store/errors.js';
 
 /**
  * A database outage (server gone or restarting, connection broken, disk full) as the 503 it is,
@@ -33,11 +34,22 @@ export function toProblem(err: unknown, instance?: string): Problem {
       return problem('invalid-input', 'The request body is empty; send a JSON object.', [{ pointer: '', detail: 'body is empty' }], instance);
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return problem('invalid-input', 'The Content-Length header does not match the body.', [], instance);
+    case 'ERR_INVALID_CHAR':
+      // Node refuses to send a header value with control or non-Latin-1 characters (a redirect to
+      // a `return` address the request made up): the request is at fault, not the server.
+      return problem('invalid-input', 'The request asked for an address or header that cannot be sent.', [], instance);
+    case 'FST_ERR_BAD_URL':
+      return problem('invalid-input', 'The address contains an escape (%…) that is not valid.', [{ pointer: '', detail: 'the path is not valid' }], instance);
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return problem('uri-too-long', 'A part of the address is longer than this server accepts.', [], instance);
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return problem('invalid-input', 'The request body is not valid JSON.', [{ pointer: '', detail: e.message ?? 'invalid JSON' }], instance);
     default:
       break;
   }
+  // Last line behind the use cases (services/access.ts names the field): never a 500, never the row.
+  if (violatedUnique(err) !== undefined) return problem('conflict', 'This conflicts with data that already exists.', [], instance);
+  if (isUnstorableText(err)) return problem('invalid-input', 'The request contains text that cannot be stored.', [], instance);
   if (e.statusCode === 429) return problem('too-many-requests', 'Too many requests; wait a moment and try again.', [], instance);
   if (e.statusCode === 403 && typeof e.code === 'string' && e.code.startsWith('FST_CSRF')) {
     return problem('forbidden', 'The form was not accepted: it is missing a valid security token. Reload the page and try again.', [], instance);

@@ -1,14 +1,14 @@
 import { z } from 'zod';
+import { text } from './text.js';
 
 export const RoleEnum = z.enum(['patient', 'caregiver', 'nurse', 'physician', 'physiotherapist', 'care-worker', 'admin']);
 
-export const Password = z
-  .string()
+export const Password = text()
   .min(10, 'must be at least 10 characters')
   .max(200, 'is too long (at most 200 characters)');
 
 export const SignIn = z
-  .object({ email: z.string().trim().min(1, 'is required').max(254), password: z.string().min(1, 'is required').max(200) })
+  .object({ email: text().trim().min(1, 'is required').max(254), password: text().min(1, 'is required').max(200) })
   .strict()
   .meta({ id: 'SignIn' });
 
@@ -30,7 +30,7 @@ export const NewClinician = z
   .object({
     role: StaffRole,
     email: z.email('is not a valid e-mail address').max(254),
-    displayName: z.string().trim().min(1, 'is required').max(200),
+    displayName: text().trim().min(1, 'is required').max(200),
   })
   .strict()
   .meta({ id: 'NewClinician', description: 'No password: the new member of staff gets an activation link by e-mail and chooses their own.' });
@@ -44,7 +44,7 @@ export const UserSummary = z
 export const NewPatientAccount = z
   .object({
     kind: z.enum(['patient', 'caregiver']),
-    displayName: z.string().trim().min(1).max(200).optional().describe('Caregiver name (required for a caregiver)'),
+    displayName: text().trim().min(1).max(200).optional().describe('Caregiver name (required for a caregiver)'),
     email: z.email('is not a valid e-mail address').max(254).optional(),
     relation: z.enum(['parent', 'legal-representative', 'family']).optional().describe('For a caregiver'),
     patientConsent: z.boolean().optional().describe('For a caregiver: the patient agreed'),
@@ -58,7 +58,7 @@ export const NewPatientAccount = z
 
 export const Activation = z
   .object({
-    code: z.string().trim().min(6, 'is too short').max(40),
+    code: text().trim().min(6, 'is too short').max(40),
     email: z.email('is not a valid e-mail address').max(254).optional(),
     password: Password,
   })
@@ -66,13 +66,13 @@ export const Activation = z
   .meta({ id: 'Activation' });
 
 export const ResetRequest = z.object({ email: z.email('is not a valid e-mail address').max(254) }).strict().meta({ id: 'ResetRequest' });
-export const ResetConfirm = z.object({ token: z.string().min(10).max(100), password: Password }).strict().meta({ id: 'ResetConfirm' });
+export const ResetConfirm = z.object({ token: text().min(10).max(100), password: Password }).strict().meta({ id: 'ResetConfirm' });
 
 export const AuditQuery = z
   .object({
     patientId: z.uuid().optional(),
     userId: z.uuid().optional(),
-    action: z.string().max(60).optional(),
+    action: text().max(60).optional(),
     allowed: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
     from: z.iso.datetime({ offset: true }).optional(),
     to: z.iso.datetime({ offset: true }).optional(),

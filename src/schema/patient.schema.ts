@@ -2,19 +2,18 @@
 import { z } from 'zod';
 import { isoDate } from '../core/time/date.js';
 import { isValidBsn } from './bsn.js';
+import { text } from './text.js';
 
-const name = z.string().trim().min(1, 'is required').max(200, 'is too long (at most 200 characters)');
+const name = text().trim().min(1, 'is required').max(200, 'is too long (at most 200 characters)');
 const optionalText = (max: number) =>
-  z
-    .string()
+  text()
     .trim()
     .max(max, `is too long (at most ${String(max)} characters)`)
     .transform((v) => (v === '' ? null : v))
     .nullable()
     .optional();
 
-export const Bsn = z
-  .string()
+export const Bsn = text()
   .trim()
   .refine(isValidBsn, 'is not a valid BSN (9 digits that pass the eleven-test)');
 
@@ -37,7 +36,7 @@ export type PatientInput = z.infer<typeof PatientInput>;
 export const PatientCorrection = PatientInput.partial()
   .extend({
     reason: z.enum(['correction', 'entered-in-error']),
-    note: z.string().trim().max(500).optional(),
+    note: text().trim().max(500).optional(),
   })
   .strict()
   .describe('Corrections to a patient record; the previous values are kept');
@@ -68,7 +67,7 @@ export type PatientSummary = z.infer<typeof PatientSummary>;
 
 export const PatientQuery = z
   .object({
-    q: z.string().trim().max(100).optional().describe('Name or BSN'),
+    q: text().trim().max(100).optional().describe('Name or BSN'),
     birthDate: isoDate.optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
   })

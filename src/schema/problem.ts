@@ -31,10 +31,13 @@ export const PROBLEM_KINDS = {
   'forbidden': { status: 403, title: 'Not allowed' },
   'not-found': { status: 404, title: 'Not found' },
   'method-not-allowed': { status: 405, title: 'Method not allowed' },
+  'request-timeout': { status: 408, title: 'Request timed out' },
   'conflict': { status: 409, title: 'Conflict' },
   'payload-too-large': { status: 413, title: 'Request body too large' },
+  'uri-too-long': { status: 414, title: 'Address too long' },
   'unsupported-media-type': { status: 415, title: 'Unsupported media type' },
   'too-many-requests': { status: 429, title: 'Too many requests' },
+  'headers-too-large': { status: 431, title: 'Request headers too large' },
   'internal': { status: 500, title: 'Internal error' },
   'unavailable': { status: 503, title: 'Service unavailable' },
 } as const;
@@ -74,23 +77,41 @@ export function toPointer(path: readonly PropertyKey[]): string {
   return path.map((p) => '/' + String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
 }
 
-/** Turn zod issues into one error per field, with a message a person can act on. */
+/**
+ * At most this many errors are listed, then one entry counts the rest: a request of a megabyte of
+ * unknown fields must not buy an answer of several megabytes, nor the work of building it.
+ */
+export const MAX_ERRORS = 20;
+
+/** Turn zod issues into one error per field (at most MAX_ERRORS, then "and N more"). */
 export function issuesToErrors(issues: readonly z.core.$ZodIssue[], prefix = ''): ProblemError[] {
   const out: ProblemError[] = [];
   for (const issue of issues) {
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) {
-        out.push({ pointer: prefix + toPointer([...issue.path, key]), detail: `unknown field "${key}"` });
+      for (const key of issue.keys.slice(0, Math.max(0, MAX_ERRORS - out.length))) {
+        out.push({ pointer: prefix + toPointer([...issue.path, clip(key, 200)]), detail: `unknown field "${clip(key, 60)}"` });
       }
       continue;
     }
-    out.push({ pointer: prefix + toPointer(issue.path), detail: issue.message });
+    if (out.length < MAX_ERRORS) out.push({ pointer: prefix + toPointer(issue.path), detail: issue.message });
   }
+  const total = issueCount(issues);
+  if (total > out.length) out.push({ pointer: '', detail: `and ${String(total - out.length)} more` });
   return out;
+}
+
+/** A field name as echoed in an answer: long names are cut, so the answer stays small. */
+function clip(key: string, max: number): string {
+  return key.length > max ? key.slice(0, max) + '…' : key;
+}
+
+/** How many bad fields the issues stand for (each unknown key counts). */
+function issueCount(issues: readonly z.core.$ZodIssue[]): number {
+  return issues.reduce((n, i) => n + (i.code === 'unrecognized_keys' ? i.keys.length : 1), 0);
 }
 
 export function invalidInput(issues: readonly z.core.$ZodIssue[], what = 'The input', prefix = ''): AppError {
   const errors = issuesToErrors(issues, prefix);
-  const n = errors.length;
-  return new AppError('invalid-input', `${what} has ${n} invalid field${n === 1 ? '' : 's'}.`, errors);
+  const n = issueCount(issues);
+  return new AppError('invalid-input', `${what} has ${String(n)} invalid field${n === 1 ? '' : 's'}.`, errors);
 }

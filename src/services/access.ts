@@ -5,8 +5,9 @@
 import { authorize, type Action, type Actor, type PatientTarget } from '../core/access/index.js';
 import type { Db } from '../store/db.js';
 import { writeAudit, type AuditEntry } from '../store/audit.repo.js';
-import { auditAndReadPatient, caregiverLinkFor, getPatientWithOrgs, patientOrganisations, type PatientOrgRow, type PatientRow } from '../store/patient.repo.js';
+import { auditAndReadPatient, caregiverLinkFor, getPatientWithOrgs, lockPatients, patientOrganisations, type PatientOrgRow, type PatientRow } from '../store/patient.repo.js';
 import { AppError } from '../schema/problem.js';
+import { violatedUnique } from '../store/errors.js';
 import { todayNl } from './clock.js';
 
 export interface RequestMeta {
@@ -58,6 +59,38 @@ export async function auditRefusal(deps: AccessDeps, actor: Actor | null, meta: 
 type Outcome<T> = { ok: true; value: T } | { ok: false; error: AppError };
 
 /**
+ * What a unique index that a write ran into means for the person asking, by field. Two requests
+ * racing for the same BSN or e-mail address both pass the friendly check before the insert; the
+ * index then refuses one of them, and that is a conflict (409), not a failure. The answer names the
+ * field only, never the record that holds the value.
+ */
+const UNIQUE_FIELDS: Record<string, { pointer: string; detail: string; message: string }> = {
+  patient_bsn_unique: { pointer: '/bsn', detail: 'is already in use', message: 'A patient with this BSN already exists.' },
+  app_user_email_unique: { pointer: '/email', detail: 'is already in use', message: 'This e-mail address already has an account.' },
+  app_user_patient_unique: { pointer: '', detail: 'the patient already has an account', message: 'This patient already has an account.' },
+};
+
+/** The refusal a store error stands for, or the error itself when it is not one. */
+export function asRefusal(e: unknown): unknown {
+  const constraint = violatedUnique(e);
+  if (constraint === undefined) return e;
+  const f = UNIQUE_FIELDS[constraint];
+  if (!f) return new AppError('conflict', 'This conflicts with data that already exists.');
+  return new AppError('conflict', f.message, [{ pointer: f.pointer, detail: f.detail }]);
+}
+
+/**
+ * Work that was allowed but then failed rolls its transaction back, audit entry included. The
+ * attempt is still recorded, outside that transaction, as not done (never as allowed and done).
+ */
+async function auditFailed(deps: AccessDeps, entry: AuditEntry, error: unknown): Promise<void> {
+  if (!deps.audit) return;
+  const why = error instanceof AppError ? `not done (${error.code}): ${error.message}` : 'not done: the work failed';
+  // When the database itself is gone this fails too; the original error is what the caller needs.
+  await writeAudit(deps.db, [{ ...entry, allowed: false, reason: why }]).catch(() => undefined);
+}
+
+/**
  * Runs `work` on one patient's record if `actor` may do `action`; audits the attempt either way.
  * `resource` names what is touched (e.g. "patient", "patient/access-log").
  */
@@ -71,7 +104,8 @@ export async function withPatient<T>(
   work: (db: Db, row: PatientRow, target: PatientTarget, orgs: PatientOrgs) => Promise<T>,
 ): Promise<T> {
   const asOf = todayNl();
-  const out: Outcome<T> = await deps.db.transaction().execute(async (trx) => {
+  let attempted: AuditEntry | undefined;
+  const out = await deps.db.transaction().execute(async (trx): Promise<Outcome<T>> => {
     const found = await getPatientWithOrgs(trx, patientId);
     if (!found) {
       if (deps.audit) await writeAudit(trx, [auditEntry(actor, meta, action, resource, null, false, `no patient ${patientId}`)]);
@@ -82,8 +116,68 @@ export async function withPatient<T>(
     const d = authorize(actor, action, target, asOf);
     if (deps.audit) await writeAudit(trx, [auditEntry(actor, meta, action, resource, row.id, d.allowed, d.reason)]);
     if (!d.allowed) return { ok: false, error: new AppError('forbidden', `You may not do this with this record: ${d.reason}.`) };
+    attempted = auditEntry(actor, meta, action, resource, row.id, true, d.reason);
     return { ok: true, value: await work(trx, row, target, orgs) };
+  }).catch(async (e: unknown) => {
+    const refusal = asRefusal(e);
+    if (attempted) await auditFailed(deps, attempted, refusal);
+    throw refusal;
   });
+  if (!out.ok) throw out.error;
+  return out.value;
+}
+
+/**
+ * Work on several records at once (a merge), all or nothing: the rows are locked in id order, each
+ * is authorised and audited. If any is refused, nothing is done and every entry says not allowed;
+ * if the work then fails (a conflict), the entries are rolled back with it and written again, after
+ * the rollback, as not done. No entry ever says allowed for work that did not happen.
+ */
+export async function withPatients<T>(
+  deps: AccessDeps,
+  actor: Actor,
+  meta: RequestMeta,
+  action: Action,
+  resource: string,
+  patientIds: readonly string[],
+  work: (db: Db, rows: PatientRow[]) => Promise<T>,
+): Promise<T> {
+  const asOf = todayNl();
+  let attempted: AuditEntry[] = [];
+  const out = await deps.db
+    .transaction()
+    .execute(async (trx): Promise<Outcome<T>> => {
+      await lockPatients(trx, patientIds);
+      const rows: PatientRow[] = [];
+      const entries: AuditEntry[] = [];
+      let refusal: AppError | undefined;
+      for (const id of patientIds) {
+        const found = await getPatientWithOrgs(trx, id);
+        if (!found) {
+          entries.push(auditEntry(actor, meta, action, resource, null, false, `no patient ${id}`));
+          refusal ??= new AppError('not-found', 'There is no patient with this id.');
+          continue;
+        }
+        const { target } = await loadTarget(trx, actor, found.row, found.orgs);
+        const d = authorize(actor, action, target, asOf);
+        entries.push(auditEntry(actor, meta, action, resource, found.row.id, d.allowed, d.reason));
+        if (!d.allowed) refusal ??= new AppError('forbidden', `You may not do this with this record: ${d.reason}.`);
+        rows.push(found.row);
+      }
+      if (refusal) {
+        const why = `not done: ${refusal.message}`;
+        if (deps.audit) await writeAudit(trx, entries.map((e) => (e.allowed ? { ...e, allowed: false, reason: why } : e)));
+        return { ok: false, error: refusal };
+      }
+      if (deps.audit) await writeAudit(trx, entries);
+      attempted = entries;
+      return { ok: true, value: await work(trx, rows) };
+    })
+    .catch(async (e: unknown) => {
+      const refusal = asRefusal(e);
+      for (const entry of attempted) await auditFailed(deps, entry, refusal);
+      throw refusal;
+    });
   if (!out.ok) throw out.error;
   return out.value;
 }
@@ -134,11 +228,18 @@ export async function withAction<T>(
     if (deps.audit) await writeAudit(deps.db, [auditEntry(actor, meta, action, resource, null, false, d.reason)]);
     throw new AppError('forbidden', `You may not do this: ${d.reason}.`);
   }
-  return deps.db.transaction().execute(async (trx) => {
-    const r = await work(trx);
-    if (deps.audit) await writeAudit(trx, [auditEntry(actor, meta, action, resource, r.patientId ?? null, true, d.reason)]);
-    return r.value;
-  });
+  return deps.db
+    .transaction()
+    .execute(async (trx) => {
+      const r = await work(trx);
+      if (deps.audit) await writeAudit(trx, [auditEntry(actor, meta, action, resource, r.patientId ?? null, true, d.reason)]);
+      return r.value;
+    })
+    .catch(async (e: unknown) => {
+      const refusal = asRefusal(e);
+      await auditFailed(deps, auditEntry(actor, meta, action, resource, null, true, d.reason), refusal);
+      throw refusal;
+    });
 }
 
 /**

@@ -13,7 +13,7 @@ import type { Role } from '../store/schema.js';
 import { linkCaregiver } from '../store/patient.repo.js';
 import { writeAudit } from '../store/audit.repo.js';
 import { AppError } from '../schema/problem.js';
-import { auditEntry, withAction, withPatient, type AccessDeps, type RequestMeta } from './access.js';
+import { asRefusal, auditEntry, withAction, withPatient, type AccessDeps, type RequestMeta } from './access.js';
 import { hashPassword, sha256 } from './auth.js';
 import type { Mailer } from './mail.js';
 import { todayNl } from './clock.js';
@@ -183,31 +183,42 @@ export interface IssuedAccount {
   displayName: string;
 }
 
+/**
+ * Creates the account (or, for a patient who has one, a new letter for it) and its one-time code.
+ * Letters for one person are issued one at a time (the patient's row is locked), so the newest
+ * letter's code is the one that works and every earlier code is spent. `finish` (the printable
+ * letter, say) runs inside the same transaction: if it fails, no account or code is left behind.
+ */
 export async function createPatientAccount(
   deps: AccessDeps,
   actor: Actor,
   meta: RequestMeta,
   patientId: string,
   input: { kind: 'patient' | 'caregiver'; displayName?: string | undefined; email?: string | undefined; relation?: 'parent' | 'legal-representative' | 'family' | undefined; patientConsent?: boolean | undefined },
+  finish: (issued: IssuedAccount) => Promise<void> = () => Promise.resolve(),
 ): Promise<IssuedAccount> {
   return withPatient(deps, actor, meta, 'patient.create-account', 'account', patientId, async (db, row) => {
-    await assertEmailFree(db, input.email);
+    await db.selectFrom('patient').select('id').where('id', '=', patientId).forUpdate().execute();
     const patientName = `${row.given_name} ${row.family_name}`;
     let userId: string;
     const displayName = input.kind === 'patient' ? patientName : (input.displayName ?? '');
     if (input.kind === 'patient') {
       const existing = await db.selectFrom('app_user').select('id').where('patient_id', '=', patientId).executeTakeFirst();
+      await assertEmailFree(db, input.email, existing?.id);
       userId =
         existing?.id ??
         (await insertUser(db, { role: 'patient', organisationId: null, patientId, email: input.email ?? null, displayName, passwordHash: null, status: 'pending' }));
     } else {
+      await assertEmailFree(db, input.email);
       userId = await insertUser(db, { role: 'caregiver', organisationId: null, patientId: null, email: input.email ?? null, displayName, passwordHash: null, status: 'pending' });
       await linkCaregiver(db, userId, patientId, input.relation ?? 'family', input.patientConsent ?? false, actor.userId);
     }
     const code = newActivationCode();
     const expiresAt = new Date(Date.now() + ACTIVATION_DAYS * 86_400_000).toISOString();
     await insertCode(db, sha256(normaliseCode(code)), userId, 'activation', expiresAt);
-    return { userId, activationCode: code, expiresAt, patientName, displayName };
+    const issued = { userId, activationCode: code, expiresAt, patientName, displayName };
+    await finish(issued);
+    return issued;
   });
 }
 
@@ -237,6 +248,9 @@ export async function activateAccount(deps: AccessDeps, meta: RequestMeta, input
     await setPassword(trx, uid, passwordHash);
     if (deps.audit) await writeAudit(trx, [auditEntry(null, meta, 'account.activate', `account/${uid}`, null, true, `account ${uid} activated`)]);
     return uid;
+  }).catch((e: unknown) => {
+    // Two activations racing for one e-mail address: the index refuses the second (409).
+    throw asRefusal(e);
   });
   if (!userId) {
     if (deps.audit) await writeAudit(deps.db, [auditEntry(null, meta, 'account.activate', 'account', null, false, 'unknown, used or expired code')]);

@@ -1,16 +1,16 @@
 // Use cases on the patient record. Every one goes through services/access.ts: authorise, audit,
 // work, in one transaction.
 import type { Actor } from '../core/access/index.js';
-import { authorize } from '../core/access/index.js';
+import { authorize, BSN_ROLES } from '../core/access/index.js';
 import {
   getPatient, insertPatient, linkCaregiver, sessionAndPatient, linkOrganisation, mergePatients, patientOrganisations, revisionsOf, searchPatients,
-  updatePatient, caregiversOf, type PatientRow,
+  unmergePatient, updatePatient, caregiversOf, type PatientRow,
 } from '../store/patient.repo.js';
 import { accessLogForPatient } from '../store/audit.repo.js';
 import { findUserById } from '../store/accounts.repo.js';
 import { AppError } from '../schema/problem.js';
 import type { Patient, PatientCorrection, PatientInput, PatientSummary } from '../schema/patient.schema.js';
-import { listPatients, readWithPatient, withAction, withPatient, type AccessDeps, type PatientOrgs, type RequestMeta } from './access.js';
+import { listPatients, readWithPatient, withAction, withPatient, withPatients, type AccessDeps, type PatientOrgs, type RequestMeta } from './access.js';
 import { todayNl } from './clock.js';
 import { checkSession, tokenHash, type AuthDeps, type SessionUser } from './auth.js';
 import type { Db } from '../store/db.js';
@@ -66,7 +66,8 @@ export async function readPatientWithSession(
 }
 
 export async function findPatients(deps: AccessDeps, actor: Actor, meta: RequestMeta, q: { q?: string | undefined; birthDate?: string | undefined; limit: number }): Promise<PatientSummary[]> {
-  const base = { text: q.q, birthDate: q.birthDate, limit: q.limit };
+  // A search by BSN finds a record only for a role that may see the BSN (else it tells whose it is).
+  const base = { text: q.q, birthDate: q.birthDate, limit: q.limit, byBsn: BSN_ROLES.includes(actor.role) };
   const rows = await listPatients(deps, actor, meta, 'patient-list', (db) => {
     switch (actor.role) {
       case 'patient':
@@ -111,7 +112,10 @@ export async function createPatient(deps: AccessDeps, actor: Actor, meta: Reques
 }
 
 export async function correctPatient(deps: AccessDeps, actor: Actor, meta: RequestMeta, id: string, c: PatientCorrection): Promise<Patient> {
-  return withPatient(deps, actor, meta, 'patient.write', 'patient', id, async (db) => {
+  return withPatient(deps, actor, meta, 'patient.write', 'patient', id, async (db, _row, target) => {
+    if (c.bsn !== undefined && !authorize(actor, 'patient.read-bsn', target, todayNl()).allowed) {
+      throw new AppError('forbidden', 'Only a nurse or physician may change the BSN.', [{ pointer: '/bsn', detail: 'may not be changed by your role' }]);
+    }
     const changes: Record<string, unknown> = {};
     if (c.familyName !== undefined) changes.family_name = c.familyName;
     if (c.givenName !== undefined) changes.given_name = c.givenName;
@@ -172,12 +176,35 @@ export async function linkPatient(
   });
 }
 
+/** Record ids compare as lower-case text: the same UUID in capitals is the same record. */
+const canonical = (id: string) => id.trim().toLowerCase();
+
+/**
+ * Merges the duplicate into the record that lives on. Both rows are locked (in id order) for the
+ * check and the work, so of several merges over the same records exactly one succeeds and the others
+ * get 409: no record merged twice, no chain back into itself, nothing merged into a merged record.
+ */
 export async function mergeDuplicate(deps: AccessDeps, actor: Actor, meta: RequestMeta, keepId: string, duplicateId: string): Promise<void> {
-  if (keepId === duplicateId) throw new AppError('invalid-input', 'A record cannot be merged with itself.', [{ pointer: '/duplicateId', detail: 'is the same record' }]);
-  await withPatient(deps, actor, meta, 'patient.merge', 'patient/merge', duplicateId, async () => undefined);
-  await withPatient(deps, actor, meta, 'patient.merge', 'patient/merge', keepId, async (db) => {
-    const dup = await getPatient(db, duplicateId);
-    if (!dup || dup.merged_into) throw new AppError('conflict', 'The duplicate was already merged.', [{ pointer: '/duplicateId', detail: 'already merged' }]);
-    await mergePatients(db, keepId, duplicateId, actor.userId);
+  const keep = canonical(keepId);
+  const dup = canonical(duplicateId);
+  if (keep === dup) throw new AppError('invalid-input', 'A record cannot be merged with itself.', [{ pointer: '/duplicateId', detail: 'is the same record' }]);
+  await withPatients(deps, actor, meta, 'patient.merge', 'patient/merge', [keep, dup], async (db, rows) => {
+    const [k, d] = rows;
+    if (k?.merged_into) throw new AppError('conflict', 'This record was itself merged into another one; merge into that record instead.', [{ pointer: '/params/id', detail: 'is a merged record' }]);
+    if (d?.merged_into) throw new AppError('conflict', 'The duplicate was already merged.', [{ pointer: '/duplicateId', detail: 'already merged' }]);
+    await mergePatients(db, keep, dup, actor.userId);
+  });
+}
+
+/** Undoes the merge of `duplicateId`: it becomes a record of its own again, with its own links. */
+export async function unmergeRecord(deps: AccessDeps, actor: Actor, meta: RequestMeta, duplicateId: string): Promise<void> {
+  const dup = canonical(duplicateId);
+  // Which record it lives on in is read first, then checked again under the locks.
+  const into = (await getPatient(deps.db, dup))?.merged_into ?? null;
+  const ids = into ? [dup, into] : [dup];
+  await withPatients(deps, actor, meta, 'patient.unmerge', 'patient/merge', ids, async (db, rows) => {
+    const now = rows[0]?.merged_into ?? null;
+    if (!into || now !== into) throw new AppError('conflict', 'This record is not merged into another one.', [{ pointer: '/params/id', detail: 'is not a merged record' }]);
+    if (!(await unmergePatient(db, dup, into, actor.userId))) throw new AppError('conflict', 'There is no merge of this record to undo.', [{ pointer: '/params/id', detail: 'has no merge to undo' }]);
   });
 }

@@ -113,6 +113,8 @@ export interface PatientSearch {
   caregiverUserId?: string;
   patientId?: string;
   text?: string;
+  /** Whether `text` may also match a BSN exactly. */
+  byBsn?: boolean;
   birthDate?: string;
   limit: number;
 }
@@ -147,7 +149,7 @@ export async function searchPatients(db: Db, q: PatientSearch): Promise<PatientR
         eb(sql`lower(p.family_name)`, 'like', like),
         eb(sql`lower(p.given_name)`, 'like', like),
         eb(sql`lower(p.given_name || ' ' || p.family_name)`, 'like', like),
-        eb('p.bsn', '=', q.text ?? ''),
+        ...(q.byBsn ? [eb('p.bsn', '=', q.text ?? '')] : []),
       ]),
     );
   }
@@ -168,7 +170,7 @@ export async function updatePatient(
   db: Db,
   id: string,
   changes: Partial<NewPatient>,
-  revision: { by: string; reason: 'correction' | 'entered-in-error' | 'merge'; note: string | null },
+  revision: { by: string; reason: 'correction' | 'entered-in-error' | 'merge' | 'unmerge'; note: string | null },
 ): Promise<PatientRow> {
   const before = await db.selectFrom('patient').selectAll().where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
   const after = await db
@@ -207,16 +209,69 @@ export async function linkCaregiver(db: Db, caregiverUserId: string, patientId: 
     .execute();
 }
 
-/** Marks `duplicateId` as the same person as `keepId`: links move over, the duplicate stays as history. */
+/**
+ * Locks patient rows for the rest of the transaction, always in id order: two merges over the same
+ * records then wait for each other instead of deadlocking, and each sees the other's outcome.
+ */
+export async function lockPatients(db: Db, ids: readonly string[]): Promise<void> {
+  const sorted = [...new Set(ids)].sort();
+  await db.selectFrom('patient').select('id').where('id', 'in', sorted).orderBy('id').forUpdate().execute();
+}
+
+interface MovedLinks {
+  organisations: { organisation_id: string; relation: 'care' | 'referral' }[];
+  caregivers: { caregiver_user_id: string }[];
+}
+
+/** A revision without a field change: what happened is in `before`/`after` (merged_into, merged_from). */
+async function noteRevision(db: Db, patientId: string, by: string, reason: 'merge' | 'unmerge', before: object, after: object): Promise<void> {
+  await db
+    .insertInto('patient_revision')
+    .values({ patient_id: patientId, changed_by: by, reason, note: null, before: JSON.stringify(before), after: JSON.stringify(after) })
+    .execute();
+}
+
+/**
+ * Marks `duplicateId` as the same person as `keepId`: the duplicate's links are copied over (and
+ * remembered, so an undo removes exactly those), the duplicate stays as history. The caller holds
+ * both rows locked and has checked that neither is merged.
+ */
 export async function mergePatients(db: Db, keepId: string, duplicateId: string, by: string): Promise<void> {
-  await sql`insert into patient_organisation (patient_id, organisation_id, relation, since)
+  const orgs = await sql<MovedLinks['organisations'][number]>`insert into patient_organisation (patient_id, organisation_id, relation, since)
     select ${keepId}, organisation_id, relation, since from patient_organisation where patient_id = ${duplicateId}
-    on conflict do nothing`.execute(db);
-  await sql`insert into caregiver_link (caregiver_user_id, patient_id, relation, patient_consent, created_by)
+    on conflict do nothing returning organisation_id, relation`.execute(db);
+  const carers = await sql<MovedLinks['caregivers'][number]>`insert into caregiver_link (caregiver_user_id, patient_id, relation, patient_consent, created_by)
     select caregiver_user_id, ${keepId}, relation, patient_consent, ${by} from caregiver_link where patient_id = ${duplicateId}
-    on conflict do nothing`.execute(db);
-  await updatePatient(db, duplicateId, {}, { by, reason: 'merge', note: `merged into ${keepId}` });
-  await db.updateTable('patient').set({ merged_into: keepId, duplicate_of: keepId }).where('id', '=', duplicateId).execute();
+    on conflict do nothing returning caregiver_user_id`.execute(db);
+  const moved: MovedLinks = { organisations: orgs.rows, caregivers: carers.rows };
+  await db.insertInto('patient_merge').values({ keep_id: keepId, duplicate_id: duplicateId, merged_by: by, moved: JSON.stringify(moved) }).execute();
+  await db.updateTable('patient').set({ merged_into: keepId, duplicate_of: keepId, updated_at: sql<string>`now()` }).where('id', '=', duplicateId).execute();
+  await noteRevision(db, duplicateId, by, 'merge', { merged_into: null }, { merged_into: keepId });
+  await noteRevision(db, keepId, by, 'merge', { merged_from: null }, { merged_from: duplicateId });
+}
+
+/** Undoes the live merge of `duplicateId` into `keepId` (both rows locked by the caller). */
+export async function unmergePatient(db: Db, duplicateId: string, keepId: string, by: string): Promise<boolean> {
+  const m = await db
+    .selectFrom('patient_merge')
+    .select(['id', 'moved'])
+    .where('duplicate_id', '=', duplicateId)
+    .where('keep_id', '=', keepId)
+    .where('undone_at', 'is', null)
+    .executeTakeFirst();
+  if (!m) return false;
+  const moved = (typeof m.moved === 'string' ? JSON.parse(m.moved) : m.moved) as MovedLinks;
+  for (const o of moved.organisations) {
+    await db.deleteFrom('patient_organisation').where('patient_id', '=', keepId).where('organisation_id', '=', o.organisation_id).where('relation', '=', o.relation).execute();
+  }
+  for (const c of moved.caregivers) {
+    await db.deleteFrom('caregiver_link').where('patient_id', '=', keepId).where('caregiver_user_id', '=', c.caregiver_user_id).execute();
+  }
+  await db.updateTable('patient_merge').set({ undone_at: new Date().toISOString(), undone_by: by }).where('id', '=', m.id).execute();
+  await db.updateTable('patient').set({ merged_into: null, duplicate_of: null, updated_at: sql<string>`now()` }).where('id', '=', duplicateId).execute();
+  await noteRevision(db, duplicateId, by, 'unmerge', { merged_into: keepId }, { merged_into: null });
+  await noteRevision(db, keepId, by, 'unmerge', { merged_from: duplicateId }, { merged_from: null });
+  return true;
 }
 
 export async function organisationById(db: Db, id: string) {

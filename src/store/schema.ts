@@ -96,7 +96,7 @@ export interface PatientRevisionTable {
   patient_id: string;
   changed_at: Timestamp;
   changed_by: string | null;
-  reason: 'correction' | 'entered-in-error' | 'merge';
+  reason: 'correction' | 'entered-in-error' | 'merge' | 'unmerge';
   note: string | null;
   before: ColumnType<unknown, string, never>;
   after: ColumnType<unknown, string, never>;
@@ -109,6 +109,18 @@ export interface KeptFormTable {
   pairs: ColumnType<[string, string][], string, never>;
   created_at: Timestamp;
   expires_at: string;
+}
+
+export interface PatientMergeTable {
+  id: ColumnType<string, never, never>;
+  keep_id: string;
+  duplicate_id: string;
+  merged_at: Timestamp;
+  merged_by: string | null;
+  /** The links copied to the record that lives on: { organisations: [...], caregivers: [...] }. */
+  moved: ColumnType<unknown, string, never>;
+  undone_at: string | null;
+  undone_by: string | null;
 }
 
 export interface AuditEventTable {
@@ -141,6 +153,7 @@ export interface Database {
   login_throttle: LoginThrottleTable;
   caregiver_link: CaregiverLinkTable;
   patient_revision: PatientRevisionTable;
+  patient_merge: PatientMergeTable;
   audit_event: AuditEventTable;
   audit_seal: AuditSealTable;
   kept_form: KeptFormTable;

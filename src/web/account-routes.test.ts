@@ -313,7 +313,7 @@ describe('account and record pages', () => {
     expect(nothing.body).toContain('href="#reason"');
   });
 
-  it('offers a record with the same date of birth for merging, and merges it', async () => {
+  it('offers a record with the same date of birth for merging, compares them side by side, and merges after confirming', async () => {
     const b = new Browser(t);
     await b.signIn(account('nurse').email);
     const form = await b.get('/patients/new');
@@ -324,14 +324,32 @@ describe('account and record pages', () => {
     const record = await b.get(`/patients/${anna}`);
     expect(record.body).toContain(nl.record.mergeTitle);
     expect(record.body).toContain(nl.record.mergeButton('Anna Vries'));
-    const fields = Object.fromEntries(hiddenFields(record.body, `/patients/${anna}/merge`));
+    const compareHref = `/patients/${anna}/merge?duplicateId=${dup}`;
+    expect(record.body).toContain(`href="${compareHref.replace(/&/g, '&amp;')}"`);
+    const compare = await b.get(compareHref);
+    expect(compare.statusCode).toBe(200);
+    expect(compare.body).toContain(nl.record.compareTitle);
+    expect(compare.body).toContain(nl.record.confirmButton);
+    const fields = Object.fromEntries(hiddenFields(compare.body, `/patients/${anna}/merge`));
     expect(fields.duplicateId).toBe(dup);
-    const noToken = await b.post(`/patients/${anna}/merge`, { duplicateId: dup });
+    expect(fields.confirm).toBe('yes');
+    const noToken = await b.post(`/patients/${anna}/merge`, { duplicateId: dup, confirm: 'yes' });
     expect(noToken.statusCode).toBe(403);
+    // Without the confirmation the post leads to the comparison, and nothing is merged.
+    const unconfirmed = await b.post(`/patients/${anna}/merge`, { _csrf: fields._csrf ?? '', duplicateId: dup });
+    expect(unconfirmed.statusCode).toBe(303);
+    expect(unconfirmed.headers.location).toBe(compareHref);
     const merged = await b.post(`/patients/${anna}/merge`, fields);
     expect(merged.statusCode).toBe(303);
     expect(merged.headers.location).toBe(`/patients/${anna}?notice=merged`);
     expect((await b.get(merged.headers.location as string)).body).toContain(nl.record.merged);
+    const banner = await b.get(`/patients/${dup}`);
+    expect(banner.body).toContain(nl.record.mergedBanner);
+    expect(banner.body).toContain(`href="/patients/${anna}"`);
+    // Merging again (an old tab) shows the comparison with the refusal, not an error page.
+    const again = await b.post(`/patients/${anna}/merge`, fields);
+    expect(again.statusCode).toBe(409);
+    expect(again.body).toContain(nl.record.mergeRefused);
     const search = await b.get('/patients?birthDate=12-04-1948');
     expect(search.body).toContain(`href="/patients/${anna}"`);
     expect(search.body).not.toContain(`href="/patients/${dup}"`);

@@ -7,16 +7,18 @@ import type { VNode } from 'preact';
 import {
   AppError, DEMO_ACCOUNTS, DEMO_PASSWORD, accessDeps, auditRefusal, keepForm, sessionToken, takeForm, activateAccount, authDeps, clearSessionCookie, confirmPasswordReset,
   correctPatient, createClinician, mergeDuplicate, createPatient, createPatientAccount, findPatients, patientAccessLog, patientCaregivers, patientHistory,
-  readPatient, requestMeta, requestPasswordReset, requireUser, searchOrganisationAudit, setSessionCookie, signIn, signOut, usersOfOrganisation,
+  readPatient, requestMeta, requestPasswordReset, requireUser, searchOrganisationAudit, setSessionCookie, signIn, signOut, unmergeRecord, usersOfOrganisation,
   changeStaffRole, deactivateStaff, resendActivation, throttleResetRequest, unlockStaff,
   type SessionUser,
 } from '../api/facade.js';
 import { PatientCorrection, PatientInput, PatientQuery } from '../schema/patient.schema.js';
 import { Activation, NewClinician, NewPatientAccount, ResetConfirm, ResetRequest, RoleChange, SignIn } from '../schema/account.schema.js';
 import { issuesToErrors, type ProblemError } from '../schema/problem.js';
+import { textProblem } from '../schema/text.js';
+import { isoDate } from '../core/time/date.js';
 import { renderPage } from './render.js';
 import { CLINICIANS, TIME_ZONE, clockTime, pageContext, startPage, type Role } from './context.js';
-import { dropEmpty, fieldErrors, formFields, formPairs, isoFromTyped, localPath, pick, problemsOf, type FieldSpec } from './forms.js';
+import { dropEmpty, fieldErrors, formFields, formPairs, queryFields, isoFromTyped, localPath, pick, problemsOf, type FieldSpec } from './forms.js';
 import type { FieldErrors } from './components/Form.js';
 import type { Messages } from './i18n/index.js';
 import { ErrorPage } from './pages/public.page.js';
@@ -24,14 +26,13 @@ import {
   ActivatePage, KEPT_REF, KeptInputPage, PasswordResetConfirmPage, PasswordResetPage, SignInPage, type KeptInput, type SignInNotice,
 } from './pages/sign-in.page.js';
 import {
-  AccessLogPage, AccountFormPage, HistoryPage, LetterPage, NewPatientPage, PATIENT_FIELDS, PatientRecordPage, PatientsPage, patientValues,
+  AccessLogPage, AccountFormPage, HistoryPage, LetterPage, MergeComparePage, NewPatientPage, PATIENT_FIELDS, PatientRecordPage, PatientsPage, patientValues,
   type RecordNotice, type Revision,
 } from './pages/patients.page.js';
 import { CarePage, MePage } from './pages/me.page.js';
 import { AuditPage, UserPage, UsersPage, type UserNotice } from './pages/admin.page.js';
 
 type Handler = (req: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
-type Query = Record<string, string | undefined>;
 
 const MANAGERS: readonly Role[] = ['nurse', 'physician'];
 /** Names never carried over when a post is kept for after sign-in. */
@@ -95,7 +96,8 @@ function dayBound(ymd: string, end: boolean): string {
   return `${ymd}T${end ? '23:59:59.999' : '00:00:00'}${offset}`;
 }
 
-const isDay = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(new Date(`${v}T00:00:00Z`).getTime());
+// A real calendar day in the years a record may hold: Date would roll 31-11 over to 1 December.
+const isDay = (v: string) => isoDate.safeParse(v).success;
 
 export function registerAccountRoutes(fastify: FastifyInstance): void {
   const hidden = { schema: { hide: true } };
@@ -173,7 +175,7 @@ export function registerAccountRoutes(fastify: FastifyInstance): void {
     '/sign-in',
     hidden,
     page(async (req, reply) => {
-      const q = req.query as Query;
+      const q = queryFields(req);
       const returnTo = q.return ? localPath(q.return) : undefined;
       if (req.user && !q.notice) return reply.redirect(returnTo ?? startPage(req.user.actor.role), 303);
       const notices: readonly SignInNotice[] = ['signed-out', 'activated', 'password-changed'];
@@ -238,7 +240,7 @@ export function registerAccountRoutes(fastify: FastifyInstance): void {
     hidden,
     page(async (req, reply) => {
       // The link in a staff member's e-mail carries the code: the form opens with it filled in.
-      const code = (req.query as Query).code ?? '';
+      const code = queryFields(req).code ?? '';
       const values = /^[A-Za-z0-9-]{6,40}$/.test(code) ? { code } : undefined;
       return send(reply, <ActivatePage ctx={await ctxOf(req, reply)} csrf={reply.generateCsrf()} {...(values ? { values } : {})} />);
     }),
@@ -285,7 +287,7 @@ export function registerAccountRoutes(fastify: FastifyInstance): void {
     '/password-reset',
     hidden,
     page(async (req, reply) => {
-      const sent = (req.query as Query).sent === '1';
+      const sent = queryFields(req).sent === '1';
       return send(reply, <PasswordResetPage ctx={await ctxOf(req, reply)} csrf={reply.generateCsrf()} sent={sent} />);
     }),
   );
@@ -321,7 +323,7 @@ export function registerAccountRoutes(fastify: FastifyInstance): void {
     '/password-reset/confirm',
     hidden,
     page(async (req, reply) => {
-      const token = (req.query as Query).token ?? '';
+      const token = queryFields(req).token ?? '';
       const ok = ResetConfirm.shape.token.safeParse(token).success;
       return send(reply, <PasswordResetConfirmPage ctx={await ctxOf(req, reply)} csrf={reply.generateCsrf()} token={token} badLink={!ok} />, ok ? 200 : 400);
     }),
@@ -366,7 +368,7 @@ export function registerAccountRoutes(fastify: FastifyInstance): void {
     page(async (req, reply) => {
       const u = userWith(req, CLINICIANS);
       const ctx = await ctxOf(req, reply);
-      const q = req.query as Query;
+      const q = queryFields(req);
       const text = (q.q ?? '').trim();
       const birthDate = (q.birthDate ?? '').trim();
       const parsed = PatientQuery.safeParse({ ...(text ? { q: text } : {}), ...(birthDate ? { birthDate: isoFromTyped(birthDate) } : {}), limit: 50 });
@@ -470,10 +472,32 @@ export function registerAccountRoutes(fastify: FastifyInstance): void {
     hidden,
     page(async (req, reply) => {
       requireUser(req);
-      const n = (req.query as Query).notice;
-      const notice = n === 'created' || n === 'corrected' || n === 'merged' ? n : undefined;
+      const n = queryFields(req).notice;
+      const notice = n === 'created' || n === 'corrected' || n === 'merged' || n === 'unmerged' ? n : undefined;
       return recordPage(req, reply, patientIdOf(req), notice ? { notice } : {});
     }),
+  );
+
+  /** The duplicate id of a merge form or link, as a canonical (lower-case) record id. */
+  const duplicateIdOf = (v: string | undefined): string => {
+    const id = (v ?? '').trim().toLowerCase();
+    if (!uuid.test(id)) throw new AppError('not-found', 'There is no patient with this id.');
+    return id;
+  };
+
+  async function comparePage(req: FastifyRequest, reply: FastifyReply, id: string, duplicateId: string, refused = false) {
+    const u = userWith(req, MANAGERS);
+    if (id === duplicateId) throw new AppError('not-found', 'A record cannot be merged with itself.');
+    const keep = await readPatient(deps(), u.actor, requestMeta(req), id);
+    const duplicate = await readPatient(deps(), u.actor, requestMeta(req), duplicateId);
+    const blocked = refused || keep.mergedInto !== null || duplicate.mergedInto !== null;
+    return send(reply, <MergeComparePage ctx={await ctxOf(req, reply)} csrf={reply.generateCsrf()} keep={keep} duplicate={duplicate} refused={blocked} />, refused ? 409 : 200);
+  }
+
+  fastify.get(
+    '/patients/:id/merge',
+    hidden,
+    page(async (req, reply) => comparePage(req, reply, patientIdOf(req).toLowerCase(), duplicateIdOf(queryFields(req).duplicateId))),
   );
 
   fastify.post(
@@ -481,11 +505,35 @@ export function registerAccountRoutes(fastify: FastifyInstance): void {
     form,
     page(async (req, reply) => {
       const u = userWith(req, MANAGERS);
-      const id = patientIdOf(req);
-      const duplicateId = formFields(req).duplicateId ?? '';
-      if (!uuid.test(duplicateId)) throw new AppError('invalid-input', 'duplicateId is not a record id.', [{ pointer: '/duplicateId', detail: 'is not a valid id' }]);
-      await mergeDuplicate(deps(), u.actor, requestMeta(req), id, duplicateId);
+      const id = patientIdOf(req).toLowerCase();
+      const f = formFields(req);
+      const duplicateId = duplicateIdOf(f.duplicateId);
+      // Merging is confirmed on the comparison page; anything else goes there first.
+      if (f.confirm !== 'yes') return reply.redirect(`/patients/${id}/merge?duplicateId=${duplicateId}`, 303);
+      try {
+        await mergeDuplicate(deps(), u.actor, requestMeta(req), id, duplicateId);
+      } catch (e) {
+        if (e instanceof AppError && (e.code === 'conflict' || e.code === 'invalid-input')) return comparePage(req, reply, id, duplicateId, true);
+        throw e;
+      }
       return reply.redirect(`/patients/${id}?notice=merged`, 303);
+    }),
+  );
+
+  fastify.post(
+    '/patients/:id/unmerge',
+    form,
+    page(async (req, reply) => {
+      const u = userWith(req, MANAGERS);
+      const id = patientIdOf(req).toLowerCase();
+      try {
+        await unmergeRecord(deps(), u.actor, requestMeta(req), id);
+      } catch (e) {
+        // Undone already (by a colleague, a moment ago): the record shows how things stand.
+        if (e instanceof AppError && e.code === 'conflict') return reply.redirect(`/patients/${id}`, 303);
+        throw e;
+      }
+      return reply.redirect(`/patients/${id}?notice=unmerged`, 303);
     }),
   );
 
@@ -568,9 +616,11 @@ export function registerAccountRoutes(fastify: FastifyInstance): void {
           : { kind, ...(f.accountEmail?.trim() ? { email: f.accountEmail.trim() } : {}) };
       const parsed = NewPatientAccount.safeParse(input);
       if (!parsed.success) return again(fieldErrors(t, specs, rename(issuesToErrors(parsed.error.issues))), 400);
+      // Everything the letter needs is worked out before the account exists: nothing may fail the
+      // page after the account and its code were stored.
+      const activateUrl = new URL('/activate', fastify.deps.config.linkBase).toString();
       try {
         const issued = await createPatientAccount(deps(), u.actor, requestMeta(req), id, parsed.data);
-        const base = fastify.deps.config.linkBase;
         const letter = {
           patientId: id,
           kind: parsed.data.kind,
@@ -578,7 +628,7 @@ export function registerAccountRoutes(fastify: FastifyInstance): void {
           patientName: issued.patientName,
           code: issued.activationCode,
           expiresAt: issued.expiresAt,
-          activateUrl: new URL('/activate', base).toString(),
+          activateUrl,
         };
         // Rendered, not redirected: the code exists only in this response.
         return send(reply, <LetterPage ctx={ctx} letter={letter} />, 201);
@@ -630,7 +680,7 @@ export function registerAccountRoutes(fastify: FastifyInstance): void {
   fastify.get(
     '/admin/users',
     hidden,
-    page(async (req, reply) => usersPage(req, reply, { created: (req.query as Query).created === '1' })),
+    page(async (req, reply) => usersPage(req, reply, { created: queryFields(req).created === '1' })),
   );
 
   fastify.post(
@@ -679,7 +729,7 @@ export function registerAccountRoutes(fastify: FastifyInstance): void {
     '/admin/users/:id',
     hidden,
     page(async (req, reply) => {
-      const n = USER_NOTICES[(req.query as Query).done ?? ''];
+      const n = USER_NOTICES[queryFields(req).done ?? ''];
       return userPage(req, reply, n ? { notice: n } : {});
     }),
   );
@@ -719,12 +769,13 @@ export function registerAccountRoutes(fastify: FastifyInstance): void {
       const u = requireUser(req);
       const ctx = await ctxOf(req, reply);
       const t = ctx.t;
-      const q = req.query as Query;
+      const q = queryFields(req);
       const query = { action: (q.action ?? '').trim(), allowed: q.allowed ?? '', from: (q.from ?? '').trim(), to: (q.to ?? '').trim() };
       const from = isoFromTyped(query.from);
       const to = isoFromTyped(query.to);
       const errors: FieldErrors = {};
       if (query.action.length > 60) errors.action = t.form.tooLong(t.audit.action);
+      else if (textProblem(query.action) !== undefined) errors.action = t.form.badCharacters(t.audit.action);
       if (query.allowed !== '' && query.allowed !== 'true' && query.allowed !== 'false') errors.allowed = t.form.choose(t.audit.allowed);
       if (query.from && !isDay(from)) errors.from = t.form.date(t.audit.from);
       if (query.to && !isDay(to)) errors.to = t.form.date(t.audit.to);

@@ -25,6 +25,21 @@ export function formFields(req: FastifyRequest): Record<string, string> {
   return out;
 }
 
+/**
+ * The query as single strings: a name given twice (`?q=a&q=b`) arrives as an array, and the last
+ * value wins, as for a form body. Page handlers read the query only through here.
+ */
+export function queryFields(req: FastifyRequest): Record<string, string | undefined> {
+  const q = req.query;
+  const out: Record<string, string | undefined> = {};
+  if (!q || typeof q !== 'object') return out;
+  for (const [k, v] of Object.entries(q as Record<string, unknown>)) {
+    const last: unknown = Array.isArray(v) ? (v as unknown[]).at(-1) : v;
+    if (typeof last === 'string') out[k] = last;
+  }
+  return out;
+}
+
 /** Only the named fields, so the strict schemas do not trip over _csrf and friends. */
 export function pick(fields: Record<string, string>, names: readonly string[]): Record<string, string> {
   const out: Record<string, string> = {};
@@ -47,6 +62,7 @@ export interface FieldSpec {
 function message(t: Messages, spec: FieldSpec, detail: string): string {
   const d = detail.toLowerCase();
   if (d.includes('already in use')) return t.form.inUse(spec.label);
+  if (d.includes('nul character') || d.includes('unpaired surrogate')) return t.form.badCharacters(spec.label);
   if (d.includes('too long')) return t.form.tooLong(spec.label);
   switch (spec.kind) {
     case 'date':

@@ -3,7 +3,7 @@ import type { ZodApp } from '../types.js';
 import { AccessLogEntry, Patient, PatientCorrection, PatientInput, PatientQuery, PatientSummary } from '../../schema/patient.schema.js';
 import { NewPatientAccount } from '../../schema/account.schema.js';
 import {
-  correctPatient, createPatient, findPatients, linkPatient, mergeDuplicate, patientAccessLog, patientHistory, readPatientWithSession,
+  correctPatient, createPatient, findPatients, linkPatient, mergeDuplicate, patientAccessLog, patientHistory, readPatientWithSession, unmergeRecord,
 } from '../../services/patients.js';
 import { createPatientAccount } from '../../services/accounts.js';
 import { activationLetterPdf } from '../../services/letters.js';
@@ -124,13 +124,38 @@ export function registerPatientRoutes(app: ZodApp): void {
       schema: {
         tags: ['patients'],
         summary: 'Merge a duplicate record into this one (the duplicate is kept as history)',
+        description:
+          'Compare both records first (GET each one): the body must carry `"confirm": true`. Neither record may be merged already; ' +
+          'of several merges over the same records at once exactly one succeeds, the others get 409. Undo with `POST …/unmerge` on the duplicate.',
         params: IdParams,
-        body: z.object({ duplicateId: z.uuid() }).strict(),
+        body: z
+          .object({
+            duplicateId: z.uuid(),
+            confirm: z.literal(true, 'must be true: compare both records first, then confirm').describe('Both records were compared side by side'),
+          })
+          .strict(),
         response: { 204: z.null(), ...problemResponses(400, 401, 403, 404, 409) },
       },
     },
     async (req, reply) => {
       await mergeDuplicate(deps(), requireUser(req).actor, requestMeta(req), req.params.id, req.body.duplicateId);
+      return reply.status(204).send(null);
+    },
+  );
+  app.post(
+    '/api/v1/patients/:id/unmerge',
+    {
+      schema: {
+        tags: ['patients'],
+        summary: 'Undo the merge of this (merged) record: it becomes a record of its own again',
+        description: 'For a nurse or physician of an organisation caring for both records. The links the merge copied are removed again; both histories show the undo.',
+        params: IdParams,
+        body: z.object({}).strict().describe('An empty object'),
+        response: { 204: z.null(), ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req, reply) => {
+      await unmergeRecord(deps(), requireUser(req).actor, requestMeta(req), req.params.id);
       return reply.status(204).send(null);
     },
   );
@@ -152,12 +177,17 @@ export function registerPatientRoutes(app: ZodApp): void {
     },
     async (req, reply) => {
       const user = requireUser(req);
-      const r = await createPatientAccount(deps(), user.actor, requestMeta(req), req.params.id, req.body);
-      if (req.query.format === 'pdf') {
-        const pdf = await activationLetterPdf({
-          recipientName: r.displayName, patientName: r.patientName, kind: req.body.kind, code: r.activationCode, expiresAt: r.expiresAt,
-          siteUrl: app.deps.config.linkBase, organisationName: user.organisationName, helpPhone: app.deps.config.helpPhone,
+      const siteUrl = app.deps.config.linkBase;
+      let pdf: Buffer | undefined;
+      // The letter is made inside the account's transaction: an account never exists without it.
+      const r = await createPatientAccount(deps(), user.actor, requestMeta(req), req.params.id, req.body, async (issued) => {
+        if (req.query.format !== 'pdf') return;
+        pdf = await activationLetterPdf({
+          recipientName: issued.displayName, patientName: issued.patientName, kind: req.body.kind, code: issued.activationCode, expiresAt: issued.expiresAt,
+          siteUrl, organisationName: user.organisationName, helpPhone: app.deps.config.helpPhone,
         });
+      });
+      if (pdf) {
         return reply.status(201).type('application/pdf').header('content-disposition', 'attachment; filename="botpad-activatiebrief.pdf"')
           // A Buffer is sent as is (Fastify skips the JSON serialiser); the schema documents the JSON form.
           .send(pdf as never);

@@ -14,14 +14,14 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function testApp(kind: StoreKind, env: Record<string, string> = {}): Promise<TestApp> {
+export async function testApp(kind: StoreKind, env: Record<string, string> = {}, opts: { logStream?: { write(line: string): void } } = {}): Promise<TestApp> {
   const store = await freshStore(kind);
   // Mail and the audit anchor go to a directory of this test's own, never into the checkout.
   const scratch = mkdtempSync(path.join(tmpdir(), 'botpad-test-'));
   const config = loadConfig({
     BOTPAD_LOG_LEVEL: 'silent', BOTPAD_OUTBOX_DIR: path.join(scratch, 'outbox'), BOTPAD_AUDIT_ANCHOR_FILE: path.join(scratch, 'audit-anchor'), ...env,
   });
-  const app = await buildServer(config, store);
+  const app = await buildServer(config, store, opts);
   return {
     app,
     store,

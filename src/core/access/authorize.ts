@@ -8,6 +8,11 @@ import { ageOn, type IsoDate } from '../time/date.js';
 export const ROLES = ['patient', 'caregiver', 'nurse', 'physician', 'physiotherapist', 'care-worker', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 export const CLINICIAN_ROLES: readonly Role[] = ['nurse', 'physician', 'physiotherapist', 'care-worker'];
+/**
+ * Clinicians who work with a record's BSN (see it, write it, find a record by it). Other roles never
+ * see a BSN, so they may not write one or search by one either: both would tell them whose it is.
+ */
+export const BSN_ROLES: readonly Role[] = ['nurse', 'physician'];
 
 export type OrganisationKind = 'hospital' | 'physiotherapy' | 'day-centre' | 'gp-practice';
 
@@ -43,6 +48,7 @@ export type Action =
   | 'patient.create-account'
   | 'patient.link'
   | 'patient.merge'
+  | 'patient.unmerge'
   | 'user.manage'
   | 'audit.search'
   | 'clinical.evaluate';
@@ -123,9 +129,11 @@ export function authorize(actor: Actor, action: Action, target: PatientTarget | 
     case 'patient.read-access-log':
       return rel;
     case 'patient.read-bsn':
+      return BSN_ROLES.includes(actor.role) ? rel : deny('only nurses and physicians work with the BSN');
     case 'patient.create-account':
     case 'patient.link':
     case 'patient.merge':
+    case 'patient.unmerge':
       return actor.role === 'nurse' || actor.role === 'physician' ? rel : deny('only nurses and physicians may do this');
     default:
       return deny('unknown action');

@@ -182,7 +182,7 @@ export function PatientDetails({ ctx, patient }: { ctx: PageContext; patient: Pa
   );
 }
 
-export type RecordNotice = 'created' | 'corrected' | 'merged';
+export type RecordNotice = 'created' | 'corrected' | 'merged' | 'unmerged';
 
 function AccountForm(props: { ctx: PageContext; csrf: string; patientId: string; values: Record<string, string>; errors: FieldErrors }) {
   const t = props.ctx.t;
@@ -247,7 +247,15 @@ export function PatientRecordPage(props: {
       <h1>{name}</h1>
       <ErrorSummary t={t} errors={errors} />
       {props.notice ? (
-        <Notice ok>{props.notice === 'created' ? t.patients.created : props.notice === 'merged' ? r.merged : r.corrected}</Notice>
+        <Notice ok>{props.notice === 'created' ? t.patients.created : props.notice === 'merged' ? r.merged : props.notice === 'unmerged' ? r.unmerged : r.corrected}</Notice>
+      ) : null}
+      {patient.mergedInto ? (
+        <div class="notice" role="note">
+          <p>{r.mergedBanner}</p>
+          <p>
+            <a href={`/patients/${patient.mergedInto}`}>{r.mergedLink}</a>
+          </p>
+        </div>
       ) : null}
       <section aria-labelledby="details-title">
         <h2 id="details-title">{r.details}</h2>
@@ -318,29 +326,38 @@ export function PatientRecordPage(props: {
       </section>
       {props.canManage ? (
         <>
-          <section aria-labelledby="merge-title">
-            <h2 id="merge-title">{r.mergeTitle}</h2>
-            {(props.duplicates ?? []).length === 0 ? (
-              <p>{r.mergeNone}</p>
-            ) : (
-              <>
-                <p>{r.mergeIntro}</p>
-                <ul class="bullets">
-                  {(props.duplicates ?? []).map((d) => (
-                    <li key={d.id}>
-                      <form method="post" action={`/patients/${patient.id}/merge`}>
-                        <Csrf token={props.csrf} />
-                        <input type="hidden" name="duplicateId" value={d.id} />
-                        <button type="submit" class="secondary">
-                          {r.mergeButton(`${d.givenName} ${d.familyName}`)}
-                        </button>
-                      </form>
-                    </li>
-                  ))}
-                </ul>
-              </>
-            )}
-          </section>
+          {patient.mergedInto ? (
+            <section aria-labelledby="unmerge-title">
+              <h2 id="unmerge-title">{r.unmergeButton}</h2>
+              <p>{r.unmergeIntro}</p>
+              <form method="post" action={`/patients/${patient.id}/unmerge`}>
+                <Csrf token={props.csrf} />
+                <p class="actions">
+                  <button type="submit" class="secondary">
+                    {r.unmergeButton}
+                  </button>
+                </p>
+              </form>
+            </section>
+          ) : (
+            <section aria-labelledby="merge-title">
+              <h2 id="merge-title">{r.mergeTitle}</h2>
+              {(props.duplicates ?? []).length === 0 ? (
+                <p>{r.mergeNone}</p>
+              ) : (
+                <>
+                  <p>{r.mergeIntro}</p>
+                  <ul class="bullets">
+                    {(props.duplicates ?? []).map((d) => (
+                      <li key={d.id}>
+                        <a href={`/patients/${patient.id}/merge?duplicateId=${d.id}`}>{r.mergeButton(`${d.givenName} ${d.familyName}`)}</a>
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              )}
+            </section>
+          )}
           <section aria-labelledby="correct-title">
             <h2 id="correct-title">{r.correctTitle}</h2>
             <p>{r.correctIntro}</p>
@@ -371,6 +388,77 @@ export function PatientRecordPage(props: {
           </section>
         </>
       ) : null}
+    </Layout>
+  );
+}
+
+/** The two records side by side, and the one button that merges them (after looking). */
+export function MergeComparePage(props: { ctx: PageContext; csrf: string; keep: Patient; duplicate: Patient; refused?: boolean }) {
+  const { ctx, keep, duplicate } = props;
+  const t = ctx.t;
+  const r = t.record;
+  const f = t.patients.fields;
+  const v = (p: Patient): [string, string][] => [
+    [f.familyName, p.familyName],
+    [f.givenName, p.givenName],
+    [f.birthDate, calendarDate(ctx.lang, p.birthDate)],
+    [f.sex, t.patients.sex[p.sex]],
+    ...('bsn' in keep ? [[f.bsn, p.bsn ?? r.unknown] as [string, string]] : []),
+    [f.phone, p.phone ?? r.unknown],
+    [f.email, p.email ?? r.unknown],
+    [f.gpPractice, p.gpPractice ?? r.unknown],
+    [r.organisations, p.organisations.map((o) => o.name).join(', ') || r.noOrganisations],
+  ];
+  const a = v(keep);
+  const b = v(duplicate);
+  return (
+    <Layout ctx={ctx} title={r.compareTitle}>
+      <h1>{r.compareTitle}</h1>
+      {props.refused ? (
+        <div class="notice" role="alert">
+          <p>{r.mergeRefused}</p>
+        </div>
+      ) : null}
+      <p class="lead">{r.compareIntro}</p>
+      <div class="table-scroll">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t.history.field}</th>
+              <th scope="col">{r.compareThis}</th>
+              <th scope="col">{r.compareDuplicate}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {a.map(([label, value], i) => {
+              const other = b[i]?.[1] ?? '';
+              return (
+                <tr key={label}>
+                  <th scope="row">{label}</th>
+                  <td>{value}</td>
+                  <td>
+                    {other}
+                    {other !== value ? <strong>{` (${r.compareDiffers})`}</strong> : null}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      {props.refused ? null : (
+        <form method="post" action={`/patients/${keep.id}/merge`}>
+          <Csrf token={props.csrf} />
+          <input type="hidden" name="duplicateId" value={duplicate.id} />
+          <input type="hidden" name="confirm" value="yes" />
+          <p class="actions">
+            <button type="submit">{r.confirmButton}</button>
+          </p>
+        </form>
+      )}
+      <p>
+        <a href={`/patients/${keep.id}`}>{r.cancel}</a>
+      </p>
     </Layout>
   );
 }
@@ -510,7 +598,7 @@ export interface Revision {
   id: number | string;
   changed_at: string;
   changed_by: string | null;
-  reason: 'correction' | 'entered-in-error' | 'merge';
+  reason: 'correction' | 'entered-in-error' | 'merge' | 'unmerge';
   note: string | null;
   before: unknown;
   after: unknown;
@@ -592,7 +680,7 @@ export function HistoryPage(props: { ctx: PageContext; patient: Patient; revisio
                     const field = COLUMN_FIELD[c];
                     return (
                       <tr key={c}>
-                        <th scope="row">{field ? t.patients.fields[field] : c}</th>
+                        <th scope="row">{field ? t.patients.fields[field] : c === 'merged_into' ? h.mergedInto : c === 'merged_from' ? h.mergedFrom : c}</th>
                         <td>{show(field ?? c, before[c])}</td>
                         <td>{show(field ?? c, after[c])}</td>
                       </tr>
