@@ -8,6 +8,8 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { problem, type ProblemCode } from '../schema/problem.js';
 import { toProblem } from './problem-mapping.js';
 
+const KEEP_ALIVE_MS = 72_000;
+
 /** Timeouts of the server, from the configured request timeout (README: "The API"). */
 export function timeouts(requestTimeoutSeconds: number) {
   const requestTimeout = requestTimeoutSeconds * 1000;
@@ -17,8 +19,12 @@ export function timeouts(requestTimeoutSeconds: number) {
     requestTimeout,
     // Headers come first and are small: a slow trickle of them is refused sooner.
     headersTimeout: Math.min(requestTimeout, 10_000),
-    // A connection on which nothing at all happens is closed; longer than a request may take.
-    connectionTimeout: requestTimeout * 2,
+    // An idle kept-alive connection is closed after this (Fastify's default, longer than the 60 s
+    // idle time of common load balancers, so they close first and never reuse a closed one).
+    keepAliveTimeout: KEEP_ALIVE_MS,
+    // A connection on which nothing at all happens is closed: later than a request may take and
+    // than a kept-alive connection may wait, so neither is cut short by it.
+    connectionTimeout: Math.max(requestTimeout * 2, KEEP_ALIVE_MS + 10_000),
     // How often Node looks for requests past their time (its default, 30 s, would double them).
     connectionsCheckingInterval: 1_000,
   };
