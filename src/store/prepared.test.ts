@@ -16,6 +16,9 @@ describe('prepared statements on PostgreSQL', () => {
   const open = (opts: Parameters<typeof preparingPool>[1] = {}) => {
     // One connection, so every statement below meets the same server session.
     pool = new pg.Pool({ connectionString: url, max: 1 });
+    // As openStore does: a connection the server ends (the database dropped after a test) must not
+    // surface as an uncaught error after its test.
+    pool.on('connect', (c) => c.on('error', () => undefined));
     wrapped = preparingPool(pool, opts);
     db = new Kysely({ dialect: new PostgresDialect({ pool: wrapped }) });
   };
