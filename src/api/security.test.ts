@@ -388,6 +388,22 @@ describe.each(STORE_KINDS)('security on %s', (kind) => {
       await t.app.inject({ method: 'PATCH', url: `/api/v1/users/${f.users.physician.id}`, headers: { cookie }, payload: { role: 'physician' } });
     });
 
+    it('never lets two administrators demote each other at once', async () => {
+      const hash = await hashPassword(PASSWORD);
+      const make = (email: string) => insertUser(t.store.db, { role: 'admin', organisationId: f.orgs.physioA, patientId: null, email, displayName: email, passwordHash: hash, status: 'active' });
+      const a = await make('pair-a@fixture.test');
+      const b = await make('pair-b@fixture.test');
+      const ca = sessionCookie(await signInApi(t, 'pair-a@fixture.test', PASSWORD, '10.64.0.1'));
+      const cb = sessionCookie(await signInApi(t, 'pair-b@fixture.test', PASSWORD, '10.64.0.2'));
+      const [ab, ba] = await Promise.all([
+        t.app.inject({ method: 'PATCH', url: `/api/v1/users/${b}`, headers: { cookie: ca }, payload: { role: 'physiotherapist' } }),
+        t.app.inject({ method: 'PATCH', url: `/api/v1/users/${a}`, headers: { cookie: cb }, payload: { role: 'physiotherapist' } }),
+      ]);
+      expect([ab.statusCode, ba.statusCode].sort()).toEqual([200, 403]);
+      const left = await t.store.db.selectFrom('app_user').select('id').where('id', 'in', [a, b]).where('role', '=', 'admin').execute();
+      expect(left).toHaveLength(1);
+    });
+
     it('documents every administrator action in the OpenAPI document', async () => {
       const doc = (await t.app.inject('/api/openapi.json')).json<{ paths: Record<string, Record<string, unknown>> }>();
       expect(Object.keys(doc.paths['/api/v1/users/{id}'] ?? {})).toContain('patch');

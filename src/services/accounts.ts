@@ -129,6 +129,19 @@ async function manageAccounts<T>(
   if (!d.allowed) throw await refuse(new AppError('forbidden', `You may not do this: ${d.reason}.`));
   try {
     return await deps.db.transaction().execute(async (trx) => {
+      // The organisation's administrators are locked (in one order) and the acting one must still
+      // be among them: two administrators demoting or switching off each other at once cannot both
+      // succeed and leave the organisation without one.
+      const admins = await trx
+        .selectFrom('app_user')
+        .select('id')
+        .where('organisation_id', '=', actor.organisationId ?? '00000000-0000-0000-0000-000000000000')
+        .where('role', '=', 'admin')
+        .where('status', '=', 'active')
+        .orderBy('id')
+        .forUpdate()
+        .execute();
+      if (!admins.some((a) => a.id === actor.userId)) throw new AppError('forbidden', 'You are no longer an administrator of this organisation.');
       let target: StaffRow = { id: '', role: 'admin', email: null, display_name: '', status: 'pending' };
       if (userId !== undefined) {
         const row = await trx
