@@ -233,7 +233,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.setErrorHandler((err, req, reply) => {
     const p = toProblem(err, req.url.split('?')[0]);
-    if (p.status >= 500) req.log.error({ err }, 'request failed');
+    // An outage (503) is the database's state, not a fault of this request: one line each, no stack,
+    // so a restart of PostgreSQL does not bury the log in traces.
+    if (p.status === 503) req.log.warn({ status: 503, detail: p.detail }, 'request refused: service unavailable');
+    else if (p.status >= 500) req.log.error({ err }, 'request failed');
     if (p.status === 429 || p.status === 503) {
       // A lock-out says when it ends; other refusals ask for a short pause.
       const at = err instanceof AppError ? err.retryAt : undefined;

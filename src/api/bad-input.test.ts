@@ -2,8 +2,8 @@
 // oversized body. Each gets a problem document naming the field, and nothing is stored.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { sessionCookie, signInApi, testApp, type TestApp } from './testing/test-app.js';
-import { buildFixture, PASSWORD, type Fixture } from './testing/fixture.js';
+import { signInRoles, testApp, type TestApp } from './testing/test-app.js';
+import { buildFixture, type Fixture } from './testing/fixture.js';
 import { STORE_KINDS } from '../store/testing/stores.js';
 import { Problem } from '../schema/problem.js';
 
@@ -51,9 +51,7 @@ describe.each(STORE_KINDS)('bad input on %s', (kind) => {
   beforeAll(async () => {
     t = await testApp(kind, { BOTPAD_BODY_LIMIT: '20000' });
     f = await buildFixture(t.store.db);
-    for (const role of ['nurse', 'admin'] as const) {
-      cookie[role] = sessionCookie(await signInApi(t, f.users[role].email, PASSWORD));
-    }
+    await signInRoles(t, f, ['nurse', 'admin'], cookie);
   });
   afterAll(async () => {
     await t.close();

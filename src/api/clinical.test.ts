@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sessionCookie, signInApi, testApp, type TestApp } from './testing/test-app.js';
-import { buildFixture, PASSWORD, type Fixture } from './testing/fixture.js';
+import { signInRoles, testApp, type TestApp } from './testing/test-app.js';
+import { buildFixture, type Fixture } from './testing/fixture.js';
 import { Problem } from '../schema/problem.js';
 
 const CASE = {
@@ -18,9 +18,7 @@ describe('clinical core over HTTP', () => {
   beforeAll(async () => {
     t = await testApp('pglite');
     f = await buildFixture(t.store.db);
-    for (const role of ['nurse', 'patient', 'physiotherapist'] as const) {
-      cookie[role] = sessionCookie(await signInApi(t, f.users[role].email, PASSWORD));
-    }
+    await signInRoles(t, f, ['nurse', 'patient', 'physiotherapist'], cookie);
   });
   afterAll(async () => {
     await t.close();

@@ -3,8 +3,8 @@
 // still audited although their transaction rolled back.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { sessionCookie, signInApi, testApp, type TestApp } from './testing/test-app.js';
-import { buildFixture, PASSWORD, type Fixture } from './testing/fixture.js';
+import { signInRoles, testApp, type TestApp } from './testing/test-app.js';
+import { buildFixture, type Fixture } from './testing/fixture.js';
 import { STORE_KINDS } from '../store/testing/stores.js';
 import { Problem } from '../schema/problem.js';
 
@@ -30,7 +30,7 @@ describe.each(STORE_KINDS)('unique values and the BSN on %s', (kind) => {
   beforeAll(async () => {
     t = await testApp(kind);
     f = await buildFixture(t.store.db);
-    for (const role of ['nurse', 'physician', 'physiotherapist'] as const) cookie[role] = sessionCookie(await signInApi(t, f.users[role].email, PASSWORD));
+    await signInRoles(t, f, ['nurse', 'physician', 'physiotherapist'], cookie);
   });
   afterAll(async () => {
     await t.close();

@@ -2,7 +2,7 @@
 // every operation of the OpenAPI document (and two creates race for one BSN), then the log is read
 // back and searched for them. A database error logged as such keeps its detail and parameters out.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sessionCookie, signInApi, testApp, type TestApp } from './testing/test-app.js';
+import { sessionCookie, signInApi, signInRoles, testApp, type TestApp } from './testing/test-app.js';
 import { buildFixture, PASSWORD, type Fixture } from './testing/fixture.js';
 import { STORE_KINDS } from '../store/testing/stores.js';
 
@@ -20,7 +20,7 @@ describe.each(STORE_KINDS)('the server log on %s', (kind) => {
   beforeAll(async () => {
     t = await testApp(kind, { BOTPAD_LOG_LEVEL: 'info' }, { logStream: { write: (line) => void (log += line) } });
     f = await buildFixture(t.store.db);
-    for (const role of ['nurse', 'admin'] as const) cookie[role] = sessionCookie(await signInApi(t, f.users[role].email, PASSWORD));
+    await signInRoles(t, f, ['nurse', 'admin'], cookie);
   });
   afterAll(async () => {
     await t.close();

@@ -3,8 +3,8 @@
 // an odd Host header while an account letter is made, and oversized error lists.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { sessionCookie, signInApi, testApp, type TestApp } from './testing/test-app.js';
-import { buildFixture, PASSWORD, type Fixture } from './testing/fixture.js';
+import { signInRoles, testApp, type TestApp } from './testing/test-app.js';
+import { buildFixture, type Fixture } from './testing/fixture.js';
 import { STORE_KINDS } from '../store/testing/stores.js';
 import { MAX_ERRORS, Problem } from '../schema/problem.js';
 
@@ -37,7 +37,7 @@ describe.each(STORE_KINDS)('odd input on %s', (kind) => {
   beforeAll(async () => {
     t = await testApp(kind);
     f = await buildFixture(t.store.db);
-    for (const role of ['nurse', 'admin', 'physiotherapist'] as const) cookie[role] = sessionCookie(await signInApi(t, f.users[role].email, PASSWORD));
+    await signInRoles(t, f, ['nurse', 'admin', 'physiotherapist'], cookie);
   });
   afterAll(async () => {
     await t.close();

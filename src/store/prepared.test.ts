@@ -17,8 +17,10 @@ describe('prepared statements on PostgreSQL', () => {
     // One connection, so every statement below meets the same server session.
     pool = new pg.Pool({ connectionString: url, max: 1 });
     // As openStore does: a connection the server ends (the database dropped after a test) must not
-    // surface as an uncaught error after its test.
+    // surface as an uncaught error after its test, neither from the client nor, while it is idle,
+    // from the pool that reports it.
     pool.on('connect', (c) => c.on('error', () => undefined));
+    pool.on('error', () => undefined);
     wrapped = preparingPool(pool, opts);
     db = new Kysely({ dialect: new PostgresDialect({ pool: wrapped }) });
   };

@@ -7,6 +7,7 @@ import { loadConfig } from '../../config.js';
 import { buildServer } from '../../main.js';
 import type { Store, StoreKind } from '../../store/db.js';
 import { freshStore } from '../../store/testing/stores.js';
+import { PASSWORD, type Fixture } from './fixture.js';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -41,4 +42,9 @@ export function sessionCookie(res: { cookies: { name: string; value: string }[] 
 /** Signs in through the API (from client address `ip`, when given) and returns the answer (status, cookies). */
 export function signInApi(t: TestApp, email: string, password: string, ip?: string) {
   return t.app.inject({ method: 'POST', url: '/api/v1/session', payload: { email, password }, ...(ip ? { remoteAddress: ip } : {}) });
+}
+
+/** Signs in each of `roles` of the fixture through the API and keeps their session cookies in `jar`. */
+export async function signInRoles(t: TestApp, f: Fixture, roles: readonly (keyof Fixture['users'])[], jar: Record<string, string>): Promise<void> {
+  for (const role of roles) jar[role] = sessionCookie(await signInApi(t, f.users[role].email, PASSWORD));
 }
