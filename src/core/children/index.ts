@@ -4,8 +4,8 @@
 // Sources: LEAFLET-EMB (mobility shares, loading, aids, weight), BOTPAD-POLICY (aids-check interval
 // and growth threshold, configurable), ISCD (children's DXA read with Z-scores).
 import { explain } from '../explain.js';
-import type { Finding, Lang, LangText, Rule, RuleContext } from '../rule.js';
-import { Trace } from '../rule.js';
+import type { Finding, Lang, LangText, Rule } from '../rule.js';
+import { Reader } from '../reader.js';
 import { addMonths, ageOn, compareDates } from '../time/date.js';
 import { day } from '../text.js';
 
@@ -29,33 +29,37 @@ export const boneQualityRule: Rule = {
   inputs: ['child.mobility', 'riskFactors.antiEpileptics', 'riskFactors.glucocorticoids', 'riskFactors.insufficientDaylight',
     'child.indoorsMostly', 'person.weightKg', 'person.heightCm'],
   codes: ['child.bone-quality-risk'],
+  derived: [],
+  criteria: [],
   about: explain({
     patientNl: 'Hoe groot de kans is dat de botten van uw kind zwak zijn.',
     patientEn: 'How likely it is that your child\'s bones are weak.',
     clinicianNl: 'Risico op lage botkwaliteit naar mobiliteit (rolstoel/bedgebonden hoog, loophulpmiddel verhoogd, zelfstandig lopend met andere risicofactoren licht verhoogd).',
     clinicianEn: 'Risk of low bone quality by mobility (wheelchair/bedbound high, walking aid increased, independent walker with other risk factors raised).',
   }),
-  evaluate({ case: c }: RuleContext) {
+  evaluate(r: Reader) {
+    const c = r.case;
+    const s = r.settings;
     const ch = c.child;
     if (ch === undefined) return [];
-    const t = new Trace();
-    const mobility = t.get('child.mobility', ch.mobility)!;
+    const t = r.fork();
+    const mobility = t.note('child.mobility', ch.mobility)!;
     let level: BoneQualityRisk;
     const factors: string[] = [];
     if (mobility === 'wheelchair' || mobility === 'bedbound') level = 'high';
     else if (mobility === 'walking-aid') level = 'increased';
     else {
       const rf = c.riskFactors ?? {};
-      if ((t.get('riskFactors.antiEpileptics', rf.antiEpileptics) ?? 0) >= 1) factors.push('anti-epileptics');
-      if ((t.get('riskFactors.glucocorticoids', rf.glucocorticoids)?.mgPerDay ?? 0) > 0) factors.push('glucocorticoids');
-      const daylight = t.get('riskFactors.insufficientDaylight', rf.insufficientDaylight);
-      const indoors = t.get('child.indoorsMostly', ch.indoorsMostly);
+      if ((t.note('riskFactors.antiEpileptics', rf.antiEpileptics) ?? 0) >= 1) factors.push('anti-epileptics');
+      if ((t.note('riskFactors.glucocorticoids', rf.glucocorticoids)?.mgPerDay ?? 0) > 0) factors.push('glucocorticoids');
+      const daylight = t.note('riskFactors.insufficientDaylight', rf.insufficientDaylight);
+      const indoors = t.note('child.indoorsMostly', ch.indoorsMostly);
       if (daylight === true || indoors === true) factors.push('little-daylight');
       const kg = c.person.weightKg;
       const cm = c.person.heightCm;
       if (ageOn(c.person.birthDate, c.asOf) >= 18 && kg !== undefined && cm !== undefined) {
-        t.get('person.weightKg', kg);
-        t.get('person.heightCm', cm);
+        t.note('person.weightKg', kg);
+        t.note('person.heightCm', cm);
         if (bmi(kg, cm) < ADULT_LOW_BMI) factors.push('low-weight');
       }
       level = factors.length > 0 ? 'raised' : 'baseline';
@@ -69,8 +73,7 @@ export const boneQualityRule: Rule = {
       code: 'child.bone-quality-risk',
       value: { level },
       severity: level === 'high' || level === 'increased' ? 'attention' : 'info',
-      used: t.used,
-      missing: t.missing,
+      reads: t,
       explanation: (lang: Lang): LangText => lang === 'nl'
         ? {
             patient: `De kans op zwakke botten is bij uw kind ${levelNl}. Botten worden sterk als ze gewicht dragen. Wie weinig staat of loopt, heeft vaker zwakke botten. Bij volwassenen met een verstandelijke beperking had ${share}% van de ${groupNl} zwakke botten.`,
@@ -91,19 +94,23 @@ export const loadingRule: Rule = {
   source: ['LEAFLET-EMB'],
   inputs: ['asOf', 'person.birthDate', 'child.standingMinutesPerDay', 'child.movementMinutesPerDay'],
   codes: ['child.loading'],
+  derived: [],
+  criteria: [],
   about: explain({
     patientNl: 'Elke dag staan en bewegen maakt de botten van uw kind sterker.',
     patientEn: 'Standing and moving every day makes your child\'s bones stronger.',
     clinicianNl: 'Vanaf 2 jaar dagelijks belasten (sta-tafel, loophulpmiddel) en 30–60 minuten beweging per dag.',
     clinicianEn: 'From age 2: daily weight-bearing (standing frame, walking aid) and 30–60 minutes of movement a day.',
   }),
-  evaluate({ case: c }: RuleContext) {
+  evaluate(r: Reader) {
+    const c = r.case;
+    const s = r.settings;
     const ch = c.child;
     if (ch === undefined) return [];
-    const t = new Trace();
-    if (ageOn(t.get('person.birthDate', c.person.birthDate)!, c.asOf) < LOADING_FROM_AGE) return [];
-    const standing = t.get('child.standingMinutesPerDay', ch.standingMinutesPerDay);
-    const movement = t.get('child.movementMinutesPerDay', ch.movementMinutesPerDay);
+    const t = r.fork();
+    if (ageOn(t.read('person.birthDate')!, c.asOf) < LOADING_FROM_AGE) return [];
+    const standing = t.note('child.standingMinutesPerDay', ch.standingMinutesPerDay);
+    const movement = t.note('child.movementMinutesPerDay', ch.movementMinutesPerDay);
     const reasons = ['daily-weight-bearing', 'movement-30-60-minutes'];
     if (standing !== undefined && standing === 0) reasons.push('no-daily-standing');
     if (movement !== undefined && movement < MOVEMENT_TARGET_MIN) reasons.push('movement-below-target');
@@ -112,8 +119,7 @@ export const loadingRule: Rule = {
       code: 'child.loading',
       value: { reasons },
       severity: short ? 'attention' : 'info',
-      used: t.used,
-      missing: t.missing,
+      reads: t,
       explanation: (lang: Lang): LangText => lang === 'nl'
         ? {
             patient: 'Laat uw kind elke dag staan of steunen op de benen, zo nodig met een sta-tafel of loophulpmiddel. Probeer elke dag 30 tot 60 minuten te bewegen.'
@@ -135,20 +141,24 @@ export const aidsCheckRule: Rule = {
   source: ['BOTPAD-POLICY', 'LEAFLET-EMB'],
   inputs: ['asOf', 'child.lastAidsCheck', 'child.heightCmAtLastAidsCheck', 'person.heightCm'],
   codes: ['child.aids-check-due'],
+  derived: [],
+  criteria: [],
   about: explain({
     patientNl: 'Wanneer de fysiotherapeut de hulpmiddelen van uw kind weer nakijkt.',
     patientEn: 'When the physiotherapist checks your child\'s aids again.',
     clinicianNl: 'Controle van hulpmiddelen elke 6 maanden, of eerder bij ≥ 3 cm groei sinds de vorige controle (instelbaar).',
     clinicianEn: 'Aids check every 6 months, or sooner after ≥ 3 cm of growth since the last check (configurable).',
   }),
-  evaluate({ case: c, settings: s }: RuleContext) {
+  evaluate(r: Reader) {
+    const c = r.case;
+    const s = r.settings;
     const ch = c.child;
     if (ch === undefined) return [];
-    const t = new Trace();
-    t.get('asOf', c.asOf);
-    t.get('settings.aidsCheckIntervalMonths', s.aidsCheckIntervalMonths);
-    t.get('settings.aidsCheckGrowthCm', s.aidsCheckGrowthCm);
-    const last = t.get('child.lastAidsCheck', ch.lastAidsCheck);
+    const t = r.fork();
+    t.read('asOf');
+    t.setting('aidsCheckIntervalMonths');
+    t.setting('aidsCheckGrowthCm');
+    const last = t.note('child.lastAidsCheck', ch.lastAidsCheck);
     let due: string;
     let reason: 'no-check-recorded' | 'growth' | 'interval';
     let grown: number | undefined;
@@ -158,8 +168,8 @@ export const aidsCheckRule: Rule = {
     } else {
       due = addMonths(last, s.aidsCheckIntervalMonths);
       reason = 'interval';
-      const then = t.get('child.heightCmAtLastAidsCheck', ch.heightCmAtLastAidsCheck);
-      const now = t.get('person.heightCm', c.person.heightCm);
+      const then = t.note('child.heightCmAtLastAidsCheck', ch.heightCmAtLastAidsCheck);
+      const now = t.read('person.heightCm');
       if (then !== undefined && now !== undefined) {
         // Rounded to tenths so 3.0 cm entered as 101.2 − 98.2 still counts as 3 cm.
         grown = Math.round((now - then) * 10) / 10;
@@ -176,8 +186,7 @@ export const aidsCheckRule: Rule = {
       code: 'child.aids-check-due',
       value: { due, reason },
       severity: isDue ? 'attention' : 'info',
-      used: t.used,
-      missing: t.missing,
+      reads: t,
       explanation: (lang: Lang): LangText => lang === 'nl'
         ? {
             patient: `${whyNl} ${isDue ? 'Laat de fysiotherapeut nu kijken of de hulpmiddelen nog goed passen.' : `De volgende controle van de hulpmiddelen is rond ${day(due, 'nl')}.`}`,
@@ -197,19 +206,23 @@ export const weightRule: Rule = {
   source: ['LEAFLET-EMB'],
   inputs: ['asOf', 'person.birthDate', 'person.weightKg', 'person.heightCm'],
   codes: ['child.weight'],
+  derived: [],
+  criteria: [],
   about: explain({
     patientNl: 'Een gezond gewicht helpt de botten. Te licht is niet goed.',
     patientEn: 'A healthy weight helps the bones. Too light is not good.',
     clinicianNl: 'Gewicht vastleggen en bewaken; ondergewicht en gewichtsverlies zijn risicofactoren voor lage botkwaliteit.',
     clinicianEn: 'Record and monitor weight; low weight and weight loss are risk factors for low bone quality.',
   }),
-  evaluate({ case: c }: RuleContext) {
+  evaluate(r: Reader) {
+    const c = r.case;
+    const s = r.settings;
     if (c.child === undefined) return [];
-    const t = new Trace();
-    const kg = t.get('person.weightKg', c.person.weightKg);
+    const t = r.fork();
+    const kg = t.read('person.weightKg');
     if (kg === undefined) {
       return [{
-        code: 'child.weight', value: null, severity: 'attention', used: t.used, missing: t.missing,
+        code: 'child.weight', value: null, severity: 'attention', reads: t,
         explanation: (lang: Lang): LangText => lang === 'nl'
           ? {
               patient: 'Het gewicht van uw kind is niet bekend. Laat uw kind wegen, dan kunnen we het volgen.',
@@ -222,15 +235,14 @@ export const weightRule: Rule = {
       }];
     }
     const adult = ageOn(c.person.birthDate, c.asOf) >= 18;
-    const cm = t.get('person.heightCm', c.person.heightCm);
+    const cm = t.read('person.heightCm');
     const low = adult && cm !== undefined && bmi(kg, cm) < ADULT_LOW_BMI;
     const reasons = low ? ['low-weight'] : ['check-growth-chart'];
     return [{
       code: 'child.weight',
       value: { reasons },
       severity: low ? 'attention' : 'info',
-      used: t.used,
-      missing: t.missing,
+      reads: t,
       explanation: (lang: Lang): LangText => lang === 'nl'
         ? {
             patient: low

@@ -5,8 +5,8 @@
 import type { Case } from '../case.schema.js';
 import { explain } from '../explain.js';
 import { CATALOGUE, isCurrent, medicationPath, plannedPath, routeOf } from '../medication/index.js';
-import type { Finding, Lang, LangText, Rule, RuleContext } from '../rule.js';
-import { Trace } from '../rule.js';
+import type { Finding, Lang, LangText, Rule } from '../rule.js';
+import { Reader } from '../reader.js';
 import type { Settings } from '../settings.js';
 import type { IsoDate } from '../time/date.js';
 import { addDays, addMonths, ageOn, compareDates, earliestOf } from '../time/date.js';
@@ -26,14 +26,14 @@ export function treatmentStart(c: Case): IsoDate | undefined {
 /**
  * planned before the due date; due from the due date for `graceDays`; overdue after that; done
  * when a matching contact is recorded. A yearly visit is matched by a yearly (or review) contact
- * within half a year either side, so a visit moved by a few months still counts.
+ * within half a year either side, so a visit moved by a few months still counts. A contact dated
+ * before the treatment start is never follow-up of that treatment (§8).
  */
-export function itemStatus(kind: FollowUpKind, due: IsoDate, c: Case, s: Settings): FollowUpStatus {
+export function itemStatus(kind: FollowUpKind, due: IsoDate, c: Case, s: Settings, start: IsoDate): FollowUpStatus {
   const contacts = c.contacts ?? [];
-  const done = kind === 'yearly'
-    ? contacts.some((k) => (k.kind === 'yearly' || k.kind === 'review')
-      && cmp(k.date, addMonths(due, -6)) > 0 && cmp(k.date, addMonths(due, 6)) <= 0)
-    : contacts.some((k) => k.kind === kind);
+  const done = contacts.some((k) => cmp(k.date, start) >= 0 && (kind === 'yearly'
+    ? (k.kind === 'yearly' || k.kind === 'review') && cmp(k.date, addMonths(due, -6)) > 0 && cmp(k.date, addMonths(due, 6)) <= 0
+    : k.kind === kind));
   if (done) return 'done';
   if (cmp(c.asOf, due) < 0) return 'planned';
   return cmp(c.asOf, addDays(due, s.overdueGraceDays)) > 0 ? 'overdue' : 'due';
@@ -41,7 +41,7 @@ export function itemStatus(kind: FollowUpKind, due: IsoDate, c: Case, s: Setting
 
 export function followUpItems(start: IsoDate, c: Case, s: Settings): FollowUpItem[] {
   const items: FollowUpItem[] = [];
-  const push = (kind: FollowUpKind, due: IsoDate) => items.push({ kind, due, status: itemStatus(kind, due, c, s) });
+  const push = (kind: FollowUpKind, due: IsoDate) => items.push({ kind, due, status: itemStatus(kind, due, c, s, start) });
   push('3-months', addMonths(start, 3));
   push('1-year', addMonths(start, 12));
   // Yearly visits up to and including the first one still ahead of asOf.
@@ -59,20 +59,25 @@ export const scheduleRule: Rule = {
   source: ['PATHWAY-UMC', 'NIV-2022', 'BOTPAD-POLICY'],
   inputs: ['asOf', 'medications', 'contacts'],
   codes: ['follow-up.schedule'],
+  derived: [],
+  criteria: [],
   about: explain({
     patientNl: 'Wanneer u terugkomt na de start van uw medicijn.',
     patientEn: 'When you come back after starting your medicine.',
     clinicianNl: 'Controles na start van de behandeling: na 3 maanden, na 1 jaar, daarna jaarlijks; status gepland, nu, te laat of gedaan.',
     clinicianEn: 'Visits after treatment start: at 3 months, at 1 year, then yearly; status planned, due, overdue or done.',
   }),
-  evaluate({ case: c, settings: s }: RuleContext) {
-    const t = new Trace();
-    t.get('asOf', c.asOf);
+  evaluate(r: Reader) {
+    const c = r.case;
+    const s = r.settings;
+    const t = r.fork();
+    t.read('asOf');
     const start = treatmentStart(c);
     if (start === undefined) return [];
-    t.get('medications.start', start);
-    t.get('contacts', c.contacts);
-    t.get('settings.overdueGraceDays', s.overdueGraceDays);
+    t.read('medications');
+    t.derived('treatment-start', start);
+    t.read('contacts');
+    t.setting('overdueGraceDays');
     const items = followUpItems(start, c, s);
     const overdue = items.filter((i) => i.status === 'overdue');
     const next = items.find((i) => i.status !== 'done');
@@ -85,8 +90,7 @@ export const scheduleRule: Rule = {
       code: 'follow-up.schedule',
       value: { items },
       severity: overdue.length > 0 ? 'attention' : 'info',
-      used: t.used,
-      missing: t.missing,
+      reads: t,
       explanation: (lang: Lang): LangText => lang === 'nl'
         ? {
             patient: overdue.length > 0
@@ -117,14 +121,18 @@ export const handoverRule: Rule = {
   source: ['PATHWAY-UMC'],
   inputs: ['asOf', 'person.birthDate', 'medications', 'plannedMedications', 'contacts', 'fractures', 'dxa'],
   codes: ['handover.gp'],
+  derived: [],
+  criteria: [],
   about: explain({
     patientNl: 'Of uw huisarts de zorg van het ziekenhuis kan overnemen.',
     patientEn: 'Whether your GP can take over your care from the hospital.',
     clinicianNl: 'Overdracht naar de huisarts: alleen oraal middel of denosumab, 1-jaarscontrole gedaan, geen infuus lopend of gepland, ≥ 50 jaar bij eerste fractuur of DXA.',
     clinicianEn: 'GP hand-over: only an oral drug or denosumab, 1-year visit done, no infusion current or planned, ≥ 50 at the first fracture or DXA.',
   }),
-  evaluate({ case: c }: RuleContext) {
-    const t = new Trace();
+  evaluate(r: Reader) {
+    const c = r.case;
+    const s = r.settings;
+    const t = r.fork();
     const current = (c.medications ?? []).map((m, i) => ({ m, i })).filter(({ m }) => isCurrent(m, c.asOf));
     const planned = (c.plannedMedications ?? []).map((p, i) => ({ p, i }));
     if (current.length === 0 && planned.length === 0) return [];
@@ -133,14 +141,14 @@ export const handoverRule: Rule = {
 
     let allOralOrDenosumab = true;
     for (const { m, i } of current) {
-      const route = routeOf(m.drug, t.get(medicationPath(i, 'route'), m.route));
-      t.get(medicationPath(i, 'drug'), m.drug);
+      const route = routeOf(m.drug, t.med(i, m, 'route'));
+      t.med(i, m, 'drug');
       if (route === undefined) { allOralOrDenosumab = false; if (!no.includes('route-unknown')) no.push('route-unknown'); }
       else if (route === 'iv') { allOralOrDenosumab = false; if (!no.includes('iv-medication')) no.push('iv-medication'); }
       else if (route !== 'oral' && m.drug !== 'denosumab') { allOralOrDenosumab = false; if (!no.includes('other-medication')) no.push('other-medication'); }
     }
     for (const { p, i } of planned) {
-      t.get(plannedPath(i, 'drug'), p.drug);
+      t.note(plannedPath(i), p);
       const routes = CATALOGUE[p.drug].regimens.map((r) => r.route);
       if (routes.every((r) => r === 'iv')) { allOralOrDenosumab = false; if (!no.includes('iv-medication')) no.push('iv-medication'); }
     }
@@ -148,7 +156,7 @@ export const handoverRule: Rule = {
     else if (current.length === 0) no.push('no-current-medication');
 
     const oneYear = (c.contacts ?? []).find((k) => k.kind === '1-year');
-    t.get('contacts.1-year', oneYear?.date);
+    t.note('contacts.1-year', oneYear?.date);
     (oneYear ? ok : no).push(oneYear ? 'one-year-contact-done' : 'no-one-year-contact');
 
     // The earliest fracture or DXA date.
@@ -158,9 +166,9 @@ export const handoverRule: Rule = {
       t.miss('dxa');
       no.push('onset-unknown');
     } else {
-      const age = ageOn(t.get('person.birthDate', c.person.birthDate)!, first);
-      t.get('onset.date', first);
-      t.get('onset.age', age);
+      const age = ageOn(t.read('person.birthDate')!, first);
+      t.derived('onset-date', first);
+      t.derived('onset-age', age);
       (age >= 50 ? ok : no).push(age >= 50 ? 'age-50-plus-at-onset' : 'under-50-at-onset');
     }
     const eligible = no.length === 0;
@@ -169,8 +177,7 @@ export const handoverRule: Rule = {
       code: 'handover.gp',
       value: { eligible, reasons },
       severity: 'info',
-      used: t.used,
-      missing: t.missing,
+      reads: t,
       explanation: (lang: Lang): LangText => lang === 'nl'
         ? {
             patient: eligible

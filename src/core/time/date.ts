@@ -136,10 +136,20 @@ export function monthsAndDaysBetween(from: IsoDate, to: IsoDate): { months: numb
 export function addMonthsAndDays(d: IsoDate, months: number, days: number): IsoDate {
   return addDays(addMonths(d, months), days);
 }
-/** Age in completed years on `on` (someone born on 29 February has a birthday on 1 March in common years). */
+/**
+ * Age in completed years on `on` (§1). The birthday in a year is the birth date's day clamped to
+ * that month's last day, as "N months after D" is: someone born on 29 February turns a year older
+ * on 28 February in common years.
+ */
 export function ageOn(birthDate: IsoDate, on: IsoDate): number {
-  const months = monthsBetween(birthDate, on);
-  return Math.trunc(months / 12) || 0; // `|| 0`: never report −0 years
+  const b = parse(birthDate);
+  const o = parse(on);
+  if (compareDates(on, birthDate) < 0) {
+    // Before birth (an entry error): counted towards zero as whole months, never below it in years.
+    return Math.trunc(monthsBetween(birthDate, on) / 12) || 0; // `|| 0`: never report −0 years
+  }
+  const birthday = Math.min(b.d, daysInMonth(o.y, b.m));
+  return o.y - b.y - (o.m < b.m || (o.m === b.m && o.d < birthday) ? 1 : 0);
 }
 export function maxDate(dates: readonly IsoDate[]): IsoDate | undefined {
   return latestOf(dates, (d) => d);

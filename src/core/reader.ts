@@ -1,0 +1,277 @@
+// The case reader: the one way a rule reads the case, so the engine, not the rule, records what was
+// read. Every read names a typed dotted path (a typo or a path the Case does not have is a compile
+// error); the reader files the value under `used`, or the path under `missing` when it is absent.
+// A value the core works out from the case (the NHG score, the BMD category) is filed under a
+// `derived.` name, apart from case paths. Each criterion a rule checks is filed with its result,
+// met / not-met / unknown: unknown is a result of its own, never a default.
+//
+// Cheap by design, because every rule of every evaluation gets one: a plain object for `used`, a
+// lazily made array for the rest, one getter per path compiled once per process, no Proxy.
+import type { Case, LabResult, LabTest, Medication } from './case.schema.js';
+import type { Settings } from './settings.js';
+import { sortText } from './sort.js';
+
+// ---- typed paths ------------------------------------------------------------------------------
+
+type Key<T> = keyof T & string;
+type Elem<T> = T extends readonly (infer E)[] ? E : never;
+
+/** Dotted paths of a case's fields down to (and including) lists, e.g. `falls.tugSeconds`, `fractures`. */
+type FieldPaths<T> = {
+  [K in Key<T>]-?: NonNullable<T[K]> extends readonly unknown[]
+    ? K
+    : NonNullable<T[K]> extends Record<string, unknown>
+      ? K | `${K}.${FieldPaths<NonNullable<T[K]>>}`
+      : K;
+}[Key<T>];
+
+/** The value at a field path. */
+export type At<T, P extends string> = P extends `${infer K}.${infer R}`
+  ? K extends Key<T> ? At<NonNullable<T[K]>, R> : never
+  : P extends Key<T> ? T[P] : never;
+
+/** Paths into list elements: `fractures.highEnergy` (any element), `medications.0.start` (one). */
+type ElementPaths<T> = {
+  [K in Key<T>]-?: NonNullable<T[K]> extends readonly unknown[]
+    ? Elem<NonNullable<T[K]>> extends Record<string, unknown>
+      ? `${K}.${Key<Elem<NonNullable<T[K]>>>}` | `${K}.${number}` | `${K}.${number}.${Key<Elem<NonNullable<T[K]>>>}`
+      : `${K}.${number}`
+    : NonNullable<T[K]> extends Record<string, unknown>
+      ? `${K}.${ElementPaths<NonNullable<T[K]>>}`
+      : never;
+}[Key<T>];
+
+export type FieldPath = FieldPaths<Case>;
+/** Labs are a list, but a rule reads them by test: `labs.egfr`, `labs.egfr.date` (§1). */
+export type LabPath = `labs.${LabTest}` | `labs.${LabTest}.${'date' | 'refLow' | 'refHigh'}`;
+/** Every dotted case path a rule can report. */
+export type CasePath = FieldPath | ElementPaths<Case> | LabPath | `contacts.${NonNullable<Case['contacts']>[number]['kind']}`;
+export type SettingPath = `settings.${Key<Settings>}`;
+
+/**
+ * Values the core derives from the case and that rules report as such (`derived.<name>`). Each
+ * name is listed here once, so the catalogue can say which rule reports which.
+ */
+export const DERIVED = [
+  'age', 'nhg-score', 'bmd-category', 'lowest-t-score', 'score-type', 'qualifying-fracture',
+  'vertebral-fracture', 'medication-indicated', 'secondary-causes', 'corrected-calcium',
+  'osteomalacia-suspected', 'treatment-start', 'fractures-on-treatment', 'recent-fracture',
+  'onset-date', 'onset-age', 'index-fracture', 'last-dose', 'exposure-reached', 'grown-cm', 'bmi',
+  'vfa-grades', 'dxa-indicated',
+] as const;
+export type DerivedName = (typeof DERIVED)[number];
+const DERIVED_PATH: Readonly<Record<DerivedName, string>> = Object.fromEntries(DERIVED.map((d) => [d, `derived.${d}`])) as Record<DerivedName, string>;
+
+// ---- getters compiled from paths --------------------------------------------------------------
+
+type Getter = (c: Case) => unknown;
+const GETTERS = new Map<string, Getter>();
+
+function compile(path: string): Getter {
+  const [a, b, d] = path.split('.') as [string, string | undefined, string | undefined];
+  const o = (x: unknown) => x as Record<string, unknown> | undefined;
+  const g: Getter = b === undefined ? (c) => o(c)?.[a]
+    : d === undefined ? (c) => o(o(c)?.[a])?.[b]
+      : (c) => o(o(o(c)?.[a])?.[b])?.[d];
+  GETTERS.set(path, g);
+  return g;
+}
+
+/** The value at a dotted field path (also used by tests to check what a reader reported). */
+export function valueAt(c: Case, path: string): unknown {
+  return (GETTERS.get(path) ?? compile(path))(c);
+}
+
+// ---- criteria ---------------------------------------------------------------------------------
+
+export type CriterionResult = 'met' | 'not-met' | 'unknown';
+export interface Criterion {
+  readonly id: string;
+  readonly result: CriterionResult;
+}
+const RANK: Readonly<Record<CriterionResult, number>> = { 'not-met': 0, unknown: 1, met: 2 };
+
+/** The one shared, frozen empty list (most conclusions have nothing missing). */
+export const NO_PATHS: readonly string[] = Object.freeze([]);
+export const NO_CRITERIA: readonly Criterion[] = Object.freeze([]);
+
+// ---- the reader -------------------------------------------------------------------------------
+
+/** What a derived value's computation read: its own missing paths, handed on to the rules using it. */
+export interface Reads {
+  readonly missingPaths: readonly string[];
+}
+
+export class Reader implements Reads {
+  /** Paths read and their values: case paths, `settings.*` and `derived.*`. */
+  readonly used: Record<string, unknown> = {};
+  /** Absent paths, in reading order; made on the first one. */
+  private absent: string[] | undefined = undefined;
+  private checked: Criterion[] | undefined = undefined;
+
+  readonly case: Case;
+  readonly settings: Settings;
+
+  constructor(c: Case, settings: Settings) {
+    this.case = c;
+    this.settings = settings;
+  }
+
+  /** A fresh reader of the same case, for one of several findings with their own provenance. */
+  fork(): Reader {
+    return new Reader(this.case, this.settings);
+  }
+
+  /** Reads a case field by its path; absent: filed as missing. */
+  read<P extends FieldPath>(path: P): At<Case, P> | undefined {
+    const v = (GETTERS.get(path) ?? compile(path))(this.case) as At<Case, P> | undefined;
+    if (v === undefined) (this.absent ??= []).push(path);
+    else this.used[path] = v;
+    return v;
+  }
+
+  /**
+   * Files a value the rule took from a list element or a lab under its path (`medications.0.start`,
+   * `labs.egfr`); undefined: filed as missing. The value must be the case's own, read there.
+   */
+  note<T>(path: CasePath, value: T | undefined): T | undefined {
+    if (value === undefined) (this.absent ??= []).push(path);
+    else this.used[path] = value;
+    return value;
+  }
+
+  /** One field of a medication record, filed as `medications.<index>.<field>`. */
+  med<F extends Key<Medication>>(index: number, m: Medication, field: F): Medication[F] {
+    const v = m[field];
+    const p = medicationPath(index, field);
+    if (v === undefined) (this.absent ??= []).push(p);
+    else this.used[p] = v;
+    return v;
+  }
+
+  /** The most recent result of a lab test as the laboratory picture has it, filed as `labs.<test>`. */
+  lab(test: LabTest, r: LabResult | undefined): LabResult | undefined {
+    const p = labPath(test);
+    if (r === undefined) (this.absent ??= []).push(p);
+    else this.used[p] = r.value;
+    return r;
+  }
+
+  /** A path that is absent and could change the answer, without a value to read. */
+  miss(path: CasePath): void {
+    (this.absent ??= []).push(path);
+  }
+
+  /** An organisation setting, filed as `settings.<key>`. */
+  setting<K extends Key<Settings>>(key: K): Settings[K] {
+    const v = this.settings[key];
+    this.used[settingPath(key)] = v;
+    return v;
+  }
+
+  /** A value the core derived from the case, filed as `derived.<name>`. */
+  derived<T>(name: DerivedName, value: T): T {
+    this.used[DERIVED_PATH[name]] = value;
+    return value;
+  }
+
+  /** Takes over everything another reader recorded (a memoised computation that is this rule's whole answer). */
+  adopt(other: Reader, criteria = true): void {
+    Object.assign(this.used, other.used);
+    if (other.absent !== undefined) for (const p of other.absent) (this.absent ??= []).push(p);
+    if (criteria && other.checked !== undefined) for (const x of other.checked) this.check(x.id, x.result === 'met' ? true : x.result === 'not-met' ? false : undefined);
+  }
+
+  /** Hands on what a derived value's computation found missing (its own reader's missing paths). */
+  take(reads: Reads): void {
+    const m = reads.missingPaths;
+    if (m.length === 0) return;
+    const a = (this.absent ??= []);
+    for (const p of m) a.push(p);
+  }
+
+  /**
+   * Files the result of one criterion: true met, false not met, undefined unknown (the facts that
+   * decide it are absent). Returns whether it was met. Checked twice (e.g. once per fracture), the
+   * strongest result counts: met over unknown over not-met.
+   */
+  check(id: string, result: boolean | undefined): boolean {
+    const r: CriterionResult = result === true ? 'met' : result === false ? 'not-met' : 'unknown';
+    const list = (this.checked ??= []);
+    for (let i = 0; i < list.length; i++) {
+      const x = list[i] as Criterion;
+      if (x.id === id) {
+        if (RANK[r] > RANK[x.result]) list[i] = { id, result: r };
+        return result === true;
+      }
+    }
+    list.push({ id, result: r });
+    return result === true;
+  }
+
+  /** How many absent paths have been found so far (a check compares before and after). */
+  get absentCount(): number {
+    return this.absent?.length ?? 0;
+  }
+
+  /** The criteria checked, in the order first checked. */
+  get criteria(): readonly Criterion[] {
+    return this.checked ?? NO_CRITERIA;
+  }
+
+  /** Absent paths that were not also read with a value, sorted and once each. */
+  get missing(): readonly string[] {
+    const a = this.absent;
+    if (a === undefined) return NO_PATHS;
+    let out: string[] | undefined;
+    for (const p of a) {
+      if (p in this.used) continue;
+      if (out === undefined) out = [p];
+      else if (!out.includes(p)) out.push(p);
+    }
+    return out === undefined ? NO_PATHS : sortText(out);
+  }
+
+  /** The missing paths in the order they were first found absent (to name them in a sentence). */
+  get missingInOrder(): readonly string[] {
+    const out: string[] = [];
+    for (const p of this.absent ?? NO_PATHS) if (!(p in this.used) && !out.includes(p)) out.push(p);
+    return out;
+  }
+
+  get missingPaths(): readonly string[] {
+    return this.missing;
+  }
+}
+
+// ---- path tables (one string per path, made once) ---------------------------------------------
+// A path put together on each read is a new string the engine must hash before it can be a
+// property name; a table entry is not.
+
+const SETTING_PATH: Record<string, string> = {};
+function settingPath(key: string): string {
+  return SETTING_PATH[key] ??= `settings.${key}`;
+}
+
+const LAB_PATH = new Map<string, `labs.${LabTest}`>();
+/** `labs.<test>`. */
+export function labPath(t: LabTest): `labs.${LabTest}` {
+  let p = LAB_PATH.get(t);
+  if (p === undefined) LAB_PATH.set(t, (p = `labs.${t}`));
+  return p;
+}
+
+const RECORDS = 100;
+const MEDICATION_PATHS: readonly Readonly<Record<string, string>>[] = Array.from({ length: RECORDS }, (_, i) => ({
+  drug: `medications.${i}.drug`, route: `medications.${i}.route`, start: `medications.${i}.start`,
+  end: `medications.${i}.end`, doses: `medications.${i}.doses`,
+}));
+/** `medications.<index>.<field>`. */
+export function medicationPath(index: number, field: Key<Medication>): CasePath {
+  return (MEDICATION_PATHS[index]?.[field] ?? `medications.${index}.${field}`) as CasePath;
+}
+const PLANNED_PATHS: readonly string[] = Array.from({ length: RECORDS }, (_, i) => `plannedMedications.${i}`);
+/** `plannedMedications.<index>`. */
+export function plannedPath(index: number): CasePath {
+  return (PLANNED_PATHS[index] ?? `plannedMedications.${index}`) as CasePath;
+}
