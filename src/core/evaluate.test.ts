@@ -6,7 +6,7 @@ import { DEFAULT_SETTINGS, Settings } from './settings.js';
 import { arbCase } from './testing/arbitraries.js';
 import { RULES, RULES_VERSION } from './registry.js';
 
-const CONCLUSION_KEYS = ['code', 'ruleId', 'value', 'severity', 'inputs', 'used', 'missing', 'source', 'explanation'].sort();
+const CONCLUSION_KEYS = ['code', 'ruleId', 'value', 'severity', 'inputs', 'used', 'missing', 'criteria', 'source', 'explanation'].sort();
 const full = JSON.parse(readFileSync(new URL('../../bench/full-case.json', import.meta.url), 'utf8')) as unknown;
 
 describe('evaluate (§1)', () => {

@@ -80,8 +80,8 @@ export const vitaminDRule: Rule = {
   inputs: ['asOf', 'person.birthDate', 'person.sex', 'riskFactors.antiEpileptics', 'riskFactors.insufficientDaylight',
     'child.indoorsMostly', 'medications', 'labs'],
   codes: ['vitamin-d.advice'],
-  derived: [],
-  criteria: [],
+  derived: ['medication-indicated'],
+  criteria: ['child-under-4', 'child-anti-epileptic', 'little-daylight', 'woman-50-plus', 'age-70-plus', 'on-osteoporosis-medication', 'medication-indication', 'vitamin-d-below-30'],
   about: explain({
     patientNl: 'Hoeveel extra vitamine D u per dag nodig heeft.',
     patientEn: 'How much extra vitamin D you need each day.',
@@ -91,7 +91,7 @@ export const vitaminDRule: Rule = {
   evaluate(r: Reader) {
     const c = r.case;
     const s = r.settings;
-    const t = r.fork();
+    const t = r;
     const v = vitaminDAdvice(c, s, t);
     const ae = c.riskFactors?.antiEpileptics ?? 0;
     const manyAe = ae > 1;
@@ -158,10 +158,10 @@ export const calciumIntakeRule: Rule = {
   id: 'calcium.intake',
   stage: 'calcium-vitamin-d',
   source: ['GR-CALCIUM', 'LEAFLET-HOSPITAL', 'BOTPAD-POLICY'],
-  inputs: ['asOf', 'person.birthDate', 'person.sex', 'calcium.servings', 'dxa', 'fractures', 'vfa', 'riskFactors'],
+  inputs: ['asOf', 'person.birthDate', 'person.sex', 'calcium.servings', 'dxa', 'fractures', 'vfa', 'riskFactors', 'settings.calciumOtherFoodMg', 'settings.calciumPerServingMg'],
   codes: ['calcium.intake', 'calcium.supplement-advised'],
-  derived: [],
-  criteria: [],
+  derived: ['bmd-category', 'medication-indicated'],
+  criteria: ['osteoporosis-or-medication-indication', 'shortfall-over-250'],
   about: explain({
     patientNl: 'Hoeveel kalk (calcium) u per dag binnenkrijgt en hoeveel u nodig heeft.',
     patientEn: 'How much calcium you get each day and how much you need.',
@@ -171,7 +171,7 @@ export const calciumIntakeRule: Rule = {
   evaluate(r: Reader) {
     const c = r.case;
     const s = r.settings;
-    const t = r.fork();
+    const t = r;
     const age = ageOn(c.person.birthDate, c.asOf);
     if (age < 1) return [];
     const p = calciumPicture(c, s, t);

@@ -190,8 +190,8 @@ const dxaIndicated: Rule = {
     'person.menopause.ageAtMenopause', 'fractures', 'vfa', 'riskFactors', 'settings.fractureSitePolicy',
   ],
   codes: ['case-finding.dxa-indicated'],
-  derived: [],
-  criteria: [],
+  derived: ['nhg-score', 'vfa-grades'],
+  criteria: ['qualifying-fracture', 'vertebral-fracture', 'glucocorticoids', 'early-menopause', 'sex-hormone-lowering-therapy', 'nhg-score-4-or-more'],
   about: {
     patient: bi(
       'Moet u een botdichtheidsmeting (DXA) krijgen? Dat is zo na een botbreuk na uw 50e, bij een ingezakte wervel, bij een hoge risicoscore, bij lang prednison, bij een vroege overgang of bij een behandeling die hormonen verlaagt.',
@@ -243,7 +243,7 @@ const nhgScoreRule: Rule = {
   inputs: ['asOf', 'person.birthDate', 'person.weightKg', 'person.heightCm', 'fractures', 'riskFactors'],
   codes: ['case-finding.nhg-risk-score'],
   derived: [],
-  criteria: [],
+  criteria: ['age-over-70', 'low-weight-or-bmi', 'earlier-fracture', 'parent-hip-fracture', 'reduced-mobility', 'rheumatoid-arthritis', 'secondary-osteoporosis-condition', 'glucocorticoids', 'age-over-60'],
   about: {
     patient: bi(
       'Bij mensen van 50 jaar of ouder zonder recente botbreuk tellen we punten voor risico’s, zoals leeftijd, laag gewicht en prednison. Bij 4 punten of meer volgt een botdichtheidsmeting.',
@@ -289,8 +289,8 @@ const dxaConsider: Rule = {
   source: ['PATHWAY-UMC', 'LEAFLET-HOSPITAL', 'NHG-2024'],
   inputs: ['riskFactors.parentOrSiblingOsteoporosis', 'riskFactors.rheumatoidArthritis', 'riskFactors.secondaryOsteoporosisCondition', 'riskFactors.reducedMobility', 'falls.fallsLast12Months'],
   codes: ['case-finding.dxa-consider'],
-  derived: [],
-  criteria: [],
+  derived: ['dxa-indicated'],
+  criteria: ['parent-or-sibling-osteoporosis', 'rheumatoid-arthritis', 'secondary-osteoporosis-condition', 'reduced-mobility', 'falls-2-or-more'],
   about: {
     patient: bi(
       'Soms is een botdichtheidsmeting het overwegen waard, ook als die niet direct nodig is. Bijvoorbeeld bij botontkalking in de familie, reuma, veel vallen of weinig bewegen.',

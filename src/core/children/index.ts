@@ -30,7 +30,7 @@ export const boneQualityRule: Rule = {
     'child.indoorsMostly', 'person.weightKg', 'person.heightCm'],
   codes: ['child.bone-quality-risk'],
   derived: [],
-  criteria: [],
+  criteria: ['wheelchair-or-bedbound', 'walking-aid', 'other-risk-factors'],
   about: explain({
     patientNl: 'Hoe groot de kans is dat de botten van uw kind zwak zijn.',
     patientEn: 'How likely it is that your child\'s bones are weak.',
@@ -42,12 +42,12 @@ export const boneQualityRule: Rule = {
     const s = r.settings;
     const ch = c.child;
     if (ch === undefined) return [];
-    const t = r.fork();
+    const t = r;
     const mobility = t.note('child.mobility', ch.mobility)!;
     let level: BoneQualityRisk;
     const factors: string[] = [];
-    if (mobility === 'wheelchair' || mobility === 'bedbound') level = 'high';
-    else if (mobility === 'walking-aid') level = 'increased';
+    if (t.check('wheelchair-or-bedbound', mobility === 'wheelchair' || mobility === 'bedbound')) level = 'high';
+    else if (t.check('walking-aid', mobility === 'walking-aid')) level = 'increased';
     else {
       const rf = c.riskFactors ?? {};
       if ((t.note('riskFactors.antiEpileptics', rf.antiEpileptics) ?? 0) >= 1) factors.push('anti-epileptics');
@@ -62,7 +62,7 @@ export const boneQualityRule: Rule = {
         t.note('person.heightCm', cm);
         if (bmi(kg, cm) < ADULT_LOW_BMI) factors.push('low-weight');
       }
-      level = factors.length > 0 ? 'raised' : 'baseline';
+      level = t.check('other-risk-factors', factors.length > 0) ? 'raised' : 'baseline';
     }
     const share = mobility === 'bedbound' ? 75 : OBSERVED_LOW_BONE_QUALITY_PERCENT[mobility];
     const groupNl = { wheelchair: 'rolstoelgebruikers', bedbound: 'rolstoelgebruikers', 'walking-aid': 'mensen met een loophulpmiddel', 'independent-walker': 'mensen die zelf lopen' }[mobility];
@@ -95,7 +95,7 @@ export const loadingRule: Rule = {
   inputs: ['asOf', 'person.birthDate', 'child.standingMinutesPerDay', 'child.movementMinutesPerDay'],
   codes: ['child.loading'],
   derived: [],
-  criteria: [],
+  criteria: ['no-daily-standing', 'movement-below-30-minutes'],
   about: explain({
     patientNl: 'Elke dag staan en bewegen maakt de botten van uw kind sterker.',
     patientEn: 'Standing and moving every day makes your child\'s bones stronger.',
@@ -107,13 +107,13 @@ export const loadingRule: Rule = {
     const s = r.settings;
     const ch = c.child;
     if (ch === undefined) return [];
-    const t = r.fork();
+    const t = r;
     if (ageOn(t.read('person.birthDate')!, c.asOf) < LOADING_FROM_AGE) return [];
     const standing = t.note('child.standingMinutesPerDay', ch.standingMinutesPerDay);
     const movement = t.note('child.movementMinutesPerDay', ch.movementMinutesPerDay);
     const reasons = ['daily-weight-bearing', 'movement-30-60-minutes'];
-    if (standing !== undefined && standing === 0) reasons.push('no-daily-standing');
-    if (movement !== undefined && movement < MOVEMENT_TARGET_MIN) reasons.push('movement-below-target');
+    if (t.check('no-daily-standing', standing === undefined ? undefined : standing === 0)) reasons.push('no-daily-standing');
+    if (t.check('movement-below-30-minutes', movement === undefined ? undefined : movement < MOVEMENT_TARGET_MIN)) reasons.push('movement-below-target');
     const short = reasons.length > 2;
     return [{
       code: 'child.loading',
@@ -139,10 +139,10 @@ export const aidsCheckRule: Rule = {
   id: 'child.aids-check-due',
   stage: 'children',
   source: ['BOTPAD-POLICY', 'LEAFLET-EMB'],
-  inputs: ['asOf', 'child.lastAidsCheck', 'child.heightCmAtLastAidsCheck', 'person.heightCm'],
+  inputs: ['asOf', 'child.lastAidsCheck', 'child.heightCmAtLastAidsCheck', 'person.heightCm', 'settings.aidsCheckGrowthCm', 'settings.aidsCheckIntervalMonths'],
   codes: ['child.aids-check-due'],
   derived: [],
-  criteria: [],
+  criteria: ['check-due', 'grown-since-last-check'],
   about: explain({
     patientNl: 'Wanneer de fysiotherapeut de hulpmiddelen van uw kind weer nakijkt.',
     patientEn: 'When the physiotherapist checks your child\'s aids again.',
@@ -154,7 +154,7 @@ export const aidsCheckRule: Rule = {
     const s = r.settings;
     const ch = c.child;
     if (ch === undefined) return [];
-    const t = r.fork();
+    const t = r;
     t.read('asOf');
     t.setting('aidsCheckIntervalMonths');
     t.setting('aidsCheckGrowthCm');
@@ -173,13 +173,13 @@ export const aidsCheckRule: Rule = {
       if (then !== undefined && now !== undefined) {
         // Rounded to tenths so 3.0 cm entered as 101.2 − 98.2 still counts as 3 cm.
         grown = Math.round((now - then) * 10) / 10;
-        if (grown >= s.aidsCheckGrowthCm && compareDates(c.asOf, due) < 0) {
+        if (t.check('grown-since-last-check', grown >= s.aidsCheckGrowthCm) && compareDates(c.asOf, due) < 0) {
           due = c.asOf;
           reason = 'growth';
         }
       }
     }
-    const isDue = compareDates(c.asOf, due) >= 0;
+    const isDue = t.check('check-due', compareDates(c.asOf, due) >= 0);
     const whyNl = { 'no-check-recorded': 'Er is nog geen controle vastgelegd.', growth: `Uw kind is ${grown} cm gegroeid sinds de vorige controle.`, interval: `De vorige controle was op ${last ? day(last, 'nl') : ''}.` }[reason];
     const whyEn = { 'no-check-recorded': 'No check has been recorded yet.', growth: `Your child has grown ${grown} cm since the last check.`, interval: `The last check was on ${last ? day(last, 'en') : ''}.` }[reason];
     return [{
@@ -207,7 +207,7 @@ export const weightRule: Rule = {
   inputs: ['asOf', 'person.birthDate', 'person.weightKg', 'person.heightCm'],
   codes: ['child.weight'],
   derived: [],
-  criteria: [],
+  criteria: ['adult-bmi-below-18.5'],
   about: explain({
     patientNl: 'Een gezond gewicht helpt de botten. Te licht is niet goed.',
     patientEn: 'A healthy weight helps the bones. Too light is not good.',
@@ -218,7 +218,7 @@ export const weightRule: Rule = {
     const c = r.case;
     const s = r.settings;
     if (c.child === undefined) return [];
-    const t = r.fork();
+    const t = r;
     const kg = t.read('person.weightKg');
     if (kg === undefined) {
       return [{
@@ -236,7 +236,7 @@ export const weightRule: Rule = {
     }
     const adult = ageOn(c.person.birthDate, c.asOf) >= 18;
     const cm = t.read('person.heightCm');
-    const low = adult && cm !== undefined && bmi(kg, cm) < ADULT_LOW_BMI;
+    const low = t.check('adult-bmi-below-18.5', adult ? (cm === undefined ? undefined : bmi(kg, cm) < ADULT_LOW_BMI) : false);
     const reasons = low ? ['low-weight'] : ['check-growth-chart'];
     return [{
       code: 'child.weight',

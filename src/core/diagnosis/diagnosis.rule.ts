@@ -61,8 +61,8 @@ const bmdRule: Rule = {
   source: ['WHO-1994', 'ISCD'],
   inputs: ['asOf', 'person.birthDate', 'person.sex', 'person.menopause.status', 'dxa', 'fractures', 'vfa', 'settings.fractureSitePolicy'],
   codes: ['bmd.category'],
-  derived: [],
-  criteria: [],
+  derived: ['score-type'],
+  criteria: ['z-at-or-below-minus-2', 'paediatric-osteoporosis', 't-below-minus-1', 't-at-or-below-minus-2.5', 'qualifying-or-vertebral-fracture'],
   about: {
     patient: bi(
       'Uit de botdichtheidsmeting komt een score per plek. We kijken naar de laagste score van de laatste meting. Na de overgang en bij mannen vanaf 50 vergelijken we met jonge volwassenen (T-score), anders met mensen van uw eigen leeftijd (Z-score).',
@@ -151,10 +151,10 @@ const vfaRule: Rule = {
   id: 'vfa.vertebral-fractures',
   stage: 'diagnosis',
   source: ['GENANT', 'NHG-2024'],
-  inputs: ['asOf', 'vfa.date', 'vfa.vertebrae'],
+  inputs: ['asOf', 'vfa.date', 'vfa.vertebrae', 'vfa'],
   codes: ['vfa.vertebral-fractures'],
   derived: [],
-  criteria: [],
+  criteria: ['grade-2-or-more'],
   about: {
     patient: bi(
       'Bij de botmeting kan ook een foto van de wervels gemaakt worden (VFA). Daarop zien we of een wervel is ingezakt, en hoe erg: licht, matig of ernstig. Alleen matig en ernstig tellen mee voor de keuze voor medicijnen.',

@@ -24,7 +24,7 @@ export const fallRiskRule: Rule = {
     'falls.worriedAboutFalling', 'falls.unsteady', 'falls.frail', 'falls.tugSeconds', 'falls.gaitSpeedMps'],
   codes: ['fall-risk.level'],
   derived: [],
-  criteria: [],
+  criteria: ['screen-positive', 'injury', 'two-or-more-falls', 'frailty', 'unable-to-get-up', 'lost-consciousness', 'tug-over-15-s', 'gait-speed-below-0.8'],
   about: explain({
     patientNl: 'Hoe groot de kans is dat u valt.',
     patientEn: 'How likely you are to fall.',
@@ -122,7 +122,7 @@ export const inventoryRule: Rule = {
   inputs: ['falls.fallsLast12Months'],
   codes: ['fall-risk.inventory-needed'],
   derived: [],
-  criteria: [],
+  criteria: ['two-or-more-falls'],
   about: explain({
     patientNl: 'Na meerdere vallen zoeken we uit waardoor u valt.',
     patientEn: 'After several falls we find out why you fall.',
@@ -132,9 +132,9 @@ export const inventoryRule: Rule = {
   evaluate(r: Reader) {
     const c = r.case;
     const s = r.settings;
-    const t = r.fork();
+    const t = r;
     const n = t.read('falls.fallsLast12Months');
-    if (n === undefined || n < 2) return [];
+    if (!t.check('two-or-more-falls', n === undefined ? undefined : n >= 2)) return [];
     return [{
       code: 'fall-risk.inventory-needed',
       value: { reasons: ['two-or-more-falls'] },
@@ -160,7 +160,7 @@ export const fearRule: Rule = {
   inputs: ['fesI', 'falls.worriedAboutFalling'],
   codes: ['fear-of-falling.level'],
   derived: [],
-  criteria: [],
+  criteria: ['score-9-or-more', 'score-14-or-more'],
   about: explain({
     patientNl: 'Hoe bang u bent om te vallen, uit de korte vragenlijst.',
     patientEn: 'How worried you are about falling, from the short questionnaire.',
@@ -170,12 +170,12 @@ export const fearRule: Rule = {
   evaluate(r: Reader) {
     const c = r.case;
     const s = r.settings;
-    const t = r.fork();
+    const t = r;
     const items = t.read('fesI');
     if (items === undefined) {
       // Only worth asking for when worry about falling was reported.
       if (c.falls?.worriedAboutFalling !== true) return [];
-      t.note('falls.worriedAboutFalling', true);
+      t.read('falls.worriedAboutFalling');
       return [{
         code: 'fear-of-falling.level', value: null, severity: 'attention', reads: t,
         explanation: (lang: Lang): LangText => lang === 'nl'
@@ -190,6 +190,8 @@ export const fearRule: Rule = {
       }];
     }
     const { level, score } = fesILevel(items);
+    t.check('score-9-or-more', score >= 9);
+    t.check('score-14-or-more', score >= 14);
     const words = {
       low: { nl: 'weinig', en: 'little', cNl: 'laag', cEn: 'low' },
       moderate: { nl: 'wat', en: 'some', cNl: 'matig', cEn: 'moderate' },

@@ -116,8 +116,8 @@ export const flsTimingRule: Rule = {
   source: ['FLS-DB', 'IOF-KPI'],
   inputs: ['asOf', 'person.birthDate', 'fractures', 'dxa', 'contacts', 'medications', 'workupWaived'],
   codes: ['follow-up.fls-timing'],
-  derived: [],
-  criteria: [],
+  derived: ['index-fracture'],
+  criteria: ['dxa-within-90-days', 'monitoring-contact-12-16-weeks', 'medication-by-16-weeks', 'on-medication-at-52-weeks'],
   about: explain({
     patientNl: 'Na een botbreuk zijn er vaste termijnen voor de botmeting, een controle en zo nodig een medicijn. Hier ziet u welke stappen op tijd waren.',
     patientEn: 'After a broken bone there are set times for the bone scan, a check-up and, if needed, a medicine. This shows which steps were on time.',
@@ -127,7 +127,7 @@ export const flsTimingRule: Rule = {
   evaluate(r: Reader): Finding[] {
     const c = r.case;
     const s = r.settings;
-    const t = r.fork();
+    const t = r;
     t.read('asOf');
     const f = indexFracture(qualifyingFractures(c, s));
     if (f === undefined) return [];
@@ -139,6 +139,8 @@ export const flsTimingRule: Rule = {
     t.read('medications');
     if (c.workupWaived !== undefined) t.read('workupWaived');
     const items = flsItems(c, f.date);
+    // Each time target is a criterion; one whose time has not yet come is unknown.
+    for (const i of items) t.check(i.kpi, i.status === 'met' ? true : i.status === 'open' ? undefined : false);
     const dxa = items[0]!;
     const iofTwelveWeeks = dxa.on !== undefined && cmp(dxa.on, addDays(f.date, IOF_DXA_DAYS)) <= 0;
     const late = items.filter((i) => i.status === 'not-met');

@@ -57,10 +57,10 @@ export const scheduleRule: Rule = {
   id: 'follow-up.schedule',
   stage: 'follow-up',
   source: ['PATHWAY-UMC', 'NIV-2022', 'BOTPAD-POLICY'],
-  inputs: ['asOf', 'medications', 'contacts'],
+  inputs: ['asOf', 'medications', 'contacts', 'settings.overdueGraceDays'],
   codes: ['follow-up.schedule'],
-  derived: [],
-  criteria: [],
+  derived: ['treatment-start'],
+  criteria: ['3-months-contact-done', '1-year-contact-done', 'overdue-visit'],
   about: explain({
     patientNl: 'Wanneer u terugkomt na de start van uw medicijn.',
     patientEn: 'When you come back after starting your medicine.',
@@ -70,7 +70,7 @@ export const scheduleRule: Rule = {
   evaluate(r: Reader) {
     const c = r.case;
     const s = r.settings;
-    const t = r.fork();
+    const t = r;
     t.read('asOf');
     const start = treatmentStart(c);
     if (start === undefined) return [];
@@ -79,6 +79,8 @@ export const scheduleRule: Rule = {
     t.read('contacts');
     t.setting('overdueGraceDays');
     const items = followUpItems(start, c, s);
+    for (const i of items) if (i.kind !== 'yearly') t.check(`${i.kind}-contact-done`, i.status === 'done');
+    t.check('overdue-visit', items.some((i) => i.status === 'overdue'));
     const overdue = items.filter((i) => i.status === 'overdue');
     const next = items.find((i) => i.status !== 'done');
     const label = (i: FollowUpItem, lang: 'nl' | 'en') => ({
@@ -121,8 +123,8 @@ export const handoverRule: Rule = {
   source: ['PATHWAY-UMC'],
   inputs: ['asOf', 'person.birthDate', 'medications', 'plannedMedications', 'contacts', 'fractures', 'dxa'],
   codes: ['handover.gp'],
-  derived: [],
-  criteria: [],
+  derived: ['onset-age', 'onset-date'],
+  criteria: ['oral-or-denosumab-only', 'one-year-contact-done', 'age-50-plus-at-onset'],
   about: explain({
     patientNl: 'Of uw huisarts de zorg van het ziekenhuis kan overnemen.',
     patientEn: 'Whether your GP can take over your care from the hospital.',
@@ -132,7 +134,7 @@ export const handoverRule: Rule = {
   evaluate(r: Reader) {
     const c = r.case;
     const s = r.settings;
-    const t = r.fork();
+    const t = r;
     const current = (c.medications ?? []).map((m, i) => ({ m, i })).filter(({ m }) => isCurrent(m, c.asOf));
     const planned = (c.plannedMedications ?? []).map((p, i) => ({ p, i }));
     if (current.length === 0 && planned.length === 0) return [];
@@ -171,6 +173,9 @@ export const handoverRule: Rule = {
       t.derived('onset-age', age);
       (age >= 50 ? ok : no).push(age >= 50 ? 'age-50-plus-at-onset' : 'under-50-at-onset');
     }
+    t.check('oral-or-denosumab-only', ok.includes('oral-or-denosumab-only'));
+    t.check('one-year-contact-done', oneYear !== undefined);
+    t.check('age-50-plus-at-onset', ok.includes('age-50-plus-at-onset') ? true : first === undefined ? undefined : false);
     const eligible = no.length === 0;
     const reasons = eligible ? ok : no;
     return [{

@@ -37,8 +37,8 @@ const panelMissing: Rule = {
   source: ['NIV-2022'],
   inputs: ['labs', 'dxa', 'fractures', 'person.sex', 'person.birthDate'],
   codes: ['lab.panel-missing'],
-  derived: [],
-  criteria: [],
+  derived: ['lowest-t-score', 'medication-indicated', 'qualifying-fracture'],
+  criteria: ['t-at-or-below-minus-1-with-qualifying-fracture', 'medication-indicated'],
   about: {
     patient: bi(
       'Als uw botten dunner zijn en u iets brak, of als u medicijnen krijgt, prikken we eerst bloed. Zo zoeken we naar andere oorzaken en kijken we of de medicijnen veilig zijn.',
@@ -91,7 +91,7 @@ const vitaminD: Rule = {
   inputs: ['labs.25-oh-vitamin-d'],
   codes: ['lab.vitamin-d'],
   derived: [],
-  criteria: [],
+  criteria: ['below-30', 'below-50'],
   about: {
     patient: bi(
       'We meten hoeveel vitamine D in uw bloed zit. Onder 30 is veel te laag, van 30 tot 50 iets te laag, vanaf 50 goed.',
@@ -136,7 +136,7 @@ const osteomalacia: Rule = {
   inputs: ['labs.25-oh-vitamin-d', 'labs.calcium', 'labs.albumin', 'labs.calcium-corrected', 'safety.osteomalaciaSymptoms'],
   codes: ['lab.osteomalacia-suspected'],
   derived: [],
-  criteria: [],
+  criteria: ['vitamin-d-below-30', 'corrected-calcium-low', 'osteomalacia-symptoms'],
   about: {
     patient: bi(
       'Bij heel weinig vitamine D kunnen botten zacht worden. Dan krijgt u eerst geen botmedicijnen, maar gaat u naar een specialist.',
@@ -189,8 +189,8 @@ const startAfter: Rule = {
   source: ['NHG-2024', 'GR-2012'],
   inputs: ['asOf', 'labs.25-oh-vitamin-d', 'labs.calcium', 'labs.albumin', 'labs.calcium-corrected', 'safety.osteomalaciaSymptoms'],
   codes: ['medication.start-after'],
-  derived: [],
-  criteria: [],
+  derived: ['osteomalacia-suspected'],
+  criteria: ['vitamin-d-below-30'],
   about: {
     patient: bi(
       'Is uw vitamine D heel laag? Dan slikt u eerst elke dag extra vitamine D (20 microgram). Na 6 weken kunt u met botmedicijnen beginnen.',
@@ -237,10 +237,10 @@ const secondaryCause: Rule = {
   id: 'secondary-cause.suspected',
   stage: 'laboratory',
   source: ['NIV-2022'],
-  inputs: ['labs', 'person.sex', 'fractures'],
+  inputs: ['labs', 'person.sex', 'fractures', 'safety.osteomalaciaSymptoms'],
   codes: ['secondary-cause.suspected'],
-  derived: [],
-  criteria: [],
+  derived: ['recent-fracture'],
+  criteria: ['hyperparathyroidism', 'hyperthyroidism', 'renal-impairment', 'vitamin-d-deficiency', 'monoclonal-gammopathy', 'high-bone-turnover-unexplained', 'hypogonadism'],
   about: {
     patient: bi(
       'Soms heeft dun bot een andere oorzaak, zoals de schildklier, de nieren of te weinig vitamine D. Het bloedonderzoek kan daarop wijzen. Het is dan een vermoeden, nog geen diagnose.',

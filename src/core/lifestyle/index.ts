@@ -71,8 +71,8 @@ export const lifestyleRule: Rule = {
   source: ['LEAFLET-HOSPITAL', 'GUIDE-EXERCISE', 'PATHWAY-UMC'],
   inputs: ['asOf', 'person.birthDate', 'riskFactors.currentSmoker', 'riskFactors.alcoholUnitsPerDay', 'fractures'],
   codes: ['lifestyle.advice'],
-  derived: [],
-  criteria: [],
+  derived: ['recent-fracture'],
+  criteria: ['recent-fracture', 'current-smoker', 'alcohol-over-3-units'],
   about: explain({
     patientNl: 'Wat u zelf kunt doen voor sterke botten.',
     patientEn: 'What you can do yourself for strong bones.',
@@ -82,23 +82,23 @@ export const lifestyleRule: Rule = {
   evaluate(r: Reader) {
     const c = r.case;
     const s = r.settings;
-    const t = r.fork();
+    const t = r;
     const adult = ageOn(t.read('person.birthDate')!, c.asOf) >= 18;
     const reasons: LifestyleReason[] = ['move-30-minutes', 'bone-loading'];
     let heavy = false;
     let units: number | undefined;
     // Smoking and alcohol advice is for adults; a child's carers get the other items.
     if (adult) {
-      if (t.read('riskFactors.currentSmoker') === true) reasons.push('stop-smoking');
+      if (t.check('current-smoker', t.read('riskFactors.currentSmoker'))) reasons.push('stop-smoking');
       reasons.push('alcohol-max-3');
       units = t.read('riskFactors.alcoholUnitsPerDay');
-      if (units !== undefined && units > ALCOHOL_MAX_UNITS) { heavy = true; reasons.push('reduce-alcohol'); }
+      if (t.check('alcohol-over-3-units', units === undefined ? undefined : units > ALCOHOL_MAX_UNITS)) { heavy = true; reasons.push('reduce-alcohol'); }
     }
     reasons.push('daylight', 'fall-prevention-home', 'calcium-vitamin-d');
     const since = addMonths(c.asOf, -RECENT_FRACTURE_MONTHS);
     const recent = (c.fractures ?? []).some((f) => compareDates(f.date, since) >= 0 && compareDates(f.date, c.asOf) <= 0);
     if (c.fractures !== undefined) t.derived('recent-fracture', recent);
-    if (recent) reasons.push('start-gently-after-fracture');
+    if (t.check('recent-fracture', recent)) reasons.push('start-gently-after-fracture');
     return [{
       code: 'lifestyle.advice',
       value: { reasons },

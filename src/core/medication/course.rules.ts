@@ -160,7 +160,7 @@ export const reviewDueRule: Rule = {
   inputs: ['asOf', 'medications'],
   codes: ['medication.review-due'],
   derived: [],
-  criteria: [],
+  criteria: ['review-date-reached'],
   about: explain({
     patientNl: 'Na een paar jaar bespreekt uw arts met u of u doorgaat met uw medicijn.',
     patientEn: 'After a few years your doctor talks with you about whether to continue your medicine.',
@@ -180,7 +180,7 @@ export const reviewDueRule: Rule = {
       if (rm === undefined) { out.push(routeUnknown('medication.review-due', k, t)); continue; }
       const start = t.med(k.index, k.med, 'start')!;
       const date = addMonths(start, rm.months);
-      const due = cmp(c.asOf, date) >= 0;
+      const due = t.check('review-date-reached', cmp(c.asOf, date) >= 0);
       const d = name(k.med.drug);
       const years = rm.months / 12;
       out.push({
@@ -217,7 +217,7 @@ export const nextDoseRule: Rule = {
   inputs: ['asOf', 'medications'],
   codes: ['medication.next-dose'],
   derived: [],
-  criteria: [],
+  criteria: ['dose-overdue'],
   about: explain({
     patientNl: 'Wanneer u uw volgende dosis krijgt of inneemt.',
     patientEn: 'When your next dose is due.',
@@ -239,7 +239,7 @@ export const nextDoseRule: Rule = {
         ? maxDate([c.asOf, k.med.doses?.length ? addDays(last, 1) : k.med.start])!
         : afterInterval(last, reg.interval);
       if (k.med.end !== undefined && cmp(date, k.med.end) > 0) continue;
-      const late = reg.interval !== 'daily' && cmp(date, c.asOf) < 0;
+      const late = t.check('dose-overdue', reg.interval !== 'daily' && cmp(date, c.asOf) < 0);
       const d = name(k.med.drug);
       out.push({
         code: 'medication.next-dose',
@@ -278,7 +278,7 @@ export const denosumabLateRule: Rule = {
   inputs: ['asOf', 'medications'],
   codes: ['medication.denosumab-late'],
   derived: [],
-  criteria: [],
+  criteria: ['7-months-since-last-injection'],
   about: explain({
     patientNl: 'Een prik met denosumab die te laat is.',
     patientEn: 'A denosumab injection that is late.',
@@ -293,7 +293,7 @@ export const denosumabLateRule: Rule = {
     const t = r.fork();
     t.read('asOf');
     const last = lastDose(k, c.asOf, t);
-    if (cmp(c.asOf, addMonths(last, DENOSUMAB_LATE_MONTHS)) < 0) return [];
+    if (!t.check('7-months-since-last-injection', cmp(c.asOf, addMonths(last, DENOSUMAB_LATE_MONTHS)) >= 0)) return [];
     const due = addMonths(last, DENOSUMAB_INTERVAL_MONTHS);
     return [{
       code: 'medication.denosumab-late',
@@ -337,7 +337,7 @@ export const denosumabStopRule: Rule = {
   inputs: ['asOf', 'medications', 'plannedMedications'],
   codes: ['medication.denosumab-stop-without-follow-on'],
   derived: [],
-  criteria: [],
+  criteria: ['follow-on-planned'],
   about: explain({
     patientNl: 'Stoppen met denosumab mag alleen als er een ander medicijn na komt.',
     patientEn: 'Stopping denosumab is only safe when another medicine follows.',
@@ -354,7 +354,7 @@ export const denosumabStopRule: Rule = {
     t.med(k.index, k.med, 'end');
     const last = lastDose(k, c.asOf, t);
     const followOnDue = addMonths(last, DENOSUMAB_INTERVAL_MONTHS);
-    if (followOn(c, k.med.start, followOnDue, t) !== undefined) return [];
+    if (t.check('follow-on-planned', followOn(c, k.med.start, followOnDue, t) !== undefined)) return [];
     if ((c.plannedMedications ?? []).length === 0) t.miss('plannedMedications');
     return [{
       code: 'medication.denosumab-stop-without-follow-on',
@@ -400,7 +400,7 @@ export const anabolicEndRule: Rule = {
   inputs: ['asOf', 'medications', 'plannedMedications'],
   codes: ['medication.anabolic-end'],
   derived: [],
-  criteria: [],
+  criteria: ['follow-on-planned', 'end-within-3-months'],
   about: explain({
     patientNl: 'Wanneer uw botopbouwende medicijn stopt en wat daarna komt.',
     patientEn: 'When your bone-building medicine stops and what comes next.',
@@ -421,7 +421,8 @@ export const anabolicEndRule: Rule = {
       t.med(k.index, k.med, 'start');
       const date = anabolicEndDate(c, k, t);
       const next = followOn(c, k.med.start, addMonths(maxDate([date, c.asOf])!, 12), t);
-      const soon = cmp(c.asOf, addMonths(date, -3)) >= 0;
+      t.check('follow-on-planned', next !== undefined);
+      const soon = t.check('end-within-3-months', cmp(c.asOf, addMonths(date, -3)) >= 0);
       const d = name(drug);
       const limitNl = drug === 'teriparatide' ? '24 maanden in totaal' : '12 maandelijkse doses';
       const limitEn = drug === 'teriparatide' ? '24 months in total' : '12 monthly doses';

@@ -55,7 +55,7 @@ export const preDoseCheckRule: Rule = {
   inputs: ['asOf', 'medications', 'plannedMedications', 'labs'],
   codes: ['medication.pre-dose-check'],
   derived: [],
-  criteria: [],
+  criteria: ['test-within-window'],
   about: explain({
     patientNl: 'Voor een infuus of prik is eerst een bloedtest nodig.',
     patientEn: 'A blood test is needed before a drip or injection.',
@@ -76,7 +76,7 @@ export const preDoseCheckRule: Rule = {
       // The latest date of any accepted test.
       const last = latestOf(chk.accepts, (test) => lp.latest(test)?.date);
       t.note(chk.datePath, last);
-      const done = last !== undefined && compareDates(last, windowStart) >= 0 && compareDates(last, next) <= 0;
+      const done = t.check('test-within-window', last !== undefined && compareDates(last, windowStart) >= 0 && compareDates(last, next) <= 0);
       const now = !done && compareDates(c.asOf, windowStart) >= 0;
       const d = CATALOGUE[chk.drug];
       out.push({

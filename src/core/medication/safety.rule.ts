@@ -396,7 +396,7 @@ export const safetyRule: Rule = {
   ],
   codes: ['medication.safety'],
   derived: [],
-  criteria: [],
+  criteria: ['egfr-below-35', 'hypocalcaemia', 'osteomalacia-suspected', 'vitamin-d-below-30', 'cannot-stay-upright', 'oesophageal-disorder', 'dental-treatment-pending', 'dental-check-missing', 'pregnancy', 'egfr-below-30', 'hip-fracture-repair-under-2-weeks', 'hypercalcaemia', 'hyperparathyroidism', 'high-bone-turnover-unexplained', 'skeletal-radiotherapy', 'skeletal-malignancy', 'lifetime-limit-reached', 'mi-or-stroke-history', 'not-postmenopausal-woman', 'vte-history'],
   about: explain({
     patientNl: 'Per medicijn kijken we of het veilig is voor u. Soms is eerst iets anders nodig.',
     patientEn: 'For each medicine we check whether it is safe for you. Sometimes something else is needed first.',

@@ -5,6 +5,8 @@ import { Case } from '../case.schema.js';
 import type { z } from 'zod';
 import { DEFAULT_SETTINGS, Settings } from '../settings.js';
 import type { Finding, Rule } from '../rule.js';
+import { Reader } from '../reader.js';
+import { normalizeLabs } from '../laboratory/picture.js';
 
 export type CaseInput = z.input<typeof Case>;
 type PersonInput = CaseInput['person'];
@@ -32,7 +34,7 @@ export function bornYearsBefore(years: number, asOf: string = REFERENCE_DATE): s
 }
 
 export function run(rule: Rule, c: Case, settings: Partial<Settings> = {}): readonly Finding[] {
-  return rule.evaluate({ case: c, settings: Settings.parse({ ...DEFAULT_SETTINGS, ...settings }) });
+  return rule.evaluate(new Reader(normalizeLabs(c), Settings.parse({ ...DEFAULT_SETTINGS, ...settings })));
 }
 
 /** The single finding with `code`, failing loudly when there is none or more than one. */

@@ -49,7 +49,7 @@ export function checkRow(row: RuleRow): void {
   if (e.value === null) expect(f.value).toBeNull();
   else if (e.value !== undefined) expect(f.value).toMatchObject(e.value as object);
   if (e.severity !== undefined) expect(f.severity).toBe(e.severity);
-  for (const m of e.missing ?? []) expect(f.missing).toContain(m);
+  for (const m of e.missing ?? []) expect(f.reads.missing).toContain(m);
   const x = bilingual(f.explanation);
   if (e.explains !== undefined) expect(`${x.clinician.nl} ${x.patient.nl}`).toContain(e.explains);
   // Every finding carries both languages for both audiences.

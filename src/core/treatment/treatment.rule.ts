@@ -37,8 +37,8 @@ const medicationIndicated: Rule = {
     'riskFactors.glucocorticoids', 'settings.glucocorticoidTScoreThreshold', 'settings.vertebralFractureMinT', 'settings.fractureSitePolicy',
   ],
   codes: ['treatment.medication-indicated'],
-  derived: [],
-  criteria: [],
+  derived: ['bmd-category', 'vfa-grades'],
+  criteria: ['osteoporosis', 'vertebral-fracture', 'glucocorticoids', 'hip-fracture-75-plus'],
   about: {
     patient: bi(
       'Medicijnen voor sterkere botten helpen bij botontkalking, bij een ingezakte wervel, bij lang prednison met een hoog risico, en na een heupbreuk vanaf 75 jaar.',
@@ -159,10 +159,10 @@ const specialist: Rule = {
   id: 'treatment.specialist',
   stage: 'treatment',
   source: ['NIV-2022', 'NHG-2024'],
-  inputs: ['asOf', 'person.birthDate', 'dxa', 'vfa', 'labs', 'fractures', 'medications'],
+  inputs: ['asOf', 'person.birthDate', 'dxa', 'vfa', 'labs', 'fractures', 'medications', 'safety.osteomalaciaSymptoms'],
   codes: ['treatment.specialist'],
-  derived: [],
-  criteria: [],
+  derived: ['bmd-category', 'fractures-on-treatment', 'secondary-causes'],
+  criteria: ['young-onset', 'multiple-vertebral-fractures', 'secondary-cause', 'fracture-on-treatment'],
   about: {
     patient: bi(
       'Soms is het beter dat een specialist meekijkt. Bijvoorbeeld als u jong bent met dunne botten, als meerdere wervels zijn ingezakt, als het bloed op een andere oorzaak wijst, of als u iets breekt terwijl u al medicijnen gebruikt.',
@@ -264,10 +264,10 @@ const firstChoiceRule: Rule = {
   id: 'treatment.first-choice',
   stage: 'treatment',
   source: ['NIV-2022', 'NHG-2024', 'Farmacotherapeutisch Kompas'],
-  inputs: ['safety.canStayUpright30Min', 'safety.oesophagealDisorder', 'labs.egfr', 'fractures', 'medications'],
+  inputs: ['safety.canStayUpright30Min', 'safety.oesophagealDisorder', 'labs', 'fractures', 'medications', 'person.sex', 'safety.dentalCheckDone', 'safety.hipFractureRepairDate', 'safety.invasiveDentalTreatmentPlanned', 'safety.osteomalaciaSymptoms', 'safety.pregnant', 'safety.skeletalMalignancy', 'safety.skeletalRadiotherapy'],
   codes: ['treatment.first-choice'],
-  derived: [],
-  criteria: [],
+  derived: ['medication-indicated'],
+  criteria: ['third-fracture-on-treatment', 'hip-fracture-75-plus', 'oral-contra-indicated', 'parenteral-contra-indicated'],
   about: {
     patient: bi(
       'Als u medicijnen nodig heeft, begint u meestal met een tablet één keer per week. Gaat dat niet, dan is er een infuus of een prik. Bij steeds nieuwe breuken is er een middel dat bot opbouwt.',
