@@ -4,7 +4,8 @@ import type { Case, Fracture } from '../case.schema.js';
 import type { Settings } from '../settings.js';
 import type { Bilingual, Finding, Lang, LangText, Rule } from '../rule.js';
 import { ageOn, compareDates } from '../time/date.js';
-import { memoCaseSettings } from '../memo.js';
+import { memoCase, memoCaseSettings } from '../memo.js';
+import { DEFAULT_SETTINGS } from '../settings.js';
 import { conclude } from '../rule.js';
 import { Reader } from '../reader.js';
 import { bi, day, list, num } from '../text.js';
@@ -100,6 +101,12 @@ export interface DxaIndication {
   reads: Reader;
 }
 
+/** The NHG score with what it read, worked out once per case (the score rule and the indication both ask). */
+const nhgMemo = memoCase((c: Case): { score: NhgScore; reads: Reader } => {
+  const reads = new Reader(c, DEFAULT_SETTINGS);
+  return { score: nhgRiskScore(reads), reads };
+});
+
 /** Memoised per case and settings: treat the result as read-only. */
 export const dxaIndication: (c: Case, s: Settings) => DxaIndication = memoCaseSettings((c, s) => {
   const r = new Reader(c, s);
@@ -122,10 +129,9 @@ export const dxaIndication: (c: Case, s: Settings) => DxaIndication = memoCaseSe
   const age = ageOn(c.person.birthDate, c.asOf);
   let nhg: NhgScore | null = null;
   if (age >= CASE_FINDING_MIN_AGE && qualifying.length === 0) {
-    const nr = new Reader(c, s);
-    nhg = nhgRiskScore(nr);
-    r.take(nr);
-    for (const [k, v] of Object.entries(nr.used)) r.used[k] = v;
+    const n = nhgMemo(c);
+    nhg = n.score;
+    r.adopt(n.reads, false);
     r.derived('nhg-score', nhg.score);
     if (r.check('nhg-score-4-or-more', nhg.score >= NHG_SCORE_DXA)) reasons.push('nhg-score-4-or-more');
   }
@@ -206,8 +212,9 @@ const dxaIndicated: Rule = {
     const c = r.case;
     const s = r.settings;
     const d = dxaIndication(c, s);
-    r.adopt(d.reads);
-    const missing = r.missing.length > 0;
+    // The indication's own reader is this conclusion's provenance: nothing else is read here.
+    const rd = d.reads;
+    const missing = rd.missing.length > 0;
     const value = { indicated: d.indicated, reasons: [...d.reasons] };
     const txt = (lang: 'nl' | 'en', who: 'p' | 'c', q: Fracture | undefined) => list(d.reasons.map((r) => reasonText(r, c, s, q, d.nhg, lang, who)), lang);
     const explanation = d.indicated
@@ -232,7 +239,7 @@ const dxaIndicated: Rule = {
             patient: 'From what we know now, you do not need a bone density scan.',
             clinician: `No DXA indication on the recorded data${d.nhg ? ` (NHG risk score ${d.nhg.score})` : ''}.${missing ? ' Missing data could change this.' : ''}`,
           });
-    return [conclude(r, 'case-finding.dxa-indicated', value, d.indicated ? 'action' : 'info', explanation)];
+    return [conclude(rd, 'case-finding.dxa-indicated', value, d.indicated ? 'action' : 'info', explanation)];
   },
 };
 
@@ -257,7 +264,8 @@ const nhgScoreRule: Rule = {
   evaluate(r): Finding[] {
     const c = r.case;
     if (ageOn(c.person.birthDate, c.asOf) < CASE_FINDING_MIN_AGE || qualifyingFractures(c, r.settings).length > 0) return [];
-    const n = nhgRiskScore(r);
+    const memo = nhgMemo(c);
+    const n = memo.score;
     const items = (lang: 'nl' | 'en', who: 'p' | 'c') => list(n.items.map((i) => ITEM_TEXT[i]?.[who][lang] ?? i), lang);
     const explanation = (lang: Lang): LangText => {
       const clinician = lang === 'nl'
@@ -271,7 +279,7 @@ const nhgScoreRule: Rule = {
         clinician,
       };
     };
-    return [conclude(r, 'case-finding.nhg-risk-score', { score: n.score, items: n.items }, n.score >= NHG_SCORE_DXA ? 'attention' : 'info', explanation)];
+    return [conclude(memo.reads, 'case-finding.nhg-risk-score', { score: n.score, items: n.items }, n.score >= NHG_SCORE_DXA ? 'attention' : 'info', explanation)];
   },
 };
 

@@ -39,7 +39,6 @@ export const boneQualityRule: Rule = {
   }),
   evaluate(r: Reader) {
     const c = r.case;
-    const s = r.settings;
     const ch = c.child;
     if (ch === undefined) return [];
     const t = r;
@@ -104,7 +103,6 @@ export const loadingRule: Rule = {
   }),
   evaluate(r: Reader) {
     const c = r.case;
-    const s = r.settings;
     const ch = c.child;
     if (ch === undefined) return [];
     const t = r;
@@ -216,7 +214,6 @@ export const weightRule: Rule = {
   }),
   evaluate(r: Reader) {
     const c = r.case;
-    const s = r.settings;
     if (c.child === undefined) return [];
     const t = r;
     const kg = t.read('person.weightKg');

@@ -130,8 +130,6 @@ export const inventoryRule: Rule = {
     clinicianEn: 'With ≥ 2 falls in 12 months: inventory of fall risk factors.',
   }),
   evaluate(r: Reader) {
-    const c = r.case;
-    const s = r.settings;
     const t = r;
     const n = t.read('falls.fallsLast12Months');
     if (!t.check('two-or-more-falls', n === undefined ? undefined : n >= 2)) return [];
@@ -169,7 +167,6 @@ export const fearRule: Rule = {
   }),
   evaluate(r: Reader) {
     const c = r.case;
-    const s = r.settings;
     const t = r;
     const items = t.read('fesI');
     if (items === undefined) {

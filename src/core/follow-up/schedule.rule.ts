@@ -4,7 +4,7 @@
 // (how a recorded contact is matched to a visit).
 import type { Case } from '../case.schema.js';
 import { explain } from '../explain.js';
-import { CATALOGUE, isCurrent, medicationPath, plannedPath, routeOf } from '../medication/index.js';
+import { CATALOGUE, isCurrent, plannedPath, routeOf } from '../medication/index.js';
 import type { Finding, Lang, LangText, Rule } from '../rule.js';
 import { Reader } from '../reader.js';
 import type { Settings } from '../settings.js';
@@ -79,7 +79,7 @@ export const scheduleRule: Rule = {
     t.read('contacts');
     t.setting('overdueGraceDays');
     const items = followUpItems(start, c, s);
-    for (const i of items) if (i.kind !== 'yearly') t.check(`${i.kind}-contact-done`, i.status === 'done');
+    for (const i of items) if (i.kind !== 'yearly') t.check(i.kind === '3-months' ? '3-months-contact-done' : '1-year-contact-done', i.status === 'done');
     t.check('overdue-visit', items.some((i) => i.status === 'overdue'));
     const overdue = items.filter((i) => i.status === 'overdue');
     const next = items.find((i) => i.status !== 'done');
@@ -133,7 +133,6 @@ export const handoverRule: Rule = {
   }),
   evaluate(r: Reader) {
     const c = r.case;
-    const s = r.settings;
     const t = r;
     const current = (c.medications ?? []).map((m, i) => ({ m, i })).filter(({ m }) => isCurrent(m, c.asOf));
     const planned = (c.plannedMedications ?? []).map((p, i) => ({ p, i }));

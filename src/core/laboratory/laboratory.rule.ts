@@ -254,7 +254,6 @@ const secondaryCause: Rule = {
   evaluate(r): Finding[] {
     const lp = labPicture(r.case);
     if (lp.secondaryCauses.length === 0) return [];
-    r.adopt(lp.reads);
     const causes = [...lp.secondaryCauses];
     const cc = lp.correctedCalcium;
     const v = (t: LabTest, label: string, unit: string, lang: 'nl' | 'en') => {
@@ -267,7 +266,8 @@ const secondaryCause: Rule = {
       v('25-oh-vitamin-d', lang === 'nl' ? 'vitamine D' : 'vitamin D', 'nmol/L', lang), v('testosterone', lang === 'nl' ? 'testosteron' : 'testosterone', 'nmol/L', lang),
       v('m-protein', lang === 'nl' ? 'M-proteïne' : 'M-protein', 'g/L', lang), v('alkaline-phosphatase', lang === 'nl' ? 'AF' : 'ALP', 'U/L', lang),
     ].filter(Boolean).join(', ');
-    return [conclude(r, 'secondary-cause.suspected', { causes }, 'attention', (lang: Lang): LangText => lang === 'nl'
+    // The picture's reader is this conclusion's provenance: the causes are the picture's.
+    return [conclude(lp.reads, 'secondary-cause.suspected', { causes }, 'attention', (lang: Lang): LangText => lang === 'nl'
       ? {
           patient: `Uw bloeduitslagen wijzen misschien op een andere oorzaak: ${list(causes.map((x) => CAUSE_TEXT[x].p.nl), 'nl')}. Dat is een vermoeden. De arts zoekt het verder uit.`,
           clinician: `Vermoeden secundaire oorzaak: ${list(causes.map((x) => CAUSE_TEXT[x].c.nl), 'nl')} (${vals('nl')}).`,

@@ -81,7 +81,6 @@ export const lifestyleRule: Rule = {
   }),
   evaluate(r: Reader) {
     const c = r.case;
-    const s = r.settings;
     const t = r;
     const adult = ageOn(t.read('person.birthDate')!, c.asOf) >= 18;
     const reasons: LifestyleReason[] = ['move-30-minutes', 'bone-loading'];

@@ -76,7 +76,6 @@ export const regimenRule: Rule = {
   }),
   evaluate(r: Reader) {
     const c = r.case;
-    const s = r.settings;
     return currentCourses(c).map((k): Finding => {
       const t = r.fork();
       t.read('asOf');
@@ -169,7 +168,6 @@ export const reviewDueRule: Rule = {
   }),
   evaluate(r: Reader) {
     const c = r.case;
-    const s = r.settings;
     const out: Finding[] = [];
     for (const k of currentCourses(c)) {
       const t = r.fork();
@@ -226,7 +224,6 @@ export const nextDoseRule: Rule = {
   }),
   evaluate(r: Reader) {
     const c = r.case;
-    const s = r.settings;
     const out: Finding[] = [];
     for (const k of currentCourses(c)) {
       const t = r.fork();
@@ -287,7 +284,6 @@ export const denosumabLateRule: Rule = {
   }),
   evaluate(r: Reader) {
     const c = r.case;
-    const s = r.settings;
     const k = currentCourses(c).find((x) => x.med.drug === 'denosumab');
     if (k === undefined) return [];
     const t = r.fork();
@@ -346,7 +342,6 @@ export const denosumabStopRule: Rule = {
   }),
   evaluate(r: Reader) {
     const c = r.case;
-    const s = r.settings;
     const k = latestCourse(c, 'denosumab');
     if (k === undefined || k.med.end === undefined) return [];
     const t = r.fork();
@@ -409,7 +404,6 @@ export const anabolicEndRule: Rule = {
   }),
   evaluate(r: Reader) {
     const c = r.case;
-    const s = r.settings;
     const out: Finding[] = [];
     for (const drug of ['teriparatide', 'romosozumab'] as const) {
       const k = latestCourse(c, drug);

@@ -5,7 +5,6 @@ import type { Case, Drug, Medication } from '../case.schema.js';
 import type { IsoDate } from '../time/date.js';
 import { addMonths, addMonthsAndDays, compareDates, latestOf, monthsAndDaysBetween } from '../time/date.js';
 import type { Reader } from '../reader.js';
-import { medicationPath } from '../reader.js';
 import { memoCase } from '../memo.js';
 import { sortBy } from '../sort.js';
 

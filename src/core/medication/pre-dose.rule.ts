@@ -64,7 +64,6 @@ export const preDoseCheckRule: Rule = {
   }),
   evaluate(r: Reader) {
     const c = r.case;
-    const s = r.settings;
     const lp = labPicture(c);
     const out: Finding[] = [];
     for (const chk of PRE_DOSE_CHECKS) {

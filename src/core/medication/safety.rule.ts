@@ -4,7 +4,7 @@
 import type { Case, Drug } from '../case.schema.js';
 import { labPicture } from '../laboratory/index.js';
 import type { Finding, Lang, LangText, Rule, Severity, Source } from '../rule.js';
-import { Reader, type CasePath } from '../reader.js';
+import { criterion, Reader, type CasePath, type Criterion } from '../reader.js';
 import { addMonths, compareDates, daysBetween } from '../time/date.js';
 import { explain, nlNum } from '../explain.js';
 import { CATALOGUE, CATALOGUE_DRUGS, isAntiresorptive, isBisphosphonate } from './catalogue.js';
@@ -12,6 +12,7 @@ import { allDoses, exposure, latestCourse, reachedMonths } from './courses.js';
 import type { SafetyReason } from './reasons.js';
 import { REASON_WORDS } from './reasons.js';
 import { sortText } from '../sort.js';
+import { memoCase } from '../memo.js';
 import { DEFAULT_SETTINGS } from '../settings.js';
 
 export type SafetyStatus = 'allowed' | 'caution' | 'blocked';
@@ -98,7 +99,6 @@ const CHECKS: readonly Check[] = [
   },
   (drug, x) => {
     if (!isOralBisphosphonate(drug, x.c)) return undefined;
-    const s = sf(x);
     const up30 = x.r.read('safety.canStayUpright30Min');
     if (up30 === false) return ['cannot-stay-upright', 'block'];
     if (drug === 'ibandronic-acid' && x.r.read('safety.canStayUpright60Min') === false) {
@@ -255,14 +255,19 @@ export interface DrugSafety {
 }
 
 /** The §7 verdict for one drug, also used by other rules (e.g. the pre-dose check). */
-export function drugSafety(c: Case, drug: Drug, lp: LabPicture = labPicture(c)): {
-  value: DrugSafety; reads: Reader; toMeasure: Set<string>; blocks: SafetyReason[];
-} {
-  const a = assess(new Reader(c, DEFAULT_SETTINGS), DRUG_ENTRY.get(drug) ?? entryFor(drug), lp);
-  return { value: a.value, reads: a.reads, toMeasure: a.toMeasure ?? new Set(), blocks: a.blocks };
+export function drugSafety(c: Case, drug: Drug): Readonly<Assessed> {
+  return assessedMemo(c)[DRUG_INDEX.get(drug) ?? 0] as Assessed;
 }
 
-function assess(r: Reader, e: DrugEntry, lp: LabPicture): { value: DrugSafety; reads: Reader; toMeasure: Set<string> | undefined; blocks: SafetyReason[] } {
+export interface Assessed { value: DrugSafety; reads: Reader; toMeasure: Set<string> | undefined; blocks: SafetyReason[] }
+
+/** Every drug's verdict, worked out once per case: the safety rule and the first choice both ask. */
+const assessedMemo = memoCase((c: Case): Assessed[] => {
+  const lp = labPicture(c);
+  return DRUG_ENTRIES.map((e) => assess(new Reader(c, DEFAULT_SETTINGS), e, lp));
+});
+
+function assess(r: Reader, e: DrugEntry, lp: LabPicture): Assessed {
   const drug = e.drug;
   const x: Ctx = { c: r.case, lp, r, toMeasure: undefined };
   const reasons: SafetyReason[] = [];
@@ -273,7 +278,9 @@ function assess(r: Reader, e: DrugEntry, lp: LabPicture): { value: DrugSafety; r
     const before = r.absentCount;
     const hit = (e.checks[i] as Check)(drug, x);
     // Each check is a criterion: met when it gave its reason, unknown when what decides it is absent.
-    r.check(e.ids[i] as string, hit !== undefined ? true : r.absentCount > before ? undefined : false);
+    // Each check's criterion: met when it gave its reason, unknown when what decides it is absent.
+    const k = e.criteria[i] as readonly [Criterion, Criterion, Criterion];
+    r.checkDistinct(hit !== undefined ? k[0] : r.absentCount > before ? k[2] : k[1]);
     if (hit === undefined || reasons.includes(hit[0])) continue;
     reasons.push(hit[0]);
     if (hit[1] === 'block') {
@@ -311,6 +318,8 @@ interface DrugEntry {
   readonly checks: typeof CHECKS;
   /** The criterion id each of `checks` reports: the reason it can give for this drug. */
   readonly ids: readonly SafetyReason[];
+  /** Per check, its criterion met, not met and unknown, made once. */
+  readonly criteria: readonly (readonly [Criterion, Criterion, Criterion])[];
   readonly atc: string;
   readonly nameNl: string;
   readonly nameEn: string;
@@ -318,10 +327,12 @@ interface DrugEntry {
 }
 function entryFor(drug: Drug): DrugEntry {
   const info = CATALOGUE[drug];
+  const ids = CHECK_IDS.filter((_, i) => CONCERNS[i]?.(drug) ?? true).map((id) => (typeof id === 'function' ? id(drug) : id));
   return {
     drug,
     checks: CHECKS.filter((_, i) => CONCERNS[i]?.(drug) ?? true),
-    ids: CHECK_IDS.filter((_, i) => CONCERNS[i]?.(drug) ?? true).map((id) => (typeof id === 'function' ? id(drug) : id)),
+    ids,
+    criteria: ids.map((id) => [criterion(id, 'met'), criterion(id, 'not-met'), criterion(id, 'unknown')] as const),
     atc: info.atc,
     nameNl: cap(info.nameNl),
     nameEn: cap(info.nameEn),
@@ -334,10 +345,10 @@ function entryFor(drug: Drug): DrugEntry {
   };
 }
 const DRUG_ENTRIES: readonly DrugEntry[] = CATALOGUE_DRUGS.map(entryFor);
-const DRUG_ENTRY: ReadonlyMap<Drug, DrugEntry> = new Map(DRUG_ENTRIES.map((e) => [e.drug, e]));
+const DRUG_INDEX: ReadonlyMap<Drug, number> = new Map(DRUG_ENTRIES.map((e, i) => [e.drug, i]));
 
-function safetyFinding(r: Reader, e: DrugEntry, lp: LabPicture): Finding {
-  const { value, reads, toMeasure } = assess(r, e, lp);
+function safetyFinding(a: Assessed, e: DrugEntry): Finding {
+  const { value, reads, toMeasure } = a;
   const severity: Severity = value.status === 'blocked' ? 'block'
     : value.status === 'caution' || toMeasure !== undefined ? 'attention' : 'info';
   let dental = false;
@@ -404,7 +415,7 @@ export const safetyRule: Rule = {
     clinicianEn: 'Status per drug (allowed, caution, blocked) from renal function, calcium, vitamin D, contraindications and lifetime limits per the SmPC.',
   }),
   evaluate(r: Reader) {
-    const lp = labPicture(r.case);
-    return DRUG_ENTRIES.map((e) => safetyFinding(r.fork(), e, lp));
+    const all = assessedMemo(r.case);
+    return DRUG_ENTRIES.map((e, i) => safetyFinding(all[i] as Assessed, e));
   },
 };

@@ -1,6 +1,5 @@
 // Treatment rules (clinical-rules.md §5): medication indication, specialist referral, first choice.
 import type { Case, Drug } from '../case.schema.js';
-import type { Settings } from '../settings.js';
 import type { Bilingual, Finding, Lang, LangText, Rule } from '../rule.js';
 import { addYears, ageOn, compareDates } from '../time/date.js';
 import { conclude } from '../rule.js';
@@ -52,13 +51,14 @@ const medicationIndicated: Rule = {
   evaluate(r): Finding[] {
     const c = r.case;
     const a = assessIndication(c, r.settings);
-    r.adopt(a.reads);
+    // The assessment's own reader is this conclusion's provenance.
+    const rd = a.reads;
     const value = { indicated: a.indicated, reasons: [...a.reasons] };
     const lowT = lowestTScore(c);
     const tText = (lang: 'nl' | 'en') => (lowT === undefined ? '' : lang === 'nl' ? ` Laagste T-score ${num(lowT, 'nl', 1)}.` : ` Lowest T-score ${num(lowT, 'en', 1)}.`);
     if (a.indicated) {
       const gc = a.glucocorticoidCriteria.length > 0 && a.reasons.includes('glucocorticoids') ? a.glucocorticoidCriteria : [];
-      return [conclude(r, 'treatment.medication-indicated', value, 'action', (lang: Lang): LangText => {
+      return [conclude(rd, 'treatment.medication-indicated', value, 'action', (lang: Lang): LangText => {
         const nl = lang === 'nl';
         const t = lowT === undefined ? undefined : num(lowT, lang, 1);
         const gcText = gc.length > 0
@@ -77,7 +77,7 @@ const medicationIndicated: Rule = {
     }
     const noT = lowT === undefined;
     if (a.osteopeniaWithFracture) {
-      return [conclude(r, 'treatment.medication-indicated', value, 'info', (lang: Lang): LangText => lang === 'nl'
+      return [conclude(rd, 'treatment.medication-indicated', value, 'info', (lang: Lang): LangText => lang === 'nl'
         ? {
             patient: `U heeft geen botversterkende medicijnen nodig. Uw laagste T-score is ${num(lowT ?? 0, 'nl', 1)}: dat is osteopenie. Na uw botbreuk zijn bewegen, gezond eten en vallen voorkomen nu het plan.`,
             clinician: `Geen medicatie-indicatie: osteopenie (laagste T ${num(lowT ?? 0, 'nl', 1)}) met kwalificerende fractuur. Beleid: leefstijladviezen en valpreventie.`,
@@ -87,7 +87,7 @@ const medicationIndicated: Rule = {
             clinician: `No medication indication: osteopenia (lowest T ${num(lowT ?? 0, 'en', 1)}) with a qualifying fracture. Plan: lifestyle advice and fall prevention.`,
           })];
     }
-    return [conclude(r, 'treatment.medication-indicated', value, noT ? 'attention' : 'info', (lang: Lang): LangText => {
+    return [conclude(rd, 'treatment.medication-indicated', value, noT ? 'attention' : 'info', (lang: Lang): LangText => {
       if (noT) {
         return lang === 'nl'
           ? {
@@ -212,11 +212,10 @@ export function firstChoice(r: Reader): FirstChoice | null {
   const a = assessIndication(c, r.settings);
   if (!a.indicated) return null;
   r.derived('medication-indicated', true);
-  const lp = labPicture(c);
   const correct = new Map<Drug, SafetyReason[]>();
   const usable = (d: Drug): boolean => {
-    const sfy = drugSafety(c, d, lp);
-    r.adopt(sfy.reads, false);
+    const sfy = drugSafety(c, d);
+    r.take(sfy.reads);
     const fix = sfy.value.reasons.filter((x) => CORRECTABLE.includes(x));
     const contra = sfy.value.status === 'blocked' && sfy.value.reasons.some((x) => !CORRECTABLE.includes(x) && sfy.blocks.includes(x));
     if (!contra && fix.length > 0) correct.set(d, fix);
