@@ -3,13 +3,14 @@ import { describe, expect, it } from 'vitest';
 import type { Case } from '../case.schema.js';
 import { Reader } from '../reader.js';
 import { DEFAULT_SETTINGS } from '../settings.js';
-import { makeCase } from '../testing/case-builder.js';
-import { checkRow } from '../testing/rule-table.js';
+import { makeCase } from '../testing/builder.js';
+import { runRows } from '../testing/rows.js';
+import { rules } from './index.js';
 import { fallRisk } from './fall-risk.js';
 import { fallRows } from './falls.cases.js';
 
 describe('fall risk and fear of falling (§10)', () => {
-  it.each(fallRows.map((r) => [r.spec, r] as const))('%s', (_s, row) => checkRow(row));
+  runRows(fallRows, rules);
 });
 
 describe('fall-risk properties', () => {
