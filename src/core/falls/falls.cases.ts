@@ -27,6 +27,11 @@ export const fallRows: Row[] = [
   { spec: '§10 frailty: high', code: 'fall-risk.level', input: makeCase({ falls: { fallsLast12Months: 1, frail: true } }), ...lvl('high') },
   { spec: '§10 unable to get up: high', code: 'fall-risk.level', input: makeCase({ falls: { fallsLast12Months: 1, unableToGetUp: true } }), ...lvl('high') },
   { spec: '§10 loss of consciousness: high', code: 'fall-risk.level', input: makeCase({ falls: { fallsLast12Months: 1, lostConsciousness: true } }), ...lvl('high') },
+  { spec: '§10 (clarified) screen negative with frailty, injury, unable to get up and lost consciousness recorded: still low', code: 'fall-risk.level',
+    input: makeCase({ falls: { fallsLast12Months: 0, unsteady: false, worriedAboutFalling: false, frail: true, injuredByFall: true, unableToGetUp: true, lostConsciousness: true } }),
+    value: { level: 'low' }, severity: 'info', criteria: { 'screen-positive': 'not-met' } },
+  { spec: '§10 frailty after a positive screen: high', code: 'fall-risk.level',
+    input: makeCase({ falls: { unsteady: true, frail: true } }), value: { level: 'high' }, criteria: { 'screen-positive': 'met', frailty: 'met' } },
   { spec: '§10 no fall, steady, not worried, slow TUG: screen negative, low', code: 'fall-risk.level',
     input: makeCase({ falls: { fallsLast12Months: 0, unsteady: false, worriedAboutFalling: false, tugSeconds: 20 } }), ...lvl('low') },
 

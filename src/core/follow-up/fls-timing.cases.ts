@@ -10,6 +10,15 @@ const code = 'follow-up.fls-timing';
 
 // Fracture 2026-06-02: day 84 = 2026-08-25, day 90 = 2026-08-31, day 112 = 2026-09-22, day 364 = 2027-06-01.
 export const flsRows: Row[] = [
+  { spec: '§1 (clarified) the value of follow-up.fls-timing has exactly the keys of the contract', code,
+    input: makeCase({ fractures: [wrist('2026-06-02')], dxa: [dxa('2026-08-20')], contacts: [{ kind: '3-months', date: '2026-09-01' }] }),
+    value: { indexFracture: '2026-06-02', dxaWithinIofTwelveWeeks: true, items: [
+      { kpi: 'dxa-within-90-days', from: '2026-06-02', by: '2026-08-31', status: 'met', on: '2026-08-20' },
+      { kpi: 'monitoring-contact-12-16-weeks', from: '2026-08-25', by: '2026-09-22', status: 'met', on: '2026-09-01' },
+      { kpi: 'medication-by-16-weeks', from: '2026-06-02', by: '2026-09-22', status: 'not-met' },
+      { kpi: 'on-medication-at-52-weeks', from: '2027-06-01', by: '2027-06-01', status: 'open' },
+    ] },
+    criteria: { 'dxa-within-90-days': 'met', 'medication-by-16-weeks': 'not-met', 'on-medication-at-52-weeks': 'unknown' } },
   { spec: '§8 FLS: DXA on day 90, contact on day 84, medication on day 112: all met; week 52 still open', code,
     input: makeCase({ fractures: [wrist('2026-06-02')], dxa: [dxa('2026-08-31')], contacts: [{ kind: '3-months', date: '2026-08-25' }], medications: [alen('2026-09-22')] }),
     severity: 'info', like: { indexFracture: '2026-06-02', dxaWithinIofTwelveWeeks: false, items: [

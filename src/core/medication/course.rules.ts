@@ -9,7 +9,7 @@ import { Reader } from '../reader.js';
 import type { IsoDate } from '../time/date.js';
 import { addDays, addMonths, compareDates, maxDate } from '../time/date.js';
 import type { Interval } from './catalogue.js';
-import { CATALOGUE, isAntiresorptive, regimenFor, routeOf } from './catalogue.js';
+import { CATALOGUE, isAntiresorptive, regimenFor } from './catalogue.js';
 import type { Course } from './courses.js';
 import { allDoses, currentCourses, exposure, lastDose, latestCourse, limitDate, medicationPath, plannedPath } from './courses.js';
 import { TERIPARATIDE_LIFETIME_MONTHS, ROMOSOZUMAB_LIFETIME_DOSES } from './safety.rule.js';
@@ -138,17 +138,12 @@ function intakeText(instructions: readonly string[], lang: Lang): string {
 
 // ---------------------------------------------------------------------------------------------
 /** Months after start at which continuing is reconsidered (§8, NIV-2022). */
-export function reviewMonths(drug: Drug, route: 'oral' | 'iv' | 'sc' | undefined): { months: number; source: Source } | undefined {
+export function reviewMonths(drug: Drug): { months: number; source: Source } {
   switch (drug) {
-    case 'alendronic-acid': case 'risedronic-acid': return { months: 60, source: 'NIV-2022' };
+    case 'alendronic-acid': case 'risedronic-acid': case 'ibandronic-acid': case 'raloxifene': return { months: 60, source: 'NIV-2022' };
     case 'zoledronic-acid': case 'denosumab': return { months: 36, source: 'NIV-2022' };
     case 'teriparatide': return { months: 24, source: 'NIV-2022' };
     case 'romosozumab': return { months: 12, source: 'NIV-2022' };
-    // Not named by the guideline table: Botpad treats ibandronic acid like the bisphosphonate of
-    // the same route (tablet like alendronic acid, infusion like zoledronic acid).
-    case 'ibandronic-acid':
-      return route === undefined ? undefined : { months: route === 'iv' ? 36 : 60, source: 'BOTPAD-POLICY' };
-    case 'raloxifene': return undefined;
   }
 }
 
@@ -163,8 +158,8 @@ export const reviewDueRule: Rule = {
   about: explain({
     patientNl: 'Na een paar jaar bespreekt uw arts met u of u doorgaat met uw medicijn.',
     patientEn: 'After a few years your doctor talks with you about whether to continue your medicine.',
-    clinicianNl: 'Evaluatiemoment van de behandelduur: alendronaat/risedronaat 5 jaar, zoledronaat/denosumab 3 jaar, teriparatide 2 jaar, romosozumab 1 jaar.',
-    clinicianEn: 'Treatment-duration review: alendronate/risedronate 5 years, zoledronate/denosumab 3 years, teriparatide 2 years, romosozumab 1 year.',
+    clinicianNl: 'Evaluatiemoment van de behandelduur: alendronaat, risedronaat, ibandronaat en raloxifeen 5 jaar, zoledronaat en denosumab 3 jaar, teriparatide 2 jaar, romosozumab 1 jaar.',
+    clinicianEn: 'Treatment-duration review: alendronate, risedronate, ibandronate and raloxifene 5 years, zoledronate and denosumab 3 years, teriparatide 2 years, romosozumab 1 year.',
   }),
   evaluate(r: Reader) {
     const c = r.case;
@@ -172,10 +167,8 @@ export const reviewDueRule: Rule = {
     for (const k of currentCourses(c)) {
       const t = r.fork();
       t.read('asOf');
-      const route = routeOf(k.med.drug, k.med.route);
-      if (k.med.drug === 'raloxifene') continue;
-      const rm = reviewMonths(k.med.drug, route);
-      if (rm === undefined) { out.push(routeUnknown('medication.review-due', k, t)); continue; }
+      // The review year depends on the drug alone (§8): ibandronic acid 5 years by either route.
+      const rm = reviewMonths(k.med.drug);
       const start = t.med(k.index, k.med, 'start')!;
       const date = addMonths(start, rm.months);
       const due = t.check('review-date-reached', cmp(c.asOf, date) >= 0);
