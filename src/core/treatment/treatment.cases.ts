@@ -93,7 +93,7 @@ export const treatmentRows: Row[] = [
   { spec: '§5', name: 'vitamin D 20 nmol/L: the oral drugs stay first choice, after correction', code: FIRST,
     value: { drugs: ['alendronic-acid', 'risedronic-acid'], afterCorrection: ['alendronic-acid', 'risedronic-acid'] },
     input: makeCase({ dxa: t(-3), labs: [...normalPanel().filter((l) => l.test !== '25-oh-vitamin-d'), lab('25-oh-vitamin-d', 20)], safety: { osteomalaciaSymptoms: false } }),
-    mentions: [{ lang: 'en', who: 'clinician', text: 'alendronic acid only after correcting: 25-OH vitamin D < 30 nmol/L' }] },
+    mentions: [{ lang: 'en', who: 'clinician', text: 'Alendronic acid only after correcting: 25-OH vitamin D < 30 nmol/L' }] },
   { spec: '§5', name: 'hypocalcaemia blocks the oral drugs, but correction lifts it: they stay first choice', code: FIRST,
     value: { drugs: ['alendronic-acid', 'risedronic-acid'], afterCorrection: ['alendronic-acid', 'risedronic-acid'] },
     input: makeCase({ dxa: t(-3), labs: [lab('calcium-corrected', 2.1), lab('egfr', 80), lab('25-oh-vitamin-d', 60)] }) },

@@ -293,7 +293,9 @@ const firstChoiceRule: Rule = {
       let firstPatient = '';
       for (const d of fc.afterCorrection) {
         const why = (fc.correct.get(d) ?? []).map((x) => (nl ? REASON_WORDS[x].clinicianNl : REASON_WORDS[x].clinicianEn));
-        first += nl ? ` ${DRUG_NAME[d]?.nl ?? d} pas na correctie van: ${why.join('; ')}.` : ` ${DRUG_NAME[d]?.en ?? d} only after correcting: ${why.join('; ')}.`;
+        const name = DRUG_NAME[d]?.[lang] ?? d;
+        const Name = name.charAt(0).toUpperCase() + name.slice(1);
+        first += nl ? ` ${Name} pas na correctie van: ${why.join('; ')}.` : ` ${Name} only after correcting: ${why.join('; ')}.`;
       }
       if (fc.afterCorrection.length > 0) {
         firstPatient = nl ? ' Eerst moet er iets anders beter worden. Uw arts legt uit wat.' : ' Something else must be put right first. Your doctor explains what.';
