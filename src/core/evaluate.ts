@@ -79,10 +79,8 @@ function conclude(rule: Rule, f: Finding, lang: Lang, inputs: readonly string[] 
 }
 
 function explanationIn(e: Finding['explanation'], lang: Lang): { patient: string; clinician: string } {
-  if (typeof e === 'function') {
-    const t = e(lang);
-    return { patient: t.patient, clinician: t.clinician };
-  }
+  // A rule's explanation function returns a fresh object of exactly these two texts: passed on as it is.
+  if (typeof e === 'function') return e(lang) as { patient: string; clinician: string };
   return { patient: e.patient[lang], clinician: e.clinician[lang] };
 }
 

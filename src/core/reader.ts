@@ -93,7 +93,10 @@ export interface Criterion {
   readonly id: string;
   readonly result: CriterionResult;
 }
-const RANK: Readonly<Record<CriterionResult, number>> = { 'not-met': 0, unknown: 1, met: 2 };
+/** A criterion's result as a small object (three literals of one shape, no lookup). */
+function made(id: string, result: boolean | undefined): Criterion {
+  return result === true ? { id, result: 'met' } : result === false ? { id, result: 'not-met' } : { id, result: 'unknown' };
+}
 
 /** A criterion's result as one frozen object, to make once and file with `checkDistinct`. */
 export function criterion(id: string, result: CriterionResult): Criterion {
@@ -203,16 +206,15 @@ export class Reader {
    * strongest result counts: met over unknown over not-met.
    */
   check(id: string, result: boolean | undefined): boolean {
-    const r: CriterionResult = result === true ? 'met' : result === false ? 'not-met' : 'unknown';
     const list = (this.checked ??= []);
     for (let i = 0; i < list.length; i++) {
       const x = list[i] as Criterion;
       if (x.id === id) {
-        if (RANK[r] > RANK[x.result]) list[i] = { id, result: r };
+        if (result === true ? x.result !== 'met' : result === undefined && x.result === 'not-met') list[i] = made(id, result);
         return result === true;
       }
     }
-    list.push({ id, result: r });
+    list.push(made(id, result));
     return result === true;
   }
 
