@@ -10,10 +10,7 @@
 import type { Case, LabResult, LabTest, Medication } from './case.schema.js';
 import type { Settings } from './settings.js';
 import { sortText } from './sort.js';
-import { FIELDS } from './fields.js';
-
-/** The getters by path in a Map: a lookup by a variable key is about twice as fast as on the object. */
-const GETTER: ReadonlyMap<string, (c: Case) => unknown> = new Map(Object.entries(FIELDS));
+import type { Field } from './fields.js';
 
 // ---- typed paths ------------------------------------------------------------------------------
 
@@ -64,7 +61,11 @@ export const DERIVED = [
   'vfa-grades', 'dxa-indicated',
 ] as const;
 export type DerivedName = (typeof DERIVED)[number];
-const DERIVED_PATH: Readonly<Record<DerivedName, string>> = Object.fromEntries(DERIVED.map((d) => [d, `derived.${d}`])) as Record<DerivedName, string>;
+/** A derived value's reported path; rules name it `D['nhg-score']` (a constant key: no lookup per use). */
+export type DerivedPath = `derived.${DerivedName}`;
+export const D: { readonly [K in DerivedName]: `derived.${K}` } = Object.freeze(
+  Object.fromEntries(DERIVED.map((d) => [d, `derived.${d}`])) as { [K in DerivedName]: `derived.${K}` },
+);
 
 // ---- getters compiled from paths --------------------------------------------------------------
 
@@ -93,14 +94,28 @@ export interface Criterion {
   readonly id: string;
   readonly result: CriterionResult;
 }
-/** A criterion's result as a small object (three literals of one shape, no lookup). */
-function made(id: string, result: boolean | undefined): Criterion {
-  return result === true ? { id, result: 'met' } : result === false ? { id, result: 'not-met' } : { id, result: 'unknown' };
+/** A criterion's three results as shared frozen objects: met, not-met, unknown. */
+export type Crit = readonly [Criterion, Criterion, Criterion];
+
+/**
+ * The criteria of a rule file, made once: `const C = criteria(['screen-positive', ...])`, then
+ * `r.check(C['screen-positive'], met)` files a shared object, with no lookup and no allocation.
+ */
+export function criteria<const T extends readonly string[]>(ids: T): { readonly [K in T[number]]: Crit } {
+  const out: Record<string, Crit> = {};
+  for (const id of ids) {
+    out[id] = Object.freeze([
+      Object.freeze({ id, result: 'met' as const }),
+      Object.freeze({ id, result: 'not-met' as const }),
+      Object.freeze({ id, result: 'unknown' as const }),
+    ] as const);
+  }
+  return out as { readonly [K in T[number]]: Crit };
 }
 
-/** A criterion's result as one frozen object, to make once and file with `checkDistinct`. */
-export function criterion(id: string, result: CriterionResult): Criterion {
-  return Object.freeze({ id, result });
+/** Met over unknown over not-met, when one criterion is checked twice (e.g. once per fracture). */
+function stronger(x: Criterion, than: Criterion): boolean {
+  return x.result === 'met' ? than.result !== 'met' : x.result === 'unknown' && than.result === 'not-met';
 }
 
 /** The one shared, frozen empty list (most conclusions have nothing missing). */
@@ -130,11 +145,11 @@ export class Reader {
     return new Reader(this.case, this.settings);
   }
 
-  /** Reads a case field by its path; absent: filed as missing. */
-  read<P extends FieldPath>(path: P): At<Case, P> | undefined {
-    const v = (GETTER.get(path) as (c: Case) => At<Case, P> | undefined)(this.case);
-    if (v === undefined) (this.absent ??= []).push(path);
-    else this.used[path] = v;
+  /** Reads a case field (`F['falls.tugSeconds']`); absent: filed as missing. */
+  read<P extends FieldPath>(f: Field<P>): At<Case, P> | undefined {
+    const v = f.get(this.case);
+    if (v === undefined) (this.absent ??= []).push(f.path);
+    else this.used[f.path] = v;
     return v;
   }
 
@@ -178,8 +193,8 @@ export class Reader {
   }
 
   /** A value the core derived from the case, filed as `derived.<name>`. */
-  derived<T>(name: DerivedName, value: T): T {
-    this.used[DERIVED_PATH[name]] = value;
+  derived<T>(path: DerivedPath, value: T): T {
+    this.used[path] = value;
     return value;
   }
 
@@ -188,7 +203,12 @@ export class Reader {
     Object.assign(this.used, other.used);
     if (other.absent !== undefined) for (const p of other.absent) (this.absent ??= []).push(p);
     if (criteria && other.checked !== undefined) {
-      for (const x of other.checked) this.check(x.id, x.result === 'met' ? true : x.result === 'not-met' ? false : undefined);
+      const list = (this.checked ??= []);
+      for (const x of other.checked) {
+        const i = list.findIndex((y) => y.id === x.id);
+        if (i < 0) list.push(x);
+        else if (stronger(x, list[i] as Criterion)) list[i] = x;
+      }
     }
   }
 
@@ -205,22 +225,27 @@ export class Reader {
    * decide it are absent). Returns whether it was met. Checked twice (e.g. once per fracture), the
    * strongest result counts: met over unknown over not-met.
    */
-  check(id: string, result: boolean | undefined): boolean {
-    const list = (this.checked ??= []);
+  check(k: Crit, result: boolean | undefined): boolean {
+    const x = result === true ? k[0] : result === false ? k[1] : k[2];
+    const list = this.checked;
+    if (list === undefined) {
+      this.checked = [x];
+      return result === true;
+    }
     for (let i = 0; i < list.length; i++) {
-      const x = list[i] as Criterion;
-      if (x.id === id) {
-        if (result === true ? x.result !== 'met' : result === undefined && x.result === 'not-met') list[i] = made(id, result);
+      const y = list[i] as Criterion;
+      if (y.id === x.id) {
+        if (stronger(x, y)) list[i] = x;
         return result === true;
       }
     }
-    list.push(made(id, result));
+    list.push(x);
     return result === true;
   }
 
   /**
    * Files a criterion's result for a rule whose checks have distinct ids by construction (one list
-   * per drug), as a shared object made beforehand (see `criterion`): no search, no allocation.
+   * per drug), as one of its shared objects: no search.
    */
   checkDistinct(x: Criterion): void {
     (this.checked ??= []).push(x);

@@ -7,12 +7,17 @@ import { explain } from '../explain.js';
 import { labPicture } from '../laboratory/index.js';
 import { currentCourses } from '../medication/index.js';
 import type { Finding, Lang, LangText, Rule, Source } from '../rule.js';
-import { Reader } from '../reader.js';
+import { Reader, D } from '../reader.js';
 import type { Settings } from '../settings.js';
 import { ageOn } from '../time/date.js';
 import { assessIndication } from '../treatment/index.js';
 import { calciumIntakeMg, calciumTargetMg, OSTEOPOROSIS_MIN_TARGET_MG, SUPPLEMENT_SHORTFALL_MG } from './calcium.js';
 import { sortBy } from '../sort.js';
+import { F } from '../fields.js';
+import { criteria } from '../reader.js';
+
+/** The criteria this file's rules check (`r.check(C[id], met)`). */
+const C = criteria(['child-under-4', 'child-anti-epileptic', 'little-daylight', 'woman-50-plus', 'age-70-plus', 'on-osteoporosis-medication', 'medication-indication', 'vitamin-d-below-30', 'osteoporosis-or-medication-indication', 'shortfall-over-250']);
 
 // --------------------------------------------------------------------------------------------
 export const VITAMIN_D_REASONS = {
@@ -45,27 +50,27 @@ const REASON_TEXT: Record<VitaminDReason, { nl: string; en: string }> = {
 };
 
 export function vitaminDAdvice(c: Case, s: Settings, t: Reader): { microgramsPerDay: number; reasons: VitaminDReason[] } {
-  const age = ageOn(t.read('person.birthDate') as string, c.asOf);
+  const age = ageOn(t.read(F['person.birthDate']) as string, c.asOf);
   const reasons: VitaminDReason[] = [];
-  if (t.check('child-under-4', age < 4)) reasons.push('child-under-4');
+  if (t.check(C['child-under-4'], age < 4)) reasons.push('child-under-4');
   if (age < 18) {
-    const ae = t.read('riskFactors.antiEpileptics');
-    if (t.check('child-anti-epileptic', ae === undefined ? undefined : ae >= 1)) reasons.push('child-anti-epileptic');
+    const ae = t.read(F['riskFactors.antiEpileptics']);
+    if (t.check(C['child-anti-epileptic'], ae === undefined ? undefined : ae >= 1)) reasons.push('child-anti-epileptic');
   }
-  const daylight = t.read('riskFactors.insufficientDaylight');
-  const indoors = c.child ? t.read('child.indoorsMostly') : undefined;
-  if (t.check('little-daylight', daylight === true || indoors === true ? true : daylight === undefined ? undefined : false)) reasons.push('little-daylight');
-  if (t.check('woman-50-plus', t.read('person.sex') === 'female' && age >= 50)) reasons.push('woman-50-plus');
-  if (t.check('age-70-plus', age >= 70)) reasons.push('age-70-plus');
+  const daylight = t.read(F['riskFactors.insufficientDaylight']);
+  const indoors = c.child ? t.read(F['child.indoorsMostly']) : undefined;
+  if (t.check(C['little-daylight'], daylight === true || indoors === true ? true : daylight === undefined ? undefined : false)) reasons.push('little-daylight');
+  if (t.check(C['woman-50-plus'], t.read(F['person.sex']) === 'female' && age >= 50)) reasons.push('woman-50-plus');
+  if (t.check(C['age-70-plus'], age >= 70)) reasons.push('age-70-plus');
   const onMedication = currentCourses(c).length > 0;
-  if (onMedication) t.read('medications');
-  if (t.check('on-osteoporosis-medication', onMedication)) reasons.push('on-osteoporosis-medication');
-  const indicated = t.derived('medication-indicated', assessIndication(c, s).indicated);
-  if (t.check('medication-indication', indicated)) reasons.push('medication-indication');
+  if (onMedication) t.read(F['medications']);
+  if (t.check(C['on-osteoporosis-medication'], onMedication)) reasons.push('on-osteoporosis-medication');
+  const indicated = t.derived(D['medication-indicated'], assessIndication(c, s).indicated);
+  if (t.check(C['medication-indication'], indicated)) reasons.push('medication-indication');
   const lp = labPicture(c);
   const vd = lp.vitaminD;
   if (vd !== undefined) t.lab('25-oh-vitamin-d', lp.latest('25-oh-vitamin-d'));
-  if (t.check('vitamin-d-below-30', vd === undefined ? undefined : vd.status === 'severe-deficiency')) reasons.push('vitamin-d-below-30');
+  if (t.check(C['vitamin-d-below-30'], vd === undefined ? undefined : vd.status === 'severe-deficiency')) reasons.push('vitamin-d-below-30');
   let microgramsPerDay = 0;
   for (const r of reasons) microgramsPerDay = Math.max(microgramsPerDay, VITAMIN_D_REASONS[r]);
   // Highest dose first, so the reason that set the advice leads.
@@ -137,18 +142,18 @@ export interface CalciumPicture { mgPerDay: number; target: number; shortfall: n
 
 /** Intake, target and shortfall; undefined when the calculator was not filled in or the child is under 1. */
 export function calciumPicture(c: Case, s: Settings, t: Reader): CalciumPicture | undefined {
-  const age = ageOn(t.read('person.birthDate')!, c.asOf);
-  const base = calciumTargetMg(age, t.read('person.sex')!);
+  const age = ageOn(t.read(F['person.birthDate'])!, c.asOf);
+  const base = calciumTargetMg(age, t.read(F['person.sex'])!);
   if (base === undefined) return undefined;
-  const servings = t.read('calcium.servings');
+  const servings = t.read(F['calcium.servings']);
   if (servings === undefined) return undefined;
   t.setting('calciumOtherFoodMg');
   t.setting('calciumPerServingMg');
   const cat = bmdCategory(c, s);
-  if (cat) t.derived('bmd-category', cat.category);
+  if (cat) t.derived(D['bmd-category'], cat.category);
   const osteoporosis = cat?.category === 'osteoporosis' || cat?.category === 'severe-osteoporosis';
-  const indicated = t.derived('medication-indicated', assessIndication(c, s).indicated);
-  const raised = t.check('osteoporosis-or-medication-indication', osteoporosis || indicated);
+  const indicated = t.derived(D['medication-indicated'], assessIndication(c, s).indicated);
+  const raised = t.check(C['osteoporosis-or-medication-indication'], osteoporosis || indicated);
   const target = raised ? Math.max(base, OSTEOPOROSIS_MIN_TARGET_MG) : base;
   const mgPerDay = calciumIntakeMg(servings, s);
   return { mgPerDay, target, shortfall: Math.max(0, target - mgPerDay) };
@@ -208,7 +213,7 @@ export const calciumIntakeRule: Rule = {
             clinician: `Calcium intake ${p.mgPerDay} mg/day (other food ${s.calciumOtherFoodMg} mg + dairy); target ${p.target} mg; shortfall ${p.shortfall} mg.`,
           },
     }];
-    if (t.check('shortfall-over-250', p.shortfall > SUPPLEMENT_SHORTFALL_MG)) {
+    if (t.check(C['shortfall-over-250'], p.shortfall > SUPPLEMENT_SHORTFALL_MG)) {
       out.push({
         code: 'calcium.supplement-advised',
         value: { mgPerDay: p.shortfall },

@@ -7,10 +7,15 @@ import { ageOn, compareDates } from '../time/date.js';
 import { memoCase, memoCaseSettings } from '../memo.js';
 import { DEFAULT_SETTINGS } from '../settings.js';
 import { conclude } from '../rule.js';
-import { Reader } from '../reader.js';
+import { Reader, D } from '../reader.js';
 import { bi, day, list, num } from '../text.js';
 import { glucocorticoidsAtLeast } from '../treatment/indication.js';
 import { ageAtFracture, hasVertebralFracture, knownFractures, qualifyingFractures, vertebralFractureRecords, vfaFractureLevels, CASE_FINDING_MIN_AGE } from './fractures.js';
+import { F } from '../fields.js';
+import { criteria } from '../reader.js';
+
+/** The criteria this file's rules check (`r.check(C[id], met)`). */
+const C = criteria(['parent-hip-fracture', 'reduced-mobility', 'age-over-70', 'age-over-60', 'low-weight-or-bmi', 'earlier-fracture', 'glucocorticoids', 'qualifying-fracture', 'vertebral-fracture', 'nhg-score-4-or-more', 'early-menopause', 'sex-hormone-lowering-therapy', 'parent-or-sibling-osteoporosis', 'rheumatoid-arthritis', 'secondary-osteoporosis-condition', 'reduced-mobility', 'falls-2-or-more']);
 
 export const DXA_REASONS = [
   'qualifying-fracture', 'vertebral-fracture', 'nhg-score-4-or-more', 'glucocorticoids',
@@ -28,10 +33,10 @@ export interface NhgScore {
 
 /** The yes/no items of the NHG score: the fact's case path and the item code it adds. */
 const NHG_FLAGS = [
-  ['riskFactors.parentHipFracture', 'parent-hip-fracture'],
-  ['riskFactors.reducedMobility', 'reduced-mobility'],
-  ['riskFactors.rheumatoidArthritis', 'rheumatoid-arthritis'],
-  ['riskFactors.secondaryOsteoporosisCondition', 'secondary-osteoporosis-condition'],
+  [F['riskFactors.parentHipFracture'], 'parent-hip-fracture'],
+  [F['riskFactors.reducedMobility'], 'reduced-mobility'],
+  [F['riskFactors.rheumatoidArthritis'], 'rheumatoid-arthritis'],
+  [F['riskFactors.secondaryOsteoporosisCondition'], 'secondary-osteoporosis-condition'],
 ] as const;
 
 export const NHG_ITEMS = [
@@ -48,36 +53,36 @@ export function nhgRiskScore(r: Reader): NhgScore {
   const c = r.case;
   const items: string[] = [];
   let score = 0;
-  const age = ageOn(r.read('person.birthDate') as string, c.asOf);
-  if (r.check('age-over-70', age > 70)) { score += 2; items.push('age-over-70'); }
-  else if (r.check('age-over-60', age > 60)) { score += 1; items.push('age-over-60'); }
+  const age = ageOn(r.read(F['person.birthDate']) as string, c.asOf);
+  if (r.check(C['age-over-70'], age > 70)) { score += 2; items.push('age-over-70'); }
+  else if (r.check(C['age-over-60'], age > 60)) { score += 1; items.push('age-over-60'); }
 
   const weightKg = c.person.weightKg;
   const heightCm = c.person.heightCm;
   const bmi = weightKg !== undefined && heightCm !== undefined ? weightKg / (heightCm / 100) ** 2 : undefined;
   const low = (weightKg !== undefined && weightKg < 60) || (bmi !== undefined && bmi < 20);
   if (low) {
-    if (weightKg !== undefined) r.read('person.weightKg');
-    if (heightCm !== undefined) r.read('person.heightCm');
+    if (weightKg !== undefined) r.read(F['person.weightKg']);
+    if (heightCm !== undefined) r.read(F['person.heightCm']);
   } else {
-    r.read('person.weightKg');
-    r.read('person.heightCm');
+    r.read(F['person.weightKg']);
+    r.read(F['person.heightCm']);
   }
-  if (r.check('low-weight-or-bmi', low ? true : weightKg !== undefined && heightCm !== undefined ? false : undefined)) {
+  if (r.check(C['low-weight-or-bmi'], low ? true : weightKg !== undefined && heightCm !== undefined ? false : undefined)) {
     score += 1;
     items.push('low-weight-or-bmi');
   }
 
   // No fractures recorded: nothing to ask for, as an absent list means none (§1).
-  const fr = c.fractures === undefined ? undefined : r.read('fractures');
+  const fr = c.fractures === undefined ? undefined : r.read(F['fractures']);
   const earlier = fr !== undefined && knownFractures(c).some((f) => ageAtFracture(c, f) >= CASE_FINDING_MIN_AGE);
-  if (r.check('earlier-fracture', earlier)) { score += 1; items.push('earlier-fracture'); }
+  if (r.check(C['earlier-fracture'], earlier)) { score += 1; items.push('earlier-fracture'); }
 
   for (const [path, item] of NHG_FLAGS) {
-    if (r.check(item, r.read(path))) { score += 1; items.push(item); }
+    if (r.check(C[item], r.read(path))) { score += 1; items.push(item); }
   }
-  const g = r.read('riskFactors.glucocorticoids');
-  if (r.check('glucocorticoids', g === undefined ? undefined : g.mgPerDay > 7.5 && g.months > 3)) { score += 4; items.push('glucocorticoids'); }
+  const g = r.read(F['riskFactors.glucocorticoids']);
+  if (r.check(C['glucocorticoids'], g === undefined ? undefined : g.mgPerDay > 7.5 && g.months > 3)) { score += 4; items.push('glucocorticoids'); }
   return { score, items };
 }
 
@@ -111,14 +116,14 @@ const nhgMemo = memoCase((c: Case): { score: NhgScore; reads: Reader } => {
 export const dxaIndication: (c: Case, s: Settings) => DxaIndication = memoCaseSettings((c, s) => {
   const r = new Reader(c, s);
   const reasons: DxaReason[] = [];
-  r.read('person.birthDate');
+  r.read(F['person.birthDate']);
   r.setting('fractureSitePolicy');
   const qualifying = qualifyingFractures(c, s);
-  const fr = c.fractures === undefined ? undefined : r.read('fractures');
-  if (r.check('qualifying-fracture', qualifying.length > 0)) reasons.push('qualifying-fracture');
-  const vfa = r.read('vfa');
-  if (vfa !== undefined) r.derived('vfa-grades', vfaFractureLevels(c));
-  if (r.check('vertebral-fracture', hasVertebralFracture(c) ? true : vfa === undefined ? undefined : false)) reasons.push('vertebral-fracture');
+  const fr = c.fractures === undefined ? undefined : r.read(F['fractures']);
+  if (r.check(C['qualifying-fracture'], qualifying.length > 0)) reasons.push('qualifying-fracture');
+  const vfa = r.read(F['vfa']);
+  if (vfa !== undefined) r.derived(D['vfa-grades'], vfaFractureLevels(c));
+  if (r.check(C['vertebral-fracture'], hasVertebralFracture(c) ? true : vfa === undefined ? undefined : false)) reasons.push('vertebral-fracture');
   if (fr !== undefined) {
     for (const f of knownFractures(c)) {
       if (f.highEnergy === undefined) r.miss('fractures.highEnergy');
@@ -132,19 +137,19 @@ export const dxaIndication: (c: Case, s: Settings) => DxaIndication = memoCaseSe
     const n = nhgMemo(c);
     nhg = n.score;
     r.adopt(n.reads, false);
-    r.derived('nhg-score', nhg.score);
-    if (r.check('nhg-score-4-or-more', nhg.score >= NHG_SCORE_DXA)) reasons.push('nhg-score-4-or-more');
+    r.derived(D['nhg-score'], nhg.score);
+    if (r.check(C['nhg-score-4-or-more'], nhg.score >= NHG_SCORE_DXA)) reasons.push('nhg-score-4-or-more');
   }
 
-  const g = r.read('riskFactors.glucocorticoids');
-  if (r.check('glucocorticoids', g === undefined ? undefined : glucocorticoidsAtLeast(c))) reasons.push('glucocorticoids');
+  const g = r.read(F['riskFactors.glucocorticoids']);
+  if (r.check(C['glucocorticoids'], g === undefined ? undefined : glucocorticoidsAtLeast(c))) reasons.push('glucocorticoids');
 
   if (c.person.sex === 'female') {
-    r.read('person.sex');
-    const am = r.read('person.menopause.ageAtMenopause');
-    if (r.check('early-menopause', am === undefined ? undefined : am < EARLY_MENOPAUSE_BEFORE)) reasons.push('early-menopause');
+    r.read(F['person.sex']);
+    const am = r.read(F['person.menopause.ageAtMenopause']);
+    if (r.check(C['early-menopause'], am === undefined ? undefined : am < EARLY_MENOPAUSE_BEFORE)) reasons.push('early-menopause');
   }
-  if (r.check('sex-hormone-lowering-therapy', r.read('riskFactors.sexHormoneLoweringTherapy'))) reasons.push('sex-hormone-lowering-therapy');
+  if (r.check(C['sex-hormone-lowering-therapy'], r.read(F['riskFactors.sexHormoneLoweringTherapy']))) reasons.push('sex-hormone-lowering-therapy');
 
   return { indicated: reasons.length > 0, reasons, nhg, reads: r };
 });
@@ -311,14 +316,14 @@ const dxaConsider: Rule = {
   },
   evaluate(r): Finding[] {
     if (dxaIndication(r.case, r.settings).indicated) return [];
-    r.derived('dxa-indicated', false);
-    const falls = r.read('falls.fallsLast12Months');
+    r.derived(D['dxa-indicated'], false);
+    const falls = r.read(F['falls.fallsLast12Months']);
     const met = [
-      r.check('parent-or-sibling-osteoporosis', r.read('riskFactors.parentOrSiblingOsteoporosis')),
-      r.check('rheumatoid-arthritis', r.read('riskFactors.rheumatoidArthritis')),
-      r.check('secondary-osteoporosis-condition', r.read('riskFactors.secondaryOsteoporosisCondition')),
-      r.check('reduced-mobility', r.read('riskFactors.reducedMobility')),
-      r.check('falls-2-or-more', falls === undefined ? undefined : falls >= 2),
+      r.check(C['parent-or-sibling-osteoporosis'], r.read(F['riskFactors.parentOrSiblingOsteoporosis'])),
+      r.check(C['rheumatoid-arthritis'], r.read(F['riskFactors.rheumatoidArthritis'])),
+      r.check(C['secondary-osteoporosis-condition'], r.read(F['riskFactors.secondaryOsteoporosisCondition'])),
+      r.check(C['reduced-mobility'], r.read(F['riskFactors.reducedMobility'])),
+      r.check(C['falls-2-or-more'], falls === undefined ? undefined : falls >= 2),
     ];
     const hit = CONSIDER.filter((_, i) => met[i]);
     if (hit.length === 0) return [];
@@ -362,9 +367,9 @@ const workupWaived: Rule = {
     const c = r.case;
     const w = c.workupWaived;
     if (!w) return [];
-    r.read('workupWaived.reason');
-    r.read('workupWaived.by');
-    r.read('workupWaived.date');
+    r.read(F['workupWaived.reason']);
+    r.read(F['workupWaived.by']);
+    r.read(F['workupWaived.date']);
     const t = WAIVE_TEXT[w.reason] ?? { p: bi(w.reason, w.reason), c: bi(w.reason, w.reason) };
     const future = compareDates(w.date, c.asOf) > 0;
     return [conclude(r, 'case-finding.workup-waived', { reasons: [w.reason] }, 'info', (lang: Lang): LangText => lang === 'nl'

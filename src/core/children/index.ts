@@ -8,6 +8,11 @@ import type { Finding, Lang, LangText, Rule } from '../rule.js';
 import { Reader } from '../reader.js';
 import { addMonths, ageOn, compareDates } from '../time/date.js';
 import { day } from '../text.js';
+import { F } from '../fields.js';
+import { criteria } from '../reader.js';
+
+/** The criteria this file's rules check (`r.check(C[id], met)`). */
+const C = criteria(['wheelchair-or-bedbound', 'walking-aid', 'other-risk-factors', 'no-daily-standing', 'movement-below-30-minutes', 'grown-since-last-check', 'check-due', 'adult-bmi-below-18.5']);
 
 export type BoneQualityRisk = 'high' | 'increased' | 'raised' | 'baseline';
 
@@ -45,8 +50,8 @@ export const boneQualityRule: Rule = {
     const mobility = t.note('child.mobility', ch.mobility)!;
     let level: BoneQualityRisk;
     const factors: string[] = [];
-    if (t.check('wheelchair-or-bedbound', mobility === 'wheelchair' || mobility === 'bedbound')) level = 'high';
-    else if (t.check('walking-aid', mobility === 'walking-aid')) level = 'increased';
+    if (t.check(C['wheelchair-or-bedbound'], mobility === 'wheelchair' || mobility === 'bedbound')) level = 'high';
+    else if (t.check(C['walking-aid'], mobility === 'walking-aid')) level = 'increased';
     else {
       const rf = c.riskFactors ?? {};
       if ((t.note('riskFactors.antiEpileptics', rf.antiEpileptics) ?? 0) >= 1) factors.push('anti-epileptics');
@@ -61,7 +66,7 @@ export const boneQualityRule: Rule = {
         t.note('person.heightCm', cm);
         if (bmi(kg, cm) < ADULT_LOW_BMI) factors.push('low-weight');
       }
-      level = t.check('other-risk-factors', factors.length > 0) ? 'raised' : 'baseline';
+      level = t.check(C['other-risk-factors'], factors.length > 0) ? 'raised' : 'baseline';
     }
     const share = mobility === 'bedbound' ? 75 : OBSERVED_LOW_BONE_QUALITY_PERCENT[mobility];
     const groupNl = { wheelchair: 'rolstoelgebruikers', bedbound: 'rolstoelgebruikers', 'walking-aid': 'mensen met een loophulpmiddel', 'independent-walker': 'mensen die zelf lopen' }[mobility];
@@ -106,12 +111,12 @@ export const loadingRule: Rule = {
     const ch = c.child;
     if (ch === undefined) return [];
     const t = r;
-    if (ageOn(t.read('person.birthDate')!, c.asOf) < LOADING_FROM_AGE) return [];
+    if (ageOn(t.read(F['person.birthDate'])!, c.asOf) < LOADING_FROM_AGE) return [];
     const standing = t.note('child.standingMinutesPerDay', ch.standingMinutesPerDay);
     const movement = t.note('child.movementMinutesPerDay', ch.movementMinutesPerDay);
     const reasons = ['daily-weight-bearing', 'movement-30-60-minutes'];
-    if (t.check('no-daily-standing', standing === undefined ? undefined : standing === 0)) reasons.push('no-daily-standing');
-    if (t.check('movement-below-30-minutes', movement === undefined ? undefined : movement < MOVEMENT_TARGET_MIN)) reasons.push('movement-below-target');
+    if (t.check(C['no-daily-standing'], standing === undefined ? undefined : standing === 0)) reasons.push('no-daily-standing');
+    if (t.check(C['movement-below-30-minutes'], movement === undefined ? undefined : movement < MOVEMENT_TARGET_MIN)) reasons.push('movement-below-target');
     const short = reasons.length > 2;
     return [{
       code: 'child.loading',
@@ -153,7 +158,7 @@ export const aidsCheckRule: Rule = {
     const ch = c.child;
     if (ch === undefined) return [];
     const t = r;
-    t.read('asOf');
+    t.read(F['asOf']);
     t.setting('aidsCheckIntervalMonths');
     t.setting('aidsCheckGrowthCm');
     const last = t.note('child.lastAidsCheck', ch.lastAidsCheck);
@@ -167,17 +172,17 @@ export const aidsCheckRule: Rule = {
       due = addMonths(last, s.aidsCheckIntervalMonths);
       reason = 'interval';
       const then = t.note('child.heightCmAtLastAidsCheck', ch.heightCmAtLastAidsCheck);
-      const now = t.read('person.heightCm');
+      const now = t.read(F['person.heightCm']);
       if (then !== undefined && now !== undefined) {
         // Rounded to tenths so 3.0 cm entered as 101.2 − 98.2 still counts as 3 cm.
         grown = Math.round((now - then) * 10) / 10;
-        if (t.check('grown-since-last-check', grown >= s.aidsCheckGrowthCm) && compareDates(c.asOf, due) < 0) {
+        if (t.check(C['grown-since-last-check'], grown >= s.aidsCheckGrowthCm) && compareDates(c.asOf, due) < 0) {
           due = c.asOf;
           reason = 'growth';
         }
       }
     }
-    const isDue = t.check('check-due', compareDates(c.asOf, due) >= 0);
+    const isDue = t.check(C['check-due'], compareDates(c.asOf, due) >= 0);
     const whyNl = { 'no-check-recorded': 'Er is nog geen controle vastgelegd.', growth: `Uw kind is ${grown} cm gegroeid sinds de vorige controle.`, interval: `De vorige controle was op ${last ? day(last, 'nl') : ''}.` }[reason];
     const whyEn = { 'no-check-recorded': 'No check has been recorded yet.', growth: `Your child has grown ${grown} cm since the last check.`, interval: `The last check was on ${last ? day(last, 'en') : ''}.` }[reason];
     return [{
@@ -216,7 +221,7 @@ export const weightRule: Rule = {
     const c = r.case;
     if (c.child === undefined) return [];
     const t = r;
-    const kg = t.read('person.weightKg');
+    const kg = t.read(F['person.weightKg']);
     if (kg === undefined) {
       return [{
         code: 'child.weight', value: null, severity: 'attention', reads: t,
@@ -232,8 +237,8 @@ export const weightRule: Rule = {
       }];
     }
     const adult = ageOn(c.person.birthDate, c.asOf) >= 18;
-    const cm = t.read('person.heightCm');
-    const low = t.check('adult-bmi-below-18.5', adult ? (cm === undefined ? undefined : bmi(kg, cm) < ADULT_LOW_BMI) : false);
+    const cm = t.read(F['person.heightCm']);
+    const low = t.check(C['adult-bmi-below-18.5'], adult ? (cm === undefined ? undefined : bmi(kg, cm) < ADULT_LOW_BMI) : false);
     const reasons = low ? ['low-weight'] : ['check-growth-chart'];
     return [{
       code: 'child.weight',

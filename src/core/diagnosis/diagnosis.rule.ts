@@ -9,6 +9,11 @@ import type { Reader } from '../reader.js';
 import { bi, day, num } from '../text.js';
 import { ADULT_AGE, bmdCategory, latestDxa, scoreTypeFor, T_NORMAL_FROM, T_OSTEOPOROSIS_AT, Z_BELOW_AT, type BmdCategoryName } from './bmd.js';
 import { sortBy } from '../sort.js';
+import { F } from '../fields.js';
+import { criteria, D } from '../reader.js';
+
+/** The criteria this file's rules check (`r.check(C[id], met)`). */
+const C = criteria(['t-below-minus-1', 't-at-or-below-minus-2.5', 'qualifying-or-vertebral-fracture', 'z-at-or-below-minus-2', 'paediatric-osteoporosis', 'grade-2-or-more']);
 
 const SITE: Record<string, Bilingual> = {
   'lumbar-spine': bi('lendenwervels', 'lumbar spine'),
@@ -47,12 +52,12 @@ const CATEGORY: Record<BmdCategoryName, { p: Bilingual; c: Bilingual }> = {
 /** The criteria of the category: each boundary of the score type used, met or not (§3). */
 function checkCategory(r: Reader, b: { category: BmdCategoryName; scoreType: 'T' | 'Z'; score: number }, child: boolean): void {
   if (b.scoreType === 'T') {
-    r.check('t-below-minus-1', b.score < T_NORMAL_FROM);
-    if (r.check('t-at-or-below-minus-2.5', b.score <= T_OSTEOPOROSIS_AT)) r.check('qualifying-or-vertebral-fracture', b.category === 'severe-osteoporosis');
+    r.check(C['t-below-minus-1'], b.score < T_NORMAL_FROM);
+    if (r.check(C['t-at-or-below-minus-2.5'], b.score <= T_OSTEOPOROSIS_AT)) r.check(C['qualifying-or-vertebral-fracture'], b.category === 'severe-osteoporosis');
     return;
   }
-  r.check('z-at-or-below-minus-2', b.score <= Z_BELOW_AT);
-  if (child) r.check('paediatric-osteoporosis', b.category === 'paediatric-osteoporosis');
+  r.check(C['z-at-or-below-minus-2'], b.score <= Z_BELOW_AT);
+  if (child) r.check(C['paediatric-osteoporosis'], b.category === 'paediatric-osteoporosis');
 }
 
 const bmdRule: Rule = {
@@ -77,12 +82,12 @@ const bmdRule: Rule = {
     const c = r.case;
     const s = r.settings;
     const type = scoreTypeFor(c);
-    r.read('person.birthDate');
-    r.read('person.sex');
-    r.derived('score-type', type);
+    r.read(F['person.birthDate']);
+    r.read(F['person.sex']);
+    r.derived(D['score-type'], type);
     const b = bmdCategory(c, s);
     if (!b) r.miss(latestDxa(c).length === 0 ? 'dxa' : type === 'T' ? 'dxa.tScore' : 'dxa.zScore');
-    if (c.person.sex === 'female') r.read('person.menopause.status');
+    if (c.person.sex === 'female') r.read(F['person.menopause.status']);
     if (!b) {
       return [undecided(r, 'bmd.category', {
         patient: bi('uw botdichtheid', 'your bone density'),
@@ -177,9 +182,9 @@ const vfaRule: Rule = {
     }
     const v = c.vfa!;
     const counted = sum.moderate + sum.severe;
-    r.read('vfa.date');
-    r.read('vfa.vertebrae');
-    r.check('grade-2-or-more', counted > 0);
+    r.read(F['vfa.date']);
+    r.read(F['vfa.vertebrae']);
+    r.check(C['grade-2-or-more'], counted > 0);
     const notEvaluable = sum.notEvaluable.join(', ');
     const levels = sum.levels.join(', ');
     return [conclude(r, 'vfa.vertebral-fractures', sum, counted > 0 ? 'action' : 'info', (lang: Lang): LangText => {

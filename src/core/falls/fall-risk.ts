@@ -2,6 +2,11 @@
 // bands, as pure functions so properties can be tested apart from the rule wrapper.
 // Sources: WFG-2022 (algorithm, TUG and gait-speed cut-offs), NHG-2024 (inventory), FESI.
 import type { Reader } from '../reader.js';
+import { F } from '../fields.js';
+import { criteria } from '../reader.js';
+
+/** The criteria this file's rules check (`r.check(C[id], met)`). */
+const C = criteria(['screen-positive', 'injury', 'two-or-more-falls', 'frailty', 'unable-to-get-up', 'lost-consciousness', 'tug-over-15-s', 'gait-speed-below-0.8']);
 
 export type FallRiskLevel = 'low' | 'intermediate' | 'high';
 /** TUG strictly above this (seconds) is slow; 15 s itself is not. */
@@ -25,26 +30,26 @@ export interface FallRisk {
  * then TUG or gait speed. Each step is a criterion.
  */
 export function fallRisk(t: Reader): FallRisk {
-  const n = t.read('falls.fallsLast12Months');
-  const unsteady = t.read('falls.unsteady');
-  const worried = t.read('falls.worriedAboutFalling');
+  const n = t.read(F['falls.fallsLast12Months']);
+  const unsteady = t.read(F['falls.unsteady']);
+  const worried = t.read(F['falls.worriedAboutFalling']);
   const positive = (n ?? 0) >= 1 || unsteady === true || worried === true;
   const highSigns: HighRiskSign[] = [];
-  if (!t.check('screen-positive', positive ? true : n === undefined || unsteady === undefined || worried === undefined ? undefined : false)) {
+  if (!t.check(C['screen-positive'], positive ? true : n === undefined || unsteady === undefined || worried === undefined ? undefined : false)) {
     return { level: 'low', screenPositive: false, highSigns };
   }
-  if (t.check('injury', t.read('falls.injuredByFall'))) highSigns.push('injury');
-  if (t.check('two-or-more-falls', n === undefined ? undefined : n >= 2)) highSigns.push('two-or-more-falls');
-  if (t.check('frailty', t.read('falls.frail'))) highSigns.push('frailty');
-  if (t.check('unable-to-get-up', t.read('falls.unableToGetUp'))) highSigns.push('unable-to-get-up');
-  if (t.check('lost-consciousness', t.read('falls.lostConsciousness'))) highSigns.push('lost-consciousness');
+  if (t.check(C['injury'], t.read(F['falls.injuredByFall']))) highSigns.push('injury');
+  if (t.check(C['two-or-more-falls'], n === undefined ? undefined : n >= 2)) highSigns.push('two-or-more-falls');
+  if (t.check(C['frailty'], t.read(F['falls.frail']))) highSigns.push('frailty');
+  if (t.check(C['unable-to-get-up'], t.read(F['falls.unableToGetUp']))) highSigns.push('unable-to-get-up');
+  if (t.check(C['lost-consciousness'], t.read(F['falls.lostConsciousness']))) highSigns.push('lost-consciousness');
   if (highSigns.length > 0) return { level: 'high', screenPositive: true, highSigns };
-  const tug = t.read('falls.tugSeconds');
-  const gait = t.read('falls.gaitSpeedMps');
+  const tug = t.read(F['falls.tugSeconds']);
+  const gait = t.read(F['falls.gaitSpeedMps']);
   const tugSlow = tug !== undefined ? tug > TUG_SLOW_ABOVE_S : undefined;
   const gaitSlow = gait !== undefined ? gait < GAIT_SLOW_BELOW_MPS : undefined;
-  t.check('tug-over-15-s', tugSlow);
-  t.check('gait-speed-below-0.8', gaitSlow);
+  t.check(C['tug-over-15-s'], tugSlow);
+  t.check(C['gait-speed-below-0.8'], gaitSlow);
   if (tugSlow === undefined && gaitSlow === undefined) return { level: null, screenPositive: true, highSigns };
   if (tugSlow === true || gaitSlow === true) {
     return { level: 'intermediate', screenPositive: true, highSigns, slow: tugSlow && gaitSlow ? 'both' : tugSlow ? 'tug' : 'gait' };

@@ -5,6 +5,11 @@ import type { Lang, LangText, Rule, Severity } from '../rule.js';
 import { Reader } from '../reader.js';
 import type { FallRiskLevel, HighRiskSign } from './fall-risk.js';
 import { fallRisk, fesILevel, GAIT_SLOW_BELOW_MPS, TUG_SLOW_ABOVE_S } from './fall-risk.js';
+import { F } from '../fields.js';
+import { criteria } from '../reader.js';
+
+/** The criteria this file's rules check (`r.check(C[id], met)`). */
+const C = criteria(['two-or-more-falls', 'score-9-or-more', 'score-14-or-more']);
 
 const SIGN_TEXT: Record<HighRiskSign, { nl: string; en: string; pNl: string; pEn: string }> = {
   injury: { nl: 'letsel bij een val', en: 'injury from a fall', pNl: 'u raakte gewond bij een val', pEn: 'you were hurt in a fall' },
@@ -131,8 +136,8 @@ export const inventoryRule: Rule = {
   }),
   evaluate(r: Reader) {
     const t = r;
-    const n = t.read('falls.fallsLast12Months');
-    if (!t.check('two-or-more-falls', n === undefined ? undefined : n >= 2)) return [];
+    const n = t.read(F['falls.fallsLast12Months']);
+    if (!t.check(C['two-or-more-falls'], n === undefined ? undefined : n >= 2)) return [];
     return [{
       code: 'fall-risk.inventory-needed',
       value: { reasons: ['two-or-more-falls'] },
@@ -168,11 +173,11 @@ export const fearRule: Rule = {
   evaluate(r: Reader) {
     const c = r.case;
     const t = r;
-    const items = t.read('fesI');
+    const items = t.read(F['fesI']);
     if (items === undefined) {
       // Only worth asking for when worry about falling was reported.
       if (c.falls?.worriedAboutFalling !== true) return [];
-      t.read('falls.worriedAboutFalling');
+      t.read(F['falls.worriedAboutFalling']);
       return [{
         code: 'fear-of-falling.level', value: null, severity: 'attention', reads: t,
         explanation: (lang: Lang): LangText => lang === 'nl'
@@ -187,8 +192,8 @@ export const fearRule: Rule = {
       }];
     }
     const { level, score } = fesILevel(items);
-    t.check('score-9-or-more', score >= 9);
-    t.check('score-14-or-more', score >= 14);
+    t.check(C['score-9-or-more'], score >= 9);
+    t.check(C['score-14-or-more'], score >= 14);
     const words = {
       low: { nl: 'weinig', en: 'little', cNl: 'laag', cEn: 'low' },
       moderate: { nl: 'wat', en: 'some', cNl: 'matig', cEn: 'moderate' },

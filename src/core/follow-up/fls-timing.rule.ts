@@ -13,12 +13,15 @@ import { qualifyingFractures } from '../case-finding/fractures.js';
 import { explain } from '../explain.js';
 import { isCurrent } from '../medication/index.js';
 import type { Finding, Lang, LangText, Rule } from '../rule.js';
-import { Reader } from '../reader.js';
+import { criteria, Reader, D } from '../reader.js';
 import type { IsoDate } from '../time/date.js';
 import { addDays, compareDates, earliestOf } from '../time/date.js';
 import { day, list } from '../text.js';
+import { F } from '../fields.js';
 
 export const FLS_KPIS = ['dxa-within-90-days', 'monitoring-contact-12-16-weeks', 'medication-by-16-weeks', 'on-medication-at-52-weeks'] as const;
+/** Each time target is a criterion of the rule. */
+const C = criteria(FLS_KPIS);
 export type FlsKpi = (typeof FLS_KPIS)[number];
 export type FlsStatus = 'met' | 'not-met' | 'open' | 'waived';
 
@@ -128,19 +131,19 @@ export const flsTimingRule: Rule = {
     const c = r.case;
     const s = r.settings;
     const t = r;
-    t.read('asOf');
+    t.read(F['asOf']);
     const f = indexFracture(qualifyingFractures(c, s));
     if (f === undefined) return [];
-    t.read('fractures');
-    t.derived('index-fracture', f.date);
-    t.read('person.birthDate');
-    t.read('dxa');
-    t.read('contacts');
-    t.read('medications');
-    if (c.workupWaived !== undefined) t.read('workupWaived');
+    t.read(F['fractures']);
+    t.derived(D['index-fracture'], f.date);
+    t.read(F['person.birthDate']);
+    t.read(F['dxa']);
+    t.read(F['contacts']);
+    t.read(F['medications']);
+    if (c.workupWaived !== undefined) t.read(F['workupWaived']);
     const items = flsItems(c, f.date);
     // Each time target is a criterion; one whose time has not yet come is unknown.
-    for (const i of items) t.check(i.kpi, i.status === 'met' ? true : i.status === 'open' ? undefined : false);
+    for (const i of items) t.check(C[i.kpi], i.status === 'met' ? true : i.status === 'open' ? undefined : false);
     const dxa = items[0]!;
     const iofTwelveWeeks = dxa.on !== undefined && cmp(dxa.on, addDays(f.date, IOF_DXA_DAYS)) <= 0;
     const late = items.filter((i) => i.status === 'not-met');

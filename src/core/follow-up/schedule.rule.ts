@@ -6,11 +6,16 @@ import type { Case } from '../case.schema.js';
 import { explain } from '../explain.js';
 import { CATALOGUE, isCurrent, plannedPath, routeOf } from '../medication/index.js';
 import type { Finding, Lang, LangText, Rule } from '../rule.js';
-import { Reader } from '../reader.js';
+import { Reader, D } from '../reader.js';
 import type { Settings } from '../settings.js';
 import type { IsoDate } from '../time/date.js';
 import { addDays, addMonths, ageOn, compareDates, earliestOf } from '../time/date.js';
 import { day } from '../text.js';
+import { F } from '../fields.js';
+import { criteria } from '../reader.js';
+
+/** The criteria this file's rules check (`r.check(C[id], met)`). */
+const C = criteria(['3-months-contact-done', '1-year-contact-done', 'overdue-visit', 'oral-or-denosumab-only', 'one-year-contact-done', 'age-50-plus-at-onset']);
 
 export type FollowUpKind = '3-months' | '1-year' | 'yearly';
 export type FollowUpStatus = 'planned' | 'due' | 'overdue' | 'done';
@@ -71,16 +76,16 @@ export const scheduleRule: Rule = {
     const c = r.case;
     const s = r.settings;
     const t = r;
-    t.read('asOf');
+    t.read(F['asOf']);
     const start = treatmentStart(c);
     if (start === undefined) return [];
-    t.read('medications');
-    t.derived('treatment-start', start);
-    t.read('contacts');
+    t.read(F['medications']);
+    t.derived(D['treatment-start'], start);
+    t.read(F['contacts']);
     t.setting('overdueGraceDays');
     const items = followUpItems(start, c, s);
-    for (const i of items) if (i.kind !== 'yearly') t.check(i.kind === '3-months' ? '3-months-contact-done' : '1-year-contact-done', i.status === 'done');
-    t.check('overdue-visit', items.some((i) => i.status === 'overdue'));
+    for (const i of items) if (i.kind !== 'yearly') t.check(i.kind === '3-months' ? C['3-months-contact-done'] : C['1-year-contact-done'], i.status === 'done');
+    t.check(C['overdue-visit'], items.some((i) => i.status === 'overdue'));
     const overdue = items.filter((i) => i.status === 'overdue');
     const next = items.find((i) => i.status !== 'done');
     const label = (i: FollowUpItem, lang: 'nl' | 'en') => ({
@@ -167,14 +172,14 @@ export const handoverRule: Rule = {
       t.miss('dxa');
       no.push('onset-unknown');
     } else {
-      const age = ageOn(t.read('person.birthDate')!, first);
-      t.derived('onset-date', first);
-      t.derived('onset-age', age);
+      const age = ageOn(t.read(F['person.birthDate'])!, first);
+      t.derived(D['onset-date'], first);
+      t.derived(D['onset-age'], age);
       (age >= 50 ? ok : no).push(age >= 50 ? 'age-50-plus-at-onset' : 'under-50-at-onset');
     }
-    t.check('oral-or-denosumab-only', ok.includes('oral-or-denosumab-only'));
-    t.check('one-year-contact-done', oneYear !== undefined);
-    t.check('age-50-plus-at-onset', ok.includes('age-50-plus-at-onset') ? true : first === undefined ? undefined : false);
+    t.check(C['oral-or-denosumab-only'], ok.includes('oral-or-denosumab-only'));
+    t.check(C['one-year-contact-done'], oneYear !== undefined);
+    t.check(C['age-50-plus-at-onset'], ok.includes('age-50-plus-at-onset') ? true : first === undefined ? undefined : false);
     const eligible = no.length === 0;
     const reasons = eligible ? ok : no;
     return [{

@@ -10,6 +10,11 @@ import { qualifyingFractures } from '../case-finding/fractures.js';
 import { lowestTScore } from '../diagnosis/bmd.js';
 import { assessIndication } from '../treatment/indication.js';
 import { labPath, labPicture, type SecondaryCause } from './picture.js';
+import { F } from '../fields.js';
+import { criteria, D } from '../reader.js';
+
+/** The criteria this file's rules check (`r.check(C[id], met)`). */
+const C = criteria(['t-at-or-below-minus-1-with-qualifying-fracture', 'medication-indicated', 'below-30', 'below-50', 'vitamin-d-below-30', 'corrected-calcium-low', 'osteomalacia-symptoms']);
 
 export const REPLETION_DAYS = 42;
 
@@ -58,11 +63,11 @@ const panelMissing: Rule = {
     if (!((t !== undefined && t <= -1.0 && q) || ind)) return [];
     const tests = basicPanelMissing(c);
     if (tests.length === 0) return [];
-    if (t !== undefined) r.derived('lowest-t-score', t);
-    r.derived('qualifying-fracture', q);
-    r.derived('medication-indicated', ind);
-    r.check('t-at-or-below-minus-1-with-qualifying-fracture', t === undefined ? (q ? undefined : false) : t <= -1.0 && q);
-    r.check('medication-indicated', ind);
+    if (t !== undefined) r.derived(D['lowest-t-score'], t);
+    r.derived(D['qualifying-fracture'], q);
+    r.derived(D['medication-indicated'], ind);
+    r.check(C['t-at-or-below-minus-1-with-qualifying-fracture'], t === undefined ? (q ? undefined : false) : t <= -1.0 && q);
+    r.check(C['medication-indicated'], ind);
     for (const x of tests) r.miss(labPath(x));
     const names = (lang: 'nl' | 'en') => list(tests.map((x) => fieldName(labPath(x), lang)), lang);
     const why = ind ? bi('medicatie is geïndiceerd', 'medication is indicated') : bi(`T ${num(t ?? 0, 'nl', 1)} met kwalificerende fractuur`, `T ${num(t ?? 0, 'en', 1)} with a qualifying fracture`);
@@ -113,8 +118,8 @@ const vitaminD: Rule = {
       })];
     }
     const date = r.note('labs.25-oh-vitamin-d.date', r25?.date);
-    r.check('below-30', vd.status === 'severe-deficiency');
-    r.check('below-50', vd.status !== 'adequate');
+    r.check(C['below-30'], vd.status === 'severe-deficiency');
+    r.check(C['below-50'], vd.status !== 'adequate');
     const t = VD_TEXT[vd.status] as { p: Bilingual; c: Bilingual };
     const severity = vd.status === 'severe-deficiency' ? 'action' : vd.status === 'insufficient' ? 'attention' : 'info';
     return [conclude(r, 'lab.vitamin-d', { status: vd.status, nmolPerL: vd.nmolPerL }, severity, (lang: Lang): LangText => lang === 'nl'
@@ -152,16 +157,16 @@ const osteomalacia: Rule = {
     if (lp.vitaminD?.status !== 'severe-deficiency') return [];
     const vd = lp.vitaminD.nmolPerL;
     r.lab('25-oh-vitamin-d', lp.latest('25-oh-vitamin-d'));
-    r.check('vitamin-d-below-30', true);
-    const symptoms = r.read('safety.osteomalaciaSymptoms');
+    r.check(C['vitamin-d-below-30'], true);
+    const symptoms = r.read(F['safety.osteomalaciaSymptoms']);
     const cc = lp.correctedCalcium;
     if (cc) r.note('labs.calcium-corrected', cc.value);
     else {
       if (lp.latest('calcium') === undefined) r.miss('labs.calcium');
       if (lp.latest('albumin') === undefined) r.miss('labs.albumin');
     }
-    r.check('corrected-calcium-low', cc === undefined ? undefined : cc.status === 'low');
-    r.check('osteomalacia-symptoms', symptoms);
+    r.check(C['corrected-calcium-low'], cc === undefined ? undefined : cc.status === 'low');
+    r.check(C['osteomalacia-symptoms'], symptoms);
     if (lp.osteomalaciaSuspected) {
       const reasons = ['vitamin-d-below-30', ...(cc?.status === 'low' ? ['hypocalcaemia'] : []), ...(symptoms === true ? ['osteomalacia-symptoms'] : [])];
       const ccText = (lang: 'nl' | 'en') => (cc?.status === 'low' ? (lang === 'nl' ? `, gecorrigeerd calcium ${num(cc.value, 'nl', 2)} mmol/L (laag)` : `, corrected calcium ${num(cc.value, 'en', 2)} mmol/L (low)`) : '');
@@ -205,11 +210,11 @@ const startAfter: Rule = {
     const c = r.case;
     const lp = labPicture(c);
     if (lp.vitaminD?.status !== 'severe-deficiency' || lp.osteomalaciaSuspected) return [];
-    const date = addDays(r.read('asOf') as string, REPLETION_DAYS);
+    const date = addDays(r.read(F['asOf']) as string, REPLETION_DAYS);
     const vd = lp.vitaminD.nmolPerL;
     r.lab('25-oh-vitamin-d', lp.latest('25-oh-vitamin-d'));
-    r.check('vitamin-d-below-30', true);
-    r.derived('osteomalacia-suspected', false);
+    r.check(C['vitamin-d-below-30'], true);
+    r.derived(D['osteomalacia-suspected'], false);
     if (c.safety?.osteomalaciaSymptoms === undefined) r.miss('safety.osteomalaciaSymptoms');
     return [conclude(r, 'medication.start-after', { date, reason: 'vitamin-d-repletion' }, 'action', (lang: Lang): LangText => lang === 'nl'
         ? {

@@ -4,11 +4,16 @@
 // value is interpreted one way everywhere. Unknown stays unknown: every cause that could not be
 // judged files the missing lab under `missing`.
 import type { Case, LabResult, LabTest } from '../case.schema.js';
-import { Reader } from '../reader.js';
+import { Reader, D } from '../reader.js';
 import { DEFAULT_SETTINGS } from '../settings.js';
 import { addMonths, compareDates } from '../time/date.js';
 import { clean, CANONICAL_UNIT, unitFactor } from './units.js';
 import { memoCase } from '../memo.js';
+import { F } from '../fields.js';
+import { criteria } from '../reader.js';
+
+/** The criteria this file's rules check (`r.check(C[id], met)`). */
+const C = criteria(['hyperparathyroidism', 'hyperthyroidism', 'renal-impairment', 'vitamin-d-deficiency', 'hypogonadism', 'monoclonal-gammopathy', 'high-bone-turnover-unexplained']);
 
 export type CalciumStatus = 'low' | 'normal' | 'high';
 export type VitaminDStatus = 'severe-deficiency' | 'insufficient' | 'adequate';
@@ -156,29 +161,29 @@ function buildPicture(c: Case): LabPicture {
     if (!correctedCalcium) missCalcium();
     if (!pth && correctedCalcium?.status !== 'low') rd.miss('labs.pth');
   }
-  rd.check('hyperparathyroidism', causes.includes('hyperparathyroidism') ? true
+  rd.check(C['hyperparathyroidism'], causes.includes('hyperparathyroidism') ? true
     : correctedCalcium === undefined || (pth === undefined && correctedCalcium.status !== 'low') ? undefined : false);
 
   const tsh = read('tsh');
   if (tsh) {
-    if (rd.check('hyperthyroidism', tsh.value < (tsh.refLow ?? (DEFAULT_REFERENCE.tsh?.low as number)))) causes.push('hyperthyroidism');
+    if (rd.check(C['hyperthyroidism'], tsh.value < (tsh.refLow ?? (DEFAULT_REFERENCE.tsh?.low as number)))) causes.push('hyperthyroidism');
   } else {
     rd.miss('labs.tsh');
-    rd.check('hyperthyroidism', undefined);
+    rd.check(C['hyperthyroidism'], undefined);
   }
 
   if (egfr !== undefined) {
-    if (rd.check('renal-impairment', egfr < EGFR_RENAL_IMPAIRMENT)) causes.push('renal-impairment');
+    if (rd.check(C['renal-impairment'], egfr < EGFR_RENAL_IMPAIRMENT)) causes.push('renal-impairment');
   } else {
     rd.miss('labs.egfr');
-    rd.check('renal-impairment', undefined);
+    rd.check(C['renal-impairment'], undefined);
   }
 
   if (vitaminD) {
-    if (rd.check('vitamin-d-deficiency', vitaminD.status === 'severe-deficiency')) causes.push('vitamin-d-deficiency');
+    if (rd.check(C['vitamin-d-deficiency'], vitaminD.status === 'severe-deficiency')) causes.push('vitamin-d-deficiency');
   } else {
     rd.miss('labs.25-oh-vitamin-d');
-    rd.check('vitamin-d-deficiency', undefined);
+    rd.check(C['vitamin-d-deficiency'], undefined);
   }
 
   if (c.person.sex === 'male') {
@@ -186,15 +191,15 @@ function buildPicture(c: Case): LabPicture {
     // Testosterone has no default range (§6): without the lab's lower limit it is not assessed.
     if (!t) rd.miss('labs.testosterone');
     else if (t.refLow === undefined) rd.miss('labs.testosterone.refLow');
-    if (rd.check('hypogonadism', t === undefined || t.refLow === undefined ? undefined : t.value < t.refLow)) causes.push('hypogonadism');
+    if (rd.check(C['hypogonadism'], t === undefined || t.refLow === undefined ? undefined : t.value < t.refLow)) causes.push('hypogonadism');
   }
 
   const mp = read('m-protein');
   if (mp) {
-    if (rd.check('monoclonal-gammopathy', mp.value > 0)) causes.push('monoclonal-gammopathy');
+    if (rd.check(C['monoclonal-gammopathy'], mp.value > 0)) causes.push('monoclonal-gammopathy');
   } else {
     rd.miss('labs.m-protein');
-    rd.check('monoclonal-gammopathy', undefined);
+    rd.check(C['monoclonal-gammopathy'], undefined);
   }
 
   const alp = read('alkaline-phosphatase');
@@ -205,20 +210,20 @@ function buildPicture(c: Case): LabPicture {
       const since = addMonths(c.asOf, -3);
       // "In the last 3 months": dated on or after asOf − 3 months (§6).
       const recent = (c.fractures ?? []).some((f) => compareDates(f.date, since) >= 0 && compareDates(f.date, c.asOf) <= 0);
-      rd.derived('recent-fracture', recent);
+      rd.derived(D['recent-fracture'], recent);
       if (!recent) causes.push('high-bone-turnover-unexplained');
     }
-    rd.check('high-bone-turnover-unexplained', causes.includes('high-bone-turnover-unexplained'));
+    rd.check(C['high-bone-turnover-unexplained'], causes.includes('high-bone-turnover-unexplained'));
   } else {
     rd.miss('labs.alkaline-phosphatase');
-    rd.check('high-bone-turnover-unexplained', undefined);
+    rd.check(C['high-bone-turnover-unexplained'], undefined);
   }
 
   const symptoms = c.safety?.osteomalaciaSymptoms;
   let osteomalaciaSuspected = false;
   if (vitaminD?.status === 'severe-deficiency') {
     osteomalaciaSuspected = correctedCalcium?.status === 'low' || symptoms === true;
-    if (symptoms !== undefined || !osteomalaciaSuspected) rd.read('safety.osteomalaciaSymptoms');
+    if (symptoms !== undefined || !osteomalaciaSuspected) rd.read(F['safety.osteomalaciaSymptoms']);
   }
 
   const picture: LabPicture = {

@@ -2,8 +2,13 @@
 // (clinical-rules.md §11). Sources: LEAFLET-HOSPITAL, GUIDE-EXERCISE, PATHWAY-UMC, GR-2012.
 import { explain } from '../explain.js';
 import type { Lang, LangText, Rule } from '../rule.js';
-import { Reader } from '../reader.js';
+import { Reader, D } from '../reader.js';
 import { addMonths, ageOn, compareDates } from '../time/date.js';
+import { F } from '../fields.js';
+import { criteria } from '../reader.js';
+
+/** The criteria this file's rules check (`r.check(C[id], met)`). */
+const C = criteria(['current-smoker', 'alcohol-over-3-units', 'recent-fracture']);
 
 /** Stable advice codes; the UI and printed agreements translate them. */
 export const LIFESTYLE_REASONS = [
@@ -82,22 +87,22 @@ export const lifestyleRule: Rule = {
   evaluate(r: Reader) {
     const c = r.case;
     const t = r;
-    const adult = ageOn(t.read('person.birthDate')!, c.asOf) >= 18;
+    const adult = ageOn(t.read(F['person.birthDate'])!, c.asOf) >= 18;
     const reasons: LifestyleReason[] = ['move-30-minutes', 'bone-loading'];
     let heavy = false;
     let units: number | undefined;
     // Smoking and alcohol advice is for adults; a child's carers get the other items.
     if (adult) {
-      if (t.check('current-smoker', t.read('riskFactors.currentSmoker'))) reasons.push('stop-smoking');
+      if (t.check(C['current-smoker'], t.read(F['riskFactors.currentSmoker']))) reasons.push('stop-smoking');
       reasons.push('alcohol-max-3');
-      units = t.read('riskFactors.alcoholUnitsPerDay');
-      if (t.check('alcohol-over-3-units', units === undefined ? undefined : units > ALCOHOL_MAX_UNITS)) { heavy = true; reasons.push('reduce-alcohol'); }
+      units = t.read(F['riskFactors.alcoholUnitsPerDay']);
+      if (t.check(C['alcohol-over-3-units'], units === undefined ? undefined : units > ALCOHOL_MAX_UNITS)) { heavy = true; reasons.push('reduce-alcohol'); }
     }
     reasons.push('daylight', 'fall-prevention-home', 'calcium-vitamin-d');
     const since = addMonths(c.asOf, -RECENT_FRACTURE_MONTHS);
     const recent = (c.fractures ?? []).some((f) => compareDates(f.date, since) >= 0 && compareDates(f.date, c.asOf) <= 0);
-    if (c.fractures !== undefined) t.derived('recent-fracture', recent);
-    if (t.check('recent-fracture', recent)) reasons.push('start-gently-after-fracture');
+    if (c.fractures !== undefined) t.derived(D['recent-fracture'], recent);
+    if (t.check(C['recent-fracture'], recent)) reasons.push('start-gently-after-fracture');
     return [{
       code: 'lifestyle.advice',
       value: { reasons },

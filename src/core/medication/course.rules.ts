@@ -14,6 +14,11 @@ import type { Course } from './courses.js';
 import { allDoses, currentCourses, exposure, lastDose, latestCourse, limitDate, medicationPath, plannedPath } from './courses.js';
 import { TERIPARATIDE_LIFETIME_MONTHS, ROMOSOZUMAB_LIFETIME_DOSES } from './safety.rule.js';
 import { sortBy } from '../sort.js';
+import { F } from '../fields.js';
+import { criteria } from '../reader.js';
+
+/** The criteria this file's rules check (`r.check(C[id], met)`). */
+const C = criteria(['review-date-reached', 'dose-overdue', '7-months-since-last-injection', 'follow-on-planned', 'end-within-3-months']);
 
 const cmp = compareDates;
 const name = (d: Drug) => CATALOGUE[d];
@@ -78,7 +83,7 @@ export const regimenRule: Rule = {
     const c = r.case;
     return currentCourses(c).map((k): Finding => {
       const t = r.fork();
-      t.read('asOf');
+      t.read(F['asOf']);
       t.med(k.index, k.med, 'drug');
       const reg = regimenFor(k.med.drug, k.med.route);
       if (reg === undefined) return routeUnknown('medication.regimen', k, t);
@@ -166,12 +171,12 @@ export const reviewDueRule: Rule = {
     const out: Finding[] = [];
     for (const k of currentCourses(c)) {
       const t = r.fork();
-      t.read('asOf');
+      t.read(F['asOf']);
       // The review year depends on the drug alone (§8): ibandronic acid 5 years by either route.
       const rm = reviewMonths(k.med.drug);
       const start = t.med(k.index, k.med, 'start')!;
       const date = addMonths(start, rm.months);
-      const due = t.check('review-date-reached', cmp(c.asOf, date) >= 0);
+      const due = t.check(C['review-date-reached'], cmp(c.asOf, date) >= 0);
       const d = name(k.med.drug);
       const years = rm.months / 12;
       out.push({
@@ -220,7 +225,7 @@ export const nextDoseRule: Rule = {
     const out: Finding[] = [];
     for (const k of currentCourses(c)) {
       const t = r.fork();
-      t.read('asOf');
+      t.read(F['asOf']);
       const reg = regimenFor(k.med.drug, k.med.route);
       if (reg === undefined) { out.push(routeUnknown('medication.next-dose', k, t)); continue; }
       const last = lastDose(k, c.asOf, t);
@@ -229,7 +234,7 @@ export const nextDoseRule: Rule = {
         ? maxDate([c.asOf, k.med.doses?.length ? addDays(last, 1) : k.med.start])!
         : afterInterval(last, reg.interval);
       if (k.med.end !== undefined && cmp(date, k.med.end) > 0) continue;
-      const late = t.check('dose-overdue', reg.interval !== 'daily' && cmp(date, c.asOf) < 0);
+      const late = t.check(C['dose-overdue'], reg.interval !== 'daily' && cmp(date, c.asOf) < 0);
       const d = name(k.med.drug);
       out.push({
         code: 'medication.next-dose',
@@ -280,9 +285,9 @@ export const denosumabLateRule: Rule = {
     const k = currentCourses(c).find((x) => x.med.drug === 'denosumab');
     if (k === undefined) return [];
     const t = r.fork();
-    t.read('asOf');
+    t.read(F['asOf']);
     const last = lastDose(k, c.asOf, t);
-    if (!t.check('7-months-since-last-injection', cmp(c.asOf, addMonths(last, DENOSUMAB_LATE_MONTHS)) >= 0)) return [];
+    if (!t.check(C['7-months-since-last-injection'], cmp(c.asOf, addMonths(last, DENOSUMAB_LATE_MONTHS)) >= 0)) return [];
     const due = addMonths(last, DENOSUMAB_INTERVAL_MONTHS);
     return [{
       code: 'medication.denosumab-late',
@@ -338,11 +343,11 @@ export const denosumabStopRule: Rule = {
     const k = latestCourse(c, 'denosumab');
     if (k === undefined || k.med.end === undefined) return [];
     const t = r.fork();
-    t.read('asOf');
+    t.read(F['asOf']);
     t.med(k.index, k.med, 'end');
     const last = lastDose(k, c.asOf, t);
     const followOnDue = addMonths(last, DENOSUMAB_INTERVAL_MONTHS);
-    if (t.check('follow-on-planned', followOn(c, k.med.start, followOnDue, t) !== undefined)) return [];
+    if (t.check(C['follow-on-planned'], followOn(c, k.med.start, followOnDue, t) !== undefined)) return [];
     if ((c.plannedMedications ?? []).length === 0) t.miss('plannedMedications');
     return [{
       code: 'medication.denosumab-stop-without-follow-on',
@@ -404,12 +409,12 @@ export const anabolicEndRule: Rule = {
       // A course that ended more than a year ago is history: its follow-on is another rule's matter.
       if (k.med.end !== undefined && cmp(addMonths(k.med.end, 12), c.asOf) < 0) continue;
       const t = r.fork();
-      t.read('asOf');
+      t.read(F['asOf']);
       t.med(k.index, k.med, 'start');
       const date = anabolicEndDate(c, k, t);
       const next = followOn(c, k.med.start, addMonths(maxDate([date, c.asOf])!, 12), t);
-      t.check('follow-on-planned', next !== undefined);
-      const soon = t.check('end-within-3-months', cmp(c.asOf, addMonths(date, -3)) >= 0);
+      t.check(C['follow-on-planned'], next !== undefined);
+      const soon = t.check(C['end-within-3-months'], cmp(c.asOf, addMonths(date, -3)) >= 0);
       const d = name(drug);
       const limitNl = drug === 'teriparatide' ? '24 maanden in totaal' : '12 maandelijkse doses';
       const limitEn = drug === 'teriparatide' ? '24 months in total' : '12 monthly doses';

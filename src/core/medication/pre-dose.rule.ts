@@ -13,6 +13,11 @@ import { CATALOGUE } from './catalogue.js';
 import { currentCourses, lastDose, plannedPath } from './courses.js';
 import { afterInterval } from './course.rules.js';
 import { sortBy } from '../sort.js';
+import { F } from '../fields.js';
+import { criteria } from '../reader.js';
+
+/** The criteria this file's rules check (`r.check(C[id], met)`). */
+const C = criteria(['test-within-window']);
 
 interface Check {
   readonly drug: Drug;
@@ -68,14 +73,14 @@ export const preDoseCheckRule: Rule = {
     const out: Finding[] = [];
     for (const chk of PRE_DOSE_CHECKS) {
       const t = r.fork();
-      t.read('asOf');
+      t.read(F['asOf']);
       const next = nextDose(c, chk.drug, t);
       if (next === undefined) continue;
       const windowStart = addDays(next, -chk.withinDays);
       // The latest date of any accepted test.
       const last = latestOf(chk.accepts, (test) => lp.latest(test)?.date);
       t.note(chk.datePath, last);
-      const done = t.check('test-within-window', last !== undefined && compareDates(last, windowStart) >= 0 && compareDates(last, next) <= 0);
+      const done = t.check(C['test-within-window'], last !== undefined && compareDates(last, windowStart) >= 0 && compareDates(last, next) <= 0);
       const now = !done && compareDates(c.asOf, windowStart) >= 0;
       const d = CATALOGUE[chk.drug];
       out.push({

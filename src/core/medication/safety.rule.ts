@@ -4,16 +4,17 @@
 import type { Case, Drug } from '../case.schema.js';
 import { labPicture } from '../laboratory/index.js';
 import type { Finding, Lang, LangText, Rule, Severity, Source } from '../rule.js';
-import { criterion, Reader, type CasePath, type Criterion } from '../reader.js';
+import { criteria, Reader, type CasePath, type Crit } from '../reader.js';
 import { addMonths, compareDates, daysBetween } from '../time/date.js';
 import { explain, nlNum } from '../explain.js';
 import { CATALOGUE, CATALOGUE_DRUGS, isAntiresorptive, isBisphosphonate } from './catalogue.js';
 import { allDoses, exposure, latestCourse, reachedMonths } from './courses.js';
-import type { SafetyReason } from './reasons.js';
+import { SAFETY_REASONS, type SafetyReason } from './reasons.js';
 import { REASON_WORDS } from './reasons.js';
 import { sortText } from '../sort.js';
 import { memoCase } from '../memo.js';
 import { DEFAULT_SETTINGS } from '../settings.js';
+import { F } from '../fields.js';
 
 export type SafetyStatus = 'allowed' | 'caution' | 'blocked';
 type Effect = 'block' | 'caution';
@@ -81,12 +82,12 @@ const CHECKS: readonly Check[] = [
   (_drug, x) => {
     const vd = measure(x, 'labs.25-oh-vitamin-d', x.lp.vitaminD?.nmolPerL);
     if (x.lp.osteomalaciaSuspected) {
-      x.r.read('safety.osteomalaciaSymptoms');
+      x.r.read(F['safety.osteomalaciaSymptoms']);
       return ['osteomalacia-suspected', 'block'];
     }
     // Below 30 the answer turns on symptoms (and calcium, read by the calcium check or here).
     if (vd !== undefined && vd < 30) {
-      x.r.read('safety.osteomalaciaSymptoms');
+      x.r.read(F['safety.osteomalaciaSymptoms']);
       correctedCalciumStatus(x);
     }
     return undefined;
@@ -99,27 +100,27 @@ const CHECKS: readonly Check[] = [
   },
   (drug, x) => {
     if (!isOralBisphosphonate(drug, x.c)) return undefined;
-    const up30 = x.r.read('safety.canStayUpright30Min');
+    const up30 = x.r.read(F['safety.canStayUpright30Min']);
     if (up30 === false) return ['cannot-stay-upright', 'block'];
-    if (drug === 'ibandronic-acid' && x.r.read('safety.canStayUpright60Min') === false) {
+    if (drug === 'ibandronic-acid' && x.r.read(F['safety.canStayUpright60Min']) === false) {
       return ['cannot-stay-upright', 'block'];
     }
     return undefined;
   },
   (drug, x) => {
     if (!isOralBisphosphonate(drug, x.c)) return undefined;
-    return x.r.read('safety.oesophagealDisorder') === true
+    return x.r.read(F['safety.oesophagealDisorder']) === true
       ? ['oesophageal-disorder', 'block'] : undefined;
   },
   (drug, x) => {
     if (!jawRisk(drug)) return undefined;
-    return x.r.read('safety.invasiveDentalTreatmentPlanned') === true
+    return x.r.read(F['safety.invasiveDentalTreatmentPlanned']) === true
       ? ['dental-treatment-pending', 'caution'] : undefined;
   },
   (drug, x) => {
     if (!jawRisk(drug)) return undefined;
     // The one yes/no fact whose absence counts (§1): a check not recorded as done is missing.
-    return x.r.read('safety.dentalCheckDone') !== true
+    return x.r.read(F['safety.dentalCheckDone']) !== true
       ? ['dental-check-missing', 'caution'] : undefined;
   },
   (drug, x) => {
@@ -133,29 +134,29 @@ const CHECKS: readonly Check[] = [
       if (recentHip) x.r.miss('safety.hipFractureRepairDate');
       return undefined;
     }
-    x.r.read('safety.hipFractureRepairDate');
+    x.r.read(F['safety.hipFractureRepairDate']);
     return daysBetween(repair, x.c.asOf) < HIP_REPAIR_WAIT_DAYS ? ['hip-fracture-repair-under-2-weeks', 'block'] : undefined;
   },
   (_drug, x) => {
-    x.r.read('person.sex');
+    x.r.read(F['person.sex']);
     // A man cannot be pregnant and a postmenopausal woman is not asked; everyone else is.
     if (x.c.person.sex === 'male' || x.c.person.menopause?.status === 'post') return undefined;
-    return x.r.read('safety.pregnant') === true ? ['pregnancy', 'block'] : undefined;
+    return x.r.read(F['safety.pregnant']) === true ? ['pregnancy', 'block'] : undefined;
   },
   (drug, x) => {
     if (drug !== 'romosozumab') return undefined;
-    return x.r.read('safety.historyMyocardialInfarctionOrStroke') === true
+    return x.r.read(F['safety.historyMyocardialInfarctionOrStroke']) === true
       ? ['mi-or-stroke-history', 'block'] : undefined;
   },
   (drug, x) => {
     if (drug !== 'romosozumab' && drug !== 'raloxifene') return undefined;
-    if (x.r.read('person.sex') === 'male') return ['not-postmenopausal-woman', 'block'];
-    const status = x.r.read('person.menopause.status');
+    if (x.r.read(F['person.sex']) === 'male') return ['not-postmenopausal-woman', 'block'];
+    const status = x.r.read(F['person.menopause.status']);
     return status === 'pre' || status === 'peri' ? ['not-postmenopausal-woman', 'block'] : undefined;
   },
   (drug, x) => {
     if (drug !== 'raloxifene') return undefined;
-    return x.r.read('safety.venousThromboembolismHistory') === true
+    return x.r.read(F['safety.venousThromboembolismHistory']) === true
       ? ['vte-history', 'block'] : undefined;
   },
   (drug, x) => {
@@ -173,12 +174,12 @@ const CHECKS: readonly Check[] = [
   },
   (drug, x) => {
     if (drug !== 'teriparatide') return undefined;
-    return x.r.read('safety.skeletalRadiotherapy') === true
+    return x.r.read(F['safety.skeletalRadiotherapy']) === true
       ? ['skeletal-radiotherapy', 'block'] : undefined;
   },
   (drug, x) => {
     if (drug !== 'teriparatide') return undefined;
-    return x.r.read('safety.skeletalMalignancy') === true
+    return x.r.read(F['safety.skeletalMalignancy']) === true
       ? ['skeletal-malignancy', 'block'] : undefined;
   },
   (drug, x) => {
@@ -218,6 +219,9 @@ const CONCERNS: ReadonlyArray<((drug: Drug) => boolean) | undefined> = [
   (d) => d === 'teriparatide',
   (d) => d === 'teriparatide' || d === 'romosozumab',
 ];
+
+/** One criterion per safety reason (§7). */
+const SAFETY_CRITERIA = criteria(SAFETY_REASONS);
 
 /** For each check of CHECKS (same index), the reason it reports for a drug: its criterion id. */
 const CHECK_IDS: ReadonlyArray<SafetyReason | ((drug: Drug) => SafetyReason)> = [
@@ -279,7 +283,7 @@ function assess(r: Reader, e: DrugEntry, lp: LabPicture): Assessed {
     const hit = (e.checks[i] as Check)(drug, x);
     // Each check is a criterion: met when it gave its reason, unknown when what decides it is absent.
     // Each check's criterion: met when it gave its reason, unknown when what decides it is absent.
-    const k = e.criteria[i] as readonly [Criterion, Criterion, Criterion];
+    const k = e.criteria[i] as Crit;
     r.checkDistinct(hit !== undefined ? k[0] : r.absentCount > before ? k[2] : k[1]);
     if (hit === undefined || reasons.includes(hit[0])) continue;
     reasons.push(hit[0]);
@@ -319,7 +323,7 @@ interface DrugEntry {
   /** The criterion id each of `checks` reports: the reason it can give for this drug. */
   readonly ids: readonly SafetyReason[];
   /** Per check, its criterion met, not met and unknown, made once. */
-  readonly criteria: readonly (readonly [Criterion, Criterion, Criterion])[];
+  readonly criteria: readonly Crit[];
   readonly atc: string;
   readonly nameNl: string;
   readonly nameEn: string;
@@ -332,7 +336,7 @@ function entryFor(drug: Drug): DrugEntry {
     drug,
     checks: CHECKS.filter((_, i) => CONCERNS[i]?.(drug) ?? true),
     ids,
-    criteria: ids.map((id) => [criterion(id, 'met'), criterion(id, 'not-met'), criterion(id, 'unknown')] as const),
+    criteria: ids.map((id) => SAFETY_CRITERIA[id]),
     atc: info.atc,
     nameNl: cap(info.nameNl),
     nameEn: cap(info.nameEn),

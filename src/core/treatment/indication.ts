@@ -7,7 +7,12 @@ import { ageOn } from '../time/date.js';
 import { memoCaseSettings } from '../memo.js';
 import { ageAtFracture, qualifyingFractures, vertebralFractureRecords, vfaFractureLevels } from '../case-finding/fractures.js';
 import { bmdCategory, lowestTScore, scoreTypeFor } from '../diagnosis/bmd.js';
-import { Reader } from '../reader.js';
+import { Reader, D } from '../reader.js';
+import { F } from '../fields.js';
+import { criteria } from '../reader.js';
+
+/** The criteria this file's rules check (`r.check(C[id], met)`). */
+const C = criteria(['osteoporosis', 'vertebral-fracture', 'glucocorticoids', 'hip-fracture-75-plus']);
 
 export const INDICATION_REASONS = ['osteoporosis', 'vertebral-fracture', 'glucocorticoids', 'hip-fracture-75-plus'] as const;
 export type IndicationReason = (typeof INDICATION_REASONS)[number];
@@ -40,21 +45,21 @@ export const assessIndication: (c: Case, s: Settings) => IndicationAssessment = 
   const r = new Reader(c, s);
   const reasons: IndicationReason[] = [];
   const age = ageOn(c.person.birthDate, c.asOf);
-  r.read('person.birthDate');
-  r.read('person.sex');
+  r.read(F['person.birthDate']);
+  r.read(F['person.sex']);
 
   const bmd = bmdCategory(c, s);
   const lowT = lowestTScore(c);
   const tType = scoreTypeFor(c) === 'T';
-  if (bmd) r.derived('bmd-category', bmd.category);
+  if (bmd) r.derived(D['bmd-category'], bmd.category);
   r.note('dxa.tScore', lowT);
-  if (r.check('osteoporosis', bmd ? bmd.category === 'osteoporosis' || bmd.category === 'severe-osteoporosis' : undefined)) reasons.push('osteoporosis');
+  if (r.check(C['osteoporosis'], bmd ? bmd.category === 'osteoporosis' || bmd.category === 'severe-osteoporosis' : undefined)) reasons.push('osteoporosis');
 
   const qualifying = qualifyingFractures(c, s);
   const vertebralRecords = vertebralFractureRecords(c);
   const vfaLevels = vfaFractureLevels(c);
-  if (c.fractures) r.read('fractures');
-  if (r.read('vfa') !== undefined) r.derived('vfa-grades', vfaLevels);
+  if (c.fractures) r.read(F['fractures']);
+  if (r.read(F['vfa']) !== undefined) r.derived(D['vfa-grades'], vfaLevels);
   const vertebral = vertebralRecords.length > 0 || vfaLevels.length > 0;
   let vertebralCounts: boolean | undefined = vertebral ? true : c.vfa === undefined ? undefined : false;
   if (vertebral) {
@@ -64,10 +69,10 @@ export const assessIndication: (c: Case, s: Settings) => IndicationAssessment = 
     vertebralCounts = minT === null || lowT === undefined || lowT <= minT;
     if (minT !== null) r.setting('vertebralFractureMinT');
   }
-  if (r.check('vertebral-fracture', vertebralCounts)) reasons.push('vertebral-fracture');
+  if (r.check(C['vertebral-fracture'], vertebralCounts)) reasons.push('vertebral-fracture');
 
   const gcCriteria: string[] = [];
-  const g = r.read('riskFactors.glucocorticoids');
+  const g = r.read(F['riskFactors.glucocorticoids']);
   let gcMet: boolean | undefined = g === undefined ? undefined : false;
   if (g && glucocorticoidsAtLeast(c)) {
     const status = c.person.menopause?.status;
@@ -82,10 +87,10 @@ export const assessIndication: (c: Case, s: Settings) => IndicationAssessment = 
     r.setting('glucocorticoidTScoreThreshold');
     gcMet = gcCriteria.length > 0;
   }
-  if (r.check('glucocorticoids', gcMet)) reasons.push('glucocorticoids');
+  if (r.check(C['glucocorticoids'], gcMet)) reasons.push('glucocorticoids');
 
   const hip75 = qualifying.some((f) => f.site === 'hip' && ageAtFracture(c, f) >= HIP_FRACTURE_MIN_AGE);
-  if (r.check('hip-fracture-75-plus', hip75)) reasons.push('hip-fracture-75-plus');
+  if (r.check(C['hip-fracture-75-plus'], hip75)) reasons.push('hip-fracture-75-plus');
 
   const osteopeniaWithFracture = reasons.length === 0 && tType && bmd?.category === 'osteopenia' && qualifying.length > 0;
   return {

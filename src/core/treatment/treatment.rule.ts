@@ -11,6 +11,11 @@ import { knownFractures, isLowEnergy, qualifyingFractures, ageAtFracture } from 
 import { bmdCategory, lowestTScore } from '../diagnosis/bmd.js';
 import { labPicture } from '../laboratory/picture.js';
 import { assessIndication, type IndicationReason } from './indication.js';
+import { F } from '../fields.js';
+import { criteria, D } from '../reader.js';
+
+/** The criteria this file's rules check (`r.check(C[id], met)`). */
+const C = criteria(['young-onset', 'multiple-vertebral-fractures', 'secondary-cause', 'fracture-on-treatment', 'third-fracture-on-treatment', 'hip-fracture-75-plus', 'oral-contra-indicated', 'parenteral-contra-indicated']);
 
 const REASON: Record<IndicationReason, { p: Bilingual; c: Bilingual }> = {
   osteoporosis: { p: bi('u heeft botontkalking', 'you have osteoporosis'), c: bi('osteoporose op DXA', 'osteoporosis on DXA') },
@@ -117,27 +122,27 @@ export const SPECIALIST_REASONS = ['young-onset', 'multiple-vertebral-fractures'
 export function specialistReasons(r: Reader): string[] {
   const c = r.case;
   const reasons: string[] = [];
-  const age = ageOn(r.read('person.birthDate') as string, c.asOf);
+  const age = ageOn(r.read(F['person.birthDate']) as string, c.asOf);
   const b = bmdCategory(c, r.settings);
-  if (b) r.derived('bmd-category', b.category);
+  if (b) r.derived(D['bmd-category'], b.category);
   const low = b ? b.category === 'osteoporosis' || b.category === 'severe-osteoporosis' || b.category === 'below-expected-range' : undefined;
-  if (r.check('young-onset', age >= 50 ? false : low)) reasons.push('young-onset');
+  if (r.check(C['young-onset'], age >= 50 ? false : low)) reasons.push('young-onset');
   const vfa = c.vfa && compareDates(c.vfa.date, c.asOf) <= 0 ? c.vfa.vertebrae : [];
   const g2 = vfa.filter((v) => v.grade === 2).length;
   const g3 = vfa.filter((v) => v.grade === 3).length;
-  if (c.vfa) r.read('vfa.vertebrae');
-  if (r.check('multiple-vertebral-fractures', g2 >= 2 || g3 >= 1 ? true : c.vfa === undefined ? undefined : false)) reasons.push('multiple-vertebral-fractures');
+  if (c.vfa) r.read(F['vfa.vertebrae']);
+  if (r.check(C['multiple-vertebral-fractures'], g2 >= 2 || g3 >= 1 ? true : c.vfa === undefined ? undefined : false)) reasons.push('multiple-vertebral-fractures');
   const lp = labPicture(c);
   r.take(lp.reads);
-  if (lp.secondaryCauses.length > 0) r.derived('secondary-causes', [...lp.secondaryCauses]);
-  if (r.check('secondary-cause', lp.secondaryCauses.length > 0 ? true : lp.reads.missing.length > 0 ? undefined : false)) reasons.push('secondary-cause');
+  if (lp.secondaryCauses.length > 0) r.derived(D['secondary-causes'], [...lp.secondaryCauses]);
+  if (r.check(C['secondary-cause'], lp.secondaryCauses.length > 0 ? true : lp.reads.missing.length > 0 ? undefined : false)) reasons.push('secondary-cause');
   const onTreatment = fracturesOnTreatment(c);
   if (onTreatment.length > 0) {
-    r.read('fractures');
-    r.read('medications');
-    r.derived('fractures-on-treatment', onTreatment.map((f) => `${f.site} ${f.date}`));
+    r.read(F['fractures']);
+    r.read(F['medications']);
+    r.derived(D['fractures-on-treatment'], onTreatment.map((f) => `${f.site} ${f.date}`));
   }
-  if (r.check('fracture-on-treatment', onTreatment.length > 0)) reasons.push('fracture-on-treatment');
+  if (r.check(C['fracture-on-treatment'], onTreatment.length > 0)) reasons.push('fracture-on-treatment');
   return reasons;
 }
 
@@ -211,7 +216,7 @@ export function firstChoice(r: Reader): FirstChoice | null {
   const c = r.case;
   const a = assessIndication(c, r.settings);
   if (!a.indicated) return null;
-  r.derived('medication-indicated', true);
+  r.derived(D['medication-indicated'], true);
   const correct = new Map<Drug, SafetyReason[]>();
   const usable = (d: Drug): boolean => {
     const sfy = drugSafety(c, d);
@@ -226,18 +231,18 @@ export function firstChoice(r: Reader): FirstChoice | null {
 
   const lowEnergy = knownFractures(c).filter(isLowEnergy);
   const third = lowEnergy.length >= 3 && fracturesOnTreatment(c).length > 0;
-  if (r.check('third-fracture-on-treatment', third)) {
-    r.read('fractures');
-    r.read('medications');
+  if (r.check(C['third-fracture-on-treatment'], third)) {
+    r.read(F['fractures']);
+    r.read(F['medications']);
     if (usable('teriparatide')) return result(['teriparatide'], 'third-fracture-on-treatment');
   }
-  if (r.check('hip-fracture-75-plus', a.reasons.includes('hip-fracture-75-plus')) && usable('zoledronic-acid')) {
+  if (r.check(C['hip-fracture-75-plus'], a.reasons.includes('hip-fracture-75-plus')) && usable('zoledronic-acid')) {
     return result(['zoledronic-acid'], 'hip-fracture-75-plus');
   }
   const oral = (['alendronic-acid', 'risedronic-acid'] as Drug[]).filter(usable);
-  if (!r.check('oral-contra-indicated', oral.length === 0)) return result(oral, 'oral');
+  if (!r.check(C['oral-contra-indicated'], oral.length === 0)) return result(oral, 'oral');
   const parenteral = (['zoledronic-acid', 'denosumab'] as Drug[]).filter(usable);
-  if (!r.check('parenteral-contra-indicated', parenteral.length === 0)) return result(parenteral, 'oral-contra-indicated');
+  if (!r.check(C['parenteral-contra-indicated'], parenteral.length === 0)) return result(parenteral, 'oral-contra-indicated');
   if (!third && usable('teriparatide')) return result(['teriparatide'], 'others-contra-indicated');
   return result([], 'all-contra-indicated');
 }
