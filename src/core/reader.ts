@@ -1,12 +1,14 @@
 // The case reader: the one way a rule reads the case, so the engine, not the rule, records what was
-// read. Every read names a typed dotted path (a typo or a path the Case does not have is a compile
-// error); the reader files the value under `used`, or the path under `missing` when it is absent.
+// read. Every read names a typed field of the Case (`r.read(F['falls.tugSeconds'])`, fields.ts: a
+// typo or a path the Case does not have is a compile error, and the value's type follows the path);
+// the reader files the value under `used`, or the path under `missing` when it is absent.
 // A value the core works out from the case (the NHG score, the BMD category) is filed under a
 // `derived.` name, apart from case paths. Each criterion a rule checks is filed with its result,
 // met / not-met / unknown: unknown is a result of its own, never a default.
 //
 // Cheap by design, because every rule of every evaluation gets one: a plain object for `used`, a
-// lazily made array for the rest, one getter per path compiled once per process, no Proxy.
+// lazily made array for the rest, one getter function per field, criteria and derived paths made
+// once per file (`criteria([...])`, `D[...]`) so a record is a store or a push, no Proxy, no lookup.
 import type { Case, LabResult, LabTest, Medication } from './case.schema.js';
 import type { Settings } from './settings.js';
 import { sortText } from './sort.js';
@@ -67,7 +69,7 @@ export const D: { readonly [K in DerivedName]: `derived.${K}` } = Object.freeze(
   Object.fromEntries(DERIVED.map((d) => [d, `derived.${d}`])) as { [K in DerivedName]: `derived.${K}` },
 );
 
-// ---- getters compiled from paths --------------------------------------------------------------
+// ---- the value at a dotted path, by walking it (tests compare the field getters with this) ------
 
 type Getter = (c: Case) => unknown;
 const GETTERS = new Map<string, Getter>();
@@ -126,18 +128,23 @@ export const NO_CRITERIA: readonly Criterion[] = Object.freeze([]);
 
 export class Reader {
   /** Paths read and their values: case paths, `settings.*` and `derived.*`. */
-  readonly used: Record<string, unknown> = {};
+  declare readonly used: Record<string, unknown>;
   /** Absent paths, in reading order; made on the first one. */
-  private absent: string[] | undefined = undefined;
+  private declare absent: string[] | undefined;
   /** The criteria checked, in order. */
-  private checked: Criterion[] | undefined = undefined;
+  private declare checked: Criterion[] | undefined;
 
-  readonly case: Case;
-  readonly settings: Settings;
+  declare readonly case: Case;
+  declare readonly settings: Settings;
 
+  // Plain assignments in one order (fields are `declare`d, not defined one by one): every reader
+  // gets the same hidden class, and a rule's reader costs one small allocation.
   constructor(c: Case, settings: Settings) {
     this.case = c;
     this.settings = settings;
+    this.used = {};
+    this.absent = undefined;
+    this.checked = undefined;
   }
 
   /** A fresh reader of the same case, for one of several findings with their own provenance. */
