@@ -3,13 +3,8 @@
 // missing or extra path a compile error; reader.test.ts checks each getter against the path it is
 // filed under, over generated cases.
 import type { Case } from './case.schema.js';
-import type { At, FieldPath } from './reader.js';
+import type { At, Field, FieldPath } from './reader.js';
 
-/** A field of the Case: its dotted path and the function that reads it. */
-export interface Field<P extends FieldPath> {
-  readonly path: P;
-  readonly get: (c: Case) => At<Case, P> | undefined;
-}
 const field = <P extends FieldPath>(path: P, get: (c: Case) => At<Case, P> | undefined): Field<P> => Object.freeze({ path, get });
 
 /**

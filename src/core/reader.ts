@@ -12,7 +12,6 @@
 import type { Case, LabResult, LabTest, Medication } from './case.schema.js';
 import type { Settings } from './settings.js';
 import { sortText } from './sort.js';
-import type { Field } from './fields.js';
 
 // ---- typed paths ------------------------------------------------------------------------------
 
@@ -45,6 +44,11 @@ type ElementPaths<T> = {
 }[Key<T>];
 
 export type FieldPath = FieldPaths<Case>;
+/** A field of the Case: its dotted path and the function that reads it (all of them: fields.ts). */
+export interface Field<P extends FieldPath> {
+  readonly path: P;
+  readonly get: (c: Case) => At<Case, P> | undefined;
+}
 /** Labs are a list, but a rule reads them by test: `labs.egfr`, `labs.egfr.date` (§1). */
 export type LabPath = `labs.${LabTest}` | `labs.${LabTest}.${'date' | 'refLow' | 'refHigh'}`;
 /** Every dotted case path a rule can report. */
