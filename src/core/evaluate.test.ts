@@ -48,6 +48,13 @@ describe('evaluate (§1)', () => {
     }), { numRuns: 100 });
   });
 
+  it('names the settings with the keys of §1, verbatim', () => {
+    expect(Object.keys(DEFAULT_SETTINGS).sort()).toEqual([
+      'fractureSitePolicy', 'vertebralFractureMinT', 'glucocorticoidTScoreThreshold', 'overdueGraceDays',
+      'calciumOtherFoodMg', 'calciumPerServingMg', 'aidsCheckIntervalMonths', 'aidsCheckGrowthCm',
+    ].sort());
+  });
+
   it('reports asOf, rules version and the settings used, with exactly these keys', () => {
     const r = checkCase(full);
     expect(r.ok).toBe(true);
