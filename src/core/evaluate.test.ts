@@ -6,7 +6,7 @@ import { DEFAULT_SETTINGS, Settings } from './settings.js';
 import { arbCase } from './testing/arbitraries.js';
 import { RULES, RULES_VERSION } from './registry.js';
 
-const CONCLUSION_KEYS = ['code', 'ruleId', 'value', 'severity', 'inputs', 'used', 'missing', 'source', 'explanation'].sort();
+const CONCLUSION_KEYS = ['code', 'ruleId', 'value', 'severity', 'inputs', 'used', 'missing', 'criteria', 'source', 'explanation'].sort();
 const full = JSON.parse(readFileSync(new URL('../../bench/full-case.json', import.meta.url), 'utf8')) as unknown;
 
 describe('evaluate (§1)', () => {
@@ -46,6 +46,13 @@ describe('evaluate (§1)', () => {
       evaluate(c, DEFAULT_SETTINGS);
       expect(JSON.stringify(c)).toBe(before);
     }), { numRuns: 100 });
+  });
+
+  it('names the settings with the keys of §1, verbatim', () => {
+    expect(Object.keys(DEFAULT_SETTINGS).sort()).toEqual([
+      'fractureSitePolicy', 'vertebralFractureMinT', 'glucocorticoidTScoreThreshold', 'overdueGraceDays',
+      'calciumOtherFoodMg', 'calciumPerServingMg', 'aidsCheckIntervalMonths', 'aidsCheckGrowthCm',
+    ].sort());
   });
 
   it('reports asOf, rules version and the settings used, with exactly these keys', () => {

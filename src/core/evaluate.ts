@@ -8,7 +8,8 @@
 import type { z } from 'zod';
 import { Case } from './case.schema.js';
 import { Settings, type SettingsInput } from './settings.js';
-import { NO_PATHS, type Conclusion, type Finding, type Lang, type Rule } from './rule.js';
+import type { Conclusion, Finding, Lang, Rule } from './rule.js';
+import { NO_PATHS, Reader, type Criterion } from './reader.js';
 import { normalizeLabs } from './laboratory/picture.js';
 import { RULES, RULES_VERSION } from './registry.js';
 import { withCase } from './memo.js';
@@ -59,9 +60,8 @@ function noKeys(json: unknown): boolean {
 }
 
 /**
- * A finding owns its `used` object: `finding()` copies what it is given, and a finding written out
- * in a rule passes the `used` of its own Trace, which nothing writes to once the rule has returned.
- * So it is passed on as it is rather than copied a second time.
+ * The finding's reader owns its `used` object and criteria list, and nothing writes to them once the
+ * rule has returned, so they are passed on as they are rather than copied.
  */
 function conclude(rule: Rule, f: Finding, lang: Lang, inputs: readonly string[] | undefined, source: readonly string[] | undefined): Conclusion {
   return {
@@ -70,18 +70,17 @@ function conclude(rule: Rule, f: Finding, lang: Lang, inputs: readonly string[] 
     value: f.value,
     severity: f.severity,
     inputs: (inputs ?? rule.inputs.slice()) as string[],
-    used: f.used as Record<string, unknown>,
-    missing: own(f.missing),
+    used: f.reads.used,
+    missing: own(f.reads.missing),
+    criteria: f.reads.criteria as Criterion[],
     source: f.source !== undefined ? own(f.source) : (source ?? rule.source.slice()) as string[],
     explanation: explanationIn(f.explanation, lang),
   };
 }
 
 function explanationIn(e: Finding['explanation'], lang: Lang): { patient: string; clinician: string } {
-  if (typeof e === 'function') {
-    const t = e(lang);
-    return { patient: t.patient, clinician: t.clinician };
-  }
+  // A rule's explanation function returns a fresh object of exactly these two texts: passed on as it is.
+  if (typeof e === 'function') return e(lang) as { patient: string; clinician: string };
   return { patient: e.patient[lang], clinician: e.clinician[lang] };
 }
 
@@ -91,13 +90,12 @@ function explanationIn(e: Finding['explanation'], lang: Lang): { patient: string
  */
 export function evaluate(input: Case, settings: Settings, lang: Lang = 'nl', rules: readonly Rule[] = RULES): Evaluation {
   const c = normalizeLabs(input);
-  const ctx = { case: c, settings };
   const conclusions = withCase(c, () => {
     const out: Conclusion[] = [];
     // The registry froze itself and every rule's lists when it loaded; other lists are asked rule by rule.
     const registry = rules === RULES;
     for (const rule of rules) {
-      const findings = rule.evaluate(ctx);
+      const findings = rule.evaluate(new Reader(c, settings));
       if (findings.length === 0) continue;
       // The rule's frozen lists, looked up once per rule; undefined: copy them per conclusion.
       const inputs = registry || Object.isFrozen(rule.inputs) ? rule.inputs : undefined;

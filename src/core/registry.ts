@@ -17,7 +17,7 @@ import { rules as children } from './children/index.js';
  * Bump when a rule's logic or codes change, so a stored evaluation can be traced to the rules that
  * made it. Format: year.month.serial.
  */
-export const RULES_VERSION = '2026.11.1';
+export const RULES_VERSION = '2026.12.1';
 
 export const RULES: readonly Rule[] = [
   ...caseFinding, ...diagnosis, ...laboratory, ...treatment, ...medication, ...followUp,

@@ -3,9 +3,7 @@
 // and a pure `evaluate` that returns findings recording the values it used and what was missing.
 // A finding's explanation is a function of the language: `evaluate()` asks for the one language it
 // was given, so only those texts are ever built.
-import type { Case } from './case.schema.js';
-import type { Settings } from './settings.js';
-import { sortText } from './sort.js';
+import type { Criterion, DerivedName, Reader } from './reader.js';
 
 export type Lang = 'nl' | 'en';
 export type Severity = 'info' | 'attention' | 'action' | 'block';
@@ -53,35 +51,35 @@ export interface Finding {
   readonly value: unknown;
   readonly severity: Severity;
   /**
-   * Case paths (dotted, e.g. `person.birthDate`, `labs.egfr`) and the values the rule used. The
-   * finding owns this object and evaluate() passes it on uncopied: give each finding its own (its
-   * own Trace's `used`, or go through `finding()`, which copies).
+   * The reader the rule read the case with for this finding: the engine takes `used`, `missing` and
+   * `criteria` from it, so provenance is recorded by reading, never written by hand.
    */
-  readonly used: Readonly<Record<string, unknown>>;
-  /** Case paths that were absent and could change the answer. */
-  readonly missing: readonly string[];
+  readonly reads: Reader;
   readonly explanation: Explain | Explanation;
   /** Overrides the rule's sources when one finding cites a narrower set (e.g. one drug's SmPC). */
   readonly source?: readonly Source[];
-}
-
-/** Read-only view a rule gets: the validated case (labs already converted to canonical units). */
-export interface RuleContext {
-  readonly case: Case;
-  readonly settings: Settings;
 }
 
 export interface Rule {
   readonly id: string;
   readonly stage: Stage;
   readonly source: readonly Source[];
-  /** Every case path the rule may read (dotted). */
+  /**
+   * Every case path (dotted) and setting (`settings.<key>`) the rule may report reading. A reported
+   * path counts as declared when it equals an input or lies below one (`labs.egfr` below `labs`);
+   * evaluate.inputs.test.ts checks this over thousands of generated cases.
+   */
   readonly inputs: readonly string[];
+  /** The derived values (`derived.<name>`) the rule may report. */
+  readonly derived: readonly DerivedName[];
+  /** The ids of the criteria the rule checks and reports with met / not-met / unknown. */
+  readonly criteria: readonly string[];
   /** The codes this rule can emit. */
   readonly codes: readonly string[];
   /** Catalogue text: what the rule decides, for docs/rules.md, GET /api/v1/rules and the why panel. */
   readonly about: Explanation;
-  evaluate(ctx: RuleContext): readonly Finding[];
+  /** Reads the case through `r` (r.case and r.settings for what needs no record) and concludes. */
+  evaluate(r: Reader): readonly Finding[];
 }
 
 /** The contract output (clinical-rules.md §1), language chosen. */
@@ -93,36 +91,15 @@ export interface Conclusion {
   inputs: string[];
   used: Record<string, unknown>;
   missing: string[];
+  /** Each criterion the rule checked, with its result. */
+  criteria: Criterion[];
   source: string[];
   explanation: { patient: string; clinician: string };
 }
 
-/**
- * Records which inputs a rule used and which were missing, so every conclusion can show its why.
- * `get` returns the value and files it under `used` or `missing`.
- */
-/** The one shared, frozen empty list of paths (a finding with nothing missing carries it). */
-export const NO_PATHS: readonly string[] = Object.freeze([]);
+export { NO_PATHS } from './reader.js';
 
-export class Trace {
-  readonly used: Record<string, unknown> = {};
-  /** Created on the first absent path: most traces never need one. */
-  private absent: Set<string> | undefined = undefined;
-
-  get<T>(path: string, value: T | undefined): T | undefined {
-    if (value === undefined) (this.absent ??= new Set()).add(path);
-    else this.used[path] = value;
-    return value;
-  }
-  /** Mark a path as missing without reading it (e.g. a lab that was never taken). */
-  miss(path: string): void {
-    (this.absent ??= new Set()).add(path);
-  }
-  get missing(): string[] {
-    // Mostly nothing is missing: one shared, frozen empty list then (evaluate() does not copy it).
-    if (this.absent === undefined) return NO_PATHS as string[];
-    const out: string[] = [];
-    for (const p of this.absent) if (!(p in this.used)) out.push(p);
-    return out.length === 0 ? (NO_PATHS as string[]) : sortText(out);
-  }
+/** A finding read through `r`. */
+export function conclude(r: Reader, code: string, value: unknown, severity: Severity, explanation: Explain | Explanation, source?: readonly Source[]): Finding {
+  return source === undefined ? { code, value, severity, reads: r, explanation } : { code, value, severity, reads: r, explanation, source };
 }

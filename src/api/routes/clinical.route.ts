@@ -18,6 +18,8 @@ const RuleInfo = z
     stage: z.string(),
     codes: z.array(z.string()),
     inputs: z.array(z.string()),
+    derived: z.array(z.string()).describe('Values the rule derives and reports under `derived.<name>`'),
+    criteria: z.array(z.string()).describe('Ids of the criteria each conclusion of the rule reports'),
     source: z.array(z.string()),
     explanation: z.object({ patient: Bilingual, clinician: Bilingual }),
   })
@@ -32,6 +34,9 @@ const Conclusion = z
     inputs: z.array(z.string()),
     used: z.record(z.string(), z.unknown()),
     missing: z.array(z.string()),
+    criteria: z
+      .array(z.object({ id: z.string(), result: z.enum(['met', 'not-met', 'unknown']) }))
+      .describe('Each criterion the rule checked and what it found; unknown when the facts that decide it are absent'),
     source: z.array(z.string()),
     explanation: z.object({ patient: z.string(), clinician: z.string() }),
   })
@@ -55,7 +60,10 @@ export function registerClinicalRoutes(app: ZodApp): void {
       requireUser(req);
       return {
         rulesVersion: RULES_VERSION,
-        rules: RULES.map((r) => ({ id: r.id, stage: r.stage, codes: [...r.codes], inputs: [...r.inputs], source: [...r.source], explanation: r.about })),
+        rules: RULES.map((r) => ({
+          id: r.id, stage: r.stage, codes: [...r.codes], inputs: [...r.inputs], derived: [...r.derived], criteria: [...r.criteria],
+          source: [...r.source], explanation: r.about,
+        })),
       };
     },
   );

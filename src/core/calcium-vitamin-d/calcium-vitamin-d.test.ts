@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CALCIUM_ITEMS } from '../case.schema.js';
 import { DEFAULT_SETTINGS } from '../settings.js';
-import { checkRow } from '../testing/rule-table.js';
+import { runRows } from '../testing/rows.js';
+import { rules } from './index.js';
 import { calciumIntakeMg, calciumTargetMg } from './calcium.js';
 import { calciumRows, targetRows, vitaminDRows } from './calcium-vitamin-d.cases.js';
 
@@ -11,11 +12,11 @@ describe('calcium target (§9, GR-CALCIUM)', () => {
 });
 
 describe('calcium.intake and calcium.supplement-advised (§9)', () => {
-  it.each(calciumRows.map((r) => [r.spec, r] as const))('%s', (_s, row) => checkRow(row));
+  runRows(calciumRows, rules);
 });
 
 describe('vitamin-d.advice (§9)', () => {
-  it.each(vitaminDRows.map((r) => [r.spec, r] as const))('%s', (_s, row) => checkRow(row));
+  runRows(vitaminDRows, rules);
 });
 
 describe('calcium calculator properties', () => {

@@ -6,13 +6,18 @@ import { bmdCategory } from '../diagnosis/index.js';
 import { explain } from '../explain.js';
 import { labPicture } from '../laboratory/index.js';
 import { currentCourses } from '../medication/index.js';
-import type { Finding, Lang, LangText, Rule, RuleContext, Source } from '../rule.js';
-import { Trace } from '../rule.js';
+import type { Finding, Lang, LangText, Rule, Source } from '../rule.js';
+import { Reader, D } from '../reader.js';
 import type { Settings } from '../settings.js';
 import { ageOn } from '../time/date.js';
 import { assessIndication } from '../treatment/index.js';
 import { calciumIntakeMg, calciumTargetMg, OSTEOPOROSIS_MIN_TARGET_MG, SUPPLEMENT_SHORTFALL_MG } from './calcium.js';
 import { sortBy } from '../sort.js';
+import { F } from '../fields.js';
+import { criteria } from '../reader.js';
+
+/** The criteria this file's rules check (`r.check(C[id], met)`). */
+const C = criteria(['child-under-4', 'child-anti-epileptic', 'little-daylight', 'woman-50-plus', 'age-70-plus', 'on-osteoporosis-medication', 'medication-indication', 'vitamin-d-below-30', 'osteoporosis-or-medication-indication', 'shortfall-over-250']);
 
 // --------------------------------------------------------------------------------------------
 export const VITAMIN_D_REASONS = {
@@ -44,30 +49,28 @@ const REASON_TEXT: Record<VitaminDReason, { nl: string; en: string }> = {
   'vitamin-d-below-30': { nl: 'ernstig tekort aan vitamine D in het bloed', en: 'a severe lack of vitamin D in the blood' },
 };
 
-export function vitaminDAdvice(c: Case, s: Settings, t: Trace): { microgramsPerDay: number; reasons: VitaminDReason[] } {
-  const age = ageOn(t.get('person.birthDate', c.person.birthDate)!, c.asOf);
-  const rf = c.riskFactors ?? {};
+export function vitaminDAdvice(c: Case, s: Settings, t: Reader): { microgramsPerDay: number; reasons: VitaminDReason[] } {
+  const age = ageOn(t.read(F['person.birthDate']) as string, c.asOf);
   const reasons: VitaminDReason[] = [];
-  if (age < 4) reasons.push('child-under-4');
+  if (t.check(C['child-under-4'], age < 4)) reasons.push('child-under-4');
   if (age < 18) {
-    const ae = t.get('riskFactors.antiEpileptics', rf.antiEpileptics);
-    if ((ae ?? 0) >= 1) reasons.push('child-anti-epileptic');
+    const ae = t.read(F['riskFactors.antiEpileptics']);
+    if (t.check(C['child-anti-epileptic'], ae === undefined ? undefined : ae >= 1)) reasons.push('child-anti-epileptic');
   }
-  const daylight = t.get('riskFactors.insufficientDaylight', rf.insufficientDaylight);
-  const indoors = c.child ? t.get('child.indoorsMostly', c.child.indoorsMostly) : undefined;
-  if (daylight === true || indoors === true) reasons.push('little-daylight');
-  if (t.get('person.sex', c.person.sex) === 'female' && age >= 50) reasons.push('woman-50-plus');
-  if (age >= 70) reasons.push('age-70-plus');
-  if (currentCourses(c).length > 0) {
-    t.get('medications', c.medications);
-    reasons.push('on-osteoporosis-medication');
-  }
-  const indicated = assessIndication(c, s).indicated;
-  t.get('treatment.medicationIndicated', indicated);
-  if (indicated) reasons.push('medication-indication');
-  const vd = labPicture(c).vitaminD;
-  if (vd !== undefined) t.get('labs.25-oh-vitamin-d', vd.nmolPerL);
-  if (vd?.status === 'severe-deficiency') reasons.push('vitamin-d-below-30');
+  const daylight = t.read(F['riskFactors.insufficientDaylight']);
+  const indoors = c.child ? t.read(F['child.indoorsMostly']) : undefined;
+  if (t.check(C['little-daylight'], daylight === true || indoors === true ? true : daylight === undefined ? undefined : false)) reasons.push('little-daylight');
+  if (t.check(C['woman-50-plus'], t.read(F['person.sex']) === 'female' && age >= 50)) reasons.push('woman-50-plus');
+  if (t.check(C['age-70-plus'], age >= 70)) reasons.push('age-70-plus');
+  const onMedication = currentCourses(c).length > 0;
+  if (onMedication) t.read(F['medications']);
+  if (t.check(C['on-osteoporosis-medication'], onMedication)) reasons.push('on-osteoporosis-medication');
+  const indicated = t.derived(D['medication-indicated'], assessIndication(c, s).indicated);
+  if (t.check(C['medication-indication'], indicated)) reasons.push('medication-indication');
+  const lp = labPicture(c);
+  const vd = lp.vitaminD;
+  if (vd !== undefined) t.lab('25-oh-vitamin-d', lp.latest('25-oh-vitamin-d'));
+  if (t.check(C['vitamin-d-below-30'], vd === undefined ? undefined : vd.status === 'severe-deficiency')) reasons.push('vitamin-d-below-30');
   let microgramsPerDay = 0;
   for (const r of reasons) microgramsPerDay = Math.max(microgramsPerDay, VITAMIN_D_REASONS[r]);
   // Highest dose first, so the reason that set the advice leads.
@@ -82,14 +85,18 @@ export const vitaminDRule: Rule = {
   inputs: ['asOf', 'person.birthDate', 'person.sex', 'riskFactors.antiEpileptics', 'riskFactors.insufficientDaylight',
     'child.indoorsMostly', 'medications', 'labs'],
   codes: ['vitamin-d.advice'],
+  derived: ['medication-indicated'],
+  criteria: ['child-under-4', 'child-anti-epileptic', 'little-daylight', 'woman-50-plus', 'age-70-plus', 'on-osteoporosis-medication', 'medication-indication', 'vitamin-d-below-30'],
   about: explain({
     patientNl: 'Hoeveel extra vitamine D u per dag nodig heeft.',
     patientEn: 'How much extra vitamin D you need each day.',
     clinicianNl: 'Vitamine D-advies: 10 µg (kind < 4, kind op anti-epilepticum, weinig daglicht, vrouw ≥ 50) of 20 µg (≥ 70, medicatie-indicatie of osteoporosemedicatie); het hoogste geldt.',
     clinicianEn: 'Vitamin D advice: 10 µg (child < 4, child on an anti-epileptic, little daylight, woman ≥ 50) or 20 µg (≥ 70, medication indication or osteoporosis medication); the highest applies.',
   }),
-  evaluate({ case: c, settings: s }: RuleContext) {
-    const t = new Trace();
+  evaluate(r: Reader) {
+    const c = r.case;
+    const s = r.settings;
+    const t = r;
     const v = vitaminDAdvice(c, s, t);
     const ae = c.riskFactors?.antiEpileptics ?? 0;
     const manyAe = ae > 1;
@@ -108,8 +115,7 @@ export const vitaminDRule: Rule = {
       code: 'vitamin-d.advice',
       value: v,
       severity: manyAe ? 'attention' : 'info',
-      used: t.used,
-      missing: t.missing,
+      reads: t,
       source,
       explanation: (lang: Lang): LangText => lang === 'nl'
         ? {
@@ -135,20 +141,20 @@ export const vitaminDRule: Rule = {
 export interface CalciumPicture { mgPerDay: number; target: number; shortfall: number }
 
 /** Intake, target and shortfall; undefined when the calculator was not filled in or the child is under 1. */
-export function calciumPicture(c: Case, s: Settings, t: Trace): CalciumPicture | undefined {
-  const age = ageOn(t.get('person.birthDate', c.person.birthDate)!, c.asOf);
-  const base = calciumTargetMg(age, t.get('person.sex', c.person.sex)!);
+export function calciumPicture(c: Case, s: Settings, t: Reader): CalciumPicture | undefined {
+  const age = ageOn(t.read(F['person.birthDate'])!, c.asOf);
+  const base = calciumTargetMg(age, t.read(F['person.sex'])!);
   if (base === undefined) return undefined;
-  const servings = t.get('calcium.servings', c.calcium?.servings);
+  const servings = t.read(F['calcium.servings']);
   if (servings === undefined) return undefined;
-  t.get('settings.calciumOtherFoodMg', s.calciumOtherFoodMg);
-  t.get('settings.calciumPerServingMg', s.calciumPerServingMg);
+  t.setting('calciumOtherFoodMg');
+  t.setting('calciumPerServingMg');
   const cat = bmdCategory(c, s);
-  if (cat) t.get('bmd.category', cat.category);
+  if (cat) t.derived(D['bmd-category'], cat.category);
   const osteoporosis = cat?.category === 'osteoporosis' || cat?.category === 'severe-osteoporosis';
-  const indicated = assessIndication(c, s).indicated;
-  t.get('treatment.medicationIndicated', indicated);
-  const target = osteoporosis || indicated ? Math.max(base, OSTEOPOROSIS_MIN_TARGET_MG) : base;
+  const indicated = t.derived(D['medication-indicated'], assessIndication(c, s).indicated);
+  const raised = t.check(C['osteoporosis-or-medication-indication'], osteoporosis || indicated);
+  const target = raised ? Math.max(base, OSTEOPOROSIS_MIN_TARGET_MG) : base;
   const mgPerDay = calciumIntakeMg(servings, s);
   return { mgPerDay, target, shortfall: Math.max(0, target - mgPerDay) };
 }
@@ -157,22 +163,26 @@ export const calciumIntakeRule: Rule = {
   id: 'calcium.intake',
   stage: 'calcium-vitamin-d',
   source: ['GR-CALCIUM', 'LEAFLET-HOSPITAL', 'BOTPAD-POLICY'],
-  inputs: ['asOf', 'person.birthDate', 'person.sex', 'calcium.servings', 'dxa', 'fractures', 'vfa', 'riskFactors'],
+  inputs: ['asOf', 'person.birthDate', 'person.sex', 'calcium.servings', 'dxa', 'fractures', 'vfa', 'riskFactors', 'settings.calciumOtherFoodMg', 'settings.calciumPerServingMg'],
   codes: ['calcium.intake', 'calcium.supplement-advised'],
+  derived: ['bmd-category', 'medication-indicated'],
+  criteria: ['osteoporosis-or-medication-indication', 'shortfall-over-250'],
   about: explain({
     patientNl: 'Hoeveel kalk (calcium) u per dag binnenkrijgt en hoeveel u nodig heeft.',
     patientEn: 'How much calcium you get each day and how much you need.',
     clinicianNl: 'Calciuminname uit de calculator (overige voeding + porties zuivel) tegen de streefwaarde naar leeftijd en geslacht; minimaal 1000 mg bij osteoporose of medicatie-indicatie; supplement bij een tekort > 250 mg.',
     clinicianEn: 'Calcium intake from the calculator (other food + dairy servings) against the target for age and sex; at least 1000 mg with osteoporosis or a medication indication; supplement when short by > 250 mg.',
   }),
-  evaluate({ case: c, settings: s }: RuleContext) {
-    const t = new Trace();
+  evaluate(r: Reader) {
+    const c = r.case;
+    const s = r.settings;
+    const t = r;
     const age = ageOn(c.person.birthDate, c.asOf);
     if (age < 1) return [];
     const p = calciumPicture(c, s, t);
     if (p === undefined) {
       return [{
-        code: 'calcium.intake', value: null, severity: 'attention', used: t.used, missing: t.missing,
+        code: 'calcium.intake', value: null, severity: 'attention', reads: t,
         explanation: (lang: Lang): LangText => lang === 'nl'
           ? {
               patient: 'We weten nog niet hoeveel kalk u binnenkrijgt. Vul de kalkcalculator in: hoeveel melk, yoghurt en kaas per dag?',
@@ -188,8 +198,7 @@ export const calciumIntakeRule: Rule = {
       code: 'calcium.intake',
       value: p,
       severity: 'info',
-      used: t.used,
-      missing: t.missing,
+      reads: t,
       explanation: (lang: Lang): LangText => lang === 'nl'
         ? {
             patient: p.shortfall > 0
@@ -204,13 +213,12 @@ export const calciumIntakeRule: Rule = {
             clinician: `Calcium intake ${p.mgPerDay} mg/day (other food ${s.calciumOtherFoodMg} mg + dairy); target ${p.target} mg; shortfall ${p.shortfall} mg.`,
           },
     }];
-    if (p.shortfall > SUPPLEMENT_SHORTFALL_MG) {
+    if (t.check(C['shortfall-over-250'], p.shortfall > SUPPLEMENT_SHORTFALL_MG)) {
       out.push({
         code: 'calcium.supplement-advised',
         value: { mgPerDay: p.shortfall },
         severity: 'attention',
-        used: t.used,
-        missing: t.missing,
+        reads: t,
         explanation: (lang: Lang): LangText => lang === 'nl'
           ? {
               patient: `U krijgt te weinig kalk: ${p.shortfall} mg per dag te weinig. Eet of drink meer zuivel, of neem een kalktablet. Uw arts of apotheker helpt u kiezen.`,

@@ -18,6 +18,14 @@ export const caseFindingRows: Row[] = [
   // Age 50 on the fracture day.
   { spec: '§2', name: 'fracture on the 50th birthday qualifies', code: DXA, value: qf, severity: 'action',
     input: makeCase({ person: { ...quiet, birthDate: '1976-06-01' }, riskFactors: quietRf, fractures: [fracture('2026-06-01', 'wrist')] }) },
+  { spec: '§1/§2 (clarified)', name: 'born on 29 February: 50 on 28 February of a common year, so that fracture qualifies', code: DXA, value: qf,
+    input: makeCase({ person: { ...quiet, birthDate: '1976-02-29' }, riskFactors: quietRf, fractures: [fracture('2026-02-28', 'wrist')] }) },
+  { spec: '§1/§2 (clarified)', name: 'born on 29 February: still 49 on 27 February', code: DXA, value: none,
+    input: makeCase({ person: { ...quiet, birthDate: '1976-02-29' }, riskFactors: quietRf, fractures: [fracture('2026-02-27', 'wrist')] }) },
+  { spec: '§1 (clarified)', name: 'the NHG score is reported as a derived value beside the case paths it came from', code: DXA, value: none,
+    used: ['derived.nhg-score', 'person.birthDate', 'riskFactors.parentHipFracture'],
+    criteria: { 'qualifying-fracture': 'not-met', 'nhg-score-4-or-more': 'not-met', 'early-menopause': 'not-met' },
+    input: makeCase({ person: quiet, riskFactors: quietRf }) },
   { spec: '§2', name: 'fracture the day before the 50th birthday does not', code: DXA, value: none,
     input: makeCase({ person: { ...quiet, birthDate: '1976-06-01' }, riskFactors: quietRf, fractures: [fracture('2026-05-31', 'wrist')] }) },
   // asOf − 2 years < date ≤ asOf.

@@ -4,11 +4,18 @@ import type { Case, Fracture } from '../case.schema.js';
 import type { Settings } from '../settings.js';
 import type { Bilingual, Finding, Lang, LangText, Rule } from '../rule.js';
 import { ageOn, compareDates } from '../time/date.js';
-import { memoCaseSettings } from '../memo.js';
-import { finding } from '../finding.js';
+import { memoCase, memoCaseSettings } from '../memo.js';
+import { DEFAULT_SETTINGS } from '../settings.js';
+import { conclude } from '../rule.js';
+import { Reader, D } from '../reader.js';
 import { bi, day, list, num } from '../text.js';
 import { glucocorticoidsAtLeast } from '../treatment/indication.js';
 import { ageAtFracture, hasVertebralFracture, knownFractures, qualifyingFractures, vertebralFractureRecords, vfaFractureLevels, CASE_FINDING_MIN_AGE } from './fractures.js';
+import { F } from '../fields.js';
+import { criteria } from '../reader.js';
+
+/** The criteria this file's rules check (`r.check(C[id], met)`). */
+const C = criteria(['parent-hip-fracture', 'reduced-mobility', 'age-over-70', 'age-over-60', 'low-weight-or-bmi', 'earlier-fracture', 'glucocorticoids', 'qualifying-fracture', 'vertebral-fracture', 'nhg-score-4-or-more', 'early-menopause', 'sex-hormone-lowering-therapy', 'parent-or-sibling-osteoporosis', 'rheumatoid-arthritis', 'secondary-osteoporosis-condition', 'reduced-mobility', 'falls-2-or-more']);
 
 export const DXA_REASONS = [
   'qualifying-fracture', 'vertebral-fracture', 'nhg-score-4-or-more', 'glucocorticoids',
@@ -22,62 +29,61 @@ export const NHG_SCORE_DXA = 4;
 export interface NhgScore {
   score: number;
   items: string[];
-  used: Record<string, unknown>;
-  missing: string[];
 }
 
-/** The yes/no items of the NHG score: the fact, its case path and the item code it adds. */
-const NHG_FLAGS: readonly (readonly ['parentHipFracture' | 'reducedMobility' | 'rheumatoidArthritis' | 'secondaryOsteoporosisCondition', string, string])[] = [
-  ['parentHipFracture', 'riskFactors.parentHipFracture', 'parent-hip-fracture'],
-  ['reducedMobility', 'riskFactors.reducedMobility', 'reduced-mobility'],
-  ['rheumatoidArthritis', 'riskFactors.rheumatoidArthritis', 'rheumatoid-arthritis'],
-  ['secondaryOsteoporosisCondition', 'riskFactors.secondaryOsteoporosisCondition', 'secondary-osteoporosis-condition'],
-];
+/** The yes/no items of the NHG score: the fact's case path and the item code it adds. */
+const NHG_FLAGS = [
+  [F['riskFactors.parentHipFracture'], 'parent-hip-fracture'],
+  [F['riskFactors.reducedMobility'], 'reduced-mobility'],
+  [F['riskFactors.rheumatoidArthritis'], 'rheumatoid-arthritis'],
+  [F['riskFactors.secondaryOsteoporosisCondition'], 'secondary-osteoporosis-condition'],
+] as const;
+
+export const NHG_ITEMS = [
+  'age-over-70', 'age-over-60', 'low-weight-or-bmi', 'earlier-fracture', 'parent-hip-fracture',
+  'reduced-mobility', 'rheumatoid-arthritis', 'secondary-osteoporosis-condition', 'glucocorticoids',
+] as const;
 
 /**
- * NHG-2012 risk score for people ≥ 50 without a qualifying fracture. Its glucocorticoid item uses
- * "> 7.5 mg for > 3 months", deliberately stricter than case finding's ≥ (the sources differ).
+ * NHG-2012 risk score for people ≥ 50 without a qualifying fracture, read through `r` (each item is
+ * a criterion). Its glucocorticoid item uses "> 7.5 mg for > 3 months", deliberately stricter than
+ * case finding's ≥ (the sources differ).
  */
-export function nhgRiskScore(c: Case): NhgScore {
-  const used: Record<string, unknown> = {};
-  const missing: string[] = [];
+export function nhgRiskScore(r: Reader): NhgScore {
+  const c = r.case;
   const items: string[] = [];
   let score = 0;
-  const age = ageOn(c.person.birthDate, c.asOf);
-  used['person.birthDate'] = c.person.birthDate;
-  if (age > 70) { score += 2; items.push('age-over-70'); }
-  else if (age > 60) { score += 1; items.push('age-over-60'); }
+  const age = ageOn(r.read(F['person.birthDate']) as string, c.asOf);
+  if (r.check(C['age-over-70'], age > 70)) { score += 2; items.push('age-over-70'); }
+  else if (r.check(C['age-over-60'], age > 60)) { score += 1; items.push('age-over-60'); }
 
-  const { weightKg, heightCm } = c.person;
-  if (weightKg !== undefined) used['person.weightKg'] = weightKg;
-  if (heightCm !== undefined) used['person.heightCm'] = heightCm;
+  const weightKg = c.person.weightKg;
+  const heightCm = c.person.heightCm;
   const bmi = weightKg !== undefined && heightCm !== undefined ? weightKg / (heightCm / 100) ** 2 : undefined;
-  if ((weightKg !== undefined && weightKg < 60) || (bmi !== undefined && bmi < 20)) {
+  const low = (weightKg !== undefined && weightKg < 60) || (bmi !== undefined && bmi < 20);
+  if (low) {
+    if (weightKg !== undefined) r.read(F['person.weightKg']);
+    if (heightCm !== undefined) r.read(F['person.heightCm']);
+  } else {
+    r.read(F['person.weightKg']);
+    r.read(F['person.heightCm']);
+  }
+  if (r.check(C['low-weight-or-bmi'], low ? true : weightKg !== undefined && heightCm !== undefined ? false : undefined)) {
     score += 1;
     items.push('low-weight-or-bmi');
-  } else {
-    if (weightKg === undefined) missing.push('person.weightKg');
-    if (heightCm === undefined) missing.push('person.heightCm');
   }
 
-  const earlier = knownFractures(c).some((f) => ageAtFracture(c, f) >= CASE_FINDING_MIN_AGE);
-  if (c.fractures) used['fractures'] = c.fractures.length;
-  if (earlier) { score += 1; items.push('earlier-fracture'); }
+  // No fractures recorded: nothing to ask for, as an absent list means none (§1).
+  const fr = c.fractures === undefined ? undefined : r.read(F['fractures']);
+  const earlier = fr !== undefined && knownFractures(c).some((f) => ageAtFracture(c, f) >= CASE_FINDING_MIN_AGE);
+  if (r.check(C['earlier-fracture'], earlier)) { score += 1; items.push('earlier-fracture'); }
 
-  const rf = c.riskFactors ?? {};
-  for (const [key, path, item] of NHG_FLAGS) {
-    const v = rf[key];
-    if (v === undefined) missing.push(path);
-    else used[path] = v;
-    if (v === true) { score += 1; items.push(item); }
+  for (const [path, item] of NHG_FLAGS) {
+    if (r.check(C[item], r.read(path))) { score += 1; items.push(item); }
   }
-  const g = rf.glucocorticoids;
-  if (g === undefined) missing.push('riskFactors.glucocorticoids');
-  else {
-    used['riskFactors.glucocorticoids'] = g;
-    if (g.mgPerDay > 7.5 && g.months > 3) { score += 4; items.push('glucocorticoids'); }
-  }
-  return { score, items, used, missing };
+  const g = r.read(F['riskFactors.glucocorticoids']);
+  if (r.check(C['glucocorticoids'], g === undefined ? undefined : g.mgPerDay > 7.5 && g.months > 3)) { score += 4; items.push('glucocorticoids'); }
+  return { score, items };
 }
 
 const ITEM_TEXT: Record<string, { p: Bilingual; c: Bilingual }> = {
@@ -95,56 +101,57 @@ const ITEM_TEXT: Record<string, { p: Bilingual; c: Bilingual }> = {
 export interface DxaIndication {
   indicated: boolean;
   reasons: DxaReason[];
-  used: Record<string, unknown>;
-  missing: string[];
   nhg: NhgScore | null;
+  /** What the indication read, with each reason as a criterion. */
+  reads: Reader;
 }
+
+/** The NHG score with what it read, worked out once per case (the score rule and the indication both ask). */
+const nhgMemo = memoCase((c: Case): { score: NhgScore; reads: Reader } => {
+  const reads = new Reader(c, DEFAULT_SETTINGS);
+  return { score: nhgRiskScore(reads), reads };
+});
 
 /** Memoised per case and settings: treat the result as read-only. */
 export const dxaIndication: (c: Case, s: Settings) => DxaIndication = memoCaseSettings((c, s) => {
-  const used: Record<string, unknown> = { 'person.birthDate': c.person.birthDate, 'settings.fractureSitePolicy': s.fractureSitePolicy };
-  const missing: string[] = [];
+  const r = new Reader(c, s);
   const reasons: DxaReason[] = [];
+  r.read(F['person.birthDate']);
+  r.setting('fractureSitePolicy');
   const qualifying = qualifyingFractures(c, s);
-  if (c.fractures) used['fractures'] = c.fractures.map((f) => `${f.site} ${f.date}`);
-  if (qualifying.length > 0) reasons.push('qualifying-fracture');
-  if (hasVertebralFracture(c)) reasons.push('vertebral-fracture');
-  if (c.vfa) used['vfa'] = vfaFractureLevels(c);
-  else missing.push('vfa');
-  for (const f of knownFractures(c)) {
-    if (f.highEnergy === undefined) missing.push('fractures.highEnergy');
-    if (f.pathological === undefined) missing.push('fractures.pathological');
+  const fr = c.fractures === undefined ? undefined : r.read(F['fractures']);
+  if (r.check(C['qualifying-fracture'], qualifying.length > 0)) reasons.push('qualifying-fracture');
+  const vfa = r.read(F['vfa']);
+  if (vfa !== undefined) r.derived(D['vfa-grades'], vfaFractureLevels(c));
+  if (r.check(C['vertebral-fracture'], hasVertebralFracture(c) ? true : vfa === undefined ? undefined : false)) reasons.push('vertebral-fracture');
+  if (fr !== undefined) {
+    for (const f of knownFractures(c)) {
+      if (f.highEnergy === undefined) r.miss('fractures.highEnergy');
+      if (f.pathological === undefined) r.miss('fractures.pathological');
+    }
   }
 
   const age = ageOn(c.person.birthDate, c.asOf);
   let nhg: NhgScore | null = null;
   if (age >= CASE_FINDING_MIN_AGE && qualifying.length === 0) {
-    nhg = nhgRiskScore(c);
-    Object.assign(used, nhg.used);
-    missing.push(...nhg.missing);
-    used['nhgScore'] = nhg.score;
-    if (nhg.score >= NHG_SCORE_DXA) reasons.push('nhg-score-4-or-more');
+    const n = nhgMemo(c);
+    nhg = n.score;
+    r.adopt(n.reads, false);
+    r.derived(D['nhg-score'], nhg.score);
+    if (r.check(C['nhg-score-4-or-more'], nhg.score >= NHG_SCORE_DXA)) reasons.push('nhg-score-4-or-more');
   }
 
-  const g = c.riskFactors?.glucocorticoids;
-  if (g) used['riskFactors.glucocorticoids'] = g;
-  else missing.push('riskFactors.glucocorticoids');
-  if (glucocorticoidsAtLeast(c)) reasons.push('glucocorticoids');
+  const g = r.read(F['riskFactors.glucocorticoids']);
+  if (r.check(C['glucocorticoids'], g === undefined ? undefined : glucocorticoidsAtLeast(c))) reasons.push('glucocorticoids');
 
   if (c.person.sex === 'female') {
-    const am = c.person.menopause?.ageAtMenopause;
-    if (am === undefined) missing.push('person.menopause.ageAtMenopause');
-    else {
-      used['person.menopause.ageAtMenopause'] = am;
-      if (am < EARLY_MENOPAUSE_BEFORE) reasons.push('early-menopause');
-    }
+    r.read(F['person.sex']);
+    const am = r.read(F['person.menopause.ageAtMenopause']);
+    if (r.check(C['early-menopause'], am === undefined ? undefined : am < EARLY_MENOPAUSE_BEFORE)) reasons.push('early-menopause');
   }
-  const sh = c.riskFactors?.sexHormoneLoweringTherapy;
-  if (sh === undefined) missing.push('riskFactors.sexHormoneLoweringTherapy');
-  else used['riskFactors.sexHormoneLoweringTherapy'] = sh;
-  if (sh === true) reasons.push('sex-hormone-lowering-therapy');
+  if (r.check(C['sex-hormone-lowering-therapy'], r.read(F['riskFactors.sexHormoneLoweringTherapy']))) reasons.push('sex-hormone-lowering-therapy');
 
-  return { indicated: reasons.length > 0, reasons, used, missing, nhg };
+  return { indicated: reasons.length > 0, reasons, nhg, reads: r };
 });
 
 /** `q`: the first qualifying fracture, if any (looked up once per explanation, not per reason). */
@@ -194,6 +201,8 @@ const dxaIndicated: Rule = {
     'person.menopause.ageAtMenopause', 'fractures', 'vfa', 'riskFactors', 'settings.fractureSitePolicy',
   ],
   codes: ['case-finding.dxa-indicated'],
+  derived: ['nhg-score', 'vfa-grades'],
+  criteria: ['qualifying-fracture', 'vertebral-fracture', 'glucocorticoids', 'early-menopause', 'sex-hormone-lowering-therapy', 'nhg-score-4-or-more'],
   about: {
     patient: bi(
       'Moet u een botdichtheidsmeting (DXA) krijgen? Dat is zo na een botbreuk na uw 50e, bij een ingezakte wervel, bij een hoge risicoscore, bij lang prednison, bij een vroege overgang of bij een behandeling die hormonen verlaagt.',
@@ -204,8 +213,13 @@ const dxaIndicated: Rule = {
       'DXA indicated for: a qualifying fracture (age ≥ 50, within 2 years, low energy, not pathological, site allowed by policy), a vertebral fracture, NHG risk score ≥ 4, glucocorticoids ≥ 7.5 mg/day for ≥ 3 months, menopause before 45, or sex-hormone-lowering therapy.',
     ),
   },
-  evaluate({ case: c, settings: s }): Finding[] {
+  evaluate(r): Finding[] {
+    const c = r.case;
+    const s = r.settings;
     const d = dxaIndication(c, s);
+    // The indication's own reader is this conclusion's provenance: nothing else is read here.
+    const rd = d.reads;
+    const missing = rd.missing.length > 0;
     const value = { indicated: d.indicated, reasons: [...d.reasons] };
     const txt = (lang: 'nl' | 'en', who: 'p' | 'c', q: Fracture | undefined) => list(d.reasons.map((r) => reasonText(r, c, s, q, d.nhg, lang, who)), lang);
     const explanation = d.indicated
@@ -224,13 +238,13 @@ const dxaIndicated: Rule = {
       : ((lang: Lang): LangText => lang === 'nl'
         ? {
             patient: 'Op grond van wat we nu weten is een botdichtheidsmeting niet nodig.',
-            clinician: `Geen DXA-indicatie op de vastgelegde gegevens${d.nhg ? ` (NHG-risicoscore ${d.nhg.score})` : ''}.${d.missing.length > 0 ? ' Ontbrekende gegevens kunnen dit veranderen.' : ''}`,
+            clinician: `Geen DXA-indicatie op de vastgelegde gegevens${d.nhg ? ` (NHG-risicoscore ${d.nhg.score})` : ''}.${missing ? ' Ontbrekende gegevens kunnen dit veranderen.' : ''}`,
           }
         : {
             patient: 'From what we know now, you do not need a bone density scan.',
-            clinician: `No DXA indication on the recorded data${d.nhg ? ` (NHG risk score ${d.nhg.score})` : ''}.${d.missing.length > 0 ? ' Missing data could change this.' : ''}`,
+            clinician: `No DXA indication on the recorded data${d.nhg ? ` (NHG risk score ${d.nhg.score})` : ''}.${missing ? ' Missing data could change this.' : ''}`,
           });
-    return [finding('case-finding.dxa-indicated', value, d.indicated ? 'action' : 'info', d.used, d.missing, explanation)];
+    return [conclude(rd, 'case-finding.dxa-indicated', value, d.indicated ? 'action' : 'info', explanation)];
   },
 };
 
@@ -240,6 +254,8 @@ const nhgScoreRule: Rule = {
   source: ['NHG-2012'],
   inputs: ['asOf', 'person.birthDate', 'person.weightKg', 'person.heightCm', 'fractures', 'riskFactors'],
   codes: ['case-finding.nhg-risk-score'],
+  derived: [],
+  criteria: ['age-over-70', 'low-weight-or-bmi', 'earlier-fracture', 'parent-hip-fracture', 'reduced-mobility', 'rheumatoid-arthritis', 'secondary-osteoporosis-condition', 'glucocorticoids', 'age-over-60'],
   about: {
     patient: bi(
       'Bij mensen van 50 jaar of ouder zonder recente botbreuk tellen we punten voor risico’s, zoals leeftijd, laag gewicht en prednison. Bij 4 punten of meer volgt een botdichtheidsmeting.',
@@ -250,9 +266,11 @@ const nhgScoreRule: Rule = {
       'NHG risk score (age ≥ 50, no qualifying fracture): age > 70 → 2, > 60 → 1; weight < 60 kg or BMI < 20 → 1; earlier fracture at ≥ 50 → 1; parental hip fracture → 1; reduced mobility → 1; RA → 1; secondary osteoporosis → 1; glucocorticoids > 7.5 mg/day > 3 months → 4.',
     ),
   },
-  evaluate({ case: c, settings: s }): Finding[] {
-    if (ageOn(c.person.birthDate, c.asOf) < CASE_FINDING_MIN_AGE || qualifyingFractures(c, s).length > 0) return [];
-    const n = nhgRiskScore(c);
+  evaluate(r): Finding[] {
+    const c = r.case;
+    if (ageOn(c.person.birthDate, c.asOf) < CASE_FINDING_MIN_AGE || qualifyingFractures(c, r.settings).length > 0) return [];
+    const memo = nhgMemo(c);
+    const n = memo.score;
     const items = (lang: 'nl' | 'en', who: 'p' | 'c') => list(n.items.map((i) => ITEM_TEXT[i]?.[who][lang] ?? i), lang);
     const explanation = (lang: Lang): LangText => {
       const clinician = lang === 'nl'
@@ -266,7 +284,7 @@ const nhgScoreRule: Rule = {
         clinician,
       };
     };
-    return [finding('case-finding.nhg-risk-score', { score: n.score, items: n.items }, n.score >= NHG_SCORE_DXA ? 'attention' : 'info', n.used, n.missing, explanation)];
+    return [conclude(memo.reads, 'case-finding.nhg-risk-score', { score: n.score, items: n.items }, n.score >= NHG_SCORE_DXA ? 'attention' : 'info', explanation)];
   },
 };
 
@@ -284,6 +302,8 @@ const dxaConsider: Rule = {
   source: ['PATHWAY-UMC', 'LEAFLET-HOSPITAL', 'NHG-2024'],
   inputs: ['riskFactors.parentOrSiblingOsteoporosis', 'riskFactors.rheumatoidArthritis', 'riskFactors.secondaryOsteoporosisCondition', 'riskFactors.reducedMobility', 'falls.fallsLast12Months'],
   codes: ['case-finding.dxa-consider'],
+  derived: ['dxa-indicated'],
+  criteria: ['parent-or-sibling-osteoporosis', 'rheumatoid-arthritis', 'secondary-osteoporosis-condition', 'reduced-mobility', 'falls-2-or-more'],
   about: {
     patient: bi(
       'Soms is een botdichtheidsmeting het overwegen waard, ook als die niet direct nodig is. Bijvoorbeeld bij botontkalking in de familie, reuma, veel vallen of weinig bewegen.',
@@ -294,29 +314,20 @@ const dxaConsider: Rule = {
       'Consider DXA (attention) without a DXA indication when: osteoporosis in a parent or sibling, RA, a secondary-osteoporosis condition, reduced mobility, or ≥ 2 falls in 12 months.',
     ),
   },
-  evaluate({ case: c, settings: s }): Finding[] {
-    if (dxaIndication(c, s).indicated) return [];
-    const rf = c.riskFactors ?? {};
-    const used: Record<string, unknown> = {};
-    const missing: string[] = [];
-    const flag = (v: boolean | undefined, path: string) => {
-      if (v === undefined) missing.push(path);
-      else used[path] = v;
-      return v === true;
-    };
+  evaluate(r): Finding[] {
+    if (dxaIndication(r.case, r.settings).indicated) return [];
+    r.derived(D['dxa-indicated'], false);
+    const falls = r.read(F['falls.fallsLast12Months']);
     const met = [
-      flag(rf.parentOrSiblingOsteoporosis, 'riskFactors.parentOrSiblingOsteoporosis'),
-      flag(rf.rheumatoidArthritis, 'riskFactors.rheumatoidArthritis'),
-      flag(rf.secondaryOsteoporosisCondition, 'riskFactors.secondaryOsteoporosisCondition'),
-      flag(rf.reducedMobility, 'riskFactors.reducedMobility'),
+      r.check(C['parent-or-sibling-osteoporosis'], r.read(F['riskFactors.parentOrSiblingOsteoporosis'])),
+      r.check(C['rheumatoid-arthritis'], r.read(F['riskFactors.rheumatoidArthritis'])),
+      r.check(C['secondary-osteoporosis-condition'], r.read(F['riskFactors.secondaryOsteoporosisCondition'])),
+      r.check(C['reduced-mobility'], r.read(F['riskFactors.reducedMobility'])),
+      r.check(C['falls-2-or-more'], falls === undefined ? undefined : falls >= 2),
     ];
-    const falls = c.falls?.fallsLast12Months;
-    if (falls === undefined) missing.push('falls.fallsLast12Months');
-    else used['falls.fallsLast12Months'] = falls;
-    met.push(falls !== undefined && falls >= 2);
     const hit = CONSIDER.filter((_, i) => met[i]);
     if (hit.length === 0) return [];
-    return [finding('case-finding.dxa-consider', { reasons: hit.map((h) => h[0]) }, 'attention', used, missing, (lang: Lang): LangText => lang === 'nl'
+    return [conclude(r, 'case-finding.dxa-consider', { reasons: hit.map((h) => h[0]) }, 'attention', (lang: Lang): LangText => lang === 'nl'
       ? {
           patient: `Een botdichtheidsmeting kan zinvol zijn, want ${list(hit.map((h) => h[1].nl), 'nl')}. Bespreek dit met uw arts.`,
           clinician: `Geen strikte DXA-indicatie; overweeg DXA wegens ${list(hit.map((h) => h[2].nl), 'nl')}.`,
@@ -340,6 +351,8 @@ const workupWaived: Rule = {
   source: ['NIV-2022'],
   inputs: ['workupWaived.reason', 'workupWaived.by', 'workupWaived.date'],
   codes: ['case-finding.workup-waived'],
+  derived: [],
+  criteria: [],
   about: {
     patient: bi(
       'Soms besluit u samen met uw arts om geen onderzoek te doen. Dat staat dan met reden, naam en datum in uw dossier.',
@@ -350,13 +363,16 @@ const workupWaived: Rule = {
       'Work-up is waived only with an explicit reason (life expectancy < 1 year, nursing home after shared decision, patient declines), recorded with who and when.',
     ),
   },
-  evaluate({ case: c }): Finding[] {
+  evaluate(r): Finding[] {
+    const c = r.case;
     const w = c.workupWaived;
     if (!w) return [];
+    r.read(F['workupWaived.reason']);
+    r.read(F['workupWaived.by']);
+    r.read(F['workupWaived.date']);
     const t = WAIVE_TEXT[w.reason] ?? { p: bi(w.reason, w.reason), c: bi(w.reason, w.reason) };
     const future = compareDates(w.date, c.asOf) > 0;
-    return [finding('case-finding.workup-waived', { reasons: [w.reason] }, 'info',
-      { 'workupWaived.reason': w.reason, 'workupWaived.by': w.by, 'workupWaived.date': w.date }, [], (lang: Lang): LangText => lang === 'nl'
+    return [conclude(r, 'case-finding.workup-waived', { reasons: [w.reason] }, 'info', (lang: Lang): LangText => lang === 'nl'
         ? {
             patient: `Er wordt geen verder botonderzoek gedaan, omdat ${t.p.nl}.`,
             clinician: `Work-up afgezien: ${t.c.nl}; vastgelegd door ${w.by} op ${w.date}${future ? ' (datum ligt na de peildatum)' : ''}.`,

@@ -1,7 +1,8 @@
-import { describe, it } from 'vitest';
-import { checkRow } from '../testing/rule-table.js';
+import { describe } from 'vitest';
+import { runRows } from '../testing/rows.js';
+import { rules } from './index.js';
 import { childRows } from './children.cases.js';
 
 describe('children with severe multiple disabilities (§12)', () => {
-  it.each(childRows.map((r) => [r.spec, r] as const))('%s', (_s, row) => checkRow(row));
+  runRows(childRows, rules);
 });

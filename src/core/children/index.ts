@@ -4,10 +4,15 @@
 // Sources: LEAFLET-EMB (mobility shares, loading, aids, weight), BOTPAD-POLICY (aids-check interval
 // and growth threshold, configurable), ISCD (children's DXA read with Z-scores).
 import { explain } from '../explain.js';
-import type { Finding, Lang, LangText, Rule, RuleContext } from '../rule.js';
-import { Trace } from '../rule.js';
+import type { Finding, Lang, LangText, Rule } from '../rule.js';
+import { Reader } from '../reader.js';
 import { addMonths, ageOn, compareDates } from '../time/date.js';
 import { day } from '../text.js';
+import { F } from '../fields.js';
+import { criteria } from '../reader.js';
+
+/** The criteria this file's rules check (`r.check(C[id], met)`). */
+const C = criteria(['wheelchair-or-bedbound', 'walking-aid', 'other-risk-factors', 'no-daily-standing', 'movement-below-30-minutes', 'grown-since-last-check', 'check-due', 'adult-bmi-below-18.5']);
 
 export type BoneQualityRisk = 'high' | 'increased' | 'raised' | 'baseline';
 
@@ -29,36 +34,39 @@ export const boneQualityRule: Rule = {
   inputs: ['child.mobility', 'riskFactors.antiEpileptics', 'riskFactors.glucocorticoids', 'riskFactors.insufficientDaylight',
     'child.indoorsMostly', 'person.weightKg', 'person.heightCm'],
   codes: ['child.bone-quality-risk'],
+  derived: [],
+  criteria: ['wheelchair-or-bedbound', 'walking-aid', 'other-risk-factors'],
   about: explain({
     patientNl: 'Hoe groot de kans is dat de botten van uw kind zwak zijn.',
     patientEn: 'How likely it is that your child\'s bones are weak.',
     clinicianNl: 'Risico op lage botkwaliteit naar mobiliteit (rolstoel/bedgebonden hoog, loophulpmiddel verhoogd, zelfstandig lopend met andere risicofactoren licht verhoogd).',
     clinicianEn: 'Risk of low bone quality by mobility (wheelchair/bedbound high, walking aid increased, independent walker with other risk factors raised).',
   }),
-  evaluate({ case: c }: RuleContext) {
+  evaluate(r: Reader) {
+    const c = r.case;
     const ch = c.child;
     if (ch === undefined) return [];
-    const t = new Trace();
-    const mobility = t.get('child.mobility', ch.mobility)!;
+    const t = r;
+    const mobility = t.note('child.mobility', ch.mobility)!;
     let level: BoneQualityRisk;
     const factors: string[] = [];
-    if (mobility === 'wheelchair' || mobility === 'bedbound') level = 'high';
-    else if (mobility === 'walking-aid') level = 'increased';
+    if (t.check(C['wheelchair-or-bedbound'], mobility === 'wheelchair' || mobility === 'bedbound')) level = 'high';
+    else if (t.check(C['walking-aid'], mobility === 'walking-aid')) level = 'increased';
     else {
       const rf = c.riskFactors ?? {};
-      if ((t.get('riskFactors.antiEpileptics', rf.antiEpileptics) ?? 0) >= 1) factors.push('anti-epileptics');
-      if ((t.get('riskFactors.glucocorticoids', rf.glucocorticoids)?.mgPerDay ?? 0) > 0) factors.push('glucocorticoids');
-      const daylight = t.get('riskFactors.insufficientDaylight', rf.insufficientDaylight);
-      const indoors = t.get('child.indoorsMostly', ch.indoorsMostly);
+      if ((t.note('riskFactors.antiEpileptics', rf.antiEpileptics) ?? 0) >= 1) factors.push('anti-epileptics');
+      if ((t.note('riskFactors.glucocorticoids', rf.glucocorticoids)?.mgPerDay ?? 0) > 0) factors.push('glucocorticoids');
+      const daylight = t.note('riskFactors.insufficientDaylight', rf.insufficientDaylight);
+      const indoors = t.note('child.indoorsMostly', ch.indoorsMostly);
       if (daylight === true || indoors === true) factors.push('little-daylight');
       const kg = c.person.weightKg;
       const cm = c.person.heightCm;
       if (ageOn(c.person.birthDate, c.asOf) >= 18 && kg !== undefined && cm !== undefined) {
-        t.get('person.weightKg', kg);
-        t.get('person.heightCm', cm);
+        t.note('person.weightKg', kg);
+        t.note('person.heightCm', cm);
         if (bmi(kg, cm) < ADULT_LOW_BMI) factors.push('low-weight');
       }
-      level = factors.length > 0 ? 'raised' : 'baseline';
+      level = t.check(C['other-risk-factors'], factors.length > 0) ? 'raised' : 'baseline';
     }
     const share = mobility === 'bedbound' ? 75 : OBSERVED_LOW_BONE_QUALITY_PERCENT[mobility];
     const groupNl = { wheelchair: 'rolstoelgebruikers', bedbound: 'rolstoelgebruikers', 'walking-aid': 'mensen met een loophulpmiddel', 'independent-walker': 'mensen die zelf lopen' }[mobility];
@@ -69,8 +77,7 @@ export const boneQualityRule: Rule = {
       code: 'child.bone-quality-risk',
       value: { level },
       severity: level === 'high' || level === 'increased' ? 'attention' : 'info',
-      used: t.used,
-      missing: t.missing,
+      reads: t,
       explanation: (lang: Lang): LangText => lang === 'nl'
         ? {
             patient: `De kans op zwakke botten is bij uw kind ${levelNl}. Botten worden sterk als ze gewicht dragen. Wie weinig staat of loopt, heeft vaker zwakke botten. Bij volwassenen met een verstandelijke beperking had ${share}% van de ${groupNl} zwakke botten.`,
@@ -91,29 +98,31 @@ export const loadingRule: Rule = {
   source: ['LEAFLET-EMB'],
   inputs: ['asOf', 'person.birthDate', 'child.standingMinutesPerDay', 'child.movementMinutesPerDay'],
   codes: ['child.loading'],
+  derived: [],
+  criteria: ['no-daily-standing', 'movement-below-30-minutes'],
   about: explain({
     patientNl: 'Elke dag staan en bewegen maakt de botten van uw kind sterker.',
     patientEn: 'Standing and moving every day makes your child\'s bones stronger.',
     clinicianNl: 'Vanaf 2 jaar dagelijks belasten (sta-tafel, loophulpmiddel) en 30–60 minuten beweging per dag.',
     clinicianEn: 'From age 2: daily weight-bearing (standing frame, walking aid) and 30–60 minutes of movement a day.',
   }),
-  evaluate({ case: c }: RuleContext) {
+  evaluate(r: Reader) {
+    const c = r.case;
     const ch = c.child;
     if (ch === undefined) return [];
-    const t = new Trace();
-    if (ageOn(t.get('person.birthDate', c.person.birthDate)!, c.asOf) < LOADING_FROM_AGE) return [];
-    const standing = t.get('child.standingMinutesPerDay', ch.standingMinutesPerDay);
-    const movement = t.get('child.movementMinutesPerDay', ch.movementMinutesPerDay);
+    const t = r;
+    if (ageOn(t.read(F['person.birthDate'])!, c.asOf) < LOADING_FROM_AGE) return [];
+    const standing = t.note('child.standingMinutesPerDay', ch.standingMinutesPerDay);
+    const movement = t.note('child.movementMinutesPerDay', ch.movementMinutesPerDay);
     const reasons = ['daily-weight-bearing', 'movement-30-60-minutes'];
-    if (standing !== undefined && standing === 0) reasons.push('no-daily-standing');
-    if (movement !== undefined && movement < MOVEMENT_TARGET_MIN) reasons.push('movement-below-target');
+    if (t.check(C['no-daily-standing'], standing === undefined ? undefined : standing === 0)) reasons.push('no-daily-standing');
+    if (t.check(C['movement-below-30-minutes'], movement === undefined ? undefined : movement < MOVEMENT_TARGET_MIN)) reasons.push('movement-below-target');
     const short = reasons.length > 2;
     return [{
       code: 'child.loading',
       value: { reasons },
       severity: short ? 'attention' : 'info',
-      used: t.used,
-      missing: t.missing,
+      reads: t,
       explanation: (lang: Lang): LangText => lang === 'nl'
         ? {
             patient: 'Laat uw kind elke dag staan of steunen op de benen, zo nodig met een sta-tafel of loophulpmiddel. Probeer elke dag 30 tot 60 minuten te bewegen.'
@@ -133,22 +142,26 @@ export const aidsCheckRule: Rule = {
   id: 'child.aids-check-due',
   stage: 'children',
   source: ['BOTPAD-POLICY', 'LEAFLET-EMB'],
-  inputs: ['asOf', 'child.lastAidsCheck', 'child.heightCmAtLastAidsCheck', 'person.heightCm'],
+  inputs: ['asOf', 'child.lastAidsCheck', 'child.heightCmAtLastAidsCheck', 'person.heightCm', 'settings.aidsCheckGrowthCm', 'settings.aidsCheckIntervalMonths'],
   codes: ['child.aids-check-due'],
+  derived: [],
+  criteria: ['check-due', 'grown-since-last-check'],
   about: explain({
     patientNl: 'Wanneer de fysiotherapeut de hulpmiddelen van uw kind weer nakijkt.',
     patientEn: 'When the physiotherapist checks your child\'s aids again.',
     clinicianNl: 'Controle van hulpmiddelen elke 6 maanden, of eerder bij ≥ 3 cm groei sinds de vorige controle (instelbaar).',
     clinicianEn: 'Aids check every 6 months, or sooner after ≥ 3 cm of growth since the last check (configurable).',
   }),
-  evaluate({ case: c, settings: s }: RuleContext) {
+  evaluate(r: Reader) {
+    const c = r.case;
+    const s = r.settings;
     const ch = c.child;
     if (ch === undefined) return [];
-    const t = new Trace();
-    t.get('asOf', c.asOf);
-    t.get('settings.aidsCheckIntervalMonths', s.aidsCheckIntervalMonths);
-    t.get('settings.aidsCheckGrowthCm', s.aidsCheckGrowthCm);
-    const last = t.get('child.lastAidsCheck', ch.lastAidsCheck);
+    const t = r;
+    t.read(F['asOf']);
+    t.setting('aidsCheckIntervalMonths');
+    t.setting('aidsCheckGrowthCm');
+    const last = t.note('child.lastAidsCheck', ch.lastAidsCheck);
     let due: string;
     let reason: 'no-check-recorded' | 'growth' | 'interval';
     let grown: number | undefined;
@@ -158,26 +171,25 @@ export const aidsCheckRule: Rule = {
     } else {
       due = addMonths(last, s.aidsCheckIntervalMonths);
       reason = 'interval';
-      const then = t.get('child.heightCmAtLastAidsCheck', ch.heightCmAtLastAidsCheck);
-      const now = t.get('person.heightCm', c.person.heightCm);
+      const then = t.note('child.heightCmAtLastAidsCheck', ch.heightCmAtLastAidsCheck);
+      const now = t.read(F['person.heightCm']);
       if (then !== undefined && now !== undefined) {
         // Rounded to tenths so 3.0 cm entered as 101.2 − 98.2 still counts as 3 cm.
         grown = Math.round((now - then) * 10) / 10;
-        if (grown >= s.aidsCheckGrowthCm && compareDates(c.asOf, due) < 0) {
+        if (t.check(C['grown-since-last-check'], grown >= s.aidsCheckGrowthCm) && compareDates(c.asOf, due) < 0) {
           due = c.asOf;
           reason = 'growth';
         }
       }
     }
-    const isDue = compareDates(c.asOf, due) >= 0;
+    const isDue = t.check(C['check-due'], compareDates(c.asOf, due) >= 0);
     const whyNl = { 'no-check-recorded': 'Er is nog geen controle vastgelegd.', growth: `Uw kind is ${grown} cm gegroeid sinds de vorige controle.`, interval: `De vorige controle was op ${last ? day(last, 'nl') : ''}.` }[reason];
     const whyEn = { 'no-check-recorded': 'No check has been recorded yet.', growth: `Your child has grown ${grown} cm since the last check.`, interval: `The last check was on ${last ? day(last, 'en') : ''}.` }[reason];
     return [{
       code: 'child.aids-check-due',
       value: { due, reason },
       severity: isDue ? 'attention' : 'info',
-      used: t.used,
-      missing: t.missing,
+      reads: t,
       explanation: (lang: Lang): LangText => lang === 'nl'
         ? {
             patient: `${whyNl} ${isDue ? 'Laat de fysiotherapeut nu kijken of de hulpmiddelen nog goed passen.' : `De volgende controle van de hulpmiddelen is rond ${day(due, 'nl')}.`}`,
@@ -197,19 +209,22 @@ export const weightRule: Rule = {
   source: ['LEAFLET-EMB'],
   inputs: ['asOf', 'person.birthDate', 'person.weightKg', 'person.heightCm'],
   codes: ['child.weight'],
+  derived: [],
+  criteria: ['adult-bmi-below-18.5'],
   about: explain({
     patientNl: 'Een gezond gewicht helpt de botten. Te licht is niet goed.',
     patientEn: 'A healthy weight helps the bones. Too light is not good.',
     clinicianNl: 'Gewicht vastleggen en bewaken; ondergewicht en gewichtsverlies zijn risicofactoren voor lage botkwaliteit.',
     clinicianEn: 'Record and monitor weight; low weight and weight loss are risk factors for low bone quality.',
   }),
-  evaluate({ case: c }: RuleContext) {
+  evaluate(r: Reader) {
+    const c = r.case;
     if (c.child === undefined) return [];
-    const t = new Trace();
-    const kg = t.get('person.weightKg', c.person.weightKg);
+    const t = r;
+    const kg = t.read(F['person.weightKg']);
     if (kg === undefined) {
       return [{
-        code: 'child.weight', value: null, severity: 'attention', used: t.used, missing: t.missing,
+        code: 'child.weight', value: null, severity: 'attention', reads: t,
         explanation: (lang: Lang): LangText => lang === 'nl'
           ? {
               patient: 'Het gewicht van uw kind is niet bekend. Laat uw kind wegen, dan kunnen we het volgen.',
@@ -222,15 +237,14 @@ export const weightRule: Rule = {
       }];
     }
     const adult = ageOn(c.person.birthDate, c.asOf) >= 18;
-    const cm = t.get('person.heightCm', c.person.heightCm);
-    const low = adult && cm !== undefined && bmi(kg, cm) < ADULT_LOW_BMI;
+    const cm = t.read(F['person.heightCm']);
+    const low = t.check(C['adult-bmi-below-18.5'], adult ? (cm === undefined ? undefined : bmi(kg, cm) < ADULT_LOW_BMI) : false);
     const reasons = low ? ['low-weight'] : ['check-growth-chart'];
     return [{
       code: 'child.weight',
       value: { reasons },
       severity: low ? 'attention' : 'info',
-      used: t.used,
-      missing: t.missing,
+      reads: t,
       explanation: (lang: Lang): LangText => lang === 'nl'
         ? {
             patient: low

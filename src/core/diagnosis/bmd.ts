@@ -68,13 +68,15 @@ export const T_SEVERITY: Readonly<Record<TCategory, number>> = {
   normal: 0, osteopenia: 1, osteoporosis: 2, 'severe-osteoporosis': 3,
 };
 
-const LONG_BONES: readonly string[] = ['humerus', 'elbow', 'forearm', 'wrist', 'hip', 'femur', 'tibia', 'fibula', 'ankle'];
+/** The long bones of §3's paediatric criteria, exactly as the specification lists them. */
+export const LONG_BONES: readonly string[] = ['humerus', 'forearm', 'wrist', 'femur', 'tibia', 'fibula'];
 
 /** ISCD paediatric fracture history: long-bone fractures by age 10 and by age 19. */
 export function childFractureHistory(c: Case): { vertebral: boolean; longBoneBy10: number; longBoneBy19: number } {
   const fr = knownFractures(c).filter((f: Fracture) => f.highEnergy !== true && f.pathological !== true);
   const age = (f: Fracture) => ageOn(c.person.birthDate, f.date);
-  const vfaCompression = (c.vfa?.vertebrae ?? []).some((v) => v.grade === 2 || v.grade === 3) &&
+  // In a child any graded vertebra (Genant ≥ 1) is a compression fracture (ISCD paediatric positions).
+  const vfaCompression = (c.vfa?.vertebrae ?? []).some((v) => v.grade === 1 || v.grade === 2 || v.grade === 3) &&
     c.vfa !== undefined && compareDates(c.vfa.date, c.asOf) <= 0;
   return {
     vertebral: vfaCompression || fr.some((f) => SPINE_SITES.includes(f.site)),

@@ -3,10 +3,17 @@ import type { Case } from '../case.schema.js';
 import { VERTEBRA_LEVELS } from '../case.schema.js';
 import type { Bilingual, Finding, Lang, LangText, Rule } from '../rule.js';
 import { ageOn, compareDates } from '../time/date.js';
-import { finding, undecided } from '../finding.js';
+import { undecided } from '../finding.js';
+import { conclude } from '../rule.js';
+import type { Reader } from '../reader.js';
 import { bi, day, num } from '../text.js';
-import { bmdCategory, latestDxa, scoreTypeFor, type BmdCategoryName } from './bmd.js';
+import { ADULT_AGE, bmdCategory, latestDxa, scoreTypeFor, T_NORMAL_FROM, T_OSTEOPOROSIS_AT, Z_BELOW_AT, type BmdCategoryName } from './bmd.js';
 import { sortBy } from '../sort.js';
+import { F } from '../fields.js';
+import { criteria, D } from '../reader.js';
+
+/** The criteria this file's rules check (`r.check(C[id], met)`). */
+const C = criteria(['t-below-minus-1', 't-at-or-below-minus-2.5', 'qualifying-or-vertebral-fracture', 'z-at-or-below-minus-2', 'paediatric-osteoporosis', 'grade-2-or-more']);
 
 const SITE: Record<string, Bilingual> = {
   'lumbar-spine': bi('lendenwervels', 'lumbar spine'),
@@ -42,12 +49,25 @@ const CATEGORY: Record<BmdCategoryName, { p: Bilingual; c: Bilingual }> = {
   },
 };
 
+/** The criteria of the category: each boundary of the score type used, met or not (§3). */
+function checkCategory(r: Reader, b: { category: BmdCategoryName; scoreType: 'T' | 'Z'; score: number }, child: boolean): void {
+  if (b.scoreType === 'T') {
+    r.check(C['t-below-minus-1'], b.score < T_NORMAL_FROM);
+    if (r.check(C['t-at-or-below-minus-2.5'], b.score <= T_OSTEOPOROSIS_AT)) r.check(C['qualifying-or-vertebral-fracture'], b.category === 'severe-osteoporosis');
+    return;
+  }
+  r.check(C['z-at-or-below-minus-2'], b.score <= Z_BELOW_AT);
+  if (child) r.check(C['paediatric-osteoporosis'], b.category === 'paediatric-osteoporosis');
+}
+
 const bmdRule: Rule = {
   id: 'bmd.category',
   stage: 'diagnosis',
   source: ['WHO-1994', 'ISCD'],
   inputs: ['asOf', 'person.birthDate', 'person.sex', 'person.menopause.status', 'dxa', 'fractures', 'vfa', 'settings.fractureSitePolicy'],
   codes: ['bmd.category'],
+  derived: ['score-type'],
+  criteria: ['z-at-or-below-minus-2', 'paediatric-osteoporosis', 't-below-minus-1', 't-at-or-below-minus-2.5', 'qualifying-or-vertebral-fracture'],
   about: {
     patient: bi(
       'Uit de botdichtheidsmeting komt een score per plek. We kijken naar de laagste score van de laatste meting. Na de overgang en bij mannen vanaf 50 vergelijken we met jonge volwassenen (T-score), anders met mensen van uw eigen leeftijd (Z-score).',
@@ -58,27 +78,26 @@ const bmdRule: Rule = {
       'Latest DXA date, lowest score over lumbar spine, femoral neck and total hip. T (WHO) for postmenopausal women and men ≥ 50: normal ≥ −1.0; osteopenia; osteoporosis ≤ −2.5; severe with a fracture. Z (ISCD) for premenopausal women, men < 50 and anyone < 20: ≤ −2.0 below expected range; children with a vertebral compression fracture, or Z ≤ −2.0 with ≥ 2 long-bone fractures by age 10 or ≥ 3 by 19: paediatric osteoporosis.',
     ),
   },
-  evaluate({ case: c, settings: s }): Finding[] {
+  evaluate(r): Finding[] {
+    const c = r.case;
+    const s = r.settings;
     const type = scoreTypeFor(c);
-    const used: Record<string, unknown> = { 'person.birthDate': c.person.birthDate, 'person.sex': c.person.sex, scoreType: type };
-    const missing: string[] = [];
-    if (c.person.sex === 'female') {
-      const st = c.person.menopause?.status;
-      if (st === undefined) missing.push('person.menopause.status');
-      else used['person.menopause.status'] = st;
-    }
+    r.read(F['person.birthDate']);
+    r.read(F['person.sex']);
+    r.derived(D['score-type'], type);
     const b = bmdCategory(c, s);
+    if (!b) r.miss(latestDxa(c).length === 0 ? 'dxa' : type === 'T' ? 'dxa.tScore' : 'dxa.zScore');
+    if (c.person.sex === 'female') r.read(F['person.menopause.status']);
     if (!b) {
-      const ms = latestDxa(c);
-      const what = ms.length === 0 ? 'dxa' : type === 'T' ? 'dxa.tScore' : 'dxa.zScore';
-      return [undecided('bmd.category', [what, ...missing], used, {
+      return [undecided(r, 'bmd.category', {
         patient: bi('uw botdichtheid', 'your bone density'),
         clinician: bi(`Botdichtheidscategorie (${type}-score nodig)`, `Bone density category (${type}-score needed)`),
       })];
     }
-    used[type === 'T' ? 'dxa.tScore' : 'dxa.zScore'] = b.score;
-    used['dxa.site'] = b.site;
-    used['dxa.date'] = b.date;
+    r.note(type === 'T' ? 'dxa.tScore' : 'dxa.zScore', b.score);
+    r.note('dxa.site', b.site);
+    r.note('dxa.date', b.date);
+    checkCategory(r, b, ageOn(c.person.birthDate, c.asOf) < ADULT_AGE);
     const cat = CATEGORY[b.category];
     const age = ageOn(c.person.birthDate, c.asOf);
     const why = type === 'Z'
@@ -86,7 +105,7 @@ const bmdRule: Rule = {
       : bi(c.person.sex === 'male' ? 'man ≥ 50' : 'postmenopauzaal of ≥ 50', c.person.sex === 'male' ? 'man ≥ 50' : 'postmenopausal or ≥ 50');
     const severity = b.category === 'osteoporosis' || b.category === 'severe-osteoporosis' || b.category === 'below-expected-range' || b.category === 'paediatric-osteoporosis'
       ? 'action' : b.category === 'osteopenia' ? 'attention' : 'info';
-    return [finding('bmd.category', { category: b.category, scoreType: b.scoreType, score: b.score, site: b.site, date: b.date }, severity, used, missing, (lang: Lang): LangText => {
+    return [conclude(r, 'bmd.category', { category: b.category, scoreType: b.scoreType, score: b.score, site: b.site, date: b.date }, severity, (lang: Lang): LangText => {
       const score = num(b.score, lang, 1);
       const site = SITE[b.site]?.[lang] ?? b.site;
       return lang === 'nl'
@@ -137,8 +156,10 @@ const vfaRule: Rule = {
   id: 'vfa.vertebral-fractures',
   stage: 'diagnosis',
   source: ['GENANT', 'NHG-2024'],
-  inputs: ['asOf', 'vfa.date', 'vfa.vertebrae'],
+  inputs: ['asOf', 'vfa.date', 'vfa.vertebrae', 'vfa'],
   codes: ['vfa.vertebral-fractures'],
+  derived: [],
+  criteria: ['grade-2-or-more'],
   about: {
     patient: bi(
       'Bij de botmeting kan ook een foto van de wervels gemaakt worden (VFA). Daarop zien we of een wervel is ingezakt, en hoe erg: licht, matig of ernstig. Alleen matig en ernstig tellen mee voor de keuze voor medicijnen.',
@@ -149,20 +170,24 @@ const vfaRule: Rule = {
       'Genant: grade 1 mild (20–24 % height loss), 2 moderate (25–39 %), 3 severe (≥ 40 %). Only grade ≥ 2 counts as a vertebral fracture for treatment; grade 1 alone changes no decision. Levels not listed were not assessed.',
     ),
   },
-  evaluate({ case: c }): Finding[] {
+  evaluate(r): Finding[] {
+    const c = r.case;
     const sum = vfaSummary(c);
     if (!sum) {
-      return [undecided('vfa.vertebral-fractures', ['vfa'], {}, {
+      r.miss('vfa');
+      return [undecided(r, 'vfa.vertebral-fractures', {
         patient: bi('of er wervels zijn ingezakt', 'whether any vertebrae have collapsed'),
         clinician: bi('Wervelfracturen', 'Vertebral fractures'),
       })];
     }
     const v = c.vfa!;
     const counted = sum.moderate + sum.severe;
-    const used = { 'vfa.date': v.date, 'vfa.vertebrae': v.vertebrae.map((x) => `${x.level}:${x.grade}`) };
+    r.read(F['vfa.date']);
+    r.read(F['vfa.vertebrae']);
+    r.check(C['grade-2-or-more'], counted > 0);
     const notEvaluable = sum.notEvaluable.join(', ');
     const levels = sum.levels.join(', ');
-    return [finding('vfa.vertebral-fractures', sum, counted > 0 ? 'action' : 'info', used, [], (lang: Lang): LangText => {
+    return [conclude(r, 'vfa.vertebral-fractures', sum, counted > 0 ? 'action' : 'info', (lang: Lang): LangText => {
       const when = day(v.date, lang);
       if (lang === 'nl') {
         return {

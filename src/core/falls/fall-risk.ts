@@ -1,8 +1,12 @@
 // The fall-risk stratification of the World Guidelines (clinical-rules.md §10) and the Short FES-I
 // bands, as pure functions so properties can be tested apart from the rule wrapper.
 // Sources: WFG-2022 (algorithm, TUG and gait-speed cut-offs), NHG-2024 (inventory), FESI.
-import type { Case } from '../case.schema.js';
-import type { Trace } from '../rule.js';
+import type { Reader } from '../reader.js';
+import { F } from '../fields.js';
+import { criteria } from '../reader.js';
+
+/** The criteria this file's rules check (`r.check(C[id], met)`). */
+const C = criteria(['screen-positive', 'injury', 'two-or-more-falls', 'frailty', 'unable-to-get-up', 'lost-consciousness', 'tug-over-15-s', 'gait-speed-below-0.8']);
 
 export type FallRiskLevel = 'low' | 'intermediate' | 'high';
 /** TUG strictly above this (seconds) is slow; 15 s itself is not. */
@@ -20,29 +24,37 @@ export interface FallRisk {
   slow?: 'tug' | 'gait' | 'both';
 }
 
-export function fallRisk(c: Case, t: Trace): FallRisk {
-  const f = c.falls ?? {};
-  const n = t.get('falls.fallsLast12Months', f.fallsLast12Months);
+/**
+ * The WFG-2022 algorithm read through `t`: screen first; a negative screen is low whatever else is
+ * recorded (the high-risk signs apply only after a positive screen, §10); then the severity signs,
+ * then TUG or gait speed. Each step is a criterion.
+ */
+export function fallRisk(t: Reader): FallRisk {
+  const n = t.read(F['falls.fallsLast12Months']);
+  const unsteady = t.read(F['falls.unsteady']);
+  const worried = t.read(F['falls.worriedAboutFalling']);
+  const positive = (n ?? 0) >= 1 || unsteady === true || worried === true;
   const highSigns: HighRiskSign[] = [];
-  if (t.get('falls.injuredByFall', f.injuredByFall) === true) highSigns.push('injury');
-  if ((n ?? 0) >= 2) highSigns.push('two-or-more-falls');
-  if (t.get('falls.frail', f.frail) === true) highSigns.push('frailty');
-  if (t.get('falls.unableToGetUp', f.unableToGetUp) === true) highSigns.push('unable-to-get-up');
-  if (t.get('falls.lostConsciousness', f.lostConsciousness) === true) highSigns.push('lost-consciousness');
-  const unsteady = t.get('falls.unsteady', f.unsteady) === true;
-  const worried = t.get('falls.worriedAboutFalling', f.worriedAboutFalling) === true;
-  const screenPositive = (n ?? 0) >= 1 || unsteady || worried;
-  if (highSigns.length > 0) return { level: 'high', screenPositive, highSigns };
-  if (!screenPositive) return { level: 'low', screenPositive, highSigns };
-  const tug = t.get('falls.tugSeconds', f.tugSeconds);
-  const gait = t.get('falls.gaitSpeedMps', f.gaitSpeedMps);
+  if (!t.check(C['screen-positive'], positive ? true : n === undefined || unsteady === undefined || worried === undefined ? undefined : false)) {
+    return { level: 'low', screenPositive: false, highSigns };
+  }
+  if (t.check(C['injury'], t.read(F['falls.injuredByFall']))) highSigns.push('injury');
+  if (t.check(C['two-or-more-falls'], n === undefined ? undefined : n >= 2)) highSigns.push('two-or-more-falls');
+  if (t.check(C['frailty'], t.read(F['falls.frail']))) highSigns.push('frailty');
+  if (t.check(C['unable-to-get-up'], t.read(F['falls.unableToGetUp']))) highSigns.push('unable-to-get-up');
+  if (t.check(C['lost-consciousness'], t.read(F['falls.lostConsciousness']))) highSigns.push('lost-consciousness');
+  if (highSigns.length > 0) return { level: 'high', screenPositive: true, highSigns };
+  const tug = t.read(F['falls.tugSeconds']);
+  const gait = t.read(F['falls.gaitSpeedMps']);
   const tugSlow = tug !== undefined ? tug > TUG_SLOW_ABOVE_S : undefined;
   const gaitSlow = gait !== undefined ? gait < GAIT_SLOW_BELOW_MPS : undefined;
-  if (tugSlow === undefined && gaitSlow === undefined) return { level: null, screenPositive, highSigns };
-  if (tugSlow || gaitSlow) {
-    return { level: 'intermediate', screenPositive, highSigns, slow: tugSlow && gaitSlow ? 'both' : tugSlow ? 'tug' : 'gait' };
+  t.check(C['tug-over-15-s'], tugSlow);
+  t.check(C['gait-speed-below-0.8'], gaitSlow);
+  if (tugSlow === undefined && gaitSlow === undefined) return { level: null, screenPositive: true, highSigns };
+  if (tugSlow === true || gaitSlow === true) {
+    return { level: 'intermediate', screenPositive: true, highSigns, slow: tugSlow && gaitSlow ? 'both' : tugSlow ? 'tug' : 'gait' };
   }
-  return { level: 'low', screenPositive, highSigns };
+  return { level: 'low', screenPositive: true, highSigns };
 }
 
 export type FearLevel = 'low' | 'moderate' | 'high';

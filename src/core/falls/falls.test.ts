@@ -1,20 +1,22 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Case } from '../case.schema.js';
-import { Trace } from '../rule.js';
-import { makeCase } from '../testing/case-builder.js';
-import { checkRow } from '../testing/rule-table.js';
+import { Reader } from '../reader.js';
+import { DEFAULT_SETTINGS } from '../settings.js';
+import { makeCase } from '../testing/builder.js';
+import { runRows } from '../testing/rows.js';
+import { rules } from './index.js';
 import { fallRisk } from './fall-risk.js';
 import { fallRows } from './falls.cases.js';
 
 describe('fall risk and fear of falling (§10)', () => {
-  it.each(fallRows.map((r) => [r.spec, r] as const))('%s', (_s, row) => checkRow(row));
+  runRows(fallRows, rules);
 });
 
 describe('fall-risk properties', () => {
   // null (screen positive, not measured) sits between low and high: it can still turn out either way
   // between low and intermediate, but is never "milder" than a recorded low.
-  const rank = (c: Case) => ({ low: 0, intermediate: 1, high: 2 } as const)[fallRisk(c, new Trace()).level ?? 'intermediate'];
+  const rank = (c: Case) => ({ low: 0, intermediate: 1, high: 2 } as const)[fallRisk(new Reader(c, DEFAULT_SETTINGS)).level ?? 'intermediate'];
   const opt = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined });
   const falls = fc.record({
     fallsLast12Months: opt(fc.integer({ min: 0, max: 5 })),
@@ -36,7 +38,7 @@ describe('fall-risk properties', () => {
       const before = makeCase({ falls: clean(f) });
       const after = makeCase({ falls: clean({ ...f, fallsLast12Months: Math.max(1, f.fallsLast12Months ?? 0), injuredByFall: true }) });
       expect(rank(after)).toBeGreaterThanOrEqual(rank(before));
-      expect(fallRisk(after, new Trace()).level).toBe('high');
+      expect(fallRisk(new Reader(after, DEFAULT_SETTINGS)).level).toBe('high');
     }));
   });
 });

@@ -1,10 +1,15 @@
 // fall-risk.level, fall-risk.inventory-needed and fear-of-falling.level (clinical-rules.md §10).
 // Sources: WFG-2022, NHG-2024, FESI.
 import { explain } from '../explain.js';
-import type { Lang, LangText, Rule, RuleContext, Severity } from '../rule.js';
-import { Trace } from '../rule.js';
+import type { Lang, LangText, Rule, Severity } from '../rule.js';
+import { Reader } from '../reader.js';
 import type { FallRiskLevel, HighRiskSign } from './fall-risk.js';
 import { fallRisk, fesILevel, GAIT_SLOW_BELOW_MPS, TUG_SLOW_ABOVE_S } from './fall-risk.js';
+import { F } from '../fields.js';
+import { criteria } from '../reader.js';
+
+/** The criteria this file's rules check (`r.check(C[id], met)`). */
+const C = criteria(['two-or-more-falls', 'score-9-or-more', 'score-14-or-more']);
 
 const SIGN_TEXT: Record<HighRiskSign, { nl: string; en: string; pNl: string; pEn: string }> = {
   injury: { nl: 'letsel bij een val', en: 'injury from a fall', pNl: 'u raakte gewond bij een val', pEn: 'you were hurt in a fall' },
@@ -23,18 +28,21 @@ export const fallRiskRule: Rule = {
   inputs: ['falls.fallsLast12Months', 'falls.injuredByFall', 'falls.unableToGetUp', 'falls.lostConsciousness',
     'falls.worriedAboutFalling', 'falls.unsteady', 'falls.frail', 'falls.tugSeconds', 'falls.gaitSpeedMps'],
   codes: ['fall-risk.level'],
+  derived: [],
+  criteria: ['screen-positive', 'injury', 'two-or-more-falls', 'frailty', 'unable-to-get-up', 'lost-consciousness', 'tug-over-15-s', 'gait-speed-below-0.8'],
   about: explain({
     patientNl: 'Hoe groot de kans is dat u valt.',
     patientEn: 'How likely you are to fall.',
     clinicianNl: 'Valrisico volgens de World Falls Guidelines: screening (val, onvast, angst), ernstkenmerken, dan TUG > 15 s of loopsnelheid < 0,8 m/s.',
     clinicianEn: 'Fall risk per the World Falls Guidelines: screen (fall, unsteady, worried), severity signs, then TUG > 15 s or gait speed < 0.8 m/s.',
   }),
-  evaluate({ case: c }: RuleContext) {
-    const t = new Trace();
-    const r = fallRisk(c, t);
-    if (r.level === null) {
+  evaluate(r: Reader) {
+    const c = r.case;
+    const t = r;
+    const fr = fallRisk(t);
+    if (fr.level === null) {
       return [{
-        code: 'fall-risk.level', value: null, severity: 'attention', used: t.used, missing: t.missing,
+        code: 'fall-risk.level', value: null, severity: 'attention', reads: t,
         explanation: (lang: Lang): LangText => lang === 'nl'
           ? {
               patient: 'U bent gevallen, voelt zich onzeker of bent bang om te vallen. We doen een korte looptest om uw valrisico te bepalen.',
@@ -46,23 +54,22 @@ export const fallRiskRule: Rule = {
             },
       }];
     }
-    const level = r.level;
+    const level = fr.level;
     const tug = c.falls?.tugSeconds;
     const gait = c.falls?.gaitSpeedMps;
     return [{
       code: 'fall-risk.level',
       value: { level },
       severity: LEVEL_SEVERITY[level],
-      used: t.used,
-      missing: t.missing,
+      reads: t,
       // Only the one language and level asked for is written.
       explanation: (lang: Lang): LangText => {
         const nl = lang === 'nl';
         if (level === 'high') {
           let patientSigns = '';
           let clinicianSigns = '';
-          for (let i = 0; i < r.highSigns.length; i++) {
-            const w = SIGN_TEXT[r.highSigns[i] as HighRiskSign];
+          for (let i = 0; i < fr.highSigns.length; i++) {
+            const w = SIGN_TEXT[fr.highSigns[i] as HighRiskSign];
             patientSigns += (i === 0 ? '' : nl ? ' en ' : ' and ') + (nl ? w.pNl : w.pEn);
             clinicianSigns += (i === 0 ? '' : ', ') + (nl ? w.nl : w.en);
           }
@@ -90,13 +97,13 @@ export const fallRiskRule: Rule = {
         return nl
           ? {
               patient: 'U heeft een laag risico om te vallen. Blijf in beweging.',
-              clinician: r.screenPositive
+              clinician: fr.screenPositive
                 ? `Laag valrisico: screening positief maar ${measures(tug, gait, lang)} binnen de norm.`
                 : 'Laag valrisico: geen val in 12 maanden vastgelegd, niet onvast, geen valangst.',
             }
           : {
               patient: 'Your risk of falling is low. Keep moving.',
-              clinician: r.screenPositive
+              clinician: fr.screenPositive
                 ? `Low fall risk: screen positive but ${measures(tug, gait, lang)} within limits.`
                 : 'Low fall risk: no fall in 12 months recorded, not unsteady, not worried about falling.',
             };
@@ -119,22 +126,23 @@ export const inventoryRule: Rule = {
   source: ['NHG-2024'],
   inputs: ['falls.fallsLast12Months'],
   codes: ['fall-risk.inventory-needed'],
+  derived: [],
+  criteria: ['two-or-more-falls'],
   about: explain({
     patientNl: 'Na meerdere vallen zoeken we uit waardoor u valt.',
     patientEn: 'After several falls we find out why you fall.',
     clinicianNl: 'Bij ≥ 2 vallen in 12 maanden: inventarisatie van valrisicofactoren.',
     clinicianEn: 'With ≥ 2 falls in 12 months: inventory of fall risk factors.',
   }),
-  evaluate({ case: c }: RuleContext) {
-    const t = new Trace();
-    const n = t.get('falls.fallsLast12Months', c.falls?.fallsLast12Months);
-    if (n === undefined || n < 2) return [];
+  evaluate(r: Reader) {
+    const t = r;
+    const n = t.read(F['falls.fallsLast12Months']);
+    if (!t.check(C['two-or-more-falls'], n === undefined ? undefined : n >= 2)) return [];
     return [{
       code: 'fall-risk.inventory-needed',
       value: { reasons: ['two-or-more-falls'] },
       severity: 'attention',
-      used: t.used,
-      missing: t.missing,
+      reads: t,
       explanation: (lang: Lang): LangText => lang === 'nl'
         ? {
             patient: `U viel ${n} keer in het afgelopen jaar. We zoeken samen uit waardoor dat komt. Denk aan medicijnen, ogen, spieren en uw huis.`,
@@ -154,21 +162,24 @@ export const fearRule: Rule = {
   source: ['FESI'],
   inputs: ['fesI', 'falls.worriedAboutFalling'],
   codes: ['fear-of-falling.level'],
+  derived: [],
+  criteria: ['score-9-or-more', 'score-14-or-more'],
   about: explain({
     patientNl: 'Hoe bang u bent om te vallen, uit de korte vragenlijst.',
     patientEn: 'How worried you are about falling, from the short questionnaire.',
     clinicianNl: 'Short FES-I: som van 7 items (7–28); laag 7–8, matig 9–13, hoog 14–28.',
     clinicianEn: 'Short FES-I: sum of 7 items (7–28); low 7–8, moderate 9–13, high 14–28.',
   }),
-  evaluate({ case: c }: RuleContext) {
-    const t = new Trace();
-    const items = t.get('fesI', c.fesI);
+  evaluate(r: Reader) {
+    const c = r.case;
+    const t = r;
+    const items = t.read(F['fesI']);
     if (items === undefined) {
       // Only worth asking for when worry about falling was reported.
       if (c.falls?.worriedAboutFalling !== true) return [];
-      t.get('falls.worriedAboutFalling', true);
+      t.read(F['falls.worriedAboutFalling']);
       return [{
-        code: 'fear-of-falling.level', value: null, severity: 'attention', used: t.used, missing: t.missing,
+        code: 'fear-of-falling.level', value: null, severity: 'attention', reads: t,
         explanation: (lang: Lang): LangText => lang === 'nl'
           ? {
               patient: 'U bent bang om te vallen. Vul de korte vragenlijst over valangst in, dan weten we hoe groot die angst is.',
@@ -181,6 +192,8 @@ export const fearRule: Rule = {
       }];
     }
     const { level, score } = fesILevel(items);
+    t.check(C['score-9-or-more'], score >= 9);
+    t.check(C['score-14-or-more'], score >= 14);
     const words = {
       low: { nl: 'weinig', en: 'little', cNl: 'laag', cEn: 'low' },
       moderate: { nl: 'wat', en: 'some', cNl: 'matig', cEn: 'moderate' },
@@ -190,8 +203,7 @@ export const fearRule: Rule = {
       code: 'fear-of-falling.level',
       value: { level, score },
       severity: level === 'high' ? 'attention' : 'info',
-      used: t.used,
-      missing: t.missing,
+      reads: t,
       explanation: (lang: Lang): LangText => lang === 'nl'
         ? {
             patient: `U heeft ${words.nl} angst om te vallen.` + (level === 'high' ? ' Daardoor doet u misschien minder. Een fysiotherapeut kan helpen om weer zeker te bewegen.' : ''),

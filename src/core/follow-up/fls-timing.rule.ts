@@ -12,13 +12,16 @@ import type { Case, Fracture } from '../case.schema.js';
 import { qualifyingFractures } from '../case-finding/fractures.js';
 import { explain } from '../explain.js';
 import { isCurrent } from '../medication/index.js';
-import type { Finding, Lang, LangText, Rule, RuleContext } from '../rule.js';
-import { Trace } from '../rule.js';
+import type { Finding, Lang, LangText, Rule } from '../rule.js';
+import { criteria, Reader, D } from '../reader.js';
 import type { IsoDate } from '../time/date.js';
 import { addDays, compareDates, earliestOf } from '../time/date.js';
 import { day, list } from '../text.js';
+import { F } from '../fields.js';
 
 export const FLS_KPIS = ['dxa-within-90-days', 'monitoring-contact-12-16-weeks', 'medication-by-16-weeks', 'on-medication-at-52-weeks'] as const;
+/** Each time target is a criterion of the rule. */
+const C = criteria(FLS_KPIS);
 export type FlsKpi = (typeof FLS_KPIS)[number];
 export type FlsStatus = 'met' | 'not-met' | 'open' | 'waived';
 
@@ -116,24 +119,31 @@ export const flsTimingRule: Rule = {
   source: ['FLS-DB', 'IOF-KPI'],
   inputs: ['asOf', 'person.birthDate', 'fractures', 'dxa', 'contacts', 'medications', 'workupWaived'],
   codes: ['follow-up.fls-timing'],
+  derived: ['index-fracture'],
+  criteria: ['dxa-within-90-days', 'monitoring-contact-12-16-weeks', 'medication-by-16-weeks', 'on-medication-at-52-weeks'],
   about: explain({
     patientNl: 'Na een botbreuk zijn er vaste termijnen voor de botmeting, een controle en zo nodig een medicijn. Hier ziet u welke stappen op tijd waren.',
     patientEn: 'After a broken bone there are set times for the bone scan, a check-up and, if needed, a medicine. This shows which steps were on time.',
     clinicianNl: 'FLS-termijnen vanaf de laatste fractuur die telt (§2): DXA en beoordeling ≤ 90 dagen (IOF: 12 weken), controlecontact week 12–16, medicatie gestart ≤ 16 weken, medicatie in gebruik op week 52.',
     clinicianEn: 'FLS time targets from the latest qualifying fracture (§2): DXA and assessment ≤ 90 days (IOF: 12 weeks), monitoring contact weeks 12–16, medication started ≤ 16 weeks, on medication at week 52.',
   }),
-  evaluate({ case: c, settings: s }: RuleContext): Finding[] {
-    const t = new Trace();
-    t.get('asOf', c.asOf);
+  evaluate(r: Reader): Finding[] {
+    const c = r.case;
+    const s = r.settings;
+    const t = r;
+    t.read(F['asOf']);
     const f = indexFracture(qualifyingFractures(c, s));
     if (f === undefined) return [];
-    t.get('fractures.date', f.date);
-    t.get('person.birthDate', c.person.birthDate);
-    t.get('dxa', c.dxa);
-    t.get('contacts', c.contacts);
-    t.get('medications', c.medications);
-    if (c.workupWaived !== undefined) t.get('workupWaived', c.workupWaived);
+    t.read(F['fractures']);
+    t.derived(D['index-fracture'], f.date);
+    t.read(F['person.birthDate']);
+    t.read(F['dxa']);
+    t.read(F['contacts']);
+    t.read(F['medications']);
+    if (c.workupWaived !== undefined) t.read(F['workupWaived']);
     const items = flsItems(c, f.date);
+    // Each time target is a criterion; one whose time has not yet come is unknown.
+    for (const i of items) t.check(C[i.kpi], i.status === 'met' ? true : i.status === 'open' ? undefined : false);
     const dxa = items[0]!;
     const iofTwelveWeeks = dxa.on !== undefined && cmp(dxa.on, addDays(f.date, IOF_DXA_DAYS)) <= 0;
     const late = items.filter((i) => i.status === 'not-met');
@@ -142,8 +152,7 @@ export const flsTimingRule: Rule = {
       code: 'follow-up.fls-timing',
       value: { indexFracture: f.date, items, dxaWithinIofTwelveWeeks: iofTwelveWeeks },
       severity: late.length > 0 ? 'attention' : 'info',
-      used: t.used,
-      missing: t.missing,
+      reads: t,
       explanation: (lang: Lang): LangText => {
         const names = (xs: FlsItem[], who: 'patient' | 'clinician') => list(xs.map((i) => NAMES[i.kpi][lang][who]), lang);
         const table = items.map((i) => `${NAMES[i.kpi][lang].clinician}: ${STATUS_WORD[lang][i.status]}${i.on ? ` (${i.on})` : ''}`).join('; ');

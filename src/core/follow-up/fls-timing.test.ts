@@ -1,7 +1,8 @@
-import { describe, it } from 'vitest';
-import { checkRow } from '../testing/rule-table.js';
+import { describe } from 'vitest';
+import { runRows } from '../testing/rows.js';
+import { rules } from './index.js';
 import { flsRows } from './fls-timing.cases.js';
 
 describe('follow-up.fls-timing (§8)', () => {
-  it.each(flsRows.map((r) => [r.spec, r] as const))('%s', (_s, row) => checkRow(row));
+  runRows(flsRows, rules);
 });

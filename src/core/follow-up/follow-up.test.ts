@@ -1,7 +1,8 @@
-import { describe, it } from 'vitest';
-import { checkRow } from '../testing/rule-table.js';
+import { describe } from 'vitest';
+import { runRows } from '../testing/rows.js';
+import { rules } from './index.js';
 import { followUpRows } from './follow-up.cases.js';
 
 describe('follow-up.schedule and handover.gp (§8)', () => {
-  it.each(followUpRows.map((r) => [r.spec, r] as const))('%s', (_s, row) => checkRow(row));
+  runRows(followUpRows, rules);
 });

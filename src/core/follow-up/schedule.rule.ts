@@ -4,13 +4,18 @@
 // (how a recorded contact is matched to a visit).
 import type { Case } from '../case.schema.js';
 import { explain } from '../explain.js';
-import { CATALOGUE, isCurrent, medicationPath, plannedPath, routeOf } from '../medication/index.js';
-import type { Finding, Lang, LangText, Rule, RuleContext } from '../rule.js';
-import { Trace } from '../rule.js';
+import { CATALOGUE, isCurrent, plannedPath, routeOf } from '../medication/index.js';
+import type { Finding, Lang, LangText, Rule } from '../rule.js';
+import { Reader, D } from '../reader.js';
 import type { Settings } from '../settings.js';
 import type { IsoDate } from '../time/date.js';
 import { addDays, addMonths, ageOn, compareDates, earliestOf } from '../time/date.js';
 import { day } from '../text.js';
+import { F } from '../fields.js';
+import { criteria } from '../reader.js';
+
+/** The criteria this file's rules check (`r.check(C[id], met)`). */
+const C = criteria(['3-months-contact-done', '1-year-contact-done', 'overdue-visit', 'oral-or-denosumab-only', 'one-year-contact-done', 'age-50-plus-at-onset']);
 
 export type FollowUpKind = '3-months' | '1-year' | 'yearly';
 export type FollowUpStatus = 'planned' | 'due' | 'overdue' | 'done';
@@ -26,14 +31,14 @@ export function treatmentStart(c: Case): IsoDate | undefined {
 /**
  * planned before the due date; due from the due date for `graceDays`; overdue after that; done
  * when a matching contact is recorded. A yearly visit is matched by a yearly (or review) contact
- * within half a year either side, so a visit moved by a few months still counts.
+ * within half a year either side, so a visit moved by a few months still counts. A contact dated
+ * before the treatment start is never follow-up of that treatment (§8).
  */
-export function itemStatus(kind: FollowUpKind, due: IsoDate, c: Case, s: Settings): FollowUpStatus {
+export function itemStatus(kind: FollowUpKind, due: IsoDate, c: Case, s: Settings, start: IsoDate): FollowUpStatus {
   const contacts = c.contacts ?? [];
-  const done = kind === 'yearly'
-    ? contacts.some((k) => (k.kind === 'yearly' || k.kind === 'review')
-      && cmp(k.date, addMonths(due, -6)) > 0 && cmp(k.date, addMonths(due, 6)) <= 0)
-    : contacts.some((k) => k.kind === kind);
+  const done = contacts.some((k) => cmp(k.date, start) >= 0 && (kind === 'yearly'
+    ? (k.kind === 'yearly' || k.kind === 'review') && cmp(k.date, addMonths(due, -6)) > 0 && cmp(k.date, addMonths(due, 6)) <= 0
+    : k.kind === kind));
   if (done) return 'done';
   if (cmp(c.asOf, due) < 0) return 'planned';
   return cmp(c.asOf, addDays(due, s.overdueGraceDays)) > 0 ? 'overdue' : 'due';
@@ -41,7 +46,7 @@ export function itemStatus(kind: FollowUpKind, due: IsoDate, c: Case, s: Setting
 
 export function followUpItems(start: IsoDate, c: Case, s: Settings): FollowUpItem[] {
   const items: FollowUpItem[] = [];
-  const push = (kind: FollowUpKind, due: IsoDate) => items.push({ kind, due, status: itemStatus(kind, due, c, s) });
+  const push = (kind: FollowUpKind, due: IsoDate) => items.push({ kind, due, status: itemStatus(kind, due, c, s, start) });
   push('3-months', addMonths(start, 3));
   push('1-year', addMonths(start, 12));
   // Yearly visits up to and including the first one still ahead of asOf.
@@ -57,23 +62,30 @@ export const scheduleRule: Rule = {
   id: 'follow-up.schedule',
   stage: 'follow-up',
   source: ['PATHWAY-UMC', 'NIV-2022', 'BOTPAD-POLICY'],
-  inputs: ['asOf', 'medications', 'contacts'],
+  inputs: ['asOf', 'medications', 'contacts', 'settings.overdueGraceDays'],
   codes: ['follow-up.schedule'],
+  derived: ['treatment-start'],
+  criteria: ['3-months-contact-done', '1-year-contact-done', 'overdue-visit'],
   about: explain({
     patientNl: 'Wanneer u terugkomt na de start van uw medicijn.',
     patientEn: 'When you come back after starting your medicine.',
     clinicianNl: 'Controles na start van de behandeling: na 3 maanden, na 1 jaar, daarna jaarlijks; status gepland, nu, te laat of gedaan.',
     clinicianEn: 'Visits after treatment start: at 3 months, at 1 year, then yearly; status planned, due, overdue or done.',
   }),
-  evaluate({ case: c, settings: s }: RuleContext) {
-    const t = new Trace();
-    t.get('asOf', c.asOf);
+  evaluate(r: Reader) {
+    const c = r.case;
+    const s = r.settings;
+    const t = r;
+    t.read(F['asOf']);
     const start = treatmentStart(c);
     if (start === undefined) return [];
-    t.get('medications.start', start);
-    t.get('contacts', c.contacts);
-    t.get('settings.overdueGraceDays', s.overdueGraceDays);
+    t.read(F['medications']);
+    t.derived(D['treatment-start'], start);
+    t.read(F['contacts']);
+    t.setting('overdueGraceDays');
     const items = followUpItems(start, c, s);
+    for (const i of items) if (i.kind !== 'yearly') t.check(i.kind === '3-months' ? C['3-months-contact-done'] : C['1-year-contact-done'], i.status === 'done');
+    t.check(C['overdue-visit'], items.some((i) => i.status === 'overdue'));
     const overdue = items.filter((i) => i.status === 'overdue');
     const next = items.find((i) => i.status !== 'done');
     const label = (i: FollowUpItem, lang: 'nl' | 'en') => ({
@@ -85,8 +97,7 @@ export const scheduleRule: Rule = {
       code: 'follow-up.schedule',
       value: { items },
       severity: overdue.length > 0 ? 'attention' : 'info',
-      used: t.used,
-      missing: t.missing,
+      reads: t,
       explanation: (lang: Lang): LangText => lang === 'nl'
         ? {
             patient: overdue.length > 0
@@ -117,14 +128,17 @@ export const handoverRule: Rule = {
   source: ['PATHWAY-UMC'],
   inputs: ['asOf', 'person.birthDate', 'medications', 'plannedMedications', 'contacts', 'fractures', 'dxa'],
   codes: ['handover.gp'],
+  derived: ['onset-age', 'onset-date'],
+  criteria: ['oral-or-denosumab-only', 'one-year-contact-done', 'age-50-plus-at-onset'],
   about: explain({
     patientNl: 'Of uw huisarts de zorg van het ziekenhuis kan overnemen.',
     patientEn: 'Whether your GP can take over your care from the hospital.',
     clinicianNl: 'Overdracht naar de huisarts: alleen oraal middel of denosumab, 1-jaarscontrole gedaan, geen infuus lopend of gepland, ≥ 50 jaar bij eerste fractuur of DXA.',
     clinicianEn: 'GP hand-over: only an oral drug or denosumab, 1-year visit done, no infusion current or planned, ≥ 50 at the first fracture or DXA.',
   }),
-  evaluate({ case: c }: RuleContext) {
-    const t = new Trace();
+  evaluate(r: Reader) {
+    const c = r.case;
+    const t = r;
     const current = (c.medications ?? []).map((m, i) => ({ m, i })).filter(({ m }) => isCurrent(m, c.asOf));
     const planned = (c.plannedMedications ?? []).map((p, i) => ({ p, i }));
     if (current.length === 0 && planned.length === 0) return [];
@@ -133,14 +147,14 @@ export const handoverRule: Rule = {
 
     let allOralOrDenosumab = true;
     for (const { m, i } of current) {
-      const route = routeOf(m.drug, t.get(medicationPath(i, 'route'), m.route));
-      t.get(medicationPath(i, 'drug'), m.drug);
+      const route = routeOf(m.drug, t.med(i, m, 'route'));
+      t.med(i, m, 'drug');
       if (route === undefined) { allOralOrDenosumab = false; if (!no.includes('route-unknown')) no.push('route-unknown'); }
       else if (route === 'iv') { allOralOrDenosumab = false; if (!no.includes('iv-medication')) no.push('iv-medication'); }
       else if (route !== 'oral' && m.drug !== 'denosumab') { allOralOrDenosumab = false; if (!no.includes('other-medication')) no.push('other-medication'); }
     }
     for (const { p, i } of planned) {
-      t.get(plannedPath(i, 'drug'), p.drug);
+      t.note(plannedPath(i), p);
       const routes = CATALOGUE[p.drug].regimens.map((r) => r.route);
       if (routes.every((r) => r === 'iv')) { allOralOrDenosumab = false; if (!no.includes('iv-medication')) no.push('iv-medication'); }
     }
@@ -148,7 +162,7 @@ export const handoverRule: Rule = {
     else if (current.length === 0) no.push('no-current-medication');
 
     const oneYear = (c.contacts ?? []).find((k) => k.kind === '1-year');
-    t.get('contacts.1-year', oneYear?.date);
+    t.note('contacts.1-year', oneYear?.date);
     (oneYear ? ok : no).push(oneYear ? 'one-year-contact-done' : 'no-one-year-contact');
 
     // The earliest fracture or DXA date.
@@ -158,19 +172,21 @@ export const handoverRule: Rule = {
       t.miss('dxa');
       no.push('onset-unknown');
     } else {
-      const age = ageOn(t.get('person.birthDate', c.person.birthDate)!, first);
-      t.get('onset.date', first);
-      t.get('onset.age', age);
+      const age = ageOn(t.read(F['person.birthDate'])!, first);
+      t.derived(D['onset-date'], first);
+      t.derived(D['onset-age'], age);
       (age >= 50 ? ok : no).push(age >= 50 ? 'age-50-plus-at-onset' : 'under-50-at-onset');
     }
+    t.check(C['oral-or-denosumab-only'], ok.includes('oral-or-denosumab-only'));
+    t.check(C['one-year-contact-done'], oneYear !== undefined);
+    t.check(C['age-50-plus-at-onset'], ok.includes('age-50-plus-at-onset') ? true : first === undefined ? undefined : false);
     const eligible = no.length === 0;
     const reasons = eligible ? ok : no;
     return [{
       code: 'handover.gp',
       value: { eligible, reasons },
       severity: 'info',
-      used: t.used,
-      missing: t.missing,
+      reads: t,
       explanation: (lang: Lang): LangText => lang === 'nl'
         ? {
             patient: eligible

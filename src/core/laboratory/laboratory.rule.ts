@@ -3,12 +3,18 @@
 import type { Case, LabTest } from '../case.schema.js';
 import type { Bilingual, Finding, Lang, LangText, Rule } from '../rule.js';
 import { addDays, ageOn } from '../time/date.js';
-import { finding, undecided } from '../finding.js';
+import { undecided } from '../finding.js';
+import { conclude } from '../rule.js';
 import { bi, day, fieldName, list, num } from '../text.js';
 import { qualifyingFractures } from '../case-finding/fractures.js';
 import { lowestTScore } from '../diagnosis/bmd.js';
 import { assessIndication } from '../treatment/indication.js';
 import { labPath, labPicture, type SecondaryCause } from './picture.js';
+import { F } from '../fields.js';
+import { criteria, D } from '../reader.js';
+
+/** The criteria this file's rules check (`r.check(C[id], met)`). */
+const C = criteria(['t-at-or-below-minus-1-with-qualifying-fracture', 'medication-indicated', 'below-30', 'below-50', 'vitamin-d-below-30', 'corrected-calcium-low', 'osteomalacia-symptoms']);
 
 export const REPLETION_DAYS = 42;
 
@@ -36,6 +42,8 @@ const panelMissing: Rule = {
   source: ['NIV-2022'],
   inputs: ['labs', 'dxa', 'fractures', 'person.sex', 'person.birthDate'],
   codes: ['lab.panel-missing'],
+  derived: ['lowest-t-score', 'medication-indicated', 'qualifying-fracture'],
+  criteria: ['t-at-or-below-minus-1-with-qualifying-fracture', 'medication-indicated'],
   about: {
     patient: bi(
       'Als uw botten dunner zijn en u iets brak, of als u medicijnen krijgt, prikken we eerst bloed. Zo zoeken we naar andere oorzaken en kijken we of de medicijnen veilig zijn.',
@@ -46,17 +54,24 @@ const panelMissing: Rule = {
       'Basic panel: calcium, albumin, creatinine/eGFR, TSH, 25-OH vitamin D; testosterone in men < 70. Attention listing the absent tests when T ≤ −1.0 with a qualifying fracture, or when medication is indicated.',
     ),
   },
-  evaluate({ case: c, settings: s }): Finding[] {
+  evaluate(r): Finding[] {
+    const c = r.case;
+    const s = r.settings;
     const t = lowestTScore(c);
     const q = qualifyingFractures(c, s).length > 0;
     const ind = assessIndication(c, s).indicated;
     if (!((t !== undefined && t <= -1.0 && q) || ind)) return [];
     const tests = basicPanelMissing(c);
     if (tests.length === 0) return [];
+    if (t !== undefined) r.derived(D['lowest-t-score'], t);
+    r.derived(D['qualifying-fracture'], q);
+    r.derived(D['medication-indicated'], ind);
+    r.check(C['t-at-or-below-minus-1-with-qualifying-fracture'], t === undefined ? (q ? undefined : false) : t <= -1.0 && q);
+    r.check(C['medication-indicated'], ind);
+    for (const x of tests) r.miss(labPath(x));
     const names = (lang: 'nl' | 'en') => list(tests.map((x) => fieldName(labPath(x), lang)), lang);
     const why = ind ? bi('medicatie is geïndiceerd', 'medication is indicated') : bi(`T ${num(t ?? 0, 'nl', 1)} met kwalificerende fractuur`, `T ${num(t ?? 0, 'en', 1)} with a qualifying fracture`);
-    return [finding('lab.panel-missing', { tests }, 'attention',
-      { 'dxa.tScore': t, qualifyingFracture: q, medicationIndicated: ind }, tests.map(labPath), (lang: Lang): LangText => lang === 'nl'
+    return [conclude(r, 'lab.panel-missing', { tests }, 'attention', (lang: Lang): LangText => lang === 'nl'
         ? {
             patient: `We missen nog bloeduitslagen: ${names('nl')}. Laat uw bloed prikken.`,
             clinician: `Basislab onvolledig (${why.nl}); ontbreekt: ${names('nl')}.`,
@@ -80,6 +95,8 @@ const vitaminD: Rule = {
   source: ['NHG-2024', 'GR-2012'],
   inputs: ['labs.25-oh-vitamin-d'],
   codes: ['lab.vitamin-d'],
+  derived: [],
+  criteria: ['below-30', 'below-50'],
   about: {
     patient: bi(
       'We meten hoeveel vitamine D in uw bloed zit. Onder 30 is veel te laag, van 30 tot 50 iets te laag, vanaf 50 goed.',
@@ -90,27 +107,29 @@ const vitaminD: Rule = {
       '25-OH vitamin D: < 30 nmol/L severe deficiency, 30–49 insufficient, ≥ 50 adequate (most recent value, in nmol/L).',
     ),
   },
-  evaluate({ case: c }): Finding[] {
-    const lp = labPicture(c);
+  evaluate(r): Finding[] {
+    const lp = labPicture(r.case);
     const vd = lp.vitaminD;
+    const r25 = r.lab('25-oh-vitamin-d', lp.latest('25-oh-vitamin-d'));
     if (!vd) {
-      return [undecided('lab.vitamin-d', ['labs.25-oh-vitamin-d'], {}, {
+      return [undecided(r, 'lab.vitamin-d', {
         patient: bi('uw vitamine D', 'your vitamin D'),
         clinician: bi('Vitamine-D-status', 'Vitamin D status'),
       })];
     }
-    const r = lp.latest('25-oh-vitamin-d');
+    const date = r.note('labs.25-oh-vitamin-d.date', r25?.date);
+    r.check(C['below-30'], vd.status === 'severe-deficiency');
+    r.check(C['below-50'], vd.status !== 'adequate');
     const t = VD_TEXT[vd.status] as { p: Bilingual; c: Bilingual };
     const severity = vd.status === 'severe-deficiency' ? 'action' : vd.status === 'insufficient' ? 'attention' : 'info';
-    return [finding('lab.vitamin-d', { status: vd.status, nmolPerL: vd.nmolPerL }, severity,
-      { 'labs.25-oh-vitamin-d': vd.nmolPerL, 'labs.25-oh-vitamin-d.date': r?.date }, [], (lang: Lang): LangText => lang === 'nl'
+    return [conclude(r, 'lab.vitamin-d', { status: vd.status, nmolPerL: vd.nmolPerL }, severity, (lang: Lang): LangText => lang === 'nl'
         ? {
             patient: `Uw vitamine D is ${num(vd.nmolPerL, 'nl')} nmol/L. ${t.p.nl}`,
-            clinician: `25-OH-vitamine D ${num(vd.nmolPerL, 'nl')} nmol/L (${r?.date}): ${t.c.nl}.`,
+            clinician: `25-OH-vitamine D ${num(vd.nmolPerL, 'nl')} nmol/L (${date}): ${t.c.nl}.`,
           }
         : {
             patient: `Your vitamin D is ${num(vd.nmolPerL, 'en')} nmol/L. ${t.p.en}`,
-            clinician: `25-OH vitamin D ${num(vd.nmolPerL, 'en')} nmol/L (${r?.date}): ${t.c.en}.`,
+            clinician: `25-OH vitamin D ${num(vd.nmolPerL, 'en')} nmol/L (${date}): ${t.c.en}.`,
           })];
   },
 };
@@ -121,6 +140,8 @@ const osteomalacia: Rule = {
   source: ['NHG-2024', 'NIV-2022'],
   inputs: ['labs.25-oh-vitamin-d', 'labs.calcium', 'labs.albumin', 'labs.calcium-corrected', 'safety.osteomalaciaSymptoms'],
   codes: ['lab.osteomalacia-suspected'],
+  derived: [],
+  criteria: ['vitamin-d-below-30', 'corrected-calcium-low', 'osteomalacia-symptoms'],
   about: {
     patient: bi(
       'Bij heel weinig vitamine D kunnen botten zacht worden. Dan krijgt u eerst geen botmedicijnen, maar gaat u naar een specialist.',
@@ -131,19 +152,25 @@ const osteomalacia: Rule = {
       'Vitamin D < 30 nmol/L with low corrected calcium or osteomalacia symptoms: suspected osteomalacia, block all osteoporosis medication and refer. With symptoms unrecorded: attention to ask about them.',
     ),
   },
-  evaluate({ case: c }): Finding[] {
-    const lp = labPicture(c);
+  evaluate(r): Finding[] {
+    const lp = labPicture(r.case);
     if (lp.vitaminD?.status !== 'severe-deficiency') return [];
     const vd = lp.vitaminD.nmolPerL;
+    r.lab('25-oh-vitamin-d', lp.latest('25-oh-vitamin-d'));
+    r.check(C['vitamin-d-below-30'], true);
+    const symptoms = r.read(F['safety.osteomalaciaSymptoms']);
     const cc = lp.correctedCalcium;
-    const symptoms = c.safety?.osteomalaciaSymptoms;
-    const used: Record<string, unknown> = { 'labs.25-oh-vitamin-d': vd };
-    if (cc) used['labs.calcium-corrected'] = cc.value;
-    if (symptoms !== undefined) used['safety.osteomalaciaSymptoms'] = symptoms;
+    if (cc) r.note('labs.calcium-corrected', cc.value);
+    else {
+      if (lp.latest('calcium') === undefined) r.miss('labs.calcium');
+      if (lp.latest('albumin') === undefined) r.miss('labs.albumin');
+    }
+    r.check(C['corrected-calcium-low'], cc === undefined ? undefined : cc.status === 'low');
+    r.check(C['osteomalacia-symptoms'], symptoms);
     if (lp.osteomalaciaSuspected) {
       const reasons = ['vitamin-d-below-30', ...(cc?.status === 'low' ? ['hypocalcaemia'] : []), ...(symptoms === true ? ['osteomalacia-symptoms'] : [])];
       const ccText = (lang: 'nl' | 'en') => (cc?.status === 'low' ? (lang === 'nl' ? `, gecorrigeerd calcium ${num(cc.value, 'nl', 2)} mmol/L (laag)` : `, corrected calcium ${num(cc.value, 'en', 2)} mmol/L (low)`) : '');
-      return [finding('lab.osteomalacia-suspected', { reasons }, 'block', used, [], (lang: Lang): LangText => lang === 'nl'
+      return [conclude(r, 'lab.osteomalacia-suspected', { reasons }, 'block', (lang: Lang): LangText => lang === 'nl'
         ? {
             patient: `Uw vitamine D is heel laag (${num(vd, 'nl')} nmol/L)${symptoms === true ? ' en u heeft klachten' : ''}${cc?.status === 'low' ? ' en uw calcium is te laag' : ''}. Misschien zijn uw botten zacht. U start nog geen botmedicijnen. Een specialist kijkt eerst.`,
             clinician: `Vermoeden osteomalacie: 25-OH-vitamine D ${num(vd, 'nl')} nmol/L${ccText('nl')}${symptoms === true ? ', klachten aanwezig' : ''}. Geen osteoporosemedicatie; verwijs.`,
@@ -153,11 +180,8 @@ const osteomalacia: Rule = {
             clinician: `Suspected osteomalacia: 25-OH vitamin D ${num(vd, 'en')} nmol/L${ccText('en')}${symptoms === true ? ', symptoms present' : ''}. No osteoporosis medication; refer.`,
           })];
     }
-    const missing: string[] = [];
-    if (symptoms === undefined) missing.push('safety.osteomalaciaSymptoms');
-    if (!cc) missing.push('labs.calcium', 'labs.albumin');
-    if (missing.length === 0) return [];
-    return [undecided('lab.osteomalacia-suspected', missing, used, {
+    if (symptoms !== undefined && cc) return [];
+    return [undecided(r, 'lab.osteomalacia-suspected', {
       patient: bi('of uw botten zacht zijn door te weinig vitamine D', 'whether your bones have gone soft from too little vitamin D'),
       clinician: bi(`Osteomalacie (vitamine D ${num(vd, 'nl')} nmol/L)`, `Osteomalacia (vitamin D ${num(vd, 'en')} nmol/L)`),
     })];
@@ -170,6 +194,8 @@ const startAfter: Rule = {
   source: ['NHG-2024', 'GR-2012'],
   inputs: ['asOf', 'labs.25-oh-vitamin-d', 'labs.calcium', 'labs.albumin', 'labs.calcium-corrected', 'safety.osteomalaciaSymptoms'],
   codes: ['medication.start-after'],
+  derived: ['osteomalacia-suspected'],
+  criteria: ['vitamin-d-below-30'],
   about: {
     patient: bi(
       'Is uw vitamine D heel laag? Dan slikt u eerst elke dag extra vitamine D (20 microgram). Na 6 weken kunt u met botmedicijnen beginnen.',
@@ -180,14 +206,17 @@ const startAfter: Rule = {
       'Vitamin D < 30 nmol/L without suspected osteomalacia: 800 IU (20 µg) daily and osteoporosis medication no sooner than 6 weeks later (asOf + 42 days).',
     ),
   },
-  evaluate({ case: c }): Finding[] {
+  evaluate(r): Finding[] {
+    const c = r.case;
     const lp = labPicture(c);
     if (lp.vitaminD?.status !== 'severe-deficiency' || lp.osteomalaciaSuspected) return [];
-    const date = addDays(c.asOf, REPLETION_DAYS);
+    const date = addDays(r.read(F['asOf']) as string, REPLETION_DAYS);
     const vd = lp.vitaminD.nmolPerL;
-    const missing = c.safety?.osteomalaciaSymptoms === undefined ? ['safety.osteomalaciaSymptoms'] : [];
-    return [finding('medication.start-after', { date, reason: 'vitamin-d-repletion' }, 'action',
-      { asOf: c.asOf, 'labs.25-oh-vitamin-d': vd }, missing, (lang: Lang): LangText => lang === 'nl'
+    r.lab('25-oh-vitamin-d', lp.latest('25-oh-vitamin-d'));
+    r.check(C['vitamin-d-below-30'], true);
+    r.derived(D['osteomalacia-suspected'], false);
+    if (c.safety?.osteomalaciaSymptoms === undefined) r.miss('safety.osteomalaciaSymptoms');
+    return [conclude(r, 'medication.start-after', { date, reason: 'vitamin-d-repletion' }, 'action', (lang: Lang): LangText => lang === 'nl'
         ? {
             patient: `Uw vitamine D is te laag (${num(vd, 'nl')} nmol/L). Slik eerst elke dag 20 microgram vitamine D. Botmedicijnen kunt u starten vanaf ${day(date, 'nl')}.`,
             clinician: `25-OH-vitamine D ${num(vd, 'nl')} nmol/L: 800 IE (20 µg) per dag; osteoporosemedicatie niet voor ${date}.`,
@@ -213,8 +242,10 @@ const secondaryCause: Rule = {
   id: 'secondary-cause.suspected',
   stage: 'laboratory',
   source: ['NIV-2022'],
-  inputs: ['labs', 'person.sex', 'fractures'],
+  inputs: ['labs', 'person.sex', 'fractures', 'safety.osteomalaciaSymptoms'],
   codes: ['secondary-cause.suspected'],
+  derived: ['recent-fracture'],
+  criteria: ['hyperparathyroidism', 'hyperthyroidism', 'renal-impairment', 'vitamin-d-deficiency', 'monoclonal-gammopathy', 'high-bone-turnover-unexplained', 'hypogonadism'],
   about: {
     patient: bi(
       'Soms heeft dun bot een andere oorzaak, zoals de schildklier, de nieren of te weinig vitamine D. Het bloedonderzoek kan daarop wijzen. Het is dan een vermoeden, nog geen diagnose.',
@@ -225,8 +256,8 @@ const secondaryCause: Rule = {
       'Suspected secondary causes: hyperparathyroidism (corrected calcium high, or PTH high with normal/high calcium), hyperthyroidism (TSH low), renal impairment (eGFR < 60), vitamin D deficiency (< 30), hypogonadism (man, testosterone below range), monoclonal gammopathy (M-protein > 0), unexplained high turnover (ALP raised, no fracture in 3 months). Default ranges: calcium 2.20–2.60, TSH 0.4–4.0, ALP ≤ 120, PTH ≤ 7.0.',
     ),
   },
-  evaluate({ case: c }): Finding[] {
-    const lp = labPicture(c);
+  evaluate(r): Finding[] {
+    const lp = labPicture(r.case);
     if (lp.secondaryCauses.length === 0) return [];
     const causes = [...lp.secondaryCauses];
     const cc = lp.correctedCalcium;
@@ -240,7 +271,8 @@ const secondaryCause: Rule = {
       v('25-oh-vitamin-d', lang === 'nl' ? 'vitamine D' : 'vitamin D', 'nmol/L', lang), v('testosterone', lang === 'nl' ? 'testosteron' : 'testosterone', 'nmol/L', lang),
       v('m-protein', lang === 'nl' ? 'M-proteïne' : 'M-protein', 'g/L', lang), v('alkaline-phosphatase', lang === 'nl' ? 'AF' : 'ALP', 'U/L', lang),
     ].filter(Boolean).join(', ');
-    return [finding('secondary-cause.suspected', { causes }, 'attention', lp.used, lp.missing, (lang: Lang): LangText => lang === 'nl'
+    // The picture's reader is this conclusion's provenance: the causes are the picture's.
+    return [conclude(lp.reads, 'secondary-cause.suspected', { causes }, 'attention', (lang: Lang): LangText => lang === 'nl'
       ? {
           patient: `Uw bloeduitslagen wijzen misschien op een andere oorzaak: ${list(causes.map((x) => CAUSE_TEXT[x].p.nl), 'nl')}. Dat is een vermoeden. De arts zoekt het verder uit.`,
           clinician: `Vermoeden secundaire oorzaak: ${list(causes.map((x) => CAUSE_TEXT[x].c.nl), 'nl')} (${vals('nl')}).`,

@@ -3,11 +3,17 @@
 // the suspected secondary causes. Rules of other stages read labs only through this picture, so a
 // value is interpreted one way everywhere. Unknown stays unknown: every cause that could not be
 // judged files the missing lab under `missing`.
-import { LAB_TESTS, type Case, type LabResult, type LabTest } from '../case.schema.js';
+import type { Case, LabResult, LabTest } from '../case.schema.js';
+import { Reader, D } from '../reader.js';
+import { DEFAULT_SETTINGS } from '../settings.js';
 import { addMonths, compareDates } from '../time/date.js';
 import { clean, CANONICAL_UNIT, unitFactor } from './units.js';
 import { memoCase } from '../memo.js';
-import { sortText } from '../sort.js';
+import { F } from '../fields.js';
+import { criteria } from '../reader.js';
+
+/** The criteria this file's rules check (`r.check(C[id], met)`). */
+const C = criteria(['hyperparathyroidism', 'hyperthyroidism', 'renal-impairment', 'vitamin-d-deficiency', 'hypogonadism', 'monoclonal-gammopathy', 'high-bone-turnover-unexplained']);
 
 export type CalciumStatus = 'low' | 'normal' | 'high';
 export type VitaminDStatus = 'severe-deficiency' | 'insufficient' | 'adequate';
@@ -35,10 +41,11 @@ export interface LabPicture {
   secondaryCauses: SecondaryCause[];
   /** Most recent result of a test dated on or before asOf, in canonical units. */
   latest(test: LabTest): LabResult | undefined;
-  /** Dotted case paths and values the picture used (e.g. `labs.egfr`: 52). */
-  used: Readonly<Record<string, unknown>>;
-  /** Paths whose absence left a secondary cause or the osteomalacia question undecided. */
-  missing: readonly string[];
+  /**
+   * What the picture read (e.g. `labs.egfr`: 52); its missing paths are those whose absence left a
+   * secondary cause or the osteomalacia question undecided. Each secondary cause is a criterion.
+   */
+  reads: Reader;
 }
 
 /** Reference limits when the laboratory gave none (§6). */
@@ -103,20 +110,15 @@ function latestByTest(c: Case): Map<LabTest, LabResult> {
   return out;
 }
 
-/** Each test's case path (`labs.egfr`), written once: a path built per read is a new string to look up. */
-const LAB_PATH: ReadonlyMap<LabTest, string> = new Map(LAB_TESTS.map((t) => [t, `labs.${t}`]));
-export function labPath(t: LabTest): string {
-  return LAB_PATH.get(t) ?? `labs.${t}`;
-}
+export { labPath } from '../reader.js';
 
 function buildPicture(c: Case): LabPicture {
   const latestMap = latestByTest(c);
   const latest = (t: LabTest) => latestMap.get(t);
-  const used: Record<string, unknown> = {};
-  const missing = new Set<string>();
+  const rd = new Reader(c, DEFAULT_SETTINGS);
   const read = (t: LabTest): LabResult | undefined => {
     const r = latestMap.get(t);
-    if (r) used[labPath(t)] = r.value;
+    if (r) rd.lab(t, r);
     return r;
   };
 
@@ -138,7 +140,7 @@ function buildPicture(c: Case): LabPicture {
     const high = given.refHigh ?? calcRef.high;
     correctedCalcium = { value: given.value, low, high, status: calciumStatus(given.value, low, high), computed: false, date: given.date };
   }
-  if (correctedCalcium) used['labs.calcium-corrected'] = correctedCalcium.value;
+  if (correctedCalcium) rd.note('labs.calcium-corrected', correctedCalcium.value);
 
   const egfr = read('egfr')?.value;
   const vd = read('25-oh-vitamin-d');
@@ -146,8 +148,8 @@ function buildPicture(c: Case): LabPicture {
 
   const causes: SecondaryCause[] = [];
   const missCalcium = () => {
-    if (!ca) missing.add('labs.calcium');
-    if (!alb) missing.add('labs.albumin');
+    if (!ca) rd.miss('labs.calcium');
+    if (!alb) rd.miss('labs.albumin');
   };
 
   // hyperparathyroidism: corrected calcium high, or PTH high with normal or high calcium.
@@ -157,33 +159,48 @@ function buildPicture(c: Case): LabPicture {
   else if (pthHigh === true && correctedCalcium && correctedCalcium.status !== 'low') causes.push('hyperparathyroidism');
   else {
     if (!correctedCalcium) missCalcium();
-    if (!pth && correctedCalcium?.status !== 'low') missing.add('labs.pth');
+    if (!pth && correctedCalcium?.status !== 'low') rd.miss('labs.pth');
   }
+  rd.check(C['hyperparathyroidism'], causes.includes('hyperparathyroidism') ? true
+    : correctedCalcium === undefined || (pth === undefined && correctedCalcium.status !== 'low') ? undefined : false);
 
   const tsh = read('tsh');
   if (tsh) {
-    if (tsh.value < (tsh.refLow ?? (DEFAULT_REFERENCE.tsh?.low as number))) causes.push('hyperthyroidism');
-  } else missing.add('labs.tsh');
+    if (rd.check(C['hyperthyroidism'], tsh.value < (tsh.refLow ?? (DEFAULT_REFERENCE.tsh?.low as number)))) causes.push('hyperthyroidism');
+  } else {
+    rd.miss('labs.tsh');
+    rd.check(C['hyperthyroidism'], undefined);
+  }
 
   if (egfr !== undefined) {
-    if (egfr < EGFR_RENAL_IMPAIRMENT) causes.push('renal-impairment');
-  } else missing.add('labs.egfr');
+    if (rd.check(C['renal-impairment'], egfr < EGFR_RENAL_IMPAIRMENT)) causes.push('renal-impairment');
+  } else {
+    rd.miss('labs.egfr');
+    rd.check(C['renal-impairment'], undefined);
+  }
 
   if (vitaminD) {
-    if (vitaminD.status === 'severe-deficiency') causes.push('vitamin-d-deficiency');
-  } else missing.add('labs.25-oh-vitamin-d');
+    if (rd.check(C['vitamin-d-deficiency'], vitaminD.status === 'severe-deficiency')) causes.push('vitamin-d-deficiency');
+  } else {
+    rd.miss('labs.25-oh-vitamin-d');
+    rd.check(C['vitamin-d-deficiency'], undefined);
+  }
 
   if (c.person.sex === 'male') {
     const t = read('testosterone');
-    if (!t) missing.add('labs.testosterone');
-    else if (t.refLow === undefined) missing.add('labs.testosterone.refLow'); // no default range in the guideline
-    else if (t.value < t.refLow) causes.push('hypogonadism');
+    // Testosterone has no default range (§6): without the lab's lower limit it is not assessed.
+    if (!t) rd.miss('labs.testosterone');
+    else if (t.refLow === undefined) rd.miss('labs.testosterone.refLow');
+    if (rd.check(C['hypogonadism'], t === undefined || t.refLow === undefined ? undefined : t.value < t.refLow)) causes.push('hypogonadism');
   }
 
   const mp = read('m-protein');
   if (mp) {
-    if (mp.value > 0) causes.push('monoclonal-gammopathy');
-  } else missing.add('labs.m-protein');
+    if (rd.check(C['monoclonal-gammopathy'], mp.value > 0)) causes.push('monoclonal-gammopathy');
+  } else {
+    rd.miss('labs.m-protein');
+    rd.check(C['monoclonal-gammopathy'], undefined);
+  }
 
   const alp = read('alkaline-phosphatase');
   if (alp) {
@@ -191,26 +208,29 @@ function buildPicture(c: Case): LabPicture {
     if (alp.value > high) {
       // A healing fracture raises alkaline phosphatase; only unexplained turnover is suspicious.
       const since = addMonths(c.asOf, -3);
-      const recent = (c.fractures ?? []).some((f) => compareDates(f.date, since) > 0 && compareDates(f.date, c.asOf) <= 0);
-      used['fractures.recent3Months'] = recent;
+      // "In the last 3 months": dated on or after asOf − 3 months (§6).
+      const recent = (c.fractures ?? []).some((f) => compareDates(f.date, since) >= 0 && compareDates(f.date, c.asOf) <= 0);
+      rd.derived(D['recent-fracture'], recent);
       if (!recent) causes.push('high-bone-turnover-unexplained');
     }
-  } else missing.add('labs.alkaline-phosphatase');
+    rd.check(C['high-bone-turnover-unexplained'], causes.includes('high-bone-turnover-unexplained'));
+  } else {
+    rd.miss('labs.alkaline-phosphatase');
+    rd.check(C['high-bone-turnover-unexplained'], undefined);
+  }
 
   const symptoms = c.safety?.osteomalaciaSymptoms;
   let osteomalaciaSuspected = false;
   if (vitaminD?.status === 'severe-deficiency') {
     osteomalaciaSuspected = correctedCalcium?.status === 'low' || symptoms === true;
-    if (symptoms !== undefined) used['safety.osteomalaciaSymptoms'] = symptoms;
-    else if (!osteomalaciaSuspected) missing.add('safety.osteomalaciaSymptoms');
+    if (symptoms !== undefined || !osteomalaciaSuspected) rd.read(F['safety.osteomalaciaSymptoms']);
   }
 
   const picture: LabPicture = {
     osteomalaciaSuspected,
     secondaryCauses: causes,
     latest,
-    used,
-    missing: sortText([...missing]),
+    reads: rd,
   };
   if (correctedCalcium) picture.correctedCalcium = correctedCalcium;
   if (egfr !== undefined) picture.egfr = egfr;

@@ -1,9 +1,14 @@
 // Stage: lifestyle — the advice every patient gets, tailored where the case says more
 // (clinical-rules.md §11). Sources: LEAFLET-HOSPITAL, GUIDE-EXERCISE, PATHWAY-UMC, GR-2012.
 import { explain } from '../explain.js';
-import type { Lang, LangText, Rule, RuleContext } from '../rule.js';
-import { Trace } from '../rule.js';
+import type { Lang, LangText, Rule } from '../rule.js';
+import { Reader, D } from '../reader.js';
 import { addMonths, ageOn, compareDates } from '../time/date.js';
+import { F } from '../fields.js';
+import { criteria } from '../reader.js';
+
+/** The criteria this file's rules check (`r.check(C[id], met)`). */
+const C = criteria(['current-smoker', 'alcohol-over-3-units', 'recent-fracture']);
 
 /** Stable advice codes; the UI and printed agreements translate them. */
 export const LIFESTYLE_REASONS = [
@@ -71,36 +76,38 @@ export const lifestyleRule: Rule = {
   source: ['LEAFLET-HOSPITAL', 'GUIDE-EXERCISE', 'PATHWAY-UMC'],
   inputs: ['asOf', 'person.birthDate', 'riskFactors.currentSmoker', 'riskFactors.alcoholUnitsPerDay', 'fractures'],
   codes: ['lifestyle.advice'],
+  derived: ['recent-fracture'],
+  criteria: ['recent-fracture', 'current-smoker', 'alcohol-over-3-units'],
   about: explain({
     patientNl: 'Wat u zelf kunt doen voor sterke botten.',
     patientEn: 'What you can do yourself for strong bones.',
     clinicianNl: 'Leefstijladvies: bewegen met botbelasting, roken, alcohol, daglicht, valpreventie thuis, calcium en vitamine D, rustig starten na een fractuur.',
     clinicianEn: 'Lifestyle advice: weight-bearing activity, smoking, alcohol, daylight, fall prevention at home, calcium and vitamin D, gentle start after a fracture.',
   }),
-  evaluate({ case: c }: RuleContext) {
-    const t = new Trace();
-    const adult = ageOn(t.get('person.birthDate', c.person.birthDate)!, c.asOf) >= 18;
+  evaluate(r: Reader) {
+    const c = r.case;
+    const t = r;
+    const adult = ageOn(t.read(F['person.birthDate'])!, c.asOf) >= 18;
     const reasons: LifestyleReason[] = ['move-30-minutes', 'bone-loading'];
     let heavy = false;
     let units: number | undefined;
     // Smoking and alcohol advice is for adults; a child's carers get the other items.
     if (adult) {
-      if (t.get('riskFactors.currentSmoker', c.riskFactors?.currentSmoker) === true) reasons.push('stop-smoking');
+      if (t.check(C['current-smoker'], t.read(F['riskFactors.currentSmoker']))) reasons.push('stop-smoking');
       reasons.push('alcohol-max-3');
-      units = t.get('riskFactors.alcoholUnitsPerDay', c.riskFactors?.alcoholUnitsPerDay);
-      if (units !== undefined && units > ALCOHOL_MAX_UNITS) { heavy = true; reasons.push('reduce-alcohol'); }
+      units = t.read(F['riskFactors.alcoholUnitsPerDay']);
+      if (t.check(C['alcohol-over-3-units'], units === undefined ? undefined : units > ALCOHOL_MAX_UNITS)) { heavy = true; reasons.push('reduce-alcohol'); }
     }
     reasons.push('daylight', 'fall-prevention-home', 'calcium-vitamin-d');
     const since = addMonths(c.asOf, -RECENT_FRACTURE_MONTHS);
     const recent = (c.fractures ?? []).some((f) => compareDates(f.date, since) >= 0 && compareDates(f.date, c.asOf) <= 0);
-    if (c.fractures !== undefined) t.get('fractures.recent', recent);
-    if (recent) reasons.push('start-gently-after-fracture');
+    if (c.fractures !== undefined) t.derived(D['recent-fracture'], recent);
+    if (t.check(C['recent-fracture'], recent)) reasons.push('start-gently-after-fracture');
     return [{
       code: 'lifestyle.advice',
       value: { reasons },
       severity: heavy ? 'attention' : 'info',
-      used: t.used,
-      missing: t.missing,
+      reads: t,
       explanation: (lang: Lang): LangText => {
         const nl = lang === 'nl';
         let patient = '';

@@ -1,7 +1,8 @@
-import { describe, it } from 'vitest';
-import { checkRow } from '../testing/rule-table.js';
+import { describe } from 'vitest';
+import { runRows } from '../testing/rows.js';
+import { rules } from './index.js';
 import { lifestyleRows } from './lifestyle.cases.js';
 
 describe('lifestyle.advice (§11)', () => {
-  it.each(lifestyleRows.map((r) => [r.spec, r] as const))('%s', (_s, row) => checkRow(row));
+  runRows(lifestyleRows, rules);
 });

@@ -4,16 +4,21 @@
 // Sources: SMPC-<drug>, NIV-2022, LEAFLET-HOSPITAL, PATHWAY-UMC, BOTPAD-POLICY.
 import type { Case, Drug } from '../case.schema.js';
 import { explain } from '../explain.js';
-import type { Finding, Lang, LangText, Rule, RuleContext, Source } from '../rule.js';
-import { Trace } from '../rule.js';
+import type { Finding, Lang, LangText, Rule, Source } from '../rule.js';
+import { Reader } from '../reader.js';
 import type { IsoDate } from '../time/date.js';
 import { addDays, addMonths, compareDates, maxDate } from '../time/date.js';
 import type { Interval } from './catalogue.js';
-import { CATALOGUE, isAntiresorptive, regimenFor, routeOf } from './catalogue.js';
+import { CATALOGUE, isAntiresorptive, regimenFor } from './catalogue.js';
 import type { Course } from './courses.js';
 import { allDoses, currentCourses, exposure, lastDose, latestCourse, limitDate, medicationPath, plannedPath } from './courses.js';
 import { TERIPARATIDE_LIFETIME_MONTHS, ROMOSOZUMAB_LIFETIME_DOSES } from './safety.rule.js';
 import { sortBy } from '../sort.js';
+import { F } from '../fields.js';
+import { criteria } from '../reader.js';
+
+/** The criteria this file's rules check (`r.check(C[id], met)`). */
+const C = criteria(['review-date-reached', 'dose-overdue', '7-months-since-last-injection', 'follow-on-planned', 'end-within-3-months']);
 
 const cmp = compareDates;
 const name = (d: Drug) => CATALOGUE[d];
@@ -40,12 +45,12 @@ export function afterInterval(d: IsoDate, interval: Interval): IsoDate {
 }
 
 /** A finding for a course whose route is unknown or not in the catalogue: nothing is guessed. */
-function routeUnknown(code: string, k: Course, t: Trace): Finding {
+function routeUnknown(code: string, k: Course, t: Reader): Finding {
   const d = name(k.med.drug);
-  t.get(medicationPath(k.index, 'route'), k.med.route);
+  t.med(k.index, k.med, 'route');
   if (k.med.route === undefined) t.miss(medicationPath(k.index, 'route'));
   return {
-    code, value: null, severity: 'attention', used: t.used, missing: t.missing, source: [d.smpc],
+    code, value: null, severity: 'attention', reads: t, source: [d.smpc],
     explanation: (lang: Lang): LangText => lang === 'nl'
       ? {
           patient: `We weten niet hoe u ${d.nameNl} krijgt: als tablet of via een infuus. Uw zorgverlener legt dat vast.`,
@@ -66,20 +71,23 @@ export const regimenRule: Rule = {
     'SMPC-denosumab', 'SMPC-teriparatide', 'SMPC-romosozumab', 'SMPC-raloxifene', 'LEAFLET-HOSPITAL', 'PATHWAY-UMC'],
   inputs: ['asOf', 'medications'],
   codes: ['medication.regimen'],
+  derived: [],
+  criteria: [],
   about: explain({
     patientNl: 'Hoe en hoe vaak u uw medicijn gebruikt.',
     patientEn: 'How and how often you take your medicine.',
     clinicianNl: 'Dosis, interval en innameinstructies per lopend middel.',
     clinicianEn: 'Dose, interval and intake instructions per current drug.',
   }),
-  evaluate({ case: c }: RuleContext) {
+  evaluate(r: Reader) {
+    const c = r.case;
     return currentCourses(c).map((k): Finding => {
-      const t = new Trace();
-      t.get('asOf', c.asOf);
-      t.get(medicationPath(k.index, 'drug'), k.med.drug);
+      const t = r.fork();
+      t.read(F['asOf']);
+      t.med(k.index, k.med, 'drug');
       const reg = regimenFor(k.med.drug, k.med.route);
       if (reg === undefined) return routeUnknown('medication.regimen', k, t);
-      if (k.med.route !== undefined) t.get(medicationPath(k.index, 'route'), k.med.route);
+      if (k.med.route !== undefined) t.med(k.index, k.med, 'route');
       const d = name(k.med.drug);
       const iw = INTERVAL_WORDS[reg.interval];
       const source: Source[] = [d.smpc];
@@ -89,8 +97,7 @@ export const regimenRule: Rule = {
         code: 'medication.regimen',
         value: { drug: k.med.drug, dose: reg.dose, interval: reg.interval, instructions: [...reg.instructions] },
         severity: 'info',
-        used: t.used,
-        missing: t.missing,
+        reads: t,
         source,
         explanation: (lang: Lang): LangText => lang === 'nl'
           ? {
@@ -136,17 +143,12 @@ function intakeText(instructions: readonly string[], lang: Lang): string {
 
 // ---------------------------------------------------------------------------------------------
 /** Months after start at which continuing is reconsidered (§8, NIV-2022). */
-export function reviewMonths(drug: Drug, route: 'oral' | 'iv' | 'sc' | undefined): { months: number; source: Source } | undefined {
+export function reviewMonths(drug: Drug): { months: number; source: Source } {
   switch (drug) {
-    case 'alendronic-acid': case 'risedronic-acid': return { months: 60, source: 'NIV-2022' };
+    case 'alendronic-acid': case 'risedronic-acid': case 'ibandronic-acid': case 'raloxifene': return { months: 60, source: 'NIV-2022' };
     case 'zoledronic-acid': case 'denosumab': return { months: 36, source: 'NIV-2022' };
     case 'teriparatide': return { months: 24, source: 'NIV-2022' };
     case 'romosozumab': return { months: 12, source: 'NIV-2022' };
-    // Not named by the guideline table: Botpad treats ibandronic acid like the bisphosphonate of
-    // the same route (tablet like alendronic acid, infusion like zoledronic acid).
-    case 'ibandronic-acid':
-      return route === undefined ? undefined : { months: route === 'iv' ? 36 : 60, source: 'BOTPAD-POLICY' };
-    case 'raloxifene': return undefined;
   }
 }
 
@@ -156,32 +158,32 @@ export const reviewDueRule: Rule = {
   source: ['NIV-2022', 'BOTPAD-POLICY'],
   inputs: ['asOf', 'medications'],
   codes: ['medication.review-due'],
+  derived: [],
+  criteria: ['review-date-reached'],
   about: explain({
     patientNl: 'Na een paar jaar bespreekt uw arts met u of u doorgaat met uw medicijn.',
     patientEn: 'After a few years your doctor talks with you about whether to continue your medicine.',
-    clinicianNl: 'Evaluatiemoment van de behandelduur: alendronaat/risedronaat 5 jaar, zoledronaat/denosumab 3 jaar, teriparatide 2 jaar, romosozumab 1 jaar.',
-    clinicianEn: 'Treatment-duration review: alendronate/risedronate 5 years, zoledronate/denosumab 3 years, teriparatide 2 years, romosozumab 1 year.',
+    clinicianNl: 'Evaluatiemoment van de behandelduur: alendronaat, risedronaat, ibandronaat en raloxifeen 5 jaar, zoledronaat en denosumab 3 jaar, teriparatide 2 jaar, romosozumab 1 jaar.',
+    clinicianEn: 'Treatment-duration review: alendronate, risedronate, ibandronate and raloxifene 5 years, zoledronate and denosumab 3 years, teriparatide 2 years, romosozumab 1 year.',
   }),
-  evaluate({ case: c }: RuleContext) {
+  evaluate(r: Reader) {
+    const c = r.case;
     const out: Finding[] = [];
     for (const k of currentCourses(c)) {
-      const t = new Trace();
-      t.get('asOf', c.asOf);
-      const route = routeOf(k.med.drug, k.med.route);
-      if (k.med.drug === 'raloxifene') continue;
-      const rm = reviewMonths(k.med.drug, route);
-      if (rm === undefined) { out.push(routeUnknown('medication.review-due', k, t)); continue; }
-      const start = t.get(medicationPath(k.index, 'start'), k.med.start)!;
+      const t = r.fork();
+      t.read(F['asOf']);
+      // The review year depends on the drug alone (§8): ibandronic acid 5 years by either route.
+      const rm = reviewMonths(k.med.drug);
+      const start = t.med(k.index, k.med, 'start')!;
       const date = addMonths(start, rm.months);
-      const due = cmp(c.asOf, date) >= 0;
+      const due = t.check(C['review-date-reached'], cmp(c.asOf, date) >= 0);
       const d = name(k.med.drug);
       const years = rm.months / 12;
       out.push({
         code: 'medication.review-due',
         value: { drug: k.med.drug, date },
         severity: due ? 'attention' : 'info',
-        used: t.used,
-        missing: t.missing,
+        reads: t,
         source: [rm.source],
         explanation: (lang: Lang): LangText => lang === 'nl'
           ? {
@@ -210,17 +212,20 @@ export const nextDoseRule: Rule = {
     'SMPC-denosumab', 'SMPC-teriparatide', 'SMPC-romosozumab', 'SMPC-raloxifene'],
   inputs: ['asOf', 'medications'],
   codes: ['medication.next-dose'],
+  derived: [],
+  criteria: ['dose-overdue'],
   about: explain({
     patientNl: 'Wanneer u uw volgende dosis krijgt of inneemt.',
     patientEn: 'When your next dose is due.',
     clinicianNl: 'Volgende dosisdatum uit het schema en de vastgelegde doses (zonder doses telt de startdatum als eerste dosis).',
     clinicianEn: 'Next dose date from the regimen and the recorded doses (without doses the start date counts as the first dose).',
   }),
-  evaluate({ case: c }: RuleContext) {
+  evaluate(r: Reader) {
+    const c = r.case;
     const out: Finding[] = [];
     for (const k of currentCourses(c)) {
-      const t = new Trace();
-      t.get('asOf', c.asOf);
+      const t = r.fork();
+      t.read(F['asOf']);
       const reg = regimenFor(k.med.drug, k.med.route);
       if (reg === undefined) { out.push(routeUnknown('medication.next-dose', k, t)); continue; }
       const last = lastDose(k, c.asOf, t);
@@ -229,14 +234,13 @@ export const nextDoseRule: Rule = {
         ? maxDate([c.asOf, k.med.doses?.length ? addDays(last, 1) : k.med.start])!
         : afterInterval(last, reg.interval);
       if (k.med.end !== undefined && cmp(date, k.med.end) > 0) continue;
-      const late = reg.interval !== 'daily' && cmp(date, c.asOf) < 0;
+      const late = t.check(C['dose-overdue'], reg.interval !== 'daily' && cmp(date, c.asOf) < 0);
       const d = name(k.med.drug);
       out.push({
         code: 'medication.next-dose',
         value: { drug: k.med.drug, date },
         severity: late ? 'attention' : 'info',
-        used: t.used,
-        missing: t.missing,
+        reads: t,
         source: [d.smpc],
         explanation: (lang: Lang): LangText => lang === 'nl'
           ? {
@@ -268,26 +272,28 @@ export const denosumabLateRule: Rule = {
   source: ['NIV-2022', 'SMPC-denosumab'],
   inputs: ['asOf', 'medications'],
   codes: ['medication.denosumab-late'],
+  derived: [],
+  criteria: ['7-months-since-last-injection'],
   about: explain({
     patientNl: 'Een prik met denosumab die te laat is.',
     patientEn: 'A denosumab injection that is late.',
     clinicianNl: 'Denosumab te laat: 7 maanden of meer na de laatste injectie (rebound-botverlies, wervelfracturen).',
     clinicianEn: 'Denosumab late: 7 months or more after the last injection (rebound bone loss, vertebral fractures).',
   }),
-  evaluate({ case: c }: RuleContext) {
+  evaluate(r: Reader) {
+    const c = r.case;
     const k = currentCourses(c).find((x) => x.med.drug === 'denosumab');
     if (k === undefined) return [];
-    const t = new Trace();
-    t.get('asOf', c.asOf);
+    const t = r.fork();
+    t.read(F['asOf']);
     const last = lastDose(k, c.asOf, t);
-    if (cmp(c.asOf, addMonths(last, DENOSUMAB_LATE_MONTHS)) < 0) return [];
+    if (!t.check(C['7-months-since-last-injection'], cmp(c.asOf, addMonths(last, DENOSUMAB_LATE_MONTHS)) >= 0)) return [];
     const due = addMonths(last, DENOSUMAB_INTERVAL_MONTHS);
     return [{
       code: 'medication.denosumab-late',
       value: { due, lastInjection: last },
       severity: 'action',
-      used: t.used,
-      missing: t.missing,
+      reads: t,
       explanation: (lang: Lang): LangText => lang === 'nl'
         ? {
             patient: `Uw laatste prik met denosumab was op ${last}. De volgende moest op ${due}. Bel vandaag nog om de prik te regelen. Te laat zijn kan uw botten snel zwakker maken.`,
@@ -302,16 +308,16 @@ export const denosumabLateRule: Rule = {
 };
 
 /** A follow-on antiresorptive started or planned after denosumab began and no later than `by`. */
-function followOn(c: Case, denosumabStart: IsoDate, by: IsoDate, t: Trace): { drug: Drug; from: IsoDate } | undefined {
+function followOn(c: Case, denosumabStart: IsoDate, by: IsoDate, t: Reader): { drug: Drug; from: IsoDate } | undefined {
   const candidates: { drug: Drug; from: IsoDate }[] = [];
   (c.plannedMedications ?? []).forEach((p, i) => {
     if (p.drug === 'denosumab' || !isAntiresorptive(p.drug)) return;
-    t.get(plannedPath(i), p);
+    t.note(plannedPath(i), p);
     candidates.push({ drug: p.drug, from: p.from });
   });
   (c.medications ?? []).forEach((m, i) => {
     if (m.drug === 'denosumab' || !isAntiresorptive(m.drug) || cmp(m.start, denosumabStart) <= 0) return;
-    t.get(medicationPath(i, 'start'), m.start);
+    t.med(i, m, 'start');
     candidates.push({ drug: m.drug, from: m.start });
   });
   return sortBy(candidates.filter((x) => cmp(x.from, denosumabStart) > 0 && cmp(x.from, by) <= 0),
@@ -324,28 +330,30 @@ export const denosumabStopRule: Rule = {
   source: ['NIV-2022', 'SMPC-denosumab'],
   inputs: ['asOf', 'medications', 'plannedMedications'],
   codes: ['medication.denosumab-stop-without-follow-on'],
+  derived: [],
+  criteria: ['follow-on-planned'],
   about: explain({
     patientNl: 'Stoppen met denosumab mag alleen als er een ander medicijn na komt.',
     patientEn: 'Stopping denosumab is only safe when another medicine follows.',
     clinicianNl: 'Blokkade: denosumab gestopt zonder vervolgbehandeling met een antiresorptief middel binnen 6 maanden na de laatste injectie.',
     clinicianEn: 'Block: denosumab stopped without a follow-on antiresorptive within 6 months after the last injection.',
   }),
-  evaluate({ case: c }: RuleContext) {
+  evaluate(r: Reader) {
+    const c = r.case;
     const k = latestCourse(c, 'denosumab');
     if (k === undefined || k.med.end === undefined) return [];
-    const t = new Trace();
-    t.get('asOf', c.asOf);
-    t.get(medicationPath(k.index, 'end'), k.med.end);
+    const t = r.fork();
+    t.read(F['asOf']);
+    t.med(k.index, k.med, 'end');
     const last = lastDose(k, c.asOf, t);
     const followOnDue = addMonths(last, DENOSUMAB_INTERVAL_MONTHS);
-    if (followOn(c, k.med.start, followOnDue, t) !== undefined) return [];
+    if (t.check(C['follow-on-planned'], followOn(c, k.med.start, followOnDue, t) !== undefined)) return [];
     if ((c.plannedMedications ?? []).length === 0) t.miss('plannedMedications');
     return [{
       code: 'medication.denosumab-stop-without-follow-on',
       value: { lastInjection: last, followOnDue },
       severity: 'block',
-      used: t.used,
-      missing: t.missing,
+      reads: t,
       explanation: (lang: Lang): LangText => lang === 'nl'
         ? {
             patient: `Uw behandeling met denosumab stopt. Zonder ander medicijn worden uw botten dan snel zwakker. U kunt zelfs wervels breken. Er moet uiterlijk ${followOnDue} een ander medicijn starten.`,
@@ -361,7 +369,7 @@ export const denosumabStopRule: Rule = {
 
 // ---------------------------------------------------------------------------------------------
 /** When an anabolic course ends: teriparatide after 24 months in total, romosozumab after 12 doses. */
-export function anabolicEndDate(c: Case, k: Course, t: Trace): IsoDate {
+export function anabolicEndDate(c: Case, k: Course, t: Reader): IsoDate {
   let date: IsoDate;
   if (k.med.drug === 'teriparatide') {
     const e = exposure(c, 'teriparatide', t);
@@ -384,25 +392,29 @@ export const anabolicEndRule: Rule = {
   source: ['SMPC-teriparatide', 'SMPC-romosozumab', 'NIV-2022', 'PATHWAY-UMC'],
   inputs: ['asOf', 'medications', 'plannedMedications'],
   codes: ['medication.anabolic-end'],
+  derived: [],
+  criteria: ['follow-on-planned', 'end-within-3-months'],
   about: explain({
     patientNl: 'Wanneer uw botopbouwende medicijn stopt en wat daarna komt.',
     patientEn: 'When your bone-building medicine stops and what comes next.',
     clinicianNl: 'Einddatum van teriparatide (24 maanden totaal) en romosozumab (12 doses); daarna is een antiresorptief middel nodig.',
     clinicianEn: 'End date of teriparatide (24 months in total) and romosozumab (12 doses); an antiresorptive must follow.',
   }),
-  evaluate({ case: c }: RuleContext) {
+  evaluate(r: Reader) {
+    const c = r.case;
     const out: Finding[] = [];
     for (const drug of ['teriparatide', 'romosozumab'] as const) {
       const k = latestCourse(c, drug);
       if (k === undefined || cmp(k.med.start, c.asOf) > 0) continue;
       // A course that ended more than a year ago is history: its follow-on is another rule's matter.
       if (k.med.end !== undefined && cmp(addMonths(k.med.end, 12), c.asOf) < 0) continue;
-      const t = new Trace();
-      t.get('asOf', c.asOf);
-      t.get(medicationPath(k.index, 'start'), k.med.start);
+      const t = r.fork();
+      t.read(F['asOf']);
+      t.med(k.index, k.med, 'start');
       const date = anabolicEndDate(c, k, t);
       const next = followOn(c, k.med.start, addMonths(maxDate([date, c.asOf])!, 12), t);
-      const soon = cmp(c.asOf, addMonths(date, -3)) >= 0;
+      t.check(C['follow-on-planned'], next !== undefined);
+      const soon = t.check(C['end-within-3-months'], cmp(c.asOf, addMonths(date, -3)) >= 0);
       const d = name(drug);
       const limitNl = drug === 'teriparatide' ? '24 maanden in totaal' : '12 maandelijkse doses';
       const limitEn = drug === 'teriparatide' ? '24 months in total' : '12 monthly doses';
@@ -410,8 +422,7 @@ export const anabolicEndRule: Rule = {
         code: 'medication.anabolic-end',
         value: { drug, date },
         severity: next === undefined && soon ? 'attention' : 'info',
-        used: t.used,
-        missing: t.missing,
+        reads: t,
         source: [d.smpc, 'NIV-2022', ...(drug === 'teriparatide' ? ['PATHWAY-UMC' as const] : [])],
         explanation: (lang: Lang): LangText => lang === 'nl'
           ? {

@@ -4,35 +4,11 @@
 import type { Case, Drug, Medication } from '../case.schema.js';
 import type { IsoDate } from '../time/date.js';
 import { addMonths, addMonthsAndDays, compareDates, latestOf, monthsAndDaysBetween } from '../time/date.js';
-import type { Trace } from '../rule.js';
+import type { Reader } from '../reader.js';
 import { memoCase } from '../memo.js';
 import { sortBy } from '../sort.js';
 
-/**
- * Case paths of one medication record's fields (`medications.0.route`), written once for every
- * index the Case schema allows (at most 100 records of each list). Rules record these paths as
- * they read them; a path put together on each read is a new string the engine must look up
- * before it can be a property name, a table entry is not.
- */
-const RECORDS = 100;
-type MedicationField = 'drug' | 'route' | 'start' | 'end' | 'doses';
-type PlannedField = 'drug' | 'from';
-const MEDICATION_PATHS: readonly Readonly<Record<MedicationField, string>>[] = Array.from({ length: RECORDS }, (_, i) => ({
-  drug: `medications.${i}.drug`, route: `medications.${i}.route`, start: `medications.${i}.start`,
-  end: `medications.${i}.end`, doses: `medications.${i}.doses`,
-}));
-const PLANNED_PATHS: readonly Readonly<Record<PlannedField | 'record', string>>[] = Array.from({ length: RECORDS }, (_, i) => ({
-  record: `plannedMedications.${i}`, drug: `plannedMedications.${i}.drug`, from: `plannedMedications.${i}.from`,
-}));
-
-/** `medications.<index>.<field>`. */
-export function medicationPath(index: number, field: MedicationField): string {
-  return MEDICATION_PATHS[index]?.[field] ?? `medications.${index}.${field}`;
-}
-/** `plannedMedications.<index>.<field>`, or the whole record's path without a field. */
-export function plannedPath(index: number, field?: PlannedField): string {
-  return PLANNED_PATHS[index]?.[field ?? 'record'] ?? (field === undefined ? `plannedMedications.${index}` : `plannedMedications.${index}.${field}`);
-}
+export { medicationPath, plannedPath } from '../reader.js';
 
 export interface Course {
   readonly index: number;
@@ -82,18 +58,18 @@ export function latestCourse(c: Case, drug: Drug): Course | undefined {
  * The last dose given on or before asOf. Without a dose list the start date counts as the first
  * dose, and the absent list is reported as missing because recorded doses would change the answer.
  */
-export function lastDose(k: Course, asOf: IsoDate, t: Trace): IsoDate {
-  const doses = t.get(medicationPath(k.index, 'doses'), k.med.doses);
-  t.get(medicationPath(k.index, 'start'), k.med.start);
+export function lastDose(k: Course, asOf: IsoDate, t: Reader): IsoDate {
+  const doses = t.med(k.index, k.med, 'doses');
+  t.med(k.index, k.med, 'start');
   // The latest recorded dose on or before asOf.
   return latestOf(doses, (d) => (inOrder(d, asOf) <= 0 ? d : undefined)) ?? k.med.start;
 }
 
 /** All recorded doses of a drug across courses, oldest first. */
-export function allDoses(c: Case, drug: Drug, t: Trace): IsoDate[] {
+export function allDoses(c: Case, drug: Drug, t: Reader): IsoDate[] {
   const out: IsoDate[] = [];
   for (const k of courses(c, drug)) {
-    const d = t.get(medicationPath(k.index, 'doses'), k.med.doses);
+    const d = t.med(k.index, k.med, 'doses');
     if (d) out.push(...d.filter((x) => inOrder(x, c.asOf) <= 0));
   }
   return sortBy(out, inOrder);
@@ -115,15 +91,15 @@ export interface Exposure {
  * end so "24 months in total" is measured with calendar months from the first start. Overlapping
  * records are merged first so a duplicated entry does not count twice.
  */
-export function exposure(c: Case, drug: Drug, t: Trace): Exposure | undefined {
+export function exposure(c: Case, drug: Drug, t: Reader): Exposure | undefined {
   const periods = sortBy(courses(c, drug)
     .filter((k) => inOrder(k.med.start, c.asOf) <= 0)
     .map((k) => {
-      t.get(medicationPath(k.index, 'start'), k.med.start);
+      t.med(k.index, k.med, 'start');
       let end = k.med.end !== undefined && inOrder(k.med.end, c.asOf) < 0 ? k.med.end : c.asOf;
       // An end recorded before the start is an entry error; the course then counts as no time taken.
       if (inOrder(end, k.med.start) < 0) end = k.med.start;
-      if (k.med.end !== undefined) t.get(medicationPath(k.index, 'end'), k.med.end);
+      if (k.med.end !== undefined) t.med(k.index, k.med, 'end');
       return { start: k.med.start, end, open: k.med.end === undefined || inOrder(k.med.end, c.asOf) >= 0 };
     }), (a, b) => inOrder(a.start, b.start));
   if (periods.length === 0) return undefined;

@@ -1,16 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { DRUGS } from '../case.schema.js';
-import { makeCase, run } from '../testing/case-builder.js';
-import { checkRow } from '../testing/rule-table.js';
+import { makeCase } from '../testing/builder.js';
+import { evaluate } from '../evaluate.js';
+import { DEFAULT_SETTINGS } from '../settings.js';
+import { runRows } from '../testing/rows.js';
+import { rules } from './index.js';
 import { CATALOGUE } from './catalogue.js';
 import { courseRows, safetyRows } from './medication.cases.js';
 import { safetyRule, safetyStatus } from './safety.rule.js';
 
 describe('medication.safety (§7)', () => {
-  it.each(safetyRows.map((r) => [r.spec, r] as const))('%s', (_s, row) => checkRow(row));
+  runRows(safetyRows, rules);
 
   it('yields one conclusion per catalogue drug, also for an empty case', () => {
-    const out = run(safetyRule, makeCase());
+    const out = evaluate(makeCase(), DEFAULT_SETTINGS, 'nl', [safetyRule]).conclusions;
     expect(out.map((f) => (f.value as { drug: string }).drug)).toEqual([...DRUGS]);
     for (const f of out) expect((f.value as { atc: string }).atc).toBe(CATALOGUE[(f.value as { drug: 'denosumab' }).drug].atc);
   });
@@ -33,13 +36,13 @@ describe('drug catalogue', () => {
 });
 
 describe('medication course (§7–8)', () => {
-  it.each(courseRows.map((r) => [r.spec, r] as const))('%s', (_s, row) => checkRow(row));
+  runRows(courseRows, rules);
 });
 
 describe('entry errors do not break the medication rules', () => {
   it('a course that ends before it starts counts as no time taken', () => {
     const c = makeCase({ medications: [{ drug: 'teriparatide', start: '2026-11-21', end: '2026-08-21' }, { drug: 'teriparatide', start: '2026-11-22' }] });
-    const f = run(safetyRule, c).find((x) => (x.value as { drug: string }).drug === 'teriparatide')!;
+    const f = evaluate(c, DEFAULT_SETTINGS, 'nl', [safetyRule]).conclusions.find((x) => (x.value as { drug: string }).drug === 'teriparatide')!;
     expect((f.value as { reasons: string[] }).reasons).not.toContain('lifetime-limit-reached');
   });
 });

@@ -5,14 +5,19 @@
 import type { Case, Drug, LabTest } from '../case.schema.js';
 import { explain } from '../explain.js';
 import { labPicture } from '../laboratory/index.js';
-import type { Finding, Lang, LangText, Rule, RuleContext } from '../rule.js';
-import { Trace } from '../rule.js';
+import type { Finding, Lang, LangText, Rule } from '../rule.js';
+import type { LabPath, Reader } from '../reader.js';
 import type { IsoDate } from '../time/date.js';
 import { addDays, compareDates, latestOf } from '../time/date.js';
 import { CATALOGUE } from './catalogue.js';
 import { currentCourses, lastDose, plannedPath } from './courses.js';
 import { afterInterval } from './course.rules.js';
 import { sortBy } from '../sort.js';
+import { F } from '../fields.js';
+import { criteria } from '../reader.js';
+
+/** The criteria this file's rules check (`r.check(C[id], met)`). */
+const C = criteria(['test-within-window']);
 
 interface Check {
   readonly drug: Drug;
@@ -20,19 +25,21 @@ interface Check {
   readonly test: LabTest;
   readonly accepts: readonly LabTest[];
   readonly withinDays: number;
+  /** Where the date of the latest accepted test is reported. */
+  readonly datePath: LabPath;
   readonly nl: string;
   readonly en: string;
 }
 
 export const PRE_DOSE_CHECKS: readonly Check[] = [
-  { drug: 'zoledronic-acid', test: 'egfr', accepts: ['egfr', 'creatinine'], withinDays: 14,
+  { drug: 'zoledronic-acid', test: 'egfr', accepts: ['egfr', 'creatinine'], withinDays: 14, datePath: 'labs.egfr.date',
     nl: 'nierfunctie (creatinine/eGFR)', en: 'kidney function (creatinine/eGFR)' },
-  { drug: 'denosumab', test: 'calcium-corrected', accepts: ['calcium-corrected', 'calcium'], withinDays: 28,
+  { drug: 'denosumab', test: 'calcium-corrected', accepts: ['calcium-corrected', 'calcium'], withinDays: 28, datePath: 'labs.calcium-corrected.date',
     nl: 'gecorrigeerd calcium', en: 'corrected calcium' },
 ];
 
 /** The next dose of a drug: from the current course, else from a planned start. */
-function nextDose(c: Case, drug: Drug, t: Trace): IsoDate | undefined {
+function nextDose(c: Case, drug: Drug, t: Reader): IsoDate | undefined {
   const k = currentCourses(c).find((x) => x.med.drug === drug);
   if (k !== undefined) {
     const route = k.med.route ?? CATALOGUE[drug].regimens[0]!.route;
@@ -42,7 +49,7 @@ function nextDose(c: Case, drug: Drug, t: Trace): IsoDate | undefined {
   const planned = (c.plannedMedications ?? [])
     .map((p, i) => ({ p, i }))
     .filter(({ p }) => p.drug === drug && compareDates(p.from, c.asOf) >= 0);
-  for (const { p, i } of planned) t.get(plannedPath(i, 'from'), p.from);
+  for (const { p, i } of planned) t.note(plannedPath(i), p);
   return planned.length ? sortBy(planned.map(({ p }) => p.from), compareDates)[0] : undefined;
 }
 
@@ -52,33 +59,35 @@ export const preDoseCheckRule: Rule = {
   source: ['SMPC-zoledronic-acid', 'SMPC-denosumab', 'LEAFLET-HOSPITAL'],
   inputs: ['asOf', 'medications', 'plannedMedications', 'labs'],
   codes: ['medication.pre-dose-check'],
+  derived: [],
+  criteria: ['test-within-window'],
   about: explain({
     patientNl: 'Voor een infuus of prik is eerst een bloedtest nodig.',
     patientEn: 'A blood test is needed before a drip or injection.',
     clinicianNl: 'Zoledroninezuur: creatinine/eGFR binnen 2 weken voor het infuus; denosumab: gecorrigeerd calcium binnen 4 weken voor de injectie.',
     clinicianEn: 'Zoledronic acid: creatinine/eGFR within 2 weeks before the infusion; denosumab: corrected calcium within 4 weeks before the injection.',
   }),
-  evaluate({ case: c }: RuleContext) {
+  evaluate(r: Reader) {
+    const c = r.case;
     const lp = labPicture(c);
     const out: Finding[] = [];
     for (const chk of PRE_DOSE_CHECKS) {
-      const t = new Trace();
-      t.get('asOf', c.asOf);
+      const t = r.fork();
+      t.read(F['asOf']);
       const next = nextDose(c, chk.drug, t);
       if (next === undefined) continue;
       const windowStart = addDays(next, -chk.withinDays);
       // The latest date of any accepted test.
       const last = latestOf(chk.accepts, (test) => lp.latest(test)?.date);
-      t.get(`labs.${chk.test}.date`, last);
-      const done = last !== undefined && compareDates(last, windowStart) >= 0 && compareDates(last, next) <= 0;
+      t.note(chk.datePath, last);
+      const done = t.check(C['test-within-window'], last !== undefined && compareDates(last, windowStart) >= 0 && compareDates(last, next) <= 0);
       const now = !done && compareDates(c.asOf, windowStart) >= 0;
       const d = CATALOGUE[chk.drug];
       out.push({
         code: 'medication.pre-dose-check',
         value: { drug: chk.drug, test: chk.test, withinDays: chk.withinDays },
         severity: now ? 'attention' : 'info',
-        used: t.used,
-        missing: t.missing,
+        reads: t,
         explanation: (lang: Lang): LangText => lang === 'nl'
           ? {
               patient: done

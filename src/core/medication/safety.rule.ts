@@ -3,15 +3,18 @@
 // the drug's own Trace, so `missing` lists only what could change that drug's answer.
 import type { Case, Drug } from '../case.schema.js';
 import { labPicture } from '../laboratory/index.js';
-import type { Finding, Lang, LangText, Rule, RuleContext, Severity, Source } from '../rule.js';
-import { Trace } from '../rule.js';
+import type { Finding, Lang, LangText, Rule, Severity, Source } from '../rule.js';
+import { criteria, Reader, type CasePath, type Crit } from '../reader.js';
 import { addMonths, compareDates, daysBetween } from '../time/date.js';
 import { explain, nlNum } from '../explain.js';
 import { CATALOGUE, CATALOGUE_DRUGS, isAntiresorptive, isBisphosphonate } from './catalogue.js';
 import { allDoses, exposure, latestCourse, reachedMonths } from './courses.js';
-import type { SafetyReason } from './reasons.js';
+import { SAFETY_REASONS, type SafetyReason } from './reasons.js';
 import { REASON_WORDS } from './reasons.js';
 import { sortText } from '../sort.js';
+import { memoCase } from '../memo.js';
+import { DEFAULT_SETTINGS } from '../settings.js';
+import { F } from '../fields.js';
 
 export type SafetyStatus = 'allowed' | 'caution' | 'blocked';
 type Effect = 'block' | 'caution';
@@ -26,7 +29,7 @@ type LabPicture = ReturnType<typeof labPicture>;
 interface Ctx {
   readonly c: Case;
   readonly lp: LabPicture;
-  readonly t: Trace;
+  readonly r: Reader;
   /**
    * Measurements that were needed and absent: these raise the severity to attention. Made on the
    * first one; most drugs of most cases have none.
@@ -35,15 +38,15 @@ interface Ctx {
 }
 
 /** A measurement the rule needs: files it under used, or under missing and "to measure". */
-function measure<T>(x: Ctx, path: string, v: T | undefined): T | undefined {
+function measure<T>(x: Ctx, path: CasePath, v: T | undefined): T | undefined {
   if (v === undefined) (x.toMeasure ??= new Set()).add(path);
-  return x.t.get(path, v);
+  return x.r.note(path, v);
 }
 
 function correctedCalciumStatus(x: Ctx): 'low' | 'normal' | 'high' | undefined {
   const cc = x.lp.correctedCalcium;
   if (cc !== undefined) {
-    x.t.get('labs.calcium-corrected', cc.value);
+    x.r.note('labs.calcium-corrected', cc.value);
     return cc.status;
   }
   // Name what to draw: total calcium and albumin give the corrected value.
@@ -58,7 +61,8 @@ const EGFR_BELOW_35: readonly Drug[] = ['alendronic-acid', 'zoledronic-acid'];
 const EGFR_BELOW_30: readonly Drug[] = ['risedronic-acid', 'ibandronic-acid', 'teriparatide', 'denosumab'];
 
 /** The per-drug checks of §7, each returning the reason and its effect on this drug, or nothing. */
-const CHECKS: ReadonlyArray<(drug: Drug, x: Ctx) => [SafetyReason, Effect] | undefined> = [
+type Check = (drug: Drug, x: Ctx) => [SafetyReason, Effect] | undefined;
+const CHECKS: readonly Check[] = [
   (drug, x) => {
     if (!EGFR_BELOW_35.includes(drug) && !EGFR_BELOW_30.includes(drug)) return undefined;
     const egfr = measure(x, 'labs.egfr', x.lp.egfr);
@@ -78,46 +82,45 @@ const CHECKS: ReadonlyArray<(drug: Drug, x: Ctx) => [SafetyReason, Effect] | und
   (_drug, x) => {
     const vd = measure(x, 'labs.25-oh-vitamin-d', x.lp.vitaminD?.nmolPerL);
     if (x.lp.osteomalaciaSuspected) {
-      x.t.get('safety.osteomalaciaSymptoms', sf(x).osteomalaciaSymptoms);
+      x.r.read(F['safety.osteomalaciaSymptoms']);
       return ['osteomalacia-suspected', 'block'];
     }
     // Below 30 the answer turns on symptoms (and calcium, read by the calcium check or here).
     if (vd !== undefined && vd < 30) {
-      x.t.get('safety.osteomalaciaSymptoms', sf(x).osteomalaciaSymptoms);
+      x.r.read(F['safety.osteomalaciaSymptoms']);
       correctedCalciumStatus(x);
     }
     return undefined;
   },
   (drug, x) => {
     if (!isAntiresorptive(drug)) return undefined;
-    const vd = x.t.get('labs.25-oh-vitamin-d', x.lp.vitaminD?.nmolPerL);
+    const vd = x.r.note('labs.25-oh-vitamin-d', x.lp.vitaminD?.nmolPerL);
     if (vd === undefined) (x.toMeasure ??= new Set()).add('labs.25-oh-vitamin-d');
     return vd !== undefined && vd < 30 ? ['vitamin-d-below-30', 'caution'] : undefined;
   },
   (drug, x) => {
     if (!isOralBisphosphonate(drug, x.c)) return undefined;
-    const s = sf(x);
-    const up30 = x.t.get('safety.canStayUpright30Min', s.canStayUpright30Min);
+    const up30 = x.r.read(F['safety.canStayUpright30Min']);
     if (up30 === false) return ['cannot-stay-upright', 'block'];
-    if (drug === 'ibandronic-acid' && x.t.get('safety.canStayUpright60Min', s.canStayUpright60Min) === false) {
+    if (drug === 'ibandronic-acid' && x.r.read(F['safety.canStayUpright60Min']) === false) {
       return ['cannot-stay-upright', 'block'];
     }
     return undefined;
   },
   (drug, x) => {
     if (!isOralBisphosphonate(drug, x.c)) return undefined;
-    return x.t.get('safety.oesophagealDisorder', sf(x).oesophagealDisorder) === true
+    return x.r.read(F['safety.oesophagealDisorder']) === true
       ? ['oesophageal-disorder', 'block'] : undefined;
   },
   (drug, x) => {
     if (!jawRisk(drug)) return undefined;
-    return x.t.get('safety.invasiveDentalTreatmentPlanned', sf(x).invasiveDentalTreatmentPlanned) === true
+    return x.r.read(F['safety.invasiveDentalTreatmentPlanned']) === true
       ? ['dental-treatment-pending', 'caution'] : undefined;
   },
   (drug, x) => {
     if (!jawRisk(drug)) return undefined;
     // The one yes/no fact whose absence counts (§1): a check not recorded as done is missing.
-    return x.t.get('safety.dentalCheckDone', sf(x).dentalCheckDone) !== true
+    return x.r.read(F['safety.dentalCheckDone']) !== true
       ? ['dental-check-missing', 'caution'] : undefined;
   },
   (drug, x) => {
@@ -128,64 +131,64 @@ const CHECKS: ReadonlyArray<(drug: Drug, x: Ctx) => [SafetyReason, Effect] | und
       const recentHip = (x.c.fractures ?? []).some(
         (f) => f.site === 'hip' && compareDates(f.date, addMonths(x.c.asOf, -6)) > 0,
       );
-      if (recentHip) x.t.miss('safety.hipFractureRepairDate');
+      if (recentHip) x.r.miss('safety.hipFractureRepairDate');
       return undefined;
     }
-    x.t.get('safety.hipFractureRepairDate', repair);
+    x.r.read(F['safety.hipFractureRepairDate']);
     return daysBetween(repair, x.c.asOf) < HIP_REPAIR_WAIT_DAYS ? ['hip-fracture-repair-under-2-weeks', 'block'] : undefined;
   },
   (_drug, x) => {
-    x.t.get('person.sex', x.c.person.sex);
+    x.r.read(F['person.sex']);
     // A man cannot be pregnant and a postmenopausal woman is not asked; everyone else is.
     if (x.c.person.sex === 'male' || x.c.person.menopause?.status === 'post') return undefined;
-    return x.t.get('safety.pregnant', sf(x).pregnant) === true ? ['pregnancy', 'block'] : undefined;
+    return x.r.read(F['safety.pregnant']) === true ? ['pregnancy', 'block'] : undefined;
   },
   (drug, x) => {
     if (drug !== 'romosozumab') return undefined;
-    return x.t.get('safety.historyMyocardialInfarctionOrStroke', sf(x).historyMyocardialInfarctionOrStroke) === true
+    return x.r.read(F['safety.historyMyocardialInfarctionOrStroke']) === true
       ? ['mi-or-stroke-history', 'block'] : undefined;
   },
   (drug, x) => {
     if (drug !== 'romosozumab' && drug !== 'raloxifene') return undefined;
-    if (x.t.get('person.sex', x.c.person.sex) === 'male') return ['not-postmenopausal-woman', 'block'];
-    const status = x.t.get('person.menopause.status', x.c.person.menopause?.status);
+    if (x.r.read(F['person.sex']) === 'male') return ['not-postmenopausal-woman', 'block'];
+    const status = x.r.read(F['person.menopause.status']);
     return status === 'pre' || status === 'peri' ? ['not-postmenopausal-woman', 'block'] : undefined;
   },
   (drug, x) => {
     if (drug !== 'raloxifene') return undefined;
-    return x.t.get('safety.venousThromboembolismHistory', sf(x).venousThromboembolismHistory) === true
+    return x.r.read(F['safety.venousThromboembolismHistory']) === true
       ? ['vte-history', 'block'] : undefined;
   },
   (drug, x) => {
     if (drug !== 'teriparatide') return undefined;
     // Hyperparathyroidism shows as high corrected calcium, or high PTH with calcium not low (§6).
     correctedCalciumStatus(x);
-    x.t.get('labs.pth', x.lp.latest('pth')?.value);
+    x.r.lab('pth', x.lp.latest('pth'));
     return x.lp.secondaryCauses.includes('hyperparathyroidism') ? ['hyperparathyroidism', 'block'] : undefined;
   },
   (drug, x) => {
     if (drug !== 'teriparatide') return undefined;
-    x.t.get('labs.alkaline-phosphatase', x.lp.latest('alkaline-phosphatase')?.value);
+    x.r.lab('alkaline-phosphatase', x.lp.latest('alkaline-phosphatase'));
     return x.lp.secondaryCauses.includes('high-bone-turnover-unexplained')
       ? ['high-bone-turnover-unexplained', 'block'] : undefined;
   },
   (drug, x) => {
     if (drug !== 'teriparatide') return undefined;
-    return x.t.get('safety.skeletalRadiotherapy', sf(x).skeletalRadiotherapy) === true
+    return x.r.read(F['safety.skeletalRadiotherapy']) === true
       ? ['skeletal-radiotherapy', 'block'] : undefined;
   },
   (drug, x) => {
     if (drug !== 'teriparatide') return undefined;
-    return x.t.get('safety.skeletalMalignancy', sf(x).skeletalMalignancy) === true
+    return x.r.read(F['safety.skeletalMalignancy']) === true
       ? ['skeletal-malignancy', 'block'] : undefined;
   },
   (drug, x) => {
     if (drug === 'teriparatide') {
-      const e = exposure(x.c, drug, x.t);
+      const e = exposure(x.c, drug, x.r);
       return e !== undefined && reachedMonths(e, TERIPARATIDE_LIFETIME_MONTHS) ? ['lifetime-limit-reached', 'block'] : undefined;
     }
     if (drug === 'romosozumab') {
-      return allDoses(x.c, drug, x.t).length >= ROMOSOZUMAB_LIFETIME_DOSES ? ['lifetime-limit-reached', 'block'] : undefined;
+      return allDoses(x.c, drug, x.r).length >= ROMOSOZUMAB_LIFETIME_DOSES ? ['lifetime-limit-reached', 'block'] : undefined;
     }
     return undefined;
   },
@@ -217,6 +220,19 @@ const CONCERNS: ReadonlyArray<((drug: Drug) => boolean) | undefined> = [
   (d) => d === 'teriparatide' || d === 'romosozumab',
 ];
 
+/** One criterion per safety reason (§7). */
+const SAFETY_CRITERIA = criteria(SAFETY_REASONS);
+
+/** For each check of CHECKS (same index), the reason it reports for a drug: its criterion id. */
+const CHECK_IDS: ReadonlyArray<SafetyReason | ((drug: Drug) => SafetyReason)> = [
+  (d) => (EGFR_BELOW_35.includes(d) ? 'egfr-below-35' : 'egfr-below-30'),
+  (d) => (d === 'teriparatide' ? 'hypercalcaemia' : 'hypocalcaemia'),
+  'osteomalacia-suspected', 'vitamin-d-below-30', 'cannot-stay-upright', 'oesophageal-disorder',
+  'dental-treatment-pending', 'dental-check-missing', 'hip-fracture-repair-under-2-weeks', 'pregnancy',
+  'mi-or-stroke-history', 'not-postmenopausal-woman', 'vte-history', 'hyperparathyroidism',
+  'high-bone-turnover-unexplained', 'skeletal-radiotherapy', 'skeletal-malignancy', 'lifetime-limit-reached',
+];
+
 /** Osteonecrosis of the jaw concerns the bisphosphonates, denosumab and romosozumab (§7). */
 function jawRisk(drug: Drug): boolean {
   return isBisphosphonate(drug) || drug === 'denosumab' || drug === 'romosozumab';
@@ -243,30 +259,44 @@ export interface DrugSafety {
 }
 
 /** The §7 verdict for one drug, also used by other rules (e.g. the pre-dose check). */
-export function drugSafety(c: Case, drug: Drug, lp: LabPicture = labPicture(c)): {
-  value: DrugSafety; t: Trace; toMeasure: Set<string>;
-} {
-  const a = assess(c, DRUG_ENTRY.get(drug) ?? entryFor(drug), lp);
-  return { value: a.value, t: a.t, toMeasure: a.toMeasure ?? new Set() };
+export function drugSafety(c: Case, drug: Drug): Readonly<Assessed> {
+  return assessedMemo(c)[DRUG_INDEX.get(drug) ?? 0] as Assessed;
 }
 
-function assess(c: Case, e: DrugEntry, lp: LabPicture): { value: DrugSafety; t: Trace; toMeasure: Set<string> | undefined } {
+export interface Assessed { value: DrugSafety; reads: Reader; toMeasure: Set<string> | undefined; blocks: SafetyReason[] }
+
+/** Every drug's verdict, worked out once per case: the safety rule and the first choice both ask. */
+const assessedMemo = memoCase((c: Case): Assessed[] => {
+  const lp = labPicture(c);
+  return DRUG_ENTRIES.map((e) => assess(new Reader(c, DEFAULT_SETTINGS), e, lp));
+});
+
+function assess(r: Reader, e: DrugEntry, lp: LabPicture): Assessed {
   const drug = e.drug;
-  const x: Ctx = { c, lp, t: new Trace(), toMeasure: undefined };
+  const x: Ctx = { c: r.case, lp, r, toMeasure: undefined };
   const reasons: SafetyReason[] = [];
+  const blocks: SafetyReason[] = [];
   let blocked = false;
   let caution = false;
-  for (const check of e.checks) {
-    const r = check(drug, x);
-    if (r === undefined || reasons.includes(r[0])) continue;
-    reasons.push(r[0]);
-    if (r[1] === 'block') blocked = true;
-    else caution = true;
+  for (let i = 0; i < e.checks.length; i++) {
+    const before = r.absentCount;
+    const hit = (e.checks[i] as Check)(drug, x);
+    // Each check is a criterion: met when it gave its reason, unknown when what decides it is absent.
+    // Each check's criterion: met when it gave its reason, unknown when what decides it is absent.
+    const k = e.criteria[i] as Crit;
+    r.checkDistinct(hit !== undefined ? k[0] : r.absentCount > before ? k[2] : k[1]);
+    if (hit === undefined || reasons.includes(hit[0])) continue;
+    reasons.push(hit[0]);
+    if (hit[1] === 'block') {
+      blocked = true;
+      blocks.push(hit[0]);
+    } else caution = true;
   }
   return {
     value: { drug, atc: e.atc, status: blocked ? 'blocked' : caution ? 'caution' : 'allowed', reasons },
-    t: x.t,
+    reads: r,
     toMeasure: x.toMeasure,
+    blocks,
   };
 }
 
@@ -290,6 +320,10 @@ const STATUS_WORD: Readonly<Record<SafetyStatus, { nl: string; en: string }>> = 
 interface DrugEntry {
   readonly drug: Drug;
   readonly checks: typeof CHECKS;
+  /** The criterion id each of `checks` reports: the reason it can give for this drug. */
+  readonly ids: readonly SafetyReason[];
+  /** Per check, its criterion met, not met and unknown, made once. */
+  readonly criteria: readonly Crit[];
   readonly atc: string;
   readonly nameNl: string;
   readonly nameEn: string;
@@ -297,9 +331,12 @@ interface DrugEntry {
 }
 function entryFor(drug: Drug): DrugEntry {
   const info = CATALOGUE[drug];
+  const ids = CHECK_IDS.filter((_, i) => CONCERNS[i]?.(drug) ?? true).map((id) => (typeof id === 'function' ? id(drug) : id));
   return {
     drug,
     checks: CHECKS.filter((_, i) => CONCERNS[i]?.(drug) ?? true),
+    ids,
+    criteria: ids.map((id) => SAFETY_CRITERIA[id]),
     atc: info.atc,
     nameNl: cap(info.nameNl),
     nameEn: cap(info.nameEn),
@@ -312,23 +349,21 @@ function entryFor(drug: Drug): DrugEntry {
   };
 }
 const DRUG_ENTRIES: readonly DrugEntry[] = CATALOGUE_DRUGS.map(entryFor);
-const DRUG_ENTRY: ReadonlyMap<Drug, DrugEntry> = new Map(DRUG_ENTRIES.map((e) => [e.drug, e]));
+const DRUG_INDEX: ReadonlyMap<Drug, number> = new Map(DRUG_ENTRIES.map((e, i) => [e.drug, i]));
 
-function safetyFinding(c: Case, e: DrugEntry, lp: LabPicture): Finding {
-  const { value, t, toMeasure } = assess(c, e, lp);
+function safetyFinding(a: Assessed, e: DrugEntry): Finding {
+  const { value, reads, toMeasure } = a;
   const severity: Severity = value.status === 'blocked' ? 'block'
     : value.status === 'caution' || toMeasure !== undefined ? 'attention' : 'info';
   let dental = false;
   for (const r of value.reasons) if (r.startsWith('dental')) dental = true;
   const source = e.sources[(dental ? 1 : 0) + (value.reasons.includes('hip-fracture-repair-under-2-weeks') ? 2 : 0)] as readonly Source[];
-  const used = t.used;
-  const egfr = used['labs.egfr'];
+  const egfr = reads.used['labs.egfr'];
   return {
     code: 'medication.safety',
     value,
     severity,
-    used,
-    missing: t.missing,
+    reads,
     source,
     explanation: (lang: Lang): LangText => {
       const toMeasureList = toMeasure !== undefined ? sortText([...toMeasure]).join(', ') : '';
@@ -375,14 +410,16 @@ export const safetyRule: Rule = {
     'safety.osteomalaciaSymptoms',
   ],
   codes: ['medication.safety'],
+  derived: [],
+  criteria: ['egfr-below-35', 'hypocalcaemia', 'osteomalacia-suspected', 'vitamin-d-below-30', 'cannot-stay-upright', 'oesophageal-disorder', 'dental-treatment-pending', 'dental-check-missing', 'pregnancy', 'egfr-below-30', 'hip-fracture-repair-under-2-weeks', 'hypercalcaemia', 'hyperparathyroidism', 'high-bone-turnover-unexplained', 'skeletal-radiotherapy', 'skeletal-malignancy', 'lifetime-limit-reached', 'mi-or-stroke-history', 'not-postmenopausal-woman', 'vte-history'],
   about: explain({
     patientNl: 'Per medicijn kijken we of het veilig is voor u. Soms is eerst iets anders nodig.',
     patientEn: 'For each medicine we check whether it is safe for you. Sometimes something else is needed first.',
     clinicianNl: 'Status per middel (toegestaan, voorzichtig, geblokkeerd) op basis van nierfunctie, calcium, vitamine D, contra-indicaties en maximale behandelduur volgens de SmPC.',
     clinicianEn: 'Status per drug (allowed, caution, blocked) from renal function, calcium, vitamin D, contraindications and lifetime limits per the SmPC.',
   }),
-  evaluate({ case: c }: RuleContext) {
-    const lp = labPicture(c);
-    return DRUG_ENTRIES.map((e) => safetyFinding(c, e, lp));
+  evaluate(r: Reader) {
+    const all = assessedMemo(r.case);
+    return DRUG_ENTRIES.map((e, i) => safetyFinding(all[i] as Assessed, e));
   },
 };

@@ -1,5 +1,6 @@
-// Builders for test cases: a valid Case with only what a row needs, so each table row reads as the
-// clinical situation it tests. Used by the *.cases.ts tables of every stage.
+// The one case builder: a valid Case with only what a row needs, so each table row reads as the
+// clinical situation it tests. Used by the *.cases.ts tables of every stage and by the tests.
+import type { z } from 'zod';
 import { Case, type Fracture, type LabResult, type LabTest } from '../case.schema.js';
 import { addYears } from '../time/date.js';
 import { CANONICAL_UNIT } from '../laboratory/units.js';
@@ -11,7 +12,9 @@ export function bornAged(age: number, on: string = AS_OF): string {
   return addYears(on, -age);
 }
 
-type CaseOverrides = Omit<Partial<Case>, 'person'> & { person?: Partial<Case['person']> };
+/** Case fields as the CLI accepts them (lab units in any accepted spelling), person fields one by one. */
+type CaseInput = z.input<typeof Case>;
+export type CaseOverrides = Omit<Partial<CaseInput>, 'person'> & { person?: Partial<CaseInput['person']> };
 
 /** A 70-year-old postmenopausal woman on AS_OF with nothing else recorded, plus the overrides. */
 export function makeCase(o: CaseOverrides = {}): Case {

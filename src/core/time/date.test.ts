@@ -11,8 +11,12 @@ describe('calendar arithmetic', () => {
   it('counts ages in completed years, leap-day births included', () => {
     expect(ageOn('1976-11-23', '2026-11-23')).toBe(50);
     expect(ageOn('1976-11-24', '2026-11-23')).toBe(49);
-    expect(ageOn('2000-02-29', '2018-02-28')).toBe(17);
+    // §1: born on 29 February, the birthday in a common year is 28 February.
+    expect(ageOn('2000-02-29', '2018-02-27')).toBe(17);
+    expect(ageOn('2000-02-29', '2018-02-28')).toBe(18);
     expect(ageOn('2000-02-29', '2018-03-01')).toBe(18);
+    expect(ageOn('2000-02-29', '2020-02-28')).toBe(19);
+    expect(ageOn('2000-02-29', '2020-02-29')).toBe(20);
   });
   it('rejects impossible dates', () => {
     expect(isIsoDate('2027-02-29')).toBe(false);

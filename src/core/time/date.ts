@@ -136,10 +136,25 @@ export function monthsAndDaysBetween(from: IsoDate, to: IsoDate): { months: numb
 export function addMonthsAndDays(d: IsoDate, months: number, days: number): IsoDate {
   return addDays(addMonths(d, months), days);
 }
-/** Age in completed years on `on` (someone born on 29 February has a birthday on 1 March in common years). */
+/**
+ * Age in completed years on `on` (§1). The birthday in a year is the birth date's day clamped to
+ * that month's last day, as "N months after D" is: someone born on 29 February turns a year older
+ * on 28 February in common years.
+ */
 export function ageOn(birthDate: IsoDate, on: IsoDate): number {
-  const months = monthsBetween(birthDate, on);
-  return Math.trunc(months / 12) || 0; // `|| 0`: never report −0 years
+  if (compareDates(on, birthDate) < 0) {
+    // Before birth (an entry error): counted towards zero as whole months, never below it in years.
+    return Math.trunc(monthsBetween(birthDate, on) / 12) || 0; // `|| 0`: never report −0 years
+  }
+  // By char code, without parsed objects: most rules ask an age, several times per evaluation.
+  const by = digit(birthDate, 0) * 1000 + digit(birthDate, 1) * 100 + digit(birthDate, 2) * 10 + digit(birthDate, 3);
+  const bm = digit(birthDate, 5) * 10 + digit(birthDate, 6);
+  const bd = digit(birthDate, 8) * 10 + digit(birthDate, 9);
+  const oy = digit(on, 0) * 1000 + digit(on, 1) * 100 + digit(on, 2) * 10 + digit(on, 3);
+  const om = digit(on, 5) * 10 + digit(on, 6);
+  const od = digit(on, 8) * 10 + digit(on, 9);
+  const birthday = bm === 2 && bd === 29 ? daysInMonth(oy, 2) : bd;
+  return oy - by - (om < bm || (om === bm && od < birthday) ? 1 : 0);
 }
 export function maxDate(dates: readonly IsoDate[]): IsoDate | undefined {
   return latestOf(dates, (d) => d);

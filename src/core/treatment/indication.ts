@@ -7,7 +7,12 @@ import { ageOn } from '../time/date.js';
 import { memoCaseSettings } from '../memo.js';
 import { ageAtFracture, qualifyingFractures, vertebralFractureRecords, vfaFractureLevels } from '../case-finding/fractures.js';
 import { bmdCategory, lowestTScore, scoreTypeFor } from '../diagnosis/bmd.js';
-import { sortText } from '../sort.js';
+import { Reader, D } from '../reader.js';
+import { F } from '../fields.js';
+import { criteria } from '../reader.js';
+
+/** The criteria this file's rules check (`r.check(C[id], met)`). */
+const C = criteria(['osteoporosis', 'vertebral-fracture', 'glucocorticoids', 'hip-fracture-75-plus']);
 
 export const INDICATION_REASONS = ['osteoporosis', 'vertebral-fracture', 'glucocorticoids', 'hip-fracture-75-plus'] as const;
 export type IndicationReason = (typeof INDICATION_REASONS)[number];
@@ -21,8 +26,8 @@ export const HIP_FRACTURE_MIN_AGE = 75;
 export interface IndicationAssessment {
   indicated: boolean;
   reasons: IndicationReason[];
-  used: Record<string, unknown>;
-  missing: string[];
+  /** What the assessment read, each reason a criterion. */
+  reads: Reader;
   /** Osteopenia with a qualifying fracture: lifestyle and fall prevention are the plan. */
   osteopeniaWithFracture: boolean;
   /** The glucocorticoid sub-criteria that were met, for the explanation. */
@@ -37,63 +42,61 @@ export function glucocorticoidsAtLeast(c: Case): boolean {
 
 /** Memoised per case and settings: treat the result as read-only. */
 export const assessIndication: (c: Case, s: Settings) => IndicationAssessment = memoCaseSettings((c, s) => {
-  const used: Record<string, unknown> = {};
-  const missing = new Set<string>();
+  const r = new Reader(c, s);
   const reasons: IndicationReason[] = [];
   const age = ageOn(c.person.birthDate, c.asOf);
-  used['person.birthDate'] = c.person.birthDate;
-  used['person.sex'] = c.person.sex;
+  r.read(F['person.birthDate']);
+  r.read(F['person.sex']);
 
   const bmd = bmdCategory(c, s);
   const lowT = lowestTScore(c);
   const tType = scoreTypeFor(c) === 'T';
-  if (bmd) used['bmd.category'] = bmd.category;
-  if (lowT !== undefined) used['dxa.tScore'] = lowT;
-  else missing.add('dxa.tScore');
-  if (bmd && (bmd.category === 'osteoporosis' || bmd.category === 'severe-osteoporosis')) reasons.push('osteoporosis');
+  if (bmd) r.derived(D['bmd-category'], bmd.category);
+  r.note('dxa.tScore', lowT);
+  if (r.check(C['osteoporosis'], bmd ? bmd.category === 'osteoporosis' || bmd.category === 'severe-osteoporosis' : undefined)) reasons.push('osteoporosis');
 
   const qualifying = qualifyingFractures(c, s);
   const vertebralRecords = vertebralFractureRecords(c);
   const vfaLevels = vfaFractureLevels(c);
-  if (c.fractures) used['fractures'] = c.fractures.length;
-  if (c.vfa) used['vfa'] = vfaLevels;
-  else missing.add('vfa');
+  if (c.fractures) r.read(F['fractures']);
+  if (r.read(F['vfa']) !== undefined) r.derived(D['vfa-grades'], vfaLevels);
   const vertebral = vertebralRecords.length > 0 || vfaLevels.length > 0;
+  let vertebralCounts: boolean | undefined = vertebral ? true : c.vfa === undefined ? undefined : false;
   if (vertebral) {
     const minT = s.vertebralFractureMinT;
     // The NHG-2024 GP grid withholds medication when T is above the set value; without a T-score
     // that grid cannot be applied, so the fracture still counts and the T-score is asked for.
-    if (minT === null || lowT === undefined || lowT <= minT) reasons.push('vertebral-fracture');
-    if (minT !== null) used['settings.vertebralFractureMinT'] = minT;
+    vertebralCounts = minT === null || lowT === undefined || lowT <= minT;
+    if (minT !== null) r.setting('vertebralFractureMinT');
   }
+  if (r.check(C['vertebral-fracture'], vertebralCounts)) reasons.push('vertebral-fracture');
 
   const gcCriteria: string[] = [];
-  const g = c.riskFactors?.glucocorticoids;
-  if (g) used['riskFactors.glucocorticoids'] = g;
-  else missing.add('riskFactors.glucocorticoids');
+  const g = r.read(F['riskFactors.glucocorticoids']);
+  let gcMet: boolean | undefined = g === undefined ? undefined : false;
   if (g && glucocorticoidsAtLeast(c)) {
     const status = c.person.menopause?.status;
     if (c.person.sex === 'female') {
       if (status === 'post') gcCriteria.push('postmenopausal');
-      else if (status === undefined) missing.add('person.menopause.status');
+      else if (status === undefined) r.miss('person.menopause.status');
     }
     if (c.person.sex === 'male' && age >= GC_MAN_MIN_AGE) gcCriteria.push('man-70-plus');
     if (g.mgPerDay >= GC_HIGH_DOSE_MG) gcCriteria.push('15-mg-or-more');
     if (qualifying.length > 0 || vertebral) gcCriteria.push('fracture');
     if (lowT !== undefined && lowT <= s.glucocorticoidTScoreThreshold) gcCriteria.push('t-score');
-    used['settings.glucocorticoidTScoreThreshold'] = s.glucocorticoidTScoreThreshold;
-    if (gcCriteria.length > 0) reasons.push('glucocorticoids');
+    r.setting('glucocorticoidTScoreThreshold');
+    gcMet = gcCriteria.length > 0;
   }
+  if (r.check(C['glucocorticoids'], gcMet)) reasons.push('glucocorticoids');
 
   const hip75 = qualifying.some((f) => f.site === 'hip' && ageAtFracture(c, f) >= HIP_FRACTURE_MIN_AGE);
-  if (hip75) reasons.push('hip-fracture-75-plus');
+  if (r.check(C['hip-fracture-75-plus'], hip75)) reasons.push('hip-fracture-75-plus');
 
   const osteopeniaWithFracture = reasons.length === 0 && tType && bmd?.category === 'osteopenia' && qualifying.length > 0;
   return {
     indicated: reasons.length > 0,
     reasons,
-    used,
-    missing: sortText([...missing]),
+    reads: r,
     osteopeniaWithFracture,
     glucocorticoidCriteria: gcCriteria,
   };
