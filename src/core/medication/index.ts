@@ -4,7 +4,7 @@
 import type { Rule } from '../rule.js';
 import {
   anabolicEndRule, denosumabLateRule, denosumabStopRule, nextDoseRule, regimenRule, reviewDueRule,
-} from './course.rules.js';
+} from './course.rule.js';
 import { preDoseCheckRule } from './pre-dose.rule.js';
 import { safetyRule } from './safety.rule.js';
 

@@ -11,7 +11,7 @@ import type { IsoDate } from '../time/date.js';
 import { addDays, compareDates, latestOf } from '../time/date.js';
 import { CATALOGUE } from './catalogue.js';
 import { currentCourses, lastDose, plannedPath } from './courses.js';
-import { afterInterval } from './course.rules.js';
+import { afterInterval } from './course.rule.js';
 import { sortBy } from '../sort.js';
 import { F } from '../fields.js';
 import { criteria } from '../reader.js';
