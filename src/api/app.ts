@@ -102,7 +102,7 @@ function mediaType(v: string | undefined): string {
  * would ride on the visitor's cookies, or sign them into someone else's account) is refused. Clients
  * that are not browsers send neither header and are judged by their credentials alone.
  */
-function refuseCrossSite(req: FastifyRequest, publicUrl: string | undefined): void {
+function refuseCrossSite(req: FastifyRequest, publicHost: string | undefined): void {
   const site = req.headers['sec-fetch-site'];
   const origin = req.headers.origin;
   let foreign = site === 'cross-site';
@@ -113,7 +113,7 @@ function refuseCrossSite(req: FastifyRequest, publicUrl: string | undefined): vo
     } catch {
       host = undefined;
     }
-    const own = [req.host, ...(publicUrl ? [new URL(publicUrl).host] : [])];
+    const own = publicHost === undefined ? [req.host] : [req.host, publicHost];
     foreign = host === undefined || !own.includes(host);
   }
   if (foreign) throw new AppError('forbidden', 'Changes are accepted only from Botpad\'s own pages.');
@@ -258,9 +258,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // The JSON API takes JSON only: a cross-site HTML form cannot send it, which is the API's CSRF
   // defence (pages use tokens instead). Decided on the route that matched, before the body is read:
   // the raw URL has other spellings (/%61pi/…) that reach the same route.
+  // Parsed once: the hook runs on every request.
+  const publicHost = config.publicUrl === undefined ? undefined : new URL(config.publicUrl).host;
   app.addHook('onRequest', async (req) => {
     const unsafe = !SAFE_METHODS.has(req.method);
-    if (unsafe) refuseCrossSite(req, config.publicUrl);
+    if (unsafe) refuseCrossSite(req, publicHost);
     if (!isApiRoute(req)) return;
     const type = req.headers['content-type'];
     const hasBody = type !== undefined || (req.headers['content-length'] ?? '0') !== '0' || req.headers['transfer-encoding'] !== undefined;

@@ -42,7 +42,7 @@ async function assertEmailFree(db: Db, email: string | undefined, self?: string)
   }
 }
 
-/** What creating staff accounts and sending their links needs beyond the store. */
+/** What sending a link (staff activation, password reset) needs beyond the store. */
 export interface StaffMailDeps extends AccessDeps {
   mailer: Mailer;
   /** Where links point (configuration, never the request). */
@@ -295,7 +295,7 @@ async function reserveOrThrottle(deps: AccessDeps, meta: RequestMeta, action: st
 }
 
 /** Always answers the same, so the form does not reveal which addresses have an account. */
-export async function requestPasswordReset(deps: AccessDeps & { mailer: Mailer; publicUrl: string }, meta: RequestMeta, email: string): Promise<void> {
+export async function requestPasswordReset(deps: StaffMailDeps, meta: RequestMeta, email: string): Promise<void> {
   const user = await findUserByEmail(deps.db, email);
   if (!user || user.status === 'disabled') {
     if (deps.audit) await writeAudit(deps.db, [auditEntry(null, meta, 'password.reset-request', 'account', null, false, 'no such account')]);
@@ -304,7 +304,7 @@ export async function requestPasswordReset(deps: AccessDeps & { mailer: Mailer; 
   const token = randomBytes(24).toString('base64url');
   const expiresAt = new Date(Date.now() + RESET_HOURS * 3_600_000).toISOString();
   await insertCode(deps.db, sha256(token), user.id, 'password-reset', expiresAt);
-  const link = new URL(`/password-reset/confirm?token=${token}`, deps.publicUrl).toString();
+  const link = new URL(`/password-reset/confirm?token=${token}`, deps.linkBase).toString();
   await deps.mailer.send({
     to: user.email ?? email,
     subject: 'Botpad: nieuw wachtwoord / new password',

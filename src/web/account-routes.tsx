@@ -304,7 +304,6 @@ export function registerAccountRoutes(fastify: FastifyInstance): void {
         if ((f.email ?? '').trim() === '') errors.email = ctx.t.form.required(ctx.t.reset.email);
         return send(reply, <PasswordResetPage ctx={ctx} csrf={reply.generateCsrf()} email={f.email ?? ''} errors={errors} />, 400);
       }
-      const publicUrl = fastify.deps.config.linkBase;
       const meta = requestMeta(req);
       try {
         await throttleResetRequest(deps(), meta, parsed.data.email);
@@ -312,7 +311,7 @@ export function registerAccountRoutes(fastify: FastifyInstance): void {
         if (!(e instanceof AppError) || e.code !== 'too-many-requests') throw e;
         return send(reply, <PasswordResetPage ctx={ctx} csrf={reply.generateCsrf()} email={f.email ?? ''} errors={{ email: ctx.t.reset.tooMany }} />, 429);
       }
-      fastify.later(() => requestPasswordReset({ ...deps(), mailer: fastify.mailer, publicUrl }, meta, parsed.data.email));
+      fastify.later(() => requestPasswordReset(mailDeps(), meta, parsed.data.email));
       // The same answer, equally fast, whether or not the address is known (the lookup and the mail
       // happen after it), so the form tells nobody who has an account.
       return reply.redirect('/password-reset?sent=1', 303);

@@ -107,11 +107,10 @@ export function registerAdminRoutes(app: ZodApp): void {
     async (req, reply) => {
       // Looked up and mailed after the answer: known and unknown addresses are answered alike and
       // equally fast, so neither the answer nor its timing tells who has an account.
-      const publicUrl = app.deps.config.linkBase;
       const meta = requestMeta(req);
       const email = req.body.email;
       await throttleResetRequest(deps(), meta, email);
-      app.later(() => requestPasswordReset({ ...deps(), mailer: app.mailer, publicUrl }, meta, email));
+      app.later(() => requestPasswordReset(mailDeps(), meta, email));
       return reply.status(202).send(null);
     },
   );
