@@ -44,6 +44,15 @@ module.exports = {
       to: { path: '^src/(store|services)/' },
     },
     {
+      name: 'patient-repo-only-via-access',
+      comment:
+        'The patient repository does no authorisation: only the access layer (src/services/access.ts) calls it, ' +
+        'after authorising and with the audit entry in the same transaction. Tests and test harnesses may set up data with it.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/services/access\\.ts$|^src/store/patient\\.repo\\.ts$|\\.test\\.tsx?$|/testing/' },
+      to: { path: '^src/store/patient\\.repo\\.ts$' },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

@@ -10,10 +10,8 @@ import {
   clearFailures, disableUser, findUserByEmail, insertCode, insertUser, listUsers, liveCode, releaseAttempt, reserveAttempt, setPassword, spendCode,
 } from '../store/accounts.repo.js';
 import type { Role } from '../store/schema.js';
-import { linkCaregiver } from '../store/patient.repo.js';
-import { writeAudit } from '../store/audit.repo.js';
 import { AppError } from '../schema/problem.js';
-import { asRefusal, auditEntry, withAction, withPatient, type AccessDeps, type RequestMeta } from './access.js';
+import { asRefusal, withAction, withPatient, type AccessDeps, type RequestMeta } from './access.js';
 import { hashPassword, sha256 } from './auth.js';
 import type { Mailer } from './mail.js';
 import { todayNl } from './clock.js';
@@ -122,7 +120,7 @@ async function manageAccounts<T>(
 ): Promise<T> {
   const resource = (id: string | undefined) => (id ? `account/${id}` : 'account');
   const refuse = async (e: AppError) => {
-    if (deps.audit) await writeAudit(deps.db, [auditEntry(actor, meta, action, resource(userId), null, false, e.message)]);
+    await deps.auditor.refused(deps.db, { actor, meta, action, resource: resource(userId), reason: e.message });
     return e;
   };
   const d = authorize(actor, 'user.manage', null, todayNl());
@@ -155,7 +153,7 @@ async function manageAccounts<T>(
         target = row;
       }
       const r = await work(trx, target);
-      if (deps.audit) await writeAudit(trx, [auditEntry(actor, meta, action, resource(r.subject), null, true, r.detail)]);
+      await deps.auditor.allowed(trx, { actor, meta, action, resource: resource(r.subject), reason: r.detail });
       return r.value;
     });
   } catch (e) {
@@ -210,8 +208,8 @@ export async function createPatientAccount(
   input: { kind: 'patient' | 'caregiver'; displayName?: string | undefined; email?: string | undefined; relation?: 'parent' | 'legal-representative' | 'family' | undefined; patientConsent?: boolean | undefined },
   finish: (issued: IssuedAccount) => Promise<void> = () => Promise.resolve(),
 ): Promise<IssuedAccount> {
-  return withPatient(deps, actor, meta, 'patient.create-account', 'account', patientId, async (db, row) => {
-    await db.selectFrom('patient').select('id').where('id', '=', patientId).forUpdate().execute();
+  return withPatient(deps, actor, meta, 'patient.create-account', 'account', patientId, async ({ db, row, records }) => {
+    await records.lockPatients(db, [patientId]);
     const patientName = `${row.given_name} ${row.family_name}`;
     let userId: string;
     const displayName = input.kind === 'patient' ? patientName : (input.displayName ?? '');
@@ -224,7 +222,7 @@ export async function createPatientAccount(
     } else {
       await assertEmailFree(db, input.email);
       userId = await insertUser(db, { role: 'caregiver', organisationId: null, patientId: null, email: input.email ?? null, displayName, passwordHash: null, status: 'pending' });
-      await linkCaregiver(db, userId, patientId, input.relation ?? 'family', input.patientConsent ?? false, actor.userId);
+      await records.linkCaregiver(db, userId, patientId, input.relation ?? 'family', input.patientConsent ?? false, actor.userId);
     }
     const code = newActivationCode();
     const expiresAt = new Date(Date.now() + ACTIVATION_DAYS * 86_400_000).toISOString();
@@ -259,14 +257,14 @@ export async function activateAccount(deps: AccessDeps, meta: RequestMeta, input
       await trx.updateTable('app_user').set({ email: input.email }).where('id', '=', uid).execute();
     }
     await setPassword(trx, uid, passwordHash);
-    if (deps.audit) await writeAudit(trx, [auditEntry(null, meta, 'account.activate', `account/${uid}`, null, true, `account ${uid} activated`)]);
+    await deps.auditor.allowed(trx, { actor: null, meta, action: 'account.activate', resource: `account/${uid}`, reason: `account ${uid} activated` });
     return uid;
   }).catch((e: unknown) => {
     // Two activations racing for one e-mail address: the index refuses the second (409).
     throw asRefusal(e);
   });
   if (!userId) {
-    if (deps.audit) await writeAudit(deps.db, [auditEntry(null, meta, 'account.activate', 'account', null, false, 'unknown, used or expired code')]);
+    await deps.auditor.refused(deps.db, { actor: null, meta, action: 'account.activate', resource: 'account', reason: 'unknown, used or expired code' });
     throw new AppError('invalid-input', 'This code is not valid: it may be mistyped, used already, or expired.', [{ pointer: '/code', detail: 'is not valid' }]);
   }
   await releaseAttempt(deps.db, clientKey);
@@ -290,7 +288,7 @@ export async function throttleResetRequest(deps: AccessDeps, meta: RequestMeta, 
 async function reserveOrThrottle(deps: AccessDeps, meta: RequestMeta, action: string, key: string, max: number, windowMinutes: number): Promise<void> {
   const r = await reserveAttempt(deps.db, key, max, windowMinutes);
   if (r.allowed) return;
-  if (deps.audit) await writeAudit(deps.db, [auditEntry(null, meta, action, 'account', null, false, `too many attempts: ${key.split(':')[0] ?? ''}`)]);
+  await deps.auditor.refused(deps.db, { actor: null, meta, action, resource: 'account', reason: `too many attempts: ${key.split(':')[0] ?? ''}` });
   throw new AppError('too-many-requests', 'Too many attempts. Wait a while and try again.', [], { retryAt: new Date(Date.now() + windowMinutes * 60_000) });
 }
 
@@ -298,7 +296,7 @@ async function reserveOrThrottle(deps: AccessDeps, meta: RequestMeta, action: st
 export async function requestPasswordReset(deps: StaffMailDeps, meta: RequestMeta, email: string): Promise<void> {
   const user = await findUserByEmail(deps.db, email);
   if (!user || user.status === 'disabled') {
-    if (deps.audit) await writeAudit(deps.db, [auditEntry(null, meta, 'password.reset-request', 'account', null, false, 'no such account')]);
+    await deps.auditor.refused(deps.db, { actor: null, meta, action: 'password.reset-request', resource: 'account', reason: 'no such account' });
     return;
   }
   const token = randomBytes(24).toString('base64url');
@@ -314,7 +312,7 @@ export async function requestPasswordReset(deps: StaffMailDeps, meta: RequestMet
       `You asked for a new Botpad password. Open this link within ${String(RESET_HOURS)} hours:\n${link}\n\n` +
       `Did not ask for this? Then you need not do anything.`,
   });
-  if (deps.audit) await writeAudit(deps.db, [auditEntry(null, meta, 'password.reset-request', `account/${user.id}`, null, true, `link sent for ${user.id}`)]);
+  await deps.auditor.allowed(deps.db, { actor: null, meta, action: 'password.reset-request', resource: `account/${user.id}`, reason: `link sent for ${user.id}` });
 }
 
 export async function confirmPasswordReset(deps: AccessDeps, meta: RequestMeta, token: string, password: string): Promise<void> {
@@ -323,7 +321,7 @@ export async function confirmPasswordReset(deps: AccessDeps, meta: RequestMeta, 
     const uid = await spendCode(trx, sha256(token), 'password-reset');
     if (!uid) return false;
     await setPassword(trx, uid, passwordHash);
-    if (deps.audit) await writeAudit(trx, [auditEntry(null, meta, 'password.reset', `account/${uid}`, null, true, `password reset for ${uid}`)]);
+    await deps.auditor.allowed(trx, { actor: null, meta, action: 'password.reset', resource: `account/${uid}`, reason: `password reset for ${uid}` });
     return true;
   });
   if (!ok) throw new AppError('invalid-input', 'This link is not valid any more. Ask for a new one.', [{ pointer: '/token', detail: 'is not valid' }]);

@@ -2,7 +2,7 @@
 // from services/access.ts, which authorises and audits in the same transaction (see there).
 import { sql } from 'kysely';
 import type { Selectable } from 'kysely';
-import type { Db } from './db.js';
+import type { Db, Tx } from './db.js';
 import type { PatientTable } from './schema.js';
 import type { AuditEntry } from './audit.repo.js';
 import { SESSION_JSON, sessionFromJson, type SessionRow } from './accounts.repo.js';
@@ -160,14 +160,14 @@ export async function searchPatients(db: Db, q: PatientSearch): Promise<PatientR
 /** What creating a patient takes (derived from the table type, so it cannot drift). */
 export type NewPatient = Pick<PatientTable, 'family_name' | 'given_name' | 'birth_date' | 'sex' | 'bsn' | 'phone' | 'email' | 'gp_practice'>;
 
-export async function insertPatient(db: Db, p: NewPatient, organisationId: string): Promise<PatientRow> {
+export async function insertPatient(db: Tx, p: NewPatient, organisationId: string): Promise<PatientRow> {
   const row = await db.insertInto('patient').values({ ...p, pathway_stage: 'case-finding' }).returningAll().executeTakeFirstOrThrow();
   await db.insertInto('patient_organisation').values({ patient_id: row.id, organisation_id: organisationId, relation: 'care' }).execute();
   return row;
 }
 
 export async function updatePatient(
-  db: Db,
+  db: Tx,
   id: string,
   changes: Partial<NewPatient>,
   revision: { by: string; reason: 'correction' | 'entered-in-error' | 'merge' | 'unmerge'; note: string | null },
@@ -213,7 +213,7 @@ export async function linkCaregiver(db: Db, caregiverUserId: string, patientId: 
  * Locks patient rows for the rest of the transaction, always in id order: two merges over the same
  * records then wait for each other instead of deadlocking, and each sees the other's outcome.
  */
-export async function lockPatients(db: Db, ids: readonly string[]): Promise<void> {
+export async function lockPatients(db: Tx, ids: readonly string[]): Promise<void> {
   const sorted = [...new Set(ids)].sort();
   await db.selectFrom('patient').select('id').where('id', 'in', sorted).orderBy('id').forUpdate().execute();
 }
@@ -224,7 +224,7 @@ interface MovedLinks {
 }
 
 /** A revision without a field change: what happened is in `before`/`after` (merged_into, merged_from). */
-async function noteRevision(db: Db, patientId: string, by: string, reason: 'merge' | 'unmerge', before: object, after: object): Promise<void> {
+async function noteRevision(db: Tx, patientId: string, by: string, reason: 'merge' | 'unmerge', before: object, after: object): Promise<void> {
   await db
     .insertInto('patient_revision')
     .values({ patient_id: patientId, changed_by: by, reason, note: null, before: JSON.stringify(before), after: JSON.stringify(after) })
@@ -236,7 +236,7 @@ async function noteRevision(db: Db, patientId: string, by: string, reason: 'merg
  * remembered, so an undo removes exactly those), the duplicate stays as history. The caller holds
  * both rows locked and has checked that neither is merged.
  */
-export async function mergePatients(db: Db, keepId: string, duplicateId: string, by: string): Promise<void> {
+export async function mergePatients(db: Tx, keepId: string, duplicateId: string, by: string): Promise<void> {
   const orgs = await sql<MovedLinks['organisations'][number]>`insert into patient_organisation (patient_id, organisation_id, relation, since)
     select ${keepId}, organisation_id, relation, since from patient_organisation where patient_id = ${duplicateId}
     on conflict do nothing returning organisation_id, relation`.execute(db);
@@ -251,7 +251,7 @@ export async function mergePatients(db: Db, keepId: string, duplicateId: string,
 }
 
 /** Undoes the live merge of `duplicateId` into `keepId` (both rows locked by the caller). */
-export async function unmergePatient(db: Db, duplicateId: string, keepId: string, by: string): Promise<boolean> {
+export async function unmergePatient(db: Tx, duplicateId: string, keepId: string, by: string): Promise<boolean> {
   const m = await db
     .selectFrom('patient_merge')
     .select(['id', 'moved'])
