@@ -37,6 +37,15 @@ module.exports = {
       to: { path: '^src/web/' },
     },
     {
+      name: 'api-not-store',
+      comment:
+        'The API reaches the store through services: readiness is services/health.ts, the meaning of a database error ' +
+        'and the Store type come from services/store-errors.ts. Tests and test harnesses set up data directly.',
+      severity: 'error',
+      from: { path: '^src/api/', pathNot: '^src/api/testing/|\\.test\\.tsx?$' },
+      to: { path: '^src/store/' },
+    },
+    {
       name: 'web-only-via-api',
       comment: 'Pages reach data only through the API layer, never the store or services directly.',
       severity: 'error',

@@ -61,6 +61,31 @@ export function startSealer(db: Db, everyMs: number, onError: (e: unknown) => vo
   };
 }
 
+/** Where the sealing service reports: the server's logger (pino's shape). */
+export interface SealingLog {
+  info(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}
+
+/**
+ * The audit sealer as a service of the running process (started and stopped by `main.ts`, not by
+ * the HTTP layer): seals every `everyMs`, writes the chain's head to `anchorFile` after every round
+ * that sealed something, and to the log at most once a minute (a second copy outside the database).
+ * The function it returns stops it in order: no new round, the running one finished, a last round
+ * for what came in meanwhile.
+ */
+export function startAuditSealing(o: { db: Db; everyMs: number; anchorFile: string; log: SealingLog }): () => Promise<void> {
+  let logged = 0;
+  const anchor = async (head: AuditHead) => {
+    await writeAnchor(o.anchorFile, head);
+    if (Date.now() - logged >= 60_000) {
+      logged = Date.now();
+      o.log.info({ auditHead: head }, 'audit chain head');
+    }
+  };
+  return startSealer(o.db, o.everyMs, (e) => o.log.error({ err: e }, 'audit sealing failed'), anchor);
+}
+
 export interface AuditHead {
   seq: number;
   hash: string;
