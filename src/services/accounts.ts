@@ -3,7 +3,7 @@
 // code from a printed letter; a forgotten password is reset by an e-mailed link where an address is
 // known, otherwise by the clinic (a new activation letter).
 import { randomBytes, randomInt } from 'node:crypto';
-import type { Actor } from '../core/access/index.js';
+import type { Actor, CaregiverRelation, StaffRole } from '../core/access/index.js';
 import type { Db } from '../store/db.js';
 import { authorize } from '../core/access/index.js';
 import {
@@ -47,7 +47,7 @@ export interface StaffMailDeps extends AccessDeps {
   linkBase: string;
 }
 
-export type StaffRole = 'nurse' | 'physician' | 'physiotherapist' | 'care-worker' | 'admin';
+export type { StaffRole } from '../core/access/index.js';
 
 /**
  * A new member of staff: the administrator gives name, role and e-mail address, never a password.
@@ -205,7 +205,7 @@ export async function createPatientAccount(
   actor: Actor,
   meta: RequestMeta,
   patientId: string,
-  input: { kind: 'patient' | 'caregiver'; displayName?: string | undefined; email?: string | undefined; relation?: 'parent' | 'legal-representative' | 'family' | undefined; patientConsent?: boolean | undefined },
+  input: { kind: 'patient' | 'caregiver'; displayName?: string | undefined; email?: string | undefined; relation?: CaregiverRelation | undefined; patientConsent?: boolean | undefined },
   finish: (issued: IssuedAccount) => Promise<void> = () => Promise.resolve(),
 ): Promise<IssuedAccount> {
   return withPatient(deps, actor, meta, 'patient.create-account', 'account', patientId, async ({ db, row, records }) => {

@@ -1,7 +1,7 @@
 // Use cases on the patient record. Every one goes through services/access.ts: authorise, audit,
 // work, in one transaction.
-import type { Actor } from '../core/access/index.js';
-import { authorize, BSN_ROLES } from '../core/access/index.js';
+import type { Actor, CareRelation, CaregiverRelation } from '../core/access/index.js';
+import { assertNever, authorize, BSN_ROLES } from '../core/access/index.js';
 import { accessLogForPatient } from '../store/audit.repo.js';
 import { findUserById } from '../store/accounts.repo.js';
 import { AppError } from '../schema/problem.js';
@@ -80,8 +80,10 @@ export async function findPatients(deps: AccessDeps, actor: Actor, meta: Request
       case 'physician':
       case 'care-worker':
         return searchPatients(db, { ...base, organisationId: actor.organisationId ?? '', relation: 'care' });
-      default:
+      case 'admin':
         return Promise.resolve([]);
+      default:
+        return assertNever(actor.role);
     }
   });
   return rows.map(summary);
@@ -161,7 +163,7 @@ export async function linkPatient(
   actor: Actor,
   meta: RequestMeta,
   id: string,
-  link: { organisationId: string; relation: 'care' | 'referral' } | { caregiverUserId: string; relation: 'parent' | 'legal-representative' | 'family'; patientConsent: boolean },
+  link: { organisationId: string; relation: CareRelation } | { caregiverUserId: string; relation: CaregiverRelation; patientConsent: boolean },
 ): Promise<void> {
   await withPatient(deps, actor, meta, 'patient.link', 'patient/links', id, async ({ db, records }) => {
     if ('organisationId' in link) {

@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import type { Selectable } from 'kysely';
 import type { Db, Tx } from './db.js';
 import type { PatientTable } from './schema.js';
+import type { CareRelation, CaregiverRelation, OrganisationKind } from '../core/access/lists.js';
 import type { AuditEntry } from './audit.repo.js';
 import { SESSION_JSON, sessionFromJson, type SessionRow } from './accounts.repo.js';
 
@@ -17,9 +18,9 @@ export async function getPatient(db: Db, id: string): Promise<PatientRow | undef
 export interface PatientOrgRow {
   patient_id: string;
   organisation_id: string;
-  relation: 'care' | 'referral';
+  relation: CareRelation;
   name: string;
-  kind: string;
+  kind: OrganisationKind;
 }
 
 /** The patient and the organisations caring for them in one round trip (the hot path of every read). */
@@ -109,7 +110,7 @@ export async function caregiversOf(db: Db, patientId: string) {
 
 export interface PatientSearch {
   organisationId?: string;
-  relation?: 'care' | 'referral';
+  relation?: CareRelation;
   caregiverUserId?: string;
   patientId?: string;
   text?: string;
@@ -197,11 +198,11 @@ export async function revisionsOf(db: Db, patientId: string) {
     .execute();
 }
 
-export async function linkOrganisation(db: Db, patientId: string, organisationId: string, relation: 'care' | 'referral'): Promise<void> {
+export async function linkOrganisation(db: Db, patientId: string, organisationId: string, relation: CareRelation): Promise<void> {
   await db.insertInto('patient_organisation').values({ patient_id: patientId, organisation_id: organisationId, relation }).onConflict((oc) => oc.doNothing()).execute();
 }
 
-export async function linkCaregiver(db: Db, caregiverUserId: string, patientId: string, relation: 'parent' | 'legal-representative' | 'family', patientConsent: boolean, by: string | null): Promise<void> {
+export async function linkCaregiver(db: Db, caregiverUserId: string, patientId: string, relation: CaregiverRelation, patientConsent: boolean, by: string | null): Promise<void> {
   await db
     .insertInto('caregiver_link')
     .values({ caregiver_user_id: caregiverUserId, patient_id: patientId, relation, patient_consent: patientConsent, created_by: by })
@@ -219,7 +220,7 @@ export async function lockPatients(db: Tx, ids: readonly string[]): Promise<void
 }
 
 interface MovedLinks {
-  organisations: { organisation_id: string; relation: 'care' | 'referral' }[];
+  organisations: { organisation_id: string; relation: CareRelation }[];
   caregivers: { caregiver_user_id: string }[];
 }
 
