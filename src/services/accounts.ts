@@ -166,7 +166,7 @@ async function manageAccounts<T>(
 async function mailActivationLink(deps: StaffMailDeps, db: Db, userId: string, email: string): Promise<void> {
   const code = newActivationCode();
   const expiresAt = new Date(Date.now() + STAFF_ACTIVATION_DAYS * 86_400_000).toISOString();
-  await insertCode(db, sha256(normaliseCode(code)), userId, 'activation', expiresAt);
+  await insertCode(db, { codeHash: sha256(normaliseCode(code)), userId, purpose: 'activation', expiresAt });
   const link = new URL(`/activate?code=${code}`, deps.linkBase).toString();
   await deps.mailer.send({
     to: email,
@@ -222,11 +222,11 @@ export async function createPatientAccount(
     } else {
       await assertEmailFree(db, input.email);
       userId = await insertUser(db, { role: 'caregiver', organisationId: null, patientId: null, email: input.email ?? null, displayName, passwordHash: null, status: 'pending' });
-      await records.linkCaregiver(db, userId, patientId, input.relation ?? 'family', input.patientConsent ?? false, actor.userId);
+      await records.linkCaregiver(db, { caregiverUserId: userId, patientId, relation: input.relation ?? 'family', patientConsent: input.patientConsent ?? false, by: actor.userId });
     }
     const code = newActivationCode();
     const expiresAt = new Date(Date.now() + ACTIVATION_DAYS * 86_400_000).toISOString();
-    await insertCode(db, sha256(normaliseCode(code)), userId, 'activation', expiresAt);
+    await insertCode(db, { codeHash: sha256(normaliseCode(code)), userId, purpose: 'activation', expiresAt });
     const issued = { userId, activationCode: code, expiresAt, patientName, displayName };
     await finish(issued);
     return issued;
@@ -242,11 +242,11 @@ const THROTTLE_MINUTES = 15;
 export async function activateAccount(deps: AccessDeps, meta: RequestMeta, input: { code: string; email?: string | undefined; password: string }): Promise<string> {
   const codeHash = sha256(normaliseCode(input.code));
   const clientKey = 'activation-client:' + (meta.clientIp ?? 'unknown');
-  await reserveOrThrottle(deps, meta, 'account.activate', clientKey, ACTIVATION_TRIES_PER_CLIENT, THROTTLE_MINUTES);
+  await reserveOrThrottle(deps, meta, { action: 'account.activate', key: clientKey, max: ACTIVATION_TRIES_PER_CLIENT, windowMinutes: THROTTLE_MINUTES });
   // Whether an address is in use is told only to someone holding a valid code, and only a few
   // times per code, so a letter cannot be used to find out who has an account.
   if (input.email && (await liveCode(deps.db, codeHash, 'activation'))) {
-    await reserveOrThrottle(deps, meta, 'account.activate', 'activation-email:' + codeHash, ACTIVATION_EMAILS_PER_CODE, ACTIVATION_DAYS * 24 * 60);
+    await reserveOrThrottle(deps, meta, { action: 'account.activate', key: 'activation-email:' + codeHash, max: ACTIVATION_EMAILS_PER_CODE, windowMinutes: ACTIVATION_DAYS * 24 * 60 });
   }
   const passwordHash = await hashPassword(input.password);
   const userId = await deps.db.transaction().execute(async (trx) => {
@@ -281,11 +281,12 @@ export const RESETS_PER_CLIENT = 10;
  * count does not depend on whether the address has an account, so neither does the answer.
  */
 export async function throttleResetRequest(deps: AccessDeps, meta: RequestMeta, email: string): Promise<void> {
-  await reserveOrThrottle(deps, meta, 'password.reset-request', 'reset-address:' + email.trim().toLowerCase(), RESETS_PER_ADDRESS, 60);
-  await reserveOrThrottle(deps, meta, 'password.reset-request', 'reset-client:' + (meta.clientIp ?? 'unknown'), RESETS_PER_CLIENT, 60);
+  await reserveOrThrottle(deps, meta, { action: 'password.reset-request', key: 'reset-address:' + email.trim().toLowerCase(), max: RESETS_PER_ADDRESS, windowMinutes: 60 });
+  await reserveOrThrottle(deps, meta, { action: 'password.reset-request', key: 'reset-client:' + (meta.clientIp ?? 'unknown'), max: RESETS_PER_CLIENT, windowMinutes: 60 });
 }
 
-async function reserveOrThrottle(deps: AccessDeps, meta: RequestMeta, action: string, key: string, max: number, windowMinutes: number): Promise<void> {
+async function reserveOrThrottle(deps: AccessDeps, meta: RequestMeta, limit: { action: string; key: string; max: number; windowMinutes: number }): Promise<void> {
+  const { action, key, max, windowMinutes } = limit;
   const r = await reserveAttempt(deps.db, key, max, windowMinutes);
   if (r.allowed) return;
   await deps.auditor.refused(deps.db, { actor: null, meta, action, resource: 'account', reason: `too many attempts: ${key.split(':')[0] ?? ''}` });
@@ -301,7 +302,7 @@ export async function requestPasswordReset(deps: StaffMailDeps, meta: RequestMet
   }
   const token = randomBytes(24).toString('base64url');
   const expiresAt = new Date(Date.now() + RESET_HOURS * 3_600_000).toISOString();
-  await insertCode(deps.db, sha256(token), user.id, 'password-reset', expiresAt);
+  await insertCode(deps.db, { codeHash: sha256(token), userId: user.id, purpose: 'password-reset', expiresAt });
   const link = new URL(`/password-reset/confirm?token=${token}`, deps.linkBase).toString();
   await deps.mailer.send({
     to: user.email ?? email,

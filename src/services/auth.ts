@@ -58,9 +58,9 @@ export async function signIn(deps: AuthDeps, email: string, password: string, me
   const now = new Date();
   // Counted before the password is checked, in one statement per key: a burst of attempts checks
   // at most MAX_FAILURES passwords, however many arrive at once.
-  await reserveOrRefuse(deps, meta, accountKey, MAX_FAILURES, now, email);
+  await reserveOrRefuse(deps, meta, { key: accountKey, max: MAX_FAILURES, now, email });
   try {
-    await reserveOrRefuse(deps, meta, ipKey, MAX_FAILURES * 4, now, email);
+    await reserveOrRefuse(deps, meta, { key: ipKey, max: MAX_FAILURES * 4, now, email });
   } catch (e) {
     await releaseAttempt(deps.db, accountKey);
     throw e;
@@ -94,7 +94,8 @@ export async function signIn(deps: AuthDeps, email: string, password: string, me
  * used up. A refusal while the last allowed attempts are still being checked says when the lock
  * would end.
  */
-async function reserveOrRefuse(deps: AuthDeps, meta: RequestMeta, key: string, max: number, now: Date, email: string): Promise<void> {
+async function reserveOrRefuse(deps: AuthDeps, meta: RequestMeta, attempt: { key: string; max: number; now: Date; email: string }): Promise<void> {
+  const { key, max, now, email } = attempt;
   const r = await reserveAttempt(deps.db, key, max, FAILURE_WINDOW_MINUTES);
   if (r.allowed) return;
   // Named by the account it was aimed at; looked up only when it is recorded.

@@ -173,7 +173,7 @@ export async function linkPatient(
     } else {
       const u = await findUserById(db, link.caregiverUserId);
       if (u?.role !== 'caregiver') throw new AppError('invalid-input', 'That account is not a caregiver.', [{ pointer: '/caregiverUserId', detail: 'is not a caregiver account' }]);
-      await records.linkCaregiver(db, link.caregiverUserId, id, link.relation, link.patientConsent, actor.userId);
+      await records.linkCaregiver(db, { caregiverUserId: link.caregiverUserId, patientId: id, relation: link.relation, patientConsent: link.patientConsent, by: actor.userId });
     }
   });
 }

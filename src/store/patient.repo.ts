@@ -202,10 +202,15 @@ export async function linkOrganisation(db: Db, patientId: string, organisationId
   await db.insertInto('patient_organisation').values({ patient_id: patientId, organisation_id: organisationId, relation }).onConflict((oc) => oc.doNothing()).execute();
 }
 
-export async function linkCaregiver(db: Db, caregiverUserId: string, patientId: string, relation: CaregiverRelation, patientConsent: boolean, by: string | null): Promise<void> {
+/** Links a caregiver's account to a patient (or changes the link's relation and consent). `by`: who made it. */
+export async function linkCaregiver(
+  db: Db,
+  link: { caregiverUserId: string; patientId: string; relation: CaregiverRelation; patientConsent: boolean; by: string | null },
+): Promise<void> {
+  const { relation, patientConsent } = link;
   await db
     .insertInto('caregiver_link')
-    .values({ caregiver_user_id: caregiverUserId, patient_id: patientId, relation, patient_consent: patientConsent, created_by: by })
+    .values({ caregiver_user_id: link.caregiverUserId, patient_id: link.patientId, relation, patient_consent: patientConsent, created_by: link.by })
     .onConflict((oc) => oc.columns(['caregiver_user_id', 'patient_id']).doUpdateSet({ relation, patient_consent: patientConsent }))
     .execute();
 }
