@@ -1,5 +1,5 @@
 // Layer boundaries, checked inside the test command: dependencies point inward
-// (web → api → services → core/store/fhir), the core is pure and imports nothing of ours.
+// (web → api → services → core/store), the core is pure and imports nothing of ours.
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -22,6 +22,13 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/store/', pathNot: '\\.test\\.tsx?$|^src/store/testing/' },
       to: { path: '^src/(api|web|services|cli)/' },
+    },
+    {
+      name: 'store-core-lists-only',
+      comment: 'The store takes the closed lists (roles, kinds, relations) from the core for its table types, nothing else of it.',
+      severity: 'error',
+      from: { path: '^src/store/', pathNot: '\\.test\\.tsx?$|^src/store/testing/' },
+      to: { path: '^src/core/', pathNot: '^src/core/access/lists\\.ts$' },
     },
     {
       name: 'services-not-outward',
