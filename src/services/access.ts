@@ -20,6 +20,14 @@ export { auditEntry, type RequestMeta } from './auditor.js';
 
 export type { PatientOrgRow, PatientRow } from '../store/patient.repo.js';
 
+/** Who asks to do what, to which kind of thing (`resource` names it in the audit: "patient", "patient/access-log"). */
+export interface Asked {
+  actor: Actor;
+  meta: RequestMeta;
+  action: Action;
+  resource: string;
+}
+
 export interface AccessDeps {
   db: Db;
   auditor: Auditor;
@@ -102,15 +110,8 @@ async function auditFailed(deps: AccessDeps, entry: AuditEntry, error: unknown):
  * Runs `work` on one patient's record if `actor` may do `action`; audits the attempt either way.
  * `resource` names what is touched (e.g. "patient", "patient/access-log").
  */
-export async function withPatient<T>(
-  deps: AccessDeps,
-  actor: Actor,
-  meta: RequestMeta,
-  action: Action,
-  resource: string,
-  patientId: string,
-  work: (w: PatientWork & { db: Tx }) => Promise<T>,
-): Promise<T> {
+export async function withPatient<T>(deps: AccessDeps, ask: Asked & { patientId: string }, work: (w: PatientWork & { db: Tx }) => Promise<T>): Promise<T> {
+  const { actor, meta, action, resource, patientId } = ask;
   const asOf = todayNl();
   let attempted: AuditEntry | undefined;
   const out = await inTransaction(deps.db, async (trx): Promise<Outcome<T>> => {
@@ -144,13 +145,10 @@ export async function withPatient<T>(
  */
 export async function withPatients<T>(
   deps: AccessDeps,
-  actor: Actor,
-  meta: RequestMeta,
-  action: Action,
-  resource: string,
-  patientIds: readonly string[],
+  ask: Asked & { patientIds: readonly string[] },
   work: (w: { db: Tx; rows: PatientRow[]; records: PatientRecords }) => Promise<T>,
 ): Promise<T> {
+  const { actor, meta, action, resource, patientIds } = ask;
   const asOf = todayNl();
   let attempted: AuditEntry[] = [];
   const out = await inTransaction(deps.db, async (trx): Promise<Outcome<T>> => {
@@ -198,40 +196,37 @@ export async function withPatients<T>(
  */
 export async function readWithPatient<T>(
   deps: AccessDeps,
-  actor: Actor,
-  meta: RequestMeta,
-  action: Action,
-  resource: string,
-  patientId: string,
+  ask: Asked & {
+    patientId: string;
+    /** The record as already read in the caller's first statement (`sessionAndRecord`; null: there was none). */
+    preRead?: PreRead | null;
+  },
   present: (w: PatientWork) => Promise<T>,
-  /** The record as already read in the caller's first statement (`sessionAndRecord`; null: there was none). */
-  preRead?: PreRead | null,
 ): Promise<T> {
+  const { actor, meta, action, resource, patientId, preRead } = ask;
   // A caregiver's access also rests on their link and the patient's consent: decide in one transaction.
-  if (actor.role === 'caregiver') return withPatient(deps, actor, meta, action, resource, patientId, present);
+  if (actor.role === 'caregiver') return withPatient(deps, { actor, meta, action, resource, patientId }, present);
   const found = preRead === undefined ? await getPatientWithOrgs(deps.db, patientId) : preRead;
-  if (!found) return withPatient(deps, actor, meta, action, resource, patientId, present);
+  if (!found) return withPatient(deps, { actor, meta, action, resource, patientId }, present);
   const { target } = await loadTarget(deps.db, actor, found.row, found.orgs);
   const d = authorize(actor, action, target, todayNl());
-  if (!d.allowed) return withPatient(deps, actor, meta, action, resource, patientId, present);
+  if (!d.allowed) return withPatient(deps, { actor, meta, action, resource, patientId }, present);
   const entry = auditEntry({ actor, meta, action, resource, patientId, allowed: true, reason: d.reason });
   const read = await deps.auditor.recordAndRead(entry, (e) => auditAndReadPatient(deps.db, e, patientId));
   if (!read.recorded) return present({ db: deps.db, row: found.row, target, orgs: found.orgs, records: RECORDS });
   const again = read.value;
   const basis = (x: { row: PatientRow; orgs: PatientOrgs }) => JSON.stringify([x.row.birth_date, x.orgs.map((o) => [o.organisation_id, o.relation])]);
-  if (!again || basis(again) !== basis(found)) return withPatient(deps, actor, meta, action, resource, patientId, present);
+  if (!again || basis(again) !== basis(found)) return withPatient(deps, { actor, meta, action, resource, patientId }, present);
   return present({ db: deps.db, row: again.row, target, orgs: again.orgs, records: RECORDS });
 }
 
 /** For actions without a single patient (create, user management, audit search). */
 export async function withAction<T>(
   deps: AccessDeps,
-  actor: Actor,
-  meta: RequestMeta,
-  action: Action,
-  resource: string,
+  ask: Asked,
   work: (db: Tx, records: PatientRecords) => Promise<{ value: T; patientId?: string | null }>,
 ): Promise<T> {
+  const { actor, meta, action, resource } = ask;
   const d = authorize(actor, action, null, todayNl());
   if (!d.allowed) {
     await deps.auditor.refused(deps.db, { actor, meta, action, resource, reason: d.reason });
@@ -255,11 +250,10 @@ export async function withAction<T>(
  */
 export async function listPatients(
   deps: AccessDeps,
-  actor: Actor,
-  meta: RequestMeta,
-  resource: string,
+  ask: Omit<Asked, 'action'>,
   candidates: (db: Tx, records: PatientRecords) => Promise<PatientRow[]>,
 ): Promise<PatientRow[]> {
+  const { actor, meta, resource } = ask;
   const asOf = todayNl();
   return inTransaction(deps.db, async (trx) => {
     const rows = await candidates(trx, RECORDS);

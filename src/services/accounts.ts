@@ -180,7 +180,7 @@ async function mailActivationLink(deps: StaffMailDeps, db: Db, userId: string, e
 }
 
 export async function usersOfOrganisation(deps: AccessDeps, actor: Actor, meta: RequestMeta) {
-  return withAction(deps, actor, meta, 'user.manage', 'user-list', async (db) => {
+  return withAction(deps, { actor, meta, action: 'user.manage', resource: 'user-list' }, async (db) => {
     const rows = await listUsers(db, actor.organisationId ?? '');
     return { value: rows.map((r) => ({ id: r.id, role: r.role, email: r.email, displayName: r.display_name, status: r.status })) };
   });
@@ -208,7 +208,7 @@ export async function createPatientAccount(
   input: { kind: 'patient' | 'caregiver'; displayName?: string | undefined; email?: string | undefined; relation?: CaregiverRelation | undefined; patientConsent?: boolean | undefined },
   finish: (issued: IssuedAccount) => Promise<void> = () => Promise.resolve(),
 ): Promise<IssuedAccount> {
-  return withPatient(deps, actor, meta, 'patient.create-account', 'account', patientId, async ({ db, row, records }) => {
+  return withPatient(deps, { actor, meta, action: 'patient.create-account', resource: 'account', patientId }, async ({ db, row, records }) => {
     await records.lockPatients(db, [patientId]);
     const patientName = `${row.given_name} ${row.family_name}`;
     let userId: string;

@@ -14,7 +14,7 @@ export async function searchOrganisationAudit(
   meta: RequestMeta,
   q: { patientId?: string | undefined; userId?: string | undefined; action?: string | undefined; allowed?: boolean | undefined; from?: string | undefined; to?: string | undefined; limit: number; offset: number },
 ) {
-  return withAction(deps, actor, meta, 'audit.search', 'audit', async (db) => {
+  return withAction(deps, { actor, meta, action: 'audit.search', resource: 'audit' }, async (db) => {
     const rows = await searchAudit(db, {
       organisationId: actor.organisationId ?? '',
       ...(q.patientId ? { patientId: q.patientId } : {}),

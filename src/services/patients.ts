@@ -40,7 +40,7 @@ async function full(w: { db: Db; records: PatientRecords; actor: Actor; row: Pat
 }
 
 export async function readPatient(deps: AccessDeps, actor: Actor, meta: RequestMeta, id: string): Promise<Patient> {
-  return readWithPatient(deps, actor, meta, 'patient.read', 'patient', id, presentTo(actor));
+  return readWithPatient(deps, { actor, meta, action: 'patient.read', resource: 'patient', patientId: id }, presentTo(actor));
 }
 
 /** How a read record is handed to `actor`: the full record, the BSN only where their role may see it. */
@@ -61,14 +61,15 @@ export async function readPatientWithSession(
   const first = h === undefined ? undefined : await sessionAndRecord(auth.db, h, id);
   const user = await checkSession(auth, first?.session);
   if (!user || !first) throw new AppError('unauthenticated', 'Sign in first.');
-  const patient = await readWithPatient(auth, user.actor, meta, 'patient.read', 'patient', id, presentTo(user.actor), first.preRead);
+  const ask = { actor: user.actor, meta, action: 'patient.read', resource: 'patient', patientId: id, preRead: first.preRead } as const;
+  const patient = await readWithPatient(auth, ask, presentTo(user.actor));
   return { user, patient };
 }
 
 export async function findPatients(deps: AccessDeps, actor: Actor, meta: RequestMeta, q: { q?: string | undefined; birthDate?: string | undefined; limit: number }): Promise<PatientSummary[]> {
   // A search by BSN finds a record only for a role that may see the BSN (else it tells whose it is).
   const base = { text: q.q, birthDate: q.birthDate, limit: q.limit, byBsn: BSN_ROLES.includes(actor.role) };
-  const rows = await listPatients(deps, actor, meta, 'patient-list', (db, { searchPatients }) => {
+  const rows = await listPatients(deps, { actor, meta, resource: 'patient-list' }, (db, { searchPatients }) => {
     switch (actor.role) {
       case 'patient':
         return searchPatients(db, { ...base, patientId: actor.patientId ?? '00000000-0000-0000-0000-000000000000' });
@@ -90,7 +91,7 @@ export async function findPatients(deps: AccessDeps, actor: Actor, meta: Request
 }
 
 export async function createPatient(deps: AccessDeps, actor: Actor, meta: RequestMeta, input: PatientInput): Promise<Patient> {
-  return withAction(deps, actor, meta, 'patient.create', 'patient', async (db, records) => {
+  return withAction(deps, { actor, meta, action: 'patient.create', resource: 'patient' }, async (db, records) => {
     if (input.bsn) {
       const clash = await db.selectFrom('patient').select('id').where('bsn', '=', input.bsn).executeTakeFirst();
       if (clash) throw new AppError('conflict', 'A patient with this BSN already exists.', [{ pointer: '/bsn', detail: 'is already in use' }]);
@@ -114,7 +115,7 @@ export async function createPatient(deps: AccessDeps, actor: Actor, meta: Reques
 }
 
 export async function correctPatient(deps: AccessDeps, actor: Actor, meta: RequestMeta, id: string, c: PatientCorrection): Promise<Patient> {
-  return withPatient(deps, actor, meta, 'patient.write', 'patient', id, async ({ db, target, records }) => {
+  return withPatient(deps, { actor, meta, action: 'patient.write', resource: 'patient', patientId: id }, async ({ db, target, records }) => {
     if (c.bsn !== undefined && !authorize(actor, 'patient.read-bsn', target, todayNl()).allowed) {
       throw new AppError('forbidden', 'Only a nurse or physician may change the BSN.', [{ pointer: '/bsn', detail: 'may not be changed by your role' }]);
     }
@@ -134,7 +135,7 @@ export async function correctPatient(deps: AccessDeps, actor: Actor, meta: Reque
 }
 
 export async function patientHistory(deps: AccessDeps, actor: Actor, meta: RequestMeta, id: string) {
-  return withPatient(deps, actor, meta, 'patient.read', 'patient/history', id, async ({ db, target, records }) => {
+  return withPatient(deps, { actor, meta, action: 'patient.read', resource: 'patient/history', patientId: id }, async ({ db, target, records }) => {
     const rows = await records.revisionsOf(db, id);
     if (authorize(actor, 'patient.read-bsn', target, todayNl()).allowed) return rows;
     // Old and new BSN values are as sensitive as the current one.
@@ -148,14 +149,14 @@ export async function patientHistory(deps: AccessDeps, actor: Actor, meta: Reque
 }
 
 export async function patientAccessLog(deps: AccessDeps, actor: Actor, meta: RequestMeta, id: string) {
-  return withPatient(deps, actor, meta, 'patient.read-access-log', 'patient/access-log', id, async ({ db }) => {
+  return withPatient(deps, { actor, meta, action: 'patient.read-access-log', resource: 'patient/access-log', patientId: id }, async ({ db }) => {
     const rows = await accessLogForPatient(db, id);
     return rows.map((r) => ({ at: r.at, action: r.action, role: r.role, who: r.user_name, organisation: r.organisation_name }));
   });
 }
 
 export async function patientCaregivers(deps: AccessDeps, actor: Actor, meta: RequestMeta, id: string) {
-  return withPatient(deps, actor, meta, 'patient.read', 'patient/caregivers', id, ({ db, records }) => records.caregiversOf(db, id));
+  return withPatient(deps, { actor, meta, action: 'patient.read', resource: 'patient/caregivers', patientId: id }, ({ db, records }) => records.caregiversOf(db, id));
 }
 
 export async function linkPatient(
@@ -165,7 +166,7 @@ export async function linkPatient(
   id: string,
   link: { organisationId: string; relation: CareRelation } | { caregiverUserId: string; relation: CaregiverRelation; patientConsent: boolean },
 ): Promise<void> {
-  await withPatient(deps, actor, meta, 'patient.link', 'patient/links', id, async ({ db, records }) => {
+  await withPatient(deps, { actor, meta, action: 'patient.link', resource: 'patient/links', patientId: id }, async ({ db, records }) => {
     if ('organisationId' in link) {
       const org = await db.selectFrom('organisation').select('id').where('id', '=', link.organisationId).executeTakeFirst();
       if (!org) throw new AppError('invalid-input', 'No such organisation.', [{ pointer: '/organisationId', detail: 'does not exist' }]);
@@ -190,7 +191,7 @@ export async function mergeDuplicate(deps: AccessDeps, actor: Actor, meta: Reque
   const keep = canonical(keepId);
   const dup = canonical(duplicateId);
   if (keep === dup) throw new AppError('invalid-input', 'A record cannot be merged with itself.', [{ pointer: '/duplicateId', detail: 'is the same record' }]);
-  await withPatients(deps, actor, meta, 'patient.merge', 'patient/merge', [keep, dup], async ({ db, rows, records }) => {
+  await withPatients(deps, { actor, meta, action: 'patient.merge', resource: 'patient/merge', patientIds: [keep, dup] }, async ({ db, rows, records }) => {
     const [k, d] = rows;
     if (k?.merged_into) throw new AppError('conflict', 'This record was itself merged into another one; merge into that record instead.', [{ pointer: '/params/id', detail: 'is a merged record' }]);
     if (d?.merged_into) throw new AppError('conflict', 'The duplicate was already merged.', [{ pointer: '/duplicateId', detail: 'already merged' }]);
@@ -204,7 +205,7 @@ export async function unmergeRecord(deps: AccessDeps, actor: Actor, meta: Reques
   // Which record it lives on in is read first, then checked again under the locks.
   const into = await mergedInto(deps.db, dup);
   const ids = into ? [dup, into] : [dup];
-  await withPatients(deps, actor, meta, 'patient.unmerge', 'patient/merge', ids, async ({ db, rows, records }) => {
+  await withPatients(deps, { actor, meta, action: 'patient.unmerge', resource: 'patient/merge', patientIds: ids }, async ({ db, rows, records }) => {
     const now = rows[0]?.merged_into ?? null;
     if (!into || now !== into) throw new AppError('conflict', 'This record is not merged into another one.', [{ pointer: '/params/id', detail: 'is not a merged record' }]);
     if (!(await records.unmergePatient(db, dup, into, actor.userId))) throw new AppError('conflict', 'There is no merge of this record to undo.', [{ pointer: '/params/id', detail: 'has no merge to undo' }]);
