@@ -1,5 +1,5 @@
 // Layer boundaries, checked inside the test command: dependencies point inward
-// (web → api → services → core/store/fhir), the core is pure and imports nothing of ours.
+// (web → api → services → core/store), the core is pure and imports nothing of ours.
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -24,6 +24,13 @@ module.exports = {
       to: { path: '^src/(api|web|services|cli)/' },
     },
     {
+      name: 'store-core-lists-only',
+      comment: 'The store takes the closed lists (roles, kinds, relations) from the core for its table types, nothing else of it.',
+      severity: 'error',
+      from: { path: '^src/store/', pathNot: '\\.test\\.tsx?$|^src/store/testing/' },
+      to: { path: '^src/core/', pathNot: '^src/core/access/lists\\.ts$' },
+    },
+    {
       name: 'services-not-outward',
       severity: 'error',
       from: { path: '^src/services/', pathNot: '\\.test\\.tsx?$' },
@@ -37,11 +44,29 @@ module.exports = {
       to: { path: '^src/web/' },
     },
     {
+      name: 'api-not-store',
+      comment:
+        'The API reaches the store through services: readiness is services/health.ts, the meaning of a database error ' +
+        'and the Store type come from services/store-errors.ts. Tests and test harnesses set up data directly.',
+      severity: 'error',
+      from: { path: '^src/api/', pathNot: '^src/api/testing/|\\.test\\.tsx?$' },
+      to: { path: '^src/store/' },
+    },
+    {
       name: 'web-only-via-api',
       comment: 'Pages reach data only through the API layer, never the store or services directly.',
       severity: 'error',
       from: { path: '^src/web/', pathNot: '\\.test\\.tsx?$' },
       to: { path: '^src/(store|services)/' },
+    },
+    {
+      name: 'patient-repo-only-via-access',
+      comment:
+        'The patient repository does no authorisation: only the access layer (src/services/access.ts) calls it, ' +
+        'after authorising and with the audit entry in the same transaction. Tests and test harnesses may set up data with it.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/services/access\\.ts$|^src/store/patient\\.repo\\.ts$|\\.test\\.tsx?$|/testing/' },
+      to: { path: '^src/store/patient\\.repo\\.ts$' },
     },
     {
       name: 'no-circular',

@@ -7,6 +7,7 @@ import { migrate, openStore, type Store } from './store/db.js';
 import { buildApp, PACKAGE_ROOT, type AppDeps } from './api/app.js';
 import { htmlError, registerWebRoutes } from './web/routes.js';
 import { seedDemo } from './services/seed.js';
+import { startAuditSealing } from './services/audit.js';
 
 export function packageVersion(): string {
   try {
@@ -37,7 +38,14 @@ export async function buildServer(config: Config, store: Store, opts: Pick<AppDe
   return app;
 }
 
-/** Opens (and migrates) the store, loads demo data when asked, and starts listening. */
+/** How often the audit sealer links new entries into the chain. */
+const SEAL_EVERY_MS = 2_000;
+
+/**
+ * Opens (and migrates) the store, loads demo data when asked, starts listening and starts the
+ * audit sealer. `stop()` undoes it in order: no new requests (and their audit entries), then the
+ * sealer's last round and the anchor, then the store.
+ */
 export async function startServer(config: Config, opts: StartOptions = {}): Promise<Running> {
   const say = opts.say ?? (() => undefined);
   const store = await openStore({
@@ -63,6 +71,9 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     const port = typeof addr === 'object' && addr ? addr.port : config.port;
     const host = config.host.includes(':') ? `[${config.host}]` : config.host;
     const url = `http://${host}:${String(port)}/`;
+    const stopSealing = config.audit
+      ? startAuditSealing({ db: store.db, everyMs: SEAL_EVERY_MS, anchorFile: config.auditAnchorFile, log: app.log })
+      : () => Promise.resolve();
     let stopped = false;
     return {
       app,
@@ -71,8 +82,12 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
       async stop() {
         if (stopped) return;
         stopped = true;
-        await app.close();
-        await store.close();
+        try {
+          await app.close();
+        } finally {
+          await stopSealing();
+          await store.close();
+        }
       },
     };
   } catch (e) {

@@ -21,7 +21,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Config } from '../config.js';
-import type { Store } from '../store/db.js';
+import type { Store } from '../services/store-errors.js';
 import { toProblem } from './problem-mapping.js';
 import { zodValidatorCompiler } from './validation.js';
 import { registerBodyParsers } from './body-parsers.js';
@@ -33,7 +33,6 @@ import { AppError } from '../schema/problem.js';
 import { DemoFlag } from '../services/demo-flag.js';
 import csrf from '@fastify/csrf-protection';
 import { FileOutbox, type Mailer } from '../services/mail.js';
-import { startSealer, writeAnchor, type AuditHead } from '../services/audit.js';
 import { sharedSecret } from '../services/secrets.js';
 import { registerAuth } from './auth.js';
 import { registerSessionRoutes } from './routes/session.route.js';
@@ -273,21 +272,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     if (isApiRoute(req) || req.url.startsWith('/api/') || req.user) reply.header('cache-control', 'no-store');
   });
   registerAuth(app);
-  if (config.audit) {
-    // The chain's head goes to the anchor file after every round that sealed something, and to the
-    // log at most once a minute (a second copy outside the database).
-    let logged = 0;
-    const anchor = async (head: AuditHead) => {
-      await writeAnchor(config.auditAnchorFile, head);
-      if (Date.now() - logged >= 60_000) {
-        logged = Date.now();
-        app.log.info({ auditHead: head }, 'audit chain head');
-      }
-    };
-    const stopSealer = startSealer(deps.store.db, 2_000, (e) => app.log.error({ err: e }, 'audit sealing failed'), anchor);
-    app.addHook('onClose', stopSealer);
-  }
-
   const typed = app.withTypeProvider<ZodTypeProvider>();
   registerHealthRoutes(typed);
   registerMetaRoutes(typed);

@@ -3,7 +3,8 @@
 // behind services/access.ts, never here.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { resolveSession, type AuthDeps, type SessionUser } from '../services/auth.js';
-import type { RequestMeta } from '../services/access.js';
+import type { AccessDeps, RequestMeta } from '../services/access.js';
+import { auditorFor } from '../services/auditor.js';
 import { AppError } from '../schema/problem.js';
 
 export const SESSION_COOKIE = 'botpad_session';
@@ -23,11 +24,11 @@ declare module 'fastify' {
 
 export function authDeps(app: FastifyInstance): AuthDeps {
   const c = app.deps.config;
-  return { db: app.deps.store.db, idleMinutes: c.sessionIdleMinutes, audit: c.audit };
+  return { db: app.deps.store.db, idleMinutes: c.sessionIdleMinutes, auditor: auditorFor(c.audit) };
 }
 
-export function accessDeps(app: FastifyInstance) {
-  return { db: app.deps.store.db, audit: app.deps.config.audit };
+export function accessDeps(app: FastifyInstance): AccessDeps {
+  return { db: app.deps.store.db, auditor: auditorFor(app.deps.config.audit) };
 }
 
 export function requestMeta(req: FastifyRequest): RequestMeta {

@@ -3,7 +3,7 @@
 // parameters: health data that must never reach a log file. So errors are logged by an allow-list
 // of fields, and quoted values in messages (the database and JSON.parse quote what they refuse)
 // are blanked out. The stack frames stay: they say where, not what.
-import { isDatabaseError } from '../store/errors.js';
+import { isDatabaseError } from '../services/store-errors.js';
 
 const QUOTED = /"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g;
 

@@ -4,8 +4,7 @@
 // them, without health data).
 import type { FastifyError } from 'fastify';
 import { AppError, problem, type Problem } from '../schema/problem.js';
-import { classifyFault } from '../store/faults.js';
-import { isUnstorableText, violatedUnique } from '../store/errors.js';
+import { classifyFault, isUnstorableText, violatedUnique } from '../services/store-errors.js';
 
 /**
  * A database outage (server gone or restarting, connection broken, disk full) as the 503 it is,

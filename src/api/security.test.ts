@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ConfigError, loadConfig } from '../config.js';
 import { insertUser } from '../store/accounts.repo.js';
 import { hashPassword } from '../services/auth.js';
+import { startAuditSealing } from '../services/audit.js';
 import { STORE_KINDS } from '../store/testing/stores.js';
 import { buildFixture, PASSWORD, type Fixture } from './testing/fixture.js';
 import { sessionCookie, signInApi, testApp, type TestApp } from './testing/test-app.js';
@@ -52,10 +53,13 @@ describe('the running server anchors the audit chain', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'botpad-anchor-'));
     const file = path.join(dir, 'audit-anchor');
     const t = await testApp('pglite', { BOTPAD_AUDIT_ANCHOR_FILE: file });
+    // The sealer is a service of the process (main.ts starts it), not of the HTTP app: started here as main.ts does.
+    const stopSealing = startAuditSealing({ db: t.store.db, everyMs: 2_000, anchorFile: file, log: t.app.log });
     try {
       await buildFixture(t.store.db);
       expect((await signInApi(t, 'nurse@fixture.test', PASSWORD)).statusCode).toBe(200);
       await t.app.close();
+      await stopSealing();
       const anchor = JSON.parse(readFileSync(file, 'utf8')) as { seq: number; hash: string };
       const head = await t.store.db.selectFrom('audit_seal').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
       expect(anchor).toMatchObject({ seq: Number(head.seq), hash: head.hash });

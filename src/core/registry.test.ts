@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { RULES } from './registry.js';
 import { SOURCES, STAGES } from './rule.js';
-import { renderRulesDoc } from './catalogue.js';
+import { renderRulesDoc } from './rules-doc.js';
 
 describe('rule registry', () => {
   it('lists every rule id once', () => {

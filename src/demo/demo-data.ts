@@ -1,11 +1,13 @@
 // The demo organisation set and a handful of made-up patients, so a new clinic sees a working
 // Botpad at once. Every name here is invented; the pages say "demo" while these are loaded.
+import type { CareRelation, CaregiverRelation, OrganisationKind, Role } from '../core/access/lists.js';
+
 export const DEMO_ORGANISATIONS = [
   { key: 'hospital', kind: 'hospital', name: 'Ziekenhuis Rivierstad (demo)', phone: '088 000 10 00' },
   { key: 'physio', kind: 'physiotherapy', name: 'Fysiotherapie De Brug (demo)', phone: '088 000 20 00' },
   { key: 'day-centre', kind: 'day-centre', name: 'Kinderdagcentrum De Vlinder (demo)', phone: '088 000 30 00' },
   { key: 'gp', kind: 'gp-practice', name: 'Huisartsenpraktijk Lindelaan (demo)', phone: '088 000 40 00' },
-] as const;
+] as const satisfies readonly { key: string; kind: OrganisationKind; name: string; phone: string }[];
 
 export type DemoOrgKey = (typeof DEMO_ORGANISATIONS)[number]['key'];
 
@@ -16,7 +18,7 @@ export interface DemoPatient {
   sex: 'female' | 'male';
   bsn?: string;
   stage: string;
-  orgs: { org: DemoOrgKey; relation: 'care' | 'referral' }[];
+  orgs: { org: DemoOrgKey; relation: CareRelation }[];
 }
 
 export const DEMO_PATIENTS: readonly DemoPatient[] = [
@@ -36,13 +38,13 @@ export const DEMO_PATIENTS: readonly DemoPatient[] = [
 export const DEMO_PASSWORD = 'demo-botpad-2026';
 
 export interface DemoAccount {
-  role: 'patient' | 'caregiver' | 'nurse' | 'physician' | 'physiotherapist' | 'care-worker' | 'admin';
+  role: Role;
   email: string;
   displayName: string;
   org?: DemoOrgKey;
   /** Index into DEMO_PATIENTS: the patient's own record, or the person a caregiver looks after. */
   patient?: number;
-  relation?: 'parent' | 'legal-representative' | 'family';
+  relation?: CaregiverRelation;
 }
 
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [

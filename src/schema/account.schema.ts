@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { CAREGIVER_RELATIONS, ROLES, STAFF_ROLES } from '../core/access/lists.js';
 import { text } from './text.js';
 
-export const RoleEnum = z.enum(['patient', 'caregiver', 'nurse', 'physician', 'physiotherapist', 'care-worker', 'admin']);
+export const RoleEnum = z.enum(ROLES);
 
 export const Password = text()
   .min(10, 'must be at least 10 characters')
@@ -24,7 +25,7 @@ export const Me = z
   })
   .meta({ id: 'Me' });
 
-export const StaffRole = z.enum(['nurse', 'physician', 'physiotherapist', 'care-worker', 'admin']);
+export const StaffRole = z.enum(STAFF_ROLES);
 
 export const NewClinician = z
   .object({
@@ -46,7 +47,7 @@ export const NewPatientAccount = z
     kind: z.enum(['patient', 'caregiver']),
     displayName: text().trim().min(1).max(200).optional().describe('Caregiver name (required for a caregiver)'),
     email: z.email('is not a valid e-mail address').max(254).optional(),
-    relation: z.enum(['parent', 'legal-representative', 'family']).optional().describe('For a caregiver'),
+    relation: z.enum(CAREGIVER_RELATIONS).optional().describe('For a caregiver'),
     patientConsent: z.boolean().optional().describe('For a caregiver: the patient agreed'),
   })
   .strict()

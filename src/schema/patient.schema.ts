@@ -1,4 +1,5 @@
 // Patient shapes for the API, the pages and the CLI: one schema validates, types and documents.
+import { CARE_RELATIONS, ORGANISATION_KINDS } from '../core/access/lists.js';
 import { z } from 'zod';
 import { isoDate } from '../core/time/date.js';
 import { isValidBsn } from './bsn.js';
@@ -55,7 +56,7 @@ export const Patient = z
     gpPractice: z.string().nullable(),
     pathwayStage: z.string(),
     mergedInto: z.string().nullable(),
-    organisations: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string(), relation: z.enum(['care', 'referral']) })),
+    organisations: z.array(z.object({ id: z.string(), name: z.string(), kind: z.enum(ORGANISATION_KINDS), relation: z.enum(CARE_RELATIONS) })),
   })
   .meta({ id: 'Patient' });
 export type Patient = z.infer<typeof Patient>;

@@ -1,38 +1,55 @@
 // The one choke point for patient data: load the target, authorise (pure core), and write the audit
 // entry in the same transaction as the work. A refused attempt is audited too: the transaction
 // commits the audit row, then the refusal is raised. Nothing reads or writes a patient's record
-// without passing through here.
+// without passing through here: this is the only module that imports the patient repository
+// (a dependency-cruiser rule, `patient-repo-only-via-access`); the use cases get its functions
+// (`PatientRecords`) as part of the work they were allowed to do.
 import { authorize, type Action, type Actor, type PatientTarget } from '../core/access/index.js';
-import type { Db } from '../store/db.js';
-import { writeAudit, type AuditEntry } from '../store/audit.repo.js';
-import { auditAndReadPatient, caregiverLinkFor, getPatientWithOrgs, lockPatients, patientOrganisations, type PatientOrgRow, type PatientRow } from '../store/patient.repo.js';
+import { inTransaction, type Db, type Tx } from '../store/db.js';
+import {
+  auditAndReadPatient, caregiverLinkFor, caregiversOf, getPatient, getPatientWithOrgs, insertPatient, linkCaregiver, linkOrganisation, lockPatients, mergePatients,
+  patientOrganisations, revisionsOf, searchPatients, sessionAndPatient, unmergePatient, updatePatient, type PatientOrgRow, type PatientRow,
+} from '../store/patient.repo.js';
+import type { SessionRow } from '../store/accounts.repo.js';
 import { AppError } from '../schema/problem.js';
 import { violatedUnique } from '../store/errors.js';
 import { todayNl } from './clock.js';
+import { auditEntry, type AuditEntry, type Auditor, type RequestMeta } from './auditor.js';
 
-export interface RequestMeta {
-  requestId: string | null;
-  clientIp: string | null;
+export { auditEntry, type RequestMeta } from './auditor.js';
+
+export type { PatientOrgRow, PatientRow } from '../store/patient.repo.js';
+
+/** Who asks to do what, to which kind of thing (`resource` names it in the audit: "patient", "patient/access-log"). */
+export interface Asked {
+  actor: Actor;
+  meta: RequestMeta;
+  action: Action;
+  resource: string;
 }
 
 export interface AccessDeps {
   db: Db;
-  audit: boolean;
+  auditor: Auditor;
 }
 
-export function auditEntry(actor: Actor | null, meta: RequestMeta, action: string, resource: string, patientId: string | null, allowed: boolean, reason: string): AuditEntry {
-  return {
-    userId: actor?.userId ?? null,
-    role: actor?.role ?? null,
-    organisationId: actor?.organisationId ?? null,
-    action,
-    resource,
-    patientId,
-    allowed,
-    reason,
-    requestId: meta.requestId,
-    clientIp: meta.clientIp,
-  };
+/** The patient repository's work, handed to use cases only once access.ts has authorised them. */
+const RECORDS = {
+  insertPatient, updatePatient, revisionsOf, caregiversOf, linkOrganisation, linkCaregiver, mergePatients, unmergePatient, searchPatients, patientOrganisations,
+  lockPatients,
+} as const;
+export type PatientRecords = typeof RECORDS;
+
+/**
+ * What work on one record is given: the connection (a transaction, except on the read path's
+ * single-statement fast lane), the record, what the decision rested on, the repository.
+ */
+export interface PatientWork {
+  db: Db;
+  row: PatientRow;
+  target: PatientTarget;
+  orgs: PatientOrgs;
+  records: PatientRecords;
 }
 
 export type PatientOrgs = readonly PatientOrgRow[];
@@ -53,7 +70,7 @@ export async function loadTarget(db: Db, actor: Actor, row: PatientRow, known?: 
 
 /** A refusal decided outside the use cases (a page not meant for the role): audited like theirs. */
 export async function auditRefusal(deps: AccessDeps, actor: Actor | null, meta: RequestMeta, action: string, resource: string, reason: string): Promise<void> {
-  if (deps.audit) await writeAudit(deps.db, [auditEntry(actor, meta, action, resource, null, false, reason)]);
+  await deps.auditor.refused(deps.db, { actor, meta, action, resource, reason });
 }
 
 type Outcome<T> = { ok: true; value: T } | { ok: false; error: AppError };
@@ -84,40 +101,33 @@ export function asRefusal(e: unknown): unknown {
  * attempt is still recorded, outside that transaction, as not done (never as allowed and done).
  */
 async function auditFailed(deps: AccessDeps, entry: AuditEntry, error: unknown): Promise<void> {
-  if (!deps.audit) return;
   const why = error instanceof AppError ? `not done (${error.code}): ${error.message}` : 'not done: the work failed';
   // When the database itself is gone this fails too; the original error is what the caller needs.
-  await writeAudit(deps.db, [{ ...entry, allowed: false, reason: why }]).catch(() => undefined);
+  await deps.auditor.record(deps.db, [{ ...entry, allowed: false, reason: why }]).catch(() => undefined);
 }
 
 /**
  * Runs `work` on one patient's record if `actor` may do `action`; audits the attempt either way.
  * `resource` names what is touched (e.g. "patient", "patient/access-log").
  */
-export async function withPatient<T>(
-  deps: AccessDeps,
-  actor: Actor,
-  meta: RequestMeta,
-  action: Action,
-  resource: string,
-  patientId: string,
-  work: (db: Db, row: PatientRow, target: PatientTarget, orgs: PatientOrgs) => Promise<T>,
-): Promise<T> {
+export async function withPatient<T>(deps: AccessDeps, ask: Asked & { patientId: string }, work: (w: PatientWork & { db: Tx }) => Promise<T>): Promise<T> {
+  const { actor, meta, action, resource, patientId } = ask;
   const asOf = todayNl();
   let attempted: AuditEntry | undefined;
-  const out = await deps.db.transaction().execute(async (trx): Promise<Outcome<T>> => {
+  const out = await inTransaction(deps.db, async (trx): Promise<Outcome<T>> => {
     const found = await getPatientWithOrgs(trx, patientId);
     if (!found) {
-      if (deps.audit) await writeAudit(trx, [auditEntry(actor, meta, action, resource, null, false, `no patient ${patientId}`)]);
+      await deps.auditor.refused(trx, { actor, meta, action, resource, reason: `no patient ${patientId}` });
       return { ok: false, error: new AppError('not-found', 'There is no patient with this id.') };
     }
     const row = found.row;
     const { target, orgs } = await loadTarget(trx, actor, row, found.orgs);
     const d = authorize(actor, action, target, asOf);
-    if (deps.audit) await writeAudit(trx, [auditEntry(actor, meta, action, resource, row.id, d.allowed, d.reason)]);
+    const entry = auditEntry({ actor, meta, action, resource, patientId: row.id, allowed: d.allowed, reason: d.reason });
+    await deps.auditor.record(trx, [entry]);
     if (!d.allowed) return { ok: false, error: new AppError('forbidden', `You may not do this with this record: ${d.reason}.`) };
-    attempted = auditEntry(actor, meta, action, resource, row.id, true, d.reason);
-    return { ok: true, value: await work(trx, row, target, orgs) };
+    attempted = entry;
+    return { ok: true, value: await work({ db: trx, row, target, orgs, records: RECORDS }) };
   }).catch(async (e: unknown) => {
     const refusal = asRefusal(e);
     if (attempted) await auditFailed(deps, attempted, refusal);
@@ -135,18 +145,13 @@ export async function withPatient<T>(
  */
 export async function withPatients<T>(
   deps: AccessDeps,
-  actor: Actor,
-  meta: RequestMeta,
-  action: Action,
-  resource: string,
-  patientIds: readonly string[],
-  work: (db: Db, rows: PatientRow[]) => Promise<T>,
+  ask: Asked & { patientIds: readonly string[] },
+  work: (w: { db: Tx; rows: PatientRow[]; records: PatientRecords }) => Promise<T>,
 ): Promise<T> {
+  const { actor, meta, action, resource, patientIds } = ask;
   const asOf = todayNl();
   let attempted: AuditEntry[] = [];
-  const out = await deps.db
-    .transaction()
-    .execute(async (trx): Promise<Outcome<T>> => {
+  const out = await inTransaction(deps.db, async (trx): Promise<Outcome<T>> => {
       await lockPatients(trx, patientIds);
       const rows: PatientRow[] = [];
       const entries: AuditEntry[] = [];
@@ -154,24 +159,24 @@ export async function withPatients<T>(
       for (const id of patientIds) {
         const found = await getPatientWithOrgs(trx, id);
         if (!found) {
-          entries.push(auditEntry(actor, meta, action, resource, null, false, `no patient ${id}`));
+          entries.push(auditEntry({ actor, meta, action, resource, allowed: false, reason: `no patient ${id}` }));
           refusal ??= new AppError('not-found', 'There is no patient with this id.');
           continue;
         }
         const { target } = await loadTarget(trx, actor, found.row, found.orgs);
         const d = authorize(actor, action, target, asOf);
-        entries.push(auditEntry(actor, meta, action, resource, found.row.id, d.allowed, d.reason));
+        entries.push(auditEntry({ actor, meta, action, resource, patientId: found.row.id, allowed: d.allowed, reason: d.reason }));
         if (!d.allowed) refusal ??= new AppError('forbidden', `You may not do this with this record: ${d.reason}.`);
         rows.push(found.row);
       }
       if (refusal) {
         const why = `not done: ${refusal.message}`;
-        if (deps.audit) await writeAudit(trx, entries.map((e) => (e.allowed ? { ...e, allowed: false, reason: why } : e)));
+        await deps.auditor.record(trx, entries.map((e) => (e.allowed ? { ...e, allowed: false, reason: why } : e)));
         return { ok: false, error: refusal };
       }
-      if (deps.audit) await writeAudit(trx, entries);
+      await deps.auditor.record(trx, entries);
       attempted = entries;
-      return { ok: true, value: await work(trx, rows) };
+      return { ok: true, value: await work({ db: trx, rows, records: RECORDS }) };
     })
     .catch(async (e: unknown) => {
       const refusal = asRefusal(e);
@@ -191,53 +196,50 @@ export async function withPatients<T>(
  */
 export async function readWithPatient<T>(
   deps: AccessDeps,
-  actor: Actor,
-  meta: RequestMeta,
-  action: Action,
-  resource: string,
-  patientId: string,
-  present: (db: Db, row: PatientRow, target: PatientTarget, orgs: PatientOrgs) => Promise<T>,
-  /** The record as already read in the caller's first statement (null: there was none). */
-  preRead?: { row: PatientRow; orgs: PatientOrgs } | null,
+  ask: Asked & {
+    patientId: string;
+    /** The record as already read in the caller's first statement (`sessionAndRecord`; null: there was none). */
+    preRead?: PreRead | null;
+  },
+  present: (w: PatientWork) => Promise<T>,
 ): Promise<T> {
+  const { actor, meta, action, resource, patientId, preRead } = ask;
   // A caregiver's access also rests on their link and the patient's consent: decide in one transaction.
-  if (actor.role === 'caregiver') return withPatient(deps, actor, meta, action, resource, patientId, present);
+  if (actor.role === 'caregiver') return withPatient(deps, { actor, meta, action, resource, patientId }, present);
   const found = preRead === undefined ? await getPatientWithOrgs(deps.db, patientId) : preRead;
-  if (!found) return withPatient(deps, actor, meta, action, resource, patientId, present);
+  if (!found) return withPatient(deps, { actor, meta, action, resource, patientId }, present);
   const { target } = await loadTarget(deps.db, actor, found.row, found.orgs);
   const d = authorize(actor, action, target, todayNl());
-  if (!d.allowed) return withPatient(deps, actor, meta, action, resource, patientId, present);
-  if (!deps.audit) return present(deps.db, found.row, target, found.orgs);
-  const again = await auditAndReadPatient(deps.db, auditEntry(actor, meta, action, resource, patientId, true, d.reason), patientId);
+  if (!d.allowed) return withPatient(deps, { actor, meta, action, resource, patientId }, present);
+  const entry = auditEntry({ actor, meta, action, resource, patientId, allowed: true, reason: d.reason });
+  const read = await deps.auditor.recordAndRead(entry, (e) => auditAndReadPatient(deps.db, e, patientId));
+  if (!read.recorded) return present({ db: deps.db, row: found.row, target, orgs: found.orgs, records: RECORDS });
+  const again = read.value;
   const basis = (x: { row: PatientRow; orgs: PatientOrgs }) => JSON.stringify([x.row.birth_date, x.orgs.map((o) => [o.organisation_id, o.relation])]);
-  if (!again || basis(again) !== basis(found)) return withPatient(deps, actor, meta, action, resource, patientId, present);
-  return present(deps.db, again.row, target, again.orgs);
+  if (!again || basis(again) !== basis(found)) return withPatient(deps, { actor, meta, action, resource, patientId }, present);
+  return present({ db: deps.db, row: again.row, target, orgs: again.orgs, records: RECORDS });
 }
 
 /** For actions without a single patient (create, user management, audit search). */
 export async function withAction<T>(
   deps: AccessDeps,
-  actor: Actor,
-  meta: RequestMeta,
-  action: Action,
-  resource: string,
-  work: (db: Db) => Promise<{ value: T; patientId?: string | null }>,
+  ask: Asked,
+  work: (db: Tx, records: PatientRecords) => Promise<{ value: T; patientId?: string | null }>,
 ): Promise<T> {
+  const { actor, meta, action, resource } = ask;
   const d = authorize(actor, action, null, todayNl());
   if (!d.allowed) {
-    if (deps.audit) await writeAudit(deps.db, [auditEntry(actor, meta, action, resource, null, false, d.reason)]);
+    await deps.auditor.refused(deps.db, { actor, meta, action, resource, reason: d.reason });
     throw new AppError('forbidden', `You may not do this: ${d.reason}.`);
   }
-  return deps.db
-    .transaction()
-    .execute(async (trx) => {
-      const r = await work(trx);
-      if (deps.audit) await writeAudit(trx, [auditEntry(actor, meta, action, resource, r.patientId ?? null, true, d.reason)]);
+  return inTransaction(deps.db, async (trx) => {
+      const r = await work(trx, RECORDS);
+      await deps.auditor.allowed(trx, { actor, meta, action, resource, patientId: r.patientId ?? null, reason: d.reason });
       return r.value;
     })
     .catch(async (e: unknown) => {
       const refusal = asRefusal(e);
-      await auditFailed(deps, auditEntry(actor, meta, action, resource, null, true, d.reason), refusal);
+      await auditFailed(deps, auditEntry({ actor, meta, action, resource, allowed: true, reason: d.reason }), refusal);
       throw refusal;
     });
 }
@@ -248,14 +250,13 @@ export async function withAction<T>(
  */
 export async function listPatients(
   deps: AccessDeps,
-  actor: Actor,
-  meta: RequestMeta,
-  resource: string,
-  candidates: (db: Db) => Promise<PatientRow[]>,
+  ask: Omit<Asked, 'action'>,
+  candidates: (db: Tx, records: PatientRecords) => Promise<PatientRow[]>,
 ): Promise<PatientRow[]> {
+  const { actor, meta, resource } = ask;
   const asOf = todayNl();
-  return deps.db.transaction().execute(async (trx) => {
-    const rows = await candidates(trx);
+  return inTransaction(deps.db, async (trx) => {
+    const rows = await candidates(trx, RECORDS);
     const orgs = await patientOrganisations(trx, rows.map((r) => r.id));
     const shown: PatientRow[] = [];
     const entries: AuditEntry[] = [];
@@ -264,13 +265,35 @@ export async function listPatients(
       const d = authorize(actor, 'patient.read', target, asOf);
       if (d.allowed) {
         shown.push(row);
-        entries.push(auditEntry(actor, meta, 'patient.list', resource, row.id, true, d.reason));
+        entries.push(auditEntry({ actor, meta, action: 'patient.list', resource, patientId: row.id, allowed: true, reason: d.reason }));
       }
     }
-    if (deps.audit) {
-      if (entries.length === 0) entries.push(auditEntry(actor, meta, 'patient.list', resource, null, true, 'no patients shown'));
-      await writeAudit(trx, entries);
-    }
+    if (entries.length === 0) entries.push(auditEntry({ actor, meta, action: 'patient.list', resource, allowed: true, reason: 'no patients shown' }));
+    await deps.auditor.record(trx, entries);
     return shown;
   });
+}
+
+/** A record as read before the decision; only `readWithPatient` looks inside it. */
+export interface PreRead {
+  row: PatientRow;
+  orgs: PatientOrgs;
+}
+
+/**
+ * The session and the record a read decision rests on, in one statement (the first of the two
+ * round trips of a record read): the record goes on to `readWithPatient` as its `preRead`, which
+ * authorises and audits before anything of it is handed out. Undefined: no such session.
+ */
+export async function sessionAndRecord(db: Db, tokenHash: string, patientId: string): Promise<{ session: SessionRow; preRead: PreRead | null } | undefined> {
+  const first = await sessionAndPatient(db, tokenHash, patientId);
+  return first && { session: first.session, preRead: first.found ?? null };
+}
+
+/**
+ * Which record `patientId` was merged into, if any: the one fact an undo needs before it knows
+ * which rows to lock (and authorise) together. Nothing else of the record leaves this module.
+ */
+export async function mergedInto(db: Db, patientId: string): Promise<string | null> {
+  return (await getPatient(db, patientId))?.merged_into ?? null;
 }

@@ -3,17 +3,15 @@
 // code from a printed letter; a forgotten password is reset by an e-mailed link where an address is
 // known, otherwise by the clinic (a new activation letter).
 import { randomBytes, randomInt } from 'node:crypto';
-import type { Actor } from '../core/access/index.js';
+import type { Actor, CaregiverRelation, StaffRole } from '../core/access/index.js';
 import type { Db } from '../store/db.js';
 import { authorize } from '../core/access/index.js';
 import {
   clearFailures, disableUser, findUserByEmail, insertCode, insertUser, listUsers, liveCode, releaseAttempt, reserveAttempt, setPassword, spendCode,
 } from '../store/accounts.repo.js';
 import type { Role } from '../store/schema.js';
-import { linkCaregiver } from '../store/patient.repo.js';
-import { writeAudit } from '../store/audit.repo.js';
 import { AppError } from '../schema/problem.js';
-import { asRefusal, auditEntry, withAction, withPatient, type AccessDeps, type RequestMeta } from './access.js';
+import { asRefusal, withAction, withPatient, type AccessDeps, type RequestMeta } from './access.js';
 import { hashPassword, sha256 } from './auth.js';
 import type { Mailer } from './mail.js';
 import { todayNl } from './clock.js';
@@ -49,7 +47,7 @@ export interface StaffMailDeps extends AccessDeps {
   linkBase: string;
 }
 
-export type StaffRole = 'nurse' | 'physician' | 'physiotherapist' | 'care-worker' | 'admin';
+export type { StaffRole } from '../core/access/index.js';
 
 /**
  * A new member of staff: the administrator gives name, role and e-mail address, never a password.
@@ -122,7 +120,7 @@ async function manageAccounts<T>(
 ): Promise<T> {
   const resource = (id: string | undefined) => (id ? `account/${id}` : 'account');
   const refuse = async (e: AppError) => {
-    if (deps.audit) await writeAudit(deps.db, [auditEntry(actor, meta, action, resource(userId), null, false, e.message)]);
+    await deps.auditor.refused(deps.db, { actor, meta, action, resource: resource(userId), reason: e.message });
     return e;
   };
   const d = authorize(actor, 'user.manage', null, todayNl());
@@ -155,7 +153,7 @@ async function manageAccounts<T>(
         target = row;
       }
       const r = await work(trx, target);
-      if (deps.audit) await writeAudit(trx, [auditEntry(actor, meta, action, resource(r.subject), null, true, r.detail)]);
+      await deps.auditor.allowed(trx, { actor, meta, action, resource: resource(r.subject), reason: r.detail });
       return r.value;
     });
   } catch (e) {
@@ -168,7 +166,7 @@ async function manageAccounts<T>(
 async function mailActivationLink(deps: StaffMailDeps, db: Db, userId: string, email: string): Promise<void> {
   const code = newActivationCode();
   const expiresAt = new Date(Date.now() + STAFF_ACTIVATION_DAYS * 86_400_000).toISOString();
-  await insertCode(db, sha256(normaliseCode(code)), userId, 'activation', expiresAt);
+  await insertCode(db, { codeHash: sha256(normaliseCode(code)), userId, purpose: 'activation', expiresAt });
   const link = new URL(`/activate?code=${code}`, deps.linkBase).toString();
   await deps.mailer.send({
     to: email,
@@ -182,7 +180,7 @@ async function mailActivationLink(deps: StaffMailDeps, db: Db, userId: string, e
 }
 
 export async function usersOfOrganisation(deps: AccessDeps, actor: Actor, meta: RequestMeta) {
-  return withAction(deps, actor, meta, 'user.manage', 'user-list', async (db) => {
+  return withAction(deps, { actor, meta, action: 'user.manage', resource: 'user-list' }, async (db) => {
     const rows = await listUsers(db, actor.organisationId ?? '');
     return { value: rows.map((r) => ({ id: r.id, role: r.role, email: r.email, displayName: r.display_name, status: r.status })) };
   });
@@ -207,11 +205,11 @@ export async function createPatientAccount(
   actor: Actor,
   meta: RequestMeta,
   patientId: string,
-  input: { kind: 'patient' | 'caregiver'; displayName?: string | undefined; email?: string | undefined; relation?: 'parent' | 'legal-representative' | 'family' | undefined; patientConsent?: boolean | undefined },
+  input: { kind: 'patient' | 'caregiver'; displayName?: string | undefined; email?: string | undefined; relation?: CaregiverRelation | undefined; patientConsent?: boolean | undefined },
   finish: (issued: IssuedAccount) => Promise<void> = () => Promise.resolve(),
 ): Promise<IssuedAccount> {
-  return withPatient(deps, actor, meta, 'patient.create-account', 'account', patientId, async (db, row) => {
-    await db.selectFrom('patient').select('id').where('id', '=', patientId).forUpdate().execute();
+  return withPatient(deps, { actor, meta, action: 'patient.create-account', resource: 'account', patientId }, async ({ db, row, records }) => {
+    await records.lockPatients(db, [patientId]);
     const patientName = `${row.given_name} ${row.family_name}`;
     let userId: string;
     const displayName = input.kind === 'patient' ? patientName : (input.displayName ?? '');
@@ -224,11 +222,11 @@ export async function createPatientAccount(
     } else {
       await assertEmailFree(db, input.email);
       userId = await insertUser(db, { role: 'caregiver', organisationId: null, patientId: null, email: input.email ?? null, displayName, passwordHash: null, status: 'pending' });
-      await linkCaregiver(db, userId, patientId, input.relation ?? 'family', input.patientConsent ?? false, actor.userId);
+      await records.linkCaregiver(db, { caregiverUserId: userId, patientId, relation: input.relation ?? 'family', patientConsent: input.patientConsent ?? false, by: actor.userId });
     }
     const code = newActivationCode();
     const expiresAt = new Date(Date.now() + ACTIVATION_DAYS * 86_400_000).toISOString();
-    await insertCode(db, sha256(normaliseCode(code)), userId, 'activation', expiresAt);
+    await insertCode(db, { codeHash: sha256(normaliseCode(code)), userId, purpose: 'activation', expiresAt });
     const issued = { userId, activationCode: code, expiresAt, patientName, displayName };
     await finish(issued);
     return issued;
@@ -244,11 +242,11 @@ const THROTTLE_MINUTES = 15;
 export async function activateAccount(deps: AccessDeps, meta: RequestMeta, input: { code: string; email?: string | undefined; password: string }): Promise<string> {
   const codeHash = sha256(normaliseCode(input.code));
   const clientKey = 'activation-client:' + (meta.clientIp ?? 'unknown');
-  await reserveOrThrottle(deps, meta, 'account.activate', clientKey, ACTIVATION_TRIES_PER_CLIENT, THROTTLE_MINUTES);
+  await reserveOrThrottle(deps, meta, { action: 'account.activate', key: clientKey, max: ACTIVATION_TRIES_PER_CLIENT, windowMinutes: THROTTLE_MINUTES });
   // Whether an address is in use is told only to someone holding a valid code, and only a few
   // times per code, so a letter cannot be used to find out who has an account.
   if (input.email && (await liveCode(deps.db, codeHash, 'activation'))) {
-    await reserveOrThrottle(deps, meta, 'account.activate', 'activation-email:' + codeHash, ACTIVATION_EMAILS_PER_CODE, ACTIVATION_DAYS * 24 * 60);
+    await reserveOrThrottle(deps, meta, { action: 'account.activate', key: 'activation-email:' + codeHash, max: ACTIVATION_EMAILS_PER_CODE, windowMinutes: ACTIVATION_DAYS * 24 * 60 });
   }
   const passwordHash = await hashPassword(input.password);
   const userId = await deps.db.transaction().execute(async (trx) => {
@@ -259,14 +257,14 @@ export async function activateAccount(deps: AccessDeps, meta: RequestMeta, input
       await trx.updateTable('app_user').set({ email: input.email }).where('id', '=', uid).execute();
     }
     await setPassword(trx, uid, passwordHash);
-    if (deps.audit) await writeAudit(trx, [auditEntry(null, meta, 'account.activate', `account/${uid}`, null, true, `account ${uid} activated`)]);
+    await deps.auditor.allowed(trx, { actor: null, meta, action: 'account.activate', resource: `account/${uid}`, reason: `account ${uid} activated` });
     return uid;
   }).catch((e: unknown) => {
     // Two activations racing for one e-mail address: the index refuses the second (409).
     throw asRefusal(e);
   });
   if (!userId) {
-    if (deps.audit) await writeAudit(deps.db, [auditEntry(null, meta, 'account.activate', 'account', null, false, 'unknown, used or expired code')]);
+    await deps.auditor.refused(deps.db, { actor: null, meta, action: 'account.activate', resource: 'account', reason: 'unknown, used or expired code' });
     throw new AppError('invalid-input', 'This code is not valid: it may be mistyped, used already, or expired.', [{ pointer: '/code', detail: 'is not valid' }]);
   }
   await releaseAttempt(deps.db, clientKey);
@@ -283,14 +281,15 @@ export const RESETS_PER_CLIENT = 10;
  * count does not depend on whether the address has an account, so neither does the answer.
  */
 export async function throttleResetRequest(deps: AccessDeps, meta: RequestMeta, email: string): Promise<void> {
-  await reserveOrThrottle(deps, meta, 'password.reset-request', 'reset-address:' + email.trim().toLowerCase(), RESETS_PER_ADDRESS, 60);
-  await reserveOrThrottle(deps, meta, 'password.reset-request', 'reset-client:' + (meta.clientIp ?? 'unknown'), RESETS_PER_CLIENT, 60);
+  await reserveOrThrottle(deps, meta, { action: 'password.reset-request', key: 'reset-address:' + email.trim().toLowerCase(), max: RESETS_PER_ADDRESS, windowMinutes: 60 });
+  await reserveOrThrottle(deps, meta, { action: 'password.reset-request', key: 'reset-client:' + (meta.clientIp ?? 'unknown'), max: RESETS_PER_CLIENT, windowMinutes: 60 });
 }
 
-async function reserveOrThrottle(deps: AccessDeps, meta: RequestMeta, action: string, key: string, max: number, windowMinutes: number): Promise<void> {
+async function reserveOrThrottle(deps: AccessDeps, meta: RequestMeta, limit: { action: string; key: string; max: number; windowMinutes: number }): Promise<void> {
+  const { action, key, max, windowMinutes } = limit;
   const r = await reserveAttempt(deps.db, key, max, windowMinutes);
   if (r.allowed) return;
-  if (deps.audit) await writeAudit(deps.db, [auditEntry(null, meta, action, 'account', null, false, `too many attempts: ${key.split(':')[0] ?? ''}`)]);
+  await deps.auditor.refused(deps.db, { actor: null, meta, action, resource: 'account', reason: `too many attempts: ${key.split(':')[0] ?? ''}` });
   throw new AppError('too-many-requests', 'Too many attempts. Wait a while and try again.', [], { retryAt: new Date(Date.now() + windowMinutes * 60_000) });
 }
 
@@ -298,12 +297,12 @@ async function reserveOrThrottle(deps: AccessDeps, meta: RequestMeta, action: st
 export async function requestPasswordReset(deps: StaffMailDeps, meta: RequestMeta, email: string): Promise<void> {
   const user = await findUserByEmail(deps.db, email);
   if (!user || user.status === 'disabled') {
-    if (deps.audit) await writeAudit(deps.db, [auditEntry(null, meta, 'password.reset-request', 'account', null, false, 'no such account')]);
+    await deps.auditor.refused(deps.db, { actor: null, meta, action: 'password.reset-request', resource: 'account', reason: 'no such account' });
     return;
   }
   const token = randomBytes(24).toString('base64url');
   const expiresAt = new Date(Date.now() + RESET_HOURS * 3_600_000).toISOString();
-  await insertCode(deps.db, sha256(token), user.id, 'password-reset', expiresAt);
+  await insertCode(deps.db, { codeHash: sha256(token), userId: user.id, purpose: 'password-reset', expiresAt });
   const link = new URL(`/password-reset/confirm?token=${token}`, deps.linkBase).toString();
   await deps.mailer.send({
     to: user.email ?? email,
@@ -314,7 +313,7 @@ export async function requestPasswordReset(deps: StaffMailDeps, meta: RequestMet
       `You asked for a new Botpad password. Open this link within ${String(RESET_HOURS)} hours:\n${link}\n\n` +
       `Did not ask for this? Then you need not do anything.`,
   });
-  if (deps.audit) await writeAudit(deps.db, [auditEntry(null, meta, 'password.reset-request', `account/${user.id}`, null, true, `link sent for ${user.id}`)]);
+  await deps.auditor.allowed(deps.db, { actor: null, meta, action: 'password.reset-request', resource: `account/${user.id}`, reason: `link sent for ${user.id}` });
 }
 
 export async function confirmPasswordReset(deps: AccessDeps, meta: RequestMeta, token: string, password: string): Promise<void> {
@@ -323,7 +322,7 @@ export async function confirmPasswordReset(deps: AccessDeps, meta: RequestMeta, 
     const uid = await spendCode(trx, sha256(token), 'password-reset');
     if (!uid) return false;
     await setPassword(trx, uid, passwordHash);
-    if (deps.audit) await writeAudit(trx, [auditEntry(null, meta, 'password.reset', `account/${uid}`, null, true, `password reset for ${uid}`)]);
+    await deps.auditor.allowed(trx, { actor: null, meta, action: 'password.reset', resource: `account/${uid}`, reason: `password reset for ${uid}` });
     return true;
   });
   if (!ok) throw new AppError('invalid-input', 'This link is not valid any more. Ask for a new one.', [{ pointer: '/token', detail: 'is not valid' }]);

@@ -14,7 +14,7 @@ export async function searchOrganisationAudit(
   meta: RequestMeta,
   q: { patientId?: string | undefined; userId?: string | undefined; action?: string | undefined; allowed?: boolean | undefined; from?: string | undefined; to?: string | undefined; limit: number; offset: number },
 ) {
-  return withAction(deps, actor, meta, 'audit.search', 'audit', async (db) => {
+  return withAction(deps, { actor, meta, action: 'audit.search', resource: 'audit' }, async (db) => {
     const rows = await searchAudit(db, {
       organisationId: actor.organisationId ?? '',
       ...(q.patientId ? { patientId: q.patientId } : {}),
@@ -59,6 +59,31 @@ export function startSealer(db: Db, everyMs: number, onError: (e: unknown) => vo
     await running;
     await round().catch(onError);
   };
+}
+
+/** Where the sealing service reports: the server's logger (pino's shape). */
+export interface SealingLog {
+  info(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}
+
+/**
+ * The audit sealer as a service of the running process (started and stopped by `main.ts`, not by
+ * the HTTP layer): seals every `everyMs`, writes the chain's head to `anchorFile` after every round
+ * that sealed something, and to the log at most once a minute (a second copy outside the database).
+ * The function it returns stops it in order: no new round, the running one finished, a last round
+ * for what came in meanwhile.
+ */
+export function startAuditSealing(o: { db: Db; everyMs: number; anchorFile: string; log: SealingLog }): () => Promise<void> {
+  let logged = 0;
+  const anchor = async (head: AuditHead) => {
+    await writeAnchor(o.anchorFile, head);
+    if (Date.now() - logged >= 60_000) {
+      logged = Date.now();
+      o.log.info({ auditHead: head }, 'audit chain head');
+    }
+  };
+  return startSealer(o.db, o.everyMs, (e) => o.log.error({ err: e }, 'audit sealing failed'), anchor);
 }
 
 export interface AuditHead {

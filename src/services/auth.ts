@@ -11,10 +11,9 @@ import {
   clearFailures, findSession, findUserByEmail, insertSession, recordFailure, releaseAttempt, reserveAttempt, revokeSession, touchSession,
   type SessionRow,
 } from '../store/accounts.repo.js';
-import { writeAudit } from '../store/audit.repo.js';
 import { insertKeptForm, sessionOwner, takeKeptForm } from '../store/kept.repo.js';
 import { AppError } from '../schema/problem.js';
-import { auditEntry, type RequestMeta } from './access.js';
+import { auditEntry, type Auditor, type RequestMeta } from './auditor.js';
 
 export const MAX_FAILURES = 5;
 export const FAILURE_WINDOW_MINUTES = 15;
@@ -50,7 +49,7 @@ export interface SignInResult {
 export interface AuthDeps {
   db: Db;
   idleMinutes: number;
-  audit: boolean;
+  auditor: Auditor;
 }
 
 export async function signIn(deps: AuthDeps, email: string, password: string, meta: RequestMeta): Promise<SignInResult> {
@@ -59,9 +58,9 @@ export async function signIn(deps: AuthDeps, email: string, password: string, me
   const now = new Date();
   // Counted before the password is checked, in one statement per key: a burst of attempts checks
   // at most MAX_FAILURES passwords, however many arrive at once.
-  await reserveOrRefuse(deps, meta, accountKey, MAX_FAILURES, now, email);
+  await reserveOrRefuse(deps, meta, { key: accountKey, max: MAX_FAILURES, now, email });
   try {
-    await reserveOrRefuse(deps, meta, ipKey, MAX_FAILURES * 4, now, email);
+    await reserveOrRefuse(deps, meta, { key: ipKey, max: MAX_FAILURES * 4, now, email });
   } catch (e) {
     await releaseAttempt(deps.db, accountKey);
     throw e;
@@ -74,7 +73,7 @@ export async function signIn(deps: AuthDeps, email: string, password: string, me
     await recordFailure(deps.db, ipKey, MAX_FAILURES * 4, LOCK_MINUTES);
     // Named by the account it was aimed at, so that account's administrator sees the attempts.
     const resource = user ? `account/${user.id}` : 'session';
-    if (deps.audit) await writeAudit(deps.db, [auditEntry(null, meta, 'session.create', resource, null, false, 'wrong e-mail address or password')]);
+    await deps.auditor.refused(deps.db, { actor: null, meta, action: 'session.create', resource, reason: 'wrong e-mail address or password' });
     throw new AppError('unauthenticated', 'The e-mail address or the password is not right.');
   }
   await clearFailures(deps.db, accountKey);
@@ -86,7 +85,7 @@ export async function signIn(deps: AuthDeps, email: string, password: string, me
   await insertSession(deps.db, sha256(token), user.id, expires);
   const resolved = await resolveSession(deps, token);
   if (!resolved) throw new AppError('internal', 'The new session could not be read back.');
-  if (deps.audit) await writeAudit(deps.db, [auditEntry(resolved.actor, meta, 'session.create', 'session', null, true, 'signed in')]);
+  await deps.auditor.allowed(deps.db, { actor: resolved.actor, meta, action: 'session.create', resource: 'session', reason: 'signed in' });
   return { token, user: resolved };
 }
 
@@ -95,14 +94,16 @@ export async function signIn(deps: AuthDeps, email: string, password: string, me
  * used up. A refusal while the last allowed attempts are still being checked says when the lock
  * would end.
  */
-async function reserveOrRefuse(deps: AuthDeps, meta: RequestMeta, key: string, max: number, now: Date, email: string): Promise<void> {
+async function reserveOrRefuse(deps: AuthDeps, meta: RequestMeta, attempt: { key: string; max: number; now: Date; email: string }): Promise<void> {
+  const { key, max, now, email } = attempt;
   const r = await reserveAttempt(deps.db, key, max, FAILURE_WINDOW_MINUTES);
   if (r.allowed) return;
-  if (deps.audit) {
+  // Named by the account it was aimed at; looked up only when it is recorded.
+  await deps.auditor.recordBuilt(deps.db, async () => {
     const target = await findUserByEmail(deps.db, email.trim());
     const resource = target ? `account/${target.id}` : 'session';
-    await writeAudit(deps.db, [auditEntry(null, meta, 'session.create', resource, null, false, `locked: ${key.split(':')[0] ?? ''}`)]);
-  }
+    return [auditEntry({ actor: null, meta, action: 'session.create', resource, allowed: false, reason: `locked: ${key.split(':')[0] ?? ''}` })];
+  });
   const until = r.lockedUntil ? new Date(r.lockedUntil) : new Date(now.getTime() + LOCK_MINUTES * 60_000);
   throw new AppError('too-many-requests', `Too many failed attempts. Try again after ${until.toISOString()}.`, [], { retryAt: until });
 }
@@ -149,7 +150,7 @@ export async function checkSession(deps: AuthDeps, s: SessionRow | undefined, no
 export async function signOut(deps: AuthDeps, token: string | undefined, actor: Actor | undefined, meta: RequestMeta): Promise<void> {
   if (!token) return;
   await revokeSession(deps.db, sha256(token));
-  if (deps.audit && actor) await writeAudit(deps.db, [auditEntry(actor, meta, 'session.delete', 'session', null, true, 'signed out')]);
+  if (actor) await deps.auditor.allowed(deps.db, { actor, meta, action: 'session.delete', resource: 'session', reason: 'signed out' });
 }
 
 /** How long a form sent after its session ended waits for its author to sign in again. */

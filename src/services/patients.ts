@@ -1,16 +1,15 @@
 // Use cases on the patient record. Every one goes through services/access.ts: authorise, audit,
 // work, in one transaction.
-import type { Actor } from '../core/access/index.js';
-import { authorize, BSN_ROLES } from '../core/access/index.js';
-import {
-  getPatient, insertPatient, linkCaregiver, sessionAndPatient, linkOrganisation, mergePatients, patientOrganisations, revisionsOf, searchPatients,
-  unmergePatient, updatePatient, caregiversOf, type PatientRow,
-} from '../store/patient.repo.js';
+import type { Actor, CareRelation, CaregiverRelation } from '../core/access/index.js';
+import { assertNever, authorize, BSN_ROLES } from '../core/access/index.js';
 import { accessLogForPatient } from '../store/audit.repo.js';
 import { findUserById } from '../store/accounts.repo.js';
 import { AppError } from '../schema/problem.js';
 import type { Patient, PatientCorrection, PatientInput, PatientSummary } from '../schema/patient.schema.js';
-import { listPatients, readWithPatient, withAction, withPatient, withPatients, type AccessDeps, type PatientOrgs, type RequestMeta } from './access.js';
+import {
+  listPatients, mergedInto, readWithPatient, sessionAndRecord, withAction, withPatient, withPatients, type AccessDeps, type PatientOrgs, type PatientRecords,
+  type PatientRow, type PatientWork, type RequestMeta,
+} from './access.js';
 import { todayNl } from './clock.js';
 import { checkSession, tokenHash, type AuthDeps, type SessionUser } from './auth.js';
 import type { Db } from '../store/db.js';
@@ -19,8 +18,9 @@ export function summary(r: PatientRow): PatientSummary {
   return { id: r.id, familyName: r.family_name, givenName: r.given_name, birthDate: r.birth_date, sex: r.sex, pathwayStage: r.pathway_stage };
 }
 
-async function full(db: Db, actor: Actor, r: PatientRow, known?: PatientOrgs): Promise<Patient> {
-  const orgs = known ?? (await patientOrganisations(db, [r.id]));
+async function full(w: { db: Db; records: PatientRecords; actor: Actor; row: PatientRow; orgs?: PatientOrgs }): Promise<Patient> {
+  const { actor, row: r } = w;
+  const orgs = w.orgs ?? (await w.records.patientOrganisations(w.db, [r.id]));
   const target = { id: r.id, birthDate: r.birth_date, organisations: orgs.map((o) => ({ organisationId: o.organisation_id, relation: o.relation })) };
   const showBsn = authorize(actor, 'patient.read-bsn', target, todayNl()).allowed;
   return {
@@ -40,11 +40,11 @@ async function full(db: Db, actor: Actor, r: PatientRow, known?: PatientOrgs): P
 }
 
 export async function readPatient(deps: AccessDeps, actor: Actor, meta: RequestMeta, id: string): Promise<Patient> {
-  return readWithPatient(deps, actor, meta, 'patient.read', 'patient', id, presentTo(actor));
+  return readWithPatient(deps, { actor, meta, action: 'patient.read', resource: 'patient', patientId: id }, presentTo(actor));
 }
 
 /** How a read record is handed to `actor`: the full record, the BSN only where their role may see it. */
-const presentTo = (actor: Actor) => (db: Db, row: PatientRow, _t: unknown, orgs: PatientOrgs) => full(db, actor, row, orgs);
+const presentTo = (actor: Actor) => (w: PatientWork) => full({ ...w, actor });
 
 /**
  * A record read that checks the session in the same statement as the read the decision rests on:
@@ -58,17 +58,18 @@ export async function readPatientWithSession(
   id: string,
 ): Promise<{ user: SessionUser; patient: Patient }> {
   const h = tokenHash(token);
-  const first = h === undefined ? undefined : await sessionAndPatient(auth.db, h, id);
+  const first = h === undefined ? undefined : await sessionAndRecord(auth.db, h, id);
   const user = await checkSession(auth, first?.session);
   if (!user || !first) throw new AppError('unauthenticated', 'Sign in first.');
-  const patient = await readWithPatient(auth, user.actor, meta, 'patient.read', 'patient', id, presentTo(user.actor), first.found ?? null);
+  const ask = { actor: user.actor, meta, action: 'patient.read', resource: 'patient', patientId: id, preRead: first.preRead } as const;
+  const patient = await readWithPatient(auth, ask, presentTo(user.actor));
   return { user, patient };
 }
 
 export async function findPatients(deps: AccessDeps, actor: Actor, meta: RequestMeta, q: { q?: string | undefined; birthDate?: string | undefined; limit: number }): Promise<PatientSummary[]> {
   // A search by BSN finds a record only for a role that may see the BSN (else it tells whose it is).
   const base = { text: q.q, birthDate: q.birthDate, limit: q.limit, byBsn: BSN_ROLES.includes(actor.role) };
-  const rows = await listPatients(deps, actor, meta, 'patient-list', (db) => {
+  const rows = await listPatients(deps, { actor, meta, resource: 'patient-list' }, (db, { searchPatients }) => {
     switch (actor.role) {
       case 'patient':
         return searchPatients(db, { ...base, patientId: actor.patientId ?? '00000000-0000-0000-0000-000000000000' });
@@ -80,20 +81,22 @@ export async function findPatients(deps: AccessDeps, actor: Actor, meta: Request
       case 'physician':
       case 'care-worker':
         return searchPatients(db, { ...base, organisationId: actor.organisationId ?? '', relation: 'care' });
-      default:
+      case 'admin':
         return Promise.resolve([]);
+      default:
+        return assertNever(actor.role);
     }
   });
   return rows.map(summary);
 }
 
 export async function createPatient(deps: AccessDeps, actor: Actor, meta: RequestMeta, input: PatientInput): Promise<Patient> {
-  return withAction(deps, actor, meta, 'patient.create', 'patient', async (db) => {
+  return withAction(deps, { actor, meta, action: 'patient.create', resource: 'patient' }, async (db, records) => {
     if (input.bsn) {
       const clash = await db.selectFrom('patient').select('id').where('bsn', '=', input.bsn).executeTakeFirst();
       if (clash) throw new AppError('conflict', 'A patient with this BSN already exists.', [{ pointer: '/bsn', detail: 'is already in use' }]);
     }
-    const row = await insertPatient(
+    const row = await records.insertPatient(
       db,
       {
         family_name: input.familyName,
@@ -107,12 +110,12 @@ export async function createPatient(deps: AccessDeps, actor: Actor, meta: Reques
       },
       actor.organisationId ?? '',
     );
-    return { value: await full(db, actor, row), patientId: row.id };
+    return { value: await full({ db, records, actor, row }), patientId: row.id };
   });
 }
 
 export async function correctPatient(deps: AccessDeps, actor: Actor, meta: RequestMeta, id: string, c: PatientCorrection): Promise<Patient> {
-  return withPatient(deps, actor, meta, 'patient.write', 'patient', id, async (db, _row, target) => {
+  return withPatient(deps, { actor, meta, action: 'patient.write', resource: 'patient', patientId: id }, async ({ db, target, records }) => {
     if (c.bsn !== undefined && !authorize(actor, 'patient.read-bsn', target, todayNl()).allowed) {
       throw new AppError('forbidden', 'Only a nurse or physician may change the BSN.', [{ pointer: '/bsn', detail: 'may not be changed by your role' }]);
     }
@@ -126,14 +129,14 @@ export async function correctPatient(deps: AccessDeps, actor: Actor, meta: Reque
     if (c.email !== undefined) changes.email = c.email;
     if (c.gpPractice !== undefined) changes.gp_practice = c.gpPractice;
     if (Object.keys(changes).length === 0) throw new AppError('invalid-input', 'Nothing to change.', [{ pointer: '', detail: 'give at least one field to correct' }]);
-    const row = await updatePatient(db, id, changes, { by: actor.userId, reason: c.reason, note: c.note ?? null });
-    return full(db, actor, row);
+    const row = await records.updatePatient(db, id, changes, { by: actor.userId, reason: c.reason, note: c.note ?? null });
+    return full({ db, records, actor, row });
   });
 }
 
 export async function patientHistory(deps: AccessDeps, actor: Actor, meta: RequestMeta, id: string) {
-  return withPatient(deps, actor, meta, 'patient.read', 'patient/history', id, async (db, _row, target) => {
-    const rows = await revisionsOf(db, id);
+  return withPatient(deps, { actor, meta, action: 'patient.read', resource: 'patient/history', patientId: id }, async ({ db, target, records }) => {
+    const rows = await records.revisionsOf(db, id);
     if (authorize(actor, 'patient.read-bsn', target, todayNl()).allowed) return rows;
     // Old and new BSN values are as sensitive as the current one.
     const strip = (v: unknown) => {
@@ -146,14 +149,14 @@ export async function patientHistory(deps: AccessDeps, actor: Actor, meta: Reque
 }
 
 export async function patientAccessLog(deps: AccessDeps, actor: Actor, meta: RequestMeta, id: string) {
-  return withPatient(deps, actor, meta, 'patient.read-access-log', 'patient/access-log', id, async (db) => {
+  return withPatient(deps, { actor, meta, action: 'patient.read-access-log', resource: 'patient/access-log', patientId: id }, async ({ db }) => {
     const rows = await accessLogForPatient(db, id);
     return rows.map((r) => ({ at: r.at, action: r.action, role: r.role, who: r.user_name, organisation: r.organisation_name }));
   });
 }
 
 export async function patientCaregivers(deps: AccessDeps, actor: Actor, meta: RequestMeta, id: string) {
-  return withPatient(deps, actor, meta, 'patient.read', 'patient/caregivers', id, (db) => caregiversOf(db, id));
+  return withPatient(deps, { actor, meta, action: 'patient.read', resource: 'patient/caregivers', patientId: id }, ({ db, records }) => records.caregiversOf(db, id));
 }
 
 export async function linkPatient(
@@ -161,17 +164,17 @@ export async function linkPatient(
   actor: Actor,
   meta: RequestMeta,
   id: string,
-  link: { organisationId: string; relation: 'care' | 'referral' } | { caregiverUserId: string; relation: 'parent' | 'legal-representative' | 'family'; patientConsent: boolean },
+  link: { organisationId: string; relation: CareRelation } | { caregiverUserId: string; relation: CaregiverRelation; patientConsent: boolean },
 ): Promise<void> {
-  await withPatient(deps, actor, meta, 'patient.link', 'patient/links', id, async (db) => {
+  await withPatient(deps, { actor, meta, action: 'patient.link', resource: 'patient/links', patientId: id }, async ({ db, records }) => {
     if ('organisationId' in link) {
       const org = await db.selectFrom('organisation').select('id').where('id', '=', link.organisationId).executeTakeFirst();
       if (!org) throw new AppError('invalid-input', 'No such organisation.', [{ pointer: '/organisationId', detail: 'does not exist' }]);
-      await linkOrganisation(db, id, link.organisationId, link.relation);
+      await records.linkOrganisation(db, id, link.organisationId, link.relation);
     } else {
       const u = await findUserById(db, link.caregiverUserId);
       if (u?.role !== 'caregiver') throw new AppError('invalid-input', 'That account is not a caregiver.', [{ pointer: '/caregiverUserId', detail: 'is not a caregiver account' }]);
-      await linkCaregiver(db, link.caregiverUserId, id, link.relation, link.patientConsent, actor.userId);
+      await records.linkCaregiver(db, { caregiverUserId: link.caregiverUserId, patientId: id, relation: link.relation, patientConsent: link.patientConsent, by: actor.userId });
     }
   });
 }
@@ -188,11 +191,11 @@ export async function mergeDuplicate(deps: AccessDeps, actor: Actor, meta: Reque
   const keep = canonical(keepId);
   const dup = canonical(duplicateId);
   if (keep === dup) throw new AppError('invalid-input', 'A record cannot be merged with itself.', [{ pointer: '/duplicateId', detail: 'is the same record' }]);
-  await withPatients(deps, actor, meta, 'patient.merge', 'patient/merge', [keep, dup], async (db, rows) => {
+  await withPatients(deps, { actor, meta, action: 'patient.merge', resource: 'patient/merge', patientIds: [keep, dup] }, async ({ db, rows, records }) => {
     const [k, d] = rows;
     if (k?.merged_into) throw new AppError('conflict', 'This record was itself merged into another one; merge into that record instead.', [{ pointer: '/params/id', detail: 'is a merged record' }]);
     if (d?.merged_into) throw new AppError('conflict', 'The duplicate was already merged.', [{ pointer: '/duplicateId', detail: 'already merged' }]);
-    await mergePatients(db, keep, dup, actor.userId);
+    await records.mergePatients(db, keep, dup, actor.userId);
   });
 }
 
@@ -200,11 +203,11 @@ export async function mergeDuplicate(deps: AccessDeps, actor: Actor, meta: Reque
 export async function unmergeRecord(deps: AccessDeps, actor: Actor, meta: RequestMeta, duplicateId: string): Promise<void> {
   const dup = canonical(duplicateId);
   // Which record it lives on in is read first, then checked again under the locks.
-  const into = (await getPatient(deps.db, dup))?.merged_into ?? null;
+  const into = await mergedInto(deps.db, dup);
   const ids = into ? [dup, into] : [dup];
-  await withPatients(deps, actor, meta, 'patient.unmerge', 'patient/merge', ids, async (db, rows) => {
+  await withPatients(deps, { actor, meta, action: 'patient.unmerge', resource: 'patient/merge', patientIds: ids }, async ({ db, rows, records }) => {
     const now = rows[0]?.merged_into ?? null;
     if (!into || now !== into) throw new AppError('conflict', 'This record is not merged into another one.', [{ pointer: '/params/id', detail: 'is not a merged record' }]);
-    if (!(await unmergePatient(db, dup, into, actor.userId))) throw new AppError('conflict', 'There is no merge of this record to undo.', [{ pointer: '/params/id', detail: 'has no merge to undo' }]);
+    if (!(await records.unmergePatient(db, dup, into, actor.userId))) throw new AppError('conflict', 'There is no merge of this record to undo.', [{ pointer: '/params/id', detail: 'has no merge to undo' }]);
   });
 }

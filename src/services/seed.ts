@@ -1,10 +1,9 @@
 // Seeding: the demo set on first start, and synthetic patients in bulk for benchmarks. Synthetic
 // patients follow a fixed-seed random stream, so two runs with the same N give the same people.
-import { holdMigrationLock, type Db } from '../store/db.js';
+import { holdMigrationLock, inTransaction, type Db } from '../store/db.js';
 import { readMeta, writeMeta } from '../store/meta.repo.js';
 import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_PATIENTS } from '../demo/demo-data.js';
 import { insertUser } from '../store/accounts.repo.js';
-import { linkCaregiver } from '../store/patient.repo.js';
 import { hashPassword } from './auth.js';
 
 export const PATHWAY_STAGES = [
@@ -19,7 +18,7 @@ export const PATHWAY_STAGES = [
  */
 export async function seedDemo(db: Db): Promise<boolean> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     await holdMigrationLock(trx);
     if ((await readMeta(trx, 'demo')) === 'true') return false;
     const orgIds = new Map<string, string>();
@@ -68,7 +67,14 @@ export async function seedDemo(db: Db): Promise<boolean> {
         passwordHash,
         status: 'active',
       });
-      if (a.role === 'caregiver' && patientId) await linkCaregiver(trx, id, patientId, a.relation ?? 'parent', false, null);
+      // Written with the demo's patient rows above, like their organisation links: the demo seed
+      // is no use case of anyone's and stays out of the patient repository (access.ts only).
+      if (a.role === 'caregiver' && patientId) {
+        await trx
+          .insertInto('caregiver_link')
+          .values({ caregiver_user_id: id, patient_id: patientId, relation: a.relation ?? 'parent', patient_consent: false, created_by: null })
+          .execute();
+      }
     }
     await writeMeta(trx, 'demo', 'true');
     return true;

@@ -114,7 +114,8 @@ export async function revokeSession(db: Db, tokenHash: string): Promise<void> {
   await db.updateTable('session').set({ revoked_at: new Date().toISOString() }).where('token_hash', '=', tokenHash).execute();
 }
 
-export async function insertCode(db: Db, codeHash: string, userId: string, purpose: 'activation' | 'password-reset', expiresAt: string): Promise<void> {
+export async function insertCode(db: Db, code: { codeHash: string; userId: string; purpose: 'activation' | 'password-reset'; expiresAt: string }): Promise<void> {
+  const { codeHash, userId, purpose, expiresAt } = code;
   // Only the newest code of a purpose is valid: older ones are spent.
   await db.updateTable('one_time_code').set({ used_at: new Date().toISOString() }).where('user_id', '=', userId).where('purpose', '=', purpose).where('used_at', 'is', null).execute();
   await db.insertInto('one_time_code').values({ code_hash: codeHash, user_id: userId, purpose, expires_at: expiresAt, used_at: null }).execute();

@@ -1,6 +1,6 @@
 // The store port: one Kysely instance over either PGlite (embedded, default) or PostgreSQL 15
 // (DATABASE_URL). Repositories are written once against `Db`; the SQL is identical on both.
-import { Kysely, PGliteDialect, PostgresDialect, sql, type LogEvent } from 'kysely';
+import { Kysely, PGliteDialect, PostgresDialect, sql, type LogEvent, type Transaction } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import type { Database } from './schema.js';
 import { migrationProvider } from './migrations/index.js';
@@ -11,6 +11,20 @@ import { backupDataDir, type BackupOutcome } from './backup.js';
 import { classifyFault, FaultMemory, isWrite, type Fault } from './faults.js';
 
 export type Db = Kysely<Database>;
+
+declare const insideTransaction: unique symbol;
+/**
+ * A connection inside a transaction. Repository methods whose work only means something inside one
+ * (row locks, transaction-scoped advisory locks, several statements that stand or fall together)
+ * take a `Tx`, so handing them the pool-level `Db` is a compile error. Only `inTransaction` makes
+ * one; a `Tx` can go wherever a `Db` goes.
+ */
+export type Tx = Transaction<Database> & { readonly [insideTransaction]: true };
+
+/** Runs `work` in one transaction: committed when it returns, rolled back when it throws. */
+export function inTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.transaction().execute((trx) => work(trx as Tx));
+}
 export type StoreKind = 'pglite' | 'postgres';
 
 export interface Store {
@@ -149,7 +163,7 @@ const MIGRATION_LOCK_ID = '3853314791062309107';
  * Waits for, then holds until the end of the transaction, the lock migrations run under: no other
  * process migrates or runs the same start-up work meanwhile. Call it inside a transaction.
  */
-export async function holdMigrationLock(trx: Db): Promise<void> {
+export async function holdMigrationLock(trx: Tx): Promise<void> {
   await sql`select pg_advisory_xact_lock(${sql.lit(MIGRATION_LOCK_ID)}::bigint)`.execute(trx);
 }
 

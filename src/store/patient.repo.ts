@@ -2,8 +2,9 @@
 // from services/access.ts, which authorises and audits in the same transaction (see there).
 import { sql } from 'kysely';
 import type { Selectable } from 'kysely';
-import type { Db } from './db.js';
+import type { Db, Tx } from './db.js';
 import type { PatientTable } from './schema.js';
+import type { CareRelation, CaregiverRelation, OrganisationKind } from '../core/access/lists.js';
 import type { AuditEntry } from './audit.repo.js';
 import { SESSION_JSON, sessionFromJson, type SessionRow } from './accounts.repo.js';
 
@@ -17,9 +18,9 @@ export async function getPatient(db: Db, id: string): Promise<PatientRow | undef
 export interface PatientOrgRow {
   patient_id: string;
   organisation_id: string;
-  relation: 'care' | 'referral';
+  relation: CareRelation;
   name: string;
-  kind: string;
+  kind: OrganisationKind;
 }
 
 /** The patient and the organisations caring for them in one round trip (the hot path of every read). */
@@ -109,7 +110,7 @@ export async function caregiversOf(db: Db, patientId: string) {
 
 export interface PatientSearch {
   organisationId?: string;
-  relation?: 'care' | 'referral';
+  relation?: CareRelation;
   caregiverUserId?: string;
   patientId?: string;
   text?: string;
@@ -160,14 +161,14 @@ export async function searchPatients(db: Db, q: PatientSearch): Promise<PatientR
 /** What creating a patient takes (derived from the table type, so it cannot drift). */
 export type NewPatient = Pick<PatientTable, 'family_name' | 'given_name' | 'birth_date' | 'sex' | 'bsn' | 'phone' | 'email' | 'gp_practice'>;
 
-export async function insertPatient(db: Db, p: NewPatient, organisationId: string): Promise<PatientRow> {
+export async function insertPatient(db: Tx, p: NewPatient, organisationId: string): Promise<PatientRow> {
   const row = await db.insertInto('patient').values({ ...p, pathway_stage: 'case-finding' }).returningAll().executeTakeFirstOrThrow();
   await db.insertInto('patient_organisation').values({ patient_id: row.id, organisation_id: organisationId, relation: 'care' }).execute();
   return row;
 }
 
 export async function updatePatient(
-  db: Db,
+  db: Tx,
   id: string,
   changes: Partial<NewPatient>,
   revision: { by: string; reason: 'correction' | 'entered-in-error' | 'merge' | 'unmerge'; note: string | null },
@@ -197,14 +198,19 @@ export async function revisionsOf(db: Db, patientId: string) {
     .execute();
 }
 
-export async function linkOrganisation(db: Db, patientId: string, organisationId: string, relation: 'care' | 'referral'): Promise<void> {
+export async function linkOrganisation(db: Db, patientId: string, organisationId: string, relation: CareRelation): Promise<void> {
   await db.insertInto('patient_organisation').values({ patient_id: patientId, organisation_id: organisationId, relation }).onConflict((oc) => oc.doNothing()).execute();
 }
 
-export async function linkCaregiver(db: Db, caregiverUserId: string, patientId: string, relation: 'parent' | 'legal-representative' | 'family', patientConsent: boolean, by: string | null): Promise<void> {
+/** Links a caregiver's account to a patient (or changes the link's relation and consent). `by`: who made it. */
+export async function linkCaregiver(
+  db: Db,
+  link: { caregiverUserId: string; patientId: string; relation: CaregiverRelation; patientConsent: boolean; by: string | null },
+): Promise<void> {
+  const { relation, patientConsent } = link;
   await db
     .insertInto('caregiver_link')
-    .values({ caregiver_user_id: caregiverUserId, patient_id: patientId, relation, patient_consent: patientConsent, created_by: by })
+    .values({ caregiver_user_id: link.caregiverUserId, patient_id: link.patientId, relation, patient_consent: patientConsent, created_by: link.by })
     .onConflict((oc) => oc.columns(['caregiver_user_id', 'patient_id']).doUpdateSet({ relation, patient_consent: patientConsent }))
     .execute();
 }
@@ -213,18 +219,18 @@ export async function linkCaregiver(db: Db, caregiverUserId: string, patientId: 
  * Locks patient rows for the rest of the transaction, always in id order: two merges over the same
  * records then wait for each other instead of deadlocking, and each sees the other's outcome.
  */
-export async function lockPatients(db: Db, ids: readonly string[]): Promise<void> {
+export async function lockPatients(db: Tx, ids: readonly string[]): Promise<void> {
   const sorted = [...new Set(ids)].sort();
   await db.selectFrom('patient').select('id').where('id', 'in', sorted).orderBy('id').forUpdate().execute();
 }
 
 interface MovedLinks {
-  organisations: { organisation_id: string; relation: 'care' | 'referral' }[];
+  organisations: { organisation_id: string; relation: CareRelation }[];
   caregivers: { caregiver_user_id: string }[];
 }
 
 /** A revision without a field change: what happened is in `before`/`after` (merged_into, merged_from). */
-async function noteRevision(db: Db, patientId: string, by: string, reason: 'merge' | 'unmerge', before: object, after: object): Promise<void> {
+async function noteRevision(db: Tx, patientId: string, by: string, reason: 'merge' | 'unmerge', before: object, after: object): Promise<void> {
   await db
     .insertInto('patient_revision')
     .values({ patient_id: patientId, changed_by: by, reason, note: null, before: JSON.stringify(before), after: JSON.stringify(after) })
@@ -236,7 +242,7 @@ async function noteRevision(db: Db, patientId: string, by: string, reason: 'merg
  * remembered, so an undo removes exactly those), the duplicate stays as history. The caller holds
  * both rows locked and has checked that neither is merged.
  */
-export async function mergePatients(db: Db, keepId: string, duplicateId: string, by: string): Promise<void> {
+export async function mergePatients(db: Tx, keepId: string, duplicateId: string, by: string): Promise<void> {
   const orgs = await sql<MovedLinks['organisations'][number]>`insert into patient_organisation (patient_id, organisation_id, relation, since)
     select ${keepId}, organisation_id, relation, since from patient_organisation where patient_id = ${duplicateId}
     on conflict do nothing returning organisation_id, relation`.execute(db);
@@ -251,7 +257,7 @@ export async function mergePatients(db: Db, keepId: string, duplicateId: string,
 }
 
 /** Undoes the live merge of `duplicateId` into `keepId` (both rows locked by the caller). */
-export async function unmergePatient(db: Db, duplicateId: string, keepId: string, by: string): Promise<boolean> {
+export async function unmergePatient(db: Tx, duplicateId: string, keepId: string, by: string): Promise<boolean> {
   const m = await db
     .selectFrom('patient_merge')
     .select(['id', 'moved'])

@@ -2,6 +2,9 @@
 // here. Dates (`date`) and timestamps come back as ISO strings on both drivers (see parsers.ts), so
 // the types say string.
 import type { ColumnType, Generated } from 'kysely';
+import type { CareRelation, CaregiverRelation, OrganisationKind, Role } from '../core/access/lists.js';
+
+export type { Role } from '../core/access/lists.js';
 
 type Timestamp = ColumnType<string, string | undefined, string>;
 
@@ -12,7 +15,7 @@ export interface MetaTable {
 
 export interface OrganisationTable {
   id: Generated<string>;
-  kind: 'hospital' | 'physiotherapy' | 'day-centre' | 'gp-practice';
+  kind: OrganisationKind;
   name: string;
   phone: string | null;
   created_at: Timestamp;
@@ -38,11 +41,10 @@ export interface PatientTable {
 export interface PatientOrganisationTable {
   patient_id: string;
   organisation_id: string;
-  relation: 'care' | 'referral';
+  relation: CareRelation;
   since: Timestamp;
 }
 
-export type Role = 'patient' | 'caregiver' | 'nurse' | 'physician' | 'physiotherapist' | 'care-worker' | 'admin';
 
 export interface AppUserTable {
   id: Generated<string>;
@@ -85,7 +87,7 @@ export interface LoginThrottleTable {
 export interface CaregiverLinkTable {
   caregiver_user_id: string;
   patient_id: string;
-  relation: 'parent' | 'legal-representative' | 'family';
+  relation: CaregiverRelation;
   patient_consent: Generated<boolean>;
   created_at: Timestamp;
   created_by: string | null;

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findSession, insertSession, insertUser } from './accounts.repo.js';
 import { getPatientWithOrgs, insertPatient, sessionAndPatient } from './patient.repo.js';
 import { freshStore, STORE_KINDS } from './testing/stores.js';
-import type { Store } from './db.js';
+import { inTransaction, type Store } from './db.js';
 
 describe.each(STORE_KINDS)('session + patient in one statement on %s', (kind) => {
   let store: Store;
@@ -12,11 +12,11 @@ describe.each(STORE_KINDS)('session + patient in one statement on %s', (kind) =>
   beforeEach(async () => {
     store = await freshStore(kind);
     const org = await store.db.insertInto('organisation').values({ kind: 'hospital', name: 'Ziekenhuis Noord' }).returning('id').executeTakeFirstOrThrow();
-    const p = await insertPatient(
-      store.db,
+    const p = await inTransaction(store.db, (tx) => insertPatient(
+      tx,
       { family_name: 'Jansen', given_name: 'Wil', birth_date: '1950-02-01', sex: 'female', bsn: null, phone: null, email: null, gp_practice: null },
       org.id,
-    );
+    ));
     patientId = p.id;
     const userId = await insertUser(store.db, {
       role: 'nurse', organisationId: org.id, patientId: null, email: 'n@example.org', displayName: 'Nurse N', passwordHash: null, status: 'active',

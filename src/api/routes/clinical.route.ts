@@ -81,7 +81,7 @@ export function registerClinicalRoutes(app: ZodApp): void {
     },
     async (req) => {
       const user = requireUser(req);
-      return withAction(accessDeps(app), user.actor, requestMeta(req), 'clinical.evaluate', 'evaluation', async () => ({
+      return withAction(accessDeps(app), { actor: user.actor, meta: requestMeta(req), action: 'clinical.evaluate', resource: 'evaluation' }, async () => ({
         value: evaluate(req.body, DEFAULT_SETTINGS, req.query.lang),
       }));
     },

@@ -3,8 +3,7 @@
 // route only to ready processes. A not-ready answer is a 503 whose detail names the cause.
 import { z } from 'zod';
 import type { ZodApp } from '../types.js';
-import { pendingMigrations, ping, writeFault } from '../../store/db.js';
-import { classifyFault } from '../../store/faults.js';
+import { readiness } from '../../services/health.js';
 import { AppError } from '../../schema/problem.js';
 
 const Health = z
@@ -31,21 +30,9 @@ export function registerHealthRoutes(app: ZodApp): void {
       },
     },
     async () => {
-      const { store } = app.deps;
-      const { db, kind } = store;
-      try {
-        await ping(db);
-      } catch (e) {
-        const cause = classifyFault(e)?.cause;
-        throw new AppError('unavailable', `The database cannot be reached${cause ? ` (${cause})` : ''}.`);
-      }
-      const pending = await pendingMigrations(db);
-      if (pending.length > 0) {
-        throw new AppError('unavailable', `Migrations not yet applied: ${pending.join(', ')}.`);
-      }
-      const full = await writeFault(store);
-      if (full) throw new AppError('unavailable', `Writes fail: ${full.cause}. Free disk space where the database keeps its data.`);
-      return { status: 'ok' as const, store: kind, migrations: 'applied' as const };
+      const r = await readiness(app.deps.store);
+      if (!r.ready) throw new AppError('unavailable', r.cause);
+      return { status: 'ok' as const, store: r.store, migrations: 'applied' as const };
     },
   );
 }

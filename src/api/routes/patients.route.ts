@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ZodApp } from '../types.js';
+import { CARE_RELATIONS, CAREGIVER_RELATIONS } from '../../core/access/lists.js';
 import { AccessLogEntry, Patient, PatientCorrection, PatientInput, PatientQuery, PatientSummary } from '../../schema/patient.schema.js';
 import { NewPatientAccount } from '../../schema/account.schema.js';
 import {
@@ -14,8 +15,8 @@ const IdParams = z.object({ id: z.uuid('is not a valid id') }).strict();
 
 export const LinkInput = z
   .union([
-    z.object({ organisationId: z.uuid(), relation: z.enum(['care', 'referral']) }).strict(),
-    z.object({ caregiverUserId: z.uuid(), relation: z.enum(['parent', 'legal-representative', 'family']), patientConsent: z.boolean() }).strict(),
+    z.object({ organisationId: z.uuid(), relation: z.enum(CARE_RELATIONS) }).strict(),
+    z.object({ caregiverUserId: z.uuid(), relation: z.enum(CAREGIVER_RELATIONS), patientConsent: z.boolean() }).strict(),
   ])
   .meta({ id: 'PatientLink' });
 

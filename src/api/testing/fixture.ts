@@ -59,6 +59,6 @@ export async function buildFixture(db: Db, asOfYear = 2026): Promise<Fixture> {
     patient: await user('patient', null, patients.adultA),
     caregiver: await user('caregiver', null, null),
   };
-  await linkCaregiver(db, users.caregiver.id, patients.childA, 'parent', false, null);
+  await linkCaregiver(db, { caregiverUserId: users.caregiver.id, patientId: patients.childA, relation: 'parent', patientConsent: false, by: null });
   return { orgs, patients, users };
 }

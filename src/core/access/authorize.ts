@@ -4,17 +4,16 @@
 // parents decide, from 12 to 16 the child and the parents together, from 16 the young person alone;
 // an adult who cannot decide is represented by a registered legal representative.
 import { ageOn, type IsoDate } from '../time/date.js';
+import { type Action, type CareRelation, type CaregiverRelation, type OrganisationKind, type Role } from './lists.js';
 
-export const ROLES = ['patient', 'caregiver', 'nurse', 'physician', 'physiotherapist', 'care-worker', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+export * from './lists.js';
+
 export const CLINICIAN_ROLES: readonly Role[] = ['nurse', 'physician', 'physiotherapist', 'care-worker'];
 /**
  * Clinicians who work with a record's BSN (see it, write it, find a record by it). Other roles never
  * see a BSN, so they may not write one or search by one either: both would tell them whose it is.
  */
 export const BSN_ROLES: readonly Role[] = ['nurse', 'physician'];
-
-export type OrganisationKind = 'hospital' | 'physiotherapy' | 'day-centre' | 'gp-practice';
 
 export interface Actor {
   userId: string;
@@ -26,7 +25,7 @@ export interface Actor {
 }
 
 export interface CaregiverLink {
-  relation: 'parent' | 'legal-representative' | 'family';
+  relation: CaregiverRelation;
   /** The patient (from 16, or an adult who can decide) agreed that this person may look along. */
   patientConsent: boolean;
 }
@@ -34,29 +33,20 @@ export interface CaregiverLink {
 export interface PatientTarget {
   id: string;
   birthDate: IsoDate;
-  organisations: readonly { organisationId: string; relation: 'care' | 'referral' }[];
+  organisations: readonly { organisationId: string; relation: CareRelation }[];
   /** The link between this actor (a caregiver) and the patient, when there is one. */
   caregiverLink?: CaregiverLink | undefined;
 }
-
-export type Action =
-  | 'patient.read'
-  | 'patient.write'
-  | 'patient.read-bsn'
-  | 'patient.read-access-log'
-  | 'patient.create'
-  | 'patient.create-account'
-  | 'patient.link'
-  | 'patient.merge'
-  | 'patient.unmerge'
-  | 'user.manage'
-  | 'audit.search'
-  | 'clinical.evaluate';
 
 export type Decision = { allowed: true; reason: string } | { allowed: false; reason: string };
 
 const allow = (reason: string): Decision => ({ allowed: true, reason });
 const deny = (reason: string): Decision => ({ allowed: false, reason });
+/**
+ * The end of a switch with a case for every member of a list: a value outside the list (bad data)
+ * is refused, never thrown, and a member added to the list is a type error here until decided.
+ */
+const refuseUnlisted = (_value: never, reason: string): Decision => deny(reason);
 
 /** What patients and caregivers may do with a record: read it and see who looked. Changing the
  * personal details (name, birth date, BSN) is for the clinic, which keeps their history. */
@@ -75,8 +65,12 @@ function clinicalRelation(actor: Actor, target: PatientTarget, asOf: IsoDate): D
       if (actor.organisationKind !== 'day-centre') return deny('care workers work at a day centre');
       if (ageOn(target.birthDate, asOf) >= 18) return deny('day centres see children only');
       return links.some((l) => l.relation === 'care') ? allow('a child of your day centre') : deny('not a child of your day centre');
-    default:
+    case 'patient':
+    case 'caregiver':
+    case 'admin':
       return deny('not a clinician');
+    default:
+      return refuseUnlisted(actor.role, 'not a clinician');
   }
 }
 
@@ -136,6 +130,7 @@ export function authorize(actor: Actor, action: Action, target: PatientTarget | 
     case 'patient.unmerge':
       return actor.role === 'nurse' || actor.role === 'physician' ? rel : deny('only nurses and physicians may do this');
     default:
-      return deny('unknown action');
+      // Every action is decided above or here: a new one is a type error until it is.
+      return refuseUnlisted(action, 'unknown action');
   }
 }
