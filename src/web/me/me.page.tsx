@@ -3,7 +3,7 @@
 import { Layout, type PageContext } from '../components/Layout.js';
 import { calendarDate } from '../context.js';
 import type { Patient, PatientSummary } from '../../schema/patient.schema.js';
-import { PatientDetails } from './patients.page.js';
+import { PatientDetails } from '../components/Patient.js';
 
 export function MePage({ ctx, patient }: { ctx: PageContext; patient: Patient }) {
   const m = ctx.t.me;

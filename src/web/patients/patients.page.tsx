@@ -5,16 +5,13 @@ import { Checkbox, Csrf, ErrorSummary, Field, Notice, Radios, Select, TextArea, 
 import { calendarDate, dateTime } from '../context.js';
 import { messages, type Messages } from '../i18n/index.js';
 import { typedFromIso } from '../forms.js';
+import { PatientDetails, roleLabel, stageLabel } from '../components/Patient.js';
 import type { Patient, PatientSummary } from '../../schema/patient.schema.js';
 
 const fullName = (p: { givenName: string; familyName: string }) => `${p.givenName} ${p.familyName}`;
 
 const errTitle = (ctx: PageContext, title: string, errors: FieldErrors) =>
   Object.keys(errors).length > 0 ? `${ctx.t.form.titlePrefix}: ${title}` : title;
-
-export function stageLabel(t: Messages, stage: string): string {
-  return (t.stages as Record<string, string>)[stage] ?? stage;
-}
 
 export const PATIENT_FIELDS = ['familyName', 'givenName', 'birthDate', 'sex', 'bsn', 'phone', 'email', 'gpPractice'] as const;
 export type PatientField = (typeof PATIENT_FIELDS)[number];
@@ -153,33 +150,6 @@ export function patientValues(p: Patient): Record<string, string> {
     email: p.email ?? '',
     gpPractice: p.gpPractice ?? '',
   };
-}
-
-export function PatientDetails({ ctx, patient }: { ctx: PageContext; patient: Patient }) {
-  const t = ctx.t;
-  const f = t.patients.fields;
-  const r = t.record;
-  const rows: [string, string][] = [
-    [f.familyName, patient.familyName],
-    [f.givenName, patient.givenName],
-    [f.birthDate, calendarDate(ctx.lang, patient.birthDate)],
-    [f.sex, t.patients.sex[patient.sex]],
-    ...('bsn' in patient ? [[f.bsn, patient.bsn ?? r.unknown] as [string, string]] : []),
-    [f.phone, patient.phone ?? r.unknown],
-    [f.email, patient.email ?? r.unknown],
-    [f.gpPractice, patient.gpPractice ?? r.unknown],
-    [r.stage, stageLabel(t, patient.pathwayStage)],
-  ];
-  return (
-    <dl class="details">
-      {rows.map(([k, v]) => (
-        <div key={k}>
-          <dt>{k}</dt>
-          <dd>{v}</dd>
-        </div>
-      ))}
-    </dl>
-  );
 }
 
 export type RecordNotice = 'created' | 'corrected' | 'merged' | 'unmerged';
@@ -544,11 +514,6 @@ export interface AccessLogRow {
   role: string | null;
   who: string | null;
   organisation: string | null;
-}
-
-export function roleLabel(t: Messages, role: string | null): string {
-  if (!role) return '';
-  return (t.roles as Record<string, string>)[role] ?? role;
 }
 
 export function AccessLogPage({ ctx, patient, rows, backHref }: { ctx: PageContext; patient: Patient; rows: readonly AccessLogRow[]; backHref: string }) {

@@ -2,7 +2,7 @@
 import { Layout, type PageContext } from '../components/Layout.js';
 import { Csrf, ErrorSummary, Field, Notice, Select, type FieldErrors } from '../components/Form.js';
 import { dateTime } from '../context.js';
-import { roleLabel } from './patients.page.js';
+import { roleLabel } from '../components/Patient.js';
 import type { z } from 'zod';
 import type { AuditRow, UserSummary } from '../../schema/account.schema.js';
 

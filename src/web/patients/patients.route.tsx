@@ -1,0 +1,330 @@
+// The clinic's patient pages: search, a new record, the record with its correction, account and
+// merge forms, who looked at it and what changed. Data comes only from the API facade, which
+// authorises and audits.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import {
+  AppError, correctPatient, mergeDuplicate, createPatient, createPatientAccount, findPatients, patientAccessLog, patientCaregivers, patientHistory, readPatient,
+  requestMeta, requireUser, unmergeRecord,
+} from '../../api/facade.js';
+import { PatientCorrection, PatientInput, PatientQuery } from '../../schema/patient.schema.js';
+import { NewPatientAccount } from '../../schema/account.schema.js';
+import { issuesToErrors, type ProblemError } from '../../schema/problem.js';
+import { CLINICIANS, type Role } from '../context.js';
+import { fieldErrors, formFields, queryFields, isoFromTyped, pick, problemsOf, type FieldSpec } from '../forms.js';
+import type { FieldErrors } from '../components/Form.js';
+import type { Messages } from '../i18n/index.js';
+import { idParam, isUuid, userWith, type PageKit } from '../page-kit.js';
+import {
+  AccessLogPage, AccountFormPage, HistoryPage, LetterPage, MergeComparePage, NewPatientPage, PATIENT_FIELDS, PatientRecordPage, PatientsPage, patientValues,
+  type RecordNotice, type Revision,
+} from './patients.page.js';
+
+const MANAGERS: readonly Role[] = ['nurse', 'physician'];
+
+const patientIdOf = (req: FastifyRequest) => idParam(req, 'There is no patient with this id.');
+
+function patientSpecs(t: Messages): Record<string, FieldSpec> {
+  const f = t.patients.fields;
+  return {
+    familyName: { label: f.familyName },
+    givenName: { label: f.givenName },
+    birthDate: { label: f.birthDate, kind: 'date' },
+    sex: { label: f.sex, kind: 'choice' },
+    bsn: { label: f.bsn, kind: 'bsn' },
+    phone: { label: f.phone },
+    email: { label: f.email, kind: 'email' },
+    gpPractice: { label: f.gpPractice },
+  };
+}
+
+export function registerPatientPages(fastify: FastifyInstance, kit: PageKit): void {
+  const { hidden, form, deps, ctxOf, send, page } = kit;
+
+  // ---- Start pages --------------------------------------------------------------------------
+
+  fastify.get(
+    '/patients',
+    hidden,
+    page(async (req, reply) => {
+      const u = userWith(req, CLINICIANS);
+      const ctx = await ctxOf(req, reply);
+      const q = queryFields(req);
+      const text = (q.q ?? '').trim();
+      const birthDate = (q.birthDate ?? '').trim();
+      const parsed = PatientQuery.safeParse({ ...(text ? { q: text } : {}), ...(birthDate ? { birthDate: isoFromTyped(birthDate) } : {}), limit: 50 });
+      const canCreate = MANAGERS.includes(u.actor.role);
+      if (!parsed.success) {
+        const specs = { q: { label: ctx.t.patients.q }, birthDate: { label: ctx.t.patients.birthDate, kind: 'date' as const } };
+        const errors = fieldErrors(ctx.t, specs, issuesToErrors(parsed.error.issues));
+        return send(reply, <PatientsPage ctx={ctx} q={text} birthDate={birthDate} results={[]} canCreate={canCreate} errors={errors} />, 400);
+      }
+      const results = await findPatients(deps(), u.actor, requestMeta(req), parsed.data);
+      return send(reply, <PatientsPage ctx={ctx} q={text} birthDate={birthDate} results={results} canCreate={canCreate} />);
+    }),
+  );
+
+  // ---- The patient record -------------------------------------------------------------------
+
+  fastify.get(
+    '/patients/new',
+    hidden,
+    page(async (req, reply) => {
+      userWith(req, MANAGERS);
+      return send(reply, <NewPatientPage ctx={await ctxOf(req, reply)} csrf={reply.generateCsrf()} />);
+    }),
+  );
+
+  fastify.post(
+    '/patients/new',
+    form,
+    page(async (req, reply) => {
+      const u = requireUser(req);
+      const ctx = await ctxOf(req, reply);
+      const values = pick(formFields(req), PATIENT_FIELDS);
+      const again = (errors: FieldErrors, status: number) =>
+        send(reply, <NewPatientPage ctx={ctx} csrf={reply.generateCsrf()} values={values} errors={errors} />, status);
+      const parsed = PatientInput.safeParse({ ...values, birthDate: isoFromTyped(values.birthDate) });
+      if (!parsed.success) return again(fieldErrors(ctx.t, patientSpecs(ctx.t), issuesToErrors(parsed.error.issues)), 400);
+      try {
+        const p = await createPatient(deps(), u.actor, requestMeta(req), parsed.data);
+        return reply.redirect(`/patients/${p.id}?notice=created`, 303);
+      } catch (e) {
+        const problems = problemsOf(e);
+        if (!problems) throw e;
+        return again(fieldErrors(ctx.t, patientSpecs(ctx.t), problems), e instanceof AppError ? e.status : 400);
+      }
+    }),
+  );
+
+  async function recordPage(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    id: string,
+    extra: { notice?: RecordNotice; correction?: { values: Record<string, string>; errors: FieldErrors } } = {},
+    status = 200,
+  ) {
+    const u = requireUser(req);
+    const patient = await readPatient(deps(), u.actor, requestMeta(req), id);
+    const caregivers = await patientCaregivers(deps(), u.actor, requestMeta(req), id);
+    const canManage = MANAGERS.includes(u.actor.role);
+    // Possible duplicates: other records this clinician may see with the same date of birth.
+    const duplicates = canManage
+      ? (await findPatients(deps(), u.actor, requestMeta(req), { birthDate: patient.birthDate, limit: 20 })).filter((d) => d.id !== patient.id)
+      : [];
+    return send(
+      reply,
+      <PatientRecordPage
+        ctx={await ctxOf(req, reply)}
+        patient={patient}
+        caregivers={caregivers}
+        canManage={canManage}
+        csrf={reply.generateCsrf()}
+        duplicates={duplicates}
+        {...extra}
+      />,
+      status,
+    );
+  }
+
+  fastify.get(
+    '/patients/:id',
+    hidden,
+    page(async (req, reply) => {
+      requireUser(req);
+      const n = queryFields(req).notice;
+      const notice = n === 'created' || n === 'corrected' || n === 'merged' || n === 'unmerged' ? n : undefined;
+      return recordPage(req, reply, patientIdOf(req), notice ? { notice } : {});
+    }),
+  );
+
+  /** The duplicate id of a merge form or link, as a canonical (lower-case) record id. */
+  const duplicateIdOf = (v: string | undefined): string => {
+    const id = (v ?? '').trim().toLowerCase();
+    if (!isUuid(id)) throw new AppError('not-found', 'There is no patient with this id.');
+    return id;
+  };
+
+  async function comparePage(req: FastifyRequest, reply: FastifyReply, id: string, duplicateId: string, refused = false) {
+    const u = userWith(req, MANAGERS);
+    if (id === duplicateId) throw new AppError('not-found', 'A record cannot be merged with itself.');
+    const keep = await readPatient(deps(), u.actor, requestMeta(req), id);
+    const duplicate = await readPatient(deps(), u.actor, requestMeta(req), duplicateId);
+    const blocked = refused || keep.mergedInto !== null || duplicate.mergedInto !== null;
+    return send(reply, <MergeComparePage ctx={await ctxOf(req, reply)} csrf={reply.generateCsrf()} keep={keep} duplicate={duplicate} refused={blocked} />, refused ? 409 : 200);
+  }
+
+  fastify.get(
+    '/patients/:id/merge',
+    hidden,
+    page(async (req, reply) => comparePage(req, reply, patientIdOf(req).toLowerCase(), duplicateIdOf(queryFields(req).duplicateId))),
+  );
+
+  fastify.post(
+    '/patients/:id/merge',
+    form,
+    page(async (req, reply) => {
+      const u = userWith(req, MANAGERS);
+      const id = patientIdOf(req).toLowerCase();
+      const f = formFields(req);
+      const duplicateId = duplicateIdOf(f.duplicateId);
+      // Merging is confirmed on the comparison page; anything else goes there first.
+      if (f.confirm !== 'yes') return reply.redirect(`/patients/${id}/merge?duplicateId=${duplicateId}`, 303);
+      try {
+        await mergeDuplicate(deps(), u.actor, requestMeta(req), id, duplicateId);
+      } catch (e) {
+        if (e instanceof AppError && (e.code === 'conflict' || e.code === 'invalid-input')) return comparePage(req, reply, id, duplicateId, true);
+        throw e;
+      }
+      return reply.redirect(`/patients/${id}?notice=merged`, 303);
+    }),
+  );
+
+  fastify.post(
+    '/patients/:id/unmerge',
+    form,
+    page(async (req, reply) => {
+      const u = userWith(req, MANAGERS);
+      const id = patientIdOf(req).toLowerCase();
+      try {
+        await unmergeRecord(deps(), u.actor, requestMeta(req), id);
+      } catch (e) {
+        // Undone already (by a colleague, a moment ago): the record shows how things stand.
+        if (e instanceof AppError && e.code === 'conflict') return reply.redirect(`/patients/${id}`, 303);
+        throw e;
+      }
+      return reply.redirect(`/patients/${id}?notice=unmerged`, 303);
+    }),
+  );
+
+  fastify.post(
+    '/patients/:id/correction',
+    form,
+    page(async (req, reply) => {
+      const u = requireUser(req);
+      const id = patientIdOf(req);
+      const t = (await ctxOf(req, reply)).t;
+      const f = formFields(req);
+      const current = await readPatient(deps(), u.actor, requestMeta(req), id);
+      const now = patientValues(current);
+      // Only what differs is sent, so the history shows exactly what was corrected.
+      const fields = PATIENT_FIELDS.filter((k) => k !== 'bsn' || 'bsn' in current);
+      const typed = (k: string) => (k === 'birthDate' ? isoFromTyped(f[k]) : (f[k] ?? '').trim());
+      const nowIso = { ...now, birthDate: current.birthDate.slice(0, 10) } as Record<string, string>;
+      const changed = Object.fromEntries(fields.filter((k) => f[k] !== undefined && typed(k) !== nowIso[k]).map((k) => [k, k === 'birthDate' ? typed(k) : (f[k] ?? '')]));
+      const values = { ...now, ...pick(f, [...fields, 'reason', 'note']) };
+      const specs = { ...patientSpecs(t), reason: { label: t.record.reason, kind: 'choice' as const }, note: { label: t.record.note } };
+      const again = (errors: FieldErrors, status = 400) => recordPage(req, reply, id, { correction: { values, errors } }, status);
+      const parsed = PatientCorrection.safeParse({ ...changed, reason: f.reason, ...(f.note?.trim() ? { note: f.note } : {}) });
+      const errors: FieldErrors = parsed.success ? {} : fieldErrors(t, specs, issuesToErrors(parsed.error.issues));
+      if (Object.keys(changed).length === 0) errors.familyName = t.record.nothingChanged;
+      if (!parsed.success || Object.keys(errors).length > 0) return again(errors);
+      try {
+        await correctPatient(deps(), u.actor, requestMeta(req), id, parsed.data);
+      } catch (e) {
+        const problems = problemsOf(e);
+        if (!problems) throw e;
+        return again(fieldErrors(t, specs, problems), e instanceof AppError ? e.status : 400);
+      }
+      return reply.redirect(`/patients/${id}?notice=corrected`, 303);
+    }),
+  );
+
+  fastify.get(
+    '/patients/:id/account',
+    hidden,
+    page(async (req, reply) => {
+      const u = userWith(req, MANAGERS);
+      const patient = await readPatient(deps(), u.actor, requestMeta(req), patientIdOf(req));
+      return send(reply, <AccountFormPage ctx={await ctxOf(req, reply)} csrf={reply.generateCsrf()} patient={patient} />);
+    }),
+  );
+
+  fastify.post(
+    '/patients/:id/account',
+    form,
+    page(async (req, reply) => {
+      const u = requireUser(req);
+      const id = patientIdOf(req);
+      const ctx = await ctxOf(req, reply);
+      const t = ctx.t;
+      const f = formFields(req);
+      const values = pick(f, ['kind', 'displayName', 'accountEmail', 'relation', 'patientConsent']);
+      const specs: Record<string, FieldSpec> = {
+        kind: { label: t.record.kind, kind: 'choice' },
+        displayName: { label: t.record.displayName },
+        accountEmail: { label: t.record.email, kind: 'email' },
+        relation: { label: t.record.relation, kind: 'choice' },
+        patientConsent: { label: t.record.consentLabel, kind: 'choice' },
+      };
+      // The form says "accountEmail" because the correction form on the same page has an "email".
+      const rename = (ps: readonly ProblemError[]) => ps.map((p) => ({ ...p, pointer: p.pointer.replace(/^\/email\b/, '/accountEmail') }));
+      const again = async (errors: FieldErrors, status: number) => {
+        const patient = await readPatient(deps(), u.actor, requestMeta(req), id);
+        return send(reply, <AccountFormPage ctx={ctx} csrf={reply.generateCsrf()} patient={patient} values={values} errors={errors} />, status);
+      };
+      const kind = f.kind;
+      const input =
+        kind === 'caregiver'
+          ? {
+              kind,
+              ...(f.displayName?.trim() ? { displayName: f.displayName.trim() } : {}),
+              ...(f.accountEmail?.trim() ? { email: f.accountEmail.trim() } : {}),
+              ...(f.relation ? { relation: f.relation } : {}),
+              patientConsent: f.patientConsent === 'yes',
+            }
+          : { kind, ...(f.accountEmail?.trim() ? { email: f.accountEmail.trim() } : {}) };
+      const parsed = NewPatientAccount.safeParse(input);
+      if (!parsed.success) return again(fieldErrors(t, specs, rename(issuesToErrors(parsed.error.issues))), 400);
+      // Everything the letter needs is worked out before the account exists: nothing may fail the
+      // page after the account and its code were stored.
+      const activateUrl = new URL('/activate', fastify.deps.config.linkBase).toString();
+      try {
+        const issued = await createPatientAccount(deps(), u.actor, requestMeta(req), id, parsed.data);
+        const letter = {
+          patientId: id,
+          kind: parsed.data.kind,
+          displayName: issued.displayName,
+          patientName: issued.patientName,
+          code: issued.activationCode,
+          expiresAt: issued.expiresAt,
+          activateUrl,
+        };
+        // Rendered, not redirected: the code exists only in this response.
+        return send(reply, <LetterPage ctx={ctx} letter={letter} />, 201);
+      } catch (e) {
+        const problems = problemsOf(e);
+        if (!problems) throw e;
+        return again(fieldErrors(t, specs, rename(problems)), e instanceof AppError ? e.status : 400);
+      }
+    }),
+  );
+
+  fastify.get(
+    '/patients/:id/access-log',
+    hidden,
+    page(async (req, reply) => {
+      const u = requireUser(req);
+      const id = patientIdOf(req);
+      const rows = await patientAccessLog(deps(), u.actor, requestMeta(req), id);
+      const patient = await readPatient(deps(), u.actor, requestMeta(req), id);
+      return send(reply, <AccessLogPage ctx={await ctxOf(req, reply)} patient={patient} rows={rows} backHref={`/patients/${id}`} />);
+    }),
+  );
+
+  fastify.get(
+    '/patients/:id/history',
+    hidden,
+    page(async (req, reply) => {
+      const u = requireUser(req);
+      const id = patientIdOf(req);
+      const revisions = (await patientHistory(deps(), u.actor, requestMeta(req), id)) as Revision[];
+      const patient = await readPatient(deps(), u.actor, requestMeta(req), id);
+      // The history stores whole columns; a BSN is shown only to whoever may see it on the record.
+      return send(
+        reply,
+        <HistoryPage ctx={await ctxOf(req, reply)} patient={patient} revisions={revisions} showBsn={'bsn' in patient} backHref={`/patients/${id}`} />,
+      );
+    }),
+  );
+
+}
