@@ -11,7 +11,7 @@ export {
   throttleResetRequest, unlockStaff, usersOfOrganisation,
 } from '../services/accounts.js';
 export { searchOrganisationAudit } from '../services/audit.js';
-export { auditRefusal } from '../services/access.js';
+export { auditRefusal, type RequestMeta } from '../services/access.js';
 export { activationLetterPdf } from '../services/letters.js';
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo/demo-data.js';
 export { AppError } from '../schema/problem.js';

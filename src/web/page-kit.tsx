@@ -9,7 +9,8 @@ import {
 } from '../api/facade.js';
 import { renderPage } from './render.js';
 import { pageContext, type Role } from './context.js';
-import { formPairs, localPath } from './forms.js';
+import { formPairs, localPath, type PageForm } from './forms.js';
+import type { z } from 'zod';
 import type { FieldErrors } from './components/Form.js';
 import type { PageContext } from './components/Layout.js';
 import { ErrorPage } from './public/public.page.js';
@@ -62,6 +63,10 @@ export interface PageKit {
     preHandler: FastifyInstance['csrfProtection'];
     onError: (req: FastifyRequest, reply: FastifyReply, error: { code?: string }) => Promise<void>;
   };
+  /** Options of a form post whose body the form's schema validates; its errors go to the page. */
+  readonly formWith: (form: PageForm<z.ZodType>) => PageKit['form'] & { schema: { hide: true; body: z.ZodType }; attachValidation: true };
+  /** Options of a page whose query (a search form) the form's schema validates. */
+  readonly queryWith: (form: PageForm<z.ZodType>) => { schema: { hide: true; querystring: z.ZodType }; attachValidation: true };
   deps: () => ReturnType<typeof accessDeps>;
   mailDeps: () => ReturnType<typeof accessDeps> & { mailer: FastifyInstance['mailer']; linkBase: string };
   ctxOf: (req: FastifyRequest, reply: FastifyReply) => Promise<PageContext>;
@@ -120,19 +125,23 @@ export function pageKit(fastify: FastifyInstance): PageKit {
       }
     };
 
+  const form: PageKit['form'] = {
+    schema: { hide: true },
+    // The check keeps its state in a closure; binding only tells the type checker `this` is safe.
+    preHandler: fastify.csrfProtection.bind(fastify),
+    // A signed-in person's form refused for its missing or wrong token is a refusal like any other:
+    // audited (it is how a forged cross-site post shows up).
+    onError: async (req, _reply, error) => {
+      if (!req.user || !error.code?.startsWith('FST_CSRF')) return;
+      await auditRefusal(deps(), req.user.actor, requestMeta(req), 'page.post', `page${req.routeOptions.url ?? ''}`, 'form without a valid security token');
+    },
+  };
+
   return {
     hidden: { schema: { hide: true } },
-    form: {
-      schema: { hide: true },
-      // The check keeps its state in a closure; binding only tells the type checker `this` is safe.
-      preHandler: fastify.csrfProtection.bind(fastify),
-      // A signed-in person's form refused for its missing or wrong token is a refusal like any other:
-      // audited (it is how a forged cross-site post shows up).
-      onError: async (req, _reply, error) => {
-        if (!req.user || !error.code?.startsWith('FST_CSRF')) return;
-        await auditRefusal(deps(), req.user.actor, requestMeta(req), 'page.post', `page${req.routeOptions.url ?? ''}`, 'form without a valid security token');
-      },
-    },
+    form,
+    formWith: (f) => ({ ...form, schema: { hide: true, body: f.schema }, attachValidation: true }),
+    queryWith: (f) => ({ schema: { hide: true, querystring: f.schema }, attachValidation: true }),
     deps,
     mailDeps: () => ({ ...deps(), mailer: fastify.mailer, linkBase: fastify.deps.config.linkBase }),
     ctxOf,

@@ -6,16 +6,16 @@ import {
   AppError, sessionToken, takeForm, activateAccount, authDeps, clearSessionCookie, confirmPasswordReset, requestMeta, requestPasswordReset, setSessionCookie, signIn,
   signOut, throttleResetRequest, type SessionUser,
 } from '../../api/facade.js';
-import { Activation, ResetConfirm, ResetRequest, SignIn } from '../../schema/account.schema.js';
-import { issuesToErrors, type ProblemError } from '../../schema/problem.js';
+import { ResetConfirm } from '../../schema/account.schema.js';
 import { clockTime, startPage } from '../context.js';
-import { dropEmpty, fieldErrors, formFields, queryFields, localPath, pick, problemsOf, type FieldSpec } from '../forms.js';
+import { fieldMessages, localPath, queryFields, readForm, refusalProblems } from '../forms.js';
+import { ActivationForm, ResetConfirmForm, ResetRequestForm, SignInForm } from './accounts.forms.js';
 import type { FieldErrors } from '../components/Form.js';
 import { type PageKit } from '../page-kit.js';
 import { ActivatePage, KEPT_REF, KeptInputPage, PasswordResetConfirmPage, PasswordResetPage, type KeptInput, type SignInNotice } from './sign-in.page.js';
 
 export function registerAccountPages(fastify: FastifyInstance, kit: PageKit): void {
-  const { hidden, form, deps, mailDeps, ctxOf, send, page, signInPage } = kit;
+  const { hidden, form, formWith, deps, mailDeps, ctxOf, send, page, signInPage } = kit;
 
   // ---- Signing in and out -------------------------------------------------------------------
 
@@ -34,23 +34,19 @@ export function registerAccountPages(fastify: FastifyInstance, kit: PageKit): vo
 
   fastify.post(
     '/sign-in',
-    form,
+    formWith(SignInForm),
     page(async (req, reply) => {
       const ctx = await ctxOf(req, reply);
       const t = ctx.t;
-      const f = formFields(req);
-      const keptRef = f[KEPT_REF] && f[KEPT_REF].length <= 100 ? f[KEPT_REF] : undefined;
-      const returnTo = f.return ? localPath(f.return) : undefined;
-      const again = { email: f.email ?? '', ...(keptRef ? { keptRef, notice: 'kept' as const } : {}), ...(returnTo ? { returnTo } : {}) };
-
-      const parsed = SignIn.safeParse(pick(f, ['email', 'password']));
-      if (!parsed.success) {
-        const specs = { email: { label: t.signIn.email, kind: 'email' as const }, password: { label: t.signIn.password, kind: 'password' as const } };
-        return signInPage(req, reply, 400, { ...again, errors: fieldErrors(t, specs, issuesToErrors(parsed.error.issues)) });
-      }
+      const form = readForm(req, t, SignInForm);
+      const ref = form.values[KEPT_REF];
+      const keptRef = ref && ref.length <= 100 ? ref : undefined;
+      const returnTo = form.values.return ? localPath(form.values.return) : undefined;
+      const again = { email: form.values.email ?? '', ...(keptRef ? { keptRef, notice: 'kept' as const } : {}), ...(returnTo ? { returnTo } : {}) };
+      if (!form.ok) return signInPage(req, reply, 400, { ...again, errors: form.errors });
       let user: SessionUser;
       try {
-        const r = await signIn(authDeps(fastify), parsed.data.email, parsed.data.password, requestMeta(req));
+        const r = await signIn(authDeps(fastify), form.data.email, form.data.password, requestMeta(req));
         setSessionCookie(fastify, reply, r.token);
         user = r.user;
       } catch (e) {
@@ -96,36 +92,23 @@ export function registerAccountPages(fastify: FastifyInstance, kit: PageKit): vo
 
   fastify.post(
     '/activate',
-    form,
+    formWith(ActivationForm),
     page(async (req, reply) => {
       const ctx = await ctxOf(req, reply);
       const t = ctx.t;
-      const f = formFields(req);
-      const values = pick(f, ['code', 'email']);
-      const specs: Record<string, FieldSpec> = {
-        code: { label: t.activate.code },
-        email: { label: t.activate.email, kind: 'email' },
-        password: { label: t.activate.password, kind: 'password' },
-        password2: { label: t.activate.password2, kind: 'password' },
-      };
+      const form = readForm(req, t, ActivationForm);
+      const values = { code: form.values.code ?? '', email: form.values.email ?? '' };
       const again = (errors: FieldErrors, status = 400) =>
         send(reply, <ActivatePage ctx={ctx} csrf={reply.generateCsrf()} values={values} errors={errors} />, status);
-      const parsed = Activation.safeParse(dropEmpty(pick(f, ['code', 'email', 'password'])));
-      const problems: ProblemError[] = parsed.success ? [] : issuesToErrors(parsed.error.issues);
-      if ((f.password2 ?? '') === '') problems.push({ pointer: '/password2', detail: 'is required' });
-      const errors = fieldErrors(t, specs, problems);
-      if (errors.code && (f.code ?? '').trim() !== '') errors.code = t.activate.badCode;
-      if (!errors.password && !errors.password2 && f.password !== f.password2) errors.password2 = t.form.passwordsDiffer;
-      if (!parsed.success || Object.keys(errors).length > 0) return again(errors);
+      if (!form.ok) return again(form.errors);
+      const { password2: _same, ...activation } = form.data;
       try {
-        await activateAccount(deps(), requestMeta(req), parsed.data);
+        await activateAccount(deps(), requestMeta(req), activation);
       } catch (e) {
         if (e instanceof AppError && e.code === 'too-many-requests') return again({ code: t.activate.tooMany }, 429);
-        const p = problemsOf(e);
-        if (!p) throw e;
-        const errs = fieldErrors(t, specs, p);
-        if (errs.code) errs.code = t.activate.badCode;
-        return again(errs, e instanceof AppError ? e.status : 400);
+        const refused = refusalProblems(e);
+        if (!refused) throw e;
+        return again(fieldMessages(t, ActivationForm, refused), e instanceof AppError ? e.status : 400);
       }
       return reply.redirect('/sign-in?notice=activated', 303);
     }),
@@ -142,24 +125,20 @@ export function registerAccountPages(fastify: FastifyInstance, kit: PageKit): vo
 
   fastify.post(
     '/password-reset',
-    form,
+    formWith(ResetRequestForm),
     page(async (req, reply) => {
       const ctx = await ctxOf(req, reply);
-      const f = formFields(req);
-      const parsed = ResetRequest.safeParse({ email: (f.email ?? '').trim() });
-      if (!parsed.success) {
-        const errors = fieldErrors(ctx.t, { email: { label: ctx.t.reset.email, kind: 'email' } }, issuesToErrors(parsed.error.issues));
-        if ((f.email ?? '').trim() === '') errors.email = ctx.t.form.required(ctx.t.reset.email);
-        return send(reply, <PasswordResetPage ctx={ctx} csrf={reply.generateCsrf()} email={f.email ?? ''} errors={errors} />, 400);
-      }
+      const form = readForm(req, ctx.t, ResetRequestForm);
+      const email = form.values.email ?? '';
+      if (!form.ok) return send(reply, <PasswordResetPage ctx={ctx} csrf={reply.generateCsrf()} email={email} errors={form.errors} />, 400);
       const meta = requestMeta(req);
       try {
-        await throttleResetRequest(deps(), meta, parsed.data.email);
+        await throttleResetRequest(deps(), meta, form.data.email);
       } catch (e) {
         if (!(e instanceof AppError) || e.code !== 'too-many-requests') throw e;
-        return send(reply, <PasswordResetPage ctx={ctx} csrf={reply.generateCsrf()} email={f.email ?? ''} errors={{ email: ctx.t.reset.tooMany }} />, 429);
+        return send(reply, <PasswordResetPage ctx={ctx} csrf={reply.generateCsrf()} email={email} errors={{ email: ctx.t.reset.tooMany }} />, 429);
       }
-      fastify.later(() => requestPasswordReset(mailDeps(), meta, parsed.data.email));
+      fastify.later(() => requestPasswordReset(mailDeps(), meta, form.data.email));
       // The same answer, equally fast, whether or not the address is known (the lookup and the mail
       // happen after it), so the form tells nobody who has an account.
       return reply.redirect('/password-reset?sent=1', 303);
@@ -178,29 +157,18 @@ export function registerAccountPages(fastify: FastifyInstance, kit: PageKit): vo
 
   fastify.post(
     '/password-reset/confirm',
-    form,
+    formWith(ResetConfirmForm),
     page(async (req, reply) => {
       const ctx = await ctxOf(req, reply);
-      const t = ctx.t;
-      const f = formFields(req);
-      const token = f.token ?? '';
+      const form = readForm(req, ctx.t, ResetConfirmForm);
+      const token = form.values.token ?? '';
       const again = (errors: FieldErrors, badLink = false) =>
         send(reply, <PasswordResetConfirmPage ctx={ctx} csrf={reply.generateCsrf()} token={token} errors={errors} badLink={badLink} />, 400);
-      const specs: Record<string, FieldSpec> = {
-        password: { label: t.activate.password, kind: 'password' },
-        password2: { label: t.activate.password2, kind: 'password' },
-      };
-      const parsed = ResetConfirm.safeParse({ token, password: f.password ?? '' });
-      const problems = parsed.success ? [] : issuesToErrors(parsed.error.issues);
-      if ((f.password2 ?? '') === '') problems.push({ pointer: '/password2', detail: 'is required' });
-      const errors = fieldErrors(t, specs, problems);
-      if (!errors.password && !errors.password2 && f.password !== f.password2) errors.password2 = t.form.passwordsDiffer;
-      const badLink = problems.some((p) => p.pointer === '/token');
-      if (!parsed.success || Object.keys(errors).length > 0) return again(errors, badLink);
+      if (!form.ok) return again(form.errors, form.invalid.has('token'));
       try {
-        await confirmPasswordReset(deps(), requestMeta(req), parsed.data.token, parsed.data.password);
+        await confirmPasswordReset(deps(), requestMeta(req), form.data.token, form.data.password);
       } catch (e) {
-        if (problemsOf(e)?.some((p) => p.pointer === '/token')) return again({}, true);
+        if (refusalProblems(e)?.some((p) => p.field === 'token')) return again({}, true);
         throw e;
       }
       return reply.redirect('/sign-in?notice=password-changed', 303);

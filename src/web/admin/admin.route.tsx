@@ -2,14 +2,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
   AppError, createClinician, requestMeta, requireUser, searchOrganisationAudit, usersOfOrganisation, changeStaffRole, deactivateStaff, resendActivation, unlockStaff,
-  type SessionUser,
+  type RequestMeta, type SessionUser,
 } from '../../api/facade.js';
-import { NewClinician, RoleChange } from '../../schema/account.schema.js';
-import { issuesToErrors } from '../../schema/problem.js';
-import { textProblem } from '../../schema/text.js';
-import { isoDate } from '../../core/time/date.js';
+import { z } from 'zod';
 import { TIME_ZONE } from '../context.js';
-import { fieldErrors, formFields, queryFields, isoFromTyped, pick, problemsOf, type FieldSpec } from '../forms.js';
+import { fieldMessages, pageForm, queryFields, readForm, refusalProblems, type PageForm } from '../forms.js';
+import { AuditSearchForm, NewStaffForm, RoleForm } from './admin.forms.js';
 import type { FieldErrors } from '../components/Form.js';
 import { idParam, type PageKit } from '../page-kit.js';
 import { AuditPage, UserPage, UsersPage, type UserNotice } from './admin.page.js';
@@ -33,13 +31,8 @@ function dayBound(ymd: string, end: boolean): string {
   return `${ymd}T${end ? '23:59:59.999' : '00:00:00'}${offset}`;
 }
 
-// A real calendar day in the years a record may hold: Date would roll 31-11 over to 1 December.
-
-// A real calendar day in the years a record may hold: Date would roll 31-11 over to 1 December.
-const isDay = (v: string) => isoDate.safeParse(v).success;
-
 export function registerAdminPages(fastify: FastifyInstance, kit: PageKit): void {
-  const { hidden, form, deps, mailDeps, ctxOf, send, page } = kit;
+  const { hidden, formWith, queryWith, deps, mailDeps, ctxOf, send, page } = kit;
 
   // ---- Administration -----------------------------------------------------------------------
 
@@ -58,29 +51,18 @@ export function registerAdminPages(fastify: FastifyInstance, kit: PageKit): void
 
   fastify.post(
     '/admin/users',
-    form,
+    formWith(NewStaffForm),
     page(async (req, reply) => {
       const u = requireUser(req);
       const t = (await ctxOf(req, reply)).t;
-      const f = formFields(req);
-      const values = pick(f, ['role', 'displayName', 'email']);
-      const specs: Record<string, FieldSpec> = {
-        role: { label: t.users.role, kind: 'choice' },
-        displayName: { label: t.users.displayName },
-        email: { label: t.users.email, kind: 'email' },
-      };
-      const parsed = NewClinician.safeParse({ ...pick(f, ['role', 'displayName']), email: (f.email ?? '').trim() });
-      if (!parsed.success) {
-        const errors = fieldErrors(t, specs, issuesToErrors(parsed.error.issues));
-        if (errors.email && (f.email ?? '').trim() === '') errors.email = t.form.required(t.users.email);
-        return usersPage(req, reply, { values, errors }, 400);
-      }
+      const form = readForm(req, t, NewStaffForm);
+      if (!form.ok) return usersPage(req, reply, { values: form.values, errors: form.errors }, 400);
       try {
-        await createClinician(mailDeps(), u.actor, requestMeta(req), parsed.data);
+        await createClinician(mailDeps(), u.actor, requestMeta(req), form.data);
       } catch (e) {
-        const problems = problemsOf(e);
-        if (!problems) throw e;
-        return usersPage(req, reply, { values, errors: fieldErrors(t, specs, problems) }, e instanceof AppError ? e.status : 400);
+        const refused = refusalProblems(e);
+        if (!refused) throw e;
+        return usersPage(req, reply, { values: form.values, errors: fieldMessages(t, NewStaffForm, refused) }, e instanceof AppError ? e.status : 400);
       }
       return reply.redirect('/admin/users?created=1', 303);
     }),
@@ -107,61 +89,54 @@ export function registerAdminPages(fastify: FastifyInstance, kit: PageKit): void
     }),
   );
 
-  const userAction = (what: string, notice: UserNotice, run: (u: SessionUser, id: string, f: Record<string, string>, meta: ReturnType<typeof requestMeta>) => Promise<unknown>) =>
+  /** An action on one account: done, or the account's page again with what stood in the way. */
+  const userAction = <S extends z.ZodType>(what: string, notice: UserNotice, body: PageForm<S>, run: (u: SessionUser, id: string, data: z.output<S>, meta: RequestMeta) => Promise<unknown>) =>
     fastify.post(
       `/admin/users/:id/${what}`,
-      form,
+      formWith(body),
       page(async (req, reply) => {
         const u = requireUser(req);
         const id = accountIdOf(req);
+        const t = (await ctxOf(req, reply)).t;
+        const form = readForm(req, t, body);
+        if (!form.ok) return userPage(req, reply, { errors: form.errors }, 400);
         try {
-          await run(u, id, formFields(req), requestMeta(req));
+          await run(u, id, form.data, requestMeta(req));
         } catch (e) {
-          const problems = problemsOf(e);
-          if (!problems) throw e;
-          const t = (await ctxOf(req, reply)).t;
-          const errors = fieldErrors(t, { role: { label: t.users.role, kind: 'choice' } }, problems);
+          const refused = refusalProblems(e);
+          if (!refused) throw e;
+          const errors = fieldMessages(t, RoleForm, refused);
           return userPage(req, reply, { errors: Object.keys(errors).length > 0 ? errors : { role: t.users.linkActive } }, e instanceof AppError ? e.status : 400);
         }
         return reply.redirect(`/admin/users/${id}?done=${notice}`, 303);
       }),
     );
-  userAction('role', 'role', async (u, id, f, meta) => {
-    const parsed = RoleChange.safeParse(pick(f, ['role']));
-    if (!parsed.success) throw new AppError('invalid-input', 'Choose a role.', issuesToErrors(parsed.error.issues));
-    await changeStaffRole(deps(), u.actor, meta, id, parsed.data.role);
-  });
-  userAction('deactivate', 'deactivated', (u, id, _f, meta) => deactivateStaff(deps(), u.actor, meta, id));
-  userAction('unlock', 'unlocked', (u, id, _f, meta) => unlockStaff(deps(), u.actor, meta, id));
-  userAction('activation-link', 'link', (u, id, _f, meta) => resendActivation(mailDeps(), u.actor, meta, id));
+  const noFields = pageForm({ schema: z.looseObject({}), labels: () => ({}) });
+  userAction('role', 'role', RoleForm, (u, id, data, meta) => changeStaffRole(deps(), u.actor, meta, id, data.role));
+  userAction('deactivate', 'deactivated', noFields, (u, id, _data, meta) => deactivateStaff(deps(), u.actor, meta, id));
+  userAction('unlock', 'unlocked', noFields, (u, id, _data, meta) => unlockStaff(deps(), u.actor, meta, id));
+  userAction('activation-link', 'link', noFields, (u, id, _data, meta) => resendActivation(mailDeps(), u.actor, meta, id));
 
   fastify.get(
     '/admin/audit',
-    hidden,
+    queryWith(AuditSearchForm),
     page(async (req, reply) => {
       const u = requireUser(req);
       const ctx = await ctxOf(req, reply);
-      const t = ctx.t;
-      const q = queryFields(req);
-      const query = { action: (q.action ?? '').trim(), allowed: q.allowed ?? '', from: (q.from ?? '').trim(), to: (q.to ?? '').trim() };
-      const from = isoFromTyped(query.from);
-      const to = isoFromTyped(query.to);
-      const errors: FieldErrors = {};
-      if (query.action.length > 60) errors.action = t.form.tooLong(t.audit.action);
-      else if (textProblem(query.action) !== undefined) errors.action = t.form.badCharacters(t.audit.action);
-      if (query.allowed !== '' && query.allowed !== 'true' && query.allowed !== 'false') errors.allowed = t.form.choose(t.audit.allowed);
-      if (query.from && !isDay(from)) errors.from = t.form.date(t.audit.from);
-      if (query.to && !isDay(to)) errors.to = t.form.date(t.audit.to);
-      if (Object.keys(errors).length > 0) {
+      const search = readForm(req, ctx.t, AuditSearchForm);
+      const v = search.values;
+      const query = { action: (v.action ?? '').trim(), allowed: v.allowed ?? '', from: (v.from ?? '').trim(), to: (v.to ?? '').trim() };
+      if (!search.ok) {
         // Still refuse a non-administrator before showing anything of the form's answer.
         await searchOrganisationAudit(deps(), u.actor, requestMeta(req), { limit: 1, offset: 0 });
-        return send(reply, <AuditPage ctx={ctx} query={query} rows={[]} errors={errors} />, 400);
+        return send(reply, <AuditPage ctx={ctx} query={query} rows={[]} errors={search.errors} />, 400);
       }
+      const { action, allowed, from, to } = search.data;
       const rows = await searchOrganisationAudit(deps(), u.actor, requestMeta(req), {
-        ...(query.action ? { action: query.action } : {}),
-        ...(query.allowed ? { allowed: query.allowed === 'true' } : {}),
-        ...(query.from ? { from: dayBound(from, false) } : {}),
-        ...(query.to ? { to: dayBound(to, true) } : {}),
+        ...(action ? { action } : {}),
+        ...(allowed ? { allowed: allowed === 'true' } : {}),
+        ...(from ? { from: dayBound(from, false) } : {}),
+        ...(to ? { to: dayBound(to, true) } : {}),
         limit: 200,
         offset: 0,
       });

@@ -6,13 +6,10 @@ import {
   AppError, correctPatient, mergeDuplicate, createPatient, createPatientAccount, findPatients, patientAccessLog, patientCaregivers, patientHistory, readPatient,
   requestMeta, requireUser, unmergeRecord,
 } from '../../api/facade.js';
-import { PatientCorrection, PatientInput, PatientQuery } from '../../schema/patient.schema.js';
-import { NewPatientAccount } from '../../schema/account.schema.js';
-import { issuesToErrors, type ProblemError } from '../../schema/problem.js';
 import { CLINICIANS, type Role } from '../context.js';
-import { fieldErrors, formFields, queryFields, isoFromTyped, pick, problemsOf, type FieldSpec } from '../forms.js';
+import { checkForm, fieldMessages, isoFromTyped, queryFields, readForm, refusalProblems } from '../forms.js';
+import { AccountForm, accountRequest, CorrectionBody, CorrectionForm, MergeForm, NewPatientForm, SearchForm } from './patients.forms.js';
 import type { FieldErrors } from '../components/Form.js';
-import type { Messages } from '../i18n/index.js';
 import { idParam, isUuid, userWith, type PageKit } from '../page-kit.js';
 import {
   AccessLogPage, AccountFormPage, HistoryPage, LetterPage, MergeComparePage, NewPatientPage, PATIENT_FIELDS, PatientRecordPage, PatientsPage, patientValues,
@@ -23,43 +20,24 @@ const MANAGERS: readonly Role[] = ['nurse', 'physician'];
 
 const patientIdOf = (req: FastifyRequest) => idParam(req, 'There is no patient with this id.');
 
-function patientSpecs(t: Messages): Record<string, FieldSpec> {
-  const f = t.patients.fields;
-  return {
-    familyName: { label: f.familyName },
-    givenName: { label: f.givenName },
-    birthDate: { label: f.birthDate, kind: 'date' },
-    sex: { label: f.sex, kind: 'choice' },
-    bsn: { label: f.bsn, kind: 'bsn' },
-    phone: { label: f.phone },
-    email: { label: f.email, kind: 'email' },
-    gpPractice: { label: f.gpPractice },
-  };
-}
-
 export function registerPatientPages(fastify: FastifyInstance, kit: PageKit): void {
-  const { hidden, form, deps, ctxOf, send, page } = kit;
+  const { hidden, form, formWith, queryWith, deps, ctxOf, send, page } = kit;
 
   // ---- Start pages --------------------------------------------------------------------------
 
   fastify.get(
     '/patients',
-    hidden,
+    queryWith(SearchForm),
     page(async (req, reply) => {
       const u = userWith(req, CLINICIANS);
       const ctx = await ctxOf(req, reply);
-      const q = queryFields(req);
-      const text = (q.q ?? '').trim();
-      const birthDate = (q.birthDate ?? '').trim();
-      const parsed = PatientQuery.safeParse({ ...(text ? { q: text } : {}), ...(birthDate ? { birthDate: isoFromTyped(birthDate) } : {}), limit: 50 });
+      const search = readForm(req, ctx.t, SearchForm);
+      const q = search.values.q ?? '';
+      const birthDate = search.values.birthDate ?? '';
       const canCreate = MANAGERS.includes(u.actor.role);
-      if (!parsed.success) {
-        const specs = { q: { label: ctx.t.patients.q }, birthDate: { label: ctx.t.patients.birthDate, kind: 'date' as const } };
-        const errors = fieldErrors(ctx.t, specs, issuesToErrors(parsed.error.issues));
-        return send(reply, <PatientsPage ctx={ctx} q={text} birthDate={birthDate} results={[]} canCreate={canCreate} errors={errors} />, 400);
-      }
-      const results = await findPatients(deps(), u.actor, requestMeta(req), parsed.data);
-      return send(reply, <PatientsPage ctx={ctx} q={text} birthDate={birthDate} results={results} canCreate={canCreate} />);
+      if (!search.ok) return send(reply, <PatientsPage ctx={ctx} q={q} birthDate={birthDate} results={[]} canCreate={canCreate} errors={search.errors} />, 400);
+      const results = await findPatients(deps(), u.actor, requestMeta(req), { ...search.data, limit: 50 });
+      return send(reply, <PatientsPage ctx={ctx} q={q} birthDate={birthDate} results={results} canCreate={canCreate} />);
     }),
   );
 
@@ -76,22 +54,21 @@ export function registerPatientPages(fastify: FastifyInstance, kit: PageKit): vo
 
   fastify.post(
     '/patients/new',
-    form,
+    formWith(NewPatientForm),
     page(async (req, reply) => {
       const u = requireUser(req);
       const ctx = await ctxOf(req, reply);
-      const values = pick(formFields(req), PATIENT_FIELDS);
+      const form = readForm(req, ctx.t, NewPatientForm);
       const again = (errors: FieldErrors, status: number) =>
-        send(reply, <NewPatientPage ctx={ctx} csrf={reply.generateCsrf()} values={values} errors={errors} />, status);
-      const parsed = PatientInput.safeParse({ ...values, birthDate: isoFromTyped(values.birthDate) });
-      if (!parsed.success) return again(fieldErrors(ctx.t, patientSpecs(ctx.t), issuesToErrors(parsed.error.issues)), 400);
+        send(reply, <NewPatientPage ctx={ctx} csrf={reply.generateCsrf()} values={form.values} errors={errors} />, status);
+      if (!form.ok) return again(form.errors, 400);
       try {
-        const p = await createPatient(deps(), u.actor, requestMeta(req), parsed.data);
+        const p = await createPatient(deps(), u.actor, requestMeta(req), form.data);
         return reply.redirect(`/patients/${p.id}?notice=created`, 303);
       } catch (e) {
-        const problems = problemsOf(e);
-        if (!problems) throw e;
-        return again(fieldErrors(ctx.t, patientSpecs(ctx.t), problems), e instanceof AppError ? e.status : 400);
+        const refused = refusalProblems(e);
+        if (!refused) throw e;
+        return again(fieldMessages(ctx.t, NewPatientForm, refused), e instanceof AppError ? e.status : 400);
       }
     }),
   );
@@ -161,14 +138,14 @@ export function registerPatientPages(fastify: FastifyInstance, kit: PageKit): vo
 
   fastify.post(
     '/patients/:id/merge',
-    form,
+    formWith(MergeForm),
     page(async (req, reply) => {
       const u = userWith(req, MANAGERS);
       const id = patientIdOf(req).toLowerCase();
-      const f = formFields(req);
-      const duplicateId = duplicateIdOf(f.duplicateId);
+      const { values } = readForm(req, (await ctxOf(req, reply)).t, MergeForm);
+      const duplicateId = duplicateIdOf(values.duplicateId);
       // Merging is confirmed on the comparison page; anything else goes there first.
-      if (f.confirm !== 'yes') return reply.redirect(`/patients/${id}/merge?duplicateId=${duplicateId}`, 303);
+      if (values.confirm !== 'yes') return reply.redirect(`/patients/${id}/merge?duplicateId=${duplicateId}`, 303);
       try {
         await mergeDuplicate(deps(), u.actor, requestMeta(req), id, duplicateId);
       } catch (e) {
@@ -198,12 +175,12 @@ export function registerPatientPages(fastify: FastifyInstance, kit: PageKit): vo
 
   fastify.post(
     '/patients/:id/correction',
-    form,
+    formWith(CorrectionBody),
     page(async (req, reply) => {
       const u = requireUser(req);
       const id = patientIdOf(req);
       const t = (await ctxOf(req, reply)).t;
-      const f = formFields(req);
+      const f = readForm(req, t, CorrectionBody).values;
       const current = await readPatient(deps(), u.actor, requestMeta(req), id);
       const now = patientValues(current);
       // Only what differs is sent, so the history shows exactly what was corrected.
@@ -211,19 +188,18 @@ export function registerPatientPages(fastify: FastifyInstance, kit: PageKit): vo
       const typed = (k: string) => (k === 'birthDate' ? isoFromTyped(f[k]) : (f[k] ?? '').trim());
       const nowIso = { ...now, birthDate: current.birthDate.slice(0, 10) } as Record<string, string>;
       const changed = Object.fromEntries(fields.filter((k) => f[k] !== undefined && typed(k) !== nowIso[k]).map((k) => [k, k === 'birthDate' ? typed(k) : (f[k] ?? '')]));
-      const values = { ...now, ...pick(f, [...fields, 'reason', 'note']) };
-      const specs = { ...patientSpecs(t), reason: { label: t.record.reason, kind: 'choice' as const }, note: { label: t.record.note } };
+      const values = { ...now, ...Object.fromEntries([...fields, 'reason', 'note'].flatMap((k) => (f[k] === undefined ? [] : [[k, f[k]]]))) };
       const again = (errors: FieldErrors, status = 400) => recordPage(req, reply, id, { correction: { values, errors } }, status);
-      const parsed = PatientCorrection.safeParse({ ...changed, reason: f.reason, ...(f.note?.trim() ? { note: f.note } : {}) });
-      const errors: FieldErrors = parsed.success ? {} : fieldErrors(t, specs, issuesToErrors(parsed.error.issues));
+      const correction = checkForm(t, CorrectionForm, { ...changed, ...(f.reason ? { reason: f.reason } : {}), ...(f.note?.trim() ? { note: f.note } : {}) }, values);
+      const errors: FieldErrors = correction.ok ? {} : correction.errors;
       if (Object.keys(changed).length === 0) errors.familyName = t.record.nothingChanged;
-      if (!parsed.success || Object.keys(errors).length > 0) return again(errors);
+      if (!correction.ok || Object.keys(errors).length > 0) return again(errors);
       try {
-        await correctPatient(deps(), u.actor, requestMeta(req), id, parsed.data);
+        await correctPatient(deps(), u.actor, requestMeta(req), id, correction.data);
       } catch (e) {
-        const problems = problemsOf(e);
-        if (!problems) throw e;
-        return again(fieldErrors(t, specs, problems), e instanceof AppError ? e.status : 400);
+        const refused = refusalProblems(e);
+        if (!refused) throw e;
+        return again(fieldMessages(t, CorrectionForm, refused), e instanceof AppError ? e.status : 400);
       }
       return reply.redirect(`/patients/${id}?notice=corrected`, 303);
     }),
@@ -241,48 +217,26 @@ export function registerPatientPages(fastify: FastifyInstance, kit: PageKit): vo
 
   fastify.post(
     '/patients/:id/account',
-    form,
+    formWith(AccountForm),
     page(async (req, reply) => {
       const u = requireUser(req);
       const id = patientIdOf(req);
       const ctx = await ctxOf(req, reply);
       const t = ctx.t;
-      const f = formFields(req);
-      const values = pick(f, ['kind', 'displayName', 'accountEmail', 'relation', 'patientConsent']);
-      const specs: Record<string, FieldSpec> = {
-        kind: { label: t.record.kind, kind: 'choice' },
-        displayName: { label: t.record.displayName },
-        accountEmail: { label: t.record.email, kind: 'email' },
-        relation: { label: t.record.relation, kind: 'choice' },
-        patientConsent: { label: t.record.consentLabel, kind: 'choice' },
-      };
-      // The form says "accountEmail" because the correction form on the same page has an "email".
-      const rename = (ps: readonly ProblemError[]) => ps.map((p) => ({ ...p, pointer: p.pointer.replace(/^\/email\b/, '/accountEmail') }));
+      const form = readForm(req, t, AccountForm);
       const again = async (errors: FieldErrors, status: number) => {
         const patient = await readPatient(deps(), u.actor, requestMeta(req), id);
-        return send(reply, <AccountFormPage ctx={ctx} csrf={reply.generateCsrf()} patient={patient} values={values} errors={errors} />, status);
+        return send(reply, <AccountFormPage ctx={ctx} csrf={reply.generateCsrf()} patient={patient} values={form.values} errors={errors} />, status);
       };
-      const kind = f.kind;
-      const input =
-        kind === 'caregiver'
-          ? {
-              kind,
-              ...(f.displayName?.trim() ? { displayName: f.displayName.trim() } : {}),
-              ...(f.accountEmail?.trim() ? { email: f.accountEmail.trim() } : {}),
-              ...(f.relation ? { relation: f.relation } : {}),
-              patientConsent: f.patientConsent === 'yes',
-            }
-          : { kind, ...(f.accountEmail?.trim() ? { email: f.accountEmail.trim() } : {}) };
-      const parsed = NewPatientAccount.safeParse(input);
-      if (!parsed.success) return again(fieldErrors(t, specs, rename(issuesToErrors(parsed.error.issues))), 400);
+      if (!form.ok) return again(form.errors, 400);
       // Everything the letter needs is worked out before the account exists: nothing may fail the
       // page after the account and its code were stored.
       const activateUrl = new URL('/activate', fastify.deps.config.linkBase).toString();
       try {
-        const issued = await createPatientAccount(deps(), u.actor, requestMeta(req), id, parsed.data);
+        const issued = await createPatientAccount(deps(), u.actor, requestMeta(req), id, accountRequest(form.data));
         const letter = {
           patientId: id,
-          kind: parsed.data.kind,
+          kind: form.data.kind,
           displayName: issued.displayName,
           patientName: issued.patientName,
           code: issued.activationCode,
@@ -292,9 +246,11 @@ export function registerPatientPages(fastify: FastifyInstance, kit: PageKit): vo
         // Rendered, not redirected: the code exists only in this response.
         return send(reply, <LetterPage ctx={ctx} letter={letter} />, 201);
       } catch (e) {
-        const problems = problemsOf(e);
-        if (!problems) throw e;
-        return again(fieldErrors(t, specs, rename(problems)), e instanceof AppError ? e.status : 400);
+        const refused = refusalProblems(e);
+        if (!refused) throw e;
+        // The use case names the address "email"; on this page it is "accountEmail".
+        const renamed = refused.map((p) => (p.field === 'email' ? { ...p, field: 'accountEmail' } : p));
+        return again(fieldMessages(t, AccountForm, renamed), e instanceof AppError ? e.status : 400);
       }
     }),
   );
