@@ -4,7 +4,8 @@
 export { accessDeps, authDeps, clearSessionCookie, requestMeta, requireUser, sessionToken, setSessionCookie } from './auth.js';
 export { keepForm, signIn, signOut, takeForm, type SessionUser } from '../services/auth.js';
 export {
-  correctPatient, createPatient, findPatients, linkPatient, mergeDuplicate, patientAccessLog, patientCaregivers, patientHistory, readPatient, unmergeRecord,
+  correctPatient, createPatient, findPatients, linkPatient, mergeDuplicate, openRecord, patientAccessLog, patientHistory, readPatient, unmergeRecord,
+  type CaregiverView, type RecordPermissions, type RecordView,
 } from '../services/patients.js';
 export {
   activateAccount, changeStaffRole, confirmPasswordReset, createClinician, createPatientAccount, deactivateStaff, requestPasswordReset, resendActivation,

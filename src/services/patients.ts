@@ -1,16 +1,18 @@
 // Use cases on the patient record. Every one goes through services/access.ts: authorise, audit,
 // work, in one transaction.
-import type { Actor } from '../core/access/index.js';
+import type { Action, Actor } from '../core/access/index.js';
 import { authorize, BSN_ROLES } from '../core/access/index.js';
 import {
   getPatient, insertPatient, linkCaregiver, sessionAndPatient, linkOrganisation, mergePatients, patientOrganisations, revisionsOf, searchPatients,
   unmergePatient, updatePatient, caregiversOf, type PatientRow,
 } from '../store/patient.repo.js';
-import { accessLogForPatient } from '../store/audit.repo.js';
+import { accessLogForPatient, writeAudit, type AuditEntry } from '../store/audit.repo.js';
 import { findUserById } from '../store/accounts.repo.js';
 import { AppError } from '../schema/problem.js';
 import type { Patient, PatientCorrection, PatientInput, PatientSummary } from '../schema/patient.schema.js';
-import { listPatients, readWithPatient, withAction, withPatient, withPatients, type AccessDeps, type PatientOrgs, type RequestMeta } from './access.js';
+import {
+  auditEntry, listPatients, loadTarget, readWithPatient, withAction, withPatient, withPatients, type AccessDeps, type PatientOrgs, type RequestMeta,
+} from './access.js';
 import { todayNl } from './clock.js';
 import { checkSession, tokenHash, type AuthDeps, type SessionUser } from './auth.js';
 import type { Db } from '../store/db.js';
@@ -150,6 +152,65 @@ export async function patientAccessLog(deps: AccessDeps, actor: Actor, meta: Req
     const rows = await accessLogForPatient(db, id);
     return rows.map((r) => ({ at: r.at, action: r.action, role: r.role, who: r.user_name, organisation: r.organisation_name }));
   });
+}
+
+/** A caregiver linked to a record, as the record page shows them. */
+export interface CaregiverView {
+  id: string;
+  displayName: string;
+  relation: 'parent' | 'legal-representative' | 'family';
+  patientConsent: boolean;
+}
+
+/** What the core allows the reader to do with the record they opened; pages show only that. */
+export interface RecordPermissions {
+  /** Manage the record: correct the personal details, merge a duplicate or undo it, give accounts. */
+  manage: boolean;
+}
+
+/** Everything the record page shows, read in one transaction. */
+export interface RecordView {
+  patient: Patient;
+  caregivers: CaregiverView[];
+  /** Other records with the same date of birth this reader may see and merge (possible duplicates). */
+  duplicates: PatientSummary[];
+  may: RecordPermissions;
+}
+
+/**
+ * Opening a patient's record: authorised once (core `authorize`), everything the page shows read in
+ * the same transaction, and one audit entry saying what happened: this person opened this record.
+ * Possible duplicates are other people's records, so each one shown gets its own entry (against
+ * that patient, as in any list); a record without look-alikes leaves exactly one entry.
+ */
+export async function openRecord(deps: AccessDeps, actor: Actor, patientId: string, meta: RequestMeta): Promise<RecordView> {
+  const asOf = todayNl();
+  return withPatient(deps, actor, meta, 'patient.read', 'patient/record', patientId, async (db, row, target, orgs) => {
+    const can = (action: Action) => authorize(actor, action, target, asOf).allowed;
+    const may: RecordPermissions = { manage: can('patient.write') && can('patient.merge') && can('patient.create-account') };
+    const patient = await full(db, actor, row, orgs);
+    const caregivers = (await caregiversOf(db, row.id)).map((c) => ({ id: c.id, displayName: c.display_name, relation: c.relation, patientConsent: c.patient_consent }));
+    const duplicates = may.manage ? await lookAlikes(deps, db, actor, meta, row) : [];
+    return { patient, caregivers, duplicates, may };
+  });
+}
+
+/** Records of the reader's organisation with the same date of birth that they may see; each shown is audited. */
+async function lookAlikes(deps: AccessDeps, db: Db, actor: Actor, meta: RequestMeta, row: PatientRow): Promise<PatientSummary[]> {
+  const asOf = todayNl();
+  const candidates = (await searchPatients(db, { organisationId: actor.organisationId ?? '', relation: 'care', birthDate: row.birth_date, limit: 20 })).filter((c) => c.id !== row.id);
+  const orgs = await patientOrganisations(db, candidates.map((c) => c.id));
+  const shown: PatientRow[] = [];
+  const entries: AuditEntry[] = [];
+  for (const c of candidates) {
+    const { target } = await loadTarget(db, actor, c, orgs.filter((o) => o.patient_id === c.id));
+    const d = authorize(actor, 'patient.read', target, asOf);
+    if (!d.allowed) continue;
+    shown.push(c);
+    entries.push(auditEntry(actor, meta, 'patient.list', 'patient/duplicates', c.id, true, d.reason));
+  }
+  if (deps.audit && entries.length > 0) await writeAudit(db, entries);
+  return shown.map(summary);
 }
 
 export async function patientCaregivers(deps: AccessDeps, actor: Actor, meta: RequestMeta, id: string) {

@@ -7,6 +7,7 @@ import { messages, type Messages } from '../i18n/index.js';
 import { typedFromIso } from '../forms.js';
 import { PatientDetails, roleLabel, stageLabel } from '../components/Patient.js';
 import type { Patient, PatientSummary } from '../../schema/patient.schema.js';
+import type { CaregiverView, RecordPermissions } from '../../api/facade.js';
 
 const fullName = (p: { givenName: string; familyName: string }) => `${p.givenName} ${p.familyName}`;
 
@@ -131,13 +132,6 @@ export function NewPatientPage(props: { ctx: PageContext; csrf: string; values?:
   );
 }
 
-export interface Caregiver {
-  id: string;
-  display_name: string;
-  relation: 'parent' | 'legal-representative' | 'family';
-  patient_consent: boolean;
-}
-
 /** The values a patient's form starts with: what the record says now. */
 export function patientValues(p: Patient): Record<string, string> {
   return {
@@ -197,9 +191,9 @@ function AccountForm(props: { ctx: PageContext; csrf: string; patientId: string;
 export function PatientRecordPage(props: {
   ctx: PageContext;
   patient: Patient;
-  caregivers: readonly Caregiver[];
-  /** Nurse or physician of a treating organisation: may correct and create accounts. */
-  canManage: boolean;
+  caregivers: readonly CaregiverView[];
+  /** What the core allows this reader here (the forms below are shown only to those who may use them). */
+  may: RecordPermissions;
   csrf: string;
   notice?: RecordNotice | undefined;
   correction?: { values: Record<string, string>; errors: FieldErrors } | undefined;
@@ -273,9 +267,9 @@ export function PatientRecordPage(props: {
               <tbody>
                 {props.caregivers.map((c) => (
                   <tr key={c.id}>
-                    <th scope="row">{c.display_name}</th>
+                    <th scope="row">{c.displayName}</th>
                     <td>{r.relations[c.relation]}</td>
-                    <td>{c.patient_consent ? t.form.yes : t.form.no}</td>
+                    <td>{c.patientConsent ? t.form.yes : t.form.no}</td>
                   </tr>
                 ))}
               </tbody>
@@ -294,7 +288,7 @@ export function PatientRecordPage(props: {
           </li>
         </ul>
       </section>
-      {props.canManage ? (
+      {props.may.manage ? (
         <>
           {patient.mergedInto ? (
             <section aria-labelledby="unmerge-title">

@@ -3,7 +3,7 @@
 // authorises and audits.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
-  AppError, correctPatient, mergeDuplicate, createPatient, createPatientAccount, findPatients, patientAccessLog, patientCaregivers, patientHistory, readPatient,
+  AppError, correctPatient, mergeDuplicate, createPatient, createPatientAccount, findPatients, patientAccessLog, openRecord, patientHistory, readPatient,
   requestMeta, requireUser, unmergeRecord,
 } from '../../api/facade.js';
 import { CLINICIANS, type Role } from '../context.js';
@@ -81,22 +81,16 @@ export function registerPatientPages(fastify: FastifyInstance, kit: PageKit): vo
     status = 200,
   ) {
     const u = requireUser(req);
-    const patient = await readPatient(deps(), u.actor, requestMeta(req), id);
-    const caregivers = await patientCaregivers(deps(), u.actor, requestMeta(req), id);
-    const canManage = MANAGERS.includes(u.actor.role);
-    // Possible duplicates: other records this clinician may see with the same date of birth.
-    const duplicates = canManage
-      ? (await findPatients(deps(), u.actor, requestMeta(req), { birthDate: patient.birthDate, limit: 20 })).filter((d) => d.id !== patient.id)
-      : [];
+    const record = await openRecord(deps(), u.actor, id, requestMeta(req));
     return send(
       reply,
       <PatientRecordPage
         ctx={await ctxOf(req, reply)}
-        patient={patient}
-        caregivers={caregivers}
-        canManage={canManage}
+        patient={record.patient}
+        caregivers={record.caregivers}
+        may={record.may}
         csrf={reply.generateCsrf()}
-        duplicates={duplicates}
+        duplicates={record.duplicates}
         {...extra}
       />,
       status,

@@ -156,4 +156,36 @@ describe('patient pages', () => {
     expect(signedIn.headers.location).toBe('/me');
     expect((await person.get('/me')).body).toContain('Hendrik');
   });
+
+  it('writes one audit entry for opening a record, and one per step of a correction', async () => {
+    const b = new Browser(t);
+    await b.signIn(account('nurse').email);
+    const nurse = (await t.store.db.selectFrom('app_user').select('id').where('email', '=', account('nurse').email).executeTakeFirstOrThrow()).id;
+    const entriesSince = async (from: number) =>
+      t.store.db.selectFrom('audit_event').select(['action', 'resource', 'allowed']).where('user_id', '=', nurse).where('id', '>', String(from)).orderBy('id').execute();
+    const last = async () => Number((await t.store.db.selectFrom('audit_event').select((eb) => eb.fn.max('id').as('n')).executeTakeFirstOrThrow()).n ?? 0);
+    const form = await b.get('/patients/new');
+    const made = await b.post('/patients/new', { _csrf: csrfOf(form.body), familyName: 'Eenmaal', givenName: 'Otto', birthDate: '07-07-1937', sex: 'male' });
+    const id = (made.headers.location as string).split('/')[2]?.split('?')[0] ?? '';
+
+    const beforeOpen = await last();
+    const record = await b.get(`/patients/${id}`);
+    expect(record.statusCode).toBe(200);
+    expect(await entriesSince(beforeOpen)).toEqual([{ action: 'patient.read', resource: 'patient/record', allowed: true }]);
+
+    const beforeCorrection = await last();
+    const fixed = await b.post(`/patients/${id}/correction`, {
+      ...Object.fromEntries(hiddenFields(record.body, `/patients/${id}/correction`)),
+      familyName: 'Eenmaal', givenName: 'Otto', birthDate: '07-07-1937', sex: 'male', phone: '010 123 4567', email: '', gpPractice: '', reason: 'correction',
+    });
+    expect(fixed.statusCode).toBe(303);
+    expect((await b.get(fixed.headers.location as string)).body).toContain('010 123 4567');
+    // The values the correction is compared with, the correction, the record opened again.
+    expect((await entriesSince(beforeCorrection)).map((e) => e.action)).toEqual(['patient.read', 'patient.write', 'patient.read']);
+
+    // The patient's own "who looked at my record" still says who opened it.
+    const log = await b.get(`/patients/${id}/access-log`);
+    expect(log.body).toContain(nl.accessLog.actions['patient.read']);
+  });
+
 });
