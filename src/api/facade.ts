@@ -4,14 +4,14 @@
 export { accessDeps, authDeps, clearSessionCookie, requestMeta, requireUser, sessionToken, setSessionCookie } from './auth.js';
 export { keepForm, signIn, signOut, takeForm, type SessionUser } from '../services/auth.js';
 export {
-  correctPatient, createPatient, findPatients, linkPatient, mergeDuplicate, openRecord, patientAccessLog, patientHistory, readPatient, unmergeRecord,
-  type CaregiverView, type RecordPermissions, type RecordView,
+  correctPatient, createPatient, findPatients, linkPatient, mergeDuplicate, openRecord, readPatient, recordAccessLog, recordHistory, unmergeRecord,
+  type AccessLogView, type CaregiverView, type RecordPermissions, type RecordView, type RevisionView,
 } from '../services/patients.js';
 export {
   activateAccount, changeStaffRole, confirmPasswordReset, createClinician, createPatientAccount, deactivateStaff, requestPasswordReset, resendActivation,
-  throttleResetRequest, unlockStaff, usersOfOrganisation,
+  throttleResetRequest, unlockStaff, usersOfOrganisation, type UserView,
 } from '../services/accounts.js';
-export { searchOrganisationAudit } from '../services/audit.js';
+export { searchOrganisationAudit, type AuditEntryView } from '../services/audit.js';
 export { auditRefusal, type RequestMeta } from '../services/access.js';
 export { activationLetterPdf } from '../services/letters.js';
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo/demo-data.js';

@@ -12,7 +12,9 @@ import {
 import type { Role } from '../store/schema.js';
 import { linkCaregiver } from '../store/patient.repo.js';
 import { writeAudit } from '../store/audit.repo.js';
+import type { z } from 'zod';
 import { AppError } from '../schema/problem.js';
+import type { UserSummary } from '../schema/account.schema.js';
 import { asRefusal, auditEntry, withAction, withPatient, type AccessDeps, type RequestMeta } from './access.js';
 import { hashPassword, sha256 } from './auth.js';
 import type { Mailer } from './mail.js';
@@ -181,7 +183,10 @@ async function mailActivationLink(deps: StaffMailDeps, db: Db, userId: string, e
   });
 }
 
-export async function usersOfOrganisation(deps: AccessDeps, actor: Actor, meta: RequestMeta) {
+/** An account as the administrator's pages and the API show it. */
+export type UserView = z.infer<typeof UserSummary>;
+
+export async function usersOfOrganisation(deps: AccessDeps, actor: Actor, meta: RequestMeta): Promise<UserView[]> {
   return withAction(deps, actor, meta, 'user.manage', 'user-list', async (db) => {
     const rows = await listUsers(db, actor.organisationId ?? '');
     return { value: rows.map((r) => ({ id: r.id, role: r.role, email: r.email, displayName: r.display_name, status: r.status })) };

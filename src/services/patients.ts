@@ -9,13 +9,16 @@ import {
 import { accessLogForPatient, writeAudit, type AuditEntry } from '../store/audit.repo.js';
 import { findUserById } from '../store/accounts.repo.js';
 import { AppError } from '../schema/problem.js';
-import type { Patient, PatientCorrection, PatientInput, PatientSummary } from '../schema/patient.schema.js';
+import { z } from 'zod';
+import type { AccessLogEntry, Patient, PatientCorrection, PatientInput, PatientSummary } from '../schema/patient.schema.js';
 import {
   auditEntry, listPatients, loadTarget, readWithPatient, withAction, withPatient, withPatients, type AccessDeps, type PatientOrgs, type RequestMeta,
 } from './access.js';
 import { todayNl } from './clock.js';
 import { checkSession, tokenHash, type AuthDeps, type SessionUser } from './auth.js';
 import type { Db } from '../store/db.js';
+
+export type AccessLogView = z.infer<typeof AccessLogEntry>;
 
 export function summary(r: PatientRow): PatientSummary {
   return { id: r.id, familyName: r.family_name, givenName: r.given_name, birthDate: r.birth_date, sex: r.sex, pathwayStage: r.pathway_stage };
@@ -144,6 +147,58 @@ export async function patientHistory(deps: AccessDeps, actor: Actor, meta: Reque
       return rest;
     };
     return rows.map((r) => ({ ...r, before: strip(r.before), after: strip(r.after) }));
+  });
+}
+
+/** A record column as the pages name it; columns of the history that are not personal details keep their own. */
+const COLUMN_FIELD: Record<string, string> = {
+  family_name: 'familyName', given_name: 'givenName', birth_date: 'birthDate', sex: 'sex', bsn: 'bsn', phone: 'phone', email: 'email',
+  gp_practice: 'gpPractice', merged_into: 'mergedInto', merged_from: 'mergedFrom',
+};
+
+export const RevisionView = z.object({
+  id: z.string(),
+  changedAt: z.string().describe('ISO timestamp'),
+  changedBy: z.string().nullable(),
+  reason: z.enum(['correction', 'entered-in-error', 'merge', 'unmerge']),
+  note: z.string().nullable(),
+  /** Each field that changed, with its value before and after (null: empty). */
+  changes: z.array(z.object({ field: z.string(), before: z.string().nullable(), after: z.string().nullable() })),
+});
+export type RevisionView = z.infer<typeof RevisionView>;
+
+/** A stored value as text: the history keeps whole columns (text, dates, ids). */
+const shown = (v: unknown): string | null => (v === null || v === undefined || v === '' ? null : typeof v === 'string' ? v : JSON.stringify(v));
+
+function revisionView(r: Awaited<ReturnType<typeof revisionsOf>>[number], withBsn: boolean): RevisionView {
+  const before = (r.before ?? {}) as Record<string, unknown>;
+  const after = (r.after ?? {}) as Record<string, unknown>;
+  // Old and new BSN values are as sensitive as the current one.
+  const columns = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((c) => c !== 'bsn' || withBsn);
+  return {
+    id: String(r.id),
+    changedAt: String(r.changed_at),
+    changedBy: r.changed_by,
+    reason: r.reason,
+    note: r.note,
+    changes: columns.map((c) => ({ field: COLUMN_FIELD[c] ?? c, before: shown(before[c]), after: shown(after[c]) })),
+  };
+}
+
+/** The history page: the record and what changed in it, one transaction, one audit entry. */
+export async function recordHistory(deps: AccessDeps, actor: Actor, id: string, meta: RequestMeta): Promise<{ patient: Patient; revisions: RevisionView[] }> {
+  return withPatient(deps, actor, meta, 'patient.read', 'patient/history', id, async (db, row, target, orgs) => {
+    const withBsn = authorize(actor, 'patient.read-bsn', target, todayNl()).allowed;
+    return { patient: await full(db, actor, row, orgs), revisions: (await revisionsOf(db, id)).map((r) => revisionView(r, withBsn)) };
+  });
+}
+
+/** "Who looked at this record": the record and its access log, one transaction, one audit entry. */
+export async function recordAccessLog(deps: AccessDeps, actor: Actor, id: string, meta: RequestMeta): Promise<{ patient: Patient; entries: AccessLogView[] }> {
+  return withPatient(deps, actor, meta, 'patient.read-access-log', 'patient/access-log', id, async (db, row, _target, orgs) => {
+    const rows = await accessLogForPatient(db, id);
+    const entries = rows.map((r) => ({ at: String(r.at), action: r.action, role: r.role, who: r.user_name, organisation: r.organisation_name }));
+    return { patient: await full(db, actor, row, orgs), entries };
   });
 }
 

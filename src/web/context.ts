@@ -23,12 +23,12 @@ export function sizeOf(req: FastifyRequest): TextSize {
 const locale = (lang: Lang) => (lang === 'nl' ? 'nl-NL' : 'en-GB');
 
 /** "16:45": a clock time in the Netherlands, whatever zone the server runs in. */
-export function clockTime(lang: Lang, iso: string | Date): string {
+export function clockTime(lang: Lang, iso: string): string {
   return new Intl.DateTimeFormat(locale(lang), { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
 }
 
 /** "23 november 2026, 16:45". */
-export function dateTime(lang: Lang, iso: string | Date): string {
+export function dateTime(lang: Lang, iso: string): string {
   return new Intl.DateTimeFormat(locale(lang), { timeZone: TIME_ZONE, dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));
 }
 

@@ -7,7 +7,7 @@ import { messages, type Messages } from '../i18n/index.js';
 import { typedFromIso } from '../forms.js';
 import { PatientDetails, roleLabel, stageLabel } from '../components/Patient.js';
 import type { Patient, PatientSummary } from '../../schema/patient.schema.js';
-import type { CaregiverView, RecordPermissions } from '../../api/facade.js';
+import type { AccessLogView, CaregiverView, RecordPermissions, RevisionView } from '../../api/facade.js';
 
 const fullName = (p: { givenName: string; familyName: string }) => `${p.givenName} ${p.familyName}`;
 
@@ -502,15 +502,7 @@ export function LetterPage({ ctx, letter }: { ctx: PageContext; letter: Letter }
   );
 }
 
-export interface AccessLogRow {
-  at: string;
-  action: string;
-  role: string | null;
-  who: string | null;
-  organisation: string | null;
-}
-
-export function AccessLogPage({ ctx, patient, rows, backHref }: { ctx: PageContext; patient: Patient; rows: readonly AccessLogRow[]; backHref: string }) {
+export function AccessLogPage({ ctx, patient, rows, backHref }: { ctx: PageContext; patient: Patient; rows: readonly AccessLogView[]; backHref: string }) {
   const t = ctx.t;
   const a = t.accessLog;
   return (
@@ -553,47 +545,23 @@ export function AccessLogPage({ ctx, patient, rows, backHref }: { ctx: PageConte
   );
 }
 
-export interface Revision {
-  id: number | string;
-  changed_at: string;
-  changed_by: string | null;
-  reason: 'correction' | 'entered-in-error' | 'merge' | 'unmerge';
-  note: string | null;
-  before: unknown;
-  after: unknown;
+/** How the history names a field that is not one of the personal details. */
+function fieldLabel(t: Messages, field: string): string {
+  if ((PATIENT_FIELDS as readonly string[]).includes(field)) return t.patients.fields[field as PatientField];
+  if (field === 'mergedInto') return t.history.mergedInto;
+  if (field === 'mergedFrom') return t.history.mergedFrom;
+  return field;
 }
 
-const COLUMN_FIELD: Record<string, PatientField> = {
-  family_name: 'familyName',
-  given_name: 'givenName',
-  birth_date: 'birthDate',
-  sex: 'sex',
-  bsn: 'bsn',
-  phone: 'phone',
-  email: 'email',
-  gp_practice: 'gpPractice',
-};
-
-function asRecord(v: unknown): Record<string, unknown> {
-  if (typeof v === 'string') {
-    try {
-      return asRecord(JSON.parse(v));
-    } catch {
-      return {};
-    }
-  }
-  return v && typeof v === 'object' ? (v as Record<string, unknown>) : {};
-}
-
-export function HistoryPage(props: { ctx: PageContext; patient: Patient; revisions: readonly Revision[]; showBsn: boolean; backHref: string }) {
+export function HistoryPage(props: { ctx: PageContext; patient: Patient; revisions: readonly RevisionView[]; backHref: string }) {
   const { ctx } = props;
   const t = ctx.t;
   const h = t.history;
-  const show = (field: string, v: unknown): string => {
-    if (v === null || v === undefined || v === '') return h.empty;
+  const show = (field: string, v: string | null): string => {
+    if (v === null) return h.empty;
     if (field === 'sex' && (v === 'female' || v === 'male')) return t.patients.sex[v];
-    if (field === 'birthDate' && typeof v === 'string') return calendarDate(ctx.lang, v);
-    return typeof v === 'string' ? v : JSON.stringify(v);
+    if (field === 'birthDate') return calendarDate(ctx.lang, v);
+    return v;
   };
   return (
     <Layout ctx={ctx} title={h.title}>
@@ -602,17 +570,14 @@ export function HistoryPage(props: { ctx: PageContext; patient: Patient; revisio
       <p>{h.intro}</p>
       {props.revisions.length === 0 ? <p>{h.none}</p> : null}
       {props.revisions.map((rev) => {
-        const before = asRecord(rev.before);
-        const after = asRecord(rev.after);
-        const columns = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((c) => c !== 'bsn' || props.showBsn);
-        const headingId = `rev-${String(rev.id)}`;
+        const headingId = `rev-${rev.id}`;
         return (
-          <section key={String(rev.id)} aria-labelledby={headingId}>
-            <h2 id={headingId}>{dateTime(ctx.lang, rev.changed_at)}</h2>
+          <section key={rev.id} aria-labelledby={headingId}>
+            <h2 id={headingId}>{dateTime(ctx.lang, rev.changedAt)}</h2>
             <dl class="details">
               <div>
                 <dt>{h.who}</dt>
-                <dd>{rev.changed_by ?? t.record.unknown}</dd>
+                <dd>{rev.changedBy ?? t.record.unknown}</dd>
               </div>
               <div>
                 <dt>{h.reason}</dt>
@@ -635,16 +600,13 @@ export function HistoryPage(props: { ctx: PageContext; patient: Patient; revisio
                   </tr>
                 </thead>
                 <tbody>
-                  {columns.map((c) => {
-                    const field = COLUMN_FIELD[c];
-                    return (
-                      <tr key={c}>
-                        <th scope="row">{field ? t.patients.fields[field] : c === 'merged_into' ? h.mergedInto : c === 'merged_from' ? h.mergedFrom : c}</th>
-                        <td>{show(field ?? c, before[c])}</td>
-                        <td>{show(field ?? c, after[c])}</td>
-                      </tr>
-                    );
-                  })}
+                  {rev.changes.map((c) => (
+                    <tr key={c.field}>
+                      <th scope="row">{fieldLabel(t, c.field)}</th>
+                      <td>{show(c.field, c.before)}</td>
+                      <td>{show(c.field, c.after)}</td>
+                    </tr>
+                  ))}
                 </tbody>
               </table>
             </div>

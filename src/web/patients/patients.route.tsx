@@ -3,7 +3,7 @@
 // authorises and audits.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
-  AppError, correctPatient, mergeDuplicate, createPatient, createPatientAccount, findPatients, patientAccessLog, openRecord, patientHistory, readPatient,
+  AppError, correctPatient, mergeDuplicate, createPatient, createPatientAccount, findPatients, recordAccessLog, openRecord, recordHistory, readPatient,
   requestMeta, requireUser, unmergeRecord,
 } from '../../api/facade.js';
 import { CLINICIANS, type Role } from '../context.js';
@@ -13,7 +13,7 @@ import type { FieldErrors } from '../components/Form.js';
 import { idParam, isUuid, userWith, type PageKit } from '../page-kit.js';
 import {
   AccessLogPage, AccountFormPage, HistoryPage, LetterPage, MergeComparePage, NewPatientPage, PATIENT_FIELDS, PatientRecordPage, PatientsPage, patientValues,
-  type RecordNotice, type Revision,
+  type RecordNotice,
 } from './patients.page.js';
 
 const MANAGERS: readonly Role[] = ['nurse', 'physician'];
@@ -255,9 +255,8 @@ export function registerPatientPages(fastify: FastifyInstance, kit: PageKit): vo
     page(async (req, reply) => {
       const u = requireUser(req);
       const id = patientIdOf(req);
-      const rows = await patientAccessLog(deps(), u.actor, requestMeta(req), id);
-      const patient = await readPatient(deps(), u.actor, requestMeta(req), id);
-      return send(reply, <AccessLogPage ctx={await ctxOf(req, reply)} patient={patient} rows={rows} backHref={`/patients/${id}`} />);
+      const { patient, entries } = await recordAccessLog(deps(), u.actor, id, requestMeta(req));
+      return send(reply, <AccessLogPage ctx={await ctxOf(req, reply)} patient={patient} rows={entries} backHref={`/patients/${id}`} />);
     }),
   );
 
@@ -267,14 +266,8 @@ export function registerPatientPages(fastify: FastifyInstance, kit: PageKit): vo
     page(async (req, reply) => {
       const u = requireUser(req);
       const id = patientIdOf(req);
-      const revisions = (await patientHistory(deps(), u.actor, requestMeta(req), id)) as Revision[];
-      const patient = await readPatient(deps(), u.actor, requestMeta(req), id);
-      // The history stores whole columns; a BSN is shown only to whoever may see it on the record.
-      return send(
-        reply,
-        <HistoryPage ctx={await ctxOf(req, reply)} patient={patient} revisions={revisions} showBsn={'bsn' in patient} backHref={`/patients/${id}`} />,
-      );
+      const { patient, revisions } = await recordHistory(deps(), u.actor, id, requestMeta(req));
+      return send(reply, <HistoryPage ctx={await ctxOf(req, reply)} patient={patient} revisions={revisions} backHref={`/patients/${id}`} />);
     }),
   );
-
 }

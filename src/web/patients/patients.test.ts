@@ -157,7 +157,7 @@ describe('patient pages', () => {
     expect((await person.get('/me')).body).toContain('Hendrik');
   });
 
-  it('writes one audit entry for opening a record, and one per step of a correction', async () => {
+  it('writes one audit entry for opening a record, its access log or its history, and one per step of a correction', async () => {
     const b = new Browser(t);
     await b.signIn(account('nurse').email);
     const nurse = (await t.store.db.selectFrom('app_user').select('id').where('email', '=', account('nurse').email).executeTakeFirstOrThrow()).id;
@@ -183,9 +183,15 @@ describe('patient pages', () => {
     // The values the correction is compared with, the correction, the record opened again.
     expect((await entriesSince(beforeCorrection)).map((e) => e.action)).toEqual(['patient.read', 'patient.write', 'patient.read']);
 
-    // The patient's own "who looked at my record" still says who opened it.
+    // The patient's own "who looked at my record" still says who opened it; each page is one entry.
+    const beforeLog = await last();
     const log = await b.get(`/patients/${id}/access-log`);
     expect(log.body).toContain(nl.accessLog.actions['patient.read']);
+    expect(await entriesSince(beforeLog)).toEqual([{ action: 'patient.read-access-log', resource: 'patient/access-log', allowed: true }]);
+    const beforeHistory = await last();
+    const history = await b.get(`/patients/${id}/history`);
+    expect(history.body).toContain('010 123 4567');
+    expect(await entriesSince(beforeHistory)).toEqual([{ action: 'patient.read', resource: 'patient/history', allowed: true }]);
   });
 
 });
