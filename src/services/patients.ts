@@ -48,6 +48,11 @@ export async function readPatient(deps: AccessDeps, actor: Actor, meta: RequestM
   return readWithPatient(deps, actor, meta, 'patient.read', 'patient', id, presentTo(actor));
 }
 
+/** The record for a page that leads to `action` (a merge, an account): authorised and audited as that action. */
+export async function readPatientFor(deps: AccessDeps, actor: Actor, meta: RequestMeta, id: string, action: Action): Promise<Patient> {
+  return withPatient(deps, actor, meta, action, 'patient', id, (db, row, _target, orgs) => full(db, actor, row, orgs));
+}
+
 /** How a read record is handed to `actor`: the full record, the BSN only where their role may see it. */
 const presentTo = (actor: Actor) => (db: Db, row: PatientRow, _t: unknown, orgs: PatientOrgs) => full(db, actor, row, orgs);
 

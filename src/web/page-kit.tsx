@@ -5,10 +5,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import {
-  AppError, DEMO_ACCOUNTS, DEMO_PASSWORD, accessDeps, auditRefusal, authDeps, keepForm, requestMeta, requireUser, sessionToken, type SessionUser,
+  AppError, DEMO_ACCOUNTS, DEMO_PASSWORD, accessDeps, auditRefusal, authDeps, keepForm, mayDo, requestMeta, requireUser, sessionToken, type Action, type SessionUser,
 } from '../api/facade.js';
 import { renderPage } from './render.js';
-import { pageContext, type Role } from './context.js';
+import { pageContext } from './page-context.js';
+import { inMenuOf } from './menus.js';
 import { formPairs, localPath, type PageForm } from './forms.js';
 import type { z } from 'zod';
 import type { FieldErrors } from './components/Form.js';
@@ -39,9 +40,17 @@ export class PageRefusal extends AppError {
   }
 }
 
-export function userWith(req: FastifyRequest, roles?: readonly Role[]): SessionUser {
+/** The signed-in person, when `page` is in their menu (a list or start page of their role). */
+export function userOfMenuPage(req: FastifyRequest, page: Parameters<typeof inMenuOf>[1]): SessionUser {
   const u = requireUser(req);
-  if (roles && !roles.includes(u.actor.role)) throw new PageRefusal(u);
+  if (!inMenuOf(u.actor.role, page)) throw new PageRefusal(u);
+  return u;
+}
+
+/** The signed-in person, when the core allows them `action` (one that concerns no single record). */
+export function userWhoMay(req: FastifyRequest, action: Action): SessionUser {
+  const u = requireUser(req);
+  if (!mayDo(u.actor, action)) throw new PageRefusal(u);
   return u;
 }
 

@@ -4,7 +4,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { renderPage } from './render.js';
 import { ErrorPage } from './public/public.page.js';
-import { pageContextSync } from './context.js';
+import { pageContextSync } from './page-context.js';
 import { pageKit } from './page-kit.js';
 import { registerPublicPages } from './public/public.route.js';
 import { registerAccountPages } from './accounts/accounts.route.js';
@@ -14,7 +14,7 @@ import { registerAdminPages } from './admin/admin.route.js';
 
 export function htmlError(app: FastifyInstance) {
   return (req: FastifyRequest, reply: FastifyReply, status: number): string => {
-    const ctx = pageContextSync(app, req, false, reply);
+    const ctx = pageContextSync(app, req, { demo: false, reply });
     const kind = status === 404 ? 'not-found' : status === 403 || status === 401 ? 'forbidden' : 'server';
     return renderPage(<ErrorPage ctx={ctx} kind={kind} />);
   };

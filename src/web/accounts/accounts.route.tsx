@@ -7,7 +7,8 @@ import {
   signOut, throttleResetRequest, type SessionUser,
 } from '../../api/facade.js';
 import { ResetConfirm } from '../../schema/account.schema.js';
-import { clockTime, startPage } from '../context.js';
+import { clockTime } from '../time-format.js';
+import { startPage } from '../menus.js';
 import { fieldMessages, localPath, queryFields, readForm, refusalProblems } from '../forms.js';
 import { ActivationForm, ResetConfirmForm, ResetRequestForm, SignInForm } from './accounts.forms.js';
 import type { FieldErrors } from '../components/Form.js';
@@ -162,13 +163,13 @@ export function registerAccountPages(fastify: FastifyInstance, kit: PageKit): vo
       const ctx = await ctxOf(req, reply);
       const form = readForm(req, ctx.t, ResetConfirmForm);
       const token = form.values.token ?? '';
-      const again = (errors: FieldErrors, badLink = false) =>
+      const again = (errors: FieldErrors, { badLink }: { badLink: boolean }) =>
         send(reply, <PasswordResetConfirmPage ctx={ctx} csrf={reply.generateCsrf()} token={token} errors={errors} badLink={badLink} />, 400);
-      if (!form.ok) return again(form.errors, form.invalid.has('token'));
+      if (!form.ok) return again(form.errors, { badLink: form.invalid.has('token') });
       try {
         await confirmPasswordReset(deps(), requestMeta(req), form.data.token, form.data.password);
       } catch (e) {
-        if (refusalProblems(e)?.some((p) => p.field === 'token')) return again({}, true);
+        if (refusalProblems(e)?.some((p) => p.field === 'token')) return again({}, { badLink: true });
         throw e;
       }
       return reply.redirect('/sign-in?notice=password-changed', 303);

@@ -1,13 +1,15 @@
 // The administrator's pages: the accounts of their organisation, and the audit log search.
 import { Layout, type PageContext } from '../components/Layout.js';
 import { Csrf, ErrorSummary, Field, Notice, Select, type FieldErrors } from '../components/Form.js';
-import { dateTime } from '../context.js';
+import { dateTime } from '../time-format.js';
 import { roleLabel } from '../components/Patient.js';
 import type { AuditEntryView, UserView } from '../../api/facade.js';
+import { StaffRole } from '../../schema/account.schema.js';
 
 /** A row of the users table: what the API's user list gives. */
 
-export const STAFF_ROLES = ['nurse', 'physician', 'physiotherapist', 'care-worker', 'admin'] as const;
+// The roles an administrator may give are those the account schema accepts: one list.
+const STAFF_ROLES = StaffRole.options;
 
 export function UsersPage(props: {
   ctx: PageContext;

@@ -5,7 +5,7 @@ import {
   type RequestMeta, type SessionUser,
 } from '../../api/facade.js';
 import { z } from 'zod';
-import { TIME_ZONE } from '../context.js';
+import { TIME_ZONE } from '../time-format.js';
 import { fieldMessages, pageForm, queryFields, readForm, refusalProblems, type PageForm } from '../forms.js';
 import { AuditSearchForm, NewStaffForm, RoleForm } from './admin.forms.js';
 import type { FieldErrors } from '../components/Form.js';
@@ -24,7 +24,8 @@ function amsterdamOffset(at: Date): string {
 }
 
 /** A Dutch calendar day's first or last moment as an ISO timestamp with its offset. */
-function dayBound(ymd: string, end: boolean): string {
+function dayBound(ymd: string, edge: 'start' | 'end'): string {
+  const end = edge === 'end';
   // Clocks change at 02:00/03:00 local time, so 00:00Z still has the offset of local midnight and
   // 21:00Z that of the day's end.
   const offset = amsterdamOffset(new Date(`${ymd}T${end ? '21' : '00'}:00:00Z`));
@@ -135,8 +136,8 @@ export function registerAdminPages(fastify: FastifyInstance, kit: PageKit): void
       const rows = await searchOrganisationAudit(deps(), u.actor, requestMeta(req), {
         ...(action ? { action } : {}),
         ...(allowed ? { allowed: allowed === 'true' } : {}),
-        ...(from ? { from: dayBound(from, false) } : {}),
-        ...(to ? { to: dayBound(to, true) } : {}),
+        ...(from ? { from: dayBound(from, 'start') } : {}),
+        ...(to ? { to: dayBound(to, 'end') } : {}),
         limit: 200,
         offset: 0,
       });

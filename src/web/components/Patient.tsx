@@ -2,7 +2,7 @@
 // the administrator's audit list): one wording for a stage, a role and the personal details.
 import type { PageContext } from './Layout.js';
 import type { Messages } from '../i18n/index.js';
-import { calendarDate } from '../context.js';
+import { calendarDate } from '../time-format.js';
 import type { Patient } from '../../schema/patient.schema.js';
 
 export function stageLabel(t: Messages, stage: string): string {

@@ -2,7 +2,7 @@
 // with its correction and account forms, who looked at it, what changed, and the activation letter.
 import { Layout, type PageContext } from '../components/Layout.js';
 import { Checkbox, Csrf, ErrorSummary, Field, Notice, Radios, Select, TextArea, type FieldErrors } from '../components/Form.js';
-import { calendarDate, dateTime } from '../context.js';
+import { calendarDate, dateTime } from '../time-format.js';
 import { messages, type Messages } from '../i18n/index.js';
 import { typedFromIso } from '../forms.js';
 import { PatientDetails, roleLabel, stageLabel } from '../components/Patient.js';

@@ -4,19 +4,16 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
   AppError, correctPatient, mergeDuplicate, createPatient, createPatientAccount, findPatients, recordAccessLog, openRecord, recordHistory, readPatient,
-  requestMeta, requireUser, unmergeRecord,
+  mayDo, readPatientFor, requestMeta, requireUser, unmergeRecord,
 } from '../../api/facade.js';
-import { CLINICIANS, type Role } from '../context.js';
 import { checkForm, fieldMessages, isoFromTyped, queryFields, readForm, refusalProblems } from '../forms.js';
 import { AccountForm, accountRequest, CorrectionBody, CorrectionForm, MergeForm, NewPatientForm, SearchForm } from './patients.forms.js';
 import type { FieldErrors } from '../components/Form.js';
-import { idParam, isUuid, userWith, type PageKit } from '../page-kit.js';
+import { idParam, isUuid, userOfMenuPage, userWhoMay, type PageKit } from '../page-kit.js';
 import {
   AccessLogPage, AccountFormPage, HistoryPage, LetterPage, MergeComparePage, NewPatientPage, PATIENT_FIELDS, PatientRecordPage, PatientsPage, patientValues,
   type RecordNotice,
 } from './patients.page.js';
-
-const MANAGERS: readonly Role[] = ['nurse', 'physician'];
 
 const patientIdOf = (req: FastifyRequest) => idParam(req, 'There is no patient with this id.');
 
@@ -29,12 +26,12 @@ export function registerPatientPages(fastify: FastifyInstance, kit: PageKit): vo
     '/patients',
     queryWith(SearchForm),
     page(async (req, reply) => {
-      const u = userWith(req, CLINICIANS);
+      const u = userOfMenuPage(req, '/patients');
       const ctx = await ctxOf(req, reply);
       const search = readForm(req, ctx.t, SearchForm);
       const q = search.values.q ?? '';
       const birthDate = search.values.birthDate ?? '';
-      const canCreate = MANAGERS.includes(u.actor.role);
+      const canCreate = mayDo(u.actor, 'patient.create');
       if (!search.ok) return send(reply, <PatientsPage ctx={ctx} q={q} birthDate={birthDate} results={[]} canCreate={canCreate} errors={search.errors} />, 400);
       const results = await findPatients(deps(), u.actor, requestMeta(req), { ...search.data, limit: 50 });
       return send(reply, <PatientsPage ctx={ctx} q={q} birthDate={birthDate} results={results} canCreate={canCreate} />);
@@ -47,7 +44,7 @@ export function registerPatientPages(fastify: FastifyInstance, kit: PageKit): vo
     '/patients/new',
     hidden,
     page(async (req, reply) => {
-      userWith(req, MANAGERS);
+      userWhoMay(req, 'patient.create');
       return send(reply, <NewPatientPage ctx={await ctxOf(req, reply)} csrf={reply.generateCsrf()} />);
     }),
   );
@@ -115,11 +112,12 @@ export function registerPatientPages(fastify: FastifyInstance, kit: PageKit): vo
     return id;
   };
 
-  async function comparePage(req: FastifyRequest, reply: FastifyReply, id: string, duplicateId: string, refused = false) {
-    const u = userWith(req, MANAGERS);
+  async function comparePage(req: FastifyRequest, reply: FastifyReply, { id, duplicateId, refused = false }: { id: string; duplicateId: string; refused?: boolean }) {
+    const u = requireUser(req);
     if (id === duplicateId) throw new AppError('not-found', 'A record cannot be merged with itself.');
-    const keep = await readPatient(deps(), u.actor, requestMeta(req), id);
-    const duplicate = await readPatient(deps(), u.actor, requestMeta(req), duplicateId);
+    // Both records are read as for a merge: the core decides whether this reader may merge them.
+    const keep = await readPatientFor(deps(), u.actor, requestMeta(req), id, 'patient.merge');
+    const duplicate = await readPatientFor(deps(), u.actor, requestMeta(req), duplicateId, 'patient.merge');
     const blocked = refused || keep.mergedInto !== null || duplicate.mergedInto !== null;
     return send(reply, <MergeComparePage ctx={await ctxOf(req, reply)} csrf={reply.generateCsrf()} keep={keep} duplicate={duplicate} refused={blocked} />, refused ? 409 : 200);
   }
@@ -127,23 +125,27 @@ export function registerPatientPages(fastify: FastifyInstance, kit: PageKit): vo
   fastify.get(
     '/patients/:id/merge',
     hidden,
-    page(async (req, reply) => comparePage(req, reply, patientIdOf(req).toLowerCase(), duplicateIdOf(queryFields(req).duplicateId))),
+    page(async (req, reply) => comparePage(req, reply, { id: patientIdOf(req).toLowerCase(), duplicateId: duplicateIdOf(queryFields(req).duplicateId) })),
   );
 
   fastify.post(
     '/patients/:id/merge',
     formWith(MergeForm),
     page(async (req, reply) => {
-      const u = userWith(req, MANAGERS);
+      const u = requireUser(req);
       const id = patientIdOf(req).toLowerCase();
       const { values } = readForm(req, (await ctxOf(req, reply)).t, MergeForm);
       const duplicateId = duplicateIdOf(values.duplicateId);
-      // Merging is confirmed on the comparison page; anything else goes there first.
-      if (values.confirm !== 'yes') return reply.redirect(`/patients/${id}/merge?duplicateId=${duplicateId}`, 303);
+      // Merging is confirmed on the comparison page; anything else goes there first (if this
+      // reader may merge at all: the use case decides that for a confirmed merge).
+      if (values.confirm !== 'yes') {
+        await readPatientFor(deps(), u.actor, requestMeta(req), id, 'patient.merge');
+        return reply.redirect(`/patients/${id}/merge?duplicateId=${duplicateId}`, 303);
+      }
       try {
         await mergeDuplicate(deps(), u.actor, requestMeta(req), id, duplicateId);
       } catch (e) {
-        if (e instanceof AppError && (e.code === 'conflict' || e.code === 'invalid-input')) return comparePage(req, reply, id, duplicateId, true);
+        if (e instanceof AppError && (e.code === 'conflict' || e.code === 'invalid-input')) return comparePage(req, reply, { id, duplicateId, refused: true });
         throw e;
       }
       return reply.redirect(`/patients/${id}?notice=merged`, 303);
@@ -154,7 +156,7 @@ export function registerPatientPages(fastify: FastifyInstance, kit: PageKit): vo
     '/patients/:id/unmerge',
     form,
     page(async (req, reply) => {
-      const u = userWith(req, MANAGERS);
+      const u = requireUser(req);
       const id = patientIdOf(req).toLowerCase();
       try {
         await unmergeRecord(deps(), u.actor, requestMeta(req), id);
@@ -203,8 +205,8 @@ export function registerPatientPages(fastify: FastifyInstance, kit: PageKit): vo
     '/patients/:id/account',
     hidden,
     page(async (req, reply) => {
-      const u = userWith(req, MANAGERS);
-      const patient = await readPatient(deps(), u.actor, requestMeta(req), patientIdOf(req));
+      const u = requireUser(req);
+      const patient = await readPatientFor(deps(), u.actor, requestMeta(req), patientIdOf(req), 'patient.create-account');
       return send(reply, <AccountFormPage ctx={await ctxOf(req, reply)} csrf={reply.generateCsrf()} patient={patient} />);
     }),
   );

@@ -6,7 +6,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { renderPage } from '../render.js';
 import { AccessibilityPage, HelpPage, HomePage } from './public.page.js';
 import { ApiDocsPage } from './api-docs.page.js';
-import { LANG_COOKIE, SIZE_COOKIE, pageContext } from '../context.js';
+import { LANG_COOKIE, SIZE_COOKIE, pageContext } from '../page-context.js';
 import { TEXT_SIZES } from '../components/Layout.js';
 import { localPath } from '../forms.js';
 
