@@ -273,10 +273,6 @@ async function lookAlikes(deps: AccessDeps, db: Db, actor: Actor, meta: RequestM
   return shown.map(summary);
 }
 
-export async function patientCaregivers(deps: AccessDeps, actor: Actor, meta: RequestMeta, id: string) {
-  return withPatient(deps, actor, meta, 'patient.read', 'patient/caregivers', id, (db) => caregiversOf(db, id));
-}
-
 export async function linkPatient(
   deps: AccessDeps,
   actor: Actor,
