@@ -48,9 +48,16 @@ export async function readPatient(deps: AccessDeps, actor: Actor, meta: RequestM
   return readWithPatient(deps, actor, meta, 'patient.read', 'patient', id, presentTo(actor));
 }
 
-/** The record for a page that leads to `action` (a merge, an account): authorised and audited as that action. */
-export async function readPatientFor(deps: AccessDeps, actor: Actor, meta: RequestMeta, id: string, action: Action): Promise<Patient> {
-  return withPatient(deps, actor, meta, action, 'patient', id, (db, row, _target, orgs) => full(db, actor, row, orgs));
+/**
+ * The record for a page that leads to `action` (the merge comparison, the account form): read and
+ * audited as a read, with whether the core allows the reader `action` on it, so the page can offer
+ * the action or refuse. The action itself is authorised and audited again when it is done.
+ */
+export async function readPatientFor(deps: AccessDeps, actor: Actor, meta: RequestMeta, id: string, action: Action): Promise<{ patient: Patient; allowed: boolean }> {
+  return withPatient(deps, actor, meta, 'patient.read', 'patient', id, async (db, row, target, orgs) => ({
+    patient: await full(db, actor, row, orgs),
+    allowed: authorize(actor, action, target, todayNl()).allowed,
+  }));
 }
 
 /** How a read record is handed to `actor`: the full record, the BSN only where their role may see it. */

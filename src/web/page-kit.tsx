@@ -47,6 +47,12 @@ export function userOfMenuPage(req: FastifyRequest, page: Parameters<typeof inMe
   return u;
 }
 
+/** The record a page leads to `action` with, when the core allows this reader that action on it. */
+export function allowedRecord<P>(u: SessionUser, read: { patient: P; allowed: boolean }): P {
+  if (!read.allowed) throw new PageRefusal(u);
+  return read.patient;
+}
+
 /** The signed-in person, when the core allows them `action` (one that concerns no single record). */
 export function userWhoMay(req: FastifyRequest, action: Action): SessionUser {
   const u = requireUser(req);

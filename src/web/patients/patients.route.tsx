@@ -9,7 +9,7 @@ import {
 import { checkForm, fieldMessages, isoFromTyped, queryFields, readForm, refusalProblems } from '../forms.js';
 import { AccountForm, accountRequest, CorrectionBody, CorrectionForm, MergeForm, NewPatientForm, SearchForm } from './patients.forms.js';
 import type { FieldErrors } from '../components/Form.js';
-import { idParam, isUuid, userOfMenuPage, userWhoMay, type PageKit } from '../page-kit.js';
+import { allowedRecord, idParam, isUuid, userOfMenuPage, userWhoMay, type PageKit } from '../page-kit.js';
 import {
   AccessLogPage, AccountFormPage, HistoryPage, LetterPage, MergeComparePage, NewPatientPage, PATIENT_FIELDS, PatientRecordPage, PatientsPage, patientValues,
   type RecordNotice,
@@ -116,8 +116,8 @@ export function registerPatientPages(fastify: FastifyInstance, kit: PageKit): vo
     const u = requireUser(req);
     if (id === duplicateId) throw new AppError('not-found', 'A record cannot be merged with itself.');
     // Both records are read as for a merge: the core decides whether this reader may merge them.
-    const keep = await readPatientFor(deps(), u.actor, requestMeta(req), id, 'patient.merge');
-    const duplicate = await readPatientFor(deps(), u.actor, requestMeta(req), duplicateId, 'patient.merge');
+    const keep = allowedRecord(u, await readPatientFor(deps(), u.actor, requestMeta(req), id, 'patient.merge'));
+    const duplicate = allowedRecord(u, await readPatientFor(deps(), u.actor, requestMeta(req), duplicateId, 'patient.merge'));
     const blocked = refused || keep.mergedInto !== null || duplicate.mergedInto !== null;
     return send(reply, <MergeComparePage ctx={await ctxOf(req, reply)} csrf={reply.generateCsrf()} keep={keep} duplicate={duplicate} refused={blocked} />, refused ? 409 : 200);
   }
@@ -139,7 +139,7 @@ export function registerPatientPages(fastify: FastifyInstance, kit: PageKit): vo
       // Merging is confirmed on the comparison page; anything else goes there first (if this
       // reader may merge at all: the use case decides that for a confirmed merge).
       if (values.confirm !== 'yes') {
-        await readPatientFor(deps(), u.actor, requestMeta(req), id, 'patient.merge');
+        allowedRecord(u, await readPatientFor(deps(), u.actor, requestMeta(req), id, 'patient.merge'));
         return reply.redirect(`/patients/${id}/merge?duplicateId=${duplicateId}`, 303);
       }
       try {
@@ -206,7 +206,7 @@ export function registerPatientPages(fastify: FastifyInstance, kit: PageKit): vo
     hidden,
     page(async (req, reply) => {
       const u = requireUser(req);
-      const patient = await readPatientFor(deps(), u.actor, requestMeta(req), patientIdOf(req), 'patient.create-account');
+      const patient = allowedRecord(u, await readPatientFor(deps(), u.actor, requestMeta(req), patientIdOf(req), 'patient.create-account'));
       return send(reply, <AccountFormPage ctx={await ctxOf(req, reply)} csrf={reply.generateCsrf()} patient={patient} />);
     }),
   );
