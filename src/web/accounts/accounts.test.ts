@@ -73,6 +73,20 @@ describe('account pages', () => {
     expect(out.statusCode).toBe(403);
   });
 
+
+  it('lists every error of a form at once and puts the focus on that list, without JavaScript', async () => {
+    const b = new Browser(t);
+    const form = await b.get('/activate');
+    const res = await b.post('/activate', { _csrf: csrfOf(form.body), code: '', email: 'geen-adres', password: 'kort', password2: 'anders' });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toMatch(/<div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1" autofocus>/);
+    const summary = res.body.slice(res.body.indexOf('class="error-summary"'), res.body.indexOf('</div>', res.body.indexOf('class="error-summary"')));
+    expect([...summary.matchAll(/href="#([a-z0-9]+)"/gi)].map((m) => m[1])).toEqual(['code', 'email', 'password', 'password2']);
+    expect(summary).toContain(nl.form.required(nl.activate.code));
+    expect(summary).toContain(nl.form.email);
+    expect(summary).toContain(nl.form.passwordShort);
+    expect(summary).toContain(nl.form.passwordsDiffer);
+  });
   it('signs out with the header button', async () => {
     const b = new Browser(t);
     await b.signIn(account('admin').email);
