@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { checkForm, fieldMessages, input, localPath, pageForm, refusalProblems, typedDate } from './forms.js';
+import { checkForm, fieldMessages, input, localPath, pageForm, refusalProblems, typedDate, optionalTypedDate } from './forms.js';
 import { nl } from './i18n/nl.js';
 import { en } from './i18n/en.js';
 import type { Messages } from './i18n/index.js';
@@ -47,11 +47,11 @@ describe('one form helper', () => {
   const Form = pageForm({
     schema: z.looseObject({
       name: input(z.string().trim().min(1).max(5)),
-      email: input(z.email()).optional(),
+      email: input(z.email().optional()),
       kind: input(z.enum(['a', 'b'])),
       day: typedDate(),
       code: input(z.string().min(6)),
-      extra: input(z.string().refine((v) => v === 'ok')).optional(),
+      extra: input(z.string().refine((v) => v === 'ok').optional()),
     }),
     labels: (t) => ({ name: t.patients.fields.familyName, email: t.patients.fields.email, kind: t.patients.fields.sex, day: t.patients.fields.birthDate, code: t.activate.code, extra: t.record.note }),
     messages: (t) => ({ code: { '*': t.activate.badCode }, day: { '*': t.form.date(t.patients.fields.birthDate) } }),
@@ -90,6 +90,15 @@ describe('one form helper', () => {
   it('hands over the parsed values when all is well', () => {
     const r = checkForm(nl, Form, { _csrf: 'x', name: ' Kees ', kind: ['b', 'a'], day: '5-5-1950', code: 'abcdef' }, {});
     expect(r.ok && r.data).toMatchObject({ _csrf: 'x', name: 'Kees', kind: 'a', day: '1950-05-05', code: 'abcdef' });
+  });
+
+  it('takes an optional field left empty, as a browser sends it, as not given', () => {
+    const r = checkForm(nl, Form, { name: 'Kees', kind: 'a', day: '1-1-2000', code: 'abcdef', email: '', extra: '' }, {});
+    expect(r.ok).toBe(true);
+    expect(r.ok && [r.data.email, r.data.extra]).toEqual([undefined, undefined]);
+    const Search = pageForm({ schema: z.looseObject({ from: optionalTypedDate() }), labels: () => ({ from: 'x' }) });
+    expect(checkForm(nl, Search, { from: '' }, {}).ok).toBe(true);
+    expect(checkForm(nl, Search, { from: '31-11-2026' }, {}).ok).toBe(false);
   });
 
   it('names the field a use case refused, by the kind of refusal', () => {

@@ -49,6 +49,8 @@ const lastString = (v: unknown): unknown => (Array.isArray(v) ? (v as unknown[])
  * A form field as the browser sends it: the last value of a repeated name, and an empty input as
  * "not given", so an optional field may be left empty and a required one is reported as missing.
  * `trim`: spaces around the value are dropped first (an e-mail address pasted with a space).
+ * An optional field is `input(schema.optional())`: the emptiness is decided inside, so `.optional()`
+ * outside would see the empty text a browser sends and pass it on to the schema.
  */
 export const input = <T extends z.ZodType>(schema: T, opts: { trim?: boolean } = {}) =>
   z.preprocess((v) => {
@@ -58,7 +60,9 @@ export const input = <T extends z.ZodType>(schema: T, opts: { trim?: boolean } =
   }, schema);
 
 /** A date typed the Dutch way (see isoFromTyped), checked as a calendar date. */
-export const typedDate = () => input(z.preprocess((v) => (typeof v === 'string' ? isoFromTyped(v) : v), isoDate));
+const dateAsTyped = () => z.preprocess((v) => (typeof v === 'string' ? isoFromTyped(v) : v), isoDate);
+export const typedDate = () => input(dateAsTyped());
+export const optionalTypedDate = () => input(dateAsTyped().optional());
 
 /** A field whose empty value means something ("clear this"): only a repeated name is made single. */
 export const rawInput = <T extends z.ZodType>(schema: T) => z.preprocess(lastString, schema);

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { NewClinician, RoleChange } from '../../schema/account.schema.js';
 import { text } from '../../schema/text.js';
-import { input, pageForm, typedDate } from '../forms.js';
+import { input, optionalTypedDate, pageForm } from '../forms.js';
 
 export const NewStaffForm = pageForm({
   schema: z.looseObject({ role: input(NewClinician.shape.role), displayName: input(NewClinician.shape.displayName), email: input(NewClinician.shape.email, { trim: true }) }),
@@ -18,10 +18,10 @@ export const RoleForm = pageForm({
 
 export const AuditSearchForm = pageForm({
   schema: z.looseObject({
-    action: input(text().trim().max(60).transform((v) => (v === '' ? undefined : v))).optional(),
-    allowed: input(z.enum(['true', 'false'])).optional(),
-    from: typedDate().optional(),
-    to: typedDate().optional(),
+    action: input(text().trim().max(60).transform((v) => (v === '' ? undefined : v)).optional()),
+    allowed: input(z.enum(['true', 'false']).optional()),
+    from: optionalTypedDate(),
+    to: optionalTypedDate(),
   }),
   labels: (t) => ({ action: t.audit.action, allowed: t.audit.allowed, from: t.audit.from, to: t.audit.to }),
   messages: (t) => ({ from: { '*': t.form.date(t.audit.from) }, to: { '*': t.form.date(t.audit.to) } }),

@@ -6,7 +6,7 @@ import type { Messages } from '../i18n/index.js';
 import { PatientCorrection, PatientInput, PatientQuery } from '../../schema/patient.schema.js';
 import { NewPatientAccount } from '../../schema/account.schema.js';
 import { text } from '../../schema/text.js';
-import { input, pageForm, rawInput, typedDate } from '../forms.js';
+import { input, optionalTypedDate, pageForm, rawInput, typedDate } from '../forms.js';
 
 const patientLabels = (t: Messages) => {
   const f = t.patients.fields;
@@ -62,7 +62,7 @@ export const CorrectionForm = pageForm({
 export const SearchForm = pageForm({
   schema: z.looseObject({
     q: input(PatientQuery.shape.q.transform((v) => (v === '' ? undefined : v))),
-    birthDate: typedDate().optional(),
+    birthDate: optionalTypedDate(),
   }),
   labels: (t) => ({ q: t.patients.q, birthDate: t.patients.birthDate }),
   messages: (t) => ({ birthDate: { '*': t.form.date(t.patients.birthDate) } }),
@@ -79,10 +79,10 @@ export const AccountForm = pageForm({
   schema: z
     .looseObject({
       kind: input(z.enum(['patient', 'caregiver'])),
-      displayName: input(text().trim().min(1).max(200), { trim: true }).optional(),
-      accountEmail: input(z.email().max(254), { trim: true }).optional(),
-      relation: input(z.enum(['parent', 'legal-representative', 'family'])).optional(),
-      patientConsent: input(z.literal('yes')).optional(),
+      displayName: input(text().trim().min(1).max(200).optional(), { trim: true }),
+      accountEmail: input(z.email().max(254).optional(), { trim: true }),
+      relation: input(z.enum(['parent', 'legal-representative', 'family']).optional()),
+      patientConsent: input(z.literal('yes').optional()),
     })
     .superRefine(caregiverNeeds, { when: () => true }),
   labels: (t) => ({ kind: t.record.kind, displayName: t.record.displayName, accountEmail: t.record.email, relation: t.record.relation, patientConsent: t.record.consentLabel }),
@@ -107,6 +107,6 @@ export function accountRequest(v: z.output<typeof AccountForm.schema>): z.input<
 }
 
 export const MergeForm = pageForm({
-  schema: z.looseObject({ duplicateId: input(z.string()).optional(), confirm: input(z.string()).optional() }),
+  schema: z.looseObject({ duplicateId: input(z.string().optional()), confirm: input(z.string().optional()) }),
   labels: () => ({}),
 });
