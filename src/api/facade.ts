@@ -4,14 +4,23 @@
 export { accessDeps, authDeps, clearSessionCookie, requestMeta, requireUser, sessionToken, setSessionCookie } from './auth.js';
 export { keepForm, signIn, signOut, takeForm, type SessionUser } from '../services/auth.js';
 export {
-  correctPatient, createPatient, findPatients, linkPatient, mergeDuplicate, patientAccessLog, patientCaregivers, patientHistory, readPatient, unmergeRecord,
+  correctPatient, createPatient, findPatients, linkPatient, mergeDuplicate, openRecord, readPatient, readPatientFor, recordAccessLog, recordHistory, unmergeRecord,
+  type AccessLogView, type CaregiverView, type RecordPermissions, type RecordView, type RevisionView,
 } from '../services/patients.js';
 export {
   activateAccount, changeStaffRole, confirmPasswordReset, createClinician, createPatientAccount, deactivateStaff, requestPasswordReset, resendActivation,
-  throttleResetRequest, unlockStaff, usersOfOrganisation,
+  throttleResetRequest, unlockStaff, usersOfOrganisation, type UserView,
 } from '../services/accounts.js';
-export { searchOrganisationAudit } from '../services/audit.js';
-export { auditRefusal } from '../services/access.js';
+export { searchOrganisationAudit, type AuditEntryView } from '../services/audit.js';
+export { auditRefusal, type RequestMeta } from '../services/access.js';
 export { activationLetterPdf } from '../services/letters.js';
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo/demo-data.js';
 export { AppError } from '../schema/problem.js';
+export type { Action } from '../core/access/index.js';
+import { authorize, type Action, type Actor } from '../core/access/index.js';
+import { todayNl } from '../services/clock.js';
+
+/** Whether the core allows `actor` an action that concerns no single record (creating a patient, say). */
+export function mayDo(actor: Actor, action: Action): boolean {
+  return authorize(actor, action, null, todayNl()).allowed;
+}

@@ -16,7 +16,7 @@ import { violatedUnique } from '../store/errors.js';
 import { todayNl } from './clock.js';
 import { auditEntry, type AuditEntry, type Auditor, type RequestMeta } from './auditor.js';
 
-export { auditEntry, type RequestMeta } from './auditor.js';
+export { auditEntry, type AuditEntry, type RequestMeta } from './auditor.js';
 
 export type { PatientOrgRow, PatientRow } from '../store/patient.repo.js';
 

@@ -10,7 +10,9 @@ import {
   clearFailures, disableUser, findUserByEmail, insertCode, insertUser, listUsers, liveCode, releaseAttempt, reserveAttempt, setPassword, spendCode,
 } from '../store/accounts.repo.js';
 import type { Role } from '../store/schema.js';
+import type { z } from 'zod';
 import { AppError } from '../schema/problem.js';
+import type { UserSummary } from '../schema/account.schema.js';
 import { asRefusal, withAction, withPatient, type AccessDeps, type RequestMeta } from './access.js';
 import { hashPassword, sha256 } from './auth.js';
 import type { Mailer } from './mail.js';
@@ -179,7 +181,10 @@ async function mailActivationLink(deps: StaffMailDeps, db: Db, userId: string, e
   });
 }
 
-export async function usersOfOrganisation(deps: AccessDeps, actor: Actor, meta: RequestMeta) {
+/** An account as the administrator's pages and the API show it. */
+export type UserView = z.infer<typeof UserSummary>;
+
+export async function usersOfOrganisation(deps: AccessDeps, actor: Actor, meta: RequestMeta): Promise<UserView[]> {
   return withAction(deps, { actor, meta, action: 'user.manage', resource: 'user-list' }, async (db) => {
     const rows = await listUsers(db, actor.organisationId ?? '');
     return { value: rows.map((r) => ({ id: r.id, role: r.role, email: r.email, displayName: r.display_name, status: r.status })) };

@@ -6,14 +6,19 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { auditHead, sealAudit, sealHashAt, searchAudit } from '../store/audit.repo.js';
 import type { Db } from '../store/db.js';
+import type { z } from 'zod';
+import type { AuditRow } from '../schema/account.schema.js';
 import { withAction, type AccessDeps, type RequestMeta } from './access.js';
+
+/** An audit entry as the administrator's search and the API show it. */
+export type AuditEntryView = z.infer<typeof AuditRow>;
 
 export async function searchOrganisationAudit(
   deps: AccessDeps,
   actor: Actor,
   meta: RequestMeta,
   q: { patientId?: string | undefined; userId?: string | undefined; action?: string | undefined; allowed?: boolean | undefined; from?: string | undefined; to?: string | undefined; limit: number; offset: number },
-) {
+): Promise<AuditEntryView[]> {
   return withAction(deps, { actor, meta, action: 'audit.search', resource: 'audit' }, async (db) => {
     const rows = await searchAudit(db, {
       organisationId: actor.organisationId ?? '',
@@ -28,7 +33,7 @@ export async function searchOrganisationAudit(
     });
     return {
       value: rows.map((r) => ({
-        id: r.id, at: r.at, userId: r.user_id, userName: r.user_name, role: r.role, action: r.action, resource: r.resource,
+        id: String(r.id), at: String(r.at), userId: r.user_id, userName: r.user_name, role: r.role, action: r.action, resource: r.resource,
         patientId: r.patient_id, allowed: r.allowed, reason: r.reason, requestId: r.request_id, clientIp: r.client_ip,
       })),
     };

@@ -1,18 +1,21 @@
 // Use cases on the patient record. Every one goes through services/access.ts: authorise, audit,
 // work, in one transaction.
-import type { Actor, CareRelation, CaregiverRelation } from '../core/access/index.js';
+import type { Action, Actor, CareRelation, CaregiverRelation } from '../core/access/index.js';
 import { assertNever, authorize, BSN_ROLES } from '../core/access/index.js';
 import { accessLogForPatient } from '../store/audit.repo.js';
 import { findUserById } from '../store/accounts.repo.js';
 import { AppError } from '../schema/problem.js';
-import type { Patient, PatientCorrection, PatientInput, PatientSummary } from '../schema/patient.schema.js';
+import { z } from 'zod';
+import type { AccessLogEntry, Patient, PatientCorrection, PatientInput, PatientSummary } from '../schema/patient.schema.js';
 import {
-  listPatients, mergedInto, readWithPatient, sessionAndRecord, withAction, withPatient, withPatients, type AccessDeps, type PatientOrgs, type PatientRecords,
-  type PatientRow, type PatientWork, type RequestMeta,
+  auditEntry, listPatients, loadTarget, mergedInto, readWithPatient, sessionAndRecord, withAction, withPatient, withPatients, type AccessDeps, type AuditEntry,
+  type PatientOrgs, type PatientRecords, type PatientRow, type PatientWork, type RequestMeta,
 } from './access.js';
 import { todayNl } from './clock.js';
 import { checkSession, tokenHash, type AuthDeps, type SessionUser } from './auth.js';
 import type { Db } from '../store/db.js';
+
+export type AccessLogView = z.infer<typeof AccessLogEntry>;
 
 export function summary(r: PatientRow): PatientSummary {
   return { id: r.id, familyName: r.family_name, givenName: r.given_name, birthDate: r.birth_date, sex: r.sex, pathwayStage: r.pathway_stage };
@@ -41,6 +44,18 @@ async function full(w: { db: Db; records: PatientRecords; actor: Actor; row: Pat
 
 export async function readPatient(deps: AccessDeps, actor: Actor, meta: RequestMeta, id: string): Promise<Patient> {
   return readWithPatient(deps, { actor, meta, action: 'patient.read', resource: 'patient', patientId: id }, presentTo(actor));
+}
+
+/**
+ * The record for a page that leads to `action` (the merge comparison, the account form): read and
+ * audited as a read, with whether the core allows the reader `action` on it, so the page can offer
+ * the action or refuse. The action itself is authorised and audited again when it is done.
+ */
+export async function readPatientFor(deps: AccessDeps, actor: Actor, meta: RequestMeta, id: string, action: Action): Promise<{ patient: Patient; allowed: boolean }> {
+  return withPatient(deps, { actor, meta, action: 'patient.read', resource: 'patient', patientId: id }, async (w) => ({
+    patient: await full({ ...w, actor }),
+    allowed: authorize(actor, action, w.target, todayNl()).allowed,
+  }));
 }
 
 /** How a read record is handed to `actor`: the full record, the BSN only where their role may see it. */
@@ -148,6 +163,58 @@ export async function patientHistory(deps: AccessDeps, actor: Actor, meta: Reque
   });
 }
 
+/** A record column as the pages name it; columns of the history that are not personal details keep their own. */
+const COLUMN_FIELD: Record<string, string> = {
+  family_name: 'familyName', given_name: 'givenName', birth_date: 'birthDate', sex: 'sex', bsn: 'bsn', phone: 'phone', email: 'email',
+  gp_practice: 'gpPractice', merged_into: 'mergedInto', merged_from: 'mergedFrom',
+};
+
+export const RevisionView = z.object({
+  id: z.string(),
+  changedAt: z.string().describe('ISO timestamp'),
+  changedBy: z.string().nullable(),
+  reason: z.enum(['correction', 'entered-in-error', 'merge', 'unmerge']),
+  note: z.string().nullable(),
+  /** Each field that changed, with its value before and after (null: empty). */
+  changes: z.array(z.object({ field: z.string(), before: z.string().nullable(), after: z.string().nullable() })),
+});
+export type RevisionView = z.infer<typeof RevisionView>;
+
+/** A stored value as text: the history keeps whole columns (text, dates, ids). */
+const shown = (v: unknown): string | null => (v === null || v === undefined || v === '' ? null : typeof v === 'string' ? v : JSON.stringify(v));
+
+function revisionView(r: Awaited<ReturnType<PatientRecords['revisionsOf']>>[number], withBsn: boolean): RevisionView {
+  const before = (r.before ?? {}) as Record<string, unknown>;
+  const after = (r.after ?? {}) as Record<string, unknown>;
+  // Old and new BSN values are as sensitive as the current one.
+  const columns = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((c) => c !== 'bsn' || withBsn);
+  return {
+    id: String(r.id),
+    changedAt: String(r.changed_at),
+    changedBy: r.changed_by,
+    reason: r.reason,
+    note: r.note,
+    changes: columns.map((c) => ({ field: COLUMN_FIELD[c] ?? c, before: shown(before[c]), after: shown(after[c]) })),
+  };
+}
+
+/** The history page: the record and what changed in it, one transaction, one audit entry. */
+export async function recordHistory(deps: AccessDeps, actor: Actor, id: string, meta: RequestMeta): Promise<{ patient: Patient; revisions: RevisionView[] }> {
+  return withPatient(deps, { actor, meta, action: 'patient.read', resource: 'patient/history', patientId: id }, async (w) => {
+    const withBsn = authorize(actor, 'patient.read-bsn', w.target, todayNl()).allowed;
+    return { patient: await full({ ...w, actor }), revisions: (await w.records.revisionsOf(w.db, id)).map((r) => revisionView(r, withBsn)) };
+  });
+}
+
+/** "Who looked at this record": the record and its access log, one transaction, one audit entry. */
+export async function recordAccessLog(deps: AccessDeps, actor: Actor, id: string, meta: RequestMeta): Promise<{ patient: Patient; entries: AccessLogView[] }> {
+  return withPatient(deps, { actor, meta, action: 'patient.read-access-log', resource: 'patient/access-log', patientId: id }, async (w) => {
+    const rows = await accessLogForPatient(w.db, id);
+    const entries = rows.map((r) => ({ at: String(r.at), action: r.action, role: r.role, who: r.user_name, organisation: r.organisation_name }));
+    return { patient: await full({ ...w, actor }), entries };
+  });
+}
+
 export async function patientAccessLog(deps: AccessDeps, actor: Actor, meta: RequestMeta, id: string) {
   return withPatient(deps, { actor, meta, action: 'patient.read-access-log', resource: 'patient/access-log', patientId: id }, async ({ db }) => {
     const rows = await accessLogForPatient(db, id);
@@ -155,8 +222,68 @@ export async function patientAccessLog(deps: AccessDeps, actor: Actor, meta: Req
   });
 }
 
-export async function patientCaregivers(deps: AccessDeps, actor: Actor, meta: RequestMeta, id: string) {
-  return withPatient(deps, { actor, meta, action: 'patient.read', resource: 'patient/caregivers', patientId: id }, ({ db, records }) => records.caregiversOf(db, id));
+/** A caregiver linked to a record, as the record page shows them. */
+export interface CaregiverView {
+  id: string;
+  displayName: string;
+  relation: CaregiverRelation;
+  patientConsent: boolean;
+}
+
+/** What the core allows the reader to do with the record they opened; pages show only that. */
+export interface RecordPermissions {
+  /** Manage the record: correct the personal details, merge a duplicate or undo it, give accounts. */
+  manage: boolean;
+}
+
+/** Everything the record page shows, read in one transaction. */
+export interface RecordView {
+  patient: Patient;
+  caregivers: CaregiverView[];
+  /** Other records with the same date of birth this reader may see and merge (possible duplicates). */
+  duplicates: PatientSummary[];
+  may: RecordPermissions;
+}
+
+/**
+ * Opening a patient's record: authorised once (core `authorize`), everything the page shows read in
+ * the same transaction, and one audit entry saying what happened: this person opened this record.
+ * Possible duplicates are other people's records, so each one shown gets its own entry (against
+ * that patient, as in any list); a record without look-alikes leaves exactly one entry.
+ */
+export async function openRecord(deps: AccessDeps, actor: Actor, patientId: string, meta: RequestMeta): Promise<RecordView> {
+  const asOf = todayNl();
+  return withPatient(deps, { actor, meta, action: 'patient.read', resource: 'patient/record', patientId }, async (w) => {
+    const { db, row, records } = w;
+    const can = (action: Action) => authorize(actor, action, w.target, asOf).allowed;
+    const may: RecordPermissions = { manage: can('patient.write') && can('patient.merge') && can('patient.create-account') };
+    const patient = await full({ ...w, actor });
+    const caregivers = (await records.caregiversOf(db, row.id)).map((c) => ({ id: c.id, displayName: c.display_name, relation: c.relation, patientConsent: c.patient_consent }));
+    const duplicates = may.manage ? await lookAlikes(deps, { db, records, actor, meta, row }) : [];
+    return { patient, caregivers, duplicates, may };
+  });
+}
+
+/** Records of the reader's organisation with the same date of birth that they may see; each shown is audited. */
+async function lookAlikes(
+  deps: AccessDeps,
+  w: { db: Db; records: PatientRecords; actor: Actor; meta: RequestMeta; row: PatientRow },
+): Promise<PatientSummary[]> {
+  const { db, records, actor, meta, row } = w;
+  const asOf = todayNl();
+  const candidates = (await records.searchPatients(db, { organisationId: actor.organisationId ?? '', relation: 'care', birthDate: row.birth_date, limit: 20 })).filter((c) => c.id !== row.id);
+  const orgs = await records.patientOrganisations(db, candidates.map((c) => c.id));
+  const shown: PatientRow[] = [];
+  const entries: AuditEntry[] = [];
+  for (const c of candidates) {
+    const { target } = await loadTarget(db, actor, c, orgs.filter((o) => o.patient_id === c.id));
+    const d = authorize(actor, 'patient.read', target, asOf);
+    if (!d.allowed) continue;
+    shown.push(c);
+    entries.push(auditEntry({ actor, meta, action: 'patient.list', resource: 'patient/duplicates', patientId: c.id, allowed: true, reason: d.reason }));
+  }
+  if (entries.length > 0) await deps.auditor.record(db, entries);
+  return shown.map(summary);
 }
 
 export async function linkPatient(

@@ -5,7 +5,9 @@ import type { FastifyRequest } from 'fastify';
 import type { Messages } from './i18n/index.js';
 import type { FieldErrors } from './components/Form.js';
 import { AppError } from '../api/facade.js';
-import type { ProblemError } from '../schema/problem.js';
+import { unstorableText } from '../schema/text.js';
+import { z } from 'zod';
+import { isoDate } from '../core/time/date.js';
 
 /** Every name/value pair of a urlencoded body, in order; repeated names stay repeated. */
 export function formPairs(req: FastifyRequest): [string, string][] {
@@ -19,7 +21,7 @@ export function formPairs(req: FastifyRequest): [string, string][] {
 }
 
 /** Single-valued view of the body (the last value wins, as a browser sends one per name). */
-export function formFields(req: FastifyRequest): Record<string, string> {
+function formFields(req: FastifyRequest): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of formPairs(req)) out[k] = v;
   return out;
@@ -27,11 +29,11 @@ export function formFields(req: FastifyRequest): Record<string, string> {
 
 /**
  * The query as single strings: a name given twice (`?q=a&q=b`) arrives as an array, and the last
- * value wins, as for a form body. Page handlers read the query only through here.
+ * value wins, as for a form body.
  */
-export function queryFields(req: FastifyRequest): Record<string, string | undefined> {
+export function queryFields(req: FastifyRequest): Record<string, string> {
   const q = req.query;
-  const out: Record<string, string | undefined> = {};
+  const out: Record<string, string> = {};
   if (!q || typeof q !== 'object') return out;
   for (const [k, v] of Object.entries(q as Record<string, unknown>)) {
     const last: unknown = Array.isArray(v) ? (v as unknown[]).at(-1) : v;
@@ -40,68 +42,189 @@ export function queryFields(req: FastifyRequest): Record<string, string | undefi
   return out;
 }
 
-/** Only the named fields, so the strict schemas do not trip over _csrf and friends. */
-export function pick(fields: Record<string, string>, names: readonly string[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const n of names) if (fields[n] !== undefined) out[n] = fields[n];
-  return out;
+/** What a person typed, as one string: a name given twice arrives as an array, and the last value wins. */
+const lastString = (v: unknown): unknown => (Array.isArray(v) ? (v as unknown[]).at(-1) : v);
+
+/**
+ * A form field as the browser sends it: the last value of a repeated name, and an empty input as
+ * "not given", so an optional field may be left empty and a required one is reported as missing.
+ * `trim`: spaces around the value are dropped first (an e-mail address pasted with a space).
+ * An optional field is `input(schema.optional())`: the emptiness is decided inside, so `.optional()`
+ * outside would see the empty text a browser sends and pass it on to the schema.
+ */
+export const input = <T extends z.ZodType>(schema: T, opts: { trim?: boolean } = {}) =>
+  z.preprocess((v) => {
+    const last = lastString(v);
+    const s = opts.trim && typeof last === 'string' ? last.trim() : last;
+    return s === '' ? undefined : s;
+  }, schema);
+
+/** A date typed the Dutch way (see isoFromTyped), checked as a calendar date. */
+const dateAsTyped = () => z.preprocess((v) => (typeof v === 'string' ? isoFromTyped(v) : v), isoDate);
+export const typedDate = () => input(dateAsTyped());
+export const optionalTypedDate = () => input(dateAsTyped().optional());
+
+/** A field whose empty value means something ("clear this"): only a repeated name is made single. */
+export const rawInput = <T extends z.ZodType>(schema: T) => z.preprocess(lastString, schema);
+
+/**
+ * What kind of problem a field has, the key its message is chosen by. Zod's issue codes, with a
+ * missing value told apart ("required"), text that cannot be stored, and a use case's refusal
+ * ("in-use": the value belongs to someone else; "refused": another reason).
+ */
+export type ProblemKind =
+  | 'required' | 'unstorable' | 'too_small' | 'too_big' | 'invalid_type' | 'invalid_format' | 'invalid_value' | 'custom' | 'in-use' | 'refused' | 'other';
+
+/**
+ * A page's form: the zod schema (a loose object without a transform at its top: the CSRF check
+ * reads `_csrf` from the body the schema hands on) that validates it (also given to the route, so it types the
+ * handler), each field's label in the order of the page (the error summary reads like the page),
+ * and where the general message would not help, a message for a field by kind of problem ('*': any
+ * kind but those in GENERAL_FIRST).
+ */
+export interface PageForm<S extends z.ZodType> {
+  readonly schema: S;
+  readonly labels: (t: Messages) => Record<string, string>;
+  readonly messages?: (t: Messages) => Record<string, Partial<Record<ProblemKind | '*', string>>>;
 }
 
-/** '' means "not given" for optional fields in a form; the schemas expect the key to be absent. */
-export function dropEmpty(fields: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v.trim() !== ''));
-}
+export const pageForm = <S extends z.ZodType>(form: PageForm<S>): PageForm<S> => form;
 
-export type FieldKind = 'text' | 'date' | 'choice' | 'email' | 'bsn' | 'password';
+export type FormResult<T> =
+  | { ok: true; data: T; values: Record<string, string> }
+  /** `invalid`: every field with a problem, also those the page shows no message for (a hidden token). */
+  | { ok: false; errors: FieldErrors; invalid: ReadonlySet<string>; values: Record<string, string> };
 
-export interface FieldSpec {
-  label: string;
-  kind?: FieldKind;
-}
-
-function message(t: Messages, spec: FieldSpec, detail: string): string {
-  const d = detail.toLowerCase();
-  if (d.includes('already in use')) return t.form.inUse(spec.label);
-  if (d.includes('nul character') || d.includes('unpaired surrogate')) return t.form.badCharacters(spec.label);
-  if (d.includes('too long')) return t.form.tooLong(spec.label);
-  switch (spec.kind) {
-    case 'date':
-      return t.form.date(spec.label);
-    case 'choice':
-      return t.form.choose(spec.label);
-    case 'email':
-      return d.includes('required') ? t.form.required(spec.label) : t.form.email;
-    case 'bsn':
-      return t.form.bsn;
-    case 'password':
-      return d.includes('at least') ? t.form.passwordShort : t.form.required(spec.label);
+function kindOf(issue: z.core.$ZodIssue): ProblemKind {
+  switch (issue.code) {
+    case 'invalid_type':
+      return 'invalid_type';
+    case 'too_small':
+      return issue.origin === 'string' && Number(issue.minimum) <= 1 ? 'required' : 'too_small';
+    case 'invalid_union': {
+      // The message of the first alternative: "an e-mail address, or nothing" is about the address.
+      const first = issue.errors[0]?.[0];
+      return first ? kindOf(first) : 'other';
+    }
+    case 'too_big':
+    case 'invalid_format':
+    case 'invalid_value':
+    case 'custom':
+      return issue.code;
     default:
-      return d.includes('required') || d.includes('too short') ? t.form.required(spec.label) : t.form.invalid(spec.label);
+      return 'other';
   }
+}
+
+function formatOf(issue: z.core.$ZodIssue): string | undefined {
+  if (issue.code === 'invalid_format') return issue.format;
+  if (issue.code === 'invalid_union') {
+    const first = issue.errors[0]?.[0];
+    return first ? formatOf(first) : undefined;
+  }
+  return undefined;
+}
+
+function generalMessage(t: Messages, kind: ProblemKind, label: string, format: string | undefined): string {
+  switch (kind) {
+    case 'required':
+      return t.form.required(label);
+    case 'unstorable':
+      return t.form.badCharacters(label);
+    case 'too_big':
+      return t.form.tooLong(label);
+    case 'invalid_value':
+      return t.form.choose(label);
+    case 'in-use':
+      return t.form.inUse(label);
+    case 'invalid_format':
+      return format === 'email' ? t.form.email : t.form.invalid(label);
+    default:
+      return t.form.invalid(label);
+  }
+}
+
+/** Kinds whose general message says it best, whatever the field: a form's '*' message is not for them. */
+const GENERAL_FIRST = new Set<ProblemKind>(['required', 'unstorable', 'too_big', 'in-use']);
+
+/** One problem of one field, by kind, before it has a message. */
+export interface FieldProblem {
+  field: string;
+  kind: ProblemKind;
+  format?: string | undefined;
 }
 
 /**
- * One message per field, in the order of `specs` (the order of the form), so the error summary
- * reads top to bottom like the page. Problems on fields the form does not show are dropped.
+ * Every field's first problem, in the reader's language, in the order of the page. Problems on
+ * fields the page does not show are dropped (they cannot be put right there).
  */
-export function fieldErrors(t: Messages, specs: Record<string, FieldSpec>, problems: readonly ProblemError[]): FieldErrors {
-  const byField = new Map<string, string>();
-  for (const p of problems) {
-    const field = p.pointer.split('/')[1] ?? '';
-    if (!byField.has(field)) byField.set(field, p.detail);
-  }
+export function fieldMessages(t: Messages, form: PageForm<z.ZodType>, problems: readonly FieldProblem[]): FieldErrors {
+  const labels = form.labels(t);
+  const special = form.messages?.(t) ?? {};
+  const first = new Map<string, FieldProblem>();
+  for (const p of problems) if (!first.has(p.field)) first.set(p.field, p);
   const out: FieldErrors = {};
-  for (const [name, spec] of Object.entries(specs)) {
-    const detail = byField.get(name);
-    if (detail !== undefined) out[name] = message(t, spec, detail);
+  for (const [field, label] of Object.entries(labels)) {
+    const p = first.get(field);
+    if (!p) continue;
+    const own = special[field];
+    out[field] = own?.[p.kind] ?? (GENERAL_FIRST.has(p.kind) ? undefined : own?.['*']) ?? generalMessage(t, p.kind, label, p.format);
   }
   return out;
 }
 
-/** Field problems carried by a use case's refusal (e.g. "e-mail already in use"), if any. */
-export function problemsOf(e: unknown): ProblemError[] | undefined {
-  if (e instanceof AppError && (e.code === 'invalid-input' || e.code === 'conflict') && e.errors.length > 0) return [...e.errors];
-  return undefined;
+/** Whether the form holds a value for `field` (an empty input is no value). */
+function given(raw: unknown, field: string): boolean {
+  if (!raw || typeof raw !== 'object') return false;
+  const v = lastString((raw as Record<string, unknown>)[field]);
+  return v !== undefined && v !== '';
+}
+
+/**
+ * The problems zod found, each with the field (the first step of its path) and its kind. Any
+ * problem of a field the form left empty is "required" (zod says so in several ways: a wrong type,
+ * an enum without a value, a rule of the form's own).
+ */
+export function issueProblems(issues: readonly z.core.$ZodIssue[], raw: unknown): FieldProblem[] {
+  // Text that cannot be stored is refused before any schema looks at it (api/validation.ts).
+  const unstorable = unstorableText(raw).map((p): FieldProblem => ({ field: p.pointer.split('/')[1] ?? '', kind: 'unstorable' }));
+  return [
+    ...unstorable,
+    ...issues.map((i): FieldProblem => {
+      const field = String(i.path[0] ?? '');
+      return { field, kind: given(raw, field) ? kindOf(i) : 'required', format: formatOf(i) };
+    }),
+  ];
+}
+
+/** The field problems a use case's refusal carries (e.g. an e-mail address already in use), if any. */
+export function refusalProblems(e: unknown): FieldProblem[] | undefined {
+  if (!(e instanceof AppError) || e.errors.length === 0) return undefined;
+  if (e.code !== 'invalid-input' && e.code !== 'conflict' && e.code !== 'forbidden') return undefined;
+  const kind: ProblemKind = e.code === 'conflict' ? 'in-use' : 'refused';
+  return e.errors.map((p) => ({ field: p.pointer.split('/')[1] ?? '', kind }));
+}
+
+/** Validates `raw` with the form's schema; what the use case gets, or every error at once. */
+export function checkForm<S extends z.ZodType>(t: Messages, form: PageForm<S>, raw: unknown, values: Record<string, string>): FormResult<z.output<S>> {
+  const bad = unstorableText(raw);
+  const r = form.schema.safeParse(raw);
+  if (r.success && bad.length === 0) return { ok: true, data: r.data, values };
+  const problems = issueProblems(r.success ? [] : r.error.issues, raw);
+  return { ok: false, errors: fieldMessages(t, form, problems), invalid: new Set(problems.map((p) => p.field)), values };
+}
+
+/**
+ * The outcome of the route's own validation of its body (POST) or query (GET): the route is
+ * registered with the form's schema and `attachValidation`, so a bad form reaches the page, which
+ * shows every error at once, instead of the JSON error handler.
+ */
+export function readForm<S extends z.ZodType>(req: FastifyRequest, t: Messages, form: PageForm<S>): FormResult<z.output<S>> {
+  const fromBody = req.method === 'POST';
+  const raw: unknown = fromBody ? req.body : req.query;
+  const values = fromBody ? formFields(req) : queryFields(req);
+  if (!req.validationError) return { ok: true, data: raw as z.output<S>, values };
+  return checkForm(t, form, raw, values);
 }
 
 /** Stands for our own origin while a path is resolved; never shown to anyone. */

@@ -11,11 +11,16 @@ export function Csrf({ token }: { token: string }) {
   return <input type="hidden" name="_csrf" value={token} />;
 }
 
+/**
+ * Every error of the form at once, each a link to its field. Focus moves here when the page loads
+ * (autofocus on a box that takes focus only from script or the browser, tabindex -1), so a keyboard
+ * or screen reader user starts at the list without any JavaScript; role="alert" announces it too.
+ */
 export function ErrorSummary({ t, errors }: { t: Messages; errors: FieldErrors }) {
   const entries = Object.entries(errors);
   if (entries.length === 0) return null;
   return (
-    <div class="error-summary" role="alert" aria-labelledby="error-summary-title">
+    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1} autofocus>
       <h2 id="error-summary-title">{t.form.errorTitle}</h2>
       <ul>
         {entries.map(([field, message]) => (

@@ -2,19 +2,17 @@
 // with its correction and account forms, who looked at it, what changed, and the activation letter.
 import { Layout, type PageContext } from '../components/Layout.js';
 import { Checkbox, Csrf, ErrorSummary, Field, Notice, Radios, Select, TextArea, type FieldErrors } from '../components/Form.js';
-import { calendarDate, dateTime } from '../context.js';
+import { calendarDate, dateTime } from '../time-format.js';
 import { messages, type Messages } from '../i18n/index.js';
 import { typedFromIso } from '../forms.js';
+import { PatientDetails, roleLabel, stageLabel } from '../components/Patient.js';
 import type { Patient, PatientSummary } from '../../schema/patient.schema.js';
+import type { AccessLogView, CaregiverView, RecordPermissions, RevisionView } from '../../api/facade.js';
 
 const fullName = (p: { givenName: string; familyName: string }) => `${p.givenName} ${p.familyName}`;
 
 const errTitle = (ctx: PageContext, title: string, errors: FieldErrors) =>
   Object.keys(errors).length > 0 ? `${ctx.t.form.titlePrefix}: ${title}` : title;
-
-export function stageLabel(t: Messages, stage: string): string {
-  return (t.stages as Record<string, string>)[stage] ?? stage;
-}
 
 export const PATIENT_FIELDS = ['familyName', 'givenName', 'birthDate', 'sex', 'bsn', 'phone', 'email', 'gpPractice'] as const;
 export type PatientField = (typeof PATIENT_FIELDS)[number];
@@ -134,13 +132,6 @@ export function NewPatientPage(props: { ctx: PageContext; csrf: string; values?:
   );
 }
 
-export interface Caregiver {
-  id: string;
-  display_name: string;
-  relation: 'parent' | 'legal-representative' | 'family';
-  patient_consent: boolean;
-}
-
 /** The values a patient's form starts with: what the record says now. */
 export function patientValues(p: Patient): Record<string, string> {
   return {
@@ -153,33 +144,6 @@ export function patientValues(p: Patient): Record<string, string> {
     email: p.email ?? '',
     gpPractice: p.gpPractice ?? '',
   };
-}
-
-export function PatientDetails({ ctx, patient }: { ctx: PageContext; patient: Patient }) {
-  const t = ctx.t;
-  const f = t.patients.fields;
-  const r = t.record;
-  const rows: [string, string][] = [
-    [f.familyName, patient.familyName],
-    [f.givenName, patient.givenName],
-    [f.birthDate, calendarDate(ctx.lang, patient.birthDate)],
-    [f.sex, t.patients.sex[patient.sex]],
-    ...('bsn' in patient ? [[f.bsn, patient.bsn ?? r.unknown] as [string, string]] : []),
-    [f.phone, patient.phone ?? r.unknown],
-    [f.email, patient.email ?? r.unknown],
-    [f.gpPractice, patient.gpPractice ?? r.unknown],
-    [r.stage, stageLabel(t, patient.pathwayStage)],
-  ];
-  return (
-    <dl class="details">
-      {rows.map(([k, v]) => (
-        <div key={k}>
-          <dt>{k}</dt>
-          <dd>{v}</dd>
-        </div>
-      ))}
-    </dl>
-  );
 }
 
 export type RecordNotice = 'created' | 'corrected' | 'merged' | 'unmerged';
@@ -227,9 +191,9 @@ function AccountForm(props: { ctx: PageContext; csrf: string; patientId: string;
 export function PatientRecordPage(props: {
   ctx: PageContext;
   patient: Patient;
-  caregivers: readonly Caregiver[];
-  /** Nurse or physician of a treating organisation: may correct and create accounts. */
-  canManage: boolean;
+  caregivers: readonly CaregiverView[];
+  /** What the core allows this reader here (the forms below are shown only to those who may use them). */
+  may: RecordPermissions;
   csrf: string;
   notice?: RecordNotice | undefined;
   correction?: { values: Record<string, string>; errors: FieldErrors } | undefined;
@@ -303,9 +267,9 @@ export function PatientRecordPage(props: {
               <tbody>
                 {props.caregivers.map((c) => (
                   <tr key={c.id}>
-                    <th scope="row">{c.display_name}</th>
+                    <th scope="row">{c.displayName}</th>
                     <td>{r.relations[c.relation]}</td>
-                    <td>{c.patient_consent ? t.form.yes : t.form.no}</td>
+                    <td>{c.patientConsent ? t.form.yes : t.form.no}</td>
                   </tr>
                 ))}
               </tbody>
@@ -324,7 +288,7 @@ export function PatientRecordPage(props: {
           </li>
         </ul>
       </section>
-      {props.canManage ? (
+      {props.may.manage ? (
         <>
           {patient.mergedInto ? (
             <section aria-labelledby="unmerge-title">
@@ -538,20 +502,7 @@ export function LetterPage({ ctx, letter }: { ctx: PageContext; letter: Letter }
   );
 }
 
-export interface AccessLogRow {
-  at: string;
-  action: string;
-  role: string | null;
-  who: string | null;
-  organisation: string | null;
-}
-
-export function roleLabel(t: Messages, role: string | null): string {
-  if (!role) return '';
-  return (t.roles as Record<string, string>)[role] ?? role;
-}
-
-export function AccessLogPage({ ctx, patient, rows, backHref }: { ctx: PageContext; patient: Patient; rows: readonly AccessLogRow[]; backHref: string }) {
+export function AccessLogPage({ ctx, patient, rows, backHref }: { ctx: PageContext; patient: Patient; rows: readonly AccessLogView[]; backHref: string }) {
   const t = ctx.t;
   const a = t.accessLog;
   return (
@@ -594,47 +545,23 @@ export function AccessLogPage({ ctx, patient, rows, backHref }: { ctx: PageConte
   );
 }
 
-export interface Revision {
-  id: number | string;
-  changed_at: string;
-  changed_by: string | null;
-  reason: 'correction' | 'entered-in-error' | 'merge' | 'unmerge';
-  note: string | null;
-  before: unknown;
-  after: unknown;
+/** How the history names a field that is not one of the personal details. */
+function fieldLabel(t: Messages, field: string): string {
+  if ((PATIENT_FIELDS as readonly string[]).includes(field)) return t.patients.fields[field as PatientField];
+  if (field === 'mergedInto') return t.history.mergedInto;
+  if (field === 'mergedFrom') return t.history.mergedFrom;
+  return field;
 }
 
-const COLUMN_FIELD: Record<string, PatientField> = {
-  family_name: 'familyName',
-  given_name: 'givenName',
-  birth_date: 'birthDate',
-  sex: 'sex',
-  bsn: 'bsn',
-  phone: 'phone',
-  email: 'email',
-  gp_practice: 'gpPractice',
-};
-
-function asRecord(v: unknown): Record<string, unknown> {
-  if (typeof v === 'string') {
-    try {
-      return asRecord(JSON.parse(v));
-    } catch {
-      return {};
-    }
-  }
-  return v && typeof v === 'object' ? (v as Record<string, unknown>) : {};
-}
-
-export function HistoryPage(props: { ctx: PageContext; patient: Patient; revisions: readonly Revision[]; showBsn: boolean; backHref: string }) {
+export function HistoryPage(props: { ctx: PageContext; patient: Patient; revisions: readonly RevisionView[]; backHref: string }) {
   const { ctx } = props;
   const t = ctx.t;
   const h = t.history;
-  const show = (field: string, v: unknown): string => {
-    if (v === null || v === undefined || v === '') return h.empty;
+  const show = (field: string, v: string | null): string => {
+    if (v === null) return h.empty;
     if (field === 'sex' && (v === 'female' || v === 'male')) return t.patients.sex[v];
-    if (field === 'birthDate' && typeof v === 'string') return calendarDate(ctx.lang, v);
-    return typeof v === 'string' ? v : JSON.stringify(v);
+    if (field === 'birthDate') return calendarDate(ctx.lang, v);
+    return v;
   };
   return (
     <Layout ctx={ctx} title={h.title}>
@@ -643,17 +570,14 @@ export function HistoryPage(props: { ctx: PageContext; patient: Patient; revisio
       <p>{h.intro}</p>
       {props.revisions.length === 0 ? <p>{h.none}</p> : null}
       {props.revisions.map((rev) => {
-        const before = asRecord(rev.before);
-        const after = asRecord(rev.after);
-        const columns = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((c) => c !== 'bsn' || props.showBsn);
-        const headingId = `rev-${String(rev.id)}`;
+        const headingId = `rev-${rev.id}`;
         return (
-          <section key={String(rev.id)} aria-labelledby={headingId}>
-            <h2 id={headingId}>{dateTime(ctx.lang, rev.changed_at)}</h2>
+          <section key={rev.id} aria-labelledby={headingId}>
+            <h2 id={headingId}>{dateTime(ctx.lang, rev.changedAt)}</h2>
             <dl class="details">
               <div>
                 <dt>{h.who}</dt>
-                <dd>{rev.changed_by ?? t.record.unknown}</dd>
+                <dd>{rev.changedBy ?? t.record.unknown}</dd>
               </div>
               <div>
                 <dt>{h.reason}</dt>
@@ -676,16 +600,13 @@ export function HistoryPage(props: { ctx: PageContext; patient: Patient; revisio
                   </tr>
                 </thead>
                 <tbody>
-                  {columns.map((c) => {
-                    const field = COLUMN_FIELD[c];
-                    return (
-                      <tr key={c}>
-                        <th scope="row">{field ? t.patients.fields[field] : c === 'merged_into' ? h.mergedInto : c === 'merged_from' ? h.mergedFrom : c}</th>
-                        <td>{show(field ?? c, before[c])}</td>
-                        <td>{show(field ?? c, after[c])}</td>
-                      </tr>
-                    );
-                  })}
+                  {rev.changes.map((c) => (
+                    <tr key={c.field}>
+                      <th scope="row">{fieldLabel(t, c.field)}</th>
+                      <td>{show(c.field, c.before)}</td>
+                      <td>{show(c.field, c.after)}</td>
+                    </tr>
+                  ))}
                 </tbody>
               </table>
             </div>

@@ -1,9 +1,9 @@
 // Start pages of the people the record is about: the patient's own summary, and a caregiver's list
 // of the people they look after.
 import { Layout, type PageContext } from '../components/Layout.js';
-import { calendarDate } from '../context.js';
+import { calendarDate } from '../time-format.js';
 import type { Patient, PatientSummary } from '../../schema/patient.schema.js';
-import { PatientDetails } from './patients.page.js';
+import { PatientDetails } from '../components/Patient.js';
 
 export function MePage({ ctx, patient }: { ctx: PageContext; patient: Patient }) {
   const m = ctx.t.me;

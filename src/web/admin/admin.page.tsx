@@ -1,21 +1,21 @@
 // The administrator's pages: the accounts of their organisation, and the audit log search.
 import { Layout, type PageContext } from '../components/Layout.js';
 import { Csrf, ErrorSummary, Field, Notice, Select, type FieldErrors } from '../components/Form.js';
-import { dateTime } from '../context.js';
-import { roleLabel } from './patients.page.js';
-import type { z } from 'zod';
-import type { AuditRow, UserSummary } from '../../schema/account.schema.js';
+import { dateTime } from '../time-format.js';
+import { roleLabel } from '../components/Patient.js';
+import type { AuditEntryView, UserView } from '../../api/facade.js';
+import { StaffRole } from '../../schema/account.schema.js';
 
 /** A row of the users table: what the API's user list gives. */
-export type UserRow = z.infer<typeof UserSummary>;
 
-export const STAFF_ROLES = ['nurse', 'physician', 'physiotherapist', 'care-worker', 'admin'] as const;
+// The roles an administrator may give are those the account schema accepts: one list.
+const STAFF_ROLES = StaffRole.options;
 
 export function UsersPage(props: {
   ctx: PageContext;
   csrf: string;
   organisation: string;
-  users: readonly UserRow[];
+  users: readonly UserView[];
   values?: Record<string, string>;
   errors?: FieldErrors;
   created?: boolean;
@@ -94,7 +94,7 @@ export type UserNotice = keyof PageContext['t']['users']['done'];
  * One account and what an administrator may do with it: change its role, switch it off, allow
  * signing in again, send a new activation link. Never a password: the person chooses their own.
  */
-export function UserPage(props: { ctx: PageContext; csrf: string; user: UserRow; self: boolean; notice?: UserNotice | undefined; errors?: FieldErrors }) {
+export function UserPage(props: { ctx: PageContext; csrf: string; user: UserView; self: boolean; notice?: UserNotice | undefined; errors?: FieldErrors }) {
   const { ctx, user } = props;
   const t = ctx.t;
   const u = t.users;
@@ -173,12 +173,11 @@ export function UserPage(props: { ctx: PageContext; csrf: string; user: UserRow;
 }
 
 /** A row of the audit table: what the API's audit search gives. */
-export type AuditEntryRow = z.infer<typeof AuditRow>;
 
 export function AuditPage(props: {
   ctx: PageContext;
   query: { action: string; allowed: string; from: string; to: string };
-  rows: readonly AuditEntryRow[];
+  rows: readonly AuditEntryView[];
   errors?: FieldErrors;
 }) {
   const { ctx, query } = props;

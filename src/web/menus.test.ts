@@ -1,0 +1,21 @@
+// Every role the core knows has a start page, and it is the first entry of its own menu.
+import { describe, expect, it } from 'vitest';
+import { ROLES } from '../core/access/index.js';
+import { inMenuOf, menuFor, startPage } from './menus.js';
+import { nl } from './i18n/nl.js';
+
+describe('menus', () => {
+  it.each(ROLES)('%s starts on a page of its own menu', (role) => {
+    const menu = menuFor(nl, role);
+    expect(menu.length).toBeGreaterThan(0);
+    expect(menu[0]?.href).toBe(startPage(role));
+    for (const m of menu) expect(m.label).not.toBe('');
+  });
+
+  it('gives the list of patients to clinicians only, a record to patients, the people cared for to caregivers', () => {
+    expect(ROLES.filter((r) => inMenuOf(r, '/patients'))).toEqual(['nurse', 'physician', 'physiotherapist', 'care-worker']);
+    expect(ROLES.filter((r) => inMenuOf(r, '/me'))).toEqual(['patient']);
+    expect(ROLES.filter((r) => inMenuOf(r, '/care'))).toEqual(['caregiver']);
+    expect(ROLES.filter((r) => inMenuOf(r, '/admin/users'))).toEqual(['admin']);
+  });
+});

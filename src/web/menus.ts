@@ -1,0 +1,46 @@
+// Where each role starts and what its menu holds. The switches cover the core's role list without a
+// default, so a new role is a compile error here until it has a start page and a menu. A role's
+// menu is also what its pages are: a page of an area (/patients, /me, /care, /admin) is for the
+// roles whose menu leads there; the core's authorize() decides everything about a record itself.
+import type { Role } from '../core/access/index.js';
+import type { Messages } from './i18n/index.js';
+
+export interface MenuEntry {
+  href: string;
+  label: string;
+}
+
+type MenuHref = '/patients' | '/me' | '/care' | '/admin/users' | '/admin/audit';
+
+const LABEL: Record<MenuHref, keyof Messages['menu']> = { '/patients': 'patients', '/me': 'me', '/care': 'care', '/admin/users': 'users', '/admin/audit': 'audit' };
+
+/** What a role may use: clinicians their patients, a patient their record, a caregiver the people they look after. */
+function menuHrefs(role: Role): readonly [MenuHref, ...MenuHref[]] {
+  switch (role) {
+    case 'patient':
+      return ['/me'];
+    case 'caregiver':
+      return ['/care'];
+    case 'admin':
+      return ['/admin/users', '/admin/audit'];
+    case 'nurse':
+    case 'physician':
+    case 'physiotherapist':
+    case 'care-worker':
+      return ['/patients'];
+  }
+}
+
+export function menuFor(t: Messages, role: Role): MenuEntry[] {
+  return menuHrefs(role).map((href) => ({ href, label: t.menu[LABEL[href]] }));
+}
+
+/** Where each role starts after signing in: the first entry of its menu. */
+export function startPage(role: Role): string {
+  return menuHrefs(role)[0];
+}
+
+/** Whether `page` (a menu entry's page: a start page, a list) is in `role`'s menu. */
+export function inMenuOf(role: Role, page: MenuHref): boolean {
+  return menuHrefs(role).includes(page);
+}

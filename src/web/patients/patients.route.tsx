@@ -1,0 +1,275 @@
+// The clinic's patient pages: search, a new record, the record with its correction, account and
+// merge forms, who looked at it and what changed. Data comes only from the API facade, which
+// authorises and audits.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import {
+  AppError, correctPatient, mergeDuplicate, createPatient, createPatientAccount, findPatients, recordAccessLog, openRecord, recordHistory, readPatient,
+  mayDo, readPatientFor, requestMeta, requireUser, unmergeRecord,
+} from '../../api/facade.js';
+import { checkForm, fieldMessages, isoFromTyped, queryFields, readForm, refusalProblems } from '../forms.js';
+import { AccountForm, accountRequest, CorrectionBody, CorrectionForm, MergeForm, NewPatientForm, SearchForm } from './patients.forms.js';
+import type { FieldErrors } from '../components/Form.js';
+import { allowedRecord, idParam, isUuid, userOfMenuPage, userWhoMay, type PageKit } from '../page-kit.js';
+import {
+  AccessLogPage, AccountFormPage, HistoryPage, LetterPage, MergeComparePage, NewPatientPage, PATIENT_FIELDS, PatientRecordPage, PatientsPage, patientValues,
+  type RecordNotice,
+} from './patients.page.js';
+
+const patientIdOf = (req: FastifyRequest) => idParam(req, 'There is no patient with this id.');
+
+export function registerPatientPages(fastify: FastifyInstance, kit: PageKit): void {
+  const { hidden, form, formWith, queryWith, deps, ctxOf, send, page } = kit;
+
+  // ---- Start pages --------------------------------------------------------------------------
+
+  fastify.get(
+    '/patients',
+    queryWith(SearchForm),
+    page(async (req, reply) => {
+      const u = userOfMenuPage(req, '/patients');
+      const ctx = await ctxOf(req, reply);
+      const search = readForm(req, ctx.t, SearchForm);
+      const q = search.values.q ?? '';
+      const birthDate = search.values.birthDate ?? '';
+      const canCreate = mayDo(u.actor, 'patient.create');
+      if (!search.ok) return send(reply, <PatientsPage ctx={ctx} q={q} birthDate={birthDate} results={[]} canCreate={canCreate} errors={search.errors} />, 400);
+      const results = await findPatients(deps(), u.actor, requestMeta(req), { ...search.data, limit: 50 });
+      return send(reply, <PatientsPage ctx={ctx} q={q} birthDate={birthDate} results={results} canCreate={canCreate} />);
+    }),
+  );
+
+  // ---- The patient record -------------------------------------------------------------------
+
+  fastify.get(
+    '/patients/new',
+    hidden,
+    page(async (req, reply) => {
+      userWhoMay(req, 'patient.create');
+      return send(reply, <NewPatientPage ctx={await ctxOf(req, reply)} csrf={reply.generateCsrf()} />);
+    }),
+  );
+
+  fastify.post(
+    '/patients/new',
+    formWith(NewPatientForm),
+    page(async (req, reply) => {
+      const u = requireUser(req);
+      const ctx = await ctxOf(req, reply);
+      const form = readForm(req, ctx.t, NewPatientForm);
+      const again = (errors: FieldErrors, status: number) =>
+        send(reply, <NewPatientPage ctx={ctx} csrf={reply.generateCsrf()} values={form.values} errors={errors} />, status);
+      if (!form.ok) return again(form.errors, 400);
+      try {
+        const p = await createPatient(deps(), u.actor, requestMeta(req), form.data);
+        return reply.redirect(`/patients/${p.id}?notice=created`, 303);
+      } catch (e) {
+        const refused = refusalProblems(e);
+        if (!refused) throw e;
+        return again(fieldMessages(ctx.t, NewPatientForm, refused), e instanceof AppError ? e.status : 400);
+      }
+    }),
+  );
+
+  async function recordPage(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    id: string,
+    extra: { notice?: RecordNotice; correction?: { values: Record<string, string>; errors: FieldErrors } } = {},
+    status = 200,
+  ) {
+    const u = requireUser(req);
+    const record = await openRecord(deps(), u.actor, id, requestMeta(req));
+    return send(
+      reply,
+      <PatientRecordPage
+        ctx={await ctxOf(req, reply)}
+        patient={record.patient}
+        caregivers={record.caregivers}
+        may={record.may}
+        csrf={reply.generateCsrf()}
+        duplicates={record.duplicates}
+        {...extra}
+      />,
+      status,
+    );
+  }
+
+  fastify.get(
+    '/patients/:id',
+    hidden,
+    page(async (req, reply) => {
+      requireUser(req);
+      const n = queryFields(req).notice;
+      const notice = n === 'created' || n === 'corrected' || n === 'merged' || n === 'unmerged' ? n : undefined;
+      return recordPage(req, reply, patientIdOf(req), notice ? { notice } : {});
+    }),
+  );
+
+  /** The duplicate id of a merge form or link, as a canonical (lower-case) record id. */
+  const duplicateIdOf = (v: string | undefined): string => {
+    const id = (v ?? '').trim().toLowerCase();
+    if (!isUuid(id)) throw new AppError('not-found', 'There is no patient with this id.');
+    return id;
+  };
+
+  async function comparePage(req: FastifyRequest, reply: FastifyReply, { id, duplicateId, refused = false }: { id: string; duplicateId: string; refused?: boolean }) {
+    const u = requireUser(req);
+    if (id === duplicateId) throw new AppError('not-found', 'A record cannot be merged with itself.');
+    // Both records are read as for a merge: the core decides whether this reader may merge them.
+    const keep = allowedRecord(u, await readPatientFor(deps(), u.actor, requestMeta(req), id, 'patient.merge'));
+    const duplicate = allowedRecord(u, await readPatientFor(deps(), u.actor, requestMeta(req), duplicateId, 'patient.merge'));
+    const blocked = refused || keep.mergedInto !== null || duplicate.mergedInto !== null;
+    return send(reply, <MergeComparePage ctx={await ctxOf(req, reply)} csrf={reply.generateCsrf()} keep={keep} duplicate={duplicate} refused={blocked} />, refused ? 409 : 200);
+  }
+
+  fastify.get(
+    '/patients/:id/merge',
+    hidden,
+    page(async (req, reply) => comparePage(req, reply, { id: patientIdOf(req).toLowerCase(), duplicateId: duplicateIdOf(queryFields(req).duplicateId) })),
+  );
+
+  fastify.post(
+    '/patients/:id/merge',
+    formWith(MergeForm),
+    page(async (req, reply) => {
+      const u = requireUser(req);
+      const id = patientIdOf(req).toLowerCase();
+      const { values } = readForm(req, (await ctxOf(req, reply)).t, MergeForm);
+      const duplicateId = duplicateIdOf(values.duplicateId);
+      // Merging is confirmed on the comparison page; anything else goes there first (if this
+      // reader may merge at all: the use case decides that for a confirmed merge).
+      if (values.confirm !== 'yes') {
+        allowedRecord(u, await readPatientFor(deps(), u.actor, requestMeta(req), id, 'patient.merge'));
+        return reply.redirect(`/patients/${id}/merge?duplicateId=${duplicateId}`, 303);
+      }
+      try {
+        await mergeDuplicate(deps(), u.actor, requestMeta(req), id, duplicateId);
+      } catch (e) {
+        if (e instanceof AppError && (e.code === 'conflict' || e.code === 'invalid-input')) return comparePage(req, reply, { id, duplicateId, refused: true });
+        throw e;
+      }
+      return reply.redirect(`/patients/${id}?notice=merged`, 303);
+    }),
+  );
+
+  fastify.post(
+    '/patients/:id/unmerge',
+    form,
+    page(async (req, reply) => {
+      const u = requireUser(req);
+      const id = patientIdOf(req).toLowerCase();
+      try {
+        await unmergeRecord(deps(), u.actor, requestMeta(req), id);
+      } catch (e) {
+        // Undone already (by a colleague, a moment ago): the record shows how things stand.
+        if (e instanceof AppError && e.code === 'conflict') return reply.redirect(`/patients/${id}`, 303);
+        throw e;
+      }
+      return reply.redirect(`/patients/${id}?notice=unmerged`, 303);
+    }),
+  );
+
+  fastify.post(
+    '/patients/:id/correction',
+    formWith(CorrectionBody),
+    page(async (req, reply) => {
+      const u = requireUser(req);
+      const id = patientIdOf(req);
+      const t = (await ctxOf(req, reply)).t;
+      const f = readForm(req, t, CorrectionBody).values;
+      const current = await readPatient(deps(), u.actor, requestMeta(req), id);
+      const now = patientValues(current);
+      // Only what differs is sent, so the history shows exactly what was corrected.
+      const fields = PATIENT_FIELDS.filter((k) => k !== 'bsn' || 'bsn' in current);
+      const typed = (k: string) => (k === 'birthDate' ? isoFromTyped(f[k]) : (f[k] ?? '').trim());
+      const nowIso = { ...now, birthDate: current.birthDate.slice(0, 10) } as Record<string, string>;
+      const changed = Object.fromEntries(fields.filter((k) => f[k] !== undefined && typed(k) !== nowIso[k]).map((k) => [k, k === 'birthDate' ? typed(k) : (f[k] ?? '')]));
+      const values = { ...now, ...Object.fromEntries([...fields, 'reason', 'note'].flatMap((k) => (f[k] === undefined ? [] : [[k, f[k]]]))) };
+      const again = (errors: FieldErrors, status = 400) => recordPage(req, reply, id, { correction: { values, errors } }, status);
+      const correction = checkForm(t, CorrectionForm, { ...changed, ...(f.reason ? { reason: f.reason } : {}), ...(f.note?.trim() ? { note: f.note } : {}) }, values);
+      const errors: FieldErrors = correction.ok ? {} : correction.errors;
+      if (Object.keys(changed).length === 0) errors.familyName = t.record.nothingChanged;
+      if (!correction.ok || Object.keys(errors).length > 0) return again(errors);
+      try {
+        await correctPatient(deps(), u.actor, requestMeta(req), id, correction.data);
+      } catch (e) {
+        const refused = refusalProblems(e);
+        if (!refused) throw e;
+        return again(fieldMessages(t, CorrectionForm, refused), e instanceof AppError ? e.status : 400);
+      }
+      return reply.redirect(`/patients/${id}?notice=corrected`, 303);
+    }),
+  );
+
+  fastify.get(
+    '/patients/:id/account',
+    hidden,
+    page(async (req, reply) => {
+      const u = requireUser(req);
+      const patient = allowedRecord(u, await readPatientFor(deps(), u.actor, requestMeta(req), patientIdOf(req), 'patient.create-account'));
+      return send(reply, <AccountFormPage ctx={await ctxOf(req, reply)} csrf={reply.generateCsrf()} patient={patient} />);
+    }),
+  );
+
+  fastify.post(
+    '/patients/:id/account',
+    formWith(AccountForm),
+    page(async (req, reply) => {
+      const u = requireUser(req);
+      const id = patientIdOf(req);
+      const ctx = await ctxOf(req, reply);
+      const t = ctx.t;
+      const form = readForm(req, t, AccountForm);
+      const again = async (errors: FieldErrors, status: number) => {
+        const patient = await readPatient(deps(), u.actor, requestMeta(req), id);
+        return send(reply, <AccountFormPage ctx={ctx} csrf={reply.generateCsrf()} patient={patient} values={form.values} errors={errors} />, status);
+      };
+      if (!form.ok) return again(form.errors, 400);
+      // Everything the letter needs is worked out before the account exists: nothing may fail the
+      // page after the account and its code were stored.
+      const activateUrl = new URL('/activate', fastify.deps.config.linkBase).toString();
+      try {
+        const issued = await createPatientAccount(deps(), u.actor, requestMeta(req), id, accountRequest(form.data));
+        const letter = {
+          patientId: id,
+          kind: form.data.kind,
+          displayName: issued.displayName,
+          patientName: issued.patientName,
+          code: issued.activationCode,
+          expiresAt: issued.expiresAt,
+          activateUrl,
+        };
+        // Rendered, not redirected: the code exists only in this response.
+        return send(reply, <LetterPage ctx={ctx} letter={letter} />, 201);
+      } catch (e) {
+        const refused = refusalProblems(e);
+        if (!refused) throw e;
+        // The use case names the address "email"; on this page it is "accountEmail".
+        const renamed = refused.map((p) => (p.field === 'email' ? { ...p, field: 'accountEmail' } : p));
+        return again(fieldMessages(t, AccountForm, renamed), e instanceof AppError ? e.status : 400);
+      }
+    }),
+  );
+
+  fastify.get(
+    '/patients/:id/access-log',
+    hidden,
+    page(async (req, reply) => {
+      const u = requireUser(req);
+      const id = patientIdOf(req);
+      const { patient, entries } = await recordAccessLog(deps(), u.actor, id, requestMeta(req));
+      return send(reply, <AccessLogPage ctx={await ctxOf(req, reply)} patient={patient} rows={entries} backHref={`/patients/${id}`} />);
+    }),
+  );
+
+  fastify.get(
+    '/patients/:id/history',
+    hidden,
+    page(async (req, reply) => {
+      const u = requireUser(req);
+      const id = patientIdOf(req);
+      const { patient, revisions } = await recordHistory(deps(), u.actor, id, requestMeta(req));
+      return send(reply, <HistoryPage ctx={await ctxOf(req, reply)} patient={patient} revisions={revisions} backHref={`/patients/${id}`} />);
+    }),
+  );
+}

@@ -1,0 +1,98 @@
+// Every slice's pages, as each demo role meets them: the page, a refusal (403, audited) or, without
+// a session, a redirect to sign in and back.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestApp } from '../api/testing/test-app.js';
+import { DEMO_PASSWORD } from '../demo/demo-data.js';
+import { nl } from './i18n/nl.js';
+import { Browser, START, account, demoApp, hiddenFields, type Role } from '../api/testing/page-browser.js';
+
+describe('pages by role', () => {
+  let t: TestApp;
+  let anna = '';
+  let lotte = '';
+
+  beforeAll(async () => {
+    ({ t, anna, lotte } = await demoApp());
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const ALL: Role[] = ['nurse', 'physician', 'physiotherapist', 'care-worker', 'admin', 'patient', 'caregiver'];
+  const only = (...roles: Role[]) => Object.fromEntries(ALL.map((r) => [r, roles.includes(r) ? 200 : 403])) as Record<Role, number>;
+
+  /** Page → expected status per role. Anna is an adult in the hospital's care, referred to the physio. */
+  const PAGES: { path: () => string; expect: Record<Role, number> }[] = [
+    { path: () => '/patients', expect: only('nurse', 'physician', 'physiotherapist', 'care-worker') },
+    { path: () => '/patients/new', expect: only('nurse', 'physician') },
+    { path: () => '/me', expect: only('patient') },
+    { path: () => '/care', expect: only('caregiver') },
+    { path: () => '/admin/users', expect: only('admin') },
+    { path: () => '/admin/audit', expect: only('admin') },
+    { path: () => `/patients/${anna}`, expect: only('nurse', 'physician', 'physiotherapist', 'patient') },
+    { path: () => `/patients/${anna}/access-log`, expect: only('nurse', 'physician', 'physiotherapist', 'patient') },
+    { path: () => `/patients/${anna}/history`, expect: only('nurse', 'physician', 'physiotherapist', 'patient') },
+    { path: () => `/patients/${anna}/account`, expect: only('nurse', 'physician') },
+    { path: () => `/patients/${lotte}`, expect: only('care-worker', 'caregiver') },
+  ];
+
+  describe.each(ALL)('as the demo %s', (role) => {
+    const b = () => browsers.get(role) as Browser;
+    const browsers = new Map<Role, Browser>();
+
+    beforeAll(async () => {
+      const br = new Browser(t);
+      const res = await br.signIn(account(role).email);
+      expect(res.statusCode).toBe(303);
+      expect(res.headers.location).toBe(START[role]);
+      browsers.set(role, br);
+    });
+
+    it('lands on a start page with the menu, the name and the idle sign-out time', async () => {
+      const res = await b().get(START[role]);
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['cache-control']).toBe('no-store');
+      expect(res.body).toContain(account(role).displayName);
+      expect(res.body).toMatch(/U wordt om \d\d:\d\d automatisch uitgelogd als u niets doet\./);
+      expect(res.body).toContain('action="/sign-out"');
+      expect(res.body.match(/<h1[ >]/g)).toHaveLength(1);
+    });
+
+    it.each(PAGES.map((p, i) => [i, p] as const))('page %i answers as the role allows, and a refusal is audited', async (_i, p) => {
+      const me = (await t.store.db.selectFrom('app_user').select('id').where('email', '=', account(role).email).executeTakeFirstOrThrow()).id;
+      const refusals = async () =>
+        Number((await t.store.db.selectFrom('audit_event').select((eb) => eb.fn.countAll().as('n')).where('user_id', '=', me).where('allowed', '=', false).executeTakeFirstOrThrow()).n);
+      const before = await refusals();
+      const res = await b().get(p.path());
+      expect(res.statusCode, p.path()).toBe(p.expect[role]);
+      expect(res.headers['content-type']).toContain('text/html');
+      if (res.statusCode === 403) {
+        expect(res.body).toContain(nl.errors.forbiddenTitle);
+        expect(await refusals(), `audit of the refused ${p.path()}`).toBe(before + 1);
+      }
+    });
+
+    it('shows the BSN only to those who may see it', async () => {
+      const res = await b().get(`/patients/${anna}`);
+      const sees = role === 'nurse' || role === 'physician' || role === 'patient';
+      // Those who may see the BSN get the record; for everyone else, whether the record is refused
+      // or shown without it, the number is nowhere on the page.
+      if (sees) expect(res.statusCode).toBe(200);
+      expect(res.body.includes('111222333'), `BSN on the page for ${role} (status ${String(res.statusCode)})`).toBe(sees);
+    });
+  });
+
+  it('sends a visitor without a session to sign in, and back afterwards', async () => {
+    const b = new Browser(t);
+    for (const p of PAGES) {
+      const res = await b.get(p.path());
+      expect(res.statusCode, p.path()).toBe(303);
+      expect(res.headers.location).toBe(`/sign-in?return=${encodeURIComponent(p.path())}`);
+    }
+    const page = await b.get(`/sign-in?return=${encodeURIComponent(`/patients/${anna}`)}`);
+    expect(page.body).toContain(nl.signIn.needed);
+    const res = await b.post('/sign-in', { ...Object.fromEntries(hiddenFields(page.body, '/sign-in')), email: account('nurse').email, password: DEMO_PASSWORD });
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe(`/patients/${anna}`);
+  });
+});
