@@ -16,7 +16,7 @@ now() { date +%s.%N; }
 since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
 SUITE_T0=$(now)
 SUMMARY=""
-record() { SUMMARY+=$(printf '  %-58s %7s s   load before %s\n' "$1" "$2" "$3")$'\n'; }
+record() { SUMMARY+=$(printf '  %-66s %7s s   load before %s\n' "$1" "$2" "$3")$'\n'; }
 
 header() { printf '\n\033[1m== %s\033[0m  (%s UTC, load %s)\n' "$1" "$(date -u +%H:%M:%S)" "$(load)"; }
 
