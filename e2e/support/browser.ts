@@ -43,8 +43,9 @@ export const DESKTOP = { width: 1280, height: 800 } as const;
 export async function newContext(browser: Browser, opts: BrowserContextOptions = {}): Promise<BrowserContext> {
   const context = await browser.newContext({ baseURL: await baseUrl(), viewport: DESKTOP, ...opts });
   // Our pages are small and local: an element that is not there within seconds will not come, and
-  // failing fast beats every broken page costing the full 30 s default.
-  context.setDefaultTimeout(5_000);
-  context.setDefaultNavigationTimeout(15_000);
+  // failing fast beats every broken page costing the full 30 s default. Seconds on a busy machine
+  // with two spec files, two browsers and two servers on two cores are more than on a quiet one.
+  context.setDefaultTimeout(10_000);
+  context.setDefaultNavigationTimeout(30_000);
   return context;
 }
