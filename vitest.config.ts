@@ -1,13 +1,81 @@
-import { defineConfig } from 'vitest/config';
+import { availableParallelism } from 'node:os';
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 
-// Unit, property, store and API tests. Store tests run once per driver (PGlite and PostgreSQL 15);
-// the global setup starts a throwaway PostgreSQL cluster unless DATABASE_URL is given.
+// Unit, property, store and API tests, in two time zones at once (projects, below). Store tests run
+// once per driver (PGlite and PostgreSQL 15).
+//
+// Only the projects named "+db" have a global setup: it starts a throwaway PostgreSQL cluster
+// (unless DATABASE_URL is given) and migrated templates, once, shared by both of them. A run that
+// picks no file of theirs (`vitest run src/core`) starts no cluster.
+
+const ALL = ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts'];
+
+/**
+ * Files that take a store from src/store/testing (freshStore, emptyPgDatabase, testApp) and so need
+ * the global setup. freshStore names this list when a file outside it asks for a database, and
+ * scripts/test-projects.test.ts fails when a file that imports one is missing here. The crash test
+ * starts a cluster of its own (it crashes it); backup and fault tests need none.
+ */
+const NEEDS_DB = [
+  'src/store/{audit,db,kept,lists,prepared,schema,session-read,tx}.test.ts',
+  'src/api/**/*.test.ts',
+  'src/web/{routes,accounts/accounts,patients/patients,admin/admin}.test.ts',
+  'src/cli/db-commands.test.ts',
+  'src/services/{seed,auditor}.test.ts',
+  'src/main.test.ts',
+];
+
+/**
+ * Run once, in Europe/Amsterdam, because no result can depend on the process's time zone:
+ * - src/core: the core has no clock and no Date (eslint forbids both); its tests make dates with
+ *   UTC methods only.
+ * - src/store, the database CLI and its fault test, the demo seed: the store keeps every time in
+ *   UTC on both drivers (src/store/parsers.ts) and these tests compare instants, not local times.
+ * - transport, disk-full, log, fuzz, security, conflicts: they assert statuses, headers, problem
+ *   documents, log contents, lock-out counts and rows, never a date as shown; the times the server
+ *   shows are formatted with an explicit zone (src/web/time-format.ts, src/services/letters.ts).
+ * - the BSN check, the redirect-target check and the check of this file (scripts/) read no dates.
+ * Everything else runs again in UTC, where a slip to local time shows.
+ */
+const ONCE = [
+  'src/core/**',
+  'src/store/**',
+  'src/cli/db-commands.test.ts',
+  'src/cli/db-faults.test.ts',
+  'src/services/seed.test.ts',
+  'src/api/transport.test.ts',
+  'src/api/disk-full.test.ts',
+  'src/api/log.test.ts',
+  'src/api/fuzz.test.ts',
+  'src/api/security.test.ts',
+  'src/api/conflicts.test.ts',
+  'src/schema/bsn.test.ts',
+  'src/web/forms.test.ts',
+  'scripts/**',
+];
+
+/** The zone is the worker's environment from its start, whatever TZ the caller's shell has. */
+function zone(name: string, tz: string, once: boolean): TestProjectInlineConfiguration[] {
+  const skip = once ? [] : ONCE;
+  return [
+    { extends: true, test: { name, env: { TZ: tz }, include: ALL, exclude: [...NEEDS_DB, ...skip] } },
+    {
+      extends: true,
+      test: { name: `${name}+db`, env: { TZ: tz }, include: NEEDS_DB, exclude: skip, globalSetup: ['./src/store/testing/global-setup.ts'] },
+    },
+  ];
+}
+
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts'],
-    globalSetup: ['./src/store/testing/global-setup.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Safety nets, not expectations: tests wait on events, and on a busy shared machine a PGlite
+    // start alone can take half a minute. A hanging test still ends.
+    testTimeout: 120_000,
+    hookTimeout: 300_000,
     pool: 'forks',
+    // Most files wait on PostgreSQL, child processes or sockets for much of their time, so one
+    // worker per core keeps the cores busy (vitest's default leaves one core to itself).
+    maxWorkers: availableParallelism(),
+    projects: [...zone('amsterdam', 'Europe/Amsterdam', true), ...zone('utc', 'UTC', false)],
   },
 });

@@ -55,7 +55,9 @@ describe('keyboard only', () => {
     await shell.tabTo(page.getByRole('radio', { name: t.record.reasons.correction }), 40);
     await page.keyboard.press('Space');
     await shell.tabTo(page.getByRole('button', { name: t.record.correctSubmit }), 40);
-    await Promise.all([page.waitForLoadState('domcontentloaded'), page.keyboard.press('Enter')]);
+    // Wait for the page that answers the form: the record already shown has a matching URL and is
+    // loaded, so waiting for those alone raced the save on a busy machine.
+    await shell.navigation(() => page.keyboard.press('Enter'));
     await page.waitForURL(/\/patients\/[0-9a-f-]{36}/);
     await expect.poll(() => page.getByText('0612345678').count()).toBeGreaterThan(0);
     await context.close();
@@ -96,7 +98,7 @@ describe('record pages pass the audit', () => {
     await page.getByRole('radio', { name: t.record.kinds.caregiver }).check();
     await page.getByLabel(t.record.displayName, { exact: false }).fill('Piet de Vries');
     await page.getByLabel(t.record.relation, { exact: false }).selectOption('family');
-    await Promise.all([page.waitForLoadState('domcontentloaded'), page.getByRole('button', { name: t.record.accountSubmit }).click()]);
+    await shell.navigation(() => page.getByRole('button', { name: t.record.accountSubmit }).click());
     await expect.poll(() => page.getByText(t.letter.body.codeLabel).count()).toBeGreaterThan(0);
     await auditPage(page);
     await context.close();

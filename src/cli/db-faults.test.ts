@@ -18,7 +18,10 @@ import { buildOnce, startBotpad, type BotpadProcess } from './testing/botpad-pro
 
 const RECOVERY_LIMIT_MS = 10_000;
 /** Generous caps for waiting on events: a busy machine is slow, a broken process never arrives. */
-const CAP_MS = 60_000;
+const CAP_MS = 180_000;
+/** Last safety nets for the hooks and the test, whose every wait is on an event capped by CAP_MS. */
+const SETUP_CAP_MS = 600_000;
+const TEST_CAP_MS = 900_000;
 
 interface Load {
   readonly acks: string[];
@@ -151,7 +154,10 @@ describe('Botpad processes when PostgreSQL restarts, crashes or ends their sessi
     await seedDemo(store.db);
     await store.close();
     const env = { DATABASE_URL: dbUrl, BOTPAD_DEMO: '0', BOTPAD_OUTBOX_DIR: outbox, BOTPAD_PG_POOL_SIZE: '4' };
-    procs.push(...(await Promise.all([startBotpad(env), startBotpad(env)])));
+    // Both start at once; one that started is still stopped in afterAll when the other failed.
+    const started = await Promise.allSettled([startBotpad(env, { capMs: CAP_MS }), startBotpad(env, { capMs: CAP_MS })]);
+    for (const r of started) if (r.status === 'fulfilled') procs.push(r.value);
+    for (const r of started) if (r.status === 'rejected') throw r.reason;
     const nurse = DEMO_ACCOUNTS.find((a) => a.role === 'nurse');
     for (const p of procs) {
       const res = await fetch(p.url + 'api/v1/session', {
@@ -162,7 +168,7 @@ describe('Botpad processes when PostgreSQL restarts, crashes or ends their sessi
       expect(res.status).toBe(200);
       cookies.push((res.headers.get('set-cookie') ?? '').split(';')[0] ?? '');
     }
-  }, 120_000);
+  }, SETUP_CAP_MS);
 
   afterAll(async () => {
     await Promise.all(procs.map((p) => p.stop()));
@@ -224,5 +230,5 @@ describe('Botpad processes when PostgreSQL restarts, crashes or ends their sessi
         `ms from PostgreSQL accepting connections to each process saving again: ${JSON.stringify(recovery)}\n`,
     );
     for (const [name, ms] of Object.entries(recovery)) for (const m of ms) expect(m, name).toBeLessThan(RECOVERY_LIMIT_MS);
-  }, 240_000);
+  }, TEST_CAP_MS);
 });

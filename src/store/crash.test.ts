@@ -32,7 +32,11 @@ function startWriter(args: string[]): Writer {
   let partial = '';
   let waiter: { n: number; resolve: () => void } | undefined;
   let onReady: (org: string) => void = () => undefined;
-  const ready = new Promise<string>((r) => (onReady = r));
+  let onNotReady: (e: Error) => void = () => undefined;
+  const ready = new Promise<string>((resolve, reject) => {
+    onReady = resolve;
+    onNotReady = reject;
+  });
   child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
   child.stdout.on('data', (b: Buffer) => {
     const parts = (partial + b.toString()).split('\n');
@@ -48,6 +52,8 @@ function startWriter(args: string[]): Writer {
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) =>
     child.once('exit', (code, signal) => r({ code, signal })),
   );
+  // A writer that dies before READY fails the test at once, with its stderr, instead of at the timeout.
+  void exited.then(({ code, signal }) => onNotReady(new Error(`writer ended before READY (code ${String(code)}, ${String(signal)}): ${stderr}`)));
   const ended = Promise.all([exited, stdoutClosed]).then(([e]) => ({ ...e, lines }));
   return {
     acks,
@@ -109,11 +115,17 @@ async function check(db: Db, org: string, acked: readonly string[]): Promise<Che
 // Somewhere in the burst, not always at the same write.
 const killAfter = () => 150 + Math.floor(Math.random() * 350);
 
+/**
+ * Every wait in this file is on an event (a line from the writer, its exit, pg_ctl's own readiness
+ * wait), so these caps only end a test that would otherwise hang; a busy machine is slow, not wrong.
+ */
+const CAP_MS = 300_000;
+
 describe('crash safety on PostgreSQL 15 (fsync on)', () => {
   let cluster: Cluster | undefined;
   beforeAll(async () => {
     cluster = await startCluster({ fsync: true });
-  }, 60_000);
+  }, CAP_MS);
   afterAll(() => {
     cluster?.stop();
   });
@@ -140,7 +152,7 @@ describe('crash safety on PostgreSQL 15 (fsync on)', () => {
     } finally {
       await store.close();
     }
-  }, 40_000);
+  }, CAP_MS);
 
   it('stops cleanly on SIGTERM with every acknowledged write kept', async () => {
     const c = cluster as Cluster;
@@ -160,7 +172,7 @@ describe('crash safety on PostgreSQL 15 (fsync on)', () => {
     } finally {
       await store.close();
     }
-  }, 30_000);
+  }, CAP_MS);
 });
 
 describe('crash safety on PGlite', () => {
@@ -171,7 +183,7 @@ describe('crash safety on PGlite', () => {
     const s = await openStore({ dataDir: template });
     await migrate(s.db);
     await s.close();
-  }, 60_000);
+  }, CAP_MS);
   const copyOfTemplate = (name: string) => {
     const dir = path.join(base, name);
     cpSync(template, dir, { recursive: true });
@@ -223,7 +235,7 @@ describe('crash safety on PGlite', () => {
       expect(r.unacked).toBeLessThanOrEqual(acked.length);
       expect(r.reopenMs).toBeLessThan(5_000);
     }
-  }, 90_000);
+  }, CAP_MS);
 
   it('stops cleanly on SIGTERM mid-burst: every acknowledged write kept, nothing extra, lock released', async () => {
     const dir = copyOfTemplate('stopped');
@@ -246,5 +258,5 @@ describe('crash safety on PGlite', () => {
     } finally {
       await store.close();
     }
-  }, 40_000);
+  }, CAP_MS);
 });

@@ -1,6 +1,7 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdir, utimes, writeFile } from 'node:fs/promises';
+import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
@@ -93,12 +94,15 @@ describe('migrations on PostgreSQL', () => {
 
 describe('PGlite data-directory lock', () => {
   const dirs: string[] = [];
+  // A child left running by a failed test would hold its lock (and the run) open for ever.
+  const children: ChildProcess[] = [];
   const newDir = () => {
     const d = mkdtempSync(path.join(tmpdir(), 'botpad-lock-'));
     dirs.push(d);
     return path.join(d, 'data');
   };
   afterAll(() => {
+    for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
     for (const d of dirs) rmSync(d, { recursive: true, force: true });
   });
 
@@ -116,6 +120,19 @@ describe('PGlite data-directory lock', () => {
     await again.close();
   });
 
+  it('refuses a second opener while the owner lives, however late its lock refresh is', async () => {
+    // A live owner on this host (the test runner's parent process) whose lock was last refreshed a
+    // minute ago, as when its event loop was blocked that long.
+    const dir = newDir();
+    await mkdir(dir + '.lock', { recursive: true });
+    const aMinuteAgo = new Date(Date.now() - 60_000);
+    await utimes(dir + '.lock', aMinuteAgo, aMinuteAgo);
+    await writeFile(dir + '.owner', JSON.stringify({ pid: process.ppid, host: hostname() }));
+    const second = openStore({ dataDir: dir });
+    await expect(second).rejects.toBeInstanceOf(DataDirLockedError);
+    await expect(second).rejects.toThrow(`(process ${String(process.ppid)})`);
+  });
+
   it('takes over at once from an owner killed with SIGKILL', async () => {
     const dir = newDir();
     const child = spawn(
@@ -123,15 +140,20 @@ describe('PGlite data-directory lock', () => {
       ['--import', 'tsx', '-e', `import('${path.resolve('src/store/db.ts')}').then(m => m.openStore({ dataDir: ${JSON.stringify(dir)} }).then(async (s) => { await m.migrate(s.db); console.log('OPEN'); setInterval(() => undefined, 1000); }))`],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
+    children.push(child);
+    const exited = new Promise<void>((r) => child.once('exit', () => r()));
     await new Promise<void>((resolve, reject) => {
+      // The line may arrive in pieces: look at everything read so far.
+      let out = '';
       child.stdout.on('data', (b: Buffer) => {
-        if (b.toString().includes('OPEN')) resolve();
+        out += b.toString();
+        if (out.includes('OPEN')) resolve();
       });
-      child.on('exit', (code) => reject(new Error(`child exited early (${String(code)})`)));
+      void exited.then(() => reject(new Error(`child exited early (${String(child.exitCode ?? child.signalCode)})`)));
     });
     await expect(openStore({ dataDir: dir })).rejects.toBeInstanceOf(DataDirLockedError);
     child.kill('SIGKILL');
-    await new Promise((r) => child.once('exit', r));
+    await exited;
     // The lock itself is taken over at once (no waiting for it to go stale, 15 s)…
     const t0 = performance.now();
     const lock = await lockDataDir(dir, () => undefined);
@@ -141,5 +163,7 @@ describe('PGlite data-directory lock', () => {
     const s = await openStore({ dataDir: dir });
     expect(await pendingMigrations(s.db)).toEqual([]);
     await s.close();
-  });
+    // Waits are on the child's line and exit; the cap only ends a hang (tsx and PGlite's first start
+    // in a fresh process take long on a busy machine).
+  }, 300_000);
 });

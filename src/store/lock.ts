@@ -58,6 +58,13 @@ export async function lockDataDir(dataDir: string, onCompromised: (e: Error) => 
     update: 5_000,
     onCompromised,
   };
+  // proper-lockfile takes over a lock whose refresh is more than `stale` late, and a live owner's
+  // refresh is that late when its event loop is blocked long enough (PGlite's first start on a busy
+  // machine). A live owner on this host is refused before staleness is ever looked at.
+  const prior = await readOwner(ownerFile);
+  if (prior && prior.host === hostname() && prior.pid !== process.pid && alive(prior.pid)) {
+    throw new DataDirLockedError(dataDir, prior.pid);
+  }
   let release: () => Promise<void>;
   try {
     release = await lockfile.lock(dir, options);

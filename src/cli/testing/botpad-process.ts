@@ -35,7 +35,8 @@ export interface BotpadProcess {
  */
 export async function startBotpad(env: Record<string, string>, opts: { port?: number; capMs?: number } = {}): Promise<BotpadProcess> {
   const port = opts.port ?? (await freePort());
-  const capMs = opts.capMs ?? 60_000;
+  // Readiness is the "Botpad is ready" line or the process's end; the cap only ends a silent hang.
+  const capMs = opts.capMs ?? 180_000;
   const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'botpad.js'), 'start'], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -34,11 +34,18 @@ function asPostgres(cmd: string, args: string[]): { cmd: string; args: string[] 
   return userInfo().uid === 0 ? { cmd: 'runuser', args: ['-u', 'postgres', '--', cmd, ...args] } : { cmd, args };
 }
 
+/**
+ * How long pg_ctl waits for the server to accept connections (or to stop). pg_ctl ends as soon as
+ * it does, so this only bounds a server that never comes; crash recovery with fsync on, on a busy
+ * machine, takes far longer than on a quiet one.
+ */
+const PG_CTL_WAIT_SECONDS = '300';
+
 // How a cluster was started, so that it can be started again on the same data directory after a crash.
 const launch = new WeakMap<Cluster, { pgOpts: string; logFile: string }>();
 
 function pgCtlStart(dataDir: string, pgOpts: string, logFile: string): void {
-  const start = asPostgres('pg_ctl', ['-D', dataDir, '-o', pgOpts, '-l', logFile, '-w', '-t', '60', 'start']);
+  const start = asPostgres('pg_ctl', ['-D', dataDir, '-o', pgOpts, '-l', logFile, '-w', '-t', PG_CTL_WAIT_SECONDS, 'start']);
   const s = spawnSync(start.cmd, start.args, { encoding: 'utf8' });
   if (s.status !== 0) throw new Error(`pg_ctl start failed: ${s.stderr || s.stdout}`);
 }
@@ -104,14 +111,14 @@ function pgCtlAsync(args: string[]): Promise<void> {
 
 /** A clean, fast shutdown (what a restart by the operator or a package upgrade does), files kept. */
 export function stopClusterFast(c: Cluster): Promise<void> {
-  return pgCtlAsync(['-D', c.dataDir, '-m', 'fast', '-w', '-t', '60', 'stop']);
+  return pgCtlAsync(['-D', c.dataDir, '-m', 'fast', '-w', '-t', PG_CTL_WAIT_SECONDS, 'stop']);
 }
 
 /** restartCluster without blocking: resolves once the server accepts connections. */
 export function startClusterAgain(c: Cluster): Promise<void> {
   const how = launch.get(c);
   if (!how) return Promise.reject(new Error('startClusterAgain needs a cluster made by startCluster'));
-  return pgCtlAsync(['-D', c.dataDir, '-o', how.pgOpts, '-l', how.logFile, '-w', '-t', '60', 'start']);
+  return pgCtlAsync(['-D', c.dataDir, '-o', how.pgOpts, '-l', how.logFile, '-w', '-t', PG_CTL_WAIT_SECONDS, 'start']);
 }
 
 /** Kills the postmaster hard (for crash tests) without removing its files. */
@@ -168,7 +175,9 @@ export async function crashCluster(c: Cluster): Promise<void> {
       // already gone
     }
   }
-  const deadline = Date.now() + 10_000;
+  // Until reaped too: PostgreSQL takes a zombie postmaster's pid for a live one and will not start.
+  // SIGKILL cannot be ignored; the cap only reports processes stuck in the kernel or never reaped.
+  const deadline = Date.now() + 60_000;
   while (!victims.every(gone)) {
     // An orphaned backend still attached to shared memory would make the restart refuse to start.
     if (Date.now() > deadline) throw new Error(`server processes survived SIGKILL: ${victims.filter((p) => !gone(p)).join(', ')}`);

@@ -12,18 +12,27 @@ export const STORE_KINDS: readonly StoreKind[] = ['pglite', 'postgres'];
 
 let pgliteTemplate: Blob | undefined;
 
+/** What the global setup provided; a file outside NEEDS_DB in vitest.config.ts gets none of it. */
+function provided(key: 'pgAdminUrl' | 'pgTemplate' | 'pgliteTemplate'): string {
+  const value = inject(key) as string | undefined;
+  if (!value) {
+    throw new Error(`No test database (${key}): this test file needs the global setup; list it in NEEDS_DB in vitest.config.ts.`);
+  }
+  return value;
+}
+
 export async function freshStore(kind: StoreKind): Promise<Store> {
   if (kind === 'pglite') {
-    pgliteTemplate ??= new Blob([readFileSync(inject('pgliteTemplate'))]);
+    pgliteTemplate ??= new Blob([readFileSync(provided('pgliteTemplate'))]);
     const pglite = await PGlite.create({ loadDataDir: pgliteTemplate, parsers: PARSERS });
     return wrapPglite(pglite, 'memory');
   }
-  const adminUrl = inject('pgAdminUrl');
+  const adminUrl = provided('pgAdminUrl');
   const name = 't_' + randomUUID().replace(/-/g, '');
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {
-    await admin.query(`create database ${name} template ${inject('pgTemplate')}`);
+    await admin.query(`create database ${name} template ${provided('pgTemplate')}`);
   } finally {
     await admin.end();
   }
@@ -47,7 +56,7 @@ export async function freshStore(kind: StoreKind): Promise<Store> {
 
 /** A URL of a fresh, empty (unmigrated) PostgreSQL database, and a function that drops it. */
 export async function emptyPgDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const adminUrl = inject('pgAdminUrl');
+  const adminUrl = provided('pgAdminUrl');
   const name = 'e_' + randomUUID().replace(/-/g, '');
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
