@@ -69,8 +69,8 @@ export async function loadTarget(db: Db, actor: Actor, row: PatientRow, known?: 
 }
 
 /** A refusal decided outside the use cases (a page not meant for the role): audited like theirs. */
-export async function auditRefusal(deps: AccessDeps, actor: Actor | null, meta: RequestMeta, action: string, resource: string, reason: string): Promise<void> {
-  await deps.auditor.refused(deps.db, { actor, meta, action, resource, reason });
+export async function auditRefusal(deps: AccessDeps, refusal: { actor: Actor | null; meta: RequestMeta; action: string; resource: string; reason: string }): Promise<void> {
+  await deps.auditor.refused(deps.db, refusal);
 }
 
 type Outcome<T> = { ok: true; value: T } | { ok: false; error: AppError };

@@ -132,7 +132,13 @@ export function pageKit(fastify: FastifyInstance): PageKit {
         }
         if (e instanceof PageRefusal) {
           const what = `${req.method === 'GET' ? 'page.view' : 'page.post'}`;
-          await auditRefusal(deps(), e.user.actor, requestMeta(req), what, `page${req.routeOptions.url ?? ''}`, `${e.user.actor.role}: this page is not for this role`);
+          await auditRefusal(deps(), {
+            actor: e.user.actor,
+            meta: requestMeta(req),
+            action: what,
+            resource: `page${req.routeOptions.url ?? ''}`,
+            reason: `${e.user.actor.role}: this page is not for this role`,
+          });
         }
         if (e.code === 'forbidden') return send(reply, <ErrorPage ctx={await ctxOf(req, reply)} kind="forbidden" />, 403);
         if (e.code === 'not-found') return send(reply, <ErrorPage ctx={await ctxOf(req, reply)} kind="not-found" />, 404);
@@ -148,7 +154,7 @@ export function pageKit(fastify: FastifyInstance): PageKit {
     // audited (it is how a forged cross-site post shows up).
     onError: async (req, _reply, error) => {
       if (!req.user || !error.code?.startsWith('FST_CSRF')) return;
-      await auditRefusal(deps(), req.user.actor, requestMeta(req), 'page.post', `page${req.routeOptions.url ?? ''}`, 'form without a valid security token');
+      await auditRefusal(deps(), { actor: req.user.actor, meta: requestMeta(req), action: 'page.post', resource: `page${req.routeOptions.url ?? ''}`, reason: 'form without a valid security token' });
     },
   };
 
