@@ -75,5 +75,8 @@ export const PatientQuery = z
   .strict();
 
 export const AccessLogEntry = z
-  .object({ at: z.string(), action: z.string(), role: z.string().nullable(), who: z.string().nullable(), organisation: z.string().nullable() })
+  .object({
+    at: z.string(), action: z.string(), role: z.string().nullable(), who: z.string().nullable(), organisation: z.string().nullable(),
+    userId: z.string().nullable().describe('The account that did it; tells apart two people with the same name'),
+  })
   .meta({ id: 'AccessLogEntry' });

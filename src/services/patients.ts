@@ -210,7 +210,7 @@ export async function recordHistory(deps: AccessDeps, actor: Actor, id: string, 
 export async function recordAccessLog(deps: AccessDeps, actor: Actor, id: string, meta: RequestMeta): Promise<{ patient: Patient; entries: AccessLogView[] }> {
   return withPatient(deps, { actor, meta, action: 'patient.read-access-log', resource: 'patient/access-log', patientId: id }, async (w) => {
     const rows = await accessLogForPatient(w.db, id);
-    const entries = rows.map((r) => ({ at: String(r.at), action: r.action, role: r.role, who: r.user_name, organisation: r.organisation_name }));
+    const entries = rows.map((r) => ({ at: String(r.at), action: r.action, role: r.role, who: r.user_name, organisation: r.organisation_name, userId: r.user_id }));
     return { patient: await full({ ...w, actor }), entries };
   });
 }
@@ -218,7 +218,7 @@ export async function recordAccessLog(deps: AccessDeps, actor: Actor, id: string
 export async function patientAccessLog(deps: AccessDeps, actor: Actor, meta: RequestMeta, id: string) {
   return withPatient(deps, { actor, meta, action: 'patient.read-access-log', resource: 'patient/access-log', patientId: id }, async ({ db }) => {
     const rows = await accessLogForPatient(db, id);
-    return rows.map((r) => ({ at: r.at, action: r.action, role: r.role, who: r.user_name, organisation: r.organisation_name }));
+    return rows.map((r) => ({ at: r.at, action: r.action, role: r.role, who: r.user_name, organisation: r.organisation_name, userId: r.user_id }));
   });
 }
 

@@ -207,7 +207,7 @@ export async function accessLogForPatient(db: Db, patientId: string, limit = 200
     .selectFrom('audit_event as e')
     .leftJoin('app_user as u', 'u.id', 'e.user_id')
     .leftJoin('organisation as o', 'o.id', 'e.organisation_id')
-    .select(['e.at', 'e.action', 'e.role', 'u.display_name as user_name', 'o.name as organisation_name'])
+    .select(['e.at', 'e.action', 'e.role', 'e.user_id', 'u.display_name as user_name', 'o.name as organisation_name'])
     .where('e.patient_id', '=', patientId)
     .where('e.allowed', '=', true)
     .orderBy('e.id', 'desc')

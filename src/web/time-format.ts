@@ -22,3 +22,14 @@ export function calendarDate(lang: Lang, ymd: string): string {
   if (Number.isNaN(d.getTime())) return ymd;
   return new Intl.DateTimeFormat(locale(lang), { timeZone: 'UTC', dateStyle: 'long' }).format(d);
 }
+
+/** The calendar day in the Netherlands, to tell whether two moments fall on the same day there. */
+function dayNl(iso: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
+}
+
+/** "23 november 2026, 16:45 tot 17:05": a span, the date written once when it is one day. */
+export function timeSpan(lang: Lang, from: string, to: string, until: (from: string, to: string) => string): string {
+  if (Date.parse(from) === Date.parse(to)) return dateTime(lang, from);
+  return until(dateTime(lang, from), dayNl(from) === dayNl(to) ? clockTime(lang, to) : dateTime(lang, to));
+}

@@ -2,7 +2,8 @@
 // with its correction and account forms, who looked at it, what changed, and the activation letter.
 import { Layout, type PageContext } from '../components/Layout.js';
 import { Checkbox, Csrf, ErrorSummary, Field, Notice, Radios, Select, TextArea, type FieldErrors } from '../components/Form.js';
-import { calendarDate, dateTime } from '../time-format.js';
+import { calendarDate, dateTime, timeSpan } from '../time-format.js';
+import { groupVisits, type Visit } from '../access-visits.js';
 import { messages, type Messages } from '../i18n/index.js';
 import { typedFromIso } from '../forms.js';
 import { PatientDetails, roleLabel, stageLabel } from '../components/Patient.js';
@@ -502,15 +503,24 @@ export function LetterPage({ ctx, letter }: { ctx: PageContext; letter: Letter }
   );
 }
 
+/** "Opende het dossier (3 keer), zag de naam in een lijst met patiënten". */
+function visitWords(t: Messages, v: Visit): string {
+  const a = t.accessLog;
+  const words = v.actions.map(({ action, count }) => ((a.actions as Record<string, string>)[action] ?? action) + a.times(count)).join(', ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
 export function AccessLogPage({ ctx, patient, rows, backHref }: { ctx: PageContext; patient: Patient; rows: readonly AccessLogView[]; backHref: string }) {
   const t = ctx.t;
   const a = t.accessLog;
+  // One line per person per visit: a page opened five times in a consultation is one look.
+  const visits = groupVisits(rows);
   return (
     <Layout ctx={ctx} title={a.title}>
       <h1>{a.title}</h1>
       <p class="lead">{fullName(patient)}</p>
       <p>{a.intro}</p>
-      {rows.length === 0 ? (
+      {visits.length === 0 ? (
         <p>{a.none}</p>
       ) : (
         <div class="table-scroll">
@@ -525,13 +535,13 @@ export function AccessLogPage({ ctx, patient, rows, backHref }: { ctx: PageConte
               </tr>
             </thead>
             <tbody>
-              {rows.map((r, i) => (
+              {visits.map((v, i) => (
                 <tr key={i}>
-                  <th scope="row">{dateTime(ctx.lang, r.at)}</th>
-                  <td>{r.who ?? ''}</td>
-                  <td>{roleLabel(t, r.role)}</td>
-                  <td>{r.organisation ?? ''}</td>
-                  <td>{(a.actions as Record<string, string>)[r.action] ?? r.action}</td>
+                  <th scope="row">{timeSpan(ctx.lang, v.from, v.to, a.until)}</th>
+                  <td>{v.who ?? ''}</td>
+                  <td>{roleLabel(t, v.role)}</td>
+                  <td>{v.organisation ?? ''}</td>
+                  <td>{visitWords(t, v)}</td>
                 </tr>
               ))}
             </tbody>
