@@ -15,6 +15,16 @@ import type { FieldErrors } from '../components/Form.js';
 import { type PageKit } from '../page-kit.js';
 import { ActivatePage, KEPT_REF, KeptInputPage, PasswordResetConfirmPage, PasswordResetPage, type KeptInput, type SignInNotice } from './sign-in.page.js';
 
+/**
+ * Where a signed-in user goes from the sign-in page: back to the page that sent them, unless that is
+ * the public start page (in any spelling: a query or an anchor, or a return that localPath() turned
+ * into it), which says nothing to someone signed in; then the role's own start page.
+ */
+function landing(returnTo: string | undefined, role: SessionUser['actor']['role']): string {
+  if (!returnTo || new URL(returnTo, 'http://botpad.invalid').pathname === '/') return startPage(role);
+  return returnTo;
+}
+
 export function registerAccountPages(fastify: FastifyInstance, kit: PageKit): void {
   const { hidden, form, formWith, deps, mailDeps, ctxOf, send, page, signInPage } = kit;
 
@@ -26,7 +36,7 @@ export function registerAccountPages(fastify: FastifyInstance, kit: PageKit): vo
     page(async (req, reply) => {
       const q = queryFields(req);
       const returnTo = q.return ? localPath(q.return) : undefined;
-      if (req.user && !q.notice) return reply.redirect(returnTo ?? startPage(req.user.actor.role), 303);
+      if (req.user && !q.notice) return reply.redirect(landing(returnTo, req.user.actor.role), 303);
       const notices: readonly SignInNotice[] = ['signed-out', 'activated', 'password-changed'];
       const notice = notices.find((n) => n === q.notice) ?? (returnTo ? 'needed' : undefined);
       return signInPage(req, reply, 200, { ...(notice ? { notice } : {}), ...(returnTo ? { returnTo } : {}) });
@@ -68,7 +78,7 @@ export function registerAccountPages(fastify: FastifyInstance, kit: PageKit): vo
         const next = await ctxOf(req, reply);
         return send(reply, <KeptInputPage ctx={next} csrf={reply.generateCsrf()} kept={kept} startHref={startPage(user.actor.role)} />);
       }
-      return reply.redirect(returnTo && returnTo !== '/' ? returnTo : startPage(user.actor.role), 303);
+      return reply.redirect(landing(returnTo, user.actor.role), 303);
     }),
   );
 

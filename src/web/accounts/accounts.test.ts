@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../../api/testing/test-app.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../demo/demo-data.js';
 import { nl } from '../i18n/nl.js';
-import { Browser, account, csrfOf, demoApp, endSession, hiddenFields } from '../../api/testing/page-browser.js';
+import { Browser, START, account, csrfOf, demoApp, endSession, hiddenFields } from '../../api/testing/page-browser.js';
 
 describe('account pages', () => {
   let t: TestApp;
@@ -28,6 +28,30 @@ describe('account pages', () => {
     const res = await b.post('/sign-in', { _csrf: csrfOf(page.body), return: '/\t/attacker.example', email: account('nurse').email, password: DEMO_PASSWORD });
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe('/patients');
+  });
+
+  it('lands every role on its own start page after signing in, never on the public start page', async () => {
+    // The public start page, however it is asked for, is no place to be sent after signing in: it
+    // comes as the return of a sign-in link on that page, with a language choice or an anchor.
+    const publicStart = [undefined, '', '/', '/?lang=en', '/#main', '/?', '//', 'https://elders.example/'];
+    for (const a of DEMO_ACCOUNTS) {
+      for (const r of publicStart) {
+        const b = new Browser(t);
+        const form = await b.get(r === undefined ? '/sign-in' : `/sign-in?return=${encodeURIComponent(r)}`);
+        const res = await b.post('/sign-in', { _csrf: csrfOf(form.body), email: a.email, password: DEMO_PASSWORD, ...(r === undefined ? {} : { return: r }) });
+        expect(res.statusCode, `${a.role} return ${String(r)}`).toBe(303);
+        expect(res.headers.location, `${a.role} return ${String(r)}`).toBe(START[a.role]);
+        // Signed in already, the sign-in page sends on the same way.
+        const again = await b.get(r === undefined ? '/sign-in' : `/sign-in?return=${encodeURIComponent(r)}`);
+        expect(again.statusCode, `${a.role} signed in, return ${String(r)}`).toBe(303);
+        expect(again.headers.location, `${a.role} signed in, return ${String(r)}`).toBe(START[a.role]);
+      }
+    }
+    // A page of the site itself is still where a sign-in link from it leads back to.
+    const b = new Browser(t);
+    const form = await b.get('/sign-in?return=%2Fhelp');
+    const res = await b.post('/sign-in', { _csrf: csrfOf(form.body), email: account('patient').email, password: DEMO_PASSWORD, return: '/help' });
+    expect(res.headers.location).toBe('/help');
   });
 
   it('keeps the e-mail and names the field when sign-in fails', async () => {

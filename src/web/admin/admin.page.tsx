@@ -34,7 +34,7 @@ export function UsersPage(props: {
       <section aria-labelledby="users-list">
         <h2 id="users-list">{u.listTitle}</h2>
         <div class="table-scroll">
-          <table>
+          <table class="stack">
             <thead>
               <tr>
                 <th scope="col">{u.name}</th>
@@ -47,11 +47,11 @@ export function UsersPage(props: {
             <tbody>
               {props.users.map((x) => (
                 <tr key={x.id}>
-                  <th scope="row">{x.displayName}</th>
-                  <td>{x.email ?? ''}</td>
-                  <td>{roleLabel(t, x.role)}</td>
-                  <td>{statusLabel(t, x.status)}</td>
-                  <td>
+                  <th scope="row" data-label={u.name}>{x.displayName}</th>
+                  <td class="break-any" data-label={u.email}>{x.email ?? ''}</td>
+                  <td data-label={u.role}>{roleLabel(t, x.role)}</td>
+                  <td data-label={u.status}>{statusLabel(t, x.status)}</td>
+                  <td data-label={u.actions}>
                     <a href={`/admin/users/${x.id}`}>{u.manage(x.displayName)}</a>
                   </td>
                 </tr>
@@ -110,7 +110,7 @@ export function UserPage(props: { ctx: PageContext; csrf: string; user: UserView
       {props.notice ? <Notice ok>{u.done[props.notice]}</Notice> : null}
       <dl class="details">
         <dt>{u.email}</dt>
-        <dd>{user.email ?? ''}</dd>
+        <dd class="break-any">{user.email ?? ''}</dd>
         <dt>{u.role}</dt>
         <dd>{roleLabel(t, user.role)}</dd>
         <dt>{u.status}</dt>
@@ -216,8 +216,10 @@ export function AuditPage(props: {
         <h2 id="audit-results">{a.results}</h2>
         <p role="status">{props.rows.length === 0 ? a.none : a.count(props.rows.length)}</p>
         {props.rows.length > 0 ? (
-          <div class="table-scroll">
-            <table>
+          // Ten columns are wider than a desktop page: the table scrolls sideways, so the region
+          // takes the focus and a keyboard user can scroll it with the arrow keys.
+          <div class="table-scroll" role="region" aria-labelledby="audit-results" tabIndex={0}>
+            <table class="stack">
               <thead>
                 <tr>
                   <th scope="col">{a.when}</th>
@@ -235,18 +237,18 @@ export function AuditPage(props: {
               <tbody>
                 {props.rows.map((r) => (
                   <tr key={r.id}>
-                    <th scope="row">{dateTime(ctx.lang, r.at)}</th>
-                    <td>{r.userName ?? ''}</td>
-                    <td>{roleLabel(t, r.role)}</td>
-                    <td>
+                    <th scope="row" data-label={a.when}>{dateTime(ctx.lang, r.at)}</th>
+                    <td data-label={a.who}>{r.userName ?? ''}</td>
+                    <td data-label={a.role}>{roleLabel(t, r.role)}</td>
+                    <td data-label={a.action}>
                       <code>{r.action}</code>
                     </td>
-                    <td>{r.resource}</td>
-                    <td>{r.patientId ?? ''}</td>
-                    <td>{r.allowed ? t.form.yes : t.form.no}</td>
-                    <td>{r.reason ?? ''}</td>
-                    <td>{r.requestId ?? ''}</td>
-                    <td>{r.clientIp ?? ''}</td>
+                    <td class="break-any" data-label={a.resource}>{r.resource}</td>
+                    <td class="break-any" data-label={a.patient}>{r.patientId ?? ''}</td>
+                    <td data-label={a.allowed}>{r.allowed ? t.form.yes : t.form.no}</td>
+                    <td data-label={a.reason}>{r.reason ?? ''}</td>
+                    <td class="break-any" data-label={a.requestId}>{r.requestId ?? ''}</td>
+                    <td class="break-any" data-label={a.client}>{r.clientIp ?? ''}</td>
                   </tr>
                 ))}
               </tbody>

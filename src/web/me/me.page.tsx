@@ -37,7 +37,7 @@ export function CarePage({ ctx, people }: { ctx: PageContext; people: readonly P
         <>
           <p class="lead">{c.intro}</p>
           <div class="table-scroll">
-            <table>
+            <table class="stack">
               <thead>
                 <tr>
                   <th scope="col">{t.patients.name}</th>
@@ -47,10 +47,10 @@ export function CarePage({ ctx, people }: { ctx: PageContext; people: readonly P
               <tbody>
                 {people.map((p) => (
                   <tr key={p.id}>
-                    <th scope="row">
+                    <th scope="row" data-label={t.patients.name}>
                       <a href={`/patients/${p.id}`}>{`${p.givenName} ${p.familyName}`}</a>
                     </th>
-                    <td>{calendarDate(ctx.lang, p.birthDate)}</td>
+                    <td data-label={t.patients.birthDate}>{calendarDate(ctx.lang, p.birthDate)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -86,7 +86,7 @@ export function PatientsPage(props: {
         <p role="status">{props.results.length === 0 ? p.none : p.count(props.results.length)}</p>
         {props.results.length > 0 ? (
           <div class="table-scroll">
-            <table>
+            <table class="stack">
               <thead>
                 <tr>
                   <th scope="col">{p.name}</th>
@@ -97,11 +97,11 @@ export function PatientsPage(props: {
               <tbody>
                 {props.results.map((r) => (
                   <tr key={r.id}>
-                    <th scope="row">
+                    <th scope="row" data-label={p.name}>
                       <a href={`/patients/${r.id}`}>{`${r.familyName}, ${r.givenName}`}</a>
                     </th>
-                    <td>{calendarDate(ctx.lang, r.birthDate)}</td>
-                    <td>{stageLabel(t, r.pathwayStage)}</td>
+                    <td data-label={p.birthDate}>{calendarDate(ctx.lang, r.birthDate)}</td>
+                    <td data-label={p.stage}>{stageLabel(t, r.pathwayStage)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -232,7 +232,7 @@ export function PatientRecordPage(props: {
           <p>{r.noOrganisations}</p>
         ) : (
           <div class="table-scroll">
-            <table>
+            <table class="stack">
               <thead>
                 <tr>
                   <th scope="col">{r.organisation}</th>
@@ -242,8 +242,8 @@ export function PatientRecordPage(props: {
               <tbody>
                 {patient.organisations.map((o) => (
                   <tr key={o.id + o.relation}>
-                    <th scope="row">{o.name}</th>
-                    <td>{r.orgRelation[o.relation]}</td>
+                    <th scope="row" data-label={r.organisation}>{o.name}</th>
+                    <td data-label={r.relationTitle}>{r.orgRelation[o.relation]}</td>
                   </tr>
                 ))}
               </tbody>
@@ -257,7 +257,7 @@ export function PatientRecordPage(props: {
           <p>{r.noCaregivers}</p>
         ) : (
           <div class="table-scroll">
-            <table>
+            <table class="stack">
               <thead>
                 <tr>
                   <th scope="col">{r.caregiverName}</th>
@@ -268,9 +268,9 @@ export function PatientRecordPage(props: {
               <tbody>
                 {props.caregivers.map((c) => (
                   <tr key={c.id}>
-                    <th scope="row">{c.displayName}</th>
-                    <td>{r.relations[c.relation]}</td>
-                    <td>{c.patientConsent ? t.form.yes : t.form.no}</td>
+                    <th scope="row" data-label={r.caregiverName}>{c.displayName}</th>
+                    <td data-label={r.relation}>{r.relations[c.relation]}</td>
+                    <td data-label={r.consent}>{c.patientConsent ? t.form.yes : t.form.no}</td>
                   </tr>
                 ))}
               </tbody>
@@ -386,7 +386,7 @@ export function MergeComparePage(props: { ctx: PageContext; csrf: string; keep: 
       ) : null}
       <p class="lead">{r.compareIntro}</p>
       <div class="table-scroll">
-        <table>
+        <table class="stack">
           <thead>
             <tr>
               <th scope="col">{t.history.field}</th>
@@ -399,9 +399,9 @@ export function MergeComparePage(props: { ctx: PageContext; csrf: string; keep: 
               const other = b[i]?.[1] ?? '';
               return (
                 <tr key={label}>
-                  <th scope="row">{label}</th>
-                  <td>{value}</td>
-                  <td>
+                  <th scope="row" data-label={t.history.field}>{label}</th>
+                  <td data-label={r.compareThis}>{value}</td>
+                  <td data-label={r.compareDuplicate}>
                     {other}
                     {other !== value ? <strong>{` (${r.compareDiffers})`}</strong> : null}
                   </td>
@@ -524,7 +524,7 @@ export function AccessLogPage({ ctx, patient, rows, backHref }: { ctx: PageConte
         <p>{a.none}</p>
       ) : (
         <div class="table-scroll">
-          <table>
+          <table class="stack">
             <thead>
               <tr>
                 <th scope="col">{a.when}</th>
@@ -537,11 +537,11 @@ export function AccessLogPage({ ctx, patient, rows, backHref }: { ctx: PageConte
             <tbody>
               {visits.map((v, i) => (
                 <tr key={i}>
-                  <th scope="row">{timeSpan(ctx.lang, v.from, v.to, a.until)}</th>
-                  <td>{v.who ?? ''}</td>
-                  <td>{roleLabel(t, v.role)}</td>
-                  <td>{v.organisation ?? ''}</td>
-                  <td>{visitWords(t, v)}</td>
+                  <th scope="row" data-label={a.when}>{timeSpan(ctx.lang, v.from, v.to, a.until)}</th>
+                  <td data-label={a.who}>{v.who ?? ''}</td>
+                  <td data-label={a.role}>{roleLabel(t, v.role)}</td>
+                  <td data-label={a.organisation}>{v.organisation ?? ''}</td>
+                  <td data-label={a.what}>{visitWords(t, v)}</td>
                 </tr>
               ))}
             </tbody>
@@ -601,7 +601,7 @@ export function HistoryPage(props: { ctx: PageContext; patient: Patient; revisio
               ) : null}
             </dl>
             <div class="table-scroll">
-              <table>
+              <table class="stack">
                 <thead>
                   <tr>
                     <th scope="col">{h.field}</th>
@@ -612,9 +612,9 @@ export function HistoryPage(props: { ctx: PageContext; patient: Patient; revisio
                 <tbody>
                   {rev.changes.map((c) => (
                     <tr key={c.field}>
-                      <th scope="row">{fieldLabel(t, c.field)}</th>
-                      <td>{show(c.field, c.before)}</td>
-                      <td>{show(c.field, c.after)}</td>
+                      <th scope="row" data-label={h.field}>{fieldLabel(t, c.field)}</th>
+                      <td data-label={h.before}>{show(c.field, c.before)}</td>
+                      <td data-label={h.after}>{show(c.field, c.after)}</td>
                     </tr>
                   ))}
                 </tbody>

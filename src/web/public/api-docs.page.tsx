@@ -36,7 +36,7 @@ export function ApiDocsPage({ ctx, doc }: { ctx: PageContext; doc: unknown }) {
   return (
     <Layout ctx={ctx} title={t.title}>
       <h1>{t.title}</h1>
-      <p class="lead">{t.intro}</p>
+      <p class="lead break-any">{t.intro}</p>
       <p>
         <a class="button secondary" href="/api/openapi.json">
           {t.download}
@@ -44,7 +44,7 @@ export function ApiDocsPage({ ctx, doc }: { ctx: PageContext; doc: unknown }) {
       </p>
       <h2>{t.routes}</h2>
       <div class="table-scroll">
-        <table>
+        <table class="stack">
           <caption class="visually-hidden">{t.routes}</caption>
           <thead>
             <tr>
@@ -56,13 +56,13 @@ export function ApiDocsPage({ ctx, doc }: { ctx: PageContext; doc: unknown }) {
           <tbody>
             {ops.map(({ method, path, op }) => (
               <tr key={method + path}>
-                <td class="method">{method.toUpperCase()}</td>
-                <td>
+                <td data-label={t.method} class="method">{method.toUpperCase()}</td>
+                <td data-label={t.path}>
                   <a href={`#${slug(method, path)}`}>
                     <code>{path}</code>
                   </a>
                 </td>
-                <td>{op.summary ?? ''}</td>
+                <td data-label={t.summary}>{op.summary ?? ''}</td>
               </tr>
             ))}
           </tbody>
@@ -70,12 +70,12 @@ export function ApiDocsPage({ ctx, doc }: { ctx: PageContext; doc: unknown }) {
       </div>
       {ops.map(({ method, path, op }) => (
         <section key={'s' + method + path} aria-labelledby={slug(method, path)}>
-          <h3 id={slug(method, path)}>
+          <h3 id={slug(method, path)} class="break-any">
             <span class="method">{method.toUpperCase()}</span> <code>{path}</code>
           </h3>
           {op.description ? <p>{op.description}</p> : null}
           {op.parameters && op.parameters.length > 0 ? (
-            <ul class="bullets">
+            <ul class="bullets break-any">
               {op.parameters.map((p) => (
                 <li key={p.in + p.name}>
                   <code>{p.name}</code> ({p.in}
@@ -95,7 +95,7 @@ export function ApiDocsPage({ ctx, doc }: { ctx: PageContext; doc: unknown }) {
             </>
           ) : null}
           <h4>{t.responses}</h4>
-          <ul class="bullets">
+          <ul class="bullets break-any">
             {Object.entries(op.responses ?? {}).map(([code, r]) => (
               <li key={code}>
                 <strong>{code}</strong> {r.description ?? ''}
@@ -108,7 +108,7 @@ export function ApiDocsPage({ ctx, doc }: { ctx: PageContext; doc: unknown }) {
       <h2>{t.schemas}</h2>
       {Object.entries(d.components?.schemas ?? {}).map(([name, schema]) => (
         <section key={name} aria-labelledby={`schema-${name}`}>
-          <h3 id={`schema-${name}`}>{name}</h3>
+          <h3 id={`schema-${name}`} class="break-any">{name}</h3>
           <pre tabIndex={0} aria-label={`${t.schemas}: ${name}`}>
             {JSON.stringify(schema, null, 2)}
           </pre>
