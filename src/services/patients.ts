@@ -17,6 +17,16 @@ import type { Db } from '../store/db.js';
 
 export type AccessLogView = z.infer<typeof AccessLogEntry>;
 
+/** An access-log row as the page and the API hand it out (times are ISO text on both drivers). */
+const accessLogView = (r: Awaited<ReturnType<typeof accessLogForPatient>>[number]): AccessLogView => ({
+  at: r.at,
+  action: r.action,
+  role: r.role,
+  who: r.user_name,
+  organisation: r.organisation_name,
+  userId: r.user_id,
+});
+
 export function summary(r: PatientRow): PatientSummary {
   return { id: r.id, familyName: r.family_name, givenName: r.given_name, birthDate: r.birth_date, sex: r.sex, pathwayStage: r.pathway_stage };
 }
@@ -209,16 +219,14 @@ export async function recordHistory(deps: AccessDeps, actor: Actor, id: string, 
 /** "Who looked at this record": the record and its access log, one transaction, one audit entry. */
 export async function recordAccessLog(deps: AccessDeps, actor: Actor, id: string, meta: RequestMeta): Promise<{ patient: Patient; entries: AccessLogView[] }> {
   return withPatient(deps, { actor, meta, action: 'patient.read-access-log', resource: 'patient/access-log', patientId: id }, async (w) => {
-    const rows = await accessLogForPatient(w.db, id);
-    const entries = rows.map((r) => ({ at: String(r.at), action: r.action, role: r.role, who: r.user_name, organisation: r.organisation_name, userId: r.user_id }));
+    const entries = (await accessLogForPatient(w.db, id)).map(accessLogView);
     return { patient: await full({ ...w, actor }), entries };
   });
 }
 
 export async function patientAccessLog(deps: AccessDeps, actor: Actor, meta: RequestMeta, id: string) {
   return withPatient(deps, { actor, meta, action: 'patient.read-access-log', resource: 'patient/access-log', patientId: id }, async ({ db }) => {
-    const rows = await accessLogForPatient(db, id);
-    return rows.map((r) => ({ at: r.at, action: r.action, role: r.role, who: r.user_name, organisation: r.organisation_name, userId: r.user_id }));
+    return (await accessLogForPatient(db, id)).map(accessLogView);
   });
 }
 
