@@ -46,20 +46,56 @@ export const VERTEBRA_LEVELS = [
 export const MOBILITY = ['independent-walker', 'walking-aid', 'wheelchair', 'bedbound'] as const;
 export const CONTACT_KINDS = ['3-months', '1-year', 'yearly', 'review'] as const;
 
-const finite = z.number().finite();
-const nonNeg = finite.nonnegative();
+const finite = z.number();
 const flag = z.boolean().optional();
+
+/**
+ * Two bounds (a lower and an upper) run as ONE check. zod runs each check of a schema through its
+ * own round of bookkeeping, and a Case holds some fifty bounded numbers and texts: with the bounds
+ * checked together, validation takes about a tenth less time. The bounds are zod's own checks, run
+ * as they would run on their own (with their own `when`), so every issue (code, bound, message,
+ * `inclusive`) is exactly the one `.min()`/`.positive()`/`.max()` would raise; `bag` carries the
+ * bounds to the JSON Schema (`minimum`, `exclusiveMinimum`, `maximum`, or for a text its lengths).
+ * case.schema.test.ts compares issues and JSON Schema with the chained form.
+ */
+function together<T>(
+  low: z.core.$ZodCheck<T>,
+  high: z.core.$ZodCheck<T>,
+  bag: { minimum?: number; exclusiveMinimum?: number; maximum: number },
+): z.core.$ZodCheck<T> {
+  const when = low._zod.def.when;
+  const both = new z.core.$ZodCheck(when === undefined ? { check: 'custom' } : { check: 'custom', when }) as z.core.$ZodCheck<T>;
+  // Bound checks are synchronous: they push an issue or return nothing.
+  both._zod.check = (payload) => {
+    void low._zod.check(payload);
+    void high._zod.check(payload);
+  };
+  both._zod.onattach.push((schema) => {
+    Object.assign(schema._zod.bag, bag);
+  });
+  return both;
+}
+/** A finite number with `min ≤ x ≤ max`. */
+export const range = (min: number, max: number) => finite.check(together(z.gte(min), z.lte(max), { minimum: min, maximum: max }));
+/** A finite number with `0 < x ≤ max`. */
+export const positiveTo = (max: number) => finite.check(together(z.gt(0), z.lte(max), { exclusiveMinimum: 0, maximum: max }));
+/** A whole number with `min ≤ x ≤ max`. */
+export const wholeRange = (min: number, max: number) =>
+  z.number().int().check(together(z.gte(min), z.lte(max), { minimum: min, maximum: max }));
+/** A text of `min` to `max` characters. */
+export const text = (min: number, max: number) =>
+  z.string().check(together(z.minLength(min), z.maxLength(max), { minimum: min, maximum: max }));
 
 export const Person = z
   .object({
     birthDate: isoDate,
     sex: z.enum(['female', 'male']),
-    weightKg: finite.positive().max(400).optional(),
-    heightCm: finite.positive().max(260).optional(),
+    weightKg: positiveTo(400).optional(),
+    heightCm: positiveTo(260).optional(),
     menopause: z
       .object({
         status: z.enum(['pre', 'peri', 'post']),
-        ageAtMenopause: finite.min(0).max(80).optional(),
+        ageAtMenopause: range(0, 80).optional(),
       })
       .strict()
       .optional(),
@@ -79,10 +115,10 @@ export const RiskFactors = z
     reducedMobility: flag,
     sexHormoneLoweringTherapy: flag,
     currentSmoker: flag,
-    alcoholUnitsPerDay: nonNeg.max(100).optional(),
-    antiEpileptics: z.number().int().min(0).max(20).optional(),
+    alcoholUnitsPerDay: range(0, 100).optional(),
+    antiEpileptics: wholeRange(0, 20).optional(),
     glucocorticoids: z
-      .object({ mgPerDay: nonNeg.max(1000), months: nonNeg.max(1200) })
+      .object({ mgPerDay: range(0, 1000), months: range(0, 1200) })
       .strict()
       .optional(),
     insufficientDaylight: flag,
@@ -94,9 +130,9 @@ export const DxaMeasurement = z
   .object({
     date: isoDate,
     site: z.enum(DXA_SITES),
-    tScore: finite.min(-10).max(10).optional(),
-    zScore: finite.min(-10).max(10).optional(),
-    bmd: finite.positive().max(5).optional(),
+    tScore: range(-10, 10).optional(),
+    zScore: range(-10, 10).optional(),
+    bmd: positiveTo(5).optional(),
   })
   .strict();
 
@@ -119,51 +155,60 @@ export const Vfa = z
 /** The tests as a set: the unit check asks for every lab result whether its test is one of them. */
 const LAB_TEST_SET: ReadonlySet<unknown> = new Set(LAB_TESTS);
 
-/**
- * A lab result as entered. A unit that cannot be converted exactly (laboratory/units.ts) makes the
- * case invalid at `/labs/<i>/unit`; the check runs even when other fields of the same result are
- * bad, so every bad field is reported at once.
- */
+/** A lab result as entered; its unit is checked against its test by `Labs`, below. */
 export const LabResult = z
   .object({
     test: LabTest,
     value: finite,
-    unit: z.string().min(1).max(40),
+    unit: text(1, 40),
     date: isoDate,
     refLow: finite.optional(),
     refHigh: finite.optional(),
   })
-  .strict()
-  .superRefine((r, ctx) => {
-    if (typeof r.unit !== 'string' || !LAB_TEST_SET.has(r.test)) return;
-    if (unitFactor(r.test, r.unit) === undefined) {
+  .strict();
+
+/** A unit's test is known and its unit a string: only then can the pair be checked. */
+function checkable(v: unknown): v is { test: LabTest; unit: string } {
+  return typeof v === 'object' && v !== null && typeof (v as { unit?: unknown }).unit === 'string'
+    && LAB_TEST_SET.has((v as { test?: unknown }).test);
+}
+
+/**
+ * The lab results. A unit that cannot be converted exactly (laboratory/units.ts) makes the case
+ * invalid at `/labs/<i>/unit`. Checked once for the whole list rather than once per result (one
+ * round of zod's bookkeeping instead of one per result), and also when other fields of the same
+ * or another result are bad (`when`), so every bad field is reported at once.
+ */
+const Labs = z
+  .array(LabResult)
+  .max(2000)
+  .superRefine((labs, ctx) => {
+    for (let i = 0; i < labs.length; i++) {
+      const r: unknown = labs[i];
+      if (!checkable(r) || unitFactor(r.test, r.unit) !== undefined) continue;
       ctx.addIssue({
         code: 'custom',
-        path: ['unit'],
+        path: [i, 'unit'],
         message: `unknown unit "${r.unit}" for ${r.test}; accepted: ${acceptedUnits(r.test).join(', ')}`,
       });
     }
-  }, { when: (payload) => {
-    const v = payload.value as { test?: unknown; unit?: unknown } | null;
-    return typeof v === 'object' && v !== null && typeof v.unit === 'string'
-      && LAB_TEST_SET.has(v.test);
-  } });
+  }, { when: (payload) => Array.isArray(payload.value) });
 
 export const Falls = z
   .object({
-    fallsLast12Months: z.number().int().min(0).max(1000).optional(),
+    fallsLast12Months: wholeRange(0, 1000).optional(),
     injuredByFall: flag,
     unableToGetUp: flag,
     lostConsciousness: flag,
     worriedAboutFalling: flag,
     unsteady: flag,
     frail: flag,
-    tugSeconds: finite.positive().max(600).optional(),
-    gaitSpeedMps: finite.positive().max(5).optional(),
+    tugSeconds: positiveTo(600).optional(),
+    gaitSpeedMps: positiveTo(5).optional(),
   })
   .strict();
 
-const fesItem = z.number().int().min(1).max(4);
+const fesItem = wholeRange(1, 4);
 
 export const Medication = z
   .object({
@@ -195,10 +240,10 @@ export const Safety = z
 export const Child = z
   .object({
     mobility: z.enum(MOBILITY),
-    standingMinutesPerDay: nonNeg.max(1440).optional(),
-    movementMinutesPerDay: nonNeg.max(1440).optional(),
+    standingMinutesPerDay: range(0, 1440).optional(),
+    movementMinutesPerDay: range(0, 1440).optional(),
     lastAidsCheck: isoDate.optional(),
-    heightCmAtLastAidsCheck: finite.positive().max(260).optional(),
+    heightCmAtLastAidsCheck: positiveTo(260).optional(),
     indoorsMostly: flag,
   })
   .strict();
@@ -211,11 +256,11 @@ export const Case = z
     riskFactors: RiskFactors.optional(),
     dxa: z.array(DxaMeasurement).max(500).optional(),
     vfa: Vfa.optional(),
-    labs: z.array(LabResult).max(2000).optional(),
+    labs: Labs.optional(),
     falls: Falls.optional(),
     fesI: z.array(fesItem).length(7).optional(),
     calcium: z
-      .object({ servings: z.partialRecord(CalciumItem, nonNeg.max(50)) })
+      .object({ servings: z.partialRecord(CalciumItem, range(0, 50)) })
       .strict()
       .optional(),
     medications: z.array(Medication).max(100).optional(),
@@ -227,8 +272,8 @@ export const Case = z
     frax: z
       .object({
         date: isoDate,
-        majorPercent: finite.min(0).max(100),
-        hipPercent: finite.min(0).max(100),
+        majorPercent: range(0, 100),
+        hipPercent: range(0, 100),
         withBmd: z.boolean(),
       })
       .strict()
@@ -236,7 +281,7 @@ export const Case = z
     workupWaived: z
       .object({
         reason: z.enum(['life-expectancy', 'nursing-home', 'declined']),
-        by: z.string().min(1).max(200),
+        by: text(1, 200),
         date: isoDate,
       })
       .strict()
