@@ -23,13 +23,15 @@ const READ: Record<Role, P[]> = {
 };
 /** Who may correct which fixture patient: the clinic only, not the patient or a caregiver. */
 const WRITE: Record<Role, P[]> = { ...READ, patient: [], caregiver: [] };
+/** Who may end a caregiver's access: the clinic, and the patient themself. */
+const WITHDRAW: Record<Role, P[]> = { nurse: ['adultA'], physician: ['adultA'], physiotherapist: [], 'care-worker': [], admin: [], patient: ['adultA'], caregiver: [] };
 /** Who may do the clinic-only things (accounts, links, merge) with which patient. */
 const CLINIC: Record<Role, P[]> = { nurse: ['adultA'], physician: ['adultA'], physiotherapist: [], 'care-worker': [], admin: [], patient: [], caregiver: [] };
 
 interface RouteCase {
   name: string;
   method: 'GET' | 'POST' | 'PATCH';
-  path: (id: string) => string;
+  path: (id: string, f: Fixture) => string;
   body?: (f: Fixture) => unknown;
   allowed: Record<Role, P[]>;
   okStatus: number;
@@ -41,7 +43,14 @@ const ROUTES: RouteCase[] = [
   { name: 'history', method: 'GET', path: (id) => `/api/v1/patients/${id}/history`, allowed: READ, okStatus: 200 },
   { name: 'access log', method: 'GET', path: (id) => `/api/v1/patients/${id}/access-log`, allowed: READ, okStatus: 200 },
   { name: 'link organisation', method: 'POST', path: (id) => `/api/v1/patients/${id}/links`, body: (f) => ({ organisationId: f.orgs.physioA, relation: 'referral' }), allowed: CLINIC, okStatus: 204 },
-  { name: 'create account', method: 'POST', path: (id) => `/api/v1/patients/${id}/account`, body: () => ({ kind: 'caregiver', displayName: 'Someone', relation: 'family' }), allowed: CLINIC, okStatus: 201 },
+  { name: 'create account', method: 'POST', path: (id) => `/api/v1/patients/${id}/account`, body: () => ({ kind: 'caregiver', displayName: 'Someone', relation: 'family', patientConsent: true }), allowed: CLINIC, okStatus: 201 },
+  { name: 'caregivers', method: 'GET', path: (id) => `/api/v1/patients/${id}/caregivers`, allowed: READ, okStatus: 200 },
+  // The fixture's caregiver is linked to every patient here (a parent of childA, family of the others).
+  { name: 'record consent', method: 'POST', path: (id, f) => `/api/v1/patients/${id}/caregivers/${f.users.caregiver.id}/consent`, body: () => ({}), allowed: CLINIC, okStatus: 200 },
+  {
+    name: 'withdraw consent', method: 'POST', path: (id, f) => `/api/v1/patients/${id}/caregivers/${f.users.caregiver.id}/consent/withdraw`,
+    body: () => ({ reason: 'The patient phoned to say so' }), allowed: WITHDRAW, okStatus: 200,
+  },
 ];
 
 describe.each(STORE_KINDS)('authorisation matrix on %s', (kind) => {
@@ -52,6 +61,10 @@ describe.each(STORE_KINDS)('authorisation matrix on %s', (kind) => {
   beforeAll(async () => {
     t = await testApp(kind);
     f = await buildFixture(t.store.db);
+    // Links without consent: they give the caregiver no access (READ above holds), but can be consented to and withdrawn.
+    for (const p of ['adultA', 'adultB', 'childB'] as P[]) {
+      await t.store.db.insertInto('caregiver_link').values({ caregiver_user_id: f.users.caregiver.id, patient_id: f.patients[p], relation: 'family', created_by: null }).execute();
+    }
     for (const role of ROLES) {
       const res = await signInApi(t, f.users[role].email, PASSWORD);
       expect(res.statusCode, `sign-in as ${role}`).toBe(200);
@@ -73,7 +86,7 @@ describe.each(STORE_KINDS)('authorisation matrix on %s', (kind) => {
           const requestId = randomUUID();
           const res = await t.app.inject({
             method: route.method,
-            url: route.path(f.patients[p]),
+            url: route.path(f.patients[p], f),
             headers: { cookie: cookies.get(role) ?? '', 'x-request-id': requestId, 'content-type': 'application/json' },
             ...(route.body ? { payload: JSON.stringify(route.body(f)) } : {}),
           });
@@ -129,11 +142,13 @@ describe.each(STORE_KINDS)('authorisation matrix on %s', (kind) => {
       expect(audit.statusCode, role).toBe(role === 'admin' ? 200 : 403);
       if (role === 'admin') {
         // Its own staff; otherwise only entries about the patient in its care (her own sign-ins, a
-        // caregiver's attempt on her record), which have no organisation of their own.
+        // caregiver's attempt on her record, the sign-ins of the caregiver linked to her), which
+        // have no organisation of their own; never the caregiver's entries about other patients.
         const staff = [f.users.nurse.id, f.users.physician.id, f.users.admin.id];
         const entries = audit.json<{ entries: { userId: string | null; patientId: string | null }[] }>().entries;
         const others = entries.filter((e) => e.userId !== null && !staff.includes(e.userId));
-        expect(others.filter((e) => e.patientId !== f.patients.adultA && e.userId !== f.users.patient.id)).toEqual([]);
+        const herCaregiversOwn = (e: { userId: string | null; patientId: string | null }) => e.userId === f.users.caregiver.id && e.patientId === null;
+        expect(others.filter((e) => e.patientId !== f.patients.adultA && e.userId !== f.users.patient.id && !herCaregiversOwn(e))).toEqual([]);
       }
     }
   });
@@ -157,7 +172,7 @@ describe.each(STORE_KINDS)('authorisation matrix on %s', (kind) => {
 
   it('refuses everything without a session, with a problem document', async () => {
     for (const route of ROUTES) {
-      const res = await t.app.inject({ method: route.method, url: route.path(f.patients.adultA), headers: { 'content-type': 'application/json' }, ...(route.body ? { payload: JSON.stringify(route.body(f)) } : {}) });
+      const res = await t.app.inject({ method: route.method, url: route.path(f.patients.adultA, f), headers: { 'content-type': 'application/json' }, ...(route.body ? { payload: JSON.stringify(route.body(f)) } : {}) });
       expect(res.statusCode).toBe(401);
       expect(res.headers['content-type']).toMatch(/problem\+json/);
     }

@@ -12,6 +12,7 @@ export {
   throttleResetRequest, unlockStaff, usersOfOrganisation, type UserView,
 } from '../services/accounts.js';
 export { searchOrganisationAudit, type AuditEntryView } from '../services/audit.js';
+export { caregiverLinks, idleLinks, recordConsent, withdrawConsent, type CaregiverLinkView } from '../services/caregivers.js';
 export { auditRefusal, type RequestMeta } from '../services/access.js';
 export { activationLetterPdf } from '../services/letters.js';
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo/demo-data.js';

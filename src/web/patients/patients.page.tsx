@@ -270,7 +270,7 @@ export function PatientRecordPage(props: {
                   <tr key={c.id}>
                     <th scope="row" data-label={r.caregiverName}>{c.displayName}</th>
                     <td data-label={r.relation}>{r.relations[c.relation]}</td>
-                    <td data-label={r.consent}>{c.patientConsent ? t.form.yes : t.form.no}</td>
+                    <td data-label={r.consent}>{c.gap === null ? t.form.yes : t.form.no}</td>
                   </tr>
                 ))}
               </tbody>
