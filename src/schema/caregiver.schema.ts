@@ -3,7 +3,7 @@
 // patient's behalf; a withdrawal says who ended it and, for the clinic, why.
 import { z } from 'zod';
 import { CAREGIVER_RELATIONS, CONSENT_GIVERS, CONSENT_WITHDRAWERS } from '../core/access/lists.js';
-import { LINK_GAPS } from '../core/access/caregiver.js';
+import { LINK_BASES, LINK_GAPS } from '../core/access/caregiver.js';
 import { text } from './text.js';
 
 const PersonName = text().trim().min(1, 'is required').max(200, 'is too long (at most 200 characters)');
@@ -25,6 +25,7 @@ export const CaregiverLinkView = z
       .object({ at: z.string(), by: z.enum(CONSENT_WITHDRAWERS), reason: z.string().nullable() })
       .nullable(),
     gap: z.enum(LINK_GAPS).nullable().describe('Why the link gives no access today (null: it does)'),
+    basis: z.enum(LINK_BASES).nullable().describe('What a working link rests on (null: it gives no access)'),
   })
   .meta({ id: 'CaregiverLink' });
 export type CaregiverLinkView = z.infer<typeof CaregiverLinkView>;

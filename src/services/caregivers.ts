@@ -60,6 +60,7 @@ function linkView(c: LinkRow, birthDate: IsoDate, asOf: IsoDate): CaregiverLinkV
     representationProof: c.representation_proof,
     withdrawal: c.withdrawn_at !== null && c.withdrawn_as !== null ? { at: c.withdrawn_at, by: c.withdrawn_as, reason: c.withdrawn_reason } : null,
     gap: s.working ? null : s.gap,
+    basis: s.working ? s.basis : null,
   };
 }
 

@@ -34,9 +34,13 @@ export interface CaregiverLink {
 export const LINK_GAPS = ['patient-consent', 'representation-proof', 'parent-of-adult', 'consent-withdrawn', 'link-ended'] as const;
 export type LinkGap = (typeof LINK_GAPS)[number];
 
-export type LinkStanding = { working: true; reason: string } | { working: false; gap: LinkGap; reason: string };
+/** What a working link rests on, so a page can say it in words instead of a bare yes or no. */
+export const LINK_BASES = ['consent', 'representation', 'parent-of-young-child', 'parent-with-child'] as const;
+export type LinkBasis = (typeof LINK_BASES)[number];
 
-const works = (reason: string): LinkStanding => ({ working: true, reason });
+export type LinkStanding = { working: true; basis: LinkBasis; reason: string } | { working: false; gap: LinkGap; reason: string };
+
+const works = (basis: LinkBasis, reason: string): LinkStanding => ({ working: true, basis, reason });
 const gap = (g: LinkGap, reason: string): LinkStanding => ({ working: false, gap: g, reason });
 
 /** A relation outside the list (bad data) gives no access; a new relation is a type error here until decided. */
@@ -60,17 +64,17 @@ export function caregiverLinkStanding(link: CaregiverLink, birthDate: IsoDate, a
       // art. 1:233: parental authority ends at 18.
       if (age >= 18) return gap('parent-of-adult', 'a parent of an adult needs to be a registered legal representative');
       // art. 7:465 lid 1.
-      if (age < 12) return works('parent of a child under 12');
+      if (age < 12) return works('parent-of-young-child', 'parent of a child under 12');
       // art. 7:450 lid 2, 7:465 lid 2: together with the child, who may end it.
-      if (age < 16) return works('parent of a child aged 12 to 16, together with the child');
+      if (age < 16) return works('parent-with-child', 'parent of a child aged 12 to 16, together with the child');
       // art. 7:447.
-      return link.patientConsent ? works('the young person agreed') : gap('patient-consent', 'from 16 the patient decides, and has not agreed');
+      return link.patientConsent ? works('consent', 'the young person agreed') : gap('patient-consent', 'from 16 the patient decides, and has not agreed');
     case 'legal-representative':
       // art. 7:465 lid 3: only a representation that is proven and recorded counts.
-      return link.representationProof ? works('registered legal representative') : gap('representation-proof', 'no proof of legal representation is recorded');
+      return link.representationProof ? works('representation', 'registered legal representative') : gap('representation-proof', 'no proof of legal representation is recorded');
     case 'family':
       // art. 7:457.
-      return link.patientConsent ? works('the patient agreed') : gap('patient-consent', 'the patient has not agreed');
+      return link.patientConsent ? works('consent', 'the patient agreed') : gap('patient-consent', 'the patient has not agreed');
     default:
       return unlisted(link.relation);
   }
