@@ -17,7 +17,7 @@ export { auditRefusal, type RequestMeta } from '../services/access.js';
 export { activationLetterPdf } from '../services/letters.js';
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo/demo-data.js';
 export { AppError } from '../schema/problem.js';
-export type { Action } from '../core/access/index.js';
+export type { Action, LinkGap } from '../core/access/index.js';
 import { authorize, type Action, type Actor } from '../core/access/index.js';
 import { todayNl } from '../services/clock.js';
 
