@@ -98,6 +98,7 @@ describe('record pages pass the audit', () => {
     await page.getByRole('radio', { name: t.record.kinds.caregiver }).check();
     await page.getByLabel(t.record.displayName, { exact: false }).fill('Piet de Vries');
     await page.getByLabel(t.record.relation, { exact: false }).selectOption('family');
+    await page.getByLabel(t.record.consentLabel).check();
     await shell.navigation(() => page.getByRole('button', { name: t.record.accountSubmit }).click());
     await expect.poll(() => page.getByText(t.letter.body.codeLabel).count()).toBeGreaterThan(0);
     await auditPage(page);

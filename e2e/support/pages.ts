@@ -42,6 +42,26 @@ export interface PageSpec {
 const FIRST_ACCOUNT = DEMO_ACCOUNTS.find((a) => a.role === 'physician')?.displayName ?? '';
 
 /** The address of the first "manage" link on the administrator's list of accounts. */
+/** The consent page of the first caregiver on a demo record; a caregiver with consent is made first when there is none. */
+async function firstConsentPage(page: Page): Promise<string> {
+  await page.goto('/patients?q=Vries');
+  const record = await page.locator('a[href^="/patients/"]', { hasText: 'Anna' }).first().getAttribute('href');
+  if (!record) throw new Error('no demo record for Anna de Vries');
+  await page.goto(record);
+  const existing = await page.locator(`a[href^="${record}/caregivers/"]`).first().getAttribute('href', { timeout: 1000 }).catch(() => null);
+  if (existing) return existing;
+  await page.goto(`${record}/account`);
+  await page.check('input[name="kind"][value="caregiver"]');
+  await page.fill('#displayName', 'Bram de Vries');
+  await page.selectOption('#relation', 'family');
+  await page.check('#patientConsent');
+  await Promise.all([page.waitForLoadState('load'), page.click(`form[action="${record}/account"] button[type="submit"]`)]);
+  await page.goto(record);
+  const made = await page.locator(`a[href^="${record}/caregivers/"]`).first().getAttribute('href');
+  if (!made) throw new Error('no caregiver link on the record');
+  return made;
+}
+
 async function firstAccountPage(page: Page): Promise<string> {
   await page.goto('/admin/users');
   const href = await page.locator('a[href^="/admin/users/"]').first().getAttribute('href');
@@ -65,6 +85,7 @@ export const PAGES: readonly PageSpec[] = [
   { name: 'patients (care worker)', path: '/patients', h1: (t) => t.patients.title, before: signInAs('care-worker') },
   { name: 'my record (patient)', path: '/me', h1: (t) => t.me.title, before: signInAs('patient') },
   { name: 'people I care for (caregiver)', path: '/care', h1: (t) => t.care.title, before: signInAs('caregiver') },
+  { name: 'consent of a caregiver (nurse)', path: '/patients/{id}/caregivers/{caregiverId}', h1: (t) => t.record.consentTitle('Bram de Vries'), before: signInAs('nurse'), resolve: firstConsentPage },
   { name: 'users (admin)', path: '/admin/users', h1: (t) => t.users.title, before: signInAs('admin') },
   { name: 'one account (admin)', path: '/admin/users/{id}', h1: (t) => t.users.manageTitle(FIRST_ACCOUNT), before: signInAs('admin'), resolve: firstAccountPage },
   { name: 'audit log (admin)', path: '/admin/audit', h1: (t) => t.audit.title, before: signInAs('admin') },

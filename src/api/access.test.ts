@@ -23,17 +23,21 @@ const READ: Record<Role, P[]> = {
 };
 /** Who may correct which fixture patient: the clinic only, not the patient or a caregiver. */
 const WRITE: Record<Role, P[]> = { ...READ, patient: [], caregiver: [] };
+/** Who may end a caregiver's access: the clinic, and the patient themself. */
+const WITHDRAW: Record<Role, P[]> = { nurse: ['adultA'], physician: ['adultA'], physiotherapist: [], 'care-worker': [], admin: [], patient: ['adultA'], caregiver: [] };
 /** Who may do the clinic-only things (accounts, links, merge) with which patient. */
 const CLINIC: Record<Role, P[]> = { nurse: ['adultA'], physician: ['adultA'], physiotherapist: [], 'care-worker': [], admin: [], patient: [], caregiver: [] };
 
 interface RouteCase {
   name: string;
   method: 'GET' | 'POST' | 'PATCH';
-  path: (id: string) => string;
+  path: (id: string, f: Fixture) => string;
   body?: (f: Fixture) => unknown;
   allowed: Record<Role, P[]>;
   okStatus: number;
 }
+
+const FAMILY_CAREGIVER = randomUUID();
 
 const ROUTES: RouteCase[] = [
   { name: 'read record', method: 'GET', path: (id) => `/api/v1/patients/${id}`, allowed: READ, okStatus: 200 },
@@ -41,7 +45,14 @@ const ROUTES: RouteCase[] = [
   { name: 'history', method: 'GET', path: (id) => `/api/v1/patients/${id}/history`, allowed: READ, okStatus: 200 },
   { name: 'access log', method: 'GET', path: (id) => `/api/v1/patients/${id}/access-log`, allowed: READ, okStatus: 200 },
   { name: 'link organisation', method: 'POST', path: (id) => `/api/v1/patients/${id}/links`, body: (f) => ({ organisationId: f.orgs.physioA, relation: 'referral' }), allowed: CLINIC, okStatus: 204 },
-  { name: 'create account', method: 'POST', path: (id) => `/api/v1/patients/${id}/account`, body: () => ({ kind: 'caregiver', displayName: 'Someone', relation: 'family' }), allowed: CLINIC, okStatus: 201 },
+  { name: 'create account', method: 'POST', path: (id) => `/api/v1/patients/${id}/account`, body: () => ({ kind: 'caregiver', displayName: 'Someone', relation: 'family', patientConsent: true }), allowed: CLINIC, okStatus: 201 },
+  { name: 'caregivers', method: 'GET', path: (id) => `/api/v1/patients/${id}/caregivers`, allowed: READ, okStatus: 200 },
+  // A second caregiver, family of every fixture patient without consent, is the one consented to and withdrawn.
+  { name: 'record consent', method: 'POST', path: (id) => `/api/v1/patients/${id}/caregivers/${FAMILY_CAREGIVER}/consent`, body: () => ({}), allowed: CLINIC, okStatus: 200 },
+  {
+    name: 'withdraw consent', method: 'POST', path: (id) => `/api/v1/patients/${id}/caregivers/${FAMILY_CAREGIVER}/consent/withdraw`,
+    body: () => ({ reason: 'The patient phoned to say so' }), allowed: WITHDRAW, okStatus: 200,
+  },
 ];
 
 describe.each(STORE_KINDS)('authorisation matrix on %s', (kind) => {
@@ -52,6 +63,13 @@ describe.each(STORE_KINDS)('authorisation matrix on %s', (kind) => {
   beforeAll(async () => {
     t = await testApp(kind);
     f = await buildFixture(t.store.db);
+    await t.store.db
+      .insertInto('app_user')
+      .values({ id: FAMILY_CAREGIVER, role: 'caregiver', organisation_id: null, patient_id: null, email: null, display_name: 'Family caregiver', password_hash: null, status: 'pending' })
+      .execute();
+    for (const p of Object.keys(f.patients) as P[]) {
+      await t.store.db.insertInto('caregiver_link').values({ caregiver_user_id: FAMILY_CAREGIVER, patient_id: f.patients[p], relation: 'family', created_by: null }).execute();
+    }
     for (const role of ROLES) {
       const res = await signInApi(t, f.users[role].email, PASSWORD);
       expect(res.statusCode, `sign-in as ${role}`).toBe(200);
@@ -73,7 +91,7 @@ describe.each(STORE_KINDS)('authorisation matrix on %s', (kind) => {
           const requestId = randomUUID();
           const res = await t.app.inject({
             method: route.method,
-            url: route.path(f.patients[p]),
+            url: route.path(f.patients[p], f),
             headers: { cookie: cookies.get(role) ?? '', 'x-request-id': requestId, 'content-type': 'application/json' },
             ...(route.body ? { payload: JSON.stringify(route.body(f)) } : {}),
           });
@@ -157,7 +175,7 @@ describe.each(STORE_KINDS)('authorisation matrix on %s', (kind) => {
 
   it('refuses everything without a session, with a problem document', async () => {
     for (const route of ROUTES) {
-      const res = await t.app.inject({ method: route.method, url: route.path(f.patients.adultA), headers: { 'content-type': 'application/json' }, ...(route.body ? { payload: JSON.stringify(route.body(f)) } : {}) });
+      const res = await t.app.inject({ method: route.method, url: route.path(f.patients.adultA, f), headers: { 'content-type': 'application/json' }, ...(route.body ? { payload: JSON.stringify(route.body(f)) } : {}) });
       expect(res.statusCode).toBe(401);
       expect(res.headers['content-type']).toMatch(/problem\+json/);
     }

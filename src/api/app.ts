@@ -221,6 +221,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: 'meta', description: 'About this installation' },
         { name: 'session', description: 'Sign in and out' },
         { name: 'patients', description: 'The patient record (every access is authorised and audited)' },
+        { name: 'caregivers', description: "Caregivers' links: the patient's consent, recorded and withdrawn" },
         { name: 'accounts', description: 'Account activation and password reset' },
         { name: 'admin', description: 'Users and the audit log of your organisation' },
         { name: 'clinical', description: 'The clinical core: rules and evaluation' },

@@ -83,7 +83,7 @@ describe.each(STORE_KINDS)('unique values and the BSN on %s', (kind) => {
     const second = (await post('/api/v1/patients', 'nurse', person('Other'))).json<{ id: string }>().id;
     const email = `same-${kind}@example.nl`;
     const all = await Promise.all(
-      [f.patients.adultA, second, f.patients.adultA, second].map((id) => post(`/api/v1/patients/${id}/account`, 'nurse', { kind: 'caregiver', displayName: 'Kim', relation: 'family', email })),
+      [f.patients.adultA, second, f.patients.adultA, second].map((id) => post(`/api/v1/patients/${id}/account`, 'nurse', { kind: 'caregiver', displayName: 'Kim', relation: 'family', patientConsent: true, email })),
     );
     expect(all.map((r) => r.statusCode).sort()).toEqual([201, 409, 409, 409]);
     for (const r of all.filter((x) => x.statusCode === 409)) expect(Problem.parse(r.json()).errors?.map((e) => e.pointer)).toEqual(['/email']);

@@ -12,11 +12,12 @@ export {
   throttleResetRequest, unlockStaff, usersOfOrganisation, type UserView,
 } from '../services/accounts.js';
 export { searchOrganisationAudit, type AuditEntryView } from '../services/audit.js';
+export { caregiverLinks, idleLinks, recordConsent, withdrawConsent, type CaregiverLinkView } from '../services/caregivers.js';
 export { auditRefusal, type RequestMeta } from '../services/access.js';
 export { activationLetterPdf } from '../services/letters.js';
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo/demo-data.js';
 export { AppError } from '../schema/problem.js';
-export type { Action } from '../core/access/index.js';
+export type { Action, LinkGap } from '../core/access/index.js';
 import { authorize, type Action, type Actor } from '../core/access/index.js';
 import { todayNl } from '../services/clock.js';
 

@@ -104,7 +104,7 @@ describe.each(STORE_KINDS)('odd input on %s', (kind) => {
 
   it('makes the letter and stores the account whole whatever the Host header says (links come from configuration)', async () => {
     const before = await counts();
-    const res = await api('POST', `/api/v1/patients/${f.patients.adultA}/account?format=pdf`, 'nurse', JSON.stringify({ kind: 'caregiver', displayName: 'Mo', relation: 'family' }), { host: 'bad host' });
+    const res = await api('POST', `/api/v1/patients/${f.patients.adultA}/account?format=pdf`, 'nurse', JSON.stringify({ kind: 'caregiver', displayName: 'Mo', relation: 'family', patientConsent: true }), { host: 'bad host' });
     expect(res.statusCode).toBe(201);
     expect(res.headers['content-type']).toMatch(/application\/pdf/);
     const after = await counts();

@@ -200,7 +200,7 @@ describe.each(STORE_KINDS)('security on %s', (kind) => {
       expect(anon.statusCode).toBe(401);
       expect(anon.headers['cache-control']).toBe('no-store');
       const nurse = sessionCookie(await signInApi(t, f.users.nurse.email, PASSWORD));
-      const pdf = await t.app.inject({ method: 'POST', url: `/api/v1/patients/${f.patients.adultA}/account?format=pdf`, headers: { cookie: nurse }, payload: { kind: 'caregiver', displayName: 'Kees Buur', relation: 'family' } });
+      const pdf = await t.app.inject({ method: 'POST', url: `/api/v1/patients/${f.patients.adultA}/account?format=pdf`, headers: { cookie: nurse }, payload: { kind: 'caregiver', displayName: 'Kees Buur', relation: 'family', patientConsent: true } });
       expect(pdf.headers['content-type']).toBe('application/pdf');
       expect(pdf.headers['cache-control']).toBe('no-store');
       const help = await t.app.inject({ url: '/help', headers: { cookie: nurse, accept: 'text/html' } });
@@ -290,7 +290,7 @@ describe.each(STORE_KINDS)('security on %s', (kind) => {
 
     it('tells whether an address is taken only to a valid code, and only a few times', async () => {
       const nurse = sessionCookie(await signInApi(t, f.users.nurse.email, PASSWORD));
-      const acc = await t.app.inject({ method: 'POST', url: `/api/v1/patients/${f.patients.adultA}/account`, headers: { cookie: nurse }, payload: { kind: 'caregiver', displayName: 'Probe', relation: 'family' } });
+      const acc = await t.app.inject({ method: 'POST', url: `/api/v1/patients/${f.patients.adultA}/account`, headers: { cookie: nurse }, payload: { kind: 'caregiver', displayName: 'Probe', relation: 'family', patientConsent: true } });
       const code = acc.json<{ activationCode: string }>().activationCode;
       const activate = (c: string, email: string, ip = '10.53.0.1') =>
         t.app.inject({ method: 'POST', url: '/api/v1/activation', remoteAddress: ip, payload: { code: c, email, password: 'long-enough-pass' } });

@@ -76,7 +76,7 @@ describe.each(STORE_KINDS)('sign-in and sessions on %s', (kind) => {
 
   it('activates a patient account with the one-time code, once', async () => {
     const nurse = cookieOf(await signIn(t, f.users.nurse.email, PASSWORD));
-    const acc = await t.app.inject({ method: 'POST', url: `/api/v1/patients/${f.patients.adultA}/account`, headers: { cookie: nurse }, payload: { kind: 'caregiver', displayName: 'Jan Zoon', relation: 'family', email: 'zoon@fixture.test' } });
+    const acc = await t.app.inject({ method: 'POST', url: `/api/v1/patients/${f.patients.adultA}/account`, headers: { cookie: nurse }, payload: { kind: 'caregiver', displayName: 'Jan Zoon', relation: 'family', patientConsent: true, email: 'zoon@fixture.test' } });
     expect(acc.statusCode).toBe(201);
     const { activationCode } = acc.json<{ activationCode: string }>();
     expect(activationCode).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);

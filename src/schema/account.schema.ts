@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CAREGIVER_RELATIONS, ROLES, STAFF_ROLES } from '../core/access/lists.js';
 import { text } from './text.js';
+import { LinkBasis } from './caregiver.schema.js';
 
 export const RoleEnum = z.enum(ROLES);
 
@@ -48,7 +49,7 @@ export const NewPatientAccount = z
     displayName: text().trim().min(1).max(200).optional().describe('Caregiver name (required for a caregiver)'),
     email: z.email('is not a valid e-mail address').max(254).optional(),
     relation: z.enum(CAREGIVER_RELATIONS).optional().describe('For a caregiver'),
-    patientConsent: z.boolean().optional().describe('For a caregiver: the patient agreed'),
+    ...LinkBasis,
   })
   .strict()
   .superRefine((v, ctx) => {

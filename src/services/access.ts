@@ -4,11 +4,12 @@
 // without passing through here: this is the only module that imports the patient repository
 // (a dependency-cruiser rule, `patient-repo-only-via-access`); the use cases get its functions
 // (`PatientRecords`) as part of the work they were allowed to do.
-import { authorize, type Action, type Actor, type PatientTarget } from '../core/access/index.js';
+import { authorize, caregiverLinkStanding, type Action, type Actor, type CaregiverLink, type LinkStanding, type PatientTarget } from '../core/access/index.js';
 import { inTransaction, type Db, type Tx } from '../store/db.js';
 import {
-  auditAndReadPatient, caregiverLinkFor, caregiversOf, getPatient, getPatientWithOrgs, insertPatient, linkCaregiver, linkOrganisation, lockPatients, mergePatients,
-  patientOrganisations, revisionsOf, searchPatients, sessionAndPatient, unmergePatient, updatePatient, type PatientOrgRow, type PatientRow,
+  auditAndReadPatient, caregiverLinkFor, caregiversOf, getPatient, getPatientWithOrgs, insertPatient, linkCaregiver, linkOrganisation, linksOfCaregiver, lockPatients,
+  mergePatients, patientOrganisations, recordCaregiverConsent, revisionsOf, searchPatients, sessionAndPatient, unmergePatient, updatePatient, withdrawCaregiver,
+  type CaregiverLinkRow, type PatientOrgRow, type PatientRow,
 } from '../store/patient.repo.js';
 import type { SessionRow } from '../store/accounts.repo.js';
 import { AppError } from '../schema/problem.js';
@@ -18,7 +19,7 @@ import { auditEntry, type AuditEntry, type Auditor, type RequestMeta } from './a
 
 export { auditEntry, type AuditEntry, type RequestMeta } from './auditor.js';
 
-export type { PatientOrgRow, PatientRow } from '../store/patient.repo.js';
+export type { CaregiverLinkRow, ConsentGiven, PatientOrgRow, PatientRow } from '../store/patient.repo.js';
 
 /** Who asks to do what, to which kind of thing (`resource` names it in the audit: "patient", "patient/access-log"). */
 export interface Asked {
@@ -36,7 +37,7 @@ export interface AccessDeps {
 /** The patient repository's work, handed to use cases only once access.ts has authorised them. */
 const RECORDS = {
   insertPatient, updatePatient, revisionsOf, caregiversOf, linkOrganisation, linkCaregiver, mergePatients, unmergePatient, searchPatients, patientOrganisations,
-  lockPatients,
+  lockPatients, recordCaregiverConsent, withdrawCaregiver,
 } as const;
 export type PatientRecords = typeof RECORDS;
 
@@ -54,6 +55,14 @@ export interface PatientWork {
 
 export type PatientOrgs = readonly PatientOrgRow[];
 
+/** A caregiver's link of a record as the repository reads it. */
+export type CaregiverRow = Awaited<ReturnType<typeof caregiversOf>>[number];
+
+/** A stored link as the rules see it. */
+export function coreLink(row: Omit<CaregiverLinkRow, 'consent_given_by' | 'withdrawn_reason'>): CaregiverLink {
+  return { relation: row.relation, patientConsent: row.consent_given_at !== null, representationProof: row.representation_proof !== null, withdrawn: row.withdrawn_at !== null };
+}
+
 export async function loadTarget(db: Db, actor: Actor, row: PatientRow, known?: PatientOrgs): Promise<{ target: PatientTarget; orgs: PatientOrgs }> {
   const orgs = known ?? (await patientOrganisations(db, [row.id]));
   const link = actor.role === 'caregiver' ? await caregiverLinkFor(db, actor.userId, row.id) : undefined;
@@ -63,7 +72,7 @@ export async function loadTarget(db: Db, actor: Actor, row: PatientRow, known?: 
       id: row.id,
       birthDate: row.birth_date,
       organisations: orgs.map((o) => ({ organisationId: o.organisation_id, relation: o.relation })),
-      caregiverLink: link ? { relation: link.relation, patientConsent: link.patient_consent } : undefined,
+      caregiverLink: link ? coreLink(link) : undefined,
     },
   };
 }
@@ -296,4 +305,31 @@ export async function sessionAndRecord(db: Db, tokenHash: string, patientId: str
  */
 export async function mergedInto(db: Db, patientId: string): Promise<string | null> {
   return (await getPatient(db, patientId))?.merged_into ?? null;
+}
+
+/** A caregiver's link that gives no access today, and what it is missing. */
+export interface IdleLink {
+  standing: Extract<LinkStanding, { working: false }>;
+}
+
+/**
+ * The caregiver's own links that give no access today, so their start page can say why. The rules
+ * are asked per link (the birth date counts) and each answer is audited against that patient; no
+ * detail of the record leaves this function.
+ */
+export async function idleLinksOf(deps: AccessDeps, actor: Actor, meta: RequestMeta): Promise<IdleLink[]> {
+  if (actor.role !== 'caregiver') return [];
+  const asOf = todayNl();
+  return inTransaction(deps.db, async (trx) => {
+    const idle: IdleLink[] = [];
+    const entries: AuditEntry[] = [];
+    for (const l of await linksOfCaregiver(trx, actor.userId)) {
+      const standing = caregiverLinkStanding(coreLink(l), l.birth_date, asOf);
+      if (standing.working) continue;
+      idle.push({ standing });
+      entries.push(auditEntry({ actor, meta, action: 'caregiver.link-status', resource: 'caregiver/links', patientId: l.patient_id, allowed: true, reason: `link gives no access: ${standing.reason}` }));
+    }
+    if (entries.length > 0) await deps.auditor.record(trx, entries);
+    return idle;
+  });
 }

@@ -17,6 +17,7 @@ import { asRefusal, withAction, withPatient, type AccessDeps, type RequestMeta }
 import { hashPassword, sha256 } from './auth.js';
 import type { Mailer } from './mail.js';
 import { todayNl } from './clock.js';
+import { assertMayHaveAccount, checkNewLink, consentOf } from './caregivers.js';
 
 const ACTIVATION_DAYS = 30;
 /** Staff get their link by e-mail, so it need not last as long as a letter sent by post. */
@@ -210,7 +211,10 @@ export async function createPatientAccount(
   actor: Actor,
   meta: RequestMeta,
   patientId: string,
-  input: { kind: 'patient' | 'caregiver'; displayName?: string | undefined; email?: string | undefined; relation?: CaregiverRelation | undefined; patientConsent?: boolean | undefined },
+  input: {
+    kind: 'patient' | 'caregiver'; displayName?: string | undefined; email?: string | undefined; relation?: CaregiverRelation | undefined;
+    patientConsent?: boolean | undefined; consentGivenBy?: string | undefined; representationProof?: string | undefined;
+  },
   finish: (issued: IssuedAccount) => Promise<void> = () => Promise.resolve(),
 ): Promise<IssuedAccount> {
   return withPatient(deps, { actor, meta, action: 'patient.create-account', resource: 'account', patientId }, async ({ db, row, records }) => {
@@ -219,15 +223,19 @@ export async function createPatientAccount(
     let userId: string;
     const displayName = input.kind === 'patient' ? patientName : (input.displayName ?? '');
     if (input.kind === 'patient') {
+      assertMayHaveAccount(row.birth_date, todayNl());
       const existing = await db.selectFrom('app_user').select('id').where('patient_id', '=', patientId).executeTakeFirst();
       await assertEmailFree(db, input.email, existing?.id);
       userId =
         existing?.id ??
         (await insertUser(db, { role: 'patient', organisationId: null, patientId, email: input.email ?? null, displayName, passwordHash: null, status: 'pending' }));
     } else {
+      // A link the access rules would refuse is not issued: the nurse is told what is missing.
+      const link = { relation: input.relation ?? 'family', consent: consentOf(row, input), representationProof: input.representationProof ?? null } as const;
+      checkNewLink(row, link);
       await assertEmailFree(db, input.email);
       userId = await insertUser(db, { role: 'caregiver', organisationId: null, patientId: null, email: input.email ?? null, displayName, passwordHash: null, status: 'pending' });
-      await records.linkCaregiver(db, { caregiverUserId: userId, patientId, relation: input.relation ?? 'family', patientConsent: input.patientConsent ?? false, by: actor.userId });
+      await records.linkCaregiver(db, { caregiverUserId: userId, patientId, ...link, by: actor.userId });
     }
     const code = newActivationCode();
     const expiresAt = new Date(Date.now() + ACTIVATION_DAYS * 86_400_000).toISOString();

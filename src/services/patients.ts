@@ -12,6 +12,7 @@ import {
   type PatientOrgs, type PatientRecords, type PatientRow, type PatientWork, type RequestMeta,
 } from './access.js';
 import { todayNl } from './clock.js';
+import { caregiverViews, checkNewLink, consentOf, type CaregiverLinkView } from './caregivers.js';
 import { checkSession, tokenHash, type AuthDeps, type SessionUser } from './auth.js';
 import type { Db } from '../store/db.js';
 
@@ -231,12 +232,7 @@ export async function patientAccessLog(deps: AccessDeps, actor: Actor, meta: Req
 }
 
 /** A caregiver linked to a record, as the record page shows them. */
-export interface CaregiverView {
-  id: string;
-  displayName: string;
-  relation: CaregiverRelation;
-  patientConsent: boolean;
-}
+export type CaregiverView = CaregiverLinkView;
 
 /** What the core allows the reader to do with the record they opened; pages show only that. */
 export interface RecordPermissions {
@@ -266,7 +262,7 @@ export async function openRecord(deps: AccessDeps, actor: Actor, patientId: stri
     const can = (action: Action) => authorize(actor, action, w.target, asOf).allowed;
     const may: RecordPermissions = { manage: can('patient.write') && can('patient.merge') && can('patient.create-account') };
     const patient = await full({ ...w, actor });
-    const caregivers = (await records.caregiversOf(db, row.id)).map((c) => ({ id: c.id, displayName: c.display_name, relation: c.relation, patientConsent: c.patient_consent }));
+    const caregivers = caregiverViews(await records.caregiversOf(db, row.id), row.birth_date);
     const duplicates = may.manage ? await lookAlikes(deps, { db, records, actor, meta, row }) : [];
     return { patient, caregivers, duplicates, may };
   });
@@ -299,9 +295,11 @@ export async function linkPatient(
   actor: Actor,
   meta: RequestMeta,
   id: string,
-  link: { organisationId: string; relation: CareRelation } | { caregiverUserId: string; relation: CaregiverRelation; patientConsent: boolean },
+  link:
+    | { organisationId: string; relation: CareRelation }
+    | { caregiverUserId: string; relation: CaregiverRelation; patientConsent?: boolean | undefined; consentGivenBy?: string | undefined; representationProof?: string | undefined },
 ): Promise<void> {
-  await withPatient(deps, { actor, meta, action: 'patient.link', resource: 'patient/links', patientId: id }, async ({ db, records }) => {
+  await withPatient(deps, { actor, meta, action: 'patient.link', resource: 'patient/links', patientId: id }, async ({ db, row, records }) => {
     if ('organisationId' in link) {
       const org = await db.selectFrom('organisation').select('id').where('id', '=', link.organisationId).executeTakeFirst();
       if (!org) throw new AppError('invalid-input', 'No such organisation.', [{ pointer: '/organisationId', detail: 'does not exist' }]);
@@ -309,7 +307,9 @@ export async function linkPatient(
     } else {
       const u = await findUserById(db, link.caregiverUserId);
       if (u?.role !== 'caregiver') throw new AppError('invalid-input', 'That account is not a caregiver.', [{ pointer: '/caregiverUserId', detail: 'is not a caregiver account' }]);
-      await records.linkCaregiver(db, { caregiverUserId: link.caregiverUserId, patientId: id, relation: link.relation, patientConsent: link.patientConsent, by: actor.userId });
+      const basis = { relation: link.relation, consent: consentOf(row, link), representationProof: link.representationProof ?? null };
+      checkNewLink(row, basis);
+      await records.linkCaregiver(db, { caregiverUserId: link.caregiverUserId, patientId: row.id, ...basis, by: actor.userId });
     }
   });
 }

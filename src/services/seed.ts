@@ -72,7 +72,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
       if (a.role === 'caregiver' && patientId) {
         await trx
           .insertInto('caregiver_link')
-          .values({ caregiver_user_id: id, patient_id: patientId, relation: a.relation ?? 'parent', patient_consent: false, created_by: null })
+          .values({ caregiver_user_id: id, patient_id: patientId, relation: a.relation ?? 'parent', created_by: null })
           .execute();
       }
     }

@@ -3,7 +3,7 @@
 // fails here (then a new migration changes the constraint; old migrations stay as they were).
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CARE_RELATIONS, CAREGIVER_RELATIONS, ORGANISATION_KINDS, ROLES } from '../core/access/lists.js';
+import { CARE_RELATIONS, CAREGIVER_RELATIONS, CONSENT_GIVERS, CONSENT_WITHDRAWERS, ORGANISATION_KINDS, ROLES } from '../core/access/lists.js';
 import type { Store } from './db.js';
 import { freshStore, STORE_KINDS } from './testing/stores.js';
 
@@ -12,6 +12,8 @@ const CHECKED: { table: string; column: string; list: readonly string[] }[] = [
   { table: 'organisation', column: 'kind', list: ORGANISATION_KINDS },
   { table: 'patient_organisation', column: 'relation', list: CARE_RELATIONS },
   { table: 'caregiver_link', column: 'relation', list: CAREGIVER_RELATIONS },
+  { table: 'caregiver_link', column: 'consent_given_as', list: CONSENT_GIVERS },
+  { table: 'caregiver_link', column: 'withdrawn_as', list: CONSENT_WITHDRAWERS },
 ];
 
 /** The values a CHECK constraint allows for `column`, as PostgreSQL prints it: (col = ANY (ARRAY['a'::text, …])). */

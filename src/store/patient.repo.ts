@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import type { Selectable } from 'kysely';
 import type { Db, Tx } from './db.js';
 import type { PatientTable } from './schema.js';
-import type { CareRelation, CaregiverRelation, OrganisationKind } from '../core/access/lists.js';
+import type { CareRelation, CaregiverRelation, ConsentGiver, ConsentWithdrawer, OrganisationKind } from '../core/access/lists.js';
 import type { AuditEntry } from './audit.repo.js';
 import { SESSION_JSON, sessionFromJson, type SessionRow } from './accounts.repo.js';
 
@@ -90,21 +90,39 @@ export async function patientOrganisations(db: Db, patientIds: readonly string[]
     .execute();
 }
 
+/** What a caregiver's link rests on: the rules decide from these (see core/access/caregiver.ts). */
+const LINK_STATE = ['relation', 'consent_given_by', 'consent_given_as', 'consent_given_at', 'representation_proof', 'withdrawn_at', 'withdrawn_as', 'withdrawn_reason'] as const;
+
 export async function caregiverLinkFor(db: Db, caregiverUserId: string, patientId: string) {
   return db
     .selectFrom('caregiver_link')
-    .select(['relation', 'patient_consent'])
+    .select(LINK_STATE)
     .where('caregiver_user_id', '=', caregiverUserId)
     .where('patient_id', '=', patientId)
     .executeTakeFirst();
 }
 
+export type CaregiverLinkRow = NonNullable<Awaited<ReturnType<typeof caregiverLinkFor>>>;
+
 export async function caregiversOf(db: Db, patientId: string) {
   return db
     .selectFrom('caregiver_link as c')
     .innerJoin('app_user as u', 'u.id', 'c.caregiver_user_id')
-    .select(['u.id', 'u.display_name', 'c.relation', 'c.patient_consent'])
+    .select(['u.id', 'u.display_name', ...LINK_STATE.map((c) => `c.${c}` as const)])
     .where('c.patient_id', '=', patientId)
+    .orderBy('u.display_name')
+    .execute();
+}
+
+/** A caregiver's own links with the birth date the rules need, and nothing else of the record. */
+export async function linksOfCaregiver(db: Db, caregiverUserId: string) {
+  return db
+    .selectFrom('caregiver_link as c')
+    .innerJoin('patient as p', 'p.id', 'c.patient_id')
+    .select(['c.patient_id', 'p.birth_date', ...LINK_STATE.map((c) => `c.${c}` as const)])
+    .where('c.caregiver_user_id', '=', caregiverUserId)
+    .where('p.merged_into', 'is', null)
+    .orderBy('c.created_at')
     .execute();
 }
 
@@ -202,17 +220,64 @@ export async function linkOrganisation(db: Db, patientId: string, organisationId
   await db.insertInto('patient_organisation').values({ patient_id: patientId, organisation_id: organisationId, relation }).onConflict((oc) => oc.doNothing()).execute();
 }
 
-/** Links a caregiver's account to a patient (or changes the link's relation and consent). `by`: who made it. */
+/** The consent behind a link: who gave it, as the patient themself or on their behalf. */
+export interface ConsentGiven {
+  givenBy: string;
+  givenAs: ConsentGiver;
+}
+
+/**
+ * Links a caregiver's account to a patient, or makes the link anew (relation, consent, proof; an
+ * earlier withdrawal is then over). `by`: who made it.
+ */
 export async function linkCaregiver(
   db: Db,
-  link: { caregiverUserId: string; patientId: string; relation: CaregiverRelation; patientConsent: boolean; by: string | null },
+  link: { caregiverUserId: string; patientId: string; relation: CaregiverRelation; consent: ConsentGiven | null; representationProof: string | null; by: string | null },
 ): Promise<void> {
-  const { relation, patientConsent } = link;
+  const now = new Date().toISOString();
+  const values = {
+    relation: link.relation,
+    consent_given_by: link.consent?.givenBy ?? null,
+    consent_given_as: link.consent?.givenAs ?? null,
+    consent_given_at: link.consent ? now : null,
+    consent_recorded_by: link.consent ? link.by : null,
+    representation_proof: link.representationProof,
+    representation_recorded_at: link.representationProof === null ? null : now,
+    withdrawn_at: null, withdrawn_by: null, withdrawn_as: null, withdrawn_reason: null,
+  };
   await db
     .insertInto('caregiver_link')
-    .values({ caregiver_user_id: link.caregiverUserId, patient_id: link.patientId, relation, patient_consent: patientConsent, created_by: link.by })
-    .onConflict((oc) => oc.columns(['caregiver_user_id', 'patient_id']).doUpdateSet({ relation, patient_consent: patientConsent }))
+    .values({ caregiver_user_id: link.caregiverUserId, patient_id: link.patientId, created_by: link.by, ...values })
+    .onConflict((oc) => oc.columns(['caregiver_user_id', 'patient_id']).doUpdateSet(values))
     .execute();
+}
+
+/** Records the patient's consent for an existing link (a withdrawal before it is then over). False: no such link. */
+export async function recordCaregiverConsent(db: Db, c: { caregiverUserId: string; patientId: string; consent: ConsentGiven; by: string }): Promise<boolean> {
+  const r = await db
+    .updateTable('caregiver_link')
+    .set({
+      consent_given_by: c.consent.givenBy, consent_given_as: c.consent.givenAs, consent_given_at: new Date().toISOString(), consent_recorded_by: c.by,
+      withdrawn_at: null, withdrawn_by: null, withdrawn_as: null, withdrawn_reason: null,
+    })
+    .where('caregiver_user_id', '=', c.caregiverUserId)
+    .where('patient_id', '=', c.patientId)
+    .executeTakeFirst();
+  return r.numUpdatedRows > 0n;
+}
+
+/** Ends a link at once (the row stays, so the caregiver can be told why). False: no such link. */
+export async function withdrawCaregiver(
+  db: Db,
+  w: { caregiverUserId: string; patientId: string; as: ConsentWithdrawer; reason: string | null; by: string },
+): Promise<boolean> {
+  const r = await db
+    .updateTable('caregiver_link')
+    .set({ withdrawn_at: new Date().toISOString(), withdrawn_by: w.by, withdrawn_as: w.as, withdrawn_reason: w.reason })
+    .where('caregiver_user_id', '=', w.caregiverUserId)
+    .where('patient_id', '=', w.patientId)
+    .executeTakeFirst();
+  return r.numUpdatedRows > 0n;
 }
 
 /**
@@ -246,8 +311,14 @@ export async function mergePatients(db: Tx, keepId: string, duplicateId: string,
   const orgs = await sql<MovedLinks['organisations'][number]>`insert into patient_organisation (patient_id, organisation_id, relation, since)
     select ${keepId}, organisation_id, relation, since from patient_organisation where patient_id = ${duplicateId}
     on conflict do nothing returning organisation_id, relation`.execute(db);
-  const carers = await sql<MovedLinks['caregivers'][number]>`insert into caregiver_link (caregiver_user_id, patient_id, relation, patient_consent, created_by)
-    select caregiver_user_id, ${keepId}, relation, patient_consent, ${by} from caregiver_link where patient_id = ${duplicateId}
+  // The link goes over as it stands: its consent, proof and any withdrawal with it.
+  const carers = await sql<MovedLinks['caregivers'][number]>`insert into caregiver_link (caregiver_user_id, patient_id, relation, created_by,
+      consent_given_by, consent_given_as, consent_given_at, consent_recorded_by, representation_proof, representation_recorded_at,
+      withdrawn_at, withdrawn_by, withdrawn_as, withdrawn_reason)
+    select caregiver_user_id, ${keepId}, relation, ${by},
+      consent_given_by, consent_given_as, consent_given_at, consent_recorded_by, representation_proof, representation_recorded_at,
+      withdrawn_at, withdrawn_by, withdrawn_as, withdrawn_reason
+    from caregiver_link where patient_id = ${duplicateId}
     on conflict do nothing returning caregiver_user_id`.execute(db);
   const moved: MovedLinks = { organisations: orgs.rows, caregivers: carers.rows };
   await db.insertInto('patient_merge').values({ keep_id: keepId, duplicate_id: duplicateId, merged_by: by, moved: JSON.stringify(moved) }).execute();

@@ -92,7 +92,7 @@ describe('schema.ts as the compiler reads it', () => {
     expect(t.patient?.merged_into).toEqual({ kind: 'string', nullable: true });
     expect(t.app_user?.role).toEqual({ kind: 'string', nullable: false });
     expect(t.patient_revision?.id).toEqual({ kind: 'number', nullable: false });
-    expect(t.caregiver_link?.patient_consent).toEqual({ kind: 'boolean', nullable: false });
+    expect(t.caregiver_link?.withdrawn_at).toEqual({ kind: 'string', nullable: true });
     expect(t.kept_form?.pairs).toEqual({ kind: 'json', nullable: false });
   });
 });

@@ -2,7 +2,7 @@
 // here. Dates (`date`) and timestamps come back as ISO strings on both drivers (see parsers.ts), so
 // the types say string.
 import type { ColumnType, Generated } from 'kysely';
-import type { CareRelation, CaregiverRelation, OrganisationKind, Role } from '../core/access/lists.js';
+import type { CareRelation, CaregiverRelation, ConsentGiver, ConsentWithdrawer, OrganisationKind, Role } from '../core/access/lists.js';
 
 export type { Role } from '../core/access/lists.js';
 
@@ -88,9 +88,20 @@ export interface CaregiverLinkTable {
   caregiver_user_id: string;
   patient_id: string;
   relation: CaregiverRelation;
-  patient_consent: Generated<boolean>;
   created_at: Timestamp;
   created_by: string | null;
+  /** Who gave the consent, as written down (the patient's name, or the person on their behalf). */
+  consent_given_by: string | null;
+  consent_given_as: ConsentGiver | null;
+  consent_given_at: string | null;
+  consent_recorded_by: string | null;
+  /** The proof of a legal representation, as the clinic recorded it (court decision, register). */
+  representation_proof: string | null;
+  representation_recorded_at: string | null;
+  withdrawn_at: string | null;
+  withdrawn_by: string | null;
+  withdrawn_as: ConsentWithdrawer | null;
+  withdrawn_reason: string | null;
 }
 
 export interface PatientRevisionTable {

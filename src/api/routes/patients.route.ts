@@ -3,6 +3,8 @@ import type { ZodApp } from '../types.js';
 import { CARE_RELATIONS, CAREGIVER_RELATIONS } from '../../core/access/lists.js';
 import { AccessLogEntry, Patient, PatientCorrection, PatientInput, PatientQuery, PatientSummary } from '../../schema/patient.schema.js';
 import { NewPatientAccount } from '../../schema/account.schema.js';
+import { CaregiverLinkView, CaregiverParams, ConsentRecord, ConsentWithdrawal, LinkBasis } from '../../schema/caregiver.schema.js';
+import { caregiverLinks, recordConsent, withdrawConsent } from '../../services/caregivers.js';
 import {
   correctPatient, createPatient, findPatients, linkPatient, mergeDuplicate, patientAccessLog, patientHistory, readPatientWithSession, unmergeRecord,
 } from '../../services/patients.js';
@@ -16,7 +18,7 @@ const IdParams = z.object({ id: z.uuid('is not a valid id') }).strict();
 export const LinkInput = z
   .union([
     z.object({ organisationId: z.uuid(), relation: z.enum(CARE_RELATIONS) }).strict(),
-    z.object({ caregiverUserId: z.uuid(), relation: z.enum(CAREGIVER_RELATIONS), patientConsent: z.boolean() }).strict(),
+    z.object({ caregiverUserId: z.uuid(), relation: z.enum(CAREGIVER_RELATIONS), ...LinkBasis }).strict(),
   ])
   .meta({ id: 'PatientLink' });
 
@@ -118,6 +120,47 @@ export function registerPatientRoutes(app: ZodApp): void {
       await linkPatient(deps(), requireUser(req).actor, requestMeta(req), req.params.id, req.body);
       return reply.status(204).send(null);
     },
+  );
+  app.get(
+    '/api/v1/patients/:id/caregivers',
+    {
+      schema: {
+        tags: ['caregivers'],
+        summary: "The record's caregivers: who agreed to each link, when, on whose behalf, and whether it gives access today",
+        params: IdParams,
+        response: { 200: z.object({ caregivers: z.array(CaregiverLinkView) }), ...problemResponses(401, 403, 404) },
+      },
+    },
+    async (req) => ({ caregivers: (await caregiverLinks(deps(), requireUser(req).actor, requestMeta(req), req.params.id)).caregivers }),
+  );
+  app.post(
+    '/api/v1/patients/:id/caregivers/:caregiverId/consent',
+    {
+      schema: {
+        tags: ['caregivers'],
+        summary: "Record the patient's consent for a caregiver's link (nurse, physician)",
+        description:
+          'Without `givenBy` the patient gave it themself; with it, the person named gave it on the patient\'s behalf. An earlier withdrawal is then over. ' +
+          'Refused (400, naming the field that would help) when the link would still give no access, e.g. a parent of an adult.',
+        params: CaregiverParams,
+        body: ConsentRecord,
+        response: { 200: CaregiverLinkView, ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (req) => recordConsent(deps(), requireUser(req).actor, requestMeta(req), req.params.id, req.params.caregiverId, req.body),
+  );
+  app.post(
+    '/api/v1/patients/:id/caregivers/:caregiverId/consent/withdraw',
+    {
+      schema: {
+        tags: ['caregivers'],
+        summary: "End a caregiver's access at once: by the patient themself, or by the clinic on the patient's behalf with a reason",
+        params: CaregiverParams,
+        body: ConsentWithdrawal,
+        response: { 200: CaregiverLinkView, ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (req) => withdrawConsent(deps(), requireUser(req).actor, requestMeta(req), req.params.id, req.params.caregiverId, req.body),
   );
   app.post(
     '/api/v1/patients/:id/merge',

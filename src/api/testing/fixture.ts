@@ -59,6 +59,6 @@ export async function buildFixture(db: Db, asOfYear = 2026): Promise<Fixture> {
     patient: await user('patient', null, patients.adultA),
     caregiver: await user('caregiver', null, null),
   };
-  await linkCaregiver(db, { caregiverUserId: users.caregiver.id, patientId: patients.childA, relation: 'parent', patientConsent: false, by: null });
+  await linkCaregiver(db, { caregiverUserId: users.caregiver.id, patientId: patients.childA, relation: 'parent', consent: null, representationProof: null, by: null });
   return { orgs, patients, users };
 }

@@ -34,8 +34,30 @@ describe('authorize: caregivers follow the age rules of Dutch law (WGBO)', () =>
   it.each(cases)('%s', (_n, consent, age, shift, allowed) => {
     expect(parent(consent, age, shift).allowed).toBe(allowed);
   });
-  it('a registered legal representative of an adult sees the record', () => {
-    expect(authorize(actor('caregiver'), 'patient.read', target({ caregiverLink: { relation: 'legal-representative', patientConsent: false } }), ASOF).allowed).toBe(true);
+  it('a legal representative of an adult sees the record once the proof of representation is recorded', () => {
+    expect(authorize(actor('caregiver'), 'patient.read', target({ caregiverLink: { relation: 'legal-representative', patientConsent: false, representationProof: true } }), ASOF).allowed).toBe(true);
+    expect(authorize(actor('caregiver'), 'patient.read', target({ caregiverLink: { relation: 'legal-representative', patientConsent: false } }), ASOF).allowed).toBe(false);
+  });
+  it('a parent of an adult sees nothing, even with consent: from 18 only a registered representative or family with consent', () => {
+    expect(authorize(actor('caregiver'), 'patient.read', target({ birthDate: bornYearsAgo(18), caregiverLink: { relation: 'parent', patientConsent: true } }), ASOF).allowed).toBe(false);
+    expect(authorize(actor('caregiver'), 'patient.read', target({ birthDate: bornYearsAgo(18, 1), caregiverLink: { relation: 'parent', patientConsent: true } }), ASOF).allowed).toBe(true);
+  });
+  it('a withdrawn link ends access at once, whatever it rested on', () => {
+    for (const link of [
+      { relation: 'family', patientConsent: true },
+      { relation: 'parent', patientConsent: false },
+      { relation: 'legal-representative', patientConsent: false, representationProof: true },
+    ] as const) {
+      expect(authorize(actor('caregiver'), 'patient.read', target({ birthDate: bornYearsAgo(14), caregiverLink: link }), ASOF).allowed).toBe(true);
+      expect(authorize(actor('caregiver'), 'patient.read', target({ birthDate: bornYearsAgo(14), caregiverLink: { ...link, withdrawn: true } }), ASOF).allowed).toBe(false);
+    }
+  });
+  it('a patient from 12 and the clinic may withdraw a caregiver; the caregiver and a physiotherapist may not', () => {
+    expect(authorize(actor('patient'), 'patient.withdraw-consent', target({ birthDate: bornYearsAgo(13) }), ASOF).allowed).toBe(true);
+    expect(authorize(actor('patient'), 'patient.withdraw-consent', target({ id: 'p2' }), ASOF).allowed).toBe(false);
+    expect(authorize(actor('nurse'), 'patient.withdraw-consent', target(), ASOF).allowed).toBe(true);
+    expect(authorize(actor('caregiver'), 'patient.withdraw-consent', target({ caregiverLink: { relation: 'family', patientConsent: true } }), ASOF).allowed).toBe(false);
+    expect(authorize(actor('physiotherapist'), 'patient.withdraw-consent', target({ organisations: [{ organisationId: ORG, relation: 'referral' }] }), ASOF).allowed).toBe(false);
   });
   it('family of an adult sees the record only with consent', () => {
     expect(authorize(actor('caregiver'), 'patient.read', target({ caregiverLink: { relation: 'family', patientConsent: false } }), ASOF).allowed).toBe(false);

@@ -1,12 +1,13 @@
 // Who may do what with whose record. Pure and deny-by-default: every branch that allows names its
 // reason, everything else is refused with a reason too, and both end up in the audit log.
-// Sources: the product's role model; minors follow the Dutch WGBO (art. 7:450/7:457): under 12 the
-// parents decide, from 12 to 16 the child and the parents together, from 16 the young person alone;
-// an adult who cannot decide is represented by a registered legal representative.
+// Sources: the product's role model; minors and representatives follow the Dutch WGBO, decided in
+// caregiver.ts (with the articles cited there) so that issuing a link asks the same questions.
 import { ageOn, type IsoDate } from '../time/date.js';
-import { type Action, type CareRelation, type CaregiverRelation, type OrganisationKind, type Role } from './lists.js';
+import { caregiverLinkStanding, patientAccountStanding, type CaregiverLink } from './caregiver.js';
+import { type Action, type CareRelation, type OrganisationKind, type Role } from './lists.js';
 
 export * from './lists.js';
+export * from './caregiver.js';
 
 export const CLINICIAN_ROLES: readonly Role[] = ['nurse', 'physician', 'physiotherapist', 'care-worker'];
 /**
@@ -22,12 +23,6 @@ export interface Actor {
   organisationKind: OrganisationKind | null;
   /** For a patient account: their own record. */
   patientId: string | null;
-}
-
-export interface CaregiverLink {
-  relation: CaregiverRelation;
-  /** The patient (from 16, or an adult who can decide) agreed that this person may look along. */
-  patientConsent: boolean;
 }
 
 export interface PatientTarget {
@@ -74,18 +69,12 @@ function clinicalRelation(actor: Actor, target: PatientTarget, asOf: IsoDate): D
   }
 }
 
-/** A caregiver's access follows the patient's age and consent (WGBO). */
+/** A caregiver's access follows the patient's age, consent and the link's proof (WGBO, see caregiver.ts). */
 function caregiverAccess(target: PatientTarget, asOf: IsoDate): Decision {
   const link = target.caregiverLink;
   if (!link) return deny('not linked to you');
-  const age = ageOn(target.birthDate, asOf);
-  if (link.relation === 'legal-representative') return allow('registered legal representative');
-  if (link.relation === 'parent') {
-    if (age < 12) return allow('parent of a child under 12');
-    if (age < 16) return allow('parent of a child aged 12 to 16, together with the child');
-    return link.patientConsent ? allow('the young person or adult agreed') : deny('from 16 the patient decides, and has not agreed');
-  }
-  return link.patientConsent ? allow('the patient agreed') : deny('the patient has not agreed');
+  const standing = caregiverLinkStanding(link, target.birthDate, asOf);
+  return standing.working ? allow(standing.reason) : deny(standing.reason);
 }
 
 export function authorize(actor: Actor, action: Action, target: PatientTarget | null, asOf: IsoDate): Decision {
@@ -107,8 +96,10 @@ export function authorize(actor: Actor, action: Action, target: PatientTarget | 
 
   if (actor.role === 'patient') {
     if (actor.patientId !== target.id) return deny('not your own record');
-    if (ageOn(target.birthDate, asOf) < 12) return deny('under 12 the parents see the record');
+    if (!patientAccountStanding(target.birthDate, asOf).allowed) return deny('under 12 the parents see the record');
     if (LOOK.has(action) || action === 'patient.read-bsn') return allow('your own record');
+    // From 12 a patient may end a caregiver's access to their record themselves (see caregiver.ts).
+    if (action === 'patient.withdraw-consent') return allow('your own record: you decide who looks along');
     return deny('patients cannot do this');
   }
   if (actor.role === 'caregiver') {
@@ -126,6 +117,7 @@ export function authorize(actor: Actor, action: Action, target: PatientTarget | 
       return BSN_ROLES.includes(actor.role) ? rel : deny('only nurses and physicians work with the BSN');
     case 'patient.create-account':
     case 'patient.link':
+    case 'patient.withdraw-consent':
     case 'patient.merge':
     case 'patient.unmerge':
       return actor.role === 'nurse' || actor.role === 'physician' ? rel : deny('only nurses and physicians may do this');

@@ -18,6 +18,7 @@ export const ACTIONS = [
   'patient.create',
   'patient.create-account',
   'patient.link',
+  'patient.withdraw-consent',
   'patient.merge',
   'patient.unmerge',
   'user.manage',
@@ -36,6 +37,14 @@ export type CareRelation = (typeof CARE_RELATIONS)[number];
 /** How a caregiver relates to a patient. */
 export const CAREGIVER_RELATIONS = ['parent', 'legal-representative', 'family'] as const;
 export type CaregiverRelation = (typeof CAREGIVER_RELATIONS)[number];
+
+/** Who gave a caregiver's consent: the patient themself, or someone on the patient's behalf. */
+export const CONSENT_GIVERS = ['patient', 'representative'] as const;
+export type ConsentGiver = (typeof CONSENT_GIVERS)[number];
+
+/** Who withdrew it: the patient themself, or the clinic on the patient's behalf (with a reason). */
+export const CONSENT_WITHDRAWERS = ['patient', 'clinic'] as const;
+export type ConsentWithdrawer = (typeof CONSENT_WITHDRAWERS)[number];
 
 /**
  * Ends a switch that has a case for every member of a list: adding a member makes the call a type

@@ -4,12 +4,23 @@ import { Layout, type PageContext } from '../components/Layout.js';
 import { calendarDate } from '../time-format.js';
 import type { Patient, PatientSummary } from '../../schema/patient.schema.js';
 import { PatientDetails } from '../components/Patient.js';
+import { Csrf, Notice } from '../components/Form.js';
+import type { CaregiverLinkView, LinkGap } from '../../api/facade.js';
 
-export function MePage({ ctx, patient }: { ctx: PageContext; patient: Patient }) {
+/** Where a caregiver stands, for the patient: plain words, no legal terms. */
+function statusWords(ctx: PageContext, c: CaregiverLinkView): string {
+  const s = ctx.t.me.status;
+  if (c.gap === null) return s.working;
+  if (c.withdrawal) return c.withdrawal.by === 'patient' ? s.withdrawn : s.withdrawnByClinic;
+  return c.gap === 'patient-consent' ? s.waiting : s.other;
+}
+
+export function MePage({ ctx, patient, caregivers, csrf, stopped }: { ctx: PageContext; patient: Patient; caregivers: readonly CaregiverLinkView[]; csrf: string; stopped: boolean }) {
   const m = ctx.t.me;
   return (
     <Layout ctx={ctx} title={m.title}>
       <h1>{m.title}</h1>
+      {stopped ? <Notice ok>{m.stopped}</Notice> : null}
       <p class="lead">{m.intro}</p>
       <PatientDetails ctx={ctx} patient={patient} />
       <p>{m.wrong}</p>
@@ -21,18 +32,56 @@ export function MePage({ ctx, patient }: { ctx: PageContext; patient: Patient })
           <a href={`/patients/${patient.id}/access-log`}>{m.accessLog}</a>
         </li>
       </ul>
+      <section aria-labelledby="caregivers-title">
+        <h2 id="caregivers-title">{m.caregiversTitle}</h2>
+        {caregivers.length === 0 ? (
+          <p>{m.caregiversNone}</p>
+        ) : (
+          <>
+            <p>{m.caregiversIntro}</p>
+            <ul>
+              {caregivers.map((c) => (
+                <li key={c.id}>
+                  <h3>{c.displayName}</h3>
+                  <p>{statusWords(ctx, c)}</p>
+                  {c.withdrawal ? null : (
+                    <form method="post" action={`/me/caregivers/${c.id}/withdraw`}>
+                      <Csrf token={csrf} />
+                      <p class="hint">{m.stopHint}</p>
+                      <p class="actions">
+                        <button type="submit" class="secondary">{m.stop(c.displayName)}</button>
+                      </p>
+                    </form>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
     </Layout>
   );
 }
 
-export function CarePage({ ctx, people }: { ctx: PageContext; people: readonly PatientSummary[] }) {
+export function CarePage({ ctx, people, idle }: { ctx: PageContext; people: readonly PatientSummary[]; idle: readonly LinkGap[] }) {
   const t = ctx.t;
   const c = t.care;
   return (
     <Layout ctx={ctx} title={c.title}>
       <h1>{c.title}</h1>
+      {idle.length > 0 ? (
+        <section aria-labelledby="idle-title" class="notice" role="note">
+          <h2 id="idle-title">{c.idleTitle}</h2>
+          {idle.map((gap, i) => (
+            <div key={i}>
+              <p>{c.idle[gap].why}</p>
+              <p>{c.idle[gap].what}</p>
+            </div>
+          ))}
+        </section>
+      ) : null}
       {people.length === 0 ? (
-        <p class="lead">{c.none}</p>
+        idle.length === 0 ? <p class="lead">{c.none}</p> : null
       ) : (
         <>
           <p class="lead">{c.intro}</p>

@@ -1,11 +1,12 @@
 // The patient's and the caregiver's side: their own record (/me) and the people they look after (/care).
 import type { FastifyInstance } from 'fastify';
-import { AppError, findPatients, readPatient, requestMeta } from '../../api/facade.js';
-import { userOfMenuPage, type PageKit } from '../page-kit.js';
+import { AppError, caregiverLinks, findPatients, idleLinks, readPatient, requestMeta, withdrawConsent } from '../../api/facade.js';
+import { queryFields } from '../forms.js';
+import { isUuid, userOfMenuPage, type PageKit } from '../page-kit.js';
 import { CarePage, MePage } from './me.page.js';
 
 export function registerOwnRecordPages(fastify: FastifyInstance, kit: PageKit): void {
-  const { hidden, deps, ctxOf, send, page } = kit;
+  const { hidden, form, deps, ctxOf, send, page } = kit;
 
   fastify.get(
     '/me',
@@ -14,7 +15,9 @@ export function registerOwnRecordPages(fastify: FastifyInstance, kit: PageKit): 
       const u = userOfMenuPage(req, '/me');
       if (!u.actor.patientId) throw new AppError('not-found', 'No record is linked to this account.');
       const patient = await readPatient(deps(), u.actor, requestMeta(req), u.actor.patientId);
-      return send(reply, <MePage ctx={await ctxOf(req, reply)} patient={patient} />);
+      const { caregivers } = await caregiverLinks(deps(), u.actor, requestMeta(req), u.actor.patientId);
+      const stopped = queryFields(req).notice === 'stopped';
+      return send(reply, <MePage ctx={await ctxOf(req, reply)} patient={patient} caregivers={caregivers} csrf={reply.generateCsrf()} stopped={stopped} />);
     }),
   );
 
@@ -24,7 +27,21 @@ export function registerOwnRecordPages(fastify: FastifyInstance, kit: PageKit): 
     page(async (req, reply) => {
       const u = userOfMenuPage(req, '/care');
       const people = await findPatients(deps(), u.actor, requestMeta(req), { limit: 200 });
-      return send(reply, <CarePage ctx={await ctxOf(req, reply)} people={people} />);
+      const idle = await idleLinks(deps(), u.actor, requestMeta(req));
+      return send(reply, <CarePage ctx={await ctxOf(req, reply)} people={people} idle={idle} />);
+    }),
+  );
+
+  // The patient ends a caregiver's access themself: one button, no reason asked, at once.
+  fastify.post(
+    '/me/caregivers/:caregiverId/withdraw',
+    form,
+    page(async (req, reply) => {
+      const u = userOfMenuPage(req, '/me');
+      const caregiverId = (req.params as { caregiverId?: string }).caregiverId ?? '';
+      if (!u.actor.patientId || !isUuid(caregiverId)) throw new AppError('not-found', 'This person is not linked to your record.');
+      await withdrawConsent(deps(), u.actor, requestMeta(req), u.actor.patientId, caregiverId, {});
+      return reply.redirect('/me?notice=stopped', 303);
     }),
   );
 

@@ -83,14 +83,34 @@ export const AccountForm = pageForm({
       accountEmail: input(z.email().max(254).optional(), { trim: true }),
       relation: input(z.enum(['parent', 'legal-representative', 'family']).optional()),
       patientConsent: input(z.literal('yes').optional()),
+      consentGivenBy: input(text().trim().min(1).max(200).optional(), { trim: true }),
+      representationProof: input(text().trim().min(1).max(500).optional(), { trim: true }),
     })
     .superRefine(caregiverNeeds, { when: () => true }),
-  labels: (t) => ({ kind: t.record.kind, displayName: t.record.displayName, accountEmail: t.record.email, relation: t.record.relation, patientConsent: t.record.consentLabel }),
-  messages: (t) => ({
-    kind: { required: t.form.choose(t.record.kind) },
-    displayName: { custom: t.form.required(t.record.displayName) },
-    relation: { required: t.form.choose(t.record.relation), custom: t.form.choose(t.record.relation) },
+  labels: (t) => ({
+    kind: t.record.kind, displayName: t.record.displayName, accountEmail: t.record.email, relation: t.record.relation, patientConsent: t.record.consentLabel,
+    consentGivenBy: t.record.consentGivenBy, representationProof: t.record.representationProof,
   }),
+  // A link the access rules would refuse is refused by the use case, naming the field that would
+  // help: the nurse reads what is missing beside it.
+  messages: (t) => ({
+    kind: { required: t.form.choose(t.record.kind), refused: t.record.accountRefused.kind },
+    displayName: { custom: t.form.required(t.record.displayName) },
+    relation: { required: t.form.choose(t.record.relation), custom: t.form.choose(t.record.relation), refused: t.record.accountRefused.relation },
+    patientConsent: { refused: t.record.accountRefused.patientConsent },
+    representationProof: { refused: t.record.accountRefused.representationProof },
+  }),
+});
+
+export const ConsentRecordForm = pageForm({
+  schema: z.looseObject({ givenBy: input(text().trim().min(1).max(200).optional(), { trim: true }) }),
+  labels: (t) => ({ givenBy: t.record.consentGivenBy }),
+});
+
+export const ConsentWithdrawForm = pageForm({
+  schema: z.looseObject({ reason: input(text().trim().min(1).max(500).optional(), { trim: true }) }),
+  labels: (t) => ({ reason: t.record.consentWithdrawReason }),
+  messages: (t) => ({ reason: { refused: t.form.required(t.record.consentWithdrawReason) } }),
 });
 
 /** What the use case is given: a patient's own account needs only an address. */
@@ -102,6 +122,8 @@ export function accountRequest(v: z.output<typeof AccountForm.schema>): z.input<
         ...(v.accountEmail ? { email: v.accountEmail } : {}),
         ...(v.relation ? { relation: v.relation } : {}),
         patientConsent: v.patientConsent === 'yes',
+        ...(v.consentGivenBy ? { consentGivenBy: v.consentGivenBy } : {}),
+        ...(v.representationProof ? { representationProof: v.representationProof } : {}),
       }
     : { kind: v.kind, ...(v.accountEmail ? { email: v.accountEmail } : {}) };
 }

@@ -182,6 +182,17 @@ function AccountForm(props: { ctx: PageContext; csrf: string; patientId: string;
         options={(['parent', 'legal-representative', 'family'] as const).map((x) => ({ value: x, label: r.relations[x] }))}
       />
       <Checkbox t={t} name="patientConsent" label={r.consentLabel} checked={v.patientConsent === 'yes'} error={e.patientConsent} />
+      <Field t={t} name="consentGivenBy" label={r.consentGivenBy} hint={r.consentGivenByHint} value={v.consentGivenBy} autocomplete="off" optional error={e.consentGivenBy} />
+      <Field
+        t={t}
+        name="representationProof"
+        label={r.representationProof}
+        hint={r.representationProofHint}
+        value={v.representationProof}
+        autocomplete="off"
+        optional
+        error={e.representationProof}
+      />
       <p class="actions">
         <button type="submit">{r.accountSubmit}</button>
       </p>
@@ -270,7 +281,14 @@ export function PatientRecordPage(props: {
                   <tr key={c.id}>
                     <th scope="row" data-label={r.caregiverName}>{c.displayName}</th>
                     <td data-label={r.relation}>{r.relations[c.relation]}</td>
-                    <td data-label={r.consent}>{c.patientConsent ? t.form.yes : t.form.no}</td>
+                    <td data-label={r.consent}>
+                      <LinkStatus ctx={ctx} link={c} />
+                      {props.may.manage ? (
+                        <p>
+                          <a href={`/patients/${patient.id}/caregivers/${c.id}`}>{r.consentLink(c.displayName)}</a>
+                        </p>
+                      ) : null}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -625,6 +643,90 @@ export function HistoryPage(props: { ctx: PageContext; patient: Patient; revisio
       })}
       <p>
         <a href={props.backHref}>{t.record.back}</a>
+      </p>
+    </Layout>
+  );
+}
+
+/**
+ * Where a caregiver's link stands, in words about who agreed to what: never a bare "no" beside a
+ * parent's name when the law asks no consent of a young child.
+ */
+export function LinkStatus({ ctx, link }: { ctx: PageContext; link: CaregiverView }) {
+  const w = ctx.t.record.linkStatus;
+  const main =
+    link.basis === 'consent' && link.consent
+      ? w.consent(link.consent.givenBy, dateTime(ctx.lang, link.consent.givenAt), link.consent.givenAs === 'representative')
+      : link.basis === 'representation'
+        ? w.representation(link.representationProof ?? '')
+        : link.basis !== null
+          ? w[link.basis]
+          : w[link.gap ?? 'link-ended'];
+  const wd = link.withdrawal;
+  return (
+    <>
+      <p>{main}</p>
+      {wd ? <p>{wd.by === 'patient' ? w.withdrawnByPatient(dateTime(ctx.lang, wd.at)) : w.withdrawnByClinic(dateTime(ctx.lang, wd.at), wd.reason ?? '')}</p> : null}
+    </>
+  );
+}
+
+export type ConsentNotice = 'recorded' | 'withdrawn';
+
+/** The clinic's page for one caregiver's link: where it stands, record consent, end access. */
+export function ConsentPage(props: {
+  ctx: PageContext;
+  csrf: string;
+  patientId: string;
+  patientName: string;
+  link: CaregiverView;
+  notice?: ConsentNotice | undefined;
+  values?: Record<string, string>;
+  errors?: FieldErrors;
+}) {
+  const { ctx, link } = props;
+  const t = ctx.t;
+  const r = t.record;
+  const errors = props.errors ?? {};
+  const v = props.values ?? {};
+  const base = `/patients/${props.patientId}/caregivers/${link.id}`;
+  return (
+    <Layout ctx={ctx} title={errTitle(ctx, r.consentTitle(link.displayName), errors)}>
+      <h1>{r.consentTitle(link.displayName)}</h1>
+      <ErrorSummary t={t} errors={errors} />
+      {props.notice ? <Notice ok>{props.notice === 'recorded' ? r.consentRecorded : r.consentWithdrawn}</Notice> : null}
+      <p class="lead">{r.consentIntro(props.patientName)}</p>
+      <section aria-labelledby="consent-now">
+        <h2 id="consent-now">{r.consentNow}</h2>
+        <p>{`${link.displayName}: ${r.relations[link.relation]}`}</p>
+        <LinkStatus ctx={ctx} link={link} />
+      </section>
+      <section aria-labelledby="consent-record">
+        <h2 id="consent-record">{r.consentRecordTitle}</h2>
+        <p>{r.consentRecordIntro}</p>
+        <form method="post" action={`${base}/consent`} novalidate>
+          <Csrf token={props.csrf} />
+          <Field t={t} name="givenBy" label={r.consentGivenBy} hint={r.consentGivenByHint} value={v.givenBy} autocomplete="off" optional error={errors.givenBy} />
+          <p class="actions">
+            <button type="submit">{r.consentRecordSubmit}</button>
+          </p>
+        </form>
+      </section>
+      {link.withdrawal ? null : (
+        <section aria-labelledby="consent-withdraw">
+          <h2 id="consent-withdraw">{r.consentWithdrawTitle}</h2>
+          <p>{r.consentWithdrawIntro}</p>
+          <form method="post" action={`${base}/withdraw`} novalidate>
+            <Csrf token={props.csrf} />
+            <TextArea t={t} name="reason" label={r.consentWithdrawReason} value={v.reason} error={errors.reason} />
+            <p class="actions">
+              <button type="submit" class="secondary">{r.consentWithdrawSubmit}</button>
+            </p>
+          </form>
+        </section>
+      )}
+      <p>
+        <a href={`/patients/${props.patientId}`}>{r.backToRecord}</a>
       </p>
     </Layout>
   );

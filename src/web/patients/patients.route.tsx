@@ -4,18 +4,23 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
   AppError, correctPatient, mergeDuplicate, createPatient, createPatientAccount, findPatients, recordAccessLog, openRecord, recordHistory, readPatient,
-  mayDo, readPatientFor, requestMeta, requireUser, unmergeRecord,
+  mayDo, readPatientFor, requestMeta, requireUser, unmergeRecord, caregiverLinks, recordConsent, withdrawConsent,
 } from '../../api/facade.js';
 import { checkForm, fieldMessages, isoFromTyped, queryFields, readForm, refusalProblems } from '../forms.js';
-import { AccountForm, accountRequest, CorrectionBody, CorrectionForm, MergeForm, NewPatientForm, SearchForm } from './patients.forms.js';
+import { AccountForm, accountRequest, ConsentRecordForm, ConsentWithdrawForm, CorrectionBody, CorrectionForm, MergeForm, NewPatientForm, SearchForm } from './patients.forms.js';
 import type { FieldErrors } from '../components/Form.js';
 import { allowedRecord, idParam, isUuid, userOfMenuPage, userWhoMay, type PageKit } from '../page-kit.js';
 import {
-  AccessLogPage, AccountFormPage, HistoryPage, LetterPage, MergeComparePage, NewPatientPage, PATIENT_FIELDS, PatientRecordPage, PatientsPage, patientValues,
-  type RecordNotice,
+  AccessLogPage, AccountFormPage, ConsentPage, HistoryPage, LetterPage, MergeComparePage, NewPatientPage, PATIENT_FIELDS, PatientRecordPage, PatientsPage, patientValues,
+  type ConsentNotice, type RecordNotice,
 } from './patients.page.js';
 
 const patientIdOf = (req: FastifyRequest) => idParam(req, 'There is no patient with this id.');
+const caregiverIdOf = (req: FastifyRequest) => {
+  const id = (req.params as { caregiverId?: string }).caregiverId ?? '';
+  if (!isUuid(id)) throw new AppError('not-found', 'This caregiver is not linked to this patient.');
+  return id;
+};
 
 export function registerPatientPages(fastify: FastifyInstance, kit: PageKit): void {
   const { hidden, form, formWith, queryWith, deps, ctxOf, send, page } = kit;
@@ -248,6 +253,80 @@ export function registerPatientPages(fastify: FastifyInstance, kit: PageKit): vo
         const renamed = refused.map((p) => (p.field === 'email' ? { ...p, field: 'accountEmail' } : p));
         return again(fieldMessages(t, AccountForm, renamed), e instanceof AppError ? e.status : 400);
       }
+    }),
+  );
+
+  // ---- A caregiver's consent (the clinic's side) ---------------------------------------------
+
+  async function consentPage(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    extra: { notice?: ConsentNotice; values?: Record<string, string>; errors?: FieldErrors } = {},
+    status = 200,
+  ) {
+    const u = requireUser(req);
+    const id = patientIdOf(req);
+    const caregiverId = caregiverIdOf(req);
+    // The page is for those who may make links; the core decides on this record.
+    allowedRecord(u, await readPatientFor(deps(), u.actor, requestMeta(req), id, 'patient.link'));
+    const { patientName, caregivers } = await caregiverLinks(deps(), u.actor, requestMeta(req), id);
+    const link = caregivers.find((c) => c.id === caregiverId);
+    if (!link) throw new AppError('not-found', 'This caregiver is not linked to this patient.');
+    const ctx = await ctxOf(req, reply);
+    return send(reply, <ConsentPage ctx={ctx} csrf={reply.generateCsrf()} patientId={id} patientName={patientName} link={link} {...extra} />, status);
+  }
+
+  fastify.get(
+    '/patients/:id/caregivers/:caregiverId',
+    hidden,
+    page(async (req, reply) => {
+      const n = queryFields(req).notice;
+      return consentPage(req, reply, n === 'recorded' || n === 'withdrawn' ? { notice: n } : {});
+    }),
+  );
+
+  fastify.post(
+    '/patients/:id/caregivers/:caregiverId/consent',
+    formWith(ConsentRecordForm),
+    page(async (req, reply) => {
+      const u = requireUser(req);
+      const id = patientIdOf(req);
+      const caregiverId = caregiverIdOf(req);
+      const t = (await ctxOf(req, reply)).t;
+      const form = readForm(req, t, ConsentRecordForm);
+      if (!form.ok) return consentPage(req, reply, { values: form.values, errors: form.errors }, 400);
+      try {
+        await recordConsent(deps(), u.actor, requestMeta(req), id, caregiverId, form.data.givenBy ? { givenBy: form.data.givenBy } : {});
+      } catch (e) {
+        const refused = refusalProblems(e);
+        if (!refused) throw e;
+        // The link still would not work: say what it misses, beside the one field of this form.
+        const field = refused[0]?.field;
+        const words = field === 'relation' || field === 'representationProof' ? t.record.consentRefused[field] : t.record.consentRefused.givenBy;
+        return consentPage(req, reply, { values: form.values, errors: { givenBy: words } }, e instanceof AppError ? e.status : 400);
+      }
+      return reply.redirect(`/patients/${id}/caregivers/${caregiverId}?notice=recorded`, 303);
+    }),
+  );
+
+  fastify.post(
+    '/patients/:id/caregivers/:caregiverId/withdraw',
+    formWith(ConsentWithdrawForm),
+    page(async (req, reply) => {
+      const u = requireUser(req);
+      const id = patientIdOf(req);
+      const caregiverId = caregiverIdOf(req);
+      const t = (await ctxOf(req, reply)).t;
+      const form = readForm(req, t, ConsentWithdrawForm);
+      if (!form.ok) return consentPage(req, reply, { values: form.values, errors: form.errors }, 400);
+      try {
+        await withdrawConsent(deps(), u.actor, requestMeta(req), id, caregiverId, form.data.reason ? { reason: form.data.reason } : {});
+      } catch (e) {
+        const refused = refusalProblems(e);
+        if (!refused) throw e;
+        return consentPage(req, reply, { values: form.values, errors: fieldMessages(t, ConsentWithdrawForm, refused) }, e instanceof AppError ? e.status : 400);
+      }
+      return reply.redirect(`/patients/${id}/caregivers/${caregiverId}?notice=withdrawn`, 303);
     }),
   );
 
