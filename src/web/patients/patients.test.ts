@@ -190,6 +190,7 @@ describe('patient pages', () => {
     expect(await entriesSince(beforeLog)).toEqual([{ action: 'patient.read-access-log', resource: 'patient/access-log', allowed: true }]);
     const beforeHistory = await last();
     const history = await b.get(`/patients/${id}/history`);
+    // Stored as +31101234567, shown the Dutch way.
     expect(history.body).toContain('010 123 4567');
     expect(await entriesSince(beforeHistory)).toEqual([{ action: 'patient.read', resource: 'patient/history', allowed: true }]);
   });
