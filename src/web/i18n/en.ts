@@ -120,6 +120,7 @@ export const en = {
   menu: { patients: 'Patients', me: 'My record', care: 'People I care for', users: 'Users', audit: 'Audit log' },
   session: {
     label: 'Your account',
+    fold: 'Your account and sign out',
     signedInAs: (name: string) => `Signed in as ${name}`,
     idle: (time: string) => `If you do nothing, you will be signed out at ${time}.`,
     signOut: 'Sign out',

@@ -120,6 +120,7 @@ export const nl = {
   menu: { patients: 'Patiënten', me: 'Mijn dossier', care: 'Mijn naasten', users: 'Gebruikers', audit: 'Logboek' },
   session: {
     label: 'Uw account',
+    fold: 'Uw account en uitloggen',
     signedInAs: (name: string) => `Ingelogd als ${name}`,
     idle: (time: string) => `U wordt om ${time} automatisch uitgelogd als u niets doet.`,
     signOut: 'Uitloggen',
