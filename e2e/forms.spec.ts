@@ -9,7 +9,7 @@ import { launchBrowser, newContext } from './support/browser.js';
 import { auditPage } from './support/audit.js';
 import { Shell } from './support/shell.js';
 import { LANGS, signInAs } from './support/pages.js';
-import { todayNl } from '../src/services/clock.js';
+import { todayNl } from '../src/schema/clock.js';
 import { addDays } from '../src/core/time/date.js';
 import { typedFromIso } from '../src/web/forms.js';
 

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { invalidInput, type ProblemError } from './problem.js';
 import { PatientCorrection, PatientInput } from './patient.schema.js';
-import { todayNl } from '../services/clock.js';
+import { todayNl } from './clock.js';
 import { addDays } from '../core/time/date.js';
 
 const base = { familyName: 'Vries', givenName: 'Anna', birthDate: '1948-04-12', sex: 'female' };

@@ -5,7 +5,7 @@ import { isoDate, isRecordDate } from '../core/time/date.js';
 import { bsnDigits, bsnProblem } from './bsn.js';
 import { phoneE164 } from './phone.js';
 import { text } from './text.js';
-import { todayNl } from '../services/clock.js';
+import { todayNl } from './clock.js';
 
 const name = text().trim().min(1, 'is required').max(200, 'is too long (at most 200 characters)');
 const optionalText = (max: number) =>

@@ -17,7 +17,7 @@ import { AccountFormPage, NewPatientPage, PatientsPage } from './patients/patien
 import { ActivatePage } from './accounts/sign-in.page.js';
 import { AuditPage } from './admin/admin.page.js';
 import { AppError } from '../schema/problem.js';
-import { todayNl } from '../services/clock.js';
+import { todayNl } from '../schema/clock.js';
 import { addDays } from '../core/time/date.js';
 import type { z } from 'zod';
 
