@@ -94,8 +94,13 @@ describe.each(LANGS)('the new-patient form says what is wrong (%s)', (_lang, t: 
   });
 
   it('says the same when the check is a use case refusing, by the code in its problem', () => {
-    const refused = refusalProblems(new AppError('invalid-input', 'bad', [{ pointer: '/bsn', detail: 'whatever the words', code: 'bsn-eleven-test' }]));
-    expect(fieldMessages(t, NewPatientForm, refused ?? [])).toEqual({ bsn: t.form.bsnElevenTest(f.bsn) });
+    const refused = refusalProblems(new AppError('invalid-input', 'bad', [
+      { pointer: '/bsn', detail: 'whatever the words', code: 'bsn-eleven-test' },
+      { pointer: '/birthDate', detail: 'whatever the words', code: 'date-not-exist' },
+    ]));
+    // Without the month and its length, the message says only what it knows.
+    expect(fieldMessages(t, NewPatientForm, refused ?? [])).toEqual({ birthDate: t.form.dateNotExist(f.birthDate), bsn: t.form.bsnElevenTest(f.bsn) });
+    expect(t.form.dateNotExist(f.birthDate)).not.toMatch(/undefined|NaN| 0/);
   });
 });
 

@@ -146,7 +146,7 @@ function paramsOf(issue: z.core.$ZodIssue): Record<string, unknown> | undefined 
   return undefined;
 }
 
-const num = (v: unknown): number => (typeof v === 'number' ? v : 0);
+const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined);
 
 function generalMessage(t: Messages, p: FieldProblem, label: string): string {
   const { kind, format } = p;

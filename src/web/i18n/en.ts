@@ -137,10 +137,12 @@ export const en = {
     inUse: (label: string) => `${label}: this is already in use.`,
     email: 'Enter an e-mail address like name@example.com.',
     date: (label: string) => `${label}: write the date as day-month-year, for example 12-04-1948.`,
-    dateNotExist: (label: string, month: number, year: number, days: number) =>
-      days === 0
-        ? `${label}: this date does not exist. There is no month ${String(month)}: a year has 12 months.`
-        : `${label}: this date does not exist. ${EN_MONTHS[month - 1] ?? ''} ${String(year)} has ${String(days)} days.`,
+    dateNotExist: (label: string, month?: number, year?: number, days?: number) =>
+      month === undefined || year === undefined || days === undefined
+        ? `${label}: this date does not exist. Please check the day and the month.`
+        : days === 0
+          ? `${label}: this date does not exist. There is no month ${String(month)}: a year has 12 months.`
+          : `${label}: this date does not exist. ${EN_MONTHS[month - 1] ?? ''} ${String(year)} has ${String(days)} days.`,
     dateYears: (label: string, first: number, last: number) => `${label}: enter a year between ${String(first)} and ${String(last)}.`,
     birthInFuture: (label: string) => `${label}: this date is after today, which is not possible for a date of birth. Please check the year.`,
     bsnFormat: (label: string) => `${label}: a BSN has exactly 9 digits. Check that no digit is missing or extra.`,

@@ -137,10 +137,13 @@ export const nl = {
     inUse: (label: string) => `${label}: dit is al in gebruik.`,
     email: 'Vul een e-mailadres in zoals naam@voorbeeld.nl.',
     date: (label: string) => `${label}: schrijf de datum als dag-maand-jaar, bijvoorbeeld 12-04-1948.`,
-    dateNotExist: (label: string, month: number, year: number, days: number) =>
-      days === 0
-        ? `${label}: deze datum bestaat niet. Er is geen maand ${String(month)}. Een jaar heeft 12 maanden.`
-        : `${label}: deze datum bestaat niet. In ${NL_MONTHS[month - 1] ?? ''} ${String(year)} zijn er ${String(days)} dagen.`,
+    /** `days` 0: the month does not exist; no month given: nothing more is known than that. */
+    dateNotExist: (label: string, month?: number, year?: number, days?: number) =>
+      month === undefined || year === undefined || days === undefined
+        ? `${label}: deze datum bestaat niet. Kijk de dag en de maand nog eens na.`
+        : days === 0
+          ? `${label}: deze datum bestaat niet. Er is geen maand ${String(month)}. Een jaar heeft 12 maanden.`
+          : `${label}: deze datum bestaat niet. In ${NL_MONTHS[month - 1] ?? ''} ${String(year)} zijn er ${String(days)} dagen.`,
     dateYears: (label: string, first: number, last: number) => `${label}: vul een jaar in tussen ${String(first)} en ${String(last)}.`,
     birthInFuture: (label: string) => `${label}: deze datum ligt na vandaag. Dat kan niet bij een geboortedatum. Kijk het jaar nog eens na.`,
     bsnFormat: (label: string) => `${label}: een BSN heeft precies 9 cijfers. Kijk of er geen cijfer mist of te veel is.`,
