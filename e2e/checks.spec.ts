@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DESKTOP, launchBrowser } from './support/browser.js';
 import { auditPage, axeViolations, focused, horizontalOverflow, smallTargets, smallText, structureProblems, watchCsp } from './support/audit.js';
+import { measure } from './support/reflow.js';
 
 const STYLE = `
   html { font-size: 18px; } body { margin: 0; font-family: sans-serif; }
@@ -102,6 +103,35 @@ describe('the audit checks', () => {
     const info = await focused(p);
     expect(info?.text).toBe('Without');
     expect(info?.indicator).toBe(false);
+    await p.close();
+  });
+
+  // The word check of small-screen.spec.ts, on a phone-wide column of 10 characters of 18 px text.
+  const column = (body: string) => doc(`<div id="col" style="width: 10ch; line-height: 27px">${body}</div>`);
+
+  it('report a word split between two lines, naming it', async () => {
+    const p = await load(column('<p style="overflow-wrap: anywhere">Botontkalkingsonderzoek</p><p style="word-break: break-all">Fractuurpolikliniek</p>'));
+    const found = (await measure(p)).brokenWords;
+    expect(found).toHaveLength(2);
+    expect(found[0]).toMatch(/^Botontkalkingsonderzoek \(p\)$/);
+    expect(found[1]).toMatch(/^Fractuurpolikliniek \(p\)$/);
+    await p.close();
+  });
+
+  it('pass words that stay whole, a line ending after a hyphen, and strings marked to break anywhere', async () => {
+    const p = await load(
+      column(
+        '<p>Uw botten worden sterker als u elke dag beweegt.</p>' +
+          '<p style="hyphens: manual">zorg-verleners-overleg</p>' +
+          '<p class="break-any" style="overflow-wrap: anywhere">0f8fad5b-d9cb-469f-a165-70867728950e</p>' +
+          '<p><code style="overflow-wrap: anywhere">/api/v1/patients/access-log</code></p>',
+      ),
+    );
+    const f = await measure(p);
+    // The sentence really did wrap: the check looked at words across lines.
+    const lines = await p.locator('#col p').first().evaluate((el) => Math.round(el.getBoundingClientRect().height / 27));
+    expect(lines).toBeGreaterThan(2);
+    expect(f.brokenWords).toEqual([]);
     await p.close();
   });
 

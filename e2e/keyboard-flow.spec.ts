@@ -59,7 +59,8 @@ describe('keyboard only', () => {
     // loaded, so waiting for those alone raced the save on a busy machine.
     await shell.navigation(() => page.keyboard.press('Enter'));
     await page.waitForURL(/\/patients\/[0-9a-f-]{36}/);
-    await expect.poll(() => page.getByText('0612345678').count()).toBeGreaterThan(0);
+    // Typed as 0612345678, stored as +31612345678, shown the Dutch way.
+    await expect.poll(() => page.getByText('06 12345678').count()).toBeGreaterThan(0);
     await context.close();
 
     // The patient signs in (keyboard again) and finds the nurse in the access log.

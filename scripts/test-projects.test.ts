@@ -40,7 +40,7 @@ describe('vitest.config.ts', () => {
     expect(specs.every((s) => zoneOf(s) === 'Europe/Amsterdam' || zoneOf(s) === 'UTC')).toBe(true);
     for (const f of utc) expect(amsterdam.has(f), f).toBe(true);
     // Pages and API answers that show dates and times run in both zones…
-    for (const f of ['src/web/patients/patients.test.ts', 'src/api/session.test.ts', 'src/services/clock.test.ts']) expect(utc.has(f), f).toBe(true);
+    for (const f of ['src/web/patients/patients.test.ts', 'src/api/session.test.ts', 'src/schema/clock.test.ts']) expect(utc.has(f), f).toBe(true);
     // …the store, crash and fault tests once.
     for (const f of ['src/store/crash.test.ts', 'src/cli/db-faults.test.ts', 'src/api/fuzz.test.ts']) {
       expect(amsterdam.has(f), f).toBe(true);

@@ -14,15 +14,25 @@ interface Case {
   as: 'nurse' | 'admin' | null;
   body?: unknown;
   pointer: string;
+  /** What the problem document says of the field: its code, and words that say what is wrong. */
+  says?: { code: string; detail: RegExp };
 }
+
+const adult = { familyName: 'X', givenName: 'A', birthDate: '1950-01-01', sex: 'male' };
 
 const CASES: Case[] = [
   { name: 'sign-in: missing password', method: 'POST', url: () => '/api/v1/session', as: null, body: { email: 'a@b.nl' }, pointer: '/password' },
   { name: 'sign-in: wrong type', method: 'POST', url: () => '/api/v1/session', as: null, body: { email: 42, password: 'x' }, pointer: '/email' },
   { name: 'sign-in: unknown field', method: 'POST', url: () => '/api/v1/session', as: null, body: { email: 'a@b.nl', password: 'x', admin: true }, pointer: '/admin' },
   { name: 'patient: missing family name', method: 'POST', url: () => '/api/v1/patients', as: 'nurse', body: { givenName: 'A', birthDate: '1950-01-01', sex: 'male' }, pointer: '/familyName' },
-  { name: 'patient: impossible birth date', method: 'POST', url: () => '/api/v1/patients', as: 'nurse', body: { familyName: 'X', givenName: 'A', birthDate: '1950-02-30', sex: 'male' }, pointer: '/birthDate' },
-  { name: 'patient: bad BSN', method: 'POST', url: () => '/api/v1/patients', as: 'nurse', body: { familyName: 'X', givenName: 'A', birthDate: '1950-01-01', sex: 'male', bsn: '123456789' }, pointer: '/bsn' },
+  { name: 'patient: impossible birth date', method: 'POST', url: () => '/api/v1/patients', as: 'nurse', body: { ...adult, birthDate: '1950-02-30' }, pointer: '/birthDate', says: { code: 'date-not-exist', detail: /^does not exist: February 1950 has 28 days$/ } },
+  { name: 'patient: no leap day in a common year', method: 'POST', url: () => '/api/v1/patients', as: 'nurse', body: { ...adult, birthDate: '2023-02-29' }, pointer: '/birthDate', says: { code: 'date-not-exist', detail: /does not exist/ } },
+  { name: 'patient: birth date after today', method: 'POST', url: () => '/api/v1/patients', as: 'nurse', body: { ...adult, birthDate: '2999-01-01' }, pointer: '/birthDate', says: { code: 'date-in-future', detail: /after today/ } },
+  { name: 'patient: birth date not written as a date', method: 'POST', url: () => '/api/v1/patients', as: 'nurse', body: { ...adult, birthDate: '01-01-1950' }, pointer: '/birthDate', says: { code: 'date-format', detail: /YYYY-MM-DD/ } },
+  { name: 'patient: bad BSN', method: 'POST', url: () => '/api/v1/patients', as: 'nurse', body: { ...adult, bsn: '123456789' }, pointer: '/bsn', says: { code: 'bsn-eleven-test', detail: /not a valid BSN: .*fail the eleven-test/ } },
+  { name: 'patient: BSN of 8 digits', method: 'POST', url: () => '/api/v1/patients', as: 'nurse', body: { ...adult, bsn: '12345678' }, pointer: '/bsn', says: { code: 'bsn-format', detail: /must be 9 digits/ } },
+  { name: 'patient: not a phone number', method: 'POST', url: () => '/api/v1/patients', as: 'nurse', body: { ...adult, phone: '12345' }, pointer: '/phone', says: { code: 'phone-format', detail: /06-12345678 or 020-1234567/ } },
+  { name: 'correction: birth date that does not exist', method: 'PATCH', url: (f) => `/api/v1/patients/${f.patients.adultA}`, as: 'nurse', body: { birthDate: '1950-04-31', reason: 'correction' }, pointer: '/birthDate', says: { code: 'date-not-exist', detail: /April 1950 has 30 days/ } },
   { name: 'patient: wrong sex code', method: 'POST', url: () => '/api/v1/patients', as: 'nurse', body: { familyName: 'X', givenName: 'A', birthDate: '1950-01-01', sex: 'v' }, pointer: '/sex' },
   { name: 'patient: name too long', method: 'POST', url: () => '/api/v1/patients', as: 'nurse', body: { familyName: 'X'.repeat(201), givenName: 'A', birthDate: '1950-01-01', sex: 'male' }, pointer: '/familyName' },
   { name: 'patient: unknown field', method: 'POST', url: () => '/api/v1/patients', as: 'nurse', body: { familyName: 'X', givenName: 'A', birthDate: '1950-01-01', sex: 'male', diagnosis: 'x' }, pointer: '/diagnosis' },
@@ -70,6 +80,11 @@ describe.each(STORE_KINDS)('bad input on %s', (kind) => {
     const p = Problem.parse(res.json());
     expect(p.type).toBe('/problems/invalid-input');
     expect(p.errors?.map((e) => e.pointer)).toContain(c.pointer);
+    if (c.says) {
+      const e = p.errors?.find((x) => x.pointer === c.pointer);
+      expect(e?.code).toBe(c.says.code);
+      expect(e?.detail).toMatch(c.says.detail);
+    }
     expect(await counts()).toEqual(before);
   });
 

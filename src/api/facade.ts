@@ -19,7 +19,7 @@ export { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo/demo-data.js';
 export { AppError } from '../schema/problem.js';
 export type { Action, LinkGap } from '../core/access/index.js';
 import { authorize, type Action, type Actor } from '../core/access/index.js';
-import { todayNl } from '../services/clock.js';
+import { todayNl } from '../schema/clock.js';
 
 /** Whether the core allows `actor` an action that concerns no single record (creating a patient, say). */
 export function mayDo(actor: Actor, action: Action): boolean {

@@ -7,3 +7,23 @@ export function isValidBsn(s: string): boolean {
   sum -= Number(s[8]);
   return sum % 11 === 0;
 }
+
+/**
+ * A BSN as people write it: letters are often grouped as 1234.56.782 or 123 456 782. Spaces, dots
+ * and hyphens between the digits are dropped; anything else is left for the check to refuse.
+ */
+export function bsnDigits(s: string): string {
+  return s.trim().replace(/[\s.-]/g, '');
+}
+
+/**
+ * Why `s` is not a BSN, told apart because the advice differs: not 9 digits (a digit missing, a
+ * letter) or 9 digits that fail the eleven-test (most often one digit copied wrongly, or two swapped).
+ */
+export type BsnProblem = 'bsn-format' | 'bsn-eleven-test';
+
+export function bsnProblem(s: string): BsnProblem | undefined {
+  const d = bsnDigits(s);
+  if (!/^\d{9}$/.test(d)) return 'bsn-format';
+  return isValidBsn(d) ? undefined : 'bsn-eleven-test';
+}

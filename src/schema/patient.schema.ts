@@ -1,9 +1,11 @@
 // Patient shapes for the API, the pages and the CLI: one schema validates, types and documents.
 import { CARE_RELATIONS, ORGANISATION_KINDS } from '../core/access/lists.js';
 import { z } from 'zod';
-import { isoDate } from '../core/time/date.js';
-import { isValidBsn } from './bsn.js';
+import { isoDate, isRecordDate } from '../core/time/date.js';
+import { bsnDigits, bsnProblem } from './bsn.js';
+import { phoneE164 } from './phone.js';
 import { text } from './text.js';
+import { todayNl } from './clock.js';
 
 const name = text().trim().min(1, 'is required').max(200, 'is too long (at most 200 characters)');
 const optionalText = (max: number) =>
@@ -14,18 +16,49 @@ const optionalText = (max: number) =>
     .nullable()
     .optional();
 
+// Each check of our own names its kind in `params.code`: the problem document carries it, and the
+// pages choose their message by it.
+
+/** A BSN as typed (1234.56.782 too), kept as its 9 digits. */
 export const Bsn = text()
+  .superRefine((s, ctx) => {
+    const p = bsnProblem(s);
+    if (p === 'bsn-format') ctx.addIssue({ code: 'custom', message: 'must be 9 digits (spaces or dots between them are allowed)', params: { code: p } });
+    if (p === 'bsn-eleven-test') {
+      ctx.addIssue({ code: 'custom', message: 'is not a valid BSN: these 9 digits fail the eleven-test, so one of them is probably mistyped', params: { code: p } });
+    }
+  })
+  .transform(bsnDigits);
+
+/** A phone number in any usual way of writing it, kept in E.164 form (+31612345678). */
+export const Phone = text()
   .trim()
-  .refine(isValidBsn, 'is not a valid BSN (9 digits that pass the eleven-test)');
+  .max(40, 'is too long (at most 40 characters)')
+  .transform((s, ctx) => {
+    const e164 = phoneE164(s);
+    if (e164 !== undefined) return e164;
+    ctx.addIssue({
+      code: 'custom',
+      message: 'is not a phone number in use: give a Dutch number such as 06-12345678 or 020-1234567, or a number abroad starting with + and its country code',
+      params: { code: 'phone-format' },
+    });
+    return z.NEVER;
+  })
+  .meta({ example: '+31612345678' });
+
+/** A date of birth: a record date, and not after today (in the Netherlands). */
+export const BirthDate = isoDate.superRefine((d, ctx) => {
+  if (isRecordDate(d) && d > todayNl()) ctx.addIssue({ code: 'custom', message: 'lies in the future: a date of birth cannot be after today', params: { code: 'date-in-future' } });
+});
 
 export const PatientInput = z
   .object({
     familyName: name,
     givenName: name,
-    birthDate: isoDate.describe('Date of birth, YYYY-MM-DD'),
+    birthDate: BirthDate.describe('Date of birth, YYYY-MM-DD, not after today'),
     sex: z.enum(['female', 'male']),
-    bsn: z.union([Bsn, z.literal('').transform(() => null), z.null()]).optional(),
-    phone: optionalText(40),
+    bsn: z.union([Bsn, z.literal('').transform(() => null), z.null()]).optional().describe('9 digits that pass the eleven-test; stored as the digits'),
+    phone: z.union([Phone, z.literal('').transform(() => null), z.null()]).optional().describe('Dutch or international (+country code); stored in E.164 form'),
     email: z.union([z.email('is not a valid e-mail address').max(254), z.literal('').transform(() => null), z.null()]).optional(),
     gpPractice: optionalText(200),
   })

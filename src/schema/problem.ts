@@ -8,6 +8,10 @@ export const ProblemError = z
   .object({
     pointer: z.string().describe('JSON pointer (RFC 6901) to the bad field, e.g. /person/birthDate'),
     detail: z.string(),
+    code: z
+      .string()
+      .optional()
+      .describe('What is wrong, for a program to act on: date-format, date-not-exist, date-out-of-range, date-in-future, bsn-format, bsn-eleven-test, phone-format'),
   })
   .meta({ id: 'ProblemError' });
 
@@ -93,11 +97,36 @@ export function issuesToErrors(issues: readonly z.core.$ZodIssue[], prefix = '')
       }
       continue;
     }
-    if (out.length < MAX_ERRORS) out.push({ pointer: prefix + toPointer(issue.path), detail: issue.message });
+    if (out.length < MAX_ERRORS) {
+      const code = issueCode(issue);
+      out.push({ pointer: prefix + toPointer(issue.path), detail: unionReason(issue).message, ...(code === undefined ? {} : { code }) });
+    }
   }
   const total = issueCount(issues);
   if (total > out.length) out.push({ pointer: '', detail: `and ${String(total - out.length)} more` });
   return out;
+}
+
+/**
+ * A value none of a union's alternatives took is reported as the first one refused it: "a BSN, or
+ * nothing" is about the BSN, and zod's own words for the union ("Invalid input") say nothing.
+ */
+function unionReason(issue: z.core.$ZodIssue): z.core.$ZodIssue {
+  if (issue.code !== 'invalid_union') return issue;
+  const first = issue.errors[0]?.[0];
+  return first ? unionReason(first) : issue;
+}
+
+/**
+ * The code of a check of our own (a custom issue whose `params.code` names it: a date that does
+ * not exist, a BSN that fails the eleven-test), also when it is the reason a union refused the value.
+ */
+export function issueCode(issue: z.core.$ZodIssue): string | undefined {
+  if (issue.code === 'custom') {
+    const code: unknown = issue.params?.code;
+    return typeof code === 'string' ? code : undefined;
+  }
+  return issue.code === 'invalid_union' && unionReason(issue) !== issue ? issueCode(unionReason(issue)) : undefined;
 }
 
 /** A field name as echoed in an answer: long names are cut, so the answer stays small. */

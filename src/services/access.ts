@@ -14,7 +14,7 @@ import {
 import type { SessionRow } from '../store/accounts.repo.js';
 import { AppError } from '../schema/problem.js';
 import { violatedUnique } from '../store/errors.js';
-import { todayNl } from './clock.js';
+import { todayNl } from '../schema/clock.js';
 import { auditEntry, type AuditEntry, type Auditor, type RequestMeta } from './auditor.js';
 
 export { auditEntry, type AuditEntry, type RequestMeta } from './auditor.js';

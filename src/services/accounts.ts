@@ -16,7 +16,7 @@ import type { UserSummary } from '../schema/account.schema.js';
 import { asRefusal, withAction, withPatient, type AccessDeps, type RequestMeta } from './access.js';
 import { hashPassword, sha256 } from './auth.js';
 import type { Mailer } from './mail.js';
-import { todayNl } from './clock.js';
+import { todayNl } from '../schema/clock.js';
 import { assertMayHaveAccount, checkNewLink, consentOf } from './caregivers.js';
 
 const ACTIVATION_DAYS = 30;

@@ -6,7 +6,7 @@ import type { IsoDate } from '../core/time/date.js';
 import { AppError } from '../schema/problem.js';
 import type { CaregiverLinkView } from '../schema/caregiver.schema.js';
 import { coreLink, idleLinksOf, withPatient, type AccessDeps, type CaregiverRow, type ConsentGiven, type PatientRow, type RequestMeta } from './access.js';
-import { todayNl } from './clock.js';
+import { todayNl } from '../schema/clock.js';
 
 export type { CaregiverLinkView } from '../schema/caregiver.schema.js';
 

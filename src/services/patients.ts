@@ -11,7 +11,7 @@ import {
   auditEntry, listPatients, loadTarget, mergedInto, readWithPatient, sessionAndRecord, withAction, withPatient, withPatients, type AccessDeps, type AuditEntry,
   type PatientOrgs, type PatientRecords, type PatientRow, type PatientWork, type RequestMeta,
 } from './access.js';
-import { todayNl } from './clock.js';
+import { todayNl } from '../schema/clock.js';
 import { caregiverViews, checkNewLink, consentOf, type CaregiverLinkView } from './caregivers.js';
 import { checkSession, tokenHash, type AuthDeps, type SessionUser } from './auth.js';
 import type { Db } from '../store/db.js';

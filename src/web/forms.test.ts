@@ -69,7 +69,7 @@ describe('one form helper', () => {
       name: t.form.tooLong(f(t).familyName), // too_big
       email: t.form.email, // invalid_format (email)
       kind: t.form.choose(f(t).sex), // invalid_value
-      day: t.form.date(f(t).birthDate), // custom, with the form's own message
+      day: t.form.dateNotExist(f(t).birthDate, 11, 2026, 30), // a check of our own: its own message, before the form's
       code: t.activate.badCode, // too_small, with the form's own message
       extra: t.form.invalid(t.record.note), // custom, the general message
     });

@@ -5,9 +5,10 @@ import type { FastifyRequest } from 'fastify';
 import type { Messages } from './i18n/index.js';
 import type { FieldErrors } from './components/Form.js';
 import { AppError } from '../api/facade.js';
+import { issueCode } from '../schema/problem.js';
 import { unstorableText } from '../schema/text.js';
 import { z } from 'zod';
-import { isoDate } from '../core/time/date.js';
+import { FIRST_YEAR, LAST_YEAR, isoDate } from '../core/time/date.js';
 
 /** Every name/value pair of a urlencoded body, in order; repeated names stay repeated. */
 export function formPairs(req: FastifyRequest): [string, string][] {
@@ -46,8 +47,9 @@ export function queryFields(req: FastifyRequest): Record<string, string> {
 const lastString = (v: unknown): unknown => (Array.isArray(v) ? (v as unknown[]).at(-1) : v);
 
 /**
- * A form field as the browser sends it: the last value of a repeated name, and an empty input as
- * "not given", so an optional field may be left empty and a required one is reported as missing.
+ * A form field as the browser sends it: the last value of a repeated name, and an empty input (or
+ * one of only spaces) as "not given", so an optional field may be left empty and a required one is
+ * reported as missing.
  * `trim`: spaces around the value are dropped first (an e-mail address pasted with a space).
  * An optional field is `input(schema.optional())`: the emptiness is decided inside, so `.optional()`
  * outside would see the empty text a browser sends and pass it on to the schema.
@@ -56,24 +58,31 @@ export const input = <T extends z.ZodType>(schema: T, opts: { trim?: boolean } =
   z.preprocess((v) => {
     const last = lastString(v);
     const s = opts.trim && typeof last === 'string' ? last.trim() : last;
-    return s === '' ? undefined : s;
+    return typeof s === 'string' && s.trim() === '' ? undefined : s;
   }, schema);
 
-/** A date typed the Dutch way (see isoFromTyped), checked as a calendar date. */
-const dateAsTyped = () => z.preprocess((v) => (typeof v === 'string' ? isoFromTyped(v) : v), isoDate);
-export const typedDate = () => input(dateAsTyped());
+/** A date typed the Dutch way (see isoFromTyped), checked as a calendar date (or by `schema`, a date of birth). */
+const dateAsTyped = (schema: z.ZodType<string, string> = isoDate) => z.preprocess((v) => (typeof v === 'string' ? isoFromTyped(v) : v), schema);
+export const typedDate = (schema?: z.ZodType<string, string>) => input(dateAsTyped(schema));
 export const optionalTypedDate = () => input(dateAsTyped().optional());
 
 /** A field whose empty value means something ("clear this"): only a repeated name is made single. */
 export const rawInput = <T extends z.ZodType>(schema: T) => z.preprocess(lastString, schema);
 
+/** The checks of our own that name their kind (`params.code`, the problem document's `code`). */
+const OWN_CHECKS = ['date-format', 'date-not-exist', 'date-out-of-range', 'date-in-future', 'bsn-format', 'bsn-eleven-test', 'phone-format'] as const;
+type OwnCheck = (typeof OWN_CHECKS)[number];
+const isOwnCheck = (c: string | undefined): c is OwnCheck => (OWN_CHECKS as readonly (string | undefined)[]).includes(c);
+
 /**
  * What kind of problem a field has, the key its message is chosen by. Zod's issue codes, with a
- * missing value told apart ("required"), text that cannot be stored, and a use case's refusal
- * ("in-use": the value belongs to someone else; "refused": another reason).
+ * missing value told apart ("required"), text that cannot be stored, a use case's refusal
+ * ("in-use": the value belongs to someone else; "refused": another reason), and the checks of our
+ * own by their code (a date that does not exist, a BSN that fails the eleven-test).
  */
 export type ProblemKind =
-  | 'required' | 'unstorable' | 'too_small' | 'too_big' | 'invalid_type' | 'invalid_format' | 'invalid_value' | 'custom' | 'in-use' | 'refused' | 'other';
+  | 'required' | 'unstorable' | 'too_small' | 'too_big' | 'invalid_type' | 'invalid_format' | 'invalid_value' | 'custom' | 'in-use' | 'refused' | 'other'
+  | OwnCheck;
 
 /**
  * A page's form: the zod schema (a loose object without a transform at its top: the CSRF check
@@ -96,6 +105,8 @@ export type FormResult<T> =
   | { ok: false; errors: FieldErrors; invalid: ReadonlySet<string>; values: Record<string, string> };
 
 function kindOf(issue: z.core.$ZodIssue): ProblemKind {
+  const own = issueCode(issue);
+  if (isOwnCheck(own)) return own;
   switch (issue.code) {
     case 'invalid_type':
       return 'invalid_type';
@@ -125,8 +136,35 @@ function formatOf(issue: z.core.$ZodIssue): string | undefined {
   return undefined;
 }
 
-function generalMessage(t: Messages, kind: ProblemKind, label: string, format: string | undefined): string {
+/** What a check of our own found beyond its kind: for a day that does not exist, the month it is not in. */
+function paramsOf(issue: z.core.$ZodIssue): Record<string, unknown> | undefined {
+  if (issue.code === 'custom') return issue.params;
+  if (issue.code === 'invalid_union') {
+    const first = issue.errors[0]?.[0];
+    return first ? paramsOf(first) : undefined;
+  }
+  return undefined;
+}
+
+const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined);
+
+function generalMessage(t: Messages, p: FieldProblem, label: string): string {
+  const { kind, format } = p;
   switch (kind) {
+    case 'date-format':
+      return t.form.date(label);
+    case 'date-not-exist':
+      return t.form.dateNotExist(label, num(p.params?.month), num(p.params?.year), num(p.params?.days));
+    case 'date-out-of-range':
+      return t.form.dateYears(label, FIRST_YEAR, LAST_YEAR);
+    case 'date-in-future':
+      return t.form.birthInFuture(label);
+    case 'bsn-format':
+      return t.form.bsnFormat(label);
+    case 'bsn-eleven-test':
+      return t.form.bsnElevenTest(label);
+    case 'phone-format':
+      return t.form.phone(label);
     case 'required':
       return t.form.required(label);
     case 'unstorable':
@@ -145,13 +183,14 @@ function generalMessage(t: Messages, kind: ProblemKind, label: string, format: s
 }
 
 /** Kinds whose general message says it best, whatever the field: a form's '*' message is not for them. */
-const GENERAL_FIRST = new Set<ProblemKind>(['required', 'unstorable', 'too_big', 'in-use']);
+const GENERAL_FIRST = new Set<ProblemKind>(['required', 'unstorable', 'too_big', 'in-use', ...OWN_CHECKS]);
 
 /** One problem of one field, by kind, before it has a message. */
 export interface FieldProblem {
   field: string;
   kind: ProblemKind;
   format?: string | undefined;
+  params?: Record<string, unknown> | undefined;
 }
 
 /**
@@ -168,7 +207,7 @@ export function fieldMessages(t: Messages, form: PageForm<z.ZodType>, problems: 
     const p = first.get(field);
     if (!p) continue;
     const own = special[field];
-    out[field] = own?.[p.kind] ?? (GENERAL_FIRST.has(p.kind) ? undefined : own?.['*']) ?? generalMessage(t, p.kind, label, p.format);
+    out[field] = own?.[p.kind] ?? (GENERAL_FIRST.has(p.kind) ? undefined : own?.['*']) ?? generalMessage(t, p, label);
   }
   return out;
 }
@@ -177,7 +216,7 @@ export function fieldMessages(t: Messages, form: PageForm<z.ZodType>, problems: 
 function given(raw: unknown, field: string): boolean {
   if (!raw || typeof raw !== 'object') return false;
   const v = lastString((raw as Record<string, unknown>)[field]);
-  return v !== undefined && v !== '';
+  return v !== undefined && !(typeof v === 'string' && v.trim() === '');
 }
 
 /**
@@ -192,7 +231,7 @@ export function issueProblems(issues: readonly z.core.$ZodIssue[], raw: unknown)
     ...unstorable,
     ...issues.map((i): FieldProblem => {
       const field = String(i.path[0] ?? '');
-      return { field, kind: given(raw, field) ? kindOf(i) : 'required', format: formatOf(i) };
+      return { field, kind: given(raw, field) ? kindOf(i) : 'required', format: formatOf(i), params: paramsOf(i) };
     }),
   ];
 }
@@ -202,7 +241,7 @@ export function refusalProblems(e: unknown): FieldProblem[] | undefined {
   if (!(e instanceof AppError) || e.errors.length === 0) return undefined;
   if (e.code !== 'invalid-input' && e.code !== 'conflict' && e.code !== 'forbidden') return undefined;
   const kind: ProblemKind = e.code === 'conflict' ? 'in-use' : 'refused';
-  return e.errors.map((p) => ({ field: p.pointer.split('/')[1] ?? '', kind }));
+  return e.errors.map((p) => ({ field: p.pointer.split('/')[1] ?? '', kind: isOwnCheck(p.code) ? p.code : kind }));
 }
 
 /** Validates `raw` with the form's schema; what the use case gets, or every error at once. */

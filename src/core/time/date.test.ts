@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { addMonths, ageOn, compareDates, isIsoDate, isRecordDate, monthsBetween } from './date.js';
+import { addMonths, ageOn, compareDates, dateProblem, isIsoDate, isRecordDate, isoDate, monthsBetween } from './date.js';
 
 describe('calendar arithmetic', () => {
   it('clamps "N months after" to the month end', () => {
@@ -23,6 +23,37 @@ describe('calendar arithmetic', () => {
     expect(isIsoDate('2028-02-29')).toBe(true);
     expect(isIsoDate('2026-13-01')).toBe(false);
     expect(isIsoDate('26-01-01')).toBe(false);
+  });
+  it('says why a text is not a record date: not a date, a day that does not exist, a year out of range', () => {
+    expect(dateProblem('2023-02-29')).toEqual({ code: 'date-not-exist', year: 2023, month: 2, days: 28 });
+    expect(dateProblem('1950-02-31')).toEqual({ code: 'date-not-exist', year: 1950, month: 2, days: 28 });
+    expect(dateProblem('1950-04-31')).toEqual({ code: 'date-not-exist', year: 1950, month: 4, days: 30 });
+    expect(dateProblem('1950-13-01')).toEqual({ code: 'date-not-exist', year: 1950, month: 13, days: 0 });
+    expect(dateProblem('1950-02-00')).toEqual({ code: 'date-not-exist', year: 1950, month: 2, days: 28 });
+    expect(dateProblem('1850-01-01')).toEqual({ code: 'date-out-of-range' });
+    expect(dateProblem('31-02-1950')).toEqual({ code: 'date-format' });
+    expect(dateProblem('')).toEqual({ code: 'date-format' });
+    expect(dateProblem('2024-02-29')).toBeUndefined();
+    const issue = isoDate.safeParse('2023-02-29').error?.issues[0];
+    expect(issue?.message).toBe('does not exist: February 2023 has 28 days');
+    expect(issue?.code === 'custom' && issue.params?.code).toBe('date-not-exist');
+  });
+  it('calls every day past the end of a month one that does not exist, with the true length of that month', () => {
+    const monthLength = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+    fc.assert(
+      fc.property(fc.integer({ min: 1900, max: 2999 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 99 }), (y, m, d) => {
+        const s = `${String(y)}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+        const days = monthLength(y, m);
+        expect(dateProblem(s)).toEqual(d > days ? { code: 'date-not-exist', year: y, month: m, days } : undefined);
+      }),
+    );
+  });
+  it('finds a problem exactly when the text is not a record date', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ maxLength: 12 }), fc.stringMatching(/^\d{4}-\d{2}-\d{2}$/)), (s) => {
+        expect(dateProblem(s) === undefined).toBe(isRecordDate(s));
+      }),
+    );
   });
   const day = fc
     .date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2100-12-31T00:00:00Z'), noInvalidDate: true })

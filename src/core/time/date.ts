@@ -85,9 +85,52 @@ export function isRecordDate(s: string): boolean {
   return isIsoDate(s) && s >= FIRST_DAY && s <= LAST_DAY;
 }
 
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * Why a text is not a record date, in kinds a reader can act on: not written as a date at all, a
+ * day the calendar does not have (31 February, 29 February of a common year), or a year outside
+ * FIRST_YEAR…LAST_YEAR. For a day that does not exist, the month and how many days it has, to say
+ * so (`days` 0: the month itself does not exist).
+ */
+export type DateProblem =
+  | { code: 'date-format' }
+  | { code: 'date-not-exist'; year: number; month: number; days: number }
+  | { code: 'date-out-of-range' };
+
+/** The problem of `s` as a record date, or undefined when it is one. */
+export function dateProblem(s: string): DateProblem | undefined {
+  if (isRecordDate(s)) return undefined;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return { code: 'date-format' };
+  const { y, m, d } = parse(s);
+  if (m < 1 || m > 12) return { code: 'date-not-exist', year: y, month: m, days: 0 };
+  if (d < 1 || d > daysInMonth(y, m)) return { code: 'date-not-exist', year: y, month: m, days: daysInMonth(y, m) };
+  return { code: 'date-out-of-range' };
+}
+
+/** The developer's words for a date problem (pages say it in the reader's language, by its code). */
+export function dateProblemMessage(p: DateProblem): string {
+  switch (p.code) {
+    case 'date-format':
+      return 'must be a date written as YYYY-MM-DD';
+    case 'date-not-exist':
+      if (p.days === 0) return `does not exist: there is no month ${String(p.month)}`;
+      return `does not exist: ${MONTH_NAMES[p.month - 1] ?? ''} ${String(p.year)} has ${String(p.days)} days`;
+    case 'date-out-of-range':
+      return `must lie in the years ${String(FIRST_YEAR)}–${String(LAST_YEAR)}`;
+  }
+}
+
+/**
+ * A record date. Each problem is its own issue with its code in `params.code`, so the API's
+ * problem document and the pages can say what is wrong ("does not exist") rather than "invalid".
+ */
 export const isoDate = z
   .string()
-  .refine(isRecordDate, { message: `must be a real calendar date written as YYYY-MM-DD, in the years ${String(FIRST_YEAR)}–${String(LAST_YEAR)}` })
+  .superRefine((s, ctx) => {
+    const p = dateProblem(s);
+    if (p !== undefined) ctx.addIssue({ code: 'custom', message: dateProblemMessage(p), params: { ...p } });
+  })
   .meta({ format: 'date', example: '2026-11-23' });
 
 /** "N months after D": keeps the day of the month, clamped to the month's last day (§1). */

@@ -187,7 +187,8 @@ describe('account pages', () => {
     expect(done.statusCode).toBe(303);
     const record = await b.get(done.headers.location as string);
     expect(record.body).toContain('<h1>Bea Bewaard</h1>');
-    expect(record.body).toContain('06 1234 5678');
+    // The number typed as 06 1234 5678, stored in E.164 form, shown the Dutch way.
+    expect(record.body).toContain('06 12345678');
     // Handed back once: the reference is spent.
     await endSession(t, b);
     const again = await b.post('/sign-in', [...carried.filter(([k]) => k !== '_csrf'), ['_csrf', csrfOf(record.body)], ['email', account('physician').email], ['password', DEMO_PASSWORD]]);

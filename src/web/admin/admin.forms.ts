@@ -24,5 +24,4 @@ export const AuditSearchForm = pageForm({
     to: optionalTypedDate(),
   }),
   labels: (t) => ({ action: t.audit.action, allowed: t.audit.allowed, from: t.audit.from, to: t.audit.to }),
-  messages: (t) => ({ from: { '*': t.form.date(t.audit.from) }, to: { '*': t.form.date(t.audit.to) } }),
 });

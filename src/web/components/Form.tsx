@@ -56,11 +56,18 @@ function Described(props: { t: Messages; name: string; hint?: string | undefined
   );
 }
 
-function LabelText(props: { t: Messages; label: string; optional?: boolean | undefined }) {
+/**
+ * `optional`: true marks the field "(optional)", and then an empty field must be taken as absent;
+ * a text names when it is needed after all ("required for a caregiver"), so no label says optional
+ * of a field the form can demand.
+ */
+type Optional = boolean | string | undefined;
+
+function LabelText(props: { t: Messages; label: string; optional?: Optional }) {
   return (
     <>
       {props.label}
-      {props.optional ? <span class="hint-inline"> {props.t.form.optional}</span> : null}
+      {props.optional ? <span class="hint-inline"> {typeof props.optional === 'string' ? props.optional : props.t.form.optional}</span> : null}
     </>
   );
 }
@@ -74,7 +81,7 @@ export interface FieldProps {
   hint?: string | undefined;
   error?: string | undefined;
   autocomplete?: string;
-  optional?: boolean;
+  optional?: Optional;
   inputMode?: 'numeric' | 'text' | 'email' | 'tel';
   spellcheck?: boolean;
   maxLength?: number;
@@ -165,7 +172,7 @@ export function Radios(p: { t: Messages; name: string; legend: string; options: 
   );
 }
 
-export function Select(p: { t: Messages; name: string; label: string; options: readonly Option[]; value?: string | undefined; hint?: string | undefined; error?: string | undefined; optional?: boolean; blank?: string }) {
+export function Select(p: { t: Messages; name: string; label: string; options: readonly Option[]; value?: string | undefined; hint?: string | undefined; error?: string | undefined; optional?: Optional; blank?: string }) {
   return (
     <div class="field">
       <label for={p.name}>

@@ -30,23 +30,34 @@ export interface SessionInfo {
   csrf?: string | undefined;
 }
 
+/**
+ * Who is signed in, when the session ends if nothing happens, and the sign-out button. A disclosure
+ * (`<details>`, no JavaScript): on a phone it is one closed line ("Your account and sign out"), so
+ * the header leaves the screen to the page; on a wider screen the stylesheet hides its summary and
+ * shows its contents as one bar (a browser that cannot do that shows the closed line there too).
+ */
 function SessionBar({ ctx, session }: { ctx: PageContext; session: SessionInfo }) {
   const t = ctx.t.session;
   return (
     <div class="wrap session-bar" role="group" aria-label={t.label}>
-      <p class="session-who">
-        {t.signedInAs(session.name)}
-        {session.organisation ? `, ${session.organisation}` : ''}
-      </p>
-      <p class="session-idle">{t.idle(session.idleAt)}</p>
-      {session.csrf ? (
-        <form method="post" action="/sign-out" class="session-out">
-          <input type="hidden" name="_csrf" value={session.csrf} />
-          <button type="submit" class="secondary">
-            {t.signOut}
-          </button>
-        </form>
-      ) : null}
+      <details class="session-fold">
+        <summary>{t.fold}</summary>
+        <div class="session-body">
+          <p class="session-who">
+            {t.signedInAs(session.name)}
+            {session.organisation ? `, ${session.organisation}` : ''}
+          </p>
+          <p class="session-idle">{t.idle(session.idleAt)}</p>
+          {session.csrf ? (
+            <form method="post" action="/sign-out" class="session-out">
+              <input type="hidden" name="_csrf" value={session.csrf} />
+              <button type="submit" class="secondary">
+                {t.signOut}
+              </button>
+            </form>
+          ) : null}
+        </div>
+      </details>
     </div>
   );
 }

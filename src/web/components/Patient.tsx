@@ -4,6 +4,7 @@ import type { PageContext } from './Layout.js';
 import type { Messages } from '../i18n/index.js';
 import { calendarDate } from '../time-format.js';
 import type { Patient } from '../../schema/patient.schema.js';
+import { phoneForDisplay } from '../../schema/phone.js';
 
 export function stageLabel(t: Messages, stage: string): string {
   return (t.stages as Record<string, string>)[stage] ?? stage;
@@ -24,7 +25,7 @@ export function PatientDetails({ ctx, patient }: { ctx: PageContext; patient: Pa
     [f.birthDate, calendarDate(ctx.lang, patient.birthDate)],
     [f.sex, t.patients.sex[patient.sex]],
     ...('bsn' in patient ? [[f.bsn, patient.bsn ?? r.unknown] as [string, string]] : []),
-    [f.phone, patient.phone ?? r.unknown],
+    [f.phone, patient.phone === null ? r.unknown : phoneForDisplay(patient.phone)],
     [f.email, patient.email ?? r.unknown],
     [f.gpPractice, patient.gpPractice ?? r.unknown],
     [r.stage, stageLabel(t, patient.pathwayStage)],

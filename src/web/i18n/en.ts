@@ -1,5 +1,7 @@
 import type { Messages } from './nl.js';
 
+const EN_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
 export const en = {
   lang: 'en',
   appName: 'Botpad',
@@ -118,6 +120,7 @@ export const en = {
   menu: { patients: 'Patients', me: 'My record', care: 'People I care for', users: 'Users', audit: 'Audit log' },
   session: {
     label: 'Your account',
+    fold: 'Your account and sign out',
     signedInAs: (name: string) => `Signed in as ${name}`,
     idle: (time: string) => `If you do nothing, you will be signed out at ${time}.`,
     signOut: 'Sign out',
@@ -133,8 +136,19 @@ export const en = {
     tooLong: (label: string) => `${label}: this is too long.`,
     inUse: (label: string) => `${label}: this is already in use.`,
     email: 'Enter an e-mail address like name@example.com.',
-    date: (label: string) => `${label}: enter a date, for example 12-04-1948.`,
-    bsn: 'This BSN is not right. A BSN has 9 digits.',
+    date: (label: string) => `${label}: write the date as day-month-year, for example 12-04-1948.`,
+    dateNotExist: (label: string, month?: number, year?: number, days?: number) =>
+      month === undefined || year === undefined || days === undefined
+        ? `${label}: this date does not exist. Please check the day and the month.`
+        : days === 0
+          ? `${label}: this date does not exist. There is no month ${String(month)}: a year has 12 months.`
+          : `${label}: this date does not exist. ${EN_MONTHS[month - 1] ?? ''} ${String(year)} has ${String(days)} days.`,
+    dateYears: (label: string, first: number, last: number) => `${label}: enter a year between ${String(first)} and ${String(last)}.`,
+    birthInFuture: (label: string) => `${label}: this date is after today, which is not possible for a date of birth. Please check the year.`,
+    bsnFormat: (label: string) => `${label}: a BSN has exactly 9 digits. Check that no digit is missing or extra.`,
+    bsnElevenTest: (label: string) => `${label}: this number is not a valid BSN. Please check the 9 digits: often one digit was copied wrongly.`,
+    phone: (label: string) =>
+      `${label}: this number is not right. Write a Dutch number like 06-12345678 or 020-1234567. A number abroad starts with + and the country code, for example +32 2 555 12 12.`,
     passwordShort: 'The password must have at least 10 characters.',
     passwordsDiffer: 'The two passwords are not the same. Please type them again.',
     choose: (label: string) => `${label}: please choose one.`,
@@ -233,6 +247,7 @@ export const en = {
       familyName: 'With any prefix, for example: de Vries.',
       bsn: 'Dutch citizen service number: 9 digits.',
       birthDate: 'Day-month-year, for example 12-04-1948.',
+      phone: 'For example 06-12345678 or 020-1234567. From abroad: with + and the country code.',
     },
     sex: { female: 'Female', male: 'Male' },
   },
@@ -302,6 +317,7 @@ export const en = {
     kind: 'Who is the account for?',
     kinds: { patient: 'The patient', caregiver: 'A carer' },
     displayName: 'Name of the carer',
+    forCaregiver: '(required for a carer)',
     displayNameHint: 'Only for a carer.',
     email: 'E-mail address',
     emailHint: 'The person signs in with it. You may leave it empty: the person then fills it in.',

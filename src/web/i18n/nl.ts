@@ -1,5 +1,7 @@
 // Dutch is the source catalogue: every text the shell shows. English must match its shape
 // (`en satisfies Messages`), so a missing translation is a compile error. Plain language (B1).
+const NL_MONTHS = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+
 export const nl = {
   lang: 'nl',
   appName: 'Botpad',
@@ -118,6 +120,7 @@ export const nl = {
   menu: { patients: 'Patiënten', me: 'Mijn dossier', care: 'Mijn naasten', users: 'Gebruikers', audit: 'Logboek' },
   session: {
     label: 'Uw account',
+    fold: 'Uw account en uitloggen',
     signedInAs: (name: string) => `Ingelogd als ${name}`,
     idle: (time: string) => `U wordt om ${time} automatisch uitgelogd als u niets doet.`,
     signOut: 'Uitloggen',
@@ -133,8 +136,20 @@ export const nl = {
     tooLong: (label: string) => `${label}: dit is te lang.`,
     inUse: (label: string) => `${label}: dit is al in gebruik.`,
     email: 'Vul een e-mailadres in zoals naam@voorbeeld.nl.',
-    date: (label: string) => `${label}: vul een datum in, bijvoorbeeld 12-04-1948.`,
-    bsn: 'Dit BSN klopt niet. Een BSN heeft 9 cijfers.',
+    date: (label: string) => `${label}: schrijf de datum als dag-maand-jaar, bijvoorbeeld 12-04-1948.`,
+    /** `days` 0: the month does not exist; no month given: nothing more is known than that. */
+    dateNotExist: (label: string, month?: number, year?: number, days?: number) =>
+      month === undefined || year === undefined || days === undefined
+        ? `${label}: deze datum bestaat niet. Kijk de dag en de maand nog eens na.`
+        : days === 0
+          ? `${label}: deze datum bestaat niet. Er is geen maand ${String(month)}. Een jaar heeft 12 maanden.`
+          : `${label}: deze datum bestaat niet. In ${NL_MONTHS[month - 1] ?? ''} ${String(year)} zijn er ${String(days)} dagen.`,
+    dateYears: (label: string, first: number, last: number) => `${label}: vul een jaar in tussen ${String(first)} en ${String(last)}.`,
+    birthInFuture: (label: string) => `${label}: deze datum ligt na vandaag. Dat kan niet bij een geboortedatum. Kijk het jaar nog eens na.`,
+    bsnFormat: (label: string) => `${label}: een BSN heeft precies 9 cijfers. Kijk of er geen cijfer mist of te veel is.`,
+    bsnElevenTest: (label: string) => `${label}: dit nummer is geen geldig BSN. Kijk de 9 cijfers nog eens na. Vaak is er één cijfer verkeerd overgenomen.`,
+    phone: (label: string) =>
+      `${label}: dit nummer klopt niet. Schrijf een Nederlands nummer zo: 06-12345678 of 020-1234567. Een nummer uit het buitenland begint met + en de landcode, bijvoorbeeld +32 2 555 12 12.`,
     passwordShort: 'Het wachtwoord moet minstens 10 tekens hebben.',
     passwordsDiffer: 'De twee wachtwoorden zijn niet hetzelfde. Typ ze nog een keer.',
     choose: (label: string) => `${label}: maak een keuze.`,
@@ -233,6 +248,7 @@ export const nl = {
       familyName: 'Met tussenvoegsel, bijvoorbeeld: de Vries.',
       bsn: 'Burgerservicenummer: 9 cijfers.',
       birthDate: 'Dag-maand-jaar, bijvoorbeeld 12-04-1948.',
+      phone: 'Bijvoorbeeld 06-12345678 of 020-1234567. Uit het buitenland: met + en de landcode.',
     },
     sex: { female: 'Vrouw', male: 'Man' },
   },
@@ -303,6 +319,7 @@ export const nl = {
     kinds: { patient: 'Voor de patiënt zelf', caregiver: 'Voor een naaste' },
     displayName: 'Naam van de naaste',
     displayNameHint: 'Alleen invullen voor een naaste.',
+    forCaregiver: '(verplicht bij een naaste)',
     email: 'E-mailadres',
     emailHint: 'Hiermee logt de persoon straks in. Leeg laten mag: de persoon vult het dan zelf in.',
     relationHint: 'Alleen voor een naaste.',

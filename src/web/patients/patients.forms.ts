@@ -1,9 +1,9 @@
 // The patient pages' forms: each a zod schema (given to the route, which validates the body or the
 // query with it), its labels in the order of the page, and the few messages the general ones would
-// not say.
+// not say (a date, a BSN and a phone number get theirs by what is wrong, from the general ones).
 import { z } from 'zod';
 import type { Messages } from '../i18n/index.js';
-import { PatientCorrection, PatientInput, PatientQuery } from '../../schema/patient.schema.js';
+import { BirthDate, PatientCorrection, PatientInput, PatientQuery } from '../../schema/patient.schema.js';
 import { NewPatientAccount } from '../../schema/account.schema.js';
 import { text } from '../../schema/text.js';
 import { input, optionalTypedDate, pageForm, rawInput, typedDate } from '../forms.js';
@@ -17,11 +17,7 @@ const patientLabels = (t: Messages) => {
 
 const patientMessages = (t: Messages) => {
   const f = t.patients.fields;
-  return {
-    birthDate: { '*': t.form.date(f.birthDate) },
-    sex: { required: t.form.choose(f.sex) },
-    bsn: { '*': t.form.bsn },
-  };
+  return { sex: { required: t.form.choose(f.sex) } };
 };
 
 const shape = PatientInput.shape;
@@ -30,7 +26,7 @@ export const NewPatientForm = pageForm({
   schema: z.looseObject({
     familyName: input(shape.familyName),
     givenName: input(shape.givenName),
-    birthDate: typedDate(),
+    birthDate: typedDate(BirthDate),
     sex: input(shape.sex),
     bsn: input(shape.bsn),
     phone: input(shape.phone),
@@ -65,7 +61,6 @@ export const SearchForm = pageForm({
     birthDate: optionalTypedDate(),
   }),
   labels: (t) => ({ q: t.patients.q, birthDate: t.patients.birthDate }),
-  messages: (t) => ({ birthDate: { '*': t.form.date(t.patients.birthDate) } }),
 });
 
 const caregiverNeeds = (v: { kind?: unknown; displayName?: unknown; relation?: unknown }, ctx: z.RefinementCtx) => {

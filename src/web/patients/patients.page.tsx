@@ -8,6 +8,7 @@ import { messages, type Messages } from '../i18n/index.js';
 import { typedFromIso } from '../forms.js';
 import { PatientDetails, roleLabel, stageLabel } from '../components/Patient.js';
 import type { Patient, PatientSummary } from '../../schema/patient.schema.js';
+import { phoneForDisplay } from '../../schema/phone.js';
 import type { AccessLogView, CaregiverView, RecordPermissions, RevisionView } from '../../api/facade.js';
 
 const fullName = (p: { givenName: string; familyName: string }) => `${p.givenName} ${p.familyName}`;
@@ -41,7 +42,7 @@ function PatientFields({ t, values, errors, withBsn }: { t: Messages; values: Re
       {withBsn ? (
         <Field t={t} name="bsn" label={f.bsn} hint={h.bsn} value={values.bsn} inputMode="numeric" autocomplete="off" optional error={errors.bsn} />
       ) : null}
-      <Field t={t} name="phone" type="tel" label={f.phone} value={values.phone} autocomplete="off" optional error={errors.phone} />
+      <Field t={t} name="phone" type="tel" label={f.phone} hint={h.phone} value={values.phone} autocomplete="off" optional error={errors.phone} />
       <Field t={t} name="email" type="email" label={f.email} value={values.email} autocomplete="off" spellcheck={false} optional error={errors.email} />
       <Field t={t} name="gpPractice" label={f.gpPractice} value={values.gpPractice} autocomplete="off" optional error={errors.gpPractice} />
     </>
@@ -141,7 +142,7 @@ export function patientValues(p: Patient): Record<string, string> {
     birthDate: typedFromIso(p.birthDate),
     sex: p.sex,
     bsn: p.bsn ?? '',
-    phone: p.phone ?? '',
+    phone: p.phone === null ? '' : phoneForDisplay(p.phone),
     email: p.email ?? '',
     gpPractice: p.gpPractice ?? '',
   };
@@ -168,7 +169,7 @@ function AccountForm(props: { ctx: PageContext; csrf: string; patientId: string;
           { value: 'caregiver', label: r.kinds.caregiver },
         ]}
       />
-      <Field t={t} name="displayName" label={r.displayName} hint={r.displayNameHint} value={v.displayName} autocomplete="off" optional error={e.displayName} />
+      <Field t={t} name="displayName" label={r.displayName} hint={r.displayNameHint} value={v.displayName} autocomplete="off" optional={r.forCaregiver} error={e.displayName} />
       <Field t={t} name="accountEmail" type="email" label={r.email} hint={r.emailHint} value={v.accountEmail} autocomplete="off" spellcheck={false} optional error={e.accountEmail} />
       <Select
         t={t}
@@ -177,7 +178,7 @@ function AccountForm(props: { ctx: PageContext; csrf: string; patientId: string;
         hint={r.relationHint}
         value={v.relation}
         error={e.relation}
-        optional
+        optional={r.forCaregiver}
         blank={t.form.chooseOption}
         options={(['parent', 'legal-representative', 'family'] as const).map((x) => ({ value: x, label: r.relations[x] }))}
       />
@@ -387,7 +388,7 @@ export function MergeComparePage(props: { ctx: PageContext; csrf: string; keep: 
     [f.birthDate, calendarDate(ctx.lang, p.birthDate)],
     [f.sex, t.patients.sex[p.sex]],
     ...('bsn' in keep ? [[f.bsn, p.bsn ?? r.unknown] as [string, string]] : []),
-    [f.phone, p.phone ?? r.unknown],
+    [f.phone, p.phone === null ? r.unknown : phoneForDisplay(p.phone)],
     [f.email, p.email ?? r.unknown],
     [f.gpPractice, p.gpPractice ?? r.unknown],
     [r.organisations, p.organisations.map((o) => o.name).join(', ') || r.noOrganisations],
@@ -589,6 +590,7 @@ export function HistoryPage(props: { ctx: PageContext; patient: Patient; revisio
     if (v === null) return h.empty;
     if (field === 'sex' && (v === 'female' || v === 'male')) return t.patients.sex[v];
     if (field === 'birthDate') return calendarDate(ctx.lang, v);
+    if (field === 'phone') return phoneForDisplay(v);
     return v;
   };
   return (

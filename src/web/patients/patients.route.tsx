@@ -7,6 +7,8 @@ import {
   mayDo, readPatientFor, requestMeta, requireUser, unmergeRecord, caregiverLinks, recordConsent, withdrawConsent,
 } from '../../api/facade.js';
 import { checkForm, fieldMessages, isoFromTyped, queryFields, readForm, refusalProblems } from '../forms.js';
+import { bsnDigits } from '../../schema/bsn.js';
+import { phoneE164 } from '../../schema/phone.js';
 import { AccountForm, accountRequest, ConsentRecordForm, ConsentWithdrawForm, CorrectionBody, CorrectionForm, MergeForm, NewPatientForm, SearchForm } from './patients.forms.js';
 import type { FieldErrors } from '../components/Form.js';
 import { allowedRecord, idParam, isUuid, userOfMenuPage, userWhoMay, type PageKit } from '../page-kit.js';
@@ -187,8 +189,11 @@ export function registerPatientPages(fastify: FastifyInstance, kit: PageKit): vo
       // Only what differs is sent, so the history shows exactly what was corrected.
       const fields = PATIENT_FIELDS.filter((k) => k !== 'bsn' || 'bsn' in current);
       const typed = (k: string) => (k === 'birthDate' ? isoFromTyped(f[k]) : (f[k] ?? '').trim());
+      // A BSN and a phone number are compared as stored: 06-12345678 retyped as 06 1234 5678 is no change.
+      const canonical = (k: string, v: string) => (k === 'bsn' ? bsnDigits(v) : k === 'phone' ? (phoneE164(v) ?? v) : v);
       const nowIso = { ...now, birthDate: current.birthDate.slice(0, 10) } as Record<string, string>;
-      const changed = Object.fromEntries(fields.filter((k) => f[k] !== undefined && typed(k) !== nowIso[k]).map((k) => [k, k === 'birthDate' ? typed(k) : (f[k] ?? '')]));
+      const differs = (k: string) => f[k] !== undefined && canonical(k, typed(k)) !== canonical(k, nowIso[k] ?? '');
+      const changed = Object.fromEntries(fields.filter(differs).map((k) => [k, typed(k)]));
       const values = { ...now, ...Object.fromEntries([...fields, 'reason', 'note'].flatMap((k) => (f[k] === undefined ? [] : [[k, f[k]]]))) };
       const again = (errors: FieldErrors, status = 400) => recordPage(req, reply, id, { correction: { values, errors } }, status);
       const correction = checkForm(t, CorrectionForm, { ...changed, ...(f.reason ? { reason: f.reason } : {}), ...(f.note?.trim() ? { note: f.note } : {}) }, values);

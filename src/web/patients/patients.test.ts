@@ -190,8 +190,42 @@ describe('patient pages', () => {
     expect(await entriesSince(beforeLog)).toEqual([{ action: 'patient.read-access-log', resource: 'patient/access-log', allowed: true }]);
     const beforeHistory = await last();
     const history = await b.get(`/patients/${id}/history`);
+    // Stored as +31101234567, shown the Dutch way.
     expect(history.body).toContain('010 123 4567');
     expect(await entriesSince(beforeHistory)).toEqual([{ action: 'patient.read', resource: 'patient/history', allowed: true }]);
+  });
+
+  it('corrects with the number stored once, clears an optional field emptied with spaces, and names what is wrong', async () => {
+    const b = new Browser(t);
+    await b.signIn(account('nurse').email);
+    const form = await b.get('/patients/new');
+    const made = await b.post('/patients/new', {
+      _csrf: csrfOf(form.body), familyName: 'Tweemaal', givenName: 'Tine', birthDate: '08-08-1938', sex: 'female', phone: '06-12345678', email: 'tine@voorbeeld.nl',
+    });
+    const id = (made.headers.location as string).split('/')[2]?.split('?')[0] ?? '';
+    const stored = () => t.store.db.selectFrom('patient').select(['phone', 'email']).where('id', '=', id).executeTakeFirstOrThrow();
+    expect(await stored()).toEqual({ phone: '+31612345678', email: 'tine@voorbeeld.nl' });
+    const correct = async (fields: Record<string, string>) => {
+      const record = await b.get(`/patients/${id}`);
+      return b.post(`/patients/${id}/correction`, {
+        ...Object.fromEntries(hiddenFields(record.body, `/patients/${id}/correction`)),
+        familyName: 'Tweemaal', givenName: 'Tine', birthDate: '08-08-1938', sex: 'female', phone: '06 12345678', email: 'tine@voorbeeld.nl', gpPractice: '', reason: 'correction',
+        ...fields,
+      });
+    };
+    // The same number written another way is no change.
+    const same = await correct({ phone: '+31 6 1234 5678' });
+    expect(same.statusCode).toBe(400);
+    expect(same.body).toContain(nl.record.nothingChanged);
+    // Only spaces: the address is cleared, not refused as a bad address.
+    expect((await correct({ email: '   ' })).statusCode).toBe(303);
+    expect(await stored()).toEqual({ phone: '+31612345678', email: null });
+    const bad = await correct({ birthDate: '31-04-1938', phone: '06-1234' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain(nl.form.dateNotExist(nl.patients.fields.birthDate, 4, 1938, 30));
+    expect(bad.body).toContain(nl.form.phone(nl.patients.fields.phone));
+    expect(bad.body).toContain('href="#birthDate"');
+    expect(bad.body).toContain('href="#phone"');
   });
 
 });
