@@ -152,7 +152,7 @@ describe.each(LANGS)('a field marked optional (%s)', (_lang, t: Messages) => {
     expect(found).toEqual({
       'new patient': ['bsn', 'phone', 'email', 'gpPractice'],
       'patient search': ['q', 'birthDate'],
-      'account for a patient': ['accountEmail'],
+      'account for a patient': ['accountEmail', 'consentGivenBy', 'representationProof'],
       'activation': ['email'],
       'audit search': ['action', 'from', 'to'],
     });

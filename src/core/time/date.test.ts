@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { addMonths, ageOn, compareDates, dateProblem, isIsoDate, isRecordDate, isoDate, monthsBetween } from './date.js';
+import { z } from 'zod';
+import { addMonths, ageOn, compareDates, dateProblem, dateProblemMessage, isIsoDate, isRecordDate, isoDate, monthsBetween } from './date.js';
 
 describe('calendar arithmetic', () => {
   it('clamps "N months after" to the month end', () => {
@@ -109,5 +110,40 @@ describe('calendar arithmetic', () => {
   it('accepts record dates from 1900-01-01 to 2999-12-31 only, and only real ones', () => {
     expect(['1899-12-31', '3000-01-01', '0000-01-01', '1900-02-29', '2100-02-29'].map(isRecordDate)).toEqual([false, false, false, false, false]);
     expect(['1900-01-01', '2999-12-31', '2000-02-29', '2026-11-23'].map(isRecordDate)).toEqual([true, true, true, true]);
+  });
+});
+
+describe('the record-date type', () => {
+  // The same check written as a refinement, the plain zod form the type replaces for speed.
+  const refined = z.string().superRefine((s, ctx) => {
+    const p = dateProblem(s);
+    if (p !== undefined) ctx.addIssue({ code: 'custom', message: dateProblemMessage(p), params: { ...p } });
+  });
+  const issues = (s: z.ZodType, x: unknown) => {
+    const r = s.safeParse(x);
+    return r.success ? [] : r.error.issues;
+  };
+  const texts = fc.oneof(
+    fc.constantFrom('2024-02-29', '2023-02-29', '1950-13-01', '1899-12-31', '3000-01-01', '31-02-1950', '', '2026-1-1'),
+    fc.date({ min: new Date('1800-01-01'), max: new Date('3100-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+    fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 }))
+      .map(([y, m, d]) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`),
+    fc.string({ maxLength: 12 }),
+    fc.anything(),
+  );
+
+  it('raises exactly the issues the refinement raises, alone, optional and refined further', () => {
+    const later = (s: z.ZodString) => s.refine((d) => d >= '2000-01-01', { message: 'before 2000' });
+    fc.assert(fc.property(texts, (x) => {
+      expect(issues(isoDate, x)).toEqual(issues(refined, x));
+      expect(issues(isoDate.optional(), x)).toEqual(issues(refined.optional(), x));
+      expect(issues(later(isoDate), x)).toEqual(issues(later(refined), x));
+      expect(issues(z.object({ d: isoDate }), { d: x })).toEqual(issues(z.object({ d: refined }), { d: x }));
+    }), { numRuns: 1000 });
+  });
+
+  it('keeps the string JSON Schema with its date format', () => {
+    expect(z.toJSONSchema(isoDate)).toEqual(z.toJSONSchema(refined.meta({ format: 'date', example: '2026-11-23' })));
+    expect(isoDate.safeParse('2026-11-23')).toEqual({ success: true, data: '2026-11-23' });
   });
 });

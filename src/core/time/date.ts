@@ -122,16 +122,34 @@ export function dateProblemMessage(p: DateProblem): string {
 }
 
 /**
+ * A text that must be a record date: zod's string type whose own parse also checks the calendar.
+ * A refinement would do the same in a check of its own, and zod runs each check through a round of
+ * bookkeeping; a Case holds dozens of dates, so checking them in the parse makes validating a Case
+ * about a tenth faster. The issue is the one a refinement adds (`custom`, the message, `params`),
+ * and everything zod does with a string (optional, refine, describe, JSON Schema) stays as it is;
+ * date.test.ts compares both forms over generated texts.
+ */
+const RecordDateText: z.core.$constructor<z.ZodString> = z.core.$constructor('RecordDateText', (inst: z.ZodString, def: z.core.$ZodStringDef) => {
+  z.ZodString.init(inst, def);
+  const zod = inst._zod;
+  const text = zod.parse.bind(zod);
+  zod.parse = (payload, ctx) => {
+    const before = payload.issues.length;
+    void text(payload, ctx); // a string's parse is synchronous
+    if (payload.issues.length !== before) return payload;
+    const value = payload.value as string;
+    if (isRecordDate(value)) return payload;
+    const p = dateProblem(value) as DateProblem;
+    payload.issues.push({ code: 'custom', message: dateProblemMessage(p), params: { ...p }, input: value, inst, continue: true });
+    return payload;
+  };
+});
+
+/**
  * A record date. Each problem is its own issue with its code in `params.code`, so the API's
  * problem document and the pages can say what is wrong ("does not exist") rather than "invalid".
  */
-export const isoDate = z
-  .string()
-  .superRefine((s, ctx) => {
-    const p = dateProblem(s);
-    if (p !== undefined) ctx.addIssue({ code: 'custom', message: dateProblemMessage(p), params: { ...p } });
-  })
-  .meta({ format: 'date', example: '2026-11-23' });
+export const isoDate = new RecordDateText({ type: 'string' }).meta({ format: 'date', example: '2026-11-23' });
 
 /** "N months after D": keeps the day of the month, clamped to the month's last day (§1). */
 export function addMonths(d: IsoDate, months: number): IsoDate {
