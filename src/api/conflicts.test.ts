@@ -135,7 +135,7 @@ describe.each(STORE_KINDS)('unique values and the BSN on %s', (kind) => {
     const b = bsn(456_700_000);
     expect((await patch(`/api/v1/patients/${f.patients.adultA}`, 'nurse', { bsn: b, reason: 'correction' })).statusCode).toBe(200);
     const search = (as: string) => t.app.inject({ method: 'GET', url: `/api/v1/patients?q=${b}`, headers: { cookie: cookie[as] ?? '' } });
-    expect((await search('nurse')).json<{ patients: { id: string }[] }>().patients.map((p) => p.id)).toEqual([f.patients.adultA]);
-    expect((await search('physiotherapist')).json<{ patients: unknown[] }>().patients).toEqual([]);
+    expect((await search('nurse')).json<{ items: { id: string }[] }>().items.map((p) => p.id)).toEqual([f.patients.adultA]);
+    expect((await search('physiotherapist')).json<{ items: unknown[] }>().items).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { isoDate } from '../core/time/date.js';
 import { isValidBsn } from './bsn.js';
 import { text } from './text.js';
+import { pageOf, pageQuery } from './paging.js';
 
 const name = text().trim().min(1, 'is required').max(200, 'is too long (at most 200 characters)');
 const optionalText = (max: number) =>
@@ -66,13 +67,18 @@ export const PatientSummary = z
   .meta({ id: 'PatientSummary' });
 export type PatientSummary = z.infer<typeof PatientSummary>;
 
+/** What a page of the patient list continues from: the sort order's columns, then the id. */
+export const PatientListKey = z.tuple([z.string().max(400), z.string().max(400), z.uuid()]);
+
 export const PatientQuery = z
   .object({
     q: text().trim().max(100).optional().describe('Name or BSN'),
     birthDate: isoDate.optional(),
-    limit: z.coerce.number().int().min(1).max(200).default(50),
+    ...pageQuery(PatientListKey),
   })
   .strict();
+
+export const PatientPage = pageOf(PatientSummary).meta({ id: 'PatientPage', description: 'One page of patients, in name order' });
 
 export const AccessLogEntry = z
   .object({

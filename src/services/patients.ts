@@ -12,6 +12,7 @@ import {
   type PatientOrgs, type PatientRecords, type PatientRow, type PatientWork, type RequestMeta,
 } from './access.js';
 import { todayNl } from './clock.js';
+import { encodeCursor, type Cursor, type Page } from '../schema/paging.js';
 import { checkSession, tokenHash, type AuthDeps, type SessionUser } from './auth.js';
 import type { Db } from '../store/db.js';
 
@@ -91,28 +92,43 @@ export async function readPatientWithSession(
   return { user, patient };
 }
 
-export async function findPatients(deps: AccessDeps, actor: Actor, meta: RequestMeta, q: { q?: string | undefined; birthDate?: string | undefined; limit: number }): Promise<PatientSummary[]> {
+/** What a patient list asks for: the search, and which page of it. */
+export interface PatientListAsk {
+  q?: string | undefined;
+  birthDate?: string | undefined;
+  limit: number;
+  cursor?: Cursor | undefined;
+}
+
+export async function findPatients(deps: AccessDeps, actor: Actor, meta: RequestMeta, q: PatientListAsk): Promise<Page<PatientSummary>> {
   // A search by BSN finds a record only for a role that may see the BSN (else it tells whose it is).
-  const base = { text: q.q, birthDate: q.birthDate, limit: q.limit, byBsn: BSN_ROLES.includes(actor.role) };
-  const rows = await listPatients(deps, { actor, meta, resource: 'patient-list' }, (db, { searchPatients }) => {
+  const base = { text: q.q, birthDate: q.birthDate, byBsn: BSN_ROLES.includes(actor.role) };
+  const page = { limit: q.limit, cursor: q.cursor };
+  const found = await listPatients(deps, { actor, meta, resource: 'patient-list' }, (db, { pagePatients }) => {
     switch (actor.role) {
       case 'patient':
-        return searchPatients(db, { ...base, patientId: actor.patientId ?? '00000000-0000-0000-0000-000000000000' });
+        return pagePatients(db, { ...base, patientId: actor.patientId ?? '00000000-0000-0000-0000-000000000000' }, page);
       case 'caregiver':
-        return searchPatients(db, { ...base, caregiverUserId: actor.userId });
+        return pagePatients(db, { ...base, caregiverUserId: actor.userId }, page);
       case 'physiotherapist':
-        return searchPatients(db, { ...base, organisationId: actor.organisationId ?? '', relation: 'referral' });
+        return pagePatients(db, { ...base, organisationId: actor.organisationId ?? '', relation: 'referral' }, page);
       case 'nurse':
       case 'physician':
       case 'care-worker':
-        return searchPatients(db, { ...base, organisationId: actor.organisationId ?? '', relation: 'care' });
+        return pagePatients(db, { ...base, organisationId: actor.organisationId ?? '', relation: 'care' }, page);
       case 'admin':
-        return Promise.resolve([]);
+        return Promise.resolve({ rows: [], next: null, prev: null, total: 0, before: 0 });
       default:
         return assertNever(actor.role);
     }
   });
-  return rows.map(summary);
+  return {
+    items: found.rows.map(summary),
+    nextCursor: found.next && encodeCursor({ dir: 'after', key: found.next }),
+    prevCursor: found.prev && encodeCursor({ dir: 'before', key: found.prev }),
+    total: found.total,
+    before: found.before,
+  };
 }
 
 export async function createPatient(deps: AccessDeps, actor: Actor, meta: RequestMeta, input: PatientInput): Promise<Patient> {

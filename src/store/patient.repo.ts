@@ -7,6 +7,7 @@ import type { PatientTable } from './schema.js';
 import type { CareRelation, CaregiverRelation, OrganisationKind } from '../core/access/lists.js';
 import type { AuditEntry } from './audit.repo.js';
 import { SESSION_JSON, sessionFromJson, type SessionRow } from './accounts.repo.js';
+import { keysetPage, type KeysetAsk, type KeysetPage, type KeyValue } from './paging.js';
 
 /** A patient row as every query here returns it (derived from the table type, so it cannot drift). */
 export type PatientRow = Selectable<PatientTable>;
@@ -108,7 +109,7 @@ export async function caregiversOf(db: Db, patientId: string) {
     .execute();
 }
 
-export interface PatientSearch {
+export interface PatientFilter {
   organisationId?: string;
   relation?: CareRelation;
   caregiverUserId?: string;
@@ -117,11 +118,14 @@ export interface PatientSearch {
   /** Whether `text` may also match a BSN exactly. */
   byBsn?: boolean;
   birthDate?: string;
+}
+
+export interface PatientSearch extends PatientFilter {
   limit: number;
 }
 
-/** Candidate patients for a list; the caller authorises each row before showing it. */
-export async function searchPatients(db: Db, q: PatientSearch): Promise<PatientRow[]> {
+/** The rows of a patient list (merged records left out), before any order or limit. */
+function patientsWhere(db: Db, q: PatientFilter) {
   let query = db.selectFrom('patient as p').selectAll('p').where('p.merged_into', 'is', null);
   if (q.organisationId) {
     const orgId = q.organisationId;
@@ -155,7 +159,21 @@ export async function searchPatients(db: Db, q: PatientSearch): Promise<PatientR
     );
   }
   if (q.birthDate) query = query.where('p.birth_date', '=', q.birthDate);
-  return query.orderBy('p.family_name').orderBy('p.given_name').orderBy('p.id').limit(q.limit).execute();
+  return query;
+}
+
+/** The order of every patient list, and the key a page of it continues from (unique: ends in the id). */
+export const PATIENT_ORDER = ['p.family_name', 'p.given_name', 'p.id'] as const;
+const patientKey = (r: PatientRow): KeyValue[] => [r.family_name, r.given_name, r.id];
+
+/** Candidate patients for a list; the caller authorises each row before showing it. */
+export async function searchPatients(db: Db, q: PatientSearch): Promise<PatientRow[]> {
+  return patientsWhere(db, q).orderBy('p.family_name').orderBy('p.given_name').orderBy('p.id').limit(q.limit).execute();
+}
+
+/** One page of candidate patients with the list's true length; the caller authorises each row. */
+export async function pagePatients(db: Db, q: PatientFilter, page: Omit<KeysetAsk, 'columns'>): Promise<KeysetPage<PatientRow>> {
+  return keysetPage(patientsWhere(db, q), { ...page, columns: PATIENT_ORDER }, patientKey);
 }
 
 /** What creating a patient takes (derived from the table type, so it cannot drift). */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ZodApp } from '../types.js';
 import { CARE_RELATIONS, CAREGIVER_RELATIONS } from '../../core/access/lists.js';
-import { AccessLogEntry, Patient, PatientCorrection, PatientInput, PatientQuery, PatientSummary } from '../../schema/patient.schema.js';
+import { AccessLogEntry, Patient, PatientCorrection, PatientInput, PatientPage, PatientQuery } from '../../schema/patient.schema.js';
 import { NewPatientAccount } from '../../schema/account.schema.js';
 import {
   correctPatient, createPatient, findPatients, linkPatient, mergeDuplicate, patientAccessLog, patientHistory, readPatientWithSession, unmergeRecord,
@@ -27,12 +27,17 @@ export function registerPatientRoutes(app: ZodApp): void {
     {
       schema: {
         tags: ['patients'],
-        summary: 'Find patients you may see (each one shown is audited)',
+        summary: 'Find patients you may see, one page at a time (each one shown is audited)',
+        description:
+          'In name order. Pages follow the paging convention of every list: `limit` rows (default 50), then pass `nextCursor` as `cursor` for the next page; `nextCursor` is null on the last page.',
         querystring: PatientQuery,
-        response: { 200: z.object({ patients: z.array(PatientSummary) }), ...problemResponses(400, 401) },
+        response: { 200: PatientPage, ...problemResponses(400, 401) },
       },
     },
-    async (req) => ({ patients: await findPatients(deps(), requireUser(req).actor, requestMeta(req), req.query) }),
+    async (req) => {
+      const page = await findPatients(deps(), requireUser(req).actor, requestMeta(req), req.query);
+      return { items: page.items, nextCursor: page.nextCursor };
+    },
   );
   app.post(
     '/api/v1/patients',

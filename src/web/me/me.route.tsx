@@ -24,7 +24,7 @@ export function registerOwnRecordPages(fastify: FastifyInstance, kit: PageKit): 
     page(async (req, reply) => {
       const u = userOfMenuPage(req, '/care');
       const people = await findPatients(deps(), u.actor, requestMeta(req), { limit: 200 });
-      return send(reply, <CarePage ctx={await ctxOf(req, reply)} people={people} />);
+      return send(reply, <CarePage ctx={await ctxOf(req, reply)} people={people.items} />);
     }),
   );
 

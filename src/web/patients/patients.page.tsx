@@ -8,6 +8,7 @@ import { messages, type Messages } from '../i18n/index.js';
 import { typedFromIso } from '../forms.js';
 import { PatientDetails, roleLabel, stageLabel } from '../components/Patient.js';
 import type { Patient, PatientSummary } from '../../schema/patient.schema.js';
+import type { Page } from '../../schema/paging.js';
 import type { AccessLogView, CaregiverView, RecordPermissions, RevisionView } from '../../api/facade.js';
 
 const fullName = (p: { givenName: string; familyName: string }) => `${p.givenName} ${p.familyName}`;
@@ -52,7 +53,7 @@ export function PatientsPage(props: {
   ctx: PageContext;
   q: string;
   birthDate: string;
-  results: readonly PatientSummary[];
+  results: Pick<Page<PatientSummary>, 'items' | 'nextCursor' | 'prevCursor' | 'total' | 'before'>;
   canCreate: boolean;
   errors?: FieldErrors;
 }) {
@@ -60,6 +61,17 @@ export function PatientsPage(props: {
   const t = ctx.t;
   const p = t.patients;
   const errors = props.errors ?? {};
+  const { items, total, before } = props.results;
+  // A page link keeps the search, so the next page is the next page of the same list.
+  const pageHref = (cursor?: string) => {
+    const q = new URLSearchParams();
+    if (props.q) q.set('q', props.q);
+    if (props.birthDate) q.set('birthDate', props.birthDate);
+    if (cursor) q.set('cursor', cursor);
+    const query = q.toString();
+    return query === '' ? '/patients' : `/patients?${query}`;
+  };
+  const { prevCursor, nextCursor } = props.results;
   return (
     <Layout ctx={ctx} title={errTitle(ctx, p.title, errors)}>
       <h1>{p.title}</h1>
@@ -83,8 +95,10 @@ export function PatientsPage(props: {
       </section>
       <section aria-labelledby="results-title">
         <h2 id="results-title">{p.results}</h2>
-        <p role="status">{props.results.length === 0 ? p.none : p.count(props.results.length)}</p>
-        {props.results.length > 0 ? (
+        <p role="status">
+          {total === 0 ? p.none : items.length === 0 ? p.count(total) : `${p.count(total)} ${p.shown(before + 1, before + items.length)}`}
+        </p>
+        {items.length > 0 ? (
           <div class="table-scroll">
             <table class="stack">
               <thead>
@@ -95,7 +109,7 @@ export function PatientsPage(props: {
                 </tr>
               </thead>
               <tbody>
-                {props.results.map((r) => (
+                {items.map((r) => (
                   <tr key={r.id}>
                     <th scope="row" data-label={p.name}>
                       <a href={`/patients/${r.id}`}>{`${r.familyName}, ${r.givenName}`}</a>
@@ -107,6 +121,31 @@ export function PatientsPage(props: {
               </tbody>
             </table>
           </div>
+        ) : null}
+        {prevCursor || nextCursor || (items.length === 0 && total > 0) ? (
+          <nav aria-label={p.pages} class="pager">
+            <ul>
+              {prevCursor ? (
+                <li>
+                  <a href={pageHref(prevCursor)} rel="prev">
+                    {p.previous}
+                  </a>
+                </li>
+              ) : null}
+              {nextCursor ? (
+                <li>
+                  <a href={pageHref(nextCursor)} rel="next">
+                    {p.next}
+                  </a>
+                </li>
+              ) : null}
+              {items.length === 0 ? (
+                <li>
+                  <a href={pageHref()}>{p.firstPage}</a>
+                </li>
+              ) : null}
+            </ul>
+          </nav>
         ) : null}
       </section>
     </Layout>

@@ -9,11 +9,15 @@ import {
 import { checkForm, fieldMessages, isoFromTyped, queryFields, readForm, refusalProblems } from '../forms.js';
 import { AccountForm, accountRequest, CorrectionBody, CorrectionForm, MergeForm, NewPatientForm, SearchForm } from './patients.forms.js';
 import type { FieldErrors } from '../components/Form.js';
+import { decodeCursor, DEFAULT_PAGE_SIZE } from '../../schema/paging.js';
+import { PatientListKey } from '../../schema/patient.schema.js';
 import { allowedRecord, idParam, isUuid, userOfMenuPage, userWhoMay, type PageKit } from '../page-kit.js';
 import {
   AccessLogPage, AccountFormPage, HistoryPage, LetterPage, MergeComparePage, NewPatientPage, PATIENT_FIELDS, PatientRecordPage, PatientsPage, patientValues,
   type RecordNotice,
 } from './patients.page.js';
+
+const NO_RESULTS = { items: [], nextCursor: null, prevCursor: null, total: 0, before: 0 };
 
 const patientIdOf = (req: FastifyRequest) => idParam(req, 'There is no patient with this id.');
 
@@ -32,8 +36,11 @@ export function registerPatientPages(fastify: FastifyInstance, kit: PageKit): vo
       const q = search.values.q ?? '';
       const birthDate = search.values.birthDate ?? '';
       const canCreate = mayDo(u.actor, 'patient.create');
-      if (!search.ok) return send(reply, <PatientsPage ctx={ctx} q={q} birthDate={birthDate} results={[]} canCreate={canCreate} errors={search.errors} />, 400);
-      const results = await findPatients(deps(), u.actor, requestMeta(req), { ...search.data, limit: 50 });
+      if (!search.ok) return send(reply, <PatientsPage ctx={ctx} q={q} birthDate={birthDate} results={NO_RESULTS} canCreate={canCreate} errors={search.errors} />, 400);
+      // The page links carry the cursor; one that is not ours (edited by hand) shows the first page.
+      const typed = queryFields(req).cursor;
+      const cursor = typed === undefined ? undefined : decodeCursor(typed, PatientListKey);
+      const results = await findPatients(deps(), u.actor, requestMeta(req), { ...search.data, limit: DEFAULT_PAGE_SIZE, cursor });
       return send(reply, <PatientsPage ctx={ctx} q={q} birthDate={birthDate} results={results} canCreate={canCreate} />);
     }),
   );
