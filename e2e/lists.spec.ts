@@ -12,8 +12,8 @@ let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 
-/** The demo hospital cares for 7 patients; this many more make 62. */
-const MORE = 55;
+/** The demo hospital cares for 10 patients; this many more make 62. */
+const MORE = 52;
 
 beforeAll(async () => {
   browser = await launchBrowser();

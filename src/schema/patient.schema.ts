@@ -2,9 +2,11 @@
 import { CARE_RELATIONS, ORGANISATION_KINDS } from '../core/access/lists.js';
 import { z } from 'zod';
 import { isoDate } from '../core/time/date.js';
+import { MAX_PREFIX_LENGTH } from '../core/names.js';
 import { isValidBsn } from './bsn.js';
 import { text } from './text.js';
 import { pageOf, pageQuery } from './paging.js';
+import { Problem } from './problem.js';
 
 const name = text().trim().min(1, 'is required').max(200, 'is too long (at most 200 characters)');
 const optionalText = (max: number) =>
@@ -21,7 +23,8 @@ export const Bsn = text()
 
 export const PatientInput = z
   .object({
-    familyName: name,
+    familyName: name.describe('The surname. Typed with its prefix ("de Vries") it is split: familyNamePrefix "de", familyName "Vries"'),
+    familyNamePrefix: optionalText(MAX_PREFIX_LENGTH).describe('A Dutch surname prefix ("de", "van der", "in \'t"), kept apart from the surname'),
     givenName: name,
     birthDate: isoDate.describe('Date of birth, YYYY-MM-DD'),
     sex: z.enum(['female', 'male']),
@@ -29,13 +32,18 @@ export const PatientInput = z
     phone: optionalText(40),
     email: z.union([z.email('is not a valid e-mail address').max(254), z.literal('').transform(() => null), z.null()]).optional(),
     gpPractice: optionalText(200),
+    differentPerson: z
+      .boolean()
+      .optional()
+      .describe('true: save although records with the same birth date and a similar name exist (the 409 lists them): this is someone else'),
   })
   .strict()
   // No component id: the transforms ('' → null) make its input and output shapes differ.
   .describe('A new patient');
 export type PatientInput = z.infer<typeof PatientInput>;
 
-export const PatientCorrection = PatientInput.partial()
+export const PatientCorrection = PatientInput.omit({ differentPerson: true })
+  .partial()
   .extend({
     reason: z.enum(['correction', 'entered-in-error']),
     note: text().trim().max(500).optional(),
@@ -48,6 +56,7 @@ export const Patient = z
   .object({
     id: z.uuid(),
     familyName: z.string(),
+    familyNamePrefix: z.string().nullable().describe('A Dutch surname prefix ("de", "van der"); null: none. In text: given name, prefix, surname'),
     givenName: z.string(),
     birthDate: z.string(),
     sex: z.enum(['female', 'male']),
@@ -63,12 +72,20 @@ export const Patient = z
 export type Patient = z.infer<typeof Patient>;
 
 export const PatientSummary = z
-  .object({ id: z.uuid(), familyName: z.string(), givenName: z.string(), birthDate: z.string(), sex: z.enum(['female', 'male']), pathwayStage: z.string() })
+  .object({
+    id: z.uuid(), familyName: z.string(), familyNamePrefix: z.string().nullable(), givenName: z.string(), birthDate: z.string(), sex: z.enum(['female', 'male']),
+    pathwayStage: z.string(),
+  })
   .meta({ id: 'PatientSummary' });
 export type PatientSummary = z.infer<typeof PatientSummary>;
 
-/** What a page of the patient list continues from: the sort order's columns, then the id. */
-export const PatientListKey = z.tuple([z.string().max(400), z.string().max(400), z.uuid()]);
+/** What a page of the patient list continues from: the stored sort key (surname first), then the id. */
+export const PatientListKey = z.tuple([z.string().max(1000), z.uuid()]);
+
+/** The 409 of a create that may be a duplicate: the usual problem, and the records it may be. */
+export const DuplicateProblem = Problem.extend({
+  duplicates: z.array(PatientSummary).optional().describe('Records with the same date of birth and a similar name, when that is why the create was refused'),
+}).meta({ id: 'DuplicateProblem', description: 'RFC 9457 problem document; `duplicates` lists the records the new one may be' });
 
 export const PatientQuery = z
   .object({
@@ -78,7 +95,7 @@ export const PatientQuery = z
   })
   .strict();
 
-export const PatientPage = pageOf(PatientSummary).meta({ id: 'PatientPage', description: 'One page of patients, in name order' });
+export const PatientPage = pageOf(PatientSummary).meta({ id: 'PatientPage', description: 'One page of patients, in name order: surname without its prefix, given name, prefix (de Vries under V)' });
 
 export const AccessLogEntry = z
   .object({

@@ -248,11 +248,14 @@ export async function withAction<T>(
  * Lists: every candidate row is authorised on its own and each patient shown gets its own audit
  * entry (one list of 20 patients = 20 entries), all in one transaction with the read. `candidates`
  * gives the rows and what goes with them (a page's cursors and counts); the rows come back authorised.
+ * A list that shows nobody is audited once as such, unless `auditEmpty` is false: a check that is
+ * part of a use case audited on its own (the look for duplicates before a record is made).
  */
 export async function listPatients<T extends { rows: PatientRow[] }>(
   deps: AccessDeps,
   ask: Omit<Asked, 'action'>,
   candidates: (db: Tx, records: PatientRecords) => Promise<T>,
+  opts: { auditEmpty?: boolean } = {},
 ): Promise<T> {
   const { actor, meta, resource } = ask;
   const asOf = todayNl();
@@ -270,7 +273,7 @@ export async function listPatients<T extends { rows: PatientRow[] }>(
         entries.push(auditEntry({ actor, meta, action: 'patient.list', resource, patientId: row.id, allowed: true, reason: d.reason }));
       }
     }
-    if (entries.length === 0) entries.push(auditEntry({ actor, meta, action: 'patient.list', resource, allowed: true, reason: 'no patients shown' }));
+    if (entries.length === 0 && opts.auditEmpty !== false) entries.push(auditEntry({ actor, meta, action: 'patient.list', resource, allowed: true, reason: 'no patients shown' }));
     await deps.auditor.record(trx, entries);
     return { ...found, rows: shown };
   });

@@ -226,6 +226,7 @@ export const en = {
     created: 'The patient is saved.',
     fields: {
       familyName: 'Family name',
+      familyNamePrefix: 'Surname prefix',
       givenName: 'Given name',
       birthDate: 'Date of birth',
       sex: 'Sex',
@@ -235,11 +236,20 @@ export const en = {
       gpPractice: 'GP practice',
     },
     hints: {
-      familyName: 'With any prefix, for example: de Vries.',
+      familyName: 'For example: Vries. If you type de Vries, Botpad puts de apart as the prefix.',
+      familyNamePrefix: 'Dutch names only, for example: de or van der. Empty if the name has none.',
       bsn: 'Dutch citizen service number: 9 digits.',
       birthDate: 'Day-month-year, for example 12-04-1948.',
     },
     sex: { female: 'Female', male: 'Male' },
+    duplicates: {
+      title: 'Is this patient known already?',
+      intro: 'Botpad already has someone with the same date of birth and a name much like this one. Check first whether it is the same person. If so, open that record instead of making a new one.',
+      open: (name: string) => `Open the record of ${name}`,
+      born: (date: string) => `born ${date}`,
+      confirm: 'This is a different person. Save the new patient anyway.',
+      confirmFirst: 'Check first whether the patient is known already. Is it really someone else? Then tick: this is a different person.',
+    },
   },
   stages: {
     'case-finding': 'Case finding',

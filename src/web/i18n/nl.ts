@@ -226,6 +226,7 @@ export const nl = {
     created: 'De patiënt is opgeslagen.',
     fields: {
       familyName: 'Achternaam',
+      familyNamePrefix: 'Tussenvoegsel',
       givenName: 'Voornaam',
       birthDate: 'Geboortedatum',
       sex: 'Geslacht',
@@ -235,11 +236,20 @@ export const nl = {
       gpPractice: 'Huisartsenpraktijk',
     },
     hints: {
-      familyName: 'Met tussenvoegsel, bijvoorbeeld: de Vries.',
+      familyName: 'Bijvoorbeeld: Vries. Typt u de Vries, dan zet Botpad de apart als tussenvoegsel.',
+      familyNamePrefix: 'Bijvoorbeeld: de of van der. Leeg als de naam er geen heeft.',
       bsn: 'Burgerservicenummer: 9 cijfers.',
       birthDate: 'Dag-maand-jaar, bijvoorbeeld 12-04-1948.',
     },
     sex: { female: 'Vrouw', male: 'Man' },
+    duplicates: {
+      title: 'Is deze patiënt al bekend?',
+      intro: 'Botpad kent al iemand met dezelfde geboortedatum en een naam die erop lijkt. Kijk eerst of het dezelfde persoon is. Dan opent u dat dossier en maakt u geen nieuw.',
+      open: (name: string) => `Dossier van ${name} openen`,
+      born: (date: string) => `geboren ${date}`,
+      confirm: 'Dit is een andere persoon. Sla de nieuwe patiënt toch op.',
+      confirmFirst: 'Kijk eerst of de patiënt al bekend is. Is het echt iemand anders? Zet dan een vinkje bij: dit is een andere persoon.',
+    },
   },
   stages: {
     'case-finding': 'Opsporing',

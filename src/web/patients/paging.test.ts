@@ -16,8 +16,8 @@ describe('the patient list in pages', () => {
 
   beforeAll(async () => {
     ({ t } = await demoApp());
-    // The demo hospital cares for 7 patients; 55 more make 62.
-    await seedPatients(t.store.db, 55, { asOfYear: 2026 });
+    // The demo hospital cares for 10 patients; 52 more make 62.
+    await seedPatients(t.store.db, 52, { asOfYear: 2026 });
   });
   afterAll(async () => {
     await t.close();

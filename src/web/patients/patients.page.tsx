@@ -9,14 +9,14 @@ import { typedFromIso } from '../forms.js';
 import { PatientDetails, roleLabel, stageLabel } from '../components/Patient.js';
 import type { Patient, PatientSummary } from '../../schema/patient.schema.js';
 import type { Page } from '../../schema/paging.js';
+import { fullName, listName } from '../../core/names.js';
 import type { AccessLogView, CaregiverView, RecordPermissions, RevisionView } from '../../api/facade.js';
 
-const fullName = (p: { givenName: string; familyName: string }) => `${p.givenName} ${p.familyName}`;
 
 const errTitle = (ctx: PageContext, title: string, errors: FieldErrors) =>
   Object.keys(errors).length > 0 ? `${ctx.t.form.titlePrefix}: ${title}` : title;
 
-export const PATIENT_FIELDS = ['familyName', 'givenName', 'birthDate', 'sex', 'bsn', 'phone', 'email', 'gpPractice'] as const;
+export const PATIENT_FIELDS = ['familyNamePrefix', 'familyName', 'givenName', 'birthDate', 'sex', 'bsn', 'phone', 'email', 'gpPractice'] as const;
 export type PatientField = (typeof PATIENT_FIELDS)[number];
 
 /** The patient form's inputs, shared by "new patient" and "correct the details". */
@@ -25,8 +25,9 @@ function PatientFields({ t, values, errors, withBsn }: { t: Messages; values: Re
   const h = t.patients.hints;
   return (
     <>
-      <Field t={t} name="familyName" label={f.familyName} hint={h.familyName} value={values.familyName} autocomplete="off" error={errors.familyName} />
       <Field t={t} name="givenName" label={f.givenName} value={values.givenName} autocomplete="off" error={errors.givenName} />
+      <Field t={t} name="familyNamePrefix" label={f.familyNamePrefix} hint={h.familyNamePrefix} value={values.familyNamePrefix} autocomplete="off" optional error={errors.familyNamePrefix} />
+      <Field t={t} name="familyName" label={f.familyName} hint={h.familyName} value={values.familyName} autocomplete="off" error={errors.familyName} />
       <Field t={t} name="birthDate" label={f.birthDate} hint={h.birthDate} value={values.birthDate} inputMode="numeric" autocomplete="off" spellcheck={false} error={errors.birthDate} />
       <Radios
         t={t}
@@ -112,7 +113,7 @@ export function PatientsPage(props: {
                 {items.map((r) => (
                   <tr key={r.id}>
                     <th scope="row" data-label={p.name}>
-                      <a href={`/patients/${r.id}`}>{`${r.familyName}, ${r.givenName}`}</a>
+                      <a href={`/patients/${r.id}`}>{listName(r)}</a>
                     </th>
                     <td data-label={p.birthDate}>{calendarDate(ctx.lang, r.birthDate)}</td>
                     <td data-label={p.stage}>{stageLabel(t, r.pathwayStage)}</td>
@@ -152,18 +153,47 @@ export function PatientsPage(props: {
   );
 }
 
-export function NewPatientPage(props: { ctx: PageContext; csrf: string; values?: Record<string, string>; errors?: FieldErrors }) {
+export function NewPatientPage(props: {
+  ctx: PageContext;
+  csrf: string;
+  values?: Record<string, string>;
+  errors?: FieldErrors;
+  /** Records with the same birth date and a similar name: the second step, before saving. */
+  duplicates?: readonly PatientSummary[];
+}) {
   const { ctx } = props;
   const t = ctx.t;
+  const d = t.patients.duplicates;
   const errors = props.errors ?? {};
+  const duplicates = props.duplicates ?? [];
   return (
     <Layout ctx={ctx} title={errTitle(ctx, t.patients.new, errors)}>
       <h1>{t.patients.new}</h1>
       <ErrorSummary t={t} errors={errors} />
-      <p class="lead">{t.patients.newIntro}</p>
+      {duplicates.length > 0 ? (
+        <section aria-labelledby="duplicates-title" class="notice">
+          <h2 id="duplicates-title">{d.title}</h2>
+          <p>{d.intro}</p>
+          <ul>
+            {duplicates.map((p) => (
+              <li key={p.id}>
+                <a href={`/patients/${p.id}`}>{d.open(fullName(p))}</a> ({d.born(calendarDate(ctx.lang, p.birthDate))})
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : (
+        <p class="lead">{t.patients.newIntro}</p>
+      )}
       <form method="post" action="/patients/new" novalidate>
         <Csrf token={props.csrf} />
         <PatientFields t={t} values={props.values ?? {}} errors={errors} withBsn />
+        {duplicates.length > 0 ? (
+          <>
+            <input type="hidden" name="duplicatesShown" value="yes" />
+            <Checkbox t={t} name="differentPerson" label={d.confirm} checked={props.values?.differentPerson === 'yes'} error={errors.differentPerson} />
+          </>
+        ) : null}
         <p class="actions">
           <button type="submit">{t.patients.create}</button>
         </p>
@@ -175,6 +205,7 @@ export function NewPatientPage(props: { ctx: PageContext; csrf: string; values?:
 /** The values a patient's form starts with: what the record says now. */
 export function patientValues(p: Patient): Record<string, string> {
   return {
+    familyNamePrefix: p.familyNamePrefix ?? '',
     familyName: p.familyName,
     givenName: p.givenName,
     birthDate: typedFromIso(p.birthDate),
@@ -354,7 +385,7 @@ export function PatientRecordPage(props: {
                   <ul class="bullets">
                     {(props.duplicates ?? []).map((d) => (
                       <li key={d.id}>
-                        <a href={`/patients/${patient.id}/merge?duplicateId=${d.id}`}>{r.mergeButton(`${d.givenName} ${d.familyName}`)}</a>
+                        <a href={`/patients/${patient.id}/merge?duplicateId=${d.id}`}>{r.mergeButton(fullName(d))}</a>
                       </li>
                     ))}
                   </ul>
@@ -403,6 +434,7 @@ export function MergeComparePage(props: { ctx: PageContext; csrf: string; keep: 
   const r = t.record;
   const f = t.patients.fields;
   const v = (p: Patient): [string, string][] => [
+    [f.familyNamePrefix, p.familyNamePrefix ?? ''],
     [f.familyName, p.familyName],
     [f.givenName, p.givenName],
     [f.birthDate, calendarDate(ctx.lang, p.birthDate)],

@@ -10,7 +10,7 @@ import { checkForm, fieldMessages, isoFromTyped, queryFields, readForm, refusalP
 import { AccountForm, accountRequest, CorrectionBody, CorrectionForm, MergeForm, NewPatientForm, SearchForm } from './patients.forms.js';
 import type { FieldErrors } from '../components/Form.js';
 import { decodeCursor, DEFAULT_PAGE_SIZE } from '../../schema/paging.js';
-import { PatientListKey } from '../../schema/patient.schema.js';
+import { PatientListKey, type PatientSummary } from '../../schema/patient.schema.js';
 import { allowedRecord, idParam, isUuid, userOfMenuPage, userWhoMay, type PageKit } from '../page-kit.js';
 import {
   AccessLogPage, AccountFormPage, HistoryPage, LetterPage, MergeComparePage, NewPatientPage, PATIENT_FIELDS, PatientRecordPage, PatientsPage, patientValues,
@@ -63,13 +63,21 @@ export function registerPatientPages(fastify: FastifyInstance, kit: PageKit): vo
       const u = requireUser(req);
       const ctx = await ctxOf(req, reply);
       const form = readForm(req, ctx.t, NewPatientForm);
-      const again = (errors: FieldErrors, status: number) =>
-        send(reply, <NewPatientPage ctx={ctx} csrf={reply.generateCsrf()} values={form.values} errors={errors} />, status);
+      const again = (errors: FieldErrors, status: number, duplicates?: readonly PatientSummary[]) =>
+        send(reply, <NewPatientPage ctx={ctx} csrf={reply.generateCsrf()} values={form.values} errors={errors} duplicates={duplicates} />, status);
       if (!form.ok) return again(form.errors, 400);
+      const { differentPerson, ...details } = form.data;
       try {
-        const p = await createPatient(deps(), u.actor, requestMeta(req), form.data);
+        const p = await createPatient(deps(), u.actor, requestMeta(req), { ...details, differentPerson: differentPerson === 'yes' });
         return reply.redirect(`/patients/${p.id}?notice=created`, 303);
       } catch (e) {
+        // The second step: the likely duplicates, each to open, and the box that says "someone else".
+        const duplicates = e instanceof AppError ? (e.extra?.duplicates as PatientSummary[] | undefined) : undefined;
+        if (duplicates) {
+          // Shown for the first time: a question, not an error; sent again without the tick: an error.
+          const errors: FieldErrors = form.values.duplicatesShown === 'yes' ? { differentPerson: ctx.t.patients.duplicates.confirmFirst } : {};
+          return again(errors, 409, duplicates);
+        }
         const refused = refusalProblems(e);
         if (!refused) throw e;
         return again(fieldMessages(ctx.t, NewPatientForm, refused), e instanceof AppError ? e.status : 400);
