@@ -22,11 +22,12 @@ beforeAll(async () => {
   await signInAs('nurse')(page);
   for (let i = 0; i < MORE; i++) {
     const res = await page.request.post('/api/v1/patients', {
-      data: { familyName: `Lijstpatiënt ${String(i).padStart(2, '0')}`, givenName: 'Els', birthDate: `19${String(30 + i)}-02-02`, sex: 'female' },
+      // Each one a different person: no look for duplicates needed.
+      data: { familyName: `Lijstpatiënt ${String(i).padStart(2, '0')}`, givenName: 'Els', birthDate: `19${String(30 + i)}-02-02`, sex: 'female', differentPerson: true },
     });
     expect(res.status()).toBe(201);
   }
-}, 120_000);
+}, 240_000);
 afterAll(async () => {
   await context.close();
   await browser.close();

@@ -25,7 +25,8 @@ describe.each(STORE_KINDS)('unique values and the BSN on %s', (kind) => {
     t.app.inject({ method: 'POST', url, headers: { cookie: cookie[as] ?? '', 'content-type': 'application/json' }, payload: JSON.stringify(body) });
   const patch = (url: string, as: string, body: unknown) =>
     t.app.inject({ method: 'PATCH', url, headers: { cookie: cookie[as] ?? '', 'content-type': 'application/json' }, payload: JSON.stringify(body) });
-  const person = (familyName: string, extra: Record<string, unknown> = {}) => ({ familyName, givenName: 'Test', birthDate: '1960-03-03', sex: 'male', ...extra });
+  // Same birth date and like names on purpose: these tests are about the BSN, past the duplicate check.
+  const person = (familyName: string, extra: Record<string, unknown> = {}) => ({ familyName, givenName: 'Test', birthDate: '1960-03-03', sex: 'male', differentPerson: true, ...extra });
 
   beforeAll(async () => {
     t = await testApp(kind);

@@ -3,7 +3,8 @@
 // the prefix gets a column of its own. Names stored so far had it in front of the surname; they are
 // split here by the same rule the application uses (src/core/names.ts, as it was when this was
 // written: prefix words taken from the front while a word of the surname remains). The list order
-// is a stored key, kept up to date by the database itself, ending in the id for paging.
+// is a stored key, kept up to date by the database itself, ending in the id for paging. Likely
+// duplicates are looked for by birth date before a record is made: that gets an index.
 import type { Kysely } from 'kysely';
 import { runStatements } from './run.js';
 
@@ -21,6 +22,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     `alter table patient add column sort_key text collate "C" not null
       generated always as (lower(family_name) || ' ' || lower(given_name) || ' ' || lower(coalesce(family_name_prefix, ''))) stored`,
     `create index patient_sort_idx on patient (sort_key, id)`,
+    // The look for likely duplicates before a record is made starts from the birth date.
+    `create index patient_birth_date_idx on patient (birth_date)`,
   ]);
 }
 
