@@ -89,7 +89,7 @@ async function measure(databaseUrl: string, audit: boolean, build: Build = HERE)
     const login = await fetch(base + 'api/v1/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: nurse?.email, password: DEMO_PASSWORD }) });
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
     const list = await fetch(base + 'api/v1/patients?limit=200', { headers: { cookie } });
-    const ids = ((await list.json()) as { patients: { id: string }[] }).patients.map((p) => p.id);
+    const ids = ((await list.json()) as { items: { id: string }[] }).items.map((p) => p.id);
     if (ids.length === 0) throw new Error('no readable patients');
     const before = await auditCount(databaseUrl);
     const cpu0 = cpuSeconds(child.pid);

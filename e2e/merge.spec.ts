@@ -31,7 +31,14 @@ async function newPatient(familyName: string): Promise<string> {
   await page.fill('#givenName', 'Gerrit');
   await page.fill('#birthDate', '03-03-1933');
   await page.check('input[name="sex"][value="male"]');
-  await Promise.all([page.waitForURL(/\/patients\/[0-9a-f-]{36}\?notice=created/), page.click('form[action="/patients/new"] button[type="submit"]')]);
+  await page.click('form[action="/patients/new"] button[type="submit"]');
+  // The second record is a look-alike of the first, on purpose: the form asks, the nurse confirms.
+  if (await page.locator('#differentPerson').count() > 0) {
+    expect(await page.textContent('h2#duplicates-title')).toBe(t.patients.duplicates.title);
+    await page.check('#differentPerson');
+    await page.click('form[action="/patients/new"] button[type="submit"]');
+  }
+  await page.waitForURL(/\/patients\/[0-9a-f-]{36}\?notice=created/);
   return new URL(page.url()).pathname.split('/')[2] ?? '';
 }
 

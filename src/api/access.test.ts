@@ -111,7 +111,7 @@ describe.each(STORE_KINDS)('authorisation matrix on %s', (kind) => {
       const requestId = randomUUID();
       const res = await t.app.inject({ url: '/api/v1/patients', headers: { cookie: cookies.get(role) ?? '', 'x-request-id': requestId } });
       expect(res.statusCode).toBe(200);
-      const ids = res.json<{ patients: { id: string }[] }>().patients.map((x) => x.id).sort();
+      const ids = res.json<{ items: { id: string }[] }>().items.map((x) => x.id).sort();
       const visible = (Object.keys(f.patients) as P[]).filter((p) => READ[role].includes(p)).map((p) => f.patients[p]).sort();
       expect(ids, role).toEqual(visible);
       const entries = await auditFor(requestId);

@@ -41,6 +41,13 @@ const CASES: Case[] = [
   { name: 'link: neither shape', method: 'POST', url: (f) => `/api/v1/patients/${f.patients.adultA}/links`, as: 'nurse', body: { relation: 'care' }, pointer: '' },
   { name: 'account: caregiver without name', method: 'POST', url: (f) => `/api/v1/patients/${f.patients.adultA}/account`, as: 'nurse', body: { kind: 'caregiver', relation: 'family' }, pointer: '/displayName' },
   { name: 'list: limit out of range', method: 'GET', url: () => '/api/v1/patients?limit=5000', as: 'nurse', pointer: '/query/limit' },
+  { name: 'list: limit zero', method: 'GET', url: () => '/api/v1/patients?limit=0', as: 'nurse', pointer: '/query/limit' },
+  { name: 'list: limit not a number', method: 'GET', url: () => '/api/v1/patients?limit=ten', as: 'nurse', pointer: '/query/limit' },
+  { name: 'list: cursor not one the list gave out', method: 'GET', url: () => '/api/v1/patients?cursor=not-a-cursor', as: 'nurse', pointer: '/query/cursor' },
+  {
+    name: 'list: cursor whose key is not a patient key', method: 'GET', as: 'nurse', pointer: '/query/cursor',
+    url: () => `/api/v1/patients?cursor=${Buffer.from(JSON.stringify(['a', 'x', 'y', 'not-an-id'])).toString('base64url')}`,
+  },
   { name: 'user: a password given by the administrator', method: 'POST', url: () => '/api/v1/users', as: 'admin', body: { role: 'nurse', email: 'n@x.nl', displayName: 'N', password: 'long-enough-1' }, pointer: '/password' },
   { name: 'user: unknown role', method: 'POST', url: () => '/api/v1/users', as: 'admin', body: { role: 'root', email: 'n@x.nl', displayName: 'N' }, pointer: '/role' },
   { name: 'audit: bad date', method: 'GET', url: () => '/api/v1/audit?from=yesterday', as: 'admin', pointer: '/query/from' },

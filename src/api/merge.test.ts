@@ -17,7 +17,8 @@ describe.each(STORE_KINDS)('merging records on %s', (kind) => {
     t.app.inject({ method: 'POST', url, headers: { cookie: cookie[as] ?? '', 'content-type': 'application/json' }, payload: JSON.stringify(body) });
   const create = async () => {
     n += 1;
-    const res = await post('/api/v1/patients', 'nurse', { familyName: `Dubbel${String(n)}`, givenName: 'Test', birthDate: '1944-04-04', sex: 'female' });
+    // Look-alikes on purpose (they are to be merged): saved past the duplicate check.
+    const res = await post('/api/v1/patients', 'nurse', { familyName: `Dubbel${String(n)}`, givenName: 'Test', birthDate: '1944-04-04', sex: 'female', differentPerson: true });
     expect(res.statusCode).toBe(201);
     return res.json<{ id: string }>().id;
   };

@@ -20,7 +20,8 @@ export function outageProblem(err: unknown): AppError | undefined {
 }
 
 export function toProblem(err: unknown, instance?: string): Problem {
-  if (err instanceof AppError) return problem(err.code, err.message, err.errors, instance);
+  // Extensions never replace a standard member.
+  if (err instanceof AppError) return Object.assign({}, err.extra, problem(err.code, err.message, err.errors, instance));
   const outage = outageProblem(err);
   if (outage) return problem(outage.code, outage.message, [], instance);
   const e = err as Partial<FastifyError> & { code?: string; statusCode?: number };

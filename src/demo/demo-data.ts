@@ -12,6 +12,8 @@ export const DEMO_ORGANISATIONS = [
 export type DemoOrgKey = (typeof DEMO_ORGANISATIONS)[number]['key'];
 
 export interface DemoPatient {
+  /** A Dutch surname prefix ("de", "van der"), apart from the surname as the record keeps it. */
+  familyNamePrefix?: string;
   familyName: string;
   givenName: string;
   birthDate: string;
@@ -22,7 +24,7 @@ export interface DemoPatient {
 }
 
 export const DEMO_PATIENTS: readonly DemoPatient[] = [
-  { familyName: 'de Vries', givenName: 'Anna', birthDate: '1948-04-12', sex: 'female', bsn: '111222333', stage: 'treatment', orgs: [{ org: 'hospital', relation: 'care' }, { org: 'physio', relation: 'referral' }] },
+  { familyNamePrefix: 'de', familyName: 'Vries', givenName: 'Anna', birthDate: '1948-04-12', sex: 'female', bsn: '111222333', stage: 'treatment', orgs: [{ org: 'hospital', relation: 'care' }, { org: 'physio', relation: 'referral' }] },
   { familyName: 'Jansen', givenName: 'Hendrik', birthDate: '1951-09-30', sex: 'male', stage: 'diagnostics', orgs: [{ org: 'hospital', relation: 'care' }] },
   { familyName: 'Bakker', givenName: 'Fatima', birthDate: '1960-01-05', sex: 'female', stage: 'case-finding', orgs: [{ org: 'hospital', relation: 'care' }] },
   { familyName: 'Visser', givenName: 'Johanna', birthDate: '1939-12-24', sex: 'female', stage: 'follow-up', orgs: [{ org: 'hospital', relation: 'care' }, { org: 'gp', relation: 'care' }] },
@@ -30,8 +32,12 @@ export const DEMO_PATIENTS: readonly DemoPatient[] = [
   { familyName: 'Meijer', givenName: 'Sanne', birthDate: '1957-03-01', sex: 'female', stage: 'exercise-therapy', orgs: [{ org: 'physio', relation: 'referral' }, { org: 'hospital', relation: 'care' }] },
   { familyName: 'El Amrani', givenName: 'Yusuf', birthDate: '1949-11-11', sex: 'male', stage: 'decision', orgs: [{ org: 'hospital', relation: 'care' }] },
   { familyName: 'Mulder', givenName: 'Lotte', birthDate: '2016-06-20', sex: 'female', stage: 'children', orgs: [{ org: 'day-centre', relation: 'care' }] },
-  { familyName: 'de Boer', givenName: 'Daan', birthDate: '2019-02-14', sex: 'male', stage: 'children', orgs: [{ org: 'day-centre', relation: 'care' }] },
+  { familyNamePrefix: 'de', familyName: 'Boer', givenName: 'Daan', birthDate: '2019-02-14', sex: 'male', stage: 'children', orgs: [{ org: 'day-centre', relation: 'care' }] },
   { familyName: 'Dekker', givenName: 'Wilhelmina', birthDate: '1936-08-08', sex: 'female', stage: 'handed-over', orgs: [{ org: 'gp', relation: 'care' }] },
+  // Added after the accounts' patient numbers were given: new demo patients go at the end.
+  { familyNamePrefix: 'van den', familyName: 'Berg', givenName: 'Cornelis', birthDate: '1942-10-03', sex: 'male', stage: 'follow-up', orgs: [{ org: 'hospital', relation: 'care' }] },
+  { familyNamePrefix: 'ter', familyName: 'Horst', givenName: 'Mieke', birthDate: '1953-05-21', sex: 'female', stage: 'diagnostics', orgs: [{ org: 'hospital', relation: 'care' }] },
+  { familyNamePrefix: "in 't", familyName: 'Veld', givenName: 'Joost', birthDate: '1947-01-30', sex: 'male', stage: 'treatment', orgs: [{ org: 'hospital', relation: 'care' }] },
 ];
 
 /** Shown on the sign-in page and in the README while demo data is loaded; never otherwise. */

@@ -6,6 +6,9 @@ import { bsnDigits, bsnProblem } from './bsn.js';
 import { phoneE164 } from './phone.js';
 import { text } from './text.js';
 import { todayNl } from './clock.js';
+import { MAX_PREFIX_LENGTH } from '../core/names.js';
+import { pageOf, pageQuery } from './paging.js';
+import { Problem } from './problem.js';
 
 const name = text().trim().min(1, 'is required').max(200, 'is too long (at most 200 characters)');
 const optionalText = (max: number) =>
@@ -53,7 +56,8 @@ export const BirthDate = isoDate.superRefine((d, ctx) => {
 
 export const PatientInput = z
   .object({
-    familyName: name,
+    familyName: name.describe('The surname. Typed with its prefix ("de Vries") it is split: familyNamePrefix "de", familyName "Vries"'),
+    familyNamePrefix: optionalText(MAX_PREFIX_LENGTH).describe('A Dutch surname prefix ("de", "van der", "in \'t"), kept apart from the surname'),
     givenName: name,
     birthDate: BirthDate.describe('Date of birth, YYYY-MM-DD, not after today'),
     sex: z.enum(['female', 'male']),
@@ -61,13 +65,18 @@ export const PatientInput = z
     phone: z.union([Phone, z.literal('').transform(() => null), z.null()]).optional().describe('Dutch or international (+country code); stored in E.164 form'),
     email: z.union([z.email('is not a valid e-mail address').max(254), z.literal('').transform(() => null), z.null()]).optional(),
     gpPractice: optionalText(200),
+    differentPerson: z
+      .boolean()
+      .optional()
+      .describe('true: save although records with the same birth date and a similar name exist (the 409 lists them): this is someone else'),
   })
   .strict()
   // No component id: the transforms ('' → null) make its input and output shapes differ.
   .describe('A new patient');
 export type PatientInput = z.infer<typeof PatientInput>;
 
-export const PatientCorrection = PatientInput.partial()
+export const PatientCorrection = PatientInput.omit({ differentPerson: true })
+  .partial()
   .extend({
     reason: z.enum(['correction', 'entered-in-error']),
     note: text().trim().max(500).optional(),
@@ -80,6 +89,7 @@ export const Patient = z
   .object({
     id: z.uuid(),
     familyName: z.string(),
+    familyNamePrefix: z.string().nullable().describe('A Dutch surname prefix ("de", "van der"); null: none. In text: given name, prefix, surname'),
     givenName: z.string(),
     birthDate: z.string(),
     sex: z.enum(['female', 'male']),
@@ -95,17 +105,30 @@ export const Patient = z
 export type Patient = z.infer<typeof Patient>;
 
 export const PatientSummary = z
-  .object({ id: z.uuid(), familyName: z.string(), givenName: z.string(), birthDate: z.string(), sex: z.enum(['female', 'male']), pathwayStage: z.string() })
+  .object({
+    id: z.uuid(), familyName: z.string(), familyNamePrefix: z.string().nullable(), givenName: z.string(), birthDate: z.string(), sex: z.enum(['female', 'male']),
+    pathwayStage: z.string(),
+  })
   .meta({ id: 'PatientSummary' });
 export type PatientSummary = z.infer<typeof PatientSummary>;
+
+/** What a page of the patient list continues from: the stored sort key (surname first), then the id. */
+export const PatientListKey = z.tuple([z.string().max(1000), z.uuid()]);
+
+/** The 409 of a create that may be a duplicate: the usual problem, and the records it may be. */
+export const DuplicateProblem = Problem.extend({
+  duplicates: z.array(PatientSummary).optional().describe('Records with the same date of birth and a similar name, when that is why the create was refused'),
+}).meta({ id: 'DuplicateProblem', description: 'RFC 9457 problem document; `duplicates` lists the records the new one may be' });
 
 export const PatientQuery = z
   .object({
     q: text().trim().max(100).optional().describe('Name or BSN'),
     birthDate: isoDate.optional(),
-    limit: z.coerce.number().int().min(1).max(200).default(50),
+    ...pageQuery(PatientListKey),
   })
   .strict();
+
+export const PatientPage = pageOf(PatientSummary).meta({ id: 'PatientPage', description: 'One page of patients, in name order: surname without its prefix, given name, prefix (de Vries under V)' });
 
 export const AccessLogEntry = z
   .object({

@@ -54,13 +54,16 @@ export class AppError extends Error {
   readonly errors: readonly ProblemError[];
   /** When trying again can succeed (a sign-in lock-out): HTTP sends it as Retry-After. */
   readonly retryAt: Date | undefined;
-  constructor(code: ProblemCode, detail: string, errors: readonly ProblemError[] = [], opts: { retryAt?: Date } = {}) {
+  /** Members of the problem document beyond the standard ones (RFC 9457 extensions), e.g. `duplicates`. */
+  readonly extra: Readonly<Record<string, unknown>> | undefined;
+  constructor(code: ProblemCode, detail: string, errors: readonly ProblemError[] = [], opts: { retryAt?: Date; extra?: Record<string, unknown> } = {}) {
     super(detail);
     this.name = 'AppError';
     this.code = code;
     this.status = PROBLEM_KINDS[code].status;
     this.errors = errors;
     this.retryAt = opts.retryAt;
+    this.extra = opts.extra;
   }
 }
 

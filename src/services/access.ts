@@ -8,7 +8,7 @@ import { authorize, caregiverLinkStanding, type Action, type Actor, type Caregiv
 import { inTransaction, type Db, type Tx } from '../store/db.js';
 import {
   auditAndReadPatient, caregiverLinkFor, caregiversOf, getPatient, getPatientWithOrgs, insertPatient, linkCaregiver, linkOrganisation, linksOfCaregiver, lockPatients,
-  mergePatients, patientOrganisations, recordCaregiverConsent, revisionsOf, searchPatients, sessionAndPatient, unmergePatient, updatePatient, withdrawCaregiver,
+  mergePatients, pagePatients, patientOrganisations, recordCaregiverConsent, revisionsOf, searchPatients, sessionAndPatient, unmergePatient, updatePatient, withdrawCaregiver,
   type CaregiverLinkRow, type PatientOrgRow, type PatientRow,
 } from '../store/patient.repo.js';
 import type { SessionRow } from '../store/accounts.repo.js';
@@ -37,7 +37,7 @@ export interface AccessDeps {
 /** The patient repository's work, handed to use cases only once access.ts has authorised them. */
 const RECORDS = {
   insertPatient, updatePatient, revisionsOf, caregiversOf, linkOrganisation, linkCaregiver, mergePatients, unmergePatient, searchPatients, patientOrganisations,
-  lockPatients, recordCaregiverConsent, withdrawCaregiver,
+  lockPatients, pagePatients, recordCaregiverConsent, withdrawCaregiver,
 } as const;
 export type PatientRecords = typeof RECORDS;
 
@@ -255,17 +255,22 @@ export async function withAction<T>(
 
 /**
  * Lists: every candidate row is authorised on its own and each patient shown gets its own audit
- * entry (one list of 20 patients = 20 entries), all in one transaction with the read.
+ * entry (one list of 20 patients = 20 entries), all in one transaction with the read. `candidates`
+ * gives the rows and what goes with them (a page's cursors and counts); the rows come back authorised.
+ * A list that shows nobody is audited once as such, unless `auditEmpty` is false: a check that is
+ * part of a use case audited on its own (the look for duplicates before a record is made).
  */
-export async function listPatients(
+export async function listPatients<T extends { rows: PatientRow[] }>(
   deps: AccessDeps,
   ask: Omit<Asked, 'action'>,
-  candidates: (db: Tx, records: PatientRecords) => Promise<PatientRow[]>,
-): Promise<PatientRow[]> {
+  candidates: (db: Tx, records: PatientRecords) => Promise<T>,
+  opts: { auditEmpty?: boolean } = {},
+): Promise<T> {
   const { actor, meta, resource } = ask;
   const asOf = todayNl();
   return inTransaction(deps.db, async (trx) => {
-    const rows = await candidates(trx, RECORDS);
+    const found = await candidates(trx, RECORDS);
+    const rows = found.rows;
     const orgs = await patientOrganisations(trx, rows.map((r) => r.id));
     const shown: PatientRow[] = [];
     const entries: AuditEntry[] = [];
@@ -277,9 +282,9 @@ export async function listPatients(
         entries.push(auditEntry({ actor, meta, action: 'patient.list', resource, patientId: row.id, allowed: true, reason: d.reason }));
       }
     }
-    if (entries.length === 0) entries.push(auditEntry({ actor, meta, action: 'patient.list', resource, allowed: true, reason: 'no patients shown' }));
+    if (entries.length === 0 && opts.auditEmpty !== false) entries.push(auditEntry({ actor, meta, action: 'patient.list', resource, allowed: true, reason: 'no patients shown' }));
     await deps.auditor.record(trx, entries);
-    return shown;
+    return { ...found, rows: shown };
   });
 }
 

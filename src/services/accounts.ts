@@ -2,6 +2,7 @@
 // account of a patient (or a caregiver) in their care, which the person activates with a one-time
 // code from a printed letter; a forgotten password is reset by an e-mailed link where an address is
 // known, otherwise by the clinic (a new activation letter).
+import { fullName } from '../core/names.js';
 import { randomBytes, randomInt } from 'node:crypto';
 import type { Actor, CaregiverRelation, StaffRole } from '../core/access/index.js';
 import type { Db } from '../store/db.js';
@@ -219,7 +220,7 @@ export async function createPatientAccount(
 ): Promise<IssuedAccount> {
   return withPatient(deps, { actor, meta, action: 'patient.create-account', resource: 'account', patientId }, async ({ db, row, records }) => {
     await records.lockPatients(db, [patientId]);
-    const patientName = `${row.given_name} ${row.family_name}`;
+    const patientName = fullName({ givenName: row.given_name, familyNamePrefix: row.family_name_prefix, familyName: row.family_name });
     let userId: string;
     const displayName = input.kind === 'patient' ? patientName : (input.displayName ?? '');
     if (input.kind === 'patient') {

@@ -13,6 +13,8 @@ import {
 } from './access.js';
 import { todayNl } from '../schema/clock.js';
 import { caregiverViews, checkNewLink, consentOf, type CaregiverLinkView } from './caregivers.js';
+import { searchWords, similarPersons, splitFamilyName } from '../core/names.js';
+import { encodeCursor, type Cursor, type Page } from '../schema/paging.js';
 import { checkSession, tokenHash, type AuthDeps, type SessionUser } from './auth.js';
 import type { Db } from '../store/db.js';
 
@@ -29,7 +31,9 @@ const accessLogView = (r: Awaited<ReturnType<typeof accessLogForPatient>>[number
 });
 
 export function summary(r: PatientRow): PatientSummary {
-  return { id: r.id, familyName: r.family_name, givenName: r.given_name, birthDate: r.birth_date, sex: r.sex, pathwayStage: r.pathway_stage };
+  return {
+    id: r.id, familyName: r.family_name, familyNamePrefix: r.family_name_prefix, givenName: r.given_name, birthDate: r.birth_date, sex: r.sex, pathwayStage: r.pathway_stage,
+  };
 }
 
 async function full(w: { db: Db; records: PatientRecords; actor: Actor; row: PatientRow; orgs?: PatientOrgs }): Promise<Patient> {
@@ -40,6 +44,7 @@ async function full(w: { db: Db; records: PatientRecords; actor: Actor; row: Pat
   return {
     id: r.id,
     familyName: r.family_name,
+    familyNamePrefix: r.family_name_prefix,
     givenName: r.given_name,
     birthDate: r.birth_date,
     sex: r.sex,
@@ -92,31 +97,96 @@ export async function readPatientWithSession(
   return { user, patient };
 }
 
-export async function findPatients(deps: AccessDeps, actor: Actor, meta: RequestMeta, q: { q?: string | undefined; birthDate?: string | undefined; limit: number }): Promise<PatientSummary[]> {
+/** What a patient list asks for: the search, and which page of it. */
+export interface PatientListAsk {
+  q?: string | undefined;
+  birthDate?: string | undefined;
+  limit: number;
+  cursor?: Cursor | undefined;
+}
+
+export async function findPatients(deps: AccessDeps, actor: Actor, meta: RequestMeta, q: PatientListAsk): Promise<Page<PatientSummary>> {
   // A search by BSN finds a record only for a role that may see the BSN (else it tells whose it is).
-  const base = { text: q.q, birthDate: q.birthDate, limit: q.limit, byBsn: BSN_ROLES.includes(actor.role) };
-  const rows = await listPatients(deps, { actor, meta, resource: 'patient-list' }, (db, { searchPatients }) => {
+  const words = q.q === undefined ? [] : searchWords(q.q);
+  const base = { words, birthDate: q.birthDate, ...(q.q !== undefined && BSN_ROLES.includes(actor.role) ? { bsn: q.q } : {}) };
+  const page = { limit: q.limit, cursor: q.cursor };
+  const found = await listPatients(deps, { actor, meta, resource: 'patient-list' }, (db, { pagePatients }) => {
     switch (actor.role) {
       case 'patient':
-        return searchPatients(db, { ...base, patientId: actor.patientId ?? '00000000-0000-0000-0000-000000000000' });
+        return pagePatients(db, { ...base, patientId: actor.patientId ?? '00000000-0000-0000-0000-000000000000' }, page);
       case 'caregiver':
-        return searchPatients(db, { ...base, caregiverUserId: actor.userId });
+        return pagePatients(db, { ...base, caregiverUserId: actor.userId }, page);
       case 'physiotherapist':
-        return searchPatients(db, { ...base, organisationId: actor.organisationId ?? '', relation: 'referral' });
+        return pagePatients(db, { ...base, organisationId: actor.organisationId ?? '', relation: 'referral' }, page);
       case 'nurse':
       case 'physician':
       case 'care-worker':
-        return searchPatients(db, { ...base, organisationId: actor.organisationId ?? '', relation: 'care' });
+        return pagePatients(db, { ...base, organisationId: actor.organisationId ?? '', relation: 'care' }, page);
       case 'admin':
-        return Promise.resolve([]);
+        return Promise.resolve({ rows: [], next: null, prev: null, total: 0, before: 0 });
       default:
         return assertNever(actor.role);
     }
   });
-  return rows.map(summary);
+  return {
+    items: found.rows.map(summary),
+    nextCursor: found.next && encodeCursor({ dir: 'after', key: found.next }),
+    prevCursor: found.prev && encodeCursor({ dir: 'before', key: found.prev }),
+    total: found.total,
+    before: found.before,
+  };
 }
 
+/** A surname and its prefix as stored: a prefix typed in front of the surname is split off (de Vries → de + Vries). */
+export function nameParts(familyName: string, prefix: string | null | undefined): { family_name: string; family_name_prefix: string | null } {
+  if (prefix) return { family_name: familyName, family_name_prefix: prefix.trim().toLowerCase().replace(/\s+/g, ' ') };
+  const split = splitFamilyName(familyName);
+  return { family_name: split.familyName, family_name_prefix: split.prefix === '' ? null : split.prefix };
+}
+
+/**
+ * Records of the reader's organisation, born on the same day, whose name is like this one's
+ * (core `similarPersons`): the likely duplicates of a record about to be made. Each one shown is
+ * another person's record and audited as such; finding none leaves no entry (the create that
+ * follows has its own).
+ */
+export async function likelyDuplicates(
+  deps: AccessDeps,
+  actor: Actor,
+  meta: RequestMeta,
+  person: { familyName: string; familyNamePrefix?: string | null | undefined; givenName: string; birthDate: string },
+): Promise<PatientSummary[]> {
+  const parts = nameParts(person.familyName, person.familyNamePrefix);
+  const wanted = { givenName: person.givenName, familyName: parts.family_name, familyNamePrefix: parts.family_name_prefix };
+  const found = await listPatients(
+    deps,
+    { actor, meta, resource: 'patient/duplicates' },
+    async (db, { searchPatients }) => {
+      const born = await searchPatients(db, { organisationId: actor.organisationId ?? '', relation: 'care', birthDate: person.birthDate, limit: 200 });
+      return { rows: born.filter((r) => similarPersons(wanted, { givenName: r.given_name, familyName: r.family_name, familyNamePrefix: r.family_name_prefix })) };
+    },
+    { auditEmpty: false },
+  );
+  return found.rows.map(summary);
+}
+
+/**
+ * Creates a record. Unless `differentPerson` is set, records with the same birth date and a
+ * similar name stop it first: 409 with the candidates in `duplicates`, so the nurse can open the
+ * existing record instead, or confirm that this is someone else and save.
+ */
 export async function createPatient(deps: AccessDeps, actor: Actor, meta: RequestMeta, input: PatientInput): Promise<Patient> {
+  if (input.differentPerson !== true && authorize(actor, 'patient.create', null, todayNl()).allowed) {
+    const duplicates = await likelyDuplicates(deps, actor, meta, input);
+    if (duplicates.length > 0) {
+      throw new AppError(
+        'conflict',
+        'There may already be a record of this person: same date of birth and a similar name. Open that record, or send differentPerson: true to save a new one.',
+        [{ pointer: '/differentPerson', detail: 'records with the same date of birth and a similar name exist (see duplicates)' }],
+        { extra: { duplicates } },
+      );
+    }
+  }
   return withAction(deps, { actor, meta, action: 'patient.create', resource: 'patient' }, async (db, records) => {
     if (input.bsn) {
       const clash = await db.selectFrom('patient').select('id').where('bsn', '=', input.bsn).executeTakeFirst();
@@ -125,7 +195,7 @@ export async function createPatient(deps: AccessDeps, actor: Actor, meta: Reques
     const row = await records.insertPatient(
       db,
       {
-        family_name: input.familyName,
+        ...nameParts(input.familyName, input.familyNamePrefix),
         given_name: input.givenName,
         birth_date: input.birthDate,
         sex: input.sex,
@@ -141,12 +211,17 @@ export async function createPatient(deps: AccessDeps, actor: Actor, meta: Reques
 }
 
 export async function correctPatient(deps: AccessDeps, actor: Actor, meta: RequestMeta, id: string, c: PatientCorrection): Promise<Patient> {
-  return withPatient(deps, { actor, meta, action: 'patient.write', resource: 'patient', patientId: id }, async ({ db, target, records }) => {
+  return withPatient(deps, { actor, meta, action: 'patient.write', resource: 'patient', patientId: id }, async ({ db, target, records, row: before }) => {
     if (c.bsn !== undefined && !authorize(actor, 'patient.read-bsn', target, todayNl()).allowed) {
       throw new AppError('forbidden', 'Only a nurse or physician may change the BSN.', [{ pointer: '/bsn', detail: 'may not be changed by your role' }]);
     }
     const changes: Record<string, unknown> = {};
-    if (c.familyName !== undefined) changes.family_name = c.familyName;
+    if (c.familyName !== undefined || c.familyNamePrefix !== undefined) {
+      // A surname typed with its prefix is split; a prefix emptied on its own is removed.
+      const parts = nameParts(c.familyName ?? before.family_name, c.familyNamePrefix === undefined ? (c.familyName === undefined ? before.family_name_prefix : null) : c.familyNamePrefix);
+      if (parts.family_name !== before.family_name) changes.family_name = parts.family_name;
+      if (parts.family_name_prefix !== before.family_name_prefix) changes.family_name_prefix = parts.family_name_prefix;
+    }
     if (c.givenName !== undefined) changes.given_name = c.givenName;
     if (c.birthDate !== undefined) changes.birth_date = c.birthDate;
     if (c.sex !== undefined) changes.sex = c.sex;
@@ -176,7 +251,7 @@ export async function patientHistory(deps: AccessDeps, actor: Actor, meta: Reque
 
 /** A record column as the pages name it; columns of the history that are not personal details keep their own. */
 const COLUMN_FIELD: Record<string, string> = {
-  family_name: 'familyName', given_name: 'givenName', birth_date: 'birthDate', sex: 'sex', bsn: 'bsn', phone: 'phone', email: 'email',
+  family_name: 'familyName', family_name_prefix: 'familyNamePrefix', given_name: 'givenName', birth_date: 'birthDate', sex: 'sex', bsn: 'bsn', phone: 'phone', email: 'email',
   gp_practice: 'gpPractice', merged_into: 'mergedInto', merged_from: 'mergedFrom',
 };
 

@@ -5,6 +5,7 @@ import { readMeta, writeMeta } from '../store/meta.repo.js';
 import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_PATIENTS } from '../demo/demo-data.js';
 import { insertUser } from '../store/accounts.repo.js';
 import { hashPassword } from './auth.js';
+import { splitFamilyName } from '../core/names.js';
 
 export const PATHWAY_STAGES = [
   'case-finding', 'diagnostics', 'assessment', 'decision', 'treatment', 'exercise-therapy',
@@ -37,6 +38,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
         .insertInto('patient')
         .values({
           family_name: p.familyName,
+          family_name_prefix: p.familyNamePrefix ?? null,
           given_name: p.givenName,
           birth_date: p.birthDate,
           sex: p.sex,
@@ -106,8 +108,10 @@ export function syntheticPatient(r: () => number, asOfYear: number) {
   const month = 1 + Math.floor(r() * 12);
   const day = 1 + Math.floor(r() * 28);
   const stage = child ? 'children' : pick(PATHWAY_STAGES.filter((s) => s !== 'children'));
+  const family = splitFamilyName(pick(FAMILY));
   return {
-    family_name: pick(FAMILY),
+    family_name: family.familyName,
+    family_name_prefix: family.prefix === '' ? null : family.prefix,
     given_name: pick(sex === 'female' ? GIVEN_F : GIVEN_M),
     birth_date: `${String(asOfYear - age)}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
     sex,

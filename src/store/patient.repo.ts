@@ -7,6 +7,7 @@ import type { PatientTable } from './schema.js';
 import type { CareRelation, CaregiverRelation, ConsentGiver, ConsentWithdrawer, OrganisationKind } from '../core/access/lists.js';
 import type { AuditEntry } from './audit.repo.js';
 import { SESSION_JSON, sessionFromJson, type SessionRow } from './accounts.repo.js';
+import { keysetPage, type KeysetAsk, type KeysetPage, type KeyValue } from './paging.js';
 
 /** A patient row as every query here returns it (derived from the table type, so it cannot drift). */
 export type PatientRow = Selectable<PatientTable>;
@@ -126,20 +127,24 @@ export async function linksOfCaregiver(db: Db, caregiverUserId: string) {
     .execute();
 }
 
-export interface PatientSearch {
+export interface PatientFilter {
   organisationId?: string;
   relation?: CareRelation;
   caregiverUserId?: string;
   patientId?: string;
-  text?: string;
-  /** Whether `text` may also match a BSN exactly. */
-  byBsn?: boolean;
+  /** Name search: every word must occur in the name (prefix, surname or given name), in any order. */
+  words?: readonly string[];
+  /** Or the whole search text, when the reader may search by BSN: a BSN it equals. */
+  bsn?: string;
   birthDate?: string;
+}
+
+export interface PatientSearch extends PatientFilter {
   limit: number;
 }
 
-/** Candidate patients for a list; the caller authorises each row before showing it. */
-export async function searchPatients(db: Db, q: PatientSearch): Promise<PatientRow[]> {
+/** The rows of a patient list (merged records left out), before any order or limit. */
+function patientsWhere(db: Db, q: PatientFilter) {
   let query = db.selectFrom('patient as p').selectAll('p').where('p.merged_into', 'is', null);
   if (q.organisationId) {
     const orgId = q.organisationId;
@@ -161,23 +166,35 @@ export async function searchPatients(db: Db, q: PatientSearch): Promise<PatientR
     );
   }
   if (q.patientId) query = query.where('p.id', '=', q.patientId);
-  if (q.text) {
-    const like = '%' + q.text.toLowerCase().replace(/[\\%_]/g, (m) => '\\' + m) + '%';
-    query = query.where((eb) =>
-      eb.or([
-        eb(sql`lower(p.family_name)`, 'like', like),
-        eb(sql`lower(p.given_name)`, 'like', like),
-        eb(sql`lower(p.given_name || ' ' || p.family_name)`, 'like', like),
-        ...(q.byBsn ? [eb('p.bsn', '=', q.text ?? '')] : []),
-      ]),
-    );
+  const words = q.words ?? [];
+  if (words.length > 0) {
+    const name = sql`lower(coalesce(p.family_name_prefix, '') || ' ' || p.family_name || ' ' || p.given_name)`;
+    const like = (w: string) => '%' + w.toLowerCase().replace(/[\\%_]/g, (m) => '\\' + m) + '%';
+    query = query.where((eb) => {
+      const byName = eb.and(words.map((w) => eb(name, 'like', like(w))));
+      return q.bsn === undefined ? byName : eb.or([byName, eb('p.bsn', '=', q.bsn)]);
+    });
   }
   if (q.birthDate) query = query.where('p.birth_date', '=', q.birthDate);
-  return query.orderBy('p.family_name').orderBy('p.given_name').orderBy('p.id').limit(q.limit).execute();
+  return query;
+}
+
+/** The order of every patient list, and the key a page of it continues from (unique: ends in the id). */
+export const PATIENT_ORDER = ['p.sort_key', 'p.id'] as const;
+const patientKey = (r: PatientRow): KeyValue[] => [r.sort_key, r.id];
+
+/** Candidate patients for a list; the caller authorises each row before showing it. */
+export async function searchPatients(db: Db, q: PatientSearch): Promise<PatientRow[]> {
+  return patientsWhere(db, q).orderBy('p.sort_key').orderBy('p.id').limit(q.limit).execute();
+}
+
+/** One page of candidate patients with the list's true length; the caller authorises each row. */
+export async function pagePatients(db: Db, q: PatientFilter, page: Omit<KeysetAsk, 'columns'>): Promise<KeysetPage<PatientRow>> {
+  return keysetPage(patientsWhere(db, q), { ...page, columns: PATIENT_ORDER }, patientKey);
 }
 
 /** What creating a patient takes (derived from the table type, so it cannot drift). */
-export type NewPatient = Pick<PatientTable, 'family_name' | 'given_name' | 'birth_date' | 'sex' | 'bsn' | 'phone' | 'email' | 'gp_practice'>;
+export type NewPatient = Partial<Pick<PatientTable, 'family_name_prefix'>> & Pick<PatientTable, 'family_name' | 'given_name' | 'birth_date' | 'sex' | 'bsn' | 'phone' | 'email' | 'gp_practice'>;
 
 export async function insertPatient(db: Tx, p: NewPatient, organisationId: string): Promise<PatientRow> {
   const row = await db.insertInto('patient').values({ ...p, pathway_stage: 'case-finding' }).returningAll().executeTakeFirstOrThrow();

@@ -24,6 +24,8 @@ export interface OrganisationTable {
 export interface PatientTable {
   id: Generated<string>;
   family_name: string;
+  /** A Dutch surname's prefix ("de", "van der"), kept apart from the surname; null: none. */
+  family_name_prefix: string | null;
   given_name: string;
   birth_date: string;
   sex: 'female' | 'male';
@@ -36,6 +38,8 @@ export interface PatientTable {
   updated_at: Timestamp;
   merged_into: ColumnType<string | null, string | null | undefined, string | null>;
   duplicate_of: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The list order (surname, given name, prefix; lower case), kept by the database itself. */
+  sort_key: ColumnType<string, never, never>;
 }
 
 export interface PatientOrganisationTable {

@@ -118,7 +118,7 @@ describe.each(LANGS)('the search forms name a date that does not exist (%s)', (_
 
 const ctxOf = (t: Messages): PageContext => ({ lang: t.lang === 'nl' ? 'nl' : 'en', t, textSize: 'normal', demo: false, helpPhone: '088 123 45 67', path: '/' });
 const somePatient = {
-  id: '00000000-0000-4000-8000-000000000001', familyName: 'Vries', givenName: 'Anna', birthDate: '1948-04-12', sex: 'female' as const,
+  id: '00000000-0000-4000-8000-000000000001', familyName: 'Vries', familyNamePrefix: 'de', givenName: 'Anna', birthDate: '1948-04-12', sex: 'female' as const,
   phone: null, email: null, gpPractice: null, pathwayStage: 'case-finding', mergedInto: null, organisations: [],
 };
 
@@ -132,7 +132,7 @@ interface FormPage {
 
 const FORM_PAGES: readonly FormPage[] = [
   { name: 'new patient', page: (ctx) => <NewPatientPage ctx={ctx} csrf="x" />, form: NewPatientForm, filled: anna },
-  { name: 'patient search', page: (ctx) => <PatientsPage ctx={ctx} q="" birthDate="" results={[]} canCreate />, form: SearchForm, filled: {} },
+  { name: 'patient search', page: (ctx) => <PatientsPage ctx={ctx} q="" birthDate="" results={{ items: [], nextCursor: null, prevCursor: null, total: 0, before: 0 }} canCreate />, form: SearchForm, filled: {} },
   { name: 'account for a patient', page: (ctx) => <AccountFormPage ctx={ctx} csrf="x" patient={somePatient} />, form: AccountForm, filled: { kind: 'patient' } },
   { name: 'activation', page: (ctx) => <ActivatePage ctx={ctx} csrf="x" />, form: ActivationForm, filled: { code: 'ABCD-EFGH-JKMN', password: 'een lange zin', password2: 'een lange zin' } },
   { name: 'audit search', page: (ctx) => <AuditPage ctx={ctx} query={{ action: '', allowed: '', from: '', to: '' }} rows={[]} />, form: AuditSearchForm, filled: {} },

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ZodApp } from '../types.js';
 import { CARE_RELATIONS, CAREGIVER_RELATIONS } from '../../core/access/lists.js';
-import { AccessLogEntry, Patient, PatientCorrection, PatientInput, PatientQuery, PatientSummary } from '../../schema/patient.schema.js';
+import { AccessLogEntry, DuplicateProblem, Patient, PatientCorrection, PatientInput, PatientPage, PatientQuery } from '../../schema/patient.schema.js';
 import { NewPatientAccount } from '../../schema/account.schema.js';
 import { CaregiverLinkView, CaregiverParams, ConsentRecord, ConsentWithdrawal, LinkBasis } from '../../schema/caregiver.schema.js';
 import { caregiverLinks, recordConsent, withdrawConsent } from '../../services/caregivers.js';
@@ -29,12 +29,17 @@ export function registerPatientRoutes(app: ZodApp): void {
     {
       schema: {
         tags: ['patients'],
-        summary: 'Find patients you may see (each one shown is audited)',
+        summary: 'Find patients you may see, one page at a time (each one shown is audited)',
+        description:
+          'In name order. Pages follow the paging convention of every list: `limit` rows (default 50), then pass `nextCursor` as `cursor` for the next page; `nextCursor` is null on the last page.',
         querystring: PatientQuery,
-        response: { 200: z.object({ patients: z.array(PatientSummary) }), ...problemResponses(400, 401) },
+        response: { 200: PatientPage, ...problemResponses(400, 401) },
       },
     },
-    async (req) => ({ patients: await findPatients(deps(), requireUser(req).actor, requestMeta(req), req.query) }),
+    async (req) => {
+      const page = await findPatients(deps(), requireUser(req).actor, requestMeta(req), req.query);
+      return { items: page.items, nextCursor: page.nextCursor };
+    },
   );
   app.post(
     '/api/v1/patients',
@@ -42,8 +47,12 @@ export function registerPatientRoutes(app: ZodApp): void {
       schema: {
         tags: ['patients'],
         summary: 'Create a patient in your organisation (nurse, physician)',
+        description:
+          'Records of your organisation with the same date of birth and a similar name stop the create first: `409` with those records in `duplicates` ' +
+          '(each one shown is audited), so the existing record can be used instead. Send the create again with `differentPerson: true` to save a new record anyway. ' +
+          'A surname typed with its Dutch prefix ("de Vries") without `familyNamePrefix` is split into the two.',
         body: PatientInput,
-        response: { 201: Patient, ...problemResponses(400, 401, 403, 409) },
+        response: { 201: Patient, ...problemResponses(400, 401, 403), 409: DuplicateProblem.describe('A likely duplicate (`duplicates` lists them) or a BSN in use') },
       },
     },
     async (req, reply) => reply.status(201).send(await createPatient(deps(), requireUser(req).actor, requestMeta(req), req.body)),

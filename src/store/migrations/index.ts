@@ -8,6 +8,7 @@ import * as m0003 from './0003_audit_seal_without_fk.js';
 import * as m0004 from './0004_kept_form.js';
 import * as m0005 from './0005_patient_merge.js';
 import * as m0006 from './0006_caregiver_consent.js';
+import * as m0007 from './0007_family_name_prefix.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_init': m0001,
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004_kept_form': m0004,
   '0005_patient_merge': m0005,
   '0006_caregiver_consent': m0006,
+  '0007_family_name_prefix': m0007,
 };
 
 export const migrationProvider: MigrationProvider = {

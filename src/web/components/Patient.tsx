@@ -20,6 +20,7 @@ export function PatientDetails({ ctx, patient }: { ctx: PageContext; patient: Pa
   const f = t.patients.fields;
   const r = t.record;
   const rows: [string, string][] = [
+    ...(patient.familyNamePrefix ? [[f.familyNamePrefix, patient.familyNamePrefix] as [string, string]] : []),
     [f.familyName, patient.familyName],
     [f.givenName, patient.givenName],
     [f.birthDate, calendarDate(ctx.lang, patient.birthDate)],

@@ -1,5 +1,6 @@
 // Start pages of the people the record is about: the patient's own summary, and a caregiver's list
 // of the people they look after.
+import { listName } from '../../core/names.js';
 import { Layout, type PageContext } from '../components/Layout.js';
 import { calendarDate } from '../time-format.js';
 import type { Patient, PatientSummary } from '../../schema/patient.schema.js';
@@ -97,7 +98,7 @@ export function CarePage({ ctx, people, idle }: { ctx: PageContext; people: read
                 {people.map((p) => (
                   <tr key={p.id}>
                     <th scope="row" data-label={t.patients.name}>
-                      <a href={`/patients/${p.id}`}>{`${p.givenName} ${p.familyName}`}</a>
+                      <a href={`/patients/${p.id}`}>{listName(p)}</a>
                     </th>
                     <td data-label={t.patients.birthDate}>{calendarDate(ctx.lang, p.birthDate)}</td>
                   </tr>

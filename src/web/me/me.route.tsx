@@ -28,7 +28,7 @@ export function registerOwnRecordPages(fastify: FastifyInstance, kit: PageKit): 
       const u = userOfMenuPage(req, '/care');
       const people = await findPatients(deps(), u.actor, requestMeta(req), { limit: 200 });
       const idle = await idleLinks(deps(), u.actor, requestMeta(req));
-      return send(reply, <CarePage ctx={await ctxOf(req, reply)} people={people} idle={idle} />);
+      return send(reply, <CarePage ctx={await ctxOf(req, reply)} people={people.items} idle={idle} />);
     }),
   );
 

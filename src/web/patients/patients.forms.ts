@@ -11,7 +11,7 @@ import { input, optionalTypedDate, pageForm, rawInput, typedDate } from '../form
 const patientLabels = (t: Messages) => {
   const f = t.patients.fields;
   return {
-    familyName: f.familyName, givenName: f.givenName, birthDate: f.birthDate, sex: f.sex, bsn: f.bsn, phone: f.phone, email: f.email, gpPractice: f.gpPractice,
+    familyName: f.familyName, familyNamePrefix: f.familyNamePrefix, givenName: f.givenName, birthDate: f.birthDate, sex: f.sex, bsn: f.bsn, phone: f.phone, email: f.email, gpPractice: f.gpPractice,
   };
 };
 
@@ -24,6 +24,7 @@ const shape = PatientInput.shape;
 
 export const NewPatientForm = pageForm({
   schema: z.looseObject({
+    familyNamePrefix: input(shape.familyNamePrefix),
     familyName: input(shape.familyName),
     givenName: input(shape.givenName),
     birthDate: typedDate(BirthDate),
@@ -32,9 +33,11 @@ export const NewPatientForm = pageForm({
     phone: input(shape.phone),
     email: input(shape.email),
     gpPractice: input(shape.gpPractice),
+    // Ticked on the second step, once the likely duplicates were shown.
+    differentPerson: input(z.literal('yes').optional()),
   }),
-  labels: patientLabels,
-  messages: patientMessages,
+  labels: (t) => ({ ...patientLabels(t), differentPerson: t.patients.duplicates.confirm }),
+  messages: (t) => ({ ...patientMessages(t), differentPerson: { '*': t.patients.duplicates.confirmFirst } }),
 });
 
 /**
@@ -44,7 +47,7 @@ export const NewPatientForm = pageForm({
  */
 export const CorrectionBody = pageForm({
   schema: z.looseObject(
-    Object.fromEntries(['familyName', 'givenName', 'birthDate', 'sex', 'bsn', 'phone', 'email', 'gpPractice', 'reason', 'note'].map((k) => [k, rawInput(z.string()).optional()])),
+    Object.fromEntries(['familyNamePrefix', 'familyName', 'givenName', 'birthDate', 'sex', 'bsn', 'phone', 'email', 'gpPractice', 'reason', 'note'].map((k) => [k, rawInput(z.string()).optional()])),
   ),
   labels: (t) => ({ ...patientLabels(t), reason: t.record.reason, note: t.record.note }),
 });

@@ -9,14 +9,15 @@ import { typedFromIso } from '../forms.js';
 import { PatientDetails, roleLabel, stageLabel } from '../components/Patient.js';
 import type { Patient, PatientSummary } from '../../schema/patient.schema.js';
 import { phoneForDisplay } from '../../schema/phone.js';
+import type { Page } from '../../schema/paging.js';
+import { fullName, listName } from '../../core/names.js';
 import type { AccessLogView, CaregiverView, RecordPermissions, RevisionView } from '../../api/facade.js';
 
-const fullName = (p: { givenName: string; familyName: string }) => `${p.givenName} ${p.familyName}`;
 
 const errTitle = (ctx: PageContext, title: string, errors: FieldErrors) =>
   Object.keys(errors).length > 0 ? `${ctx.t.form.titlePrefix}: ${title}` : title;
 
-export const PATIENT_FIELDS = ['familyName', 'givenName', 'birthDate', 'sex', 'bsn', 'phone', 'email', 'gpPractice'] as const;
+export const PATIENT_FIELDS = ['familyNamePrefix', 'familyName', 'givenName', 'birthDate', 'sex', 'bsn', 'phone', 'email', 'gpPractice'] as const;
 export type PatientField = (typeof PATIENT_FIELDS)[number];
 
 /** The patient form's inputs, shared by "new patient" and "correct the details". */
@@ -25,8 +26,9 @@ function PatientFields({ t, values, errors, withBsn }: { t: Messages; values: Re
   const h = t.patients.hints;
   return (
     <>
-      <Field t={t} name="familyName" label={f.familyName} hint={h.familyName} value={values.familyName} autocomplete="off" error={errors.familyName} />
       <Field t={t} name="givenName" label={f.givenName} value={values.givenName} autocomplete="off" error={errors.givenName} />
+      <Field t={t} name="familyNamePrefix" label={f.familyNamePrefix} hint={h.familyNamePrefix} value={values.familyNamePrefix} autocomplete="off" optional error={errors.familyNamePrefix} />
+      <Field t={t} name="familyName" label={f.familyName} hint={h.familyName} value={values.familyName} autocomplete="off" error={errors.familyName} />
       <Field t={t} name="birthDate" label={f.birthDate} hint={h.birthDate} value={values.birthDate} inputMode="numeric" autocomplete="off" spellcheck={false} error={errors.birthDate} />
       <Radios
         t={t}
@@ -53,7 +55,7 @@ export function PatientsPage(props: {
   ctx: PageContext;
   q: string;
   birthDate: string;
-  results: readonly PatientSummary[];
+  results: Pick<Page<PatientSummary>, 'items' | 'nextCursor' | 'prevCursor' | 'total' | 'before'>;
   canCreate: boolean;
   errors?: FieldErrors;
 }) {
@@ -61,6 +63,17 @@ export function PatientsPage(props: {
   const t = ctx.t;
   const p = t.patients;
   const errors = props.errors ?? {};
+  const { items, total, before } = props.results;
+  // A page link keeps the search, so the next page is the next page of the same list.
+  const pageHref = (cursor?: string) => {
+    const q = new URLSearchParams();
+    if (props.q) q.set('q', props.q);
+    if (props.birthDate) q.set('birthDate', props.birthDate);
+    if (cursor) q.set('cursor', cursor);
+    const query = q.toString();
+    return query === '' ? '/patients' : `/patients?${query}`;
+  };
+  const { prevCursor, nextCursor } = props.results;
   return (
     <Layout ctx={ctx} title={errTitle(ctx, p.title, errors)}>
       <h1>{p.title}</h1>
@@ -84,8 +97,10 @@ export function PatientsPage(props: {
       </section>
       <section aria-labelledby="results-title">
         <h2 id="results-title">{p.results}</h2>
-        <p role="status">{props.results.length === 0 ? p.none : p.count(props.results.length)}</p>
-        {props.results.length > 0 ? (
+        <p role="status">
+          {total === 0 ? p.none : items.length === 0 ? p.count(total) : `${p.count(total)} ${p.shown(before + 1, before + items.length)}`}
+        </p>
+        {items.length > 0 ? (
           <div class="table-scroll">
             <table class="stack">
               <thead>
@@ -96,10 +111,10 @@ export function PatientsPage(props: {
                 </tr>
               </thead>
               <tbody>
-                {props.results.map((r) => (
+                {items.map((r) => (
                   <tr key={r.id}>
                     <th scope="row" data-label={p.name}>
-                      <a href={`/patients/${r.id}`}>{`${r.familyName}, ${r.givenName}`}</a>
+                      <a href={`/patients/${r.id}`}>{listName(r)}</a>
                     </th>
                     <td data-label={p.birthDate}>{calendarDate(ctx.lang, r.birthDate)}</td>
                     <td data-label={p.stage}>{stageLabel(t, r.pathwayStage)}</td>
@@ -109,23 +124,77 @@ export function PatientsPage(props: {
             </table>
           </div>
         ) : null}
+        {prevCursor || nextCursor || (items.length === 0 && total > 0) ? (
+          <nav aria-label={p.pages} class="pager">
+            <ul>
+              {prevCursor ? (
+                <li>
+                  <a href={pageHref(prevCursor)} rel="prev">
+                    {p.previous}
+                  </a>
+                </li>
+              ) : null}
+              {nextCursor ? (
+                <li>
+                  <a href={pageHref(nextCursor)} rel="next">
+                    {p.next}
+                  </a>
+                </li>
+              ) : null}
+              {items.length === 0 ? (
+                <li>
+                  <a href={pageHref()}>{p.firstPage}</a>
+                </li>
+              ) : null}
+            </ul>
+          </nav>
+        ) : null}
       </section>
     </Layout>
   );
 }
 
-export function NewPatientPage(props: { ctx: PageContext; csrf: string; values?: Record<string, string>; errors?: FieldErrors }) {
+export function NewPatientPage(props: {
+  ctx: PageContext;
+  csrf: string;
+  values?: Record<string, string>;
+  errors?: FieldErrors;
+  /** Records with the same birth date and a similar name: the second step, before saving. */
+  duplicates?: readonly PatientSummary[];
+}) {
   const { ctx } = props;
   const t = ctx.t;
+  const d = t.patients.duplicates;
   const errors = props.errors ?? {};
+  const duplicates = props.duplicates ?? [];
   return (
     <Layout ctx={ctx} title={errTitle(ctx, t.patients.new, errors)}>
       <h1>{t.patients.new}</h1>
       <ErrorSummary t={t} errors={errors} />
-      <p class="lead">{t.patients.newIntro}</p>
+      {duplicates.length > 0 ? (
+        <section aria-labelledby="duplicates-title" class="notice">
+          <h2 id="duplicates-title">{d.title}</h2>
+          <p>{d.intro}</p>
+          <ul>
+            {duplicates.map((p) => (
+              <li key={p.id}>
+                <a href={`/patients/${p.id}`}>{d.open(fullName(p))}</a> ({d.born(calendarDate(ctx.lang, p.birthDate))})
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : (
+        <p class="lead">{t.patients.newIntro}</p>
+      )}
       <form method="post" action="/patients/new" novalidate>
         <Csrf token={props.csrf} />
         <PatientFields t={t} values={props.values ?? {}} errors={errors} withBsn />
+        {duplicates.length > 0 ? (
+          <>
+            <input type="hidden" name="duplicatesShown" value="yes" />
+            <Checkbox t={t} name="differentPerson" label={d.confirm} checked={props.values?.differentPerson === 'yes'} error={errors.differentPerson} />
+          </>
+        ) : null}
         <p class="actions">
           <button type="submit">{t.patients.create}</button>
         </p>
@@ -137,6 +206,7 @@ export function NewPatientPage(props: { ctx: PageContext; csrf: string; values?:
 /** The values a patient's form starts with: what the record says now. */
 export function patientValues(p: Patient): Record<string, string> {
   return {
+    familyNamePrefix: p.familyNamePrefix ?? '',
     familyName: p.familyName,
     givenName: p.givenName,
     birthDate: typedFromIso(p.birthDate),
@@ -334,7 +404,7 @@ export function PatientRecordPage(props: {
                   <ul class="bullets">
                     {(props.duplicates ?? []).map((d) => (
                       <li key={d.id}>
-                        <a href={`/patients/${patient.id}/merge?duplicateId=${d.id}`}>{r.mergeButton(`${d.givenName} ${d.familyName}`)}</a>
+                        <a href={`/patients/${patient.id}/merge?duplicateId=${d.id}`}>{r.mergeButton(fullName(d))}</a>
                       </li>
                     ))}
                   </ul>
@@ -383,6 +453,7 @@ export function MergeComparePage(props: { ctx: PageContext; csrf: string; keep: 
   const r = t.record;
   const f = t.patients.fields;
   const v = (p: Patient): [string, string][] => [
+    [f.familyNamePrefix, p.familyNamePrefix ?? ''],
     [f.familyName, p.familyName],
     [f.givenName, p.givenName],
     [f.birthDate, calendarDate(ctx.lang, p.birthDate)],

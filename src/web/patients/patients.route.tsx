@@ -11,11 +11,15 @@ import { bsnDigits } from '../../schema/bsn.js';
 import { phoneE164 } from '../../schema/phone.js';
 import { AccountForm, accountRequest, ConsentRecordForm, ConsentWithdrawForm, CorrectionBody, CorrectionForm, MergeForm, NewPatientForm, SearchForm } from './patients.forms.js';
 import type { FieldErrors } from '../components/Form.js';
+import { decodeCursor, DEFAULT_PAGE_SIZE } from '../../schema/paging.js';
+import { PatientListKey, type PatientSummary } from '../../schema/patient.schema.js';
 import { allowedRecord, idParam, isUuid, userOfMenuPage, userWhoMay, type PageKit } from '../page-kit.js';
 import {
   AccessLogPage, AccountFormPage, ConsentPage, HistoryPage, LetterPage, MergeComparePage, NewPatientPage, PATIENT_FIELDS, PatientRecordPage, PatientsPage, patientValues,
   type ConsentNotice, type RecordNotice,
 } from './patients.page.js';
+
+const NO_RESULTS = { items: [], nextCursor: null, prevCursor: null, total: 0, before: 0 };
 
 const patientIdOf = (req: FastifyRequest) => idParam(req, 'There is no patient with this id.');
 const caregiverIdOf = (req: FastifyRequest) => {
@@ -39,8 +43,11 @@ export function registerPatientPages(fastify: FastifyInstance, kit: PageKit): vo
       const q = search.values.q ?? '';
       const birthDate = search.values.birthDate ?? '';
       const canCreate = mayDo(u.actor, 'patient.create');
-      if (!search.ok) return send(reply, <PatientsPage ctx={ctx} q={q} birthDate={birthDate} results={[]} canCreate={canCreate} errors={search.errors} />, 400);
-      const results = await findPatients(deps(), u.actor, requestMeta(req), { ...search.data, limit: 50 });
+      if (!search.ok) return send(reply, <PatientsPage ctx={ctx} q={q} birthDate={birthDate} results={NO_RESULTS} canCreate={canCreate} errors={search.errors} />, 400);
+      // The page links carry the cursor; one that is not ours (edited by hand) shows the first page.
+      const typed = queryFields(req).cursor;
+      const cursor = typed === undefined ? undefined : decodeCursor(typed, PatientListKey);
+      const results = await findPatients(deps(), u.actor, requestMeta(req), { ...search.data, limit: DEFAULT_PAGE_SIZE, cursor });
       return send(reply, <PatientsPage ctx={ctx} q={q} birthDate={birthDate} results={results} canCreate={canCreate} />);
     }),
   );
@@ -63,13 +70,21 @@ export function registerPatientPages(fastify: FastifyInstance, kit: PageKit): vo
       const u = requireUser(req);
       const ctx = await ctxOf(req, reply);
       const form = readForm(req, ctx.t, NewPatientForm);
-      const again = (errors: FieldErrors, status: number) =>
-        send(reply, <NewPatientPage ctx={ctx} csrf={reply.generateCsrf()} values={form.values} errors={errors} />, status);
+      const again = (errors: FieldErrors, status: number, duplicates?: readonly PatientSummary[]) =>
+        send(reply, <NewPatientPage ctx={ctx} csrf={reply.generateCsrf()} values={form.values} errors={errors} duplicates={duplicates} />, status);
       if (!form.ok) return again(form.errors, 400);
+      const { differentPerson, ...details } = form.data;
       try {
-        const p = await createPatient(deps(), u.actor, requestMeta(req), form.data);
+        const p = await createPatient(deps(), u.actor, requestMeta(req), { ...details, differentPerson: differentPerson === 'yes' });
         return reply.redirect(`/patients/${p.id}?notice=created`, 303);
       } catch (e) {
+        // The second step: the likely duplicates, each to open, and the box that says "someone else".
+        const duplicates = e instanceof AppError ? (e.extra?.duplicates as PatientSummary[] | undefined) : undefined;
+        if (duplicates) {
+          // Shown for the first time: a question, not an error; sent again without the tick: an error.
+          const errors: FieldErrors = form.values.duplicatesShown === 'yes' ? { differentPerson: ctx.t.patients.duplicates.confirmFirst } : {};
+          return again(errors, 409, duplicates);
+        }
         const refused = refusalProblems(e);
         if (!refused) throw e;
         return again(fieldMessages(ctx.t, NewPatientForm, refused), e instanceof AppError ? e.status : 400);

@@ -80,6 +80,7 @@ describe('patient pages', () => {
     const form = await b.get('/patients/new');
     const made = await b.post('/patients/new', {
       _csrf: csrfOf(form.body), familyName: 'Vries', givenName: 'Anna', birthDate: '12-04-1948', sex: 'female', bsn: '', phone: '', email: '', gpPractice: '',
+      differentPerson: 'yes',
     });
     const dup = (made.headers.location as string).split('/')[2]?.split('?')[0] ?? '';
     const record = await b.get(`/patients/${anna}`);
@@ -117,6 +118,56 @@ describe('patient pages', () => {
     const physio = new Browser(t);
     await physio.signIn(account('physiotherapist').email);
     expect((await physio.get(`/patients/${anna}`)).body).not.toContain(nl.record.mergeTitle);
+  });
+
+  it('warns about a likely duplicate before saving, offers the existing record, and saves only after the nurse confirms', async () => {
+    const b = new Browser(t);
+    await b.signIn(account('nurse').email);
+    const count = async () => Number((await t.store.db.selectFrom('patient').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const before = await count();
+    const form = await b.get('/patients/new');
+    const typed = { familyName: 'de Vriess', givenName: 'Anna', birthDate: '12-04-1948', sex: 'female', bsn: '', phone: '', email: '', gpPractice: '' };
+    const warned = await b.post('/patients/new', { _csrf: csrfOf(form.body), ...typed });
+    expect(warned.statusCode).toBe(409);
+    expect(warned.body).toContain(nl.patients.duplicates.title);
+    expect(warned.body).toContain(`<a href="/patients/${anna}">${nl.patients.duplicates.open('Anna de Vries')}</a>`);
+    expect(warned.body).toContain('name="differentPerson"');
+    expect(warned.body).toContain('value="de Vriess"');
+    expect(await count()).toBe(before);
+    // Sent again without the tick: still not saved, and now the box is the error.
+    const again = await b.post('/patients/new', { _csrf: csrfOf(warned.body), ...typed, duplicatesShown: 'yes' });
+    expect(again.statusCode).toBe(409);
+    expect(again.body).toContain('href="#differentPerson"');
+    expect(again.body).toContain(nl.patients.duplicates.confirmFirst);
+    expect(await count()).toBe(before);
+    const saved = await b.post('/patients/new', { _csrf: csrfOf(again.body), ...typed, duplicatesShown: 'yes', differentPerson: 'yes' });
+    expect(saved.statusCode).toBe(303);
+    expect(await count()).toBe(before + 1);
+    const record = await b.get(saved.headers.location as string);
+    // Typed in one field, kept apart: the prefix has its own field, the heading reads as a sentence.
+    expect(record.body).toContain('<h1>Anna de Vriess</h1>');
+    expect(record.body).toMatch(/id="familyNamePrefix" name="familyNamePrefix" type="text" value="de"/);
+    expect(record.body).toMatch(/id="familyName" name="familyName" type="text" value="Vriess"/);
+    // Someone else altogether is saved at once.
+    const other = await b.post('/patients/new', { _csrf: csrfOf(record.body), ...typed, givenName: 'Kees', sex: 'male' });
+    expect(other.statusCode).toBe(303);
+  });
+
+  it('lists names under the main word, and finds them typed in any order', async () => {
+    const b = new Browser(t);
+    b.jar.set('botpad_lang', 'en');
+    await b.signIn(account('nurse').email);
+    const all = await b.get('/patients');
+    const listed = [...all.body.matchAll(/<th scope="row"[^>]*><a href="\/patients\/[0-9a-f-]{36}">([^<]*)<\/a>/g)].map((m) => (m[1] ?? '').replace(/&#39;/g, "'"));
+    expect(listed).toContain('Vries, Anna de');
+    expect(listed).toContain("Veld, Joost in 't");
+    // Filed under V and B, not under d and v.
+    const sortKey = (s: string) => s.toLowerCase();
+    expect(listed).toEqual([...listed].sort((x, y) => (sortKey(x) < sortKey(y) ? -1 : sortKey(x) > sortKey(y) ? 1 : 0)));
+    for (const q of ['Vries, Anna', 'Anna de Vries', 'de vries']) {
+      const found = await b.get(`/patients?q=${encodeURIComponent(q)}`);
+      expect(found.body, q).toContain(`href="/patients/${anna}"`);
+    }
   });
 
   it('issues an activation letter, and the patient activates and signs in', async () => {
