@@ -1,12 +1,16 @@
 // Caregivers' links: the check that keeps a link from being issued when the access rules would
 // refuse it, the patient's consent recorded and withdrawn, and the views pages and the API show.
 // All of it through services/access.ts: authorised by the core and audited in the same transaction.
+import { fullName } from '../core/names.js';
 import { caregiverLinkStanding, patientAccountStanding, type Actor, type CaregiverLink, type CaregiverRelation, type LinkGap } from '../core/access/index.js';
 import type { IsoDate } from '../core/time/date.js';
 import { AppError } from '../schema/problem.js';
 import type { CaregiverLinkView } from '../schema/caregiver.schema.js';
 import { coreLink, idleLinksOf, withPatient, type AccessDeps, type CaregiverRow, type ConsentGiven, type PatientRow, type RequestMeta } from './access.js';
 import { todayNl } from '../schema/clock.js';
+
+/** The patient's name as people write it: "Anna de Vries". */
+const nameOf = (row: PatientRow) => fullName({ givenName: row.given_name, familyNamePrefix: row.family_name_prefix, familyName: row.family_name });
 
 export type { CaregiverLinkView } from '../schema/caregiver.schema.js';
 
@@ -37,7 +41,7 @@ export function assertMayHaveAccount(birthDate: IsoDate, asOf: IsoDate): void {
 /** The consent behind a new link: the patient themself, or the person named on their behalf. */
 export function consentOf(row: PatientRow, basis: { patientConsent?: boolean | undefined; consentGivenBy?: string | undefined }): ConsentGiven | null {
   if (basis.consentGivenBy) return { givenBy: basis.consentGivenBy, givenAs: 'representative' };
-  return basis.patientConsent ? { givenBy: `${row.given_name} ${row.family_name}`, givenAs: 'patient' } : null;
+  return basis.patientConsent ? { givenBy: nameOf(row), givenAs: 'patient' } : null;
 }
 
 /** Checks a new link before anything is stored. */
@@ -68,7 +72,7 @@ function linkView(c: LinkRow, birthDate: IsoDate, asOf: IsoDate): CaregiverLinkV
 export async function caregiverLinks(deps: AccessDeps, actor: Actor, meta: RequestMeta, patientId: string): Promise<{ patientName: string; caregivers: CaregiverLinkView[] }> {
   const asOf = todayNl();
   return withPatient(deps, { actor, meta, action: 'patient.read', resource: 'patient/caregivers', patientId }, async ({ db, row, records }) => ({
-    patientName: `${row.given_name} ${row.family_name}`,
+    patientName: nameOf(row),
     caregivers: (await records.caregiversOf(db, row.id)).map((c) => linkView(c, row.birth_date, asOf)),
   }));
 }
@@ -90,7 +94,7 @@ export async function recordConsent(
 ): Promise<CaregiverLinkView> {
   const asOf = todayNl();
   return withPatient(deps, { actor, meta, action: 'patient.link', resource: `caregiver/${caregiverId}/consent`, patientId }, async ({ db, row, records }) => {
-    const consent: ConsentGiven = body.givenBy ? { givenBy: body.givenBy, givenAs: 'representative' } : { givenBy: `${row.given_name} ${row.family_name}`, givenAs: 'patient' };
+    const consent: ConsentGiven = body.givenBy ? { givenBy: body.givenBy, givenAs: 'representative' } : { givenBy: nameOf(row), givenAs: 'patient' };
     if (!(await records.recordCaregiverConsent(db, { caregiverUserId: caregiverId, patientId: row.id, consent, by: actor.userId }))) throw noLink();
     const after = (await records.caregiversOf(db, row.id)).find((c) => c.id === caregiverId);
     if (!after) throw noLink();

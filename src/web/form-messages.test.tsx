@@ -150,7 +150,7 @@ describe.each(LANGS)('a field marked optional (%s)', (_lang, t: Messages) => {
   it('is found on every form page (the check below looks at real fields)', () => {
     const found = Object.fromEntries(FORM_PAGES.map((p) => [p.name, optionalFields(renderPage(p.page(ctxOf(t))), t)]));
     expect(found).toEqual({
-      'new patient': ['bsn', 'phone', 'email', 'gpPractice'],
+      'new patient': ['familyNamePrefix', 'bsn', 'phone', 'email', 'gpPractice'],
       'patient search': ['q', 'birthDate'],
       'account for a patient': ['accountEmail', 'consentGivenBy', 'representationProof'],
       'activation': ['email'],
