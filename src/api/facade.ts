@@ -11,7 +11,8 @@ export {
   activateAccount, changeStaffRole, confirmPasswordReset, createClinician, createPatientAccount, deactivateStaff, requestPasswordReset, resendActivation,
   throttleResetRequest, unlockStaff, usersOfOrganisation, type UserView,
 } from '../services/accounts.js';
-export { searchOrganisationAudit, type AuditEntryView } from '../services/audit.js';
+export { exportOrganisationAudit, parseAuditKey, searchOrganisationAudit, EXPORT_MAX, type AuditEntryView, type AuditFilter } from '../services/audit.js';
+export { normalPatientCode } from '../services/pseudonym.js';
 export { auditRefusal, type RequestMeta } from '../services/access.js';
 export { activationLetterPdf } from '../services/letters.js';
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo/demo-data.js';

@@ -7,6 +7,7 @@ import * as m0002 from './0002_accounts_audit.js';
 import * as m0003 from './0003_audit_seal_without_fk.js';
 import * as m0004 from './0004_kept_form.js';
 import * as m0005 from './0005_patient_merge.js';
+import * as m0006 from './0006_audit_time_order.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_init': m0001,
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003_audit_seal_without_fk': m0003,
   '0004_kept_form': m0004,
   '0005_patient_merge': m0005,
+  '0006_audit_time_order': m0006,
 };
 
 export const migrationProvider: MigrationProvider = {
