@@ -31,8 +31,10 @@ export const AuditSearchForm = pageForm({
     allowed: input(z.enum(['true', 'false']).optional()),
     from: optionalTypedDate(),
     to: optionalTypedDate(),
-    before: input(text().max(60).optional()),
-    after: input(text().max(60).optional()),
+    // A place that is not one (an old or edited link) starts at the newest: never a form error,
+    // since there is no field to put it next to.
+    before: input(z.string().max(60).optional()).catch(undefined),
+    after: input(z.string().max(60).optional()).catch(undefined),
   }),
   labels: (t) => ({ person: t.audit.person, patient: t.audit.patientCode, action: t.audit.action, allowed: t.audit.allowed, from: t.audit.from, to: t.audit.to }),
   messages: (t) => ({

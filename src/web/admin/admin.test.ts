@@ -188,6 +188,9 @@ describe('the audit page for an administrator', () => {
     expect(ids(back.body)).toEqual(seen.slice(50, 100));
     // A place that is not one starts at the newest, it does not fail.
     expect((await b.get(`${base}&before=nonsense`)).body).toContain(nl.audit.range(1, 50, 120));
+    const odd = await b.get(`${base}&after=${'x'.repeat(500)}`);
+    expect(odd.statusCode).toBe(200);
+    expect(odd.body).toContain(nl.audit.range(1, 50, 120));
   });
 
   it('downloads the current search as a CSV file Excel opens, formulas defused, and records the download', async () => {
