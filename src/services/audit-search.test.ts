@@ -5,7 +5,7 @@ import { freshStore, STORE_KINDS } from '../store/testing/stores.js';
 import type { Store } from '../store/db.js';
 import { writeAudit, type AuditEntry } from '../store/audit.repo.js';
 import { storeAuditor } from './auditor.js';
-import { exportOrganisationAudit, parseAuditKey, searchOrganisationAudit } from './audit.js';
+import { exportOrganisationAudit, parseAuditKey, searchOrganisationAudit, TooManyToExport } from './audit.js';
 import { normalPatientCode } from './pseudonym.js';
 import type { Actor } from '../core/access/index.js';
 
@@ -70,6 +70,15 @@ describe.each(STORE_KINDS)('the audit search use case on %s', (kind) => {
     const recorded = await store.db.selectFrom('audit_event').select(['action', 'resource', 'allowed', 'user_id']).where('action', 'in', ['audit.search', 'audit.export']).orderBy('id').execute();
     expect(recorded.map((r) => r.action)).toEqual(['audit.search', 'audit.search', 'audit.search', 'audit.export']);
     expect(recorded.at(-1)).toMatchObject({ resource: 'audit/export', allowed: true, user_id: admin.userId });
+  });
+
+  it('refuses a download larger than its limit as a whole, never cut short, and records it as not done', async () => {
+    const tooMany = await exportOrganisationAudit(deps(), admin, meta, { action: 'patient.read' }, 6).catch((e: unknown) => e);
+    expect(tooMany).toBeInstanceOf(TooManyToExport);
+    expect(tooMany).toMatchObject({ total: 7, max: 6, code: 'invalid-input' });
+    const last = await store.db.selectFrom('audit_event').select(['action', 'allowed']).orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
+    expect(last).toEqual({ action: 'audit.export', allowed: false });
+    expect(await exportOrganisationAudit(deps(), admin, meta, { action: 'patient.read' }, 7)).toHaveLength(7);
   });
 
   it('refuses the search and the download to anyone but an administrator, and records the refusal', async () => {

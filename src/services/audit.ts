@@ -102,6 +102,16 @@ export async function searchOrganisationAudit(deps: AccessDeps, actor: Actor, me
 
 /** The most an export holds; a larger one is refused with a request to narrow the search. */
 export const EXPORT_MAX = 100_000;
+
+/** A download refused for its size: how many the search found, and how many a download holds. */
+export class TooManyToExport extends AppError {
+  constructor(
+    readonly total: number,
+    readonly max: number,
+  ) {
+    super('invalid-input', `The search finds ${String(total)} entries; a download holds at most ${String(max)}. Narrow the search.`);
+  }
+}
 const EXPORT_BATCH = 2000;
 
 /**
@@ -109,14 +119,12 @@ const EXPORT_BATCH = 2000;
  * (who took a copy of the log, and when, is itself in the log). Refused, not cut short, above
  * EXPORT_MAX entries.
  */
-export async function exportOrganisationAudit(deps: AccessDeps, actor: Actor, meta: RequestMeta, f: AuditFilter): Promise<AuditEntryView[]> {
+export async function exportOrganisationAudit(deps: AccessDeps, actor: Actor, meta: RequestMeta, f: AuditFilter, max = EXPORT_MAX): Promise<AuditEntryView[]> {
   return withAction(deps, { actor, meta, action: 'audit.export', resource: 'audit/export' }, async (db) => {
     const key = await pseudonymKey(db);
     const q = storeSearch(actor, key, f);
     const total = await countAudit(db, q);
-    if (total > EXPORT_MAX) {
-      throw new AppError('invalid-input', `The search finds ${String(total)} entries; a download holds at most ${String(EXPORT_MAX)}. Narrow the search.`);
-    }
+    if (total > max) throw new TooManyToExport(total, max);
     const out: AuditEntryView[] = [];
     let before: AuditKey | undefined;
     for (;;) {

@@ -2,7 +2,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
   AppError, createClinician, requestMeta, requireUser, searchOrganisationAudit, usersOfOrganisation, changeStaffRole, deactivateStaff, resendActivation, unlockStaff,
-  exportOrganisationAudit, parseAuditKey, EXPORT_MAX, type AuditEntryView, type AuditFilter, type RequestMeta, type SessionUser,
+  exportOrganisationAudit, parseAuditKey, TooManyToExport, type AuditEntryView, type AuditFilter, type RequestMeta, type SessionUser,
 } from '../../api/facade.js';
 import type { Messages } from '../i18n/index.js';
 import { csvFile } from '../csv.js';
@@ -186,10 +186,9 @@ export function registerAdminPages(fastify: FastifyInstance, kit: PageKit): void
       try {
         rows = await exportOrganisationAudit(deps(), u.actor, requestMeta(req), search.filter);
       } catch (e) {
-        if (!(e instanceof AppError) || e.code !== 'invalid-input') throw e;
+        if (!(e instanceof TooManyToExport)) throw e;
         const n = (x: number) => x.toLocaleString(ctx.lang === 'nl' ? 'nl-NL' : 'en-GB');
-        const total = Number(/finds (\d+) entries/.exec(e.message)?.[1] ?? NaN);
-        return auditPage(req, reply, { download: ctx.t.audit.tooMany(Number.isNaN(total) ? '' : n(total), n(EXPORT_MAX)) });
+        return auditPage(req, reply, { download: ctx.t.audit.tooMany(n(e.total), n(e.max)) });
       }
       const t = ctx.t;
       const a = t.audit;
