@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { migrate, openStore } from '../src/store/db.js';
-import { searchAudit } from '../src/store/audit.repo.js';
+import { countAudit, searchAudit } from '../src/store/audit.repo.js';
 
 const entries = Number(process.argv[2] ?? 200_000);
 const dir = mkdtempSync(path.join(tmpdir(), 'botpad-bench-audit-'));
@@ -35,9 +35,16 @@ try {
   };
   const org = orgs[3] ?? '';
   console.log(`${store.kind}, ${String(entries)} entries`);
-  await time('newest 100 of one organisation', () => searchAudit(store.db, { organisationId: org, limit: 100, offset: 0 }));
-  await time('newest 500 of one organisation', () => searchAudit(store.db, { organisationId: org, limit: 500, offset: 0 }));
-  await time('an action nobody did (the whole log is looked at)', () => searchAudit(store.db, { organisationId: org, action: 'no-such-action', limit: 100, offset: 0 }));
+  await time('newest 100 of one organisation', () => searchAudit(store.db, { organisationId: org }, { limit: 100 }));
+  await time('newest 500 of one organisation', () => searchAudit(store.db, { organisationId: org }, { limit: 500 }));
+  await time('an action nobody did (the whole log is looked at)', () => searchAudit(store.db, { organisationId: org, action: 'no-such-action' }, { limit: 100 }));
+  // The audit page shows a true count with every page, and pages by (time, id): a page deep in the
+  // log should cost what the first one does.
+  await time('count of one organisation', () => countAudit(store.db, { organisationId: org }));
+  const deep = await searchAudit(store.db, { organisationId: org }, { limit: 100, offset: Math.floor(entries / 40) });
+  const edge = deep.rows.at(-1);
+  if (edge) await time('100 older than an entry half-way down', () => searchAudit(store.db, { organisationId: org }, { limit: 100, before: { at: edge.at_key, id: String(edge.id) } }));
+  await time('a person by part of the name (no such staff)', () => searchAudit(store.db, { organisationId: org, person: 'nobody' }, { limit: 100 }));
 } finally {
   await store.close();
   rmSync(dir, { recursive: true, force: true });

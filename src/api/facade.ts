@@ -11,7 +11,8 @@ export {
   activateAccount, changeStaffRole, confirmPasswordReset, createClinician, createPatientAccount, deactivateStaff, requestPasswordReset, resendActivation,
   throttleResetRequest, unlockStaff, usersOfOrganisation, type UserView,
 } from '../services/accounts.js';
-export { searchOrganisationAudit, type AuditEntryView } from '../services/audit.js';
+export { exportOrganisationAudit, parseAuditKey, searchOrganisationAudit, TooManyToExport, type AuditEntryView, type AuditFilter } from '../services/audit.js';
+export { normalPatientCode } from '../services/pseudonym.js';
 export { caregiverLinks, idleLinks, recordConsent, withdrawConsent, type CaregiverLinkView } from '../services/caregivers.js';
 export { auditRefusal, type RequestMeta } from '../services/access.js';
 export { activationLetterPdf } from '../services/letters.js';

@@ -143,7 +143,8 @@ describe.each(STORE_KINDS)('odd input on %s', (kind) => {
 
     it('reads a repeated query name as one value instead of failing', async () => {
       expect((await page('/patients?q=a&q=b', 'nurse')).statusCode).toBe(200);
-      expect((await page('/admin/audit?action=a&action=b', 'admin')).statusCode).toBe(200);
+      // The action is one of the list, so two real ones: the last one counts.
+      expect((await page('/admin/audit?action=patient.read&action=session.create', 'admin')).statusCode).toBe(200);
     });
 
     it('shows the search form with its error for a NUL byte in the search', async () => {

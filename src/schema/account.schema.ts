@@ -88,5 +88,8 @@ export const AuditRow = z
     id: z.string(), at: z.string(), userId: z.string().nullable(), userName: z.string().nullable(), role: z.string().nullable(),
     action: z.string(), resource: z.string(), patientId: z.string().nullable(), allowed: z.boolean(), reason: z.string().nullable(),
     requestId: z.string().nullable(), clientIp: z.string().nullable(),
+    actorKind: z.enum(['staff', 'patient', 'caregiver', 'nobody']).describe('Who acted: staff are named (userName); patients and caregivers get a code (actorCode)'),
+    actorCode: z.string().nullable().describe('The code of the patient or caregiver who acted'),
+    patientCode: z.string().nullable().describe('The code of the patient concerned: the same on every page and download'),
   })
   .meta({ id: 'AuditRow' });

@@ -4,7 +4,7 @@
 // without passing through here: this is the only module that imports the patient repository
 // (a dependency-cruiser rule, `patient-repo-only-via-access`); the use cases get its functions
 // (`PatientRecords`) as part of the work they were allowed to do.
-import { authorize, caregiverLinkStanding, type Action, type Actor, type CaregiverLink, type LinkStanding, type PatientTarget } from '../core/access/index.js';
+import { authorize, caregiverLinkStanding, type Action, type Actor, type AuditAction, type CaregiverLink, type LinkStanding, type PatientTarget } from '../core/access/index.js';
 import { inTransaction, type Db, type Tx } from '../store/db.js';
 import {
   auditAndReadPatient, caregiverLinkFor, caregiversOf, getPatient, getPatientWithOrgs, insertPatient, linkCaregiver, linkOrganisation, linksOfCaregiver, lockPatients,
@@ -78,7 +78,7 @@ export async function loadTarget(db: Db, actor: Actor, row: PatientRow, known?: 
 }
 
 /** A refusal decided outside the use cases (a page not meant for the role): audited like theirs. */
-export async function auditRefusal(deps: AccessDeps, refusal: { actor: Actor | null; meta: RequestMeta; action: string; resource: string; reason: string }): Promise<void> {
+export async function auditRefusal(deps: AccessDeps, refusal: { actor: Actor | null; meta: RequestMeta; action: AuditAction; resource: string; reason: string }): Promise<void> {
   await deps.auditor.refused(deps.db, refusal);
 }
 

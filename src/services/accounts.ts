@@ -4,7 +4,7 @@
 // known, otherwise by the clinic (a new activation letter).
 import { fullName } from '../core/names.js';
 import { randomBytes, randomInt } from 'node:crypto';
-import type { Actor, CaregiverRelation, StaffRole } from '../core/access/index.js';
+import type { Actor, AuditAction, CaregiverRelation, StaffRole } from '../core/access/index.js';
 import type { Db } from '../store/db.js';
 import { authorize } from '../core/access/index.js';
 import {
@@ -118,7 +118,7 @@ async function manageAccounts<T>(
   deps: AccessDeps,
   actor: Actor,
   meta: RequestMeta,
-  action: string,
+  action: AuditAction,
   userId: string | undefined,
   work: (db: Db, target: StaffRow) => Promise<{ subject: string; detail: string; value: T }>,
 ): Promise<T> {
@@ -299,7 +299,7 @@ export async function throttleResetRequest(deps: AccessDeps, meta: RequestMeta, 
   await reserveOrThrottle(deps, meta, { action: 'password.reset-request', key: 'reset-client:' + (meta.clientIp ?? 'unknown'), max: RESETS_PER_CLIENT, windowMinutes: 60 });
 }
 
-async function reserveOrThrottle(deps: AccessDeps, meta: RequestMeta, limit: { action: string; key: string; max: number; windowMinutes: number }): Promise<void> {
+async function reserveOrThrottle(deps: AccessDeps, meta: RequestMeta, limit: { action: AuditAction; key: string; max: number; windowMinutes: number }): Promise<void> {
   const { action, key, max, windowMinutes } = limit;
   const r = await reserveAttempt(deps.db, key, max, windowMinutes);
   if (r.allowed) return;

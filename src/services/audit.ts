@@ -4,39 +4,137 @@
 import type { Actor } from '../core/access/index.js';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { auditHead, sealAudit, sealHashAt, searchAudit } from '../store/audit.repo.js';
+import { auditHead, countAudit, sealAudit, sealHashAt, searchAudit, type AuditKey, type AuditPageAsk, type AuditSearch } from '../store/audit.repo.js';
 import type { Db } from '../store/db.js';
 import type { z } from 'zod';
 import type { AuditRow } from '../schema/account.schema.js';
+import { AppError } from '../schema/problem.js';
 import { withAction, type AccessDeps, type RequestMeta } from './access.js';
+import { codeSearch, patientCode, pseudonymKey, type PseudonymKey } from './pseudonym.js';
 
 /** An audit entry as the administrator's search and the API show it. */
 export type AuditEntryView = z.infer<typeof AuditRow>;
 
-export async function searchOrganisationAudit(
-  deps: AccessDeps,
-  actor: Actor,
-  meta: RequestMeta,
-  q: { patientId?: string | undefined; userId?: string | undefined; action?: string | undefined; allowed?: boolean | undefined; from?: string | undefined; to?: string | undefined; limit: number; offset: number },
-): Promise<AuditEntryView[]> {
+/** What the administrator searches by (each optional). `patientCode` is a plain code (see pseudonym.ts). */
+export interface AuditFilter {
+  patientId?: string | undefined;
+  patientCode?: string | undefined;
+  userId?: string | undefined;
+  person?: string | undefined;
+  action?: string | undefined;
+  allowed?: boolean | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+/** One page of the search: the entries, how many there are in all, and the keys to the pages beside it. */
+export interface AuditResults {
+  entries: AuditEntryView[];
+  total: number;
+  /** The place of the first entry shown, counted from the newest (1 on the first page; 0: none shown). */
+  position: number;
+  /** The key of the newest entry shown, when there are newer ones (for "newer"). */
+  newer: string | undefined;
+  /** The key of the oldest entry shown, when there are older ones (for "older"). */
+  older: string | undefined;
+}
+
+/** A page's key in an address: the entry's time to the microsecond and its id. */
+const KEY = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z)_(\d{1,19})$/;
+export function parseAuditKey(text: string): AuditKey | undefined {
+  const m = KEY.exec(text);
+  return m?.[1] && m[2] ? { at: m[1], id: m[2] } : undefined;
+}
+const keyText = (k: AuditKey) => `${k.at}_${k.id}`;
+
+function storeSearch(actor: Actor, key: PseudonymKey, f: AuditFilter): AuditSearch {
+  return {
+    organisationId: actor.organisationId ?? '',
+    ...(f.patientId ? { patientId: f.patientId } : {}),
+    ...(f.patientCode ? { patientCode: codeSearch(key, f.patientCode) } : {}),
+    ...(f.userId ? { userId: f.userId } : {}),
+    ...(f.person ? { person: f.person } : {}),
+    ...(f.action ? { action: f.action } : {}),
+    ...(f.allowed !== undefined ? { allowed: f.allowed } : {}),
+    ...(f.from ? { from: f.from } : {}),
+    ...(f.to ? { to: f.to } : {}),
+  };
+}
+
+type FoundRow = Awaited<ReturnType<typeof searchAudit>>['rows'][number];
+
+/**
+ * One row as the administrator sees it: staff by name; a patient, and a patient's caregiver, by a
+ * code instead (an administrator sees no clinical content, and that someone is a patient is).
+ */
+function viewOf(key: PseudonymKey, r: FoundRow): AuditEntryView {
+  const kind = r.user_id === null ? 'nobody' : r.user_role === 'patient' ? 'patient' : r.user_role === 'caregiver' ? 'caregiver' : 'staff';
+  return {
+    id: String(r.id), at: String(r.at), userId: r.user_id, userName: kind === 'staff' ? r.user_name : null, role: r.role, action: r.action, resource: r.resource,
+    patientId: r.patient_id, allowed: r.allowed, reason: r.reason, requestId: r.request_id, clientIp: r.client_ip,
+    actorKind: kind,
+    actorCode: kind === 'patient' && r.user_patient_id ? patientCode(key, r.user_patient_id) : kind === 'caregiver' && r.user_id ? patientCode(key, r.user_id) : null,
+    patientCode: r.patient_id ? patientCode(key, r.patient_id) : null,
+  };
+}
+
+export async function searchOrganisationAudit(deps: AccessDeps, actor: Actor, meta: RequestMeta, f: AuditFilter, ask: AuditPageAsk): Promise<AuditResults> {
   return withAction(deps, { actor, meta, action: 'audit.search', resource: 'audit' }, async (db) => {
-    const rows = await searchAudit(db, {
-      organisationId: actor.organisationId ?? '',
-      ...(q.patientId ? { patientId: q.patientId } : {}),
-      ...(q.userId ? { userId: q.userId } : {}),
-      ...(q.action ? { action: q.action } : {}),
-      ...(q.allowed !== undefined ? { allowed: q.allowed } : {}),
-      ...(q.from ? { from: q.from } : {}),
-      ...(q.to ? { to: q.to } : {}),
-      limit: q.limit,
-      offset: q.offset,
-    });
+    const key = await pseudonymKey(db);
+    const q = storeSearch(actor, key, f);
+    const found = await searchAudit(db, q, ask);
+    const total = await countAudit(db, q);
+    const first = found.rows[0];
+    const last = found.rows.at(-1);
+    const firstKey = first ? { at: first.at_key, id: String(first.id) } : undefined;
+    const position = !firstKey ? 0 : 'offset' in ask ? ask.offset + 1 : found.hasNewer ? (await countAudit(db, { ...q, newerThan: firstKey })) + 1 : 1;
     return {
-      value: rows.map((r) => ({
-        id: String(r.id), at: String(r.at), userId: r.user_id, userName: r.user_name, role: r.role, action: r.action, resource: r.resource,
-        patientId: r.patient_id, allowed: r.allowed, reason: r.reason, requestId: r.request_id, clientIp: r.client_ip,
-      })),
+      value: {
+        entries: found.rows.map((r) => viewOf(key, r)),
+        total,
+        position,
+        newer: found.hasNewer && first ? keyText({ at: first.at_key, id: String(first.id) }) : undefined,
+        older: found.hasOlder && last ? keyText({ at: last.at_key, id: String(last.id) }) : undefined,
+      },
     };
+  });
+}
+
+/** The most an export holds; a larger one is refused with a request to narrow the search. */
+export const EXPORT_MAX = 100_000;
+
+/** A download refused for its size: how many the search found, and how many a download holds. */
+export class TooManyToExport extends AppError {
+  constructor(
+    readonly total: number,
+    readonly max: number,
+  ) {
+    super('invalid-input', `The search finds ${String(total)} entries; a download holds at most ${String(max)}. Narrow the search.`);
+  }
+}
+const EXPORT_BATCH = 2000;
+
+/**
+ * Every entry the filter finds, newest first, for a download: audited as an export of its own
+ * (who took a copy of the log, and when, is itself in the log). Refused, not cut short, above
+ * EXPORT_MAX entries.
+ */
+export async function exportOrganisationAudit(deps: AccessDeps, actor: Actor, meta: RequestMeta, f: AuditFilter, max = EXPORT_MAX): Promise<AuditEntryView[]> {
+  return withAction(deps, { actor, meta, action: 'audit.export', resource: 'audit/export' }, async (db) => {
+    const key = await pseudonymKey(db);
+    const q = storeSearch(actor, key, f);
+    const total = await countAudit(db, q);
+    if (total > max) throw new TooManyToExport(total, max);
+    const out: AuditEntryView[] = [];
+    let before: AuditKey | undefined;
+    for (;;) {
+      const found = await searchAudit(db, q, { limit: EXPORT_BATCH, before });
+      out.push(...found.rows.map((r) => viewOf(key, r)));
+      const last = found.rows.at(-1);
+      if (!found.hasOlder || !last) break;
+      before = { at: last.at_key, id: String(last.id) };
+    }
+    return { value: out };
   });
 }
 

@@ -3,7 +3,7 @@
 // either way, so no branch can forget to audit. The real auditor writes through the audit
 // repository on the connection it is handed, so an entry stands or falls with the transaction of
 // the work it describes.
-import type { Actor } from '../core/access/index.js';
+import type { Actor, AuditAction } from '../core/access/index.js';
 import { writeAudit, type AuditEntry } from '../store/audit.repo.js';
 import type { Db } from '../store/db.js';
 
@@ -18,7 +18,7 @@ export interface RequestMeta {
 export interface AuditFacts {
   actor: Actor | null;
   meta: RequestMeta;
-  action: string;
+  action: AuditAction;
   resource: string;
   patientId?: string | null;
   reason: string;

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { sql, type Selectable } from 'kysely';
 import type { AuditEventTable } from './schema.js';
+import { STAFF_ROLES } from '../core/access/lists.js';
 import type { Db } from './db.js';
 
 export interface AuditEntry {
@@ -160,14 +161,27 @@ export async function verifyAudit(db: Db, opts: { unsealedGraceSeconds?: number 
 export interface AuditSearch {
   organisationId?: string;
   patientId?: string;
+  /** Entries about the patient whose keyed code (HMAC-SHA256 of the id) starts with these hex digits. */
+  patientCode?: PatientCode;
   userId?: string;
+  /** Part of the display name of the staff account that acted (case does not matter). */
+  person?: string;
   action?: string;
   allowed?: boolean;
   from?: string;
   to?: string;
-  limit: number;
-  offset: number;
+  /** Only entries newer than this place (to count how many come before a page). */
+  newerThan?: AuditKey;
 }
+
+/** A place in the log, newest first: the entry's time to the microsecond, and its id. */
+export interface AuditKey {
+  at: string;
+  id: string;
+}
+
+/** One page: the first (`limit` newest), the one older than `before`, or the one newer than `after`. */
+export type AuditPageAsk = { limit: number; before?: AuditKey | undefined; after?: AuditKey | undefined } | { limit: number; offset: number };
 
 /**
  * Entries an organisation's administrator sees: those written by its own staff, and those without
@@ -186,19 +200,83 @@ const visibleTo = (org: string) => sql<boolean>`(e.organisation_id = ${org} or (
           or exists (select 1 from caregiver_link cl join patient_organisation po on po.patient_id = cl.patient_id
                      where cl.caregiver_user_id = a.id and po.organisation_id = ${org}))))))`;
 
-export async function searchAudit(db: Db, q: AuditSearch) {
-  let query = db
-    .selectFrom('audit_event as e')
-    .leftJoin('app_user as u', 'u.id', 'e.user_id')
-    .select(['e.id', 'e.at', 'e.user_id', 'u.display_name as user_name', 'e.role', 'e.organisation_id', 'e.action', 'e.resource', 'e.patient_id', 'e.allowed', 'e.reason', 'e.request_id', 'e.client_ip']);
+/** A LIKE pattern that matches `text` anywhere, its own % and _ taken literally. */
+const containing = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+
+const keyRow = (k: AuditKey) => sql`(cast(${k.at} as timestamptz), cast(${k.id} as bigint))`;
+
+function filtered(db: Db, q: AuditSearch) {
+  let query = db.selectFrom('audit_event as e').leftJoin('app_user as u', 'u.id', 'e.user_id');
   if (q.organisationId) query = query.where(visibleTo(q.organisationId));
   if (q.patientId) query = query.where('e.patient_id', '=', q.patientId);
+  if (q.patientCode) {
+    const { inner, outer, hexPrefix } = q.patientCode;
+    // HMAC-SHA256 written out (RFC 2104), since neither PGlite nor a plain PostgreSQL has hmac():
+    // the same value the server computes to show the code, so the code is found without a list.
+    query = query.where('e.patient_id', 'is not', null).where(
+      sql<boolean>`substr(encode(sha256(${outer} || sha256(${inner} || convert_to(e.patient_id::text, 'UTF8'))), 'hex'), 1, ${hexPrefix.length}) = ${hexPrefix}`,
+    );
+  }
   if (q.userId) query = query.where('e.user_id', '=', q.userId);
+  // Only staff are found by name: a patient's or caregiver's account name is theirs, not the log's.
+  if (q.person) query = query.where('u.display_name', 'ilike', containing(q.person)).where('u.role', 'in', STAFF_ROLES);
   if (q.action) query = query.where('e.action', '=', q.action);
   if (q.allowed !== undefined) query = query.where('e.allowed', '=', q.allowed);
   if (q.from) query = query.where('e.at', '>=', q.from);
   if (q.to) query = query.where('e.at', '<', q.to);
-  return query.orderBy('e.id', 'desc').limit(q.limit).offset(q.offset).execute();
+  if (q.newerThan) query = query.where(sql<boolean>`(e.at, e.id) > ${keyRow(q.newerThan)}`);
+  return query;
+}
+
+/**
+ * One page of the search, newest first. Pages are found by their edge (`before`/`after`: the time
+ * and id of the last entry seen), not by counting rows off: a page deep in a long log costs the
+ * same as the first, and entries written meanwhile do not shift what the next page shows. The
+ * answer says whether there is more on either side.
+ */
+export async function searchAudit(db: Db, q: AuditSearch, ask: AuditPageAsk) {
+  const newer = 'after' in ask && ask.after !== undefined;
+  const edge = 'offset' in ask ? undefined : (ask.before ?? ask.after);
+  let query = filtered(db, q).select([
+    'e.id', 'e.at', 'e.user_id', 'u.display_name as user_name', 'u.role as user_role', 'u.patient_id as user_patient_id', 'e.role', 'e.organisation_id',
+    'e.action', 'e.resource', 'e.patient_id', 'e.allowed', 'e.reason', 'e.request_id', 'e.client_ip',
+    // The key to the microsecond: the parsed `at` keeps milliseconds only.
+    sql<string>`to_char(e.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as('at_key'),
+  ]);
+  if (edge) {
+    const key = keyRow(edge);
+    query = query.where(newer ? sql<boolean>`(e.at, e.id) > ${key}` : sql<boolean>`(e.at, e.id) < ${key}`);
+  }
+  const dir = newer ? 'asc' : 'desc';
+  query = query.orderBy('e.at', dir).orderBy('e.id', dir).limit(ask.limit + 1);
+  if ('offset' in ask) query = query.offset(ask.offset);
+  const rows = await query.execute();
+  const more = rows.length > ask.limit;
+  const page = rows.slice(0, ask.limit);
+  if (newer) page.reverse();
+  return {
+    rows: page,
+    // Entries are never removed, so the edge entry itself is always on the other side.
+    hasNewer: newer ? more : edge !== undefined || ('offset' in ask && ask.offset > 0),
+    hasOlder: newer ? true : more,
+  };
+}
+
+/** How many entries the search finds in all. */
+export async function countAudit(db: Db, q: AuditSearch): Promise<number> {
+  const r = await filtered(db, q).select(sql<number>`count(*)::int`.as('n')).executeTakeFirst();
+  return r?.n ?? 0;
+}
+
+/**
+ * A patient's code as the search looks for it: the HMAC key's inner and outer pads (the 64-byte
+ * key XOR 0x36 and 0x5c) and the first hex digits of the HMAC of the patient's id.
+ */
+export interface PatientCode {
+  inner: Uint8Array;
+  outer: Uint8Array;
+  hexPrefix: string;
 }
 
 /** Who opened this patient's record and when (allowed accesses by others than the patient). */

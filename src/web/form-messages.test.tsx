@@ -135,7 +135,7 @@ const FORM_PAGES: readonly FormPage[] = [
   { name: 'patient search', page: (ctx) => <PatientsPage ctx={ctx} q="" birthDate="" results={{ items: [], nextCursor: null, prevCursor: null, total: 0, before: 0 }} canCreate />, form: SearchForm, filled: {} },
   { name: 'account for a patient', page: (ctx) => <AccountFormPage ctx={ctx} csrf="x" patient={somePatient} />, form: AccountForm, filled: { kind: 'patient' } },
   { name: 'activation', page: (ctx) => <ActivatePage ctx={ctx} csrf="x" />, form: ActivationForm, filled: { code: 'ABCD-EFGH-JKMN', password: 'een lange zin', password2: 'een lange zin' } },
-  { name: 'audit search', page: (ctx) => <AuditPage ctx={ctx} query={{ action: '', allowed: '', from: '', to: '' }} rows={[]} />, form: AuditSearchForm, filled: {} },
+  { name: 'audit search', page: (ctx) => <AuditPage ctx={ctx} query={{ person: '', patient: '', action: '', allowed: '', from: '', to: '' }} results={undefined} />, form: AuditSearchForm, filled: {} },
 ];
 
 /** The fields whose label says "(optional)" on the rendered page. */

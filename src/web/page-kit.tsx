@@ -131,7 +131,7 @@ export function pageKit(fastify: FastifyInstance): PageKit {
           return reply.redirect(`/sign-in?return=${encodeURIComponent(req.url)}`, 303);
         }
         if (e instanceof PageRefusal) {
-          const what = `${req.method === 'GET' ? 'page.view' : 'page.post'}`;
+          const what = req.method === 'GET' ? 'page.view' : 'page.post';
           await auditRefusal(deps(), {
             actor: e.user.actor,
             meta: requestMeta(req),

@@ -88,10 +88,17 @@ export function registerAdminRoutes(app: ZodApp): void {
         tags: ['admin'],
         summary: 'Search the audit log of your organisation (admin)',
         querystring: AuditQuery,
-        response: { 200: z.object({ entries: z.array(AuditRow) }), ...problemResponses(400, 401, 403) },
+        response: {
+          200: z.object({ entries: z.array(AuditRow), total: z.number().int().describe('How many entries the search finds in all (offset and limit aside)') }),
+          ...problemResponses(400, 401, 403),
+        },
       },
     },
-    async (req) => ({ entries: await searchOrganisationAudit(deps(), requireUser(req).actor, requestMeta(req), req.query) }),
+    async (req) => {
+      const { limit, offset, ...filter } = req.query;
+      const found = await searchOrganisationAudit(deps(), requireUser(req).actor, requestMeta(req), filter, { limit, offset });
+      return { entries: found.entries, total: found.total };
+    },
   );
   app.post(
     '/api/v1/activation',

@@ -4,7 +4,7 @@
 // caregiver.ts (with the articles cited there) so that issuing a link asks the same questions.
 import { ageOn, type IsoDate } from '../time/date.js';
 import { caregiverLinkStanding, patientAccountStanding, type CaregiverLink } from './caregiver.js';
-import { type Action, type CareRelation, type OrganisationKind, type Role } from './lists.js';
+import { type AccessReason, type Action, type CareRelation, type OrganisationKind, type Role } from './lists.js';
 
 export * from './lists.js';
 export * from './caregiver.js';
@@ -33,15 +33,15 @@ export interface PatientTarget {
   caregiverLink?: CaregiverLink | undefined;
 }
 
-export type Decision = { allowed: true; reason: string } | { allowed: false; reason: string };
+export type Decision = { allowed: true; reason: AccessReason } | { allowed: false; reason: AccessReason };
 
-const allow = (reason: string): Decision => ({ allowed: true, reason });
-const deny = (reason: string): Decision => ({ allowed: false, reason });
+const allow = (reason: AccessReason): Decision => ({ allowed: true, reason });
+const deny = (reason: AccessReason): Decision => ({ allowed: false, reason });
 /**
  * The end of a switch with a case for every member of a list: a value outside the list (bad data)
  * is refused, never thrown, and a member added to the list is a type error here until decided.
  */
-const refuseUnlisted = (_value: never, reason: string): Decision => deny(reason);
+const refuseUnlisted = (_value: never, reason: AccessReason): Decision => deny(reason);
 
 /** What patients and caregivers may do with a record: read it and see who looked. Changing the
  * personal details (name, birth date, BSN) is for the clinic, which keeps their history. */
@@ -81,6 +81,7 @@ export function authorize(actor: Actor, action: Action, target: PatientTarget | 
   switch (action) {
     case 'user.manage':
     case 'audit.search':
+    case 'audit.export':
       return actor.role === 'admin' && actor.organisationId ? allow('administrator of your organisation') : deny('administrators only');
     case 'patient.create':
       return (actor.role === 'nurse' || actor.role === 'physician') && actor.organisationId

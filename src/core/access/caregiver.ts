@@ -17,7 +17,7 @@
 // - Anyone else (family, a friend) looks along only with the patient's consent (art. 7:457:
 //   the clinic shares nothing without it).
 import { ageOn, type IsoDate } from '../time/date.js';
-import type { CaregiverRelation } from './lists.js';
+import type { AccessReason, CaregiverRelation } from './lists.js';
 
 /** What a caregiver's link rests on, as far as the rules need it. */
 export interface CaregiverLink {
@@ -38,10 +38,10 @@ export type LinkGap = (typeof LINK_GAPS)[number];
 export const LINK_BASES = ['consent', 'representation', 'parent-of-young-child', 'parent-with-child'] as const;
 export type LinkBasis = (typeof LINK_BASES)[number];
 
-export type LinkStanding = { working: true; basis: LinkBasis; reason: string } | { working: false; gap: LinkGap; reason: string };
+export type LinkStanding = { working: true; basis: LinkBasis; reason: AccessReason } | { working: false; gap: LinkGap; reason: AccessReason };
 
-const works = (basis: LinkBasis, reason: string): LinkStanding => ({ working: true, basis, reason });
-const gap = (g: LinkGap, reason: string): LinkStanding => ({ working: false, gap: g, reason });
+const works = (basis: LinkBasis, reason: AccessReason): LinkStanding => ({ working: true, basis, reason });
+const gap = (g: LinkGap, reason: AccessReason): LinkStanding => ({ working: false, gap: g, reason });
 
 /** A relation outside the list (bad data) gives no access; a new relation is a type error here until decided. */
 const unlisted = (_relation: never): LinkStanding => gap('link-ended', 'unknown relation');

@@ -23,9 +23,82 @@ export const ACTIONS = [
   'patient.unmerge',
   'user.manage',
   'audit.search',
+  'audit.export',
   'clinical.evaluate',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
+
+/**
+ * Everything the audit log records: the authorised actions above and the steps around them that
+ * are audited without a decision of the core (signing in, account set-up, the administrator's
+ * changes, a list of patients shown, a form refused for its security token). An entry is only
+ * written with one of these, so every entry has words on the audit page.
+ */
+export const AUDIT_ACTIONS = [
+  ...ACTIONS,
+  'patient.list',
+  'user.create',
+  'user.role',
+  'user.unlock',
+  'user.activation-link',
+  'user.deactivate',
+  'session.create',
+  'session.delete',
+  'account.activate',
+  'password.reset-request',
+  'password.reset',
+  'page.view',
+  'page.post',
+  'caregiver.link-status',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/**
+ * The reasons the core gives for a decision; they are written into the audit log as they are, and
+ * shown there in the reader's language.
+ */
+export const ACCESS_REASONS = [
+  'administrator of your organisation',
+  'administrators only',
+  'administrators see no clinical content',
+  'clinician creating a patient in their organisation',
+  'only nurses and physicians create patients',
+  'clinician',
+  'clinicians only',
+  'no patient given',
+  'not your own record',
+  'under 12 the parents see the record',
+  'your own record',
+  'patients cannot do this',
+  'caregivers cannot do this',
+  'in the care of your organisation',
+  'not in the care of your organisation',
+  'referred to your practice',
+  'not referred to your practice',
+  'care workers work at a day centre',
+  'day centres see children only',
+  'a child of your day centre',
+  'not a child of your day centre',
+  'not a clinician',
+  'not linked to you',
+  'registered legal representative',
+  'parent of a child under 12',
+  'parent of a child aged 12 to 16, together with the child',
+  'from 16 the patient decides, and has not agreed',
+  'the young person agreed',
+  'the consent was withdrawn',
+  'the link was ended',
+  'a parent of an adult needs to be a registered legal representative',
+  'no proof of legal representation is recorded',
+  'unknown relation',
+  'your own record: you decide who looks along',
+  'the patient agreed',
+  'the patient has not agreed',
+  'only nurses and physicians work with the BSN',
+  'only nurses and physicians may do this',
+  'unknown action',
+] as const;
+export type AccessReason = (typeof ACCESS_REASONS)[number];
 
 export const ORGANISATION_KINDS = ['hospital', 'physiotherapy', 'day-centre', 'gp-practice'] as const;
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];

@@ -9,6 +9,7 @@ import * as m0004 from './0004_kept_form.js';
 import * as m0005 from './0005_patient_merge.js';
 import * as m0006 from './0006_caregiver_consent.js';
 import * as m0007 from './0007_family_name_prefix.js';
+import * as m0008 from './0008_audit_time_order.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_init': m0001,
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005_patient_merge': m0005,
   '0006_caregiver_consent': m0006,
   '0007_family_name_prefix': m0007,
+  '0008_audit_time_order': m0008,
 };
 
 export const migrationProvider: MigrationProvider = {

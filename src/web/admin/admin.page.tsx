@@ -5,6 +5,8 @@ import { dateTime } from '../time-format.js';
 import { roleLabel } from '../components/Patient.js';
 import type { AuditEntryView, UserView } from '../../api/facade.js';
 import { StaffRole } from '../../schema/account.schema.js';
+import { AUDIT_ACTIONS } from '../../core/access/lists.js';
+import { actionWords, outcomeWords, patientWords, reasonWords, whoWords } from './audit-words.js';
 
 /** A row of the users table: what the API's user list gives. */
 
@@ -172,18 +174,33 @@ export function UserPage(props: { ctx: PageContext; csrf: string; user: UserView
   );
 }
 
-/** A row of the audit table: what the API's audit search gives. */
+/** The audit search as typed (shown back in the form) and the page of results it found. */
+export interface AuditQuery {
+  person: string;
+  patient: string;
+  action: string;
+  allowed: string;
+  from: string;
+  to: string;
+}
 
-export function AuditPage(props: {
-  ctx: PageContext;
-  query: { action: string; allowed: string; from: string; to: string };
+export interface AuditResultsView {
   rows: readonly AuditEntryView[];
-  errors?: FieldErrors;
-}) {
-  const { ctx, query } = props;
+  total: number;
+  /** The place of the first row shown, counted from the newest (1 on the first page). */
+  first: number;
+  newerHref: string | undefined;
+  olderHref: string | undefined;
+  newestHref: string | undefined;
+  downloadHref: string;
+}
+
+export function AuditPage(props: { ctx: PageContext; query: AuditQuery; results: AuditResultsView | undefined; errors?: FieldErrors }) {
+  const { ctx, query, results } = props;
   const t = ctx.t;
   const a = t.audit;
   const errors = props.errors ?? {};
+  const rows = results?.rows ?? [];
   return (
     <Layout ctx={ctx} title={Object.keys(errors).length > 0 ? `${t.form.titlePrefix}: ${a.title}` : a.title}>
       <h1>{a.title}</h1>
@@ -191,8 +208,18 @@ export function AuditPage(props: {
       <p class="lead">{a.intro}</p>
       <section aria-labelledby="audit-search">
         <h2 id="audit-search">{a.searchTitle}</h2>
-        <form method="get" action="/admin/audit" role="search" aria-labelledby="audit-search">
-          <Field t={t} name="action" label={a.action} hint={a.actionHint} value={query.action} autocomplete="off" spellcheck={false} optional error={errors.action} />
+        <form method="get" action="/admin/audit" role="search" aria-labelledby="audit-search" novalidate>
+          <Field t={t} name="person" label={a.person} hint={a.personHint} value={query.person} autocomplete="off" spellcheck={false} optional error={errors.person} />
+          <Field t={t} name="patient" label={a.patientCode} hint={a.patientHint} value={query.patient} autocomplete="off" spellcheck={false} optional error={errors.patient} />
+          <Select
+            t={t}
+            name="action"
+            label={a.action}
+            value={query.action}
+            error={errors.action}
+            blank={a.any}
+            options={AUDIT_ACTIONS.map((x) => ({ value: x, label: a.actions[x] }))}
+          />
           <Select
             t={t}
             name="allowed"
@@ -201,8 +228,8 @@ export function AuditPage(props: {
             error={errors.allowed}
             blank={a.any}
             options={[
-              { value: 'true', label: t.form.yes },
-              { value: 'false', label: t.form.no },
+              { value: 'true', label: a.allowedWord },
+              { value: 'false', label: a.refusedWord },
             ]}
           />
           <Field t={t} name="from" label={a.from} hint={t.form.dateHint} value={query.from} inputMode="numeric" autocomplete="off" spellcheck={false} optional error={errors.from} />
@@ -212,50 +239,105 @@ export function AuditPage(props: {
           </p>
         </form>
       </section>
-      <section aria-labelledby="audit-results">
-        <h2 id="audit-results">{a.results}</h2>
-        <p role="status">{props.rows.length === 0 ? a.none : a.count(props.rows.length)}</p>
-        {props.rows.length > 0 ? (
-          // Ten columns are wider than a desktop page: the table scrolls sideways, so the region
-          // takes the focus and a keyboard user can scroll it with the arrow keys.
-          <div class="table-scroll" role="region" aria-labelledby="audit-results" tabIndex={0}>
-            <table class="stack">
-              <thead>
-                <tr>
-                  <th scope="col">{a.when}</th>
-                  <th scope="col">{a.who}</th>
-                  <th scope="col">{a.role}</th>
-                  <th scope="col">{a.action}</th>
-                  <th scope="col">{a.resource}</th>
-                  <th scope="col">{a.patient}</th>
-                  <th scope="col">{a.allowed}</th>
-                  <th scope="col">{a.reason}</th>
-                  <th scope="col">{a.requestId}</th>
-                  <th scope="col">{a.client}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {props.rows.map((r) => (
-                  <tr key={r.id}>
-                    <th scope="row" data-label={a.when}>{dateTime(ctx.lang, r.at)}</th>
-                    <td data-label={a.who}>{r.userName ?? ''}</td>
-                    <td data-label={a.role}>{roleLabel(t, r.role)}</td>
-                    <td data-label={a.action}>
-                      <code>{r.action}</code>
-                    </td>
-                    <td class="break-any" data-label={a.resource}>{r.resource}</td>
-                    <td class="break-any" data-label={a.patient}>{r.patientId ?? ''}</td>
-                    <td data-label={a.allowed}>{r.allowed ? t.form.yes : t.form.no}</td>
-                    <td data-label={a.reason}>{r.reason ?? ''}</td>
-                    <td class="break-any" data-label={a.requestId}>{r.requestId ?? ''}</td>
-                    <td class="break-any" data-label={a.client}>{r.clientIp ?? ''}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ) : null}
-      </section>
+      {results ? (
+        <section aria-labelledby="audit-results">
+          <h2 id="audit-results">{a.results}</h2>
+          <p role="status">
+            {results.total === 0 ? a.none : a.count(results.total)} {rows.length > 0 ? a.range(results.first, results.first + rows.length - 1, results.total) : null}
+          </p>
+          {rows.length > 0 ? (
+            <>
+              <p>
+                <a id="download" href={results.downloadHref} download>
+                  {a.download}
+                </a>
+                <span class="hint">{a.downloadHint}</span>
+                {errors.download ? (
+                  <span class="field-error" id="download-error">
+                    <span class="visually-hidden">{t.form.errorPrefix} </span>
+                    {errors.download}
+                  </span>
+                ) : null}
+              </p>
+              <Pager t={t} results={results} />
+              {/* Ten columns are wider than a desktop page: the table scrolls sideways, so the region
+                  takes the focus and a keyboard user can scroll it with the arrow keys. */}
+              <div class="table-scroll" role="region" aria-labelledby="audit-results" tabIndex={0}>
+                <table class="stack audit-table">
+                  <caption class="visually-hidden">{a.range(results.first, results.first + rows.length - 1, results.total)}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{a.when}</th>
+                      <th scope="col">{a.who}</th>
+                      <th scope="col">{a.role}</th>
+                      <th scope="col">{a.action}</th>
+                      <th scope="col">{a.patient}</th>
+                      <th scope="col">{a.outcome}</th>
+                      <th scope="col">{a.reason}</th>
+                      <th scope="col">{a.resource}</th>
+                      <th scope="col">{a.requestId}</th>
+                      <th scope="col">{a.client}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {rows.map((r) => (
+                      <tr key={r.id}>
+                        <th scope="row" data-label={a.when}>{dateTime(ctx.lang, r.at)}</th>
+                        <td data-label={a.who}>{whoWords(t, r)}</td>
+                        <td data-label={a.role}>{r.role ? roleLabel(t, r.role) : ''}</td>
+                        <td data-label={a.action}>{actionWords(t, r.action)}</td>
+                        <td data-label={a.patient}>{patientWords(t, r)}</td>
+                        <td data-label={a.outcome}>
+                          <span class={r.allowed ? 'outcome allowed' : 'outcome refused'}>
+                            <span aria-hidden="true">{r.allowed ? '✓ ' : '✕ '}</span>
+                            {outcomeWords(t, r)}
+                          </span>
+                        </td>
+                        <td data-label={a.reason}>{reasonWords(t, r.reason)}</td>
+                        <td class="break-any" data-label={a.resource}>{r.resource}</td>
+                        <td class="break-any" data-label={a.requestId}>{r.requestId ?? ''}</td>
+                        <td class="break-any" data-label={a.client}>{r.clientIp ?? ''}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              <Pager t={t} results={results} />
+            </>
+          ) : null}
+        </section>
+      ) : null}
     </Layout>
+  );
+}
+
+/** Plain links to the pages beside this one (no JavaScript): newer, older, and back to the newest. */
+function Pager({ t, results }: { t: PageContext['t']; results: AuditResultsView }) {
+  const a = t.audit;
+  if (!results.newerHref && !results.olderHref) return null;
+  return (
+    <nav class="pager" aria-label={a.pages}>
+      <ul>
+        {results.newestHref ? (
+          <li>
+            <a href={results.newestHref}>{a.newest}</a>
+          </li>
+        ) : null}
+        {results.newerHref ? (
+          <li>
+            <a href={results.newerHref} rel="prev">
+              {a.newer}
+            </a>
+          </li>
+        ) : null}
+        {results.olderHref ? (
+          <li>
+            <a href={results.olderHref} rel="next">
+              {a.older}
+            </a>
+          </li>
+        ) : null}
+      </ul>
+    </nav>
   );
 }

@@ -2,15 +2,19 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
   AppError, createClinician, requestMeta, requireUser, searchOrganisationAudit, usersOfOrganisation, changeStaffRole, deactivateStaff, resendActivation, unlockStaff,
-  type RequestMeta, type SessionUser,
+  exportOrganisationAudit, parseAuditKey, TooManyToExport, type AuditEntryView, type AuditFilter, type RequestMeta, type SessionUser,
 } from '../../api/facade.js';
+import type { Messages } from '../i18n/index.js';
+import { csvFile } from '../csv.js';
+import { roleLabel } from '../components/Patient.js';
+import { actionWords, outcomeWords, patientWords, reasonWords, whoWords } from './audit-words.js';
 import { z } from 'zod';
 import { TIME_ZONE } from '../time-format.js';
-import { fieldMessages, pageForm, queryFields, readForm, refusalProblems, type PageForm } from '../forms.js';
+import { fieldMessages, pageForm, queryFields, readForm, refusalProblems, typedFromIso, type PageForm } from '../forms.js';
 import { AuditSearchForm, NewStaffForm, RoleForm } from './admin.forms.js';
 import type { FieldErrors } from '../components/Form.js';
 import { idParam, type PageKit } from '../page-kit.js';
-import { AuditPage, UserPage, UsersPage, type UserNotice } from './admin.page.js';
+import { AuditPage, UserPage, UsersPage, type AuditQuery, type UserNotice } from './admin.page.js';
 
 const accountIdOf = (req: FastifyRequest) => idParam(req, 'There is no such account.');
 
@@ -118,30 +122,102 @@ export function registerAdminPages(fastify: FastifyInstance, kit: PageKit): void
   userAction('unlock', 'unlocked', noFields, (u, id, _data, meta) => unlockStaff(deps(), u.actor, meta, id));
   userAction('activation-link', 'link', noFields, (u, id, _data, meta) => resendActivation(mailDeps(), u.actor, meta, id));
 
+  // ---- Audit log -----------------------------------------------------------------------------
+
+  /** The search as typed, read and checked: the filter for the use case, or the fields' errors. */
+  function auditSearch(req: FastifyRequest, t: Messages) {
+    const form = readForm(req, t, AuditSearchForm);
+    const v = form.values;
+    const query: AuditQuery = {
+      person: (v.person ?? '').trim(), patient: (v.patient ?? '').trim(), action: v.action ?? '', allowed: v.allowed ?? '', from: typedFromIso((v.from ?? '').trim()), to: typedFromIso((v.to ?? '').trim()),
+    };
+    if (!form.ok) return { ok: false as const, query, errors: form.errors };
+    const { person, patient, action, allowed, from, to, before, after } = form.data;
+    if (from && to && to < from) return { ok: false as const, query, errors: { to: t.audit.toBeforeFrom } };
+    const filter: AuditFilter = {
+      person, patientCode: patient, action, allowed: allowed === undefined ? undefined : allowed === 'true',
+      from: from ? dayBound(from, 'start') : undefined, to: to ? dayBound(to, 'end') : undefined,
+    };
+    // The paging links' place in the log; one that is not a place starts at the newest.
+    return { ok: true as const, query, filter, before: before ? parseAuditKey(before) : undefined, after: after ? parseAuditKey(after) : undefined };
+  }
+
+  /** The search's own address with one more pair (`before`, `after`), for links. */
+  const auditHref = (path: string, query: AuditQuery, extra: Record<string, string> = {}) => {
+    const q = new URLSearchParams();
+    for (const [k, v] of Object.entries({ ...query, ...extra })) if (v !== '') q.set(k, v);
+    const s = q.toString();
+    return s ? `${path}?${s}` : path;
+  };
+
+  async function auditPage(req: FastifyRequest, reply: FastifyReply, extraErrors: FieldErrors = {}) {
+    const u = requireUser(req);
+    const ctx = await ctxOf(req, reply);
+    const search = auditSearch(req, ctx.t);
+    if (!search.ok) {
+      // Still refuse a non-administrator before showing anything of the form's answer.
+      await searchOrganisationAudit(deps(), u.actor, requestMeta(req), {}, { limit: 1 });
+      return send(reply, <AuditPage ctx={ctx} query={search.query} results={undefined} errors={search.errors} />, 400);
+    }
+    const found = await searchOrganisationAudit(deps(), u.actor, requestMeta(req), search.filter, { limit: AUDIT_PAGE, before: search.before, after: search.after });
+    const results = {
+      rows: found.entries, total: found.total, first: found.position,
+      newerHref: found.newer ? auditHref('/admin/audit', search.query, { after: found.newer }) : undefined,
+      olderHref: found.older ? auditHref('/admin/audit', search.query, { before: found.older }) : undefined,
+      newestHref: found.position > AUDIT_PAGE + 1 ? auditHref('/admin/audit', search.query) : undefined,
+      downloadHref: auditHref('/admin/audit/download', search.query),
+    };
+    const errors = { ...extraErrors };
+    return send(reply, <AuditPage ctx={ctx} query={search.query} results={results} errors={errors} />, Object.keys(errors).length > 0 ? 400 : 200);
+  }
+
+  fastify.get('/admin/audit', queryWith(AuditSearchForm), page(async (req, reply) => auditPage(req, reply)));
+
   fastify.get(
-    '/admin/audit',
+    '/admin/audit/download',
     queryWith(AuditSearchForm),
     page(async (req, reply) => {
       const u = requireUser(req);
       const ctx = await ctxOf(req, reply);
-      const search = readForm(req, ctx.t, AuditSearchForm);
-      const v = search.values;
-      const query = { action: (v.action ?? '').trim(), allowed: v.allowed ?? '', from: (v.from ?? '').trim(), to: (v.to ?? '').trim() };
-      if (!search.ok) {
-        // Still refuse a non-administrator before showing anything of the form's answer.
-        await searchOrganisationAudit(deps(), u.actor, requestMeta(req), { limit: 1, offset: 0 });
-        return send(reply, <AuditPage ctx={ctx} query={query} rows={[]} errors={search.errors} />, 400);
+      const search = auditSearch(req, ctx.t);
+      // A search with mistakes goes back to the page, which shows them next to the fields.
+      if (!search.ok) return reply.redirect(auditHref('/admin/audit', search.query), 303);
+      let rows: AuditEntryView[];
+      try {
+        rows = await exportOrganisationAudit(deps(), u.actor, requestMeta(req), search.filter);
+      } catch (e) {
+        if (!(e instanceof TooManyToExport)) throw e;
+        const n = (x: number) => x.toLocaleString(ctx.lang === 'nl' ? 'nl-NL' : 'en-GB');
+        return auditPage(req, reply, { download: ctx.t.audit.tooMany(n(e.total), n(e.max)) });
       }
-      const { action, allowed, from, to } = search.data;
-      const rows = await searchOrganisationAudit(deps(), u.actor, requestMeta(req), {
-        ...(action ? { action } : {}),
-        ...(allowed ? { allowed: allowed === 'true' } : {}),
-        ...(from ? { from: dayBound(from, 'start') } : {}),
-        ...(to ? { to: dayBound(to, 'end') } : {}),
-        limit: 200,
-        offset: 0,
-      });
-      return send(reply, <AuditPage ctx={ctx} query={query} rows={rows} />);
+      const t = ctx.t;
+      const a = t.audit;
+      const table = [
+        [a.when, a.who, a.role, a.action, a.patient, a.outcome, a.reason, a.resource, a.requestId, a.client],
+        ...rows.map((r) => [
+          csvTime(r.at), whoWords(t, r), r.role ? roleLabel(t, r.role) : '', actionWords(t, r.action), patientWords(t, r), outcomeWords(t, r), reasonWords(t, r.reason),
+          r.resource, r.requestId ?? '', r.clientIp ?? '',
+        ]),
+      ];
+      const day = csvTime(new Date().toISOString()).slice(0, 10).split('-').reverse().join('-');
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${ctx.lang === 'nl' ? 'logboek' : 'audit-log'}-${day}.csv"`)
+        .header('cache-control', 'no-store')
+        .send(csvFile(table, ctx.lang === 'nl' ? ';' : ','));
     }),
   );
+}
+
+/** Entries on one page of the audit search. */
+const AUDIT_PAGE = 50;
+
+/** A time for a spreadsheet, in Dutch time and to the second: 07-12-2026 14:03:27. */
+function csvTime(iso: string): string {
+  const p = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })
+      .formatToParts(new Date(iso))
+      .map((x) => [x.type, x.value]),
+  );
+  return `${p.day ?? ''}-${p.month ?? ''}-${p.year ?? ''} ${p.hour ?? ''}:${p.minute ?? ''}:${p.second ?? ''}`;
 }
