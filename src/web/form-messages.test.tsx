@@ -154,7 +154,7 @@ describe.each(LANGS)('a field marked optional (%s)', (_lang, t: Messages) => {
       'patient search': ['q', 'birthDate'],
       'account for a patient': ['accountEmail', 'consentGivenBy', 'representationProof'],
       'activation': ['email'],
-      'audit search': ['action', 'from', 'to'],
+      'audit search': ['person', 'patient', 'from', 'to'],
     });
   });
 
