@@ -187,12 +187,14 @@ export type AuditPageAsk = { limit: number; before?: AuditKey | undefined; after
  * Entries an organisation's administrator sees: those written by its own staff, and those without
  * an organisation (sign-ins, patients, caregivers, account set-up) that concern a patient in its
  * care or an account that belongs to it: its staff, its patients, or their caregivers. The account
- * concerned is whoever acted, or else the one named in the resource (account/<id>).
+ * concerned is whoever acted, or else the one named in the resource (account/<id>). A step about a
+ * patient is shown only where that patient is in care: a caregiver linked to one of ours who tries
+ * another organisation's patient shows up there, not here.
  */
 const ACCOUNT_RESOURCE = '^account/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$';
 const visibleTo = (org: string) => sql<boolean>`(e.organisation_id = ${org} or (e.organisation_id is null and (
     exists (select 1 from patient_organisation po where po.patient_id = e.patient_id and po.organisation_id = ${org})
-    or exists (
+    or e.patient_id is null and exists (
       select 1 from app_user a
       where a.id = coalesce(e.user_id, case when e.resource ~ ${ACCOUNT_RESOURCE} then substring(e.resource from 9)::uuid end)
         and (a.organisation_id = ${org}

@@ -4,6 +4,8 @@ import { freshStore, STORE_KINDS } from './testing/stores.js';
 import type { Store } from './db.js';
 import { createHmac, randomBytes } from 'node:crypto';
 import { countAudit, sealAudit, searchAudit, verifyAudit, writeAudit, type AuditEntry } from './audit.repo.js';
+import { insertPatient, linkCaregiver } from './patient.repo.js';
+import { inTransaction } from './db.js';
 
 const entry = (i: number): AuditEntry => ({
   userId: null, role: 'nurse', organisationId: null, action: 'patient.read', resource: 'patient', patientId: null,
@@ -145,6 +147,23 @@ describe.each(STORE_KINDS)('the audit search on %s', (kind) => {
     expect(await names('_')).toEqual(['Bert 100%_Jansen']);
     expect(await names('%')).toEqual(['Bert 100%_Jansen']);
     expect(await names('Mantel')).toEqual([]);
+  });
+
+  it('shows a caregiver\'s steps to the organisation of the patient they concern, never another organisation\'s patient', async () => {
+    const other = (await store.db.insertInto('organisation').values({ kind: 'hospital', name: 'Elders', phone: null }).returning('id').executeTakeFirstOrThrow()).id;
+    const person = { given_name: 'Test', family_name_prefix: null, birth_date: '1950-01-01', sex: 'female' as const, bsn: null, phone: null, email: null, gp_practice: null };
+    const ours = await inTransaction(store.db, (tx) => insertPatient(tx, { ...person, family_name: 'Ons' }, org));
+    const theirs = await inTransaction(store.db, (tx) => insertPatient(tx, { ...person, family_name: 'Elders' }, other));
+    const carer = (await store.db.insertInto('app_user').values({ role: 'caregiver', organisation_id: null, display_name: 'Naaste', status: 'active' }).returning('id').executeTakeFirstOrThrow()).id;
+    await linkCaregiver(store.db, { caregiverUserId: carer, patientId: ours.id, relation: 'family', consent: { givenBy: 'Test Ons', givenAs: 'patient' }, representationProof: null, by: null });
+    const step = (reason: string, patientId: string | null, action = 'patient.read'): AuditEntry =>
+      ({ ...entry(1), userId: carer, role: 'caregiver', action, patientId, allowed: true, reason });
+    await writeAudit(store.db, [step('signed in', null, 'session.create'), step('read ours', ours.id), { ...step('tried theirs', theirs.id), allowed: false }]);
+    const reasons = async (organisationId: string) =>
+      (await searchAudit(store.db, { organisationId }, { limit: 10 })).rows.map((r) => r.reason).sort();
+    expect(await reasons(org)).toEqual(['read ours', 'signed in']);
+    expect(await reasons(other)).toEqual(['tried theirs']);
+    expect(await countAudit(store.db, { organisationId: org })).toBe(2);
   });
 
   it('finds a patient by the HMAC of the id, computed in SQL exactly as the server computes it', async () => {
