@@ -85,3 +85,28 @@ export interface Page<T> {
   total: number;
   before: number;
 }
+
+/**
+ * One page of a list held in memory in a fixed order (a catalogue), by the same cursors as a list
+ * from the store. `keyOf` is the key of an entry, unique in the list; a cursor naming no entry of
+ * it has already been refused by the list's key schema, and is taken as the end of the list here.
+ */
+export function pageInMemory<T>(all: readonly T[], keyOf: (t: T) => readonly KeyValue[], ask: { limit: number; cursor?: Cursor | undefined }): { items: T[]; nextCursor: string | null } {
+  const same = (k: readonly KeyValue[]) => (t: T) => {
+    const own = keyOf(t);
+    return own.length === k.length && own.every((v, i) => v === k[i]);
+  };
+  let start = 0;
+  let end = all.length;
+  if (ask.cursor) {
+    const at = all.findIndex(same(ask.cursor.key));
+    if (ask.cursor.dir === 'after') start = at === -1 ? all.length : at + 1;
+    else {
+      end = at === -1 ? 0 : at;
+      start = Math.max(0, end - ask.limit);
+    }
+  }
+  const items = all.slice(start, Math.min(end, start + ask.limit));
+  const last = items.at(-1);
+  return { items, nextCursor: last !== undefined && start + items.length < all.length ? encodeCursor({ dir: 'after', key: keyOf(last) }) : null };
+}
