@@ -75,6 +75,18 @@ export function pageOf<T extends z.ZodType>(item: T) {
   });
 }
 
+/** Which page of a list is asked for, as the query decodes it. */
+export interface PageAsk {
+  limit: number;
+  cursor?: Cursor | undefined;
+}
+
+/** One page of a list as the API sends it. */
+export interface ListPage<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
 /** A list page as the use cases hand it out: the API sends items and nextCursor, the pages use the rest. */
 export interface Page<T> {
   items: T[];
@@ -91,7 +103,7 @@ export interface Page<T> {
  * from the store. `keyOf` is the key of an entry, unique in the list; a cursor naming no entry of
  * it has already been refused by the list's key schema, and is taken as the end of the list here.
  */
-export function pageInMemory<T>(all: readonly T[], keyOf: (t: T) => readonly KeyValue[], ask: { limit: number; cursor?: Cursor | undefined }): { items: T[]; nextCursor: string | null } {
+export function pageInMemory<T>(all: readonly T[], keyOf: (t: T) => readonly KeyValue[], ask: PageAsk): ListPage<T> {
   const same = (k: readonly KeyValue[]) => (t: T) => {
     const own = keyOf(t);
     return own.length === k.length && own.every((v, i) => v === k[i]);

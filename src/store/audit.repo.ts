@@ -181,7 +181,11 @@ export interface AuditKey {
 }
 
 /** One page: the first (`limit` newest), the one older than `before`, or the one newer than `after`. */
-export type AuditPageAsk = { limit: number; before?: AuditKey | undefined; after?: AuditKey | undefined } | { limit: number; offset: number };
+export interface AuditPageAsk {
+  limit: number;
+  before?: AuditKey | undefined;
+  after?: AuditKey | undefined;
+}
 
 /**
  * Entries an organisation's administrator sees: those written by its own staff, and those without
@@ -236,8 +240,8 @@ function filtered(db: Db, q: AuditSearch) {
  * answer says whether there is more on either side.
  */
 export async function searchAudit(db: Db, q: AuditSearch, ask: AuditPageAsk) {
-  const newer = 'after' in ask && ask.after !== undefined;
-  const edge = 'offset' in ask ? undefined : (ask.before ?? ask.after);
+  const newer = ask.after !== undefined;
+  const edge = ask.before ?? ask.after;
   let query = filtered(db, q).select([
     'e.id', 'e.at', 'e.user_id', 'u.display_name as user_name', 'u.role as user_role', 'u.patient_id as user_patient_id', 'e.role', 'e.organisation_id',
     'e.action', 'e.resource', 'e.patient_id', 'e.allowed', 'e.reason', 'e.request_id', 'e.client_ip',
@@ -250,7 +254,6 @@ export async function searchAudit(db: Db, q: AuditSearch, ask: AuditPageAsk) {
   }
   const dir = newer ? 'asc' : 'desc';
   query = query.orderBy('e.at', dir).orderBy('e.id', dir).limit(ask.limit + 1);
-  if ('offset' in ask) query = query.offset(ask.offset);
   const rows = await query.execute();
   const more = rows.length > ask.limit;
   const page = rows.slice(0, ask.limit);
@@ -258,7 +261,7 @@ export async function searchAudit(db: Db, q: AuditSearch, ask: AuditPageAsk) {
   return {
     rows: page,
     // Entries are never removed, so the edge entry itself is always on the other side.
-    hasNewer: newer ? more : edge !== undefined || ('offset' in ask && ask.offset > 0),
+    hasNewer: newer ? more : edge !== undefined,
     hasOlder: newer ? true : more,
   };
 }
