@@ -7,6 +7,7 @@ import { sql, type Selectable } from 'kysely';
 import type { AuditEventTable } from './schema.js';
 import { STAFF_ROLES } from '../core/access/lists.js';
 import type { Db } from './db.js';
+import { keysetPage, type KeysetAsk, type KeysetPage, type KeyValue } from './paging.js';
 
 export interface AuditEntry {
   userId: string | null;
@@ -294,4 +295,18 @@ export async function accessLogForPatient(db: Db, patientId: string, limit = 200
     .orderBy('e.id', 'desc')
     .limit(limit)
     .execute();
+}
+
+/** One page of who opened this patient's record and when, newest first (as accessLogForPatient). */
+export async function pageAccessLogForPatient(db: Db, patientId: string, page: Omit<KeysetAsk, 'columns' | 'descending'>) {
+  const query = db
+    .selectFrom('audit_event as e')
+    .leftJoin('app_user as u', 'u.id', 'e.user_id')
+    .leftJoin('organisation as o', 'o.id', 'e.organisation_id')
+    .select(['e.id', 'e.at', 'e.action', 'e.role', 'e.user_id', 'u.display_name as user_name', 'o.name as organisation_name'])
+    .where('e.patient_id', '=', patientId)
+    .where('e.allowed', '=', true);
+  type Row = Awaited<ReturnType<typeof query.execute>>[number];
+  const found: KeysetPage<Row> = await keysetPage(query, { ...page, columns: ['e.id'], descending: true }, (r): KeyValue[] => [String(r.id)]);
+  return found;
 }
