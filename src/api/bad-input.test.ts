@@ -51,6 +51,28 @@ const CASES: Case[] = [
   { name: 'user: a password given by the administrator', method: 'POST', url: () => '/api/v1/users', as: 'admin', body: { role: 'nurse', email: 'n@x.nl', displayName: 'N', password: 'long-enough-1' }, pointer: '/password' },
   { name: 'user: unknown role', method: 'POST', url: () => '/api/v1/users', as: 'admin', body: { role: 'root', email: 'n@x.nl', displayName: 'N' }, pointer: '/role' },
   { name: 'audit: bad date', method: 'GET', url: () => '/api/v1/audit?from=yesterday', as: 'admin', pointer: '/query/from' },
+  { name: 'users: limit out of range', method: 'GET', url: () => '/api/v1/users?limit=201', as: 'admin', pointer: '/query/limit' },
+  { name: 'users: cursor not one the list gave out', method: 'GET', url: () => '/api/v1/users?cursor=not-a-cursor', as: 'admin', pointer: '/query/cursor' },
+  { name: 'audit: limit zero', method: 'GET', url: () => '/api/v1/audit?limit=0', as: 'admin', pointer: '/query/limit' },
+  { name: 'audit: offset is no longer a way to page', method: 'GET', url: () => '/api/v1/audit?offset=100', as: 'admin', pointer: '/query/offset' },
+  {
+    name: 'audit: cursor with a day that does not exist', method: 'GET', as: 'admin', pointer: '/query/cursor',
+    url: () => `/api/v1/audit?cursor=${Buffer.from(JSON.stringify(['a', '2026-02-30T10:00:00.000000Z', '5'])).toString('base64url')}`,
+  },
+  { name: 'history: limit not a number', method: 'GET', url: (f) => `/api/v1/patients/${f.patients.adultA}/history?limit=ten`, as: 'nurse', pointer: '/query/limit' },
+  {
+    name: 'history: cursor of the patient list', method: 'GET', as: 'nurse', pointer: '/query/cursor',
+    url: (f) => `/api/v1/patients/${f.patients.adultA}/history?cursor=${Buffer.from(JSON.stringify(['a', 'adulta', f.patients.adultA])).toString('base64url')}`,
+  },
+  { name: 'access log: limit out of range', method: 'GET', url: (f) => `/api/v1/patients/${f.patients.adultA}/access-log?limit=500`, as: 'nurse', pointer: '/query/limit' },
+  { name: 'access log: cursor not one the list gave out', method: 'GET', url: (f) => `/api/v1/patients/${f.patients.adultA}/access-log?cursor=%21%21`, as: 'nurse', pointer: '/query/cursor' },
+  { name: 'caregivers: limit zero', method: 'GET', url: (f) => `/api/v1/patients/${f.patients.adultA}/caregivers?limit=0`, as: 'nurse', pointer: '/query/limit' },
+  { name: 'caregivers: cursor not one the list gave out', method: 'GET', url: (f) => `/api/v1/patients/${f.patients.adultA}/caregivers?cursor=not-a-cursor`, as: 'nurse', pointer: '/query/cursor' },
+  { name: 'rules: limit out of range', method: 'GET', url: () => '/api/v1/rules?limit=1000', as: 'nurse', pointer: '/query/limit' },
+  {
+    name: 'rules: cursor naming no rule', method: 'GET', as: 'nurse', pointer: '/query/cursor',
+    url: () => `/api/v1/rules?cursor=${Buffer.from(JSON.stringify(['a', 'no.such-rule'])).toString('base64url')}`,
+  },
   { name: 'activation: code too short', method: 'POST', url: () => '/api/v1/activation', as: null, body: { code: 'AB', password: 'long-enough-1' }, pointer: '/code' },
   { name: 'reset: not an e-mail', method: 'POST', url: () => '/api/v1/password-reset', as: null, body: { email: 'nope' }, pointer: '/email' },
 ];

@@ -55,7 +55,7 @@ describe.each(STORE_KINDS)('caregiver links over the API on %s', (kind) => {
     expect(linked.statusCode).toBe(204);
     const read = await call('caregiver', 'GET', `/api/v1/patients/${f.patients.adultA}`);
     expect(read.statusCode).toBe(200);
-    const list = (await call('nurse', 'GET', `/api/v1/patients/${f.patients.adultA}/caregivers`)).json<{ caregivers: Link[] }>().caregivers;
+    const list = (await call('nurse', 'GET', `/api/v1/patients/${f.patients.adultA}/caregivers`)).json<{ items: Link[] }>().items;
     expect(list).toHaveLength(1);
     expect(list[0]?.consent).toMatchObject({ givenBy: 'J. Jansen (mentor)', givenAs: 'representative' });
     expect(list[0]?.basis).toBe('consent');

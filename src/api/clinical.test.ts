@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInRoles, testApp, type TestApp } from './testing/test-app.js';
 import { buildFixture, type Fixture } from './testing/fixture.js';
 import { Problem } from '../schema/problem.js';
+import { RULES, RULES_VERSION } from '../core/registry.js';
+import { walkPages } from './testing/walk-pages.js';
 
 const CASE = {
   asOf: '2026-11-23',
@@ -54,12 +56,36 @@ describe('clinical core over HTTP', () => {
   });
 
   it('lists every rule in the catalogue and documents the route', async () => {
-    const res = await t.app.inject({ url: '/api/v1/rules', headers: { cookie: cookie.patient } });
-    const rules = res.json<{ rules: { id: string; source: string[] }[] }>().rules;
+    const res = await t.app.inject({ url: '/api/v1/rules?limit=200', headers: { cookie: cookie.patient } });
+    const page = res.json<{ items: { id: string; source: string[] }[]; nextCursor: string | null; rulesVersion: string }>();
+    expect(page.nextCursor).toBeNull();
+    expect(page.rulesVersion).toBe(RULES_VERSION);
+    const rules = page.items;
+    expect(rules.map((r) => r.id)).toEqual(RULES.map((r) => r.id));
     expect(rules.map((r) => r.id)).toEqual(expect.arrayContaining(['case-finding.dxa-indicated', 'bmd.category', 'medication.safety', 'fall-risk.level']));
     expect(rules.every((r) => r.source.length > 0)).toBe(true);
     const doc = (await t.app.inject('/api/openapi.json')).json<{ paths: Record<string, unknown>; components: { schemas: Record<string, unknown> } }>();
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/evaluate', '/api/v1/rules']));
     expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['Case', 'Evaluation', 'Problem']));
+  });
+
+  it('pages the catalogue by the one convention: every rule once, in the catalogue order, nextCursor null at the end', async () => {
+    expect(RULES.length).toBeGreaterThan(7);
+    const walked = await walkPages<{ id: string }>(t, '/api/v1/rules', cookie.patient ?? '', 7, ['rulesVersion']);
+    expect(walked.items.map((r) => r.id)).toEqual(RULES.map((r) => r.id));
+    expect(walked.pages).toBe(Math.ceil(RULES.length / 7));
+    const first = await t.app.inject({ url: '/api/v1/rules', headers: { cookie: cookie.patient } });
+    expect(first.json<{ items: unknown[] }>().items).toHaveLength(Math.min(50, RULES.length));
+    expect(Object.keys(first.json<object>())).not.toContain('rules');
+  });
+
+  it('refuses a cursor the catalogue did not give out, naming the field', async () => {
+    const noRule = Buffer.from(JSON.stringify(['a', 'no.such-rule'])).toString('base64url');
+    for (const cursor of ['not-a-cursor', noRule]) {
+      const res = await t.app.inject({ url: `/api/v1/rules?cursor=${cursor}`, headers: { cookie: cookie.patient } });
+      expect(res.statusCode).toBe(400);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(Problem.parse(res.json()).errors?.map((e) => e.pointer)).toEqual(['/query/cursor']);
+    }
   });
 });

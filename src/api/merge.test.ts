@@ -80,7 +80,7 @@ describe.each(STORE_KINDS)('merging records on %s', (kind) => {
     const orgsOfA = async () => (await sql<{ n: number }>`select count(*)::int as n from patient_organisation where patient_id = ${a}`.execute(t.store.db)).rows[0]?.n;
     expect(await orgsOfA()).toBe(2);
     const history = async (id: string) =>
-      (await t.app.inject({ method: 'GET', url: `/api/v1/patients/${id}/history`, headers: { cookie: cookie.nurse } })).json<{ revisions: { reason: string; after: unknown }[] }>().revisions;
+      (await t.app.inject({ method: 'GET', url: `/api/v1/patients/${id}/history`, headers: { cookie: cookie.nurse } })).json<{ items: { reason: string; after: unknown }[] }>().items;
     expect((await history(b)).map((r) => r.reason)).toContain('merge');
     expect((await history(a)).map((r) => r.reason)).toContain('merge');
     const page = await t.app.inject({ method: 'GET', url: `/patients/${b}`, headers: { cookie: cookie.nurse, accept: 'text/html' } });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CAREGIVER_RELATIONS, ROLES, STAFF_ROLES } from '../core/access/lists.js';
 import { text } from './text.js';
+import { pageQuery } from './paging.js';
 import { LinkBasis } from './caregiver.schema.js';
 
 export const RoleEnum = z.enum(ROLES);
@@ -70,6 +71,19 @@ export const Activation = z
 export const ResetRequest = z.object({ email: z.email('is not a valid e-mail address').max(254) }).strict().meta({ id: 'ResetRequest' });
 export const ResetConfirm = z.object({ token: text().min(10).max(100), password: Password }).strict().meta({ id: 'ResetConfirm' });
 
+/** Where a page of the audit log continues: an entry's time to the microsecond (UTC) and its id. */
+// Checked to the calendar and within bigint here: the database would otherwise refuse the key as an error.
+export const AuditListKey = z.tuple([
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/)
+    .refine((t) => {
+      const d = new Date(t);
+      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 23) === t.slice(0, 23);
+    }),
+  z.string().regex(/^\d{1,18}$/),
+]);
+
 export const AuditQuery = z
   .object({
     patientId: z.uuid().optional(),
@@ -78,8 +92,7 @@ export const AuditQuery = z
     allowed: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
     from: z.iso.datetime({ offset: true }).optional(),
     to: z.iso.datetime({ offset: true }).optional(),
-    limit: z.coerce.number().int().min(1).max(500).default(100),
-    offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+    ...pageQuery(AuditListKey),
   })
   .strict();
 

@@ -75,6 +75,18 @@ export function pageOf<T extends z.ZodType>(item: T) {
   });
 }
 
+/** Which page of a list is asked for, as the query decodes it. */
+export interface PageAsk {
+  limit: number;
+  cursor?: Cursor | undefined;
+}
+
+/** One page of a list as the API sends it. */
+export interface ListPage<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
 /** A list page as the use cases hand it out: the API sends items and nextCursor, the pages use the rest. */
 export interface Page<T> {
   items: T[];
@@ -84,4 +96,29 @@ export interface Page<T> {
   /** How many rows the whole list has, and how many come before this page. */
   total: number;
   before: number;
+}
+
+/**
+ * One page of a list held in memory in a fixed order (a catalogue), by the same cursors as a list
+ * from the store. `keyOf` is the key of an entry, unique in the list; a cursor naming no entry of
+ * it has already been refused by the list's key schema, and is taken as the end of the list here.
+ */
+export function pageInMemory<T>(all: readonly T[], keyOf: (t: T) => readonly KeyValue[], ask: PageAsk): ListPage<T> {
+  const same = (k: readonly KeyValue[]) => (t: T) => {
+    const own = keyOf(t);
+    return own.length === k.length && own.every((v, i) => v === k[i]);
+  };
+  let start = 0;
+  let end = all.length;
+  if (ask.cursor) {
+    const at = all.findIndex(same(ask.cursor.key));
+    if (ask.cursor.dir === 'after') start = at === -1 ? all.length : at + 1;
+    else {
+      end = at === -1 ? 0 : at;
+      start = Math.max(0, end - ask.limit);
+    }
+  }
+  const items = all.slice(start, Math.min(end, start + ask.limit));
+  const last = items.at(-1);
+  return { items, nextCursor: last !== undefined && start + items.length < all.length ? encodeCursor({ dir: 'after', key: keyOf(last) }) : null };
 }

@@ -8,7 +8,7 @@ import { authorize, caregiverLinkStanding, type Action, type Actor, type AuditAc
 import { inTransaction, type Db, type Tx } from '../store/db.js';
 import {
   auditAndReadPatient, caregiverLinkFor, caregiversOf, getPatient, getPatientWithOrgs, insertPatient, linkCaregiver, linkOrganisation, linksOfCaregiver, lockPatients,
-  mergePatients, pagePatients, patientOrganisations, recordCaregiverConsent, revisionsOf, searchPatients, sessionAndPatient, unmergePatient, updatePatient, withdrawCaregiver,
+  mergePatients, pageCaregiversOf, pagePatients, pageRevisionsOf, patientOrganisations, recordCaregiverConsent, revisionsOf, searchPatients, sessionAndPatient, unmergePatient, updatePatient, withdrawCaregiver,
   type CaregiverLinkRow, type PatientOrgRow, type PatientRow,
 } from '../store/patient.repo.js';
 import type { SessionRow } from '../store/accounts.repo.js';
@@ -37,7 +37,7 @@ export interface AccessDeps {
 /** The patient repository's work, handed to use cases only once access.ts has authorised them. */
 const RECORDS = {
   insertPatient, updatePatient, revisionsOf, caregiversOf, linkOrganisation, linkCaregiver, mergePatients, unmergePatient, searchPatients, patientOrganisations,
-  lockPatients, pagePatients, recordCaregiverConsent, withdrawCaregiver,
+  lockPatients, pagePatients, pageRevisionsOf, pageCaregiversOf, recordCaregiverConsent, withdrawCaregiver,
 } as const;
 export type PatientRecords = typeof RECORDS;
 

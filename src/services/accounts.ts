@@ -8,12 +8,13 @@ import type { Actor, AuditAction, CaregiverRelation, StaffRole } from '../core/a
 import type { Db } from '../store/db.js';
 import { authorize } from '../core/access/index.js';
 import {
-  clearFailures, disableUser, findUserByEmail, insertCode, insertUser, listUsers, liveCode, releaseAttempt, reserveAttempt, setPassword, spendCode,
+  clearFailures, disableUser, findUserByEmail, insertCode, insertUser, listUsers, liveCode, pageUsers, releaseAttempt, reserveAttempt, setPassword, spendCode,
 } from '../store/accounts.repo.js';
 import type { Role } from '../store/schema.js';
 import type { z } from 'zod';
 import { AppError } from '../schema/problem.js';
 import type { UserSummary } from '../schema/account.schema.js';
+import { encodeCursor, type ListPage, type PageAsk } from '../schema/paging.js';
 import { asRefusal, withAction, withPatient, type AccessDeps, type RequestMeta } from './access.js';
 import { hashPassword, sha256 } from './auth.js';
 import type { Mailer } from './mail.js';
@@ -185,6 +186,19 @@ async function mailActivationLink(deps: StaffMailDeps, db: Db, userId: string, e
 
 /** An account as the administrator's pages and the API show it. */
 export type UserView = z.infer<typeof UserSummary>;
+
+/** One page of the accounts of the administrator's organisation, in name order (the API's user list). */
+export async function pageUsersOfOrganisation(deps: AccessDeps, actor: Actor, meta: RequestMeta, ask: PageAsk): Promise<ListPage<UserView>> {
+  return withAction(deps, { actor, meta, action: 'user.manage', resource: 'user-list' }, async (db) => {
+    const found = await pageUsers(db, actor.organisationId ?? '', ask);
+    return {
+      value: {
+        items: found.rows.map((r) => ({ id: r.id, role: r.role, email: r.email, displayName: r.display_name, status: r.status })),
+        nextCursor: found.next && encodeCursor({ dir: 'after', key: found.next }),
+      },
+    };
+  });
+}
 
 export async function usersOfOrganisation(deps: AccessDeps, actor: Actor, meta: RequestMeta): Promise<UserView[]> {
   return withAction(deps, { actor, meta, action: 'user.manage', resource: 'user-list' }, async (db) => {

@@ -9,6 +9,7 @@ import type { Db } from '../store/db.js';
 import type { z } from 'zod';
 import type { AuditRow } from '../schema/account.schema.js';
 import { AppError } from '../schema/problem.js';
+import { encodeCursor, type ListPage, type PageAsk } from '../schema/paging.js';
 import { withAction, type AccessDeps, type RequestMeta } from './access.js';
 import { codeSearch, patientCode, pseudonymKey, type PseudonymKey } from './pseudonym.js';
 
@@ -87,7 +88,7 @@ export async function searchOrganisationAudit(deps: AccessDeps, actor: Actor, me
     const first = found.rows[0];
     const last = found.rows.at(-1);
     const firstKey = first ? { at: first.at_key, id: String(first.id) } : undefined;
-    const position = !firstKey ? 0 : 'offset' in ask ? ask.offset + 1 : found.hasNewer ? (await countAudit(db, { ...q, newerThan: firstKey })) + 1 : 1;
+    const position = !firstKey ? 0 : found.hasNewer ? (await countAudit(db, { ...q, newerThan: firstKey })) + 1 : 1;
     return {
       value: {
         entries: found.rows.map((r) => viewOf(key, r)),
@@ -95,6 +96,25 @@ export async function searchOrganisationAudit(deps: AccessDeps, actor: Actor, me
         position,
         newer: found.hasNewer && first ? keyText({ at: first.at_key, id: String(first.id) }) : undefined,
         older: found.hasOlder && last ? keyText({ at: last.at_key, id: String(last.id) }) : undefined,
+      },
+    };
+  });
+}
+
+/** One page of the search as the API hands it out: newest first, with how many the search finds in all. */
+export async function pageOrganisationAudit(deps: AccessDeps, actor: Actor, meta: RequestMeta, f: AuditFilter, ask: PageAsk): Promise<ListPage<AuditEntryView> & { total: number }> {
+  return withAction(deps, { actor, meta, action: 'audit.search', resource: 'audit' }, async (db) => {
+    const key = await pseudonymKey(db);
+    const q = storeSearch(actor, key, f);
+    const edge = ask.cursor && { at: String(ask.cursor.key[0]), id: String(ask.cursor.key[1]) };
+    // A cursor carries the edge entry and which way from it: `after` it in the list is older.
+    const found = await searchAudit(db, q, { limit: ask.limit, ...(edge && (ask.cursor?.dir === 'before' ? { after: edge } : { before: edge })) });
+    const last = found.rows.at(-1);
+    return {
+      value: {
+        items: found.rows.map((r) => viewOf(key, r)),
+        nextCursor: found.hasOlder && last ? encodeCursor({ dir: 'after', key: [last.at_key, String(last.id)] }) : null,
+        total: await countAudit(db, q),
       },
     };
   });

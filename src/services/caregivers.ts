@@ -8,6 +8,7 @@ import { AppError } from '../schema/problem.js';
 import type { CaregiverLinkView } from '../schema/caregiver.schema.js';
 import { coreLink, idleLinksOf, withPatient, type AccessDeps, type CaregiverRow, type ConsentGiven, type PatientRow, type RequestMeta } from './access.js';
 import { todayNl } from '../schema/clock.js';
+import { encodeCursor, type ListPage, type PageAsk } from '../schema/paging.js';
 
 /** The patient's name as people write it: "Anna de Vries". */
 const nameOf = (row: PatientRow) => fullName({ givenName: row.given_name, familyNamePrefix: row.family_name_prefix, familyName: row.family_name });
@@ -75,6 +76,15 @@ export async function caregiverLinks(deps: AccessDeps, actor: Actor, meta: Reque
     patientName: nameOf(row),
     caregivers: (await records.caregiversOf(db, row.id)).map((c) => linkView(c, row.birth_date, asOf)),
   }));
+}
+
+/** One page of a record's caregivers in name order, audited as `caregiverLinks` is (the API's list). */
+export async function pageCaregiverLinks(deps: AccessDeps, actor: Actor, meta: RequestMeta, patientId: string, ask: PageAsk): Promise<ListPage<CaregiverLinkView>> {
+  const asOf = todayNl();
+  return withPatient(deps, { actor, meta, action: 'patient.read', resource: 'patient/caregivers', patientId }, async ({ db, row, records }) => {
+    const found = await records.pageCaregiversOf(db, row.id, ask);
+    return { items: found.rows.map((c) => linkView(c, row.birth_date, asOf)), nextCursor: found.next && encodeCursor({ dir: 'after', key: found.next }) };
+  });
 }
 
 /** The views of a record's caregivers, for a use case that has the record open already. */

@@ -2,7 +2,7 @@
 // work, in one transaction.
 import type { Action, Actor, CareRelation, CaregiverRelation } from '../core/access/index.js';
 import { assertNever, authorize, BSN_ROLES } from '../core/access/index.js';
-import { accessLogForPatient } from '../store/audit.repo.js';
+import { accessLogForPatient, pageAccessLogForPatient } from '../store/audit.repo.js';
 import { findUserById } from '../store/accounts.repo.js';
 import { AppError } from '../schema/problem.js';
 import { z } from 'zod';
@@ -14,7 +14,7 @@ import {
 import { todayNl } from '../schema/clock.js';
 import { caregiverViews, checkNewLink, consentOf, type CaregiverLinkView } from './caregivers.js';
 import { searchWords, similarPersons, splitFamilyName } from '../core/names.js';
-import { encodeCursor, type Cursor, type Page } from '../schema/paging.js';
+import { encodeCursor, type Cursor, type ListPage, type Page, type PageAsk } from '../schema/paging.js';
 import { checkSession, tokenHash, type AuthDeps, type SessionUser } from './auth.js';
 import type { Db } from '../store/db.js';
 
@@ -235,17 +235,19 @@ export async function correctPatient(deps: AccessDeps, actor: Actor, meta: Reque
   });
 }
 
-export async function patientHistory(deps: AccessDeps, actor: Actor, meta: RequestMeta, id: string) {
+/** One page of the corrections made to a record, newest first; audited as a read of its history, page by page. */
+export async function patientHistory(deps: AccessDeps, actor: Actor, meta: RequestMeta, id: string, ask: PageAsk) {
   return withPatient(deps, { actor, meta, action: 'patient.read', resource: 'patient/history', patientId: id }, async ({ db, target, records }) => {
-    const rows = await records.revisionsOf(db, id);
-    if (authorize(actor, 'patient.read-bsn', target, todayNl()).allowed) return rows;
+    const found = await records.pageRevisionsOf(db, id, ask);
+    const nextCursor = found.next && encodeCursor({ dir: 'after', key: found.next });
+    if (authorize(actor, 'patient.read-bsn', target, todayNl()).allowed) return { items: found.rows, nextCursor };
     // Old and new BSN values are as sensitive as the current one.
     const strip = (v: unknown) => {
       if (v === null || typeof v !== 'object') return v;
       const { bsn: _bsn, ...rest } = v as Record<string, unknown>;
       return rest;
     };
-    return rows.map((r) => ({ ...r, before: strip(r.before), after: strip(r.after) }));
+    return { items: found.rows.map((r) => ({ ...r, before: strip(r.before), after: strip(r.after) })), nextCursor };
   });
 }
 
@@ -300,9 +302,11 @@ export async function recordAccessLog(deps: AccessDeps, actor: Actor, id: string
   });
 }
 
-export async function patientAccessLog(deps: AccessDeps, actor: Actor, meta: RequestMeta, id: string) {
+/** One page of who opened a record and when, newest first; audited as a read of the access log, page by page. */
+export async function patientAccessLog(deps: AccessDeps, actor: Actor, meta: RequestMeta, id: string, ask: PageAsk): Promise<ListPage<AccessLogView>> {
   return withPatient(deps, { actor, meta, action: 'patient.read-access-log', resource: 'patient/access-log', patientId: id }, async ({ db }) => {
-    return (await accessLogForPatient(db, id)).map(accessLogView);
+    const found = await pageAccessLogForPatient(db, id, ask);
+    return { items: found.rows.map(accessLogView), nextCursor: found.next && encodeCursor({ dir: 'after', key: found.next }) };
   });
 }
 

@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import type { Db } from './db.js';
 import type { Selectable } from 'kysely';
 import type { AppUserTable, OrganisationTable, Role, SessionTable } from './schema.js';
+import { keysetPage, type KeysetAsk, type KeysetPage, type KeyValue } from './paging.js';
 
 export async function findUserByEmail(db: Db, email: string) {
   return db.selectFrom('app_user').selectAll().where(sql`lower(email)`, '=', email.toLowerCase()).executeTakeFirst();
@@ -48,6 +49,17 @@ export async function listUsers(db: Db, organisationId: string) {
     .where('organisation_id', '=', organisationId)
     .orderBy('display_name')
     .execute();
+}
+
+/** The order of the staff list, and the key a page of it continues from (unique: ends in the id). */
+export const USER_ORDER = ['display_name', 'id'] as const;
+
+/** One page of an organisation's accounts, in name order. */
+export async function pageUsers(db: Db, organisationId: string, page: Omit<KeysetAsk, 'columns'>) {
+  const query = db.selectFrom('app_user').select(['id', 'role', 'email', 'display_name', 'status', 'created_at']).where('organisation_id', '=', organisationId);
+  type Row = Awaited<ReturnType<typeof query.execute>>[number];
+  const found: KeysetPage<Row> = await keysetPage(query, { ...page, columns: USER_ORDER }, (r): KeyValue[] => [r.display_name, r.id]);
+  return found;
 }
 
 export async function setPassword(db: Db, userId: string, hash: string): Promise<void> {

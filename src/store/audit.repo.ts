@@ -7,6 +7,7 @@ import { sql, type Selectable } from 'kysely';
 import type { AuditEventTable } from './schema.js';
 import { STAFF_ROLES } from '../core/access/lists.js';
 import type { Db } from './db.js';
+import { keysetPage, type KeysetAsk, type KeysetPage, type KeyValue } from './paging.js';
 
 export interface AuditEntry {
   userId: string | null;
@@ -181,7 +182,11 @@ export interface AuditKey {
 }
 
 /** One page: the first (`limit` newest), the one older than `before`, or the one newer than `after`. */
-export type AuditPageAsk = { limit: number; before?: AuditKey | undefined; after?: AuditKey | undefined } | { limit: number; offset: number };
+export interface AuditPageAsk {
+  limit: number;
+  before?: AuditKey | undefined;
+  after?: AuditKey | undefined;
+}
 
 /**
  * Entries an organisation's administrator sees: those written by its own staff, and those without
@@ -238,8 +243,8 @@ function filtered(db: Db, q: AuditSearch) {
  * answer says whether there is more on either side.
  */
 export async function searchAudit(db: Db, q: AuditSearch, ask: AuditPageAsk) {
-  const newer = 'after' in ask && ask.after !== undefined;
-  const edge = 'offset' in ask ? undefined : (ask.before ?? ask.after);
+  const newer = ask.after !== undefined;
+  const edge = ask.before ?? ask.after;
   let query = filtered(db, q).select([
     'e.id', 'e.at', 'e.user_id', 'u.display_name as user_name', 'u.role as user_role', 'u.patient_id as user_patient_id', 'e.role', 'e.organisation_id',
     'e.action', 'e.resource', 'e.patient_id', 'e.allowed', 'e.reason', 'e.request_id', 'e.client_ip',
@@ -252,7 +257,6 @@ export async function searchAudit(db: Db, q: AuditSearch, ask: AuditPageAsk) {
   }
   const dir = newer ? 'asc' : 'desc';
   query = query.orderBy('e.at', dir).orderBy('e.id', dir).limit(ask.limit + 1);
-  if ('offset' in ask) query = query.offset(ask.offset);
   const rows = await query.execute();
   const more = rows.length > ask.limit;
   const page = rows.slice(0, ask.limit);
@@ -260,7 +264,7 @@ export async function searchAudit(db: Db, q: AuditSearch, ask: AuditPageAsk) {
   return {
     rows: page,
     // Entries are never removed, so the edge entry itself is always on the other side.
-    hasNewer: newer ? more : edge !== undefined || ('offset' in ask && ask.offset > 0),
+    hasNewer: newer ? more : edge !== undefined,
     hasOlder: newer ? true : more,
   };
 }
@@ -293,4 +297,18 @@ export async function accessLogForPatient(db: Db, patientId: string, limit = 200
     .orderBy('e.id', 'desc')
     .limit(limit)
     .execute();
+}
+
+/** One page of who opened this patient's record and when, newest first (as accessLogForPatient). */
+export async function pageAccessLogForPatient(db: Db, patientId: string, page: Omit<KeysetAsk, 'columns' | 'descending'>) {
+  const query = db
+    .selectFrom('audit_event as e')
+    .leftJoin('app_user as u', 'u.id', 'e.user_id')
+    .leftJoin('organisation as o', 'o.id', 'e.organisation_id')
+    .select(['e.id', 'e.at', 'e.action', 'e.role', 'e.user_id', 'u.display_name as user_name', 'o.name as organisation_name'])
+    .where('e.patient_id', '=', patientId)
+    .where('e.allowed', '=', true);
+  type Row = Awaited<ReturnType<typeof query.execute>>[number];
+  const found: KeysetPage<Row> = await keysetPage(query, { ...page, columns: ['e.id'], descending: true }, (r): KeyValue[] => [String(r.id)]);
+  return found;
 }

@@ -2,8 +2,8 @@
 // total and position on each page, back and forth; rows added between two pages neither repeat nor
 // push others off.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from './db.js';
-import { pagePatients, type PatientRow } from './patient.repo.js';
+import { inTransaction, type Store } from './db.js';
+import { pagePatients, pageRevisionsOf, updatePatient, type PatientRow } from './patient.repo.js';
 import { freshStore, STORE_KINDS } from './testing/stores.js';
 import type { KeysetPage, KeyValue } from './paging.js';
 
@@ -81,5 +81,53 @@ describe.each(STORE_KINDS)('paging the patient list on %s', (kind) => {
 
   it('refuses a cursor key of the wrong length instead of guessing', async () => {
     await expect(page(5, { dir: 'after', key: ['Naam00'] })).rejects.toThrow(RangeError);
+  });
+});
+
+describe.each(STORE_KINDS)('paging a list newest first on %s', (kind) => {
+  let store: Store;
+  let patient = '';
+  let user = '';
+  const M = 23;
+  const correct = (name: string) => inTransaction(store.db, (tx) => updatePatient(tx, patient, { given_name: name }, { by: user, reason: 'correction', note: null }));
+
+  beforeAll(async () => {
+    store = await freshStore(kind);
+    const o = await store.db.insertInto('organisation').values({ kind: 'hospital', name: 'Paging', phone: null }).returning('id').executeTakeFirstOrThrow();
+    user = (await store.db.insertInto('app_user').values({ role: 'nurse', organisation_id: o.id, email: 'n@paging.test', display_name: 'N', status: 'active' }).returning('id').executeTakeFirstOrThrow()).id;
+    patient = (await store.db.insertInto('patient').values({
+      family_name: 'Historie', given_name: 'Els', birth_date: '1950-01-01', sex: 'female', bsn: null, phone: null, email: null, gp_practice: null, pathway_stage: 'case-finding',
+    }).returning('id').executeTakeFirstOrThrow()).id;
+    for (let i = 0; i < M; i++) await correct(`Els${String(i)}`);
+  });
+  afterAll(async () => {
+    await store.close();
+  });
+
+  const page = (limit: number, cursor?: { dir: 'after' | 'before'; key: KeyValue[] }) => pageRevisionsOf(store.db, patient, { limit, cursor });
+
+  it('walks the corrections newest first to the end and back, with the total and position of each page', async () => {
+    const newestFirst = (await store.db.selectFrom('patient_revision').select('id').where('patient_id', '=', patient).orderBy('id', 'desc').execute()).map((r) => r.id);
+    expect(newestFirst).toHaveLength(M);
+    const pages = [await page(5)];
+    for (let last = pages[0]; last?.next; last = pages.at(-1)) pages.push(await page(5, { dir: 'after', key: last.next }));
+    expect(pages.map((p) => p.rows.length)).toEqual([5, 5, 5, 5, 3]);
+    expect(pages.flatMap((p) => p.rows.map((r) => r.id))).toEqual(newestFirst);
+    expect(pages.map((p) => p.before)).toEqual([0, 5, 10, 15, 20]);
+    expect(pages.every((p) => p.total === M)).toBe(true);
+    expect(pages[0]?.prev).toBeNull();
+    // Back from the last page, page by page, to the first.
+    const back = [pages.at(-1)];
+    while (back.at(-1)?.prev) back.push(await page(5, { dir: 'before', key: back.at(-1)?.prev ?? [] }));
+    expect(back.map((p) => p?.rows.map((r) => r.id))).toEqual([...pages].reverse().map((p) => p.rows.map((r) => r.id)));
+  });
+
+  it('shows a correction made while paging on no later page', async () => {
+    const first = await page(10);
+    await correct('Later');
+    const second = await page(10, { dir: 'after', key: first.next ?? [] });
+    expect(second.rows.map((r) => r.id).every((id) => id < (first.rows.at(-1)?.id ?? 0))).toBe(true);
+    expect(second.before).toBe(11);
+    expect(second.rows).toHaveLength(10);
   });
 });

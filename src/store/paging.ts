@@ -22,6 +22,8 @@ export interface KeysetAsk {
   columns: readonly string[];
   cursor?: { dir: 'after' | 'before'; key: readonly KeyValue[] } | undefined;
   limit: number;
+  /** Newest first, say: every column of the key descending (default ascending). */
+  descending?: boolean | undefined;
 }
 
 /** `(c1, c2, …) op (v1, v2, …)`: a row comparison, which orders exactly as ORDER BY c1, c2, … does. */
@@ -43,9 +45,12 @@ export async function keysetPage<DB, TB extends keyof DB, O>(
   const { columns, cursor, limit } = ask;
   if (cursor && cursor.key.length !== columns.length) throw new RangeError(`a cursor key has ${String(columns.length)} parts, not ${String(cursor.key.length)}`);
   const backwards = cursor?.dir === 'before';
+  // Which way the list runs: rows later in it have larger keys, or (descending) smaller ones.
+  const later = ask.descending ? '<' : '>';
+  const earlier = ask.descending ? '>' : '<';
   let q = query;
-  if (cursor) q = q.where(compare(columns, backwards ? '<' : '>', cursor.key));
-  for (const c of columns) q = q.orderBy(sql.ref(c), backwards ? 'desc' : 'asc');
+  if (cursor) q = q.where(compare(columns, backwards ? earlier : later, cursor.key));
+  for (const c of columns) q = q.orderBy(sql.ref(c), backwards !== Boolean(ask.descending) ? 'desc' : 'asc');
   const rows = await q.limit(limit).execute();
   if (backwards) rows.reverse();
   const first = rows[0];
@@ -54,7 +59,7 @@ export async function keysetPage<DB, TB extends keyof DB, O>(
     .clearSelect()
     .clearOrderBy()
     .select(sql<string>`count(*)`.as('total'))
-    .select(first === undefined ? sql<string>`0`.as('before') : sql<string>`count(*) filter (where ${compare(columns, '<', keyOf(first))})`.as('before'));
+    .select(first === undefined ? sql<string>`0`.as('before') : sql<string>`count(*) filter (where ${compare(columns, earlier, keyOf(first))})`.as('before'));
   const c = (await counts.executeTakeFirst()) as { total: string | number; before: string | number } | undefined;
   const total = Number(c?.total ?? 0);
   const before = Number(c?.before ?? 0);

@@ -115,6 +115,21 @@ export async function caregiversOf(db: Db, patientId: string) {
     .execute();
 }
 
+/** The order of a record's caregivers, and the key a page of them continues from (unique: ends in the id). */
+export const CAREGIVER_ORDER = ['u.display_name', 'u.id'] as const;
+
+/** One page of a record's caregivers, in name order. */
+export async function pageCaregiversOf(db: Db, patientId: string, page: Omit<KeysetAsk, 'columns' | 'descending'>) {
+  const query = db
+    .selectFrom('caregiver_link as c')
+    .innerJoin('app_user as u', 'u.id', 'c.caregiver_user_id')
+    .select(['u.id', 'u.display_name', ...LINK_STATE.map((c) => `c.${c}` as const)])
+    .where('c.patient_id', '=', patientId);
+  type Row = Awaited<ReturnType<typeof query.execute>>[number];
+  const found: KeysetPage<Row> = await keysetPage(query, { ...page, columns: CAREGIVER_ORDER }, (r): KeyValue[] => [r.display_name, r.id]);
+  return found;
+}
+
 /** A caregiver's own links with the birth date the rules need, and nothing else of the record. */
 export async function linksOfCaregiver(db: Db, caregiverUserId: string) {
   return db
@@ -231,6 +246,18 @@ export async function revisionsOf(db: Db, patientId: string) {
     .where('r.patient_id', '=', patientId)
     .orderBy('r.id', 'desc')
     .execute();
+}
+
+/** One page of a record's corrections, newest first (the id follows the order they were made in). */
+export async function pageRevisionsOf(db: Db, patientId: string, page: Omit<KeysetAsk, 'columns' | 'descending'>) {
+  const query = db
+    .selectFrom('patient_revision as r')
+    .leftJoin('app_user as u', 'u.id', 'r.changed_by')
+    .select(['r.id', 'r.changed_at', 'u.display_name as changed_by', 'r.reason', 'r.note', 'r.before', 'r.after'])
+    .where('r.patient_id', '=', patientId);
+  type Row = Awaited<ReturnType<typeof query.execute>>[number];
+  const found: KeysetPage<Row> = await keysetPage(query, { ...page, columns: ['r.id'], descending: true }, (r): KeyValue[] => [r.id]);
+  return found;
 }
 
 export async function linkOrganisation(db: Db, patientId: string, organisationId: string, relation: CareRelation): Promise<void> {

@@ -3,21 +3,37 @@ import type { ZodApp } from '../types.js';
 import { Activation, AuditQuery, AuditRow, NewClinician, ResetConfirm, ResetRequest, RoleChange, UserSummary } from '../../schema/account.schema.js';
 import {
   activateAccount, changeStaffRole, confirmPasswordReset, createClinician, deactivateStaff, requestPasswordReset, resendActivation, throttleResetRequest, unlockStaff,
-  usersOfOrganisation,
+  pageUsersOfOrganisation,
 } from '../../services/accounts.js';
-import { searchOrganisationAudit } from '../../services/audit.js';
+import { pageOrganisationAudit } from '../../services/audit.js';
 import { accessDeps, requestMeta, requireUser } from '../auth.js';
 import { problemResponses } from '../responses.js';
+import { pageOf, pageQuery } from '../../schema/paging.js';
 
 const UserParams = z.object({ id: z.uuid('is not a valid id') }).strict();
+// A page of accounts continues after a name and an id.
+const UserListKey = z.tuple([z.string().max(1000), z.uuid()]);
+const UserQuery = z.object({ ...pageQuery(UserListKey) }).strict();
+const AuditPage = pageOf(AuditRow)
+  .extend({ total: z.number().int().describe('How many entries the search finds in all, on every page') })
+  .meta({ id: 'AuditPage', description: 'One page of the audit search, newest first' });
+const UserPage = pageOf(UserSummary).meta({ id: 'UserPage', description: 'One page of the accounts of your organisation, in name order' });
 
 export function registerAdminRoutes(app: ZodApp): void {
   const deps = () => accessDeps(app);
   const mailDeps = () => ({ ...deps(), mailer: app.mailer, linkBase: app.deps.config.linkBase });
   app.get(
     '/api/v1/users',
-    { schema: { tags: ['admin'], summary: 'Users of your organisation (admin)', response: { 200: z.object({ users: z.array(UserSummary) }), ...problemResponses(401, 403) } } },
-    async (req) => ({ users: await usersOfOrganisation(deps(), requireUser(req).actor, requestMeta(req)) }),
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Users of your organisation (admin), one page at a time',
+        description: 'In name order, by the paging convention of every list: `limit` and `cursor` in, `items` and `nextCursor` out.',
+        querystring: UserQuery,
+        response: { 200: UserPage, ...problemResponses(400, 401, 403) },
+      },
+    },
+    async (req) => pageUsersOfOrganisation(deps(), requireUser(req).actor, requestMeta(req), req.query),
   );
   app.post(
     '/api/v1/users',
@@ -86,18 +102,15 @@ export function registerAdminRoutes(app: ZodApp): void {
     {
       schema: {
         tags: ['admin'],
-        summary: 'Search the audit log of your organisation (admin)',
+        summary: 'Search the audit log of your organisation (admin), one page at a time',
+        description: 'Newest first, by the paging convention of every list: `limit` and `cursor` in, `items` and `nextCursor` out; `total` counts the whole search.',
         querystring: AuditQuery,
-        response: {
-          200: z.object({ entries: z.array(AuditRow), total: z.number().int().describe('How many entries the search finds in all (offset and limit aside)') }),
-          ...problemResponses(400, 401, 403),
-        },
+        response: { 200: AuditPage, ...problemResponses(400, 401, 403) },
       },
     },
     async (req) => {
-      const { limit, offset, ...filter } = req.query;
-      const found = await searchOrganisationAudit(deps(), requireUser(req).actor, requestMeta(req), filter, { limit, offset });
-      return { entries: found.entries, total: found.total };
+      const { limit, cursor, ...filter } = req.query;
+      return pageOrganisationAudit(deps(), requireUser(req).actor, requestMeta(req), filter, { limit, cursor });
     },
   );
   app.post(

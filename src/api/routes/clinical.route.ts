@@ -10,6 +10,7 @@ import { DEFAULT_SETTINGS } from '../../core/settings.js';
 import { withAction } from '../../services/access.js';
 import { accessDeps, requestMeta, requireUser } from '../auth.js';
 import { problemResponses } from '../responses.js';
+import { pageInMemory, pageOf, pageQuery } from '../../schema/paging.js';
 
 const Bilingual = z.object({ nl: z.string(), en: z.string() });
 const RuleInfo = z
@@ -46,24 +47,36 @@ const Evaluation = z
   .object({ asOf: z.string(), rulesVersion: z.string(), settingsUsed: z.record(z.string(), z.unknown()), conclusions: z.array(Conclusion) })
   .meta({ id: 'Evaluation' });
 
+// A page of the catalogue continues after a rule named by its id: the catalogue's order is fixed, and
+// a cursor naming no rule of it is refused as a bad cursor.
+const RuleKey = z.tuple([z.enum(RULES.map((r) => r.id) as [string, ...string[]])]);
+const RulesQuery = z.object({ ...pageQuery(RuleKey) }).strict();
+const RulesPage = pageOf(RuleInfo)
+  .extend({ rulesVersion: z.string().describe('The version of the catalogue this page is from') })
+  .meta({ id: 'RulePage', description: 'One page of the rule catalogue, in its fixed order' });
+
 export function registerClinicalRoutes(app: ZodApp): void {
   app.get(
     '/api/v1/rules',
     {
       schema: {
         tags: ['clinical'],
-        summary: 'Every clinical rule with its id, stage, inputs, sources and explanation',
-        response: { 200: z.object({ rulesVersion: z.string(), rules: z.array(RuleInfo) }), ...problemResponses(401) },
+        summary: 'Every clinical rule with its id, stage, inputs, sources and explanation, one page at a time',
+        description: 'In the fixed order of the catalogue, by the paging convention of every list: `limit` and `cursor` in, `items` and `nextCursor` out.',
+        querystring: RulesQuery,
+        response: { 200: RulesPage, ...problemResponses(400, 401) },
       },
     },
     async (req) => {
       requireUser(req);
+      const page = pageInMemory(RULES, (r) => [r.id], req.query);
       return {
-        rulesVersion: RULES_VERSION,
-        rules: RULES.map((r) => ({
+        items: page.items.map((r) => ({
           id: r.id, stage: r.stage, codes: [...r.codes], inputs: [...r.inputs], derived: [...r.derived], criteria: [...r.criteria],
           source: [...r.source], explanation: r.about,
         })),
+        nextCursor: page.nextCursor,
+        rulesVersion: RULES_VERSION,
       };
     },
   );

@@ -4,7 +4,7 @@ import { CARE_RELATIONS, CAREGIVER_RELATIONS } from '../../core/access/lists.js'
 import { AccessLogEntry, DuplicateProblem, Patient, PatientCorrection, PatientInput, PatientPage, PatientQuery } from '../../schema/patient.schema.js';
 import { NewPatientAccount } from '../../schema/account.schema.js';
 import { CaregiverLinkView, CaregiverParams, ConsentRecord, ConsentWithdrawal, LinkBasis } from '../../schema/caregiver.schema.js';
-import { caregiverLinks, recordConsent, withdrawConsent } from '../../services/caregivers.js';
+import { pageCaregiverLinks, recordConsent, withdrawConsent } from '../../services/caregivers.js';
 import {
   correctPatient, createPatient, findPatients, linkPatient, mergeDuplicate, patientAccessLog, patientHistory, readPatientWithSession, unmergeRecord,
 } from '../../services/patients.js';
@@ -12,8 +12,23 @@ import { createPatientAccount } from '../../services/accounts.js';
 import { activationLetterPdf } from '../../services/letters.js';
 import { accessDeps, authDeps, requestMeta, requireUser, sessionToken } from '../auth.js';
 import { problemResponses } from '../responses.js';
+import { pageOf, pageQuery } from '../../schema/paging.js';
 
 const IdParams = z.object({ id: z.uuid('is not a valid id') }).strict();
+
+// The lists of one record, each paged by the one convention. History and access log run newest
+// first and continue after an entry's id (their ids follow the order of writing); caregivers run in
+// name order and continue after a name and an id.
+const RevisionListKey = z.tuple([z.number().int().min(1).max(2_147_483_647)]);
+const AccessLogListKey = z.tuple([z.string().regex(/^\d{1,18}$/)]);
+const CaregiverListKey = z.tuple([z.string().max(1000), z.uuid()]);
+const Revision = z
+  .object({ changedAt: z.string(), changedBy: z.string().nullable(), reason: z.string(), note: z.string().nullable(), before: z.unknown(), after: z.unknown() })
+  .meta({ id: 'Revision' });
+const RevisionPage = pageOf(Revision).meta({ id: 'RevisionPage', description: "One page of a record's corrections, newest first" });
+const AccessLogPage = pageOf(AccessLogEntry).meta({ id: 'AccessLogPage', description: 'One page of who opened the record, newest first' });
+const CaregiverPage = pageOf(CaregiverLinkView).meta({ id: 'CaregiverPage', description: "One page of the record's caregivers, in name order" });
+const PAGING = 'Paged by the convention of every list: `limit` and `cursor` in, `items` and `nextCursor` out.';
 
 export const LinkInput = z
   .union([
@@ -87,19 +102,19 @@ export function registerPatientRoutes(app: ZodApp): void {
     {
       schema: {
         tags: ['patients'],
-        summary: 'Corrections made to this record',
+        summary: 'Corrections made to this record, newest first (each page read is audited)',
+        description: PAGING,
         params: IdParams,
-        response: {
-          200: z.object({
-            revisions: z.array(z.object({ changedAt: z.string(), changedBy: z.string().nullable(), reason: z.string(), note: z.string().nullable(), before: z.unknown(), after: z.unknown() })),
-          }),
-          ...problemResponses(401, 403, 404),
-        },
+        querystring: z.object({ ...pageQuery(RevisionListKey) }).strict(),
+        response: { 200: RevisionPage, ...problemResponses(400, 401, 403, 404) },
       },
     },
     async (req) => {
-      const rows = await patientHistory(deps(), requireUser(req).actor, requestMeta(req), req.params.id);
-      return { revisions: rows.map((r) => ({ changedAt: r.changed_at, changedBy: r.changed_by, reason: r.reason, note: r.note, before: r.before, after: r.after })) };
+      const page = await patientHistory(deps(), requireUser(req).actor, requestMeta(req), req.params.id, req.query);
+      return {
+        items: page.items.map((r) => ({ changedAt: r.changed_at, changedBy: r.changed_by, reason: r.reason, note: r.note, before: r.before, after: r.after })),
+        nextCursor: page.nextCursor,
+      };
     },
   );
   app.get(
@@ -107,12 +122,14 @@ export function registerPatientRoutes(app: ZodApp): void {
     {
       schema: {
         tags: ['patients'],
-        summary: 'Who opened this record and when',
+        summary: 'Who opened this record and when, newest first (each page read is audited)',
+        description: PAGING,
         params: IdParams,
-        response: { 200: z.object({ entries: z.array(AccessLogEntry) }), ...problemResponses(401, 403, 404) },
+        querystring: z.object({ ...pageQuery(AccessLogListKey) }).strict(),
+        response: { 200: AccessLogPage, ...problemResponses(400, 401, 403, 404) },
       },
     },
-    async (req) => ({ entries: await patientAccessLog(deps(), requireUser(req).actor, requestMeta(req), req.params.id) }),
+    async (req) => patientAccessLog(deps(), requireUser(req).actor, requestMeta(req), req.params.id, req.query),
   );
   app.post(
     '/api/v1/patients/:id/links',
@@ -135,12 +152,14 @@ export function registerPatientRoutes(app: ZodApp): void {
     {
       schema: {
         tags: ['caregivers'],
-        summary: "The record's caregivers: who agreed to each link, when, on whose behalf, and whether it gives access today",
+        summary: "The record's caregivers in name order: who agreed to each link, when, on whose behalf, and whether it gives access today",
+        description: PAGING,
         params: IdParams,
-        response: { 200: z.object({ caregivers: z.array(CaregiverLinkView) }), ...problemResponses(401, 403, 404) },
+        querystring: z.object({ ...pageQuery(CaregiverListKey) }).strict(),
+        response: { 200: CaregiverPage, ...problemResponses(400, 401, 403, 404) },
       },
     },
-    async (req) => ({ caregivers: (await caregiverLinks(deps(), requireUser(req).actor, requestMeta(req), req.params.id)).caregivers }),
+    async (req) => pageCaregiverLinks(deps(), requireUser(req).actor, requestMeta(req), req.params.id, req.query),
   );
   app.post(
     '/api/v1/patients/:id/caregivers/:caregiverId/consent',
