@@ -49,7 +49,8 @@ function load(p: BotpadProcess, cookie: string): { side: Side; done: Promise<voi
   const side: Side = { total: 0, ok: 0, byStatus: {}, noAnswer: 0, okTimes: [] };
   let finished: () => void = () => undefined;
   const done = new Promise<void>((resolve) => (finished = resolve));
-  const body = JSON.stringify({ familyName: 'Belasting', givenName: 'Test', birthDate: '1950-01-01', sex: 'female' });
+  // Look-alike records on purpose: each is confirmed as another person, or the duplicate check holds it.
+  const body = JSON.stringify({ familyName: 'Belasting', givenName: 'Test', birthDate: '1950-01-01', sex: 'female', differentPerson: true });
   const instance = autocannon(
     {
       url: p.url,

@@ -66,7 +66,8 @@ function loadOn(p: BotpadProcess, cookie: string, workers = 3): Load {
         const res = await fetch(p.url + 'api/v1/patients', {
           method: 'POST',
           headers: { cookie, 'content-type': 'application/json' },
-          body: JSON.stringify({ familyName: 'Storing', givenName: `W${String(n)}`, birthDate: '1950-01-01', sex: 'female' }),
+          // Look-alike records on purpose: each is confirmed as another person, or the duplicate check holds it.
+          body: JSON.stringify({ familyName: 'Storing', givenName: `W${String(n)}`, birthDate: '1950-01-01', sex: 'female', differentPerson: true }),
           signal: AbortSignal.timeout(CAP_MS),
         });
         status = res.status;
