@@ -15,6 +15,8 @@ import type { SessionRow } from '../store/accounts.repo.js';
 import { AppError } from '../schema/problem.js';
 import { violatedUnique } from '../store/errors.js';
 import { todayNl } from '../schema/clock.js';
+import type { Cursor, KeyValue } from '../schema/paging.js';
+import type { KeysetPage } from '../store/paging.js';
 import { auditEntry, type AuditEntry, type Auditor, type RequestMeta } from './auditor.js';
 
 export { auditEntry, type AuditEntry, type RequestMeta } from './auditor.js';
@@ -266,26 +268,94 @@ export async function listPatients<T extends { rows: PatientRow[] }>(
   candidates: (db: Tx, records: PatientRecords) => Promise<T>,
   opts: { auditEmpty?: boolean } = {},
 ): Promise<T> {
-  const { actor, meta, resource } = ask;
+  const { actor } = ask;
   const asOf = todayNl();
   return inTransaction(deps.db, async (trx) => {
     const found = await candidates(trx, RECORDS);
-    const rows = found.rows;
-    const orgs = await patientOrganisations(trx, rows.map((r) => r.id));
-    const shown: PatientRow[] = [];
-    const entries: AuditEntry[] = [];
-    for (const row of rows) {
-      const { target } = await loadTarget(trx, actor, row, orgs.filter((o) => o.patient_id === row.id));
-      const d = authorize(actor, 'patient.read', target, asOf);
-      if (d.allowed) {
-        shown.push(row);
-        entries.push(auditEntry({ actor, meta, action: 'patient.list', resource, patientId: row.id, allowed: true, reason: d.reason }));
-      }
-    }
-    if (entries.length === 0 && opts.auditEmpty !== false) entries.push(auditEntry({ actor, meta, action: 'patient.list', resource, allowed: true, reason: 'no patients shown' }));
-    await deps.auditor.record(trx, entries);
-    return { ...found, rows: shown };
+    const decided = await decideEach(trx, actor, found.rows, asOf);
+    await auditListed(deps, trx, ask, decided, opts);
+    return { ...found, rows: decided.map((d) => d.row) };
   });
+}
+
+/** The rows the core lets `actor` read, each with the reason it gave; the others are left out. */
+async function decideEach(trx: Tx, actor: Actor, rows: readonly PatientRow[], asOf: string): Promise<{ row: PatientRow; reason: string }[]> {
+  const orgs = await patientOrganisations(trx, rows.map((r) => r.id));
+  const out: { row: PatientRow; reason: string }[] = [];
+  for (const row of rows) {
+    const { target } = await loadTarget(trx, actor, row, orgs.filter((o) => o.patient_id === row.id));
+    const d = authorize(actor, 'patient.read', target, asOf);
+    if (d.allowed) out.push({ row, reason: d.reason });
+  }
+  return out;
+}
+
+/** One `patient.list` entry per row shown (or one saying none was). */
+async function auditListed(deps: AccessDeps, trx: Tx, ask: Omit<Asked, 'action'>, shown: readonly { row: PatientRow; reason: string }[], opts: { auditEmpty?: boolean }) {
+  const { actor, meta, resource } = ask;
+  const entries = shown.map((d) => auditEntry({ actor, meta, action: 'patient.list', resource, patientId: d.row.id, allowed: true, reason: d.reason }));
+  if (entries.length === 0 && opts.auditEmpty !== false) entries.push(auditEntry({ actor, meta, action: 'patient.list', resource, allowed: true, reason: 'no patients shown' }));
+  await deps.auditor.record(trx, entries);
+}
+
+/** The most candidates a list decided row by row takes in (a caregiver's people, a day centre's children). */
+export const DECIDED_LIST_MAX = 2000;
+
+/**
+ * A patient list for a role whose access the core narrows further than the store's query can (a
+ * day centre sees children only, a caregiver only the people whose link works): every candidate is
+ * decided first, so the count and the pages are of what this person may see, and only the rows of
+ * the page shown are audited as shown. `candidates` gives every candidate in list order.
+ */
+export async function listPatientsDecided(
+  deps: AccessDeps,
+  ask: Omit<Asked, 'action'>,
+  candidates: (db: Tx, records: PatientRecords) => Promise<PatientRow[]>,
+  page: { limit: number; cursor?: Cursor | undefined },
+  keyOf: (row: PatientRow) => readonly KeyValue[],
+): Promise<KeysetPage<PatientRow>> {
+  const asOf = todayNl();
+  return inTransaction(deps.db, async (trx) => {
+    const all = await decideEach(trx, ask.actor, await candidates(trx, RECORDS), asOf);
+    // Where the cursor's row stands in the list (it may have gone since: then where it would be).
+    const from = (key: readonly KeyValue[], after: boolean) => {
+      const i = all.findIndex((d) => {
+        const c = compareKeys(keyOf(d.row), key);
+        return after ? c > 0 : c >= 0;
+      });
+      return i === -1 ? all.length : i;
+    };
+    let start = 0;
+    let end = Math.min(all.length, page.limit);
+    if (page.cursor?.dir === 'after') {
+      start = from(page.cursor.key, true);
+      end = Math.min(all.length, start + page.limit);
+    } else if (page.cursor?.dir === 'before') {
+      end = from(page.cursor.key, false);
+      start = Math.max(0, end - page.limit);
+    }
+    const shown = all.slice(start, end);
+    await auditListed(deps, trx, ask, shown, {});
+    const first = shown[0];
+    const last = shown.at(-1);
+    return {
+      rows: shown.map((d) => d.row),
+      next: last !== undefined && end < all.length ? [...keyOf(last.row)] : null,
+      prev: first !== undefined && start > 0 ? [...keyOf(first.row)] : null,
+      total: all.length,
+      before: start,
+    };
+  });
+}
+
+/** Keys compared as the store orders them (texts in collation "C", by code unit; ids as text). */
+function compareKeys(a: readonly KeyValue[], b: readonly KeyValue[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const x = a[i] as KeyValue;
+    const y = b[i] as KeyValue;
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return a.length - b.length;
 }
 
 /** A record as read before the decision; only `readWithPatient` looks inside it. */

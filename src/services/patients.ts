@@ -8,7 +8,7 @@ import { AppError } from '../schema/problem.js';
 import { z } from 'zod';
 import type { AccessLogEntry, Patient, PatientCorrection, PatientInput, PatientSummary } from '../schema/patient.schema.js';
 import {
-  auditEntry, listPatients, loadTarget, mergedInto, readWithPatient, sessionAndRecord, withAction, withPatient, withPatients, type AccessDeps, type AuditEntry,
+  auditEntry, DECIDED_LIST_MAX, listPatients, listPatientsDecided, loadTarget, mergedInto, readWithPatient, sessionAndRecord, withAction, withPatient, withPatients, type AccessDeps, type AuditEntry,
   type PatientOrgs, type PatientRecords, type PatientRow, type PatientWork, type RequestMeta,
 } from './access.js';
 import { todayNl } from '../schema/clock.js';
@@ -110,24 +110,32 @@ export async function findPatients(deps: AccessDeps, actor: Actor, meta: Request
   const words = q.q === undefined ? [] : searchWords(q.q);
   const base = { words, birthDate: q.birthDate, ...(q.q !== undefined && BSN_ROLES.includes(actor.role) ? { bsn: q.q } : {}) };
   const page = { limit: q.limit, cursor: q.cursor };
-  const found = await listPatients(deps, { actor, meta, resource: 'patient-list' }, (db, { pagePatients }) => {
+  const ask = { actor, meta, resource: 'patient-list' };
+  type Filter = Parameters<PatientRecords['pagePatients']>[1];
+  // A caregiver's people and a day centre's children: the core narrows these further than the
+  // query can (a link that works, an age), so every candidate is decided and the count is true.
+  const decided = (filter: Filter) =>
+    listPatientsDecided(deps, ask, async (db, { pagePatients }) => (await pagePatients(db, filter, { limit: DECIDED_LIST_MAX })).rows, page, (r) => [r.sort_key, r.id]);
+  const paged = (filter: Filter) => listPatients(deps, ask, (db, { pagePatients }) => pagePatients(db, filter, page));
+  const found = await (() => {
     switch (actor.role) {
       case 'patient':
-        return pagePatients(db, { ...base, patientId: actor.patientId ?? '00000000-0000-0000-0000-000000000000' }, page);
+        return paged({ ...base, patientId: actor.patientId ?? '00000000-0000-0000-0000-000000000000' });
       case 'caregiver':
-        return pagePatients(db, { ...base, caregiverUserId: actor.userId }, page);
+        return decided({ ...base, caregiverUserId: actor.userId });
       case 'physiotherapist':
-        return pagePatients(db, { ...base, organisationId: actor.organisationId ?? '', relation: 'referral' }, page);
+        return paged({ ...base, organisationId: actor.organisationId ?? '', relation: 'referral' });
+      case 'care-worker':
+        return decided({ ...base, organisationId: actor.organisationId ?? '', relation: 'care' });
       case 'nurse':
       case 'physician':
-      case 'care-worker':
-        return pagePatients(db, { ...base, organisationId: actor.organisationId ?? '', relation: 'care' }, page);
+        return paged({ ...base, organisationId: actor.organisationId ?? '', relation: 'care' });
       case 'admin':
         return Promise.resolve({ rows: [], next: null, prev: null, total: 0, before: 0 });
       default:
         return assertNever(actor.role);
     }
-  });
+  })();
   return {
     items: found.rows.map(summary),
     nextCursor: found.next && encodeCursor({ dir: 'after', key: found.next }),

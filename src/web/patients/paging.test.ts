@@ -65,4 +65,19 @@ describe('the patient list in pages', () => {
     expect(r.statusCode).toBe(200);
     expect(r.body).toContain(nl.patients.shown(1, 50));
   });
+
+  it('counts for a day centre only the children it may see, so the number found is the number listed', async () => {
+    // Adults put in the day centre's care by mistake: the core shows a day centre children only.
+    const centre = await t.store.db.selectFrom('organisation').select('id').where('kind', '=', 'day-centre').executeTakeFirstOrThrow();
+    const adults = await t.store.db.selectFrom('patient').select('id').where('birth_date', '<', '1990-01-01').limit(3).execute();
+    await t.store.db.insertInto('patient_organisation').values(adults.map((a) => ({ patient_id: a.id, organisation_id: centre.id, relation: 'care' as const }))).execute();
+    const b = new Browser(t);
+    await b.signIn(account('care-worker').email);
+    const page = await b.get('/patients');
+    expect(page.statusCode).toBe(200);
+    const listed = rowsOf(page.body).length;
+    expect(listed).toBeGreaterThan(0);
+    expect(page.body).toContain(`${nl.patients.count(listed)} ${nl.patients.shown(1, listed)}`);
+    for (const a of adults) expect(page.body).not.toContain(a.id);
+  });
 });
