@@ -4,7 +4,7 @@
 export { accessDeps, authDeps, clearSessionCookie, requestMeta, requireUser, sessionToken, setSessionCookie } from './auth.js';
 export { keepForm, signIn, signOut, takeForm, type SessionUser } from '../services/auth.js';
 export {
-  correctPatient, createPatient, findPatients, linkPatient, mergeDuplicate, openRecord, readPatient, readPatientFor, recordAccessLog, recordHistory, unmergeRecord,
+  correctPatient, createPatient, findPatients, linkPatient, mergeDuplicate, openRecord, readPatient, readPatientFor, recordAccessLog, ACCESS_LOG_PAGE, recordHistory, unmergeRecord,
   type AccessLogView, type CaregiverView, type RecordPermissions, type RecordView, type RevisionView,
 } from '../services/patients.js';
 export {

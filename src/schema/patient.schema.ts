@@ -136,3 +136,6 @@ export const AccessLogEntry = z
     userId: z.string().nullable().describe('The account that did it; tells apart two people with the same name'),
   })
   .meta({ id: 'AccessLogEntry' });
+
+/** The key of an access-log page's cursor: the entry's id (entries are listed newest first). */
+export const AccessLogListKey = z.tuple([z.string().regex(/^\d{1,18}$/)]);

@@ -302,13 +302,27 @@ export async function recordHistory(deps: AccessDeps, actor: Actor, id: string, 
   });
 }
 
-/** "Who looked at this record": the record and its access log, one transaction, one audit entry. */
-export async function recordAccessLog(deps: AccessDeps, actor: Actor, id: string, meta: RequestMeta): Promise<{ patient: Patient; entries: AccessLogView[] }> {
+/**
+ * "Who looked at this record": the record and one page of its access log, newest first, one
+ * transaction, one audit entry. The page says whether older and newer entries exist, so the list
+ * never stops without saying so.
+ */
+export async function recordAccessLog(
+  deps: AccessDeps, actor: Actor, id: string, meta: RequestMeta, ask: { limit: number; cursor?: Cursor | undefined } = { limit: ACCESS_LOG_PAGE },
+): Promise<{ patient: Patient; entries: AccessLogView[]; olderCursor: string | null; newerCursor: string | null }> {
   return withPatient(deps, { actor, meta, action: 'patient.read-access-log', resource: 'patient/access-log', patientId: id }, async (w) => {
-    const entries = (await accessLogForPatient(w.db, id)).map(accessLogView);
-    return { patient: await full({ ...w, actor }), entries };
+    const found = await pageAccessLogForPatient(w.db, id, ask);
+    return {
+      patient: await full({ ...w, actor }),
+      entries: found.rows.map(accessLogView),
+      olderCursor: found.next && encodeCursor({ dir: 'after', key: found.next }),
+      newerCursor: found.prev && encodeCursor({ dir: 'before', key: found.prev }),
+    };
   });
 }
+
+/** Entries per page of the access log page: a year of ordinary care fits on one. */
+export const ACCESS_LOG_PAGE = 200;
 
 /** One page of who opened a record and when, newest first; audited as a read of the access log, page by page. */
 export async function patientAccessLog(deps: AccessDeps, actor: Actor, meta: RequestMeta, id: string, ask: PageAsk): Promise<ListPage<AccessLogView>> {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ZodApp } from '../types.js';
 import { CARE_RELATIONS, CAREGIVER_RELATIONS } from '../../core/access/lists.js';
-import { AccessLogEntry, DuplicateProblem, Patient, PatientCorrection, PatientInput, PatientPage, PatientQuery } from '../../schema/patient.schema.js';
+import { AccessLogEntry, AccessLogListKey, DuplicateProblem, Patient, PatientCorrection, PatientInput, PatientPage, PatientQuery } from '../../schema/patient.schema.js';
 import { NewPatientAccount } from '../../schema/account.schema.js';
 import { CaregiverLinkView, CaregiverParams, ConsentRecord, ConsentWithdrawal, LinkBasis } from '../../schema/caregiver.schema.js';
 import { pageCaregiverLinks, recordConsent, withdrawConsent } from '../../services/caregivers.js';
@@ -20,7 +20,6 @@ const IdParams = z.object({ id: z.uuid('is not a valid id') }).strict();
 // first and continue after an entry's id (their ids follow the order of writing); caregivers run in
 // name order and continue after a name and an id.
 const RevisionListKey = z.tuple([z.number().int().min(1).max(2_147_483_647)]);
-const AccessLogListKey = z.tuple([z.string().regex(/^\d{1,18}$/)]);
 const CaregiverListKey = z.tuple([z.string().max(1000), z.uuid()]);
 const Revision = z
   .object({ changedAt: z.string(), changedBy: z.string().nullable(), reason: z.string(), note: z.string().nullable(), before: z.unknown(), after: z.unknown() })

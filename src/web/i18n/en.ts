@@ -438,6 +438,9 @@ export const en = {
     },
   },
   accessLog: {
+    pages: 'Pages of the list',
+    older: 'Earlier visits',
+    newer: 'Later visits',
     title: 'Who looked at this record',
     intro: 'Here you see who opened or changed this record. If someone looked a few times close together, that is shown on one line. The newest is at the top.',
     when: 'When',

@@ -440,6 +440,9 @@ export const nl = {
     },
   },
   accessLog: {
+    pages: 'Pagina\'s van de lijst',
+    older: 'Eerdere bezoeken',
+    newer: 'Latere bezoeken',
     title: 'Wie heeft dit dossier bekeken',
     intro: 'Hier ziet u wie dit dossier heeft geopend of veranderd. Keek iemand een paar keer kort na elkaar, dan staat dat op één regel. Het nieuwste staat bovenaan.',
     when: 'Wanneer',

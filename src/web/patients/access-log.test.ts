@@ -5,6 +5,7 @@ import { nl } from '../i18n/nl.js';
 import { en } from '../i18n/en.js';
 import { Browser, account, demoApp } from '../../api/testing/page-browser.js';
 import { DEMO_ACCOUNTS } from '../../demo/demo-data.js';
+import { writeAudit } from '../../store/audit.repo.js';
 
 const nameOf = (role: string) => DEMO_ACCOUNTS.find((a) => a.role === role)?.displayName ?? '';
 const rowsWith = (html: string, text: string) => (html.match(/<tr>[\s\S]*?<\/tr>/g) ?? []).filter((row) => row.includes(text));
@@ -61,5 +62,39 @@ describe('access-log page', () => {
     const record = (await b.get(`/patients/${anna}`)).body;
     expect(record).not.toMatch(/>(Behandelt|Verwezen)</);
     expect(record).toMatch(new RegExp(`>(${nl.record.orgRelation.care}|${nl.record.orgRelation.referral})<`));
+  });
+});
+
+describe('a long access log', () => {
+  let t: TestApp;
+  let anna = '';
+
+  beforeAll(async () => {
+    ({ t, anna } = await demoApp());
+    // 230 reads, more than one page holds: written straight into the log, as many years of care would.
+    const nurse = await t.store.db.selectFrom('app_user').select(['id', 'organisation_id']).where('display_name', '=', nameOf('nurse')).executeTakeFirstOrThrow();
+    await writeAudit(t.store.db, Array.from({ length: 230 }, (_, i) => ({
+      userId: nurse.id, role: 'nurse', organisationId: nurse.organisation_id, action: 'patient.read', resource: `patient/${anna}`, patientId: anna,
+      allowed: true, reason: 'in the care of your organisation', requestId: `long-${String(i)}`, clientIp: '127.0.0.1',
+    })));
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('does not stop at a page in silence: earlier visits are one link away, and later ones one link back', async () => {
+    const b = new Browser(t);
+    await b.signIn(account('patient').email);
+    const first = await b.get(`/patients/${anna}/access-log`);
+    expect(first.statusCode).toBe(200);
+    const older = /<a href="\?cursor=([A-Za-z0-9_-]+)" rel="next">([^<]*)<\/a>/.exec(first.body);
+    expect(older?.[2]).toBe(nl.accessLog.older);
+    expect(first.body).not.toContain('rel="prev"');
+    const second = await b.get(`/patients/${anna}/access-log?cursor=${older?.[1] ?? ''}`);
+    expect(second.statusCode).toBe(200);
+    expect(second.body).toContain(`rel="prev">${nl.accessLog.newer}</a>`);
+    expect(second.body).not.toContain('rel="next"');
+    // A cursor edited by hand shows the newest page rather than an error.
+    expect((await b.get(`/patients/${anna}/access-log?cursor=nonsense`)).body).toContain(`rel="next">${nl.accessLog.older}</a>`);
   });
 });

@@ -600,7 +600,9 @@ function visitWords(t: Messages, v: Visit): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-export function AccessLogPage({ ctx, patient, rows, backHref }: { ctx: PageContext; patient: Patient; rows: readonly AccessLogView[]; backHref: string }) {
+export function AccessLogPage({ ctx, patient, rows, backHref, older = null, newer = null }: {
+  ctx: PageContext; patient: Patient; rows: readonly AccessLogView[]; backHref: string; older?: string | null; newer?: string | null;
+}) {
   const t = ctx.t;
   const a = t.accessLog;
   // One line per person per visit: a page opened five times in a consultation is one look.
@@ -638,6 +640,26 @@ export function AccessLogPage({ ctx, patient, rows, backHref }: { ctx: PageConte
           </table>
         </div>
       )}
+      {older || newer ? (
+        <nav aria-label={a.pages} class="pager">
+          <ul>
+            {newer ? (
+              <li>
+                <a href={`?cursor=${newer}`} rel="prev">
+                  {a.newer}
+                </a>
+              </li>
+            ) : null}
+            {older ? (
+              <li>
+                <a href={`?cursor=${older}`} rel="next">
+                  {a.older}
+                </a>
+              </li>
+            ) : null}
+          </ul>
+        </nav>
+      ) : null}
       <p>
         <a href={backHref}>{t.record.back}</a>
       </p>

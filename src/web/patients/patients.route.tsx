@@ -3,7 +3,7 @@
 // authorises and audits.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
-  AppError, correctPatient, mergeDuplicate, createPatient, createPatientAccount, findPatients, recordAccessLog, openRecord, recordHistory, readPatient,
+  AppError, correctPatient, mergeDuplicate, createPatient, createPatientAccount, findPatients, recordAccessLog, ACCESS_LOG_PAGE, openRecord, recordHistory, readPatient,
   mayDo, readPatientFor, requestMeta, requireUser, unmergeRecord, caregiverLinks, recordConsent, withdrawConsent,
 } from '../../api/facade.js';
 import { checkForm, fieldMessages, isoFromTyped, queryFields, readForm, refusalProblems } from '../forms.js';
@@ -12,7 +12,7 @@ import { phoneE164 } from '../../schema/phone.js';
 import { AccountForm, accountRequest, ConsentRecordForm, ConsentWithdrawForm, CorrectionBody, CorrectionForm, MergeForm, NewPatientForm, SearchForm } from './patients.forms.js';
 import type { FieldErrors } from '../components/Form.js';
 import { decodeCursor, DEFAULT_PAGE_SIZE } from '../../schema/paging.js';
-import { PatientListKey, type PatientSummary } from '../../schema/patient.schema.js';
+import { AccessLogListKey, PatientListKey, type PatientSummary } from '../../schema/patient.schema.js';
 import { allowedRecord, idParam, isUuid, userOfMenuPage, userWhoMay, type PageKit } from '../page-kit.js';
 import {
   AccessLogPage, AccountFormPage, ConsentPage, HistoryPage, LetterPage, MergeComparePage, NewPatientPage, PATIENT_FIELDS, PatientRecordPage, PatientsPage, patientValues,
@@ -356,8 +356,14 @@ export function registerPatientPages(fastify: FastifyInstance, kit: PageKit): vo
     page(async (req, reply) => {
       const u = requireUser(req);
       const id = patientIdOf(req);
-      const { patient, entries } = await recordAccessLog(deps(), u.actor, id, requestMeta(req));
-      return send(reply, <AccessLogPage ctx={await ctxOf(req, reply)} patient={patient} rows={entries} backHref={`/patients/${id}`} />);
+      // The page links carry the cursor; one that is not ours (edited by hand) shows the newest page.
+      const typed = queryFields(req).cursor;
+      const cursor = typed === undefined ? undefined : decodeCursor(typed, AccessLogListKey);
+      const log = await recordAccessLog(deps(), u.actor, id, requestMeta(req), { limit: ACCESS_LOG_PAGE, cursor });
+      return send(
+        reply,
+        <AccessLogPage ctx={await ctxOf(req, reply)} patient={log.patient} rows={log.entries} backHref={`/patients/${id}`} older={log.olderCursor} newer={log.newerCursor} />,
+      );
     }),
   );
 
