@@ -18,6 +18,23 @@ afterAll(async () => {
 
 const REGION_ORDER = ['other', 'banner', 'main', 'contentinfo'];
 
+/**
+ * A page that answers a form with its errors opens with the error summary focused (so a keyboard
+ * or screen-reader user hears what is wrong first): that is checked, and the walk below then starts
+ * from the top of the page, as a reader who goes back up to it would.
+ */
+async function fromTop(page: Page): Promise<void> {
+  const summary = page.locator('.error-summary');
+  if ((await summary.count()) === 0) return;
+  expect(await summary.evaluate((el) => el === document.activeElement)).toBe(true);
+  await page.evaluate(() => {
+    const top = document.documentElement;
+    top.setAttribute('tabindex', '-1');
+    top.focus();
+    top.removeAttribute('tabindex');
+  });
+}
+
 /** Tabs through the whole page once, from the top, recording every stop. */
 async function tabThrough(page: Page, max = 300): Promise<FocusInfo[]> {
   const stops: FocusInfo[] = [];
@@ -49,6 +66,7 @@ describe.each([
 
   it.each(PAGES)('$name: the first Tab reaches the skip link, which moves focus to main', async (spec) => {
     await shell.open(spec);
+    await fromTop(page);
     await page.keyboard.press('Tab');
     expect(await shell.isFocused(shell.skipLink())).toBe(true);
     // It is off-screen until focused; a sighted keyboard user must then see it.
@@ -63,6 +81,7 @@ describe.each([
 
   it.each(PAGES)('$name: Tab visits every header and footer link in reading order, each with a visible focus ring', async (spec) => {
     await shell.open(spec);
+    await fromTop(page);
     const stops = await tabThrough(page);
     const order = stops.map((s) => `${s.region}: <${s.tag}> ${s.text}`).join('\n');
 
