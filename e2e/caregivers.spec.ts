@@ -5,9 +5,9 @@
 /// <reference lib="dom" />
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, newContext } from './support/browser.js';
+import { launchBrowser } from './support/browser.js';
 import { auditPage } from './support/audit.js';
-import { Shell } from './support/shell.js';
+import { tabIn } from './support/shell.js';
 import { LANGS, messages, signInAs } from './support/pages.js';
 
 let browser: Browser;
@@ -19,15 +19,7 @@ afterAll(async () => {
   await browser.close();
 });
 
-/** A context in `lang`, axe allowed in (an inline script, which our script-src 'self' rightly refuses). */
-async function tab(lang: (typeof LANGS)[number]): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await newContext(browser, { bypassCSP: true });
-  const page = await context.newPage();
-  const shell = new Shell(page);
-  await shell.goto('/');
-  await shell.chooseLanguage(lang);
-  return { context, page };
-}
+const tab = (lang: (typeof LANGS)[number]) => tabIn(browser, lang);
 
 const body = (page: Page) => page.textContent('body').then((s) => s ?? '');
 

@@ -2,7 +2,8 @@
 // in the language the page is in, so a control that loses its label (or its translation) fails the
 // test that uses it instead of being clicked blindly by CSS selector.
 /// <reference lib="dom" />
-import type { Locator, Page, Response } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page, Response } from 'playwright-core';
+import { newContext } from './browser.js';
 import { messages, type Lang, type Messages, type PageSpec, type TextSize } from './pages.js';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -162,4 +163,17 @@ export class Shell {
     }
     throw new Error(`not reached with ${String(max)} presses of Tab`);
   }
+}
+
+/**
+ * A fresh browser context in `lang`, on the start page, with axe allowed in (an inline script, which
+ * our script-src 'self' rightly refuses): one person's own browser in a flow with several people.
+ */
+export async function tabIn(browser: Browser, lang: Lang): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await newContext(browser, { bypassCSP: true });
+  const page = await context.newPage();
+  const shell = new Shell(page);
+  await shell.goto('/');
+  await shell.chooseLanguage(lang);
+  return { context, page };
 }

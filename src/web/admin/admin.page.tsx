@@ -1,5 +1,6 @@
 // The administrator's pages: the accounts of their organisation, and the audit log search.
 import { Layout, type PageContext } from '../components/Layout.js';
+import { PageLinks } from '../components/PageLinks.js';
 import { Csrf, ErrorSummary, Field, Notice, Select, type FieldErrors } from '../components/Form.js';
 import { dateTime } from '../time-format.js';
 import { roleLabel } from '../components/Patient.js';
@@ -316,28 +317,13 @@ function Pager({ t, results }: { t: PageContext['t']; results: AuditResultsView 
   const a = t.audit;
   if (!results.newerHref && !results.olderHref) return null;
   return (
-    <nav class="pager" aria-label={a.pages}>
-      <ul>
-        {results.newestHref ? (
-          <li>
-            <a href={results.newestHref}>{a.newest}</a>
-          </li>
-        ) : null}
-        {results.newerHref ? (
-          <li>
-            <a href={results.newerHref} rel="prev">
-              {a.newer}
-            </a>
-          </li>
-        ) : null}
-        {results.olderHref ? (
-          <li>
-            <a href={results.olderHref} rel="next">
-              {a.older}
-            </a>
-          </li>
-        ) : null}
-      </ul>
-    </nav>
+    <PageLinks
+      label={a.pages}
+      links={[
+        results.newestHref ? { href: results.newestHref, text: a.newest } : null,
+        results.newerHref ? { href: results.newerHref, text: a.newer, rel: 'prev' } : null,
+        results.olderHref ? { href: results.olderHref, text: a.older, rel: 'next' } : null,
+      ]}
+    />
   );
 }

@@ -1,6 +1,7 @@
 // The patient record as each role sees it: the clinician's search and new-patient form, the record
 // with its correction and account forms, who looked at it, what changed, and the activation letter.
 import { Layout, type PageContext } from '../components/Layout.js';
+import { PageLinks } from '../components/PageLinks.js';
 import { Checkbox, Csrf, ErrorSummary, Field, Notice, Radios, Select, TextArea, type FieldErrors } from '../components/Form.js';
 import { calendarDate, dateTime, timeSpan } from '../time-format.js';
 import { groupVisits, type Visit } from '../access-visits.js';
@@ -124,31 +125,15 @@ export function PatientsPage(props: {
             </table>
           </div>
         ) : null}
-        {prevCursor || nextCursor || (items.length === 0 && total > 0) ? (
-          <nav aria-label={p.pages} class="pager">
-            <ul>
-              {prevCursor ? (
-                <li>
-                  <a href={pageHref(prevCursor)} rel="prev">
-                    {p.previous}
-                  </a>
-                </li>
-              ) : null}
-              {nextCursor ? (
-                <li>
-                  <a href={pageHref(nextCursor)} rel="next">
-                    {p.next}
-                  </a>
-                </li>
-              ) : null}
-              {items.length === 0 ? (
-                <li>
-                  <a href={pageHref()}>{p.firstPage}</a>
-                </li>
-              ) : null}
-            </ul>
-          </nav>
-        ) : null}
+        <PageLinks
+          label={p.pages}
+          links={[
+            prevCursor ? { href: pageHref(prevCursor), text: p.previous, rel: 'prev' } : null,
+            nextCursor ? { href: pageHref(nextCursor), text: p.next, rel: 'next' } : null,
+            // An empty page of a list that has rows (a stale or edited link): back to the start.
+            items.length === 0 && (prevCursor || nextCursor || total > 0) ? { href: pageHref(), text: p.firstPage } : null,
+          ]}
+        />
       </section>
     </Layout>
   );
@@ -640,26 +625,13 @@ export function AccessLogPage({ ctx, patient, rows, backHref, older = null, newe
           </table>
         </div>
       )}
-      {older || newer ? (
-        <nav aria-label={a.pages} class="pager">
-          <ul>
-            {newer ? (
-              <li>
-                <a href={`?cursor=${newer}`} rel="prev">
-                  {a.newer}
-                </a>
-              </li>
-            ) : null}
-            {older ? (
-              <li>
-                <a href={`?cursor=${older}`} rel="next">
-                  {a.older}
-                </a>
-              </li>
-            ) : null}
-          </ul>
-        </nav>
-      ) : null}
+      <PageLinks
+        label={a.pages}
+        links={[
+          newer ? { href: `?cursor=${newer}`, text: a.newer, rel: 'prev' } : null,
+          older ? { href: `?cursor=${older}`, text: a.older, rel: 'next' } : null,
+        ]}
+      />
       <p>
         <a href={backHref}>{t.record.back}</a>
       </p>
