@@ -2,7 +2,7 @@
 // work, in one transaction.
 import type { Action, Actor, CareRelation, CaregiverRelation } from '../core/access/index.js';
 import { assertNever, authorize, BSN_ROLES } from '../core/access/index.js';
-import { accessLogForPatient, pageAccessLogForPatient } from '../store/audit.repo.js';
+import { pageAccessLogForPatient } from '../store/audit.repo.js';
 import { findUserById } from '../store/accounts.repo.js';
 import { AppError } from '../schema/problem.js';
 import { z } from 'zod';
@@ -21,7 +21,7 @@ import type { Db } from '../store/db.js';
 export type AccessLogView = z.infer<typeof AccessLogEntry>;
 
 /** An access-log row as the page and the API hand it out (times are ISO text on both drivers). */
-const accessLogView = (r: Awaited<ReturnType<typeof accessLogForPatient>>[number]): AccessLogView => ({
+const accessLogView = (r: Awaited<ReturnType<typeof pageAccessLogForPatient>>['rows'][number]): AccessLogView => ({
   at: r.at,
   action: r.action,
   role: r.role,

@@ -285,21 +285,7 @@ export interface PatientCode {
   hexPrefix: string;
 }
 
-/** Who opened this patient's record and when (allowed accesses by others than the patient). */
-export async function accessLogForPatient(db: Db, patientId: string, limit = 200) {
-  return db
-    .selectFrom('audit_event as e')
-    .leftJoin('app_user as u', 'u.id', 'e.user_id')
-    .leftJoin('organisation as o', 'o.id', 'e.organisation_id')
-    .select(['e.at', 'e.action', 'e.role', 'e.user_id', 'u.display_name as user_name', 'o.name as organisation_name'])
-    .where('e.patient_id', '=', patientId)
-    .where('e.allowed', '=', true)
-    .orderBy('e.id', 'desc')
-    .limit(limit)
-    .execute();
-}
-
-/** One page of who opened this patient's record and when, newest first (as accessLogForPatient). */
+/** One page of who opened this patient's record and when, newest first (reads that were allowed). */
 export async function pageAccessLogForPatient(db: Db, patientId: string, page: Omit<KeysetAsk, 'columns' | 'descending'>) {
   const query = db
     .selectFrom('audit_event as e')
