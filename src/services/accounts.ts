@@ -2,7 +2,6 @@
 // account of a patient (or a caregiver) in their care, which the person activates with a one-time
 // code from a printed letter; a forgotten password is reset by an e-mailed link where an address is
 // known, otherwise by the clinic (a new activation letter).
-import { fullName } from '../core/names.js';
 import { randomBytes, randomInt } from 'node:crypto';
 import type { Actor, AuditAction, CaregiverRelation, StaffRole } from '../core/access/index.js';
 import type { Db } from '../store/db.js';
@@ -19,7 +18,7 @@ import { asRefusal, withAction, withPatient, type AccessDeps, type RequestMeta }
 import { hashPassword, sha256 } from './auth.js';
 import type { Mailer } from './mail.js';
 import { todayNl } from '../schema/clock.js';
-import { assertMayHaveAccount, checkNewLink, consentOf } from './caregivers.js';
+import { assertMayHaveAccount, checkNewLink, consentOf, nameOf } from './caregivers.js';
 
 const ACTIVATION_DAYS = 30;
 /** Staff get their link by e-mail, so it need not last as long as a letter sent by post. */
@@ -234,7 +233,7 @@ export async function createPatientAccount(
 ): Promise<IssuedAccount> {
   return withPatient(deps, { actor, meta, action: 'patient.create-account', resource: 'account', patientId }, async ({ db, row, records }) => {
     await records.lockPatients(db, [patientId]);
-    const patientName = fullName({ givenName: row.given_name, familyNamePrefix: row.family_name_prefix, familyName: row.family_name });
+    const patientName = nameOf(row);
     let userId: string;
     const displayName = input.kind === 'patient' ? patientName : (input.displayName ?? '');
     if (input.kind === 'patient') {

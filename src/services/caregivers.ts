@@ -10,8 +10,8 @@ import { coreLink, idleLinksOf, withPatient, type AccessDeps, type CaregiverRow,
 import { todayNl } from '../schema/clock.js';
 import { encodeCursor, type ListPage, type PageAsk } from '../schema/paging.js';
 
-/** The patient's name as people write it: "Anna de Vries". */
-const nameOf = (row: PatientRow) => fullName({ givenName: row.given_name, familyNamePrefix: row.family_name_prefix, familyName: row.family_name });
+/** A patient's name as people write it: "Anna de Vries". */
+export const nameOf = (row: PatientRow) => fullName({ givenName: row.given_name, familyNamePrefix: row.family_name_prefix, familyName: row.family_name });
 
 export type { CaregiverLinkView } from '../schema/caregiver.schema.js';
 
