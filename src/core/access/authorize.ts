@@ -45,7 +45,7 @@ const refuseUnlisted = (_value: never, reason: AccessReason): Decision => deny(r
 
 /** What patients and caregivers may do with a record: read it and see who looked. Changing the
  * personal details (name, birth date, BSN) is for the clinic, which keeps their history. */
-const LOOK = new Set<Action>(['patient.read', 'patient.read-access-log']);
+const LOOK = new Set<Action>(['patient.read', 'patient.read-access-log', 'record.read']);
 
 /** How a clinician's organisation relates to the patient, if at all. */
 function clinicalRelation(actor: Actor, target: PatientTarget, asOf: IsoDate): Decision {
@@ -82,6 +82,7 @@ export function authorize(actor: Actor, action: Action, target: PatientTarget | 
     case 'user.manage':
     case 'audit.search':
     case 'audit.export':
+    case 'settings.manage':
       return actor.role === 'admin' && actor.organisationId ? allow('administrator of your organisation') : deny('administrators only');
     case 'patient.create':
       return (actor.role === 'nurse' || actor.role === 'physician') && actor.organisationId
@@ -113,6 +114,7 @@ export function authorize(actor: Actor, action: Action, target: PatientTarget | 
     case 'patient.read':
     case 'patient.write':
     case 'patient.read-access-log':
+    case 'record.read':
       return rel;
     case 'patient.read-bsn':
       return BSN_ROLES.includes(actor.role) ? rel : deny('only nurses and physicians work with the BSN');
@@ -121,6 +123,11 @@ export function authorize(actor: Actor, action: Action, target: PatientTarget | 
     case 'patient.withdraw-consent':
     case 'patient.merge':
     case 'patient.unmerge':
+    // The clinical record is written and signed off by the hospital's nurses and physicians; the
+    // practice and the day centre add their own kinds of facts in their own modules.
+    case 'record.write':
+    case 'assessment.sign':
+    case 'pathway.end':
       return actor.role === 'nurse' || actor.role === 'physician' ? rel : deny('only nurses and physicians may do this');
     default:
       // Every action is decided above or here: a new one is a type error until it is.

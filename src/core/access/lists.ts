@@ -25,6 +25,11 @@ export const ACTIONS = [
   'audit.search',
   'audit.export',
   'clinical.evaluate',
+  'record.read',
+  'record.write',
+  'assessment.sign',
+  'pathway.end',
+  'settings.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
