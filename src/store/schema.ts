@@ -140,6 +140,15 @@ export interface PatientMergeTable {
   undone_by: string | null;
 }
 
+export interface OrganisationSettingsTable {
+  id: ColumnType<string, never, never>;
+  organisation_id: string;
+  /** Only the settings the organisation changed (a partial Settings object of the core). */
+  overrides: ColumnType<unknown, string, never>;
+  changed_at: Timestamp;
+  changed_by: string | null;
+}
+
 export interface AuditEventTable {
   id: ColumnType<string, never, never>;
   at: Timestamp;
@@ -176,6 +185,7 @@ export interface Database {
   kept_form: KeptFormTable;
   meta: MetaTable;
   organisation: OrganisationTable;
+  organisation_settings: OrganisationSettingsTable;
   patient: PatientTable;
   patient_organisation: PatientOrganisationTable;
 }
