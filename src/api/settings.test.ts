@@ -44,6 +44,9 @@ describe.each(STORE_KINDS)('organisation settings on %s', (kind) => {
       await insertUser(t.store.db, { role, organisationId: f.orgs.hospB, patientId: null, email, displayName: `${role} B`, passwordHash: hash, status: 'active' });
       cookie[`${role}B`] = sessionCookie(await signInApi(t, email, PASSWORD));
     }
+    // A second administrator of the first hospital.
+    await insertUser(t.store.db, { role: 'admin', organisationId: f.orgs.hospA, patientId: null, email: 'admin-2@fixture.test', displayName: 'Second admin', passwordHash: hash, status: 'active' });
+    cookie.admin2 = sessionCookie(await signInApi(t, 'admin-2@fixture.test', PASSWORD));
   });
   afterAll(async () => {
     await t.close();
@@ -140,5 +143,19 @@ describe.each(STORE_KINDS)('organisation settings on %s', (kind) => {
       {},
     ]);
     expect((await evaluate('nurse')).settingsUsed).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('orders two saves at once: both are kept, and the later one names what it changed from the earlier one', async () => {
+    const count = await rows();
+    const [one, two] = await Promise.all([send('admin', 'PUT', { overdueGraceDays: 30 }, 'race-1'), send('admin2', 'PUT', { aidsCheckGrowthCm: 5 }, 'race-2')]);
+    expect([one.statusCode, two.statusCode]).toEqual([200, 200]);
+    expect(await rows()).toBe(count + 2);
+    // Each save replaces the whole set: the one saved last is in force, and it undid the other's value.
+    const last = (await send('admin', 'GET')).json<OrganisationSettingsView>();
+    const oneLast = last.effective.overdueGraceDays === 30;
+    expect(last.overridden).toEqual([oneLast ? '/overdueGraceDays' : '/aidsCheckGrowthCm']);
+    expect((await auditOf(oneLast ? 'race-2' : 'race-1'))[0]?.reason).toBe(`settings changed: ${oneLast ? '/aidsCheckGrowthCm' : '/overdueGraceDays'}`);
+    expect((await auditOf(oneLast ? 'race-1' : 'race-2'))[0]?.reason).toBe('settings changed: /overdueGraceDays, /aidsCheckGrowthCm');
+    expect(last.changedBy?.id).toBe(oneLast ? f.users.admin.id : (await t.store.db.selectFrom('app_user').select('id').where('email', '=', 'admin-2@fixture.test').executeTakeFirstOrThrow()).id);
   });
 });

@@ -71,16 +71,19 @@ export const DEFAULT_SETTINGS: Settings = Settings.parse({});
 /** The keys of the settings, in the order of the spec's list. */
 export const SETTING_KEYS = Object.keys(Settings.shape) as (keyof Settings)[];
 
-/** Where each setting comes from: the section of clinical-rules.md and the sources it cites there. */
+/**
+ * Where each setting comes from: the section of clinical-rules.md and the sources it cites for the
+ * value. No source: the default is Botpad's own policy (the spec says so), not a guideline's.
+ */
 export const SETTING_SOURCES: Record<keyof Settings, { section: number; sources: readonly string[] }> = {
   fractureSitePolicy: { section: 2, sources: ['NIV-2022', 'PATHWAY-UMC'] },
   glucocorticoidTScoreThreshold: { section: 5, sources: ['CBO-2011', 'NHG-2024'] },
   vertebralFractureMinT: { section: 5, sources: ['NHG-2024'] },
-  overdueGraceDays: { section: 8, sources: ['PATHWAY-UMC'] },
-  calciumOtherFoodMg: { section: 9, sources: ['GR-CALCIUM'] },
-  calciumPerServingMg: { section: 9, sources: ['GR-CALCIUM', 'LEAFLET-HOSPITAL'] },
-  aidsCheckIntervalMonths: { section: 12, sources: ['LEAFLET-EMB'] },
-  aidsCheckGrowthCm: { section: 12, sources: ['LEAFLET-EMB'] },
+  overdueGraceDays: { section: 8, sources: [] },
+  calciumOtherFoodMg: { section: 9, sources: [] },
+  calciumPerServingMg: { section: 9, sources: [] },
+  aidsCheckIntervalMonths: { section: 12, sources: [] },
+  aidsCheckGrowthCm: { section: 12, sources: [] },
 };
 
 type Leaf = string | number | null;

@@ -64,7 +64,7 @@ export async function updateOrganisationSettings(deps: AccessDeps, actor: Actor,
   const org = actor.organisationId ?? '';
   return withAction(deps, { actor, meta, action: 'settings.manage', resource: resourceOf(org) }, async (tx) => {
     const parsed = Settings.safeParse(input);
-    if (!parsed.success) throw invalidInput(parsed.error.issues, 'The settings');
+    if (!parsed.success) throw invalidInput(parsed.error.issues, 'The request body');
     if (!(await lockOrganisationSettings(tx, org))) throw new AppError('not-found', 'Your account belongs to no organisation.');
     const before = await currentSettingsRow(tx, org);
     const changed = settingsDiffer(fromStore(org, before?.overrides), parsed.data);

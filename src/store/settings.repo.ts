@@ -42,10 +42,12 @@ export async function currentSettingsRow(db: Db, organisationId: string): Promis
 
 /**
  * Orders the changes of one organisation: the organisation's row is locked until the transaction
- * ends, so two administrators saving at once each compare with what the other saved.
+ * ends, so two administrators saving at once each compare with what the other saved. A lock that
+ * leaves the row's key alone: new rows that refer to the organisation (a patient in its care) do
+ * not wait for it.
  */
 export async function lockOrganisationSettings(tx: Tx, organisationId: string): Promise<boolean> {
-  const r = await sql<{ id: string }>`select id from organisation where id = ${organisationId} for update`.execute(tx);
+  const r = await sql<{ id: string }>`select id from organisation where id = ${organisationId} for no key update`.execute(tx);
   return r.rows.length > 0;
 }
 

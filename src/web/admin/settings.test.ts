@@ -45,7 +45,8 @@ describe('the settings page', () => {
     expect(page.body).toContain(o.neverChanged);
     expect(page.body).toContain(o.standard('14'));
     expect(page.body).toContain(o.now('14', false));
-    expect(page.body).toContain(o.source(8, 'PATHWAY-UMC'));
+    expect(page.body).toContain(o.source(8, ''));
+    expect(page.body).toContain(o.source(5, 'CBO-2011, NHG-2024'));
     expect(page.body).toContain('<input id="glucocorticoidTScoreThreshold" name="glucocorticoidTScoreThreshold" type="number" value="-2" autocomplete="off" inputmode="decimal" min="-5" max="0" step="any"');
     expect(page.body).toContain('name="overdueGraceDays" type="number" value="14" autocomplete="off" inputmode="numeric" min="0" max="365" step="1"');
     expect(formOf(page.body)).toMatchObject({ fractureSitePolicy: 'guideline', vertebralFractureMinT: '', 'serving-milk-glass': '180', aidsCheckGrowthCm: '3' });

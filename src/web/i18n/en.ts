@@ -538,7 +538,10 @@ export const en = {
     submit: 'Save settings',
     standard: (value: string) => `Default: ${value}.`,
     now: (value: string, own: boolean) => (own ? `Now: ${value}, chosen by your organisation.` : `Now: ${value}, the default.`),
-    source: (section: number, sources: string) => `Source: Botpad's clinical rules, part ${String(section)} (${sources}).`,
+    source: (section: number, sources: string) =>
+      sources === ''
+        ? `Source: Botpad's clinical rules, part ${String(section)}. This default is Botpad's own choice, not a guideline's.`
+        : `Source: Botpad's clinical rules, part ${String(section)} (${sources}).`,
     noLimit: 'no limit',
     emptyIsNoLimit: 'Leave this empty for no limit.',
     between: (min: string, max: string) => `A number from ${min} up to and including ${max}.`,

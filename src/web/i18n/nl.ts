@@ -540,7 +540,10 @@ export const nl = {
     submit: 'Instellingen opslaan',
     standard: (value: string) => `Standaard: ${value}.`,
     now: (value: string, own: boolean) => (own ? `Nu: ${value}, door uw organisatie gekozen.` : `Nu: ${value}, de standaard.`),
-    source: (section: number, sources: string) => `Bron: de klinische regels van Botpad, deel ${String(section)} (${sources}).`,
+    source: (section: number, sources: string) =>
+      sources === ''
+        ? `Bron: de klinische regels van Botpad, deel ${String(section)}. Deze standaard is een keuze van Botpad, niet van een richtlijn.`
+        : `Bron: de klinische regels van Botpad, deel ${String(section)} (${sources}).`,
     noLimit: 'geen grens',
     emptyIsNoLimit: 'Laat u dit leeg? Dan is er geen grens.',
     between: (min: string, max: string) => `Een getal van ${min} tot en met ${max}.`,
