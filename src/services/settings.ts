@@ -20,7 +20,8 @@ function fromStore(organisationId: string, overrides: unknown): Settings {
   if (r.success) return r.data;
   const at = r.error.issues.map((i) => '/' + i.path.join('/')).join(', ');
   // A change of the Settings schema that makes kept values invalid needs a migration that rewrites
-  // them; until then evaluations with that organisation's settings stop rather than guess.
+  // them (or a new save); until then evaluations with that organisation's settings stop rather
+  // than guess.
   throw new Error(`the kept settings of organisation ${organisationId} do not fit the Settings schema at ${at}`);
 }
 
@@ -67,7 +68,11 @@ export async function updateOrganisationSettings(deps: AccessDeps, actor: Actor,
     if (!parsed.success) throw invalidInput(parsed.error.issues, 'The request body');
     if (!(await lockOrganisationSettings(tx, org))) throw new AppError('not-found', 'Your account belongs to no organisation.');
     const before = await currentSettingsRow(tx, org);
-    const changed = settingsDiffer(fromStore(org, before?.overrides), parsed.data);
+    // A kept value that no longer fits is put right by this save: it counts as changed.
+    const kept = Settings.safeParse(before?.overrides ?? {});
+    const changed = kept.success
+      ? settingsDiffer(kept.data, parsed.data)
+      : [...new Set([...kept.error.issues.map((i) => '/' + i.path.join('/')), ...settingsDiffer(DEFAULT_SETTINGS, parsed.data)])];
     const overrides: SettingsInput = overridesOf(parsed.data);
     const saved = await insertOverrides(tx, org, overrides, actor.userId);
     const author = await findUserById(tx, actor.userId);
