@@ -138,8 +138,12 @@ describe.each(STORE_KINDS)('authorisation matrix on %s', (kind) => {
     }
   });
 
-  it('lets only administrators manage users and search the audit log, of their own organisation only', async () => {
+  it('lets only administrators manage users, search the audit log and see the settings, of their own organisation only', async () => {
     for (const role of ROLES) {
+      const settingsRequest = randomUUID();
+      const settings = await t.app.inject({ url: '/api/v1/organisation/settings', headers: { cookie: cookies.get(role) ?? '', 'x-request-id': settingsRequest } });
+      expect(settings.statusCode, role).toBe(role === 'admin' ? 200 : 403);
+      expect((await auditFor(settingsRequest)).map((e) => [e.action, e.allowed, e.user_id])).toEqual([['settings.manage', role === 'admin', f.users[role].id]]);
       const requestId = randomUUID();
       const users = await t.app.inject({ url: '/api/v1/users', headers: { cookie: cookies.get(role) ?? '', 'x-request-id': requestId } });
       expect(users.statusCode, role).toBe(role === 'admin' ? 200 : 403);

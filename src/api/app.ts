@@ -39,6 +39,7 @@ import { registerSessionRoutes } from './routes/session.route.js';
 import { registerPatientRoutes } from './routes/patients.route.js';
 import { registerAdminRoutes } from './routes/admin.route.js';
 import { registerClinicalRoutes } from './routes/clinical.route.js';
+import { registerSettingsRoutes } from './routes/settings.route.js';
 
 export type App = FastifyInstance;
 export type { ZodApp } from './types.js';
@@ -280,6 +281,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerPatientRoutes(typed);
   registerAdminRoutes(typed);
   registerClinicalRoutes(typed);
+  registerSettingsRoutes(typed);
   typed.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
   return app;
 }

@@ -9,7 +9,7 @@ import { Problem } from '../schema/problem.js';
 
 interface Case {
   name: string;
-  method: 'POST' | 'PATCH' | 'GET';
+  method: 'POST' | 'PATCH' | 'PUT' | 'GET';
   url: (f: Fixture) => string;
   as: 'nurse' | 'admin' | null;
   body?: unknown;
@@ -73,6 +73,11 @@ const CASES: Case[] = [
     name: 'rules: cursor naming no rule', method: 'GET', as: 'nurse', pointer: '/query/cursor',
     url: () => `/api/v1/rules?cursor=${Buffer.from(JSON.stringify(['a', 'no.such-rule'])).toString('base64url')}`,
   },
+  { name: 'settings: unknown key', method: 'PUT', url: () => '/api/v1/organisation/settings', as: 'admin', body: { overdueGraceDays: 20, colour: 'blue' }, pointer: '/colour' },
+  { name: 'settings: unknown calcium item', method: 'PUT', url: () => '/api/v1/organisation/settings', as: 'admin', body: { calciumPerServingMg: { 'cola-can': 5 } }, pointer: '/calciumPerServingMg/cola-can' },
+  { name: 'settings: number out of range', method: 'PUT', url: () => '/api/v1/organisation/settings', as: 'admin', body: { glucocorticoidTScoreThreshold: 1 }, pointer: '/glucocorticoidTScoreThreshold' },
+  { name: 'settings: wrong type', method: 'PUT', url: () => '/api/v1/organisation/settings', as: 'admin', body: { overdueGraceDays: '14' }, pointer: '/overdueGraceDays' },
+  { name: 'settings: policy not one of the two', method: 'PUT', url: () => '/api/v1/organisation/settings', as: 'admin', body: { fractureSitePolicy: 'none' }, pointer: '/fractureSitePolicy' },
   { name: 'activation: code too short', method: 'POST', url: () => '/api/v1/activation', as: null, body: { code: 'AB', password: 'long-enough-1' }, pointer: '/code' },
   { name: 'reset: not an e-mail', method: 'POST', url: () => '/api/v1/password-reset', as: null, body: { email: 'nope' }, pointer: '/email' },
 ];
@@ -82,9 +87,10 @@ describe.each(STORE_KINDS)('bad input on %s', (kind) => {
   let f: Fixture;
   const cookie: Record<string, string> = {};
   const counts = async () => {
-    const r = await sql<{ p: number; u: number; l: number; c: number }>`select
+    const r = await sql<{ p: number; u: number; l: number; c: number; s: number }>`select
       (select count(*)::int from patient) as p, (select count(*)::int from app_user) as u,
-      (select count(*)::int from patient_organisation) as l, (select count(*)::int from one_time_code) as c`.execute(t.store.db);
+      (select count(*)::int from patient_organisation) as l, (select count(*)::int from one_time_code) as c,
+      (select count(*)::int from organisation_settings) as s`.execute(t.store.db);
     return r.rows[0];
   };
   beforeAll(async () => {

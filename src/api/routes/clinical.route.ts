@@ -6,8 +6,8 @@ import type { ZodApp } from '../types.js';
 import { Case } from '../../core/case.schema.js';
 import { evaluate } from '../../core/evaluate.js';
 import { RULES, RULES_VERSION } from '../../core/registry.js';
-import { DEFAULT_SETTINGS } from '../../core/settings.js';
 import { withAction } from '../../services/access.js';
+import { settingsForOrganisation } from '../../services/settings.js';
 import { accessDeps, requestMeta, requireUser } from '../auth.js';
 import { problemResponses } from '../responses.js';
 import { pageInMemory, pageOf, pageQuery } from '../../schema/paging.js';
@@ -86,7 +86,7 @@ export function registerClinicalRoutes(app: ZodApp): void {
       schema: {
         tags: ['clinical'],
         summary: 'Evaluate one case with every rule (clinician roles)',
-        description: 'Body: a Case (clinical-rules.md §1). `lang` chooses the language of the explanations.',
+        description: 'Body: a Case (clinical-rules.md §1). `lang` chooses the language of the explanations. The settings are those of your organisation (`/api/v1/organisation/settings`); `settingsUsed` reports them.',
         querystring: z.object({ lang: z.enum(['nl', 'en']).default('nl') }).strict(),
         body: Case,
         response: { 200: Evaluation, ...problemResponses(400, 401, 403, 413, 415) },
@@ -94,8 +94,10 @@ export function registerClinicalRoutes(app: ZodApp): void {
     },
     async (req) => {
       const user = requireUser(req);
-      return withAction(accessDeps(app), { actor: user.actor, meta: requestMeta(req), action: 'clinical.evaluate', resource: 'evaluation' }, async () => ({
-        value: evaluate(req.body, DEFAULT_SETTINGS, req.query.lang),
+      // The settings are those of the clinician's organisation (its administrator sets them), never
+      // the request's: the same case gives the same advice to everyone in one organisation.
+      return withAction(accessDeps(app), { actor: user.actor, meta: requestMeta(req), action: 'clinical.evaluate', resource: 'evaluation' }, async (db) => ({
+        value: evaluate(req.body, await settingsForOrganisation(db, user.actor.organisationId), req.query.lang),
       }));
     },
   );
