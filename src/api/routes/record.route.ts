@@ -255,9 +255,10 @@ export function registerRecordRoutes(app: ZodApp): void {
       schema: {
         tags: ['record'],
         summary: 'Resume care after an end of care; the end stays in the history (nurse, physician of the caring organisation)',
-        description: 'No body. Care that has not ended answers `409`.',
+        description: 'No body, or an empty object. Care that has not ended answers `409`.',
         params: IdParams,
-        response: { 204: z.null(), ...problemResponses(401, 403, 404, 409) },
+        body: z.object({}).strict().nullish().describe('Nothing, or an empty object'),
+        response: { 204: z.null(), ...problemResponses(400, 401, 403, 404, 409) },
       },
     },
     async (req, reply) => {
