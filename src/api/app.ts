@@ -40,6 +40,7 @@ import { registerPatientRoutes } from './routes/patients.route.js';
 import { registerAdminRoutes } from './routes/admin.route.js';
 import { registerClinicalRoutes } from './routes/clinical.route.js';
 import { registerSettingsRoutes } from './routes/settings.route.js';
+import { registerRecordRoutes } from './routes/record.route.js';
 
 export type App = FastifyInstance;
 export type { ZodApp } from './types.js';
@@ -226,6 +227,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: 'accounts', description: 'Account activation and password reset' },
         { name: 'admin', description: 'Users and the audit log of your organisation' },
         { name: 'clinical', description: 'The clinical core: rules and evaluation' },
+        { name: 'record', description: "The clinical record: facts with their history, the Case and its evaluation, signed assessments, the end of care" },
       ],
     },
     transform: jsonSchemaTransform,
@@ -282,6 +284,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerAdminRoutes(typed);
   registerClinicalRoutes(typed);
   registerSettingsRoutes(typed);
+  registerRecordRoutes(typed);
   typed.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
   return app;
 }
