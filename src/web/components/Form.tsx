@@ -82,7 +82,7 @@ export interface FieldProps {
   error?: string | undefined;
   autocomplete?: string;
   optional?: Optional;
-  inputMode?: 'numeric' | 'text' | 'email' | 'tel';
+  inputMode?: 'numeric' | 'decimal' | 'text' | 'email' | 'tel';
   spellcheck?: boolean;
   maxLength?: number;
 }
