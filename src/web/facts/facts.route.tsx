@@ -3,12 +3,18 @@
 // the facade for the page and again by the use case for the post; the page keeps no role list.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, readPatientFor, recordFacts, requestMeta, requireUser, type SessionUser } from '../../api/facade.js';
-import { fieldMessages, queryFields, readForm, typedFromIso } from '../forms.js';
+import { fieldMessages, formPairs, queryFields, readForm, typedFromIso } from '../forms.js';
 import { todayNl } from '../../schema/clock.js';
 import { allowedRecord, idParam, type PageKit } from '../page-kit.js';
 import type { FieldErrors } from '../components/Form.js';
 import { FACT_FORMS, FACT_KINDS, factData, factRefusal, isFactKind, type FactKind } from './facts.forms.js';
 import { FactFormPage, FactsPage, factsHref } from './facts.page.js';
+
+/**
+ * What was typed, kept before the route's schema replaces the body with its output (numbers,
+ * yes/no as true/false, ISO dates): a form the use case refuses is shown again as it was typed.
+ */
+const typedBodies = new WeakMap<FastifyRequest, Record<string, string>>();
 
 export function registerFactPages(fastify: FastifyInstance, kit: PageKit): void {
   const { hidden, formWith, deps, ctxOf, send, page } = kit;
@@ -54,13 +60,19 @@ export function registerFactPages(fastify: FastifyInstance, kit: PageKit): void 
 
     fastify.post(
       path,
-      formWith(form),
+      {
+        ...formWith(form),
+        preValidation: async (req: FastifyRequest) => {
+          typedBodies.set(req, Object.fromEntries(formPairs(req)));
+        },
+      },
       page(async (req, reply) => {
         const u = requireUser(req);
         const id = idParam(req, 'There is no patient with this id.');
         const t = (await ctxOf(req, reply)).t;
         const f = readForm(req, t, form);
         if (!f.ok) return formPage(req, reply, kind, { values: f.values, errors: f.errors }, 400);
+        const typed = typedBodies.get(req) ?? f.values;
         const { date, ...fields } = f.data as Record<string, unknown> & { date: string };
         try {
           await recordFacts(
@@ -71,11 +83,11 @@ export function registerFactPages(fastify: FastifyInstance, kit: PageKit): void 
           );
         } catch (e) {
           // A record that was merged or whose care ended takes no facts: said above the form.
-          if (e instanceof AppError && e.code === 'conflict') return formPage(req, reply, kind, { values: f.values, closed: true }, 409);
+          if (e instanceof AppError && e.code === 'conflict') return formPage(req, reply, kind, { values: typed, closed: true }, 409);
           const refused = factRefusal(kind, e);
           const errors = refused ? fieldMessages(t, form, refused) : {};
           if (Object.keys(errors).length === 0) throw e;
-          return formPage(req, reply, kind, { values: f.values, errors }, 400);
+          return formPage(req, reply, kind, { values: typed, errors }, 400);
         }
         return reply.redirect(`${factsHref(id)}?saved=${kind}`, 303);
       }),

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { TestApp } from '../../api/testing/test-app.js';
 import { Browser, account, csrfOf, demoApp } from '../../api/testing/page-browser.js';
-import { accessDeps, listEntries, patientCase } from '../../api/facade.js';
+import { accessDeps, endCare, listEntries, patientCase } from '../../api/facade.js';
 import type { Actor } from '../../core/access/index.js';
 import { ENTRY_DATA } from '../../core/record/entries.js';
 import { addDays } from '../../core/time/date.js';
@@ -200,8 +200,8 @@ describe('the fact pages', () => {
     expect(c.child).toEqual({ mobility: 'wheelchair', standingMinutesPerDay: 45, indoorsMostly: true, lastAidsCheck: today, heightCmAtLastAidsCheck: 150.5 });
   });
 
-  const BAD: readonly { name: string; kind: FactKind; fields: Record<string, string>; field: string; message: string }[] = [
-    { name: 'a weight of 0', kind: 'weight', fields: { kg: '0' }, field: 'kg', message: nl.facts.range('Gewicht (kg)', '0', '400', 'kg', true) },
+  const BAD: readonly { name: string; kind: FactKind; fields: Record<string, string>; field: string; message: string; keeps?: string }[] = [
+    { name: 'a weight of 0', kind: 'weight', fields: { kg: '0' }, field: 'kg', message: nl.facts.range('Gewicht (kg)', '0', '400', 'kg', true), keeps: 'kg' },
     { name: 'a FRAX chance over 100 %', kind: 'frax', fields: { majorPercent: '120', hipPercent: '3', withBmd: 'no' }, field: 'majorPercent', message: nl.facts.range('Kans op een grote botbreuk in 10 jaar (%)', '0', '100', '%', false) },
     { name: 'a date that does not exist', kind: 'height', fields: { date: '31-02-2026', cm: '170' }, field: 'date', message: nl.form.dateNotExist('Datum', 2, 2026, 28) },
     { name: 'a date after today', kind: 'contact', fields: { date: typedFromIso(addDays(today, 1)), kind: 'yearly' }, field: 'date', message: nl.facts.dateInFuture('Datum') },
@@ -209,10 +209,10 @@ describe('the fact pages', () => {
     { name: 'a FES-I answer left out', kind: 'fes-i', fields: { answer1: '1', answer2: '2', answer3: '3', answer4: '4', answer5: '1', answer6: '2' }, field: 'answer7', message: nl.form.choose('Vraag 7') },
     { name: 'risk factors that state nothing', kind: 'risk-factors', fields: { currentSmoker: 'not-asked', alcoholUnitsPerDay: '', parentHipFracture: 'not-asked' }, field: 'currentSmoker', message: nl.facts.atLeastOne },
     // The form does not compare the two dates; the core does, and its refusal comes back at the field.
-    { name: 'a medication that ends before it starts', kind: 'medication', fields: { date: daysAgo(5), drug: 'alendronic-acid', end: daysAgo(10) }, field: 'end', message: nl.facts.endBeforeStart('Gestopt op') },
+    { name: 'a medication that ends before it starts', kind: 'medication', fields: { date: daysAgo(5), drug: 'alendronic-acid', end: daysAgo(10) }, field: 'end', message: nl.facts.endBeforeStart('Gestopt op'), keeps: 'end' },
   ];
 
-  it.each(BAD)('refuses $name at its field and stores nothing', async ({ kind, fields, field, message }) => {
+  it.each(BAD)('refuses $name at its field and stores nothing', async ({ kind, fields, field, message, keeps }) => {
     const b = await signedIn('nurse');
     const before = (await entries()).length;
     const form = await b.get(`/patients/${anna}/facts/${kind}`);
@@ -222,6 +222,8 @@ describe('the fact pages', () => {
     expect(res.body).toContain(`id="${field}-error"`);
     expect(res.body).toMatch(new RegExp(`id="${field}"[^>]*aria-invalid="true"`));
     expect(res.body).toContain(`<title>${nl.form.titlePrefix}:`);
+    // Shown again as typed, whether the form's check or the core's refused it.
+    if (keeps) expect(res.body).toContain(`name="${keeps}" type="text" value="${fields[keeps] ?? ''}"`);
     expect((await entries()).length).toBe(before);
   });
 
@@ -247,6 +249,28 @@ describe('the fact pages', () => {
     const bad = await physio.post(`/patients/${anna}/facts/weight`, { _csrf: csrfOf(own.body), date: typedFromIso(today), kg: '0' });
     expect(bad.statusCode).toBe(403);
     expect((await entries()).length).toBe(before);
+    // The use case refused the good post, and its audit says so.
+    const physioId = (await t.store.db.selectFrom('app_user').select('id').where('email', '=', account('physiotherapist').email).executeTakeFirstOrThrow()).id;
+    const refused = await t.store.db
+      .selectFrom('audit_event')
+      .select(['resource'])
+      .where('user_id', '=', physioId)
+      .where('action', '=', 'record.write')
+      .where('allowed', '=', false)
+      .execute();
+    expect(refused.map((r) => r.resource)).toContain('patient/record/weight');
+  });
+
+  it('says a record whose care has ended takes no new facts, and stores nothing', async () => {
+    const hendrik = (await t.store.db.selectFrom('patient').select('id').where('given_name', '=', 'Hendrik').executeTakeFirstOrThrow()).id;
+    await endCare(accessDeps(t.app), { actor: nurse, meta, patientId: hendrik, reason: 'moved', date: today });
+    const b = await signedIn('nurse');
+    const form = await b.get(`/patients/${hendrik}/facts/weight`);
+    const res = await b.post(`/patients/${hendrik}/facts/weight`, { _csrf: csrfOf(form.body), date: typedFromIso(today), kg: '80' });
+    expect(res.statusCode).toBe(409);
+    expect(res.body).toContain(nl.facts.closed);
+    expect(res.body).toContain('value="80"');
+    expect(await listEntries(accessDeps(t.app), { actor: nurse, meta, patientId: hendrik })).toEqual([]);
   });
 
   it('answers 404 for a kind it has no form for and a record that does not exist', async () => {
