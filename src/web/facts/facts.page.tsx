@@ -50,7 +50,7 @@ const HINTS: Partial<Record<string, (t: Messages) => string>> = {
 
 function numberHint(t: Messages, f: Extract<FactField, { type: 'number' }>): string {
   const own = HINTS[f.name]?.(t);
-  const range = t.facts.numberHint(String(f.min), String(f.max), t.facts.units[f.unit], f.above === true);
+  const range = t.facts.numberHint(String(f.min), String(f.max), t.facts.units[f.unit], f.above === true, f.whole === true);
   return own ? `${own} ${range}` : range;
 }
 

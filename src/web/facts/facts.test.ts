@@ -160,6 +160,8 @@ describe('the fact pages', () => {
     for (const f of FACT_TABLES[kind].fields) {
       expect(res.body).toContain(`id="${f.name}"`);
       expect(res.body).toContain(fieldLabel(nl, f));
+      // A number says its bounds, and whether a decimal comma belongs in it.
+      if (f.type === 'number') expect(res.body).toContain(nl.facts.numberHint(String(f.min), String(f.max), nl.facts.units[f.unit], f.above === true, f.whole === true));
     }
     // Yes, no, or not asked: until something is said, "not asked" is chosen, and the fact stays absent.
     const flag = FACT_TABLES[kind].fields.find((f) => f.type === 'flag' && !f.required);

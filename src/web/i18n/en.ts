@@ -537,8 +537,8 @@ export const en = {
     atLeastOne: 'Fill in at least one fact. When nothing was asked, there is nothing to save.',
     atLeastOneMark: '(fill in at least one)',
     notAsked: 'Not asked',
-    numberHint: (low: string, high: string, unit: string, above: boolean) =>
-      above ? `Above ${low}, up to ${high} ${unit}. A decimal comma is fine.` : `From ${low} to ${high} ${unit}. A decimal comma is fine.`,
+    numberHint: (low: string, high: string, unit: string, above: boolean, whole: boolean) =>
+      `${above ? `Above ${low}, up to ${high} ${unit}.` : `From ${low} to ${high} ${unit}.`} ${whole ? 'A whole number.' : 'A decimal comma is fine.'}`,
     units: {
       kg: 'kg', cm: 'cm', years: 'years', mgPerDay: 'mg a day', unitsPerDay: 'drinks a day', medicines: 'medicines', falls: 'times',
       seconds: 'seconds', metresPerSecond: 'metres a second', percent: '%', servingsPerDay: 'servings a day', minutesPerDay: 'minutes a day',

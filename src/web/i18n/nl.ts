@@ -539,8 +539,8 @@ export const nl = {
     atLeastOne: 'Vul minstens één gegeven in. Als niets gevraagd is, valt er niets op te slaan.',
     atLeastOneMark: '(vul er minstens één in)',
     notAsked: 'Niet gevraagd',
-    numberHint: (low: string, high: string, unit: string, above: boolean) =>
-      above ? `Meer dan ${low}, tot en met ${high} ${unit}. Een komma mag.` : `Van ${low} tot en met ${high} ${unit}. Een komma mag.`,
+    numberHint: (low: string, high: string, unit: string, above: boolean, whole: boolean) =>
+      `${above ? `Meer dan ${low}, tot en met ${high} ${unit}.` : `Van ${low} tot en met ${high} ${unit}.`} ${whole ? 'Een heel getal.' : 'Een komma mag.'}`,
     units: {
       kg: 'kg', cm: 'cm', years: 'jaar', mgPerDay: 'mg per dag', unitsPerDay: 'glazen per dag', medicines: 'middelen', falls: 'keer',
       seconds: 'seconden', metresPerSecond: 'meter per seconde', percent: '%', servingsPerDay: 'porties per dag', minutesPerDay: 'minuten per dag',
