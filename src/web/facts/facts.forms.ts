@@ -241,6 +241,9 @@ function factForm(table: FactTable): PageForm<z.ZodType> {
   });
 }
 
+/** A fact form's body as the route takes it: as typed, checked by the kind's form in the handler. */
+export const FactBody = pageForm({ schema: z.looseObject({}), labels: () => ({}) });
+
 export const FACT_FORMS = Object.fromEntries(FACT_KINDS.map((k) => [k, factForm(FACT_TABLES[k])])) as Record<FactKind, PageForm<z.ZodType>>;
 
 /** The entry's data from the checked form: what was given, in the kind's own shape. `by`: the signed-in person. */

@@ -3,18 +3,12 @@
 // the facade for the page and again by the use case for the post; the page keeps no role list.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, readPatientFor, recordFacts, requestMeta, requireUser, type SessionUser } from '../../api/facade.js';
-import { fieldMessages, formPairs, queryFields, readForm, typedFromIso } from '../forms.js';
+import { checkForm, fieldMessages, formPairs, queryFields, typedFromIso } from '../forms.js';
 import { todayNl } from '../../schema/clock.js';
 import { allowedRecord, idParam, type PageKit } from '../page-kit.js';
 import type { FieldErrors } from '../components/Form.js';
-import { FACT_FORMS, FACT_KINDS, factData, factRefusal, isFactKind, type FactKind } from './facts.forms.js';
+import { FACT_FORMS, FACT_KINDS, FactBody, factData, factRefusal, isFactKind, type FactKind } from './facts.forms.js';
 import { FactFormPage, FactsPage, factsHref } from './facts.page.js';
-
-/**
- * What was typed, kept before the route's schema replaces the body with its output (numbers,
- * yes/no as true/false, ISO dates): a form the use case refuses is shown again as it was typed.
- */
-const typedBodies = new WeakMap<FastifyRequest, Record<string, string>>();
 
 export function registerFactPages(fastify: FastifyInstance, kit: PageKit): void {
   const { hidden, formWith, deps, ctxOf, send, page } = kit;
@@ -60,19 +54,17 @@ export function registerFactPages(fastify: FastifyInstance, kit: PageKit): void 
 
     fastify.post(
       path,
-      {
-        ...formWith(form),
-        preValidation: async (req: FastifyRequest) => {
-          typedBodies.set(req, Object.fromEntries(formPairs(req)));
-        },
-      },
+      // The body stays as typed (the kind's form is checked in the handler): a post kept across a
+      // sign-in keeps every answer, and a refused form is shown again as it was typed. A schema on
+      // the route would hand on its output instead (numbers, true/false), which is not what was typed.
+      formWith(FactBody),
       page(async (req, reply) => {
         const u = requireUser(req);
         const id = idParam(req, 'There is no patient with this id.');
         const t = (await ctxOf(req, reply)).t;
-        const f = readForm(req, t, form);
-        if (!f.ok) return formPage(req, reply, kind, { values: f.values, errors: f.errors }, 400);
-        const typed = typedBodies.get(req) ?? f.values;
+        const typed = Object.fromEntries(formPairs(req));
+        const f = checkForm(t, form, req.body, typed);
+        if (!f.ok) return formPage(req, reply, kind, { values: typed, errors: f.errors }, 400);
         const { date, ...fields } = f.data as Record<string, unknown> & { date: string };
         try {
           await recordFacts(

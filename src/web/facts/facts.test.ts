@@ -5,7 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { TestApp } from '../../api/testing/test-app.js';
-import { Browser, account, csrfOf, demoApp } from '../../api/testing/page-browser.js';
+import { Browser, account, csrfOf, demoApp, endSession, hiddenFields } from '../../api/testing/page-browser.js';
+import { DEMO_PASSWORD } from '../../demo/demo-data.js';
 import { accessDeps, endCare, listEntries, patientCase } from '../../api/facade.js';
 import type { Actor } from '../../core/access/index.js';
 import { ENTRY_DATA } from '../../core/record/entries.js';
@@ -273,6 +274,24 @@ describe('the fact pages', () => {
     expect(res.body).toContain(nl.facts.closed);
     expect(res.body).toContain('value="80"');
     expect(await listEntries(accessDeps(t.app), { actor: nurse, meta, patientId: hendrik })).toEqual([]);
+  });
+
+  it('keeps every answer as typed when the session ended, and stores them after signing in again', async () => {
+    const pieter = (await t.store.db.selectFrom('patient').select('id').where('given_name', '=', 'Pieter').executeTakeFirstOrThrow()).id;
+    const b = await signedIn('nurse');
+    const form = await b.get(`/patients/${pieter}/facts/risk-factors`);
+    await endSession(t, b);
+    const typed = { date: daysAgo(3), currentSmoker: 'yes', alcoholUnitsPerDay: '2,5', rheumatoidArthritis: 'no', parentHipFracture: 'not-asked' };
+    const signIn = await b.post(`/patients/${pieter}/facts/risk-factors`, { _csrf: csrfOf(form.body), ...typed });
+    expect(signIn.body).toContain(nl.signIn.keptNotice);
+    const carried = hiddenFields(signIn.body, '/sign-in');
+    const back = await b.post('/sign-in', [...carried, ['email', account('nurse').email], ['password', DEMO_PASSWORD]]);
+    const resend = hiddenFields(back.body, `/patients/${pieter}/facts/risk-factors`);
+    for (const pair of Object.entries(typed)) expect(resend).toContainEqual(pair);
+    const done = await b.post(`/patients/${pieter}/facts/risk-factors`, resend);
+    expect(done.statusCode).toBe(303);
+    const c = await patientCase(accessDeps(t.app), { actor: nurse, meta, patientId: pieter });
+    expect(c.riskFactors).toEqual({ currentSmoker: true, alcoholUnitsPerDay: 2.5, rheumatoidArthritis: false });
   });
 
   it('answers 404 for a kind it has no form for and a record that does not exist', async () => {
