@@ -62,6 +62,17 @@ async function firstConsentPage(page: Page): Promise<string> {
   return made;
 }
 
+/** The record of the demo patient Anna de Vries, as the signed-in clinician finds it. */
+async function annaRecord(page: Page): Promise<string> {
+  await page.goto('/patients?q=Vries');
+  const record = await page.locator('a[href^="/patients/"]', { hasText: 'Anna' }).first().getAttribute('href');
+  if (!record) throw new Error('no demo record for Anna de Vries');
+  return record;
+}
+
+/** A page under Anna de Vries's record (`/facts`, `/facts/weight`). */
+const underAnna = (rest: string) => async (page: Page) => `${await annaRecord(page)}${rest}`;
+
 async function firstAccountPage(page: Page): Promise<string> {
   await page.goto('/admin/users');
   const href = await page.locator('a[href^="/admin/users/"]').first().getAttribute('href');
@@ -86,6 +97,17 @@ export const PAGES: readonly PageSpec[] = [
   { name: 'my record (patient)', path: '/me', h1: (t) => t.me.title, before: signInAs('patient') },
   { name: 'people I care for (caregiver)', path: '/care', h1: (t) => t.care.title, before: signInAs('caregiver') },
   { name: 'consent of a caregiver (nurse)', path: '/patients/{id}/caregivers/{caregiverId}', h1: (t) => t.record.consentTitle('Bram de Vries'), before: signInAs('nurse'), resolve: firstConsentPage },
+  { name: 'record facts (nurse)', path: '/patients/{id}/facts', h1: (t) => t.facts.title, before: signInAs('nurse'), resolve: underAnna('/facts') },
+  ...(['weight', 'risk-factors', 'fes-i', 'calcium', 'medication'] as const).map(
+    (kind): PageSpec => ({
+      name: `record a fact: ${kind} (nurse)`,
+      path: `/patients/{id}/facts/${kind}`,
+      h1: (t) => t.facts.formTitle(t.facts.kinds[kind].name),
+      before: signInAs('nurse'),
+      resolve: underAnna(`/facts/${kind}`),
+    }),
+  ),
+  { name: 'record facts, refused (physiotherapist)', path: '/patients/{id}/facts', status: 403, h1: (t) => t.errors.forbiddenTitle, before: signInAs('physiotherapist'), resolve: underAnna('/facts') },
   { name: 'users (admin)', path: '/admin/users', h1: (t) => t.users.title, before: signInAs('admin') },
   { name: 'one account (admin)', path: '/admin/users/{id}', h1: (t) => t.users.manageTitle(FIRST_ACCOUNT), before: signInAs('admin'), resolve: firstAccountPage },
   { name: 'audit log (admin)', path: '/admin/audit', h1: (t) => t.audit.title, before: signInAs('admin') },

@@ -18,6 +18,8 @@ import { DEFAULT_SETTINGS, Settings } from '../core/settings.js';
 import { AccountFormPage, NewPatientPage, PatientsPage } from './patients/patients.page.js';
 import { ActivatePage } from './accounts/sign-in.page.js';
 import { AuditPage } from './admin/admin.page.js';
+import { FACT_FORMS, FACT_KINDS, type FactKind } from './facts/facts.forms.js';
+import { FactFormPage } from './facts/facts.page.js';
 import { AppError } from '../schema/problem.js';
 import { todayNl } from '../schema/clock.js';
 import { addDays } from '../core/time/date.js';
@@ -124,6 +126,14 @@ const somePatient = {
   phone: null, email: null, gpPractice: null, pathwayStage: 'case-finding', mergedInto: null, organisations: [],
 };
 
+/** Each fact form's required fields filled in well; for a form that needs one fact of several, one of them. */
+const FACT_FILLED: Record<FactKind, Record<string, string>> = {
+  weight: { kg: '70' }, height: { cm: '170' }, menopause: { status: 'post' }, 'risk-factors': { currentSmoker: 'no' }, 'glucocorticoid-course': { mgPerDay: '5' }, fall: {},
+  'falls-screen': { unsteady: 'yes' }, 'fes-i': { answer1: '1', answer2: '1', answer3: '1', answer4: '1', answer5: '1', answer6: '1', answer7: '1' }, calcium: { 'milk-glass': '1' },
+  medication: { drug: 'denosumab' }, 'medication-dose': { drug: 'denosumab' }, 'planned-medication': { drug: 'raloxifene', from: '01-01-2027' }, contact: { kind: 'yearly' },
+  frax: { majorPercent: '10', hipPercent: '2', withBmd: 'no' }, 'workup-waived': { reason: 'declined' }, safety: { pregnant: 'no' }, 'dental-check': {}, child: { mobility: 'walking-aid' }, 'aids-check': {},
+};
+
 interface FormPage {
   name: string;
   page: (ctx: PageContext) => VNode;
@@ -170,6 +180,12 @@ const FORM_PAGES: readonly FormPage[] = [
   { name: 'activation', page: (ctx) => <ActivatePage ctx={ctx} csrf="x" />, form: ActivationForm, filled: { code: 'ABCD-EFGH-JKMN', password: 'een lange zin', password2: 'een lange zin' } },
   { name: 'audit search', page: (ctx) => <AuditPage ctx={ctx} query={{ person: '', patient: '', action: '', allowed: '', from: '', to: '' }} results={undefined} />, form: AuditSearchForm, filled: {} },
   { name: 'organisation settings', page: (ctx) => <OrganisationSettingsPage ctx={ctx} csrf="x" settings={DEFAULT_VIEW} />, form: SettingsForm, filled: DEFAULT_FORM },
+  ...FACT_KINDS.map((kind): FormPage => ({
+    name: `fact: ${kind}`,
+    page: (ctx) => <FactFormPage ctx={ctx} csrf="x" patient={somePatient} kind={kind} by="Inge Verbeek" values={{}} />,
+    form: FACT_FORMS[kind],
+    filled: { date: typedFromIso(todayNl()), ...FACT_FILLED[kind] },
+  })),
 ];
 
 /** The fields whose label says "(optional)" on the rendered page. */
@@ -190,6 +206,12 @@ describe.each(LANGS)('a field marked optional (%s)', (_lang, t: Messages) => {
       'activation': ['email'],
       'audit search': ['person', 'patient', 'from', 'to'],
       'organisation settings': ['vertebralFractureMinT'],
+      'fact: weight': [], 'fact: height': [], 'fact: menopause': ['ageAtMenopause'], 'fact: risk-factors': ['alcoholUnitsPerDay', 'antiEpileptics'],
+      'fact: glucocorticoid-course': ['end'], 'fact: fall': [], 'fact: falls-screen': ['fallsLast12Months', 'tugSeconds', 'gaitSpeedMps'], 'fact: fes-i': [],
+      // Of the calcium items one is needed, and each says so instead of "optional".
+      'fact: calcium': [], 'fact: medication': ['route', 'end'], 'fact: medication-dose': [], 'fact: planned-medication': [], 'fact: contact': [], 'fact: frax': [],
+      'fact: workup-waived': [], 'fact: safety': ['hipFractureRepairDate'], 'fact: dental-check': [], 'fact: child': ['standingMinutesPerDay', 'movementMinutesPerDay'],
+      'fact: aids-check': ['heightCm'],
     });
   });
 

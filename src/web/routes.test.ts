@@ -34,6 +34,9 @@ describe('pages by role', () => {
     { path: () => `/patients/${anna}/access-log`, expect: only('nurse', 'physician', 'physiotherapist', 'patient') },
     { path: () => `/patients/${anna}/history`, expect: only('nurse', 'physician', 'physiotherapist', 'patient') },
     { path: () => `/patients/${anna}/account`, expect: only('nurse', 'physician') },
+    // Recording facts is the core's record.write: the physiotherapist reads Anna's record, but writes none of it.
+    { path: () => `/patients/${anna}/facts`, expect: only('nurse', 'physician') },
+    { path: () => `/patients/${anna}/facts/weight`, expect: only('nurse', 'physician') },
     { path: () => `/patients/${lotte}`, expect: only('care-worker', 'caregiver') },
   ];
 

@@ -11,6 +11,7 @@ import { registerAccountPages } from './accounts/accounts.route.js';
 import { registerOwnRecordPages } from './me/me.route.js';
 import { registerPatientPages } from './patients/patients.route.js';
 import { registerAdminPages } from './admin/admin.route.js';
+import { registerFactPages } from './facts/facts.route.js';
 
 export function htmlError(app: FastifyInstance) {
   return (req: FastifyRequest, reply: FastifyReply, status: number): string => {
@@ -27,4 +28,5 @@ export function registerWebRoutes(fastify: FastifyInstance): void {
   registerOwnRecordPages(fastify, kit);
   registerPatientPages(fastify, kit);
   registerAdminPages(fastify, kit);
+  registerFactPages(fastify, kit);
 }
