@@ -55,7 +55,7 @@ describe.each(STORE_KINDS)('organisation settings on %s', (kind) => {
   it('shows the defaults to an administrator of an organisation that changed nothing, audited', async () => {
     const res = await send('admin', 'GET', undefined, 'settings-read');
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toEqual({ effective: DEFAULT_SETTINGS, defaults: DEFAULT_SETTINGS, overridden: [], overrides: {}, changedAt: null, changedBy: null });
+    expect(res.json()).toEqual({ effective: DEFAULT_SETTINGS, defaults: DEFAULT_SETTINGS, overridden: [], overrides: {}, changedAt: null, changedBy: null, history: [] });
     expect(await auditOf('settings-read')).toEqual([
       { action: 'settings.manage', allowed: true, reason: 'administrator of your organisation', resource: `organisation/${f.orgs.hospA}/settings`, user_id: f.users.admin.id },
     ]);
@@ -143,6 +143,9 @@ describe.each(STORE_KINDS)('organisation settings on %s', (kind) => {
       {},
     ]);
     expect((await evaluate('nurse')).settingsUsed).toEqual(DEFAULT_SETTINGS);
+    const history = (await send('admin', 'GET')).json<OrganisationSettingsView>().history;
+    expect(history.map((h) => h.overridden)).toEqual([[], [], ['/fractureSitePolicy', '/vertebralFractureMinT', '/calciumPerServingMg/milk-glass']]);
+    expect(history.every((h) => h.changedBy?.id === f.users.admin.id)).toBe(true);
   });
 
   it('orders two saves at once: both are kept, and the later one names what it changed from the earlier one', async () => {

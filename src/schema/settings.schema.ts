@@ -13,6 +13,15 @@ export const OrganisationSettingsView = z
       .object({ id: z.uuid(), displayName: z.string().nullable() })
       .nullable()
       .describe('Who saved them last'),
+    history: z
+      .array(
+        z.object({
+          changedAt: z.string(),
+          changedBy: z.object({ id: z.uuid(), displayName: z.string().nullable() }).nullable(),
+          overridden: z.array(z.string()).describe('JSON pointers of the values this save set apart from the defaults'),
+        }),
+      )
+      .describe('The latest saves, newest first (at most 20); every earlier save is kept too'),
   })
   .meta({ id: 'OrganisationSettings' });
 export type OrganisationSettingsView = z.infer<typeof OrganisationSettingsView>;

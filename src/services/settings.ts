@@ -7,8 +7,7 @@
 import type { Actor } from '../core/access/index.js';
 import { DEFAULT_SETTINGS, overridesOf, Settings, settingsDiffer, type SettingsInput } from '../core/settings.js';
 import type { Db } from '../store/db.js';
-import { findUserById } from '../store/accounts.repo.js';
-import { currentOverrides, currentSettingsRow, insertOverrides, lockOrganisationSettings, type SettingsRow } from '../store/settings.repo.js';
+import { currentOverrides, currentSettingsRow, insertOverrides, lockOrganisationSettings, settingsHistory, type SettingsRow } from '../store/settings.repo.js';
 import { AppError, invalidInput } from '../schema/problem.js';
 import type { OrganisationSettingsView } from '../schema/settings.schema.js';
 import { withAction, type AccessDeps, type RequestMeta } from './access.js';
@@ -37,7 +36,21 @@ export async function settingsForOrganisation(db: Db, organisationId: string | n
 
 const resourceOf = (organisationId: string) => (organisationId ? `organisation/${organisationId}/settings` : 'organisation/settings');
 
-function view(organisationId: string, row: SettingsRow | undefined): OrganisationSettingsView {
+/** How many earlier saves the administrator is shown (all are kept). */
+const HISTORY_SHOWN = 20;
+
+const authorOf = (row: SettingsRow) => (row.changedBy ? { id: row.changedBy, displayName: row.changedByName } : null);
+
+/** The values a kept save set apart from the defaults; for one that no longer fits, the keys it held. */
+function overriddenBy(row: SettingsRow): string[] {
+  const r = Settings.safeParse(row.overrides);
+  if (r.success) return settingsDiffer(DEFAULT_SETTINGS, r.data);
+  return row.overrides !== null && typeof row.overrides === 'object' ? Object.keys(row.overrides).map((k) => `/${k}`) : [];
+}
+
+/** The settings in force (the newest of `history`, newest first) as the administrator sees them. */
+function view(organisationId: string, history: readonly SettingsRow[]): OrganisationSettingsView {
+  const row = history[0];
   const effective = fromStore(organisationId, row?.overrides);
   return {
     effective,
@@ -45,14 +58,15 @@ function view(organisationId: string, row: SettingsRow | undefined): Organisatio
     overridden: settingsDiffer(DEFAULT_SETTINGS, effective),
     overrides: overridesOf(effective),
     changedAt: row?.changedAt ?? null,
-    changedBy: row?.changedBy ? { id: row.changedBy, displayName: row.changedByName } : null,
+    changedBy: row ? authorOf(row) : null,
+    history: history.map((h) => ({ changedAt: h.changedAt, changedBy: authorOf(h), overridden: overriddenBy(h) })),
   };
 }
 
 /** The administrator's view of their organisation's settings (audited as `settings.manage`). */
 export async function organisationSettings(deps: AccessDeps, actor: Actor, meta: RequestMeta): Promise<OrganisationSettingsView> {
   const org = actor.organisationId ?? '';
-  return withAction(deps, { actor, meta, action: 'settings.manage', resource: resourceOf(org) }, async (db) => ({ value: view(org, await currentSettingsRow(db, org)) }));
+  return withAction(deps, { actor, meta, action: 'settings.manage', resource: resourceOf(org) }, async (db) => ({ value: view(org, await settingsHistory(db, org, HISTORY_SHOWN)) }));
 }
 
 /**
@@ -74,10 +88,9 @@ export async function updateOrganisationSettings(deps: AccessDeps, actor: Actor,
       ? settingsDiffer(kept.data, parsed.data)
       : [...new Set([...kept.error.issues.map((i) => '/' + i.path.join('/')), ...settingsDiffer(DEFAULT_SETTINGS, parsed.data)])];
     const overrides: SettingsInput = overridesOf(parsed.data);
-    const saved = await insertOverrides(tx, org, overrides, actor.userId);
-    const author = await findUserById(tx, actor.userId);
+    await insertOverrides(tx, org, overrides, actor.userId);
     return {
-      value: view(org, { ...saved, changedByName: author?.display_name ?? null }),
+      value: view(org, await settingsHistory(tx, org, HISTORY_SHOWN)),
       detail: changed.length === 0 ? 'settings saved unchanged' : `settings changed: ${changed.join(', ')}`,
     };
   });

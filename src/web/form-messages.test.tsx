@@ -148,7 +148,7 @@ const DEFAULT_FORM: Record<string, string> = {
   ...Object.fromEntries(Object.entries(DEFAULT_SETTINGS.calciumPerServingMg).map(([item, mg]) => [`serving-${item}`, String(mg)])),
   aidsCheckIntervalMonths: '6', aidsCheckGrowthCm: '3',
 };
-const DEFAULT_VIEW = { effective: DEFAULT_SETTINGS, defaults: DEFAULT_SETTINGS, overridden: [], overrides: {}, changedAt: null, changedBy: null };
+const DEFAULT_VIEW = { effective: DEFAULT_SETTINGS, defaults: DEFAULT_SETTINGS, overridden: [], overrides: {}, changedAt: null, changedBy: null, history: [] };
 
 describe.each(LANGS)('the settings form (%s)', (_lang, t: Messages) => {
   const o = t.orgSettings;

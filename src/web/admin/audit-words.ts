@@ -52,7 +52,7 @@ export function reasonWords(t: Messages, reason: string | null): string {
 }
 
 /** A setting named by its pointer (/overdueGraceDays, /calciumPerServingMg/milk-glass) in the reader's words. */
-function settingWords(t: Messages, pointer: string): string {
+export function settingWords(t: Messages, pointer: string): string {
   const [key = '', item = ''] = pointer.split('/').slice(1);
   const o = t.orgSettings;
   if (key === 'calciumPerServingMg' && item in o.items) return `${o.fields.calciumPerServingMg.legend}: ${o.items[item as keyof typeof o.items]}`;

@@ -7,6 +7,7 @@ import type { OrganisationSettingsView } from '../../api/facade.js';
 import { SETTING_SOURCES } from '../../core/settings.js';
 import { SERVING_ITEMS, SETTING_NUMBERS, boundsOf, servingField, type NumberBounds, type SettingNumber } from './admin.forms.js';
 import { Settings } from '../../core/settings.js';
+import { settingWords } from './audit-words.js';
 
 const POLICIES = Settings.shape.fractureSitePolicy.unwrap().options;
 const SERVING_SCHEMA = Settings.shape.calciumPerServingMg.unwrap().shape;
@@ -139,6 +140,32 @@ export function OrganisationSettingsPage(props: {
           </p>
         </form>
       </section>
+      {settings.history.length > 0 ? (
+        <section aria-labelledby="settings-history">
+          <h2 id="settings-history">{o.historyTitle}</h2>
+          <p>{o.historyIntro}</p>
+          <div class="table-scroll">
+            <table class="stack">
+              <thead>
+                <tr>
+                  <th scope="col">{o.historyWhen}</th>
+                  <th scope="col">{o.historyWho}</th>
+                  <th scope="col">{o.historyWhat}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {settings.history.map((h, i) => (
+                  <tr key={i}>
+                    <th scope="row" data-label={o.historyWhen}>{dateTime(ctx.lang, h.changedAt)}</th>
+                    <td data-label={o.historyWho}>{h.changedBy?.displayName ?? o.someone}</td>
+                    <td data-label={o.historyWhat}>{h.overridden.length === 0 ? o.historyNothing : h.overridden.map((p) => settingWords(t, p)).join('; ')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ) : null}
     </Layout>
   );
 }

@@ -72,6 +72,8 @@ describe('the settings page', () => {
     expect(typeof kept.overrides === 'string' ? JSON.parse(kept.overrides) as unknown : kept.overrides).toEqual({
       fractureSitePolicy: 'hands-feet-excluded', glucocorticoidTScoreThreshold: -2.5, calciumPerServingMg: { 'milk-glass': 200 },
     });
+    expect(after.body).toContain(`<td data-label="${o.historyWhat}">${o.fields.fractureSitePolicy.label}; ${o.fields.glucocorticoidTScoreThreshold.label}; ${o.fields.calciumPerServingMg.legend}: ${o.items['milk-glass']}</td>`);
+    expect(after.body).toContain(`<td data-label="${o.historyWho}">${account('admin').displayName}</td>`);
     const audit = await b.get('/admin/audit?action=settings.manage&allowed=true');
     expect(audit.body).toContain(
       nl.audit.otherReasons.settingsChanged(`${o.fields.fractureSitePolicy.label}, ${o.fields.glucocorticoidTScoreThreshold.label}, ${o.fields.calciumPerServingMg.legend}: ${o.items['milk-glass']}`),
