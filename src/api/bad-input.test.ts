@@ -88,6 +88,14 @@ const CASES: Case[] = [
   { name: 'settings: number out of range', method: 'PUT', url: () => '/api/v1/organisation/settings', as: 'admin', body: { glucocorticoidTScoreThreshold: 1 }, pointer: '/glucocorticoidTScoreThreshold' },
   { name: 'settings: wrong type', method: 'PUT', url: () => '/api/v1/organisation/settings', as: 'admin', body: { overdueGraceDays: '14' }, pointer: '/overdueGraceDays' },
   { name: 'settings: policy not one of the two', method: 'PUT', url: () => '/api/v1/organisation/settings', as: 'admin', body: { fractureSitePolicy: 'none' }, pointer: '/fractureSitePolicy' },
+  { name: 'consent: given by a name of the wrong type', method: 'POST', url: (f) => `/api/v1/patients/${f.patients.adultA}/caregivers/${f.users.caregiver.id}/consent`, as: 'nurse', body: { givenBy: 42 }, pointer: '/givenBy' },
+  { name: 'consent withdrawal: unknown field', method: 'POST', url: (f) => `/api/v1/patients/${f.patients.adultA}/caregivers/${f.users.caregiver.id}/consent/withdraw`, as: 'nurse', body: { reason: 'Gebeld', until: 'ever' }, pointer: '/until' },
+  { name: 'merge: not confirmed', method: 'POST', url: (f) => `/api/v1/patients/${f.patients.adultA}/merge`, as: 'nurse', body: { duplicateId: '6f1c3c0e-7d2a-4a47-9d51-0c8a7c1e2b3d', confirm: false }, pointer: '/confirm' },
+  { name: 'merge: duplicate not an id', method: 'POST', url: (f) => `/api/v1/patients/${f.patients.adultA}/merge`, as: 'nurse', body: { duplicateId: 'the other one', confirm: true }, pointer: '/duplicateId' },
+  { name: 'unmerge: a body with a field', method: 'POST', url: (f) => `/api/v1/patients/${f.patients.adultA}/unmerge`, as: 'nurse', body: { into: 'x' }, pointer: '/into' },
+  { name: 'role change: not a staff role', method: 'PATCH', url: (f) => `/api/v1/users/${f.users.nurse.id}`, as: 'admin', body: { role: 'patient' }, pointer: '/role' },
+  { name: 'reset confirmation: token too short', method: 'POST', url: () => '/api/v1/password-reset/confirm', as: null, body: { token: 'abc', password: 'long-enough-password-1' }, pointer: '/token' },
+  { name: 'evaluate: a Case without its day', method: 'POST', url: () => '/api/v1/evaluate', as: 'nurse', body: { person: { birthDate: '1950-01-01', sex: 'female' } }, pointer: '/asOf' },
   // The clinical record: each form's fields, each list's query, each entry route.
   { name: 'fracture: unknown field', method: 'POST', url: (f) => rec(f, 'fractures'), as: 'nurse', body: { ...fracture, diagnosis: 'x' }, pointer: '/diagnosis' },
   { name: 'fracture: site of the wrong type', method: 'POST', url: (f) => rec(f, 'fractures'), as: 'nurse', body: { ...fracture, site: 42 }, pointer: '/site' },
@@ -220,6 +228,22 @@ describe.each(STORE_KINDS)('bad input on %s', (kind) => {
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/patients', headers: { cookie: cookie.nurse, 'content-type': 'application/json' }, payload: JSON.stringify({ familyName: '', birthDate: 'x', sex: 1, extra: 1 }) });
     const pointers = Problem.parse(res.json()).errors?.map((e) => e.pointer) ?? [];
     expect(pointers).toEqual(expect.arrayContaining(['/familyName', '/givenName', '/birthDate', '/sex', '/extra']));
+  });
+
+  it('has a case for every operation of the OpenAPI document that takes a body or a query', () => {
+    const doc = t.app.swagger() as unknown as { paths: Record<string, Record<string, { parameters?: { in: string }[]; requestBody?: unknown }>> };
+    const covered = CASES.map((c) => `${c.method} ${c.url(f).split('?')[0] ?? ''}`);
+    const missing = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.entries(ops)
+        .filter(([, op]) => op.requestBody !== undefined || (op.parameters ?? []).some((x) => x.in === 'query'))
+        .map(([method]) => `${method.toUpperCase()} ${path}`)
+        .filter((op) => {
+          const [method = '', template = ''] = op.split(' ');
+          const re = new RegExp(`^${method} ${template.replace(/\{[^}]+\}/g, '[^/]+')}$`);
+          return !covered.some((c) => re.test(c));
+        }),
+    );
+    expect(missing).toEqual([]);
   });
 
   it('keeps serving after all of that', async () => {

@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { testApp } from './testing/test-app.js';
 import { buildFixture } from './testing/fixture.js';
 import { insertSession } from '../store/accounts.repo.js';
+import { insertEntry } from '../store/record.repo.js';
 import { sha256 } from '../services/auth.js';
 import { Problem } from '../schema/problem.js';
 import type { Role } from '../store/schema.js';
@@ -64,7 +65,9 @@ const ODD = [
 /** What a database or a text encoder cannot take as it is. */
 const UNSTORABLE = ['\u0000', 'a\u0000b', '\ud800', 'x\udfff', 'ok\udbff'];
 const oddString = fc.oneof(fc.constantFrom(...ODD), fc.string({ maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 20 }));
-const knownIds = [...Object.values(f.patients), ...Object.values(f.orgs), ...Object.values(f.users).map((u) => u.id)];
+// A fact in patient A's record, so the routes on one entry reach past "no such entry".
+const entry = await insertEntry(t.store.db, { patientId: f.patients.adultA, kind: 'weight', date: '2026-01-05', data: { kg: 61 }, source: 'clinician', by: f.users.nurse.id, organisationId: null });
+const knownIds = [...Object.values(f.patients), ...Object.values(f.orgs), ...Object.values(f.users).map((u) => u.id), entry.entry_id];
 const uuidish = fc.oneof(fc.constantFrom(...knownIds), fc.constantFrom(...knownIds.map((x) => x.toUpperCase())), fc.uuid());
 const junk: fc.Arbitrary<unknown> = fc.oneof(oddString, fc.jsonValue({ maxDepth: 2 }), fc.integer(), fc.double(), fc.boolean(), fc.constant(null));
 

@@ -104,6 +104,10 @@ describe.each(STORE_KINDS)('the clinical record over HTTP on %s', (kind) => {
     expect(page.items[page.items.length - 1]?.kind).toBe('fracture');
     const only = (await get(`${p}/entries?kind=dxa,labs`)).json<Page<Entry>>();
     expect(only.items.map((e) => e.kind).sort()).toEqual(['dxa', 'labs']);
+    // Empty fields, as a form leaves them, choose nothing: every entry.
+    const blank = await get(`${p}/entries?kind=&withErrors=`);
+    expect(blank.statusCode, blank.body).toBe(200);
+    expect(blank.json<Page<Entry>>().items.map((e) => e.id)).toEqual(page.items.map((e) => e.id));
   });
 
   it('pages the entries by the one convention: every entry once, newest clinical date first', async () => {

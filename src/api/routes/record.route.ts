@@ -39,6 +39,8 @@ const kindList = z
   .string()
   .max(1000)
   .transform((s, ctx) => {
+    // An empty field means no choice made, as everywhere in the API: every kind.
+    if (s === '') return undefined;
     const kinds = s.split(',');
     const unknown = kinds.filter((k) => !(ENTRY_KINDS as readonly string[]).includes(k));
     if (unknown.length > 0) {
@@ -47,12 +49,12 @@ const kindList = z
     }
     return kinds as EntryKind[];
   })
-  .describe('Only these kinds of fact, comma-separated (e.g. `dxa,labs`)');
+  .describe('Only these kinds of fact, comma-separated (e.g. `dxa,labs`); empty or left out: every kind');
 
 const EntryQuery = z
   .object({
     kind: kindList.optional(),
-    withErrors: z.enum(['true', 'false']).transform((v) => v === 'true').optional().describe('Also the entries marked entered in error (default false)'),
+    withErrors: z.enum(['true', 'false', '']).transform((v) => v === 'true').optional().describe('Also the entries marked entered in error (default false)'),
     ...pageQuery(EntryListKey),
   })
   .strict();
