@@ -10,9 +10,9 @@ export interface MenuEntry {
   label: string;
 }
 
-type MenuHref = '/patients' | '/me' | '/care' | '/admin/users' | '/admin/audit';
+type MenuHref = '/patients' | '/intake' | '/me' | '/care' | '/admin/users' | '/admin/audit';
 
-const LABEL: Record<MenuHref, keyof Messages['menu']> = { '/patients': 'patients', '/me': 'me', '/care': 'care', '/admin/users': 'users', '/admin/audit': 'audit' };
+const LABEL: Record<MenuHref, keyof Messages['menu']> = { '/patients': 'patients', '/intake': 'intake', '/me': 'me', '/care': 'care', '/admin/users': 'users', '/admin/audit': 'audit' };
 
 /** What a role may use: clinicians their patients, a patient their record, a caregiver the people they look after. */
 function menuHrefs(role: Role): readonly [MenuHref, ...MenuHref[]] {
@@ -23,8 +23,11 @@ function menuHrefs(role: Role): readonly [MenuHref, ...MenuHref[]] {
       return ['/care'];
     case 'admin':
       return ['/admin/users', '/admin/audit'];
+    // The hospital's nurses and physicians take in fractures (from the plaster room, the emergency
+    // department's list); a practice and a day centre do not.
     case 'nurse':
     case 'physician':
+      return ['/patients', '/intake'];
     case 'physiotherapist':
     case 'care-worker':
       return ['/patients'];
