@@ -16,6 +16,11 @@ import { AuditSearchForm } from './admin/admin.forms.js';
 import { AccountFormPage, NewPatientPage, PatientsPage } from './patients/patients.page.js';
 import { ActivatePage } from './accounts/sign-in.page.js';
 import { AuditPage } from './admin/admin.page.js';
+import { IntakeForm, intakeDefaults } from './intake/intake.forms.js';
+import { IntakePage } from './intake/intake.page.js';
+import { SignForm } from './record/assessment.forms.js';
+import { AssessmentPage } from './record/assessment.page.js';
+import { DEFAULT_SETTINGS } from '../core/settings.js';
 import { AppError } from '../schema/problem.js';
 import { todayNl } from '../schema/clock.js';
 import { addDays } from '../core/time/date.js';
@@ -136,6 +141,25 @@ const FORM_PAGES: readonly FormPage[] = [
   { name: 'account for a patient', page: (ctx) => <AccountFormPage ctx={ctx} csrf="x" patient={somePatient} />, form: AccountForm, filled: { kind: 'patient' } },
   { name: 'activation', page: (ctx) => <ActivatePage ctx={ctx} csrf="x" />, form: ActivationForm, filled: { code: 'ABCD-EFGH-JKMN', password: 'een lange zin', password2: 'een lange zin' } },
   { name: 'audit search', page: (ctx) => <AuditPage ctx={ctx} query={{ person: '', patient: '', action: '', allowed: '', from: '', to: '' }} results={undefined} />, form: AuditSearchForm, filled: {} },
+  {
+    name: 'fracture intake',
+    page: (ctx) => <IntakePage ctx={ctx} csrf="x" values={intakeDefaults(typedFromIso(todayNl()))} withBsn />,
+    form: IntakeForm,
+    filled: { ...anna, fractureDate: typedFromIso(todayNl()), site: 'wrist', side: 'left', energy: 'low' },
+  },
+  {
+    name: 'assessment sign-off',
+    page: (ctx) => (
+      <AssessmentPage
+        ctx={ctx}
+        csrf="x"
+        patient={somePatient}
+        view={{ evaluation: { asOf: todayNl(), rulesVersion: 'x', settingsUsed: DEFAULT_SETTINGS, conclusions: [] }, assessments: [], may: { write: true, sign: true, endCare: true } }}
+      />
+    ),
+    form: SignForm,
+    filled: {},
+  },
 ];
 
 /** The fields whose label says "(optional)" on the rendered page. */
@@ -155,6 +179,8 @@ describe.each(LANGS)('a field marked optional (%s)', (_lang, t: Messages) => {
       'account for a patient': ['accountEmail', 'consentGivenBy', 'representationProof'],
       'activation': ['email'],
       'audit search': ['person', 'patient', 'from', 'to'],
+      'fracture intake': ['bsn', 'department'],
+      'assessment sign-off': ['note'],
     });
   });
 

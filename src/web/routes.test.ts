@@ -34,6 +34,10 @@ describe('pages by role', () => {
     { path: () => `/patients/${anna}/history`, expect: only('nurse', 'physician', 'physiotherapist', 'patient') },
     { path: () => `/patients/${anna}/account`, expect: only('nurse', 'physician') },
     { path: () => `/patients/${lotte}`, expect: only('care-worker', 'caregiver') },
+    { path: () => '/intake', expect: only('nurse', 'physician') },
+    { path: () => `/intake/${anna}`, expect: only('nurse', 'physician') },
+    { path: () => `/patients/${anna}/assessment`, expect: only('nurse', 'physician', 'physiotherapist') },
+    { path: () => `/patients/${lotte}/assessment`, expect: only('care-worker') },
   ];
 
   describe.each(ALL)('as the demo %s', (role) => {

@@ -12,6 +12,7 @@ import { registerOwnRecordPages } from './me/me.route.js';
 import { registerPatientPages } from './patients/patients.route.js';
 import { registerAdminPages } from './admin/admin.route.js';
 import { registerIntakePages } from './intake/intake.route.js';
+import { registerAssessmentPages } from './record/assessment.route.js';
 
 export function htmlError(app: FastifyInstance) {
   return (req: FastifyRequest, reply: FastifyReply, status: number): string => {
@@ -28,5 +29,6 @@ export function registerWebRoutes(fastify: FastifyInstance): void {
   registerOwnRecordPages(fastify, kit);
   registerPatientPages(fastify, kit);
   registerIntakePages(fastify, kit);
+  registerAssessmentPages(fastify, kit);
   registerAdminPages(fastify, kit);
 }

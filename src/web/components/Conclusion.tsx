@@ -50,7 +50,7 @@ const CRITERION_SHAPE = { met: '✓', 'not-met': '✗', unknown: '?' } as const;
 export function SeverityChip({ t, severity }: { t: Messages; severity: Severity }) {
   const shape = severity === 'block' ? '■' : severity === 'action' ? '▲' : severity === 'attention' ? '●' : '○';
   return (
-    <span class={`chip severity-${severity}`}>
+    <span class={`severity severity-${severity}`}>
       <span aria-hidden="true">{shape} </span>
       {t.assessment.severity[severity]}
     </span>
