@@ -62,6 +62,14 @@ async function firstConsentPage(page: Page): Promise<string> {
   return made;
 }
 
+/** The record of the demo patient Anna de Vries, found through the patient search. */
+async function annaRecord(page: Page): Promise<string> {
+  await page.goto('/patients?q=Vries');
+  const record = await page.locator('a[href^="/patients/"]', { hasText: 'Anna' }).first().getAttribute('href');
+  if (!record) throw new Error('no demo record for Anna de Vries');
+  return record;
+}
+
 async function firstAccountPage(page: Page): Promise<string> {
   await page.goto('/admin/users');
   const href = await page.locator('a[href^="/admin/users/"]').first().getAttribute('href');
@@ -86,6 +94,9 @@ export const PAGES: readonly PageSpec[] = [
   { name: 'my record (patient)', path: '/me', h1: (t) => t.me.title, before: signInAs('patient') },
   { name: 'people I care for (caregiver)', path: '/care', h1: (t) => t.care.title, before: signInAs('caregiver') },
   { name: 'consent of a caregiver (nurse)', path: '/patients/{id}/caregivers/{caregiverId}', h1: (t) => t.record.consentTitle('Bram de Vries'), before: signInAs('nurse'), resolve: firstConsentPage },
+  { name: 'fracture intake (nurse)', path: '/intake', h1: (t) => t.intake.title, before: signInAs('nurse') },
+  { name: 'case finding of a patient (nurse)', path: '/intake/{id}', h1: (t) => t.intake.resultTitle('Anna de Vries'), before: signInAs('nurse'), resolve: async (page) => (await annaRecord(page)).replace('/patients/', '/intake/') },
+  { name: 'assessment (physician)', path: '/patients/{id}/assessment', h1: (t) => t.assessment.title, before: signInAs('physician'), resolve: async (page) => `${await annaRecord(page)}/assessment` },
   { name: 'users (admin)', path: '/admin/users', h1: (t) => t.users.title, before: signInAs('admin') },
   { name: 'one account (admin)', path: '/admin/users/{id}', h1: (t) => t.users.manageTitle(FIRST_ACCOUNT), before: signInAs('admin'), resolve: firstAccountPage },
   { name: 'audit log (admin)', path: '/admin/audit', h1: (t) => t.audit.title, before: signInAs('admin') },

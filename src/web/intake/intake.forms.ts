@@ -41,7 +41,7 @@ export const IntakeForm = pageForm({
     const i = t.intake;
     return {
       patientId: i.choiceLabel, familyName: f.familyName, givenName: f.givenName, birthDate: f.birthDate, sex: f.sex, bsn: f.bsn,
-      fractureDate: i.fractureDate, site: i.site, side: i.side, energy: i.energy, pathological: i.pathological, department: i.department,
+      site: i.site, side: i.side, fractureDate: i.fractureDate, energy: i.energy, pathological: i.pathological, department: i.department,
     };
   },
   messages: (t) => {

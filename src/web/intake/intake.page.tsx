@@ -112,9 +112,10 @@ export function IntakePage(props: {
         </fieldset>
         <fieldset>
           <legend>{i.fractureLegend}</legend>
-          <Field t={t} name="fractureDate" label={i.fractureDate} hint={i.fractureDateHint} value={values.fractureDate} inputMode="numeric" autocomplete="off" spellcheck={false} error={errors.fractureDate} />
           <Select t={t} name="site" label={i.site} hint={i.siteHint} blank={i.siteBlank} value={values.site} error={errors.site} options={siteOptions(ctx)} />
           <Select t={t} name="side" label={i.side} value={values.side} error={errors.side} options={FRACTURE_SIDES.map((s) => ({ value: s, label: i.sides[s] }))} />
+          {/* The date after the lists: Enter in a text field sends the form, in a list it does not. */}
+          <Field t={t} name="fractureDate" label={i.fractureDate} hint={i.fractureDateHint} value={values.fractureDate} inputMode="numeric" autocomplete="off" spellcheck={false} error={errors.fractureDate} />
           <Select t={t} name="energy" label={i.energy} value={values.energy} error={errors.energy} options={ENERGIES.map((e) => ({ value: e, label: i.energies[e] }))} />
           <Checkbox t={t} name="pathological" label={i.pathological} checked={values.pathological === 'yes'} error={errors.pathological} />
           <Field t={t} name="department" label={i.department} hint={i.departmentHint} value={values.department} autocomplete="off" optional error={errors.department} list="departments" maxLength={100} />
