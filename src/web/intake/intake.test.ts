@@ -120,6 +120,19 @@ describe('fracture intake', () => {
     expect(await count('clinical_entry')).toBe(entries + 1);
   });
 
+  it('makes a new record after all when the nurse says the look-alike is someone else', async () => {
+    const b = await nurse();
+    const form = await b.get('/intake');
+    const alike = typed({ familyName: 'Vriess', givenName: 'Anna', birthDate: '12-04-1948' });
+    const first = await b.post('/intake', { _csrf: csrfOf(form.body), ...alike });
+    expect(first.statusCode).toBe(409);
+    const patients = await count('patient');
+    const res = await b.post('/intake', { _csrf: csrfOf(first.body), ...alike, patientId: 'new' });
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).not.toContain(anna);
+    expect(await count('patient')).toBe(patients + 1);
+  });
+
   it('finds a known patient by BSN for a role that may use it', async () => {
     const b = await nurse();
     const form = await b.get('/intake');
