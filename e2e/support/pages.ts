@@ -62,6 +62,24 @@ async function firstConsentPage(page: Page): Promise<string> {
   return made;
 }
 
+/** The demo record of Anna de Vries, as the signed-in clinician finds it, or one of its sections. */
+function annasRecord(section = ''): (page: Page) => Promise<string> {
+  return async (page) => {
+    await page.goto('/patients?q=Vries');
+    const record = await page.locator('a[href^="/patients/"]', { hasText: 'Anna' }).first().getAttribute('href');
+    if (!record) throw new Error('no demo record for Anna de Vries');
+    return section === '' ? record : `${record}/${section}`;
+  };
+}
+
+/** The patient's own record, reached from her start page. */
+async function ownRecord(page: Page): Promise<string> {
+  await page.goto('/me');
+  const href = await page.locator('main a[href^="/patients/"]').first().getAttribute('href');
+  if (!href) throw new Error('no link to the own record on /me');
+  return href;
+}
+
 async function firstAccountPage(page: Page): Promise<string> {
   await page.goto('/admin/users');
   const href = await page.locator('a[href^="/admin/users/"]').first().getAttribute('href');
@@ -86,6 +104,12 @@ export const PAGES: readonly PageSpec[] = [
   { name: 'my record (patient)', path: '/me', h1: (t) => t.me.title, before: signInAs('patient') },
   { name: 'people I care for (caregiver)', path: '/care', h1: (t) => t.care.title, before: signInAs('caregiver') },
   { name: 'consent of a caregiver (nurse)', path: '/patients/{id}/caregivers/{caregiverId}', h1: (t) => t.record.consentTitle('Bram de Vries'), before: signInAs('nurse'), resolve: firstConsentPage },
+  { name: 'record overview (nurse)', path: '/patients/{id}', h1: () => 'Anna de Vries', before: signInAs('nurse'), resolve: annasRecord() },
+  ...(['fractures', 'results', 'assessment', 'medication', 'contacts', 'letters'] as const).map(
+    (section): PageSpec => ({ name: `record: ${section} (nurse)`, path: `/patients/{id}/${section}`, h1: (t) => t.clinical.sections[section], before: signInAs('nurse'), resolve: annasRecord(section) }),
+  ),
+  { name: 'record: history (physician)', path: '/patients/{id}/history', h1: (t) => t.history.title, before: signInAs('physician'), resolve: annasRecord('history') },
+  { name: 'record overview (patient, her own)', path: '/patients/{id}', h1: () => 'Anna de Vries', before: signInAs('patient'), resolve: ownRecord },
   { name: 'users (admin)', path: '/admin/users', h1: (t) => t.users.title, before: signInAs('admin') },
   { name: 'one account (admin)', path: '/admin/users/{id}', h1: (t) => t.users.manageTitle(FIRST_ACCOUNT), before: signInAs('admin'), resolve: firstAccountPage },
   { name: 'audit log (admin)', path: '/admin/audit', h1: (t) => t.audit.title, before: signInAs('admin') },

@@ -11,6 +11,7 @@ import { registerAccountPages } from './accounts/accounts.route.js';
 import { registerOwnRecordPages } from './me/me.route.js';
 import { registerPatientPages } from './patients/patients.route.js';
 import { registerAdminPages } from './admin/admin.route.js';
+import { registerRecordPages } from './record/record.route.js';
 
 export function htmlError(app: FastifyInstance) {
   return (req: FastifyRequest, reply: FastifyReply, status: number): string => {
@@ -26,5 +27,6 @@ export function registerWebRoutes(fastify: FastifyInstance): void {
   registerAccountPages(fastify, kit);
   registerOwnRecordPages(fastify, kit);
   registerPatientPages(fastify, kit);
+  registerRecordPages(fastify, kit);
   registerAdminPages(fastify, kit);
 }
