@@ -15,6 +15,10 @@ export { exportOrganisationAudit, parseAuditKey, searchOrganisationAudit, TooMan
 export { normalPatientCode } from '../services/pseudonym.js';
 export { caregiverLinks, idleLinks, recordConsent, withdrawConsent, type CaregiverLinkView } from '../services/caregivers.js';
 export { auditRefusal, type RequestMeta } from '../services/access.js';
+export {
+  correctEntry, endCare, entryHistory, listAssessments, listEntries, markEnteredInError, openClinicalRecord, patientCase, patientEvaluation, recordFacts, resumeCare, signAssessment,
+  type AssessmentView, type ClinicalPermissions, type ClinicalView, type FactIn,
+} from '../services/record.js';
 export { activationLetterPdf } from '../services/letters.js';
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo/demo-data.js';
 export { AppError } from '../schema/problem.js';

@@ -11,6 +11,7 @@ import {
   mergePatients, pageCaregiversOf, pagePatients, pageRevisionsOf, patientOrganisations, recordCaregiverConsent, revisionsOf, searchPatients, sessionAndPatient, unmergePatient, updatePatient, withdrawCaregiver,
   type CaregiverLinkRow, type PatientOrgRow, type PatientRow,
 } from '../store/patient.repo.js';
+import * as clinical from '../store/record.repo.js';
 import type { SessionRow } from '../store/accounts.repo.js';
 import { AppError } from '../schema/problem.js';
 import { violatedUnique } from '../store/errors.js';
@@ -22,6 +23,7 @@ import { auditEntry, type AuditEntry, type Auditor, type RequestMeta } from './a
 export { auditEntry, type AuditEntry, type RequestMeta } from './auditor.js';
 
 export type { CaregiverLinkRow, ConsentGiven, PatientOrgRow, PatientRow } from '../store/patient.repo.js';
+export type { AssessmentRow, CareEndRow, EntryRow } from '../store/record.repo.js';
 
 /** Who asks to do what, to which kind of thing (`resource` names it in the audit: "patient", "patient/access-log"). */
 export interface Asked {
@@ -40,6 +42,8 @@ export interface AccessDeps {
 const RECORDS = {
   insertPatient, updatePatient, revisionsOf, caregiversOf, linkOrganisation, linkCaregiver, mergePatients, unmergePatient, searchPatients, patientOrganisations,
   lockPatients, pagePatients, pageRevisionsOf, pageCaregiversOf, recordCaregiverConsent, withdrawCaregiver,
+  /** The clinical record: entries, signed assessments, the end of care (store/record.repo.ts). */
+  clinical,
 } as const;
 export type PatientRecords = typeof RECORDS;
 

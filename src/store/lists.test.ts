@@ -4,6 +4,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CARE_RELATIONS, CAREGIVER_RELATIONS, CONSENT_GIVERS, CONSENT_WITHDRAWERS, ORGANISATION_KINDS, ROLES } from '../core/access/lists.js';
+import { CARE_END_REASONS, ENTRY_KINDS, ENTRY_SOURCES, ENTRY_STATUSES } from '../core/record/lists.js';
 import type { Store } from './db.js';
 import { freshStore, STORE_KINDS } from './testing/stores.js';
 
@@ -14,6 +15,10 @@ const CHECKED: { table: string; column: string; list: readonly string[] }[] = [
   { table: 'caregiver_link', column: 'relation', list: CAREGIVER_RELATIONS },
   { table: 'caregiver_link', column: 'consent_given_as', list: CONSENT_GIVERS },
   { table: 'caregiver_link', column: 'withdrawn_as', list: CONSENT_WITHDRAWERS },
+  { table: 'clinical_entry', column: 'kind', list: ENTRY_KINDS },
+  { table: 'clinical_entry', column: 'status', list: ENTRY_STATUSES },
+  { table: 'clinical_entry', column: 'source', list: ENTRY_SOURCES },
+  { table: 'care_end', column: 'reason', list: CARE_END_REASONS },
 ];
 
 /** The values a CHECK constraint allows for `column`, as PostgreSQL prints it: (col = ANY (ARRAY['a'::text, …])). */

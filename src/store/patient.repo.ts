@@ -7,6 +7,7 @@ import type { PatientTable } from './schema.js';
 import type { CareRelation, CaregiverRelation, ConsentGiver, ConsentWithdrawer, OrganisationKind } from '../core/access/lists.js';
 import type { AuditEntry } from './audit.repo.js';
 import { SESSION_JSON, sessionFromJson, type SessionRow } from './accounts.repo.js';
+import { moveClinical, moveClinicalBack } from './record.repo.js';
 import { keysetPage, type KeysetAsk, type KeysetPage, type KeyValue } from './paging.js';
 
 /** A patient row as every query here returns it (derived from the table type, so it cannot drift). */
@@ -336,6 +337,8 @@ export async function lockPatients(db: Tx, ids: readonly string[]): Promise<void
 interface MovedLinks {
   organisations: { organisation_id: string; relation: CareRelation }[];
   caregivers: { caregiver_user_id: string }[];
+  /** The clinical entries (by entry id) and signed assessments moved; absent in merges from before 0009. */
+  clinical?: { entries: string[]; assessments: string[] };
 }
 
 /** A revision without a field change: what happened is in `before`/`after` (merged_into, merged_from). */
@@ -364,7 +367,9 @@ export async function mergePatients(db: Tx, keepId: string, duplicateId: string,
       withdrawn_at, withdrawn_by, withdrawn_as, withdrawn_reason
     from caregiver_link where patient_id = ${duplicateId}
     on conflict do nothing returning caregiver_user_id`.execute(db);
-  const moved: MovedLinks = { organisations: orgs.rows, caregivers: carers.rows };
+  // The duplicate's clinical facts and signed assessments move to the record that lives on.
+  const clinical = await moveClinical(db, duplicateId, keepId);
+  const moved: MovedLinks = { organisations: orgs.rows, caregivers: carers.rows, clinical };
   await db.insertInto('patient_merge').values({ keep_id: keepId, duplicate_id: duplicateId, merged_by: by, moved: JSON.stringify(moved) }).execute();
   await db.updateTable('patient').set({ merged_into: keepId, duplicate_of: keepId, updated_at: sql<string>`now()` }).where('id', '=', duplicateId).execute();
   await noteRevision(db, duplicateId, by, 'merge', { merged_into: null }, { merged_into: keepId });
@@ -388,6 +393,8 @@ export async function unmergePatient(db: Tx, duplicateId: string, keepId: string
   for (const c of moved.caregivers) {
     await db.deleteFrom('caregiver_link').where('patient_id', '=', keepId).where('caregiver_user_id', '=', c.caregiver_user_id).execute();
   }
+  // Merges made before the clinical record existed moved no clinical facts.
+  if (moved.clinical) await moveClinicalBack(db, moved.clinical, duplicateId);
   await db.updateTable('patient_merge').set({ undone_at: new Date().toISOString(), undone_by: by }).where('id', '=', m.id).execute();
   await db.updateTable('patient').set({ merged_into: null, duplicate_of: null, updated_at: sql<string>`now()` }).where('id', '=', duplicateId).execute();
   await noteRevision(db, duplicateId, by, 'unmerge', { merged_into: keepId }, { merged_into: null });

@@ -2,6 +2,7 @@
 // here. Dates (`date`) and timestamps come back as ISO strings on both drivers (see parsers.ts), so
 // the types say string.
 import type { ColumnType, Generated } from 'kysely';
+import type { CareEndReason, EntryKind, EntrySource, EntryStatus } from '../core/record/lists.js';
 import type { CareRelation, CaregiverRelation, ConsentGiver, ConsentWithdrawer, OrganisationKind, Role } from '../core/access/lists.js';
 
 export type { Role } from '../core/access/lists.js';
@@ -140,6 +141,56 @@ export interface PatientMergeTable {
   undone_by: string | null;
 }
 
+/** One version of a clinical fact; `entry_id` is the fact across its versions (migration 0009). */
+export interface ClinicalEntryTable {
+  id: Generated<string>;
+  entry_id: string;
+  version: number;
+  patient_id: string;
+  kind: EntryKind;
+  clinical_date: string;
+  /** The kind's data as the core's schema for that kind parsed it. */
+  data: ColumnType<unknown, string, never>;
+  status: EntryStatus;
+  current: boolean;
+  source: EntrySource;
+  recorded_by: string | null;
+  organisation_id: string | null;
+  recorded_at: Timestamp;
+  /** Why this version was made (a correction, an entry marked in error); null for the first. */
+  reason: string | null;
+}
+
+/** A signed-off assessment: the core's conclusions as they were, with the rules version. */
+export interface AssessmentTable {
+  id: Generated<string>;
+  patient_id: string;
+  organisation_id: string | null;
+  as_of: string;
+  rules_version: string;
+  settings: ColumnType<unknown, string, never>;
+  case_data: ColumnType<unknown, string, never>;
+  /** The Evaluation in each language: { nl, en }. */
+  evaluation: ColumnType<unknown, string, never>;
+  signed_by: string;
+  signed_role: string;
+  signed_at: Timestamp;
+  note: string | null;
+}
+
+export interface CareEndTable {
+  id: Generated<string>;
+  patient_id: string;
+  organisation_id: string | null;
+  reason: CareEndReason;
+  end_date: string;
+  note: string | null;
+  ended_by: string;
+  ended_at: Timestamp;
+  resumed_at: string | null;
+  resumed_by: string | null;
+}
+
 export interface AuditEventTable {
   id: ColumnType<string, never, never>;
   at: Timestamp;
@@ -178,4 +229,7 @@ export interface Database {
   organisation: OrganisationTable;
   patient: PatientTable;
   patient_organisation: PatientOrganisationTable;
+  clinical_entry: ClinicalEntryTable;
+  assessment: AssessmentTable;
+  care_end: CareEndTable;
 }

@@ -10,6 +10,7 @@ import * as m0005 from './0005_patient_merge.js';
 import * as m0006 from './0006_caregiver_consent.js';
 import * as m0007 from './0007_family_name_prefix.js';
 import * as m0008 from './0008_audit_time_order.js';
+import * as m0009 from './0009_clinical_record.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_init': m0001,
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006_caregiver_consent': m0006,
   '0007_family_name_prefix': m0007,
   '0008_audit_time_order': m0008,
+  '0009_clinical_record': m0009,
 };
 
 export const migrationProvider: MigrationProvider = {

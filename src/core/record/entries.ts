@@ -1,0 +1,123 @@
+// One schema per kind of record entry: what a form, the API or an import may store as a fact.
+// The values are checked by the same bounds as the Case (case.schema.ts), so a value the core
+// would refuse is refused when it is recorded, at its field, and never stored.
+import { z } from 'zod';
+import {
+  CalciumItem, Child, CONTACT_KINDS, DRUGS, DxaMeasurement, FractureSite, LabTest, Person, positiveTo, range, RiskFactors,
+  Safety, text, Vfa, wholeRange, Falls,
+} from '../case.schema.js';
+import { acceptedUnits, unitFactor } from '../laboratory/units.js';
+import { compareDates, isoDate } from '../time/date.js';
+import { FRACTURE_SIDES, WORKUP_WAIVED_REASONS, type EntryKind } from './lists.js';
+
+const flag = z.boolean().optional();
+const drug = z.enum(DRUGS);
+
+/** At least one field: an entry that states nothing is refused rather than stored empty. */
+const notEmpty = <T extends z.ZodObject>(s: T) =>
+  s.refine((v) => Object.values(v).some((x) => x !== undefined), { message: 'state at least one fact' });
+
+/** No two items of a list for the same key (one scan per site, one grade per vertebra). */
+function uniqueBy<T>(key: (x: T) => string, what: string) {
+  return (list: readonly T[], ctx: z.RefinementCtx) => {
+    const seen = new Set<string>();
+    list.forEach((x, i) => {
+      const k = key(x);
+      if (seen.has(k)) ctx.addIssue({ code: 'custom', path: [i], message: `${what} ${k} is given twice` });
+      seen.add(k);
+    });
+  };
+}
+
+const DxaSite = DxaMeasurement.omit({ date: true });
+const LabValue = z
+  .object({ test: LabTest, value: z.number(), unit: text(1, 40), refLow: z.number().optional(), refHigh: z.number().optional() })
+  .strict()
+  .superRefine((r, ctx) => {
+    if (unitFactor(r.test, r.unit) === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['unit'], message: `unknown unit "${r.unit}" for ${r.test}; accepted: ${acceptedUnits(r.test).join(', ')}` });
+    }
+    if (r.refLow !== undefined && r.refHigh !== undefined && r.refLow > r.refHigh) {
+      ctx.addIssue({ code: 'custom', path: ['refHigh'], message: 'the upper reference limit is below the lower one' });
+    }
+  });
+
+/** The data of each kind of entry. The clinical date is the entry's own `date`, never inside `data`. */
+export const ENTRY_DATA = {
+  weight: z.object({ kg: positiveTo(400) }).strict(),
+  height: z.object({ cm: positiveTo(260) }).strict(),
+  menopause: Person.shape.menopause.unwrap(),
+  fracture: z
+    .object({
+      site: FractureSite,
+      side: z.enum(FRACTURE_SIDES).optional(),
+      highEnergy: flag,
+      pathological: flag,
+      department: text(1, 100).optional(),
+    })
+    .strict(),
+  'risk-factors': notEmpty(RiskFactors.omit({ glucocorticoids: true })),
+  /** A course of glucocorticoids from the entry's date; `end` absent while it goes on. */
+  'glucocorticoid-course': z.object({ mgPerDay: range(0, 1000), end: isoDate.optional() }).strict(),
+  /** One fall, on the entry's date. */
+  fall: z.object({ injured: flag, unableToGetUp: flag, lostConsciousness: flag }).strict(),
+  'falls-screen': notEmpty(Falls.omit({ injuredByFall: true, unableToGetUp: true, lostConsciousness: true })),
+  /** One DXA scan: up to three sites, each once. */
+  dxa: z.object({ sites: z.array(DxaSite).min(1).max(3).superRefine(uniqueBy((s) => s.site, 'site')) }).strict(),
+  /** One VFA: each vertebra once. */
+  vfa: z.object({ vertebrae: Vfa.shape.vertebrae.min(1).superRefine(uniqueBy((v) => v.level, 'level')) }).strict(),
+  /** One blood (or urine) draw: its results, each test once. */
+  labs: z.object({ results: z.array(LabValue).min(1).max(40).superRefine(uniqueBy((r) => r.test, 'test')) }).strict(),
+  'fes-i': z.object({ answers: z.array(wholeRange(1, 4)).length(7) }).strict(),
+  calcium: z.object({ servings: z.partialRecord(CalciumItem, range(0, 50)) }).strict(),
+  /** A medication from the entry's date; `end` when it stopped. */
+  medication: z.object({ drug, route: z.enum(['oral', 'iv', 'sc']).optional(), end: isoDate.optional() }).strict(),
+  /** One dose given, on the entry's date. */
+  'medication-dose': z.object({ drug }).strict(),
+  'planned-medication': z.object({ drug, from: isoDate }).strict(),
+  /** A follow-up contact that took place on the entry's date. */
+  contact: z.object({ kind: z.enum(CONTACT_KINDS) }).strict(),
+  /** FRAX as entered from the official tool on the entry's date; Botpad never computes it. */
+  frax: z.object({ majorPercent: range(0, 100), hipPercent: range(0, 100), withBmd: z.boolean() }).strict(),
+  'workup-waived': z.object({ reason: z.enum(WORKUP_WAIVED_REASONS), by: text(1, 200) }).strict(),
+  safety: notEmpty(Safety.omit({ dentalCheckDone: true })),
+  /** A dental check done on the entry's date. */
+  'dental-check': z.object({}).strict(),
+  child: Child.omit({ lastAidsCheck: true, heightCmAtLastAidsCheck: true }),
+  /** A check of a child's aids on the entry's date, with the height measured then. */
+  'aids-check': z.object({ heightCm: positiveTo(260).optional() }).strict(),
+  note: z.object({ text: text(1, 10000) }).strict(),
+} as const satisfies Record<EntryKind, z.ZodType>;
+
+export type EntryData = { [K in EntryKind]: z.infer<(typeof ENTRY_DATA)[K]> };
+
+/** A fact as the projection reads it: its kind, its clinical date and its data. */
+export type RecordEntry = { [K in EntryKind]: { kind: K; date: string; data: EntryData[K] } }[EntryKind];
+
+/** Dates inside an entry that may not lie before the entry's own date. */
+const AFTER_ENTRY_DATE: Partial<Record<EntryKind, string>> = { 'glucocorticoid-course': 'end', medication: 'end' };
+
+/**
+ * Checks an entry as recorded: its kind, its clinical date (not after `asOf`, the day it is
+ * recorded: a fact has happened) and its data. Issues carry paths from the entry (`/date`,
+ * `/data/sites/0/tScore`).
+ */
+export function entrySchema(asOf: string) {
+  return z
+    .object({ kind: z.enum(Object.keys(ENTRY_DATA) as [EntryKind, ...EntryKind[]]), date: isoDate, data: z.unknown() })
+    .strict()
+    .superRefine((e, ctx) => {
+      if (compareDates(e.date, asOf) > 0) ctx.addIssue({ code: 'custom', path: ['date'], message: 'lies in the future' });
+      const data = ENTRY_DATA[e.kind].safeParse(e.data);
+      if (!data.success) {
+        for (const issue of data.error.issues) ctx.addIssue({ ...issue, path: ['data', ...issue.path] } as z.core.$ZodRawIssue);
+        return;
+      }
+      const field = AFTER_ENTRY_DATE[e.kind];
+      const later = field === undefined ? undefined : (data.data as Record<string, unknown>)[field];
+      if (typeof later === 'string' && compareDates(later, e.date) < 0) {
+        ctx.addIssue({ code: 'custom', path: ['data', field as string], message: 'lies before the start' });
+      }
+    })
+    .transform((e) => ({ kind: e.kind, date: e.date, data: ENTRY_DATA[e.kind].parse(e.data) }) as RecordEntry);
+}

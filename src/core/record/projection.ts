@@ -1,0 +1,248 @@
+// The Case as a projection of the clinical record (clinical-rules.md §1): the one mapping from the
+// record's entries to the facts the rules read. Pure: the record's entries and the day asked
+// about in, a Case out; an entry dated after `asOf` is not yet part of the Case. What each field
+// is made of is `CASE_SOURCES` below (docs/record.md shows the same table in words);
+// projection.test.ts proves that every Case field has a source, every kind is read, and that any
+// record projects to a valid Case.
+import type { Case } from '../case.schema.js';
+import { addMonths, compareDates, monthsBetween, type IsoDate } from '../time/date.js';
+import type { EntryData, RecordEntry } from './entries.js';
+import type { EntryKind } from './lists.js';
+
+/** The person's facts that live on the patient's own row, not in entries. */
+export interface ProjectedPerson {
+  birthDate: IsoDate;
+  sex: 'female' | 'male';
+}
+
+/** How long a past event still counts, in months before asOf (the day itself included). */
+export const WINDOW_MONTHS = {
+  /** Falls in the 12 months before asOf: the falls guideline asks about the past year (WFG-2022). */
+  falls: 12,
+  /**
+   * A dental check counts for 12 months: the check before starting a bisphosphonate or denosumab
+   * (SMPC-zoledronic-acid, SMPC-denosumab) is a yearly dental visit, not a lifelong fact.
+   */
+  dentalCheck: 12,
+  /**
+   * A glucocorticoid course that ended counts for 12 months after its end: recent use still
+   * raises fracture risk (NIV-2022, CBO-2011 "current or recent use").
+   */
+  glucocorticoidsAfterEnd: 12,
+} as const;
+
+/**
+ * Where each field of the Case comes from, and the rule that makes it. `patient`: the patient's
+ * own row; otherwise the entry kinds read. The words are the docs' (docs/record.md).
+ */
+export const CASE_SOURCES = {
+  asOf: { from: 'asked', rule: 'The day asked about (default: today in Europe/Amsterdam).' },
+  person: { from: 'patient', rule: 'The patient\'s own record, with the facts below.' },
+  'person.birthDate': { from: 'patient', rule: 'The birth date on the patient\'s record.' },
+  'person.sex': { from: 'patient', rule: 'The sex on the patient\'s record.' },
+  'person.weightKg': { from: ['weight'], rule: 'The most recent weight.' },
+  'person.heightCm': { from: ['height'], rule: 'The most recent height.' },
+  'person.menopause': { from: ['menopause'], rule: 'The most recent menopause entry.' },
+  fractures: { from: ['fracture'], rule: 'Every fracture (site, energy, pathological; side and department stay in the record).' },
+  riskFactors: { from: ['risk-factors', 'glucocorticoid-course'], rule: 'Each risk factor from the most recent entry that states it.' },
+  'riskFactors.glucocorticoids': {
+    from: ['glucocorticoid-course'],
+    rule: 'The course going on at asOf (the highest dose if several), its months counted from its start to asOf; otherwise the course that ended most recently, within 12 months before asOf, its months from start to end.',
+  },
+  dxa: { from: ['dxa'], rule: 'Every site of every scan, dated by its scan.' },
+  vfa: { from: ['vfa'], rule: 'The most recent VFA.' },
+  labs: { from: ['labs'], rule: 'Every result of every draw, dated by its draw.' },
+  falls: { from: ['fall', 'falls-screen'], rule: 'Each screening answer and test from the most recent entry that states it.' },
+  'falls.fallsLast12Months': {
+    from: ['fall', 'falls-screen'],
+    rule: 'The falls recorded in the 12 months before asOf; a count the person gave in a screening in those 12 months counts when it is higher.',
+  },
+  'falls.injuredByFall': { from: ['fall'], rule: 'Yes when a fall in the 12 months before asOf caused an injury; no when every such fall states it did not.' },
+  'falls.unableToGetUp': { from: ['fall'], rule: 'As injuredByFall, for not being able to get up.' },
+  'falls.lostConsciousness': { from: ['fall'], rule: 'As injuredByFall, for losing consciousness.' },
+  fesI: { from: ['fes-i'], rule: 'The most recent Short FES-I answers.' },
+  calcium: { from: ['calcium'], rule: 'The most recent calcium intake.' },
+  medications: { from: ['medication', 'medication-dose'], rule: 'Every medication from its start; a dose belongs to the latest medication of the same drug that had started by the dose\'s date and not yet ended.' },
+  plannedMedications: { from: ['planned-medication'], rule: 'Every planned medication recorded by asOf.' },
+  contacts: { from: ['contact'], rule: 'Every follow-up contact that took place by asOf.' },
+  frax: { from: ['frax'], rule: 'The most recent FRAX result entered from the official tool.' },
+  workupWaived: { from: ['workup-waived'], rule: 'The most recent waiver, with the name of the person who recorded it.' },
+  safety: { from: ['safety', 'dental-check'], rule: 'Each safety fact from the most recent entry that states it.' },
+  'safety.dentalCheckDone': { from: ['dental-check'], rule: 'Yes when a dental check took place in the 12 months before asOf; otherwise not recorded.' },
+  child: { from: ['child', 'aids-check'], rule: 'The most recent child entry (mobility and the day\'s minutes).' },
+  'child.lastAidsCheck': { from: ['aids-check'], rule: 'The date of the most recent check of the aids.' },
+  'child.heightCmAtLastAidsCheck': { from: ['aids-check'], rule: 'The height measured at that check.' },
+} as const satisfies Record<string, { from: 'asked' | 'patient' | readonly EntryKind[]; rule: string }>;
+
+type Of<K extends EntryKind> = { date: IsoDate; data: EntryData[K] };
+
+/** The record's entries by kind, each list in the order the record holds them (recording order). */
+function byKind(entries: readonly RecordEntry[], asOf: IsoDate) {
+  const out = new Map<EntryKind, { date: IsoDate; data: unknown }[]>();
+  for (const e of entries) {
+    if (compareDates(e.date, asOf) > 0) continue;
+    let list = out.get(e.kind);
+    if (list === undefined) out.set(e.kind, (list = []));
+    list.push(e);
+  }
+  return <K extends EntryKind>(kind: K): readonly Of<K>[] => (out.get(kind) ?? []) as Of<K>[];
+}
+
+/** The most recent entry: the latest date; of several on that date, the one recorded last. */
+function latest<T extends { date: IsoDate }>(list: readonly T[]): T | undefined {
+  let best: T | undefined;
+  for (const x of list) if (best === undefined || compareDates(x.date, best.date) >= 0) best = x;
+  return best;
+}
+
+/** For each field, the value of the most recent entry that states it (undefined is "not stated"). */
+function latestPerField<T extends object>(list: readonly { date: IsoDate; data: T }[]): Partial<T> {
+  const ordered = [...list].sort((a, b) => compareDates(a.date, b.date)); // stable: recording order within a day
+  const out: Partial<T> = {};
+  for (const e of ordered) {
+    for (const [k, v] of Object.entries(e.data) as [keyof T, T[keyof T]][]) if (v !== undefined) out[k] = v;
+  }
+  return out;
+}
+
+/** Within the `months` before asOf: after asOf minus that many months, up to asOf itself. */
+const within = (date: IsoDate, asOf: IsoDate, months: number) => compareDates(date, addMonths(asOf, -months)) > 0;
+
+/** Absent keys stay absent: the Case is strict about undefined only in what it means. */
+function defined<T extends object>(o: T): T | undefined {
+  const entries = Object.entries(o).filter(([, v]) => v !== undefined);
+  return entries.length === 0 ? undefined : (Object.fromEntries(entries) as T);
+}
+
+/** Yes when any says yes; no when all say no; otherwise not recorded. */
+function anyOf(values: readonly (boolean | undefined)[]): boolean | undefined {
+  if (values.some((v) => v === true)) return true;
+  return values.length > 0 && values.every((v) => v === false) ? false : undefined;
+}
+
+function glucocorticoids(courses: readonly Of<'glucocorticoid-course'>[], asOf: IsoDate): { mgPerDay: number; months: number } | undefined {
+  const going = courses.filter((c) => c.data.end === undefined || compareDates(c.data.end, asOf) >= 0);
+  if (going.length > 0) {
+    let pick = going[0] as Of<'glucocorticoid-course'>;
+    for (const c of going) if (c.data.mgPerDay > pick.data.mgPerDay || (c.data.mgPerDay === pick.data.mgPerDay && compareDates(c.date, pick.date) >= 0)) pick = c;
+    return { mgPerDay: pick.data.mgPerDay, months: monthsBetween(pick.date, asOf) };
+  }
+  let ended: Of<'glucocorticoid-course'> | undefined;
+  for (const c of courses) {
+    const end = c.data.end as IsoDate;
+    if (!within(end, asOf, WINDOW_MONTHS.glucocorticoidsAfterEnd)) continue;
+    if (ended === undefined || compareDates(end, ended.data.end as IsoDate) >= 0) ended = c;
+  }
+  return ended && { mgPerDay: ended.data.mgPerDay, months: monthsBetween(ended.date, ended.data.end as IsoDate) };
+}
+
+function falls(events: readonly Of<'fall'>[], screens: readonly Of<'falls-screen'>[], asOf: IsoDate): Case['falls'] {
+  const recent = events.filter((f) => within(f.date, asOf, WINDOW_MONTHS.falls));
+  const screen = latestPerField(screens);
+  const counted = latest(screens.filter((s) => s.data.fallsLast12Months !== undefined && within(s.date, asOf, WINDOW_MONTHS.falls)));
+  const told = counted?.data.fallsLast12Months;
+  const count = told === undefined ? (recent.length > 0 ? recent.length : undefined) : Math.max(told, recent.length);
+  return defined({
+    fallsLast12Months: count,
+    injuredByFall: anyOf(recent.map((f) => f.data.injured)),
+    unableToGetUp: anyOf(recent.map((f) => f.data.unableToGetUp)),
+    lostConsciousness: anyOf(recent.map((f) => f.data.lostConsciousness)),
+    worriedAboutFalling: screen.worriedAboutFalling,
+    unsteady: screen.unsteady,
+    frail: screen.frail,
+    tugSeconds: screen.tugSeconds,
+    gaitSpeedMps: screen.gaitSpeedMps,
+  });
+}
+
+function medications(starts: readonly Of<'medication'>[], doses: readonly Of<'medication-dose'>[]): Case['medications'] {
+  if (starts.length === 0) return undefined;
+  const given = starts.map((m) => ({ m, doses: [] as IsoDate[] }));
+  for (const d of doses) {
+    // The latest start of this drug on or before the dose that had not ended before it.
+    let owner: (typeof given)[number] | undefined;
+    for (const g of given) {
+      if (g.m.data.drug !== d.data.drug || compareDates(g.m.date, d.date) > 0) continue;
+      if (g.m.data.end !== undefined && compareDates(g.m.data.end, d.date) < 0) continue;
+      if (owner === undefined || compareDates(g.m.date, owner.m.date) >= 0) owner = g;
+    }
+    owner?.doses.push(d.date);
+  }
+  return given.map(({ m, doses: ds }) => {
+    const out: NonNullable<Case['medications']>[number] = { drug: m.data.drug, start: m.date };
+    if (m.data.end !== undefined) out.end = m.data.end;
+    if (m.data.route !== undefined) out.route = m.data.route;
+    if (ds.length > 0) out.doses = ds.sort(compareDates);
+    return out;
+  });
+}
+
+/**
+ * The Case on `asOf` from the record's active entries (as corrected; entries entered in error are
+ * left out by the caller, who reads only what stands). Entries are given in recording order.
+ */
+export function projectCase(person: ProjectedPerson, entries: readonly RecordEntry[], asOf: IsoDate): Case {
+  const of = byKind(entries, asOf);
+  const c: Case = { asOf, person: { birthDate: person.birthDate, sex: person.sex } };
+
+  const weight = latest(of('weight'));
+  if (weight) c.person.weightKg = weight.data.kg;
+  const height = latest(of('height'));
+  if (height) c.person.heightCm = height.data.cm;
+  const menopause = latest(of('menopause'));
+  if (menopause) c.person.menopause = { ...menopause.data };
+
+  const fractures = of('fracture');
+  if (fractures.length > 0) {
+    c.fractures = fractures.map((f) => {
+      const out: NonNullable<Case['fractures']>[number] = { date: f.date, site: f.data.site };
+      if (f.data.highEnergy !== undefined) out.highEnergy = f.data.highEnergy;
+      if (f.data.pathological !== undefined) out.pathological = f.data.pathological;
+      return out;
+    });
+  }
+
+  const risk = defined({ ...latestPerField(of('risk-factors')), glucocorticoids: glucocorticoids(of('glucocorticoid-course'), asOf) });
+  if (risk) c.riskFactors = risk;
+
+  const dxa = of('dxa').flatMap((scan) => scan.data.sites.map((s) => ({ date: scan.date, ...s })));
+  if (dxa.length > 0) c.dxa = dxa;
+  const vfa = latest(of('vfa'));
+  if (vfa) c.vfa = { date: vfa.date, vertebrae: vfa.data.vertebrae.map((v) => ({ ...v })) };
+  const labs = of('labs').flatMap((draw) => draw.data.results.map((r) => ({ ...r, date: draw.date })));
+  if (labs.length > 0) c.labs = labs;
+
+  const fallsNow = falls(of('fall'), of('falls-screen'), asOf);
+  if (fallsNow) c.falls = fallsNow;
+  const fes = latest(of('fes-i'));
+  if (fes) c.fesI = [...fes.data.answers];
+  const calcium = latest(of('calcium'));
+  if (calcium) c.calcium = { servings: { ...calcium.data.servings } };
+
+  const meds = medications(of('medication'), of('medication-dose'));
+  if (meds) c.medications = meds;
+  const planned = of('planned-medication');
+  if (planned.length > 0) c.plannedMedications = planned.map((p) => ({ ...p.data }));
+  const contacts = of('contact');
+  if (contacts.length > 0) c.contacts = contacts.map((x) => ({ kind: x.data.kind, date: x.date }));
+  const frax = latest(of('frax'));
+  if (frax) c.frax = { date: frax.date, ...frax.data };
+  const waived = latest(of('workup-waived'));
+  if (waived) c.workupWaived = { reason: waived.data.reason, by: waived.data.by, date: waived.date };
+
+  const dental = of('dental-check').some((d) => within(d.date, asOf, WINDOW_MONTHS.dentalCheck));
+  const safety = defined({ ...latestPerField(of('safety')), dentalCheckDone: dental ? true : undefined });
+  if (safety) c.safety = safety;
+
+  const child = latest(of('child'));
+  if (child) {
+    const out: NonNullable<Case['child']> = { ...child.data };
+    const check = latest(of('aids-check'));
+    if (check) {
+      out.lastAidsCheck = check.date;
+      if (check.data.heightCm !== undefined) out.heightCmAtLastAidsCheck = check.data.heightCm;
+    }
+    c.child = out;
+  }
+  return c;
+}
