@@ -72,6 +72,22 @@ function annasRecord(section = ''): (page: Page) => Promise<string> {
   };
 }
 
+/** The page of one fact on Anna's record: the newest note, made first when there is none. */
+async function annasNote(page: Page): Promise<string> {
+  const contacts = await annasRecord('contacts')(page);
+  await page.goto(contacts);
+  const existing = page.locator('a[href*="/entries/"]').first();
+  if ((await existing.count()) === 0) {
+    await page.locator('details:has(form[action$="/add/note"]) > summary').click();
+    await page.fill('#note-date', '01-12-2026');
+    await page.fill('#text', 'Uitslagen besproken.');
+    await Promise.all([page.waitForURL(/notice=added/), page.click(`form[action$="/add/note"] button[type="submit"]`)]);
+  }
+  const href = await page.locator('a[href*="/entries/"]').first().getAttribute('href');
+  if (!href) throw new Error('no note on the record');
+  return href;
+}
+
 /** The patient's own record, reached from her start page. */
 async function ownRecord(page: Page): Promise<string> {
   await page.goto('/me');
@@ -108,6 +124,7 @@ export const PAGES: readonly PageSpec[] = [
   ...(['fractures', 'results', 'assessment', 'medication', 'contacts', 'letters'] as const).map(
     (section): PageSpec => ({ name: `record: ${section} (nurse)`, path: `/patients/{id}/${section}`, h1: (t) => t.clinical.sections[section], before: signInAs('nurse'), resolve: annasRecord(section) }),
   ),
+  { name: 'record: one fact (nurse)', path: '/patients/{id}/entries/{entryId}', h1: (t) => t.clinical.entries.title(t.clinical.kinds.note ?? '', '01-12-2026'), before: signInAs('nurse'), resolve: annasNote },
   { name: 'record: history (physician)', path: '/patients/{id}/history', h1: (t) => t.history.title, before: signInAs('physician'), resolve: annasRecord('history') },
   { name: 'record overview (patient, her own)', path: '/patients/{id}', h1: () => 'Anna de Vries', before: signInAs('patient'), resolve: ownRecord },
   { name: 'users (admin)', path: '/admin/users', h1: (t) => t.users.title, before: signInAs('admin') },

@@ -66,12 +66,17 @@ function numbers(v: Values, names: readonly string[]) {
 
 const defined = <T extends Record<string, unknown>>(o: T): Partial<T> => Object.fromEntries(Object.entries(o).filter(([, x]) => x !== undefined)) as Partial<T>;
 
-/** Every form has its date first: the day the fact happened (the scan, the draw, the fracture). */
+/**
+ * Every form has its date first: the day the fact happened (the scan, the draw, the fracture). Its
+ * name holds the kind: one page has several forms, and a label, an error link and an id must each
+ * find their own date field.
+ */
+export const dateField = (kind: FormKind) => `${kind}-date`;
 const dateLabel = (t: Messages, kind: FormKind) => t.clinical.forms.dateOf[kind];
 
 // ---- The forms ------------------------------------------------------------------------------
 
-const FRACTURE_FIELDS = ['date', 'site', 'side', 'energy', 'pathological', 'department'] as const;
+const FRACTURE_FIELDS = ['fracture-date', 'site', 'side', 'energy', 'pathological', 'department'] as const;
 
 export const FractureForm: EntryForm<'fracture'> = {
   kind: 'fracture',
@@ -79,7 +84,7 @@ export const FractureForm: EntryForm<'fracture'> = {
     schema: loose(FRACTURE_FIELDS),
     labels: (t) => {
       const f = t.clinical.forms.fracture;
-      return { date: dateLabel(t, 'fracture'), site: f.site, side: f.side, energy: f.energy, pathological: f.pathological, department: f.department };
+      return { 'fracture-date': dateLabel(t, 'fracture'), site: f.site, side: f.side, energy: f.energy, pathological: f.pathological, department: f.department };
     },
     messages: (t) => ({ site: { required: t.form.choose(t.clinical.forms.fracture.site) }, energy: { required: t.form.choose(t.clinical.forms.fracture.energy) } }),
   }),
@@ -115,7 +120,7 @@ const DXA_PARTS = [
   ['bmd', 'bmd'],
 ] as const;
 const dxaField = (site: DxaSite, part: (typeof DXA_PARTS)[number][1]) => `${site}-${part}`;
-const DXA_FIELDS = ['date', ...DXA_SITES.flatMap((s) => DXA_PARTS.map(([, p]) => dxaField(s, p)))];
+const DXA_FIELDS = ['dxa-date', ...DXA_SITES.flatMap((s) => DXA_PARTS.map(([, p]) => dxaField(s, p)))];
 
 /** The sites a DXA form holds, in the order they were given (the entry's `sites` index). */
 const dxaSitesGiven = (v: Values) => DXA_SITES.filter((s) => DXA_PARTS.some(([, p]) => given(v, dxaField(s, p))));
@@ -127,7 +132,7 @@ export const DxaForm: EntryForm<'dxa'> = {
     labels: (t) => {
       const c = t.clinical;
       return {
-        date: dateLabel(t, 'dxa'),
+        'dxa-date': dateLabel(t, 'dxa'),
         ...Object.fromEntries(DXA_SITES.flatMap((s) => DXA_PARTS.map(([, p]) => [dxaField(s, p), c.forms.dxa.part[p](c.dxaSites[s])]))),
       };
     },
@@ -176,14 +181,14 @@ function dxaFieldAt(v: Values): (p: Path) => string | undefined {
 }
 
 const vfaField = (level: string) => `vfa-${level}`;
-const VFA_FIELDS = ['date', ...VERTEBRA_LEVELS.map(vfaField)];
+const VFA_FIELDS = ['vfa-date', ...VERTEBRA_LEVELS.map(vfaField)];
 const GRADES = ['0', '1', '2', '3', 'not-evaluable'] as const;
 
 export const VfaForm: EntryForm<'vfa'> = {
   kind: 'vfa',
   form: pageForm({
     schema: loose(VFA_FIELDS),
-    labels: (t) => ({ date: dateLabel(t, 'vfa'), ...Object.fromEntries(VERTEBRA_LEVELS.map((l) => [vfaField(l), l])) }),
+    labels: (t) => ({ 'vfa-date': dateLabel(t, 'vfa'), ...Object.fromEntries(VERTEBRA_LEVELS.map((l) => [vfaField(l), l])) }),
     messages: (t) => ({ [vfaField('T4')]: { required: t.clinical.forms.vfa.oneLevel } }),
   }),
   build: (v) => {
@@ -207,7 +212,7 @@ function vfaFieldAt(v: Values): (p: Path) => string | undefined {
 const LAB_PARTS = ['test', 'value', 'unit', 'low', 'high'] as const;
 export const labField = (row: number, part: (typeof LAB_PARTS)[number]) => `lab${String(row)}-${part}`;
 const LAB_ROW_NUMBERS = Array.from({ length: LAB_ROWS }, (_, i) => i + 1);
-const LAB_FIELDS = ['date', ...LAB_ROW_NUMBERS.flatMap((r) => LAB_PARTS.map((p) => labField(r, p)))];
+const LAB_FIELDS = ['labs-date', ...LAB_ROW_NUMBERS.flatMap((r) => LAB_PARTS.map((p) => labField(r, p)))];
 const labRowsGiven = (v: Values) => LAB_ROW_NUMBERS.filter((r) => LAB_PARTS.some((p) => given(v, labField(r, p))));
 const isLabTest = (s: string): s is LabTest => (LAB_TESTS as readonly string[]).includes(s);
 
@@ -217,7 +222,7 @@ export const LabsForm: EntryForm<'labs'> = {
     schema: loose(LAB_FIELDS),
     labels: (t) => {
       const f = t.clinical.forms.labs;
-      return { date: dateLabel(t, 'labs'), ...Object.fromEntries(LAB_ROW_NUMBERS.flatMap((r) => LAB_PARTS.map((p) => [labField(r, p), f.part[p](r)]))) };
+      return { 'labs-date': dateLabel(t, 'labs'), ...Object.fromEntries(LAB_ROW_NUMBERS.flatMap((r) => LAB_PARTS.map((p) => [labField(r, p), f.part[p](r)]))) };
     },
     messages: (t) => {
       const f = t.clinical.forms.labs;
@@ -278,8 +283,8 @@ function labsFieldAt(v: Values): (p: Path) => string | undefined {
 export const NoteForm: EntryForm<'note'> = {
   kind: 'note',
   form: pageForm({
-    schema: loose(['date', 'text']),
-    labels: (t) => ({ date: dateLabel(t, 'note'), text: t.clinical.forms.note.text }),
+    schema: loose(['note-date', 'text']),
+    labels: (t) => ({ 'note-date': dateLabel(t, 'note'), text: t.clinical.forms.note.text }),
   }),
   build: (v) => ({ data: defined({ text: given(v, 'text') ? (v.text ?? '').trim() : undefined }), problems: [] }),
   fieldAt: (p) => (p[0] === 'text' ? 'text' : undefined),
@@ -304,7 +309,7 @@ function fieldOfPath(kind: FormKind, v: Values): (p: Path) => string | undefined
 }
 
 /** The first field of a form, where a problem of the whole entry is shown. */
-const firstDataField = (form: EntryForm<FormKind>, t: Messages) => Object.keys(form.form.labels(t)).find((k) => k !== 'date') ?? 'date';
+const firstDataField = (form: EntryForm<FormKind>, t: Messages) => Object.keys(form.form.labels(t))[1] ?? dateField(form.kind);
 
 function problemKind(issue: z.core.$ZodIssue): ProblemKind {
   const own = issueCode(issue);
@@ -337,27 +342,28 @@ export type EntryCheck = { ok: true; entry: EntryRequest } | { ok: false; errors
 export function checkEntry(t: Messages, kind: FormKind, v: Values, asOf: string): EntryCheck {
   const form = ENTRY_FORMS[kind] as unknown as EntryForm<FormKind>;
   const built = form.build(v);
-  const date = given(v, 'date') ? isoFromTyped(v.date) : undefined;
+  const dateKey = dateField(kind);
+  const date = given(v, dateKey) ? isoFromTyped(v[dateKey]) : undefined;
   const problems: FieldProblem[] = [...built.problems];
   const r = entrySchema(asOf).safeParse({ kind, date, data: built.data });
   if (!r.success) {
     const at = fieldOfPath(kind, v);
     for (const issue of r.error.issues) {
-      const field = issue.path[0] === 'date' ? 'date' : issue.path[0] === 'data' ? (at(issue.path.slice(1)) ?? firstDataField(form, t)) : firstDataField(form, t);
+      const field = issue.path[0] === 'date' ? dateKey : issue.path[0] === 'data' ? (at(issue.path.slice(1)) ?? firstDataField(form, t)) : firstDataField(form, t);
       // A problem at a field left empty is that it is needed ("fill this in"), whatever the schema
       // calls it (a missing date, an enum without a value, a list without items).
       problems.push({ field, kind: given(v, field) ? problemKind(issue) : 'required', params: issue.code === 'custom' ? issue.params : undefined });
     }
   }
-  if (problems.length > 0 || !r.success) return { ok: false, errors: withUnits(t, kind, v, fieldMessages(t, withDateMessages(t, form.form), problems), problems) };
+  if (problems.length > 0 || !r.success) return { ok: false, errors: withUnits(t, kind, v, fieldMessages(t, withDateMessages(t, kind, form.form), problems), problems) };
   return { ok: true, entry: { kind, date: r.data.date, data: built.data } };
 }
 
 /** A date of a fact: the general messages, and one of its own for a day after today. */
-function withDateMessages(t: Messages, form: PageForm<z.ZodType>): PageForm<z.ZodType> {
+function withDateMessages(t: Messages, kind: FormKind, form: PageForm<z.ZodType>): PageForm<z.ZodType> {
   return {
     ...form,
-    messages: (tt) => ({ ...(form.messages?.(tt) ?? {}), date: { 'date-in-future': t.clinical.forms.dateInFuture(form.labels(tt).date ?? '') } }),
+    messages: (tt) => ({ ...(form.messages?.(tt) ?? {}), [dateField(kind)]: { 'date-in-future': t.clinical.forms.dateInFuture(dateLabel(tt, kind)) } }),
   };
 }
 
@@ -388,7 +394,7 @@ export function entryRefusal(t: Messages, kind: FormKind, v: Values, e: unknown)
   const at = fieldOfPath(kind, v);
   const problems = e.errors.map((p): FieldProblem => {
     const parts = p.pointer.split('/').slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-    const field = parts[0] === 'date' ? 'date' : parts[0] === 'data' ? (at(parts.slice(1)) ?? firstDataField(form, t)) : firstDataField(form, t);
+    const field = parts[0] === 'date' ? dateField(kind) : parts[0] === 'data' ? (at(parts.slice(1)) ?? firstDataField(form, t)) : firstDataField(form, t);
     return { field, kind: 'refused' };
   });
   return fieldMessages(t, form.form, problems);
@@ -396,7 +402,7 @@ export function entryRefusal(t: Messages, kind: FormKind, v: Values, e: unknown)
 
 /** The values of a correction form: the entry as it stands, its date typed the Dutch way. */
 export function entryValues<K extends FormKind>(kind: K, date: string, data: EntryData[K]): Values {
-  return { date: typedFromIso(date), ...ENTRY_FORMS[kind].values(data) };
+  return { [dateField(kind)]: typedFromIso(date), ...ENTRY_FORMS[kind].values(data) };
 }
 
 // ---- Beside the entries ----------------------------------------------------------------------
@@ -408,8 +414,8 @@ export const VoidForm = pageForm({
 });
 
 export const EndCareForm = pageForm({
-  schema: loose(['date', 'reason']),
-  labels: (t) => ({ date: t.clinical.endCare.date, reason: t.clinical.endCare.reason }),
+  schema: loose(['end-date', 'reason', 'note']),
+  labels: (t) => ({ 'end-date': t.clinical.endCare.date, reason: t.clinical.endCare.reason, note: t.clinical.endCare.note }),
   messages: (t) => ({ reason: { required: t.form.choose(t.clinical.endCare.reason), invalid_value: t.form.choose(t.clinical.endCare.reason) } }),
 });
 

@@ -10,7 +10,7 @@ import type { Messages } from '../i18n/index.js';
 import { numericDate, numericDateTime } from '../time-format.js';
 import { AssessmentSection } from './assessment.section.js';
 import {
-  CARE_END_REASONS, DXA_SITES, FRACTURE_SIDES, FRACTURE_SITES, GRADES, LAB_ROWS, LAB_TESTS, VERTEBRA_LEVELS, labField, type FormKind, type Values,
+  CARE_END_REASONS, dateField, DXA_SITES, FRACTURE_SIDES, FRACTURE_SITES, GRADES, LAB_ROWS, LAB_TESTS, VERTEBRA_LEVELS, labField, type FormKind, type Values,
 } from './record.forms.js';
 import type { ClinicalView } from '../../api/facade.js';
 import type { EntryView } from '../../schema/record.schema.js';
@@ -88,8 +88,18 @@ const rowClass = (e: EntryView) => (e.status === 'entered-in-error' ? 'void' : u
 
 // ---- The forms ------------------------------------------------------------------------------
 
-const dateField = (t: Messages, kind: FormKind, v: Values, errors: FieldErrors) => (
-  <Field t={t} name="date" label={t.clinical.forms.dateOf[kind]} hint={t.clinical.forms.dateHint} value={v.date} inputMode="numeric" autocomplete="off" spellcheck={false} error={errors.date} />
+const dateInput = (t: Messages, kind: FormKind, v: Values, errors: FieldErrors) => (
+  <Field
+    t={t}
+    name={dateField(kind)}
+    label={t.clinical.forms.dateOf[kind]}
+    hint={t.clinical.forms.dateHint}
+    value={v[dateField(kind)]}
+    inputMode="numeric"
+    autocomplete="off"
+    spellcheck={false}
+    error={errors[dateField(kind)]}
+  />
 );
 
 /** The fields of a form for one kind of fact, with what was typed and what was wrong. */
@@ -100,7 +110,7 @@ export function EntryFields({ t, kind, values: v, errors }: { t: Messages; kind:
     case 'fracture':
       return (
         <>
-          {dateField(t, kind, v, errors)}
+          {dateInput(t, kind, v, errors)}
           <Select t={t} name="site" label={f.fracture.site} value={v.site} error={errors.site} blank={t.form.chooseOption} options={FRACTURE_SITES.map((s) => ({ value: s, label: c.sites[s] }))} />
           <Select t={t} name="side" label={f.fracture.side} value={v.side} error={errors.side} optional blank={c.notGiven} options={FRACTURE_SIDES.map((s) => ({ value: s, label: c.sides[s] }))} />
           <Radios
@@ -121,7 +131,7 @@ export function EntryFields({ t, kind, values: v, errors }: { t: Messages; kind:
     case 'dxa':
       return (
         <>
-          {dateField(t, kind, v, errors)}
+          {dateInput(t, kind, v, errors)}
           <p>{f.dxa.intro}</p>
           {DXA_SITES.map((s) => (
             <fieldset key={s} class="inline-form">
@@ -136,7 +146,7 @@ export function EntryFields({ t, kind, values: v, errors }: { t: Messages; kind:
     case 'vfa':
       return (
         <>
-          {dateField(t, kind, v, errors)}
+          {dateInput(t, kind, v, errors)}
           <p>{f.vfa.intro}</p>
           <div class="inline-form">
             {VERTEBRA_LEVELS.map((l) => (
@@ -157,7 +167,7 @@ export function EntryFields({ t, kind, values: v, errors }: { t: Messages; kind:
     case 'labs':
       return (
         <>
-          {dateField(t, kind, v, errors)}
+          {dateInput(t, kind, v, errors)}
           <p>{f.labs.intro}</p>
           {Array.from({ length: LAB_ROWS }, (_, i) => i + 1).map((r) => {
             const test = v[labField(r, 'test')] ?? '';
@@ -197,7 +207,7 @@ export function EntryFields({ t, kind, values: v, errors }: { t: Messages; kind:
     case 'note':
       return (
         <>
-          {dateField(t, kind, v, errors)}
+          {dateInput(t, kind, v, errors)}
           <TextArea t={t} name="text" label={f.note.text} value={v.text} maxLength={10000} error={errors.text} />
         </>
       );
@@ -421,7 +431,7 @@ function EndCare(p: SectionProps) {
       <p>{e.intro}</p>
       <form method="post" action={`/patients/${p.patient.id}/end-care`} novalidate>
         <Csrf token={p.csrf} />
-        <Field t={t} name="date" label={e.date} hint={t.clinical.forms.dateHint} value={v.date} inputMode="numeric" autocomplete="off" spellcheck={false} error={errors.date} />
+        <Field t={t} name="end-date" label={e.date} hint={t.clinical.forms.dateHint} value={v['end-date']} inputMode="numeric" autocomplete="off" spellcheck={false} error={errors['end-date']} />
         <Radios t={t} name="reason" legend={e.reason} value={v.reason} error={errors.reason} options={CARE_END_REASONS.map((r) => ({ value: r, label: t.clinical.careEndReasons[r] }))} />
         <TextArea t={t} name="note" label={e.note} value={v.note} optional maxLength={2000} error={errors.note} />
         <p class="actions">

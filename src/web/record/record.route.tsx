@@ -184,22 +184,22 @@ export function registerRecordPages(fastify: FastifyInstance, kit: PageKit): voi
       const values = readForm(req, t, EndCareForm).values;
       const again = (errors: FieldErrors, status: number) => section(req, reply, 'contacts', { form: { kind: 'end-care', values, errors } }, status);
       const problems: FieldProblem[] = [];
-      const typed = (values.date ?? '').trim();
+      const typed = (values['end-date'] ?? '').trim();
       const date = isoFromTyped(typed);
-      if (typed === '') problems.push({ field: 'date', kind: 'required' });
+      if (typed === '') problems.push({ field: 'end-date', kind: 'required' });
       else {
         const r = isoDate.safeParse(date);
         const own = r.success ? undefined : issueCode(r.error.issues[0] ?? ({} as z.core.$ZodIssue));
-        if (!r.success) problems.push({ field: 'date', kind: own === 'date-not-exist' || own === 'date-out-of-range' ? own : 'date-format' });
-        else if (date > todayNl()) problems.push({ field: 'date', kind: 'refused' });
+        if (!r.success) problems.push({ field: 'end-date', kind: own === 'date-not-exist' || own === 'date-out-of-range' ? own : 'date-format' });
+        else if (date > todayNl()) problems.push({ field: 'end-date', kind: 'refused' });
       }
       const reason = values.reason ?? '';
       if (reason === '') problems.push({ field: 'reason', kind: 'required' });
       else if (!(CARE_END_REASONS as readonly string[]).includes(reason)) problems.push({ field: 'reason', kind: 'invalid_value' });
       const note = (values.note ?? '').trim();
       if (note.length > 2000) problems.push({ field: 'note', kind: 'too_big' });
-      const messages = fieldMessages(t, { ...EndCareForm, labels: (tt) => ({ ...EndCareForm.labels(tt), note: tt.clinical.endCare.note }) }, problems);
-      if (problems.some((p) => p.field === 'date' && p.kind === 'refused')) messages.date = t.clinical.forms.dateInFuture(t.clinical.endCare.date);
+      const messages = fieldMessages(t, EndCareForm, problems);
+      if (problems.some((p) => p.field === 'end-date' && p.kind === 'refused')) messages['end-date'] = t.clinical.forms.dateInFuture(t.clinical.endCare.date);
       if (problems.length > 0) return again(messages, 400);
       try {
         await endCare(deps(), { ...ask(req, u), reason: reason as (typeof CARE_END_REASONS)[number], date, note: note === '' ? undefined : note });

@@ -84,7 +84,7 @@ describe('the clinical record pages', () => {
     const nurse = await as('nurse');
     const before = await count();
     const res = await post(nurse, `/patients/${anna}/results`, `/patients/${anna}/add/dxa`, {
-      date: '03-11-2026', 'lumbar-spine-t': '-2,7', 'lumbar-spine-z': '-1,1', 'femoral-neck-t': '-2,1', 'femoral-neck-bmd': '0,701',
+      'dxa-date': '03-11-2026', 'lumbar-spine-t': '-2,7', 'lumbar-spine-z': '-1,1', 'femoral-neck-t': '-2,1', 'femoral-neck-bmd': '0,701',
     });
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe(`/patients/${anna}/results?notice=added`);
@@ -100,7 +100,7 @@ describe('the clinical record pages', () => {
     const nurse = await as('nurse');
     const before = await count();
     const res = await post(nurse, `/patients/${anna}/results`, `/patients/${anna}/add/labs`, {
-      date: '01-12-2026', 'lab1-test': 'calcium', 'lab1-value': '2,41', 'lab2-test': '25-oh-vitamin-d', 'lab2-value': 'veertig',
+      'labs-date': '01-12-2026', 'lab1-test': 'calcium', 'lab1-value': '2,41', 'lab2-test': '25-oh-vitamin-d', 'lab2-value': 'veertig',
     });
     expect(res.statusCode).toBe(400);
     const f = nl.clinical.forms.labs;
@@ -112,7 +112,7 @@ describe('the clinical record pages', () => {
     expect(await count()).toBe(before);
     // Put right, the whole draw is stored, flagged where it lies outside its range.
     const ok = await post(nurse, `/patients/${anna}/results`, `/patients/${anna}/add/labs`, {
-      date: '01-12-2026', 'lab1-test': 'calcium', 'lab1-value': '2,71', 'lab1-low': '2,2', 'lab1-high': '2,6', 'lab2-test': '25-oh-vitamin-d', 'lab2-value': '40',
+      'labs-date': '01-12-2026', 'lab1-test': 'calcium', 'lab1-value': '2,71', 'lab1-low': '2,2', 'lab1-high': '2,6', 'lab2-test': '25-oh-vitamin-d', 'lab2-value': '40',
     });
     expect(ok.statusCode).toBe(303);
     expect(await count()).toBe(before + 1);
@@ -123,15 +123,15 @@ describe('the clinical record pages', () => {
 
   it('corrects a fracture and marks it entered in error; both stay in its history', async () => {
     const nurse = await as('nurse');
-    const added = await post(nurse, `/patients/${anna}/fractures`, `/patients/${anna}/add/fracture`, { date: '20-10-2026', site: 'wrist', side: 'left', energy: 'low', department: 'SEH' });
+    const added = await post(nurse, `/patients/${anna}/fractures`, `/patients/${anna}/add/fracture`, { 'fracture-date': '20-10-2026', site: 'wrist', side: 'left', energy: 'low', department: 'SEH' });
     expect(added.statusCode).toBe(303);
     const row = await t.store.db.selectFrom('clinical_entry').select('entry_id').where('patient_id', '=', anna).where('kind', '=', 'fracture').where('current', '=', true).executeTakeFirstOrThrow();
     const entry = `/patients/${anna}/entries/${row.entry_id}`;
     // Without a reason, the correction is refused at the reason; nothing changes.
-    const noReason = await post(nurse, entry, `${entry}/correct`, { date: '21-10-2026', site: 'wrist', side: 'left', energy: 'low', department: 'SEH' });
+    const noReason = await post(nurse, entry, `${entry}/correct`, { 'fracture-date': '21-10-2026', site: 'wrist', side: 'left', energy: 'low', department: 'SEH' });
     expect(noReason.statusCode).toBe(400);
     expect(noReason.body).toContain(nl.form.required(nl.clinical.entries.correctReason));
-    const fixed = await post(nurse, entry, `${entry}/correct`, { date: '21-10-2026', site: 'wrist', side: 'right', energy: 'low', department: 'SEH', correctionReason: 'Zijde verkeerd overgenomen' });
+    const fixed = await post(nurse, entry, `${entry}/correct`, { 'fracture-date': '21-10-2026', site: 'wrist', side: 'right', energy: 'low', department: 'SEH', correctionReason: 'Zijde verkeerd overgenomen' });
     expect(fixed.statusCode).toBe(303);
     expect(fixed.headers.location).toBe(`/patients/${anna}/fractures?notice=corrected`);
     const list = await nurse.get(`/patients/${anna}/fractures`);
@@ -158,25 +158,25 @@ describe('the clinical record pages', () => {
     expect(page.statusCode).toBe(200);
     expect(page.body).not.toContain('/add/fracture');
     const before = await count();
-    const res = await physio.post(`/patients/${anna}/add/fracture`, { _csrf: csrfOf(page.body), date: '20-10-2026', site: 'hip', energy: 'low' });
+    const res = await physio.post(`/patients/${anna}/add/fracture`, { _csrf: csrfOf(page.body), 'fracture-date': '20-10-2026', site: 'hip', energy: 'low' });
     expect(res.statusCode).toBe(403);
     expect(await count()).toBe(before);
   });
 
   it('ends care with a reason: the record then takes no new facts', async () => {
     const nurse = await as('nurse');
-    const bad = await post(nurse, `/patients/${anna}/contacts`, `/patients/${anna}/end-care`, { date: '01-01-2099' });
+    const bad = await post(nurse, `/patients/${anna}/contacts`, `/patients/${anna}/end-care`, { 'end-date': '01-01-2099' });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain(nl.clinical.forms.dateInFuture(nl.clinical.endCare.date));
     expect(bad.body).toContain(nl.form.choose(nl.clinical.endCare.reason));
-    const ended = await post(nurse, `/patients/${anna}/contacts`, `/patients/${anna}/end-care`, { date: '05-12-2026', reason: 'transferred-to-gp' });
+    const ended = await post(nurse, `/patients/${anna}/contacts`, `/patients/${anna}/end-care`, { 'end-date': '05-12-2026', reason: 'transferred-to-gp' });
     expect(ended.statusCode).toBe(303);
     const page = await nurse.get(`/patients/${anna}/contacts`);
     expect(page.body).toContain(nl.clinical.endCare.ended('05-12-2026', nl.clinical.careEndReasons['transferred-to-gp']));
     expect(page.body).toContain(nl.clinical.forms.closed);
     expect(page.body).not.toContain('/add/note');
     const before = await count();
-    const refused = await nurse.post(`/patients/${anna}/add/note`, { _csrf: csrfOf(page.body), date: '06-12-2026', text: 'Gebeld' });
+    const refused = await nurse.post(`/patients/${anna}/add/note`, { _csrf: csrfOf(page.body), 'note-date': '06-12-2026', text: 'Gebeld' });
     expect(refused.statusCode).toBe(409);
     expect(await count()).toBe(before);
   });
