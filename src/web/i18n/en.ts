@@ -891,6 +891,7 @@ export const en = {
       },
       note: { text: 'Note' },
     },
+    assessments: { caption: 'Signed assessments, newest first', asOf: 'Assessment as of', signedBy: 'Signed by', signedAt: 'Signed', note: 'Note' },
     sectionTitle: (section: string, name: string) => `${section} – ${name}`,
     empty: {
       fractures: 'No fractures recorded yet.',

@@ -893,6 +893,7 @@ export const nl = {
       },
       note: { text: 'Notitie' },
     },
+    assessments: { caption: 'Ondertekende beoordelingen, de nieuwste eerst', asOf: 'Beoordeling op', signedBy: 'Ondertekend door', signedAt: 'Ondertekend', note: 'Toelichting' },
     sectionTitle: (section: string, name: string) => `${section} – ${name}`,
     empty: {
       fractures: 'Nog geen breuken vastgelegd.',

@@ -394,7 +394,7 @@ export function ResultsPage(p: SectionProps) {
 export function AssessmentPage(p: SectionProps) {
   return (
     <SectionPage p={p} section="assessment">
-      <AssessmentSection ctx={p.ctx} patientId={p.patient.id} />
+      <AssessmentSection ctx={p.ctx} patientId={p.patient.id} view={p.view} csrf={p.csrf} />
     </SectionPage>
   );
 }

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../../api/testing/test-app.js';
 import { nl } from '../i18n/nl.js';
 import { Browser, account, csrfOf, demoApp } from '../../api/testing/page-browser.js';
+import { accessDeps, signAssessment } from '../../api/facade.js';
 import { SECTIONS } from '../components/Record.js';
 
 describe('the clinical record pages', () => {
@@ -161,6 +162,23 @@ describe('the clinical record pages', () => {
     const res = await physio.post(`/patients/${anna}/add/fracture`, { _csrf: csrfOf(page.body), 'fracture-date': '20-10-2026', site: 'hip', energy: 'low' });
     expect(res.statusCode).toBe(403);
     expect(await count()).toBe(before);
+  });
+
+  it('lists the assessments signed so far in the assessment section, and says so when there are none', async () => {
+    const physio = await as('physiotherapist');
+    expect((await physio.get(`/patients/${anna}/assessment`)).body).toContain(nl.clinical.empty.assessment);
+    const row = await t.store.db
+      .selectFrom('app_user')
+      .innerJoin('organisation', 'organisation.id', 'app_user.organisation_id')
+      .select(['app_user.id', 'app_user.organisation_id', 'organisation.kind'])
+      .where('app_user.email', '=', account('physician').email)
+      .executeTakeFirstOrThrow();
+    const actor = { userId: row.id, role: 'physician' as const, organisationId: row.organisation_id, organisationKind: row.kind, patientId: null };
+    await signAssessment(accessDeps(t.app), { actor, meta: { requestId: 'test', clientIp: '127.0.0.1' }, patientId: anna, lang: 'nl', note: 'Besproken met patiënte' });
+    const page = await physio.get(`/patients/${anna}/assessment`);
+    expect(page.body).not.toContain(nl.clinical.empty.assessment);
+    expect(page.body).toContain(account('physician').displayName);
+    expect(page.body).toContain('Besproken met patiënte');
   });
 
   it('ends care with a reason: the record then takes no new facts', async () => {
