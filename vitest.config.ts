@@ -19,7 +19,7 @@ const ALL = ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts'];
 const NEEDS_DB = [
   'src/store/{audit,caregiver-migration,db,kept,lists,names,paging,prepared,schema,session-read,tx}.test.ts',
   'src/api/**/*.test.ts',
-  'src/web/{routes,accounts/accounts,patients/patients,patients/paging,patients/access-log,patients/caregivers,admin/admin,intake/intake,record/assessment}.test.ts',
+  'src/web/{routes,accounts/accounts,patients/patients,patients/paging,patients/access-log,patients/caregivers,admin/admin,record/record,intake/intake,record/assessment}.test.ts',
   'src/cli/db-commands.test.ts',
   'src/services/{seed,auditor,audit-search,record}.test.ts',
   'src/main.test.ts',

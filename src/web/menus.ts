@@ -47,3 +47,25 @@ export function startPage(role: Role): string {
 export function inMenuOf(role: Role, page: MenuHref): boolean {
   return menuHrefs(role).includes(page);
 }
+
+/**
+ * Which side of the record a role reads from: the patient side (large type, large targets, plain
+ * words) or the clinician side (denser, for a working day next to the hospital's own system).
+ * Every page a reader sees takes the side of that reader's role; a visitor gets the patient side.
+ */
+export type Side = 'patient' | 'clinician';
+
+export function sideOf(role: Role | undefined): Side {
+  switch (role) {
+    case undefined:
+    case 'patient':
+    case 'caregiver':
+      return 'patient';
+    case 'nurse':
+    case 'physician':
+    case 'physiotherapist':
+    case 'care-worker':
+    case 'admin':
+      return 'clinician';
+  }
+}

@@ -11,6 +11,7 @@ import { registerAccountPages } from './accounts/accounts.route.js';
 import { registerOwnRecordPages } from './me/me.route.js';
 import { registerPatientPages } from './patients/patients.route.js';
 import { registerAdminPages } from './admin/admin.route.js';
+import { registerRecordPages } from './record/record.route.js';
 import { registerIntakePages } from './intake/intake.route.js';
 import { registerAssessmentPages } from './record/assessment.route.js';
 
@@ -28,6 +29,7 @@ export function registerWebRoutes(fastify: FastifyInstance): void {
   registerAccountPages(fastify, kit);
   registerOwnRecordPages(fastify, kit);
   registerPatientPages(fastify, kit);
+  registerRecordPages(fastify, kit);
   registerIntakePages(fastify, kit);
   registerAssessmentPages(fastify, kit);
   registerAdminPages(fastify, kit);

@@ -7,7 +7,8 @@ import { ruleById } from '../../core/registry.js';
 import { fieldName, num } from '../../core/text.js';
 import { FRACTURE_SITES } from '../../core/case.schema.js';
 import type { Lang, Messages } from '../i18n/index.js';
-import { typedFromIso } from '../forms.js';
+import { numericDate } from '../time-format.js';
+import { Chip } from './Record.js';
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -27,13 +28,13 @@ export function valueText(t: Messages, lang: Lang, v: unknown): string {
   if (v === null || v === undefined) return '–';
   if (typeof v === 'boolean') return v ? t.why.yes : t.why.no;
   if (typeof v === 'number') return num(v, lang);
-  if (typeof v === 'string') return ISO_DAY.test(v) ? typedFromIso(v) : v;
+  if (typeof v === 'string') return ISO_DAY.test(v) ? numericDate(v) : v;
   if (Array.isArray(v)) return v.map((x) => valueText(t, lang, x)).join('; ');
   if (typeof v === 'object') {
     const o = v as Record<string, unknown>;
     if (isSite(o.site) && typeof o.date === 'string') {
       const energy = o.highEnergy === true ? t.why.highEnergy : o.highEnergy === false ? t.why.lowEnergy : undefined;
-      return [t.intake.sites[o.site], typedFromIso(o.date), energy, o.pathological === true ? t.why.pathological : undefined]
+      return [t.clinical.sites[o.site], numericDate(o.date), energy, o.pathological === true ? t.why.pathological : undefined]
         .filter((x) => x !== undefined)
         .join(', ');
     }
@@ -48,13 +49,8 @@ const CRITERION_SHAPE = { met: '✓', 'not-met': '✗', unknown: '?' } as const;
 
 /** How much a conclusion asks of the reader, in words and a shape as well as colour. */
 export function SeverityChip({ t, severity }: { t: Messages; severity: Severity }) {
-  const shape = severity === 'block' ? '■' : severity === 'action' ? '▲' : severity === 'attention' ? '●' : '○';
-  return (
-    <span class={`severity severity-${severity}`}>
-      <span aria-hidden="true">{shape} </span>
-      {t.assessment.severity[severity]}
-    </span>
-  );
+  const tone = severity === 'block' ? 'error' : severity === 'action' || severity === 'attention' ? 'warn' : 'plain';
+  return <Chip tone={tone}>{t.assessment.severity[severity]}</Chip>;
 }
 
 /** The why of one conclusion, closed until asked for. `open`: shown opened (the intake's main answer). */

@@ -4,8 +4,9 @@
 import { Layout, type PageContext } from '../components/Layout.js';
 import { Checkbox, Csrf, ErrorSummary, Field, Notice, Select, type FieldErrors, type Option } from '../components/Form.js';
 import { ConclusionItem, criterionWords, fieldWords, Why } from '../components/Conclusion.js';
+import { PatientBanner } from '../components/Record.js';
 import type { Messages } from '../i18n/index.js';
-import { typedFromIso } from '../forms.js';
+import { numericDate } from '../time-format.js';
 import { fullName } from '../../core/names.js';
 import { FRACTURE_SITES } from '../../core/case.schema.js';
 import { FRACTURE_SIDES, WORKUP_WAIVED_REASONS } from '../../core/record/lists.js';
@@ -28,14 +29,14 @@ export interface IntakeMatch {
 
 /** The fracture sites in words, in the reader's alphabet, so typing the first letters finds one. */
 function siteOptions(ctx: PageContext): Option[] {
-  return FRACTURE_SITES.map((s) => ({ value: s, label: ctx.t.intake.sites[s] })).sort((a, b) => a.label.localeCompare(b.label, ctx.lang));
+  return FRACTURE_SITES.map((s) => ({ value: s, label: ctx.t.clinical.sites[s] })).sort((a, b) => a.label.localeCompare(b.label, ctx.lang));
 }
 
 function MatchChoice({ t, matches, value, error }: { t: Messages; matches: readonly IntakeMatch[]; value: string | undefined; error: string | undefined }) {
   const m = t.intake.match;
   const chosen = value ?? matches[0]?.id ?? 'new';
   const options = [
-    ...matches.map((x) => ({ value: x.id, label: x.byBsn ? m.bsnMatch(x.name) : m.existing(x.name, typedFromIso(x.birthDate)) })),
+    ...matches.map((x) => ({ value: x.id, label: x.byBsn ? m.bsnMatch(x.name) : m.existing(x.name, numericDate(x.birthDate)) })),
     { value: 'new', label: m.newPerson },
   ];
   return (
@@ -113,7 +114,7 @@ export function IntakePage(props: {
         <fieldset>
           <legend>{i.fractureLegend}</legend>
           <Select t={t} name="site" label={i.site} hint={i.siteHint} blank={i.siteBlank} value={values.site} error={errors.site} options={siteOptions(ctx)} />
-          <Select t={t} name="side" label={i.side} value={values.side} error={errors.side} options={FRACTURE_SIDES.map((s) => ({ value: s, label: i.sides[s] }))} />
+          <Select t={t} name="side" label={i.side} value={values.side} error={errors.side} options={FRACTURE_SIDES.map((s) => ({ value: s, label: t.clinical.sides[s] }))} />
           {/* The date after the lists: Enter in a text field sends the form, in a list it does not. */}
           <Field t={t} name="fractureDate" label={i.fractureDate} hint={i.fractureDateHint} value={values.fractureDate} inputMode="numeric" autocomplete="off" spellcheck={false} error={errors.fractureDate} />
           <Select t={t} name="energy" label={i.energy} value={values.energy} error={errors.energy} options={ENERGIES.map((e) => ({ value: e, label: i.energies[e] }))} />
@@ -150,9 +151,9 @@ export type ResultNotice = 'saved' | 'waived';
 /** What was saved, in words: "Pols (distale radius), links, 07-12-2026". */
 export function fractureWords(t: Messages, e: EntryView): string {
   const d = e.data as { site?: string; side?: string };
-  const site = (t.intake.sites as Record<string, string>)[d.site ?? ''] ?? d.site ?? '';
-  const side = (t.intake.sides as Record<string, string>)[d.side ?? 'unknown'] ?? '';
-  return t.intake.fractureText(site, side, typedFromIso(e.date));
+  const site = (t.clinical.sites as Record<string, string>)[d.site ?? ''] ?? d.site ?? '';
+  const side = (t.clinical.sides as Record<string, string>)[d.side ?? 'unknown'] ?? '';
+  return t.intake.fractureText(site, side, numericDate(e.date));
 }
 
 /** The answer to the intake: does this patient qualify for case finding, why, and what is missing. */
@@ -182,13 +183,17 @@ export function IntakeResultPage(props: {
   const crit = (r: 'met' | 'not-met' | 'unknown') => criteria.filter((c) => c.result === r).map((c) => criterionWords(t, c.id));
   return (
     <Layout ctx={ctx} title={title}>
+      {/* A page about one patient: the same banner as the record's pages. */}
+      <div class="record-head">
+        <PatientBanner ctx={ctx} patient={patient} />
+      </div>
       <h1>{i.resultTitle(name)}</h1>
       <ErrorSummary t={t} errors={errors} />
       {props.saved ? <Notice ok>{i.saved(fractureWords(t, props.saved))}</Notice> : null}
       {props.notice === 'waived' ? <Notice ok>{i.waiveSaved}</Notice> : null}
       <section aria-labelledby="verdict-title" class={`verdict verdict-${verdict}`}>
         <h2 id="verdict-title">{i.verdict[verdict]}</h2>
-        {waived ? <p>{i.waived(waived.by, typedFromIso(waived.date))}</p> : null}
+        {waived ? <p>{i.waived(waived.by, numericDate(waived.date))}</p> : null}
         {dxa ? <p>{dxa.explanation.clinician}</p> : null}
         <h3>{i.reasonsTitle}</h3>
         {reasons.length > 0 ? (

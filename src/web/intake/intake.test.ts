@@ -43,7 +43,7 @@ describe('fracture intake', () => {
     expect(page.body).toContain(`<h1>${i.title}</h1>`);
     expect(page.body).toMatch(/<input id="familyName" name="familyName" type="text" value [^>]*autofocus/);
     expect(page.body).toMatch(new RegExp(`id="fractureDate"[^>]*value="${typedFromIso(todayNl())}"`));
-    expect(page.body).toContain(`<option value="wrist">${i.sites.wrist}</option>`);
+    expect(page.body).toContain(`<option value="wrist">${nl.clinical.sites.wrist}</option>`);
     expect(page.body).toMatch(/<option value="unknown" selected>/);
     expect(page.body).toMatch(/<option value="low" selected>/);
     // BSN for a role that may work with it.
@@ -89,7 +89,7 @@ describe('fracture intake', () => {
     const answer = await b.get(location);
     expect(answer.statusCode).toBe(200);
     expect(answer.body).toContain(`<h1>${i.resultTitle('Joke Bakker')}</h1>`);
-    expect(answer.body).toContain(i.saved(i.fractureText(i.sites.wrist, i.sides.left, typedFromIso(todayNl()))));
+    expect(answer.body).toContain(i.saved(i.fractureText(nl.clinical.sites.wrist, nl.clinical.sides.left, typedFromIso(todayNl()))));
     expect(answer.body).toContain(i.verdict.indicated);
     expect(answer.body).toContain(`<li>${nl.why.criterionNames['qualifying-fracture'] ?? ''}</li>`);
     // What Botpad checked, and what could still change the answer.

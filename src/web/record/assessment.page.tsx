@@ -1,43 +1,31 @@
-// The assessment's pages about one patient: the assessment as it stands today, and one signed
-// assessment as it was kept.
-import { Layout, type PageContext } from '../components/Layout.js';
+// The assessment's pages about one patient, in the record's frame (banner and section links): the
+// assessment as it stands today, and one signed assessment as it was kept.
+import type { PageContext } from '../components/Layout.js';
+import { RecordFrame, type BannerPatient } from '../components/Record.js';
 import { fullName } from '../../core/names.js';
 import type { AssessmentView } from '../../api/facade.js';
-import type { Patient } from '../../schema/patient.schema.js';
 import { AssessmentSection, KeptAssessment, type AssessmentProps } from './assessment.section.js';
-import { dateTime } from '../time-format.js';
+import { numericDateTime } from '../time-format.js';
 
-type Named = Pick<Patient, 'id' | 'givenName' | 'familyNamePrefix' | 'familyName' | 'mergedInto'>;
+type Shown = BannerPatient & { mergedInto: string | null };
 
-function PatientLine({ patient }: { patient: Named }) {
-  return (
-    <p class="patient-line">
-      <a href={`/patients/${patient.id}`}>{fullName(patient)}</a>
-    </p>
-  );
-}
-
-export function AssessmentPage(p: Omit<AssessmentProps, 'patientId' | 'merged'> & { patient: Named }) {
+export function AssessmentPage(p: Omit<AssessmentProps, 'patientId' | 'merged'> & { patient: Shown }) {
   const { ctx, patient } = p;
   const t = ctx.t;
-  const heading = t.assessment.title;
-  const title = `${Object.keys(p.sign?.errors ?? {}).length > 0 ? `${t.form.titlePrefix}: ` : ''}${heading} – ${fullName(patient)}`;
+  const heading = t.clinical.sections.assessment;
+  const failed = Object.keys(p.sign?.errors ?? {}).length > 0;
   return (
-    <Layout ctx={ctx} title={title}>
-      <h1>{heading}</h1>
-      <PatientLine patient={patient} />
+    <RecordFrame ctx={ctx} patient={patient} section="assessment" heading={heading} {...(failed ? { title: `${t.form.titlePrefix}: ${t.clinical.sectionTitle(heading, fullName(patient))}` } : {})}>
       <AssessmentSection {...p} patientId={patient.id} merged={patient.mergedInto !== null} />
-    </Layout>
+    </RecordFrame>
   );
 }
 
-export function KeptAssessmentPage({ ctx, patient, kept, rulesNow }: { ctx: PageContext; patient: Named; kept: AssessmentView; rulesNow: string }) {
-  const heading = ctx.t.assessment.keptTitle(dateTime(ctx.lang, kept.signedAt));
+export function KeptAssessmentPage({ ctx, patient, kept, rulesNow }: { ctx: PageContext; patient: Shown; kept: AssessmentView; rulesNow: string }) {
+  const heading = ctx.t.assessment.keptTitle(numericDateTime(kept.signedAt));
   return (
-    <Layout ctx={ctx} title={`${heading} – ${fullName(patient)}`}>
-      <h1>{heading}</h1>
-      <PatientLine patient={patient} />
+    <RecordFrame ctx={ctx} patient={patient} section="assessment" heading={heading}>
       <KeptAssessment ctx={ctx} patientId={patient.id} kept={kept} rulesNow={rulesNow} />
-    </Layout>
+    </RecordFrame>
   );
 }

@@ -5,8 +5,7 @@ import type { PageContext } from '../components/Layout.js';
 import { Csrf, ErrorSummary, Notice, TextArea, type FieldErrors } from '../components/Form.js';
 import { ConclusionItem, fieldWords } from '../components/Conclusion.js';
 import { roleLabel } from '../components/Patient.js';
-import { dateTime } from '../time-format.js';
-import { typedFromIso } from '../forms.js';
+import { numericDate, numericDateTime } from '../time-format.js';
 import type { Lang, Messages } from '../i18n/index.js';
 import type { AssessmentView, ClinicalView } from '../../api/facade.js';
 import type { Conclusion } from '../../core/rule.js';
@@ -93,18 +92,18 @@ function SignedList({ ctx, patientId, assessments }: { ctx: PageContext; patient
           {assessments.map((s) => (
             <tr key={s.id}>
               <th scope="row" data-label={a.signedAt}>
-                {dateTime(ctx.lang, s.signedAt)}
+                {numericDateTime(s.signedAt)}
               </th>
               <td data-label={a.signedBy}>{`${s.signedBy ?? a.someone} (${roleLabel(ctx.t, s.signedRole)})`}</td>
               <td data-label={a.asOfColumn} class="num">
-                {typedFromIso(s.asOf)}
+                {numericDate(s.asOf)}
               </td>
               <td data-label={a.rulesVersion}>
                 <code>{s.rulesVersion}</code>
               </td>
               <td data-label={a.note}>{s.note ?? '–'}</td>
               <td data-label={a.view}>
-                <a href={`/patients/${patientId}/assessment/signed/${s.id}`}>{a.viewOf(dateTime(ctx.lang, s.signedAt))}</a>
+                <a href={`/patients/${patientId}/assessment/signed/${s.id}`}>{a.viewOf(numericDateTime(s.signedAt))}</a>
               </td>
             </tr>
           ))}
@@ -125,7 +124,7 @@ export function AssessmentSection(p: AssessmentProps) {
       <ErrorSummary t={t} errors={errors} />
       {p.notice === 'signed' ? <Notice ok>{a.signed}</Notice> : null}
       <p class="lead">
-        {a.intro} {a.asOf(typedFromIso(e.asOf), e.rulesVersion)}
+        {a.intro} {a.asOf(numericDate(e.asOf), e.rulesVersion)}
       </p>
       <Conclusions t={t} lang={ctx.lang} conclusions={e.conclusions} />
       <section aria-labelledby="sign-title">
@@ -156,8 +155,8 @@ export function KeptAssessment({ ctx, patientId, kept, rulesNow }: { ctx: PageCo
   const a = ctx.t.assessment;
   return (
     <>
-      <p class="lead">{a.keptIntro(kept.signedBy ?? a.someone, roleLabel(ctx.t, kept.signedRole), dateTime(ctx.lang, kept.signedAt))}</p>
-      <p>{a.asOf(typedFromIso(kept.asOf), kept.rulesVersion)}</p>
+      <p class="lead">{a.keptIntro(kept.signedBy ?? a.someone, roleLabel(ctx.t, kept.signedRole), numericDateTime(kept.signedAt))}</p>
+      <p>{a.asOf(numericDate(kept.asOf), kept.rulesVersion)}</p>
       {kept.rulesVersion !== rulesNow ? <Notice>{a.olderRules(kept.rulesVersion, rulesNow)}</Notice> : null}
       {kept.note ? (
         <p>
