@@ -1,8 +1,9 @@
 // A fracture intake with the keyboard only, as a nurse in the plaster room does it, and the pathway
 // after it: a new patient with a wrist fracture, recorded on one page in few keys (counted here:
 // every key pressed besides the values typed), the answer whether she qualifies for case finding,
-// the results of the diagnostic day, the assessment with its why opened, and the sign-off by the
-// physician in a browser of their own. Every page on the way gets the accessibility audit.
+// the results of the diagnostic day (a DXA scan and a lab draw, through the results section's
+// forms), the assessment with its why opened, and the sign-off by the physician in a browser of
+// their own. Every page on the way gets the accessibility audit.
 /// <reference lib="dom" />
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -120,16 +121,51 @@ describe('fracture intake by keyboard', () => {
     await auditPage(page);
     const patientId = new URL(page.url()).pathname.split('/')[2] ?? '';
 
-    // ---- The assessment, with the why of the DXA indication opened ------------------------------
-    await keys.tabTo(page.getByRole('link', { name: t.intake.toAssessment }), 80);
+    // ---- The diagnostic day: a DXA scan and a lab draw, through the results section's forms -----
+    const c = t.clinical;
+    const today = new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date()).replace(/\//g, '-');
+    await page.goto(`/patients/${patientId}/results`);
+    await page.locator('summary', { hasText: c.forms.add.dxa }).click();
+    const dxa = page.locator(`form[action="/patients/${patientId}/add/dxa"]`);
+    await dxa.locator('#dxa-date').fill(today);
+    await dxa.locator('#lumbar-spine-t').fill('-2,7');
+    await dxa.locator('#femoral-neck-t').fill('-2,2');
+    await dxa.locator('#total-hip-t').fill('-1,9');
+    await shell.navigation(() => dxa.getByRole('button', { name: c.forms.save.dxa }).click());
+    expect(new URL(page.url()).search).toBe('?notice=added');
+    await page.locator('summary', { hasText: c.forms.add.labs }).click();
+    const labs = page.locator(`form[action="/patients/${patientId}/add/labs"]`);
+    await labs.locator('#labs-date').fill(today);
+    const draw: [string, string][] = [['calcium', '2,35'], ['albumin', '41'], ['creatinine', '72'], ['egfr', '78'], ['25-oh-vitamin-d', '38']];
+    for (const [i, [test, value]] of draw.entries()) {
+      await labs.locator(`#lab${String(i + 1)}-test`).selectOption(test);
+      await labs.locator(`#lab${String(i + 1)}-value`).fill(value);
+    }
+    await shell.navigation(() => labs.getByRole('button', { name: c.forms.save.labs }).click());
+    expect(new URL(page.url()).search).toBe('?notice=added');
+    await expect.poll(() => page.locator('table', { has: page.locator('caption', { hasText: c.results.dxaCaption(today) }) }).locator('tbody tr').count()).toBe(3);
+    await auditPage(page);
+
+    // ---- The assessment, by its section link, with the why of the diagnosis opened ------------
+    await keys.tabTo(page.getByRole('navigation', { name: c.sectionsLabel }).getByRole('link', { name: c.sections.assessment }), 80);
     await keys.submit();
     expect(new URL(page.url()).pathname).toBe(`/patients/${patientId}/assessment`);
-    const why = page.locator('details.why', { has: page.locator('summary code', { hasText: /^case-finding\.dxa-indicated$/ }) });
-    await keys.tabTo(why.locator('summary'), 120);
+    const whyOf = (ruleId: string) => page.locator('details.why', { has: page.locator('summary code', { hasText: new RegExp(`^${ruleId.replace(/\./g, '\\.')}$`) }) });
+    // The scan is read under the diagnosis: T-score −2,7 with a fracture.
+    const diagnosis = page.locator('section.assessment-group', { has: page.locator('#group-diagnosis') });
+    await expect.poll(() => diagnosis.locator('summary code', { hasText: 'bmd.category' }).count()).toBe(1);
+    const bmd = whyOf('bmd.category');
+    await keys.tabTo(bmd.locator('summary'), 120);
     await keys.press('Enter');
-    await expect.poll(() => why.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
-    await expect.poll(() => why.getByText(t.why.criterionNames['qualifying-fracture'] ?? '').count()).toBeGreaterThan(0);
-    await expect.poll(() => why.getByText('NIV-2022').count()).toBeGreaterThan(0);
+    await expect.poll(() => bmd.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    await expect.poll(() => bmd.getByText('WHO-1994').count()).toBeGreaterThan(0);
+    await expect.poll(() => bmd.getByText(t.why.met, { exact: true }).count()).toBeGreaterThan(0);
+    // And the case finding's why, one Tab-walk further.
+    const dxaWhy = whyOf('case-finding.dxa-indicated');
+    await keys.tabTo(dxaWhy.locator('summary'), 120);
+    await keys.press('Enter');
+    await expect.poll(() => dxaWhy.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    await expect.poll(() => dxaWhy.getByText(t.why.criterionNames['qualifying-fracture'] ?? '').count()).toBeGreaterThan(0);
     await auditPage(page);
     await context.close();
 

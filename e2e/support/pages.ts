@@ -129,7 +129,6 @@ export const PAGES: readonly PageSpec[] = [
   { name: 'record overview (patient, her own)', path: '/patients/{id}', h1: () => 'Anna de Vries', before: signInAs('patient'), resolve: ownRecord },
   { name: 'fracture intake (nurse)', path: '/intake', h1: (t) => t.intake.title, before: signInAs('nurse') },
   { name: 'case finding of a patient (nurse)', path: '/intake/{id}', h1: (t) => t.intake.resultTitle('Anna de Vries'), before: signInAs('nurse'), resolve: async (page) => (await annasRecord()(page)).replace('/patients/', '/intake/') },
-  { name: 'assessment (physician)', path: '/patients/{id}/assessment', h1: (t) => t.clinical.sections.assessment, before: signInAs('physician'), resolve: annasRecord('assessment') },
   { name: 'users (admin)', path: '/admin/users', h1: (t) => t.users.title, before: signInAs('admin') },
   { name: 'one account (admin)', path: '/admin/users/{id}', h1: (t) => t.users.manageTitle(FIRST_ACCOUNT), before: signInAs('admin'), resolve: firstAccountPage },
   { name: 'audit log (admin)', path: '/admin/audit', h1: (t) => t.audit.title, before: signInAs('admin') },
