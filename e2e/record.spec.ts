@@ -139,7 +139,8 @@ describe('the clinical record, as the demo nurse', () => {
   it('shows the corrections in the history, each with its versions', async () => {
     await page.goto(record);
     await Promise.all([page.waitForURL(/\/history$/), page.getByRole('navigation', { name: c.sectionsLabel }).getByRole('link', { name: c.sections.history }).click()]);
-    const rows = page.locator('section[aria-labelledby="record-corrections"] tbody tr');
+    await Promise.all([page.waitForURL(/\/history\/record$/), page.getByRole('main').getByRole('link', { name: c.history.title }).click()]);
+    const rows = rowsOf(c.history.caption);
     expect(await rows.count()).toBe(2);
     const text = (await rows.allTextContents()).join('\n');
     expect(text).toContain(c.history.corrected(2));

@@ -471,7 +471,6 @@ export const en = {
   },
   history: {
     title: 'Changes to the details',
-    details: 'Changes to the personal details',
     intro: 'Every change is kept. You see what it was and what it became.',
     when: 'When',
     who: 'By whom',
@@ -818,6 +817,7 @@ export const en = {
     },
     history: {
       title: 'Corrections in the clinical record',
+      details: 'Changes to the personal details',
       intro: 'Facts that were corrected or marked as entered in error. Every version is kept.',
       none: 'Nothing corrected or marked as entered in error yet.',
       caption: 'Corrected facts and facts marked as entered in error',

@@ -473,7 +473,6 @@ export const nl = {
   },
   history: {
     title: 'Wijzigingen in de gegevens',
-    details: 'Wijzigingen in de persoonsgegevens',
     intro: 'Elke verandering blijft bewaard. U ziet wat er stond en wat het werd.',
     when: 'Wanneer',
     who: 'Door wie',
@@ -820,6 +819,7 @@ export const nl = {
     },
     history: {
       title: 'Verbeteringen in het medisch dossier',
+      details: 'Wijzigingen in de persoonsgegevens',
       intro: 'Gegevens die zijn verbeterd of als fout zijn gemarkeerd. Elke versie blijft bewaard.',
       none: 'Nog niets verbeterd of als fout gemarkeerd.',
       caption: 'Verbeterde en als fout gemarkeerde gegevens',

@@ -1,6 +1,6 @@
 // The clinical record's section pages under /patients/:id: fractures, results, assessment,
-// medication, contacts and letters (the overview and the history are the patients slice's record
-// and history pages, in the same frame), one page per fact (its versions, a correction, marking it
+// medication, contacts, letters and the record's corrections (history/record; the overview and the
+// personal details' history are the patients slice's pages, in the same frame), one page per fact (its versions, a correction, marking it
 // entered in error), and the forms that add facts or end care. For the roles whose menu leads to
 // /patients; the core decides about the record itself, every read and write is audited, and a form
 // is stored all or nothing (one use case, one transaction).
@@ -15,7 +15,7 @@ import { isoDate } from '../../core/time/date.js';
 import { issueCode } from '../../schema/problem.js';
 import { CARE_END_REASONS, checkEntry, EndCareForm, entryRefusal, entryValues, isFormKind, VoidForm, type FormKind, type Values } from './record.forms.js';
 import {
-  AssessmentPage, ContactsPage, EmptySectionPage, EntryPage, FracturesPage, ResultsPage, sectionOf, type FormState, type SectionNotice, type SectionProps,
+  AssessmentPage, ContactsPage, EmptySectionPage, EntryPage, FracturesPage, RecordHistoryPage, ResultsPage, sectionOf, type FormState, type SectionNotice, type SectionProps,
 } from './record.page.js';
 import type { EntryData } from '../../core/record/entries.js';
 import { z } from 'zod';
@@ -30,7 +30,7 @@ const entryIdOf = (req: FastifyRequest) => {
 /** Any form of these pages: its fields are read as typed and checked by the page (record.forms.ts). */
 const AnyForm = pageForm({ schema: z.looseObject({}), labels: () => ({}) });
 
-type Rendered = 'fractures' | 'results' | 'assessment' | 'medication' | 'contacts' | 'letters';
+type Rendered = 'fractures' | 'results' | 'assessment' | 'medication' | 'contacts' | 'letters' | 'history/record';
 const NOTICES: readonly SectionNotice[] = ['added', 'corrected', 'voided', 'care-ended'];
 
 export function registerRecordPages(fastify: FastifyInstance, kit: PageKit): void {
@@ -52,6 +52,7 @@ export function registerRecordPages(fastify: FastifyInstance, kit: PageKit): voi
       : which === 'results' ? <ResultsPage {...p} />
       : which === 'assessment' ? <AssessmentPage {...p} />
       : which === 'contacts' ? <ContactsPage {...p} />
+      : which === 'history/record' ? <RecordHistoryPage {...p} />
       : <EmptySectionPage {...p} section={which} />;
     return send(reply, node, status);
   }
@@ -61,7 +62,7 @@ export function registerRecordPages(fastify: FastifyInstance, kit: PageKit): voi
     return NOTICES.includes(n as SectionNotice) ? { notice: n as SectionNotice } : {};
   };
 
-  for (const which of ['fractures', 'results', 'assessment', 'medication', 'contacts', 'letters'] as const) {
+  for (const which of ['fractures', 'results', 'assessment', 'medication', 'contacts', 'letters', 'history/record'] as const) {
     fastify.get(`/patients/:id/${which}`, hidden, page(async (req, reply) => section(req, reply, which, noticeOf(req))));
   }
 
