@@ -86,7 +86,8 @@ describe('the clinical record, as the demo nurse', () => {
     const message = f.number(f.part.value(2));
     // The summary at the top takes focus and links to the field; the message stands beside it.
     const summary = page.locator('.error-summary');
-    await expect.poll(() => summary.evaluate((el) => el === document.activeElement)).toBe(true);
+    // The browser moves focus at its next rendering step, which on a busy machine can come late.
+    await expect.poll(() => summary.evaluate((el) => el === document.activeElement), { timeout: 15_000 }).toBe(true);
     expect(await summary.getByRole('link', { name: message }).getAttribute('href')).toBe('#lab2-value');
     expect(await page.locator('#lab2-value-error').textContent()).toContain(message);
     expect(await page.locator('#lab2-value').getAttribute('aria-invalid')).toBe('true');
