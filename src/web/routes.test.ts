@@ -35,7 +35,7 @@ describe('pages by role', () => {
     { path: () => `/patients/${anna}/account`, expect: only('nurse', 'physician') },
     { path: () => `/patients/${lotte}`, expect: only('care-worker', 'caregiver') },
     // The record's sections are clinicians' pages: a patient reads her record on /me.
-    ...['fractures', 'results', 'assessment', 'medication', 'contacts', 'letters'].flatMap((section) => [
+    ...['fractures', 'results', 'assessment', 'medication', 'contacts', 'letters', 'history/record'].flatMap((section) => [
       { path: () => `/patients/${anna}/${section}`, expect: only('nurse', 'physician', 'physiotherapist') },
       { path: () => `/patients/${lotte}/${section}`, expect: only('care-worker') },
     ]),
