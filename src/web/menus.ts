@@ -10,9 +10,9 @@ export interface MenuEntry {
   label: string;
 }
 
-type MenuHref = '/patients' | '/me' | '/care' | '/admin/users' | '/admin/audit';
+type MenuHref = '/patients' | '/me' | '/care' | '/admin/users' | '/admin/audit' | '/admin/settings';
 
-const LABEL: Record<MenuHref, keyof Messages['menu']> = { '/patients': 'patients', '/me': 'me', '/care': 'care', '/admin/users': 'users', '/admin/audit': 'audit' };
+const LABEL: Record<MenuHref, keyof Messages['menu']> = { '/patients': 'patients', '/me': 'me', '/care': 'care', '/admin/users': 'users', '/admin/audit': 'audit', '/admin/settings': 'settings' };
 
 /** What a role may use: clinicians their patients, a patient their record, a caregiver the people they look after. */
 function menuHrefs(role: Role): readonly [MenuHref, ...MenuHref[]] {
@@ -22,7 +22,7 @@ function menuHrefs(role: Role): readonly [MenuHref, ...MenuHref[]] {
     case 'caregiver':
       return ['/care'];
     case 'admin':
-      return ['/admin/users', '/admin/audit'];
+      return ['/admin/users', '/admin/audit', '/admin/settings'];
     case 'nurse':
     case 'physician':
     case 'physiotherapist':

@@ -76,15 +76,19 @@ export interface FieldProps {
   t: Messages;
   name: string;
   label: string;
-  type?: 'text' | 'email' | 'password' | 'date' | 'tel' | 'search';
+  type?: 'text' | 'email' | 'password' | 'date' | 'tel' | 'search' | 'number';
   value?: string | undefined;
   hint?: string | undefined;
   error?: string | undefined;
   autocomplete?: string;
   optional?: Optional;
-  inputMode?: 'numeric' | 'text' | 'email' | 'tel';
+  inputMode?: 'numeric' | 'decimal' | 'text' | 'email' | 'tel';
   spellcheck?: boolean;
   maxLength?: number;
+  /** A number's bounds and steps (type number); the server checks them either way. */
+  min?: number;
+  max?: number;
+  step?: number | 'any';
 }
 
 // Preact types <input> by its `type`; one component serves several types, so the attributes are
@@ -99,6 +103,9 @@ function inputAttrs(p: FieldProps): Record<string, unknown> {
     inputMode: p.inputMode,
     spellcheck: p.spellcheck,
     maxLength: p.maxLength,
+    min: p.min,
+    max: p.max,
+    step: p.step,
     required: p.optional ? undefined : true,
     'aria-invalid': p.error ? 'true' : undefined,
     'aria-describedby': describedBy(p.name, p.hint, p.error),
