@@ -8,6 +8,12 @@ import { buildFixture, PASSWORD, type Fixture } from './testing/fixture.js';
 import { STORE_KINDS } from '../store/testing/stores.js';
 import { walkPages } from './testing/walk-pages.js';
 import type { Role } from '../store/schema.js';
+import { linkCaregiver } from '../store/patient.repo.js';
+import { insertSession, insertUser } from '../store/accounts.repo.js';
+import { sha256 } from '../services/auth.js';
+import { insertCareEnd, insertEntry, openCareEnd, resumeCare } from '../store/record.repo.js';
+import { todayNl } from '../schema/clock.js';
+import type { Db } from '../store/db.js';
 
 const ROLES: Role[] = ['patient', 'caregiver', 'nurse', 'physician', 'physiotherapist', 'care-worker', 'admin'];
 type P = keyof Fixture['patients'];
@@ -36,9 +42,28 @@ interface RouteCase {
   body?: (f: Fixture) => unknown;
   allowed: Record<Role, P[]>;
   okStatus: number;
+  /** Puts the record in the state the route needs (a fresh entry, care ended), before each request. */
+  before?: (db: Db, patientId: string, f: Fixture) => Promise<void>;
+  /** Puts it back after each request, so the routes after it find the record as before. */
+  after?: (db: Db, patientId: string, f: Fixture) => Promise<void>;
 }
 
 const FAMILY_CAREGIVER = randomUUID();
+
+/** The entry of each fixture patient the entry routes work on; marking it in error uses it up, so each request gets a new one. */
+const ENTRY = new Map<string, string>();
+async function freshEntry(db: Db, patientId: string, f: Fixture): Promise<void> {
+  const e = await insertEntry(db, { patientId, kind: 'weight', date: '2026-01-05', data: { kg: 61 }, source: 'clinician', by: f.users.nurse.id, organisationId: null });
+  ENTRY.set(patientId, e.entry_id);
+}
+const entryPath = (id: string, rest = '') => `/api/v1/patients/${id}/entries/${ENTRY.get(id) ?? 'none'}${rest}`;
+async function careEnded(db: Db, patientId: string, f: Fixture): Promise<void> {
+  if (!(await openCareEnd(db, patientId))) await insertCareEnd(db, { patientId, organisationId: null, reason: 'moved', date: '2026-01-05', note: null, by: f.users.nurse.id });
+}
+async function careGoesOn(db: Db, patientId: string, f: Fixture): Promise<void> {
+  await resumeCare(db, patientId, f.users.nurse.id);
+}
+const today = todayNl();
 
 const ROUTES: RouteCase[] = [
   { name: 'read record', method: 'GET', path: (id) => `/api/v1/patients/${id}`, allowed: READ, okStatus: 200 },
@@ -54,6 +79,27 @@ const ROUTES: RouteCase[] = [
     name: 'withdraw consent', method: 'POST', path: (id) => `/api/v1/patients/${id}/caregivers/${FAMILY_CAREGIVER}/consent/withdraw`,
     body: () => ({ reason: 'The patient phoned to say so' }), allowed: WITHDRAW, okStatus: 200,
   },
+  // The clinical record: read by whoever may read the record, written, signed and ended by the
+  // nurses and physicians of the organisation caring for the patient.
+  { name: 'record a fracture', method: 'POST', path: (id) => `/api/v1/patients/${id}/fractures`, body: () => ({ date: today, site: 'wrist', side: 'right' }), allowed: CLINIC, okStatus: 201 },
+  { name: 'record a DXA scan', method: 'POST', path: (id) => `/api/v1/patients/${id}/dxa`, body: () => ({ date: today, sites: [{ site: 'total-hip', tScore: -1.4 }] }), allowed: CLINIC, okStatus: 201 },
+  { name: 'record a VFA', method: 'POST', path: (id) => `/api/v1/patients/${id}/vfa`, body: () => ({ date: today, vertebrae: [{ level: 'T8', grade: 1 }] }), allowed: CLINIC, okStatus: 201 },
+  { name: 'record labs', method: 'POST', path: (id) => `/api/v1/patients/${id}/labs`, body: () => ({ date: today, results: [{ test: 'calcium', value: 2.4, unit: 'mmol/L' }] }), allowed: CLINIC, okStatus: 201 },
+  { name: 'record a note', method: 'POST', path: (id) => `/api/v1/patients/${id}/notes`, body: () => ({ date: today, text: 'Controle afgesproken' }), allowed: CLINIC, okStatus: 201 },
+  { name: 'record a fact by kind', method: 'POST', path: (id) => `/api/v1/patients/${id}/entries`, body: () => ({ kind: 'weight', date: today, data: { kg: 62 } }), allowed: CLINIC, okStatus: 201 },
+  { name: 'list entries', method: 'GET', path: (id) => `/api/v1/patients/${id}/entries`, allowed: READ, okStatus: 200 },
+  { name: 'entry history', method: 'GET', path: (id) => entryPath(id), allowed: READ, okStatus: 200 },
+  { name: 'correct an entry', method: 'POST', path: (id) => entryPath(id, '/correction'), body: () => ({ data: { kg: 63 }, reason: 'Opnieuw gewogen' }), allowed: CLINIC, okStatus: 200 },
+  {
+    name: 'mark an entry entered in error', method: 'POST', path: (id) => entryPath(id, '/entered-in-error'), body: () => ({ reason: 'Verkeerde patiënt' }), allowed: CLINIC, okStatus: 200,
+    before: freshEntry,
+  },
+  { name: 'case', method: 'GET', path: (id) => `/api/v1/patients/${id}/case`, allowed: READ, okStatus: 200 },
+  { name: 'evaluation', method: 'GET', path: (id) => `/api/v1/patients/${id}/evaluation?lang=en`, allowed: READ, okStatus: 200 },
+  { name: 'sign an assessment', method: 'POST', path: (id) => `/api/v1/patients/${id}/assessments`, body: () => ({ note: 'Besproken' }), allowed: CLINIC, okStatus: 201 },
+  { name: 'list assessments', method: 'GET', path: (id) => `/api/v1/patients/${id}/assessments`, allowed: READ, okStatus: 200 },
+  { name: 'end care', method: 'POST', path: (id) => `/api/v1/patients/${id}/end-of-care`, body: () => ({ reason: 'transferred-to-gp', date: today }), allowed: CLINIC, okStatus: 201, after: careGoesOn },
+  { name: 'resume care', method: 'POST', path: (id) => `/api/v1/patients/${id}/end-of-care/resume`, body: () => ({}), allowed: CLINIC, okStatus: 204, before: careEnded, after: careGoesOn },
 ];
 
 describe.each(STORE_KINDS)('authorisation matrix on %s', (kind) => {
@@ -71,6 +117,11 @@ describe.each(STORE_KINDS)('authorisation matrix on %s', (kind) => {
     for (const p of Object.keys(f.patients) as P[]) {
       await t.store.db.insertInto('caregiver_link').values({ caregiver_user_id: FAMILY_CAREGIVER, patient_id: f.patients[p], relation: 'family', created_by: null }).execute();
     }
+    for (const p of Object.values(f.patients)) await freshEntry(t.store.db, p, f);
+    // Relations that give nothing: hospital A was only asked for advice on patient B (a referral,
+    // not care), and the caregiver is family of child B without anyone's consent.
+    await t.store.db.insertInto('patient_organisation').values({ patient_id: f.patients.adultB, organisation_id: f.orgs.hospA, relation: 'referral' }).execute();
+    await linkCaregiver(t.store.db, { caregiverUserId: f.users.caregiver.id, patientId: f.patients.childB, relation: 'family', consent: null, representationProof: null, by: null });
     for (const role of ROLES) {
       const res = await signInApi(t, f.users[role].email, PASSWORD);
       expect(res.statusCode, `sign-in as ${role}`).toBe(200);
@@ -90,6 +141,7 @@ describe.each(STORE_KINDS)('authorisation matrix on %s', (kind) => {
       it(`${route.name} as ${role}: own and other organisation, own and other patient`, async () => {
         for (const p of ['adultA', 'childA', 'adultB', 'childB'] as P[]) {
           const requestId = randomUUID();
+          await route.before?.(t.store.db, f.patients[p], f);
           const res = await t.app.inject({
             method: route.method,
             url: route.path(f.patients[p], f),
@@ -97,6 +149,7 @@ describe.each(STORE_KINDS)('authorisation matrix on %s', (kind) => {
             ...(route.body ? { payload: JSON.stringify(route.body(f)) } : {}),
           });
           const expected = route.allowed[role].includes(p);
+          await route.after?.(t.store.db, f.patients[p], f);
           expect(res.statusCode, `${role} → ${p}: ${res.body}`).toBe(expected ? route.okStatus : 403);
           const entries = await auditFor(requestId);
           const access = entries.filter((e) => e.patient_id === f.patients[p]);
@@ -138,8 +191,12 @@ describe.each(STORE_KINDS)('authorisation matrix on %s', (kind) => {
     }
   });
 
-  it('lets only administrators manage users and search the audit log, of their own organisation only', async () => {
+  it('lets only administrators manage users, search the audit log and see the settings, of their own organisation only', async () => {
     for (const role of ROLES) {
+      const settingsRequest = randomUUID();
+      const settings = await t.app.inject({ url: '/api/v1/organisation/settings', headers: { cookie: cookies.get(role) ?? '', 'x-request-id': settingsRequest } });
+      expect(settings.statusCode, role).toBe(role === 'admin' ? 200 : 403);
+      expect((await auditFor(settingsRequest)).map((e) => [e.action, e.allowed, e.user_id])).toEqual([['settings.manage', role === 'admin', f.users[role].id]]);
       const requestId = randomUUID();
       const users = await t.app.inject({ url: '/api/v1/users', headers: { cookie: cookies.get(role) ?? '', 'x-request-id': requestId } });
       expect(users.statusCode, role).toBe(role === 'admin' ? 200 : 403);
@@ -148,13 +205,14 @@ describe.each(STORE_KINDS)('authorisation matrix on %s', (kind) => {
       expect(audit.statusCode, role).toBe(role === 'admin' ? 200 : 403);
       if (role === 'admin') {
         expect(users.json<{ items: { id: string }[] }>().items.map((u) => u.id)).toContain(f.users.nurse.id);
-        // Its own staff; otherwise only entries about the patient in its care (her own sign-ins, a
-        // caregiver's attempt on her record), which have no organisation of their own.
+        // Its own staff; otherwise only entries about the patients linked to it (adult A in its care:
+        // her own sign-ins, a caregiver's attempt on her record; adult B referred to it), which
+        // have no organisation of their own.
         const staff = [f.users.nurse.id, f.users.physician.id, f.users.admin.id];
         const entries = (await walkPages<{ userId: string | null; patientId: string | null }>(t, '/api/v1/audit', cookies.get(role) ?? '', 200, ['total'])).items;
         expect(entries.length).toBeGreaterThan(0);
         const others = entries.filter((e) => e.userId !== null && !staff.includes(e.userId));
-        expect(others.filter((e) => e.patientId !== f.patients.adultA && e.userId !== f.users.patient.id)).toEqual([]);
+        expect(others.filter((e) => e.patientId !== f.patients.adultA && e.patientId !== f.patients.adultB && e.userId !== f.users.patient.id)).toEqual([]);
       }
     }
   });
@@ -175,6 +233,25 @@ describe.each(STORE_KINDS)('authorisation matrix on %s', (kind) => {
     expect(physio).toContain('"reason":"correction"');
     expect(physio).not.toContain('111222333');
     expect(physio).not.toContain('123456782');
+  });
+
+  it("refuses a child's own account under 12 on every route, and audits each refusal", async () => {
+    // Under 12 the parents see the record (WGBO); the account of the ten-year-old is refused.
+    const child = await insertUser(t.store.db, { role: 'patient', organisationId: null, patientId: f.patients.childA, email: 'child@fixture.test', displayName: 'Child', passwordHash: null, status: 'active' });
+    const token = randomUUID();
+    await insertSession(t.store.db, sha256(token), child, new Date(Date.now() + 3_600_000).toISOString());
+    for (const route of ROUTES) {
+      const requestId = randomUUID();
+      const res = await t.app.inject({
+        method: route.method, url: route.path(f.patients.childA, f),
+        headers: { cookie: `botpad_session=${token}`, 'x-request-id': requestId, 'content-type': 'application/json' },
+        ...(route.body ? { payload: JSON.stringify(route.body(f)) } : {}),
+      });
+      expect(res.statusCode, `${route.name}: ${res.body}`).toBe(403);
+      const entries = await auditFor(requestId);
+      expect(entries.length, route.name).toBeGreaterThan(0);
+      expect(entries.every((e) => !e.allowed && e.user_id === child), route.name).toBe(true);
+    }
   });
 
   it('refuses everything without a session, with a problem document', async () => {

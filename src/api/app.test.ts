@@ -43,7 +43,7 @@ describe.each(STORE_KINDS)('HTTP server on %s', (kind) => {
     expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
     const doc = res.json<{ openapi: string; paths: Record<string, unknown> }>();
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/health/live', '/health/ready', '/api/v1/info', '/api/v1/session', '/api/v1/patients', '/api/v1/patients/{id}', '/api/v1/audit', '/api/v1/evaluate']));
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/health/live', '/health/ready', '/api/v1/info', '/api/v1/session', '/api/v1/patients', '/api/v1/patients/{id}', '/api/v1/audit', '/api/v1/evaluate', '/api/v1/organisation/settings']));
     expect(Object.keys(doc.paths).some((p) => p === '/' || p === '/help')).toBe(false);
   });
 

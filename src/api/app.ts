@@ -39,6 +39,8 @@ import { registerSessionRoutes } from './routes/session.route.js';
 import { registerPatientRoutes } from './routes/patients.route.js';
 import { registerAdminRoutes } from './routes/admin.route.js';
 import { registerClinicalRoutes } from './routes/clinical.route.js';
+import { registerSettingsRoutes } from './routes/settings.route.js';
+import { registerRecordRoutes } from './routes/record.route.js';
 
 export type App = FastifyInstance;
 export type { ZodApp } from './types.js';
@@ -225,6 +227,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: 'accounts', description: 'Account activation and password reset' },
         { name: 'admin', description: 'Users and the audit log of your organisation' },
         { name: 'clinical', description: 'The clinical core: rules and evaluation' },
+        { name: 'record', description: "The clinical record: facts with their history, the Case and its evaluation, signed assessments, the end of care" },
       ],
     },
     transform: jsonSchemaTransform,
@@ -280,6 +283,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerPatientRoutes(typed);
   registerAdminRoutes(typed);
   registerClinicalRoutes(typed);
+  registerSettingsRoutes(typed);
+  registerRecordRoutes(typed);
   typed.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
   return app;
 }

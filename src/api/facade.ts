@@ -13,6 +13,8 @@ export {
 } from '../services/accounts.js';
 export { exportOrganisationAudit, parseAuditKey, searchOrganisationAudit, TooManyToExport, type AuditEntryView, type AuditFilter } from '../services/audit.js';
 export { normalPatientCode } from '../services/pseudonym.js';
+export { organisationSettings, updateOrganisationSettings } from '../services/settings.js';
+export type { OrganisationSettingsView } from '../schema/settings.schema.js';
 export { caregiverLinks, idleLinks, recordConsent, withdrawConsent, type CaregiverLinkView } from '../services/caregivers.js';
 export { auditRefusal, type RequestMeta } from '../services/access.js';
 export {

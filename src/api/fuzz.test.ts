@@ -98,8 +98,13 @@ function fromSchema(raw: Schema, depth = 0): fc.Arbitrary<unknown> {
           return fc.string({ minLength: Number(s.minLength ?? 0), maxLength: Math.min(Number(s.maxLength ?? 30), 30) });
       }
     case 'integer':
-    case 'number':
-      return fc.integer({ min: Number(s.minimum ?? -1000), max: Number(s.maximum ?? 1000) });
+      return fc.integer({ min: Math.ceil(Number(s.minimum ?? -1000)), max: Math.floor(Number(s.maximum ?? 1000)) });
+    case 'number': {
+      // A number may have a fractional bound (a growth of at least 0.5 cm) and value.
+      const min = Number(s.minimum ?? -1000);
+      const max = Number(s.maximum ?? 1000);
+      return fc.oneof(fc.integer({ min: Math.ceil(min), max: Math.floor(max) }), fc.double({ min, max, noNaN: true, noDefaultInfinity: true }));
+    }
     case 'boolean':
       return fc.boolean();
     case 'null':

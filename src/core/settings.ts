@@ -67,3 +67,60 @@ export type Settings = z.infer<typeof Settings>;
 export type SettingsInput = z.input<typeof Settings>;
 
 export const DEFAULT_SETTINGS: Settings = Settings.parse({});
+
+/** The keys of the settings, in the order of the spec's list. */
+export const SETTING_KEYS = Object.keys(Settings.shape) as (keyof Settings)[];
+
+/**
+ * Where each setting comes from: the section of clinical-rules.md and the sources it cites for the
+ * value. No source: the default is Botpad's own policy (the spec says so), not a guideline's.
+ */
+export const SETTING_SOURCES: Record<keyof Settings, { section: number; sources: readonly string[] }> = {
+  fractureSitePolicy: { section: 2, sources: ['NIV-2022', 'PATHWAY-UMC'] },
+  glucocorticoidTScoreThreshold: { section: 5, sources: ['CBO-2011', 'NHG-2024'] },
+  vertebralFractureMinT: { section: 5, sources: ['NHG-2024'] },
+  overdueGraceDays: { section: 8, sources: [] },
+  calciumOtherFoodMg: { section: 9, sources: [] },
+  calciumPerServingMg: { section: 9, sources: [] },
+  aidsCheckIntervalMonths: { section: 12, sources: [] },
+  aidsCheckGrowthCm: { section: 12, sources: [] },
+};
+
+type Leaf = string | number | null;
+
+/** Every single value of a full settings object by its JSON pointer (a serving's value is one of its own). */
+function leaves(s: Settings): Map<string, Leaf> {
+  const out = new Map<string, Leaf>();
+  for (const key of SETTING_KEYS) {
+    const v = s[key];
+    if (v !== null && typeof v === 'object') for (const [item, mg] of Object.entries(v)) out.set(`/${key}/${item}`, mg);
+    else out.set(`/${key}`, v);
+  }
+  return out;
+}
+
+/** The JSON pointers of the values in which two full settings objects differ, in the spec's order. */
+export function settingsDiffer(a: Settings, b: Settings): string[] {
+  const right = leaves(b);
+  return [...leaves(a)].filter(([p, v]) => right.get(p) !== v).map(([p]) => p);
+}
+
+/**
+ * The least an organisation needs to keep to get `s`: only the values that differ from the
+ * defaults (a value set to its default is no override), so a default changed in a later release
+ * still reaches it. `Settings.parse` of the result gives `s` back.
+ */
+export function overridesOf(s: Settings): SettingsInput {
+  const out: Record<string, unknown> = {};
+  for (const key of SETTING_KEYS) {
+    const v = s[key];
+    const d = DEFAULT_SETTINGS[key];
+    if (v !== null && typeof v === 'object' && d !== null && typeof d === 'object') {
+      const items = Object.fromEntries(Object.entries(v).filter(([item, mg]) => (d as Record<string, number>)[item] !== mg));
+      if (Object.keys(items).length > 0) out[key] = items;
+    } else if (v !== d) {
+      out[key] = v;
+    }
+  }
+  return out as SettingsInput;
+}

@@ -122,3 +122,43 @@ export function pageInMemory<T>(all: readonly T[], keyOf: (t: T) => readonly Key
   const last = items.at(-1);
   return { items, nextCursor: last !== undefined && start + items.length < all.length ? encodeCursor({ dir: 'after', key: keyOf(last) }) : null };
 }
+
+/** Which way each column of a sort key runs. */
+export type KeyOrder = readonly ('asc' | 'desc')[];
+
+/** Compares two sort keys column by column, each in its own direction. */
+export function compareKeys(a: readonly KeyValue[], b: readonly KeyValue[], order: KeyOrder): number {
+  for (let i = 0; i < order.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x === y || x === undefined || y === undefined) continue;
+    const less = x < y ? -1 : 1;
+    return order[i] === 'desc' ? -less : less;
+  }
+  return 0;
+}
+
+/**
+ * One page of a list held in memory whose rows come and go between two requests (a record's
+ * entries, one marked in error since the last page). It is sorted by its key here, and a page
+ * continues from the cursor's key by comparison, as a keyset page from the store does: a row that
+ * has gone meanwhile neither ends the list early nor shows another twice. `keyOf` must be unique.
+ */
+export function pageByKey<T>(all: readonly T[], keyOf: (t: T) => readonly KeyValue[], order: KeyOrder, ask: PageAsk): ListPage<T> {
+  const sorted = [...all].sort((a, b) => compareKeys(keyOf(a), keyOf(b), order));
+  const from = (test: (c: number) => boolean) => {
+    const key = ask.cursor?.key ?? [];
+    const i = sorted.findIndex((t) => test(compareKeys(keyOf(t), key, order)));
+    return i === -1 ? sorted.length : i;
+  };
+  let start = 0;
+  let end = sorted.length;
+  if (ask.cursor?.dir === 'after') start = from((c) => c > 0);
+  else if (ask.cursor?.dir === 'before') {
+    end = from((c) => c >= 0);
+    start = Math.max(0, end - ask.limit);
+  }
+  const items = sorted.slice(start, Math.min(end, start + ask.limit));
+  const last = items.at(-1);
+  return { items, nextCursor: last !== undefined && start + items.length < sorted.length ? encodeCursor({ dir: 'after', key: keyOf(last) }) : null };
+}

@@ -6,6 +6,7 @@ import { ENTRY_DATA } from '../core/record/entries.js';
 import { CARE_END_REASONS, ENTRY_KINDS, ENTRY_SOURCES, ENTRY_STATUSES } from '../core/record/lists.js';
 import { isoDate } from '../core/time/date.js';
 import { text } from '../core/case.schema.js';
+import { Evaluation } from './evaluation.schema.js';
 
 const dated = { date: isoDate.describe('The clinical date (ISO): when it happened, not when it was recorded') };
 
@@ -19,7 +20,7 @@ export const EntryKind = z.enum(ENTRY_KINDS);
 export const EntryInput = z
   .object({ kind: EntryKind, ...dated, data: z.record(z.string(), z.unknown()).describe('The data of this kind of fact (see the record schema per kind)') })
   .strict()
-  .meta({ id: 'EntryInput', description: 'Any fact of the record, by kind' });
+  .meta({ id: 'NewEntry', description: 'Any fact of the record, by kind' });
 
 const reason = text(1, 500).describe('Why: shown in the record\'s history');
 export const EntryCorrection = z
@@ -47,12 +48,26 @@ export type EntryView = z.infer<typeof EntryView>;
 export const AssessmentInput = z
   .object({ asOf: isoDate.optional(), note: text(1, 2000).optional() })
   .strict()
-  .meta({ id: 'AssessmentInput', description: 'Sign off the assessment of the record as it stands on asOf (default today)' });
+  .meta({ id: 'AssessmentSignOff', description: 'Sign off the assessment of the record as it stands on asOf (default today)' });
+
+export const AssessmentView = z
+  .object({
+    id: z.uuid(),
+    asOf: z.string().describe('The day the record was assessed on (ISO)'),
+    rulesVersion: z.string(),
+    signedBy: z.string().nullable().describe('The name of the person who signed'),
+    signedRole: z.string(),
+    signedAt: z.string().describe('ISO timestamp'),
+    note: z.string().nullable(),
+    settings: z.record(z.string(), z.unknown()).describe('The settings the core ran with'),
+    evaluation: Evaluation.describe('What the core concluded when it was signed, in the language asked'),
+  })
+  .meta({ id: 'Assessment', description: 'A signed assessment: never rewritten by later facts or rules' });
 
 export const CareEndInput = z
   .object({ reason: z.enum(CARE_END_REASONS), date: isoDate, note: text(1, 2000).optional() })
   .strict()
-  .meta({ id: 'CareEndInput' });
+  .meta({ id: 'CareEndRequest' });
 
 export const CareEndView = z
   .object({ reason: z.enum(CARE_END_REASONS), date: z.string(), note: z.string().nullable(), endedBy: z.string().nullable(), endedAt: z.string() })

@@ -235,11 +235,15 @@ export async function readWithPatient<T>(
   return present({ db: deps.db, row: again.row, target, orgs: again.orgs, records: RECORDS });
 }
 
-/** For actions without a single patient (create, user management, audit search). */
+/**
+ * For actions without a single patient (create, user management, audit search, settings). The
+ * work's `detail`, when it gives one, is the audit entry's reason instead of the core's: what was
+ * done (the settings that changed), where the reason for allowing it would say less.
+ */
 export async function withAction<T>(
   deps: AccessDeps,
   ask: Asked,
-  work: (db: Tx, records: PatientRecords) => Promise<{ value: T; patientId?: string | null }>,
+  work: (db: Tx, records: PatientRecords) => Promise<{ value: T; patientId?: string | null; detail?: string }>,
 ): Promise<T> {
   const { actor, meta, action, resource } = ask;
   const d = authorize(actor, action, null, todayNl());
@@ -249,7 +253,7 @@ export async function withAction<T>(
   }
   return inTransaction(deps.db, async (trx) => {
       const r = await work(trx, RECORDS);
-      await deps.auditor.allowed(trx, { actor, meta, action, resource, patientId: r.patientId ?? null, reason: d.reason });
+      await deps.auditor.allowed(trx, { actor, meta, action, resource, patientId: r.patientId ?? null, reason: r.detail ?? d.reason });
       return r.value;
     })
     .catch(async (e: unknown) => {

@@ -10,11 +10,12 @@ import { entrySchema, type RecordEntry } from '../core/record/entries.js';
 import type { EntryKind, EntrySource } from '../core/record/lists.js';
 import { projectCase } from '../core/record/projection.js';
 import { RULES_VERSION } from '../core/registry.js';
-import { DEFAULT_SETTINGS, type Settings } from '../core/settings.js';
+import type { Settings } from '../core/settings.js';
 import { todayNl } from '../schema/clock.js';
 import { AppError, invalidInput } from '../schema/problem.js';
 import type { CareEndView, EntryView } from '../schema/record.schema.js';
 import type { Db } from '../store/db.js';
+import { settingsForOrganisation } from './settings.js';
 import { readWithPatient, withPatient, type AccessDeps, type AssessmentRow, type CareEndRow, type EntryRow, type PatientRecords, type PatientRow, type RequestMeta } from './access.js';
 
 export type Lang = 'nl' | 'en';
@@ -167,11 +168,6 @@ export async function entryHistory(deps: AccessDeps, ask: Ask & { entryId: strin
   });
 }
 
-/** The settings the core runs with for this organisation. */
-async function settingsFor(_db: Db, _organisationId: string | null): Promise<Settings> {
-  return DEFAULT_SETTINGS;
-}
-
 /** The Case of this record on `asOf`: the projection of the facts that stand (core/record/projection.ts). */
 async function caseOn(db: Db, records: PatientRecords, row: PatientRow, asOf: string): Promise<Case> {
   const entries = await records.clinical.standingEntries(db, row.id, asOf);
@@ -193,7 +189,7 @@ export async function patientCase(deps: AccessDeps, ask: Ask & { asOf?: string |
 export async function patientEvaluation(deps: AccessDeps, ask: Ask & { asOf?: string | undefined; lang: Lang }): Promise<Evaluation> {
   const asOf = ask.asOf ?? todayNl();
   return readWithPatient(deps, { actor: ask.actor, meta: ask.meta, action: 'record.read', resource: 'patient/evaluation', patientId: ask.patientId }, async ({ db, row, records }) =>
-    evaluate(await caseOn(db, records, row, asOf), await settingsFor(db, ask.actor.organisationId), ask.lang),
+    evaluate(await caseOn(db, records, row, asOf), await settingsForOrganisation(db, ask.actor.organisationId), ask.lang),
   );
 }
 
@@ -208,7 +204,7 @@ export async function signAssessment(deps: AccessDeps, ask: Ask & { asOf?: strin
   return withPatient(deps, { actor: ask.actor, meta: ask.meta, action: 'assessment.sign', resource: 'patient/assessment', patientId: ask.patientId }, async ({ db, row, records }) => {
     if (row.merged_into) throw new AppError('conflict', 'This record was merged into another one; sign the assessment there.', [{ pointer: '/params/id', detail: 'is a merged record' }]);
     const c = await caseOn(db, records, row, asOf);
-    const settings = await settingsFor(db, ask.actor.organisationId);
+    const settings = await settingsForOrganisation(db, ask.actor.organisationId);
     const evaluation = { nl: evaluate(c, settings, 'nl'), en: evaluate(c, settings, 'en') };
     const saved = await records.clinical.insertAssessment(db, {
       patientId: row.id, organisationId: ask.actor.organisationId, asOf, rulesVersion: RULES_VERSION, settings, caseData: c, evaluation,
@@ -269,7 +265,7 @@ export async function openClinicalRecord(deps: AccessDeps, ask: Ask & { lang: La
     return {
       entries: (await records.clinical.currentEntries(db, row.id, { withErrors: ask.withErrors ?? true })).map(entryView),
       case: c,
-      evaluation: evaluate(c, await settingsFor(db, ask.actor.organisationId), ask.lang),
+      evaluation: evaluate(c, await settingsForOrganisation(db, ask.actor.organisationId), ask.lang),
       assessments: (await records.clinical.assessmentsOf(db, row.id)).map((a) => assessmentView(a, ask.lang)),
       careEnd: ended ? careEndView(ended) : null,
       may: { write: can('record.write'), sign: can('assessment.sign'), endCare: can('pathway.end') },

@@ -191,6 +191,15 @@ export interface CareEndTable {
   resumed_by: string | null;
 }
 
+export interface OrganisationSettingsTable {
+  id: ColumnType<string, never, never>;
+  organisation_id: string;
+  /** Only the settings the organisation changed (a partial Settings object of the core). */
+  overrides: ColumnType<unknown, string, never>;
+  changed_at: Timestamp;
+  changed_by: string | null;
+}
+
 export interface AuditEventTable {
   id: ColumnType<string, never, never>;
   at: Timestamp;
@@ -227,6 +236,7 @@ export interface Database {
   kept_form: KeptFormTable;
   meta: MetaTable;
   organisation: OrganisationTable;
+  organisation_settings: OrganisationSettingsTable;
   patient: PatientTable;
   patient_organisation: PatientOrganisationTable;
   clinical_entry: ClinicalEntryTable;

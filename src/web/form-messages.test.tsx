@@ -12,7 +12,9 @@ import type { PageContext } from './components/Layout.js';
 import { renderPage } from './render.js';
 import { AccountForm, NewPatientForm, SearchForm } from './patients/patients.forms.js';
 import { ActivationForm } from './accounts/accounts.forms.js';
-import { AuditSearchForm } from './admin/admin.forms.js';
+import { AuditSearchForm, SettingsForm, settingsOfForm } from './admin/admin.forms.js';
+import { OrganisationSettingsPage } from './admin/settings.page.js';
+import { DEFAULT_SETTINGS, Settings } from '../core/settings.js';
 import { AccountFormPage, NewPatientPage, PatientsPage } from './patients/patients.page.js';
 import { ActivatePage } from './accounts/sign-in.page.js';
 import { AuditPage } from './admin/admin.page.js';
@@ -20,7 +22,6 @@ import { IntakeForm, intakeDefaults } from './intake/intake.forms.js';
 import { IntakePage } from './intake/intake.page.js';
 import { SignForm } from './record/assessment.forms.js';
 import { AssessmentPage } from './record/assessment.page.js';
-import { DEFAULT_SETTINGS } from '../core/settings.js';
 import { AppError } from '../schema/problem.js';
 import { todayNl } from '../schema/clock.js';
 import { addDays } from '../core/time/date.js';
@@ -135,6 +136,37 @@ interface FormPage {
   filled: Record<string, string>;
 }
 
+/** The settings form filled in with the defaults, as the page first shows it. */
+const DEFAULT_FORM: Record<string, string> = {
+  fractureSitePolicy: 'guideline', glucocorticoidTScoreThreshold: '-2', overdueGraceDays: '14', calciumOtherFoodMg: '400',
+  ...Object.fromEntries(Object.entries(DEFAULT_SETTINGS.calciumPerServingMg).map(([item, mg]) => [`serving-${item}`, String(mg)])),
+  aidsCheckIntervalMonths: '6', aidsCheckGrowthCm: '3',
+};
+const DEFAULT_VIEW = { effective: DEFAULT_SETTINGS, defaults: DEFAULT_SETTINGS, overridden: [], overrides: {}, changedAt: null, changedBy: null };
+
+describe.each(LANGS)('the settings form (%s)', (_lang, t: Messages) => {
+  const o = t.orgSettings;
+  it('gives the defaults back as the core\'s settings, and reads a decimal comma', () => {
+    const r = checkForm(t, SettingsForm, DEFAULT_FORM, {});
+    expect(r.ok && Settings.parse(settingsOfForm(r.data))).toEqual(DEFAULT_SETTINGS);
+    const comma = checkForm(t, SettingsForm, { ...DEFAULT_FORM, aidsCheckGrowthCm: ' 2,5 ', vertebralFractureMinT: '-1' }, {});
+    expect(comma.ok && settingsOfForm(comma.data)).toMatchObject({ aidsCheckGrowthCm: 2.5, vertebralFractureMinT: -1 });
+  });
+
+  it('names the bounds of a number out of range, not typed as a number, or not whole', () => {
+    expect(errorsOf(t, SettingsForm, { ...DEFAULT_FORM, glucocorticoidTScoreThreshold: '0.5', aidsCheckGrowthCm: '0', 'serving-milk-glass': 'veel', overdueGraceDays: '1,5' })).toEqual({
+      glucocorticoidTScoreThreshold: o.range(o.fields.glucocorticoidTScoreThreshold.label, -5, 0),
+      overdueGraceDays: o.whole(o.fields.overdueGraceDays.label, 0, 365),
+      'serving-milk-glass': o.range(o.items['milk-glass'], 0, 2000),
+      aidsCheckGrowthCm: o.range(o.fields.aidsCheckGrowthCm.label, 0.5, 30),
+    });
+    expect(errorsOf(t, SettingsForm, { ...DEFAULT_FORM, fractureSitePolicy: 'none', calciumOtherFoodMg: '' })).toEqual({
+      fractureSitePolicy: t.form.choose(o.fields.fractureSitePolicy.label),
+      calciumOtherFoodMg: t.form.required(o.fields.calciumOtherFoodMg.label),
+    });
+  });
+});
+
 const FORM_PAGES: readonly FormPage[] = [
   { name: 'new patient', page: (ctx) => <NewPatientPage ctx={ctx} csrf="x" />, form: NewPatientForm, filled: anna },
   { name: 'patient search', page: (ctx) => <PatientsPage ctx={ctx} q="" birthDate="" results={{ items: [], nextCursor: null, prevCursor: null, total: 0, before: 0 }} canCreate />, form: SearchForm, filled: {} },
@@ -160,6 +192,7 @@ const FORM_PAGES: readonly FormPage[] = [
     form: SignForm,
     filled: {},
   },
+  { name: 'organisation settings', page: (ctx) => <OrganisationSettingsPage ctx={ctx} csrf="x" settings={DEFAULT_VIEW} />, form: SettingsForm, filled: DEFAULT_FORM },
 ];
 
 /** The fields whose label says "(optional)" on the rendered page. */
@@ -181,6 +214,7 @@ describe.each(LANGS)('a field marked optional (%s)', (_lang, t: Messages) => {
       'audit search': ['person', 'patient', 'from', 'to'],
       'fracture intake': ['bsn', 'department'],
       'assessment sign-off': ['note'],
+      'organisation settings': ['vertebralFractureMinT'],
     });
   });
 

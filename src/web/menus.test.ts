@@ -12,11 +12,12 @@ describe('menus', () => {
     for (const m of menu) expect(m.label).not.toBe('');
   });
 
-  it('gives the list of patients to clinicians only, a record to patients, the people cared for to caregivers', () => {
+  it('gives the list of patients to clinicians only, a record to patients, the people cared for to caregivers, the organisation to its administrators', () => {
     expect(ROLES.filter((r) => inMenuOf(r, '/patients'))).toEqual(['nurse', 'physician', 'physiotherapist', 'care-worker']);
     expect(ROLES.filter((r) => inMenuOf(r, '/intake'))).toEqual(['nurse', 'physician']);
     expect(ROLES.filter((r) => inMenuOf(r, '/me'))).toEqual(['patient']);
     expect(ROLES.filter((r) => inMenuOf(r, '/care'))).toEqual(['caregiver']);
     expect(ROLES.filter((r) => inMenuOf(r, '/admin/users'))).toEqual(['admin']);
+    expect(ROLES.filter((r) => inMenuOf(r, '/admin/settings'))).toEqual(['admin']);
   });
 });

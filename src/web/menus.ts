@@ -10,9 +10,11 @@ export interface MenuEntry {
   label: string;
 }
 
-type MenuHref = '/patients' | '/intake' | '/me' | '/care' | '/admin/users' | '/admin/audit';
+type MenuHref = '/patients' | '/intake' | '/me' | '/care' | '/admin/users' | '/admin/audit' | '/admin/settings';
 
-const LABEL: Record<MenuHref, keyof Messages['menu']> = { '/patients': 'patients', '/intake': 'intake', '/me': 'me', '/care': 'care', '/admin/users': 'users', '/admin/audit': 'audit' };
+const LABEL: Record<MenuHref, keyof Messages['menu']> = {
+  '/patients': 'patients', '/intake': 'intake', '/me': 'me', '/care': 'care', '/admin/users': 'users', '/admin/audit': 'audit', '/admin/settings': 'settings',
+};
 
 /** What a role may use: clinicians their patients, a patient their record, a caregiver the people they look after. */
 function menuHrefs(role: Role): readonly [MenuHref, ...MenuHref[]] {
@@ -22,7 +24,7 @@ function menuHrefs(role: Role): readonly [MenuHref, ...MenuHref[]] {
     case 'caregiver':
       return ['/care'];
     case 'admin':
-      return ['/admin/users', '/admin/audit'];
+      return ['/admin/users', '/admin/audit', '/admin/settings'];
     // The hospital's nurses and physicians take in fractures (from the plaster room, the emergency
     // department's list); a practice and a day centre do not.
     case 'nurse':

@@ -29,13 +29,14 @@ describe('pages by role', () => {
     { path: () => '/care', expect: only('caregiver') },
     { path: () => '/admin/users', expect: only('admin') },
     { path: () => '/admin/audit', expect: only('admin') },
+    { path: () => '/admin/settings', expect: only('admin') },
     { path: () => `/patients/${anna}`, expect: only('nurse', 'physician', 'physiotherapist', 'patient') },
     { path: () => `/patients/${anna}/access-log`, expect: only('nurse', 'physician', 'physiotherapist', 'patient') },
     { path: () => `/patients/${anna}/history`, expect: only('nurse', 'physician', 'physiotherapist', 'patient') },
     { path: () => `/patients/${anna}/account`, expect: only('nurse', 'physician') },
     { path: () => `/patients/${lotte}`, expect: only('care-worker', 'caregiver') },
     // The record's sections are clinicians' pages: a patient reads her record on /me.
-    ...['fractures', 'results', 'assessment', 'medication', 'contacts', 'letters'].flatMap((section) => [
+    ...['fractures', 'results', 'assessment', 'medication', 'contacts', 'letters', 'history/record'].flatMap((section) => [
       { path: () => `/patients/${anna}/${section}`, expect: only('nurse', 'physician', 'physiotherapist') },
       { path: () => `/patients/${lotte}/${section}`, expect: only('care-worker') },
     ]),

@@ -6,11 +6,12 @@ import type { ZodApp } from '../types.js';
 import { Case } from '../../core/case.schema.js';
 import { evaluate } from '../../core/evaluate.js';
 import { RULES, RULES_VERSION } from '../../core/registry.js';
-import { DEFAULT_SETTINGS } from '../../core/settings.js';
 import { withAction } from '../../services/access.js';
+import { settingsForOrganisation } from '../../services/settings.js';
 import { accessDeps, requestMeta, requireUser } from '../auth.js';
 import { problemResponses } from '../responses.js';
 import { pageInMemory, pageOf, pageQuery } from '../../schema/paging.js';
+import { Evaluation, Lang } from '../../schema/evaluation.schema.js';
 
 const Bilingual = z.object({ nl: z.string(), en: z.string() });
 const RuleInfo = z
@@ -25,27 +26,6 @@ const RuleInfo = z
     explanation: z.object({ patient: Bilingual, clinician: Bilingual }),
   })
   .meta({ id: 'RuleInfo' });
-
-const Conclusion = z
-  .object({
-    code: z.string(),
-    ruleId: z.string(),
-    value: z.unknown().describe('One fixed shape per code (clinical-rules.md §1); null when inputs are missing'),
-    severity: z.enum(['info', 'attention', 'action', 'block']),
-    inputs: z.array(z.string()),
-    used: z.record(z.string(), z.unknown()),
-    missing: z.array(z.string()),
-    criteria: z
-      .array(z.object({ id: z.string(), result: z.enum(['met', 'not-met', 'unknown']) }))
-      .describe('Each criterion the rule checked and what it found; unknown when the facts that decide it are absent'),
-    source: z.array(z.string()),
-    explanation: z.object({ patient: z.string(), clinician: z.string() }),
-  })
-  .meta({ id: 'Conclusion' });
-
-const Evaluation = z
-  .object({ asOf: z.string(), rulesVersion: z.string(), settingsUsed: z.record(z.string(), z.unknown()), conclusions: z.array(Conclusion) })
-  .meta({ id: 'Evaluation' });
 
 // A page of the catalogue continues after a rule named by its id: the catalogue's order is fixed, and
 // a cursor naming no rule of it is refused as a bad cursor.
@@ -86,16 +66,18 @@ export function registerClinicalRoutes(app: ZodApp): void {
       schema: {
         tags: ['clinical'],
         summary: 'Evaluate one case with every rule (clinician roles)',
-        description: 'Body: a Case (clinical-rules.md §1). `lang` chooses the language of the explanations.',
-        querystring: z.object({ lang: z.enum(['nl', 'en']).default('nl') }).strict(),
+        description: 'Body: a Case (clinical-rules.md §1). `lang` chooses the language of the explanations. The settings are those of your organisation (`/api/v1/organisation/settings`); `settingsUsed` reports them.',
+        querystring: z.object({ lang: Lang }).strict(),
         body: Case,
         response: { 200: Evaluation, ...problemResponses(400, 401, 403, 413, 415) },
       },
     },
     async (req) => {
       const user = requireUser(req);
-      return withAction(accessDeps(app), { actor: user.actor, meta: requestMeta(req), action: 'clinical.evaluate', resource: 'evaluation' }, async () => ({
-        value: evaluate(req.body, DEFAULT_SETTINGS, req.query.lang),
+      // The settings are those of the clinician's organisation (its administrator sets them), never
+      // the request's: the same case gives the same advice to everyone in one organisation.
+      return withAction(accessDeps(app), { actor: user.actor, meta: requestMeta(req), action: 'clinical.evaluate', resource: 'evaluation' }, async (db) => ({
+        value: evaluate(req.body, await settingsForOrganisation(db, user.actor.organisationId), req.query.lang),
       }));
     },
   );

@@ -1,6 +1,6 @@
 // Walks a list of the API page by page, as a client does: the first page, then `nextCursor` as
 // `cursor` until it is null. Every page must be a 200 with at most `limit` items and no more keys
-// than the page shape (and the extras the list names).
+// than the page shape (and the extras the list names). `from`: a cursor to start at instead of the first page.
 import { expect } from 'vitest';
 import type { TestApp } from './test-app.js';
 
@@ -9,9 +9,9 @@ export interface Walked<T> {
   pages: number;
 }
 
-export async function walkPages<T>(t: TestApp, url: string, cookie: string, limit: number, extraKeys: readonly string[] = []): Promise<Walked<T>> {
+export async function walkPages<T>(t: TestApp, url: string, cookie: string, limit: number, extraKeys: readonly string[] = [], from: string | null = null): Promise<Walked<T>> {
   const items: T[] = [];
-  let cursor: string | null = null;
+  let cursor: string | null = from;
   let pages = 0;
   do {
     const sep = url.includes('?') ? '&' : '?';

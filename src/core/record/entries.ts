@@ -119,5 +119,10 @@ export function entrySchema(asOf: string) {
         ctx.addIssue({ code: 'custom', path: ['data', field as string], message: 'lies before the start' });
       }
     })
-    .transform((e) => ({ kind: e.kind, date: e.date, data: ENTRY_DATA[e.kind].parse(e.data) }) as RecordEntry);
+    // zod runs the transform after some issues of the refinement too (an unknown field of the data
+    // does not stop it): the data is parsed without throwing, and the issues above decide the result.
+    .transform((e) => {
+      const data = ENTRY_DATA[e.kind].safeParse(e.data);
+      return data.success ? ({ kind: e.kind, date: e.date, data: data.data } as RecordEntry) : z.NEVER;
+    });
 }

@@ -1,8 +1,8 @@
-// The administrator's pages: the organisation's accounts and the audit log search.
+// The administrator's pages: the organisation's accounts, the audit log search and the clinical settings.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
   AppError, createClinician, requestMeta, requireUser, searchOrganisationAudit, usersOfOrganisation, changeStaffRole, deactivateStaff, resendActivation, unlockStaff,
-  exportOrganisationAudit, parseAuditKey, TooManyToExport, type AuditEntryView, type AuditFilter, type RequestMeta, type SessionUser,
+  exportOrganisationAudit, parseAuditKey, TooManyToExport, organisationSettings, updateOrganisationSettings, type AuditEntryView, type AuditFilter, type RequestMeta, type SessionUser,
 } from '../../api/facade.js';
 import type { Messages } from '../i18n/index.js';
 import { csvFile } from '../csv.js';
@@ -11,9 +11,10 @@ import { actionWords, outcomeWords, patientWords, reasonWords, whoWords } from '
 import { z } from 'zod';
 import { TIME_ZONE } from '../time-format.js';
 import { fieldMessages, pageForm, queryFields, readForm, refusalProblems, typedFromIso, type PageForm } from '../forms.js';
-import { AuditSearchForm, NewStaffForm, RoleForm } from './admin.forms.js';
+import { AuditSearchForm, NewStaffForm, RoleForm, SettingsForm, settingsOfForm } from './admin.forms.js';
 import type { FieldErrors } from '../components/Form.js';
-import { idParam, type PageKit } from '../page-kit.js';
+import { idParam, userWhoMay, type PageKit } from '../page-kit.js';
+import { OrganisationSettingsPage } from './settings.page.js';
 import { AuditPage, UserPage, UsersPage, type AuditQuery, type UserNotice } from './admin.page.js';
 
 const accountIdOf = (req: FastifyRequest) => idParam(req, 'There is no such account.');
@@ -121,6 +122,37 @@ export function registerAdminPages(fastify: FastifyInstance, kit: PageKit): void
   userAction('deactivate', 'deactivated', noFields, (u, id, _data, meta) => deactivateStaff(deps(), u.actor, meta, id));
   userAction('unlock', 'unlocked', noFields, (u, id, _data, meta) => unlockStaff(deps(), u.actor, meta, id));
   userAction('activation-link', 'link', noFields, (u, id, _data, meta) => resendActivation(mailDeps(), u.actor, meta, id));
+
+  // ---- Clinical settings ---------------------------------------------------------------------
+
+  async function settingsPage(req: FastifyRequest, reply: FastifyReply, extra: { values?: Record<string, string>; errors?: FieldErrors; saved?: boolean }, status = 200) {
+    const u = requireUser(req);
+    const settings = await organisationSettings(deps(), u.actor, requestMeta(req));
+    const ctx = await ctxOf(req, reply);
+    return send(reply, <OrganisationSettingsPage ctx={ctx} csrf={reply.generateCsrf()} settings={settings} {...extra} />, status);
+  }
+
+  fastify.get('/admin/settings', hidden, page(async (req, reply) => settingsPage(req, reply, { saved: queryFields(req).saved === '1' })));
+
+  fastify.post(
+    '/admin/settings',
+    formWith(SettingsForm),
+    page(async (req, reply) => {
+      // Refused before the form is read: someone else's mistakes are not shown back to them.
+      const u = userWhoMay(req, 'settings.manage');
+      const t = (await ctxOf(req, reply)).t;
+      const form = readForm(req, t, SettingsForm);
+      if (!form.ok) return settingsPage(req, reply, { values: form.values, errors: form.errors }, 400);
+      try {
+        await updateOrganisationSettings(deps(), u.actor, requestMeta(req), settingsOfForm(form.data));
+      } catch (e) {
+        const refused = refusalProblems(e);
+        if (!refused) throw e;
+        return settingsPage(req, reply, { values: form.values, errors: fieldMessages(t, SettingsForm, refused) }, e instanceof AppError ? e.status : 400);
+      }
+      return reply.redirect('/admin/settings?saved=1', 303);
+    }),
+  );
 
   // ---- Audit log -----------------------------------------------------------------------------
 

@@ -25,6 +25,8 @@ export function reasonWords(t: Messages, reason: string | null): string {
   const role = (r: string) => (isRole(r) ? t.roles[r].toLowerCase() : r);
   const changed = /^role of account \S+ changed from (\S+) to (\S+)$/.exec(reason);
   if (changed) return o.roleChanged(role(changed[1] ?? ''), role(changed[2] ?? ''));
+  const settings = /^settings changed: (.+)$/.exec(reason);
+  if (settings) return o.settingsChanged((settings[1] ?? '').split(', ').map((p) => settingWords(t, p)).join(', '));
   const fixed: readonly [RegExp, string][] = [
     [/^no patient \S+$/, o.noPatient],
     [/^not done\b/, o.notDone],
@@ -44,8 +46,17 @@ export function reasonWords(t: Messages, reason: string | null): string {
     [/^created account \S+ as \S+; activation link sent$/, o.accountCreated],
     [/^deactivated account \S+; \d+ open session\(s\) ended$/, o.deactivated],
     [/^sign-in lock-out of account \S+ cleared$/, o.unlocked],
+    [/^settings saved unchanged$/, o.settingsUnchanged],
   ];
   return fixed.find(([re]) => re.test(reason))?.[1] ?? reason;
+}
+
+/** A setting named by its pointer (/overdueGraceDays, /calciumPerServingMg/milk-glass) in the reader's words. */
+function settingWords(t: Messages, pointer: string): string {
+  const [key = '', item = ''] = pointer.split('/').slice(1);
+  const o = t.orgSettings;
+  if (key === 'calciumPerServingMg' && item in o.items) return `${o.fields.calciumPerServingMg.legend}: ${o.items[item as keyof typeof o.items]}`;
+  return key in o.fields && key !== 'calciumPerServingMg' ? o.fields[key as Exclude<keyof typeof o.fields, 'calciumPerServingMg'>].label : pointer;
 }
 
 /** Who acted: a member of staff by name; a patient or caregiver by code; else "not signed in". */

@@ -76,19 +76,23 @@ export interface FieldProps {
   t: Messages;
   name: string;
   label: string;
-  type?: 'text' | 'email' | 'password' | 'date' | 'tel' | 'search';
+  type?: 'text' | 'email' | 'password' | 'date' | 'tel' | 'search' | 'number';
   value?: string | undefined;
   hint?: string | undefined;
   error?: string | undefined;
   autocomplete?: string;
   optional?: Optional;
-  inputMode?: 'numeric' | 'text' | 'email' | 'tel';
+  inputMode?: 'numeric' | 'decimal' | 'text' | 'email' | 'tel';
   spellcheck?: boolean;
   maxLength?: number;
   /** The first field of a form page: the cursor is there when the page opens (no script needed). */
   autofocus?: boolean;
   /** The id of a <datalist> of usual values (free text stays possible). */
   list?: string;
+  /** A number's bounds and steps (type number); the server checks them either way. */
+  min?: number;
+  max?: number;
+  step?: number | 'any';
 }
 
 // Preact types <input> by its `type`; one component serves several types, so the attributes are
@@ -105,6 +109,9 @@ function inputAttrs(p: FieldProps): Record<string, unknown> {
     maxLength: p.maxLength,
     autofocus: p.autofocus,
     list: p.list,
+    min: p.min,
+    max: p.max,
+    step: p.step,
     required: p.optional ? undefined : true,
     'aria-invalid': p.error ? 'true' : undefined,
     'aria-describedby': describedBy(p.name, p.hint, p.error),

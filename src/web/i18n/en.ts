@@ -117,7 +117,7 @@ export const en = {
     'care-worker': 'Care worker',
     admin: 'Administrator',
   },
-  menu: { patients: 'Patients', intake: 'Fracture intake', me: 'My record', care: 'People I care for', users: 'Users', audit: 'Audit log' },
+  menu: { patients: 'Patients', intake: 'Fracture intake', me: 'My record', care: 'People I care for', users: 'Users', audit: 'Audit log', settings: 'Settings' },
   session: {
     label: 'Your account',
     fold: 'Your account and sign out',
@@ -633,7 +633,6 @@ export const en = {
   },
   history: {
     title: 'Changes to the details',
-    details: 'Changes to the personal details',
     intro: 'Every change is kept. You see what it was and what it became.',
     when: 'When',
     who: 'By whom',
@@ -686,6 +685,82 @@ export const en = {
       deactivated: 'The account is switched off. All open sessions have ended.',
       unlocked: 'Your colleague can sign in again.',
       link: 'The e-mail with a new link has been sent.',
+    },
+  },
+  orgSettings: {
+    title: 'Care pathway settings',
+    intro:
+      'Botpad works with the values of the guidelines. If your organisation wants a different value somewhere, choose it here. The advice for your organisation\'s patients then follows your choice. Every piece of advice shows which values Botpad used.',
+    defaultsNote: 'If you leave a value at its default, it follows along when the default in Botpad changes later.',
+    lastChanged: (name: string, when: string) => `Last changed by ${name}, on ${when}.`,
+    neverChanged: 'Your organisation has not changed anything yet. The defaults apply everywhere.',
+    someone: 'an administrator',
+    saved: 'The settings have been saved. From now on Botpad works with them for your organisation.',
+    formTitle: 'Values',
+    submit: 'Save settings',
+    standard: (value: string) => `Default: ${value}.`,
+    now: (value: string, own: boolean) => (own ? `Now: ${value}, chosen by your organisation.` : `Now: ${value}, the default.`),
+    source: (section: number, sources: string) =>
+      sources === ''
+        ? `Source: Botpad's clinical rules, part ${String(section)}. This default is Botpad's own choice, not a guideline's.`
+        : `Source: Botpad's clinical rules, part ${String(section)} (${sources}).`,
+    noLimit: 'no limit',
+    emptyIsNoLimit: 'Leave this empty for no limit.',
+    between: (min: string, max: string) => `A number from ${min} up to and including ${max}.`,
+    wholeBetween: (min: string, max: string) => `A whole number from ${min} up to and including ${max}.`,
+    range: (label: string, min: number, max: number) => `${label}: enter a number from ${min.toLocaleString('en-GB')} up to and including ${max.toLocaleString('en-GB')}.`,
+    whole: (label: string, min: number, max: number) => `${label}: enter a whole number from ${min.toLocaleString('en-GB')} up to and including ${max.toLocaleString('en-GB')}, without decimals.`,
+    fields: {
+      fractureSitePolicy: {
+        label: 'Which fractures count',
+        meaning: 'After a fracture Botpad checks whether a bone density scan (DXA) is needed. A fracture in some places does not count for this.',
+      },
+      glucocorticoidTScoreThreshold: {
+        label: 'T-score with prednisolone',
+        meaning: 'If someone takes prednisolone or a drug that works the same way for a long time, Botpad advises bone medication when the lowest T-score is this number or lower.',
+      },
+      vertebralFractureMinT: {
+        label: 'T-score with a vertebral fracture',
+        meaning: 'With a vertebral fracture Botpad advises bone medication. With a number here, it does not when the T-score is higher than that number. This is how the GP works by the NHG guideline.',
+      },
+      overdueGraceDays: {
+        label: 'Days until a check-up is late',
+        meaning: 'If a check-up has not been done after its planned date, Botpad waits this many days. After that the check-up shows as late.',
+      },
+      calciumOtherFoodMg: {
+        label: 'Calcium from other food, in mg a day',
+        meaning: 'Food without dairy gives some calcium too. Botpad adds this to the dairy servings someone has each day.',
+      },
+      calciumPerServingMg: {
+        legend: 'Calcium per dairy serving, in mg',
+        meaning: 'How much calcium one serving holds. Botpad uses this to work out how much calcium someone gets each day. These numbers are provisional: have a dietitian check them if needed.',
+      },
+      aidsCheckIntervalMonths: {
+        label: 'Months between two checks of aids',
+        meaning: 'How often a child\'s aids are checked, such as a standing frame or a wheelchair.',
+      },
+      aidsCheckGrowthCm: {
+        label: 'Growth after which the aids are checked sooner, in cm',
+        meaning: 'If a child has grown this many centimetres since the last check, the aids need to be checked sooner.',
+      },
+    },
+    items: {
+      'milk-glass': 'Glass of milk or buttermilk (150 ml)',
+      'yoghurt-bowl': 'Small bowl of yoghurt, quark or custard (150 ml)',
+      'cheese-slice': 'Slice of cheese (20 grams)',
+      'calcium-enriched-soy-glass': 'Glass of soy drink with added calcium (150 ml)',
+      'cheese-spread-portion': 'Cheese spread on one slice of bread (15 grams)',
+    },
+    policies: {
+      guideline: {
+        label: 'As the guideline says',
+        meaning: 'As the guideline says: a fracture of the skull, the face, the neck, a finger or a toe does not count.',
+      },
+      'hands-feet-excluded': {
+        label: 'Hands and feet do not count either',
+        meaning:
+          'Hands and feet do not count either: then a fracture of the wrist bones, the middle of the hand, the heel bone, the ankle bone, the back of the foot or the middle of the foot does not count either.',
+      },
     },
   },
   audit: {
@@ -761,7 +836,7 @@ export const en = {
       'record.write': 'Clinical fact recorded or corrected',
       'assessment.sign': 'Assessment signed off',
       'pathway.end': 'Care in the pathway ended',
-      'settings.manage': 'Organisation settings changed',
+      'settings.manage': 'Organisation settings viewed or changed',
       'caregiver.link-status': 'Caregiver saw why a link gives no access',
     },
     reasons: {
@@ -825,6 +900,8 @@ export const en = {
       deactivated: 'account switched off and open sessions ended',
       unlocked: 'sign-in block lifted',
       roleChanged: (from: string, to: string) => `role changed from ${from} to ${to}`,
+      settingsChanged: (names: string) => `settings changed: ${names}`,
+      settingsUnchanged: 'settings saved without a change',
     },
   },
   clinical: {
@@ -980,6 +1057,7 @@ export const en = {
     },
     history: {
       title: 'Corrections in the clinical record',
+      details: 'Changes to the personal details',
       intro: 'Facts that were corrected or marked as entered in error. Every version is kept.',
       none: 'Nothing corrected or marked as entered in error yet.',
       caption: 'Corrected facts and facts marked as entered in error',

@@ -118,7 +118,7 @@ export const nl = {
     'care-worker': 'Begeleider',
     admin: 'Beheerder',
   },
-  menu: { patients: 'Patiënten', intake: 'Breuk aanmelden', me: 'Mijn dossier', care: 'Mijn naasten', users: 'Gebruikers', audit: 'Logboek' },
+  menu: { patients: 'Patiënten', intake: 'Breuk aanmelden', me: 'Mijn dossier', care: 'Mijn naasten', users: 'Gebruikers', audit: 'Logboek', settings: 'Instellingen' },
   session: {
     label: 'Uw account',
     fold: 'Uw account en uitloggen',
@@ -635,7 +635,6 @@ export const nl = {
   },
   history: {
     title: 'Wijzigingen in de gegevens',
-    details: 'Wijzigingen in de persoonsgegevens',
     intro: 'Elke verandering blijft bewaard. U ziet wat er stond en wat het werd.',
     when: 'Wanneer',
     who: 'Door wie',
@@ -688,6 +687,82 @@ export const nl = {
       deactivated: 'Het account is uitgezet. Alle open sessies zijn beëindigd.',
       unlocked: 'De collega kan weer inloggen.',
       link: 'De e-mail met een nieuwe link is verstuurd.',
+    },
+  },
+  orgSettings: {
+    title: 'Instellingen voor het zorgpad',
+    intro:
+      'Botpad rekent met de waarden uit de richtlijnen. Wil uw organisatie ergens een andere waarde? Dan kiest u die hier. Het advies voor de patiënten van uw organisatie volgt dan uw keuze. Bij elk advies staat met welke waarden Botpad rekende.',
+    defaultsNote: 'Laat u een waarde op de standaard staan? Dan verandert die mee als de standaard in Botpad later verandert.',
+    lastChanged: (name: string, when: string) => `Het laatst veranderd door ${name}, op ${when}.`,
+    neverChanged: 'Uw organisatie heeft nog niets veranderd. Overal geldt de standaard.',
+    someone: 'een beheerder',
+    saved: 'De instellingen zijn opgeslagen. Vanaf nu rekent Botpad zo voor uw organisatie.',
+    formTitle: 'Waarden',
+    submit: 'Instellingen opslaan',
+    standard: (value: string) => `Standaard: ${value}.`,
+    now: (value: string, own: boolean) => (own ? `Nu: ${value}, door uw organisatie gekozen.` : `Nu: ${value}, de standaard.`),
+    source: (section: number, sources: string) =>
+      sources === ''
+        ? `Bron: de klinische regels van Botpad, deel ${String(section)}. Deze standaard is een keuze van Botpad, niet van een richtlijn.`
+        : `Bron: de klinische regels van Botpad, deel ${String(section)} (${sources}).`,
+    noLimit: 'geen grens',
+    emptyIsNoLimit: 'Laat u dit leeg? Dan is er geen grens.',
+    between: (min: string, max: string) => `Een getal van ${min} tot en met ${max}.`,
+    wholeBetween: (min: string, max: string) => `Een heel getal van ${min} tot en met ${max}.`,
+    range: (label: string, min: number, max: number) => `${label}: vul een getal in van ${min.toLocaleString('nl-NL')} tot en met ${max.toLocaleString('nl-NL')}.`,
+    whole: (label: string, min: number, max: number) => `${label}: vul een heel getal in van ${min.toLocaleString('nl-NL')} tot en met ${max.toLocaleString('nl-NL')}, zonder komma.`,
+    fields: {
+      fractureSitePolicy: {
+        label: 'Welke botbreuken tellen mee',
+        meaning: 'Na een botbreuk kijkt Botpad of een botmeting (DXA) nodig is. Een breuk op sommige plekken telt daarbij niet mee.',
+      },
+      glucocorticoidTScoreThreshold: {
+        label: 'T-score bij prednison',
+        meaning: 'Slikt iemand lang prednison of een middel dat net zo werkt? Dan adviseert Botpad medicijnen voor de botten als de laagste T-score dit getal is of lager.',
+      },
+      vertebralFractureMinT: {
+        label: 'T-score bij een wervelbreuk',
+        meaning: 'Bij een wervelbreuk adviseert Botpad medicijnen voor de botten. Met een getal hier niet als de T-score hoger is dan dat getal. De huisarts werkt zo volgens de NHG-standaard.',
+      },
+      overdueGraceDays: {
+        label: 'Dagen tot een controle te laat is',
+        meaning: 'Is een controle na de geplande datum nog niet gedaan? Dan wacht Botpad zoveel dagen. Daarna staat de controle op te laat.',
+      },
+      calciumOtherFoodMg: {
+        label: 'Calcium uit ander eten, in mg per dag',
+        meaning: 'Ook eten zonder zuivel geeft wat calcium. Botpad telt dit op bij de porties zuivel die iemand per dag neemt.',
+      },
+      calciumPerServingMg: {
+        legend: 'Calcium per portie zuivel, in mg',
+        meaning: 'Hoeveel calcium er in één portie zit. Hiermee rekent Botpad uit hoeveel calcium iemand per dag krijgt. Deze getallen zijn nog voorlopig. Laat ze zo nodig nakijken door een diëtist.',
+      },
+      aidsCheckIntervalMonths: {
+        label: 'Maanden tussen twee controles van hulpmiddelen',
+        meaning: 'Hoe vaak de hulpmiddelen van een kind worden nagekeken, zoals een sta-tafel of een rolstoel.',
+      },
+      aidsCheckGrowthCm: {
+        label: 'Groei waarna de hulpmiddelen eerder worden nagekeken, in cm',
+        meaning: 'Is een kind sinds de laatste controle zoveel centimeter gegroeid? Dan moeten de hulpmiddelen eerder worden nagekeken.',
+      },
+    },
+    items: {
+      'milk-glass': 'Glas melk of karnemelk (150 ml)',
+      'yoghurt-bowl': 'Schaaltje yoghurt, kwark of vla (150 ml)',
+      'cheese-slice': 'Plak kaas (20 gram)',
+      'calcium-enriched-soy-glass': 'Glas sojadrink met extra calcium (150 ml)',
+      'cheese-spread-portion': 'Smeerkaas op één boterham (15 gram)',
+    },
+    policies: {
+      guideline: {
+        label: 'Zoals de richtlijn',
+        meaning: 'Zoals de richtlijn: een breuk van de schedel, het gezicht, de nek, een vinger of een teen telt niet mee.',
+      },
+      'hands-feet-excluded': {
+        label: 'Handen en voeten tellen ook niet mee',
+        meaning:
+          'Handen en voeten tellen ook niet mee: dan telt ook een breuk van de handwortel, de middenhand, het hielbeen, het sprongbeen, de voetwortel of de middenvoet niet mee.',
+      },
     },
   },
   audit: {
@@ -763,7 +838,7 @@ export const nl = {
       'record.write': 'Medisch gegeven vastgelegd of verbeterd',
       'assessment.sign': 'Beoordeling ondertekend',
       'pathway.end': 'Zorg in het zorgpad beëindigd',
-      'settings.manage': 'Instellingen van de organisatie veranderd',
+      'settings.manage': 'Instellingen van de organisatie bekeken of veranderd',
       'caregiver.link-status': 'Naaste zag waarom een koppeling geen toegang geeft',
     } satisfies Record<AuditAction, string>,
     reasons: {
@@ -827,6 +902,8 @@ export const nl = {
       deactivated: 'account uitgezet en open sessies gestopt',
       unlocked: 'blokkade van het inloggen opgeheven',
       roleChanged: (from: string, to: string) => `rol veranderd van ${from} in ${to}`,
+      settingsChanged: (names: string) => `instellingen veranderd: ${names}`,
+      settingsUnchanged: 'instellingen opgeslagen zonder verandering',
     },
   },
   clinical: {
@@ -982,6 +1059,7 @@ export const nl = {
     },
     history: {
       title: 'Verbeteringen in het medisch dossier',
+      details: 'Wijzigingen in de persoonsgegevens',
       intro: 'Gegevens die zijn verbeterd of als fout zijn gemarkeerd. Elke versie blijft bewaard.',
       none: 'Nog niets verbeterd of als fout gemarkeerd.',
       caption: 'Verbeterde en als fout gemarkeerde gegevens',

@@ -9,8 +9,6 @@ import { messages, type Messages } from '../i18n/index.js';
 import { typedFromIso } from '../forms.js';
 import { PatientDetails, roleLabel, stageLabel } from '../components/Patient.js';
 import { RecordFrame } from '../components/Record.js';
-import { RecordCorrections } from '../record/record.page.js';
-import type { EntryView } from '../../schema/record.schema.js';
 import type { Patient, PatientSummary } from '../../schema/patient.schema.js';
 import { phoneForDisplay } from '../../schema/phone.js';
 import type { Page } from '../../schema/paging.js';
@@ -650,7 +648,7 @@ function fieldLabel(t: Messages, field: string): string {
   return field;
 }
 
-export function HistoryPage(props: { ctx: PageContext; patient: Patient; revisions: readonly RevisionView[]; backHref: string; entries?: readonly EntryView[] | undefined }) {
+export function HistoryPage(props: { ctx: PageContext; patient: Patient; revisions: readonly RevisionView[]; backHref: string }) {
   const { ctx } = props;
   const t = ctx.t;
   const h = t.history;
@@ -663,8 +661,12 @@ export function HistoryPage(props: { ctx: PageContext; patient: Patient; revisio
   };
   return (
     <RecordFrame ctx={ctx} patient={props.patient} section="history" heading={h.title}>
-      {props.entries ? <RecordCorrections ctx={ctx} patientId={props.patient.id} entries={props.entries} /> : null}
-      {props.entries ? <h2>{h.details}</h2> : null}
+      {/* The clinical record's own corrections are a page of the record (a read of its own). */}
+      {ctx.side === 'clinician' ? (
+        <p>
+          <a href={`/patients/${props.patient.id}/history/record`}>{ctx.t.clinical.history.title}</a>
+        </p>
+      ) : null}
       <p>{h.intro}</p>
       {props.revisions.length === 0 ? <p>{h.none}</p> : null}
       {props.revisions.map((rev) => {

@@ -4,7 +4,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
   AppError, correctPatient, mergeDuplicate, createPatient, createPatientAccount, findPatients, recordAccessLog, ACCESS_LOG_PAGE, openRecord, recordHistory, readPatient,
-  mayDo, readPatientFor, requestMeta, requireUser, unmergeRecord, caregiverLinks, recordConsent, withdrawConsent, openClinicalRecord,
+  mayDo, readPatientFor, requestMeta, requireUser, unmergeRecord, caregiverLinks, recordConsent, withdrawConsent,
 } from '../../api/facade.js';
 import { checkForm, fieldMessages, isoFromTyped, queryFields, readForm, refusalProblems } from '../forms.js';
 import { bsnDigits } from '../../schema/bsn.js';
@@ -374,10 +374,7 @@ export function registerPatientPages(fastify: FastifyInstance, kit: PageKit): vo
       const u = requireUser(req);
       const id = patientIdOf(req);
       const { patient, revisions } = await recordHistory(deps(), u.actor, id, requestMeta(req));
-      const ctx = await ctxOf(req, reply);
-      // A clinician sees the clinical record's corrections here too; a patient reads her own on her side.
-      const entries = ctx.side === 'clinician' ? (await openClinicalRecord(deps(), { actor: u.actor, meta: requestMeta(req), patientId: id, lang: ctx.lang, withErrors: true })).entries : undefined;
-      return send(reply, <HistoryPage ctx={ctx} patient={patient} revisions={revisions} backHref={`/patients/${id}`} entries={entries} />);
+      return send(reply, <HistoryPage ctx={await ctxOf(req, reply)} patient={patient} revisions={revisions} backHref={`/patients/${id}`} />);
     }),
   );
 }

@@ -463,21 +463,21 @@ export function ContactsPage(p: SectionProps) {
   );
 }
 
-/** The record's corrections for the history section: facts corrected or marked in error, each to its versions. */
-export function RecordCorrections({ ctx, patientId, entries }: { ctx: PageContext; patientId: string; entries: readonly EntryView[] }) {
-  const t = ctx.t;
+/** The clinical record's corrections: facts corrected or marked entered in error, newest first, each to its versions. */
+export function RecordHistoryPage(p: SectionProps) {
+  const t = p.ctx.t;
   const h = t.clinical.history;
-  const changed = entries.filter((e) => e.version > 1 || e.status === 'entered-in-error').sort((a, b) => (a.recordedAt < b.recordedAt ? 1 : -1));
+  const patientId = p.patient.id;
+  const changed = p.view.entries.filter((e) => e.version > 1 || e.status === 'entered-in-error').sort((a, b) => (a.recordedAt < b.recordedAt ? 1 : -1));
+  const heading = h.title;
   return (
-    <section aria-labelledby="record-corrections">
-      <h2 id="record-corrections">{h.title}</h2>
+    <RecordFrame ctx={p.ctx} patient={p.patient} section="history" heading={heading}>
       <p>{h.intro}</p>
       {changed.length === 0 ? (
         <EmptyState>{h.none}</EmptyState>
       ) : (
         <DataTable
           caption={h.caption}
-          captionHidden
           rows={changed}
           rowKey={(e) => e.id}
           columns={[
@@ -489,7 +489,10 @@ export function RecordCorrections({ ctx, patientId, entries }: { ctx: PageContex
           ]}
         />
       )}
-    </section>
+      <p>
+        <a href={`/patients/${patientId}/history`}>{h.details}</a>
+      </p>
+    </RecordFrame>
   );
 }
 

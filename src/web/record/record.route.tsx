@@ -1,10 +1,10 @@
 // The clinical record's section pages under /patients/:id: fractures, results, medication,
-// contacts and letters (the assessment has its own route file, assessment.route.tsx; the overview
-// and the history are the patients slice's record and history pages, in the same frame), one page
-// per fact (its versions, a correction, marking it entered in error), and the forms that add facts
-// or end care. For the roles whose menu leads to /patients; the core decides about the record
-// itself, every read and write is audited, and a form is stored all or nothing (one use case, one
-// transaction).
+// contacts, letters and the record's corrections (history/record; the assessment has its own route
+// file, assessment.route.tsx; the overview and the personal details' history are the patients
+// slice's pages, in the same frame), one page per fact (its versions, a correction, marking it
+// entered in error), and the forms that add facts or end care. For the roles whose menu leads to
+// /patients; the core decides about the record itself, every read and write is audited, and a form
+// is stored all or nothing (one use case, one transaction).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, correctEntry, endCare, entryHistory, markEnteredInError, openClinicalRecord, readPatient, recordFacts, requestMeta, type SessionUser } from '../../api/facade.js';
 import { idParam, isUuid, userOfMenuPage, type PageKit } from '../page-kit.js';
@@ -16,7 +16,7 @@ import { isoDate } from '../../core/time/date.js';
 import { issueCode } from '../../schema/problem.js';
 import { CARE_END_REASONS, checkEntry, EndCareForm, entryRefusal, entryValues, isFormKind, VoidForm, type FormKind, type Values } from './record.forms.js';
 import {
-  ContactsPage, EmptySectionPage, EntryPage, FracturesPage, ResultsPage, sectionOf, type FormState, type SectionNotice, type SectionProps,
+  ContactsPage, EmptySectionPage, EntryPage, FracturesPage, RecordHistoryPage, ResultsPage, sectionOf, type FormState, type SectionNotice, type SectionProps,
 } from './record.page.js';
 import type { EntryData } from '../../core/record/entries.js';
 import { z } from 'zod';
@@ -32,7 +32,7 @@ const entryIdOf = (req: FastifyRequest) => {
 const AnyForm = pageForm({ schema: z.looseObject({}), labels: () => ({}) });
 
 // The assessment is a section of its own making: assessment.route.tsx.
-type Rendered = 'fractures' | 'results' | 'medication' | 'contacts' | 'letters';
+type Rendered = 'fractures' | 'results' | 'medication' | 'contacts' | 'letters' | 'history/record';
 const NOTICES: readonly SectionNotice[] = ['added', 'corrected', 'voided', 'care-ended'];
 
 export function registerRecordPages(fastify: FastifyInstance, kit: PageKit): void {
@@ -53,6 +53,7 @@ export function registerRecordPages(fastify: FastifyInstance, kit: PageKit): voi
       which === 'fractures' ? <FracturesPage {...p} />
       : which === 'results' ? <ResultsPage {...p} />
       : which === 'contacts' ? <ContactsPage {...p} />
+      : which === 'history/record' ? <RecordHistoryPage {...p} />
       : <EmptySectionPage {...p} section={which} />;
     return send(reply, node, status);
   }
@@ -62,7 +63,7 @@ export function registerRecordPages(fastify: FastifyInstance, kit: PageKit): voi
     return NOTICES.includes(n as SectionNotice) ? { notice: n as SectionNotice } : {};
   };
 
-  for (const which of ['fractures', 'results', 'medication', 'contacts', 'letters'] as const) {
+  for (const which of ['fractures', 'results', 'medication', 'contacts', 'letters', 'history/record'] as const) {
     fastify.get(`/patients/:id/${which}`, hidden, page(async (req, reply) => section(req, reply, which, noticeOf(req))));
   }
 

@@ -147,7 +147,9 @@ describe('the clinical record pages', () => {
     expect(versions.body).toContain('Zijde verkeerd overgenomen');
     expect(versions.body).toContain('Hoort bij een andere patiënt');
     expect(versions.body).toContain(nl.clinical.entries.isVoid);
-    const history = await nurse.get(`/patients/${anna}/history`);
+    // The personal details' history leads to the clinical record's corrections.
+    expect((await nurse.get(`/patients/${anna}/history`)).body).toContain(`href="/patients/${anna}/history/record"`);
+    const history = await nurse.get(`/patients/${anna}/history/record`);
     expect(history.body).toContain(nl.clinical.history.title);
     expect(history.body).toContain(nl.clinical.history.voided);
     expect(history.body).toContain(`href="${entry}"`);
