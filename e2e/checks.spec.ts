@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DESKTOP, launchBrowser } from './support/browser.js';
-import { auditPage, axeViolations, focused, horizontalOverflow, smallTargets, smallText, structureProblems, watchCsp } from './support/audit.js';
+import { auditPage, axeViolations, focused, horizontalOverflow, MINIMUMS, sideOfRole, sideProblems, smallTargets, smallText, structureProblems, watchCsp, type Side } from './support/audit.js';
 import { measure } from './support/reflow.js';
 
 const STYLE = `
@@ -15,8 +15,8 @@ const STYLE = `
   :focus-visible { outline: 3px solid #000; }
   label { display: flex; align-items: center; min-height: 44px; }`;
 
-function doc(body: string, extraStyle = ''): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Check</title><style>${STYLE}${extraStyle}</style></head>
+function doc(body: string, extraStyle = '', side: Side = 'patient'): string {
+  return `<!doctype html><html lang="en" class="side-${side}"><head><meta charset="utf-8"><title>Check</title><style>${STYLE}${extraStyle}</style></head>
   <body><a class="skip" href="#main">Skip to main content</a><main id="main" tabindex="-1"><h1>Check</h1>${body}</main></body></html>`;
 }
 
@@ -63,6 +63,48 @@ describe('the audit checks', () => {
     expect(found.join('\n')).toMatch(/body font-size is 16 px/);
     expect(found.join('\n')).toMatch(/"Fine print" in <p> is 14\.0 px/);
     await p.close();
+  });
+
+  // Each side's minimums, on a page just below them and one just at them. The clinician's page is
+  // also too small for the patient side: the same page passes or fails by whose side it is on.
+  const sized = (textPx: number, targetPx: number, side: Side) =>
+    doc(
+      `<p>Uitslag</p><a href="#x" style="min-width:0;min-height:0;width:${String(targetPx)}px;height:${String(targetPx)}px">x</a><label style="min-height:${String(targetPx)}px"><input type="checkbox"> Gezien</label>`,
+      `html { font-size: ${String(textPx)}px; }`,
+      side,
+    );
+
+  it('hold the patient side to 18 px text and 44 x 44 px targets', async () => {
+    expect(MINIMUMS.patient).toEqual({ textPx: 18, targetPx: 44 });
+    const small = await load(sized(16, 40, 'patient'));
+    await expect(auditPage(small, { side: 'patient' })).rejects.toThrow(/body font-size is 16 px \(minimum 18\)[\s\S]*target <a> "x" is 40\.0 x 40\.0 px \(minimum 44 x 44\)/);
+    await small.close();
+    const right = await load(sized(18, 44, 'patient'));
+    await auditPage(right, { side: 'patient' });
+    await right.close();
+  });
+
+  it('hold the clinician side to 16 px text and 24 x 24 px targets, and no lower', async () => {
+    expect(MINIMUMS.clinician).toEqual({ textPx: 16, targetPx: 24 });
+    const small = await load(sized(15, 22, 'clinician'));
+    await expect(auditPage(small, { side: 'clinician' })).rejects.toThrow(/body font-size is 15 px \(minimum 16\)[\s\S]*target <a> "x" is 22\.0 x 22\.0 px \(minimum 24 x 24\)/);
+    await small.close();
+    const right = await load(sized(16, 24, 'clinician'));
+    await auditPage(right, { side: 'clinician' });
+    // The same dense page, read by a patient: too small.
+    expect((await smallText(right, MINIMUMS.patient.textPx)).join('\n')).toMatch(/body font-size is 16 px/);
+    expect((await smallTargets(right, MINIMUMS.patient.targetPx)).join('\n')).toMatch(/target <a> "x" is 24\.0 x 24\.0 px/);
+    await right.close();
+  });
+
+  it('report a page set for the other side than its reader, and tell the sides by role', async () => {
+    const p = await load(sized(18, 44, 'clinician'));
+    expect((await sideProblems(p, 'patient')).join('')).toMatch(/set for the clinician side, but its reader is on the patient side/);
+    expect(await sideProblems(p, 'clinician')).toEqual([]);
+    await expect(auditPage(p, { side: 'patient' })).rejects.toThrow(/set for the clinician side/);
+    await p.close();
+    const roles = ['nurse', 'physician', 'physiotherapist', 'care-worker', 'admin', 'patient', 'caregiver', null] as const;
+    expect(roles.map((r) => sideOfRole(r))).toEqual(['clinician', 'clinician', 'clinician', 'clinician', 'clinician', 'patient', 'patient', 'patient']);
   });
 
   it('report sideways scrolling at 200 % and 400 % zoom, naming the culprit', async () => {

@@ -49,8 +49,11 @@ describe('keyboard only', () => {
     await Promise.all([page.waitForURL(/\/patients\/[0-9a-f-]{36}$/), page.keyboard.press('Enter')]);
     expect(await shell.h1().textContent()).toBe('Anna de Vries');
 
-    // Correct the phone number: type into the field, choose the reason with the arrow keys, send with Enter on the button.
-    await shell.tabTo(page.getByLabel(t.patients.fields.phone, { exact: false }), 200);
+    // Open the correction form where it is (a disclosure: Enter on its summary), type into the
+    // field, choose the reason with the arrow keys, send with Enter on the button.
+    await shell.tabTo(page.locator('summary', { hasText: t.record.correctTitle }), 200);
+    await page.keyboard.press('Enter');
+    await shell.tabTo(page.getByLabel(t.patients.fields.phone, { exact: false }), 40);
     await page.keyboard.type('0612345678');
     await shell.tabTo(page.getByRole('radio', { name: t.record.reasons.correction }), 40);
     await page.keyboard.press('Space');
@@ -96,6 +99,7 @@ describe('record pages pass the audit', () => {
       await auditPage(page);
     }
     await page.goto(record);
+    await page.locator('summary', { hasText: t.record.accountTitle }).click();
     await page.getByRole('radio', { name: t.record.kinds.caregiver }).check();
     await page.getByLabel(t.record.displayName, { exact: false }).fill('Piet de Vries');
     await page.getByLabel(t.record.relation, { exact: false }).selectOption('family');

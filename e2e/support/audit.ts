@@ -1,8 +1,12 @@
 // The accessibility bar every page must clear. axe covers WCAG 2.2 A/AA as far as a machine can;
-// our own checks add what our design promises beyond it: targets of 44 x 44 px (axe stops at
-// 24 px), text of at least 18 px, reflow at 200 % and 400 % zoom, and a predictable frame (one h1,
-// one main, a skip link first). Each check returns readable problem lines so a failure says what
-// to fix, and each can be run on its own against a deliberately broken page (see checks.spec.ts).
+// our own checks add what our design promises beyond it, by the side of the record the page is on:
+// on the patient side (patients, caregivers, visitors) targets of 44 x 44 px and text of at least
+// 18 px, on the clinician side (nurses, physicians, physiotherapists, care workers, administrators)
+// targets of 24 x 24 px (WCAG 2.2 AA) and text of at least 16 px; on both, reflow at 200 % and
+// 400 % zoom and a predictable frame (one h1, one main, a skip link first). The side is the one of
+// the reader's role, asked of the server for the session the page was opened with, never taken
+// from the page itself. Each check returns readable problem lines so a failure says what to fix,
+// and each can be run on its own against a deliberately broken page (see checks.spec.ts).
 /// <reference lib="dom" />
 import axe from 'axe-core';
 import type { Locator, Page } from 'playwright-core';
@@ -14,8 +18,44 @@ declare global {
 }
 
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] as const;
-export const MIN_TARGET_PX = 44;
-export const MIN_TEXT_PX = 18;
+
+/** Whose side a page is on: that of the role reading it. */
+export type Side = 'patient' | 'clinician';
+
+/** What each side promises: the smallest target and the smallest text, in CSS px. */
+export const MINIMUMS: Readonly<Record<Side, { targetPx: number; textPx: number }>> = {
+  patient: { targetPx: 44, textPx: 18 },
+  clinician: { targetPx: 24, textPx: 16 },
+};
+
+/** The roles that work on the clinician side; everyone else (and a visitor) reads the patient side. */
+const CLINICIAN_ROLES: ReadonlySet<string> = new Set(['nurse', 'physician', 'physiotherapist', 'care-worker', 'admin']);
+
+export function sideOfRole(role: string | null | undefined): Side {
+  return role && CLINICIAN_ROLES.has(role) ? 'clinician' : 'patient';
+}
+
+/**
+ * The side of whoever the page was opened for: the server is asked who the page's session belongs
+ * to (the browser context's cookie). No session, or a page not served by Botpad: the patient side,
+ * the stricter of the two.
+ */
+export async function readerSide(page: Page): Promise<Side> {
+  const url = page.url();
+  if (!/^https?:/.test(url)) return 'patient';
+  const res = await page.request.get(new URL('/api/v1/session', url).href);
+  if (res.status() !== 200) return 'patient';
+  const me = (await res.json()) as { role?: string };
+  return sideOfRole(me.role);
+}
+
+/** A page set in the other side's density: a patient given the clinic's small type, or the reverse. */
+export async function sideProblems(page: Page, side: Side): Promise<string[]> {
+  const classes = await page.evaluate(() => Array.from(document.documentElement.classList));
+  if (classes.includes(`side-${side}`)) return [];
+  const shown = classes.find((c) => c.startsWith('side-'));
+  return [`page is set for ${shown ? `the ${shown.slice(5)} side` : 'no side'}, but its reader is on the ${side} side (expected class side-${side} on <html>)`];
+}
 /** 1280 px at 200 % zoom, and 1280 px at 400 % (WCAG 1.4.10's 320 CSS px). */
 export const ZOOM_VIEWPORTS = [
   { label: '200 % zoom', width: 640, height: 400 },
@@ -54,10 +94,10 @@ export async function axeViolations(page: Page): Promise<string[]> {
 }
 
 /**
- * Interactive elements smaller than min x min CSS px. A radio or checkbox counts by its label,
+ * Interactive elements smaller than min x min CSS px (the patient side's minimum unless given). A radio or checkbox counts by its label,
  * since the label is what a finger or mouse actually hits.
  */
-export async function smallTargets(page: Page, min = MIN_TARGET_PX): Promise<string[]> {
+export async function smallTargets(page: Page, min = MINIMUMS.patient.targetPx): Promise<string[]> {
   return page.evaluate((minPx) => {
     const name = (el: Element): string => {
       const id = el.id ? `#${el.id}` : '';
@@ -87,7 +127,7 @@ export async function smallTargets(page: Page, min = MIN_TARGET_PX): Promise<str
 }
 
 /** Visible text set smaller than min px, and the body's own base size. */
-export async function smallText(page: Page, min = MIN_TEXT_PX): Promise<string[]> {
+export async function smallText(page: Page, min = MINIMUMS.patient.textPx): Promise<string[]> {
   return page.evaluate((minPx) => {
     const found: string[] = [];
     const base = parseFloat(getComputedStyle(document.body).fontSize);
@@ -219,14 +259,18 @@ export async function docIndexOf(locator: Locator): Promise<number> {
 
 /**
  * Runs every check on the page as it is now (at its current viewport, then at 200 % and 400 %
- * zoom) and throws one error listing every problem found. The page must come from a context opened
+ * zoom), with the minimums of the reader's side (`side` names it for a page Botpad did not serve),
+ * and throws one error listing every problem found. The page must come from a context opened
  * with bypassCSP: true, or axe cannot be injected under our script-src 'self'.
  */
-export async function auditPage(page: Page): Promise<void> {
+export async function auditPage(page: Page, opts: { side?: Side } = {}): Promise<void> {
+  const side = opts.side ?? (await readerSide(page));
+  const min = MINIMUMS[side];
   const problems: string[] = [];
   problems.push(...(await structureProblems(page)));
-  problems.push(...(await smallText(page)));
-  problems.push(...(await smallTargets(page)));
+  problems.push(...(await sideProblems(page, side)));
+  problems.push(...(await smallText(page, min.textPx)));
+  problems.push(...(await smallTargets(page, min.targetPx)));
   problems.push(...(await horizontalOverflow(page)));
   problems.push(...(await axeViolations(page)));
   const original = page.viewportSize();
@@ -234,7 +278,7 @@ export async function auditPage(page: Page): Promise<void> {
     for (const vp of ZOOM_VIEWPORTS) {
       await page.setViewportSize({ width: vp.width, height: vp.height });
       problems.push(...(await horizontalOverflow(page)).map((p) => `${vp.label}: ${p}`));
-      problems.push(...(await smallTargets(page)).map((p) => `${vp.label}: ${p}`));
+      problems.push(...(await smallTargets(page, min.targetPx)).map((p) => `${vp.label}: ${p}`));
     }
   } finally {
     if (original) await page.setViewportSize(original);

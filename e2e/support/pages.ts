@@ -62,16 +62,39 @@ async function firstConsentPage(page: Page): Promise<string> {
   return made;
 }
 
-/** The record of the demo patient Anna de Vries, as the signed-in clinician finds it. */
-async function annaRecord(page: Page): Promise<string> {
-  await page.goto('/patients?q=Vries');
-  const record = await page.locator('a[href^="/patients/"]', { hasText: 'Anna' }).first().getAttribute('href');
-  if (!record) throw new Error('no demo record for Anna de Vries');
-  return record;
+/** The demo record of Anna de Vries, as the signed-in clinician finds it, or one of its sections. */
+function annasRecord(section = ''): (page: Page) => Promise<string> {
+  return async (page) => {
+    await page.goto('/patients?q=Vries');
+    const record = await page.locator('a[href^="/patients/"]', { hasText: 'Anna' }).first().getAttribute('href');
+    if (!record) throw new Error('no demo record for Anna de Vries');
+    return section === '' ? record : `${record}/${section}`;
+  };
 }
 
-/** A page under Anna de Vries's record (`/facts`, `/facts/weight`). */
-const underAnna = (rest: string) => async (page: Page) => `${await annaRecord(page)}${rest}`;
+/** The page of one fact on Anna's record: the newest note, made first when there is none. */
+async function annasNote(page: Page): Promise<string> {
+  const contacts = await annasRecord('contacts')(page);
+  await page.goto(contacts);
+  const existing = page.locator('a[href*="/entries/"]').first();
+  if ((await existing.count()) === 0) {
+    await page.locator('details:has(form[action$="/add/note"]) > summary').click();
+    await page.fill('#note-date', '01-12-2026');
+    await page.fill('#text', 'Uitslagen besproken.');
+    await Promise.all([page.waitForURL(/notice=added/), page.click(`form[action$="/add/note"] button[type="submit"]`)]);
+  }
+  const href = await page.locator('a[href*="/entries/"]').first().getAttribute('href');
+  if (!href) throw new Error('no note on the record');
+  return href;
+}
+
+/** The patient's own record, reached from her start page. */
+async function ownRecord(page: Page): Promise<string> {
+  await page.goto('/me');
+  const href = await page.locator('main a[href^="/patients/"]').first().getAttribute('href');
+  if (!href) throw new Error('no link to the own record on /me');
+  return href;
+}
 
 async function firstAccountPage(page: Page): Promise<string> {
   await page.goto('/admin/users');
@@ -97,17 +120,27 @@ export const PAGES: readonly PageSpec[] = [
   { name: 'my record (patient)', path: '/me', h1: (t) => t.me.title, before: signInAs('patient') },
   { name: 'people I care for (caregiver)', path: '/care', h1: (t) => t.care.title, before: signInAs('caregiver') },
   { name: 'consent of a caregiver (nurse)', path: '/patients/{id}/caregivers/{caregiverId}', h1: (t) => t.record.consentTitle('Bram de Vries'), before: signInAs('nurse'), resolve: firstConsentPage },
-  { name: 'record facts (nurse)', path: '/patients/{id}/facts', h1: (t) => t.facts.title, before: signInAs('nurse'), resolve: underAnna('/facts') },
+  { name: 'record facts (nurse)', path: '/patients/{id}/facts', h1: (t) => t.facts.title, before: signInAs('nurse'), resolve: annasRecord('facts') },
   ...(['weight', 'risk-factors', 'fes-i', 'calcium', 'medication'] as const).map(
     (kind): PageSpec => ({
       name: `record a fact: ${kind} (nurse)`,
       path: `/patients/{id}/facts/${kind}`,
       h1: (t) => t.facts.formTitle(t.facts.kinds[kind].name),
       before: signInAs('nurse'),
-      resolve: underAnna(`/facts/${kind}`),
+      resolve: annasRecord(`facts/${kind}`),
     }),
   ),
-  { name: 'record facts, refused (physiotherapist)', path: '/patients/{id}/facts', status: 403, h1: (t) => t.errors.forbiddenTitle, before: signInAs('physiotherapist'), resolve: underAnna('/facts') },
+  { name: 'record facts, refused (physiotherapist)', path: '/patients/{id}/facts', status: 403, h1: (t) => t.errors.forbiddenTitle, before: signInAs('physiotherapist'), resolve: annasRecord('facts') },
+  { name: 'record overview (nurse)', path: '/patients/{id}', h1: () => 'Anna de Vries', before: signInAs('nurse'), resolve: annasRecord() },
+  ...(['fractures', 'results', 'assessment', 'medication', 'contacts', 'letters'] as const).map(
+    (section): PageSpec => ({ name: `record: ${section} (nurse)`, path: `/patients/{id}/${section}`, h1: (t) => t.clinical.sections[section], before: signInAs('nurse'), resolve: annasRecord(section) }),
+  ),
+  { name: 'record: one fact (nurse)', path: '/patients/{id}/entries/{entryId}', h1: (t) => t.clinical.entries.title(t.clinical.kinds.note ?? '', '01-12-2026'), before: signInAs('nurse'), resolve: annasNote },
+  { name: 'record: corrections (physician)', path: '/patients/{id}/history/record', h1: (t) => t.clinical.history.title, before: signInAs('physician'), resolve: annasRecord('history/record') },
+  { name: 'record: history (physician)', path: '/patients/{id}/history', h1: (t) => t.history.title, before: signInAs('physician'), resolve: annasRecord('history') },
+  { name: 'record overview (patient, her own)', path: '/patients/{id}', h1: () => 'Anna de Vries', before: signInAs('patient'), resolve: ownRecord },
+  { name: 'fracture intake (nurse)', path: '/intake', h1: (t) => t.intake.title, before: signInAs('nurse') },
+  { name: 'case finding of a patient (nurse)', path: '/intake/{id}', h1: (t) => t.intake.resultTitle('Anna de Vries'), before: signInAs('nurse'), resolve: async (page) => (await annasRecord()(page)).replace('/patients/', '/intake/') },
   { name: 'users (admin)', path: '/admin/users', h1: (t) => t.users.title, before: signInAs('admin') },
   { name: 'one account (admin)', path: '/admin/users/{id}', h1: (t) => t.users.manageTitle(FIRST_ACCOUNT), before: signInAs('admin'), resolve: firstAccountPage },
   { name: 'audit log (admin)', path: '/admin/audit', h1: (t) => t.audit.title, before: signInAs('admin') },

@@ -20,6 +20,10 @@ import { ActivatePage } from './accounts/sign-in.page.js';
 import { AuditPage } from './admin/admin.page.js';
 import { FACT_FORMS, FACT_KINDS, type FactKind } from './facts/facts.forms.js';
 import { FactFormPage } from './facts/facts.page.js';
+import { IntakeForm, intakeDefaults } from './intake/intake.forms.js';
+import { IntakePage } from './intake/intake.page.js';
+import { SignForm } from './record/assessment.forms.js';
+import { AssessmentPage } from './record/assessment.page.js';
 import { AppError } from '../schema/problem.js';
 import { todayNl } from '../schema/clock.js';
 import { addDays } from '../core/time/date.js';
@@ -120,7 +124,7 @@ describe.each(LANGS)('the search forms name a date that does not exist (%s)', (_
 
 // ---- Optional means optional -----------------------------------------------------------------
 
-const ctxOf = (t: Messages): PageContext => ({ lang: t.lang === 'nl' ? 'nl' : 'en', t, textSize: 'normal', demo: false, helpPhone: '088 123 45 67', path: '/' });
+const ctxOf = (t: Messages): PageContext => ({ lang: t.lang === 'nl' ? 'nl' : 'en', t, textSize: 'normal', side: 'clinician', demo: false, helpPhone: '088 123 45 67', path: '/' });
 const somePatient = {
   id: '00000000-0000-4000-8000-000000000001', familyName: 'Vries', familyNamePrefix: 'de', givenName: 'Anna', birthDate: '1948-04-12', sex: 'female' as const,
   phone: null, email: null, gpPractice: null, pathwayStage: 'case-finding', mergedInto: null, organisations: [],
@@ -179,6 +183,25 @@ const FORM_PAGES: readonly FormPage[] = [
   { name: 'account for a patient', page: (ctx) => <AccountFormPage ctx={ctx} csrf="x" patient={somePatient} />, form: AccountForm, filled: { kind: 'patient' } },
   { name: 'activation', page: (ctx) => <ActivatePage ctx={ctx} csrf="x" />, form: ActivationForm, filled: { code: 'ABCD-EFGH-JKMN', password: 'een lange zin', password2: 'een lange zin' } },
   { name: 'audit search', page: (ctx) => <AuditPage ctx={ctx} query={{ person: '', patient: '', action: '', allowed: '', from: '', to: '' }} results={undefined} />, form: AuditSearchForm, filled: {} },
+  {
+    name: 'fracture intake',
+    page: (ctx) => <IntakePage ctx={ctx} csrf="x" values={intakeDefaults(typedFromIso(todayNl()))} withBsn />,
+    form: IntakeForm,
+    filled: { ...anna, fractureDate: typedFromIso(todayNl()), site: 'wrist', side: 'left', energy: 'low' },
+  },
+  {
+    name: 'assessment sign-off',
+    page: (ctx) => (
+      <AssessmentPage
+        ctx={ctx}
+        csrf="x"
+        patient={somePatient}
+        view={{ evaluation: { asOf: todayNl(), rulesVersion: 'x', settingsUsed: DEFAULT_SETTINGS, conclusions: [] }, assessments: [], may: { write: true, sign: true, endCare: true } }}
+      />
+    ),
+    form: SignForm,
+    filled: {},
+  },
   { name: 'organisation settings', page: (ctx) => <OrganisationSettingsPage ctx={ctx} csrf="x" settings={DEFAULT_VIEW} />, form: SettingsForm, filled: DEFAULT_FORM },
   ...FACT_KINDS.map((kind): FormPage => ({
     name: `fact: ${kind}`,
@@ -205,6 +228,8 @@ describe.each(LANGS)('a field marked optional (%s)', (_lang, t: Messages) => {
       'account for a patient': ['accountEmail', 'consentGivenBy', 'representationProof'],
       'activation': ['email'],
       'audit search': ['person', 'patient', 'from', 'to'],
+      'fracture intake': ['bsn', 'department'],
+      'assessment sign-off': ['note'],
       'organisation settings': ['vertebralFractureMinT'],
       'fact: weight': [], 'fact: height': [], 'fact: menopause': ['ageAtMenopause'], 'fact: risk-factors': ['alcoholUnitsPerDay', 'antiEpileptics'],
       'fact: glucocorticoid-course': ['end'], 'fact: fall': [], 'fact: falls-screen': ['fallsLast12Months', 'tugSeconds', 'gaitSpeedMps'], 'fact: fes-i': [],

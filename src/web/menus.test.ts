@@ -14,6 +14,7 @@ describe('menus', () => {
 
   it('gives the list of patients to clinicians only, a record to patients, the people cared for to caregivers, the organisation to its administrators', () => {
     expect(ROLES.filter((r) => inMenuOf(r, '/patients'))).toEqual(['nurse', 'physician', 'physiotherapist', 'care-worker']);
+    expect(ROLES.filter((r) => inMenuOf(r, '/intake'))).toEqual(['nurse', 'physician']);
     expect(ROLES.filter((r) => inMenuOf(r, '/me'))).toEqual(['patient']);
     expect(ROLES.filter((r) => inMenuOf(r, '/care'))).toEqual(['caregiver']);
     expect(ROLES.filter((r) => inMenuOf(r, '/admin/users'))).toEqual(['admin']);

@@ -10,9 +10,11 @@ export interface MenuEntry {
   label: string;
 }
 
-type MenuHref = '/patients' | '/me' | '/care' | '/admin/users' | '/admin/audit' | '/admin/settings';
+type MenuHref = '/patients' | '/intake' | '/me' | '/care' | '/admin/users' | '/admin/audit' | '/admin/settings';
 
-const LABEL: Record<MenuHref, keyof Messages['menu']> = { '/patients': 'patients', '/me': 'me', '/care': 'care', '/admin/users': 'users', '/admin/audit': 'audit', '/admin/settings': 'settings' };
+const LABEL: Record<MenuHref, keyof Messages['menu']> = {
+  '/patients': 'patients', '/intake': 'intake', '/me': 'me', '/care': 'care', '/admin/users': 'users', '/admin/audit': 'audit', '/admin/settings': 'settings',
+};
 
 /** What a role may use: clinicians their patients, a patient their record, a caregiver the people they look after. */
 function menuHrefs(role: Role): readonly [MenuHref, ...MenuHref[]] {
@@ -23,8 +25,11 @@ function menuHrefs(role: Role): readonly [MenuHref, ...MenuHref[]] {
       return ['/care'];
     case 'admin':
       return ['/admin/users', '/admin/audit', '/admin/settings'];
+    // The hospital's nurses and physicians take in fractures (from the plaster room, the emergency
+    // department's list); a practice and a day centre do not.
     case 'nurse':
     case 'physician':
+      return ['/patients', '/intake'];
     case 'physiotherapist':
     case 'care-worker':
       return ['/patients'];
@@ -43,4 +48,26 @@ export function startPage(role: Role): string {
 /** Whether `page` (a menu entry's page: a start page, a list) is in `role`'s menu. */
 export function inMenuOf(role: Role, page: MenuHref): boolean {
   return menuHrefs(role).includes(page);
+}
+
+/**
+ * Which side of the record a role reads from: the patient side (large type, large targets, plain
+ * words) or the clinician side (denser, for a working day next to the hospital's own system).
+ * Every page a reader sees takes the side of that reader's role; a visitor gets the patient side.
+ */
+export type Side = 'patient' | 'clinician';
+
+export function sideOf(role: Role | undefined): Side {
+  switch (role) {
+    case undefined:
+    case 'patient':
+    case 'caregiver':
+      return 'patient';
+    case 'nurse':
+    case 'physician':
+    case 'physiotherapist':
+    case 'care-worker':
+    case 'admin':
+      return 'clinician';
+  }
 }

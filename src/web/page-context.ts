@@ -5,7 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isLang, messages, type Lang, type Messages } from './i18n/index.js';
 import { TEXT_SIZES, type PageContext, type SessionInfo, type TextSize } from './components/Layout.js';
 import { clockTime } from './time-format.js';
-import { menuFor } from './menus.js';
+import { menuFor, sideOf } from './menus.js';
 
 export const LANG_COOKIE = 'botpad_lang';
 export const SIZE_COOKIE = 'botpad_size';
@@ -51,6 +51,7 @@ export function pageContextSync(app: FastifyInstance, req: FastifyRequest, { dem
     lang,
     t,
     textSize: sizeOf(req),
+    side: sideOf(req.user?.actor.role),
     demo,
     helpPhone: app.deps.config.helpPhone,
     path: req.url,

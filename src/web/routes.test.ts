@@ -38,6 +38,13 @@ describe('pages by role', () => {
     { path: () => `/patients/${anna}/facts`, expect: only('nurse', 'physician') },
     { path: () => `/patients/${anna}/facts/weight`, expect: only('nurse', 'physician') },
     { path: () => `/patients/${lotte}`, expect: only('care-worker', 'caregiver') },
+    // The record's sections are clinicians' pages: a patient reads her record on /me.
+    ...['fractures', 'results', 'assessment', 'medication', 'contacts', 'letters', 'history/record'].flatMap((section) => [
+      { path: () => `/patients/${anna}/${section}`, expect: only('nurse', 'physician', 'physiotherapist') },
+      { path: () => `/patients/${lotte}/${section}`, expect: only('care-worker') },
+    ]),
+    { path: () => '/intake', expect: only('nurse', 'physician') },
+    { path: () => `/intake/${anna}`, expect: only('nurse', 'physician') },
   ];
 
   describe.each(ALL)('as the demo %s', (role) => {
@@ -76,13 +83,21 @@ describe('pages by role', () => {
       }
     });
 
-    it('shows the BSN only to those who may see it', async () => {
+    it('shows the BSN only to those who may see it, on the record and in the banner of its sections', async () => {
       const res = await b().get(`/patients/${anna}`);
       const sees = role === 'nurse' || role === 'physician' || role === 'patient';
       // Those who may see the BSN get the record; for everyone else, whether the record is refused
       // or shown without it, the number is nowhere on the page.
       if (sees) expect(res.statusCode).toBe(200);
       expect(res.body.includes('111222333'), `BSN on the page for ${role} (status ${String(res.statusCode)})`).toBe(sees);
+      const section = await b().get(`/patients/${anna}/fractures`);
+      expect(section.body.includes('111222333'), `BSN in the banner for ${role} (status ${String(section.statusCode)})`).toBe(role === 'nurse' || role === 'physician');
+    });
+
+    it('sets the page density by the side of the role', async () => {
+      const res = await b().get(START[role]);
+      const clinician = role !== 'patient' && role !== 'caregiver';
+      expect(res.body).toContain(clinician ? 'side-clinician' : 'side-patient');
     });
   });
 

@@ -12,6 +12,9 @@ import { registerOwnRecordPages } from './me/me.route.js';
 import { registerPatientPages } from './patients/patients.route.js';
 import { registerAdminPages } from './admin/admin.route.js';
 import { registerFactPages } from './facts/facts.route.js';
+import { registerRecordPages } from './record/record.route.js';
+import { registerIntakePages } from './intake/intake.route.js';
+import { registerAssessmentPages } from './record/assessment.route.js';
 
 export function htmlError(app: FastifyInstance) {
   return (req: FastifyRequest, reply: FastifyReply, status: number): string => {
@@ -27,6 +30,9 @@ export function registerWebRoutes(fastify: FastifyInstance): void {
   registerAccountPages(fastify, kit);
   registerOwnRecordPages(fastify, kit);
   registerPatientPages(fastify, kit);
+  registerRecordPages(fastify, kit);
+  registerIntakePages(fastify, kit);
+  registerAssessmentPages(fastify, kit);
   registerAdminPages(fastify, kit);
   registerFactPages(fastify, kit);
 }

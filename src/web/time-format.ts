@@ -33,3 +33,21 @@ export function timeSpan(lang: Lang, from: string, to: string, until: (from: str
   if (Date.parse(from) === Date.parse(to)) return dateTime(lang, from);
   return until(dateTime(lang, from), dayNl(from) === dayNl(to) ? clockTime(lang, to) : dateTime(lang, to));
 }
+
+/**
+ * A calendar date as the clinic writes it in tables and banners, the same in both languages:
+ * "12-04-1948" (dd-mm-jjjj). Anything that is not a date is shown as it came.
+ */
+export function numericDate(ymd: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(ymd);
+  return m ? `${m[3] ?? ''}-${m[2] ?? ''}-${m[1] ?? ''}` : ymd;
+}
+
+/** A moment as the clinic writes it: "07-12-2026 14:05", in the Netherlands' time. */
+export function numericDateTime(iso: string): string {
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(
+    new Date(iso),
+  );
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('day')}-${part('month')}-${part('year')} ${part('hour')}:${part('minute')}`;
+}

@@ -85,6 +85,10 @@ export interface FieldProps {
   inputMode?: 'numeric' | 'decimal' | 'text' | 'email' | 'tel';
   spellcheck?: boolean;
   maxLength?: number;
+  /** The first field of a form page: the cursor is there when the page opens (no script needed). */
+  autofocus?: boolean;
+  /** The id of a <datalist> of usual values (free text stays possible). */
+  list?: string;
   /** A number's bounds and steps (type number); the server checks them either way. */
   min?: number;
   max?: number;
@@ -103,6 +107,8 @@ function inputAttrs(p: FieldProps): Record<string, unknown> {
     inputMode: p.inputMode,
     spellcheck: p.spellcheck,
     maxLength: p.maxLength,
+    autofocus: p.autofocus,
+    list: p.list,
     min: p.min,
     max: p.max,
     step: p.step,
@@ -179,14 +185,25 @@ export function Radios(p: { t: Messages; name: string; legend: string; options: 
   );
 }
 
-export function Select(p: { t: Messages; name: string; label: string; options: readonly Option[]; value?: string | undefined; hint?: string | undefined; error?: string | undefined; optional?: Optional; blank?: string }) {
+export function Select(p: {
+  t: Messages;
+  name: string;
+  label: string;
+  options: readonly Option[];
+  value?: string | undefined;
+  hint?: string | undefined;
+  error?: string | undefined;
+  optional?: Optional;
+  blank?: string;
+  autofocus?: boolean;
+}) {
   return (
     <div class="field">
       <label for={p.name}>
         <LabelText t={p.t} label={p.label} optional={p.optional} />
       </label>
       <Described t={p.t} name={p.name} hint={p.hint} error={p.error} />
-      <select id={p.name} name={p.name} aria-invalid={p.error ? 'true' : undefined} aria-describedby={describedBy(p.name, p.hint, p.error)}>
+      <select id={p.name} name={p.name} autofocus={p.autofocus} aria-invalid={p.error ? 'true' : undefined} aria-describedby={describedBy(p.name, p.hint, p.error)}>
         {p.blank !== undefined ? <option value="">{p.blank}</option> : null}
         {p.options.map((o) => (
           <option key={o.value} value={o.value} selected={p.value === o.value}>

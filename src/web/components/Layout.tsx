@@ -3,6 +3,7 @@
 // with help and a phone number. Plain links and forms only: nothing here needs JavaScript.
 import type { ComponentChildren } from 'preact';
 import type { Lang, Messages } from '../i18n/index.js';
+import type { Side } from '../menus.js';
 
 export type TextSize = 'normal' | 'large' | 'larger';
 export const TEXT_SIZES: readonly TextSize[] = ['normal', 'large', 'larger'];
@@ -11,6 +12,8 @@ export interface PageContext {
   lang: Lang;
   t: Messages;
   textSize: TextSize;
+  /** Whose side the page is on (by the reader's role): sets the page's density. */
+  side: Side;
   demo: boolean;
   helpPhone: string;
   /** Current path with query, to come back to after changing a display setting. */
@@ -71,7 +74,7 @@ export function Layout(props: { ctx: PageContext; title: string; children: Compo
   const t = ctx.t;
   const other: Lang = ctx.lang === 'nl' ? 'en' : 'nl';
   return (
-    <html lang={ctx.lang} class={`size-${ctx.textSize}`}>
+    <html lang={ctx.lang} class={`size-${ctx.textSize} side-${ctx.side}`}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

@@ -8,6 +8,7 @@ import { groupVisits, type Visit } from '../access-visits.js';
 import { messages, type Messages } from '../i18n/index.js';
 import { typedFromIso } from '../forms.js';
 import { PatientDetails, roleLabel, stageLabel } from '../components/Patient.js';
+import { RecordFrame } from '../components/Record.js';
 import type { Patient, PatientSummary } from '../../schema/patient.schema.js';
 import { phoneForDisplay } from '../../schema/phone.js';
 import type { Page } from '../../schema/paging.js';
@@ -275,8 +276,7 @@ export function PatientRecordPage(props: {
   const values = props.correction?.values ?? { ...patientValues(patient), reason: '', note: '' };
   const name = fullName(patient);
   return (
-    <Layout ctx={ctx} title={errTitle(ctx, name, errors)}>
-      <h1>{name}</h1>
+    <RecordFrame ctx={ctx} patient={patient} section="overview" heading={name} title={errTitle(ctx, name, errors)}>
       <ErrorSummary t={t} errors={errors} />
       {props.notice ? (
         <Notice ok>{props.notice === 'created' ? t.patients.created : props.notice === 'merged' ? r.merged : props.notice === 'unmerged' ? r.unmerged : r.corrected}</Notice>
@@ -397,8 +397,9 @@ export function PatientRecordPage(props: {
               )}
             </section>
           )}
-          <section aria-labelledby="correct-title">
-            <h2 id="correct-title">{r.correctTitle}</h2>
+          {/* The forms open where they are asked for; one sent back with errors opens at once. */}
+          <details class="action" open={Object.keys(errors).length > 0}>
+            <summary>{r.correctTitle}</summary>
             <p>{r.correctIntro}</p>
             <form method="post" action={`/patients/${patient.id}/correction`} novalidate>
               <Csrf token={props.csrf} />
@@ -419,15 +420,15 @@ export function PatientRecordPage(props: {
                 <button type="submit">{r.correctSubmit}</button>
               </p>
             </form>
-          </section>
-          <section aria-labelledby="account-title">
-            <h2 id="account-title">{r.accountTitle}</h2>
+          </details>
+          <details class="action">
+            <summary>{r.accountTitle}</summary>
             <p>{r.accountIntro}</p>
             <AccountForm ctx={ctx} csrf={props.csrf} patientId={patient.id} values={{}} errors={{}} />
-          </section>
+          </details>
         </>
       ) : null}
-    </Layout>
+    </RecordFrame>
   );
 }
 
@@ -659,9 +660,13 @@ export function HistoryPage(props: { ctx: PageContext; patient: Patient; revisio
     return v;
   };
   return (
-    <Layout ctx={ctx} title={h.title}>
-      <h1>{h.title}</h1>
-      <p class="lead">{fullName(props.patient)}</p>
+    <RecordFrame ctx={ctx} patient={props.patient} section="history" heading={h.title}>
+      {/* The clinical record's own corrections are a page of the record (a read of its own). */}
+      {ctx.side === 'clinician' ? (
+        <p>
+          <a href={`/patients/${props.patient.id}/history/record`}>{ctx.t.clinical.history.title}</a>
+        </p>
+      ) : null}
       <p>{h.intro}</p>
       {props.revisions.length === 0 ? <p>{h.none}</p> : null}
       {props.revisions.map((rev) => {
@@ -711,7 +716,7 @@ export function HistoryPage(props: { ctx: PageContext; patient: Patient; revisio
       <p>
         <a href={props.backHref}>{t.record.back}</a>
       </p>
-    </Layout>
+    </RecordFrame>
   );
 }
 
