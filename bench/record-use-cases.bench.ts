@@ -93,12 +93,27 @@ try {
     ]);
   const evaluation = (i: number) => patientEvaluation(deps, { actor: physician, meta, patientId: long[i % long.length]?.id ?? '', lang: 'nl' });
 
+  // Where a call's time goes: this process's CPU per call (Botpad's own work, pg's client included)
+  // and, when the server has pg_stat_statements loaded, PostgreSQL's execution time per statement.
+  const statements = (await sql<{ n: number }>`select count(*)::int as n from pg_extension where extname = 'pg_stat_statements'`.execute(db)).rows[0]?.n === 1;
+  const measure = async (run: (i: number) => Promise<unknown>, extra: Record<string, unknown>) => {
+    if (statements) await sql`select pg_stat_statements_reset()`.execute(db);
+    const loadBefore = load();
+    const cpu0 = process.cpuUsage();
+    const ms = await timed(CALLS, (i) => run(i + WARMUP));
+    const cpu = process.cpuUsage(cpu0);
+    const server = statements
+      ? (await sql<{ calls: number; mean_ms: number; max_ms: number; query: string }>`select calls::int, round(mean_exec_time::numeric, 3)::float as mean_ms,
+            round(max_exec_time::numeric, 1)::float as max_ms, left(regexp_replace(query, '[[:space:]]+', ' ', 'g'), 120) as query
+          from pg_stat_statements where calls >= ${CALLS} order by total_exec_time desc limit 12`.execute(db)).rows
+      : 'pg_stat_statements not loaded';
+    return { ...percentiles(ms), ...extra, benchCpuMsPerCall: Number(((cpu.user + cpu.system) / 1000 / CALLS).toFixed(2)), loadBefore, loadAfter: load(), server };
+  };
+
   await timed(WARMUP, fracture);
   await timed(WARMUP, evaluation);
-  const loadA = load();
-  out.recordFracture = { ...percentiles(await timed(CALLS, (i) => fracture(i + WARMUP))), patients: open.length, loadBefore: loadA, loadAfter: load() };
-  const loadB = load();
-  out.caseAndEvaluation = { ...percentiles(await timed(CALLS, (i) => evaluation(i + WARMUP))), patients: long.length, loadBefore: loadB, loadAfter: load() };
+  out.recordFracture = await measure(fracture, { patients: open.length });
+  out.caseAndEvaluation = await measure(evaluation, { patients: long.length });
 
   // The plans of the record's statements, for the patient with the most entries.
   const most = [...long].sort((a, b) => b.entries - a.entries)[0]?.id ?? '';
