@@ -8,7 +8,7 @@ import { migrate, openStore } from '../store/db.js';
 import { sql } from 'kysely';
 import { verifyAudit, writeAudit, type AuditEntry } from '../store/audit.repo.js';
 import { emptyPgDatabase, STORE_KINDS } from '../store/testing/stores.js';
-import { runAudit } from './db-commands.js';
+import { runAudit, runSeed } from './db-commands.js';
 
 const entry = (i: number): AuditEntry => ({
   userId: null, role: 'nurse', organisationId: null, action: 'patient.read', resource: 'patient', patientId: null,
@@ -125,5 +125,29 @@ describe.each(STORE_KINDS)('botpad audit verify on %s', (kind) => {
     });
     expect(await runAudit(['check'])).toBe(1);
     expect(err).toContain('Usage: botpad audit verify');
+  });
+
+  it('seeds made-up patients with their records up to the day asked, and refuses a day that does not exist', async () => {
+    const env = await setUp();
+    Object.assign(process.env, env);
+    let err = '';
+    vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => {
+      err += String(s);
+      return true;
+    });
+    expect(await runSeed(['--patients', '5', '--as-of', '2026-02-30'])).toBe(1);
+    expect(err).toContain('--as-of must be a date (YYYY-MM-DD): does not exist');
+    const out = captureStdout();
+    expect(await runSeed(['--patients', '12', '--seed', '3', '--as-of', '2026-03-31'])).toBe(0);
+    expect(out.text()).toMatch(/^Added 12 synthetic patients with \d+ facts, \d+ signed assessments and \d+ ends of care \(seed 3, up to 2026-03-31\) in /);
+    const store = await openStore({ databaseUrl: env.DATABASE_URL, dataDir: env.BOTPAD_DATA_DIR });
+    try {
+      const r = await sql<{ latest: string; patients: number }>`select max(clinical_date)::text as latest, count(distinct patient_id)::int as patients from clinical_entry`.execute(store.db);
+      expect(r.rows[0]?.latest).toBeDefined();
+      expect((r.rows[0]?.latest ?? '') < '2026-03-31').toBe(true);
+      expect(r.rows[0]?.patients).toBeGreaterThan(0);
+    } finally {
+      await store.close();
+    }
   });
 });

@@ -6,6 +6,8 @@ import { auditHead, sealAudit, verifyAudit } from '../store/audit.repo.js';
 import { checkAnchor, readAnchor, writeAnchor, type AuditAnchor } from '../services/audit.js';
 import { DataDirLockedError } from '../store/lock.js';
 import { configOrReport } from './config-or-exit.js';
+import { todayNl } from '../schema/clock.js';
+import { dateProblem, dateProblemMessage } from '../core/time/date.js';
 
 async function withStore(run: (store: Store) => Promise<number>): Promise<number> {
   const config = configOrReport();
@@ -37,21 +39,21 @@ export function runMigrate(args: string[]): Promise<number> {
 }
 
 export function runSeed(args: string[]): Promise<number> {
-  let values: { demo?: boolean; patients?: string; seed?: string };
+  let values: { demo?: boolean; patients?: string; seed?: string; 'as-of'?: string };
   try {
     ({ values } = parseArgs({
       args,
-      options: { demo: { type: 'boolean' }, patients: { type: 'string' }, seed: { type: 'string' } },
+      options: { demo: { type: 'boolean' }, patients: { type: 'string' }, seed: { type: 'string' }, 'as-of': { type: 'string' } },
       strict: true,
       allowPositionals: false,
     }));
   } catch (e) {
-    process.stderr.write(`${(e as Error).message}\nUsage: botpad seed --demo | --patients N [--seed S]\n`);
+    process.stderr.write(`${(e as Error).message}\nUsage: botpad seed --demo | --patients N [--seed S] [--as-of YYYY-MM-DD]\n`);
     return Promise.resolve(1);
   }
   const n = values.patients === undefined ? undefined : Number(values.patients);
   if (!values.demo && n === undefined) {
-    process.stderr.write('Usage: botpad seed --demo | --patients N [--seed S]\n');
+    process.stderr.write('Usage: botpad seed --demo | --patients N [--seed S] [--as-of YYYY-MM-DD]\n');
     return Promise.resolve(1);
   }
   if (n !== undefined && (!Number.isInteger(n) || n < 1 || n > 10_000_000)) {
@@ -63,6 +65,12 @@ export function runSeed(args: string[]): Promise<number> {
     process.stderr.write('--seed must be a whole number.\n');
     return Promise.resolve(1);
   }
+  const asOf = values['as-of'] ?? todayNl();
+  const bad = dateProblem(asOf);
+  if (bad !== undefined) {
+    process.stderr.write(`--as-of must be a date (YYYY-MM-DD): ${dateProblemMessage(bad)}.\n`);
+    return Promise.resolve(1);
+  }
   return withStore(async (store) => {
     await migrate(store.db);
     if (values.demo) {
@@ -70,8 +78,11 @@ export function runSeed(args: string[]): Promise<number> {
     }
     if (n !== undefined) {
       const t0 = performance.now();
-      const added = await seedPatients(store.db, n, { seed, asOfYear: new Date().getFullYear() });
-      process.stdout.write(`Added ${String(added)} synthetic patients in ${((performance.now() - t0) / 1000).toFixed(1)} s.\n`);
+      const added = await seedPatients(store.db, n, { seed, asOf });
+      process.stdout.write(
+        `Added ${String(added.patients)} synthetic patients with ${String(added.entries)} facts, ${String(added.assessments)} signed assessments and ` +
+          `${String(added.careEnds)} ends of care (seed ${String(seed)}, up to ${asOf}) in ${((performance.now() - t0) / 1000).toFixed(1)} s.\n`,
+      );
     }
     return 0;
   });

@@ -6,8 +6,9 @@ Commands:
   start                      Start Botpad (migrates the database; loads demo data on first start)
   migrate                    Apply pending database migrations and exit
   seed --demo                Load the demo organisations, accounts and patients
-  seed --patients N [--seed S]
-                             Add N synthetic patients (for benchmarks)
+  seed --patients N [--seed S] [--as-of YYYY-MM-DD]
+                             Add N synthetic patients with clinical records (for
+                             benchmarks; loads the demo set first if it is not there)
   audit verify               Check the audit log's hash chain; names the first broken entry
   evaluate FILE|- [--lang nl|en] [--settings FILE]
                              Evaluate one case with the clinical rules; prints JSON

@@ -1,11 +1,22 @@
-// Seeding: the demo set on first start, and synthetic patients in bulk for benchmarks. Synthetic
-// patients follow a fixed-seed random stream, so two runs with the same N give the same people.
+// Seeding: the demo set on first start, and synthetic patients with their clinical records in bulk
+// for benchmarks and trying Botpad out. Synthetic patients follow a fixed-seed random stream, so
+// two runs with the same seed, N and day give the same people and facts.
 import { holdMigrationLock, inTransaction, type Db } from '../store/db.js';
 import { readMeta, writeMeta } from '../store/meta.repo.js';
 import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_PATIENTS } from '../demo/demo-data.js';
 import { insertUser } from '../store/accounts.repo.js';
 import { hashPassword } from './auth.js';
 import { splitFamilyName } from '../core/names.js';
+import { randomUUID } from 'node:crypto';
+import type { Insertable } from 'kysely';
+import type { AssessmentTable, CareEndTable, ClinicalEntryTable, PatientOrganisationTable, PatientTable } from '../store/schema.js';
+import type { DemoOrgKey } from '../demo/demo-data.js';
+import { syntheticRecord, type Recorder } from '../demo/synthetic-record.js';
+import { evaluate } from '../core/evaluate.js';
+import { projectCase } from '../core/record/projection.js';
+import { RULES_VERSION } from '../core/registry.js';
+import { DEFAULT_SETTINGS } from '../core/settings.js';
+import { addDays, type IsoDate } from '../core/time/date.js';
 
 export const PATHWAY_STAGES = [
   'case-finding', 'diagnostics', 'assessment', 'decision', 'treatment', 'exercise-therapy',
@@ -100,53 +111,146 @@ const GIVEN_M = ['Jan', 'Kees', 'Willem', 'Ahmed', 'Henk', 'Piet', 'Gerrit', 'Lu
 const FAMILY = ['de Jong', 'Jansen', 'de Vries', 'van den Berg', 'van Dijk', 'Bakker', 'Visser', 'Smit', 'Meijer', 'de Boer', 'Mulder', 'de Groot', 'Bos', 'Vos', 'Peters', 'Hendriks', 'Yilmaz', 'Kaya'];
 
 /** One synthetic person: ages mostly 50–95 (skewed older, 70 % women), 5 % children for the EMB module. */
-export function syntheticPatient(r: () => number, asOfYear: number) {
+export function syntheticPatient(r: () => number, asOf: IsoDate) {
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
   const child = r() < 0.05;
   const sex: 'female' | 'male' = child ? (r() < 0.5 ? 'female' : 'male') : r() < 0.7 ? 'female' : 'male';
   const age = child ? 2 + Math.floor(r() * 16) : 50 + Math.floor(45 * Math.sqrt(r()));
-  const month = 1 + Math.floor(r() * 12);
-  const day = 1 + Math.floor(r() * 28);
-  const stage = child ? 'children' : pick(PATHWAY_STAGES.filter((s) => s !== 'children'));
+  // Born on a day of the year before the age's last birthday, or after it: the age is then age or age - 1.
+  const birthDate = addDays(`${String(Number(asOf.slice(0, 4)) - age)}-01-01`, Math.floor(r() * 365));
   const family = splitFamilyName(pick(FAMILY));
   return {
-    family_name: family.familyName,
-    family_name_prefix: family.prefix === '' ? null : family.prefix,
-    given_name: pick(sex === 'female' ? GIVEN_F : GIVEN_M),
-    birth_date: `${String(asOfYear - age)}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
-    sex,
-    bsn: null,
-    phone: null,
-    email: null,
-    gp_practice: null,
-    pathway_stage: stage,
+    child,
+    row: {
+      family_name: family.familyName,
+      family_name_prefix: family.prefix === '' ? null : family.prefix,
+      given_name: pick(sex === 'female' ? GIVEN_F : GIVEN_M),
+      birth_date: birthDate,
+      sex,
+      bsn: null,
+      phone: null,
+      email: null,
+      gp_practice: null,
+    },
   };
 }
 
-/** Inserts N synthetic patients in batches, each linked to the first hospital (created if none). */
-export async function seedPatients(db: Db, n: number, opts: { seed?: number; asOfYear: number; batch?: number }): Promise<number> {
+/** A demo clinician who writes the synthetic facts down, and the organisation they write for. */
+interface Writer {
+  id: string;
+  name: string;
+  organisationId: string | null;
+}
+
+/**
+ * The demo set, loaded if it is not there yet: the synthetic patients are in the care of its
+ * organisations and their facts are written down by its clinicians.
+ */
+async function demoCast(db: Db): Promise<{ orgs: Record<DemoOrgKey, string>; staff: Record<Recorder, Writer> }> {
+  await seedDemo(db);
+  const orgs = {} as Record<DemoOrgKey, string>;
+  for (const o of DEMO_ORGANISATIONS) {
+    const id = await readMeta(db, `demo-org:${o.key}`);
+    if (id === undefined) throw new Error(`the demo organisation ${o.key} is missing`);
+    orgs[o.key] = id;
+  }
+  const staff = {} as Record<Recorder, Writer>;
+  for (const role of ['nurse', 'physician', 'physiotherapist'] as const) {
+    const email = DEMO_ACCOUNTS.find((a) => a.role === role)?.email ?? '';
+    const u = await db.selectFrom('app_user').select(['id', 'display_name', 'organisation_id']).where('email', '=', email).executeTakeFirst();
+    if (!u) throw new Error(`the demo ${role} (${email}) is missing`);
+    staff[role] = { id: u.id, name: u.display_name, organisationId: u.organisation_id };
+  }
+  return { orgs, staff };
+}
+
+export interface SeedSummary {
+  patients: number;
+  entries: number;
+  assessments: number;
+  careEnds: number;
+}
+
+/** Rows per INSERT statement: far below PostgreSQL's 65,535 parameters at twelve columns a row. */
+const ROWS_PER_INSERT = 1000;
+
+async function insertChunked<T>(rows: readonly T[], insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) await insert(rows.slice(i, i + ROWS_PER_INSERT));
+}
+
+/**
+ * Adds N synthetic patients with their clinical records (src/demo/synthetic-record.ts), in
+ * batches: each batch is one transaction of multi-row inserts. Every patient is in the care of the
+ * demo hospital; some are referred to the demo physiotherapist, handed over to the demo GP
+ * practice, or (children) in the care of the demo day centre. The same seed and `asOf` give the
+ * same people and facts (only the row ids differ).
+ *
+ * Written with plain inserts, like the demo set above and not through the record's use cases:
+ * made-up rows in bulk are no one's work on a patient's record, so there is nothing to authorise
+ * or audit, and a use case per fact would make 100,000 records take hours. The facts are the
+ * core's own kinds, checked against its schemas in seed.test.ts.
+ */
+export async function seedPatients(db: Db, n: number, opts: { seed?: number; asOf: IsoDate; batch?: number }): Promise<SeedSummary> {
   const r = prng(opts.seed ?? 42);
   const batch = opts.batch ?? 500;
-  let org = await db.selectFrom('organisation').select('id').where('kind', '=', 'hospital').orderBy('created_at').executeTakeFirst();
-  org ??= await db
-    .insertInto('organisation')
-    .values({ kind: 'hospital', name: 'Synthetisch ziekenhuis', phone: null })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  let done = 0;
-  while (done < n) {
-    const size = Math.min(batch, n - done);
-    const rows = Array.from({ length: size }, () => syntheticPatient(r, opts.asOfYear));
-    await db.transaction().execute(async (trx) => {
-      const ids = await trx.insertInto('patient').values(rows).returning('id').execute();
-      await trx
-        .insertInto('patient_organisation')
-        .values(ids.map((i) => ({ patient_id: i.id, organisation_id: org.id, relation: 'care' as const })))
-        .execute();
+  const { orgs, staff } = await demoCast(db);
+  const settings = DEFAULT_SETTINGS;
+  const sum: SeedSummary = { patients: 0, entries: 0, assessments: 0, careEnds: 0 };
+  while (sum.patients < n) {
+    const size = Math.min(batch, n - sum.patients);
+    const patients: Insertable<PatientTable>[] = [];
+    const links: Insertable<PatientOrganisationTable>[] = [];
+    const entries: Insertable<ClinicalEntryTable>[] = [];
+    const assessments: Insertable<AssessmentTable>[] = [];
+    const ends: Insertable<CareEndTable>[] = [];
+    for (let i = 0; i < size; i++) {
+      const person = syntheticPatient(r, opts.asOf);
+      const rec = syntheticRecord(r, { birthDate: person.row.birth_date, sex: person.row.sex, child: person.child }, opts.asOf, staff.physician.name);
+      const id = randomUUID();
+      patients.push({ id, ...person.row, pathway_stage: rec.stage });
+      links.push({ patient_id: id, organisation_id: orgs.hospital, relation: 'care' });
+      if (rec.physio) links.push({ patient_id: id, organisation_id: orgs.physio, relation: 'referral' });
+      if (rec.gp) links.push({ patient_id: id, organisation_id: orgs.gp, relation: 'care' });
+      if (rec.dayCentre) links.push({ patient_id: id, organisation_id: orgs['day-centre'], relation: 'care' });
+      rec.entries.forEach((e, k) => {
+        const w = staff[e.by];
+        entries.push({
+          entry_id: randomUUID(), version: 1, patient_id: id, kind: e.kind, clinical_date: e.date, data: JSON.stringify(e.data), status: 'active', current: true,
+          source: e.source, recorded_by: w.id, organisation_id: w.organisationId,
+          // In the order written: the projection takes the one recorded last of a day.
+          recorded_at: new Date(Date.parse(`${e.date}T07:00:00Z`) + k * 1000).toISOString(),
+        });
+      });
+      if (rec.signedOn !== undefined) {
+        const c = projectCase({ birthDate: person.row.birth_date, sex: person.row.sex }, rec.entries, rec.signedOn);
+        const evaluation = { nl: evaluate(c, settings, 'nl'), en: evaluate(c, settings, 'en') };
+        assessments.push({
+          patient_id: id, organisation_id: staff.physician.organisationId, as_of: rec.signedOn, rules_version: RULES_VERSION, settings: JSON.stringify(settings),
+          case_data: JSON.stringify(c), evaluation: JSON.stringify(evaluation), signed_by: staff.physician.id, signed_role: 'physician',
+          signed_at: `${rec.signedOn}T15:00:00Z`, note: null,
+        });
+      }
+      if (rec.careEnd) {
+        ends.push({
+          patient_id: id, organisation_id: staff.physician.organisationId, reason: rec.careEnd.reason, end_date: rec.careEnd.date, note: rec.careEnd.note,
+          ended_by: staff.physician.id, ended_at: `${rec.careEnd.date}T16:00:00Z`, resumed_at: null, resumed_by: null,
+        });
+      }
+    }
+    await inTransaction(db, async (trx) => {
+      await trx.insertInto('patient').values(patients).execute();
+      await insertChunked(links, (c) => trx.insertInto('patient_organisation').values(c).execute());
+      await insertChunked(entries, (c) => trx.insertInto('clinical_entry').values(c).execute());
+      // An assessment carries the evaluation in two languages: a few at a time keeps a statement small.
+      for (let i = 0; i < assessments.length; i += 50) await trx.insertInto('assessment').values(assessments.slice(i, i + 50)).execute();
+      await insertChunked(ends, (c) => trx.insertInto('care_end').values(c).execute());
     });
-    done += size;
+    sum.patients += size;
+    sum.entries += entries.length;
+    sum.assessments += assessments.length;
+    sum.careEnds += ends.length;
     // PGlite runs on this thread: yield so signals and the data-directory lock refresh get a turn.
-    await new Promise((r) => setImmediate(r));
+    await new Promise((resolve) => setImmediate(resolve));
   }
-  return done;
+  return sum;
 }

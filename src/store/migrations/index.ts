@@ -12,6 +12,7 @@ import * as m0007 from './0007_family_name_prefix.js';
 import * as m0008 from './0008_audit_time_order.js';
 import * as m0009 from './0009_clinical_record.js';
 import * as m0010 from './0010_organisation_settings.js';
+import * as m0011 from './0011_record_indexes.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_init': m0001,
@@ -24,6 +25,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0008_audit_time_order': m0008,
   '0009_clinical_record': m0009,
   '0010_organisation_settings': m0010,
+  '0011_record_indexes': m0011,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -17,7 +17,7 @@ describe('the patient list in pages', () => {
   beforeAll(async () => {
     ({ t } = await demoApp());
     // The demo hospital cares for 10 patients; 52 more make 62.
-    await seedPatients(t.store.db, 52, { asOfYear: 2026 });
+    await seedPatients(t.store.db, 52, { asOf: '2026-06-30' });
   });
   afterAll(async () => {
     await t.close();
