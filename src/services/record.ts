@@ -188,9 +188,11 @@ export async function patientCase(deps: AccessDeps, ask: Ask & { asOf?: string |
 /** The core's evaluation of the record on `asOf`, with the settings of the asking clinician's organisation. */
 export async function patientEvaluation(deps: AccessDeps, ask: Ask & { asOf?: string | undefined; lang: Lang }): Promise<Evaluation> {
   const asOf = ask.asOf ?? todayNl();
-  return readWithPatient(deps, { actor: ask.actor, meta: ask.meta, action: 'record.read', resource: 'patient/evaluation', patientId: ask.patientId }, async ({ db, row, records }) =>
-    evaluate(await caseOn(db, records, row, asOf), await settingsForOrganisation(db, ask.actor.organisationId), ask.lang),
-  );
+  return readWithPatient(deps, { actor: ask.actor, meta: ask.meta, action: 'record.read', resource: 'patient/evaluation', patientId: ask.patientId }, async ({ db, row, records }) => {
+    // The facts and the settings are independent reads: side by side, one round trip's wait instead of two.
+    const [c, settings] = await Promise.all([caseOn(db, records, row, asOf), settingsForOrganisation(db, ask.actor.organisationId)]);
+    return evaluate(c, settings, ask.lang);
+  });
 }
 
 /**
