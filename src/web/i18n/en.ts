@@ -1230,6 +1230,7 @@ export const en = {
       ended: (date: string, reason: string) => `Care ended on ${date}: ${reason}.`,
       endedBy: (who: string) => `Recorded by ${who}.`,
     },
+    otherFacts: 'Record another fact (weight, risk factors, falls, medication …)',
     forms: {
       dateOf: { fracture: 'Date of the fracture', dxa: 'Date of the scan', vfa: 'Date of the VFA', labs: 'Date of the draw', note: 'Date of the consultation' },
       dateHint: 'Day-month-year, for example 03-11-2026.',

@@ -1232,6 +1232,7 @@ export const nl = {
       ended: (date: string, reason: string) => `Zorg beëindigd op ${date}: ${reason}.`,
       endedBy: (who: string) => `Vastgelegd door ${who}.`,
     },
+    otherFacts: 'Ander gegeven vastleggen (gewicht, risicofactoren, vallen, medicatie …)',
     forms: {
       dateOf: { fracture: 'Datum van de breuk', dxa: 'Datum van de scan', vfa: 'Datum van de VFA', labs: 'Datum van afname', note: 'Datum van het consult' },
       dateHint: 'Dag-maand-jaar, bijvoorbeeld 03-11-2026.',

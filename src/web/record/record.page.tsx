@@ -244,7 +244,25 @@ function Adding({ p, kinds }: { p: SectionProps; kinds: readonly FormKind[] }) {
       {kinds.map((k) => (
         <AddEntry key={k} ctx={p.ctx} patientId={p.patient.id} kind={k} csrf={p.csrf} form={p.form} />
       ))}
+      <OtherFacts p={p} />
     </div>
+  );
+}
+
+/** The way to the short forms for the record's other facts (src/web/facts), for a reader who may write. */
+function OtherFacts({ p, kinds = [] }: { p: SectionProps; kinds?: readonly string[] }) {
+  if (!p.view.may.write || p.view.careEnd) return null;
+  const t = p.ctx.t;
+  return (
+    <p class="other-facts">
+      {kinds.map((k) => (
+        <span key={k}>
+          <a href={`/patients/${p.patient.id}/facts/${k}`}>{t.facts.formTitle(t.facts.kinds[k as keyof typeof t.facts.kinds].name)}</a>
+          {' · '}
+        </span>
+      ))}
+      <a href={`/patients/${p.patient.id}/facts`}>{t.clinical.otherFacts}</a>
+    </p>
   );
 }
 
@@ -426,6 +444,7 @@ function MedicationList({ p }: { p: SectionProps }) {
 export function EmptySectionPage(p: SectionProps & { section: 'medication' | 'letters' }) {
   return (
     <SectionPage p={p} section={p.section}>
+      {p.section === 'medication' ? <OtherFacts p={p} kinds={['medication', 'medication-dose', 'planned-medication']} /> : null}
       {p.section === 'medication' ? <MedicationList p={p} /> : <EmptyState>{p.ctx.t.clinical.empty.letters}</EmptyState>}
     </SectionPage>
   );

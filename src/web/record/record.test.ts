@@ -160,6 +160,7 @@ describe('the clinical record pages', () => {
     const page = await physio.get(`/patients/${anna}/fractures`);
     expect(page.statusCode).toBe(200);
     expect(page.body).not.toContain('/add/fracture');
+    expect(page.body).not.toContain(`/patients/${anna}/facts`);
     const before = await count();
     const res = await physio.post(`/patients/${anna}/add/fracture`, { _csrf: csrfOf(page.body), 'fracture-date': '20-10-2026', site: 'hip', energy: 'low' });
     expect(res.statusCode).toBe(403);
@@ -183,9 +184,12 @@ describe('the clinical record pages', () => {
     expect(page.body).toContain('Besproken met patiënte');
   });
 
-  it('lists medication the record holds, though this page has no form for it yet', async () => {
+  it('lists medication the record holds, with the way to the forms that record it', async () => {
     const nurse = await as('nurse');
-    expect((await nurse.get(`/patients/${anna}/medication`)).body).toContain(nl.clinical.empty.medication);
+    const empty = (await nurse.get(`/patients/${anna}/medication`)).body;
+    expect(empty).toContain(nl.clinical.empty.medication);
+    for (const kind of ['medication', 'medication-dose', 'planned-medication']) expect(empty).toContain(`href="/patients/${anna}/facts/${kind}"`);
+    expect((await nurse.get(`/patients/${anna}/fractures`)).body).toContain(`href="/patients/${anna}/facts"`);
     const row = await t.store.db.selectFrom('app_user').innerJoin('organisation', 'organisation.id', 'app_user.organisation_id')
       .select(['app_user.id', 'app_user.organisation_id', 'organisation.kind']).where('app_user.email', '=', account('nurse').email).executeTakeFirstOrThrow();
     const actor = { userId: row.id, role: 'nurse' as const, organisationId: row.organisation_id, organisationKind: row.kind, patientId: null };
