@@ -1283,16 +1283,6 @@ export const en = {
       },
       note: { text: 'Note' },
     },
-    drugs: {
-      'alendronic-acid': 'Alendronic acid',
-      'risedronic-acid': 'Risedronic acid',
-      'ibandronic-acid': 'Ibandronic acid',
-      'zoledronic-acid': 'Zoledronic acid',
-      denosumab: 'Denosumab',
-      teriparatide: 'Teriparatide',
-      romosozumab: 'Romosozumab',
-      raloxifene: 'Raloxifene',
-    },
     medicationTable: {
       caption: 'Recorded medication, newest first',
       date: 'From or on',

@@ -1285,16 +1285,6 @@ export const nl = {
       },
       note: { text: 'Notitie' },
     },
-    drugs: {
-      'alendronic-acid': 'Alendroninezuur',
-      'risedronic-acid': 'Risedroninezuur',
-      'ibandronic-acid': 'Ibandroninezuur',
-      'zoledronic-acid': 'Zoledroninezuur',
-      denosumab: 'Denosumab',
-      teriparatide: 'Teriparatide',
-      romosozumab: 'Romosozumab',
-      raloxifene: 'Raloxifeen',
-    },
     medicationTable: {
       caption: 'Vastgelegde medicatie, de nieuwste eerst',
       date: 'Vanaf of op',

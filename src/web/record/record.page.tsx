@@ -431,7 +431,7 @@ function MedicationList({ p }: { p: SectionProps }) {
       columns={[
         { label: m.date, cell: (e) => numericDate(e.date), numeric: true },
         { label: m.what, cell: (e) => m.kinds[e.kind] ?? c.otherKind },
-        { label: m.drug, cell: (e) => { const d = data(e).drug ?? ''; return (c.drugs as Record<string, string>)[d] ?? d; } },
+        { label: m.drug, cell: (e) => { const d = data(e).drug ?? ''; return (t.facts.options.drug as Record<string, string>)[d] ?? d; } },
         { label: m.until, cell: (e) => { const end = data(e).end; return end ? numericDate(end) : c.notGiven; }, numeric: true },
         { label: c.fractureTable.recorded, cell: (e) => <Recorded t={t} e={e} /> },
         { label: c.fractureTable.actions, cell: (e) => <EntryActions t={t} patientId={p.patient.id} e={e} /> },

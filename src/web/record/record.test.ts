@@ -198,7 +198,7 @@ describe('the clinical record pages', () => {
     ], { flat: false });
     const page = await nurse.get(`/patients/${anna}/medication`);
     expect(page.body).not.toContain(nl.clinical.empty.medication);
-    expect(page.body).toContain(nl.clinical.drugs['alendronic-acid']);
+    expect(page.body).toContain(nl.facts.options.drug['alendronic-acid']);
     expect(page.body).toContain('01-06-2026');
   });
 
