@@ -12,6 +12,8 @@ import type { Insertable } from 'kysely';
 import type { AssessmentTable, CareEndTable, ClinicalEntryTable, PatientOrganisationTable, PatientTable } from '../store/schema.js';
 import type { DemoOrgKey } from '../demo/demo-data.js';
 import { syntheticRecord, type Recorder } from '../demo/synthetic-record.js';
+import { DEMO_RECORDS } from '../demo/demo-records.js';
+import { todayNl } from '../schema/clock.js';
 import { evaluate } from '../core/evaluate.js';
 import { projectCase } from '../core/record/projection.js';
 import { RULES_VERSION } from '../core/registry.js';
@@ -26,9 +28,10 @@ export const PATHWAY_STAGES = [
 /**
  * Loads the demo set once; returns false when it was already there. Several processes starting
  * together on an empty database all call this: under the migration lock, the first loads the set
- * and the others, waiting for it, then find the flag it committed.
+ * and the others, waiting for it, then find the flag it committed. `today`: the day the demo records
+ * are counted back from (the first start's date; `botpad seed --as-of` passes its day).
  */
-export async function seedDemo(db: Db): Promise<boolean> {
+export async function seedDemo(db: Db, today: IsoDate = todayNl()): Promise<boolean> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return inTransaction(db, async (trx) => {
     await holdMigrationLock(trx);
@@ -89,6 +92,13 @@ export async function seedDemo(db: Db): Promise<boolean> {
           .execute();
       }
     }
+    // Four demo records with facts, written down by the demo nurse for the demo hospital.
+    const nurse = await trx.selectFrom('app_user').select(['id', 'organisation_id']).where('email', '=', DEMO_ACCOUNTS.find((a) => a.role === 'nurse')?.email ?? '').executeTakeFirstOrThrow();
+    const rows = DEMO_RECORDS.flatMap((r) => r.entries(today).map((e): Insertable<ClinicalEntryTable> => ({
+      entry_id: randomUUID(), version: 1, patient_id: patientIds[r.patient] ?? '', kind: e.kind, clinical_date: e.date, data: JSON.stringify(e.data),
+      status: 'active', current: true, source: 'clinician', recorded_by: nurse.id, organisation_id: nurse.organisation_id,
+    })));
+    if (rows.length > 0) await trx.insertInto('clinical_entry').values(rows).execute();
     await writeMeta(trx, 'demo', 'true');
     return true;
   });
@@ -146,8 +156,8 @@ interface Writer {
  * The demo set, loaded if it is not there yet: the synthetic patients are in the care of its
  * organisations and their facts are written down by its clinicians.
  */
-async function demoCast(db: Db): Promise<{ orgs: Record<DemoOrgKey, string>; staff: Record<Recorder, Writer> }> {
-  await seedDemo(db);
+async function demoCast(db: Db, asOf: IsoDate): Promise<{ orgs: Record<DemoOrgKey, string>; staff: Record<Recorder, Writer> }> {
+  await seedDemo(db, asOf);
   const orgs = {} as Record<DemoOrgKey, string>;
   for (const o of DEMO_ORGANISATIONS) {
     const id = await readMeta(db, `demo-org:${o.key}`);
@@ -193,7 +203,7 @@ async function insertChunked<T>(rows: readonly T[], insert: (chunk: T[]) => Prom
 export async function seedPatients(db: Db, n: number, opts: { seed?: number; asOf: IsoDate; batch?: number }): Promise<SeedSummary> {
   const r = prng(opts.seed ?? 42);
   const batch = opts.batch ?? 500;
-  const { orgs, staff } = await demoCast(db);
+  const { orgs, staff } = await demoCast(db, opts.asOf);
   const settings = DEFAULT_SETTINGS;
   const sum: SeedSummary = { patients: 0, entries: 0, assessments: 0, careEnds: 0 };
   while (sum.patients < n) {
