@@ -1064,6 +1064,7 @@ export const en = {
     stage: 'Stage',
     alerts: 'Open alerts',
     noAlerts: 'none',
+    alertKinds: { block: 'Blocks a drug', action: 'Action needed', overdue: 'Visit overdue' },
     sectionsLabel: 'Parts of the record',
     sections: {
       overview: 'Overview',

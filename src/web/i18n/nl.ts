@@ -1066,6 +1066,7 @@ export const nl = {
     stage: 'Fase',
     alerts: 'Open signalen',
     noAlerts: 'geen',
+    alertKinds: { block: 'Blokkeert een middel', action: 'Actie nodig', overdue: 'Controle te laat' },
     sectionsLabel: 'Onderdelen van het dossier',
     sections: {
       overview: 'Overzicht',

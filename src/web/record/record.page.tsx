@@ -4,7 +4,7 @@
 // A section with nothing recorded says so.
 import type { ComponentChildren } from 'preact';
 import type { PageContext } from '../components/Layout.js';
-import { Chip, DataTable, EmptyState, RecordFrame, type BannerPatient, type Section } from '../components/Record.js';
+import { Chip, DataTable, EmptyState, RecordFrame, type BannerAlert, type BannerPatient, type Section } from '../components/Record.js';
 import { Checkbox, Csrf, ErrorSummary, Field, Notice, Radios, Select, TextArea, type FieldErrors } from '../components/Form.js';
 import type { Messages } from '../i18n/index.js';
 import { numericDate, numericDateTime } from '../time-format.js';
@@ -272,13 +272,38 @@ function NoticeOf({ t, notice }: { t: Messages; notice?: SectionNotice | undefin
   return <Notice ok>{notice === 'added' ? c.added : notice === 'corrected' ? c.corrected : notice === 'voided' ? c.voided : c.careEnded}</Notice>;
 }
 
+/**
+ * The banner's open alerts, from the core's evaluation of the record as it stands: a safety check
+ * that blocks a drug the patient takes or is to take (the check of every other drug is advice, not
+ * an alert), what asks for action now, and follow-up visits that are overdue.
+ */
+export function alertsOf(t: Messages, view: Pick<ClinicalView, 'case' | 'evaluation'>): BannerAlert[] {
+  const a = t.clinical.alertKinds;
+  const c = view.case;
+  const theirs = new Set<string>([...(c.medications ?? []).filter((m) => m.end === undefined || m.end >= c.asOf).map((m) => m.drug), ...(c.plannedMedications ?? []).map((m) => m.drug)]);
+  const concerns = (v: unknown) => {
+    const drug = (v as { drug?: unknown } | null)?.drug;
+    return typeof drug !== 'string' || theirs.has(drug);
+  };
+  const conclusions = view.evaluation.conclusions;
+  const blocks = conclusions.filter((x) => x.severity === 'block' && concerns(x.value)).length;
+  const actions = conclusions.filter((x) => x.severity === 'action').length;
+  const schedule = conclusions.find((x) => x.code === 'follow-up.schedule')?.value as { items?: { status?: string }[] } | null | undefined;
+  const overdue = (schedule?.items ?? []).filter((i) => i.status === 'overdue').length;
+  return [
+    { label: a.block, count: blocks, tone: 'error' },
+    { label: a.overdue, count: overdue, tone: 'error' },
+    { label: a.action, count: actions, tone: 'warn' },
+  ];
+}
+
 function SectionPage(props: { p: SectionProps; section: Section; children: ComponentChildren }) {
   const { ctx, patient, form } = props.p;
   const heading = ctx.t.clinical.sections[props.section];
   const errors = form?.errors ?? {};
   const title = errTitle(ctx.t, heading, fullName(patient), errors);
   return (
-    <RecordFrame ctx={ctx} patient={patient} section={props.section} heading={heading} {...(title ? { title } : {})}>
+    <RecordFrame ctx={ctx} patient={patient} section={props.section} heading={heading} alerts={alertsOf(ctx.t, props.p.view)} {...(title ? { title } : {})}>
       <ErrorSummary t={ctx.t} errors={errors} />
       <NoticeOf t={ctx.t} notice={props.p.notice} />
       {props.children}
