@@ -85,7 +85,8 @@ describe.each(STORE_KINDS)('HTTP server on %s', (kind) => {
       expect(nl.body).toMatch(/^<!doctype html><html lang="nl"/);
       expect(nl.body).toContain('href="#main"');
       const en = await t.app.inject({ url, headers: { cookie: 'botpad_lang=en; botpad_size=larger' } });
-      expect(en.body).toMatch(/^<!doctype html><html lang="en" class="size-larger"/);
+      // A visitor reads the public pages on the patient side (18 px, 44 px targets).
+      expect(en.body).toMatch(/^<!doctype html><html lang="en" class="size-larger side-patient"/);
     }
   });
 });
