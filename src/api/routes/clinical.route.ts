@@ -66,7 +66,7 @@ export function registerClinicalRoutes(app: ZodApp): void {
       schema: {
         tags: ['clinical'],
         summary: 'Evaluate one case with every rule (clinician roles)',
-        description: 'Body: a Case (clinical-rules.md §1). `lang` chooses the language of the explanations. The settings are those of your organisation (`/api/v1/organisation/settings`); `settingsUsed` reports them.',
+        description: 'Body: a Case (clinical-rules.md §1). `lang` chooses the language of the explanations. The settings are those of your organisation, as its administrator set them; `settingsUsed` reports them.',
         querystring: z.object({ lang: Lang }).strict(),
         body: Case,
         response: { 200: Evaluation, ...problemResponses(400, 401, 403, 413, 415) },
