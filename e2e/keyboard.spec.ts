@@ -20,11 +20,15 @@ const REGION_ORDER = ['other', 'banner', 'main', 'contentinfo'];
 
 /**
  * A page that answers a form with its errors opens with the error summary focused (so a keyboard
- * or screen-reader user hears what is wrong first; e2e/forms.spec.ts checks that): the walk below
- * then starts from the top of the page, as a reader who goes back up to it would.
+ * or screen-reader user hears what is wrong first; e2e/forms.spec.ts checks that), and a page whose
+ * one job is a form may open in its first field (the fracture intake, typed from the keyboard): the
+ * walk below then starts from the top of the page, as a reader who goes back up to it would.
  */
 async function fromTop(page: Page): Promise<void> {
-  const onSummary = await page.evaluate(() => document.activeElement?.classList.contains('error-summary') === true);
+  const onSummary = await page.evaluate(() => {
+    const a = document.activeElement;
+    return a?.classList.contains('error-summary') === true || a?.hasAttribute('autofocus') === true;
+  });
   if (!onSummary) return;
   await page.evaluate(() => {
     const top = document.documentElement;

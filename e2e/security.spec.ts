@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, newContext } from './support/browser.js';
-import { watchCsp } from './support/audit.js';
+import { MINIMUMS, readerSide, watchCsp } from './support/audit.js';
 import { Shell } from './support/shell.js';
 import { LANGS, PAGES } from './support/pages.js';
 
@@ -57,8 +57,10 @@ describe.each(LANGS)('in language %s, with the CSP enforced', (lang) => {
     expect(policy.get('form-action')).toBe("'self'");
 
     expect(await shell.htmlLang()).toBe(lang);
-    // The stylesheet really applied (it is 'self', so the policy must let it through).
-    expect(await page.evaluate(() => getComputedStyle(document.body).fontSize)).toBe('18px');
+    // The stylesheet really applied (it is 'self', so the policy must let it through): the base
+    // text of the reader's side (18 px for patients and visitors, 16 px on the clinician side).
+    const side = await readerSide(page);
+    expect(await page.evaluate(() => getComputedStyle(document.body).fontSize)).toBe(`${String(MINIMUMS[side].textPx)}px`);
     expect(csp.violations).toEqual([]);
   });
 });
