@@ -3,6 +3,7 @@
 // the types say string.
 import type { ColumnType, Generated } from 'kysely';
 import type { CareEndReason, EntryKind, EntrySource, EntryStatus } from '../core/record/lists.js';
+import type { CommunicationKind, InvitationEvent, ItemState, Priority, VisitKind, VisitStatus, WorklistStep } from '../core/worklist/lists.js';
 import type { CareRelation, CaregiverRelation, ConsentGiver, ConsentWithdrawer, OrganisationKind, Role } from '../core/access/lists.js';
 
 export type { Role } from '../core/access/lists.js';
@@ -38,6 +39,10 @@ export interface PatientTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   merged_into: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The language letters are written in (migration 0012). */
+  language: ColumnType<'nl' | 'en', 'nl' | 'en' | undefined, 'nl' | 'en'>;
+  /** Whether the patient lives alone; null: not asked (migration 0012). */
+  lives_alone: ColumnType<boolean | null, boolean | null | undefined, boolean | null>;
   duplicate_of: ColumnType<string | null, string | null | undefined, string | null>;
   /** The list order (surname, given name, prefix; lower case), kept by the database itself. */
   sort_key: ColumnType<string, never, never>;
@@ -200,6 +205,87 @@ export interface OrganisationSettingsTable {
   changed_by: string | null;
 }
 
+/** A visit of the pathway with its parts (migration 0012). */
+export interface VisitTable {
+  id: Generated<string>;
+  patient_id: string;
+  organisation_id: string;
+  kind: VisitKind;
+  visit_date: string;
+  status: VisitStatus;
+  /** [{ part, time: 'HH:MM', place, done }] */
+  parts: ColumnType<unknown, string, string>;
+  report_to: string | null;
+  note: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+export interface InvitationEventTable {
+  id: Generated<string>;
+  patient_id: string;
+  organisation_id: string;
+  event: InvitationEvent;
+  event_date: string;
+  visit_id: string | null;
+  language: 'nl' | 'en' | null;
+  note: string | null;
+  recorded_by: string | null;
+  recorded_at: Timestamp;
+}
+
+export interface CommunicationTable {
+  id: Generated<string>;
+  patient_id: string;
+  organisation_id: string;
+  kind: CommunicationKind;
+  body: string;
+  contact_with: string | null;
+  due: string | null;
+  assignee: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+/** One open (or acknowledged, or done) step of a patient on an organisation's worklist. */
+export interface WorklistItemTable {
+  item_id: Generated<string>;
+  organisation_id: string;
+  patient_id: string;
+  item_key: string;
+  step: WorklistStep;
+  due: string;
+  overdue: boolean;
+  priority: Priority;
+  reasons: ColumnType<string[], string, string>;
+  source: string;
+  derived: boolean;
+  title: string | null;
+  assignee: string | null;
+  state: ColumnType<ItemState, ItemState | undefined, ItemState>;
+  acknowledged_by: string | null;
+  acknowledged_at: string | null;
+  done_by: string | null;
+  done_at: string | null;
+  sort_key: string;
+  birth_date: string;
+  fracture_date: string | null;
+  fracture_site: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface WorklistRunTable {
+  run_date: string;
+  started_at: Timestamp;
+  finished_at: string | null;
+  runner: string;
+  patients: number | null;
+  changed: number | null;
+}
+
 export interface AuditEventTable {
   id: ColumnType<string, never, never>;
   at: Timestamp;
@@ -242,4 +328,9 @@ export interface Database {
   clinical_entry: ClinicalEntryTable;
   assessment: AssessmentTable;
   care_end: CareEndTable;
+  visit: VisitTable;
+  invitation_event: InvitationEventTable;
+  communication: CommunicationTable;
+  worklist_item: WorklistItemTable;
+  worklist_run: WorklistRunTable;
 }

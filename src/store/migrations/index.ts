@@ -13,6 +13,7 @@ import * as m0008 from './0008_audit_time_order.js';
 import * as m0009 from './0009_clinical_record.js';
 import * as m0010 from './0010_organisation_settings.js';
 import * as m0011 from './0011_record_indexes.js';
+import * as m0012 from './0012_worklist.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_init': m0001,
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0009_clinical_record': m0009,
   '0010_organisation_settings': m0010,
   '0011_record_indexes': m0011,
+  '0012_worklist': m0012,
 };
 
 export const migrationProvider: MigrationProvider = {

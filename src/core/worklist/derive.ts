@@ -1,0 +1,235 @@
+// Which steps of the pathway a patient needs next, and by when: pure, from the Case on a day, the
+// organisation's settings and the pathway's logistics (invitations, visits, signed assessments).
+// The store keeps the result as worklist items and calls this again whenever the record or the
+// logistics change and at every change of date, so an item opens and closes by itself when its
+// underlying fact is recorded (a DXA closes the diagnostic day, a contact closes its follow-up).
+//
+// Where the core has a status, the worklist follows it (follow-up: due + `overdueGraceDays`,
+// clinical-rules.md §8); otherwise an item is overdue when its due date lies before the day.
+// The lead times (when an invitation should go out, when an assessment should be signed) are
+// Botpad policy, chosen so the FLS targets of §8 can be met: DXA and assessment within 90 days of
+// the fracture (FLS-DB), medication by 16 weeks (IOF-KPI).
+import type { Case, FractureSite } from '../case.schema.js';
+import { qualifyingFractures } from '../case-finding/fractures.js';
+import { evaluate } from '../evaluate.js';
+import { indexFracture, DXA_DAYS, MEDICATION_BY_DAYS } from '../follow-up/fls-timing.rule.js';
+import { RULES } from '../registry.js';
+import type { Conclusion, Rule } from '../rule.js';
+import type { Settings } from '../settings.js';
+import { addDays, compareDates, maxDate, type IsoDate } from '../time/date.js';
+import { regimenFor } from '../medication/catalogue.js';
+import type { InvitationEvent, Priority, VisitKind, VisitStatus, WorklistStep } from './lists.js';
+import { FOLLOW_UP_STEP } from './lists.js';
+
+/** The logistics of the pathway that the Case does not hold. */
+export interface PathwayLog {
+  invitations: readonly { event: InvitationEvent; date: IsoDate }[];
+  visits: readonly { kind: VisitKind; date: IsoDate; status: VisitStatus }[];
+  /** The `asOf` of every signed assessment. */
+  assessmentsSigned: readonly IsoDate[];
+  /** Whether the record names a GP practice. */
+  hasGp: boolean;
+  /** Whether the patient lives alone; null: not recorded. */
+  livesAlone: boolean | null;
+  /** Care in the pathway has ended: nothing is open any more. */
+  careEnded: boolean;
+}
+
+export interface DerivedItem {
+  /** The step's identity across derivations: the same key is the same item (its acknowledgement stays). */
+  key: string;
+  step: WorklistStep;
+  due: IsoDate;
+  overdue: boolean;
+  priority: Priority;
+  /** Codes saying why the step is open (words for them live with the pages). */
+  reasons: string[];
+  /** What raised it: a rule id of the core, or `pathway` for the logistics' own steps. */
+  source: string;
+  fractureDate: IsoDate | null;
+  fractureSite: FractureSite | null;
+}
+
+/** Botpad policy: invite within 2 weeks of the fracture (or of a no-show), so the visit fits the 90 days. */
+export const INVITE_WITHIN_DAYS = 14;
+/** Botpad policy: without a planned date, the diagnostic day is due 4 weeks after the invitation. */
+export const VISIT_WITHIN_DAYS = 28;
+/** Botpad policy: the assessment is signed within 2 weeks of the diagnostic day's results. */
+export const ASSESSMENT_WITHIN_DAYS = 14;
+/** Botpad policy: the decision is made within 2 weeks of the signed assessment. */
+export const DECISION_WITHIN_DAYS = 14;
+/** Botpad policy: a patient who did not attend twice gets outreach (PATHWAY-UMC: call before re-inviting). */
+export const MISSED_VISITS_FOR_OUTREACH = 2;
+
+/**
+ * The conclusions that raise an alert, with their priority. Each alert's key carries the value that
+ * makes it one episode (the missed injection's due date), so a new episode is a new alert while an
+ * acknowledged one is not raised again.
+ */
+export const ALERT_CODES: Readonly<Record<string, { priority: Priority; episode: (v: Record<string, unknown>) => string }>> = {
+  'medication.denosumab-late': { priority: 'high', episode: (v) => String(v['due']) },
+  'medication.denosumab-stop-without-follow-on': { priority: 'high', episode: (v) => String(v['lastInjection']) },
+  'lab.osteomalacia-suspected': { priority: 'high', episode: () => 'now' },
+};
+
+/** The rules the worklist reads: a fraction of the registry, so re-deriving every patient daily stays cheap. */
+const WORKLIST_RULE_IDS = new Set([
+  'case-finding.dxa-indicated', 'lab.osteomalacia-suspected', 'treatment.medication-indicated',
+  'medication.review-due', 'medication.next-dose', 'medication.pre-dose-check', 'medication.denosumab-late',
+  'medication.denosumab-stop-without-follow-on', 'follow-up.schedule', 'handover.gp',
+]);
+export const WORKLIST_RULES: readonly Rule[] = RULES.filter((r) => WORKLIST_RULE_IDS.has(r.id));
+
+/** Doses the clinic gives or plans (an infusion, a six-monthly injection); pills and daily pens are the patient's own. */
+const CLINIC_INTERVALS = new Set(['every-3-months', 'every-6-months', 'yearly']);
+
+const cmp = compareDates;
+const before = (a: IsoDate, b: IsoDate) => cmp(a, b) < 0;
+
+function last<T>(xs: readonly T[]): T | undefined {
+  return xs[xs.length - 1];
+}
+
+/** The items this patient needs next on `c.asOf`, in the pathway's order. */
+export function deriveItems(c: Case, settings: Settings, log: PathwayLog): DerivedItem[] {
+  if (log.careEnded) return [];
+  const asOf = c.asOf;
+  const ev = evaluate(c, settings, 'en', WORKLIST_RULES);
+  const by = (code: string) => ev.conclusions.filter((k) => k.code === code);
+  const one = (code: string): Conclusion | undefined => by(code)[0];
+
+  const index = indexFracture(qualifyingFractures(c, settings));
+  const fractureDate = index?.date ?? null;
+  const fractureSite = index?.site ?? null;
+  const out: DerivedItem[] = [];
+  const add = (i: Omit<DerivedItem, 'fractureDate' | 'fractureSite' | 'overdue'> & { overdue?: boolean }) =>
+    out.push({ ...i, overdue: i.overdue ?? before(i.due, asOf), fractureDate, fractureSite });
+
+  // --- The diagnostic part: invitation, the diagnostic day, the assessment (§2, §8 FLS timing). ---
+  const indicated = (one('case-finding.dxa-indicated')?.value as { indicated?: boolean } | null)?.indicated === true;
+  // The work-up answers the fracture that made it necessary: facts and visits before it do not count.
+  const since = fractureDate ?? '0000-01-01';
+  const dxaSince = maxDate((c.dxa ?? []).filter((d) => !before(d.date, since)).map((d) => d.date));
+  const visits = [...log.visits].filter((v) => !before(v.date, since)).sort((a, b) => cmp(a.date, b.date));
+  const attended = maxDate(visits.filter((v) => v.status === 'attended').map((v) => v.date));
+  const planned = visits.find((v) => v.status === 'planned');
+  const events = [...log.invitations].filter((e) => !before(e.date, since)).sort((a, b) => cmp(a.date, b.date));
+  // A missed visit is logged on the visit and in the invitation log: one miss per date.
+  const missedOn = [...new Set([...visits.filter((v) => v.status === 'did-not-attend').map((v) => v.date), ...events.filter((e) => e.event === 'did-not-attend').map((e) => e.date)])];
+  const lastMissed = maxDate(missedOn);
+  const declined = last(events.filter((e) => e.event === 'declined' || e.event === 'invited' || e.event === 're-invited'))?.event === 'declined';
+  const invitedOn = maxDate(events.filter((e) => (e.event === 'invited' || e.event === 're-invited') && (lastMissed === undefined || !before(e.date, lastMissed))).map((e) => e.date));
+  const workupOpen = indicated && c.workupWaived === undefined && !declined;
+  const results = dxaSince ?? attended;
+  let diagnosticOpen = false;
+
+  if (workupOpen && results === undefined) {
+    diagnosticOpen = true;
+    const hip = fractureSite === 'hip';
+    if (planned) {
+      add({ key: 'diagnostic-day', step: 'diagnostic-day', due: planned.date, priority: 'normal', reasons: ['visit-planned', `visit-kind-${planned.kind}`], source: 'pathway' });
+    } else if (invitedOn !== undefined) {
+      add({ key: 'diagnostic-day', step: 'diagnostic-day', due: addDays(invitedOn, VISIT_WITHIN_DAYS), priority: 'normal', reasons: ['invited-no-date'], source: 'pathway' });
+    } else {
+      const from = lastMissed ?? fractureDate ?? asOf;
+      const reasons = [lastMissed !== undefined ? 'did-not-attend' : fractureDate !== null ? 'qualifying-fracture' : 'dxa-indicated'];
+      if (hip) reasons.push('hip-fracture');
+      add({ key: 'invite', step: 'invite', due: addDays(from, INVITE_WITHIN_DAYS), priority: hip ? 'high' : 'normal', reasons, source: 'case-finding.dxa-indicated' });
+    }
+  }
+
+  const signedLast = maxDate(log.assessmentsSigned);
+  if (results !== undefined && indicated && c.workupWaived === undefined) {
+    const basis = maxDate([results, ...(dxaSince ? [dxaSince] : [])])!;
+    if (signedLast === undefined || before(signedLast, basis)) {
+      const reasons = [dxaSince === undefined ? 'dxa-result-missing' : 'results-in'];
+      const policyDue = addDays(basis, ASSESSMENT_WITHIN_DAYS);
+      const flsDue = fractureDate !== null ? addDays(fractureDate, DXA_DAYS) : undefined;
+      // The FLS target wins while it can still be met; once passed, the policy gives a fresh date.
+      const due = flsDue !== undefined && !before(flsDue, asOf) && before(flsDue, policyDue) ? flsDue : policyDue;
+      add({ key: 'assessment', step: 'assessment', due, priority: 'normal', reasons, source: 'follow-up.fls-timing' });
+    }
+  }
+
+  // --- The decision (§5): medication is indicated, the assessment is signed, nothing is started or planned. ---
+  const medIndicated = (one('treatment.medication-indicated')?.value as { indicated?: boolean; reasons?: string[] } | null);
+  const onOrPlanned = (c.medications ?? []).some((m) => m.end === undefined || !before(m.end, asOf)) || (c.plannedMedications ?? []).length > 0;
+  if (medIndicated?.indicated === true && signedLast !== undefined && !onOrPlanned) {
+    const policyDue = addDays(signedLast, DECISION_WITHIN_DAYS);
+    const flsDue = fractureDate !== null ? addDays(fractureDate, MEDICATION_BY_DAYS) : undefined;
+    const due = flsDue !== undefined && !before(flsDue, asOf) && before(flsDue, policyDue) ? flsDue : policyDue;
+    add({ key: 'decision', step: 'decision', due, priority: 'normal', reasons: medIndicated.reasons ?? [], source: 'treatment.medication-indicated' });
+  }
+
+  // --- Follow-up after the start of treatment (§8): the core's own status decides `overdue`. ---
+  const schedule = one('follow-up.schedule')?.value as { items: { kind: keyof typeof FOLLOW_UP_STEP; due: IsoDate; status: string }[] } | null | undefined;
+  if (schedule) {
+    const items = schedule.items;
+    const oneYearDone = items.some((i) => i.kind === '1-year' && i.status === 'done');
+    const threeMonths = items.find((i) => i.kind === '3-months' && i.status !== 'done');
+    // Once the 1-year visit took place, a missed 3-month contact no longer needs anyone.
+    if (threeMonths && !oneYearDone) add({ key: 'contact-3-months', step: 'contact-3-months', due: threeMonths.due, overdue: threeMonths.status === 'overdue', priority: 'normal', reasons: [`follow-up-${threeMonths.status}`], source: 'follow-up.schedule' });
+    const oneYear = items.find((i) => i.kind === '1-year' && i.status !== 'done');
+    if (oneYear) add({ key: 'visit-1-year', step: 'visit-1-year', due: oneYear.due, overdue: oneYear.status === 'overdue', priority: 'normal', reasons: [`follow-up-${oneYear.status}`], source: 'follow-up.schedule' });
+    // Yearly: the latest one that has come (when not done), else the next one ahead; missed years further back are history.
+    const yearly = items.filter((i) => i.kind === 'yearly');
+    const came = yearly.filter((i) => !before(asOf, i.due));
+    const lastCame = last(came);
+    const yearlyOpen = lastCame && lastCame.status !== 'done' ? lastCame : yearly.find((i) => before(asOf, i.due) && i.status !== 'done');
+    if (yearlyOpen && oneYearDone) add({ key: 'yearly-control', step: 'yearly-control', due: yearlyOpen.due, overdue: yearlyOpen.status === 'overdue', priority: 'normal', reasons: [`follow-up-${yearlyOpen.status}`], source: 'follow-up.schedule' });
+  }
+
+  // --- Doses the clinic gives, and the blood test before them (§7, §8). ---
+  const nextDose = new Map<string, IsoDate>();
+  for (const k of by('medication.next-dose')) {
+    const v = k.value as { drug: string; date: IsoDate } | null;
+    if (!v) continue;
+    nextDose.set(v.drug, v.date);
+    const med = (c.medications ?? []).find((m) => m.drug === v.drug && (m.end === undefined || !before(m.end, asOf)));
+    const reg = med ? regimenFor(med.drug, med.route) : undefined;
+    if (!reg || !CLINIC_INTERVALS.has(reg.interval)) continue;
+    add({ key: `dose-due:${v.drug}`, step: 'dose-due', due: v.date, priority: v.drug === 'denosumab' ? 'high' : 'normal', reasons: [v.drug], source: 'medication.next-dose' });
+  }
+  for (const k of by('medication.pre-dose-check')) {
+    const v = k.value as { drug: string; test: string; withinDays: number } | null;
+    if (!v) continue;
+    const done = k.criteria?.some((x) => x.id === 'test-within-window' && x.result === 'met') ?? false;
+    const doseOn = nextDose.get(v.drug);
+    if (done || doseOn === undefined) continue;
+    add({ key: `pre-dose-check:${v.drug}`, step: 'pre-dose-check', due: doseOn, priority: 'normal', reasons: [v.drug, v.test, `within-${v.withinDays}-days`], source: 'medication.pre-dose-check' });
+  }
+
+  // --- The review of the course's length (§8). ---
+  for (const k of by('medication.review-due')) {
+    const v = k.value as { drug: string; date: IsoDate } | null;
+    if (!v) continue;
+    add({ key: `review:${v.drug}`, step: 'review', due: v.date, priority: 'normal', reasons: [v.drug], source: 'medication.review-due' });
+  }
+
+  // --- Hand-over to the GP (§8, PATHWAY-UMC): due once the 1-year visit is done. ---
+  const handover = one('handover.gp')?.value as { eligible?: boolean; reasons?: string[] } | null | undefined;
+  if (handover?.eligible === true) {
+    const oneYearContact = maxDate((c.contacts ?? []).filter((x) => x.kind === '1-year').map((x) => x.date)) ?? asOf;
+    add({ key: 'handover', step: 'handover', due: addDays(oneYearContact, DECISION_WITHIN_DAYS), priority: 'normal', reasons: handover.reasons ?? [], source: 'handover.gp' });
+  }
+
+  // --- Alerts from the core's conclusions. ---
+  for (const [code, a] of Object.entries(ALERT_CODES)) {
+    for (const k of by(code)) {
+      const v = (k.value ?? {}) as Record<string, unknown>;
+      const due = typeof v['due'] === 'string' ? v['due'] : asOf;
+      add({ key: `alert:${code}:${a.episode(v)}`, step: 'alert', due, overdue: true, priority: a.priority, reasons: [code], source: k.ruleId });
+    }
+  }
+
+  // --- Outreach (PATHWAY-UMC): someone who may not make it to the diagnostic day on their own. ---
+  if (diagnosticOpen) {
+    const reasons: string[] = [];
+    if (missedOn.length >= MISSED_VISITS_FOR_OUTREACH) reasons.push('missed-twice');
+    if (log.livesAlone === true) reasons.push('lives-alone');
+    if (!log.hasGp) reasons.push('no-gp');
+    const dueOf = out.find((i) => i.step === 'invite' || i.step === 'diagnostic-day')?.due ?? asOf;
+    if (reasons.length > 0) add({ key: 'outreach', step: 'outreach', due: dueOf, priority: reasons.includes('missed-twice') ? 'high' : 'normal', reasons, source: 'pathway' });
+  }
+  return out;
+}
