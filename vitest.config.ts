@@ -21,7 +21,7 @@ const NEEDS_DB = [
   'src/api/**/*.test.ts',
   'src/web/{routes,accounts/accounts,patients/patients,patients/paging,patients/access-log,patients/caregivers,admin/admin,admin/settings,facts/facts,record/record,intake/intake,record/assessment}.test.ts',
   'src/cli/db-commands.test.ts',
-  'src/services/{seed,auditor,audit-search,record,settings}.test.ts',
+  'src/services/{seed,auditor,audit-search,record,settings,worklist}.test.ts',
   'src/main.test.ts',
 ];
 

@@ -8,6 +8,8 @@ import { buildApp, PACKAGE_ROOT, type AppDeps } from './api/app.js';
 import { htmlError, registerWebRoutes } from './web/routes.js';
 import { seedDemo } from './services/seed.js';
 import { startAuditSealing } from './services/audit.js';
+import { auditorFor } from './services/auditor.js';
+import { startWorklistDays } from './services/worklist-schedule.js';
 
 export function packageVersion(): string {
   try {
@@ -74,6 +76,8 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
     const stopSealing = config.audit
       ? startAuditSealing({ db: store.db, everyMs: SEAL_EVERY_MS, anchorFile: config.auditAnchorFile, log: app.log })
       : () => Promise.resolve();
+    // The worklist follows the date: a day missed while Botpad was down is caught up now, in the background.
+    const days = startWorklistDays({ db: store.db, auditor: auditorFor(config.audit), log: app.log });
     let stopped = false;
     return {
       app,
@@ -85,6 +89,7 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
         try {
           await app.close();
         } finally {
+          await days.stop();
           await stopSealing();
           await store.close();
         }

@@ -41,6 +41,7 @@ import { registerAdminRoutes } from './routes/admin.route.js';
 import { registerClinicalRoutes } from './routes/clinical.route.js';
 import { registerSettingsRoutes } from './routes/settings.route.js';
 import { registerRecordRoutes } from './routes/record.route.js';
+import { registerWorklistRoutes } from './routes/worklist.route.js';
 
 export type App = FastifyInstance;
 export type { ZodApp } from './types.js';
@@ -285,6 +286,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerClinicalRoutes(typed);
   registerSettingsRoutes(typed);
   registerRecordRoutes(typed);
+  registerWorklistRoutes(typed);
   typed.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
   return app;
 }

@@ -19,11 +19,21 @@ import { todayNl } from '../schema/clock.js';
 import type { Cursor, KeyValue } from '../schema/paging.js';
 import type { KeysetPage } from '../store/paging.js';
 import { auditEntry, type AuditEntry, type Auditor, type RequestMeta } from './auditor.js';
+import { refreshPatients } from './worklist-derive.js';
 
 export { auditEntry, type AuditEntry, type RequestMeta } from './auditor.js';
 
 export type { CaregiverLinkRow, ConsentGiven, PatientOrgRow, PatientRow } from '../store/patient.repo.js';
 export type { AssessmentRow, CareEndRow, EntryRow } from '../store/record.repo.js';
+
+/**
+ * The actions after which a patient's worklist items are re-derived, in the same transaction: a
+ * fact recorded, an assessment signed, care ended, the logistics changed, the person's details
+ * (name, birth date, GP) changed, records merged or linked to an organisation.
+ */
+const CHANGES_WORKLIST: ReadonlySet<Action> = new Set<Action>([
+  'patient.create', 'patient.write', 'patient.link', 'patient.merge', 'patient.unmerge', 'record.write', 'assessment.sign', 'pathway.end',
+]);
 
 /** Who asks to do what, to which kind of thing (`resource` names it in the audit: "patient", "patient/access-log"). */
 export interface Asked {
@@ -142,7 +152,9 @@ export async function withPatient<T>(deps: AccessDeps, ask: Asked & { patientId:
     await deps.auditor.record(trx, [entry]);
     if (!d.allowed) return { ok: false, error: new AppError('forbidden', `You may not do this with this record: ${d.reason}.`) };
     attempted = entry;
-    return { ok: true, value: await work({ db: trx, row, target, orgs, records: RECORDS }) };
+    const value = await work({ db: trx, row, target, orgs, records: RECORDS });
+    if (CHANGES_WORKLIST.has(action)) await refreshPatients(trx, [row.id], asOf);
+    return { ok: true, value };
   }).catch(async (e: unknown) => {
     const refusal = asRefusal(e);
     if (attempted) await auditFailed(deps, attempted, refusal);
@@ -191,7 +203,9 @@ export async function withPatients<T>(
       }
       await deps.auditor.record(trx, entries);
       attempted = entries;
-      return { ok: true, value: await work({ db: trx, rows, records: RECORDS }) };
+      const value = await work({ db: trx, rows, records: RECORDS });
+      if (CHANGES_WORKLIST.has(action)) await refreshPatients(trx, rows.map((r) => r.id), asOf);
+      return { ok: true, value };
     })
     .catch(async (e: unknown) => {
       const refusal = asRefusal(e);
@@ -253,6 +267,7 @@ export async function withAction<T>(
   }
   return inTransaction(deps.db, async (trx) => {
       const r = await work(trx, RECORDS);
+      if (CHANGES_WORKLIST.has(action) && r.patientId) await refreshPatients(trx, [r.patientId]);
       await deps.auditor.allowed(trx, { actor, meta, action, resource, patientId: r.patientId ?? null, reason: r.detail ?? d.reason });
       return r.value;
     })
@@ -296,6 +311,18 @@ async function decideEach(trx: Tx, actor: Actor, rows: readonly PatientRow[], as
     if (d.allowed) out.push({ row, reason: d.reason });
   }
   return out;
+}
+
+/**
+ * A list of items about patients (the worklist) read in the caller's transaction: each patient on
+ * it is decided by the core and audited as listed, like a patient list; the ids the reader may see
+ * are returned, the others are left out by the caller.
+ */
+export async function decideListed(deps: AccessDeps, trx: Tx, ask: Omit<Asked, 'action'>, rows: readonly Pick<PatientRow, 'id' | 'birth_date'>[]): Promise<Set<string>> {
+  const unique = [...new Map(rows.map((r) => [r.id, r])).values()] as PatientRow[];
+  const decided = await decideEach(trx, ask.actor, unique, todayNl());
+  await auditListed(deps, trx, ask, decided, {});
+  return new Set(decided.map((d) => d.row.id));
 }
 
 /** One `patient.list` entry per row shown (or one saying none was). */

@@ -6,33 +6,13 @@
 // stored) and on the way out (a kept value the schema no longer takes is an error, not a guess).
 import type { Actor } from '../core/access/index.js';
 import { DEFAULT_SETTINGS, overridesOf, Settings, settingsDiffer, type SettingsInput } from '../core/settings.js';
-import type { Db } from '../store/db.js';
-import { currentOverrides, currentSettingsRow, insertOverrides, lockOrganisationSettings, settingsHistory, type SettingsRow } from '../store/settings.repo.js';
+import { currentSettingsRow, insertOverrides, lockOrganisationSettings, settingsHistory, type SettingsRow } from '../store/settings.repo.js';
 import { AppError, invalidInput } from '../schema/problem.js';
 import type { OrganisationSettingsView } from '../schema/settings.schema.js';
 import { withAction, type AccessDeps, type RequestMeta } from './access.js';
+import { fromStore } from './org-settings.js';
 
-/** Kept overrides read back: the full settings they give, or an error naming what no longer fits. */
-function fromStore(organisationId: string, overrides: unknown): Settings {
-  if (overrides === undefined) return DEFAULT_SETTINGS;
-  const r = Settings.safeParse(overrides);
-  if (r.success) return r.data;
-  const at = r.error.issues.map((i) => '/' + i.path.join('/')).join(', ');
-  // A change of the Settings schema that makes kept values invalid needs a migration that rewrites
-  // them (or a new save); until then evaluations with that organisation's settings stop rather
-  // than guess.
-  throw new Error(`the kept settings of organisation ${organisationId} do not fit the Settings schema at ${at}`);
-}
-
-/**
- * The settings an evaluation by a member of `organisationId` uses: the defaults with what the
- * organisation changed. One read (the organisation's newest row, by index); none for an account
- * without an organisation.
- */
-export async function settingsForOrganisation(db: Db, organisationId: string | null): Promise<Settings> {
-  if (organisationId === null) return DEFAULT_SETTINGS;
-  return fromStore(organisationId, await currentOverrides(db, organisationId));
-}
+export { settingsForOrganisation } from './org-settings.js';
 
 const resourceOf = (organisationId: string) => (organisationId ? `organisation/${organisationId}/settings` : 'organisation/settings');
 

@@ -273,6 +273,7 @@ export interface WorklistItemTable {
   birth_date: string;
   fracture_date: string | null;
   fracture_site: string | null;
+  fracture_order: ColumnType<string, never, never>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

@@ -55,6 +55,7 @@ export const AUDIT_ACTIONS = [
   'page.view',
   'page.post',
   'caregiver.link-status',
+  'worklist.rederive',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

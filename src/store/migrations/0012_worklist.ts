@@ -82,6 +82,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       birth_date date not null,
       fracture_date date,
       fracture_site text,
+      -- The fracture order puts items without an index fracture last, with a key that is never null.
+      fracture_order date not null generated always as (coalesce(fracture_date, date '9999-12-31')) stored,
       created_at timestamptz not null default now(),
       updated_at timestamptz not null default now(),
       unique (organisation_id, patient_id, item_key),
@@ -92,7 +94,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     `create index worklist_due_idx on worklist_item (organisation_id, due, item_id) where state <> 'done'`,
     `create index worklist_step_due_idx on worklist_item (organisation_id, step, due, item_id) where state <> 'done'`,
     `create index worklist_name_idx on worklist_item (organisation_id, sort_key, item_id) where state <> 'done'`,
-    `create index worklist_fracture_idx on worklist_item (organisation_id, fracture_date, item_id) where state <> 'done'`,
+    `create index worklist_fracture_idx on worklist_item (organisation_id, fracture_order, item_id) where state <> 'done'`,
     `create index worklist_assignee_idx on worklist_item (organisation_id, assignee, due, item_id) where state <> 'done' and assignee is not null`,
     `create index worklist_patient_idx on worklist_item (patient_id)`,
     `create table worklist_run (

@@ -982,6 +982,7 @@ export const en = {
       'password.reset': 'New password chosen',
       'page.view': 'Page opened that is not for this role',
       'page.post': 'Form sent',
+      'worklist.rederive': 'Worklist brought up to date for the new day',
       'patient.withdraw-consent': "A caregiver's access ended",
       'record.read': 'Clinical record viewed',
       'record.write': 'Clinical fact recorded or corrected',

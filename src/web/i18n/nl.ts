@@ -984,6 +984,7 @@ export const nl = {
       'password.reset': 'Nieuw wachtwoord gekozen',
       'page.view': 'Pagina geopend die niet voor deze rol is',
       'page.post': 'Formulier verstuurd',
+      'worklist.rederive': 'Werklijst bijgewerkt voor de nieuwe dag',
       'patient.withdraw-consent': 'Toegang van naaste gestopt',
       'record.read': 'Medische gegevens bekeken',
       'record.write': 'Medisch gegeven vastgelegd of verbeterd',

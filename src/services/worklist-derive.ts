@@ -1,0 +1,123 @@
+// Keeping the worklist true: the derived items of a patient are re-derived by the core in the same
+// transaction as every write to their record or their logistics (access.ts calls `refreshPatients`
+// after the work it authorised), and for everyone once a day at the Amsterdam change of date
+// (`runDaily`), because conclusions change with the date alone: the 2-year window of a fracture,
+// the FLS week-12 target, a due date passing, an age. The daily run is claimed per date in the
+// database, so with several processes it runs once; a run that died is taken over after a while.
+import { projectCase, type ProjectedPerson } from '../core/record/projection.js';
+import type { RecordEntry } from '../core/record/entries.js';
+import type { Settings } from '../core/settings.js';
+import { deriveItems } from '../core/worklist/derive.js';
+import { todayNl } from '../schema/clock.js';
+import { inTransaction, type Db, type Tx } from '../store/db.js';
+import { applyDerived, claimRun, derivationSources, finishRun, patientIdsAfter, type DerivationSource, type WantedItem } from '../store/worklist.repo.js';
+import { settingsForOrganisation } from './org-settings.js';
+
+/** Settings read once per organisation for the length of one refresh or run. */
+type SettingsCache = Map<string, Settings>;
+
+async function settingsOf(db: Db, cache: SettingsCache, organisationId: string): Promise<Settings> {
+  let s = cache.get(organisationId);
+  if (!s) {
+    s = await settingsForOrganisation(db, organisationId);
+    cache.set(organisationId, s);
+  }
+  return s;
+}
+
+/** The items `src` should have in each hospital whose care they are in, on `asOf`. */
+async function wantedFor(db: Db, cache: SettingsCache, src: DerivationSource, asOf: string): Promise<WantedItem[]> {
+  if (src.organisations.length === 0) return [];
+  const person: ProjectedPerson = { birthDate: src.birth_date, sex: src.sex };
+  const c = projectCase(person, src.entries as RecordEntry[], asOf);
+  const out: WantedItem[] = [];
+  for (const organisationId of src.organisations) {
+    const items = deriveItems(c, await settingsOf(db, cache, organisationId), {
+      invitations: src.invitations, visits: src.visits, assessmentsSigned: src.assessmentsSigned,
+      hasGp: src.gp_practice !== null && src.gp_practice.trim() !== '', livesAlone: src.lives_alone, careEnded: src.careEnded,
+    });
+    for (const i of items) {
+      out.push({
+        organisationId, patientId: src.id, key: i.key, step: i.step, due: i.due, overdue: i.overdue, priority: i.priority, reasons: i.reasons, source: i.source,
+        sortKey: src.sort_key, birthDate: src.birth_date, fractureDate: i.fractureDate, fractureSite: i.fractureSite,
+      });
+    }
+  }
+  return out;
+}
+
+/** Re-derives the items of these patients on `asOf` inside the caller's transaction; returns the rows changed. */
+export async function refreshPatients(db: Tx, patientIds: readonly string[], asOf: string = todayNl(), cache: SettingsCache = new Map()): Promise<number> {
+  if (patientIds.length === 0) return 0;
+  const sources = await derivationSources(db, patientIds, asOf);
+  const wanted: WantedItem[] = [];
+  for (const src of sources) wanted.push(...(await wantedFor(db, cache, src, asOf)));
+  return applyDerived(db, patientIds, wanted);
+}
+
+export interface RunResult {
+  ran: boolean;
+  patients: number;
+  changed: number;
+  failed: string[];
+}
+
+/** Patients re-derived per transaction: large enough to read in few statements, small enough to keep locks short. */
+export const BATCH = 500;
+
+/**
+ * Re-derives every patient's items (or one organisation's patients, after its settings changed)
+ * on `asOf`, a batch per transaction. A patient whose derivation fails is skipped and named, so one
+ * odd record never stops the list for everyone else.
+ */
+export async function rederiveAll(db: Db, asOf: string, o: { organisationId?: string | undefined; onBatch?: (done: number) => void } = {}): Promise<Omit<RunResult, 'ran'>> {
+  const cache: SettingsCache = new Map();
+  let after: string | null = null;
+  let patients = 0;
+  let changed = 0;
+  const failed: string[] = [];
+  for (;;) {
+    const ids = await patientIdsAfter(db, after, BATCH, o.organisationId);
+    if (ids.length === 0) break;
+    after = ids[ids.length - 1] ?? null;
+    changed += await inTransaction(db, async (trx) => {
+      const sources = await derivationSources(trx, ids, asOf);
+      const wanted: WantedItem[] = [];
+      const ok: string[] = [];
+      for (const src of sources) {
+        try {
+          wanted.push(...(await wantedFor(trx, cache, src, asOf)));
+          ok.push(src.id);
+        } catch {
+          failed.push(src.id);
+        }
+      }
+      // Merged records are among `ids` but not among the sources: their items go.
+      const merged = ids.filter((id) => !sources.some((s) => s.id === id));
+      return applyDerived(trx, [...ok, ...merged], wanted);
+    });
+    patients += ids.length;
+    o.onBatch?.(patients);
+  }
+  return { patients, changed, failed };
+}
+
+/** How long a started run may go without finishing before another process takes it over. */
+export const STALE_RUN_MINUTES = 30;
+
+/**
+ * The daily run for `asOf`: claimed in the database first, so of several processes (or a restart
+ * on the same day) exactly one does it; `audit` writes its one batch entry once it is done.
+ */
+export async function runDaily(
+  db: Db,
+  asOf: string,
+  runner: string,
+  audit: (r: Omit<RunResult, 'ran'>) => Promise<void>,
+): Promise<RunResult> {
+  if (!(await claimRun(db, asOf, runner, STALE_RUN_MINUTES))) return { ran: false, patients: 0, changed: 0, failed: [] };
+  const r = await rederiveAll(db, asOf);
+  await finishRun(db, asOf, runner, r.patients, r.changed);
+  await audit(r);
+  return { ran: true, ...r };
+}

@@ -1,0 +1,333 @@
+// The worklist's rows and what deriving them reads. No authorisation here: services/worklist.ts
+// decides who may see or change what (through access.ts for anything about one patient) and
+// audits it; the daily re-derivation is a system job, audited as one batch entry.
+import { sql } from 'kysely';
+import type { EntryKind } from '../core/record/lists.js';
+import type { InvitationEvent, ItemState, Priority, VisitKind, VisitStatus, WorklistStep } from '../core/worklist/lists.js';
+import type { Db, Tx } from './db.js';
+import { keysetPage, type KeysetAsk, type KeysetPage, type KeyValue } from './paging.js';
+
+const parsed = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) : v);
+
+/** Everything deriving one patient's items reads, for a batch of patients at once. */
+export interface DerivationSource {
+  id: string;
+  birth_date: string;
+  sex: 'female' | 'male';
+  sort_key: string;
+  gp_practice: string | null;
+  lives_alone: boolean | null;
+  /** The hospitals whose care the patient is in: the fracture liaison services that keep a worklist. */
+  organisations: string[];
+  careEnded: boolean;
+  entries: { kind: EntryKind; date: string; data: unknown }[];
+  invitations: { event: InvitationEvent; date: string }[];
+  visits: { kind: VisitKind; date: string; status: VisitStatus }[];
+  assessmentsSigned: string[];
+}
+
+/**
+ * The derivation input of `patientIds` on `asOf`, in five statements however many patients: the
+ * daily run reads a batch at a time, a write reads its one patient. Merged records are left out
+ * (their items go with the merge).
+ */
+export async function derivationSources(db: Db, patientIds: readonly string[], asOf: string): Promise<DerivationSource[]> {
+  if (patientIds.length === 0) return [];
+  const ids = sql.join(patientIds.map((id) => sql`${id}::uuid`));
+  const [patients, entries, invitations, visits, assessments] = await Promise.all([
+    sql<{ id: string; birth_date: string; sex: 'female' | 'male'; sort_key: string; gp_practice: string | null; lives_alone: boolean | null; orgs: string[] | null; ended: boolean }>`
+      select p.id, p.birth_date, p.sex, p.sort_key, p.gp_practice, p.lives_alone,
+        (select array_agg(po.organisation_id::text order by po.organisation_id) from patient_organisation po join organisation o on o.id = po.organisation_id
+          where po.patient_id = p.id and po.relation = 'care' and o.kind = 'hospital') as orgs,
+        exists (select 1 from care_end ce where ce.patient_id = p.id and ce.resumed_at is null) as ended
+      from patient p where p.id in (${ids}) and p.merged_into is null`.execute(db),
+    sql<{ patient_id: string; kind: EntryKind; clinical_date: string; data: unknown }>`
+      select patient_id, kind, clinical_date, data from clinical_entry
+      where patient_id in (${ids}) and current and status = 'active' and clinical_date <= ${asOf}
+      order by patient_id, recorded_at, id`.execute(db),
+    sql<{ patient_id: string; event: InvitationEvent; event_date: string }>`
+      select patient_id, event, event_date from invitation_event where patient_id in (${ids}) order by patient_id, event_date, recorded_at`.execute(db),
+    sql<{ patient_id: string; kind: VisitKind; visit_date: string; status: VisitStatus }>`
+      select patient_id, kind, visit_date, status from visit where patient_id in (${ids}) order by patient_id, visit_date`.execute(db),
+    sql<{ patient_id: string; as_of: string }>`select patient_id, as_of from assessment where patient_id in (${ids})`.execute(db),
+  ]);
+  const byPatient = new Map<string, DerivationSource>();
+  for (const p of patients.rows) {
+    byPatient.set(p.id, {
+      id: p.id, birth_date: p.birth_date, sex: p.sex, sort_key: p.sort_key, gp_practice: p.gp_practice, lives_alone: p.lives_alone,
+      organisations: p.orgs ?? [], careEnded: p.ended, entries: [], invitations: [], visits: [], assessmentsSigned: [],
+    });
+  }
+  for (const e of entries.rows) byPatient.get(e.patient_id)?.entries.push({ kind: e.kind, date: e.clinical_date, data: parsed(e.data) });
+  for (const e of invitations.rows) byPatient.get(e.patient_id)?.invitations.push({ event: e.event, date: e.event_date });
+  for (const v of visits.rows) byPatient.get(v.patient_id)?.visits.push({ kind: v.kind, date: v.visit_date, status: v.status });
+  for (const a of assessments.rows) byPatient.get(a.patient_id)?.assessmentsSigned.push(a.as_of);
+  return [...byPatient.values()];
+}
+
+/** Patients a daily run goes through, a batch at a time in id order (merged records left out). */
+export async function patientIdsAfter(db: Db, after: string | null, limit: number, organisationId?: string): Promise<string[]> {
+  let q = db.selectFrom('patient as p').select('p.id').where('p.merged_into', 'is', null);
+  if (after !== null) q = q.where('p.id', '>', after);
+  if (organisationId !== undefined) {
+    q = q.where((eb) => eb.exists(eb.selectFrom('patient_organisation as po').select(sql`1`.as('one')).whereRef('po.patient_id', '=', 'p.id').where('po.organisation_id', '=', organisationId)));
+  }
+  const rows = await q.orderBy('p.id').limit(limit).execute();
+  return rows.map((r) => r.id);
+}
+
+export interface ItemRow {
+  item_id: string;
+  organisation_id: string;
+  patient_id: string;
+  item_key: string;
+  step: WorklistStep;
+  due: string;
+  overdue: boolean;
+  priority: Priority;
+  reasons: string[];
+  source: string;
+  derived: boolean;
+  title: string | null;
+  assignee: string | null;
+  state: ItemState;
+  acknowledged_by: string | null;
+  acknowledged_at: string | null;
+  done_by: string | null;
+  done_at: string | null;
+  sort_key: string;
+  birth_date: string;
+  fracture_date: string | null;
+  fracture_site: string | null;
+  /** The fracture date, or 9999-12-31 without one: the fracture order's key. */
+  fracture_order: string;
+}
+
+/** A derived item as it should stand, with the patient's copies for sorting. */
+export interface WantedItem {
+  organisationId: string;
+  patientId: string;
+  key: string;
+  step: WorklistStep;
+  due: string;
+  overdue: boolean;
+  priority: Priority;
+  reasons: string[];
+  source: string;
+  sortKey: string;
+  birthDate: string;
+  fractureDate: string | null;
+  fractureSite: string | null;
+}
+
+const asItem = (r: ItemRow): ItemRow => ({ ...r, reasons: parsed(r.reasons) as string[] });
+
+/** The items of these patients (every state), for comparing with what should stand. */
+export async function itemsOfPatients(db: Db, patientIds: readonly string[]): Promise<ItemRow[]> {
+  if (patientIds.length === 0) return [];
+  const rows = await db.selectFrom('worklist_item').selectAll().where('patient_id', 'in', patientIds).execute();
+  return (rows as unknown as ItemRow[]).map(asItem);
+}
+
+function sameItem(a: ItemRow, w: WantedItem): boolean {
+  return a.step === w.step && a.due === w.due && a.overdue === w.overdue && a.priority === w.priority && a.source === w.source
+    && a.sort_key === w.sortKey && a.birth_date === w.birthDate && a.fracture_date === w.fractureDate && a.fracture_site === w.fractureSite
+    && JSON.stringify(a.reasons) === JSON.stringify(w.reasons);
+}
+
+/**
+ * Makes the derived items of these patients what `wanted` says, writing only what differs: new
+ * items are added, changed ones updated (their acknowledgement kept), and items no longer wanted
+ * close by themselves (removed when nobody acted on them; an acknowledged alert is kept as done, so
+ * it is not raised again). The patient's copies on tasks and reported alerts follow the record.
+ * Returns how many rows changed.
+ */
+export async function applyDerived(db: Tx, patientIds: readonly string[], wanted: readonly WantedItem[]): Promise<number> {
+  const existing = await itemsOfPatients(db, patientIds);
+  const byKey = new Map(existing.map((r) => [`${r.organisation_id}|${r.patient_id}|${r.item_key}`, r]));
+  const keep = new Set<string>();
+  const upserts: WantedItem[] = [];
+  for (const w of wanted) {
+    const k = `${w.organisationId}|${w.patientId}|${w.key}`;
+    keep.add(k);
+    const old = byKey.get(k);
+    if (old?.state === 'done') continue;
+    if (!old || !sameItem(old, w)) upserts.push(w);
+  }
+  const gone = existing.filter((r) => r.derived && r.state !== 'done' && !keep.has(`${r.organisation_id}|${r.patient_id}|${r.item_key}`));
+  const removed = gone.filter((r) => r.state === 'open').map((r) => r.item_id);
+  const closed = gone.filter((r) => r.state === 'acknowledged').map((r) => r.item_id);
+  let changed = 0;
+  for (let i = 0; i < upserts.length; i += 500) {
+    const chunk = upserts.slice(i, i + 500);
+    await db
+      .insertInto('worklist_item')
+      .values(chunk.map((w) => ({
+        organisation_id: w.organisationId, patient_id: w.patientId, item_key: w.key, step: w.step, due: w.due, overdue: w.overdue, priority: w.priority,
+        reasons: JSON.stringify(w.reasons), source: w.source, derived: true, sort_key: w.sortKey, birth_date: w.birthDate, fracture_date: w.fractureDate, fracture_site: w.fractureSite,
+      })))
+      .onConflict((oc) => oc.columns(['organisation_id', 'patient_id', 'item_key']).doUpdateSet((eb) => ({
+        step: eb.ref('excluded.step'), due: eb.ref('excluded.due'), overdue: eb.ref('excluded.overdue'), priority: eb.ref('excluded.priority'),
+        reasons: eb.ref('excluded.reasons'), source: eb.ref('excluded.source'), sort_key: eb.ref('excluded.sort_key'), birth_date: eb.ref('excluded.birth_date'),
+        fracture_date: eb.ref('excluded.fracture_date'), fracture_site: eb.ref('excluded.fracture_site'), updated_at: sql<string>`now()`,
+      })))
+      .execute();
+    changed += chunk.length;
+  }
+  if (removed.length > 0) {
+    await db.deleteFrom('worklist_item').where('item_id', 'in', removed).execute();
+    changed += removed.length;
+  }
+  if (closed.length > 0) {
+    await db.updateTable('worklist_item').set({ state: 'done', done_at: sql<string>`now()`, updated_at: sql<string>`now()` }).where('item_id', 'in', closed).execute();
+    changed += closed.length;
+  }
+  // A task or a reported alert carries the patient's copies too; they follow a change of name or birth date.
+  const copies = new Map<string, WantedItem>();
+  for (const w of wanted) copies.set(w.patientId, w);
+  for (const r of existing) {
+    if (r.derived || r.state === 'done') continue;
+    const w = copies.get(r.patient_id);
+    if (w && (r.sort_key !== w.sortKey || r.birth_date !== w.birthDate)) {
+      await db.updateTable('worklist_item').set({ sort_key: w.sortKey, birth_date: w.birthDate, updated_at: sql<string>`now()` }).where('item_id', '=', r.item_id).execute();
+      changed += 1;
+    }
+  }
+  return changed;
+}
+
+/** A task or a reported alert: an item people open and close, not the core. */
+export async function insertManualItem(
+  db: Tx,
+  i: { organisationId: string; patientId: string; key: string; step: WorklistStep; due: string; priority: Priority; reasons: string[]; source: string; title: string | null; assignee: string | null },
+): Promise<ItemRow> {
+  const p = await db.selectFrom('patient').select(['sort_key', 'birth_date']).where('id', '=', i.patientId).executeTakeFirstOrThrow();
+  const row = await db
+    .insertInto('worklist_item')
+    .values({
+      organisation_id: i.organisationId, patient_id: i.patientId, item_key: i.key, step: i.step, due: i.due, overdue: false, priority: i.priority,
+      reasons: JSON.stringify(i.reasons), source: i.source, derived: false, title: i.title, assignee: i.assignee, sort_key: p.sort_key, birth_date: p.birth_date,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return asItem(row as unknown as ItemRow);
+}
+
+export async function itemById(db: Db, itemId: string, lock = false): Promise<ItemRow | undefined> {
+  let q = db.selectFrom('worklist_item').selectAll().where('item_id', '=', itemId);
+  if (lock) q = q.forUpdate();
+  const r = await q.executeTakeFirst();
+  return r ? asItem(r as unknown as ItemRow) : undefined;
+}
+
+export async function acknowledgeItem(db: Tx, itemId: string, by: string): Promise<ItemRow> {
+  const r = await db.updateTable('worklist_item').set({ state: 'acknowledged', acknowledged_by: by, acknowledged_at: sql<string>`now()`, updated_at: sql<string>`now()` })
+    .where('item_id', '=', itemId).returningAll().executeTakeFirstOrThrow();
+  return asItem(r as unknown as ItemRow);
+}
+
+export async function closeItem(db: Tx, itemId: string, by: string): Promise<ItemRow> {
+  const r = await db.updateTable('worklist_item').set({ state: 'done', done_by: by, done_at: sql<string>`now()`, updated_at: sql<string>`now()` })
+    .where('item_id', '=', itemId).returningAll().executeTakeFirstOrThrow();
+  return asItem(r as unknown as ItemRow);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The list.
+
+export const WORKLIST_SORTS = ['due', 'name', 'fractureDate'] as const;
+export type WorklistSort = (typeof WORKLIST_SORTS)[number];
+const SORT_COLUMNS: Record<WorklistSort, readonly string[]> = {
+  due: ['w.due', 'w.item_id'],
+  name: ['w.sort_key', 'w.item_id'],
+  fractureDate: ['w.fracture_order', 'w.item_id'],
+};
+
+export interface WorklistFilter {
+  organisationId: string;
+  step?: WorklistStep | undefined;
+  overdue?: boolean | undefined;
+  assignee?: string | undefined;
+  fractureSite?: string | undefined;
+  /** Birth dates that fall in the age band on today's date (inclusive bounds; null: open). */
+  bornFrom?: string | null | undefined;
+  bornTo?: string | null | undefined;
+  /** Name words (all must match), a birth date, a BSN (only passed for roles that may search by it). */
+  words?: readonly string[] | undefined;
+  birthDate?: string | undefined;
+  bsn?: string | undefined;
+}
+
+export interface WorklistRow extends ItemRow {
+  given_name: string;
+  family_name: string;
+  family_name_prefix: string | null;
+}
+
+function worklistWhere(db: Db, f: WorklistFilter, withStep: boolean) {
+  let q = db
+    .selectFrom('worklist_item as w')
+    .where('w.organisation_id', '=', f.organisationId)
+    .where('w.state', '<>', 'done');
+  if (withStep && f.step) q = q.where('w.step', '=', f.step);
+  if (f.overdue !== undefined) q = q.where('w.overdue', '=', f.overdue);
+  if (f.assignee) q = q.where('w.assignee', '=', f.assignee);
+  if (f.fractureSite) q = q.where('w.fracture_site', '=', f.fractureSite);
+  if (f.bornFrom) q = q.where('w.birth_date', '>=', f.bornFrom);
+  if (f.bornTo) q = q.where('w.birth_date', '<=', f.bornTo);
+  if (f.birthDate) q = q.where('w.birth_date', '=', f.birthDate);
+  const words = f.words ?? [];
+  if (words.length > 0 || f.bsn) {
+    const like = (w: string) => '%' + w.toLowerCase().replace(/[\\%_]/g, (m) => '\\' + m) + '%';
+    q = q.where((eb) => {
+      const byName = eb.and(words.map((w) => eb('w.sort_key', 'like', like(w))));
+      const byBsn = f.bsn ? eb.exists(eb.selectFrom('patient as b').select(sql`1`.as('one')).whereRef('b.id', '=', 'w.patient_id').where('b.bsn', '=', f.bsn)) : undefined;
+      if (words.length === 0 && byBsn) return byBsn;
+      return byBsn ? eb.or([byName, byBsn]) : byName;
+    });
+  }
+  return q;
+}
+
+export const worklistKey = (sort: WorklistSort) => (r: WorklistRow): KeyValue[] => {
+  if (sort === 'due') return [r.due, r.item_id];
+  if (sort === 'name') return [r.sort_key, r.item_id];
+  return [r.fracture_order, r.item_id];
+};
+
+/** One page of the worklist in the order asked, with the total (a keyset page: deep pages cost the same). */
+export async function pageWorklist(db: Db, f: WorklistFilter, sort: WorklistSort, page: Omit<KeysetAsk, 'columns'>): Promise<KeysetPage<WorklistRow>> {
+  const q = worklistWhere(db, f, true)
+    .innerJoin('patient as p', 'p.id', 'w.patient_id')
+    .selectAll('w')
+    .select(['p.given_name', 'p.family_name', 'p.family_name_prefix']);
+  const r = await keysetPage(q as never, { ...page, columns: SORT_COLUMNS[sort] }, worklistKey(sort) as never);
+  return { ...(r as KeysetPage<WorklistRow>), rows: (r.rows as WorklistRow[]).map((x) => ({ ...asItem(x), given_name: x.given_name, family_name: x.family_name, family_name_prefix: x.family_name_prefix })) };
+}
+
+/** Open items per step under the same filters (the step filter aside, so every tab shows its count). */
+export async function worklistCounts(db: Db, f: WorklistFilter): Promise<Record<string, number>> {
+  const rows = await worklistWhere(db, f, false).select(['w.step', sql<string>`count(*)`.as('n')]).groupBy('w.step').execute();
+  return Object.fromEntries(rows.map((r) => [r.step, Number(r.n)]));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The daily run.
+
+/** Claims the run of `runDate` for `runner`: true when this process should do it (nobody has, or a run died). */
+export async function claimRun(db: Db, runDate: string, runner: string, staleAfterMinutes: number): Promise<boolean> {
+  const r = await sql<{ run_date: string }>`insert into worklist_run (run_date, runner) values (${runDate}, ${runner})
+    on conflict (run_date) do update set runner = excluded.runner, started_at = now()
+      where worklist_run.finished_at is null and worklist_run.started_at < now() - make_interval(mins => ${staleAfterMinutes})
+    returning run_date`.execute(db);
+  return r.rows.length === 1;
+}
+
+export async function finishRun(db: Db, runDate: string, runner: string, patients: number, changed: number): Promise<void> {
+  await db.updateTable('worklist_run').set({ finished_at: sql<string>`now()`, patients, changed }).where('run_date', '=', runDate).where('runner', '=', runner).execute();
+}
+
+export async function lastFinishedRun(db: Db): Promise<string | undefined> {
+  const r = await db.selectFrom('worklist_run').select('run_date').where('finished_at', 'is not', null).orderBy('run_date', 'desc').limit(1).executeTakeFirst();
+  return r?.run_date;
+}
