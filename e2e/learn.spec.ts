@@ -133,7 +133,8 @@ describe('without JavaScript', () => {
     await page.waitForURL(`**/learn/${first.slug}#${last.id}`);
     const where = await page.locator(`h2#${last.id}`).evaluate((el) => ({ top: el.getBoundingClientRect().top, scrolled: window.scrollY, height: window.innerHeight }));
     expect(where.scrolled).toBeGreaterThan(0);
-    expect(where.top).toBeGreaterThanOrEqual(0);
+    // Scrolled to the heading, give or take the half pixel of a scaled layout.
+    expect(where.top).toBeGreaterThanOrEqual(-1);
     expect(where.top).toBeLessThan(where.height);
   });
 });

@@ -61,7 +61,7 @@ const bone: Drawing = {
 
 /** The T-score line from +1 to −4 with the bands normal, osteopenia, osteoporosis and the −1 and −2.5 marks. */
 const tScore: Drawing = {
-  size: [340, 220],
+  size: [340, 205],
   draw: (say, id) => {
     // +1 at x = 20, −4 at x = 320: 60 units per point.
     const x = (t: number) => 20 + (1 - t) * 60;
@@ -92,8 +92,9 @@ const tScore: Drawing = {
             </Label>
           </>
         ))}
-        <Label x={170} y={190}>{say({ nl: '← stevig', en: '← strong' })}</Label>
-        <Label x={170} y={212}>{say({ nl: 'T-score      broos →', en: 'T-score      fragile →' })}</Label>
+        <Label x={10} y={190} anchor="start">{say({ nl: '← stevig', en: '← strong' })}</Label>
+        <Label x={170} y={190}>T-score</Label>
+        <Label x={330} y={190} anchor="end">{say({ nl: 'broos →', en: 'fragile →' })}</Label>
       </>
     );
   },
@@ -172,16 +173,16 @@ const safeHome: Drawing = {
   draw: (say) => (
     <>
       {/* a lamp */}
-      <path d="M 40 20 L 80 20 L 94 60 L 26 60 Z" fill="#fff4d6" stroke={BROWN} stroke-width={3} />
-      <line x1={60} y1={60} x2={60} y2={92} stroke={INK} stroke-width={4} />
-      <Label x={60} y={118}>{say({ nl: 'Goed licht', en: 'Good light' })}</Label>
+      <path d="M 65 20 L 105 20 L 119 60 L 51 60 Z" fill="#fff4d6" stroke={BROWN} stroke-width={3} />
+      <line x1={85} y1={60} x2={85} y2={92} stroke={INK} stroke-width={4} />
+      <Label x={85} y={118}>{say({ nl: 'Goed licht', en: 'Good light' })}</Label>
       {/* a rail along stairs */}
       <path d="M 200 95 L 200 75 L 225 75 L 225 55 L 250 55 L 250 35 L 275 35 L 275 95 Z" fill={PALE} stroke={BLUE} stroke-width={3} />
       <line x1={190} y1={70} x2={270} y2={15} stroke={INK} stroke-width={5} stroke-linecap="round" />
       <Label x={240} y={118}>{say({ nl: 'Leuning', en: 'Handrail' })}</Label>
       {/* a shoe */}
-      <path d="M 20 200 L 20 165 L 50 165 L 60 182 L 100 188 Q 106 200 100 204 L 20 204 Z" fill={PALE} stroke={GREEN} stroke-width={3} />
-      <Label x={60} y={236}>{say({ nl: 'Goede schoenen', en: 'Good shoes' })}</Label>
+      <path d="M 45 200 L 45 165 L 75 165 L 85 182 L 125 188 Q 131 200 125 204 L 45 204 Z" fill={PALE} stroke={GREEN} stroke-width={3} />
+      <Label x={85} y={236}>{say({ nl: 'Goede schoenen', en: 'Good shoes' })}</Label>
       {/* a loose rug, crossed out */}
       <rect x={190} y={165} width={100} height={36} rx={4} fill="#fff4d6" stroke={BROWN} stroke-width={3} />
       <line x1={180} y1={150} x2={300} y2={214} stroke={INK} stroke-width={5} />
