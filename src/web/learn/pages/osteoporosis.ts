@@ -52,7 +52,7 @@ export const OSTEOPOROSIS_PAGE: LearnPage = {
           ],
         },
         { kind: 'p', text: { nl: 'Hebt u osteoporose en ook een breuk gehad? Dan heet het ernstige osteoporose.', en: 'Do you have osteoporosis and have you also had a fracture? Then it is called severe osteoporosis.' } },
-        { kind: 'p', text: { nl: 'Bent u jonger dan 50 en nog niet in de overgang? Dan kijkt de arts naar een ander getal: de Z-score. Die vergelijkt u met mensen van uw eigen leeftijd.', en: 'Are you under 50 and not yet in the menopause? Then the doctor looks at another number: the Z-score. It compares you with people of your own age.' } },
+        { kind: 'p', text: { nl: 'Bent u een vrouw die nog niet in de overgang is? Of een man jonger dan 50? Dan kijkt de arts naar een ander getal: de Z-score. Die vergelijkt u met mensen van uw eigen leeftijd.', en: 'Are you a woman who is not yet in the menopause? Or a man under 50? Then the doctor looks at another number: the Z-score. It compares you with people of your own age.' } },
       ],
     },
     {
