@@ -26,7 +26,7 @@ export const PATHWAY_PAGE: LearnPage = {
       blocks: [
         { kind: 'p', text: { nl: 'U krijgt eerst een paar vragenlijsten. U vult ze thuis in, op papier of in Botpad.', en: 'First you get a few questionnaires. You fill them in at home, on paper or in Botpad.' } },
         { kind: 'p', text: { nl: 'De vragen gaan over eerdere breuken, vallen, uw medicijnen en wat u eet en drinkt. Zo weet het team al veel als u komt.', en: 'The questions are about earlier fractures, falls, your medicines and what you eat and drink. So the team already knows a lot when you come.' } },
-        { kind: 'p', text: { nl: 'U krijgt ook een bak mee voor uw plas. U vangt een etmaal lang al uw plas op. Dat heet 24-uursurine.', en: 'You also get a container for your urine. You collect all your urine for a full day and night. This is called a 24-hour urine sample.' } },
+        { kind: 'p', text: { nl: 'U krijgt ook een bak mee voor uw plas. U vangt 24 uur lang al uw plas op. Dat heet 24-uursurine.', en: 'You also get a container for your urine. You collect all your urine for 24 hours. This is called a 24-hour urine sample.' } },
       ],
     },
     {
