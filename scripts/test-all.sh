@@ -72,6 +72,13 @@ if [ ! -x /usr/bin/chromium ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
 fi
+# The learn pages' print test reads its PDFs back with pdftotext (Debian's poppler-utils).
+if ! command -v pdftotext >/dev/null; then
+  header "Installing poppler-utils (pdftotext) for the print test"
+  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq poppler-utils >/dev/null
+fi
 for bin in initdb pg_ctl postgres; do
   command -v "$bin" >/dev/null || { echo "PostgreSQL 15 server binaries ($bin) are not on PATH; the store tests need them (or set DATABASE_URL)." >&2; [ -n "${DATABASE_URL:-}" ] || exit 1; }
 done

@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { LANGS, messages, type Lang, type Messages } from '../../src/web/i18n/index.js';
 import { TEXT_SIZES, type TextSize } from '../../src/web/components/Layout.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from '../../src/demo/demo-data.js';
+import { learnPage } from '../../src/web/learn/pages/index.js';
 
 /** Signs in through the real form as the demo account of `role` (the server runs in demo mode). */
 export function signInAs(role: DemoAccount['role']): (page: Page) => Promise<void> {
@@ -109,6 +110,9 @@ export const PAGES: readonly PageSpec[] = [
   { name: 'accessibility statement', path: '/accessibility', h1: (t) => t.a11y.title },
   { name: 'API documentation', path: '/api/docs', h1: (t) => t.apiDocs.title },
   { name: 'not found', path: '/this-page-does-not-exist', status: 404, h1: (t) => t.errors.notFoundTitle },
+  { name: 'learn pages', path: '/learn', h1: (t) => t.learn.title },
+  { name: 'a learn page, with pictures', path: '/learn/osteoporosis', h1: (t) => learnPage('osteoporosis')?.title[t.lang === 'en' ? 'en' : 'nl'] ?? '' },
+  { name: 'a learn page that does not exist', path: '/learn/no-such-page', status: 404, h1: (t) => t.errors.notFoundTitle },
   { name: 'sign in', path: '/sign-in', h1: (t) => t.signIn.title },
   { name: 'activate account', path: '/activate', h1: (t) => t.activate.title },
   { name: 'forgot password', path: '/password-reset', h1: (t) => t.reset.title },

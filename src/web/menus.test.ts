@@ -17,6 +17,7 @@ describe('menus', () => {
     expect(ROLES.filter((r) => inMenuOf(r, '/intake'))).toEqual(['nurse', 'physician']);
     expect(ROLES.filter((r) => inMenuOf(r, '/me'))).toEqual(['patient']);
     expect(ROLES.filter((r) => inMenuOf(r, '/care'))).toEqual(['caregiver']);
+    expect(ROLES.filter((r) => inMenuOf(r, '/learn'))).toEqual(['patient', 'caregiver']);
     expect(ROLES.filter((r) => inMenuOf(r, '/admin/users'))).toEqual(['admin']);
     expect(ROLES.filter((r) => inMenuOf(r, '/admin/settings'))).toEqual(['admin']);
   });

@@ -10,19 +10,20 @@ export interface MenuEntry {
   label: string;
 }
 
-type MenuHref = '/patients' | '/intake' | '/me' | '/care' | '/admin/users' | '/admin/audit' | '/admin/settings';
+type MenuHref = '/patients' | '/intake' | '/me' | '/care' | '/learn' | '/admin/users' | '/admin/audit' | '/admin/settings';
 
 const LABEL: Record<MenuHref, keyof Messages['menu']> = {
-  '/patients': 'patients', '/intake': 'intake', '/me': 'me', '/care': 'care', '/admin/users': 'users', '/admin/audit': 'audit', '/admin/settings': 'settings',
+  '/patients': 'patients', '/intake': 'intake', '/me': 'me', '/care': 'care', '/learn': 'learn', '/admin/users': 'users', '/admin/audit': 'audit', '/admin/settings': 'settings',
 };
 
 /** What a role may use: clinicians their patients, a patient their record, a caregiver the people they look after. */
 function menuHrefs(role: Role): readonly [MenuHref, ...MenuHref[]] {
   switch (role) {
+    // The learn pages are public; patients and caregivers get them in their menu as well.
     case 'patient':
-      return ['/me'];
+      return ['/me', '/learn'];
     case 'caregiver':
-      return ['/care'];
+      return ['/care', '/learn'];
     case 'admin':
       return ['/admin/users', '/admin/audit', '/admin/settings'];
     // The hospital's nurses and physicians take in fractures (from the plaster room, the emergency

@@ -15,6 +15,7 @@ import { registerFactPages } from './facts/facts.route.js';
 import { registerRecordPages } from './record/record.route.js';
 import { registerIntakePages } from './intake/intake.route.js';
 import { registerAssessmentPages } from './record/assessment.route.js';
+import { registerLearnPages } from './learn/learn.route.js';
 
 export function htmlError(app: FastifyInstance) {
   return (req: FastifyRequest, reply: FastifyReply, status: number): string => {
@@ -26,6 +27,7 @@ export function htmlError(app: FastifyInstance) {
 
 export function registerWebRoutes(fastify: FastifyInstance): void {
   registerPublicPages(fastify);
+  registerLearnPages(fastify);
   const kit = pageKit(fastify);
   registerAccountPages(fastify, kit);
   registerOwnRecordPages(fastify, kit);

@@ -9,6 +9,7 @@ import { FRACTURE_SITES } from '../../core/case.schema.js';
 import type { Lang, Messages } from '../i18n/index.js';
 import { numericDate } from '../time-format.js';
 import { Chip } from './Record.js';
+import { patientInfoFor } from '../learn/patient-info.js';
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -59,6 +60,8 @@ export function Why({ t, lang, c, open = false }: { t: Messages; lang: Lang; c: 
   const rule = ruleById(c.ruleId);
   const used = Object.entries(c.used);
   const byResult = (r: 'met' | 'not-met' | 'unknown') => c.criteria.filter((x) => x.result === r);
+  // The page the patient reads about this conclusion: the same words the clinician can hand on.
+  const info = patientInfoFor(c, lang);
   return (
     <details class="why" open={open}>
       <summary>
@@ -113,6 +116,14 @@ export function Why({ t, lang, c, open = false }: { t: Messages; lang: Lang; c: 
           <dt>{w.sources}</dt>
           <dd>{c.source.join(', ')}</dd>
         </div>
+        {info ? (
+          <div>
+            <dt>{t.learn.patientInfo}</dt>
+            <dd>
+              <a href={info.href}>{info.label}</a>
+            </dd>
+          </div>
+        ) : null}
       </dl>
     </details>
   );

@@ -95,6 +95,11 @@ export function Layout(props: { ctx: PageContext; title: string; children: Compo
                 <li>
                   <a href="/">{t.nav.home}</a>
                 </li>
+                {ctx.session ? null : (
+                  <li>
+                    <a href="/learn">{t.menu.learn}</a>
+                  </li>
+                )}
                 {(ctx.menu ?? []).map((m) => (
                   <li key={m.href}>
                     <a href={m.href}>{m.label}</a>

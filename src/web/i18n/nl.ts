@@ -1,6 +1,7 @@
 // Dutch is the source catalogue: every text the shell shows. English must match its shape
 // (`en satisfies Messages`), so a missing translation is a compile error. Plain language (B1).
 import type { AccessReason, AuditAction } from '../../core/access/lists.js';
+import type { Source } from '../../core/rule.js';
 const NL_MONTHS = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
 
 export const nl = {
@@ -118,7 +119,7 @@ export const nl = {
     'care-worker': 'Begeleider',
     admin: 'Beheerder',
   },
-  menu: { patients: 'Patiënten', intake: 'Breuk aanmelden', me: 'Mijn dossier', care: 'Mijn naasten', users: 'Gebruikers', audit: 'Logboek', settings: 'Instellingen' },
+  menu: { patients: 'Patiënten', intake: 'Breuk aanmelden', me: 'Mijn dossier', care: 'Mijn naasten', users: 'Gebruikers', audit: 'Logboek', settings: 'Instellingen', learn: 'Uitleg' },
   session: {
     label: 'Uw account',
     fold: 'Uw account en uitloggen',
@@ -1305,6 +1306,50 @@ export const nl = {
       contacts: 'Nog geen contacten of notities vastgelegd.',
       letters: 'Nog geen brieven gemaakt.',
     },
+  },
+  learn: {
+    title: 'Uitleg over uw botten',
+    intro: 'Korte pagina’s in gewone taal. U kunt ze lezen zonder in te loggen. U kunt ze ook printen.',
+    groups: { bones: 'Botten en het zorgpad', living: 'Leven met broze botten', medicines: 'Medicijnen', children: 'Kinderen' },
+    menu: 'Uitleg',
+    homeTitle: 'Uitleg over botten',
+    homeText: 'Lees in gewone taal wat botontkalking is, wat u zelf kunt doen en wat u op de onderzoeksdag kunt verwachten.',
+    homeLink: 'Naar de uitleg',
+    contents: 'Op deze pagina',
+    sources: 'Bronnen',
+    checked: (date: string) => `Laatst gecontroleerd: ${date}`,
+    backToList: 'Alle uitlegpagina’s',
+    patientInfo: 'Patiënteninformatie',
+    sourceNames: {
+      'NIV-2022': 'Richtlijn Osteoporose en fractuurpreventie (NIV, 2022)',
+      'CBO-2011': 'Richtlijn Osteoporose en fractuurpreventie, derde herziening (CBO, 2011)',
+      'NHG-2012': 'NHG-Standaard Fractuurpreventie (2012)',
+      'NHG-2024': 'NHG-Standaard Fractuurpreventie (2024)',
+      'WHO-1994': 'Indeling in botdichtheid van de WHO (1994)',
+      ISCD: 'Standpunten van de International Society for Clinical Densitometry (ISCD)',
+      GENANT: 'Indeling van wervelbreuken volgens Genant (1993)',
+      'GR-2012': 'Advies vitamine D van de Gezondheidsraad (2012)',
+      'GR-CALCIUM': 'Voedingsnormen voor calcium van de Gezondheidsraad',
+      'WFG-2022': 'Wereldrichtlijn valpreventie (World Guidelines for Falls Prevention, 2022)',
+      FESI: 'Vragenlijst over angst om te vallen (Short FES-I, 2008)',
+      'FLS-DB': 'Kwaliteitsmaten voor fractuurzorg (FLS Database, RCP)',
+      'IOF-KPI': 'Kwaliteitsmaten per patiënt (International Osteoporosis Foundation)',
+      'Farmacotherapeutisch Kompas': 'Farmacotherapeutisch Kompas',
+      'LEAFLET-EMB': 'Folder van een kinderdagcentrum over kinderen met EMB',
+      'LEAFLET-PHYSIO': 'Folder van een praktijk voor fysiotherapie over osteoporose',
+      'LEAFLET-HOSPITAL': 'Folder van de polikliniek van een ziekenhuis over osteoporose',
+      'GUIDE-EXERCISE': 'Handleiding voor oefentherapeuten over osteoporose',
+      'PATHWAY-UMC': 'Zorgpad osteoporose van een universitair medisch centrum',
+      'BOTPAD-POLICY': 'Afspraken binnen Botpad',
+      'SMPC-alendronic-acid': 'Productinformatie (SmPC) van alendroninezuur',
+      'SMPC-risedronic-acid': 'Productinformatie (SmPC) van risedroninezuur',
+      'SMPC-ibandronic-acid': 'Productinformatie (SmPC) van ibandroninezuur',
+      'SMPC-zoledronic-acid': 'Productinformatie (SmPC) van zoledroninezuur',
+      'SMPC-denosumab': 'Productinformatie (SmPC) van denosumab',
+      'SMPC-teriparatide': 'Productinformatie (SmPC) van teriparatide',
+      'SMPC-romosozumab': 'Productinformatie (SmPC) van romosozumab',
+      'SMPC-raloxifene': 'Productinformatie (SmPC) van raloxifeen',
+    } as Record<Source, string>,
   },
 } as const;
 

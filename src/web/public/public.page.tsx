@@ -12,6 +12,13 @@ export function HomePage({ ctx }: { ctx: PageContext }) {
           <h2 id="for-patients">{t.forPatients}</h2>
           <p>{t.forPatientsText}</p>
         </section>
+        <section class="card" aria-labelledby="learn-about-bones">
+          <h2 id="learn-about-bones">{ctx.t.learn.homeTitle}</h2>
+          <p>{ctx.t.learn.homeText}</p>
+          <p>
+            <a href="/learn">{ctx.t.learn.homeLink}</a>
+          </p>
+        </section>
         <section class="card" aria-labelledby="for-clinicians">
           <h2 id="for-clinicians">{t.forClinicians}</h2>
           <p>{t.forCliniciansText}</p>
