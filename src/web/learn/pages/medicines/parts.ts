@@ -1,12 +1,9 @@
 // Blocks that several medicine pages share word for word, so a fact (the jaw, the thigh bone, the
 // vitamin D advice) is written once and reads the same on every page that needs it.
-import type { Bi, LearnBlock, LearnSection } from '../../learn.types.js';
+import type { Bi, LearnSection } from '../../learn.types.js';
+import { li, list, p } from '../text-blocks.js';
 
-export const p = (nl: string, en: string): LearnBlock => ({ kind: 'p', text: { nl, en } });
-export const li = (nl: string, en: string): Bi => ({ nl, en });
-export const list = (...items: Bi[]): LearnBlock => ({ kind: 'list', items });
-
-export const CHECKED = '2026-12-07';
+export { CHECKED, li, list, p } from '../text-blocks.js';
 
 // ---- Signs to report at once (clinical-rules §7, SMPC-<drug>) -----------------------------------
 
