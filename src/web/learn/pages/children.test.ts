@@ -7,6 +7,7 @@ import { VITAMIN_D_REASONS } from '../../../core/calcium-vitamin-d/calcium-vitam
 import {
   LOADING_FROM_AGE, MOVEMENT_TARGET_MAX, MOVEMENT_TARGET_MIN, OBSERVED_LOW_BONE_QUALITY_PERCENT,
 } from '../../../core/children/children.rule.js';
+import { SOURCES } from '../../../core/rule.js';
 import { DEFAULT_SETTINGS } from '../../../core/settings.js';
 import type { LearnPage } from '../learn.types.js';
 import { CHILDREN_PAGES } from './children.js';
@@ -25,6 +26,7 @@ describe('learn page for parents of children with EMB', () => {
     expect(page?.group).toBe('children');
     expect(page?.drug).toBeUndefined();
     expect(page?.sources).toEqual(expect.arrayContaining(['LEAFLET-EMB', 'GR-2012', 'GR-CALCIUM']));
+    for (const s of page?.sources ?? []) expect(SOURCES).toContain(s);
   });
 
   it('gives the shares by mobility of the core and says they are adults\' figures', () => {

@@ -156,7 +156,7 @@ export const childrenEmb: LearnPage = {
         ),
         p(
           'Past het niet goed, dan staat uw kind minder goed of minder graag.',
-          'If it does not fit well, your child stands less well or less gladly.',
+          'If it does not fit well, your child stands less well or less willingly.',
         ),
         p(
           'Laat de fysiotherapeut de hulpmiddelen elke 6 maanden nakijken. Is uw kind 3 cm of meer gegroeid? Laat ze dan eerder nakijken.',

@@ -171,6 +171,6 @@ export const ibandronicAcid: LearnPage = {
       ],
     },
   ],
-  sources: ['SMPC-ibandronic-acid', 'NIV-2022', 'PATHWAY-UMC'],
+  sources: ['SMPC-ibandronic-acid', 'NIV-2022', 'LEAFLET-HOSPITAL', 'PATHWAY-UMC'],
   checked: CHECKED,
 };

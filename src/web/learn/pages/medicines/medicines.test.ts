@@ -9,6 +9,7 @@ import type { Drug } from '../../../../core/case.schema.js';
 import { CATALOGUE, CATALOGUE_DRUGS, type Interval } from '../../../../core/medication/catalogue.js';
 import { reviewMonths } from '../../../../core/medication/course.rule.js';
 import { drugSafety } from '../../../../core/medication/safety.rule.js';
+import { SOURCES } from '../../../../core/rule.js';
 import { makeCase } from '../../../../core/testing/builder.js';
 import type { LearnPage } from '../../learn.types.js';
 import { MEDICINE_PAGES } from './index.js';
@@ -57,6 +58,7 @@ describe('medicine learn pages', () => {
     expect(page.slug).toBe(`medicine-${drug}`);
     expect(page.group).toBe('medicines');
     expect(page.sources).toContain(CATALOGUE[drug].smpc);
+    for (const s of page.sources) expect(SOURCES).toContain(s);
     expect(page.checked).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(page.title.nl.toLowerCase()).toBe(CATALOGUE[drug].nameNl);
   });

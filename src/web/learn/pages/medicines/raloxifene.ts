@@ -160,6 +160,6 @@ export const raloxifene: LearnPage = {
       ],
     },
   ],
-  sources: ['SMPC-raloxifene', 'NIV-2022'],
+  sources: ['SMPC-raloxifene', 'NIV-2022', 'LEAFLET-HOSPITAL', 'PATHWAY-UMC'],
   checked: CHECKED,
 };

@@ -152,6 +152,6 @@ export const romosozumab: LearnPage = {
       ],
     },
   ],
-  sources: ['SMPC-romosozumab', 'NIV-2022'],
+  sources: ['SMPC-romosozumab', 'NIV-2022', 'LEAFLET-HOSPITAL', 'PATHWAY-UMC'],
   checked: CHECKED,
 };

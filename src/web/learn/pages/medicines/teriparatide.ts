@@ -167,6 +167,6 @@ export const teriparatide: LearnPage = {
       ],
     },
   ],
-  sources: ['SMPC-teriparatide', 'NIV-2022', 'PATHWAY-UMC'],
+  sources: ['SMPC-teriparatide', 'NIV-2022', 'LEAFLET-HOSPITAL', 'PATHWAY-UMC'],
   checked: CHECKED,
 };

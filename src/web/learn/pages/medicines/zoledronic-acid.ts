@@ -56,8 +56,8 @@ export const zoledronicAcid: LearnPage = {
             'In the 2 weeks before the drip your blood is tested. That tells the doctor whether your kidneys work well enough.',
           ),
           li(
-            'Er moet genoeg calcium en vitamine D in uw bloed zijn. Anders krijgt u eerst extra vitamine D.',
-            'There must be enough calcium and vitamin D in your blood. If not, you first get extra vitamin D.',
+            'Er moet genoeg calcium en vitamine D in uw bloed zijn. Anders krijgt u daar eerst extra van.',
+            'There must be enough calcium and vitamin D in your blood. If not, you first get extra of them.',
           ),
           li(
             'Drink goed op de dag van het infuus, voor en na. Twee extra glazen water is een goed begin.',
