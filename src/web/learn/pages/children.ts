@@ -21,8 +21,8 @@ export const childrenEmb: LearnPage = {
       heading: { nl: 'Waarom worden de botten zwak?', en: 'Why do the bones get weak?' },
       blocks: [
         p(
-          'Botten worden sterk als ze gewicht dragen. Bij staan en lopen drukt uw gewicht op de botten. Daar groeien ze stevig van.',
-          'Bones grow strong when they carry weight. When you stand and walk, your weight presses on your bones. That makes them grow sturdy.',
+          'Botten worden sterk als ze gewicht dragen. Bij staan en lopen drukt het gewicht van het lichaam op de botten. Daar groeien ze stevig van.',
+          'Bones grow strong when they carry weight. When someone stands and walks, the body’s weight presses on the bones. That makes them grow sturdy.',
         ),
         p(
           'Een kind dat weinig of niet staat of loopt, mist die druk. De botten blijven dan dun en breken sneller.',
@@ -185,7 +185,7 @@ export const childrenEmb: LearnPage = {
           li('Uw kind is onrustig of anders dan anders.', 'Your child is restless or not their usual self.'),
         ),
         p(
-          'Ziet u zo een teken? Bel dan dezelfde dag de huisarts of de arts van uw kind. Wacht niet af of het vanzelf overgaat.',
+          'Ziet u zo’n teken? Bel dan dezelfde dag de huisarts of de arts van uw kind. Wacht niet af of het vanzelf overgaat.',
           'Do you see such a sign? Call the GP or your child’s doctor the same day. Do not wait to see if it passes.',
         ),
         p(

@@ -50,7 +50,7 @@ export const raloxifene: LearnPage = {
           'Forgot? Take it as soon as you remember. Then carry on as usual. Never take two tablets to make up for one.',
         ),
         p(
-          'Dit medicijn geeft wat meer kans op een bloedprop in een ader. Had u ooit zo een bloedprop? Dan krijgt u het niet.',
+          'Dit medicijn geeft wat meer kans op een bloedprop in een ader. Had u ooit zo’n bloedprop? Dan krijgt u het niet.',
           'This medicine gives a little more chance of a blood clot in a vein. Have you ever had such a clot? Then you do not get it.',
         ),
         p(
