@@ -192,7 +192,35 @@ const safeHome: Drawing = {
   ),
 };
 
-export const PICTURES = { bone, 't-score': tScore, movement, 'calcium-day': calciumDay, 'safe-home': safeHome } as const satisfies Record<string, Drawing>;
+/** A child standing in a standing frame: straps at knees, hips and chest, a toy on the tray. */
+const childStanding: Drawing = {
+  size: [340, 260],
+  draw: (say) => (
+    <>
+      {/* the frame: a base, an upright post and a tray */}
+      <rect x={90} y={222} width={160} height={14} rx={4} fill={PALE} stroke={INK} stroke-width={3} />
+      <line x1={215} y1={222} x2={215} y2={80} stroke={INK} stroke-width={6} stroke-linecap="round" />
+      <rect x={150} y={98} width={110} height={12} rx={3} fill={PALE} stroke={INK} stroke-width={3} />
+      {/* a toy on the tray */}
+      <circle cx={238} cy={88} r={10} fill="#fff4d6" stroke={BROWN} stroke-width={3} />
+      {/* the child: head, body, legs */}
+      <circle cx={170} cy={52} r={20} fill="#fff4d6" stroke={INK} stroke-width={3} />
+      <rect x={152} y={74} width={36} height={70} rx={12} fill={PALE} stroke={BLUE} stroke-width={3} />
+      <line x1={162} y1={144} x2={162} y2={220} stroke={BLUE} stroke-width={10} stroke-linecap="round" />
+      <line x1={178} y1={144} x2={178} y2={220} stroke={BLUE} stroke-width={10} stroke-linecap="round" />
+      {/* straps at chest, hips and knees, drawn as bold bands to the post */}
+      <line x1={150} y1={90} x2={215} y2={90} stroke={GREEN} stroke-width={5} />
+      <line x1={150} y1={138} x2={215} y2={138} stroke={GREEN} stroke-width={5} />
+      <line x1={155} y1={186} x2={215} y2={186} stroke={GREEN} stroke-width={5} />
+      <Label x={20} y={94} anchor="start">{say({ nl: 'Borst', en: 'Chest' })}</Label>
+      <Label x={20} y={142} anchor="start">{say({ nl: 'Heupen', en: 'Hips' })}</Label>
+      <Label x={20} y={190} anchor="start">{say({ nl: 'Knieën', en: 'Knees' })}</Label>
+      <Label x={290} y={250}>{say({ nl: 'Statafel', en: 'Standing frame' })}</Label>
+    </>
+  ),
+};
+
+export const PICTURES = { bone, 't-score': tScore, movement, 'calcium-day': calciumDay, 'safe-home': safeHome, 'child-standing': childStanding } as const satisfies Record<string, Drawing>;
 export type PictureName = keyof typeof PICTURES;
 
 export function isPicture(name: string): name is PictureName {
