@@ -145,8 +145,10 @@ export function deriveItems(c: Case, settings: Settings, log: PathwayLog): Deriv
       const reasons = [dxaSince === undefined ? 'dxa-result-missing' : 'results-in'];
       const policyDue = addDays(basis, ASSESSMENT_WITHIN_DAYS);
       const flsDue = fractureDate !== null ? addDays(fractureDate, DXA_DAYS) : undefined;
-      // The FLS target wins while it can still be met; once passed, the policy gives a fresh date.
-      const due = flsDue !== undefined && !before(flsDue, asOf) && before(flsDue, policyDue) ? flsDue : policyDue;
+      // The FLS target wins when it could still be met once the results were in; results that came
+      // after it get the policy's date. Counted from the facts, never from the day, so the target
+      // missed shows as overdue the day after rather than moving on to a later date.
+      const due = flsDue !== undefined && !before(flsDue, basis) && before(flsDue, policyDue) ? flsDue : policyDue;
       add({ key: 'assessment', step: 'assessment', due, priority: 'normal', reasons, source: 'follow-up.fls-timing' });
     }
   }
@@ -157,7 +159,8 @@ export function deriveItems(c: Case, settings: Settings, log: PathwayLog): Deriv
   if (medIndicated?.indicated === true && signedLast !== undefined && !onOrPlanned) {
     const policyDue = addDays(signedLast, DECISION_WITHIN_DAYS);
     const flsDue = fractureDate !== null ? addDays(fractureDate, MEDICATION_BY_DAYS) : undefined;
-    const due = flsDue !== undefined && !before(flsDue, asOf) && before(flsDue, policyDue) ? flsDue : policyDue;
+    // As for the assessment: the week-16 target counts when it was still ahead at signing.
+    const due = flsDue !== undefined && !before(flsDue, signedLast) && before(flsDue, policyDue) ? flsDue : policyDue;
     add({ key: 'decision', step: 'decision', due, priority: 'normal', reasons: medIndicated.reasons ?? [], source: 'treatment.medication-indicated' });
   }
 
