@@ -80,8 +80,12 @@ const WORKLIST_RULE_IDS = new Set([
 ]);
 export const WORKLIST_RULES: readonly Rule[] = RULES.filter((r) => WORKLIST_RULE_IDS.has(r.id));
 
-/** Doses the clinic gives or plans (an infusion, a six-monthly injection); pills and daily pens are the patient's own. */
-const CLINIC_INTERVALS = new Set(['every-3-months', 'every-6-months', 'yearly']);
+/**
+ * Doses the clinic gives or plans: every injection and infusion that is not a daily pen (the
+ * yearly or three-monthly infusion, denosumab every six months, romosozumab monthly, whose twelve
+ * doses the core counts from the doses recorded). Tablets and daily pens are the patient's own.
+ */
+const clinicDose = (reg: { route: string; interval: string }) => reg.route !== 'oral' && reg.interval !== 'daily';
 
 const cmp = compareDates;
 const before = (a: IsoDate, b: IsoDate) => cmp(a, b) < 0;
@@ -190,7 +194,7 @@ export function deriveItems(c: Case, settings: Settings, log: PathwayLog): Deriv
     nextDose.set(v.drug, v.date);
     const med = (c.medications ?? []).find((m) => m.drug === v.drug && (m.end === undefined || !before(m.end, asOf)));
     const reg = med ? regimenFor(med.drug, med.route) : undefined;
-    if (!reg || !CLINIC_INTERVALS.has(reg.interval)) continue;
+    if (!reg || !clinicDose(reg)) continue;
     add({ key: `dose-due:${v.drug}`, step: 'dose-due', due: v.date, priority: v.drug === 'denosumab' ? 'high' : 'normal', reasons: [v.drug], source: 'medication.next-dose' });
   }
   for (const k of by('medication.pre-dose-check')) {
