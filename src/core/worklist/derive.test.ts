@@ -128,7 +128,8 @@ describe('deriveItems properties', () => {
       const unanchored = next.some((i) => i.reasons.includes('dxa-indicated'));
       for (const i of next) {
         const before = today.get(i.key);
-        if (before === undefined || i.step === 'alert' || (unanchored && (i.step === 'invite' || i.step === 'outreach'))) continue;
+        // A yearly control not done gives way to the next year's on that one's date (by design).
+        if (before === undefined || i.step === 'alert' || i.step === 'yearly-control' || (unanchored && (i.step === 'invite' || i.step === 'outreach'))) continue;
         expect({ key: i.key, due: i.due }).toEqual({ key: i.key, due: before.due });
       }
     }), RUNS);

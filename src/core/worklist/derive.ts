@@ -18,6 +18,7 @@ import type { Conclusion, Rule } from '../rule.js';
 import type { Settings } from '../settings.js';
 import { addDays, compareDates, maxDate, type IsoDate } from '../time/date.js';
 import { regimenFor } from '../medication/catalogue.js';
+import { currentCourses } from '../medication/courses.js';
 import type { InvitationEvent, Priority, VisitKind, VisitStatus, WorklistStep } from './lists.js';
 import { FOLLOW_UP_STEP } from './lists.js';
 
@@ -92,6 +93,12 @@ const before = (a: IsoDate, b: IsoDate) => cmp(a, b) < 0;
 
 function last<T>(xs: readonly T[]): T | undefined {
   return xs[xs.length - 1];
+}
+
+/** The earliest planned start of a drug on or after asOf while no course of it runs: the pre-dose rule's first dose. */
+function firstPlanned(c: Case, drug: string): IsoDate | undefined {
+  if (currentCourses(c).some((k) => k.med.drug === drug)) return undefined;
+  return (c.plannedMedications ?? []).filter((p) => p.drug === drug && !before(p.from, c.asOf)).map((p) => p.from).sort(cmp)[0];
 }
 
 /** The items this patient needs next on `c.asOf`, in the pathway's order. */
@@ -201,7 +208,9 @@ export function deriveItems(c: Case, settings: Settings, log: PathwayLog): Deriv
     const v = k.value as { drug: string; test: string; withinDays: number } | null;
     if (!v) continue;
     const done = k.criteria?.some((x) => x.id === 'test-within-window' && x.result === 'met') ?? false;
-    const doseOn = nextDose.get(v.drug);
+    // The rule counts from the current course's next dose or, before the first, from the planned
+    // start (the first infusion needs its kidney test as much as every later one).
+    const doseOn = nextDose.get(v.drug) ?? firstPlanned(c, v.drug);
     if (done || doseOn === undefined) continue;
     add({ key: `pre-dose-check:${v.drug}`, step: 'pre-dose-check', due: doseOn, priority: 'normal', reasons: [v.drug, v.test, `within-${v.withinDays}-days`], source: 'medication.pre-dose-check' });
   }
