@@ -59,6 +59,8 @@ export const VISIT_WITHIN_DAYS = 28;
 export const ASSESSMENT_WITHIN_DAYS = 14;
 /** Botpad policy: the decision is made within 2 weeks of the signed assessment. */
 export const DECISION_WITHIN_DAYS = 14;
+/** Botpad policy: the review of a course's length comes on the list 3 months ahead, so it can be planned with a visit. */
+export const REVIEW_LEAD_DAYS = 90;
 /** Botpad policy: a patient who did not attend twice gets outreach (PATHWAY-UMC: call before re-inviting). */
 export const MISSED_VISITS_FOR_OUTREACH = 2;
 
@@ -216,9 +218,15 @@ export function deriveItems(c: Case, settings: Settings, log: PathwayLog): Deriv
   }
 
   // --- The review of the course's length (§8). ---
+  // The rule gives every current course its review date, years ahead; the list holds what needs
+  // doing next, so the review comes on it REVIEW_LEAD_DAYS before, and a review contact from then
+  // on closes it (without one the course would stay 'review overdue' for as long as it runs).
   for (const k of by('medication.review-due')) {
     const v = k.value as { drug: string; date: IsoDate } | null;
     if (!v) continue;
+    const from = addDays(v.date, -REVIEW_LEAD_DAYS);
+    if (before(asOf, from)) continue;
+    if ((c.contacts ?? []).some((x) => x.kind === 'review' && !before(x.date, from) && !before(asOf, x.date))) continue;
     add({ key: `review:${v.drug}`, step: 'review', due: v.date, priority: 'normal', reasons: [v.drug], source: 'medication.review-due' });
   }
 
