@@ -226,7 +226,7 @@ export const alertRows: ItemCase[] = [
   { spec: '§8', name: 'the day before 7 months there is no alert (the dose is overdue)', input: lateDenosumab('2026-10-09'), step: 'alert', item: 'absent' },
   { spec: '§8', name: 'the injection given closes the alert', input: lateDenosumab('2026-10-20', ['2026-03-10', '2026-10-15']), step: 'alert', item: 'absent' },
   { spec: '§8', name: 'denosumab stopped without a follow-on raises a high alert', input: makeCase({ asOf: '2026-11-23', medications: [on('denosumab', '2026-03-10', { route: 'sc', end: '2026-09-10' })] }), step: 'alert',
-    key: 'alert:medication.denosumab-stop-without-follow-on:2026-03-10', item: { priority: 'high', reasons: ['medication.denosumab-stop-without-follow-on'], source: 'medication.denosumab-stop-without-follow-on' } },
+    key: 'alert:medication.denosumab-stop-without-follow-on:2026-03-10', item: { due: '2026-09-10', overdue: true, priority: 'high', reasons: ['medication.denosumab-stop-without-follow-on'], source: 'medication.denosumab-stop-without-follow-on' } },
   { spec: '§8', name: 'a follow-on planned closes the stop alert', input: makeCase({ asOf: '2026-11-23', medications: [on('denosumab', '2026-03-10', { route: 'sc', end: '2026-09-10' })], plannedMedications: [{ drug: 'zoledronic-acid', from: '2026-09-01' }] }),
     step: 'alert', item: 'absent' },
   { spec: '§6', name: 'suspected osteomalacia raises a high alert', input: makeCase({ asOf: '2026-11-23', safety: { osteomalaciaSymptoms: true }, labs: [lab('25-oh-vitamin-d', 20)] }), step: 'alert',

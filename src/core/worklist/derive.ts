@@ -241,7 +241,10 @@ export function deriveItems(c: Case, settings: Settings, log: PathwayLog): Deriv
   for (const [code, a] of Object.entries(ALERT_CODES)) {
     for (const k of by(code)) {
       const v = (k.value ?? {}) as Record<string, unknown>;
-      const due = typeof v['due'] === 'string' ? v['due'] : asOf;
+      // The date the alert is about (the missed injection, the follow-on's last day); only an alert
+      // without one is dated on the day, and keeps moving with it until acknowledged and closed.
+      const dated = v['due'] ?? v['followOnDue'];
+      const due = typeof dated === 'string' ? dated : asOf;
       add({ key: `alert:${code}:${a.episode(v)}`, step: 'alert', due, overdue: true, priority: a.priority, reasons: [code], source: k.ruleId });
     }
   }
