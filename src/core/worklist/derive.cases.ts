@@ -125,6 +125,8 @@ export const decisionRows: ItemCase[] = [
     log: { assessmentsSigned: ['2027-01-14'] }, step: 'decision', item: { due: '2027-01-21', overdue: true } },
   { spec: '§5', name: 'a medication started closes the decision', input: hip80('2026-11-01', { medications: [on('zoledronic-acid', '2026-10-30')] }), log: assessed, step: 'decision', item: 'absent' },
   { spec: '§5', name: 'a medication planned closes the decision', input: hip80('2026-11-01', { plannedMedications: [{ drug: 'zoledronic-acid', from: '2026-11-10' }] }), log: assessed, step: 'decision', item: 'absent' },
+  { spec: '§5', name: 'an assessment signed before the fracture does not open the decision on this fracture', input: hip80('2026-10-10'),
+    log: { assessmentsSigned: ['2024-03-01'] }, step: 'decision', item: 'absent' },
   { spec: '§5', name: 'no decision before the assessment is signed', input: hip80('2026-10-26'), log: { visits: [visit('2026-10-20', 'attended')] }, step: 'decision', item: 'absent' },
 ];
 

@@ -169,11 +169,13 @@ export function deriveItems(c: Case, settings: Settings, log: PathwayLog): Deriv
   // --- The decision (§5): medication is indicated, the assessment is signed, nothing is started or planned. ---
   const medIndicated = (one('treatment.medication-indicated')?.value as { indicated?: boolean; reasons?: string[] } | null);
   const onOrPlanned = (c.medications ?? []).some((m) => m.end === undefined || !before(m.end, asOf)) || (c.plannedMedications ?? []).length > 0;
-  if (medIndicated?.indicated === true && signedLast !== undefined && !onOrPlanned) {
-    const policyDue = addDays(signedLast, DECISION_WITHIN_DAYS);
+  // The decision follows the assessment of this fracture: one signed before it decided on another.
+  const signedSince = maxDate(log.assessmentsSigned.filter((d) => !before(d, since)));
+  if (medIndicated?.indicated === true && signedSince !== undefined && !onOrPlanned) {
+    const policyDue = addDays(signedSince, DECISION_WITHIN_DAYS);
     const flsDue = fractureDate !== null ? addDays(fractureDate, MEDICATION_BY_DAYS) : undefined;
     // As for the assessment: the week-16 target counts when it was still ahead at signing.
-    const due = flsDue !== undefined && !before(flsDue, signedLast) && before(flsDue, policyDue) ? flsDue : policyDue;
+    const due = flsDue !== undefined && !before(flsDue, signedSince) && before(flsDue, policyDue) ? flsDue : policyDue;
     add({ key: 'decision', step: 'decision', due, priority: 'normal', reasons: medIndicated.reasons ?? [], source: 'treatment.medication-indicated' });
   }
 
