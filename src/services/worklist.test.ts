@@ -161,6 +161,23 @@ describe.each(STORE_KINDS)('the worklist kept current on %s', (kind) => {
     expect(Number(finished.rows[0]?.n)).toBe(1);
   });
 
+  it('keeps trying a date whose run another process holds, and takes it over once that process has died', async () => {
+    const day = addDays(today, 10);
+    await sql`insert into worklist_run (run_date, runner, started_at) values (${day}, 'alive', now())`.execute(store.db);
+    const days = startWorklistDays({ db: store.db, auditor: storeAuditor, log: quiet, today: () => day, everyMs: 20 });
+    try {
+      expect((await days.runNow()).ran).toBe(false);
+      // The other process dies without finishing: its claim grows stale.
+      await sql`update worklist_run set started_at = now() - interval '2 hours' where run_date = ${day}`.execute(store.db);
+      const finished = async () => (await sql<{ runner: string }>`select runner from worklist_run where run_date = ${day} and finished_at is not null`.execute(store.db)).rows;
+      for (let i = 0; i < 200 && (await finished()).length === 0; i++) await new Promise((r) => setTimeout(r, 25));
+      expect((await finished()).map((r) => r.runner)).not.toEqual(['alive']);
+      expect(await finished()).toHaveLength(1);
+    } finally {
+      await days.stop();
+    }
+  });
+
   it('moves the items with a merge: the duplicate\'s go, the kept record\'s show its facts', async () => {
     const keep = await newPatient('Behouden');
     const dup = await newPatient('Dubbel');
