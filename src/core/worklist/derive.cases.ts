@@ -232,7 +232,11 @@ export const alertRows: ItemCase[] = [
   { spec: '§8', name: 'a follow-on planned closes the stop alert', input: makeCase({ asOf: '2026-11-23', medications: [on('denosumab', '2026-03-10', { route: 'sc', end: '2026-09-10' })], plannedMedications: [{ drug: 'zoledronic-acid', from: '2026-09-01' }] }),
     step: 'alert', item: 'absent' },
   { spec: '§6', name: 'suspected osteomalacia raises a high alert', input: makeCase({ asOf: '2026-11-23', safety: { osteomalaciaSymptoms: true }, labs: [lab('25-oh-vitamin-d', 20)] }), step: 'alert',
-    key: 'alert:lab.osteomalacia-suspected:now', item: { priority: 'high', overdue: true, reasons: ['lab.osteomalacia-suspected'], source: 'lab.osteomalacia-suspected' } },
+    key: 'alert:lab.osteomalacia-suspected:2026-11-01', item: { due: '2026-11-01', priority: 'high', overdue: true, reasons: ['lab.osteomalacia-suspected'], source: 'lab.osteomalacia-suspected' } },
+  { spec: '§6', name: 'a new vitamin D measurement still that low is a new episode: a new alert, even after the last was closed', input: makeCase({ asOf: '2027-05-10', labs: [lab('25-oh-vitamin-d', 20), lab('25-oh-vitamin-d', 22, { date: '2027-05-01' })], safety: { osteomalaciaSymptoms: true } }),
+    step: 'alert', key: 'alert:lab.osteomalacia-suspected:2027-05-01', item: { due: '2027-05-01', priority: 'high' } },
+  { spec: '§6', name: 'vitamin D back above 30 closes the alert', input: makeCase({ asOf: '2027-05-10', labs: [lab('25-oh-vitamin-d', 20), lab('25-oh-vitamin-d', 55, { date: '2027-05-01' })], safety: { osteomalaciaSymptoms: true } }),
+    step: 'alert', item: 'absent' },
 ];
 
 export const outreachRows: ItemCase[] = [

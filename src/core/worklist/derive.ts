@@ -69,11 +69,17 @@ export const MISSED_VISITS_FOR_OUTREACH = 2;
  * makes it one episode (the missed injection's due date), so a new episode is a new alert while an
  * acknowledged one is not raised again.
  */
-export const ALERT_CODES: Readonly<Record<string, { priority: Priority; episode: (v: Record<string, unknown>) => string }>> = {
+export const ALERT_CODES: Readonly<Record<string, { priority: Priority; episode: (v: Record<string, unknown>, c: Case) => string }>> = {
   'medication.denosumab-late': { priority: 'high', episode: (v) => String(v['due']) },
   'medication.denosumab-stop-without-follow-on': { priority: 'high', episode: (v) => String(v['lastInjection']) },
-  'lab.osteomalacia-suspected': { priority: 'high', episode: () => 'now' },
+  // The measurement that shows it: a later one still as low is a new episode (a fixed key would
+  // let one alert, once closed, silence every later one for good).
+  'lab.osteomalacia-suspected': { priority: 'high', episode: (_v, c) => latestLab(c, '25-oh-vitamin-d') ?? c.asOf },
 };
+
+function latestLab(c: Case, test: string): IsoDate | undefined {
+  return maxDate((c.labs ?? []).filter((l) => l.test === test && !before(c.asOf, l.date)).map((l) => l.date));
+}
 
 /** The rules the worklist reads: a fraction of the registry, so re-deriving every patient daily stays cheap. */
 const WORKLIST_RULE_IDS = new Set([
@@ -243,11 +249,11 @@ export function deriveItems(c: Case, settings: Settings, log: PathwayLog): Deriv
   for (const [code, a] of Object.entries(ALERT_CODES)) {
     for (const k of by(code)) {
       const v = (k.value ?? {}) as Record<string, unknown>;
-      // The date the alert is about (the missed injection, the follow-on's last day); only an alert
-      // without one is dated on the day, and keeps moving with it until acknowledged and closed.
-      const dated = v['due'] ?? v['followOnDue'];
-      const due = typeof dated === 'string' ? dated : asOf;
-      add({ key: `alert:${code}:${a.episode(v)}`, step: 'alert', due, overdue: true, priority: a.priority, reasons: [code], source: k.ruleId });
+      const episode = a.episode(v, c);
+      // The date the alert is about: the missed injection, the follow-on's last day, the measurement.
+      const dated = v['due'] ?? v['followOnDue'] ?? episode;
+      const due = typeof dated === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(dated) ? dated : asOf;
+      add({ key: `alert:${code}:${episode}`, step: 'alert', due, overdue: true, priority: a.priority, reasons: [code], source: k.ruleId });
     }
   }
 
