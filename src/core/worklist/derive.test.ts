@@ -57,14 +57,17 @@ const stepsOf = (items: readonly DerivedItem[]) => new Set(items.map((i) => i.st
 const RUNS = { numRuns: 150 };
 
 describe('deriveItems properties', () => {
-  it('gives each item a unique key, a valid due date and a known step', () => {
+  it('gives each item a unique key, a valid due date, a known step and the overdue flag its kind of step asks', () => {
     fc.assert(fc.property(arbCase, arbSettings, arbLog, (c, s, log) => {
       const items = deriveItems(c, s, log);
       expect(new Set(items.map((i) => i.key)).size).toBe(items.length);
       for (const i of items) {
         expect(isIsoDate(i.due)).toBe(true);
         expect(WORKLIST_STEPS).toContain(i.step);
-        if (i.step !== 'alert' && !i.reasons.some((r) => r.startsWith('follow-up-'))) expect(i.overdue).toBe(compareDates(i.due, c.asOf) < 0);
+        // Follow-up is overdue after the organisation's grace; an alert always; the rest from the day after.
+        if (i.reasons.some((r) => r.startsWith('follow-up-'))) expect(i.overdue).toBe(compareDates(c.asOf, addDays(i.due, s.overdueGraceDays)) > 0);
+        else if (i.step === 'alert') expect(i.overdue).toBe(true);
+        else expect(i.overdue).toBe(compareDates(i.due, c.asOf) < 0);
       }
     }), RUNS);
   });
