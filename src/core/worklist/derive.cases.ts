@@ -170,6 +170,8 @@ export const doseRows: ItemCase[] = [
     item: { key: 'dose-due:zoledronic-acid', due: '2027-01-10', priority: 'normal', reasons: ['zoledronic-acid'] } },
   { spec: '§7', name: 'the monthly romosozumab injection is given by the clinic', input: makeCase({ asOf: '2026-11-23', medications: [on('romosozumab', '2026-11-01', { route: 'sc' })] }), step: 'dose-due',
     item: { key: 'dose-due:romosozumab', due: '2026-12-01', priority: 'normal' } },
+  { spec: '§7', name: 'the three-monthly ibandronic acid infusion is given by the clinic', input: makeCase({ asOf: '2026-11-23', medications: [on('ibandronic-acid', '2026-11-01', { route: 'iv' })] }), step: 'dose-due',
+    item: { key: 'dose-due:ibandronic-acid', due: '2027-02-01', priority: 'normal' } },
   { spec: '§7', name: 'a weekly tablet is the patient\'s own: no dose on the list', input: alendronate('2026-11-23'), step: 'dose-due', item: 'absent' },
   { spec: '§7', name: 'a monthly ibandronic acid tablet is the patient\'s own', input: makeCase({ asOf: '2026-11-23', medications: [on('ibandronic-acid', '2026-11-01', { route: 'oral' })] }), step: 'dose-due', item: 'absent' },
   { spec: '§7', name: 'a daily teriparatide pen is the patient\'s own', input: makeCase({ asOf: '2026-11-23', medications: [on('teriparatide', '2026-11-01', { route: 'sc' })] }), step: 'dose-due', item: 'absent' },
