@@ -99,7 +99,7 @@ describe('deriveItems properties', () => {
       // Signed on the day, after every DXA and visit known then; later days add no new results.
       const known = (d: string) => compareDates(d, c.asOf) <= 0;
       const c1 = Case.parse({ ...c, dxa: (c.dxa ?? []).filter((d) => known(d.date)) });
-      const log = { ...log0, visits: log0.visits.filter((v) => known(v.date)), assessmentsSigned: [...log0.assessmentsSigned, c.asOf] };
+      const log = { ...log0, visits: log0.visits.filter((v) => known(v.date)), invitations: log0.invitations.filter((e) => known(e.date)), assessmentsSigned: [...log0.assessmentsSigned, c.asOf] };
       for (const k of [c1, later(c1, days)]) expect(stepsOf(deriveItems(k, s, log)).has('assessment')).toBe(false);
     }), RUNS);
   });

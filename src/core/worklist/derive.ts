@@ -130,9 +130,10 @@ export function deriveItems(c: Case, settings: Settings, log: PathwayLog): Deriv
   const since = fractureDate ?? '0000-01-01';
   const dxaSince = maxDate((c.dxa ?? []).filter((d) => !before(d.date, since)).map((d) => d.date));
   const visits = [...log.visits].filter((v) => !before(v.date, since)).sort((a, b) => cmp(a.date, b.date));
-  const attended = maxDate(visits.filter((v) => v.status === 'attended').map((v) => v.date));
   const planned = visits.find((v) => v.status === 'planned');
   const events = [...log.invitations].filter((e) => !before(e.date, since)).sort((a, b) => cmp(a.date, b.date));
+  // Like a miss, attendance may be logged on the visit or in the invitation log: either counts.
+  const attended = maxDate([...visits.filter((v) => v.status === 'attended'), ...events.filter((e) => e.event === 'attended')].map((v) => v.date));
   // A missed visit is logged on the visit and in the invitation log: one miss per date.
   const missedOn = [...new Set([...visits.filter((v) => v.status === 'did-not-attend').map((v) => v.date), ...events.filter((e) => e.event === 'did-not-attend').map((e) => e.date)])];
   const lastMissed = maxDate(missedOn);
