@@ -11,6 +11,8 @@ import { AppError, invalidInput } from '../schema/problem.js';
 import type { OrganisationSettingsView } from '../schema/settings.schema.js';
 import { withAction, type AccessDeps, type RequestMeta } from './access.js';
 import { fromStore } from './org-settings.js';
+import { rederiveAll } from './worklist-derive.js';
+import { todayNl } from '../schema/clock.js';
 
 export { settingsForOrganisation } from './org-settings.js';
 
@@ -57,7 +59,7 @@ export async function organisationSettings(deps: AccessDeps, actor: Actor, meta:
  */
 export async function updateOrganisationSettings(deps: AccessDeps, actor: Actor, meta: RequestMeta, input: unknown): Promise<OrganisationSettingsView> {
   const org = actor.organisationId ?? '';
-  return withAction(deps, { actor, meta, action: 'settings.manage', resource: resourceOf(org) }, async (tx) => {
+  const saved = await withAction(deps, { actor, meta, action: 'settings.manage', resource: resourceOf(org) }, async (tx) => {
     const parsed = Settings.safeParse(input);
     if (!parsed.success) throw invalidInput(parsed.error.issues, 'The request body');
     if (!(await lockOrganisationSettings(tx, org))) throw new AppError('not-found', 'Your account belongs to no organisation.');
@@ -74,4 +76,11 @@ export async function updateOrganisationSettings(deps: AccessDeps, actor: Actor,
       detail: changed.length === 0 ? 'settings saved unchanged' : `settings changed: ${changed.join(', ')}`,
     };
   });
+  // The worklist follows the new values at once (a grace period decides `overdue`, the fracture
+  // policy which fractures open `invite`). Done once the save has committed, so the derivation
+  // reads the saved values, and awaited, so the administrator's answer means the list is right:
+  // an organisation's patients in care are a few thousand, seconds of work in batches of 500. Should
+  // it fail, the settings stand and saving again (or the next change of date) puts the list right.
+  await rederiveAll(deps.db, todayNl(), { organisationId: org });
+  return saved;
 }

@@ -10,7 +10,7 @@ import type { Settings } from '../core/settings.js';
 import { deriveItems } from '../core/worklist/derive.js';
 import { todayNl } from '../schema/clock.js';
 import { inTransaction, type Db, type Tx } from '../store/db.js';
-import { applyDerived, claimRun, derivationSources, finishRun, patientIdsAfter, type DerivationSource, type WantedItem } from '../store/worklist.repo.js';
+import { applyDerived, claimRun, derivationSources, finishRun, patientIdsAfter, runFinished, type DerivationSource, type WantedItem } from '../store/worklist.repo.js';
 import { settingsForOrganisation } from './org-settings.js';
 
 /** Settings read once per organisation for the length of one refresh or run. */
@@ -57,6 +57,8 @@ export async function refreshPatients(db: Tx, patientIds: readonly string[], asO
 
 export interface RunResult {
   ran: boolean;
+  /** Whether the date's run is finished, by this process or another; false while another still holds it. */
+  done: boolean;
   patients: number;
   changed: number;
   failed: string[];
@@ -70,7 +72,7 @@ export const BATCH = 500;
  * on `asOf`, a batch per transaction. A patient whose derivation fails is skipped and named, so one
  * odd record never stops the list for everyone else.
  */
-export async function rederiveAll(db: Db, asOf: string, o: { organisationId?: string | undefined; onBatch?: (done: number) => void } = {}): Promise<Omit<RunResult, 'ran'>> {
+export async function rederiveAll(db: Db, asOf: string, o: { organisationId?: string | undefined; onBatch?: (done: number) => void } = {}): Promise<Omit<RunResult, 'ran' | 'done'>> {
   const cache: SettingsCache = new Map();
   let after: string | null = null;
   let patients = 0;
@@ -113,11 +115,11 @@ export async function runDaily(
   db: Db,
   asOf: string,
   runner: string,
-  audit: (r: Omit<RunResult, 'ran'>) => Promise<void>,
+  audit: (r: Omit<RunResult, 'ran' | 'done'>) => Promise<void>,
 ): Promise<RunResult> {
-  if (!(await claimRun(db, asOf, runner, STALE_RUN_MINUTES))) return { ran: false, patients: 0, changed: 0, failed: [] };
+  if (!(await claimRun(db, asOf, runner, STALE_RUN_MINUTES))) return { ran: false, patients: 0, changed: 0, failed: [], done: await runFinished(db, asOf) };
   const r = await rederiveAll(db, asOf);
   await finishRun(db, asOf, runner, r.patients, r.changed);
   await audit(r);
-  return { ran: true, ...r };
+  return { ran: true, done: true, ...r };
 }

@@ -38,7 +38,9 @@ export function startWorklistDays(o: WorklistDaysOptions): DayRunner {
       }),
     )
       .then((r) => {
-        lastDate = asOf;
+        // Another process holding the date may die before it finishes: until the run is done,
+        // every tick asks again, and takes the run over once its claim has gone stale.
+        if (r.done) lastDate = asOf;
         if (r.ran) o.log.info({ asOf, patients: r.patients, changed: r.changed, failed: r.failed.length }, 'worklist re-derived for the new day');
         if (r.failed.length > 0) o.log.error({ asOf, failed: r.failed }, 'worklist: some patients could not be derived');
         return r;

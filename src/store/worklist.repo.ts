@@ -327,6 +327,12 @@ export async function finishRun(db: Db, runDate: string, runner: string, patient
   await db.updateTable('worklist_run').set({ finished_at: sql<string>`now()`, patients, changed }).where('run_date', '=', runDate).where('runner', '=', runner).execute();
 }
 
+/** Whether the run of `runDate` has finished (by whichever process). */
+export async function runFinished(db: Db, runDate: string): Promise<boolean> {
+  const r = await db.selectFrom('worklist_run').select('run_date').where('run_date', '=', runDate).where('finished_at', 'is not', null).executeTakeFirst();
+  return r !== undefined;
+}
+
 export async function lastFinishedRun(db: Db): Promise<string | undefined> {
   const r = await db.selectFrom('worklist_run').select('run_date').where('finished_at', 'is not', null).orderBy('run_date', 'desc').limit(1).executeTakeFirst();
   return r?.run_date;

@@ -18,6 +18,7 @@ import type { Conclusion, Rule } from '../rule.js';
 import type { Settings } from '../settings.js';
 import { addDays, compareDates, maxDate, type IsoDate } from '../time/date.js';
 import { regimenFor } from '../medication/catalogue.js';
+import { currentCourses } from '../medication/courses.js';
 import type { InvitationEvent, Priority, VisitKind, VisitStatus, WorklistStep } from './lists.js';
 import { FOLLOW_UP_STEP } from './lists.js';
 
@@ -58,6 +59,8 @@ export const VISIT_WITHIN_DAYS = 28;
 export const ASSESSMENT_WITHIN_DAYS = 14;
 /** Botpad policy: the decision is made within 2 weeks of the signed assessment. */
 export const DECISION_WITHIN_DAYS = 14;
+/** Botpad policy: the review of a course's length comes on the list 3 months ahead, so it can be planned with a visit. */
+export const REVIEW_LEAD_DAYS = 90;
 /** Botpad policy: a patient who did not attend twice gets outreach (PATHWAY-UMC: call before re-inviting). */
 export const MISSED_VISITS_FOR_OUTREACH = 2;
 
@@ -66,11 +69,17 @@ export const MISSED_VISITS_FOR_OUTREACH = 2;
  * makes it one episode (the missed injection's due date), so a new episode is a new alert while an
  * acknowledged one is not raised again.
  */
-export const ALERT_CODES: Readonly<Record<string, { priority: Priority; episode: (v: Record<string, unknown>) => string }>> = {
+export const ALERT_CODES: Readonly<Record<string, { priority: Priority; episode: (v: Record<string, unknown>, c: Case) => string }>> = {
   'medication.denosumab-late': { priority: 'high', episode: (v) => String(v['due']) },
   'medication.denosumab-stop-without-follow-on': { priority: 'high', episode: (v) => String(v['lastInjection']) },
-  'lab.osteomalacia-suspected': { priority: 'high', episode: () => 'now' },
+  // The measurement that shows it: a later one still as low is a new episode (a fixed key would
+  // let one alert, once closed, silence every later one for good).
+  'lab.osteomalacia-suspected': { priority: 'high', episode: (_v, c) => latestLab(c, '25-oh-vitamin-d') ?? c.asOf },
 };
+
+function latestLab(c: Case, test: string): IsoDate | undefined {
+  return maxDate((c.labs ?? []).filter((l) => l.test === test && !before(c.asOf, l.date)).map((l) => l.date));
+}
 
 /** The rules the worklist reads: a fraction of the registry, so re-deriving every patient daily stays cheap. */
 const WORKLIST_RULE_IDS = new Set([
@@ -80,14 +89,24 @@ const WORKLIST_RULE_IDS = new Set([
 ]);
 export const WORKLIST_RULES: readonly Rule[] = RULES.filter((r) => WORKLIST_RULE_IDS.has(r.id));
 
-/** Doses the clinic gives or plans (an infusion, a six-monthly injection); pills and daily pens are the patient's own. */
-const CLINIC_INTERVALS = new Set(['every-3-months', 'every-6-months', 'yearly']);
+/**
+ * Doses the clinic gives or plans: every injection and infusion that is not a daily pen (the
+ * yearly or three-monthly infusion, denosumab every six months, romosozumab monthly, whose twelve
+ * doses the core counts from the doses recorded). Tablets and daily pens are the patient's own.
+ */
+const clinicDose = (reg: { route: string; interval: string }) => reg.route !== 'oral' && reg.interval !== 'daily';
 
 const cmp = compareDates;
 const before = (a: IsoDate, b: IsoDate) => cmp(a, b) < 0;
 
 function last<T>(xs: readonly T[]): T | undefined {
   return xs[xs.length - 1];
+}
+
+/** The earliest planned start of a drug on or after asOf while no course of it runs: the pre-dose rule's first dose. */
+function firstPlanned(c: Case, drug: string): IsoDate | undefined {
+  if (currentCourses(c).some((k) => k.med.drug === drug)) return undefined;
+  return (c.plannedMedications ?? []).filter((p) => p.drug === drug && !before(p.from, c.asOf)).map((p) => p.from).sort(cmp)[0];
 }
 
 /** The items this patient needs next on `c.asOf`, in the pathway's order. */
@@ -111,9 +130,10 @@ export function deriveItems(c: Case, settings: Settings, log: PathwayLog): Deriv
   const since = fractureDate ?? '0000-01-01';
   const dxaSince = maxDate((c.dxa ?? []).filter((d) => !before(d.date, since)).map((d) => d.date));
   const visits = [...log.visits].filter((v) => !before(v.date, since)).sort((a, b) => cmp(a.date, b.date));
-  const attended = maxDate(visits.filter((v) => v.status === 'attended').map((v) => v.date));
   const planned = visits.find((v) => v.status === 'planned');
   const events = [...log.invitations].filter((e) => !before(e.date, since)).sort((a, b) => cmp(a.date, b.date));
+  // Like a miss, attendance may be logged on the visit or in the invitation log: either counts.
+  const attended = maxDate([...visits.filter((v) => v.status === 'attended'), ...events.filter((e) => e.event === 'attended')].map((v) => v.date));
   // A missed visit is logged on the visit and in the invitation log: one miss per date.
   const missedOn = [...new Set([...visits.filter((v) => v.status === 'did-not-attend').map((v) => v.date), ...events.filter((e) => e.event === 'did-not-attend').map((e) => e.date)])];
   const lastMissed = maxDate(missedOn);
@@ -145,8 +165,10 @@ export function deriveItems(c: Case, settings: Settings, log: PathwayLog): Deriv
       const reasons = [dxaSince === undefined ? 'dxa-result-missing' : 'results-in'];
       const policyDue = addDays(basis, ASSESSMENT_WITHIN_DAYS);
       const flsDue = fractureDate !== null ? addDays(fractureDate, DXA_DAYS) : undefined;
-      // The FLS target wins while it can still be met; once passed, the policy gives a fresh date.
-      const due = flsDue !== undefined && !before(flsDue, asOf) && before(flsDue, policyDue) ? flsDue : policyDue;
+      // The FLS target wins when it could still be met once the results were in; results that came
+      // after it get the policy's date. Counted from the facts, never from the day, so the target
+      // missed shows as overdue the day after rather than moving on to a later date.
+      const due = flsDue !== undefined && !before(flsDue, basis) && before(flsDue, policyDue) ? flsDue : policyDue;
       add({ key: 'assessment', step: 'assessment', due, priority: 'normal', reasons, source: 'follow-up.fls-timing' });
     }
   }
@@ -154,10 +176,13 @@ export function deriveItems(c: Case, settings: Settings, log: PathwayLog): Deriv
   // --- The decision (§5): medication is indicated, the assessment is signed, nothing is started or planned. ---
   const medIndicated = (one('treatment.medication-indicated')?.value as { indicated?: boolean; reasons?: string[] } | null);
   const onOrPlanned = (c.medications ?? []).some((m) => m.end === undefined || !before(m.end, asOf)) || (c.plannedMedications ?? []).length > 0;
-  if (medIndicated?.indicated === true && signedLast !== undefined && !onOrPlanned) {
-    const policyDue = addDays(signedLast, DECISION_WITHIN_DAYS);
+  // The decision follows the assessment of this fracture: one signed before it decided on another.
+  const signedSince = maxDate(log.assessmentsSigned.filter((d) => !before(d, since)));
+  if (medIndicated?.indicated === true && signedSince !== undefined && !onOrPlanned) {
+    const policyDue = addDays(signedSince, DECISION_WITHIN_DAYS);
     const flsDue = fractureDate !== null ? addDays(fractureDate, MEDICATION_BY_DAYS) : undefined;
-    const due = flsDue !== undefined && !before(flsDue, asOf) && before(flsDue, policyDue) ? flsDue : policyDue;
+    // As for the assessment: the week-16 target counts when it was still ahead at signing.
+    const due = flsDue !== undefined && !before(flsDue, signedSince) && before(flsDue, policyDue) ? flsDue : policyDue;
     add({ key: 'decision', step: 'decision', due, priority: 'normal', reasons: medIndicated.reasons ?? [], source: 'treatment.medication-indicated' });
   }
 
@@ -187,22 +212,30 @@ export function deriveItems(c: Case, settings: Settings, log: PathwayLog): Deriv
     nextDose.set(v.drug, v.date);
     const med = (c.medications ?? []).find((m) => m.drug === v.drug && (m.end === undefined || !before(m.end, asOf)));
     const reg = med ? regimenFor(med.drug, med.route) : undefined;
-    if (!reg || !CLINIC_INTERVALS.has(reg.interval)) continue;
+    if (!reg || !clinicDose(reg)) continue;
     add({ key: `dose-due:${v.drug}`, step: 'dose-due', due: v.date, priority: v.drug === 'denosumab' ? 'high' : 'normal', reasons: [v.drug], source: 'medication.next-dose' });
   }
   for (const k of by('medication.pre-dose-check')) {
     const v = k.value as { drug: string; test: string; withinDays: number } | null;
     if (!v) continue;
     const done = k.criteria?.some((x) => x.id === 'test-within-window' && x.result === 'met') ?? false;
-    const doseOn = nextDose.get(v.drug);
+    // The rule counts from the current course's next dose or, before the first, from the planned
+    // start (the first infusion needs its kidney test as much as every later one).
+    const doseOn = nextDose.get(v.drug) ?? firstPlanned(c, v.drug);
     if (done || doseOn === undefined) continue;
     add({ key: `pre-dose-check:${v.drug}`, step: 'pre-dose-check', due: doseOn, priority: 'normal', reasons: [v.drug, v.test, `within-${v.withinDays}-days`], source: 'medication.pre-dose-check' });
   }
 
   // --- The review of the course's length (§8). ---
+  // The rule gives every current course its review date, years ahead; the list holds what needs
+  // doing next, so the review comes on it REVIEW_LEAD_DAYS before, and a review contact from then
+  // on closes it (without one the course would stay 'review overdue' for as long as it runs).
   for (const k of by('medication.review-due')) {
     const v = k.value as { drug: string; date: IsoDate } | null;
     if (!v) continue;
+    const from = addDays(v.date, -REVIEW_LEAD_DAYS);
+    if (before(asOf, from)) continue;
+    if ((c.contacts ?? []).some((x) => x.kind === 'review' && !before(x.date, from) && !before(asOf, x.date))) continue;
     add({ key: `review:${v.drug}`, step: 'review', due: v.date, priority: 'normal', reasons: [v.drug], source: 'medication.review-due' });
   }
 
@@ -217,8 +250,11 @@ export function deriveItems(c: Case, settings: Settings, log: PathwayLog): Deriv
   for (const [code, a] of Object.entries(ALERT_CODES)) {
     for (const k of by(code)) {
       const v = (k.value ?? {}) as Record<string, unknown>;
-      const due = typeof v['due'] === 'string' ? v['due'] : asOf;
-      add({ key: `alert:${code}:${a.episode(v)}`, step: 'alert', due, overdue: true, priority: a.priority, reasons: [code], source: k.ruleId });
+      const episode = a.episode(v, c);
+      // The date the alert is about: the missed injection, the follow-on's last day, the measurement.
+      const dated = v['due'] ?? v['followOnDue'] ?? episode;
+      const due = typeof dated === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(dated) ? dated : asOf;
+      add({ key: `alert:${code}:${episode}`, step: 'alert', due, overdue: true, priority: a.priority, reasons: [code], source: k.ruleId });
     }
   }
 
