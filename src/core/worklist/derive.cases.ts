@@ -36,6 +36,10 @@ const visit = (date: string, status: 'planned' | 'attended' | 'did-not-attend' |
 const on = (drug: NonNullable<Case['medications']>[number]['drug'], start: string, extra: Partial<NonNullable<Case['medications']>[number]> = {}) => ({ drug, start, ...extra });
 
 export const inviteRows: ItemCase[] = [
+  { spec: '§2 policy', name: 'a DXA indicated by glucocorticoids alone: the invite is due 14 days after the latest fact, not after the day it is derived', input: makeCase({ asOf: '2026-11-20', riskFactors: { glucocorticoids: { mgPerDay: 10, months: 4 } } }),
+    log: { lastFactDate: '2026-11-01' }, step: 'invite', item: { key: 'invite', due: '2026-11-15', overdue: true, reasons: ['dxa-indicated'], fractureDate: null } },
+  { spec: '§2 policy', name: 'the same indication a day later keeps the same due date', input: makeCase({ asOf: '2026-11-21', riskFactors: { glucocorticoids: { mgPerDay: 10, months: 4 } } }),
+    log: { lastFactDate: '2026-11-01' }, step: 'invite', item: { key: 'invite', due: '2026-11-15', overdue: true } },
   { spec: '§2 policy', name: 'a qualifying wrist fracture opens invite, due 14 days after the fracture', input: wrist('2026-10-05'), step: 'invite',
     item: { key: 'invite', due: '2026-10-15', overdue: false, priority: 'normal', reasons: ['qualifying-fracture'], source: 'case-finding.dxa-indicated', fractureDate: WRIST, fractureSite: 'wrist' } },
   { spec: '§2 policy', name: 'on its due date invite is not yet overdue', input: wrist('2026-10-15'), step: 'invite', item: { due: '2026-10-15', overdue: false } },

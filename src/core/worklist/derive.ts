@@ -34,6 +34,12 @@ export interface PathwayLog {
   livesAlone: boolean | null;
   /** Care in the pathway has ended: nothing is open any more. */
   careEnded: boolean;
+  /**
+   * The latest clinical date among the record's facts: without a fracture, a DXA indicated for
+   * another reason (glucocorticoids, early menopause) dates from the facts that made it so, and this
+   * is the stable stand-in for that day. Absent: the day itself.
+   */
+  lastFactDate?: IsoDate | null | undefined;
 }
 
 export interface DerivedItem {
@@ -151,7 +157,7 @@ export function deriveItems(c: Case, settings: Settings, log: PathwayLog): Deriv
     } else if (invitedOn !== undefined) {
       add({ key: 'diagnostic-day', step: 'diagnostic-day', due: addDays(invitedOn, VISIT_WITHIN_DAYS), priority: 'normal', reasons: ['invited-no-date'], source: 'pathway' });
     } else {
-      const from = lastMissed ?? fractureDate ?? asOf;
+      const from = lastMissed ?? fractureDate ?? log.lastFactDate ?? asOf;
       const reasons = [lastMissed !== undefined ? 'did-not-attend' : fractureDate !== null ? 'qualifying-fracture' : 'dxa-indicated'];
       if (hip) reasons.push('hip-fracture');
       add({ key: 'invite', step: 'invite', due: addDays(from, INVITE_WITHIN_DAYS), priority: hip ? 'high' : 'normal', reasons, source: 'case-finding.dxa-indicated' });
