@@ -19,6 +19,7 @@ import { projectCase } from '../core/record/projection.js';
 import { RULES_VERSION } from '../core/registry.js';
 import { DEFAULT_SETTINGS } from '../core/settings.js';
 import { addDays, type IsoDate } from '../core/time/date.js';
+import { refreshPatients } from './worklist-derive.js';
 
 export const PATHWAY_STAGES = [
   'case-finding', 'diagnostics', 'assessment', 'decision', 'treatment', 'exercise-therapy',
@@ -99,6 +100,8 @@ export async function seedDemo(db: Db, today: IsoDate = todayNl()): Promise<bool
       status: 'active', current: true, source: 'clinician', recorded_by: nurse.id, organisation_id: nurse.organisation_id,
     })));
     if (rows.length > 0) await trx.insertInto('clinical_entry').values(rows).execute();
+    // The demo clinic opens with its worklist filled in, not only after the next change of date.
+    await refreshPatients(trx, patientIds, today);
     await writeMeta(trx, 'demo', 'true');
     return true;
   });

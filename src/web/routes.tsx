@@ -15,6 +15,7 @@ import { registerFactPages } from './facts/facts.route.js';
 import { registerRecordPages } from './record/record.route.js';
 import { registerIntakePages } from './intake/intake.route.js';
 import { registerAssessmentPages } from './record/assessment.route.js';
+import { registerWorklistPages } from './worklist/worklist.route.js';
 
 export function htmlError(app: FastifyInstance) {
   return (req: FastifyRequest, reply: FastifyReply, status: number): string => {
@@ -29,6 +30,7 @@ export function registerWebRoutes(fastify: FastifyInstance): void {
   const kit = pageKit(fastify);
   registerAccountPages(fastify, kit);
   registerOwnRecordPages(fastify, kit);
+  registerWorklistPages(fastify, kit);
   registerPatientPages(fastify, kit);
   registerRecordPages(fastify, kit);
   registerIntakePages(fastify, kit);
