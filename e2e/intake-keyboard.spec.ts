@@ -81,7 +81,7 @@ describe('fracture intake by keyboard', () => {
     const page = await context.newPage();
     const shell = new Shell(page, 'nl');
     await signInByKeyboard(page, shell, 'nurse');
-    expect(new URL(page.url()).pathname).toBe('/patients');
+    expect(new URL(page.url()).pathname).toBe('/worklist');
 
     // ---- The intake, counted from the start page ----------------------------------------------
     const keys = new Keys(page, shell);

@@ -38,7 +38,10 @@ describe('keyboard only', () => {
     const shell = new Shell(page, 'nl');
 
     await signInByKeyboard(page, shell, 'nurse');
-    expect(new URL(page.url()).pathname).toBe('/patients');
+    // The nurse lands on the worklist; the patients are one link away in the menu.
+    expect(new URL(page.url()).pathname).toBe('/worklist');
+    await shell.tabTo(page.getByRole('link', { name: t.menu.patients, exact: true }));
+    await Promise.all([page.waitForURL((u) => u.pathname === '/patients'), page.keyboard.press('Enter')]);
 
     // Search by name: Tab to the field, type, Enter submits the form.
     await shell.tabTo(page.getByLabel(t.patients.q, { exact: false }));

@@ -22,6 +22,9 @@ export {
   type AssessmentView, type ClinicalPermissions, type ClinicalView, type FactIn,
 } from '../services/record.js';
 export { activationLetterPdf } from '../services/letters.js';
+export {
+  acknowledgeItem, closeItem, colleagueNames, listWorklist, ITEM_REFUSALS, WORKLIST_ROLES, type ItemRefusal, type WorklistItemView, type WorklistPage, type WorklistSort,
+} from '../services/worklist.js';
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo/demo-data.js';
 export { AppError } from '../schema/problem.js';
 export type { Action, LinkGap } from '../core/access/index.js';

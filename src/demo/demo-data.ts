@@ -62,3 +62,16 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { role: 'patient', email: 'patient@demo.botpad.nl', displayName: 'Anna de Vries', patient: 0 },
   { role: 'caregiver', email: 'ouder@demo.botpad.nl', displayName: 'Eva Mulder (moeder van Lotte)', patient: 7, relation: 'parent' },
 ];
+
+/** A task the demo nurse set herself, so her worklist shows one with its "done" button. */
+export interface DemoTask {
+  /** Index into DEMO_PATIENTS. */
+  patient: number;
+  text: string;
+  /** Days after the day the demo set is loaded. */
+  dueInDays: number;
+}
+
+export const DEMO_TASKS: readonly DemoTask[] = [
+  { patient: 11, text: 'Mevrouw ter Horst terugbellen over de datum van de onderzoeksdag', dueInDays: 2 },
+];

@@ -35,7 +35,7 @@ describe('the demo records', () => {
     );
   });
 
-  it('give the clinician something to see: osteoporosis on treatment, a recent glucocorticoid course, doses every six months', () => {
+  it('give the clinician something to see: osteoporosis on treatment, a recent glucocorticoid course, doses every six months, a late injection', () => {
     const today = '2026-12-07';
     const of = (name: string) => {
       const i = DEMO_PATIENTS.findIndex((p) => p.familyName === name);
@@ -48,5 +48,8 @@ describe('the demo records', () => {
     expect(of('El Amrani').riskFactors?.glucocorticoids).toEqual({ mgPerDay: 10, months: 4 });
     expect(of('Berg').medications?.[0]?.doses).toHaveLength(7);
     expect(of('Meijer').fractures?.[0]?.site).toBe('wrist');
+    // The worklist's demo alert: the last denosumab injection eight months back.
+    const veld = evaluate(of('Veld'), DEFAULT_SETTINGS, 'en');
+    expect(veld.conclusions.some((c) => c.code === 'medication.denosumab-late')).toBe(true);
   });
 });

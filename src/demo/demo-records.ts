@@ -1,7 +1,8 @@
-// The clinical records of four demo patients, so a new clinic opens a record with something in it:
+// The clinical records of five demo patients, so a new clinic opens a record with something in it:
 // a follow-up years after a hip fracture, a wrist fracture in exercise therapy, a vertebral
-// fracture waiting for the treatment decision, and denosumab every six months. Dates are counted
-// back from the day the demo set is loaded, so the records stay current. Made-up facts only.
+// fracture waiting for the treatment decision, denosumab every six months, and a denosumab
+// injection that is overdue (an alert on the worklist). Dates are counted back from the day the
+// demo set is loaded, so the records stay current. Made-up facts only.
 import type { RecordEntry } from '../core/record/entries.js';
 import { addDays, addMonths, type IsoDate } from '../core/time/date.js';
 
@@ -102,6 +103,19 @@ export const DEMO_RECORDS: readonly DemoRecord[] = [
           { test: '25-oh-vitamin-d', value: 61, unit: 'nmol/L', refLow: 50 },
         ] },
       },
+    ],
+  },
+  {
+    // Joost in 't Veld: a pelvic fracture, on denosumab, the last injection eight months ago: late.
+    patient: 12,
+    entries: (t): RecordEntry[] => [
+      { kind: 'fracture', date: monthsAgo(t, 20), data: { site: 'pelvis', side: 'right', highEnergy: false, pathological: false, department: 'Spoedeisende hulp' } },
+      { kind: 'dxa', date: monthsAgo(t, 19), data: { sites: [{ site: 'lumbar-spine', tScore: -2.9 }, { site: 'total-hip', tScore: -2.5 }] } },
+      { kind: 'dental-check', date: monthsAgo(t, 19), data: {} },
+      { kind: 'medication', date: monthsAgo(t, 18), data: { drug: 'denosumab', route: 'sc' } },
+      ...[18, 14, 8].map((m): RecordEntry => ({ kind: 'medication-dose', date: monthsAgo(t, m), data: { drug: 'denosumab' } })),
+      { kind: 'contact', date: monthsAgo(t, 15), data: { kind: '3-months' } },
+      { kind: 'contact', date: monthsAgo(t, 6), data: { kind: '1-year' } },
     ],
   },
 ];

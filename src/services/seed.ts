@@ -3,7 +3,8 @@
 // two runs with the same seed, N and day give the same people and facts.
 import { holdMigrationLock, inTransaction, type Db } from '../store/db.js';
 import { readMeta, writeMeta } from '../store/meta.repo.js';
-import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_PATIENTS } from '../demo/demo-data.js';
+import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_PATIENTS, DEMO_TASKS } from '../demo/demo-data.js';
+import { insertManualItem } from '../store/worklist.repo.js';
 import { insertUser } from '../store/accounts.repo.js';
 import { hashPassword } from './auth.js';
 import { splitFamilyName } from '../core/names.js';
@@ -19,6 +20,7 @@ import { projectCase } from '../core/record/projection.js';
 import { RULES_VERSION } from '../core/registry.js';
 import { DEFAULT_SETTINGS } from '../core/settings.js';
 import { addDays, type IsoDate } from '../core/time/date.js';
+import { refreshPatients } from './worklist-derive.js';
 
 export const PATHWAY_STAGES = [
   'case-finding', 'diagnostics', 'assessment', 'decision', 'treatment', 'exercise-therapy',
@@ -92,13 +94,27 @@ export async function seedDemo(db: Db, today: IsoDate = todayNl()): Promise<bool
           .execute();
       }
     }
-    // Four demo records with facts, written down by the demo nurse for the demo hospital.
+    // The demo records with facts, written down by the demo nurse for the demo hospital.
     const nurse = await trx.selectFrom('app_user').select(['id', 'organisation_id']).where('email', '=', DEMO_ACCOUNTS.find((a) => a.role === 'nurse')?.email ?? '').executeTakeFirstOrThrow();
     const rows = DEMO_RECORDS.flatMap((r) => r.entries(today).map((e): Insertable<ClinicalEntryTable> => ({
       entry_id: randomUUID(), version: 1, patient_id: patientIds[r.patient] ?? '', kind: e.kind, clinical_date: e.date, data: JSON.stringify(e.data),
       status: 'active', current: true, source: 'clinician', recorded_by: nurse.id, organisation_id: nurse.organisation_id,
     })));
     if (rows.length > 0) await trx.insertInto('clinical_entry').values(rows).execute();
+    for (const task of DEMO_TASKS) {
+      const patientId = patientIds[task.patient] ?? '';
+      const due = addDays(today, task.dueInDays);
+      const note = await trx
+        .insertInto('communication')
+        .values({ patient_id: patientId, organisation_id: nurse.organisation_id ?? '', kind: 'task', body: task.text, due, assignee: nurse.id, created_by: nurse.id })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await insertManualItem(trx, {
+        organisationId: nurse.organisation_id ?? '', patientId, key: `task:${note.id}`, step: 'task', due, priority: 'normal', reasons: [], source: 'task', title: task.text, assignee: nurse.id,
+      });
+    }
+    // The demo clinic opens with its worklist filled in, not only after the next change of date.
+    await refreshPatients(trx, patientIds, today);
     await writeMeta(trx, 'demo', 'true');
     return true;
   });

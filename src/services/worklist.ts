@@ -130,6 +130,26 @@ export async function listWorklist(deps: AccessDeps, actor: Actor, meta: Request
   });
 }
 
+/** Why an item cannot take this action in its state; `code` lets a page say so in its reader's words. */
+export const ITEM_REFUSALS = ['not-an-alert', 'already-acknowledged', 'already-done', 'not-acknowledged', 'closes-by-itself'] as const;
+export type ItemRefusal = (typeof ITEM_REFUSALS)[number];
+
+function refusal(detail: string, field: string, code: ItemRefusal): AppError {
+  return new AppError('conflict', detail, [{ pointer: '/params/itemId', detail: field, code }]);
+}
+
+/**
+ * The names of the reader's colleagues among `userIds` (who acknowledged an alert, whom a task is
+ * for), so a list can say who rather than show an id. Only the reader's own organisation's staff.
+ */
+export async function colleagueNames(deps: AccessDeps, actor: Actor, userIds: readonly string[]): Promise<Map<string, string>> {
+  const organisationId = organisationOf(actor);
+  const ids = [...new Set(userIds)];
+  if (ids.length === 0) return new Map();
+  const rows = await deps.db.selectFrom('app_user').select(['id', 'display_name']).where('organisation_id', '=', organisationId).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.display_name]));
+}
+
 async function onItem<T>(
   deps: AccessDeps,
   actor: Actor,
@@ -152,8 +172,8 @@ async function onItem<T>(
 /** Someone saw the alert and takes it on. Only an alert is acknowledged; a done one no longer can be. */
 export async function acknowledgeItem(deps: AccessDeps, actor: Actor, meta: RequestMeta, itemId: string): Promise<WorklistItemView> {
   return onItem(deps, actor, meta, itemId, 'worklist/acknowledge', async (db, item) => {
-    if (item.step !== 'alert') throw new AppError('conflict', 'Only an alert is acknowledged; other steps close when their fact is recorded.', [{ pointer: '/params/itemId', detail: `is a ${item.step} step, not an alert` }]);
-    if (item.state !== 'open') throw new AppError('conflict', `This alert is already ${item.state}.`, [{ pointer: '/params/itemId', detail: `already ${item.state}` }]);
+    if (item.step !== 'alert') throw refusal('Only an alert is acknowledged; other steps close when their fact is recorded.', `is a ${item.step} step, not an alert`, 'not-an-alert');
+    if (item.state !== 'open') throw refusal(`This alert is already ${item.state}.`, `already ${item.state}`, item.state === 'done' ? 'already-done' : 'already-acknowledged');
     return itemView(await repo.acknowledgeItem(db, item.item_id, actor.userId), '');
   });
 }
@@ -161,11 +181,9 @@ export async function acknowledgeItem(deps: AccessDeps, actor: Actor, meta: Requ
 /** A task is done, or an acknowledged alert is dealt with. Derived steps close by themselves. */
 export async function closeItem(deps: AccessDeps, actor: Actor, meta: RequestMeta, itemId: string): Promise<WorklistItemView> {
   return onItem(deps, actor, meta, itemId, 'worklist/done', async (db, item) => {
-    if (item.state === 'done') throw new AppError('conflict', 'This item is already done.', [{ pointer: '/params/itemId', detail: 'already done' }]);
-    if (item.step === 'alert' && item.state !== 'acknowledged') throw new AppError('conflict', 'Acknowledge the alert before closing it.', [{ pointer: '/params/itemId', detail: 'alert not acknowledged yet' }]);
-    if (item.step !== 'alert' && item.step !== 'task') {
-      throw new AppError('conflict', 'This step closes by itself when its fact is recorded.', [{ pointer: '/params/itemId', detail: `is a ${item.step} step` }]);
-    }
+    if (item.state === 'done') throw refusal('This item is already done.', 'already done', 'already-done');
+    if (item.step === 'alert' && item.state !== 'acknowledged') throw refusal('Acknowledge the alert before closing it.', 'alert not acknowledged yet', 'not-acknowledged');
+    if (item.step !== 'alert' && item.step !== 'task') throw refusal('This step closes by itself when its fact is recorded.', `is a ${item.step} step`, 'closes-by-itself');
     return itemView(await repo.closeItem(db, item.item_id, actor.userId), '');
   });
 }

@@ -12,9 +12,18 @@ describe('menus', () => {
     for (const m of menu) expect(m.label).not.toBe('');
   });
 
+  it('starts the fracture liaison nurse and the physician at the worklist, first in their menu', () => {
+    for (const role of ['nurse', 'physician'] as const) {
+      expect(startPage(role)).toBe('/worklist');
+      expect(menuFor(nl, role)[0]).toEqual({ href: '/worklist', label: nl.menu.worklist });
+    }
+    for (const role of ROLES.filter((r) => r !== 'nurse' && r !== 'physician')) expect(startPage(role)).not.toBe('/worklist');
+  });
+
   it('gives the list of patients to clinicians only, a record to patients, the people cared for to caregivers, the organisation to its administrators', () => {
     expect(ROLES.filter((r) => inMenuOf(r, '/patients'))).toEqual(['nurse', 'physician', 'physiotherapist', 'care-worker']);
     expect(ROLES.filter((r) => inMenuOf(r, '/intake'))).toEqual(['nurse', 'physician']);
+    expect(ROLES.filter((r) => inMenuOf(r, '/worklist'))).toEqual(['nurse', 'physician']);
     expect(ROLES.filter((r) => inMenuOf(r, '/me'))).toEqual(['patient']);
     expect(ROLES.filter((r) => inMenuOf(r, '/care'))).toEqual(['caregiver']);
     expect(ROLES.filter((r) => inMenuOf(r, '/learn'))).toEqual(['patient', 'caregiver']);

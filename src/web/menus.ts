@@ -10,10 +10,10 @@ export interface MenuEntry {
   label: string;
 }
 
-type MenuHref = '/patients' | '/intake' | '/me' | '/care' | '/learn' | '/admin/users' | '/admin/audit' | '/admin/settings';
+type MenuHref = '/worklist' | '/patients' | '/intake' | '/me' | '/care' | '/learn' | '/admin/users' | '/admin/audit' | '/admin/settings';
 
 const LABEL: Record<MenuHref, keyof Messages['menu']> = {
-  '/patients': 'patients', '/intake': 'intake', '/me': 'me', '/care': 'care', '/learn': 'learn', '/admin/users': 'users', '/admin/audit': 'audit', '/admin/settings': 'settings',
+  '/worklist': 'worklist', '/patients': 'patients', '/intake': 'intake', '/me': 'me', '/care': 'care', '/learn': 'learn', '/admin/users': 'users', '/admin/audit': 'audit', '/admin/settings': 'settings',
 };
 
 /** What a role may use: clinicians their patients, a patient their record, a caregiver the people they look after. */
@@ -26,11 +26,12 @@ function menuHrefs(role: Role): readonly [MenuHref, ...MenuHref[]] {
       return ['/care', '/learn'];
     case 'admin':
       return ['/admin/users', '/admin/audit', '/admin/settings'];
-    // The hospital's nurses and physicians take in fractures (from the plaster room, the emergency
-    // department's list); a practice and a day centre do not.
+    // The hospital's nurses and physicians keep the fracture liaison worklist, where their day
+    // starts, and take in fractures (from the plaster room, the emergency department's list); a
+    // practice and a day centre do neither.
     case 'nurse':
     case 'physician':
-      return ['/patients', '/intake'];
+      return ['/worklist', '/patients', '/intake'];
     case 'physiotherapist':
     case 'care-worker':
       return ['/patients'];

@@ -23,6 +23,7 @@ describe('pages by role', () => {
 
   /** Page → expected status per role. Anna is an adult in the hospital's care, referred to the physio. */
   const PAGES: { path: () => string; expect: Record<Role, number> }[] = [
+    { path: () => '/worklist', expect: only('nurse', 'physician') },
     { path: () => '/patients', expect: only('nurse', 'physician', 'physiotherapist', 'care-worker') },
     { path: () => '/patients/new', expect: only('nurse', 'physician') },
     { path: () => '/me', expect: only('patient') },

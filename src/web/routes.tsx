@@ -16,6 +16,7 @@ import { registerRecordPages } from './record/record.route.js';
 import { registerIntakePages } from './intake/intake.route.js';
 import { registerAssessmentPages } from './record/assessment.route.js';
 import { registerLearnPages } from './learn/learn.route.js';
+import { registerWorklistPages } from './worklist/worklist.route.js';
 
 export function htmlError(app: FastifyInstance) {
   return (req: FastifyRequest, reply: FastifyReply, status: number): string => {
@@ -31,6 +32,7 @@ export function registerWebRoutes(fastify: FastifyInstance): void {
   const kit = pageKit(fastify);
   registerAccountPages(fastify, kit);
   registerOwnRecordPages(fastify, kit);
+  registerWorklistPages(fastify, kit);
   registerPatientPages(fastify, kit);
   registerRecordPages(fastify, kit);
   registerIntakePages(fastify, kit);

@@ -72,8 +72,8 @@ export const account = (role: Role) => {
 };
 
 export const START: Record<Role, string> = {
-  nurse: '/patients',
-  physician: '/patients',
+  nurse: '/worklist',
+  physician: '/worklist',
   physiotherapist: '/patients',
   'care-worker': '/patients',
   admin: '/admin/users',

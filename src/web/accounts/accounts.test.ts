@@ -27,7 +27,7 @@ describe('account pages', () => {
     expect(hiddenFields(page.body, '/sign-in').filter(([k, v]) => k === 'return' && v.includes('attacker'))).toEqual([]);
     const res = await b.post('/sign-in', { _csrf: csrfOf(page.body), return: '/\t/attacker.example', email: account('nurse').email, password: DEMO_PASSWORD });
     expect(res.statusCode).toBe(303);
-    expect(res.headers.location).toBe('/patients');
+    expect(res.headers.location).toBe('/worklist');
   });
 
   it('lands every role on its own start page after signing in, never on the public start page', async () => {
@@ -173,7 +173,7 @@ describe('account pages', () => {
     const otherPage = await other.get('/sign-in');
     const stranger = await other.post('/sign-in', { _csrf: csrfOf(otherPage.body), kept: ref, email: account('nurse').email, password: DEMO_PASSWORD });
     expect(stranger.statusCode).toBe(303);
-    expect(stranger.headers.location).toBe('/patients');
+    expect(stranger.headers.location).toBe('/worklist');
 
     const back = await b.post('/sign-in', [...carried, ['email', account('physician').email], ['password', DEMO_PASSWORD]]);
     expect(back.statusCode).toBe(200);

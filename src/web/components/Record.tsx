@@ -167,6 +167,10 @@ export interface Column<R> {
   cell: (row: R) => ComponentChildren;
   /** Figures: right-aligned, tabular. */
   numeric?: boolean;
+  /** The header's content when it is more than the label: a link that sorts the list by this column. */
+  head?: ComponentChildren;
+  /** The list is sorted by this column (aria-sort), so a screen reader hears the order too. */
+  sorted?: 'ascending' | 'descending';
 }
 
 /**
@@ -192,8 +196,8 @@ export function DataTable<R>(props: {
         <thead>
           <tr>
             {props.columns.map((c) => (
-              <th key={c.label} scope="col" class={c.numeric ? 'num' : undefined}>
-                {c.label}
+              <th key={c.label} scope="col" class={c.numeric ? 'num' : undefined} aria-sort={c.sorted}>
+                {c.head ?? c.label}
               </th>
             ))}
           </tr>

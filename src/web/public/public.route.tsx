@@ -9,6 +9,7 @@ import { ApiDocsPage } from './api-docs.page.js';
 import { LANG_COOKIE, SIZE_COOKIE, pageContext } from '../page-context.js';
 import { TEXT_SIZES } from '../components/Layout.js';
 import { localPath } from '../forms.js';
+import { inMenuOf } from '../menus.js';
 
 const ONE_YEAR = 365 * 24 * 3600;
 
@@ -17,7 +18,11 @@ export function registerPublicPages(fastify: FastifyInstance): void {
   const html = (reply: FastifyReply, body: string) => reply.type('text/html; charset=utf-8').send(body);
   const hidden = { hide: true } as const;
 
-  app.get('/', { schema: hidden }, async (req, reply) => html(reply, renderPage(<HomePage ctx={await pageContext(fastify, req, reply)} />)));
+  app.get('/', { schema: hidden }, async (req, reply) => {
+    // A nurse or physician signed in starts the day at the worklist, not at the public welcome.
+    if (req.user && inMenuOf(req.user.actor.role, '/worklist')) return reply.redirect('/worklist', 303);
+    return html(reply, renderPage(<HomePage ctx={await pageContext(fastify, req, reply)} />));
+  });
   app.get('/help', { schema: hidden }, async (req, reply) => html(reply, renderPage(<HelpPage ctx={await pageContext(fastify, req, reply)} />)));
   app.get('/accessibility', { schema: hidden }, async (req, reply) =>
     html(reply, renderPage(<AccessibilityPage ctx={await pageContext(fastify, req, reply)} />)),
