@@ -3,7 +3,7 @@
 // position, the cursors only where rows follow or precede, and the counts per step (the step filter
 // aside), which are counted with the position in one statement.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'kysely';
+import { sql, type RootOperationNode } from 'kysely';
 import { addDays } from '../core/time/date.js';
 import type { WorklistStep } from '../core/worklist/lists.js';
 import { inTransaction, type Store } from './db.js';
@@ -63,6 +63,31 @@ describe.each(STORE_KINDS)('the worklist page on %s', (kind) => {
     });
     expect(plan).toContain('worklist_step_name_idx');
     expect(plan).not.toMatch(/Sort Key/);
+  });
+
+  it('sends its statements so that a prepared statement\'s generic plan still pages off the list\'s own index', async () => {
+    const sent: { sql: string; parameters: readonly unknown[] }[] = [];
+    const db = store.db.withPlugin({
+      transformQuery: (args) => {
+        sent.push(store.db.getExecutor().compileQuery(args.node as RootOperationNode, args.queryId));
+        return args.node;
+      },
+      transformResult: (args) => Promise.resolve(args.result),
+    });
+    await pageWorklist(db, { organisationId: org }, 'due', { limit: 5, cursor: { dir: 'after', key: ['2026-01-05', '00000000-0000-4000-8000-000000000000'] } });
+    const rows = sent[0];
+    if (!rows) throw new Error('no statement sent');
+    const plan = await inTransaction(store.db, async (trx) => {
+      await sql`set local enable_seqscan = off`.execute(trx);
+      await sql`set local plan_cache_mode = force_generic_plan`.execute(trx);
+      await sql.raw(`prepare worklist_rows as ${rows.sql}`).execute(trx);
+      // EXECUTE takes its arguments written out (a utility statement has no bound values).
+      const values = sql.join(rows.parameters.map((v) => sql.lit(v as string | number)));
+      const r = await sql<{ 'QUERY PLAN': string }>`explain execute worklist_rows (${values})`.execute(trx);
+      await sql`deallocate worklist_rows`.execute(trx);
+      return r.rows.map((x) => x['QUERY PLAN']).join('\n');
+    });
+    expect(plan).toContain('worklist_due_idx');
   });
 
   for (const sort of WORKLIST_SORTS) {
