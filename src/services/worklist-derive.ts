@@ -69,39 +69,74 @@ export interface RunResult {
 export const BATCH = 500;
 
 /**
+ * Batches in flight at once. A batch waits on PostgreSQL (reading the records, writing the
+ * changes, the commit's flush) and then on this process (projecting and deriving); with two
+ * batches under way one is derived while the other is read or written, so neither side idles.
+ */
+export const BATCHES_AT_ONCE = 2;
+
+/**
  * Re-derives every patient's items (or one organisation's patients, after its settings changed)
  * on `asOf`, a batch per transaction. A patient whose derivation fails is skipped and named, so one
  * odd record never stops the list for everyone else.
  */
-export async function rederiveAll(db: Db, asOf: string, o: { organisationId?: string | undefined; onBatch?: (done: number) => void } = {}): Promise<Omit<RunResult, 'ran' | 'done'>> {
+export async function rederiveAll(
+  db: Db,
+  asOf: string,
+  o: { organisationId?: string | undefined; onBatch?: (done: number) => void; batch?: number } = {},
+): Promise<Omit<RunResult, 'ran' | 'done'>> {
+  const batch = o.batch ?? BATCH;
   const cache: SettingsCache = new Map();
   let after: string | null = null;
   let patients = 0;
   let changed = 0;
   const failed: string[] = [];
-  for (;;) {
-    const ids = await patientIdsAfter(db, after, BATCH, o.organisationId);
-    if (ids.length === 0) break;
-    after = ids[ids.length - 1] ?? null;
-    changed += await inTransaction(db, async (trx) => {
-      const sources = await derivationSources(trx, ids, asOf);
-      const wanted: WantedItem[] = [];
-      const ok: string[] = [];
-      for (const src of sources) {
-        try {
-          wanted.push(...(await wantedFor(trx, cache, src, asOf)));
-          ok.push(src.id);
-        } catch {
-          failed.push(src.id);
-        }
-      }
-      // Merged records are among `ids` but not among the sources: their items go.
-      const merged = ids.filter((id) => !sources.some((s) => s.id === id));
-      return applyDerived(trx, [...ok, ...merged], wanted);
+  // The next batch's ids, taken in id order one batch at a time however many are in flight.
+  let taking: Promise<unknown> = Promise.resolve();
+  const nextBatch = (): Promise<string[]> => {
+    const ids = taking.then(async () => {
+      const got = await patientIdsAfter(db, after, batch, o.organisationId);
+      if (got.length > 0) after = got[got.length - 1] ?? null;
+      return got;
     });
-    patients += ids.length;
-    o.onBatch?.(patients);
-  }
+    taking = ids.catch(() => undefined);
+    return ids;
+  };
+  // A batch that fails (the database went away) stops the run; the other batch ends its own first.
+  let stopped = false;
+  const worker = async () => {
+    while (!stopped) {
+      const ids = await nextBatch();
+      if (ids.length === 0) return;
+      // Awaited apart: `changed += await …` would read `changed` before the other batch added to it.
+      const n = await inTransaction(db, async (trx) => {
+        const sources = await derivationSources(trx, ids, asOf);
+        const wanted: WantedItem[] = [];
+        const ok: string[] = [];
+        for (const src of sources) {
+          try {
+            wanted.push(...(await wantedFor(trx, cache, src, asOf)));
+            ok.push(src.id);
+          } catch {
+            failed.push(src.id);
+          }
+        }
+        // Merged records are among `ids` but not among the sources: their items go.
+        const found = new Set(sources.map((s) => s.id));
+        const merged = ids.filter((id) => !found.has(id));
+        return applyDerived(trx, [...ok, ...merged], wanted);
+      });
+      changed += n;
+      patients += ids.length;
+      o.onBatch?.(patients);
+    }
+  };
+  const ends = await Promise.allSettled(Array.from({ length: BATCHES_AT_ONCE }, () => worker().catch((e: unknown) => {
+    stopped = true;
+    throw e;
+  })));
+  const failure = ends.find((e) => e.status === 'rejected');
+  if (failure) throw failure.reason;
   return { patients, changed, failed };
 }
 

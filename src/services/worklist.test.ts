@@ -12,10 +12,11 @@ import { addDays, addMonths, addYears } from '../core/time/date.js';
 import { todayNl } from '../schema/clock.js';
 import { recordFacts, signAssessment } from './record.js';
 import { listWorklist } from './worklist.js';
-import { runDaily } from './worklist-derive.js';
+import { rederiveAll, runDaily } from './worklist-derive.js';
 import { startWorklistDays } from './worklist-schedule.js';
 import { correctPatient, createPatient, mergeDuplicate } from './patients.js';
 import { updateOrganisationSettings } from './settings.js';
+import { seedPatients } from './seed.js';
 
 const meta = { requestId: 'req-wl', clientIp: '192.0.2.10' };
 
@@ -60,6 +61,20 @@ describe.each(STORE_KINDS)('the worklist on %s', (kind) => {
     expect(await stepsOf(p)).toEqual(['assessment']);
     await signAssessment(deps(), { actor: physician, meta, patientId: p, lang: 'nl' });
     expect(await stepsOf(p)).toEqual(['decision']);
+  });
+
+  it('re-derives everyone in batches side by side, every patient once and every change counted', async () => {
+    await seedPatients(store.db, 40, { seed: 5, asOf: today, batch: 40 });
+    await sql`delete from worklist_item where derived`.execute(store.db);
+    const patients = Number((await sql<{ n: string }>`select count(*) as n from patient where merged_into is null`.execute(store.db)).rows[0]?.n);
+    const seen: number[] = [];
+    const filled = await rederiveAll(store.db, today, { batch: 3, onBatch: (n) => seen.push(n) });
+    const items = Number((await sql<{ n: string }>`select count(*) as n from worklist_item where derived`.execute(store.db)).rows[0]?.n);
+    expect(items).toBeGreaterThan(10);
+    expect(filled).toEqual({ patients, changed: items, failed: [] });
+    expect(seen.at(-1)).toBe(patients);
+    // The same day again: nothing changes, and nothing is counted as changed.
+    expect(await rederiveAll(store.db, today, { batch: 3 })).toEqual({ patients, changed: 0, failed: [] });
   });
 
   it('runs the daily re-derivation once per date, however often it is asked', async () => {

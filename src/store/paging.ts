@@ -27,7 +27,7 @@ export interface KeysetAsk {
 }
 
 /** `(c1, c2, …) op (v1, v2, …)`: a row comparison, which orders exactly as ORDER BY c1, c2, … does. */
-function compare(columns: readonly string[], op: '>' | '<', key: readonly KeyValue[]): RawBuilder<boolean> {
+export function compare(columns: readonly string[], op: '>' | '<' | '<=', key: readonly KeyValue[]): RawBuilder<boolean> {
   return sql<boolean>`(${sql.join(columns.map((c) => sql.ref(c)))}) ${sql.raw(op)} (${sql.join(key.map((v) => sql`${v}`))})`;
 }
 

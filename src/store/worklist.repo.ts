@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import type { EntryKind } from '../core/record/lists.js';
 import type { InvitationEvent, ItemState, Priority, VisitKind, VisitStatus, WorklistStep } from '../core/worklist/lists.js';
 import type { Db, Tx } from './db.js';
-import { keysetPage, type KeysetAsk, type KeysetPage, type KeyValue } from './paging.js';
+import { compare, type KeysetAsk, type KeysetPage, type KeyValue } from './paging.js';
 
 const parsed = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) : v);
 
@@ -268,7 +268,9 @@ function worklistWhere(db: Db, f: WorklistFilter, withStep: boolean) {
   let q = db
     .selectFrom('worklist_item as w')
     .where('w.organisation_id', '=', f.organisationId)
-    .where('w.state', '<>', 'done');
+    // Written out, not sent as a value: a prepared statement's generic plan must still see that
+    // it only wants open items, or it can use none of the partial indexes built for them.
+    .where('w.state', '<>', sql.lit('done'));
   if (withStep && f.step) q = q.where('w.step', '=', f.step);
   if (f.overdue !== undefined) q = q.where('w.overdue', '=', f.overdue);
   if (f.assignee) q = q.where('w.assignee', '=', f.assignee);
@@ -295,20 +297,59 @@ export const worklistKey = (sort: WorklistSort) => (r: WorklistRow): KeyValue[] 
   return [r.fracture_order, r.item_id];
 };
 
-/** One page of the worklist in the order asked, with the total (a keyset page: deep pages cost the same). */
-export async function pageWorklist(db: Db, f: WorklistFilter, sort: WorklistSort, page: Omit<KeysetAsk, 'columns'>): Promise<KeysetPage<WorklistRow>> {
-  const q = worklistWhere(db, f, true)
+export interface WorklistPageRows extends KeysetPage<WorklistRow> {
+  /** Open items per step under the same filters, the step filter aside (so every tab shows its count). */
+  counts: Record<string, number>;
+}
+
+/**
+ * One page of the worklist in the order asked (a keyset page: deep pages cost the same), with the
+ * counts per step, the total and the position, in two statements: the page's rows, then one pass
+ * over the filtered items that counts them per step and, from the cursor's key, those before the
+ * page. The total is the sum of the steps' counts (or the asked step's), so the items are counted
+ * once, and counting needs no join with the patients.
+ */
+export async function pageWorklist(db: Db, f: WorklistFilter, sort: WorklistSort, page: Omit<KeysetAsk, 'columns' | 'descending'>): Promise<WorklistPageRows> {
+  const columns = SORT_COLUMNS[sort];
+  const { cursor, limit } = page;
+  if (cursor && cursor.key.length !== columns.length) throw new RangeError(`a cursor key has ${String(columns.length)} parts, not ${String(cursor.key.length)}`);
+  const backwards = cursor?.dir === 'before';
+  let q = worklistWhere(db, f, true)
     .innerJoin('patient as p', 'p.id', 'w.patient_id')
     .selectAll('w')
     .select(['p.given_name', 'p.family_name', 'p.family_name_prefix']);
-  const r = await keysetPage(q as never, { ...page, columns: SORT_COLUMNS[sort] }, worklistKey(sort) as never);
-  return { ...(r as KeysetPage<WorklistRow>), rows: (r.rows as WorklistRow[]).map((x) => ({ ...asItem(x), given_name: x.given_name, family_name: x.family_name, family_name_prefix: x.family_name_prefix })) };
-}
-
-/** Open items per step under the same filters (the step filter aside, so every tab shows its count). */
-export async function worklistCounts(db: Db, f: WorklistFilter): Promise<Record<string, number>> {
-  const rows = await worklistWhere(db, f, false).select(['w.step', sql<string>`count(*)`.as('n')]).groupBy('w.step').execute();
-  return Object.fromEntries(rows.map((r) => [r.step, Number(r.n)]));
+  if (cursor) q = q.where(compare(columns, backwards ? '<' : '>', cursor.key));
+  for (const c of columns) q = q.orderBy(sql.ref(c), backwards ? 'desc' : 'asc');
+  const found = (await q.limit(limit).execute()) as unknown as WorklistRow[];
+  if (backwards) found.reverse();
+  const rows = found.map((x) => ({ ...asItem(x), given_name: x.given_name, family_name: x.family_name, family_name_prefix: x.family_name_prefix }));
+  // Rows before the page: up to the cursor's key going forward; below it going back, less the page.
+  const beforeKey = cursor ? compare(columns, backwards ? '<' : '<=', cursor.key) : sql<boolean>`false`;
+  const perStep = await worklistWhere(db, f, false)
+    .select(['w.step', sql<string>`count(*)`.as('n'), sql<string>`count(*) filter (where ${beforeKey})`.as('before')])
+    .groupBy('w.step')
+    .execute();
+  const counts: Record<string, number> = {};
+  let total = 0;
+  let upTo = 0;
+  for (const r of perStep) {
+    counts[r.step] = Number(r.n);
+    if (f.step !== undefined && r.step !== f.step) continue;
+    total += Number(r.n);
+    upTo += Number(r.before);
+  }
+  const before = backwards ? Math.max(0, upTo - rows.length) : upTo;
+  const first = rows[0];
+  const last = rows.at(-1);
+  const keyOf = worklistKey(sort);
+  return {
+    rows,
+    next: last !== undefined && before + rows.length < total ? keyOf(last) : null,
+    prev: first !== undefined && before > 0 ? keyOf(first) : null,
+    total,
+    before,
+    counts,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

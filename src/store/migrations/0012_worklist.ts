@@ -93,6 +93,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     // The list's orders, each with the item id last so a page's cursor is exact; open items only.
     `create index worklist_due_idx on worklist_item (organisation_id, due, item_id) where state <> 'done'`,
     `create index worklist_step_due_idx on worklist_item (organisation_id, step, due, item_id) where state <> 'done'`,
+    // A step's tab in name order: without it, the name index is walked through every step's items.
+    `create index worklist_step_name_idx on worklist_item (organisation_id, step, sort_key, item_id) where state <> 'done'`,
     `create index worklist_name_idx on worklist_item (organisation_id, sort_key, item_id) where state <> 'done'`,
     `create index worklist_fracture_idx on worklist_item (organisation_id, fracture_order, item_id) where state <> 'done'`,
     `create index worklist_assignee_idx on worklist_item (organisation_id, assignee, due, item_id) where state <> 'done' and assignee is not null`,

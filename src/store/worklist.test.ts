@@ -1,0 +1,130 @@
+// The worklist's page on both stores, walked forward and back in every order under several filters:
+// each page holds the rows a plain ordered query gives at that place, with the true total, the
+// position, the cursors only where rows follow or precede, and the counts per step (the step filter
+// aside), which are counted with the position in one statement.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql, type RootOperationNode } from 'kysely';
+import { addDays } from '../core/time/date.js';
+import type { WorklistStep } from '../core/worklist/lists.js';
+import { inTransaction, type Store } from './db.js';
+import { freshStore, STORE_KINDS } from './testing/stores.js';
+import { applyDerived, pageWorklist, WORKLIST_SORTS, type WantedItem, type WorklistFilter, type WorklistSort } from './worklist.repo.js';
+import type { KeyValue } from './paging.js';
+
+const STEPS: WorklistStep[] = ['invite', 'assessment', 'review', 'alert'];
+const NAMES = ['de vries anna', 'bakker jan', 'jansen els de'];
+const ORDER: Record<WorklistSort, string> = { due: 'due, item_id', name: 'sort_key, item_id', fractureDate: 'fracture_order, item_id' };
+
+describe.each(STORE_KINDS)('the worklist page on %s', (kind) => {
+  let store: Store;
+  let org: string;
+  beforeAll(async () => {
+    store = await freshStore(kind);
+    const db = store.db;
+    org = (await db.insertInto('organisation').values({ kind: 'hospital', name: 'Paging hospital', phone: null }).returning('id').executeTakeFirstOrThrow()).id;
+    const patients: string[] = [];
+    for (const [i, name] of NAMES.entries()) {
+      const row = await db.insertInto('patient')
+        .values({ family_name: name, given_name: 'Test', birth_date: `19${String(40 + i)}-03-0${String(i + 1)}`, sex: 'female', bsn: null, phone: null, email: null, gp_practice: null, pathway_stage: 'case-finding' })
+        .returning('id').executeTakeFirstOrThrow();
+      patients.push(row.id);
+    }
+    // 47 items: repeated due dates, names and fracture dates, so the item id decides ties.
+    const wanted: WantedItem[] = Array.from({ length: 47 }, (_, i) => ({
+      organisationId: org, patientId: patients[i % 3] ?? '', key: `k${String(i)}`, step: STEPS[i % 4] ?? 'invite', due: addDays('2026-01-01', (i * 7) % 23),
+      overdue: i % 5 === 0, priority: 'normal', reasons: [], source: 'test', sortKey: NAMES[i % 3] ?? '', birthDate: `19${String(40 + (i % 3))}-03-0${String((i % 3) + 1)}`,
+      fractureDate: i % 4 === 1 ? null : addDays('2025-06-01', i % 6), fractureSite: i % 2 ? 'hip' : 'wrist',
+    }));
+    await inTransaction(db, (trx) => applyDerived(trx, patients, wanted));
+    // A done item is on no page and in no count.
+    await db.updateTable('worklist_item').set({ state: 'done', done_at: sql<string>`now()` }).where('item_key', '=', 'k3').execute();
+  });
+  afterAll(async () => {
+    await store.close();
+  });
+
+  const FILTERS: { label: string; f: Omit<WorklistFilter, 'organisationId'>; where: string }[] = [
+    { label: 'no filter', f: {}, where: 'true' },
+    { label: 'a step', f: { step: 'assessment' }, where: `step = 'assessment'` },
+    { label: 'overdue', f: { overdue: true }, where: 'overdue' },
+    { label: 'a step, not overdue, a name word', f: { step: 'invite', overdue: false, words: ['de'] }, where: `step = 'invite' and not overdue and sort_key like '%de%'` },
+    { label: 'nothing found', f: { step: 'alert', words: ['nobody'] }, where: 'false' },
+  ];
+
+  it('reads a step\'s tab in name order off an index in that order, not through every step\'s items', async () => {
+    await sql`analyze worklist_item`.execute(store.db);
+    const plan = await inTransaction(store.db, async (trx) => {
+      // On a few dozen rows any plan is cheap: only plans that read the items in order are left.
+      await sql`set local enable_seqscan = off`.execute(trx);
+      await sql`set local enable_bitmapscan = off`.execute(trx);
+      const r = await sql<{ 'QUERY PLAN': string }>`explain select w.* from worklist_item w join patient p on p.id = w.patient_id
+        where w.organisation_id = ${org} and w.state <> 'done' and w.step = 'review' and w.overdue order by w.sort_key, w.item_id limit 50`.execute(trx);
+      return r.rows.map((x) => x['QUERY PLAN']).join('\n');
+    });
+    expect(plan).toContain('worklist_step_name_idx');
+    expect(plan).not.toMatch(/Sort Key/);
+  });
+
+  it('sends its statements so that a prepared statement\'s generic plan still pages off the list\'s own index', async () => {
+    const sent: { sql: string; parameters: readonly unknown[] }[] = [];
+    const db = store.db.withPlugin({
+      transformQuery: (args) => {
+        sent.push(store.db.getExecutor().compileQuery(args.node as RootOperationNode, args.queryId));
+        return args.node;
+      },
+      transformResult: (args) => Promise.resolve(args.result),
+    });
+    await pageWorklist(db, { organisationId: org }, 'due', { limit: 5, cursor: { dir: 'after', key: ['2026-01-05', '00000000-0000-4000-8000-000000000000'] } });
+    const rows = sent[0];
+    if (!rows) throw new Error('no statement sent');
+    const plan = await inTransaction(store.db, async (trx) => {
+      await sql`set local enable_seqscan = off`.execute(trx);
+      await sql`set local plan_cache_mode = force_generic_plan`.execute(trx);
+      await sql.raw(`prepare worklist_rows as ${rows.sql}`).execute(trx);
+      // EXECUTE takes its arguments written out (a utility statement has no bound values).
+      const values = sql.join(rows.parameters.map((v) => sql.lit(v as string | number)));
+      const r = await sql<{ 'QUERY PLAN': string }>`explain execute worklist_rows (${values})`.execute(trx);
+      await sql`deallocate worklist_rows`.execute(trx);
+      return r.rows.map((x) => x['QUERY PLAN']).join('\n');
+    });
+    expect(plan).toContain('worklist_due_idx');
+  });
+
+  for (const sort of WORKLIST_SORTS) {
+    for (const { label, f, where } of FILTERS) {
+      it(`pages by ${sort} with ${label}: the rows, total, position, cursors and counts of a plain query`, async () => {
+        const filter: WorklistFilter = { organisationId: org, ...f };
+        const all = (await sql<{ item_id: string }>`select item_id from worklist_item where organisation_id = ${org} and state <> 'done' and ${sql.raw(where)} order by ${sql.raw(ORDER[sort])}`.execute(store.db)).rows.map((r) => r.item_id);
+        const withoutStep = f.step === undefined ? where : where.replace(/step = '[a-z-]+'( and )?/, '').replace(/^$/, 'true');
+        const counts = Object.fromEntries((await sql<{ step: string; n: number }>`select step, count(*)::int as n from worklist_item
+            where organisation_id = ${org} and state <> 'done' and ${sql.raw(withoutStep)} group by step`.execute(store.db)).rows.map((r) => [r.step, r.n]));
+        const limit = 6;
+        const check = (p: Awaited<ReturnType<typeof pageWorklist>>, at: number) => {
+          expect(p.rows.map((r) => r.item_id)).toEqual(all.slice(at, at + limit));
+          expect(p.total).toBe(all.length);
+          expect(p.before).toBe(at);
+          expect(p.next === null).toBe(at + limit >= all.length);
+          expect(p.prev === null).toBe(at === 0);
+          expect(p.counts).toEqual(counts);
+        };
+        // Forward to the end, then back to the start by the pages' own cursors.
+        let at = 0;
+        let p = await pageWorklist(store.db, filter, sort, { limit });
+        check(p, 0);
+        while (p.next !== null) {
+          const key: KeyValue[] = p.next;
+          p = await pageWorklist(store.db, filter, sort, { limit, cursor: { dir: 'after', key } });
+          at += limit;
+          check(p, at);
+        }
+        while (p.prev !== null) {
+          const key: KeyValue[] = p.prev;
+          p = await pageWorklist(store.db, filter, sort, { limit, cursor: { dir: 'before', key } });
+          at = Math.max(0, at - limit);
+          check(p, at);
+        }
+        expect(at).toBe(0);
+      });
+    }
+  }
+});
