@@ -111,8 +111,12 @@ describe('the worklist page', () => {
     // A step due today is "today", one planned later "planned".
     const [yearly] = rowOf(page.body, 'Johanna Visser').filter((r) => r.includes(nl.worklist.steps['yearly-control'] ?? '-'));
     expect(yearly).toContain(`${nl.worklist.status.today}<`);
-    const [review] = rowOf(page.body, 'Johanna Visser').filter((r) => r.includes(nl.worklist.steps.review ?? '-'));
-    expect(review).toContain(`${nl.worklist.status.planned}<`);
+    // A step due later: whichever open item of the demo set lies furthest ahead.
+    const later = await t.store.db.selectFrom('worklist_item as w').innerJoin('patient as p', 'p.id', 'w.patient_id').select(['w.step', 'p.given_name', 'p.family_name', 'p.family_name_prefix'])
+      .where('w.state', '!=', 'done').where('w.organisation_id', '=', org).where('w.due', '>', today).orderBy('w.due', 'desc').executeTakeFirstOrThrow();
+    const laterName = [later.given_name, later.family_name_prefix, later.family_name].filter(Boolean).join(' ');
+    const [planned] = rowOf(page.body, laterName).filter((r) => r.includes(stepWords(nl, later.step)));
+    expect(planned).toContain(`${nl.worklist.status.planned}<`);
     // The task: its text, its button.
     const [task] = rowOf(page.body, 'Mieke ter Horst');
     expect(task).toContain(nl.worklist.steps.task);
@@ -228,7 +232,7 @@ describe('the worklist page', () => {
     expect(done.headers.location).toBe('/worklist?assignee=mine&notice=done');
     expect(rowCount((await b.get(done.headers.location ?? '')).body)).toBe(0);
 
-    const review = await itemOf(johanna, 'review');
+    const review = await itemOf(johanna, 'yearly-control');
     const all = await b.get('/worklist');
     expect(all.body).not.toContain(`action="/worklist/${review}/`);
     const refused = await b.post(`/worklist/${review}/done`, { _csrf: csrfOf(all.body), return: '/worklist' });
