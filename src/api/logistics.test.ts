@@ -252,4 +252,21 @@ describe.each(STORE_KINDS)('the pathway logistics over HTTP on %s', (kind) => {
     const row = await sql<{ item_key: string; source: string }>`select item_key, source from worklist_item where item_id = ${made.itemId}`.execute(t.store.db);
     expect(row.rows[0]).toEqual({ item_key: `task:${made.id}`, source: 'task' });
   });
+
+  it('writes the letter in the language on record, which a nurse records with living alone', async () => {
+    const made = await post('/api/v1/patients', { familyName: 'Brouwer', givenName: 'Jan', birthDate: '1950-03-04', sex: 'male', language: 'en', livesAlone: true });
+    expect(made.statusCode, made.body).toBe(201);
+    expect(made.json<{ language: string; livesAlone: boolean | null }>()).toMatchObject({ language: 'en', livesAlone: true });
+    const bad = await post('/api/v1/patients', { familyName: 'Brouwer', givenName: 'Els', birthDate: '1950-03-04', sex: 'female', language: 'de', livesAlone: 'ja' });
+    expect(pointers(bad)).toEqual(['/language', '/livesAlone']);
+    const fixed = await patch(p, { language: 'en', livesAlone: false, reason: 'correction' });
+    expect(fixed.statusCode, fixed.body).toBe(200);
+    expect(fixed.json<{ language: string; livesAlone: boolean | null }>()).toMatchObject({ language: 'en', livesAlone: false });
+    const letter = await post(`${p}/invitations/letter`, {});
+    expect(letter.statusCode, letter.body).toBe(201);
+    expect(letter.headers['content-language']).toBe('en');
+    const text = pdfText(letter.rawPayload);
+    expect(text).toMatch(/Collecting urine for 24 hours/);
+    expect(text).not.toMatch(/Urine verzamelen/);
+  });
 });
