@@ -22,6 +22,10 @@ export {
   type AssessmentView, type ClinicalPermissions, type ClinicalView, type FactIn,
 } from '../services/record.js';
 export { activationLetterPdf } from '../services/letters.js';
+export {
+  addCommunication, changeVisit, dayBoard, issueInvitationLetter, listCommunications, listInvitations, listVisits, planVisit, recordInvitation, taskAssignees,
+  type BoardRow, type CommunicationView, type InvitationView, type PartIn, type VisitView,
+} from '../services/logistics.js';
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo/demo-data.js';
 export { AppError } from '../schema/problem.js';
 export type { Action, LinkGap } from '../core/access/index.js';

@@ -410,3 +410,9 @@ export async function dayBoard(deps: AccessDeps, actor: Actor, meta: RequestMeta
     return { date: on, rows };
   });
 }
+
+/** Who a task can go to: the active nurses and physicians of the asking clinician's organisation (no patient data). */
+export async function taskAssignees(deps: AccessDeps, actor: Actor, meta: RequestMeta): Promise<{ id: string; name: string }[]> {
+  const org = await careTeam(deps, actor, meta, 'care-team', null);
+  return (await repo.careTeamOf(deps.db, org)).map((u) => ({ id: u.id, name: u.display_name }));
+}

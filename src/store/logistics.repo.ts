@@ -166,3 +166,9 @@ export async function visitsOnDate(db: Db, organisationId: string, date: string)
   return r.rows.map((row) => ({ ...asVisit(row), birth_date: row['birth_date'] as string, given_name: row['given_name'] as string, family_name: row['family_name'] as string,
     family_name_prefix: row['family_name_prefix'] as string | null, results: (row['results'] as string[] | null) ?? [] }));
 }
+
+/** The organisation's active nurses and physicians, by name: who a task can go to. */
+export async function careTeamOf(db: Db, organisationId: string): Promise<{ id: string; display_name: string; role: string }[]> {
+  return db.selectFrom('app_user').select(['id', 'display_name', 'role']).where('organisation_id', '=', organisationId)
+    .where('role', 'in', ['nurse', 'physician']).where('status', '=', 'active').orderBy('display_name').orderBy('id').execute();
+}

@@ -10,10 +10,10 @@ export interface MenuEntry {
   label: string;
 }
 
-type MenuHref = '/patients' | '/intake' | '/me' | '/care' | '/admin/users' | '/admin/audit' | '/admin/settings';
+type MenuHref = '/patients' | '/intake' | '/dayboard' | '/me' | '/care' | '/admin/users' | '/admin/audit' | '/admin/settings';
 
 const LABEL: Record<MenuHref, keyof Messages['menu']> = {
-  '/patients': 'patients', '/intake': 'intake', '/me': 'me', '/care': 'care', '/admin/users': 'users', '/admin/audit': 'audit', '/admin/settings': 'settings',
+  '/patients': 'patients', '/intake': 'intake', '/dayboard': 'dayboard', '/me': 'me', '/care': 'care', '/admin/users': 'users', '/admin/audit': 'audit', '/admin/settings': 'settings',
 };
 
 /** What a role may use: clinicians their patients, a patient their record, a caregiver the people they look after. */
@@ -26,10 +26,10 @@ function menuHrefs(role: Role): readonly [MenuHref, ...MenuHref[]] {
     case 'admin':
       return ['/admin/users', '/admin/audit', '/admin/settings'];
     // The hospital's nurses and physicians take in fractures (from the plaster room, the emergency
-    // department's list); a practice and a day centre do not.
+    // department's list) and run the diagnostic days (the day board); a practice and a day centre do not.
     case 'nurse':
     case 'physician':
-      return ['/patients', '/intake'];
+      return ['/patients', '/intake', '/dayboard'];
     case 'physiotherapist':
     case 'care-worker':
       return ['/patients'];

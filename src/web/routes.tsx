@@ -15,6 +15,7 @@ import { registerFactPages } from './facts/facts.route.js';
 import { registerRecordPages } from './record/record.route.js';
 import { registerIntakePages } from './intake/intake.route.js';
 import { registerAssessmentPages } from './record/assessment.route.js';
+import { registerLogisticsPages } from './logistics/logistics.route.js';
 
 export function htmlError(app: FastifyInstance) {
   return (req: FastifyRequest, reply: FastifyReply, status: number): string => {
@@ -35,4 +36,5 @@ export function registerWebRoutes(fastify: FastifyInstance): void {
   registerAssessmentPages(fastify, kit);
   registerAdminPages(fastify, kit);
   registerFactPages(fastify, kit);
+  registerLogisticsPages(fastify, kit);
 }
