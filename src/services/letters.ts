@@ -223,7 +223,7 @@ export async function invitationLetterPdf(l: InvitationLetter): Promise<Buffer> 
     info: { title: w.title, author: l.organisationName },
     defaultStyle: { font: 'Roboto', fontSize: 14, lineHeight: 1.3 },
     footer: (page: number, pages: number) => ({
-      columns: [{ text: w.footer(l.patientName, born) }, { text: w.page(page, pages), alignment: 'right' }],
+      columns: [{ text: w.footer(l.patientName, born), width: '*' }, { text: w.page(page, pages), alignment: 'right', width: 'auto' }],
       margin: [60, 20, 60, 0],
       fontSize: 14,
     }),
