@@ -138,6 +138,14 @@ describe.each(STORE_KINDS)('the pathway logistics over HTTP on %s', (kind) => {
     expect(pointers(moved)).toEqual(['/parts/0/time']);
     expect((await get(`${p}/visits`)).json<{ items: Visit[] }>().items.find((x) => x.id === v.id)?.parts[0]?.time).toBe('15:30');
     expect((await patch(`${p}/visits/${v.id}`, { status: 'cancelled' })).statusCode).toBe(200);
+    // A day visit with a late scan does not become an evening clinic unless its times change with it.
+    const daytime = await post(`${p}/visits`, { kind: 'diagnostic-day', date: day(7), parts: [{ part: 'dxa', time: '17:30', place: 'DXA-kamer' }] });
+    expect(daytime.statusCode, daytime.body).toBe(201);
+    const dv = daytime.json<Visit>();
+    const toEvening = await patch(`${p}/visits/${dv.id}`, { kind: 'evening-clinic' });
+    expect(pointers(toEvening)).toEqual(['/kind']);
+    expect((await patch(`${p}/visits/${dv.id}`, { kind: 'evening-clinic', parts: [{ part: 'dxa', time: '16:00', place: 'DXA-kamer' }] })).statusCode).toBe(200);
+    expect((await patch(`${p}/visits/${dv.id}`, { status: 'cancelled' })).statusCode).toBe(200);
   });
 
   it('lets only the caring hospital\'s nurses and physicians at the logistics', async () => {

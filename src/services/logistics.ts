@@ -204,7 +204,11 @@ export async function changeVisit(deps: AccessDeps, ask: Ask & { visitId: string
       throw new AppError('invalid-input', 'A visit is moved to today or a later day.', [{ pointer: '/date', detail: 'lies in the past' }]);
     }
     const parts = c.parts ? stored(c.parts) : old.parts.map((p) => ({ ...p }));
-    if (c.parts || c.kind) checkParts(kind, parts, c.parts ? '/parts' : '/kind');
+    if (c.parts) checkParts(kind, parts);
+    else if (c.kind && partProblems(kind, parts).length > 0) {
+      // The parts stand as planned; it is the new kind they do not fit.
+      throw new AppError('invalid-input', `The evening clinic has no imaging: a DXA that day is planned in the daytime, before ${EVENING_STARTS}; change the parts' times with the kind.`, [{ pointer: '/kind', detail: `the planned parts do not fit an ${kind} visit` }]);
+    }
     for (const [i, name] of (c.done ?? []).entries()) {
       const p = parts.find((x) => x.part === name);
       if (!p) throw new AppError('invalid-input', 'That part is not planned on this visit.', [{ pointer: `/done/${String(i)}`, detail: `${name} is not a part of this visit` }]);
