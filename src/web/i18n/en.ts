@@ -248,6 +248,8 @@ export const en = {
       phone: 'Phone number',
       email: 'E-mail address',
       gpPractice: 'GP practice',
+      language: 'Language of letters',
+      livesAlone: 'Lives alone',
     },
     hints: {
       familyName: 'For example: Vries. If you type de Vries, Botpad puts de apart as the prefix.',
@@ -255,6 +257,8 @@ export const en = {
       bsn: 'Dutch citizen service number: 9 digits.',
       birthDate: 'Day-month-year, for example 12-04-1948.',
       phone: 'For example 06-12345678 or 020-1234567. From abroad: with + and the country code.',
+      language: 'The invitation and other letters are written in this language.',
+      livesAloneUnknown: 'Not asked',
     },
     sex: { female: 'Female', male: 'Male' },
     duplicates: {

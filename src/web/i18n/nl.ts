@@ -250,6 +250,8 @@ export const nl = {
       phone: 'Telefoonnummer',
       email: 'E-mailadres',
       gpPractice: 'Huisartsenpraktijk',
+      language: 'Taal van de brieven',
+      livesAlone: 'Woont alleen',
     },
     hints: {
       familyName: 'Bijvoorbeeld: Vries. Typt u de Vries, dan zet Botpad de apart als tussenvoegsel.',
@@ -257,6 +259,8 @@ export const nl = {
       bsn: 'Burgerservicenummer: 9 cijfers.',
       birthDate: 'Dag-maand-jaar, bijvoorbeeld 12-04-1948.',
       phone: 'Bijvoorbeeld 06-12345678 of 020-1234567. Uit het buitenland: met + en de landcode.',
+      language: 'De uitnodiging en andere brieven komen in deze taal.',
+      livesAloneUnknown: 'Niet gevraagd',
     },
     sex: { female: 'Vrouw', male: 'Man' },
     duplicates: {

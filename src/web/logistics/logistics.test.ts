@@ -96,6 +96,26 @@ describe('the logistics pages', () => {
     expect(item).toEqual({ step: 'task', title: 'Huisarts bellen over calcium', assignee: nurseId });
   });
 
+  it('records the letter language and living alone on the patient form, and corrects them with the other details', async () => {
+    const b = await as('nurse');
+    const form = await b.get('/patients/new');
+    expect(form.body).toContain(`<legend>${nl.patients.fields.language}</legend>`);
+    const made = await b.post('/patients/new', {
+      _csrf: csrfOf(form.body), familyName: 'Smit', givenName: 'Ruud', birthDate: '02-02-1952', sex: 'male', bsn: '', phone: '', email: '', gpPractice: '', language: 'en', livesAlone: 'yes',
+    });
+    expect(made.statusCode, made.body).toBe(303);
+    const id = /\/patients\/([0-9a-f-]{36})/.exec(made.headers.location ?? '')?.[1] ?? '';
+    const row = () => t.store.db.selectFrom('patient').select(['language', 'lives_alone']).where('id', '=', id).executeTakeFirstOrThrow();
+    expect(await row()).toEqual({ language: 'en', lives_alone: true });
+    const record = await b.get(`/patients/${id}`);
+    expect(record.body).toMatch(/name="livesAlone" value="yes" checked/);
+    const fixed = await b.post(`/patients/${id}/correction`, {
+      _csrf: csrfOf(record.body), familyName: 'Smit', givenName: 'Ruud', birthDate: '02-02-1952', sex: 'male', phone: '', email: '', gpPractice: '', language: 'nl', livesAlone: '', reason: 'correction',
+    });
+    expect(fixed.statusCode, fixed.body).toBe(303);
+    expect(await row()).toEqual({ language: 'nl', lives_alone: null });
+  });
+
   it('keeps the day board and the logistics from a physiotherapist', async () => {
     const b = await as('physiotherapist');
     expect((await b.get('/dayboard')).statusCode).toBe(403);
