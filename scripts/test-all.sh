@@ -66,11 +66,15 @@ lanes() {
   [ "$failed" = 0 ] || { echo "A static check failed (see above)." >&2; exit 1; }
 }
 
-if [ ! -x /usr/bin/chromium ]; then
-  header "Installing Debian's Chromium for the browser tests"
+# Debian's Chromium drives the browser tests; poppler's pdftotext reads the letters' text back.
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -x /usr/bin/pdftotext ] || missing+=(poppler-utils)
+if [ "${#missing[@]}" -gt 0 ]; then
+  header "Installing ${missing[*]} from Debian for the browser and letter tests"
   if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 # The learn pages' print test reads its PDFs back with pdftotext (Debian's poppler-utils).
 if ! command -v pdftotext >/dev/null; then

@@ -42,6 +42,7 @@ import { registerClinicalRoutes } from './routes/clinical.route.js';
 import { registerSettingsRoutes } from './routes/settings.route.js';
 import { registerRecordRoutes } from './routes/record.route.js';
 import { registerWorklistRoutes } from './routes/worklist.route.js';
+import { registerLogisticsRoutes } from './routes/logistics.route.js';
 
 export type App = FastifyInstance;
 export type { ZodApp } from './types.js';
@@ -287,6 +288,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerSettingsRoutes(typed);
   registerRecordRoutes(typed);
   registerWorklistRoutes(typed);
+  registerLogisticsRoutes(typed);
   typed.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
   return app;
 }

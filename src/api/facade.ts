@@ -25,6 +25,10 @@ export { activationLetterPdf } from '../services/letters.js';
 export {
   acknowledgeItem, closeItem, colleagueNames, listWorklist, ITEM_REFUSALS, WORKLIST_ROLES, type ItemRefusal, type WorklistItemView, type WorklistPage, type WorklistSort,
 } from '../services/worklist.js';
+export {
+  addCommunication, changeVisit, dayBoard, issueInvitationLetter, listCommunications, listInvitations, listVisits, planVisit, recordInvitation, taskAssignees,
+  type BoardRow, type CommunicationView, type InvitationView, type PartIn, type VisitView,
+} from '../services/logistics.js';
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo/demo-data.js';
 export { AppError } from '../schema/problem.js';
 export type { Action, LinkGap } from '../core/access/index.js';

@@ -65,6 +65,8 @@ export const PatientInput = z
     phone: z.union([Phone, z.literal('').transform(() => null), z.null()]).optional().describe('Dutch or international (+country code); stored in E.164 form'),
     email: z.union([z.email('is not a valid e-mail address').max(254), z.literal('').transform(() => null), z.null()]).optional(),
     gpPractice: optionalText(200),
+    language: z.enum(['nl', 'en']).optional().describe('The language the patient reads letters in: nl (Dutch at B1 level, the default) or en'),
+    livesAlone: z.boolean().nullable().optional().describe('Whether the patient lives alone (null: not asked); living alone flags the patient for outreach'),
     differentPerson: z
       .boolean()
       .optional()
@@ -97,6 +99,8 @@ export const Patient = z
     phone: z.string().nullable(),
     email: z.string().nullable(),
     gpPractice: z.string().nullable(),
+    language: z.enum(['nl', 'en']).describe('The language of letters to the patient'),
+    livesAlone: z.boolean().nullable().describe('null: not asked'),
     pathwayStage: z.string(),
     mergedInto: z.string().nullable(),
     organisations: z.array(z.object({ id: z.string(), name: z.string(), kind: z.enum(ORGANISATION_KINDS), relation: z.enum(CARE_RELATIONS) })),

@@ -52,6 +52,8 @@ async function full(w: { db: Db; records: PatientRecords; actor: Actor; row: Pat
     phone: r.phone,
     email: r.email,
     gpPractice: r.gp_practice,
+    language: r.language,
+    livesAlone: r.lives_alone,
     pathwayStage: r.pathway_stage,
     mergedInto: r.merged_into,
     organisations: orgs.map((o) => ({ id: o.organisation_id, name: o.name, kind: o.kind, relation: o.relation })),
@@ -211,6 +213,8 @@ export async function createPatient(deps: AccessDeps, actor: Actor, meta: Reques
         phone: input.phone ?? null,
         email: input.email ?? null,
         gp_practice: input.gpPractice ?? null,
+        language: input.language ?? 'nl',
+        lives_alone: input.livesAlone ?? null,
       },
       actor.organisationId ?? '',
     );
@@ -237,6 +241,8 @@ export async function correctPatient(deps: AccessDeps, actor: Actor, meta: Reque
     if (c.phone !== undefined) changes.phone = c.phone;
     if (c.email !== undefined) changes.email = c.email;
     if (c.gpPractice !== undefined) changes.gp_practice = c.gpPractice;
+    if (c.language !== undefined && c.language !== before.language) changes.language = c.language;
+    if (c.livesAlone !== undefined && c.livesAlone !== before.lives_alone) changes.lives_alone = c.livesAlone;
     if (Object.keys(changes).length === 0) throw new AppError('invalid-input', 'Nothing to change.', [{ pointer: '', detail: 'give at least one field to correct' }]);
     const row = await records.updatePatient(db, id, changes, { by: actor.userId, reason: c.reason, note: c.note ?? null });
     return full({ db, records, actor, row });
@@ -262,7 +268,7 @@ export async function patientHistory(deps: AccessDeps, actor: Actor, meta: Reque
 /** A record column as the pages name it; columns of the history that are not personal details keep their own. */
 const COLUMN_FIELD: Record<string, string> = {
   family_name: 'familyName', family_name_prefix: 'familyNamePrefix', given_name: 'givenName', birth_date: 'birthDate', sex: 'sex', bsn: 'bsn', phone: 'phone', email: 'email',
-  gp_practice: 'gpPractice', merged_into: 'mergedInto', merged_from: 'mergedFrom',
+  gp_practice: 'gpPractice', language: 'language', lives_alone: 'livesAlone', merged_into: 'mergedInto', merged_from: 'mergedFrom',
 };
 
 export const RevisionView = z.object({

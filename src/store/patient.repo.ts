@@ -210,7 +210,7 @@ export async function pagePatients(db: Db, q: PatientFilter, page: Omit<KeysetAs
 }
 
 /** What creating a patient takes (derived from the table type, so it cannot drift). */
-export type NewPatient = Partial<Pick<PatientTable, 'family_name_prefix'>> & Pick<PatientTable, 'family_name' | 'given_name' | 'birth_date' | 'sex' | 'bsn' | 'phone' | 'email' | 'gp_practice'>;
+export type NewPatient = Partial<Pick<PatientTable, 'family_name_prefix'>> & { language?: 'nl' | 'en'; lives_alone?: boolean | null } & Pick<PatientTable, 'family_name' | 'given_name' | 'birth_date' | 'sex' | 'bsn' | 'phone' | 'email' | 'gp_practice'>;
 
 export async function insertPatient(db: Tx, p: NewPatient, organisationId: string): Promise<PatientRow> {
   const row = await db.insertInto('patient').values({ ...p, pathway_stage: 'case-finding' }).returningAll().executeTakeFirstOrThrow();

@@ -127,7 +127,7 @@ describe.each(LANGS)('the search forms name a date that does not exist (%s)', (_
 const ctxOf = (t: Messages): PageContext => ({ lang: t.lang === 'nl' ? 'nl' : 'en', t, textSize: 'normal', side: 'clinician', demo: false, helpPhone: '088 123 45 67', path: '/' });
 const somePatient = {
   id: '00000000-0000-4000-8000-000000000001', familyName: 'Vries', familyNamePrefix: 'de', givenName: 'Anna', birthDate: '1948-04-12', sex: 'female' as const,
-  phone: null, email: null, gpPractice: null, pathwayStage: 'case-finding', mergedInto: null, organisations: [],
+  phone: null, email: null, gpPractice: null, language: 'nl' as const, livesAlone: null, pathwayStage: 'case-finding', mergedInto: null, organisations: [],
 };
 
 /** Each fact form's required fields filled in well; for a form that needs one fact of several, one of them. */

@@ -17,6 +17,7 @@ import { registerIntakePages } from './intake/intake.route.js';
 import { registerAssessmentPages } from './record/assessment.route.js';
 import { registerLearnPages } from './learn/learn.route.js';
 import { registerWorklistPages } from './worklist/worklist.route.js';
+import { registerLogisticsPages } from './logistics/logistics.route.js';
 
 export function htmlError(app: FastifyInstance) {
   return (req: FastifyRequest, reply: FastifyReply, status: number): string => {
@@ -39,4 +40,5 @@ export function registerWebRoutes(fastify: FastifyInstance): void {
   registerAssessmentPages(fastify, kit);
   registerAdminPages(fastify, kit);
   registerFactPages(fastify, kit);
+  registerLogisticsPages(fastify, kit);
 }

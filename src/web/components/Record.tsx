@@ -11,8 +11,14 @@ import { ageOn } from '../../core/time/date.js';
 import { todayNl } from '../../schema/clock.js';
 import type { Patient } from '../../schema/patient.schema.js';
 
-export const SECTIONS = ['overview', 'fractures', 'results', 'assessment', 'medication', 'contacts', 'letters', 'history'] as const;
+// New sections go at the end, so the access keys clinicians have learnt keep their sections.
+export const SECTIONS = ['overview', 'fractures', 'results', 'assessment', 'medication', 'contacts', 'letters', 'history', 'visits', 'notes'] as const;
 export type Section = (typeof SECTIONS)[number];
+
+/** A section's access key: 1 to 9 in the order shown, then 0 (the keys of one row of a keyboard). */
+export function accessKeyOf(index: number): string {
+  return String((index + 1) % 10);
+}
 
 /** Each section's own address; the overview is the record's address itself. */
 export function sectionHref(patientId: string, section: Section): string {
@@ -96,7 +102,7 @@ export function PatientBanner({ ctx, patient, alerts = [] }: { ctx: PageContext;
 
 /**
  * The record's sections as one row of plain links, the current one marked. Each link also has an
- * access key (1 to 8, in the order shown), so a clinician who knows them jumps there at once; the
+ * access key (1 to 9, then 0, in the order shown), so a clinician who knows them jumps there at once; the
  * skip link, Enter and one Tab reach the first of them from any page.
  */
 export function SectionNav({ ctx, patientId, current }: { ctx: PageContext; patientId: string; current: Section }) {
@@ -106,7 +112,7 @@ export function SectionNav({ ctx, patientId, current }: { ctx: PageContext; pati
       <ul>
         {SECTIONS.map((s, i) => (
           <li key={s}>
-            <a href={sectionHref(patientId, s)} aria-current={s === current ? 'page' : undefined} accessKey={String(i + 1)}>
+            <a href={sectionHref(patientId, s)} aria-current={s === current ? 'page' : undefined} accessKey={accessKeyOf(i)}>
               {c.sections[s]}
             </a>
           </li>

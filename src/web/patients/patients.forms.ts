@@ -12,6 +12,7 @@ const patientLabels = (t: Messages) => {
   const f = t.patients.fields;
   return {
     familyName: f.familyName, familyNamePrefix: f.familyNamePrefix, givenName: f.givenName, birthDate: f.birthDate, sex: f.sex, bsn: f.bsn, phone: f.phone, email: f.email, gpPractice: f.gpPractice,
+    language: f.language, livesAlone: f.livesAlone,
   };
 };
 
@@ -21,6 +22,9 @@ const patientMessages = (t: Messages) => {
 };
 
 const shape = PatientInput.shape;
+
+/** Living alone as the form asks it: yes, no, or not asked (empty). */
+export const livesAloneChoice = z.enum(['yes', 'no']).transform((v) => v === 'yes');
 
 export const NewPatientForm = pageForm({
   schema: z.looseObject({
@@ -33,6 +37,8 @@ export const NewPatientForm = pageForm({
     phone: input(shape.phone),
     email: input(shape.email),
     gpPractice: input(shape.gpPractice),
+    language: input(shape.language),
+    livesAlone: input(livesAloneChoice.optional()),
     // Ticked on the second step, once the likely duplicates were shown.
     differentPerson: input(z.literal('yes').optional()),
   }),
@@ -47,7 +53,7 @@ export const NewPatientForm = pageForm({
  */
 export const CorrectionBody = pageForm({
   schema: z.looseObject(
-    Object.fromEntries(['familyNamePrefix', 'familyName', 'givenName', 'birthDate', 'sex', 'bsn', 'phone', 'email', 'gpPractice', 'reason', 'note'].map((k) => [k, rawInput(z.string()).optional()])),
+    Object.fromEntries(['familyNamePrefix', 'familyName', 'givenName', 'birthDate', 'sex', 'bsn', 'phone', 'email', 'gpPractice', 'language', 'livesAlone', 'reason', 'note'].map((k) => [k, rawInput(z.string()).optional()])),
   ),
   labels: (t) => ({ ...patientLabels(t), reason: t.record.reason, note: t.record.note }),
 });

@@ -19,7 +19,7 @@ import type { AccessLogView, CaregiverView, RecordPermissions, RevisionView } fr
 const errTitle = (ctx: PageContext, title: string, errors: FieldErrors) =>
   Object.keys(errors).length > 0 ? `${ctx.t.form.titlePrefix}: ${title}` : title;
 
-export const PATIENT_FIELDS = ['familyNamePrefix', 'familyName', 'givenName', 'birthDate', 'sex', 'bsn', 'phone', 'email', 'gpPractice'] as const;
+export const PATIENT_FIELDS = ['familyNamePrefix', 'familyName', 'givenName', 'birthDate', 'sex', 'bsn', 'phone', 'email', 'gpPractice', 'language', 'livesAlone'] as const;
 export type PatientField = (typeof PATIENT_FIELDS)[number];
 
 /** The patient form's inputs, shared by "new patient" and "correct the details". */
@@ -49,6 +49,30 @@ function PatientFields({ t, values, errors, withBsn }: { t: Messages; values: Re
       <Field t={t} name="phone" type="tel" label={f.phone} hint={h.phone} value={values.phone} autocomplete="off" optional error={errors.phone} />
       <Field t={t} name="email" type="email" label={f.email} value={values.email} autocomplete="off" spellcheck={false} optional error={errors.email} />
       <Field t={t} name="gpPractice" label={f.gpPractice} value={values.gpPractice} autocomplete="off" optional error={errors.gpPractice} />
+      <Radios
+        t={t}
+        name="language"
+        legend={f.language}
+        hint={h.language}
+        value={values.language ?? 'nl'}
+        error={errors.language}
+        options={[
+          { value: 'nl', label: t.logistics.invitations.languages.nl },
+          { value: 'en', label: t.logistics.invitations.languages.en },
+        ]}
+      />
+      <Radios
+        t={t}
+        name="livesAlone"
+        legend={f.livesAlone}
+        value={values.livesAlone ?? ''}
+        error={errors.livesAlone}
+        options={[
+          { value: 'yes', label: t.form.yes },
+          { value: 'no', label: t.form.no },
+          { value: '', label: h.livesAloneUnknown },
+        ]}
+      />
     </>
   );
 }
@@ -201,6 +225,8 @@ export function patientValues(p: Patient): Record<string, string> {
     phone: p.phone === null ? '' : phoneForDisplay(p.phone),
     email: p.email ?? '',
     gpPractice: p.gpPractice ?? '',
+    language: p.language,
+    livesAlone: p.livesAlone === null ? '' : p.livesAlone ? 'yes' : 'no',
   };
 }
 

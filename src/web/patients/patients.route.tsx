@@ -208,7 +208,9 @@ export function registerPatientPages(fastify: FastifyInstance, kit: PageKit): vo
       const canonical = (k: string, v: string) => (k === 'bsn' ? bsnDigits(v) : k === 'phone' ? (phoneE164(v) ?? v) : v);
       const nowIso = { ...now, birthDate: current.birthDate.slice(0, 10) } as Record<string, string>;
       const differs = (k: string) => f[k] !== undefined && canonical(k, typed(k)) !== canonical(k, nowIso[k] ?? '');
-      const changed = Object.fromEntries(fields.filter(differs).map((k) => [k, typed(k)]));
+      // Living alone is asked as yes / no / not asked, and kept as true / false / null.
+      const asSent = (k: string) => (k !== 'livesAlone' ? typed(k) : typed(k) === 'yes' ? true : typed(k) === 'no' ? false : null);
+      const changed = Object.fromEntries(fields.filter(differs).map((k) => [k, asSent(k)]));
       const values = { ...now, ...Object.fromEntries([...fields, 'reason', 'note'].flatMap((k) => (f[k] === undefined ? [] : [[k, f[k]]]))) };
       const again = (errors: FieldErrors, status = 400) => recordPage(req, reply, id, { correction: { values, errors } }, status);
       const correction = checkForm(t, CorrectionForm, { ...changed, ...(f.reason ? { reason: f.reason } : {}), ...(f.note?.trim() ? { note: f.note } : {}) }, values);
