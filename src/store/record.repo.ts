@@ -90,8 +90,8 @@ export async function addVersion(
  * What the Case is projected from: the current, active entries dated on or before `asOf`, in
  * recording order (the projection's "recorded last" on a day). One index range read.
  */
-export async function standingEntries(db: Db, patientId: string, asOf: string): Promise<{ kind: EntryKind; clinical_date: string; data: unknown }[]> {
-  const r = await sql<{ kind: EntryKind; clinical_date: string; data: unknown }>`select kind, clinical_date, data from clinical_entry
+export async function standingEntries(db: Db, patientId: string, asOf: string): Promise<{ kind: EntryKind; clinical_date: string; data: unknown; source: EntrySource }[]> {
+  const r = await sql<{ kind: EntryKind; clinical_date: string; data: unknown; source: EntrySource }>`select kind, clinical_date, data, source from clinical_entry
     where patient_id = ${patientId} and current and status = 'active' and clinical_date <= ${asOf}
     order by recorded_at, id`.execute(db);
   return r.rows.map((x) => ({ ...x, data: parsed(x.data) }));

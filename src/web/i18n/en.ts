@@ -452,6 +452,7 @@ export const en = {
   },
   why: {
     summary: 'Why?',
+    fromPatient: 'reported by the patient',
     summaryOf: (what: string) => `Why: ${what}`,
     rule: 'Rule',
     criteria: 'Criteria',
@@ -522,6 +523,10 @@ export const en = {
     none: 'Botpad has no conclusions yet. Record a fracture or results first.',
     severity: { info: 'For information', attention: 'Attention', action: 'Action', block: 'Do not' },
     missingSummary: 'These data are missing and could change conclusions:',
+    patientGivenTitle: 'Reported by the patient',
+    patientGivenIntro: 'The patient (or a caregiver) gave these values themself. They count until you confirm or correct them: record the fact yourself.',
+    setAsideIntro: 'Here the patient and the clinic differ. The clinic\'s value counts.',
+    setAside: (clinic: string, patient: string) => `clinic ${clinic}, the patient said: ${patient}`,
     neededBy: (rules: string) => `needed for ${rules}`,
     signTitle: 'Sign the assessment off',
     signIntro: 'Signing keeps what is concluded now, with today’s rules. Later data or rules do not change it.',

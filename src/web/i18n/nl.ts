@@ -454,6 +454,7 @@ export const nl = {
   },
   why: {
     summary: 'Waarom?',
+    fromPatient: 'door patiënt opgegeven',
     summaryOf: (what: string) => `Waarom: ${what}`,
     rule: 'Regel',
     criteria: 'Criteria',
@@ -524,6 +525,10 @@ export const nl = {
     none: 'Botpad heeft nog geen conclusies. Leg eerst een breuk of uitslagen vast.',
     severity: { info: 'Ter informatie', attention: 'Let op', action: 'Actie', block: 'Niet doen' },
     missingSummary: 'Deze gegevens ontbreken en kunnen conclusies veranderen:',
+    patientGivenTitle: 'Door de patiënt opgegeven',
+    patientGivenIntro: 'De patiënt (of een naaste) vulde deze gegevens zelf in. Ze tellen mee tot u ze bevestigt of verbetert: leg dan het gegeven zelf vast.',
+    setAsideIntro: 'Hier verschillen de patiënt en de kliniek. Het gegeven van de kliniek telt.',
+    setAside: (clinic: string, patient: string) => `kliniek ${clinic}, patiënt gaf op: ${patient}`,
     neededBy: (rules: string) => `nodig voor ${rules}`,
     signTitle: 'Beoordeling aftekenen',
     signIntro: 'Bij het aftekenen bewaart Botpad wat nu is geconcludeerd, met de regels van nu. Latere gegevens of regels veranderen dat niet.',
