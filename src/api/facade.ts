@@ -22,6 +22,9 @@ export {
   type AssessmentView, type ClinicalPermissions, type ClinicalView, type FactIn,
 } from '../services/record.js';
 export { activationLetterPdf } from '../services/letters.js';
+export {
+  openQuestionnaire, questionnairesOf, saveStep, sendQuestionnaire, type QuestionnairePatient, type QuestionnaireState, type QuestionnaireView,
+} from '../services/questionnaires.js';
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo/demo-data.js';
 export { AppError } from '../schema/problem.js';
 export type { Action, LinkGap } from '../core/access/index.js';

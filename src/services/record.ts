@@ -64,7 +64,7 @@ export interface FactIn {
  * put the field: `/date`, and the data's fields either beside it (`flat`, the fact routes: `/sites/0/tScore`)
  * or under `/data`; for several facts at once, under their index.
  */
-function checkFacts(facts: readonly FactIn[], o: { flat: boolean; indexed: boolean }): RecordEntry[] {
+export function checkFacts(facts: readonly FactIn[], o: { flat: boolean; indexed: boolean }): RecordEntry[] {
   const schema = entrySchema(todayNl());
   const issues: z.core.$ZodIssue[] = [];
   const out: RecordEntry[] = [];
@@ -84,7 +84,7 @@ function checkFacts(facts: readonly FactIn[], o: { flat: boolean; indexed: boole
 }
 
 /** A merged record or one whose care has ended takes no new facts: they belong elsewhere, or nowhere. */
-async function refuseClosed(db: Db, records: PatientRecords, row: PatientRow): Promise<void> {
+export async function refuseClosed(db: Db, records: PatientRecords, row: PatientRow): Promise<void> {
   if (row.merged_into) throw new AppError('conflict', 'This record was merged into another one; record facts there.', [{ pointer: '/params/id', detail: 'is a merged record' }]);
   const ended = await records.clinical.openCareEnd(db, row.id);
   if (ended) throw new AppError('conflict', 'Care in the pathway has ended for this patient; resume it before recording new facts.', [{ pointer: '/params/id', detail: `care ended (${ended.reason})` }]);

@@ -18,6 +18,8 @@ export interface Question {
   answer: AnswerKind;
   /** Asked only when another answer of the same step says so (the dose only after "yes"). */
   onlyWhen?: { question: string; is: readonly string[] };
+  /** What an empty answer means (an empty box in the calculator is none of that item). */
+  emptyIs?: string;
 }
 
 export interface Step {
@@ -74,7 +76,7 @@ export const RISK_FACTORS: QuestionnaireDef = {
 /** The calcium calculator: servings a day of each item, on one screen with the result beside it. */
 export const CALCIUM: QuestionnaireDef = {
   id: 'calcium',
-  steps: [{ id: 'servings', questions: CALCIUM_ITEMS.map((item) => ({ id: item, answer: { type: 'decimal', min: 0, max: 50 } })) }],
+  steps: [{ id: 'servings', questions: CALCIUM_ITEMS.map((item) => ({ id: item, answer: { type: 'decimal', min: 0, max: 50 }, emptyIs: '0' })) }],
 };
 
 /** The questionnaires offered to patients now; the validated instruments wait (see instruments.ts). */
@@ -104,7 +106,8 @@ export function isAsked(q: Question, answers: Answers): boolean {
 
 /** A typed answer checked against its question: its value, or what is wrong with it. */
 export function checkAnswer(q: Question, raw: string | undefined): { ok: true; value: string } | { ok: false; problem: AnswerProblem } {
-  const v = (raw ?? '').trim();
+  const typed = (raw ?? '').trim();
+  const v = typed === '' && q.emptyIs !== undefined ? q.emptyIs : typed;
   switch (q.answer.type) {
     case 'yes-no':
       return v === 'yes' || v === 'no' ? { ok: true, value: v } : { ok: false, problem: 'choose' };
