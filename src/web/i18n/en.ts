@@ -669,6 +669,7 @@ export const en = {
     },
   },
   care: {
+    questionnairesFor: (name: string) => `Questionnaires of ${name}`,
     title: 'People I care for',
     intro: 'These are the people you care for. Choose a name to open the record.',
     none: 'Nobody is linked to your account yet. Please ask the care provider.',

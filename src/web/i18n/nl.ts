@@ -671,6 +671,7 @@ export const nl = {
     },
   },
   care: {
+    questionnairesFor: (name: string) => `Vragenlijsten van ${name}`,
     title: 'Mijn naasten',
     intro: 'Dit zijn de mensen voor wie u zorgt. Kies een naam om het dossier te openen.',
     none: 'Er is nog niemand aan uw account gekoppeld. Vraag dit aan de zorgverlener.',

@@ -47,7 +47,7 @@ export function QuestionnaireList({ ctx, patient, items, notice }: { ctx: PageCo
 }
 
 /** Each questionnaire with its state in words and one link: start, go on, or look at and change. */
-export function QuestionnaireLinks({ t, patientId, items }: { t: Messages; patientId: string; items: readonly QuestionnaireView[] }) {
+export function QuestionnaireLinks({ t, patientId, items, level = 2 }: { t: Messages; patientId: string; items: readonly QuestionnaireView[]; level?: 2 | 3 }) {
   const w = t.questionnaires;
   if (items.length === 0) return <p>{w.none}</p>;
   return (
@@ -57,7 +57,7 @@ export function QuestionnaireLinks({ t, patientId, items }: { t: Messages; patie
         const link = q.state === 'not-started' ? w.start(name) : q.state === 'half-done' ? w.goOn(name) : w.change(name);
         return (
           <li key={q.id} id={`questionnaire-${q.id}`}>
-            <h2>{name}</h2>
+            {level === 2 ? <h2>{name}</h2> : <h3>{name}</h3>}
             <p>{w.about[q.id as Offered]}</p>
             <p>
               <strong class="state">{w.state[q.state]}</strong>

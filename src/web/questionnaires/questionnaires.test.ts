@@ -102,6 +102,10 @@ describe.each(STORE_KINDS)('questionnaires on %s', (kind) => {
     expect(written.every((e) => e.source === 'patient')).toBe(true);
     expect((await draft(anna, 'risk-factors'))?.sent_at).not.toBeNull();
     expect((await b.get(`/questionnaires/${anna}`)).body).toContain(q.state.sent);
+    // The patient's home leads to each questionnaire with its state.
+    const home = (await b.get('/me')).body;
+    expect(home.slice(home.indexOf('id="questionnaire-risk-factors"'))).toContain(q.state.sent);
+    expect(home).toContain(`href="/questionnaires/${anna}/calcium"`);
 
     // The nurse sees the answers in the Case, marked as the patient's on the assessment.
     const nurse = await as(account('nurse').email);
@@ -152,6 +156,7 @@ describe.each(STORE_KINDS)('questionnaires on %s', (kind) => {
     const forLotte = await parent.get(`/questionnaires/${lotte}`);
     expect(forLotte.statusCode).toBe(200);
     expect(forLotte.body).toContain(q.forWhom('Lotte'));
+    expect((await parent.get('/care')).body).toContain(`href="/questionnaires/${lotte}"`);
     expect((await post(parent, `/questionnaires/${lotte}/risk-factors/step/1`, { parentHipFracture: 'no' })).statusCode).toBe(303);
     expect((await parent.get(`/questionnaires/${anna}`)).statusCode).toBe(403);
 
