@@ -8,8 +8,9 @@ import { checkStep, firstOpenStep, OFFERED, questionnaireDef, type Answers, type
 import type { Settings } from '../core/settings.js';
 import { todayNl } from '../schema/clock.js';
 import { AppError } from '../schema/problem.js';
-import type { DraftRow } from '../store/record.repo.js';
-import { readWithPatient, withPatient, type AccessDeps, type PatientWork } from './access.js';
+import { readWithPatient, withPatient, type AccessDeps, type PatientRecords, type PatientWork } from './access.js';
+
+type DraftRow = Awaited<ReturnType<PatientRecords['clinical']['draftsOf']>>[number];
 import { checkFacts, entryView, refuseClosed, type Ask } from './record.js';
 import { settingsForOrganisation } from './settings.js';
 import type { EntryView } from '../schema/record.schema.js';
