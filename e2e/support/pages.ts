@@ -97,6 +97,19 @@ async function ownRecord(page: Page): Promise<string> {
   return href;
 }
 
+/** A questionnaire page of the patient's own record: `rest` after /questionnaires/{id}. */
+function ownQuestionnaire(rest: string): (page: Page) => Promise<string> {
+  return async (page) => `/questionnaires/${(await ownRecord(page)).split('/')[2] ?? ''}${rest}`;
+}
+
+/** The questionnaires of the first person a caregiver looks after, from their list. */
+async function caredForQuestionnaires(page: Page): Promise<string> {
+  await page.goto('/care');
+  const href = await page.locator('main a[href^="/questionnaires/"]').first().getAttribute('href');
+  if (!href) throw new Error('no questionnaires link on /care');
+  return href;
+}
+
 async function firstAccountPage(page: Page): Promise<string> {
   await page.goto('/admin/users');
   const href = await page.locator('a[href^="/admin/users/"]').first().getAttribute('href');
@@ -127,6 +140,20 @@ export const PAGES: readonly PageSpec[] = [
   { name: 'patients (care worker)', path: '/patients', h1: (t) => t.patients.title, before: signInAs('care-worker') },
   { name: 'my record (patient)', path: '/me', h1: (t) => t.me.title, before: signInAs('patient') },
   { name: 'people I care for (caregiver)', path: '/care', h1: (t) => t.care.title, before: signInAs('caregiver') },
+  { name: 'questionnaires (patient)', path: '/questionnaires/{id}', h1: (t) => t.questionnaires.title, before: signInAs('patient'), resolve: ownQuestionnaire('') },
+  {
+    name: 'risk-factor questionnaire, a step (patient)', path: '/questionnaires/{id}/risk-factors/step/{n}', h1: (t) => t.questionnaires.names['risk-factors'],
+    before: signInAs('patient'), resolve: ownQuestionnaire('/risk-factors/step/7'),
+  },
+  {
+    name: 'risk-factor questionnaire, the check before sending (patient)', path: '/questionnaires/{id}/risk-factors/summary', h1: (t) => t.questionnaires.summary.title,
+    before: signInAs('patient'), resolve: ownQuestionnaire('/risk-factors/summary'),
+  },
+  {
+    name: 'calcium calculator (patient)', path: '/questionnaires/{id}/calcium/step/1', h1: (t) => t.questionnaires.names.calcium,
+    before: signInAs('patient'), resolve: ownQuestionnaire('/calcium/step/1'),
+  },
+  { name: 'questionnaires of a child (caregiver)', path: '/questionnaires/{id}', h1: (t) => t.questionnaires.title, before: signInAs('caregiver'), resolve: caredForQuestionnaires },
   { name: 'consent of a caregiver (nurse)', path: '/patients/{id}/caregivers/{caregiverId}', h1: (t) => t.record.consentTitle('Bram de Vries'), before: signInAs('nurse'), resolve: firstConsentPage },
   { name: 'record facts (nurse)', path: '/patients/{id}/facts', h1: (t) => t.facts.title, before: signInAs('nurse'), resolve: annasRecord('facts') },
   ...(['weight', 'risk-factors', 'fes-i', 'calcium', 'medication'] as const).map(

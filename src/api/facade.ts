@@ -29,6 +29,9 @@ export {
   addCommunication, changeVisit, dayBoard, issueInvitationLetter, listCommunications, listInvitations, listVisits, planVisit, recordInvitation, taskAssignees,
   type BoardRow, type CommunicationView, type InvitationView, type PartIn, type VisitView,
 } from '../services/logistics.js';
+export {
+  openQuestionnaire, questionnairesOf, saveStep, sendQuestionnaire, type QuestionnairePatient, type QuestionnaireState, type QuestionnaireView,
+} from '../services/questionnaires.js';
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo/demo-data.js';
 export { AppError } from '../schema/problem.js';
 export type { Action, LinkGap } from '../core/access/index.js';

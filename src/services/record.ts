@@ -8,7 +8,7 @@ import type { Case } from '../core/case.schema.js';
 import { evaluate, type Evaluation } from '../core/evaluate.js';
 import { entrySchema, type RecordEntry } from '../core/record/entries.js';
 import type { EntryKind, EntrySource } from '../core/record/lists.js';
-import { projectCase } from '../core/record/projection.js';
+import { projectCaseWithSources, type CaseWithSources, type SetAside } from '../core/record/projection.js';
 import { RULES_VERSION } from '../core/registry.js';
 import type { Settings } from '../core/settings.js';
 import { todayNl } from '../schema/clock.js';
@@ -64,7 +64,7 @@ export interface FactIn {
  * put the field: `/date`, and the data's fields either beside it (`flat`, the fact routes: `/sites/0/tScore`)
  * or under `/data`; for several facts at once, under their index.
  */
-function checkFacts(facts: readonly FactIn[], o: { flat: boolean; indexed: boolean }): RecordEntry[] {
+export function checkFacts(facts: readonly FactIn[], o: { flat: boolean; indexed: boolean }): RecordEntry[] {
   const schema = entrySchema(todayNl());
   const issues: z.core.$ZodIssue[] = [];
   const out: RecordEntry[] = [];
@@ -84,7 +84,7 @@ function checkFacts(facts: readonly FactIn[], o: { flat: boolean; indexed: boole
 }
 
 /** A merged record or one whose care has ended takes no new facts: they belong elsewhere, or nowhere. */
-async function refuseClosed(db: Db, records: PatientRecords, row: PatientRow): Promise<void> {
+export async function refuseClosed(db: Db, records: PatientRecords, row: PatientRow): Promise<void> {
   if (row.merged_into) throw new AppError('conflict', 'This record was merged into another one; record facts there.', [{ pointer: '/params/id', detail: 'is a merged record' }]);
   const ended = await records.clinical.openCareEnd(db, row.id);
   if (ended) throw new AppError('conflict', 'Care in the pathway has ended for this patient; resume it before recording new facts.', [{ pointer: '/params/id', detail: `care ended (${ended.reason})` }]);
@@ -170,10 +170,15 @@ export async function entryHistory(deps: AccessDeps, ask: Ask & { entryId: strin
 
 /** The Case of this record on `asOf`: the projection of the facts that stand (core/record/projection.ts). */
 async function caseOn(db: Db, records: PatientRecords, row: PatientRow, asOf: string): Promise<Case> {
+  return (await caseWithSourcesOn(db, records, row, asOf)).case;
+}
+
+/** The same Case, with which values the patient gave and where the clinic's value set the patient's aside. */
+async function caseWithSourcesOn(db: Db, records: PatientRecords, row: PatientRow, asOf: string): Promise<CaseWithSources> {
   const entries = await records.clinical.standingEntries(db, row.id, asOf);
-  return projectCase(
+  return projectCaseWithSources(
     { birthDate: row.birth_date, sex: row.sex },
-    entries.map((e) => ({ kind: e.kind, date: e.clinical_date, data: e.data }) as RecordEntry),
+    entries.map((e) => ({ kind: e.kind, date: e.clinical_date, data: e.data, source: e.source }) as RecordEntry),
     asOf,
   );
 }
@@ -252,6 +257,10 @@ export interface ClinicalPermissions {
 export interface ClinicalView {
   entries: EntryView[];
   case: Case;
+  /** The Case paths whose value the patient gave themself (core/record/projection.ts). */
+  patientPaths: string[];
+  /** The patient's values a clinician's value for the same fact set aside; both are shown. */
+  setAside: SetAside[];
   evaluation: Evaluation;
   assessments: AssessmentView[];
   careEnd: CareEndView | null;
@@ -262,11 +271,13 @@ export async function openClinicalRecord(deps: AccessDeps, ask: Ask & { lang: La
   const asOf = todayNl();
   return readWithPatient(deps, { actor: ask.actor, meta: ask.meta, action: 'record.read', resource: 'patient/record/clinical', patientId: ask.patientId }, async ({ db, row, records, target }) => {
     const can = (a: Action) => authorize(ask.actor, a, target, asOf).allowed;
-    const c = await caseOn(db, records, row, asOf);
+    const { case: c, patientPaths, setAside } = await caseWithSourcesOn(db, records, row, asOf);
     const ended = await records.clinical.openCareEnd(db, row.id);
     return {
       entries: (await records.clinical.currentEntries(db, row.id, { withErrors: ask.withErrors ?? true })).map(entryView),
       case: c,
+      patientPaths,
+      setAside,
       evaluation: evaluate(c, await settingsForOrganisation(db, ask.actor.organisationId), ask.lang),
       assessments: (await records.clinical.assessmentsOf(db, row.id)).map((a) => assessmentView(a, ask.lang)),
       careEnd: ended ? careEndView(ended) : null,

@@ -4,7 +4,7 @@
 // (`runDaily`), because conclusions change with the date alone: the 2-year window of a fracture,
 // the FLS week-12 target, a due date passing, an age. The daily run is claimed per date in the
 // database, so with several processes it runs once; a run that died is taken over after a while.
-import { projectCase, type ProjectedPerson } from '../core/record/projection.js';
+import { projectCaseWithSources, type ProjectedPerson } from '../core/record/projection.js';
 import type { RecordEntry } from '../core/record/entries.js';
 import type { Settings } from '../core/settings.js';
 import { deriveItems } from '../core/worklist/derive.js';
@@ -29,7 +29,8 @@ async function settingsOf(db: Db, cache: SettingsCache, organisationId: string):
 async function wantedFor(db: Db, cache: SettingsCache, src: DerivationSource, asOf: string): Promise<WantedItem[]> {
   if (src.organisations.length === 0) return [];
   const person: ProjectedPerson = { birthDate: src.birth_date, sex: src.sex };
-  const c = projectCase(person, src.entries as RecordEntry[], asOf);
+  // The patient's own answers count until the clinic records the same fact, as in the record's Case.
+  const c = projectCaseWithSources(person, src.entries as RecordEntry[], asOf).case;
   const out: WantedItem[] = [];
   for (const organisationId of src.organisations) {
     const items = deriveItems(c, await settingsOf(db, cache, organisationId), {

@@ -4,7 +4,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CARE_RELATIONS, CAREGIVER_RELATIONS, CONSENT_GIVERS, CONSENT_WITHDRAWERS, ORGANISATION_KINDS, ROLES } from '../core/access/lists.js';
-import { CARE_END_REASONS, ENTRY_KINDS, ENTRY_SOURCES, ENTRY_STATUSES } from '../core/record/lists.js';
+import { CARE_END_REASONS, ENTRY_KINDS, ENTRY_SOURCES, ENTRY_STATUSES, QUESTIONNAIRES } from '../core/record/lists.js';
 import { COMMUNICATION_KINDS, INVITATION_EVENTS, ITEM_STATES, PRIORITIES, VISIT_KINDS, VISIT_STATUSES, WORKLIST_STEPS } from '../core/worklist/lists.js';
 import type { Store } from './db.js';
 import { freshStore, STORE_KINDS } from './testing/stores.js';
@@ -27,6 +27,7 @@ const CHECKED: { table: string; column: string; list: readonly string[] }[] = [
   { table: 'visit', column: 'status', list: VISIT_STATUSES },
   { table: 'invitation_event', column: 'event', list: INVITATION_EVENTS },
   { table: 'communication', column: 'kind', list: COMMUNICATION_KINDS },
+  { table: 'questionnaire_draft', column: 'questionnaire', list: QUESTIONNAIRES },
 ];
 
 /** The values a CHECK constraint allows for `column`, as PostgreSQL prints it: (col = ANY (ARRAY['a'::text, …])). */

@@ -4,7 +4,7 @@
 // schema for its kind; the database checks the closed lists and the version rules again.
 import { sql } from 'kysely';
 import type { Db, Tx } from './db.js';
-import type { CareEndReason, EntryKind, EntrySource, EntryStatus } from '../core/record/lists.js';
+import type { CareEndReason, EntryKind, EntrySource, EntryStatus, QuestionnaireId } from '../core/record/lists.js';
 
 /** jsonb comes back parsed from pg and PGlite alike; a text is parsed, to be safe with either. */
 const parsed = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) : v);
@@ -90,8 +90,8 @@ export async function addVersion(
  * What the Case is projected from: the current, active entries dated on or before `asOf`, in
  * recording order (the projection's "recorded last" on a day). One index range read.
  */
-export async function standingEntries(db: Db, patientId: string, asOf: string): Promise<{ kind: EntryKind; clinical_date: string; data: unknown }[]> {
-  const r = await sql<{ kind: EntryKind; clinical_date: string; data: unknown }>`select kind, clinical_date, data from clinical_entry
+export async function standingEntries(db: Db, patientId: string, asOf: string): Promise<{ kind: EntryKind; clinical_date: string; data: unknown; source: EntrySource }[]> {
+  const r = await sql<{ kind: EntryKind; clinical_date: string; data: unknown; source: EntrySource }>`select kind, clinical_date, data, source from clinical_entry
     where patient_id = ${patientId} and current and status = 'active' and clinical_date <= ${asOf}
     order by recorded_at, id`.execute(db);
   return r.rows.map((x) => ({ ...x, data: parsed(x.data) }));
@@ -198,4 +198,47 @@ export async function moveClinical(db: Tx, fromId: string, toId: string): Promis
 export async function moveClinicalBack(db: Tx, moved: { entries: readonly string[]; assessments: readonly string[] }, toId: string): Promise<void> {
   if (moved.entries.length > 0) await db.updateTable('clinical_entry').set({ patient_id: toId }).where('entry_id', 'in', moved.entries).execute();
   if (moved.assessments.length > 0) await db.updateTable('assessment').set({ patient_id: toId }).where('id', 'in', moved.assessments).execute();
+}
+
+/** A questionnaire's draft as kept: the answers as typed, and when it was last sent. */
+export interface DraftRow {
+  questionnaire: QuestionnaireId;
+  answers: Record<string, string>;
+  updated_at: string;
+  sent_at: string | null;
+}
+
+/** The drafts of a patient's questionnaires. */
+export async function draftsOf(db: Db, patientId: string): Promise<DraftRow[]> {
+  const r = await sql<DraftRow>`select questionnaire, answers, updated_at::text as updated_at, sent_at::text as sent_at
+    from questionnaire_draft where patient_id = ${patientId} order by questionnaire`.execute(db);
+  return r.rows.map((x) => ({ ...x, answers: parsed(x.answers) as Record<string, string> }));
+}
+
+/** The draft of one questionnaire, locked for a change (a step saved, or the answers sent). */
+export async function lockDraft(db: Tx, patientId: string, questionnaire: QuestionnaireId): Promise<DraftRow | undefined> {
+  const r = await sql<DraftRow>`select questionnaire, answers, updated_at::text as updated_at, sent_at::text as sent_at
+    from questionnaire_draft where patient_id = ${patientId} and questionnaire = ${questionnaire} for update`.execute(db);
+  const row = r.rows[0];
+  return row && { ...row, answers: parsed(row.answers) as Record<string, string> };
+}
+
+/** Keeps a step's answers at once. A change after sending makes the draft unsent again, until it is sent anew. */
+export async function saveDraft(db: Tx, d: { patientId: string; questionnaire: QuestionnaireId; answers: Record<string, string>; by: string }): Promise<void> {
+  await sql`insert into questionnaire_draft (patient_id, questionnaire, answers, updated_by, updated_at)
+    values (${d.patientId}, ${d.questionnaire}, ${JSON.stringify(d.answers)}::jsonb, ${d.by}, now())
+    on conflict (patient_id, questionnaire) do update set answers = excluded.answers, updated_by = excluded.updated_by, updated_at = now(),
+      sent_at = case when questionnaire_draft.answers = excluded.answers then questionnaire_draft.sent_at else null end`.execute(db);
+}
+
+export async function markDraftSent(db: Tx, patientId: string, questionnaire: QuestionnaireId, by: string): Promise<void> {
+  await sql`update questionnaire_draft set sent_at = now(), sent_by = ${by} where patient_id = ${patientId} and questionnaire = ${questionnaire}`.execute(db);
+}
+
+/** Whether the clinic recorded one of these kinds of fact after `since`: the patient's answers are then settled. */
+export async function clinicRecordedSince(db: Db, patientId: string, kinds: readonly EntryKind[], since: string): Promise<boolean> {
+  if (kinds.length === 0) return false;
+  const r = await sql<{ n: number }>`select count(*)::int as n from clinical_entry
+    where patient_id = ${patientId} and current and status = 'active' and source <> 'patient' and kind in (${sql.join(kinds)}) and recorded_at > ${since}::timestamptz`.execute(db);
+  return (r.rows[0]?.n ?? 0) > 0;
 }

@@ -2,7 +2,7 @@
 // here. Dates (`date`) and timestamps come back as ISO strings on both drivers (see parsers.ts), so
 // the types say string.
 import type { ColumnType, Generated } from 'kysely';
-import type { CareEndReason, EntryKind, EntrySource, EntryStatus } from '../core/record/lists.js';
+import type { CareEndReason, EntryKind, EntrySource, EntryStatus, QuestionnaireId } from '../core/record/lists.js';
 import type { CommunicationKind, InvitationEvent, ItemState, Priority, VisitKind, VisitStatus, WorklistStep } from '../core/worklist/lists.js';
 import type { CareRelation, CaregiverRelation, ConsentGiver, ConsentWithdrawer, OrganisationKind, Role } from '../core/access/lists.js';
 
@@ -310,6 +310,17 @@ export interface AuditSealTable {
   sealed_at: Timestamp;
 }
 
+/** A questionnaire's answers as typed, kept after every step until sent (and after, to change them). */
+export interface QuestionnaireDraftTable {
+  patient_id: string;
+  questionnaire: QuestionnaireId;
+  answers: ColumnType<unknown, string, string>;
+  updated_by: string | null;
+  updated_at: Timestamp;
+  sent_at: string | null;
+  sent_by: string | null;
+}
+
 export interface Database {
   app_user: AppUserTable;
   one_time_code: OneTimeCodeTable;
@@ -334,4 +345,5 @@ export interface Database {
   communication: CommunicationTable;
   worklist_item: WorklistItemTable;
   worklist_run: WorklistRunTable;
+  questionnaire_draft: QuestionnaireDraftTable;
 }

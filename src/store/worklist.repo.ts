@@ -2,7 +2,7 @@
 // decides who may see or change what (through access.ts for anything about one patient) and
 // audits it; the daily re-derivation is a system job, audited as one batch entry.
 import { sql } from 'kysely';
-import type { EntryKind } from '../core/record/lists.js';
+import type { EntryKind, EntrySource } from '../core/record/lists.js';
 import type { InvitationEvent, ItemState, Priority, VisitKind, VisitStatus, WorklistStep } from '../core/worklist/lists.js';
 import type { Db, Tx } from './db.js';
 import { compare, type KeysetAsk, type KeysetPage, type KeyValue } from './paging.js';
@@ -20,7 +20,7 @@ export interface DerivationSource {
   /** The hospitals whose care the patient is in: the fracture liaison services that keep a worklist. */
   organisations: string[];
   careEnded: boolean;
-  entries: { kind: EntryKind; date: string; data: unknown }[];
+  entries: { kind: EntryKind; date: string; data: unknown; source: EntrySource }[];
   invitations: { event: InvitationEvent; date: string }[];
   visits: { kind: VisitKind; date: string; status: VisitStatus }[];
   assessmentsSigned: string[];
@@ -41,8 +41,8 @@ export async function derivationSources(db: Db, patientIds: readonly string[], a
           where po.patient_id = p.id and po.relation = 'care' and o.kind = 'hospital') as orgs,
         exists (select 1 from care_end ce where ce.patient_id = p.id and ce.resumed_at is null) as ended
       from patient p where p.id in (${ids}) and p.merged_into is null`.execute(db),
-    sql<{ patient_id: string; kind: EntryKind; clinical_date: string; data: unknown }>`
-      select patient_id, kind, clinical_date, data from clinical_entry
+    sql<{ patient_id: string; kind: EntryKind; clinical_date: string; data: unknown; source: EntrySource }>`
+      select patient_id, kind, clinical_date, data, source from clinical_entry
       where patient_id in (${ids}) and current and status = 'active' and clinical_date <= ${asOf}
       order by patient_id, recorded_at, id`.execute(db),
     sql<{ patient_id: string; event: InvitationEvent; event_date: string }>`
@@ -58,7 +58,7 @@ export async function derivationSources(db: Db, patientIds: readonly string[], a
       organisations: p.orgs ?? [], careEnded: p.ended, entries: [], invitations: [], visits: [], assessmentsSigned: [],
     });
   }
-  for (const e of entries.rows) byPatient.get(e.patient_id)?.entries.push({ kind: e.kind, date: e.clinical_date, data: parsed(e.data) });
+  for (const e of entries.rows) byPatient.get(e.patient_id)?.entries.push({ kind: e.kind, date: e.clinical_date, data: parsed(e.data), source: e.source });
   for (const e of invitations.rows) byPatient.get(e.patient_id)?.invitations.push({ event: e.event, date: e.event_date });
   for (const v of visits.rows) byPatient.get(v.patient_id)?.visits.push({ kind: v.kind, date: v.visit_date, status: v.status });
   for (const a of assessments.rows) byPatient.get(a.patient_id)?.assessmentsSigned.push(a.as_of);

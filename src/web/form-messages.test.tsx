@@ -196,7 +196,7 @@ const FORM_PAGES: readonly FormPage[] = [
         ctx={ctx}
         csrf="x"
         patient={somePatient}
-        view={{ evaluation: { asOf: todayNl(), rulesVersion: 'x', settingsUsed: DEFAULT_SETTINGS, conclusions: [] }, assessments: [], may: { write: true, sign: true, endCare: true } }}
+        view={{ evaluation: { asOf: todayNl(), rulesVersion: 'x', settingsUsed: DEFAULT_SETTINGS, conclusions: [] }, assessments: [], may: { write: true, sign: true, endCare: true }, case: { asOf: todayNl(), person: { birthDate: '1950-01-01', sex: 'female' } }, patientPaths: [], setAside: [] }}
       />
     ),
     form: SignForm,

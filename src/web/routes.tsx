@@ -9,6 +9,7 @@ import { pageKit } from './page-kit.js';
 import { registerPublicPages } from './public/public.route.js';
 import { registerAccountPages } from './accounts/accounts.route.js';
 import { registerOwnRecordPages } from './me/me.route.js';
+import { registerQuestionnairePages } from './questionnaires/questionnaires.route.js';
 import { registerPatientPages } from './patients/patients.route.js';
 import { registerAdminPages } from './admin/admin.route.js';
 import { registerFactPages } from './facts/facts.route.js';
@@ -34,6 +35,7 @@ export function registerWebRoutes(fastify: FastifyInstance): void {
   registerAccountPages(fastify, kit);
   registerOwnRecordPages(fastify, kit);
   registerWorklistPages(fastify, kit);
+  registerQuestionnairePages(fastify, kit);
   registerPatientPages(fastify, kit);
   registerRecordPages(fastify, kit);
   registerIntakePages(fastify, kit);

@@ -105,3 +105,57 @@ describe('authorize: organisations and roles, deny by default', () => {
     expect(authorize(actor('care-worker', { organisationKind: 'hospital' }), 'patient.read', target({ birthDate: bornYearsAgo(8) }), ASOF).allowed).toBe(false);
   });
 });
+
+describe('authorize: what the patient side writes (questionnaires, diary, reports, doses)', () => {
+  const WRITES: Action[] = ['questionnaire.answer', 'diary.write', 'report.write', 'dose.confirm'];
+  const AGES = [11, 12, 15, 16, 17, 18, 70] as const;
+  type Link = NonNullable<PatientTarget['caregiverLink']> | null;
+  const LINKS: [string, Link][] = [
+    ['no link', null],
+    ['parent', { relation: 'parent', patientConsent: false }],
+    ['parent, the young person agreed', { relation: 'parent', patientConsent: true }],
+    ['parent, withdrawn', { relation: 'parent', patientConsent: true, withdrawn: true }],
+    ['family', { relation: 'family', patientConsent: false }],
+    ['family, the patient agreed', { relation: 'family', patientConsent: true }],
+    ['family, withdrawn', { relation: 'family', patientConsent: true, withdrawn: true }],
+    ['representative without proof', { relation: 'legal-representative', patientConsent: false }],
+    ['representative with proof', { relation: 'legal-representative', patientConsent: false, representationProof: true }],
+  ];
+  /** The caregiver rules written out by hand, age band by link state (WGBO, see caregiver.ts). */
+  function caregiverMay(link: string, age: number): boolean {
+    switch (link) {
+      case 'parent': return age < 16;
+      case 'parent, the young person agreed': return age < 18;
+      case 'family, the patient agreed':
+      case 'representative with proof': return true;
+      default: return false;
+    }
+  }
+  const rows: [Role, number, string, boolean][] = [];
+  for (const age of AGES) {
+    rows.push(['patient', age, 'own record', age >= 12]);
+    for (const [name] of LINKS) rows.push(['caregiver', age, name, caregiverMay(name, age)]);
+    for (const role of ['nurse', 'physician', 'physiotherapist', 'care-worker', 'admin'] as Role[]) rows.push([role, age, 'in their care', false]);
+  }
+  it.each(rows)('%s, patient aged %i, %s → %s', (role, age, linkName, allowed) => {
+    const link = LINKS.find(([n]) => n === linkName)?.[1] ?? undefined;
+    const organisations = [{ organisationId: ORG, relation: role === 'physiotherapist' ? 'referral' as const : 'care' as const }];
+    for (const action of WRITES) {
+      const d = authorize(actor(role), action, target({ birthDate: bornYearsAgo(age), organisations, caregiverLink: link }), ASOF);
+      expect(d.allowed, action).toBe(allowed);
+    }
+  });
+  it('a patient writes only into their own record, and the clinic is told why it may not', () => {
+    for (const action of WRITES) {
+      expect(authorize(actor('patient'), action, target({ id: 'p2' }), ASOF)).toEqual({ allowed: false, reason: 'not your own record' });
+      expect(authorize(actor('nurse'), action, target(), ASOF)).toEqual({ allowed: false, reason: 'the patient or a caregiver writes this; the clinic records its own facts' });
+      expect(authorize(actor('nurse'), action, target({ organisations: [] }), ASOF).reason).toBe('not in the care of your organisation');
+    }
+  });
+  it('a caregiver still may not write what the clinic writes', () => {
+    const link = { relation: 'family', patientConsent: true } as const;
+    for (const action of ['record.write', 'patient.write', 'assessment.sign'] as Action[]) {
+      expect(authorize(actor('caregiver'), action, target({ caregiverLink: link }), ASOF).allowed).toBe(false);
+    }
+  });
+});

@@ -47,6 +47,13 @@ const refuseUnlisted = (_value: never, reason: AccessReason): Decision => deny(r
  * personal details (name, birth date, BSN) is for the clinic, which keeps their history. */
 const LOOK = new Set<Action>(['patient.read', 'patient.read-access-log', 'record.read']);
 
+/**
+ * What the patient writes into their own record, and a caregiver for them by the same rules as
+ * looking along: answers to questionnaires, the diary, reports and confirmed doses. Each lands with
+ * the patient as its source; the clinic records its own facts with `record.write`.
+ */
+export const PATIENT_WRITES: ReadonlySet<Action> = new Set<Action>(['questionnaire.answer', 'diary.write', 'report.write', 'dose.confirm']);
+
 /** How a clinician's organisation relates to the patient, if at all. */
 function clinicalRelation(actor: Actor, target: PatientTarget, asOf: IsoDate): Decision {
   const links = target.organisations.filter((o) => o.organisationId === actor.organisationId);
@@ -99,13 +106,13 @@ export function authorize(actor: Actor, action: Action, target: PatientTarget | 
   if (actor.role === 'patient') {
     if (actor.patientId !== target.id) return deny('not your own record');
     if (!patientAccountStanding(target.birthDate, asOf).allowed) return deny('under 12 the parents see the record');
-    if (LOOK.has(action) || action === 'patient.read-bsn') return allow('your own record');
+    if (LOOK.has(action) || PATIENT_WRITES.has(action) || action === 'patient.read-bsn') return allow('your own record');
     // From 12 a patient may end a caregiver's access to their record themselves (see caregiver.ts).
     if (action === 'patient.withdraw-consent') return allow('your own record: you decide who looks along');
     return deny('patients cannot do this');
   }
   if (actor.role === 'caregiver') {
-    if (!LOOK.has(action)) return deny('caregivers cannot do this');
+    if (!LOOK.has(action) && !PATIENT_WRITES.has(action)) return deny('caregivers cannot do this');
     return caregiverAccess(target, asOf);
   }
   const rel = clinicalRelation(actor, target, asOf);
@@ -129,6 +136,12 @@ export function authorize(actor: Actor, action: Action, target: PatientTarget | 
     case 'assessment.sign':
     case 'pathway.end':
       return actor.role === 'nurse' || actor.role === 'physician' ? rel : deny('only nurses and physicians may do this');
+    // A clinician's value is a clinician's fact (record.write), never the patient's own answer.
+    case 'questionnaire.answer':
+    case 'diary.write':
+    case 'report.write':
+    case 'dose.confirm':
+      return deny('the patient or a caregiver writes this; the clinic records its own facts');
     default:
       // Every action is decided above or here: a new one is a type error until it is.
       return refuseUnlisted(action, 'unknown action');

@@ -30,6 +30,12 @@ export const ACTIONS = [
   'assessment.sign',
   'pathway.end',
   'settings.manage',
+  // What the patient (or a caregiver for them) writes into the record themself: the answers to a
+  // questionnaire, and the diary, reports and confirmed doses of the patient side.
+  'questionnaire.answer',
+  'diary.write',
+  'report.write',
+  'dose.confirm',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -103,6 +109,7 @@ export const ACCESS_REASONS = [
   'only nurses and physicians work with the BSN',
   'only nurses and physicians may do this',
   'unknown action',
+  'the patient or a caregiver writes this; the clinic records its own facts',
 ] as const;
 export type AccessReason = (typeof ACCESS_REASONS)[number];
 

@@ -8,7 +8,7 @@ import {
 } from '../case.schema.js';
 import { acceptedUnits, unitFactor } from '../laboratory/units.js';
 import { compareDates, isoDate } from '../time/date.js';
-import { FRACTURE_SIDES, WORKUP_WAIVED_REASONS, type EntryKind } from './lists.js';
+import { FRACTURE_SIDES, WORKUP_WAIVED_REASONS, type EntryKind, type EntrySource } from './lists.js';
 
 const flag = z.boolean().optional();
 const drug = z.enum(DRUGS);
@@ -91,8 +91,11 @@ export const ENTRY_DATA = {
 
 export type EntryData = { [K in EntryKind]: z.infer<(typeof ENTRY_DATA)[K]> };
 
-/** A fact as the projection reads it: its kind, its clinical date and its data. */
-export type RecordEntry = { [K in EntryKind]: { kind: K; date: string; data: EntryData[K] } }[EntryKind];
+/**
+ * A fact as the projection reads it: its kind, its clinical date and its data, and who gave it
+ * (absent: the clinic, as for every entry before the patient side wrote any).
+ */
+export type RecordEntry = { [K in EntryKind]: { kind: K; date: string; data: EntryData[K]; source?: EntrySource } }[EntryKind];
 
 /** Dates inside an entry that may not lie before the entry's own date. */
 const AFTER_ENTRY_DATE: Partial<Record<EntryKind, string>> = { 'glucocorticoid-course': 'end', medication: 'end' };

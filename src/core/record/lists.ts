@@ -39,3 +39,12 @@ export type FractureSide = (typeof FRACTURE_SIDES)[number];
 
 /** Why a work-up is waived (clinical-rules.md §1, `workupWaived.reason`). */
 export const WORKUP_WAIVED_REASONS = ['life-expectancy', 'nursing-home', 'declined'] as const;
+
+/**
+ * The questionnaires the patient (or a caregiver) fills in before the diagnostic day. The risk
+ * factors and the calcium calculator are Botpad's own; `fes-i` (Short FES-I) and `promis-gh10`
+ * (PROMIS Global Health) are validated instruments, offered only once their official Dutch items
+ * and their terms of use are in hand (docs/questionnaires.md says what is missing).
+ */
+export const QUESTIONNAIRES = ['risk-factors', 'calcium', 'fes-i', 'promis-gh10'] as const;
+export type QuestionnaireId = (typeof QUESTIONNAIRES)[number];

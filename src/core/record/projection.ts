@@ -7,7 +7,7 @@
 import type { Case } from '../case.schema.js';
 import { addMonths, compareDates, monthsBetween, type IsoDate } from '../time/date.js';
 import type { EntryData, RecordEntry } from './entries.js';
-import type { EntryKind } from './lists.js';
+import type { EntryKind, EntrySource } from './lists.js';
 
 /** The person's facts that live on the patient's own row, not in entries. */
 export interface ProjectedPerson {
@@ -245,4 +245,132 @@ export function projectCase(person: ProjectedPerson, entries: readonly RecordEnt
     c.child = out;
   }
   return c;
+}
+
+/**
+ * The kinds the patient (or a caregiver) can give themself, from the questionnaires before the
+ * diagnostic day. For these, a clinician's or an import's value counts over the patient's for the
+ * same fact, and the patient's counts while the clinic has recorded none. "The same fact" is a
+ * field for the kinds read field by field (risk factors, the falls screening) and the kind itself
+ * for the others (one Short FES-I, one calcium intake, the courses of glucocorticoids, the falls).
+ */
+export const PATIENT_GIVEN_KINDS = ['risk-factors', 'glucocorticoid-course', 'fall', 'falls-screen', 'fes-i', 'calcium'] as const satisfies readonly EntryKind[];
+const BY_FIELD = new Set<EntryKind>(['risk-factors', 'falls-screen']);
+const GIVEN = new Set<EntryKind>(PATIENT_GIVEN_KINDS);
+
+/** A value the patient gave that a clinician's value for the same fact set aside; both stay in the record. */
+export interface SetAside {
+  path: string;
+  patient: unknown;
+  clinician: unknown;
+}
+
+export interface CaseWithSources {
+  case: Case;
+  /** The dotted Case paths whose value came from the patient's own answers (sorted). */
+  patientPaths: string[];
+  /** Where the patient and the clinic disagree: the clinician's value counts, the patient's is shown beside it. */
+  setAside: SetAside[];
+}
+
+const isPatient = (source: EntrySource | undefined) => source === 'patient';
+const CASE_KEY: Partial<Record<EntryKind, string>> = { 'risk-factors': 'riskFactors', 'falls-screen': 'falls', 'fes-i': 'fesI', calcium: 'calcium' };
+
+/** Equal as values: objects compared key by key whatever their order (a calcium intake's items). */
+function sameValue(a: unknown, b: unknown): boolean {
+  const norm = (x: unknown): unknown =>
+    x !== null && typeof x === 'object' && !Array.isArray(x)
+      ? Object.fromEntries(Object.entries(x).filter(([, v]) => v !== undefined).sort(([k1], [k2]) => k1.localeCompare(k2)).map(([k, v]) => [k, norm(v)]))
+      : x;
+  return JSON.stringify(norm(a)) === JSON.stringify(norm(b));
+}
+
+/**
+ * The Case with, for each value, whether the patient gave it. Every entry of a kind the patient
+ * cannot give counts as always; for the kinds they can, a clinician's (or an import's) value for
+ * the same fact wins, whenever either was recorded, so confirming or correcting a patient's answer
+ * is recording the clinic's own fact.
+ */
+export function projectCaseWithSources(person: ProjectedPerson, entries: readonly RecordEntry[], asOf: IsoDate): CaseWithSources {
+  const now = entries.filter((e) => compareDates(e.date, asOf) <= 0);
+  const clinicFields = new Map<EntryKind, Map<string, unknown>>();
+  const clinicKinds = new Set<EntryKind>();
+  for (const e of [...now].sort((a, b) => compareDates(a.date, b.date))) {
+    if (!GIVEN.has(e.kind) || isPatient(e.source)) continue;
+    clinicKinds.add(e.kind);
+    if (!BY_FIELD.has(e.kind)) continue;
+    let fields = clinicFields.get(e.kind);
+    if (!fields) clinicFields.set(e.kind, (fields = new Map<string, unknown>()));
+    for (const [k, v] of Object.entries(e.data)) if (v !== undefined) fields.set(k, v);
+  }
+
+  const kept: RecordEntry[] = [];
+  const patientOwn = new Map<EntryKind, RecordEntry[]>();
+  const setAside = new Map<string, SetAside>();
+  for (const e of now) {
+    if (!GIVEN.has(e.kind) || !isPatient(e.source)) {
+      kept.push(e);
+      continue;
+    }
+    if (BY_FIELD.has(e.kind)) {
+      const clinic = clinicFields.get(e.kind) ?? new Map<string, unknown>();
+      const own: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(e.data)) if (v !== undefined && !clinic.has(k)) own[k] = v;
+      if (Object.keys(own).length === 0) continue;
+      const narrowed = { ...e, data: own } as RecordEntry;
+      kept.push(narrowed);
+      patientOwn.set(e.kind, [...(patientOwn.get(e.kind) ?? []), narrowed]);
+      continue;
+    }
+    if (clinicKinds.has(e.kind)) continue;
+    kept.push(e);
+    patientOwn.set(e.kind, [...(patientOwn.get(e.kind) ?? []), e]);
+  }
+
+  const c = projectCase(person, kept, asOf);
+  const paths = new Set<string>();
+  const fieldsOf = (kind: EntryKind) => new Set((patientOwn.get(kind) ?? []).flatMap((e) => Object.keys(e.data)));
+  for (const k of fieldsOf('risk-factors')) paths.add(`riskFactors.${k}`);
+  if (patientOwn.has('glucocorticoid-course') && c.riskFactors?.glucocorticoids) paths.add('riskFactors.glucocorticoids');
+  const screen = fieldsOf('falls-screen');
+  for (const k of screen) if (k !== 'fallsLast12Months') paths.add(`falls.${k}`);
+  const recentFalls = of(kept, 'fall').filter((f) => within(f.date, asOf, WINDOW_MONTHS.falls));
+  const counted = latest(of(kept, 'falls-screen').filter((s) => s.data.fallsLast12Months !== undefined && within(s.date, asOf, WINDOW_MONTHS.falls)));
+  const told = counted?.data.fallsLast12Months;
+  // The count is the patient's when the number that counts is theirs: their screening's, or the falls they reported.
+  if (c.falls?.fallsLast12Months !== undefined) {
+    const fromScreen = told !== undefined && told >= recentFalls.length;
+    if (fromScreen ? isPatient(counted?.source) : recentFalls.every((f) => isPatient(f.source))) paths.add('falls.fallsLast12Months');
+  }
+  if (recentFalls.length > 0 && recentFalls.every((f) => isPatient(f.source))) {
+    for (const k of ['injuredByFall', 'unableToGetUp', 'lostConsciousness'] as const) if (c.falls?.[k] !== undefined) paths.add(`falls.${k}`);
+  }
+  if (patientOwn.has('fes-i') && c.fesI) paths.add('fesI');
+  if (patientOwn.has('calcium') && c.calcium) paths.add('calcium');
+
+  // The patient's latest answer to a field the clinic also recorded, when the two differ.
+  for (const kind of ['risk-factors', 'falls-screen'] as const) {
+    const clinic = clinicFields.get(kind);
+    if (!clinic) continue;
+    const theirs = latestPerField(of(now, kind).filter((e) => isPatient(e.source)) as { date: IsoDate; data: Record<string, unknown> }[]);
+    for (const [k, v] of Object.entries(theirs)) {
+      const path = `${CASE_KEY[kind] ?? kind}.${k}`;
+      if (clinic.has(k) && !sameValue(v, clinic.get(k))) setAside.set(path, { path, patient: v, clinician: clinic.get(k) });
+    }
+  }
+  // A whole-kind answer the clinic replaced (a Short FES-I, a calcium intake) is set aside as a whole when it differs.
+  for (const kind of ['fes-i', 'calcium'] as const) {
+    if (!clinicKinds.has(kind)) continue;
+    const theirs = latest(now.filter((e) => e.kind === kind && isPatient(e.source)));
+    const ours = latest(now.filter((e) => e.kind === kind && !isPatient(e.source)));
+    if (theirs && ours && !sameValue(theirs.data, ours.data)) {
+      const path = CASE_KEY[kind] ?? kind;
+      setAside.set(path, { path, patient: theirs.data, clinician: ours.data });
+    }
+  }
+  return { case: c, patientPaths: [...paths].sort(), setAside: [...setAside.values()].sort((a, b) => a.path.localeCompare(b.path)) };
+}
+
+function of<K extends EntryKind>(entries: readonly RecordEntry[], kind: K): (RecordEntry & { kind: K })[] {
+  return entries.filter((e): e is RecordEntry & { kind: K } => e.kind === kind);
 }

@@ -14,6 +14,7 @@ import * as m0009 from './0009_clinical_record.js';
 import * as m0010 from './0010_organisation_settings.js';
 import * as m0011 from './0011_record_indexes.js';
 import * as m0012 from './0012_worklist.js';
+import * as m0014 from './0014_questionnaire.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_init': m0001,
@@ -28,6 +29,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0010_organisation_settings': m0010,
   '0011_record_indexes': m0011,
   '0012_worklist': m0012,
+  '0014_questionnaire': m0014,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -55,7 +55,17 @@ export function SeverityChip({ t, severity }: { t: Messages; severity: Severity 
 }
 
 /** The why of one conclusion, closed until asked for. `open`: shown opened (the intake's main answer). */
-export function Why({ t, lang, c, open = false }: { t: Messages; lang: Lang; c: Conclusion; open?: boolean }) {
+/** Whether the value at `path` (or the part of it asked for) is one the patient gave themself. */
+export function fromPatient(patientPaths: readonly string[], path: string): boolean {
+  return patientPaths.some((p) => path === p || path.startsWith(`${p}.`) || p.startsWith(`${path}.`));
+}
+
+/** The small words beside a value the patient gave: in words, not by colour. */
+export function PatientMark({ t }: { t: Messages }) {
+  return <span class="patient-mark"> ({t.why.fromPatient})</span>;
+}
+
+export function Why({ t, lang, c, open = false, patientPaths = [] }: { t: Messages; lang: Lang; c: Conclusion; open?: boolean; patientPaths?: readonly string[] }) {
   const w = t.why;
   const rule = ruleById(c.ruleId);
   const used = Object.entries(c.used);
@@ -102,6 +112,7 @@ export function Why({ t, lang, c, open = false }: { t: Messages; lang: Lang; c: 
                 {used.map(([path, v]) => (
                   <li key={path}>
                     {fieldWords(t, lang, path)}: <span class="num">{valueText(t, lang, v)}</span>
+                    {fromPatient(patientPaths, path) ? <PatientMark t={t} /> : null}
                   </li>
                 ))}
               </ul>
@@ -130,13 +141,13 @@ export function Why({ t, lang, c, open = false }: { t: Messages; lang: Lang; c: 
 }
 
 /** One conclusion: how much it asks, the clinician's explanation, and its why one step away. */
-export function ConclusionItem({ t, lang, c }: { t: Messages; lang: Lang; c: Conclusion }) {
+export function ConclusionItem({ t, lang, c, patientPaths }: { t: Messages; lang: Lang; c: Conclusion; patientPaths?: readonly string[] }) {
   return (
     <li class="conclusion">
       <p>
         <SeverityChip t={t} severity={c.severity} /> {c.explanation.clinician}
       </p>
-      <Why t={t} lang={lang} c={c} />
+      <Why t={t} lang={lang} c={c} {...(patientPaths ? { patientPaths } : {})} />
     </li>
   );
 }

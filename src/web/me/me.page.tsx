@@ -6,7 +6,8 @@ import { calendarDate } from '../time-format.js';
 import type { Patient, PatientSummary } from '../../schema/patient.schema.js';
 import { PatientDetails } from '../components/Patient.js';
 import { Csrf, Notice } from '../components/Form.js';
-import type { CaregiverLinkView, LinkGap } from '../../api/facade.js';
+import type { CaregiverLinkView, LinkGap, QuestionnaireView } from '../../api/facade.js';
+import { QuestionnaireLinks } from '../questionnaires/questionnaires.page.js';
 
 /** Where a caregiver stands, for the patient: plain words, no legal terms. */
 function statusWords(ctx: PageContext, c: CaregiverLinkView): string {
@@ -16,13 +17,20 @@ function statusWords(ctx: PageContext, c: CaregiverLinkView): string {
   return c.gap === 'patient-consent' ? s.waiting : s.other;
 }
 
-export function MePage({ ctx, patient, caregivers, csrf, stopped }: { ctx: PageContext; patient: Patient; caregivers: readonly CaregiverLinkView[]; csrf: string; stopped: boolean }) {
+export function MePage({ ctx, patient, caregivers, questionnaires, csrf, stopped }: {
+  ctx: PageContext; patient: Patient; caregivers: readonly CaregiverLinkView[]; questionnaires: readonly QuestionnaireView[]; csrf: string; stopped: boolean;
+}) {
   const m = ctx.t.me;
   return (
     <Layout ctx={ctx} title={m.title}>
       <h1>{m.title}</h1>
       {stopped ? <Notice ok>{m.stopped}</Notice> : null}
       <p class="lead">{m.intro}</p>
+      <section aria-labelledby="questionnaires-title" class="questionnaires-home">
+        <h2 id="questionnaires-title">{ctx.t.questionnaires.title}</h2>
+        <p>{ctx.t.questionnaires.intro}</p>
+        <QuestionnaireLinks t={ctx.t} patientId={patient.id} items={questionnaires} level={3} />
+      </section>
       <PatientDetails ctx={ctx} patient={patient} />
       <p>{m.wrong}</p>
       <ul class="bullets">
@@ -92,6 +100,7 @@ export function CarePage({ ctx, people, idle }: { ctx: PageContext; people: read
                 <tr>
                   <th scope="col">{t.patients.name}</th>
                   <th scope="col">{t.patients.birthDate}</th>
+                  <th scope="col">{t.questionnaires.title}</th>
                 </tr>
               </thead>
               <tbody>
@@ -101,6 +110,9 @@ export function CarePage({ ctx, people, idle }: { ctx: PageContext; people: read
                       <a href={`/patients/${p.id}`}>{listName(p)}</a>
                     </th>
                     <td data-label={t.patients.birthDate}>{calendarDate(ctx.lang, p.birthDate)}</td>
+                    <td data-label={t.questionnaires.title}>
+                      <a href={`/questionnaires/${p.id}`}>{c.questionnairesFor(listName(p))}</a>
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -3,7 +3,7 @@
 // the sign-off, and the assessments signed before, each kept as it was concluded then.
 import type { PageContext } from '../components/Layout.js';
 import { Csrf, ErrorSummary, Notice, TextArea, type FieldErrors } from '../components/Form.js';
-import { ConclusionItem, fieldWords } from '../components/Conclusion.js';
+import { ConclusionItem, fieldWords, PatientMark, valueText } from '../components/Conclusion.js';
 import { roleLabel } from '../components/Patient.js';
 import { numericDate, numericDateTime } from '../time-format.js';
 import type { Lang, Messages } from '../i18n/index.js';
@@ -12,7 +12,7 @@ import type { Conclusion } from '../../core/rule.js';
 import { GROUPS, grouped, missingPaths } from './assessment.groups.js';
 
 /** The conclusions in their groups, each group under its own heading. */
-export function Conclusions({ t, lang, conclusions }: { t: Messages; lang: Lang; conclusions: readonly Conclusion[] }) {
+export function Conclusions({ t, lang, conclusions, patientPaths }: { t: Messages; lang: Lang; conclusions: readonly Conclusion[]; patientPaths?: readonly string[] }) {
   const a = t.assessment;
   if (conclusions.length === 0) return <p class="empty-state">{a.none}</p>;
   const groups = grouped(conclusions);
@@ -44,7 +44,7 @@ export function Conclusions({ t, lang, conclusions }: { t: Messages; lang: Lang;
             ) : (
               <ul class="conclusions">
                 {items.map((c, i) => (
-                  <ConclusionItem key={`${c.code}-${String(i)}`} t={t} lang={lang} c={c} />
+                  <ConclusionItem key={`${c.code}-${String(i)}`} t={t} lang={lang} c={c} {...(patientPaths ? { patientPaths } : {})} />
                 ))}
               </ul>
             )}
@@ -63,7 +63,7 @@ export interface SignState {
 export interface AssessmentProps {
   ctx: PageContext;
   patientId: string;
-  view: Pick<ClinicalView, 'evaluation' | 'assessments' | 'may'>;
+  view: Pick<ClinicalView, 'evaluation' | 'assessments' | 'may' | 'case' | 'patientPaths' | 'setAside'>;
   csrf: string;
   /** A record merged into another one is signed off there, not here. */
   merged?: boolean;
@@ -126,7 +126,8 @@ export function AssessmentSection(p: AssessmentProps) {
       <p class="lead">
         {a.intro} {a.asOf(numericDate(e.asOf), e.rulesVersion)}
       </p>
-      <Conclusions t={t} lang={ctx.lang} conclusions={e.conclusions} />
+      <PatientGiven t={t} lang={ctx.lang} view={view} />
+      <Conclusions t={t} lang={ctx.lang} conclusions={e.conclusions} patientPaths={view.patientPaths} />
       <section aria-labelledby="sign-title">
         <h2 id="sign-title">{a.signTitle}</h2>
         {view.may.sign && !p.merged ? (
@@ -147,6 +148,50 @@ export function AssessmentSection(p: AssessmentProps) {
         <SignedList ctx={ctx} patientId={p.patientId} assessments={view.assessments} />
       </section>
     </>
+  );
+}
+
+/** The value at a dotted path of the Case. */
+function at(c: unknown, path: string): unknown {
+  let v = c;
+  for (const k of path.split('.')) v = v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined;
+  return v;
+}
+
+/**
+ * What the patient gave themself and still counts, and where a clinician's value for the same fact
+ * counts instead: both values side by side.
+ */
+export function PatientGiven({ t, lang, view }: { t: Messages; lang: Lang; view: Pick<ClinicalView, 'case' | 'patientPaths' | 'setAside'> }) {
+  const a = t.assessment;
+  if (view.patientPaths.length === 0 && view.setAside.length === 0) return null;
+  return (
+    <section aria-labelledby="patient-given-title">
+      <h2 id="patient-given-title">{a.patientGivenTitle}</h2>
+      <p>{a.patientGivenIntro}</p>
+      {view.patientPaths.length > 0 ? (
+        <ul class="used" id="patient-given">
+          {view.patientPaths.map((path) => (
+            <li key={path}>
+              {fieldWords(t, lang, path)}: <span class="num">{valueText(t, lang, at(view.case, path))}</span>
+              <PatientMark t={t} />
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {view.setAside.length > 0 ? (
+        <>
+          <p>{a.setAsideIntro}</p>
+          <ul class="used" id="patient-set-aside">
+            {view.setAside.map((s) => (
+              <li key={s.path}>
+                {fieldWords(t, lang, s.path)}: {a.setAside(valueText(t, lang, s.clinician), valueText(t, lang, s.patient))}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </section>
   );
 }
 

@@ -9,6 +9,8 @@ import { typedFromIso } from '../forms.js';
 import { RULES_VERSION } from '../../core/registry.js';
 import { patientEvaluation } from '../../services/record.js';
 import { storeAuditor } from '../../services/auditor.js';
+import { insertEntry } from '../../store/record.repo.js';
+import { fieldWords } from '../components/Conclusion.js';
 
 const a = nl.assessment;
 
@@ -123,5 +125,21 @@ describe('assessment pages', () => {
     const res = await b.post(`/patients/${anna}/assessment/sign`, { _csrf: csrfOf(page.body), note: '' });
     expect(res.statusCode).toBe(403);
     expect(await signed()).toBe(before);
+  });
+
+  it('marks the values the patient gave, and shows both values where the clinic\'s counts instead', async () => {
+    const b = await signedIn('nurse');
+    const id = await newPatient(b, 'Bronsma');
+    const before = await b.get(`/patients/${id}/assessment`);
+    expect(before.body).not.toContain(a.patientGivenTitle);
+    await insertEntry(t.store.db, { patientId: id, kind: 'risk-factors', date: todayNl(), data: { currentSmoker: true, parentHipFracture: true }, source: 'patient', by: null, organisationId: null });
+    await insertEntry(t.store.db, { patientId: id, kind: 'risk-factors', date: todayNl(), data: { parentHipFracture: false }, source: 'clinician', by: null, organisationId: null });
+    const page = await b.get(`/patients/${id}/assessment`);
+    const given = page.body.slice(page.body.indexOf('id="patient-given"'), page.body.indexOf('id="patient-set-aside"'));
+    expect(given).toContain(fieldWords(nl, 'nl', 'riskFactors.currentSmoker'));
+    expect(given).toContain(nl.why.fromPatient);
+    expect(given).not.toContain(fieldWords(nl, 'nl', 'riskFactors.parentHipFracture'));
+    const aside = page.body.slice(page.body.indexOf('id="patient-set-aside"'));
+    expect(aside).toContain(a.setAside(nl.why.no, nl.why.yes));
   });
 });
