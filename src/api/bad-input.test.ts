@@ -31,6 +31,13 @@ const draw = (results: unknown[]) => ({ date: '2026-03-01', results });
 const pageCursor = (key: unknown[]) => Buffer.from(JSON.stringify(['a', ...key])).toString('base64url');
 
 const CASES: Case[] = [
+  { name: 'visit: a part at no time', method: 'POST', url: (f) => rec(f, 'visits'), as: 'nurse', body: { kind: 'diagnostic-day', date: tomorrow, parts: [{ part: 'dxa', time: '25:00', place: 'DXA' }] }, pointer: '/parts/0/time' },
+  { name: 'visit change: an unknown status', method: 'PATCH', url: (f) => rec(f, 'visits/00000000-0000-4000-8000-000000000001'), as: 'nurse', body: { status: 'gone' }, pointer: '/status' },
+  { name: 'invitation: an unknown event', method: 'POST', url: (f) => rec(f, 'invitations'), as: 'nurse', body: { event: 'phoned', date: '2026-03-01' }, pointer: '/event' },
+  { name: 'invitation letter: a visit id that is not one', method: 'POST', url: (f) => rec(f, 'invitations/letter'), as: 'nurse', body: { visitId: 'x' }, pointer: '/visitId' },
+  { name: 'communication: an unknown kind', method: 'POST', url: (f) => rec(f, 'communications'), as: 'nurse', body: { kind: 'fax', body: 'x' }, pointer: '/kind' },
+  { name: 'day board: a date that is not one', method: 'GET', url: () => '/api/v1/dayboard?date=2026-02-30', as: 'nurse', pointer: '/query/date' },
+  { name: 'worklist: an unknown step', method: 'GET', url: () => '/api/v1/worklist?step=tea', as: 'nurse', pointer: '/query/step' },
   { name: 'sign-in: missing password', method: 'POST', url: () => '/api/v1/session', as: null, body: { email: 'a@b.nl' }, pointer: '/password' },
   { name: 'sign-in: wrong type', method: 'POST', url: () => '/api/v1/session', as: null, body: { email: 42, password: 'x' }, pointer: '/email' },
   { name: 'sign-in: unknown field', method: 'POST', url: () => '/api/v1/session', as: null, body: { email: 'a@b.nl', password: 'x', admin: true }, pointer: '/admin' },
