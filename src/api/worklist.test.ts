@@ -258,6 +258,10 @@ describe.each(STORE_KINDS)('the worklist API on %s', (kind) => {
     const ack = await post(alertId, 'acknowledge');
     expect(ack.statusCode, ack.body).toBe(200);
     expect(ack.json()).toMatchObject({ itemId: alertId, state: 'acknowledged', acknowledgedBy: f.users.nurse.id, acknowledgedAt: expect.any(String) as string });
+    // The answer names the patient as the list does.
+    const listed = (await list('?step=alert&limit=200')).items.find((i) => i.itemId === alertId);
+    expect((ack.json() as { name: string }).name).toBe(listed?.name);
+    expect(listed?.name).not.toBe('');
     expect((await post(alertId, 'acknowledge', 'physician')).statusCode).toBe(409);
     // Still on the list, as acknowledged, until it is done.
     expect((await list('?step=alert')).items).toMatchObject([{ itemId: alertId, state: 'acknowledged', acknowledgedBy: f.users.nurse.id }]);

@@ -153,34 +153,34 @@ async function onItem<T>(
   meta: RequestMeta,
   itemId: string,
   resource: string,
-  work: (db: Parameters<typeof repo.acknowledgeItem>[0], item: ItemRow) => Promise<T>,
+  work: (db: Parameters<typeof repo.acknowledgeItem>[0], item: ItemRow, name: string) => Promise<T>,
 ): Promise<T> {
   const organisationId = organisationOf(actor);
   const found = await repo.itemById(deps.db, itemId);
   // Another organisation's item is, for this reader, no item at all.
   if (!found || found.organisation_id !== organisationId) throw new AppError('not-found', 'There is no such item on your worklist.', [{ pointer: '/params/itemId', detail: 'no such item' }]);
-  return withPatient(deps, { actor, meta, action: 'record.write', resource, patientId: found.patient_id }, async ({ db }) => {
+  return withPatient(deps, { actor, meta, action: 'record.write', resource, patientId: found.patient_id }, async ({ db, row }) => {
     const item = await repo.itemById(db, itemId, true);
     if (!item) throw new AppError('not-found', 'There is no such item on your worklist.', [{ pointer: '/params/itemId', detail: 'no such item' }]);
-    return work(db, item);
+    return work(db, item, displayName(row));
   });
 }
 
 /** Someone saw the alert and takes it on. Only an alert is acknowledged; a done one no longer can be. */
 export async function acknowledgeItem(deps: AccessDeps, actor: Actor, meta: RequestMeta, itemId: string): Promise<WorklistItemView> {
-  return onItem(deps, actor, meta, itemId, 'worklist/acknowledge', async (db, item) => {
+  return onItem(deps, actor, meta, itemId, 'worklist/acknowledge', async (db, item, name) => {
     if (item.step !== 'alert') throw refusal('Only an alert is acknowledged; other steps close when their fact is recorded.', `is a ${item.step} step, not an alert`, 'not-an-alert');
     if (item.state !== 'open') throw refusal(`This alert is already ${item.state}.`, `already ${item.state}`, item.state === 'done' ? 'already-done' : 'already-acknowledged');
-    return itemView(await repo.acknowledgeItem(db, item.item_id, actor.userId), '');
+    return itemView(await repo.acknowledgeItem(db, item.item_id, actor.userId), name);
   });
 }
 
 /** A task is done, or an acknowledged alert is dealt with. Derived steps close by themselves. */
 export async function closeItem(deps: AccessDeps, actor: Actor, meta: RequestMeta, itemId: string): Promise<WorklistItemView> {
-  return onItem(deps, actor, meta, itemId, 'worklist/done', async (db, item) => {
+  return onItem(deps, actor, meta, itemId, 'worklist/done', async (db, item, name) => {
     if (item.state === 'done') throw refusal('This item is already done.', 'already done', 'already-done');
     if (item.step === 'alert' && item.state !== 'acknowledged') throw refusal('Acknowledge the alert before closing it.', 'alert not acknowledged yet', 'not-acknowledged');
     if (item.step !== 'alert' && item.step !== 'task') throw refusal('This step closes by itself when its fact is recorded.', `is a ${item.step} step`, 'closes-by-itself');
-    return itemView(await repo.closeItem(db, item.item_id, actor.userId), '');
+    return itemView(await repo.closeItem(db, item.item_id, actor.userId), name);
   });
 }
