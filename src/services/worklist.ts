@@ -10,6 +10,7 @@ export const WORKLIST_ROLES: readonly Role[] = ['nurse', 'physician'];
 import type { WorklistStep } from '../core/worklist/lists.js';
 import { AGE_BAND_RANGE, type AgeBand } from '../core/worklist/lists.js';
 import { addYears, addDays } from '../core/time/date.js';
+import { fullName } from '../core/names.js';
 import { todayNl } from '../schema/clock.js';
 import { encodeCursor, type Cursor, type Page } from '../schema/paging.js';
 import { AppError } from '../schema/problem.js';
@@ -59,7 +60,7 @@ export interface WorklistPage extends Page<WorklistItemView> {
 
 /** "de Vries" reads as "Anna de Vries": the name as the list shows it. */
 function displayName(r: Pick<WorklistRow, 'given_name' | 'family_name' | 'family_name_prefix'>): string {
-  return [r.given_name, r.family_name_prefix, r.family_name].filter((x) => x !== null && x !== '').join(' ');
+  return fullName({ givenName: r.given_name, familyNamePrefix: r.family_name_prefix, familyName: r.family_name });
 }
 
 export function itemView(r: ItemRow, name: string): WorklistItemView {
