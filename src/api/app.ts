@@ -43,6 +43,7 @@ import { registerSettingsRoutes } from './routes/settings.route.js';
 import { registerRecordRoutes } from './routes/record.route.js';
 import { registerWorklistRoutes } from './routes/worklist.route.js';
 import { registerLogisticsRoutes } from './routes/logistics.route.js';
+import { registerMedicationRoutes } from './routes/medication.route.js';
 
 export type App = FastifyInstance;
 export type { ZodApp } from './types.js';
@@ -289,6 +290,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerRecordRoutes(typed);
   registerWorklistRoutes(typed);
   registerLogisticsRoutes(typed);
+  registerMedicationRoutes(typed);
   typed.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
   return app;
 }

@@ -8,6 +8,7 @@ const DESCRIPTIONS: Record<number, string> = {
   409: 'Conflict with existing data',
   413: 'Body too large',
   415: 'Body must be application/json',
+  422: 'A safety or sequencing check of the clinical core stands in the way: `type` says which, `reasons` lists the core\'s reason codes; nothing was stored',
   429: 'Too many attempts',
   503: 'Not ready',
 };

@@ -38,6 +38,11 @@ export const PROBLEM_KINDS = {
   'request-timeout': { status: 408, title: 'Request timed out' },
   'conflict': { status: 409, title: 'Conflict' },
   'payload-too-large': { status: 413, title: 'Request body too large' },
+  // The safety gates of prescribing (clinical-rules.md §7–8): the problem lists the core's reason
+  // codes in `reasons`, and nothing is stored.
+  'medication-blocked': { status: 422, title: 'Medication blocked by a safety check' },
+  'medication-caution': { status: 422, title: 'Cautions not acknowledged' },
+  'medication-sequence': { status: 422, title: 'Stop without the follow-on in place' },
   'uri-too-long': { status: 414, title: 'Address too long' },
   'unsupported-media-type': { status: 415, title: 'Unsupported media type' },
   'too-many-requests': { status: 429, title: 'Too many requests' },

@@ -169,7 +169,7 @@ export async function entryHistory(deps: AccessDeps, ask: Ask & { entryId: strin
 }
 
 /** The Case of this record on `asOf`: the projection of the facts that stand (core/record/projection.ts). */
-async function caseOn(db: Db, records: PatientRecords, row: PatientRow, asOf: string): Promise<Case> {
+export async function caseOn(db: Db, records: PatientRecords, row: PatientRow, asOf: string): Promise<Case> {
   return (await caseWithSourcesOn(db, records, row, asOf)).case;
 }
 

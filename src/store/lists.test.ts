@@ -4,7 +4,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CARE_RELATIONS, CAREGIVER_RELATIONS, CONSENT_GIVERS, CONSENT_WITHDRAWERS, ORGANISATION_KINDS, ROLES } from '../core/access/lists.js';
-import { CARE_END_REASONS, ENTRY_KINDS, ENTRY_SOURCES, ENTRY_STATUSES, QUESTIONNAIRES } from '../core/record/lists.js';
+import { CARE_END_REASONS, DECISION_OPTIONS, ENTRY_KINDS, ENTRY_SOURCES, ENTRY_STATUSES, LETTER_KINDS, QUESTIONNAIRES } from '../core/record/lists.js';
 import { COMMUNICATION_KINDS, INVITATION_EVENTS, ITEM_STATES, PRIORITIES, VISIT_KINDS, VISIT_STATUSES, WORKLIST_STEPS } from '../core/worklist/lists.js';
 import type { Store } from './db.js';
 import { freshStore, STORE_KINDS } from './testing/stores.js';
@@ -20,6 +20,8 @@ const CHECKED: { table: string; column: string; list: readonly string[] }[] = [
   { table: 'clinical_entry', column: 'status', list: ENTRY_STATUSES },
   { table: 'clinical_entry', column: 'source', list: ENTRY_SOURCES },
   { table: 'care_end', column: 'reason', list: CARE_END_REASONS },
+  { table: 'shared_decision', column: 'option', list: DECISION_OPTIONS },
+  { table: 'letter', column: 'kind', list: LETTER_KINDS },
   { table: 'worklist_item', column: 'step', list: WORKLIST_STEPS },
   { table: 'worklist_item', column: 'priority', list: PRIORITIES },
   { table: 'worklist_item', column: 'state', list: ITEM_STATES },

@@ -88,11 +88,12 @@ export async function addVersion(
 
 /**
  * What the Case is projected from: the current, active entries dated on or before `asOf`, in
- * recording order (the projection's "recorded last" on a day). One index range read.
+ * recording order (the projection's "recorded last" on a day). One index range read. A medication
+ * prescribed to start later stands already: on asOf the projection reads it as a plan.
  */
 export async function standingEntries(db: Db, patientId: string, asOf: string): Promise<{ kind: EntryKind; clinical_date: string; data: unknown; source: EntrySource }[]> {
   const r = await sql<{ kind: EntryKind; clinical_date: string; data: unknown; source: EntrySource }>`select kind, clinical_date, data, source from clinical_entry
-    where patient_id = ${patientId} and current and status = 'active' and clinical_date <= ${asOf}
+    where patient_id = ${patientId} and current and status = 'active' and (clinical_date <= ${asOf} or kind = 'medication')
     order by recorded_at, id`.execute(db);
   return r.rows.map((x) => ({ ...x, data: parsed(x.data) }));
 }

@@ -2,7 +2,8 @@
 // here. Dates (`date`) and timestamps come back as ISO strings on both drivers (see parsers.ts), so
 // the types say string.
 import type { ColumnType, Generated } from 'kysely';
-import type { CareEndReason, EntryKind, EntrySource, EntryStatus, QuestionnaireId } from '../core/record/lists.js';
+import type { CareEndReason, DecisionOption, EntryKind, EntrySource, EntryStatus, LetterKind, QuestionnaireId } from '../core/record/lists.js';
+import type { Drug } from '../core/case.schema.js';
 import type { CommunicationKind, InvitationEvent, ItemState, Priority, VisitKind, VisitStatus, WorklistStep } from '../core/worklist/lists.js';
 import type { CareRelation, CaregiverRelation, ConsentGiver, ConsentWithdrawer, OrganisationKind, Role } from '../core/access/lists.js';
 
@@ -321,6 +322,33 @@ export interface QuestionnaireDraftTable {
   sent_by: string | null;
 }
 
+/** A treatment decision made with the patient, kept as it was made (migration 0015). */
+export interface SharedDecisionTable {
+  id: Generated<string>;
+  patient_id: string;
+  organisation_id: string | null;
+  decided_on: string;
+  option: DecisionOption;
+  drug: Drug | null;
+  what_matters: string | null;
+  agreements: ColumnType<unknown, string, string>;
+  picture: ColumnType<unknown, string, string>;
+  made_by: string;
+  made_at: Timestamp;
+}
+
+/** A letter as sent: what it said, so it prints again as it was. */
+export interface LetterTable {
+  id: Generated<string>;
+  patient_id: string;
+  organisation_id: string | null;
+  kind: LetterKind;
+  lang: 'nl' | 'en';
+  content: ColumnType<unknown, string, string>;
+  written_by: string;
+  written_at: Timestamp;
+}
+
 export interface Database {
   app_user: AppUserTable;
   one_time_code: OneTimeCodeTable;
@@ -346,4 +374,6 @@ export interface Database {
   worklist_item: WorklistItemTable;
   worklist_run: WorklistRunTable;
   questionnaire_draft: QuestionnaireDraftTable;
+  shared_decision: SharedDecisionTable;
+  letter: LetterTable;
 }

@@ -136,6 +136,9 @@ export function authorize(actor: Actor, action: Action, target: PatientTarget | 
     case 'assessment.sign':
     case 'pathway.end':
       return actor.role === 'nurse' || actor.role === 'physician' ? rel : deny('only nurses and physicians may do this');
+    // Prescribing is the physician's (Wet BIG: a nurse records, a physician prescribes and overrides).
+    case 'medication.prescribe':
+      return actor.role === 'physician' ? rel : deny('only physicians prescribe');
     // A clinician's value is a clinician's fact (record.write), never the patient's own answer.
     case 'questionnaire.answer':
     case 'diary.write':

@@ -30,6 +30,9 @@ export const ACTIONS = [
   'assessment.sign',
   'pathway.end',
   'settings.manage',
+  // Prescribing: starting, stopping or switching a medicine, planning a follow-on, and overriding a
+  // safety check. Physicians only; nurses record doses, contacts and decisions (record.write).
+  'medication.prescribe',
   // What the patient (or a caregiver for them) writes into the record themself: the answers to a
   // questionnaire, and the diary, reports and confirmed doses of the patient side.
   'questionnaire.answer',
@@ -108,6 +111,7 @@ export const ACCESS_REASONS = [
   'the patient has not agreed',
   'only nurses and physicians work with the BSN',
   'only nurses and physicians may do this',
+  'only physicians prescribe',
   'unknown action',
   'the patient or a caregiver writes this; the clinic records its own facts',
 ] as const;

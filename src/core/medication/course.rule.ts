@@ -307,8 +307,8 @@ export const denosumabLateRule: Rule = {
   },
 };
 
-/** A follow-on antiresorptive started or planned after denosumab began and no later than `by`. */
-function followOn(c: Case, denosumabStart: IsoDate, by: IsoDate, t: Reader): { drug: Drug; from: IsoDate } | undefined {
+/** A follow-on antiresorptive started or planned after denosumab (or an anabolic) began and no later than `by`. */
+export function followOn(c: Case, denosumabStart: IsoDate, by: IsoDate, t: Reader): { drug: Drug; from: IsoDate } | undefined {
   const candidates: { drug: Drug; from: IsoDate }[] = [];
   (c.plannedMedications ?? []).forEach((p, i) => {
     if (p.drug === 'denosumab' || !isAntiresorptive(p.drug)) return;

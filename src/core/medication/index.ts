@@ -13,6 +13,8 @@ export type { DrugInfo, Interval, Regimen, Route } from './catalogue.js';
 export { currentCourses, isCurrent, medicationPath, plannedPath } from './courses.js';
 export { drugSafety, safetyStatus } from './safety.rule.js';
 export { SAFETY_REASONS } from './reasons.js';
+export { NOT_OVERRIDABLE, prescriptionGate, stopGate } from './gate.js';
+export type { PrescriptionGate } from './gate.js';
 
 export const rules: Rule[] = [
   safetyRule, preDoseCheckRule, regimenRule, reviewDueRule, nextDoseRule, denosumabLateRule,

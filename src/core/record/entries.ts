@@ -7,8 +7,9 @@ import {
   Safety, text, Vfa, wholeRange, Falls,
 } from '../case.schema.js';
 import { acceptedUnits, unitFactor } from '../laboratory/units.js';
-import { compareDates, isoDate } from '../time/date.js';
-import { FRACTURE_SIDES, WORKUP_WAIVED_REASONS, type EntryKind, type EntrySource } from './lists.js';
+import { SAFETY_REASONS } from '../medication/reasons.js';
+import { addMonths, compareDates, isoDate } from '../time/date.js';
+import { ADHERENCE, FRACTURE_SIDES, SEQUENCE_REASONS, WORKUP_WAIVED_REASONS, type EntryKind, type EntrySource } from './lists.js';
 
 const flag = z.boolean().optional();
 const drug = z.enum(DRUGS);
@@ -70,13 +71,49 @@ export const ENTRY_DATA = {
   labs: z.object({ results: z.array(LabValue).min(1).max(40).superRefine(uniqueBy((r) => r.test, 'test')) }).strict(),
   'fes-i': z.object({ answers: z.array(wholeRange(1, 4)).length(7) }).strict(),
   calcium: z.object({ servings: z.partialRecord(CalciumItem, range(0, 50)) }).strict(),
-  /** A medication from the entry's date; `end` when it stopped. */
-  medication: z.object({ drug, route: z.enum(['oral', 'iv', 'sc']).optional(), end: isoDate.optional() }).strict(),
-  /** One dose given, on the entry's date. */
-  'medication-dose': z.object({ drug }).strict(),
+  /**
+   * A medication from the entry's date (which may lie ahead: prescribed to start later); `end` when
+   * it stopped, and why. The safety checks' outcome at prescribing is kept with it: the cautions
+   * acknowledged and a blocking reason overridden (who: the entry's author), and at a stop the
+   * sequencing guardrail overridden.
+   */
+  medication: z
+    .object({
+      drug,
+      route: z.enum(['oral', 'iv', 'sc']).optional(),
+      end: isoDate.optional(),
+      stopReason: text(1, 500).optional(),
+      acknowledgedCautions: z.array(z.enum(SAFETY_REASONS)).min(1).max(20).optional(),
+      override: z.object({ reason: text(1, 500), reasons: z.array(z.enum(SAFETY_REASONS)).min(1).max(20) }).strict().optional(),
+      stopOverride: z.object({ reason: text(1, 500), reasons: z.array(z.enum(SEQUENCE_REASONS)).min(1).max(5) }).strict().optional(),
+    })
+    .strict(),
+  /** One dose given, on the entry's date: which course it belongs to, who gave it where, the batch of an injection or infusion. */
+  'medication-dose': z
+    .object({
+      drug,
+      medicationId: z.uuid().optional(),
+      administeredBy: text(1, 200).optional(),
+      location: text(1, 200).optional(),
+      batch: text(1, 100).optional(),
+    })
+    .strict(),
   'planned-medication': z.object({ drug, from: isoDate }).strict(),
-  /** A follow-up contact that took place on the entry's date. */
-  contact: z.object({ kind: z.enum(CONTACT_KINDS) }).strict(),
+  /**
+   * A follow-up contact that took place on the entry's date, with what was asked since the last
+   * one: how the medicine is taken, side effects, new fractures, falls. A new fracture is also
+   * recorded as a fracture entry of its own, which the core reads.
+   */
+  contact: z
+    .object({
+      kind: z.enum(CONTACT_KINDS),
+      adherence: z.enum(ADHERENCE).optional(),
+      sideEffects: text(1, 2000).optional(),
+      newFractures: wholeRange(0, 20).optional(),
+      fallsSince: wholeRange(0, 100).optional(),
+      note: text(1, 4000).optional(),
+    })
+    .strict(),
   /** FRAX as entered from the official tool on the entry's date; Botpad never computes it. */
   frax: z.object({ majorPercent: range(0, 100), hipPercent: range(0, 100), withBmd: z.boolean() }).strict(),
   'workup-waived': z.object({ reason: z.enum(WORKUP_WAIVED_REASONS), by: text(1, 200) }).strict(),
@@ -100,6 +137,9 @@ export type RecordEntry = { [K in EntryKind]: { kind: K; date: string; data: Ent
 /** Dates inside an entry that may not lie before the entry's own date. */
 const AFTER_ENTRY_DATE: Partial<Record<EntryKind, string>> = { 'glucocorticoid-course': 'end', medication: 'end' };
 
+/** Botpad policy: a medication may be prescribed to start up to a year ahead (after a repair, a dental treatment). */
+export const PRESCRIBE_AHEAD_MONTHS = 12;
+
 /**
  * Checks an entry as recorded: its kind, its clinical date (not after `asOf`, the day it is
  * recorded: a fact has happened) and its data. Issues carry paths from the entry (`/date`,
@@ -110,7 +150,9 @@ export function entrySchema(asOf: string) {
     .object({ kind: z.enum(Object.keys(ENTRY_DATA) as [EntryKind, ...EntryKind[]]), date: isoDate, data: z.unknown() })
     .strict()
     .superRefine((e, ctx) => {
-      if (compareDates(e.date, asOf) > 0) ctx.addIssue({ code: 'custom', path: ['date'], message: 'lies in the future' });
+      if (e.kind === 'medication') {
+        if (compareDates(e.date, addMonths(asOf, PRESCRIBE_AHEAD_MONTHS)) > 0) ctx.addIssue({ code: 'custom', path: ['date'], message: `lies more than ${String(PRESCRIBE_AHEAD_MONTHS)} months ahead` });
+      } else if (compareDates(e.date, asOf) > 0) ctx.addIssue({ code: 'custom', path: ['date'], message: 'lies in the future' });
       const data = ENTRY_DATA[e.kind].safeParse(e.data);
       if (!data.success) {
         for (const issue of data.error.issues) ctx.addIssue({ ...issue, path: ['data', ...issue.path] } as z.core.$ZodRawIssue);

@@ -37,6 +37,18 @@ export type CareEndReason = (typeof CARE_END_REASONS)[number];
 export const FRACTURE_SIDES = ['left', 'right', 'both', 'unknown'] as const;
 export type FractureSide = (typeof FRACTURE_SIDES)[number];
 
+/** How the patient takes the medicine, as asked at a follow-up contact. */
+export const ADHERENCE = ['as-agreed', 'sometimes-missed', 'often-missed', 'stopped-themself'] as const;
+export type Adherence = (typeof ADHERENCE)[number];
+
+/**
+ * The sequencing guardrails a stop can run into (clinical-rules.md §8, NIV-2022, SMPC-denosumab):
+ * denosumab stopped without a follow-on antiresorptive planned within 6 months of the last
+ * injection; an anabolic stopped without an antiresorptive after it.
+ */
+export const SEQUENCE_REASONS = ['denosumab-stop-without-follow-on', 'anabolic-stop-without-follow-on'] as const;
+export type SequenceReason = (typeof SEQUENCE_REASONS)[number];
+
 /** Why a work-up is waived (clinical-rules.md §1, `workupWaived.reason`). */
 export const WORKUP_WAIVED_REASONS = ['life-expectancy', 'nursing-home', 'declined'] as const;
 
@@ -48,3 +60,15 @@ export const WORKUP_WAIVED_REASONS = ['life-expectancy', 'nursing-home', 'declin
  */
 export const QUESTIONNAIRES = ['risk-factors', 'calcium', 'fes-i', 'promis-gh10'] as const;
 export type QuestionnaireId = (typeof QUESTIONNAIRES)[number];
+
+/**
+ * The options of the shared treatment decision (product.md step 5): lifestyle and fall prevention
+ * only, a weekly tablet, a yearly infusion, an injection every 6 months, a daily injection (an
+ * anabolic). Choosing no medicine is the first option, recorded as a decision.
+ */
+export const DECISION_OPTIONS = ['lifestyle-only', 'weekly-tablet', 'yearly-infusion', 'injection-6-months', 'daily-injection'] as const;
+export type DecisionOption = (typeof DECISION_OPTIONS)[number];
+
+/** The letters Botpad writes about a patient and keeps as sent. */
+export const LETTER_KINDS = ['gp-handover', 'dentist-card', 'agreements'] as const;
+export type LetterKind = (typeof LETTER_KINDS)[number];

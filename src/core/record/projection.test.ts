@@ -137,9 +137,13 @@ describe('the Case as a projection of the record', () => {
 
   it('refuses an entry dated in the future, or with an end before its start, at the field', () => {
     const s = entrySchema(AS_OF);
-    const bad = s.safeParse({ kind: 'medication', date: '2026-11-24', data: { drug: 'denosumab', end: '2026-11-01' } });
+    const bad = s.safeParse({ kind: 'fall', date: '2026-11-24', data: {} });
     expect(bad.success).toBe(false);
-    expect(bad.error?.issues.map((i) => i.path.join('/'))).toEqual(['date', 'data/end']);
+    expect(bad.error?.issues.map((i) => i.path.join('/'))).toEqual(['date']);
+    // A medication may be prescribed to start up to 12 months ahead, not further; its end never before its start.
+    const ahead = s.safeParse({ kind: 'medication', date: '2027-11-24', data: { drug: 'denosumab', end: '2026-11-01' } });
+    expect(ahead.error?.issues.map((i) => i.path.join('/'))).toEqual(['date', 'data/end']);
+    expect(s.safeParse({ kind: 'medication', date: '2027-11-23', data: { drug: 'denosumab' } }).success).toBe(true);
     const labs = s.safeParse({ kind: 'labs', date: AS_OF, data: { results: [{ test: 'calcium', value: 2.3, unit: 'furlong' }, { test: 'calcium', value: 2.4, unit: 'mmol/L' }] } });
     expect(labs.error?.issues.map((i) => i.path.join('/'))).toEqual(['data/results/0/unit', 'data/results/1']);
     expect(s.safeParse({ kind: 'risk-factors', date: AS_OF, data: {} }).success).toBe(false);
@@ -175,7 +179,9 @@ function expected(c: Case): Case {
   set('dxa', on(c.dxa));
   set('labs', on(c.labs));
   set('contacts', on(c.contacts));
-  set('plannedMedications', c.plannedMedications?.length ? c.plannedMedications : undefined);
+  // A medication that starts after asOf comes back as a plan from its start.
+  const ahead = (c.medications ?? []).filter((m) => compareDates(m.start, at) > 0).map((m) => ({ drug: m.drug, from: m.start }));
+  set('plannedMedications', [...(c.plannedMedications ?? []), ...ahead]);
   if (c.vfa && (c.vfa.vertebrae.length === 0 || compareDates(c.vfa.date, at) > 0)) delete out.vfa;
   if (c.frax && compareDates(c.frax.date, at) > 0) delete out.frax;
   if (c.workupWaived && compareDates(c.workupWaived.date, at) > 0) delete out.workupWaived;

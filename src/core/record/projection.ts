@@ -63,7 +63,7 @@ export const CASE_SOURCES = {
   fesI: { from: ['fes-i'], rule: 'The most recent Short FES-I answers.' },
   calcium: { from: ['calcium'], rule: 'The most recent calcium intake.' },
   medications: { from: ['medication', 'medication-dose'], rule: 'Every medication from its start; a dose belongs to the latest medication of the same drug that had started by the dose\'s date and not yet ended.' },
-  plannedMedications: { from: ['planned-medication'], rule: 'Every planned medication recorded by asOf.' },
+  plannedMedications: { from: ['planned-medication', 'medication'], rule: 'Every planned medication recorded by asOf, and every medication prescribed to start after asOf, from its start.' },
   contacts: { from: ['contact'], rule: 'Every follow-up contact that took place by asOf.' },
   frax: { from: ['frax'], rule: 'The most recent FRAX result entered from the official tool.' },
   workupWaived: { from: ['workup-waived'], rule: 'The most recent waiver, with the name of the person who recorded it.' },
@@ -221,8 +221,11 @@ export function projectCase(person: ProjectedPerson, entries: readonly RecordEnt
 
   const meds = medications(of('medication'), of('medication-dose'));
   if (meds) c.medications = meds;
-  const planned = of('planned-medication');
-  if (planned.length > 0) c.plannedMedications = planned.map((p) => ({ ...p.data }));
+  // A medication prescribed to start after asOf is, on asOf, a plan: the rules read it as one
+  // (a follow-on in place, a first dose to check the blood for), never as a course that runs.
+  const prescribedAhead = entries.filter((e): e is Extract<RecordEntry, { kind: 'medication' }> => e.kind === 'medication' && compareDates(e.date, asOf) > 0);
+  const planned = [...of('planned-medication').map((p) => ({ ...p.data })), ...prescribedAhead.map((m) => ({ drug: m.data.drug, from: m.date }))];
+  if (planned.length > 0) c.plannedMedications = planned;
   const contacts = of('contact');
   if (contacts.length > 0) c.contacts = contacts.map((x) => ({ kind: x.data.kind, date: x.date }));
   const frax = latest(of('frax'));

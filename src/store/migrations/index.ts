@@ -15,6 +15,7 @@ import * as m0010 from './0010_organisation_settings.js';
 import * as m0011 from './0011_record_indexes.js';
 import * as m0012 from './0012_worklist.js';
 import * as m0014 from './0014_questionnaire.js';
+import * as m0015 from './0015_decision_letters.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_init': m0001,
@@ -30,6 +31,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0011_record_indexes': m0011,
   '0012_worklist': m0012,
   '0014_questionnaire': m0014,
+  '0015_decision_letters': m0015,
 };
 
 export const migrationProvider: MigrationProvider = {
