@@ -3,7 +3,6 @@
 // the types say string.
 import type { ColumnType, Generated } from 'kysely';
 import type { CareEndReason, DecisionOption, EntryKind, EntrySource, EntryStatus, LetterKind, QuestionnaireId } from '../core/record/lists.js';
-import type { Drug } from '../core/case.schema.js';
 import type { CommunicationKind, InvitationEvent, ItemState, Priority, VisitKind, VisitStatus, WorklistStep } from '../core/worklist/lists.js';
 import type { CareRelation, CaregiverRelation, ConsentGiver, ConsentWithdrawer, OrganisationKind, Role } from '../core/access/lists.js';
 
@@ -329,7 +328,8 @@ export interface SharedDecisionTable {
   organisation_id: string | null;
   decided_on: string;
   option: DecisionOption;
-  drug: Drug | null;
+  /** A drug code of the core's catalogue (checked at the service). */
+  drug: string | null;
   what_matters: string | null;
   agreements: ColumnType<unknown, string, string>;
   picture: ColumnType<unknown, string, string>;
