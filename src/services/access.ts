@@ -29,10 +29,10 @@ export type { AssessmentRow, CareEndRow, EntryRow } from '../store/record.repo.j
 /**
  * The actions after which a patient's worklist items are re-derived, in the same transaction: a
  * fact recorded, an assessment signed, care ended, the logistics changed, the person's details
- * (name, birth date, GP) changed, records merged or linked to an organisation.
+ * (name, birth date, GP) changed, records merged or linked to an organisation, a medicine prescribed, stopped or planned.
  */
 const CHANGES_WORKLIST: ReadonlySet<Action> = new Set<Action>([
-  'patient.create', 'patient.write', 'patient.link', 'patient.merge', 'patient.unmerge', 'record.write', 'assessment.sign', 'pathway.end',
+  'patient.create', 'patient.write', 'patient.link', 'patient.merge', 'patient.unmerge', 'record.write', 'assessment.sign', 'pathway.end', 'medication.prescribe',
 ]);
 
 /** Who asks to do what, to which kind of thing (`resource` names it in the audit: "patient", "patient/access-log"). */
