@@ -147,6 +147,19 @@ describe.each(STORE_KINDS)('the medication plan over HTTP on %s', (kind) => {
     expect(past.json<ProblemDoc>().errors?.map((e) => e.pointer)).toEqual(['/from']);
   });
 
+  it('holds a course prescribed to start later as a course, and the core reads it as a plan', async () => {
+    const ahead = await post(`${p}/medications`, { drug: 'raloxifene', start: addMonths(today, 2), acknowledgeCautions: true });
+    expect(ahead.statusCode, ahead.body).toBe(201);
+    expect(ahead.json<Course>().status).toBe('prescribed');
+    const twice = await post(`${p}/medications`, { drug: 'raloxifene', start: addMonths(today, 3), acknowledgeCautions: true });
+    expect(twice.statusCode).toBe(409);
+    const tooFar = await post(`${p}/medications`, { drug: 'risedronic-acid', start: addMonths(today, 13), acknowledgeCautions: true });
+    expect(tooFar.json<ProblemDoc>().errors?.map((e) => e.pointer)).toEqual(['/start']);
+    const c = (await call('GET', `${p}/case`, 'physician')).json<{ plannedMedications?: { drug: string; from: string }[]; medications?: { drug: string }[] }>();
+    expect(c.plannedMedications).toContainEqual({ drug: 'raloxifene', from: addMonths(today, 2) });
+    expect(c.medications?.map((m) => m.drug)).not.toContain('raloxifene');
+  });
+
   it('never lets an override lift pregnancy', async () => {
     // A woman of 32 in hospital A's care: pregnancy is asked of her.
     const young = await t.store.db

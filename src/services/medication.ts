@@ -113,9 +113,13 @@ export async function prescribe(deps: AccessDeps, ask: Ask, input: PrescriptionI
   return withPatient(deps, { actor: ask.actor, meta: ask.meta, action: 'medication.prescribe', resource: 'patient/medication', patientId: ask.patientId }, async ({ db, row, records }) => {
     await refuseClosed(db, records, row);
     const c = await caseOn(db, records, row, today);
-    const running = (c.medications ?? []).find((m) => m.drug === input.drug && (m.end === undefined || compareDates(m.end, input.start) >= 0));
+    // Courses prescribed ahead count too: the Case reads those as plans, the entries hold them as courses.
+    const running = (await records.clinical.currentEntries(db, row.id, { kinds: ['medication'] })).find((m) => {
+      const d = m.data as MedData;
+      return d.drug === input.drug && (d.end === undefined || compareDates(d.end, input.start) >= 0);
+    });
     if (running) {
-      throw new AppError('conflict', `A course of ${input.drug} from ${running.start} is still in the record; stop it before a new one starts.`, [{ pointer: '/drug', detail: `already prescribed from ${running.start}` }]);
+      throw new AppError('conflict', `A course of ${input.drug} from ${running.clinical_date} is still in the record; stop it before a new one starts.`, [{ pointer: '/drug', detail: `already prescribed from ${running.clinical_date}` }]);
     }
     const gate = prescriptionGate(c, { drug: input.drug, start: input.start, ...(input.route ? { route: input.route } : {}) }, today);
     const kept = decideGate(gate, input);

@@ -295,7 +295,8 @@ function sameValue(a: unknown, b: unknown): boolean {
  * is recording the clinic's own fact.
  */
 export function projectCaseWithSources(person: ProjectedPerson, entries: readonly RecordEntry[], asOf: IsoDate): CaseWithSources {
-  const now = entries.filter((e) => compareDates(e.date, asOf) <= 0);
+  // A medication prescribed to start later stays: projectCase reads it as a plan.
+  const now = entries.filter((e) => compareDates(e.date, asOf) <= 0 || e.kind === 'medication');
   const clinicFields = new Map<EntryKind, Map<string, unknown>>();
   const clinicKinds = new Set<EntryKind>();
   for (const e of [...now].sort((a, b) => compareDates(a.date, b.date))) {
