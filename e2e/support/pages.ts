@@ -153,6 +153,8 @@ export const PAGES: readonly PageSpec[] = [
     name: 'calcium calculator (patient)', path: '/questionnaires/{id}/calcium/step/1', h1: (t) => t.questionnaires.names.calcium,
     before: signInAs('patient'), resolve: ownQuestionnaire('/calcium/step/1'),
   },
+  { name: 'my results (patient)', path: '/results/{id}', h1: (t) => t.myResults.title, before: signInAs('patient'), resolve: async (page) => `/results/${(await ownRecord(page)).split('/')[2] ?? ''}` },
+  { name: 'results of a child (caregiver)', path: '/results/{id}', h1: (t) => t.myResults.titleFor('Lotte Mulder'), before: signInAs('caregiver'), resolve: async (page) => (await caredForQuestionnaires(page)).replace('/questionnaires/', '/results/') },
   { name: 'questionnaires of a child (caregiver)', path: '/questionnaires/{id}', h1: (t) => t.questionnaires.title, before: signInAs('caregiver'), resolve: caredForQuestionnaires },
   { name: 'consent of a caregiver (nurse)', path: '/patients/{id}/caregivers/{caregiverId}', h1: (t) => t.record.consentTitle('Bram de Vries'), before: signInAs('nurse'), resolve: firstConsentPage },
   { name: 'record facts (nurse)', path: '/patients/{id}/facts', h1: (t) => t.facts.title, before: signInAs('nurse'), resolve: annasRecord('facts') },

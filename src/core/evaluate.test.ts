@@ -51,7 +51,7 @@ describe('evaluate (§1)', () => {
   it('names the settings with the keys of §1, verbatim', () => {
     expect(Object.keys(DEFAULT_SETTINGS).sort()).toEqual([
       'fractureSitePolicy', 'vertebralFractureMinT', 'glucocorticoidTScoreThreshold', 'overdueGraceDays',
-      'calciumOtherFoodMg', 'calciumPerServingMg', 'aidsCheckIntervalMonths', 'aidsCheckGrowthCm',
+      'calciumOtherFoodMg', 'calciumPerServingMg', 'aidsCheckIntervalMonths', 'aidsCheckGrowthCm', 'resultsReleaseDays',
     ].sort());
   });
 

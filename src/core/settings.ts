@@ -59,6 +59,13 @@ export const Settings = z
       .max(30)
       .default(3)
       .describe('Growth since the last aids check that makes the check due sooner, cm (§12).'),
+    resultsReleaseDays: z
+      .number()
+      .int()
+      .min(0)
+      .max(60)
+      .default(7)
+      .describe('Days after results are entered before the patient sees them when no assessment was signed off since (Botpad policy for the patient side).'),
   })
   .strict()
   .meta({ id: 'Settings' });
@@ -73,9 +80,10 @@ export const SETTING_KEYS = Object.keys(Settings.shape) as (keyof Settings)[];
 
 /**
  * Where each setting comes from: the section of clinical-rules.md and the sources it cites for the
- * value. No source: the default is Botpad's own policy (the spec says so), not a guideline's.
+ * value. No source: the default is Botpad's own policy (the spec says so), not a guideline's. No
+ * section: a setting of the pathway's organisation rather than of a clinical rule.
  */
-export const SETTING_SOURCES: Record<keyof Settings, { section: number; sources: readonly string[] }> = {
+export const SETTING_SOURCES: Record<keyof Settings, { section: number | null; sources: readonly string[] }> = {
   fractureSitePolicy: { section: 2, sources: ['NIV-2022', 'PATHWAY-UMC'] },
   glucocorticoidTScoreThreshold: { section: 5, sources: ['CBO-2011', 'NHG-2024'] },
   vertebralFractureMinT: { section: 5, sources: ['NHG-2024'] },
@@ -84,6 +92,8 @@ export const SETTING_SOURCES: Record<keyof Settings, { section: number; sources:
   calciumPerServingMg: { section: 9, sources: [] },
   aidsCheckIntervalMonths: { section: 12, sources: [] },
   aidsCheckGrowthCm: { section: 12, sources: [] },
+  // Not a clinical rule: when the patient side shows new results (the clinic's own choice).
+  resultsReleaseDays: { section: null, sources: [] },
 };
 
 type Leaf = string | number | null;

@@ -13,3 +13,8 @@ export function todayNl(now: number = Date.now()): string {
   cached = { until: now + 1000, value };
   return value;
 }
+
+/** The Dutch calendar date of an instant (a moment something was recorded or signed). */
+export function dayInNl(instant: number): string {
+  return FORMAT.format(instant);
+}

@@ -99,6 +99,9 @@ export async function seedDemo(db: Db, today: IsoDate = todayNl()): Promise<bool
     const rows = DEMO_RECORDS.flatMap((r) => r.entries(today).map((e): Insertable<ClinicalEntryTable> => ({
       entry_id: randomUUID(), version: 1, patient_id: patientIds[r.patient] ?? '', kind: e.kind, clinical_date: e.date, data: JSON.stringify(e.data),
       status: 'active', current: true, source: 'clinician', recorded_by: nurse.id, organisation_id: nurse.organisation_id,
+      // Written down on the day it happened (a course prescribed ahead: today), as a clinic would
+      // have: what reads the moment of recording (the patient's results release) sees a true record.
+      recorded_at: `${e.date < today ? e.date : today}T11:00:00Z`,
     })));
     if (rows.length > 0) await trx.insertInto('clinical_entry').values(rows).execute();
     for (const task of DEMO_TASKS) {

@@ -10,6 +10,7 @@ import { registerPublicPages } from './public/public.route.js';
 import { registerAccountPages } from './accounts/accounts.route.js';
 import { registerOwnRecordPages } from './me/me.route.js';
 import { registerQuestionnairePages } from './questionnaires/questionnaires.route.js';
+import { registerResultsPages } from './results/results.route.js';
 import { registerPatientPages } from './patients/patients.route.js';
 import { registerAdminPages } from './admin/admin.route.js';
 import { registerFactPages } from './facts/facts.route.js';
@@ -36,6 +37,7 @@ export function registerWebRoutes(fastify: FastifyInstance): void {
   registerOwnRecordPages(fastify, kit);
   registerWorklistPages(fastify, kit);
   registerQuestionnairePages(fastify, kit);
+  registerResultsPages(fastify, kit);
   registerPatientPages(fastify, kit);
   registerRecordPages(fastify, kit);
   registerIntakePages(fastify, kit);

@@ -58,6 +58,7 @@ export const SETTING_NUMBERS = {
   calciumOtherFoodMg: S.calciumOtherFoodMg.unwrap(),
   aidsCheckIntervalMonths: S.aidsCheckIntervalMonths.unwrap(),
   aidsCheckGrowthCm: S.aidsCheckGrowthCm.unwrap(),
+  resultsReleaseDays: S.resultsReleaseDays.unwrap(),
 } as const;
 export type SettingNumber = keyof typeof SETTING_NUMBERS;
 
@@ -101,6 +102,7 @@ export const SettingsForm = pageForm({
     ...(Object.fromEntries(SERVING_ITEMS.map((item) => [servingField(item), servingNumber(item)])) as Record<`serving-${ServingItem}`, ReturnType<typeof servingNumber>>),
     aidsCheckIntervalMonths: input(typedNumber(SETTING_NUMBERS.aidsCheckIntervalMonths)),
     aidsCheckGrowthCm: input(typedNumber(SETTING_NUMBERS.aidsCheckGrowthCm)),
+    resultsReleaseDays: input(typedNumber(SETTING_NUMBERS.resultsReleaseDays)),
   }),
   labels: (t) => {
     const f = t.orgSettings.fields;
@@ -113,6 +115,7 @@ export const SettingsForm = pageForm({
       ...Object.fromEntries(SERVING_ITEMS.map((item) => [servingField(item), t.orgSettings.items[item]])),
       aidsCheckIntervalMonths: f.aidsCheckIntervalMonths.label,
       aidsCheckGrowthCm: f.aidsCheckGrowthCm.label,
+      resultsReleaseDays: f.resultsReleaseDays.label,
     };
   },
   messages: (t) => {
@@ -140,5 +143,6 @@ export function settingsOfForm(data: z.output<typeof SettingsForm.schema>): Sett
     calciumPerServingMg: Object.fromEntries(SERVING_ITEMS.map((item) => [item, data[`serving-${item}`]])) as Settings['calciumPerServingMg'],
     aidsCheckIntervalMonths: data.aidsCheckIntervalMonths,
     aidsCheckGrowthCm: data.aidsCheckGrowthCm,
+    resultsReleaseDays: data.resultsReleaseDays,
   };
 }

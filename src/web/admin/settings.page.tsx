@@ -16,7 +16,7 @@ const SERVING_SCHEMA = Settings.shape.calciumPerServingMg.unwrap().shape;
 const shown = (ctx: PageContext, v: number | null) => (v === null ? ctx.t.orgSettings.noLimit : v.toLocaleString(ctx.lang === 'nl' ? 'nl-NL' : 'en-GB'));
 
 /** Default, value in force, and source, in one line each: what the hint of a field says after its meaning. */
-function facts(ctx: PageContext, d: string, now: string, own: boolean, source: { section: number; sources: readonly string[] }): string {
+function facts(ctx: PageContext, d: string, now: string, own: boolean, source: { section: number | null; sources: readonly string[] }): string {
   const o = ctx.t.orgSettings;
   return `${o.standard(d)} ${o.now(now, own)} ${o.source(source.section, source.sources.join(', '))}`;
 }
@@ -135,6 +135,7 @@ export function OrganisationSettingsPage(props: {
           </fieldset>
           {numberField('aidsCheckIntervalMonths')}
           {numberField('aidsCheckGrowthCm')}
+          {numberField('resultsReleaseDays')}
           <p class="actions">
             <button type="submit">{o.submit}</button>
           </p>

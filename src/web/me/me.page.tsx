@@ -31,6 +31,12 @@ export function MePage({ ctx, patient, caregivers, questionnaires, csrf, stopped
         <p>{ctx.t.questionnaires.intro}</p>
         <QuestionnaireLinks t={ctx.t} patientId={patient.id} items={questionnaires} level={3} />
       </section>
+      <section aria-labelledby="results-title">
+        <h2 id="results-title">{ctx.t.myResults.title}</h2>
+        <p>
+          <a href={`/results/${patient.id}`}>{ctx.t.myResults.link}</a>
+        </p>
+      </section>
       <PatientDetails ctx={ctx} patient={patient} />
       <p>{m.wrong}</p>
       <ul class="bullets">
@@ -101,6 +107,7 @@ export function CarePage({ ctx, people, idle }: { ctx: PageContext; people: read
                   <th scope="col">{t.patients.name}</th>
                   <th scope="col">{t.patients.birthDate}</th>
                   <th scope="col">{t.questionnaires.title}</th>
+                  <th scope="col">{t.myResults.column}</th>
                 </tr>
               </thead>
               <tbody>
@@ -112,6 +119,9 @@ export function CarePage({ ctx, people, idle }: { ctx: PageContext; people: read
                     <td data-label={t.patients.birthDate}>{calendarDate(ctx.lang, p.birthDate)}</td>
                     <td data-label={t.questionnaires.title}>
                       <a href={`/questionnaires/${p.id}`}>{c.questionnairesFor(listName(p))}</a>
+                    </td>
+                    <td data-label={t.myResults.column}>
+                      <a href={`/results/${p.id}`}>{t.myResults.linkFor(listName(p))}</a>
                     </td>
                   </tr>
                 ))}
