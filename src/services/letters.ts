@@ -258,3 +258,9 @@ export async function invitationLetterPdf(l: InvitationLetter): Promise<Buffer> 
   };
   return engine().createPdf(doc).getBuffer();
 }
+
+/** What to prepare for the diagnostic day, in the invitation letter's own words: the reminder on the patient's home page says the same. */
+export function visitPreparation(lang: LetterLang): { urine: string; container: string; urineSteps: readonly string[]; bring: string; bringList: readonly string[] } {
+  const w = LETTER_WORDS[lang];
+  return { urine: w.urine, container: w.container, urineSteps: w.urineSteps, bring: w.bring, bringList: w.bringList };
+}

@@ -36,6 +36,13 @@ export async function visitsOf(db: Db, patientId: string, organisationId: string
   return rows.map((r) => asVisit(r as unknown as Record<string, unknown>));
 }
 
+/** The patient's planned visits from `from` up to and including `to`, of every organisation, soonest first. */
+export async function plannedVisitsBetween(db: Db, patientId: string, from: string, to: string): Promise<VisitRow[]> {
+  const rows = await db.selectFrom('visit').selectAll().where('patient_id', '=', patientId).where('status', '=', 'planned')
+    .where('visit_date', '>=', from).where('visit_date', '<=', to).orderBy('visit_date').orderBy('created_at').execute();
+  return rows.map((r) => asVisit(r as unknown as Record<string, unknown>));
+}
+
 export async function visitById(db: Db, patientId: string, organisationId: string, visitId: string, lock = false): Promise<VisitRow | undefined> {
   let q = db.selectFrom('visit').selectAll().where('id', '=', visitId).where('patient_id', '=', patientId).where('organisation_id', '=', organisationId);
   if (lock) q = q.forUpdate();

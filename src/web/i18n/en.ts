@@ -722,6 +722,15 @@ export const en = {
     linkFor: (name: string) => `Results of ${name}`,
     column: 'Results',
   },
+  reminder: {
+    title: (date: string) => `Your assessment day is on ${date}`,
+    titleFor: (name: string, date: string) => `The assessment day of ${name} is on ${date}`,
+    firstAt: (time: string) => `The first test starts at ${time}.`,
+    reportTo: (where: string) => `When you arrive, report to: ${where}.`,
+    reportDefault: 'When you arrive, report to the outpatient clinic desk.',
+    evening: 'The talk is at the evening clinic. A bone scan can only be done in the daytime, so it is earlier that same day.',
+    urineStarts: (date: string) => `Start collecting urine on ${date}, in the morning.`,
+  },
   me: {
     title: 'My record',
     intro: 'Here you see your details in Botpad.',

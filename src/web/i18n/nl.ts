@@ -724,6 +724,15 @@ export const nl = {
     linkFor: (name: string) => `Uitslagen van ${name}`,
     column: 'Uitslagen',
   },
+  reminder: {
+    title: (date: string) => `Uw onderzoeksdag is op ${date}`,
+    titleFor: (name: string, date: string) => `De onderzoeksdag van ${name} is op ${date}`,
+    firstAt: (time: string) => `Het eerste onderzoek begint om ${time} uur.`,
+    reportTo: (where: string) => `Meld u bij aankomst bij: ${where}.`,
+    reportDefault: 'Meld u bij aankomst bij de balie van de polikliniek.',
+    evening: 'Het gesprek is op het avondspreekuur. Een botscan kan alleen overdag, dus die is dezelfde dag eerder.',
+    urineStarts: (date: string) => `Begin met urine sparen op ${date}, 's ochtends.`,
+  },
   me: {
     title: 'Mijn dossier',
     intro: 'Hier ziet u uw gegevens in Botpad.',

@@ -6,7 +6,7 @@ import { calendarDate } from '../time-format.js';
 import type { Patient, PatientSummary } from '../../schema/patient.schema.js';
 import { PatientDetails } from '../components/Patient.js';
 import { Csrf, Notice } from '../components/Form.js';
-import type { CaregiverLinkView, LinkGap, QuestionnaireView } from '../../api/facade.js';
+import type { CaregiverLinkView, LinkGap, QuestionnaireView, VisitReminder } from '../../api/facade.js';
 import { QuestionnaireLinks } from '../questionnaires/questionnaires.page.js';
 
 /** Where a caregiver stands, for the patient: plain words, no legal terms. */
@@ -17,8 +17,42 @@ function statusWords(ctx: PageContext, c: CaregiverLinkView): string {
   return c.gap === 'patient-consent' ? s.waiting : s.other;
 }
 
-export function MePage({ ctx, patient, caregivers, questionnaires, csrf, stopped }: {
-  ctx: PageContext; patient: Patient; caregivers: readonly CaregiverLinkView[]; questionnaires: readonly QuestionnaireView[]; csrf: string; stopped: boolean;
+/**
+ * The days before the diagnostic day: when and where, the 24-hour urine and what to bring, in the
+ * invitation letter's own words. `name`: whose day it is, on a caregiver's home.
+ */
+export function VisitReminderBox({ ctx, reminder, name, id }: { ctx: PageContext; reminder: VisitReminder; name?: string; id: string }) {
+  const r = ctx.t.reminder;
+  const w = reminder.words;
+  return (
+    <section aria-labelledby={`${id}-title`} class="reminder">
+      <h2 id={`${id}-title`}>{name === undefined ? r.title(calendarDate(ctx.lang, reminder.date)) : r.titleFor(name, calendarDate(ctx.lang, reminder.date))}</h2>
+      <p>
+        {reminder.firstTime ? r.firstAt(reminder.firstTime) : null} {reminder.reportTo ? r.reportTo(reminder.reportTo) : r.reportDefault}
+        {reminder.kind === 'evening-clinic' ? <> {r.evening}</> : null}
+      </p>
+      {reminder.urine ? (
+        <>
+          <h3>{w.urine}</h3>
+          <p>{w.container}</p>
+          <p>
+            <strong>{r.urineStarts(calendarDate(ctx.lang, reminder.urineStarts))}</strong>
+          </p>
+          <ol>
+            {w.urineSteps.map((s) => <li key={s}>{s}</li>)}
+          </ol>
+        </>
+      ) : null}
+      <h3>{w.bring}</h3>
+      <ul class="bullets">
+        {w.bringList.map((b) => <li key={b}>{b}</li>)}
+      </ul>
+    </section>
+  );
+}
+
+export function MePage({ ctx, patient, caregivers, questionnaires, reminder, csrf, stopped }: {
+  ctx: PageContext; patient: Patient; caregivers: readonly CaregiverLinkView[]; questionnaires: readonly QuestionnaireView[]; reminder: VisitReminder | null; csrf: string; stopped: boolean;
 }) {
   const m = ctx.t.me;
   return (
@@ -26,6 +60,7 @@ export function MePage({ ctx, patient, caregivers, questionnaires, csrf, stopped
       <h1>{m.title}</h1>
       {stopped ? <Notice ok>{m.stopped}</Notice> : null}
       <p class="lead">{m.intro}</p>
+      {reminder ? <VisitReminderBox ctx={ctx} reminder={reminder} id="reminder" /> : null}
       <section aria-labelledby="questionnaires-title" class="questionnaires-home">
         <h2 id="questionnaires-title">{ctx.t.questionnaires.title}</h2>
         <p>{ctx.t.questionnaires.intro}</p>
@@ -78,12 +113,15 @@ export function MePage({ ctx, patient, caregivers, questionnaires, csrf, stopped
   );
 }
 
-export function CarePage({ ctx, people, idle }: { ctx: PageContext; people: readonly PatientSummary[]; idle: readonly LinkGap[] }) {
+export function CarePage({ ctx, people, idle, reminders }: {
+  ctx: PageContext; people: readonly PatientSummary[]; idle: readonly LinkGap[]; reminders: readonly { name: string; reminder: VisitReminder }[];
+}) {
   const t = ctx.t;
   const c = t.care;
   return (
     <Layout ctx={ctx} title={c.title}>
       <h1>{c.title}</h1>
+      {reminders.map((x, i) => <VisitReminderBox key={x.name} ctx={ctx} reminder={x.reminder} name={x.name} id={`reminder-${String(i)}`} />)}
       {idle.length > 0 ? (
         <section aria-labelledby="idle-title" class="notice" role="note">
           <h2 id="idle-title">{c.idleTitle}</h2>

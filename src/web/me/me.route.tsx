@@ -1,8 +1,9 @@
 // The patient's and the caregiver's side: their own record (/me) and the people they look after (/care).
 import type { FastifyInstance } from 'fastify';
-import { AppError, caregiverLinks, findPatients, idleLinks, questionnairesOf, readPatient, requestMeta, withdrawConsent } from '../../api/facade.js';
+import { AppError, caregiverLinks, findPatients, idleLinks, questionnairesOf, readPatient, requestMeta, visitReminder, withdrawConsent } from '../../api/facade.js';
 import { queryFields } from '../forms.js';
 import { isUuid, userOfMenuPage, type PageKit } from '../page-kit.js';
+import { listName } from '../../core/names.js';
 import { CarePage, MePage } from './me.page.js';
 
 export function registerOwnRecordPages(fastify: FastifyInstance, kit: PageKit): void {
@@ -18,7 +19,9 @@ export function registerOwnRecordPages(fastify: FastifyInstance, kit: PageKit): 
       const { caregivers } = await caregiverLinks(deps(), u.actor, requestMeta(req), u.actor.patientId);
       const { items } = await questionnairesOf(deps(), { actor: u.actor, meta: requestMeta(req), patientId: u.actor.patientId });
       const stopped = queryFields(req).notice === 'stopped';
-      return send(reply, <MePage ctx={await ctxOf(req, reply)} patient={patient} caregivers={caregivers} questionnaires={items} csrf={reply.generateCsrf()} stopped={stopped} />);
+      const ctx = await ctxOf(req, reply);
+      const reminder = await visitReminder(deps(), { actor: u.actor, meta: requestMeta(req), patientId: u.actor.patientId, lang: ctx.lang });
+      return send(reply, <MePage ctx={ctx} patient={patient} caregivers={caregivers} questionnaires={items} reminder={reminder} csrf={reply.generateCsrf()} stopped={stopped} />);
     }),
   );
 
@@ -29,7 +32,11 @@ export function registerOwnRecordPages(fastify: FastifyInstance, kit: PageKit): 
       const u = userOfMenuPage(req, '/care');
       const people = await findPatients(deps(), u.actor, requestMeta(req), { limit: 200 });
       const idle = await idleLinks(deps(), u.actor, requestMeta(req));
-      return send(reply, <CarePage ctx={await ctxOf(req, reply)} people={people.items} idle={idle} />);
+      const ctx = await ctxOf(req, reply);
+      // A caregiver's home reminds of each cared-for person's coming diagnostic day, as the patient's own does.
+      const reminders = (await Promise.all(people.items.map(async (p) => ({ person: p, reminder: await visitReminder(deps(), { actor: u.actor, meta: requestMeta(req), patientId: p.id, lang: ctx.lang }) }))))
+        .flatMap((x) => (x.reminder ? [{ name: listName(x.person), reminder: x.reminder }] : []));
+      return send(reply, <CarePage ctx={ctx} people={people.items} idle={idle} reminders={reminders} />);
     }),
   );
 
