@@ -216,7 +216,8 @@ export function deriveItems(c: Case, settings: Settings, log: PathwayLog): Deriv
     const v = k.value as { drug: string; date: IsoDate } | null;
     if (!v) continue;
     nextDose.set(v.drug, v.date);
-    const med = (c.medications ?? []).find((m) => m.drug === v.drug && (m.end === undefined || !before(m.end, asOf)));
+    // The course the rule read: with two records of a drug the later start is current (its route decides).
+    const med = currentCourses(c).find((k) => k.med.drug === v.drug)?.med;
     const reg = med ? regimenFor(med.drug, med.route) : undefined;
     if (!reg || !clinicDose(reg)) continue;
     add({ key: `dose-due:${v.drug}`, step: 'dose-due', due: v.date, priority: v.drug === 'denosumab' ? 'high' : 'normal', reasons: [v.drug], source: 'medication.next-dose' });
