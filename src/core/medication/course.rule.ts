@@ -234,6 +234,8 @@ export const nextDoseRule: Rule = {
         ? maxDate([c.asOf, k.med.doses?.length ? addDays(last, 1) : k.med.start])!
         : afterInterval(last, reg.interval);
       if (k.med.end !== undefined && cmp(date, k.med.end) > 0) continue;
+      // Twelve romosozumab doses are a lifetime (§7): after the twelfth there is no next one to give.
+      if (k.med.drug === 'romosozumab' && allDoses(c, 'romosozumab', t).length >= ROMOSOZUMAB_LIFETIME_DOSES) continue;
       const late = t.check(C['dose-overdue'], reg.interval !== 'daily' && cmp(date, c.asOf) < 0);
       const d = name(k.med.drug);
       out.push({

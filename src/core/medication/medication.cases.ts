@@ -184,6 +184,11 @@ export const courseRows: Row[] = [
   { spec: '§8 next dose: no dose list counts the start as the first dose and says so', code: 'medication.next-dose',
     input: makeCase(on('zoledronic-acid', '2026-03-15')), like: { date: '2027-03-15' }, missing: ['medications.0.doses'] },
 
+  { spec: '§7/§8 next dose: romosozumab after 11 doses, the twelfth a month after the last', code: 'medication.next-dose',
+    input: makeCase(on('romosozumab', '2025-12-01', { doses: monthly('2025-12', 11) })), like: { drug: 'romosozumab', date: '2026-11-01' } },
+  { spec: '§7/§8 next dose: romosozumab after its twelfth dose has none (lifetime limit)', code: 'medication.next-dose',
+    input: makeCase(on('romosozumab', '2025-11-01', { doses: monthly('2025-11', 12) })), value: 'absent' },
+
   { spec: '§8 denosumab 6 months after the last injection is not late', code: 'medication.denosumab-late',
     input: makeCase(on('denosumab', '2025-05-23', { doses: ['2026-05-23'] })), value: 'absent' },
   { spec: '§8 denosumab one day short of 7 months is not late', code: 'medication.denosumab-late',
