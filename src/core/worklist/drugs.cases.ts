@@ -181,14 +181,14 @@ const teriparatide: DrugItemCase[] = [
     input: on('2026-03-01', course('teriparatide', 'sc', '2026-01-31')), step: 'pre-dose-check', item: 'absent' },
   { drug: 'teriparatide', route: 'sc', spec: '§8 policy', name: 'started 31 August 2025: the end after 24 months (31 August 2027) is reviewed from 2 June 2027',
     input: on('2027-06-02', course('teriparatide', 'sc', '2025-08-31')), step: 'review',
-    item: { key: 'review:teriparatide', due: '2027-08-31', overdue: false, priority: 'normal', reasons: ['teriparatide'] } },
+    item: { key: 'review:teriparatide', due: '2027-08-31', overdue: false, priority: 'normal', reasons: ['teriparatide'], source: 'medication.review-due' } },
   { drug: 'teriparatide', route: 'sc', spec: '§8 policy', name: 'not on 1 June 2027',
     input: on('2027-06-01', course('teriparatide', 'sc', '2025-08-31')), step: 'review', item: 'absent' },
   { drug: 'teriparatide', route: 'sc', spec: '§1/§8', name: 'started on 29 February 2028: the end falls on 28 February 2030',
     input: on('2030-01-10', course('teriparatide', 'sc', '2028-02-29')), step: 'review', item: { key: 'review:teriparatide', due: '2030-02-28', overdue: false } },
   { drug: 'teriparatide', route: 'sc', spec: '§8', name: 'six months taken before (1 January to 1 July 2024): a new course from 1 January 2026 ends on 1 July 2027, reviewed then, not after 24 months',
     input: makeCase({ asOf: '2027-05-01', medications: [course('teriparatide', 'sc', '2024-01-01', { end: '2024-07-01' }), course('teriparatide', 'sc', '2026-01-01')] }), step: 'review',
-    item: { key: 'review:teriparatide', due: '2027-07-01', overdue: false, reasons: ['teriparatide'] } },
+    item: { key: 'review:teriparatide', due: '2027-07-01', overdue: false, reasons: ['teriparatide'], source: 'medication.anabolic-end' } },
 ];
 
 const romo = (start: string, doses: string[], extra: Partial<Med> = {}) => course('romosozumab', 'sc', start, { doses, ...extra });
@@ -224,7 +224,7 @@ const romosozumab: DrugItemCase[] = [
     input: on('2026-10-16', romo('2026-01-15', fifteenths('2026-01', 10))), step: 'review', item: 'absent' },
   { drug: 'romosozumab', route: 'sc', spec: '§8', name: 'six doses in 2024, five more from 15 January 2026: the twelfth on 15 June 2026 ends it on 15 July 2026, reviewed then, not after a year',
     input: makeCase({ asOf: '2026-05-20', medications: [romo('2024-01-15', fifteenths('2024-01', 6), { end: '2024-06-15' }), romo('2026-01-15', fifteenths('2026-01', 5))] }), step: 'review',
-    item: { key: 'review:romosozumab', due: '2026-07-15', overdue: false, reasons: ['romosozumab'] } },
+    item: { key: 'review:romosozumab', due: '2026-07-15', overdue: false, reasons: ['romosozumab'], source: 'medication.anabolic-end' } },
 ];
 
 const raloxifene: DrugItemCase[] = [
