@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { freshStore, STORE_KINDS } from '../store/testing/stores.js';
-import type { Store } from '../store/db.js';
+import { inTransaction, type Store } from '../store/db.js';
 import { buildFixture, type Fixture } from '../api/testing/fixture.js';
 import { storeAuditor } from './auditor.js';
 import type { Actor } from '../core/access/index.js';
@@ -253,6 +253,8 @@ describe.each(STORE_KINDS)('the medication steps on the worklist on %s', (kind) 
 
   const itemsOf = async (patientId: string) => (await listWorklist(deps(), nurse, meta, { sort: 'due', limit: 200 })).items.filter((i) => i.patientId === patientId);
   const alertsOf = async (patientId: string) => (await itemsOf(patientId)).filter((i) => i.step === 'alert');
+  /** The patient's items as derived on another day, as the daily run would on that day. */
+  const deriveOn = (patientId: string, asOf: string) => inTransaction(store.db, (tx) => refreshPatients(tx, [patientId], asOf));
 
   it('opens the next injection and its calcium check six months on, the late alert at seven months and not a day before, the stop alert on a stop without a follow-on until one is planned', async () => {
     const p = fx.patients.adultA;
@@ -265,11 +267,11 @@ describe.each(STORE_KINDS)('the medication steps on the worklist on %s', (kind) 
     expect(items.filter((i) => i.step === 'alert')).toEqual([]);
 
     // The list as it will be: a day short of seven months, nothing; at seven months, the high alert.
-    await refreshPatients(store.db, [p], addDays(addMonths(today, 7), -1));
+    await deriveOn(p, addDays(addMonths(today, 7), -1));
     expect(await alertsOf(p)).toEqual([]);
-    await refreshPatients(store.db, [p], addMonths(today, 7));
+    await deriveOn(p, addMonths(today, 7));
     expect(await alertsOf(p)).toEqual([expect.objectContaining({ due: next, overdue: true, priority: 'high', reasons: ['medication.denosumab-late'], source: 'medication.denosumab-late' })]);
-    await refreshPatients(store.db, [p], today);
+    await deriveOn(p, today);
     expect(await alertsOf(p)).toEqual([]);
 
     // A stop without a follow-on is refused and changes nothing; with the physician's reason it goes through and raises the alert.
