@@ -34,6 +34,8 @@ const WRITE: Record<Role, P[]> = { ...READ, patient: [], caregiver: [] };
 const WITHDRAW: Record<Role, P[]> = { nurse: ['adultA'], physician: ['adultA'], physiotherapist: [], 'care-worker': [], admin: [], patient: ['adultA'], caregiver: [] };
 /** Who may do the clinic-only things (accounts, links, merge) with which patient. */
 const CLINIC: Record<Role, P[]> = { nurse: ['adultA'], physician: ['adultA'], physiotherapist: [], 'care-worker': [], admin: [], patient: [], caregiver: [] };
+/** Who may prescribe, stop and plan medication: the physicians of the caring organisation only. */
+const PRESCRIBE: Record<Role, P[]> = { nurse: [], physician: ['adultA'], physiotherapist: [], 'care-worker': [], admin: [], patient: [], caregiver: [] };
 
 interface RouteCase {
   name: string;
@@ -57,6 +59,15 @@ async function freshEntry(db: Db, patientId: string, f: Fixture): Promise<void> 
   ENTRY.set(patientId, e.entry_id);
 }
 const entryPath = (id: string, rest = '') => `/api/v1/patients/${id}/entries/${ENTRY.get(id) ?? 'none'}${rest}`;
+/** A course of each fixture patient the dose route records on, and one the stop route stops (a new one for every request: a stop uses it up). */
+const COURSE = new Map<string, string>();
+const STOPPABLE = new Map<string, string>();
+const course = (db: Db, patientId: string, f: Fixture, drug: 'zoledronic-acid' | 'risedronic-acid') =>
+  insertEntry(db, { patientId, kind: 'medication', date: '2026-01-05', data: drug === 'zoledronic-acid' ? { drug, route: 'iv' } : { drug }, source: 'clinician', by: f.users.physician.id, organisationId: null });
+async function freshStoppable(db: Db, patientId: string, f: Fixture): Promise<void> {
+  STOPPABLE.set(patientId, (await course(db, patientId, f, 'risedronic-acid')).entry_id);
+}
+const medPath = (id: string, map: Map<string, string>, rest = '') => `/api/v1/patients/${id}/medications/${map.get(id) ?? 'none'}${rest}`;
 async function careEnded(db: Db, patientId: string, f: Fixture): Promise<void> {
   if (!(await openCareEnd(db, patientId))) await insertCareEnd(db, { patientId, organisationId: null, reason: 'moved', date: '2026-01-05', note: null, by: f.users.nurse.id });
 }
@@ -98,6 +109,17 @@ const ROUTES: RouteCase[] = [
   { name: 'evaluation', method: 'GET', path: (id) => `/api/v1/patients/${id}/evaluation?lang=en`, allowed: READ, okStatus: 200 },
   { name: 'sign an assessment', method: 'POST', path: (id) => `/api/v1/patients/${id}/assessments`, body: () => ({ note: 'Besproken' }), allowed: CLINIC, okStatus: 201 },
   { name: 'list assessments', method: 'GET', path: (id) => `/api/v1/patients/${id}/assessments`, allowed: READ, okStatus: 200 },
+  // The medication plan: read with the record; prescribed, stopped and planned by the physicians of
+  // the caring organisation; doses recorded by its nurses and physicians.
+  { name: 'read the medication plan', method: 'GET', path: (id) => `/api/v1/patients/${id}/medications`, allowed: READ, okStatus: 200 },
+  { name: 'read the safety gates', method: 'GET', path: (id) => `/api/v1/patients/${id}/medication-safety?start=${today}`, allowed: READ, okStatus: 200 },
+  {
+    name: 'prescribe', method: 'POST', path: (id) => `/api/v1/patients/${id}/medications`, body: () => ({ drug: 'alendronic-acid', start: today, acknowledgeCautions: true }),
+    allowed: PRESCRIBE, okStatus: 201,
+  },
+  { name: 'record a dose', method: 'POST', path: (id) => medPath(id, COURSE, '/doses'), body: () => ({ date: today, location: 'Dagbehandeling', batch: 'B-1' }), allowed: CLINIC, okStatus: 201 },
+  { name: 'stop a course', method: 'PATCH', path: (id) => medPath(id, STOPPABLE), body: () => ({ end: today, reason: 'Maagklachten' }), allowed: PRESCRIBE, okStatus: 200, before: freshStoppable },
+  { name: 'plan a follow-on', method: 'POST', path: (id) => `/api/v1/patients/${id}/planned-medications`, body: () => ({ drug: 'zoledronic-acid', from: today }), allowed: PRESCRIBE, okStatus: 201 },
   { name: 'end care', method: 'POST', path: (id) => `/api/v1/patients/${id}/end-of-care`, body: () => ({ reason: 'transferred-to-gp', date: today }), allowed: CLINIC, okStatus: 201, after: careGoesOn },
   { name: 'resume care', method: 'POST', path: (id) => `/api/v1/patients/${id}/end-of-care/resume`, body: () => ({}), allowed: CLINIC, okStatus: 204, before: careEnded, after: careGoesOn },
 ];
@@ -117,7 +139,11 @@ describe.each(STORE_KINDS)('authorisation matrix on %s', (kind) => {
     for (const p of Object.keys(f.patients) as P[]) {
       await t.store.db.insertInto('caregiver_link').values({ caregiver_user_id: FAMILY_CAREGIVER, patient_id: f.patients[p], relation: 'family', created_by: null }).execute();
     }
-    for (const p of Object.values(f.patients)) await freshEntry(t.store.db, p, f);
+    for (const p of Object.values(f.patients)) {
+      await freshEntry(t.store.db, p, f);
+      COURSE.set(p, (await course(t.store.db, p, f, 'zoledronic-acid')).entry_id);
+      await freshStoppable(t.store.db, p, f);
+    }
     // Relations that give nothing: hospital A was only asked for advice on patient B (a referral,
     // not care), and the caregiver is family of child B without anyone's consent.
     await t.store.db.insertInto('patient_organisation').values({ patient_id: f.patients.adultB, organisation_id: f.orgs.hospA, relation: 'referral' }).execute();

@@ -67,7 +67,15 @@ const UNSTORABLE = ['\u0000', 'a\u0000b', '\ud800', 'x\udfff', 'ok\udbff'];
 const oddString = fc.oneof(fc.constantFrom(...ODD), fc.string({ maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 20 }));
 // A fact in patient A's record, so the routes on one entry reach past "no such entry".
 const entry = await insertEntry(t.store.db, { patientId: f.patients.adultA, kind: 'weight', date: '2026-01-05', data: { kg: 61 }, source: 'clinician', by: f.users.nurse.id, organisationId: null });
-const knownIds = [...Object.values(f.patients), ...Object.values(f.orgs), ...Object.values(f.users).map((u) => u.id), entry.entry_id];
+// Courses in patient A's record, so the dose and stop routes reach the course's checks and the
+// sequencing guardrail (denosumab with a dose, an infusion, a tablet) rather than "no such medication".
+const courses = await Promise.all([
+  insertEntry(t.store.db, { patientId: f.patients.adultA, kind: 'medication', date: '2026-01-05', data: { drug: 'denosumab', route: 'sc' }, source: 'clinician', by: f.users.physician.id, organisationId: null }),
+  insertEntry(t.store.db, { patientId: f.patients.adultA, kind: 'medication', date: '2026-01-05', data: { drug: 'zoledronic-acid', route: 'iv' }, source: 'clinician', by: f.users.physician.id, organisationId: null }),
+  insertEntry(t.store.db, { patientId: f.patients.adultA, kind: 'medication', date: '2026-01-05', data: { drug: 'alendronic-acid' }, source: 'clinician', by: f.users.physician.id, organisationId: null }),
+]);
+await insertEntry(t.store.db, { patientId: f.patients.adultA, kind: 'medication-dose', date: '2026-01-05', data: { drug: 'denosumab', medicationId: courses[0].entry_id }, source: 'clinician', by: f.users.nurse.id, organisationId: null });
+const knownIds = [...Object.values(f.patients), ...Object.values(f.orgs), ...Object.values(f.users).map((u) => u.id), entry.entry_id, ...courses.map((c) => c.entry_id)];
 const uuidish = fc.oneof(fc.constantFrom(...knownIds), fc.constantFrom(...knownIds.map((x) => x.toUpperCase())), fc.uuid());
 const junk: fc.Arbitrary<unknown> = fc.oneof(oddString, fc.jsonValue({ maxDepth: 2 }), fc.integer(), fc.double(), fc.boolean(), fc.constant(null));
 
@@ -236,6 +244,12 @@ describe('fuzzing every operation of the OpenAPI document', () => {
   it('finds the operations in the document', () => {
     expect(operations.length).toBeGreaterThan(15);
     expect(tables).toEqual(expect.arrayContaining(['patient', 'app_user', 'one_time_code', 'patient_organisation', 'caregiver_link']));
+    // The medication plan's routes are among them, with their course ids known to the fuzzer.
+    const listed = operations.map((o) => `${o.method} ${o.path}`);
+    expect(listed).toEqual(expect.arrayContaining([
+      'POST /api/v1/patients/{id}/medications', 'GET /api/v1/patients/{id}/medications', 'GET /api/v1/patients/{id}/medication-safety',
+      'POST /api/v1/patients/{id}/medications/{medicationId}/doses', 'PATCH /api/v1/patients/{id}/medications/{medicationId}', 'POST /api/v1/patients/{id}/planned-medications',
+    ]));
   });
 
   it.each(operations.map((o) => [`${o.method} ${o.path}`, o] as const))('%s', async (_name, op) => {

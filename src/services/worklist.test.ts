@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { freshStore, STORE_KINDS } from '../store/testing/stores.js';
-import type { Store } from '../store/db.js';
+import { inTransaction, type Store } from '../store/db.js';
 import { buildFixture, type Fixture } from '../api/testing/fixture.js';
 import { storeAuditor } from './auditor.js';
 import type { Actor } from '../core/access/index.js';
@@ -12,7 +12,8 @@ import { addDays, addMonths, addYears } from '../core/time/date.js';
 import { todayNl } from '../schema/clock.js';
 import { recordFacts, signAssessment } from './record.js';
 import { listWorklist } from './worklist.js';
-import { rederiveAll, runDaily } from './worklist-derive.js';
+import { refreshPatients, rederiveAll, runDaily } from './worklist-derive.js';
+import { planMedication, prescribe, recordDose, stopMedication } from './medication.js';
 import { startWorklistDays } from './worklist-schedule.js';
 import { correctPatient, createPatient, mergeDuplicate } from './patients.js';
 import { updateOrganisationSettings } from './settings.js';
@@ -226,5 +227,76 @@ describe.each(STORE_KINDS)('the worklist kept current on %s', (kind) => {
     expect(await contact()).toMatchObject({ due, overdue: true, reasons: ['follow-up-overdue'] });
     await updateOrganisationSettings(deps(), admin, meta, {});
     expect(await contact()).toMatchObject({ due, overdue: false });
+  });
+});
+
+// The medication steps end to end through the use cases: a prescription and a dose put the next
+// injection and its calcium check on the list; seven months on, the late alert; a stop without a
+// follow-on raises the stop alert, and planning the follow-on closes it.
+describe.each(STORE_KINDS)('the medication steps on the worklist on %s', (kind) => {
+  let store: Store;
+  let fx: Fixture;
+  let nurse: Actor;
+  let physician: Actor;
+  const today = todayNl();
+  const deps = () => ({ db: store.db, auditor: storeAuditor });
+
+  beforeAll(async () => {
+    store = await freshStore(kind);
+    fx = await buildFixture(store.db);
+    nurse = { userId: fx.users.nurse.id, role: 'nurse', organisationId: fx.orgs.hospA, organisationKind: 'hospital', patientId: null };
+    physician = { userId: fx.users.physician.id, role: 'physician', organisationId: fx.orgs.hospA, organisationKind: 'hospital', patientId: null };
+  });
+  afterAll(async () => {
+    await store.close();
+  });
+
+  const itemsOf = async (patientId: string) => (await listWorklist(deps(), nurse, meta, { sort: 'due', limit: 200 })).items.filter((i) => i.patientId === patientId);
+  const alertsOf = async (patientId: string) => (await itemsOf(patientId)).filter((i) => i.step === 'alert');
+  /** The patient's items as derived on another day, as the daily run would on that day. */
+  const deriveOn = (patientId: string, asOf: string) => inTransaction(store.db, (tx) => refreshPatients(tx, [patientId], asOf));
+
+  it('opens the next injection and its calcium check six months on, the late alert at seven months and not a day before, the stop alert on a stop without a follow-on until one is planned', async () => {
+    const p = fx.patients.adultA;
+    const course = await prescribe(deps(), { actor: physician, meta, patientId: p }, { drug: 'denosumab', start: today, acknowledgeCautions: true });
+    await recordDose(deps(), { actor: nurse, meta, patientId: p, medicationId: course.id }, { date: today, location: 'Dagbehandeling', batch: 'DEN-1' });
+    const next = addMonths(today, 6);
+    const items = await itemsOf(p);
+    expect(items.find((i) => i.step === 'dose-due')).toMatchObject({ due: next, overdue: false, priority: 'high', reasons: ['denosumab'], source: 'medication.next-dose' });
+    expect(items.find((i) => i.step === 'pre-dose-check')).toMatchObject({ due: next, overdue: false, reasons: ['denosumab', 'calcium-corrected', 'within-28-days'] });
+    expect(items.filter((i) => i.step === 'alert')).toEqual([]);
+
+    // The list as it will be: a day short of seven months, nothing; at seven months, the high alert.
+    await deriveOn(p, addDays(addMonths(today, 7), -1));
+    expect(await alertsOf(p)).toEqual([]);
+    await deriveOn(p, addMonths(today, 7));
+    expect(await alertsOf(p)).toEqual([expect.objectContaining({ due: next, overdue: true, priority: 'high', reasons: ['medication.denosumab-late'], source: 'medication.denosumab-late' })]);
+    await deriveOn(p, today);
+    expect(await alertsOf(p)).toEqual([]);
+
+    // A stop without a follow-on is refused and changes nothing; with the physician's reason it goes through and raises the alert.
+    const ask = { actor: physician, meta, patientId: p, medicationId: course.id };
+    await expect(stopMedication(deps(), ask, { end: today, reason: 'Wil geen prikken meer' })).rejects.toMatchObject({ code: 'medication-sequence' });
+    expect(await alertsOf(p)).toEqual([]);
+    await stopMedication(deps(), ask, { end: today, reason: 'Wil geen prikken meer', override: { reason: 'Besproken; vervolg volgt na overleg' } });
+    const stopped = await itemsOf(p);
+    expect(stopped.filter((i) => i.step === 'alert')).toEqual([
+      expect.objectContaining({ due: next, priority: 'high', reasons: ['medication.denosumab-stop-without-follow-on'], source: 'medication.denosumab-stop-without-follow-on' }),
+    ]);
+    expect(stopped.filter((i) => i.step === 'dose-due')).toEqual([]);
+
+    // Alendronic acid planned within the six months closes it.
+    await planMedication(deps(), { actor: physician, meta, patientId: p }, { drug: 'alendronic-acid', from: addMonths(today, 1) });
+    expect(await alertsOf(p)).toEqual([]);
+  });
+
+  it('raises the late alert today for an injection given seven months ago', async () => {
+    const p = (await createPatient(deps(), nurse, meta, { familyName: 'Prik', givenName: 'Laat', birthDate: addYears(today, -72), sex: 'female', gpPractice: 'Huisartsenpraktijk De Linde', differentPerson: true })).id;
+    const start = addMonths(today, -7);
+    const course = await prescribe(deps(), { actor: physician, meta, patientId: p }, { drug: 'denosumab', start, acknowledgeCautions: true });
+    await recordDose(deps(), { actor: nurse, meta, patientId: p, medicationId: course.id }, { date: start, batch: 'DEN-2' });
+    const items = await itemsOf(p);
+    expect(items.filter((i) => i.step === 'alert')).toEqual([expect.objectContaining({ due: addMonths(start, 6), overdue: true, priority: 'high', reasons: ['medication.denosumab-late'] })]);
+    expect(items.find((i) => i.step === 'dose-due')).toMatchObject({ due: addMonths(start, 6), overdue: true, priority: 'high' });
   });
 });

@@ -234,6 +234,8 @@ export const nextDoseRule: Rule = {
         ? maxDate([c.asOf, k.med.doses?.length ? addDays(last, 1) : k.med.start])!
         : afterInterval(last, reg.interval);
       if (k.med.end !== undefined && cmp(date, k.med.end) > 0) continue;
+      // Twelve romosozumab doses are a lifetime (§7): after the twelfth there is no next one to give.
+      if (k.med.drug === 'romosozumab' && allDoses(c, 'romosozumab', t).length >= ROMOSOZUMAB_LIFETIME_DOSES) continue;
       const late = t.check(C['dose-overdue'], reg.interval !== 'daily' && cmp(date, c.asOf) < 0);
       const d = name(k.med.drug);
       out.push({
@@ -307,20 +309,25 @@ export const denosumabLateRule: Rule = {
   },
 };
 
-/** A follow-on antiresorptive started or planned after denosumab (or an anabolic) began and no later than `by`. */
-export function followOn(c: Case, denosumabStart: IsoDate, by: IsoDate, t: Reader): { drug: Drug; from: IsoDate } | undefined {
+/**
+ * A follow-on antiresorptive started or planned after the course of `after` (denosumab or an
+ * anabolic) began and no later than `by`. Only denosumab itself is no follow-on of denosumab: after
+ * an anabolic, denosumab is an antiresorptive like the others (§8).
+ */
+export function followOn(c: Case, after: { drug: Drug; start: IsoDate }, by: IsoDate, t: Reader): { drug: Drug; from: IsoDate } | undefined {
+  const counts = (d: Drug) => d !== after.drug && isAntiresorptive(d);
   const candidates: { drug: Drug; from: IsoDate }[] = [];
   (c.plannedMedications ?? []).forEach((p, i) => {
-    if (p.drug === 'denosumab' || !isAntiresorptive(p.drug)) return;
+    if (!counts(p.drug)) return;
     t.note(plannedPath(i), p);
     candidates.push({ drug: p.drug, from: p.from });
   });
   (c.medications ?? []).forEach((m, i) => {
-    if (m.drug === 'denosumab' || !isAntiresorptive(m.drug) || cmp(m.start, denosumabStart) <= 0) return;
+    if (!counts(m.drug) || cmp(m.start, after.start) <= 0) return;
     t.med(i, m, 'start');
     candidates.push({ drug: m.drug, from: m.start });
   });
-  return sortBy(candidates.filter((x) => cmp(x.from, denosumabStart) > 0 && cmp(x.from, by) <= 0),
+  return sortBy(candidates.filter((x) => cmp(x.from, after.start) > 0 && cmp(x.from, by) <= 0),
     (a, b) => cmp(a.from, b.from))[0];
 }
 
@@ -347,7 +354,7 @@ export const denosumabStopRule: Rule = {
     t.med(k.index, k.med, 'end');
     const last = lastDose(k, c.asOf, t);
     const followOnDue = addMonths(last, DENOSUMAB_INTERVAL_MONTHS);
-    if (t.check(C['follow-on-planned'], followOn(c, k.med.start, followOnDue, t) !== undefined)) return [];
+    if (t.check(C['follow-on-planned'], followOn(c, k.med, followOnDue, t) !== undefined)) return [];
     if ((c.plannedMedications ?? []).length === 0) t.miss('plannedMedications');
     return [{
       code: 'medication.denosumab-stop-without-follow-on',
@@ -412,7 +419,7 @@ export const anabolicEndRule: Rule = {
       t.read(F['asOf']);
       t.med(k.index, k.med, 'start');
       const date = anabolicEndDate(c, k, t);
-      const next = followOn(c, k.med.start, addMonths(maxDate([date, c.asOf])!, 12), t);
+      const next = followOn(c, k.med, addMonths(maxDate([date, c.asOf])!, 12), t);
       t.check(C['follow-on-planned'], next !== undefined);
       const soon = t.check(C['end-within-3-months'], cmp(c.asOf, addMonths(date, -3)) >= 0);
       const d = name(drug);

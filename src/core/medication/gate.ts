@@ -61,8 +61,8 @@ export function stopGate(c: Case, stopping: Medication, end: IsoDate): SequenceR
   const t = new Reader(c, DEFAULT_SETTINGS);
   if (stopping.drug === 'denosumab') {
     const last = latestOf(stopping.doses ?? [], (d) => (compareDates(d, end) <= 0 ? d : undefined)) ?? stopping.start;
-    return followOn(c, stopping.start, addMonths(last, DENOSUMAB_INTERVAL_MONTHS), t) ? [] : ['denosumab-stop-without-follow-on'];
+    return followOn(c, stopping, addMonths(last, DENOSUMAB_INTERVAL_MONTHS), t) ? [] : ['denosumab-stop-without-follow-on'];
   }
-  if (isAnabolic(stopping.drug)) return followOn(c, stopping.start, addMonths(end, 12), t) ? [] : ['anabolic-stop-without-follow-on'];
+  if (isAnabolic(stopping.drug)) return followOn(c, stopping, addMonths(end, 12), t) ? [] : ['anabolic-stop-without-follow-on'];
   return [];
 }

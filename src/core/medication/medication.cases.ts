@@ -184,6 +184,11 @@ export const courseRows: Row[] = [
   { spec: '§8 next dose: no dose list counts the start as the first dose and says so', code: 'medication.next-dose',
     input: makeCase(on('zoledronic-acid', '2026-03-15')), like: { date: '2027-03-15' }, missing: ['medications.0.doses'] },
 
+  { spec: '§7/§8 next dose: romosozumab after 11 doses, the twelfth a month after the last', code: 'medication.next-dose',
+    input: makeCase(on('romosozumab', '2025-12-01', { doses: monthly('2025-12', 11) })), like: { drug: 'romosozumab', date: '2026-11-01' } },
+  { spec: '§7/§8 next dose: romosozumab after its twelfth dose has none (lifetime limit)', code: 'medication.next-dose',
+    input: makeCase(on('romosozumab', '2025-11-01', { doses: monthly('2025-11', 12) })), value: 'absent' },
+
   { spec: '§8 denosumab 6 months after the last injection is not late', code: 'medication.denosumab-late',
     input: makeCase(on('denosumab', '2025-05-23', { doses: ['2026-05-23'] })), value: 'absent' },
   { spec: '§8 denosumab one day short of 7 months is not late', code: 'medication.denosumab-late',
@@ -215,6 +220,9 @@ export const courseRows: Row[] = [
     like: { drug: 'teriparatide', date: '2027-07-10' } },
   { spec: '§8 anabolic end: romosozumab one month after the 12th dose, follow-on due (attention)', code: 'medication.anabolic-end',
     input: makeCase(on('romosozumab', '2025-11-01', { doses: monthly('2025-11', 12) })), like: { drug: 'romosozumab', date: '2026-11-01' }, severity: 'attention' },
+  { spec: '§8 anabolic end: romosozumab with denosumab planned after it is informational (denosumab is an antiresorptive)', code: 'medication.anabolic-end',
+    input: makeCase({ ...on('romosozumab', '2025-11-01', { doses: monthly('2025-11', 12) }), plannedMedications: [{ drug: 'denosumab', from: '2026-11-25' }] }),
+    like: { date: '2026-11-01' }, severity: 'info' },
   { spec: '§8 anabolic end: romosozumab with the follow-on planned is informational', code: 'medication.anabolic-end',
     input: makeCase({ ...on('romosozumab', '2025-11-01', { doses: monthly('2025-11', 12) }), plannedMedications: [{ drug: 'alendronic-acid', from: '2026-11-25' }] }),
     like: { date: '2026-11-01' }, severity: 'info' },

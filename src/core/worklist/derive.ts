@@ -90,7 +90,7 @@ function latestLab(c: Case, test: string): IsoDate | undefined {
 /** The rules the worklist reads: a fraction of the registry, so re-deriving every patient daily stays cheap. */
 const WORKLIST_RULE_IDS = new Set([
   'case-finding.dxa-indicated', 'lab.osteomalacia-suspected', 'treatment.medication-indicated',
-  'medication.review-due', 'medication.next-dose', 'medication.pre-dose-check', 'medication.denosumab-late',
+  'medication.review-due', 'medication.anabolic-end', 'medication.next-dose', 'medication.pre-dose-check', 'medication.denosumab-late',
   'medication.denosumab-stop-without-follow-on', 'follow-up.schedule', 'handover.gp',
 ]);
 export const WORKLIST_RULES: readonly Rule[] = RULES.filter((r) => WORKLIST_RULE_IDS.has(r.id));
@@ -216,7 +216,8 @@ export function deriveItems(c: Case, settings: Settings, log: PathwayLog): Deriv
     const v = k.value as { drug: string; date: IsoDate } | null;
     if (!v) continue;
     nextDose.set(v.drug, v.date);
-    const med = (c.medications ?? []).find((m) => m.drug === v.drug && (m.end === undefined || !before(m.end, asOf)));
+    // The course the rule read: with two records of a drug the later start is current (its route decides).
+    const med = currentCourses(c).find((k) => k.med.drug === v.drug)?.med;
     const reg = med ? regimenFor(med.drug, med.route) : undefined;
     if (!reg || !clinicDose(reg)) continue;
     add({ key: `dose-due:${v.drug}`, step: 'dose-due', due: v.date, priority: v.drug === 'denosumab' ? 'high' : 'normal', reasons: [v.drug], source: 'medication.next-dose' });
@@ -236,13 +237,22 @@ export function deriveItems(c: Case, settings: Settings, log: PathwayLog): Deriv
   // The rule gives every current course its review date, years ahead; the list holds what needs
   // doing next, so the review comes on it REVIEW_LEAD_DAYS before, and a review contact from then
   // on closes it (without one the course would stay 'review overdue' for as long as it runs).
-  for (const k of by('medication.review-due')) {
+  // An anabolic ends at its limit (24 months in total, 12 doses), earlier than a year or two after
+  // this course's start when some was taken before: its review comes at that end.
+  const anabolicEnd = new Map<string, IsoDate>();
+  for (const k of by('medication.anabolic-end')) {
     const v = k.value as { drug: string; date: IsoDate } | null;
-    if (!v) continue;
+    if (v) anabolicEnd.set(v.drug, v.date);
+  }
+  for (const k of by('medication.review-due')) {
+    const r = k.value as { drug: string; date: IsoDate } | null;
+    if (!r) continue;
+    const end = anabolicEnd.get(r.drug);
+    const v = end !== undefined && before(end, r.date) ? { drug: r.drug, date: end, source: 'medication.anabolic-end' } : { ...r, source: 'medication.review-due' };
     const from = addDays(v.date, -REVIEW_LEAD_DAYS);
     if (before(asOf, from)) continue;
     if ((c.contacts ?? []).some((x) => x.kind === 'review' && !before(x.date, from) && !before(asOf, x.date))) continue;
-    add({ key: `review:${v.drug}`, step: 'review', due: v.date, priority: 'normal', reasons: [v.drug], source: 'medication.review-due' });
+    add({ key: `review:${v.drug}`, step: 'review', due: v.date, priority: 'normal', reasons: [v.drug], source: v.source });
   }
 
   // --- Hand-over to the GP (§8, PATHWAY-UMC): due once the 1-year visit is done. ---
