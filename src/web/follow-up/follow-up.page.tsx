@@ -54,7 +54,7 @@ export function FollowUpSection(p: { t: Messages; patientId: string; view: Follo
             rowKey={(i) => i.kpi}
             columns={[
               { label: f.kpi, cell: (i) => f.kpis[i.kpi] ?? i.kpi },
-              { label: f.by, cell: (i) => numericDate(i.by), numeric: true },
+              { label: f.byDate, cell: (i) => numericDate(i.by), numeric: true },
               { label: f.status, cell: (i) => <Chip tone={flsTone(i.status)}>{`${f.flsStatuses[i.status]}${i.on ? ` (${numericDate(i.on)})` : ''}`}</Chip> },
             ]}
           />

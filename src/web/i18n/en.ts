@@ -1576,7 +1576,7 @@ export const en = {
     flsIntro: (date: string) => `Counted from the fracture of ${date}.`,
     flsCaption: 'Fracture liaison time targets',
     kpi: 'Target',
-    by: 'By',
+    byDate: 'By',
     kpis: {
       'dxa-within-90-days': 'Bone scan within 90 days',
       'monitoring-contact-12-16-weeks': 'Contact in weeks 12 to 16',

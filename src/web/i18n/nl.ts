@@ -1578,7 +1578,7 @@ export const nl = {
     flsIntro: (date: string) => `Gerekend vanaf de breuk van ${date}.`,
     flsCaption: 'Termijnen van de fractuurpoli',
     kpi: 'Termijn',
-    by: 'Uiterlijk',
+    byDate: 'Uiterlijk',
     kpis: {
       'dxa-within-90-days': 'Botmeting binnen 90 dagen',
       'monitoring-contact-12-16-weeks': 'Contact in week 12 tot 16',
