@@ -203,6 +203,16 @@ function dentistCard(w: Writer, lang: Lang, courses: { drug: Drug; start: string
   };
 }
 
+/**
+ * The dentist's card for a Case as the demo set keeps it (written on the demo's first day by the
+ * demo nurse); undefined when no drug with a jaw risk is in use.
+ */
+export function dentistCardContent(c: Case, w: { organisation: string; phone: string | null; by: string; patientName: string; birthDate: string }, lang: Lang = 'nl'): KeptLetterContent | undefined {
+  const courses = currentCourses(c).filter((k) => jawRisk(k.med.drug)).map((k) => ({ drug: k.med.drug, start: k.med.start }));
+  if (courses.length === 0) return undefined;
+  return dentistCard({ organisation: { name: w.organisation, phone: w.phone }, by: w.by, today: c.asOf, patientName: w.patientName, born: w.birthDate }, lang, courses);
+}
+
 function titleOf(r: LetterRow): string {
   const c = r.content as { title?: unknown } | null;
   return c !== null && typeof c === 'object' && typeof c.title === 'string' ? c.title : r.kind;
