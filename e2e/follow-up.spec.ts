@@ -95,7 +95,7 @@ describe('follow-up and letters by keyboard', () => {
     await auditPage(page);
     await shell.tabTo(page.getByRole('button', { name: t.letters.handoverButton }));
     await enter();
-    expect(await page.getByText(t.letters.written_notice).count()).toBe(1);
+    expect(await page.getByText(t.letters.writtenNotice).count()).toBe(1);
     await auditPage(page);
     const text = await newestLetter();
     expect(text).toMatch(/Overdracht osteoporosezorg aan de huisarts/);

@@ -128,7 +128,7 @@ export function LettersPage(p: SectionProps & { letters: LetterView[]; choices: 
   const reasons = (rs: readonly string[]) => rs.map((r) => l.reasons[r] ?? r).join('; ');
   const h = p.choices.handover;
   return (
-    <SectionPage p={p} section="letters" notice={p.written ? <Notice ok>{l.written_notice}</Notice> : p.refused ? <Notice>{`${l.refused} ${p.refused}`}</Notice> : null}>
+    <SectionPage p={p} section="letters" notice={p.written ? <Notice ok>{l.writtenNotice}</Notice> : p.refused ? <Notice>{`${l.refused} ${p.refused}`}</Notice> : null}>
       <p>{l.intro}</p>
       {p.letters.length === 0 ? (
         <EmptyState>{l.none}</EmptyState>

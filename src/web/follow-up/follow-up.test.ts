@@ -94,7 +94,7 @@ describe('the follow-up and letters pages', () => {
     const written = await nurse.post(`/patients/${johanna}/letters`, { _csrf: csrfOf(page.body), kind: 'gp-handover' });
     expect(written.statusCode, written.body).toBe(303);
     page = await nurse.get(written.headers.location ?? '');
-    expect(page.body).toContain(nl.letters.written_notice);
+    expect(page.body).toContain(nl.letters.writtenNotice);
     expect(links()).toHaveLength(2);
     const letter = pdfText((await nurse.get(links()[0] ?? '')).rawPayload);
     expect(letter).toMatch(/Overdracht osteoporosezorg aan de huisarts/);

@@ -1648,7 +1648,7 @@ export const en = {
     cardNotYet: 'Not needed: the patient takes no bisphosphonate, denosumab or romosozumab.',
     cardLang: 'Language of the card',
     cardButton: 'Make the card for the dentist',
-    written_notice: 'The letter has been written and kept. Print it below.',
+    writtenNotice: 'The letter has been written and kept. Print it below.',
     refused: 'This letter cannot be written now.',
     reasons: {
       'iv-medication': 'an infusion is running or planned',

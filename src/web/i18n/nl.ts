@@ -1650,7 +1650,7 @@ export const nl = {
     cardNotYet: 'Niet nodig: de patiënt gebruikt geen bisfosfonaat, denosumab of romosozumab.',
     cardLang: 'Taal van de kaart',
     cardButton: 'Kaart voor de tandarts maken',
-    written_notice: 'De brief is geschreven en bewaard. Druk hem hieronder af.',
+    writtenNotice: 'De brief is geschreven en bewaard. Druk hem hieronder af.',
     refused: 'Deze brief kan nu niet worden geschreven.',
     reasons: {
       'iv-medication': 'er loopt of komt een infuus',
