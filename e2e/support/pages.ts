@@ -73,6 +73,16 @@ function annasRecord(section = ''): (page: Page) => Promise<string> {
   };
 }
 
+/** The demo record of Johanna Visser (on a tablet, the 1-year visit done, a dentist's card kept), or one of its sections. */
+function johannasRecord(section: string): (page: Page) => Promise<string> {
+  return async (page) => {
+    await page.goto('/patients?q=Visser');
+    const record = await page.locator('a[href^="/patients/"]', { hasText: 'Johanna' }).first().getAttribute('href');
+    if (!record) throw new Error('no demo record for Johanna Visser');
+    return `${record}/${section}`;
+  };
+}
+
 /** The page of one fact on Anna's record: the newest note, made first when there is none. */
 async function annasNote(page: Page): Promise<string> {
   const contacts = await annasRecord('contacts')(page);
@@ -172,6 +182,8 @@ export const PAGES: readonly PageSpec[] = [
   ...(['fractures', 'results', 'assessment', 'medication', 'contacts', 'letters'] as const).map(
     (section): PageSpec => ({ name: `record: ${section} (nurse)`, path: `/patients/{id}/${section}`, h1: (t) => t.clinical.sections[section], before: signInAs('nurse'), resolve: annasRecord(section) }),
   ),
+  { name: 'record: follow-up with its schedule and contacts (nurse)', path: '/patients/{id}/contacts', h1: (t) => t.clinical.sections.contacts, before: signInAs('nurse'), resolve: johannasRecord('contacts') },
+  { name: 'record: letters kept and to write (physician)', path: '/patients/{id}/letters', h1: (t) => t.clinical.sections.letters, before: signInAs('physician'), resolve: johannasRecord('letters') },
   { name: 'record: one fact (nurse)', path: '/patients/{id}/entries/{entryId}', h1: (t) => t.clinical.entries.title(t.clinical.kinds.note ?? '', '01-12-2026'), before: signInAs('nurse'), resolve: annasNote },
   { name: 'record: corrections (physician)', path: '/patients/{id}/history/record', h1: (t) => t.clinical.history.title, before: signInAs('physician'), resolve: annasRecord('history/record') },
   { name: 'record: history (physician)', path: '/patients/{id}/history', h1: (t) => t.history.title, before: signInAs('physician'), resolve: annasRecord('history') },

@@ -12,6 +12,7 @@ import { linkCaregiver } from '../store/patient.repo.js';
 import { insertSession, insertUser } from '../store/accounts.repo.js';
 import { sha256 } from '../services/auth.js';
 import { insertCareEnd, insertEntry, openCareEnd, resumeCare } from '../store/record.repo.js';
+import { insertLetter } from '../store/letter.repo.js';
 import { todayNl } from '../schema/clock.js';
 import type { Db } from '../store/db.js';
 
@@ -76,6 +77,21 @@ async function careGoesOn(db: Db, patientId: string, f: Fixture): Promise<void> 
 }
 const today = todayNl();
 
+/** A patient on a drug with a jaw risk, so the dentist's card may be written. */
+const ON_DRUG = new Set<string>();
+async function onAlendronate(db: Db, patientId: string, f: Fixture): Promise<void> {
+  if (ON_DRUG.has(patientId)) return;
+  await insertEntry(db, { patientId, kind: 'medication', date: '2026-01-05', data: { drug: 'alendronic-acid' }, source: 'clinician', by: f.users.physician.id, organisationId: null });
+  ON_DRUG.add(patientId);
+}
+/** A kept letter of each fixture patient, for the route that prints one again. */
+const LETTER = new Map<string, string>();
+async function keptLetter(db: Db, patientId: string, f: Fixture): Promise<void> {
+  if (LETTER.has(patientId)) return;
+  const content = { format: 'A6', title: 'Kaart', from: ['Hospital A'], to: [], dated: 'vandaag', about: 'Test', blocks: [{ lines: ['Tekst'] }], closing: [], footer: 'Test' };
+  LETTER.set(patientId, (await insertLetter(db, { patientId, organisationId: null, kind: 'dentist-card', lang: 'nl', content, by: f.users.nurse.id })).id);
+}
+
 const ROUTES: RouteCase[] = [
   { name: 'read record', method: 'GET', path: (id) => `/api/v1/patients/${id}`, allowed: READ, okStatus: 200 },
   { name: 'correct record', method: 'PATCH', path: (id) => `/api/v1/patients/${id}`, body: () => ({ phone: '0612345678', reason: 'correction' }), allowed: WRITE, okStatus: 200 },
@@ -121,6 +137,12 @@ const ROUTES: RouteCase[] = [
   { name: 'stop a course', method: 'PATCH', path: (id) => medPath(id, STOPPABLE), body: () => ({ end: today, reason: 'Maagklachten' }), allowed: PRESCRIBE, okStatus: 200, before: freshStoppable },
   { name: 'plan a follow-on', method: 'POST', path: (id) => `/api/v1/patients/${id}/planned-medications`, body: () => ({ drug: 'zoledronic-acid', from: today }), allowed: PRESCRIBE, okStatus: 201 },
   { name: 'end care', method: 'POST', path: (id) => `/api/v1/patients/${id}/end-of-care`, body: () => ({ reason: 'transferred-to-gp', date: today }), allowed: CLINIC, okStatus: 201, after: careGoesOn },
+  // Follow-up and the letters kept in the record.
+  { name: 'record a follow-up contact', method: 'POST', path: (id) => `/api/v1/patients/${id}/contacts`, body: () => ({ date: today, kind: 'review', adherence: 'as-agreed' }), allowed: CLINIC, okStatus: 201 },
+  { name: 'follow-up', method: 'GET', path: (id) => `/api/v1/patients/${id}/follow-up`, allowed: READ, okStatus: 200 },
+  { name: 'write a letter', method: 'POST', path: (id) => `/api/v1/patients/${id}/letters`, body: () => ({ kind: 'dentist-card' }), allowed: CLINIC, okStatus: 201, before: onAlendronate },
+  { name: 'list letters', method: 'GET', path: (id) => `/api/v1/patients/${id}/letters`, allowed: READ, okStatus: 200 },
+  { name: 'print a letter', method: 'GET', path: (id) => `/api/v1/patients/${id}/letters/${LETTER.get(id) ?? 'none'}/pdf`, allowed: READ, okStatus: 200, before: keptLetter },
   { name: 'resume care', method: 'POST', path: (id) => `/api/v1/patients/${id}/end-of-care/resume`, body: () => ({}), allowed: CLINIC, okStatus: 204, before: careEnded, after: careGoesOn },
 ];
 

@@ -44,6 +44,7 @@ import { registerRecordRoutes } from './routes/record.route.js';
 import { registerWorklistRoutes } from './routes/worklist.route.js';
 import { registerLogisticsRoutes } from './routes/logistics.route.js';
 import { registerMedicationRoutes } from './routes/medication.route.js';
+import { registerFollowUpRoutes } from './routes/follow-up.route.js';
 
 export type App = FastifyInstance;
 export type { ZodApp } from './types.js';
@@ -231,6 +232,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: 'admin', description: 'Users and the audit log of your organisation' },
         { name: 'clinical', description: 'The clinical core: rules and evaluation' },
         { name: 'record', description: "The clinical record: facts with their history, the Case and its evaluation, signed assessments, the end of care" },
+        { name: 'follow-up', description: 'Follow-up contacts after the start of treatment, the GP hand-over letter and the dentist\'s card, kept in the record' },
       ],
     },
     transform: jsonSchemaTransform,
@@ -291,6 +293,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerWorklistRoutes(typed);
   registerLogisticsRoutes(typed);
   registerMedicationRoutes(typed);
+  registerFollowUpRoutes(typed);
   typed.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
   return app;
 }

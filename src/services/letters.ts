@@ -4,6 +4,7 @@
 // needs to know to come (the date, times and places, what to bring, the 24-hour urine).
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { z } from 'zod';
 
 const require = createRequire(import.meta.url);
 
@@ -263,4 +264,57 @@ export async function invitationLetterPdf(l: InvitationLetter): Promise<Buffer> 
 export function visitPreparation(lang: LetterLang): { urine: string; container: string; urineSteps: readonly string[]; bring: string; bringList: readonly string[] } {
   const w = LETTER_WORDS[lang];
   return { urine: w.urine, container: w.container, urineSteps: w.urineSteps, bring: w.bring, bringList: w.bringList };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Letters kept in the record (the GP hand-over, the dentist's card): written once as text blocks,
+// kept as they are (letter.content), and printed from what was kept, so a letter printed again
+// says what it said when it was written, even after the record or the rules changed.
+
+export const KeptLetterContent = z
+  .object({
+    format: z.enum(['A4', 'A6']),
+    title: z.string(),
+    from: z.array(z.string()),
+    to: z.array(z.string()),
+    dated: z.string(),
+    about: z.string(),
+    blocks: z.array(z.object({ heading: z.string().optional(), lines: z.array(z.string()), list: z.boolean().optional() }).strict()),
+    closing: z.array(z.string()),
+    footer: z.string(),
+  })
+  .strict();
+export type KeptLetterContent = z.infer<typeof KeptLetterContent>;
+
+export async function keptLetterPdf(l: KeptLetterContent): Promise<Buffer> {
+  const small = l.format === 'A6';
+  const body = l.blocks.flatMap((b) => [
+    ...(b.heading !== undefined ? [{ text: b.heading, style: 'h2' }] : []),
+    ...(b.list === true ? [{ ul: [...b.lines] }] : b.lines.map((line) => ({ text: line, margin: [0, 0, 0, 3] }))),
+  ]);
+  const doc = {
+    pageSize: l.format,
+    pageMargins: small ? [22, 22, 22, 30] : [60, 56, 60, 70],
+    info: { title: l.title, author: l.from[0] ?? 'Botpad' },
+    defaultStyle: { font: 'Roboto', fontSize: small ? 8.5 : 11, lineHeight: 1.25 },
+    footer: (page: number, pages: number) => ({
+      columns: [{ text: l.footer, width: '*' }, { text: `${String(page)} / ${String(pages)}`, alignment: 'right', width: 'auto' }],
+      margin: small ? [22, 8, 22, 0] : [60, 20, 60, 0],
+      fontSize: small ? 7 : 9,
+    }),
+    content: [
+      ...l.from.map((x, i) => ({ text: x, bold: i === 0 })),
+      ...(l.to.length > 0 ? [{ text: l.to.join('\n'), margin: [0, small ? 4 : 14, 0, 0] }] : []),
+      { text: l.dated, margin: [0, small ? 4 : 12, 0, small ? 4 : 12] },
+      { text: l.title, style: 'h1' },
+      { text: l.about, bold: true, margin: [0, 0, 0, 4] },
+      ...body,
+      ...(l.closing.length > 0 ? [{ text: l.closing.join('\n'), margin: [0, small ? 6 : 16, 0, 0] }] : []),
+    ],
+    styles: {
+      h1: { fontSize: small ? 11 : 16, bold: true, margin: [0, 0, 0, 6] },
+      h2: { fontSize: small ? 9 : 12.5, bold: true, margin: [0, small ? 5 : 10, 0, 3] },
+    },
+  };
+  return engine().createPdf(doc).getBuffer();
 }

@@ -7,7 +7,9 @@ import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_PATIENTS, DEMO_T
 import { insertManualItem } from '../store/worklist.repo.js';
 import { insertUser } from '../store/accounts.repo.js';
 import { hashPassword } from './auth.js';
-import { splitFamilyName } from '../core/names.js';
+import { fullName, splitFamilyName } from '../core/names.js';
+import { insertLetter } from '../store/letter.repo.js';
+import { dentistCardContent } from './letters-kept.js';
 import { randomUUID } from 'node:crypto';
 import type { Insertable } from 'kysely';
 import type { AssessmentTable, CareEndTable, ClinicalEntryTable, PatientOrganisationTable, PatientTable } from '../store/schema.js';
@@ -115,6 +117,18 @@ export async function seedDemo(db: Db, today: IsoDate = todayNl()): Promise<bool
       await insertManualItem(trx, {
         organisationId: nurse.organisation_id ?? '', patientId, key: `task:${note.id}`, step: 'task', due, priority: 'normal', reasons: [], source: 'task', title: task.text, assignee: nurse.id,
       });
+    }
+    // Johanna Visser, whom the GP may now take over, has her dentist's card kept in the record.
+    const visser = DEMO_PATIENTS.findIndex((p) => p.familyName === 'Visser');
+    const record = DEMO_RECORDS.find((r) => r.patient === visser);
+    const person = DEMO_PATIENTS[visser];
+    if (record && person) {
+      const hospital = await trx.selectFrom('organisation').select(['name', 'phone']).where('id', '=', nurse.organisation_id ?? '').executeTakeFirst();
+      const card = dentistCardContent(projectCase({ birthDate: person.birthDate, sex: person.sex }, record.entries(today), today), {
+        organisation: hospital?.name ?? 'Botpad', phone: hospital?.phone ?? null, by: DEMO_ACCOUNTS.find((a) => a.role === 'nurse')?.displayName ?? '',
+        patientName: fullName({ givenName: person.givenName, familyNamePrefix: person.familyNamePrefix ?? null, familyName: person.familyName }), birthDate: person.birthDate,
+      });
+      if (card) await insertLetter(trx, { patientId: patientIds[visser] ?? '', organisationId: nurse.organisation_id, kind: 'dentist-card', lang: 'nl', content: card, by: nurse.id });
     }
     // The demo clinic opens with its worklist filled in, not only after the next change of date.
     await refreshPatients(trx, patientIds, today);

@@ -36,6 +36,7 @@ async function wantedFor(db: Db, cache: SettingsCache, src: DerivationSource, as
     const items = deriveItems(c, await settingsOf(db, cache, organisationId), {
       invitations: src.invitations, visits: src.visits, assessmentsSigned: src.assessmentsSigned,
       hasGp: src.gp_practice !== null && src.gp_practice.trim() !== '', livesAlone: src.lives_alone, careEnded: src.careEnded,
+      handoverLetters: src.handoverLetters,
       lastFactDate: src.entries.reduce<string | null>((m, e) => (m === null || e.date > m ? e.date : m), null),
     });
     for (const i of items) {

@@ -20,6 +20,7 @@ import { registerAssessmentPages } from './record/assessment.route.js';
 import { registerLearnPages } from './learn/learn.route.js';
 import { registerWorklistPages } from './worklist/worklist.route.js';
 import { registerLogisticsPages } from './logistics/logistics.route.js';
+import { registerFollowUpPages } from './follow-up/follow-up.route.js';
 
 export function htmlError(app: FastifyInstance) {
   return (req: FastifyRequest, reply: FastifyReply, status: number): string => {
@@ -45,4 +46,5 @@ export function registerWebRoutes(fastify: FastifyInstance): void {
   registerAdminPages(fastify, kit);
   registerFactPages(fastify, kit);
   registerLogisticsPages(fastify, kit);
+  registerFollowUpPages(fastify, kit);
 }

@@ -227,6 +227,8 @@ export const handoverRows: ItemCase[] = [
   { spec: '§8', name: 'no hand-over before the 1-year visit', input: handedOver('2026-05-01', { contacts: [] }), step: 'handover', item: 'absent' },
   { spec: '§8', name: 'no hand-over on an infusion', input: handedOver('2026-06-10', { medications: [on('zoledronic-acid', '2025-06-01', { route: 'iv' })] }), step: 'handover', item: 'absent' },
   { spec: '§8', name: 'ending care (the hand-over made) closes it', input: handedOver('2026-06-10'), log: { careEnded: true }, step: 'handover', item: 'absent' },
+  { spec: '§8', name: 'the hand-over letter written after the 1-year visit closes it', input: handedOver('2026-06-10'), log: { handoverLetters: ['2026-06-08'] }, step: 'handover', item: 'absent' },
+  { spec: '§8', name: 'a hand-over letter from before the 1-year visit does not close it', input: handedOver('2026-06-10'), log: { handoverLetters: ['2026-05-01'] }, step: 'handover', item: { key: 'handover', due: '2026-06-19' } },
 ];
 
 /** The last denosumab injection on 10 March 2026: late from 10 October (7 months). */

@@ -40,6 +40,8 @@ export interface PathwayLog {
    * is the stable stand-in for that day. Absent: the day itself.
    */
   lastFactDate?: IsoDate | null | undefined;
+  /** The days a GP hand-over letter was written: one written since the 1-year visit closes the hand-over. */
+  handoverLetters?: readonly IsoDate[] | undefined;
 }
 
 export interface DerivedItem {
@@ -255,11 +257,12 @@ export function deriveItems(c: Case, settings: Settings, log: PathwayLog): Deriv
     add({ key: `review:${v.drug}`, step: 'review', due: v.date, priority: 'normal', reasons: [v.drug], source: v.source });
   }
 
-  // --- Hand-over to the GP (§8, PATHWAY-UMC): due once the 1-year visit is done. ---
+  // --- Hand-over to the GP (§8, PATHWAY-UMC): due once the 1-year visit is done, until the letter is written. ---
   const handover = one('handover.gp')?.value as { eligible?: boolean; reasons?: string[] } | null | undefined;
   if (handover?.eligible === true) {
     const oneYearContact = maxDate((c.contacts ?? []).filter((x) => x.kind === '1-year').map((x) => x.date)) ?? asOf;
-    add({ key: 'handover', step: 'handover', due: addDays(oneYearContact, DECISION_WITHIN_DAYS), priority: 'normal', reasons: handover.reasons ?? [], source: 'handover.gp' });
+    const written = (log.handoverLetters ?? []).some((d) => !before(d, oneYearContact));
+    if (!written) add({ key: 'handover', step: 'handover', due: addDays(oneYearContact, DECISION_WITHIN_DAYS), priority: 'normal', reasons: handover.reasons ?? [], source: 'handover.gp' });
   }
 
   // --- Alerts from the core's conclusions. ---

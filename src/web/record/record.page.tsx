@@ -297,15 +297,17 @@ export function alertsOf(t: Messages, view: Pick<ClinicalView, 'case' | 'evaluat
   ];
 }
 
-function SectionPage(props: { p: SectionProps; section: Section; children: ComponentChildren }) {
+/** A section's page in the record frame; `errors`: those of a form of another slice shown on it (follow-up). */
+export function SectionPage(props: { p: SectionProps; section: Section; children: ComponentChildren; errors?: FieldErrors | undefined; notice?: ComponentChildren }) {
   const { ctx, patient, form } = props.p;
   const heading = ctx.t.clinical.sections[props.section];
-  const errors = form?.errors ?? {};
+  const errors = props.errors ?? form?.errors ?? {};
   const title = errTitle(ctx.t, heading, fullName(patient), errors);
   return (
     <RecordFrame ctx={ctx} patient={patient} section={props.section} heading={heading} alerts={alertsOf(ctx.t, props.p.view)} {...(title ? { title } : {})}>
       <ErrorSummary t={ctx.t} errors={errors} />
       <NoticeOf t={ctx.t} notice={props.p.notice} />
+      {props.notice}
       {props.children}
     </RecordFrame>
   );
@@ -465,12 +467,12 @@ function MedicationList({ p }: { p: SectionProps }) {
   );
 }
 
-/** A section without forms of its own yet: medication (what the record holds), letters (none are written yet). */
-export function EmptySectionPage(p: SectionProps & { section: 'medication' | 'letters' }) {
+/** A section without forms of its own yet: medication (what the record holds). */
+export function EmptySectionPage(p: SectionProps & { section: 'medication' }) {
   return (
     <SectionPage p={p} section={p.section}>
-      {p.section === 'medication' ? <OtherFacts p={p} kinds={['medication', 'medication-dose', 'planned-medication']} /> : null}
-      {p.section === 'medication' ? <MedicationList p={p} /> : <EmptyState>{p.ctx.t.clinical.empty.letters}</EmptyState>}
+      <OtherFacts p={p} kinds={['medication', 'medication-dose', 'planned-medication']} />
+      <MedicationList p={p} />
     </SectionPage>
   );
 }
@@ -509,13 +511,16 @@ function EndCare(p: SectionProps) {
   );
 }
 
-export function ContactsPage(p: SectionProps) {
+/** The contacts: the follow-up (its own slice, src/web/follow-up, given as `followUp`), the notes, the end of care. */
+export function ContactsPage(p: SectionProps & { followUp?: ComponentChildren; errors?: FieldErrors | undefined; saved?: ComponentChildren }) {
   const t = p.ctx.t;
   const c = t.clinical;
   const n = c.notes;
   const notes = entriesOf(p.view, 'note');
   return (
-    <SectionPage p={p} section="contacts">
+    <SectionPage p={p} section="contacts" errors={p.errors} notice={p.saved}>
+      {p.followUp}
+      <h2>{n.caption}</h2>
       <Adding p={p} kinds={['note']} />
       {notes.length === 0 ? (
         <EmptyState>{c.empty.contacts}</EmptyState>

@@ -16,10 +16,11 @@ import { isoDate } from '../../core/time/date.js';
 import { issueCode } from '../../schema/problem.js';
 import { CARE_END_REASONS, checkEntry, EndCareForm, entryRefusal, entryValues, isFormKind, VoidForm, type FormKind, type Values } from './record.forms.js';
 import {
-  ContactsPage, EmptySectionPage, EntryPage, FracturesPage, RecordHistoryPage, ResultsPage, sectionOf, type FormState, type SectionNotice, type SectionProps,
+  EmptySectionPage, EntryPage, FracturesPage, RecordHistoryPage, ResultsPage, sectionOf, type FormState, type SectionNotice, type SectionProps,
 } from './record.page.js';
 import type { EntryData } from '../../core/record/entries.js';
 import { z } from 'zod';
+import { contactsPage } from '../follow-up/follow-up.route.js';
 
 const patientIdOf = (req: FastifyRequest) => idParam(req, 'There is no patient with this id.');
 const entryIdOf = (req: FastifyRequest) => {
@@ -32,7 +33,9 @@ const entryIdOf = (req: FastifyRequest) => {
 const AnyForm = pageForm({ schema: z.looseObject({}), labels: () => ({}) });
 
 // The assessment is a section of its own making: assessment.route.tsx.
-type Rendered = 'fractures' | 'results' | 'medication' | 'contacts' | 'letters' | 'history/record';
+// The contacts and letters pages are the follow-up slice's (src/web/follow-up); a form of this
+// slice on the contacts page (a note, the end of care) comes back through it.
+type Rendered = 'fractures' | 'results' | 'medication' | 'contacts' | 'history/record';
 const NOTICES: readonly SectionNotice[] = ['added', 'corrected', 'voided', 'care-ended'];
 
 export function registerRecordPages(fastify: FastifyInstance, kit: PageKit): void {
@@ -43,6 +46,7 @@ export function registerRecordPages(fastify: FastifyInstance, kit: PageKit): voi
 
   /** A section page: the patient for the banner and the record as it stands, each one audited read. */
   async function section(req: FastifyRequest, reply: FastifyReply, which: Rendered, extra: { form?: FormState; notice?: SectionNotice } = {}, status = 200) {
+    if (which === 'contacts') return contactsPage(kit, req, reply, extra, status);
     const u = clinician(req);
     const ctx = await ctxOf(req, reply);
     const a = ask(req, u);
@@ -52,7 +56,6 @@ export function registerRecordPages(fastify: FastifyInstance, kit: PageKit): voi
     const node =
       which === 'fractures' ? <FracturesPage {...p} />
       : which === 'results' ? <ResultsPage {...p} />
-      : which === 'contacts' ? <ContactsPage {...p} />
       : which === 'history/record' ? <RecordHistoryPage {...p} />
       : <EmptySectionPage {...p} section={which} />;
     return send(reply, node, status);
@@ -63,7 +66,7 @@ export function registerRecordPages(fastify: FastifyInstance, kit: PageKit): voi
     return NOTICES.includes(n as SectionNotice) ? { notice: n as SectionNotice } : {};
   };
 
-  for (const which of ['fractures', 'results', 'medication', 'contacts', 'letters', 'history/record'] as const) {
+  for (const which of ['fractures', 'results', 'medication', 'history/record'] as const) {
     fastify.get(`/patients/:id/${which}`, hidden, page(async (req, reply) => section(req, reply, which, noticeOf(req))));
   }
 

@@ -62,7 +62,7 @@ describe('the clinical record pages', () => {
     expect(fractures.body).toContain(nl.clinical.empty.fractures);
     expect(fractures.body).not.toContain('111222333');
     const letters = await physio.get(`/patients/${anna}/letters`);
-    expect(letters.body).toContain(nl.clinical.empty.letters);
+    expect(letters.body).toContain(nl.letters.none);
   });
 
   it('gives a patient her own record without the clinic frame, and none of its sections', async () => {
