@@ -134,7 +134,7 @@ const somePatient = {
 const FACT_FILLED: Record<FactKind, Record<string, string>> = {
   weight: { kg: '70' }, height: { cm: '170' }, menopause: { status: 'post' }, 'risk-factors': { currentSmoker: 'no' }, 'glucocorticoid-course': { mgPerDay: '5' }, fall: {},
   'falls-screen': { unsteady: 'yes' }, 'fes-i': { answer1: '1', answer2: '1', answer3: '1', answer4: '1', answer5: '1', answer6: '1', answer7: '1' }, calcium: { 'milk-glass': '1' },
-  medication: { drug: 'denosumab' }, 'medication-dose': { drug: 'denosumab' }, 'planned-medication': { drug: 'raloxifene', from: '01-01-2027' }, contact: { kind: 'yearly' },
+  contact: { kind: 'yearly' },
   frax: { majorPercent: '10', hipPercent: '2', withBmd: 'no' }, 'workup-waived': { reason: 'declined' }, safety: { pregnant: 'no' }, 'dental-check': {}, child: { mobility: 'walking-aid' }, 'aids-check': {},
 };
 
@@ -234,7 +234,7 @@ describe.each(LANGS)('a field marked optional (%s)', (_lang, t: Messages) => {
       'fact: weight': [], 'fact: height': [], 'fact: menopause': ['ageAtMenopause'], 'fact: risk-factors': ['alcoholUnitsPerDay', 'antiEpileptics'],
       'fact: glucocorticoid-course': ['end'], 'fact: fall': [], 'fact: falls-screen': ['fallsLast12Months', 'tugSeconds', 'gaitSpeedMps'], 'fact: fes-i': [],
       // Of the calcium items one is needed, and each says so instead of "optional".
-      'fact: calcium': [], 'fact: medication': ['route', 'end'], 'fact: medication-dose': [], 'fact: planned-medication': [], 'fact: contact': [], 'fact: frax': [],
+      'fact: calcium': [], 'fact: contact': [], 'fact: frax': [],
       'fact: workup-waived': [], 'fact: safety': ['hipFractureRepairDate'], 'fact: dental-check': [], 'fact: child': ['standingMinutesPerDay', 'movementMinutesPerDay'],
       'fact: aids-check': ['heightCm'],
     });

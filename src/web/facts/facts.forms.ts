@@ -7,19 +7,22 @@
 import { z } from 'zod';
 import type { Messages } from '../i18n/index.js';
 import { AppError } from '../../api/facade.js';
-import { CALCIUM_ITEMS, CONTACT_KINDS, DRUGS, MOBILITY } from '../../core/case.schema.js';
+import { CALCIUM_ITEMS, CONTACT_KINDS, MOBILITY } from '../../core/case.schema.js';
 import { WORKUP_WAIVED_REASONS, type EntryKind } from '../../core/record/lists.js';
 import { isoDate, isRecordDate } from '../../core/time/date.js';
 import { todayNl } from '../../schema/clock.js';
 import { input, optionalTypedDate, pageForm, typedDate, type FieldProblem, type PageForm, type ProblemKind } from '../forms.js';
 
-/** The kinds this slice records; the fracture, scans, labs and the note have forms of their own. */
+/**
+ * The kinds this slice records; the fracture, scans, labs and the note have forms of their own,
+ * and the medication plan (a prescription behind the safety gate, a dose, a stop, a follow-on) has
+ * its page (web/medication): the generic use case refuses those kinds.
+ */
 export const FACT_GROUPS = [
   { key: 'person', kinds: ['weight', 'height', 'menopause'] },
   { key: 'riskFactors', kinds: ['risk-factors', 'glucocorticoid-course'] },
   { key: 'falls', kinds: ['fall', 'falls-screen', 'fes-i'] },
   { key: 'calcium', kinds: ['calcium'] },
-  { key: 'medication', kinds: ['medication', 'medication-dose', 'planned-medication'] },
   { key: 'followUp', kinds: ['contact', 'frax', 'workup-waived'] },
   { key: 'safety', kinds: ['safety', 'dental-check'] },
   { key: 'children', kinds: ['child', 'aids-check'] },
@@ -53,7 +56,6 @@ export interface FactTable {
 }
 
 const flag = (name: FieldName): FactField => ({ name, type: 'flag' });
-const DRUG: FactField = { name: 'drug', type: 'select', list: 'drug', options: DRUGS, required: true };
 const FES_I = (['answer1', 'answer2', 'answer3', 'answer4', 'answer5', 'answer6', 'answer7'] as const).map((name): FactField => ({ name, type: 'scale' }));
 
 export const FACT_TABLES: Record<FactKind, FactTable> = {
@@ -101,11 +103,6 @@ export const FACT_TABLES: Record<FactKind, FactTable> = {
   },
   'fes-i': { fields: FES_I },
   calcium: { atLeastOne: true, fields: CALCIUM_ITEMS.map((name): FactField => ({ name, type: 'number', unit: 'servingsPerDay', min: 0, max: 50 })) },
-  medication: {
-    fields: [DRUG, { name: 'route', type: 'select', list: 'route', options: ['oral', 'iv', 'sc'] }, { name: 'end', type: 'date' }],
-  },
-  'medication-dose': { fields: [DRUG] },
-  'planned-medication': { fields: [DRUG, { name: 'from', type: 'date', required: true }] },
   contact: { fields: [{ name: 'kind', type: 'select', list: 'kind', options: CONTACT_KINDS, required: true }] },
   frax: {
     fields: [
