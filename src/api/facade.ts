@@ -22,6 +22,7 @@ export {
   type AssessmentView, type ClinicalPermissions, type ClinicalView, type FactIn,
 } from '../services/record.js';
 export { activationLetterPdf } from '../services/letters.js';
+export { openMedicationPage, planMedication, prescribe, recordDose, stopMedication, type MedicationPage } from '../services/medication.js';
 export {
   acknowledgeItem, closeItem, colleagueNames, listWorklist, ITEM_REFUSALS, WORKLIST_ROLES, type ItemRefusal, type WorklistItemView, type WorklistPage, type WorklistSort,
 } from '../services/worklist.js';

@@ -19,6 +19,7 @@ import { registerAssessmentPages } from './record/assessment.route.js';
 import { registerLearnPages } from './learn/learn.route.js';
 import { registerWorklistPages } from './worklist/worklist.route.js';
 import { registerLogisticsPages } from './logistics/logistics.route.js';
+import { registerMedicationPages } from './medication/medication.route.js';
 
 export function htmlError(app: FastifyInstance) {
   return (req: FastifyRequest, reply: FastifyReply, status: number): string => {
@@ -43,4 +44,5 @@ export function registerWebRoutes(fastify: FastifyInstance): void {
   registerAdminPages(fastify, kit);
   registerFactPages(fastify, kit);
   registerLogisticsPages(fastify, kit);
+  registerMedicationPages(fastify, kit);
 }

@@ -31,8 +31,8 @@ const entryIdOf = (req: FastifyRequest) => {
 /** Any form of these pages: its fields are read as typed and checked by the page (record.forms.ts). */
 const AnyForm = pageForm({ schema: z.looseObject({}), labels: () => ({}) });
 
-// The assessment is a section of its own making: assessment.route.tsx.
-type Rendered = 'fractures' | 'results' | 'medication' | 'contacts' | 'letters' | 'history/record';
+// The assessment is a section of its own making: assessment.route.tsx; so is the medication plan (web/medication).
+type Rendered = 'fractures' | 'results' | 'contacts' | 'letters' | 'history/record';
 const NOTICES: readonly SectionNotice[] = ['added', 'corrected', 'voided', 'care-ended'];
 
 export function registerRecordPages(fastify: FastifyInstance, kit: PageKit): void {
@@ -63,7 +63,7 @@ export function registerRecordPages(fastify: FastifyInstance, kit: PageKit): voi
     return NOTICES.includes(n as SectionNotice) ? { notice: n as SectionNotice } : {};
   };
 
-  for (const which of ['fractures', 'results', 'medication', 'contacts', 'letters', 'history/record'] as const) {
+  for (const which of ['fractures', 'results', 'contacts', 'letters', 'history/record'] as const) {
     fastify.get(`/patients/:id/${which}`, hidden, page(async (req, reply) => section(req, reply, which, noticeOf(req))));
   }
 
