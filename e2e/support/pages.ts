@@ -73,6 +73,16 @@ function annasRecord(section = ''): (page: Page) => Promise<string> {
   };
 }
 
+/** A section of another demo patient's record, found by family name and given name. */
+function recordOf(familyName: string, givenName: string, section: string): (page: Page) => Promise<string> {
+  return async (page) => {
+    await page.goto(`/patients?q=${encodeURIComponent(familyName)}`);
+    const record = await page.locator('a[href^="/patients/"]', { hasText: givenName }).first().getAttribute('href');
+    if (!record) throw new Error(`no demo record for ${givenName} ${familyName}`);
+    return `${record}/${section}`;
+  };
+}
+
 /** The page of one fact on Anna's record: the newest note, made first when there is none. */
 async function annasNote(page: Page): Promise<string> {
   const contacts = await annasRecord('contacts')(page);
@@ -156,7 +166,7 @@ export const PAGES: readonly PageSpec[] = [
   { name: 'questionnaires of a child (caregiver)', path: '/questionnaires/{id}', h1: (t) => t.questionnaires.title, before: signInAs('caregiver'), resolve: caredForQuestionnaires },
   { name: 'consent of a caregiver (nurse)', path: '/patients/{id}/caregivers/{caregiverId}', h1: (t) => t.record.consentTitle('Bram de Vries'), before: signInAs('nurse'), resolve: firstConsentPage },
   { name: 'record facts (nurse)', path: '/patients/{id}/facts', h1: (t) => t.facts.title, before: signInAs('nurse'), resolve: annasRecord('facts') },
-  ...(['weight', 'risk-factors', 'fes-i', 'calcium', 'medication'] as const).map(
+  ...(['weight', 'risk-factors', 'fes-i', 'calcium'] as const).map(
     (kind): PageSpec => ({
       name: `record a fact: ${kind} (nurse)`,
       path: `/patients/{id}/facts/${kind}`,
@@ -170,6 +180,11 @@ export const PAGES: readonly PageSpec[] = [
   ...(['fractures', 'results', 'assessment', 'medication', 'contacts', 'letters'] as const).map(
     (section): PageSpec => ({ name: `record: ${section} (nurse)`, path: `/patients/{id}/${section}`, h1: (t) => t.clinical.sections[section], before: signInAs('nurse'), resolve: annasRecord(section) }),
   ),
+  // The medication plan: a course of denosumab with its doses and the guardrail on a stop, a late injection as an action, a referring physiotherapist reading.
+  { name: 'record: medication with a course and doses (physician)', path: '/patients/{id}/medication', h1: (t) => t.clinical.sections.medication, before: signInAs('physician'), resolve: recordOf('Berg', 'Cornelis', 'medication') },
+  { name: 'record: medication with a late injection (physician)', path: '/patients/{id}/medication', h1: (t) => t.clinical.sections.medication, before: signInAs('physician'), resolve: recordOf('Veld', 'Joost', 'medication') },
+  { name: 'record: medication, a drug chosen (physician)', path: '/patients/{id}/medication?drug=zoledronic-acid', h1: (t) => t.clinical.sections.medication, before: signInAs('physician'), resolve: recordOf('Visser', 'Johanna', 'medication?drug=zoledronic-acid') },
+  { name: 'record: medication, read only (physiotherapist)', path: '/patients/{id}/medication', h1: (t) => t.clinical.sections.medication, before: signInAs('physiotherapist'), resolve: annasRecord('medication') },
   { name: 'record: one fact (nurse)', path: '/patients/{id}/entries/{entryId}', h1: (t) => t.clinical.entries.title(t.clinical.kinds.note ?? '', '01-12-2026'), before: signInAs('nurse'), resolve: annasNote },
   { name: 'record: corrections (physician)', path: '/patients/{id}/history/record', h1: (t) => t.clinical.history.title, before: signInAs('physician'), resolve: annasRecord('history/record') },
   { name: 'record: history (physician)', path: '/patients/{id}/history', h1: (t) => t.history.title, before: signInAs('physician'), resolve: annasRecord('history') },

@@ -1564,6 +1564,7 @@ export const en = {
   },
   medicationPlan: {
     intro: "This patient's osteoporosis medicines: what is prescribed, which doses were given, what Botpad says about the order of drugs, and which drugs are safe.",
+    jump: 'To a form on this page',
     notices: {
       prescribed: 'The drug is prescribed.',
       dose: 'The dose is recorded.',

@@ -1566,6 +1566,7 @@ export const nl = {
   },
   medicationPlan: {
     intro: 'De medicijnen tegen botontkalking van deze patiënt: wat is voorgeschreven, welke doses zijn gegeven, wat Botpad over de volgorde zegt en welke middelen veilig zijn.',
+    jump: 'Naar een formulier op deze pagina',
     notices: {
       prescribed: 'Het medicijn is voorgeschreven.',
       dose: 'De dosis is vastgelegd.',

@@ -412,6 +412,16 @@ export function MedicationPage(p: MedicationPageProps) {
       <ErrorSummary t={t} errors={errors} />
       {p.notice ? <Notice ok>{m.notices[p.notice]}</Notice> : null}
       <p>{m.intro}</p>
+      {open && (plan.may.prescribe || (plan.may.write && forDose.length > 0)) ? (
+        <nav aria-label={m.jump} class="jump-links">
+          <ul class="plain-list">
+            {plan.may.prescribe ? <li><a href="#prescribe-form">{m.prescribe.title}</a></li> : null}
+            {plan.may.write && forDose.length > 0 ? <li><a href="#dose-form">{m.dose.title}</a></li> : null}
+            {plan.may.prescribe && forStop.length > 0 ? <li><a href="#stop-form">{m.stop.title}</a></li> : null}
+            {plan.may.prescribe ? <li><a href="#plan-form">{m.plan.title}</a></li> : null}
+          </ul>
+        </nav>
+      ) : null}
       <Actions {...p} />
       <NextDates {...p} />
       <Courses {...p} />
