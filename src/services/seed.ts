@@ -96,9 +96,12 @@ export async function seedDemo(db: Db, today: IsoDate = todayNl()): Promise<bool
     }
     // The demo records with facts, written down by the demo nurse for the demo hospital.
     const nurse = await trx.selectFrom('app_user').select(['id', 'organisation_id']).where('email', '=', DEMO_ACCOUNTS.find((a) => a.role === 'nurse')?.email ?? '').executeTakeFirstOrThrow();
+    // A prescription or a planned follow-on is the physician's to make (`medication.prescribe`): the demo says so too.
+    const physician = await trx.selectFrom('app_user').select(['id']).where('email', '=', DEMO_ACCOUNTS.find((a) => a.role === 'physician')?.email ?? '').executeTakeFirstOrThrow();
+    const prescribes = new Set<string>(['medication', 'planned-medication']);
     const rows = DEMO_RECORDS.flatMap((r) => r.entries(today).map((e): Insertable<ClinicalEntryTable> => ({
       entry_id: randomUUID(), version: 1, patient_id: patientIds[r.patient] ?? '', kind: e.kind, clinical_date: e.date, data: JSON.stringify(e.data),
-      status: 'active', current: true, source: 'clinician', recorded_by: nurse.id, organisation_id: nurse.organisation_id,
+      status: 'active', current: true, source: 'clinician', recorded_by: prescribes.has(e.kind) ? physician.id : nurse.id, organisation_id: nurse.organisation_id,
     })));
     if (rows.length > 0) await trx.insertInto('clinical_entry').values(rows).execute();
     for (const task of DEMO_TASKS) {

@@ -62,6 +62,10 @@ describe.each(STORE_KINDS)('the medication page on %s', (kind) => {
     expect(html).toContain('href="/learn/medicine-denosumab"');
     expect(html).toContain(esc(m.doses.caption(m.drugs.denosumab, typedFromIso(addMonths(today, -38)))));
     expect(html).toContain(m.intervals['every-6-months']);
+    // The demo's injections with their place and batch; the course prescribed by the physician.
+    expect(html).toContain('DEMO-DEN-102');
+    expect(html).toContain('Polikliniek interne geneeskunde');
+    expect(html).toContain(`${esc(account('physician').displayName)}, `);
     expect(html).toContain(m.instructions['do-not-stop-without-follow-on']);
     expect(html).toContain(m.dates.kinds['medication.next-dose']);
     expect(html).toContain(m.dates.kinds['medication.review-due']);
