@@ -180,6 +180,25 @@ describe.each(STORE_KINDS)('the medication page on %s', (kind) => {
     expect(done).toContain(m.actions.none);
   });
 
+  it('asks for the antiresorptive after an anabolic as an action, and the stop form names that guardrail for a stop today', async () => {
+    const sanne = ids.Sanne ?? '';
+    const doctor = await as('physician');
+    const started = await send(doctor, sanne, 'prescribe', { drug: 'teriparatide', start: typedFromIso(today), acknowledgeCautions: 'yes' });
+    expect(started.statusCode, started.body).toBe(303);
+    const page = (await doctor.get(`/patients/${sanne}/medication`)).body;
+    expect(page).toContain(m.dates.kinds['medication.anabolic-end']);
+    expect(page).toContain(esc(m.stop.guard(m.drugs.teriparatide, m.sequence['anabolic-stop-without-follow-on'])));
+    // An anabolic is always followed by an antiresorptive: the plan is asked for as soon as the course runs.
+    expect(page).toContain(`<a href="#plan-form">${m.actions.planFollowOn}</a>`);
+    expect(page).toContain(esc(m.sequence['anabolic-stop-without-follow-on']));
+    const planned = await send(doctor, sanne, 'plan', { planDrug: 'alendronic-acid', from: typedFromIso(addMonths(today, 24)) });
+    expect(planned.statusCode, planned.body).toBe(303);
+    const after = (await doctor.get(`/patients/${sanne}/medication`)).body;
+    expect(after).not.toContain(`<a href="#plan-form">${m.actions.planFollowOn}</a>`);
+    // Stopped today instead, the follow-on two years ahead would come too late: the stop form still says so.
+    expect(after).toContain(m.stop.guardHint);
+  });
+
   it('marks a course entered in error from its page and comes back here', async () => {
     const anna = ids.Anna ?? '';
     const nurse = await as('nurse');
