@@ -74,11 +74,14 @@ function annasRecord(section = ''): (page: Page) => Promise<string> {
 }
 
 /** The demo record of Johanna Visser (on a tablet, the 1-year visit done, a dentist's card kept), or one of its sections. */
-function johannasRecord(section: string): (page: Page) => Promise<string> {
+const johannasRecord = (section: string) => recordOf('Visser', 'Johanna', section);
+
+/** A section of another demo patient's record, found by family name and given name. */
+function recordOf(familyName: string, givenName: string, section: string): (page: Page) => Promise<string> {
   return async (page) => {
-    await page.goto('/patients?q=Visser');
-    const record = await page.locator('a[href^="/patients/"]', { hasText: 'Johanna' }).first().getAttribute('href');
-    if (!record) throw new Error('no demo record for Johanna Visser');
+    await page.goto(`/patients?q=${encodeURIComponent(familyName)}`);
+    const record = await page.locator('a[href^="/patients/"]', { hasText: givenName }).first().getAttribute('href');
+    if (!record) throw new Error(`no demo record for ${givenName} ${familyName}`);
     return `${record}/${section}`;
   };
 }
@@ -168,7 +171,7 @@ export const PAGES: readonly PageSpec[] = [
   { name: 'questionnaires of a child (caregiver)', path: '/questionnaires/{id}', h1: (t) => t.questionnaires.title, before: signInAs('caregiver'), resolve: caredForQuestionnaires },
   { name: 'consent of a caregiver (nurse)', path: '/patients/{id}/caregivers/{caregiverId}', h1: (t) => t.record.consentTitle('Bram de Vries'), before: signInAs('nurse'), resolve: firstConsentPage },
   { name: 'record facts (nurse)', path: '/patients/{id}/facts', h1: (t) => t.facts.title, before: signInAs('nurse'), resolve: annasRecord('facts') },
-  ...(['weight', 'risk-factors', 'fes-i', 'calcium', 'medication'] as const).map(
+  ...(['weight', 'risk-factors', 'fes-i', 'calcium'] as const).map(
     (kind): PageSpec => ({
       name: `record a fact: ${kind} (nurse)`,
       path: `/patients/{id}/facts/${kind}`,
@@ -184,6 +187,11 @@ export const PAGES: readonly PageSpec[] = [
   ),
   { name: 'record: follow-up with its schedule and contacts (nurse)', path: '/patients/{id}/contacts', h1: (t) => t.clinical.sections.contacts, before: signInAs('nurse'), resolve: johannasRecord('contacts') },
   { name: 'record: letters kept and to write (physician)', path: '/patients/{id}/letters', h1: (t) => t.clinical.sections.letters, before: signInAs('physician'), resolve: johannasRecord('letters') },
+  // The medication plan: a course of denosumab with its doses and the guardrail on a stop, a late injection as an action, a referring physiotherapist reading.
+  { name: 'record: medication with a course and doses (physician)', path: '/patients/{id}/medication', h1: (t) => t.clinical.sections.medication, before: signInAs('physician'), resolve: recordOf('Berg', 'Cornelis', 'medication') },
+  { name: 'record: medication with a late injection (physician)', path: '/patients/{id}/medication', h1: (t) => t.clinical.sections.medication, before: signInAs('physician'), resolve: recordOf('Veld', 'Joost', 'medication') },
+  { name: 'record: medication, a drug chosen (physician)', path: '/patients/{id}/medication?drug=zoledronic-acid', h1: (t) => t.clinical.sections.medication, before: signInAs('physician'), resolve: recordOf('Visser', 'Johanna', 'medication?drug=zoledronic-acid') },
+  { name: 'record: medication, read only (physiotherapist)', path: '/patients/{id}/medication', h1: (t) => t.clinical.sections.medication, before: signInAs('physiotherapist'), resolve: annasRecord('medication') },
   { name: 'record: one fact (nurse)', path: '/patients/{id}/entries/{entryId}', h1: (t) => t.clinical.entries.title(t.clinical.kinds.note ?? '', '01-12-2026'), before: signInAs('nurse'), resolve: annasNote },
   { name: 'record: corrections (physician)', path: '/patients/{id}/history/record', h1: (t) => t.clinical.history.title, before: signInAs('physician'), resolve: annasRecord('history/record') },
   { name: 'record: history (physician)', path: '/patients/{id}/history', h1: (t) => t.history.title, before: signInAs('physician'), resolve: annasRecord('history') },

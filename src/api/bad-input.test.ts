@@ -148,7 +148,11 @@ const CASES: Case[] = [
   { name: 'entry: unknown field in the data', method: 'POST', url: (f) => rec(f, 'entries'), as: 'nurse', body: { kind: 'weight', date: '2026-03-01', data: { kg: 60, lbs: 132 } }, pointer: '/data/lbs' },
   { name: 'entry: risk factors stating nothing', method: 'POST', url: (f) => rec(f, 'entries'), as: 'nurse', body: { kind: 'risk-factors', date: '2026-03-01', data: {} }, pointer: '/data' },
   { name: 'entry: date in the future', method: 'POST', url: (f) => rec(f, 'entries'), as: 'nurse', body: { kind: 'weight', date: tomorrow, data: { kg: 60 } }, pointer: '/date' },
-  { name: 'entry: medication ending before it started', method: 'POST', url: (f) => rec(f, 'entries'), as: 'nurse', body: { kind: 'medication', date: '2026-03-01', data: { drug: 'alendronic-acid', end: '2026-02-01' } }, pointer: '/data/end' },
+  { name: 'entry: glucocorticoids ending before they started', method: 'POST', url: (f) => rec(f, 'entries'), as: 'nurse', body: { kind: 'glucocorticoid-course', date: '2026-03-01', data: { mgPerDay: 5, end: '2026-02-01' } }, pointer: '/data/end' },
+  // The medication plan's kinds go through its own routes, behind the safety checks; bad data or good.
+  { name: 'entry: a medication past the safety gate', method: 'POST', url: (f) => rec(f, 'entries'), as: 'nurse', body: { kind: 'medication', date: '2026-03-01', data: { drug: 'alendronic-acid', end: '2026-02-01' } }, pointer: '/kind', says: { code: 'use-medication-route', detail: /POST \/api\/v1\/patients\/\{id\}\/medications/ } },
+  { name: 'entry: a dose past its course', method: 'POST', url: (f) => rec(f, 'entries'), as: 'nurse', body: { kind: 'medication-dose', date: '2026-03-01', data: { drug: 'denosumab' } }, pointer: '/kind', says: { code: 'use-medication-route', detail: /\/doses/ } },
+  { name: 'entry: a plan past its route', method: 'POST', url: (f) => rec(f, 'entries'), as: 'nurse', body: { kind: 'planned-medication', date: '2026-03-01', data: { drug: 'denosumab', from: '2027-01-01' } }, pointer: '/kind', says: { code: 'use-medication-route', detail: /planned-medications/ } },
   { name: 'entries: unknown kind', method: 'GET', url: (f) => rec(f, 'entries?kind=dxa,mood'), as: 'nurse', pointer: '/query/kind' },
   { name: 'entries: withErrors not true or false', method: 'GET', url: (f) => rec(f, 'entries?withErrors=yes'), as: 'nurse', pointer: '/query/withErrors' },
   { name: 'entries: limit zero', method: 'GET', url: (f) => rec(f, 'entries?limit=0'), as: 'nurse', pointer: '/query/limit' },

@@ -176,4 +176,35 @@ describe.each(STORE_KINDS)('the medication plan over HTTP on %s', (kind) => {
     expect(res.json<ProblemDoc>().reasons).toEqual(['pregnancy']);
     expect(res.json<ProblemDoc>().overridable).toBe(false);
   });
+
+  it('keeps the generic fact routes from recording or correcting a course past the gate; marking one entered in error stays open', async () => {
+    const before = await medicationRows();
+    const refusedAt = (res: { statusCode: number; json: <T>() => T }) => {
+      expect(res.statusCode).toBe(400);
+      const doc = res.json<ProblemDoc & { errors: { pointer: string; detail: string; code?: string }[] }>();
+      expect(doc.type).toBe('/problems/invalid-input');
+      return doc.errors.find((e) => e.pointer === '/kind');
+    };
+    // The drug the checks blocked above, through the back door: refused before anything is stored.
+    const med = refusedAt(await post(`${p}/entries`, { kind: 'medication', date: today, data: { drug: 'zoledronic-acid' } }));
+    expect(med).toMatchObject({ code: 'use-medication-route' });
+    expect(med?.detail).toContain('POST /api/v1/patients/{id}/medications');
+    refusedAt(await post(`${p}/entries`, { kind: 'medication-dose', date: today, data: { drug: 'denosumab' } }, 'nurse'));
+    refusedAt(await post(`${p}/entries`, { kind: 'planned-medication', date: today, data: { drug: 'alendronic-acid', from: addMonths(today, 2) } }));
+    expect(await medicationRows()).toBe(before);
+
+    const plan = (await call('GET', `${p}/medications`, 'physician')).json<{ courses: Course[] }>();
+    const course = plan.courses.find((c) => c.drug === 'zoledronic-acid');
+    expect(course).toBeDefined();
+    const entry = `${p}/entries/${course?.id ?? ''}`;
+    // A correction would drop the override the gate asked for: refused; the course stays as it was.
+    const fixed = await post(`${entry}/correction`, { data: { drug: 'zoledronic-acid' }, reason: 'zonder override' });
+    expect(refusedAt(fixed)).toMatchObject({ code: 'use-medication-route' });
+    const still = (await call('GET', `${p}/medications`, 'physician')).json<{ courses: Course[] }>().courses.find((c) => c.id === course?.id);
+    expect(still?.override?.reason).toBeDefined();
+    const voided = await post(`${entry}/entered-in-error`, { reason: 'verkeerde patiënt' }, 'nurse');
+    expect(voided.statusCode, voided.body).toBe(200);
+    const after = (await call('GET', `${p}/medications`, 'physician')).json<{ courses: Course[] }>();
+    expect(after.courses.map((c) => c.id)).not.toContain(course?.id);
+  });
 });

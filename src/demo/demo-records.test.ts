@@ -47,6 +47,10 @@ describe('the demo records', () => {
     expect(visser.conclusions.find((c) => c.code === 'bmd.category')?.value).toMatchObject({ category: expect.stringContaining('osteoporosis') as unknown });
     expect(of('El Amrani').riskFactors?.glucocorticoids).toEqual({ mgPerDay: 10, months: 4 });
     expect(of('Berg').medications?.[0]?.doses).toHaveLength(7);
+    // Every demo injection has its place and batch, as the medication page shows them.
+    const doses = DEMO_RECORDS.flatMap((r) => r.entries(today)).filter((e) => e.kind === 'medication-dose');
+    expect(doses.length).toBeGreaterThan(0);
+    for (const d of doses) expect(d.data).toMatchObject({ location: expect.any(String) as string, batch: expect.stringMatching(/^DEMO-DEN-\d+$/) as string });
     expect(of('Meijer').fractures?.[0]?.site).toBe('wrist');
     // The worklist's demo alert: the last denosumab injection eight months back.
     const veld = evaluate(of('Veld'), DEFAULT_SETTINGS, 'en');

@@ -1,8 +1,9 @@
 // The clinical records of five demo patients, so a new clinic opens a record with something in it:
 // a follow-up years after a hip fracture, a wrist fracture in exercise therapy, a vertebral
 // fracture waiting for the treatment decision, denosumab every six months, and a denosumab
-// injection that is overdue (an alert on the worklist). Dates are counted back from the day the
-// demo set is loaded, so the records stay current. Made-up facts only.
+// injection that is overdue (an alert on the worklist). Each denosumab injection has its place and
+// batch, as the medication page records them. Dates are counted back from the day the demo set is
+// loaded, so the records stay current. Made-up facts only.
 import type { RecordEntry } from '../core/record/entries.js';
 import { addDays, addMonths, type IsoDate } from '../core/time/date.js';
 
@@ -91,7 +92,9 @@ export const DEMO_RECORDS: readonly DemoRecord[] = [
       { kind: 'dxa', date: monthsAgo(t, 39), data: { sites: [{ site: 'total-hip', tScore: -2.8 }, { site: 'femoral-neck', tScore: -2.6 }] } },
       { kind: 'dental-check', date: monthsAgo(t, 14), data: {} },
       { kind: 'medication', date: monthsAgo(t, 38), data: { drug: 'denosumab', route: 'sc' } },
-      ...[38, 32, 26, 20, 14, 8, 2].map((m): RecordEntry => ({ kind: 'medication-dose', date: monthsAgo(t, m), data: { drug: 'denosumab' } })),
+      ...[38, 32, 26, 20, 14, 8, 2].map((m): RecordEntry => ({
+        kind: 'medication-dose', date: monthsAgo(t, m), data: { drug: 'denosumab', administeredBy: 'Inge Verbeek', location: 'Polikliniek interne geneeskunde', batch: `DEMO-DEN-${String(100 + m)}` },
+      })),
       { kind: 'contact', date: monthsAgo(t, 35), data: { kind: '3-months' } },
       { kind: 'contact', date: monthsAgo(t, 26), data: { kind: '1-year' } },
       { kind: 'contact', date: monthsAgo(t, 14), data: { kind: 'yearly' } },
@@ -113,7 +116,9 @@ export const DEMO_RECORDS: readonly DemoRecord[] = [
       { kind: 'dxa', date: monthsAgo(t, 19), data: { sites: [{ site: 'lumbar-spine', tScore: -2.9 }, { site: 'total-hip', tScore: -2.5 }] } },
       { kind: 'dental-check', date: monthsAgo(t, 19), data: {} },
       { kind: 'medication', date: monthsAgo(t, 18), data: { drug: 'denosumab', route: 'sc' } },
-      ...[18, 14, 8].map((m): RecordEntry => ({ kind: 'medication-dose', date: monthsAgo(t, m), data: { drug: 'denosumab' } })),
+      ...[18, 14, 8].map((m): RecordEntry => ({
+        kind: 'medication-dose', date: monthsAgo(t, m), data: { drug: 'denosumab', administeredBy: 'Inge Verbeek', location: 'Polikliniek interne geneeskunde', batch: `DEMO-DEN-${String(200 + m)}` },
+      })),
       { kind: 'contact', date: monthsAgo(t, 15), data: { kind: '3-months' } },
       { kind: 'contact', date: monthsAgo(t, 6), data: { kind: '1-year' } },
     ],

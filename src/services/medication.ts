@@ -8,6 +8,9 @@ import { regimenFor, CATALOGUE } from '../core/medication/catalogue.js';
 import { drugSafety } from '../core/medication/safety.rule.js';
 import { prescriptionGate, stopGate, type PrescriptionGate } from '../core/medication/gate.js';
 import type { Case, Drug, Medication } from '../core/case.schema.js';
+import { authorize } from '../core/access/index.js';
+import { evaluate, type Evaluation } from '../core/evaluate.js';
+import type { SequenceReason } from '../core/record/lists.js';
 import type { EntryData } from '../core/record/entries.js';
 import { PRESCRIBE_AHEAD_MONTHS } from '../core/record/entries.js';
 import { addMonths, compareDates } from '../core/time/date.js';
@@ -15,7 +18,8 @@ import { todayNl } from '../schema/clock.js';
 import { AppError } from '../schema/problem.js';
 import type { DoseInput, MedicationStop, MedicationView, PlannedMedicationInput, PlannedMedicationView, PrescriptionInput } from '../schema/medication.schema.js';
 import { readWithPatient, withPatient, type AccessDeps, type EntryRow, type PatientRecords } from './access.js';
-import { caseOn, checkFacts, refuseClosed, type Ask } from './record.js';
+import { caseOn, checkFacts, refuseClosed, type Ask, type Lang } from './record.js';
+import { settingsForOrganisation } from './settings.js';
 import type { Tx } from '../store/db.js';
 
 type MedData = EntryData['medication'];
@@ -238,5 +242,47 @@ export async function safetyGates(deps: AccessDeps, ask: Ask & { start?: string 
   return readWithPatient(deps, { actor: ask.actor, meta: ask.meta, action: 'record.read', resource: 'patient/medication/safety', patientId: ask.patientId }, async ({ db, row, records }) => {
     const c = await caseOn(db, records, row, today);
     return Object.keys(CATALOGUE).map((d) => prescriptionGate(c, { drug: d as Drug, start: ask.start ?? today }, today));
+  });
+}
+
+/** What the clinician's medication page shows, read in one authorised, audited transaction. */
+export interface MedicationPage extends MedicationPlan {
+  /** The core's evaluation of the record today: the next dose, the review, the anabolic end and the sequencing alerts. */
+  evaluation: Evaluation;
+  /** Every drug's safety gate for a start today. */
+  gates: PrescriptionGate[];
+  /** Per course that has no end yet: the sequencing guardrails a stop today runs into. */
+  stopGuards: Record<string, SequenceReason[]>;
+  may: { prescribe: boolean; write: boolean };
+  /** Merged into another record, or care has ended: nothing new is recorded here. */
+  closed: boolean;
+}
+
+/** The courses, doses, plans, the core's conclusions about them and every drug's gate, for the medication page. */
+export async function openMedicationPage(deps: AccessDeps, ask: Ask & { lang: Lang }): Promise<MedicationPage> {
+  const today = todayNl();
+  return readWithPatient(deps, { actor: ask.actor, meta: ask.meta, action: 'record.read', resource: 'patient/medication', patientId: ask.patientId }, async ({ db, row, records, target }) => {
+    const [rows, c, settings, ended] = await Promise.all([
+      records.clinical.currentEntries(db, row.id, { kinds: KINDS }), caseOn(db, records, row, today), settingsForOrganisation(db, ask.actor.organisationId), records.clinical.openCareEnd(db, row.id),
+    ]);
+    const courses = medicationViews(rows, today);
+    const stopGuards: Record<string, SequenceReason[]> = {};
+    for (const k of courses) {
+      if (k.end !== null) continue;
+      const med = (c.medications ?? []).find((m) => m.drug === k.drug && m.start === k.start && m.end === undefined);
+      stopGuards[k.id] = med ? stopGate(c, med, today) : [];
+    }
+    const planned = rows
+      .filter((r) => r.kind === 'planned-medication' && r.status === 'active')
+      .map((r) => {
+        const d = r.data as EntryData['planned-medication'];
+        return { id: r.entry_id, drug: d.drug, from: d.from, recordedBy: r.recorded_by_name, recordedAt: r.recorded_at, safety: prescriptionGate(c, { drug: d.drug, start: d.from }, today) };
+      });
+    const can = (a: 'medication.prescribe' | 'record.write') => authorize(ask.actor, a, target, today).allowed;
+    return {
+      courses, planned, case: c, evaluation: evaluate(c, settings, ask.lang),
+      gates: Object.keys(CATALOGUE).map((d) => prescriptionGate(c, { drug: d as Drug, start: today }, today)),
+      stopGuards, may: { prescribe: can('medication.prescribe'), write: can('record.write') }, closed: row.merged_into !== null || ended !== undefined,
+    };
   });
 }

@@ -96,6 +96,25 @@ export interface Ask {
   patientId: string;
 }
 
+/**
+ * The kinds only the medication plan writes (services/medication.ts): a prescription must pass the
+ * core's safety gate and a stop its sequencing guardrail, so the generic fact routes never take them.
+ */
+const GATED_KINDS: Readonly<Partial<Record<EntryKind, string>>> = {
+  medication: 'POST /api/v1/patients/{id}/medications (a stop: PATCH /api/v1/patients/{id}/medications/{medicationId})',
+  'medication-dose': 'POST /api/v1/patients/{id}/medications/{medicationId}/doses',
+  'planned-medication': 'POST /api/v1/patients/{id}/planned-medications',
+};
+
+/** Refuses a kind the medication plan owns, naming the route that records it behind its checks. */
+function refuseGated(kind: EntryKind, pointer: string): void {
+  const route = GATED_KINDS[kind];
+  if (route === undefined) return;
+  throw new AppError('invalid-input', `A ${kind} entry is recorded through the medication plan, behind its safety checks: ${route}.`, [
+    { pointer, detail: `use ${route}`, code: 'use-medication-route' },
+  ]);
+}
+
 /** Records one or more facts of one form, all or nothing. `resource` names the form in the audit ("patient/record/dxa"). */
 export async function recordFacts(
   deps: AccessDeps,
@@ -103,6 +122,7 @@ export async function recordFacts(
   facts: readonly FactIn[],
   o: { flat: boolean } = { flat: true },
 ): Promise<EntryView[]> {
+  if (ask.source !== 'patient') facts.forEach((f, i) => { refuseGated(f.kind, facts.length > 1 ? `/${String(i)}/kind` : '/kind'); });
   const checked = checkFacts(facts, { flat: o.flat, indexed: facts.length > 1 });
   return withPatient(deps, { actor: ask.actor, meta: ask.meta, action: 'record.write', resource: ask.resource, patientId: ask.patientId }, async ({ db, row, records }) => {
     await refuseClosed(db, records, row);
@@ -130,6 +150,8 @@ export async function correctEntry(
   return withPatient(deps, { actor: ask.actor, meta: ask.meta, action: 'record.write', resource: 'patient/record/correction', patientId: ask.patientId }, async ({ db, row, records }) => {
     if (row.merged_into) throw new AppError('conflict', 'This record was merged into another one; correct the entry there.', [{ pointer: '/params/id', detail: 'is a merged record' }]);
     const old = await lockedEntry(db, records, row.id, ask.entryId);
+    // A corrected course would skip the gate its prescription passed; marking it entered in error stays open.
+    refuseGated(old.kind, '/kind');
     if (c.date === undefined && c.data === undefined) throw new AppError('invalid-input', 'Nothing to correct.', [{ pointer: '', detail: 'give a new date or new data' }]);
     const [fact] = checkFacts([{ kind: old.kind, date: c.date ?? old.clinical_date, data: c.data ?? old.data }], { flat: false, indexed: false });
     if (!fact) throw new Error('a checked fact went missing');

@@ -98,9 +98,12 @@ export async function seedDemo(db: Db, today: IsoDate = todayNl()): Promise<bool
     }
     // The demo records with facts, written down by the demo nurse for the demo hospital.
     const nurse = await trx.selectFrom('app_user').select(['id', 'organisation_id']).where('email', '=', DEMO_ACCOUNTS.find((a) => a.role === 'nurse')?.email ?? '').executeTakeFirstOrThrow();
+    // A prescription or a planned follow-on is the physician's to make (`medication.prescribe`): the demo says so too.
+    const physician = await trx.selectFrom('app_user').select(['id']).where('email', '=', DEMO_ACCOUNTS.find((a) => a.role === 'physician')?.email ?? '').executeTakeFirstOrThrow();
+    const prescribes = new Set<string>(['medication', 'planned-medication']);
     const rows = DEMO_RECORDS.flatMap((r) => r.entries(today).map((e): Insertable<ClinicalEntryTable> => ({
       entry_id: randomUUID(), version: 1, patient_id: patientIds[r.patient] ?? '', kind: e.kind, clinical_date: e.date, data: JSON.stringify(e.data),
-      status: 'active', current: true, source: 'clinician', recorded_by: nurse.id, organisation_id: nurse.organisation_id,
+      status: 'active', current: true, source: 'clinician', recorded_by: prescribes.has(e.kind) ? physician.id : nurse.id, organisation_id: nurse.organisation_id,
       // Written down on the day it happened (a course prescribed ahead: today), as a clinic would
       // have: what reads the moment of recording (the patient's results release) sees a true record.
       recorded_at: `${e.date < today ? e.date : today}T11:00:00Z`,

@@ -93,6 +93,7 @@ describe.each(STORE_KINDS)('the worklist kept current on %s', (kind) => {
   let store: Store;
   let fx: Fixture;
   let nurse: Actor;
+  let physician: Actor;
   let admin: Actor;
   const today = todayNl();
   const deps = () => ({ db: store.db, auditor: storeAuditor });
@@ -103,6 +104,7 @@ describe.each(STORE_KINDS)('the worklist kept current on %s', (kind) => {
     store = await freshStore(kind);
     fx = await buildFixture(store.db);
     nurse = { userId: fx.users.nurse.id, role: 'nurse', organisationId: fx.orgs.hospA, organisationKind: 'hospital', patientId: null };
+    physician = { userId: fx.users.physician.id, role: 'physician', organisationId: fx.orgs.hospA, organisationKind: 'hospital', patientId: null };
     admin = { userId: fx.users.admin.id, role: 'admin', organisationId: fx.orgs.hospA, organisationKind: 'hospital', patientId: null };
   });
   afterAll(async () => {
@@ -220,7 +222,7 @@ describe.each(STORE_KINDS)('the worklist kept current on %s', (kind) => {
     // Alendronic acid started so that the 3-month contact fell 10 to 13 days ago (months differ in length).
     const start = addMonths(addDays(today, -10), -3);
     const due = addMonths(start, 3);
-    await recordFacts(deps(), { actor: nurse, meta, patientId: p, resource: 'patient/record/medication' }, [{ kind: 'medication', date: start, data: { drug: 'alendronic-acid', route: 'oral' } }]);
+    await prescribe(deps(), { actor: physician, meta, patientId: p }, { drug: 'alendronic-acid', start, route: 'oral', acknowledgeCautions: true });
     const contact = async () => (await itemsOf(p)).find((i) => i.step === 'contact-3-months');
     expect(await contact()).toMatchObject({ due, overdue: false });
     await updateOrganisationSettings(deps(), admin, meta, { overdueGraceDays: 7 });

@@ -24,6 +24,9 @@ import { IntakeForm, intakeDefaults } from './intake/intake.forms.js';
 import { IntakePage } from './intake/intake.page.js';
 import { SignForm } from './record/assessment.forms.js';
 import { AssessmentPage } from './record/assessment.page.js';
+import { DoseForm, PlanForm, PrescribeForm, StopForm } from './medication/medication.forms.js';
+import { MedicationPage } from './medication/medication.page.js';
+import type { MedicationPage as MedicationData } from '../api/facade.js';
 import { AppError } from '../schema/problem.js';
 import { todayNl } from '../schema/clock.js';
 import { addDays } from '../core/time/date.js';
@@ -134,7 +137,6 @@ const somePatient = {
 const FACT_FILLED: Record<FactKind, Record<string, string>> = {
   weight: { kg: '70' }, height: { cm: '170' }, menopause: { status: 'post' }, 'risk-factors': { currentSmoker: 'no' }, 'glucocorticoid-course': { mgPerDay: '5' }, fall: {},
   'falls-screen': { unsteady: 'yes' }, 'fes-i': { answer1: '1', answer2: '1', answer3: '1', answer4: '1', answer5: '1', answer6: '1', answer7: '1' }, calcium: { 'milk-glass': '1' },
-  medication: { drug: 'denosumab' }, 'medication-dose': { drug: 'denosumab' }, 'planned-medication': { drug: 'raloxifene', from: '01-01-2027' }, contact: { kind: 'yearly' },
   frax: { majorPercent: '10', hipPercent: '2', withBmd: 'no' }, 'workup-waived': { reason: 'declined' }, safety: { pregnant: 'no' }, 'dental-check': {}, child: { mobility: 'walking-aid' }, 'aids-check': {},
 };
 
@@ -150,7 +152,7 @@ interface FormPage {
 const DEFAULT_FORM: Record<string, string> = {
   fractureSitePolicy: 'guideline', glucocorticoidTScoreThreshold: '-2', overdueGraceDays: '14', calciumOtherFoodMg: '400',
   ...Object.fromEntries(Object.entries(DEFAULT_SETTINGS.calciumPerServingMg).map(([item, mg]) => [`serving-${item}`, String(mg)])),
-  aidsCheckIntervalMonths: '6', aidsCheckGrowthCm: '3',
+  aidsCheckIntervalMonths: '6', aidsCheckGrowthCm: '3', resultsReleaseDays: '7',
 };
 const DEFAULT_VIEW = { effective: DEFAULT_SETTINGS, defaults: DEFAULT_SETTINGS, overridden: [], overrides: {}, changedAt: null, changedBy: null, history: [] };
 
@@ -176,6 +178,18 @@ describe.each(LANGS)('the settings form (%s)', (_lang, t: Messages) => {
     });
   });
 });
+
+/** A medication plan with one running course, so every form of the page is shown. */
+const PLAN: MedicationData = {
+  courses: [{
+    id: '00000000-0000-4000-8000-000000000002', drug: 'denosumab', atc: 'M05BX04', route: 'sc', start: '2026-01-05', end: null, stopReason: null, status: 'current',
+    regimen: { dose: '60 mg', interval: 'every-6-months', route: 'sc', instructions: ['on-time-every-6-months'] }, acknowledgedCautions: [], override: null, stopOverride: null,
+    prescribedBy: 'Karim Haddou', prescribedAt: '2026-01-05T09:00:00.000Z', version: 1, doses: [],
+  }],
+  planned: [], case: { asOf: todayNl(), person: { birthDate: '1948-04-12', sex: 'female' } } as MedicationData['case'],
+  evaluation: { asOf: todayNl(), rulesVersion: 'x', settingsUsed: DEFAULT_SETTINGS, conclusions: [] }, gates: [], stopGuards: {}, may: { prescribe: true, write: true }, closed: false,
+};
+const medicationPage = (ctx: PageContext) => <MedicationPage ctx={ctx} patient={somePatient} plan={PLAN} csrf="x" />;
 
 const FORM_PAGES: readonly FormPage[] = [
   { name: 'new patient', page: (ctx) => <NewPatientPage ctx={ctx} csrf="x" />, form: NewPatientForm, filled: anna },
@@ -203,6 +217,10 @@ const FORM_PAGES: readonly FormPage[] = [
     filled: {},
   },
   { name: 'organisation settings', page: (ctx) => <OrganisationSettingsPage ctx={ctx} csrf="x" settings={DEFAULT_VIEW} />, form: SettingsForm, filled: DEFAULT_FORM },
+  { name: 'medication: prescribe', page: medicationPage, form: PrescribeForm, filled: { drug: 'denosumab', start: typedFromIso(todayNl()) } },
+  { name: 'medication: dose', page: medicationPage, form: DoseForm, filled: { medicationId: '00000000-0000-4000-8000-000000000002', doseDate: typedFromIso(todayNl()) } },
+  { name: 'medication: stop', page: medicationPage, form: StopForm, filled: { stopCourse: '00000000-0000-4000-8000-000000000002', end: typedFromIso(todayNl()), stopReason: 'Overstap' } },
+  { name: 'medication: plan', page: medicationPage, form: PlanForm, filled: { planDrug: 'zoledronic-acid', from: typedFromIso(todayNl()) } },
   ...FACT_KINDS.map((kind): FormPage => ({
     name: `fact: ${kind}`,
     page: (ctx) => <FactFormPage ctx={ctx} csrf="x" patient={somePatient} kind={kind} by="Inge Verbeek" values={{}} />,
@@ -231,10 +249,13 @@ describe.each(LANGS)('a field marked optional (%s)', (_lang, t: Messages) => {
       'fracture intake': ['bsn', 'department'],
       'assessment sign-off': ['note'],
       'organisation settings': ['vertebralFractureMinT'],
+      // One page holds the four medication forms; a field needed only sometimes says when instead.
+      'medication: prescribe': ['administeredBy', 'location'], 'medication: dose': ['administeredBy', 'location'],
+      'medication: stop': ['administeredBy', 'location'], 'medication: plan': ['administeredBy', 'location'],
       'fact: weight': [], 'fact: height': [], 'fact: menopause': ['ageAtMenopause'], 'fact: risk-factors': ['alcoholUnitsPerDay', 'antiEpileptics'],
       'fact: glucocorticoid-course': ['end'], 'fact: fall': [], 'fact: falls-screen': ['fallsLast12Months', 'tugSeconds', 'gaitSpeedMps'], 'fact: fes-i': [],
       // Of the calcium items one is needed, and each says so instead of "optional".
-      'fact: calcium': [], 'fact: medication': ['route', 'end'], 'fact: medication-dose': [], 'fact: planned-medication': [], 'fact: contact': [], 'fact: frax': [],
+      'fact: calcium': [], 'fact: frax': [],
       'fact: workup-waived': [], 'fact: safety': ['hipFractureRepairDate'], 'fact: dental-check': [], 'fact: child': ['standingMinutesPerDay', 'movementMinutesPerDay'],
       'fact: aids-check': ['heightCm'],
     });

@@ -21,6 +21,7 @@ import { registerLearnPages } from './learn/learn.route.js';
 import { registerWorklistPages } from './worklist/worklist.route.js';
 import { registerLogisticsPages } from './logistics/logistics.route.js';
 import { registerFollowUpPages } from './follow-up/follow-up.route.js';
+import { registerMedicationPages } from './medication/medication.route.js';
 
 export function htmlError(app: FastifyInstance) {
   return (req: FastifyRequest, reply: FastifyReply, status: number): string => {
@@ -47,4 +48,5 @@ export function registerWebRoutes(fastify: FastifyInstance): void {
   registerFactPages(fastify, kit);
   registerLogisticsPages(fastify, kit);
   registerFollowUpPages(fastify, kit);
+  registerMedicationPages(fastify, kit);
 }

@@ -104,8 +104,9 @@ export function registerRecordRoutes(app: ZodApp): void {
     {
       schema: {
         tags: ['record'],
-        summary: 'Record any kind of fact: weight, risk factors, falls, medication, … (nurse, physician of the caring organisation)',
-        description: `The data is checked by the schema of its kind; errors point under \`/data/…\`. ${FACT_RULES}`,
+        summary: 'Record any kind of fact: weight, risk factors, falls, … (nurse, physician of the caring organisation)',
+        description: `The data is checked by the schema of its kind; errors point under \`/data/…\`. ${FACT_RULES} ` +
+          'A `medication`, `medication-dose` or `planned-medication` is refused at `/kind` (code `use-medication-route`): the medication routes record them behind the safety checks.',
         params: IdParams,
         body: EntryInput,
         response: { 201: EntryView, ...problemResponses(400, 401, 403, 404, 409) },
@@ -154,7 +155,8 @@ export function registerRecordRoutes(app: ZodApp): void {
       schema: {
         tags: ['record'],
         summary: 'Correct an entry: a new version with the new date and/or data; the old one stays in its history',
-        description: 'Errors in the data point under `/data/…`. An entry marked entered in error is not corrected (`409`): record the fact anew.',
+        description: 'Errors in the data point under `/data/…`. An entry marked entered in error is not corrected (`409`): record the fact anew. ' +
+          'A medication, dose or plan is not corrected here (`400` at `/kind`, code `use-medication-route`): stop the course or mark it entered in error and prescribe anew.',
         params: EntryParams,
         body: EntryCorrection,
         response: { 200: EntryView, ...problemResponses(400, 401, 403, 404, 409) },

@@ -7,20 +7,24 @@
 import { z } from 'zod';
 import type { Messages } from '../i18n/index.js';
 import { AppError } from '../../api/facade.js';
-import { CALCIUM_ITEMS, CONTACT_KINDS, DRUGS, MOBILITY } from '../../core/case.schema.js';
+import { CALCIUM_ITEMS, MOBILITY } from '../../core/case.schema.js';
 import { WORKUP_WAIVED_REASONS, type EntryKind } from '../../core/record/lists.js';
 import { isoDate, isRecordDate } from '../../core/time/date.js';
 import { todayNl } from '../../schema/clock.js';
 import { input, optionalTypedDate, pageForm, typedDate, type FieldProblem, type PageForm, type ProblemKind } from '../forms.js';
 
-/** The kinds this slice records; the fracture, scans, labs and the note have forms of their own. */
+/**
+ * The kinds this slice records; the fracture, scans, labs and the note have forms of their own,
+ * the medication plan (a prescription behind the safety gate, a dose, a stop, a follow-on) has its
+ * page (web/medication): the generic use case refuses those kinds; and a follow-up contact, with what
+ * is asked at it, has the contacts page (web/follow-up).
+ */
 export const FACT_GROUPS = [
   { key: 'person', kinds: ['weight', 'height', 'menopause'] },
   { key: 'riskFactors', kinds: ['risk-factors', 'glucocorticoid-course'] },
   { key: 'falls', kinds: ['fall', 'falls-screen', 'fes-i'] },
   { key: 'calcium', kinds: ['calcium'] },
-  { key: 'medication', kinds: ['medication', 'medication-dose', 'planned-medication'] },
-  { key: 'followUp', kinds: ['contact', 'frax', 'workup-waived'] },
+  { key: 'followUp', kinds: ['frax', 'workup-waived'] },
   { key: 'safety', kinds: ['safety', 'dental-check'] },
   { key: 'children', kinds: ['child', 'aids-check'] },
 ] as const satisfies readonly { key: keyof Messages['facts']['groups']; kinds: readonly EntryKind[] }[];
@@ -53,7 +57,6 @@ export interface FactTable {
 }
 
 const flag = (name: FieldName): FactField => ({ name, type: 'flag' });
-const DRUG: FactField = { name: 'drug', type: 'select', list: 'drug', options: DRUGS, required: true };
 const FES_I = (['answer1', 'answer2', 'answer3', 'answer4', 'answer5', 'answer6', 'answer7'] as const).map((name): FactField => ({ name, type: 'scale' }));
 
 export const FACT_TABLES: Record<FactKind, FactTable> = {
@@ -101,12 +104,6 @@ export const FACT_TABLES: Record<FactKind, FactTable> = {
   },
   'fes-i': { fields: FES_I },
   calcium: { atLeastOne: true, fields: CALCIUM_ITEMS.map((name): FactField => ({ name, type: 'number', unit: 'servingsPerDay', min: 0, max: 50 })) },
-  medication: {
-    fields: [DRUG, { name: 'route', type: 'select', list: 'route', options: ['oral', 'iv', 'sc'] }, { name: 'end', type: 'date' }],
-  },
-  'medication-dose': { fields: [DRUG] },
-  'planned-medication': { fields: [DRUG, { name: 'from', type: 'date', required: true }] },
-  contact: { fields: [{ name: 'kind', type: 'select', list: 'kind', options: CONTACT_KINDS, required: true }] },
   frax: {
     fields: [
       { name: 'majorPercent', type: 'number', unit: 'percent', min: 0, max: 100, required: true },

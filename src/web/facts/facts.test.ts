@@ -31,10 +31,6 @@ const GOOD: Record<FactKind, Record<string, string>> = {
   'falls-screen': { fallsLast12Months: '2', worriedAboutFalling: 'yes', unsteady: '', frail: 'no', tugSeconds: '14,2', gaitSpeedMps: '' },
   'fes-i': { answer1: '1', answer2: '2', answer3: '3', answer4: '4', answer5: '1', answer6: '2', answer7: '3' },
   calcium: { 'milk-glass': '2', 'yoghurt-bowl': '', 'cheese-slice': '1,5', 'calcium-enriched-soy-glass': '0', 'cheese-spread-portion': '' },
-  medication: { drug: 'denosumab', route: 'sc', end: '' },
-  'medication-dose': { drug: 'denosumab' },
-  'planned-medication': { drug: 'alendronic-acid', from: typedFromIso(addDays(today, 30)) },
-  contact: { kind: '3-months' },
   frax: { majorPercent: '12,5', hipPercent: '3', withBmd: 'yes' },
   'workup-waived': { reason: 'declined' },
   safety: { canStayUpright30Min: 'yes', pregnant: 'no', hipFractureRepairDate: '' },
@@ -43,8 +39,8 @@ const GOOD: Record<FactKind, Record<string, string>> = {
   'aids-check': { heightCm: '150,5' },
 };
 
-/** The clinical date of each good form: a medication starts before its dose. */
-const DATE_OF: Partial<Record<FactKind, string>> = { medication: daysAgo(20), 'glucocorticoid-course': daysAgo(65) };
+/** The clinical date of each good form: a course of glucocorticoids counts its months from it. */
+const DATE_OF: Partial<Record<FactKind, string>> = { 'glucocorticoid-course': daysAgo(65) };
 
 const parsed = (kind: FactKind, values: Record<string, string>) => {
   const r = checkForm(nl, FACT_FORMS[kind], { date: DATE_OF[kind] ?? typedFromIso(today), ...values }, {});
@@ -57,7 +53,8 @@ const dataOf = (kind: FactKind, values: Record<string, string>) => factData(kind
 
 describe('the field tables and the core', () => {
   it('cover every kind but those with pages of their own, each once', () => {
-    expect([...FACT_KINDS].sort()).toEqual(Object.keys(ENTRY_DATA).filter((k) => !['fracture', 'dxa', 'vfa', 'labs', 'note'].includes(k)).sort());
+    const ownPages = ['fracture', 'dxa', 'vfa', 'labs', 'note', 'medication', 'medication-dose', 'planned-medication', 'contact'];
+    expect([...FACT_KINDS].sort()).toEqual(Object.keys(ENTRY_DATA).filter((k) => !ownPages.includes(k)).sort());
     expect(new Set(FACT_GROUPS.flatMap((g) => g.kinds)).size).toBe(FACT_KINDS.length);
   });
 
@@ -193,9 +190,11 @@ describe('the fact pages', () => {
     expect(c.falls?.lostConsciousness).toBeUndefined();
     expect(c.fesI).toEqual([1, 2, 3, 4, 1, 2, 3]);
     expect(c.calcium).toEqual({ servings: { 'milk-glass': 2, 'cheese-slice': 1.5, 'calcium-enriched-soy-glass': 0 } });
-    expect(c.medications).toEqual([{ drug: 'denosumab', start: addDays(today, -20), route: 'sc', doses: [today] }]);
-    expect(c.plannedMedications).toEqual([{ drug: 'alendronic-acid', from: addDays(today, 30) }]);
-    expect(c.contacts).toEqual([{ kind: '3-months', date: today }]);
+    // The medication plan is not recorded here: its page runs the safety checks first.
+    expect(c.medications).toBeUndefined();
+    expect(c.plannedMedications).toBeUndefined();
+    // Nor a contact: the contacts page asks what a contact asks (adherence, side effects, fractures, falls).
+    expect(c.contacts).toBeUndefined();
     expect(c.frax).toEqual({ date: today, majorPercent: 12.5, hipPercent: 3, withBmd: true });
     // The waiver names the signed-in person; nothing typed says who.
     expect(c.workupWaived).toEqual({ reason: 'declined', by: account('nurse').displayName, date: today });
@@ -207,12 +206,11 @@ describe('the fact pages', () => {
     { name: 'a weight of 0', kind: 'weight', fields: { kg: '0' }, field: 'kg', message: nl.facts.range('Gewicht (kg)', '0', '400', 'kg', true), keeps: 'kg' },
     { name: 'a FRAX chance over 100 %', kind: 'frax', fields: { majorPercent: '120', hipPercent: '3', withBmd: 'no' }, field: 'majorPercent', message: nl.facts.range('Kans op een grote botbreuk in 10 jaar (%)', '0', '100', '%', false) },
     { name: 'a date that does not exist', kind: 'height', fields: { date: '31-02-2026', cm: '170' }, field: 'date', message: nl.form.dateNotExist('Datum', 2, 2026, 28) },
-    { name: 'a date after today', kind: 'contact', fields: { date: typedFromIso(addDays(today, 1)), kind: 'yearly' }, field: 'date', message: nl.facts.dateInFuture('Datum') },
-    { name: 'a drug not on the list', kind: 'medication-dose', fields: { drug: 'aspirin' }, field: 'drug', message: nl.form.choose('Medicijn') },
+    { name: 'a date after today', kind: 'frax', fields: { date: typedFromIso(addDays(today, 1)), majorPercent: '10', hipPercent: '2', withBmd: 'yes' }, field: 'date', message: nl.facts.dateInFuture('Datum') },
     { name: 'a FES-I answer left out', kind: 'fes-i', fields: { answer1: '1', answer2: '2', answer3: '3', answer4: '4', answer5: '1', answer6: '2' }, field: 'answer7', message: nl.form.choose('Vraag 7') },
     { name: 'risk factors that state nothing', kind: 'risk-factors', fields: { currentSmoker: 'not-asked', alcoholUnitsPerDay: '', parentHipFracture: 'not-asked' }, field: 'currentSmoker', message: nl.facts.atLeastOne },
     // The form does not compare the two dates; the core does, and its refusal comes back at the field.
-    { name: 'a medication that ends before it starts', kind: 'medication', fields: { date: daysAgo(5), drug: 'alendronic-acid', end: daysAgo(10) }, field: 'end', message: nl.facts.endBeforeStart('Gestopt op'), keeps: 'end' },
+    { name: 'a course of glucocorticoids that ends before it starts', kind: 'glucocorticoid-course', fields: { date: daysAgo(5), mgPerDay: '5', end: daysAgo(10) }, field: 'end', message: nl.facts.endBeforeStart(fieldLabel(nl, { name: 'end', type: 'date' })), keeps: 'end' },
   ];
 
   it.each(BAD)('refuses $name at its field and stores nothing', async ({ kind, fields, field, message, keeps }) => {
@@ -237,6 +235,19 @@ describe('the fact pages', () => {
     const res = await b.post(`/patients/${anna}/facts/weight`, { _csrf: csrfOf(form.body), date: typedFromIso(today), kg: '500' });
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain(en.facts.range('Weight (kg)', '0', '400', 'kg', true));
+  });
+
+  it('has no form for a prescription, a dose or a plan: the medication page runs the safety checks', async () => {
+    const b = await signedIn('nurse');
+    const before = (await entries()).length;
+    const list = await b.get(`/patients/${anna}/facts`);
+    for (const kind of ['medication', 'medication-dose', 'planned-medication']) {
+      expect(list.body).not.toContain(`/facts/${kind}"`);
+      expect((await b.get(`/patients/${anna}/facts/${kind}`)).statusCode).toBe(404);
+      const res = await b.post(`/patients/${anna}/facts/${kind}`, { _csrf: csrfOf(list.body), date: typedFromIso(today), drug: 'zoledronic-acid' });
+      expect(res.statusCode).toBe(404);
+    }
+    expect((await entries()).length).toBe(before);
   });
 
   it('refuses the pages and the post to a role that may not write the record', async () => {

@@ -439,44 +439,6 @@ export function ResultsPage(p: SectionProps) {
   );
 }
 
-const MEDICATION_KINDS: ReadonlySet<string> = new Set(['medication', 'planned-medication', 'medication-dose']);
-
-/** The medication the record holds (recorded elsewhere, through the API, until its own forms come), or that there is none. */
-function MedicationList({ p }: { p: SectionProps }) {
-  const t = p.ctx.t;
-  const c = t.clinical;
-  const m = c.medicationTable;
-  const rows = p.view.entries.filter((e) => MEDICATION_KINDS.has(e.kind)).sort(newestFirst);
-  if (rows.length === 0) return <EmptyState>{c.empty.medication}</EmptyState>;
-  const data = (e: EntryView) => e.data as { drug?: string; end?: string };
-  return (
-    <DataTable
-      caption={m.caption}
-      rows={rows}
-      rowKey={(e) => e.id}
-      rowClass={rowClass}
-      columns={[
-        { label: m.date, cell: (e) => numericDate(e.date), numeric: true },
-        { label: m.what, cell: (e) => m.kinds[e.kind] ?? c.otherKind },
-        { label: m.drug, cell: (e) => { const d = data(e).drug ?? ''; return (t.facts.options.drug as Record<string, string>)[d] ?? d; } },
-        { label: m.until, cell: (e) => { const end = data(e).end; return end ? numericDate(end) : c.notGiven; }, numeric: true },
-        { label: c.fractureTable.recorded, cell: (e) => <Recorded t={t} e={e} /> },
-        { label: c.fractureTable.actions, cell: (e) => <EntryActions t={t} patientId={p.patient.id} e={e} /> },
-      ]}
-    />
-  );
-}
-
-/** A section without forms of its own yet: medication (what the record holds). */
-export function EmptySectionPage(p: SectionProps & { section: 'medication' }) {
-  return (
-    <SectionPage p={p} section={p.section}>
-      <OtherFacts p={p} kinds={['medication', 'medication-dose', 'planned-medication']} />
-      <MedicationList p={p} />
-    </SectionPage>
-  );
-}
-
 function EndCare(p: SectionProps) {
   const t = p.ctx.t;
   const e = t.clinical.endCare;

@@ -16,7 +16,7 @@ import { isoDate } from '../../core/time/date.js';
 import { issueCode } from '../../schema/problem.js';
 import { CARE_END_REASONS, checkEntry, EndCareForm, entryRefusal, entryValues, isFormKind, VoidForm, type FormKind, type Values } from './record.forms.js';
 import {
-  EmptySectionPage, EntryPage, FracturesPage, RecordHistoryPage, ResultsPage, sectionOf, type FormState, type SectionNotice, type SectionProps,
+  EntryPage, FracturesPage, RecordHistoryPage, ResultsPage, sectionOf, type FormState, type SectionNotice, type SectionProps,
 } from './record.page.js';
 import type { EntryData } from '../../core/record/entries.js';
 import { z } from 'zod';
@@ -32,10 +32,10 @@ const entryIdOf = (req: FastifyRequest) => {
 /** Any form of these pages: its fields are read as typed and checked by the page (record.forms.ts). */
 const AnyForm = pageForm({ schema: z.looseObject({}), labels: () => ({}) });
 
-// The assessment is a section of its own making: assessment.route.tsx.
+// The assessment is a section of its own making: assessment.route.tsx; so is the medication plan (web/medication).
 // The contacts and letters pages are the follow-up slice's (src/web/follow-up); a form of this
 // slice on the contacts page (a note, the end of care) comes back through it.
-type Rendered = 'fractures' | 'results' | 'medication' | 'contacts' | 'history/record';
+type Rendered = 'fractures' | 'results' | 'contacts' | 'history/record';
 const NOTICES: readonly SectionNotice[] = ['added', 'corrected', 'voided', 'care-ended'];
 
 export function registerRecordPages(fastify: FastifyInstance, kit: PageKit): void {
@@ -56,8 +56,7 @@ export function registerRecordPages(fastify: FastifyInstance, kit: PageKit): voi
     const node =
       which === 'fractures' ? <FracturesPage {...p} />
       : which === 'results' ? <ResultsPage {...p} />
-      : which === 'history/record' ? <RecordHistoryPage {...p} />
-      : <EmptySectionPage {...p} section={which} />;
+      : <RecordHistoryPage {...p} />;
     return send(reply, node, status);
   }
 
@@ -66,7 +65,7 @@ export function registerRecordPages(fastify: FastifyInstance, kit: PageKit): voi
     return NOTICES.includes(n as SectionNotice) ? { notice: n as SectionNotice } : {};
   };
 
-  for (const which of ['fractures', 'results', 'medication', 'history/record'] as const) {
+  for (const which of ['fractures', 'results', 'history/record'] as const) {
     fastify.get(`/patients/:id/${which}`, hidden, page(async (req, reply) => section(req, reply, which, noticeOf(req))));
   }
 

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../../api/testing/test-app.js';
 import { nl } from '../i18n/nl.js';
 import { Browser, account, csrfOf, demoApp } from '../../api/testing/page-browser.js';
-import { accessDeps, recordFacts, signAssessment } from '../../api/facade.js';
+import { accessDeps, signAssessment } from '../../api/facade.js';
 import { accessKeyOf, SECTIONS } from '../components/Record.js';
 
 describe('the clinical record pages', () => {
@@ -182,24 +182,6 @@ describe('the clinical record pages', () => {
     expect(page.body).not.toContain(nl.assessment.signedNone);
     expect(page.body).toContain(account('physician').displayName);
     expect(page.body).toContain('Besproken met patiënte');
-  });
-
-  it('lists medication the record holds, with the way to the forms that record it', async () => {
-    const nurse = await as('nurse');
-    const empty = (await nurse.get(`/patients/${anna}/medication`)).body;
-    expect(empty).toContain(nl.clinical.empty.medication);
-    for (const kind of ['medication', 'medication-dose', 'planned-medication']) expect(empty).toContain(`href="/patients/${anna}/facts/${kind}"`);
-    expect((await nurse.get(`/patients/${anna}/fractures`)).body).toContain(`href="/patients/${anna}/facts"`);
-    const row = await t.store.db.selectFrom('app_user').innerJoin('organisation', 'organisation.id', 'app_user.organisation_id')
-      .select(['app_user.id', 'app_user.organisation_id', 'organisation.kind']).where('app_user.email', '=', account('nurse').email).executeTakeFirstOrThrow();
-    const actor = { userId: row.id, role: 'nurse' as const, organisationId: row.organisation_id, organisationKind: row.kind, patientId: null };
-    await recordFacts(accessDeps(t.app), { actor, meta: { requestId: 'test', clientIp: '127.0.0.1' }, patientId: anna, resource: 'patient/record/medication' }, [
-      { kind: 'medication', date: '2026-06-01', data: { drug: 'alendronic-acid', route: 'oral' } },
-    ], { flat: false });
-    const page = await nurse.get(`/patients/${anna}/medication`);
-    expect(page.body).not.toContain(nl.clinical.empty.medication);
-    expect(page.body).toContain(nl.facts.options.drug['alendronic-acid']);
-    expect(page.body).toContain('01-06-2026');
   });
 
   it('ends care with a reason: the record then takes no new facts', async () => {
