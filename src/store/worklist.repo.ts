@@ -24,17 +24,19 @@ export interface DerivationSource {
   invitations: { event: InvitationEvent; date: string }[];
   visits: { kind: VisitKind; date: string; status: VisitStatus }[];
   assessmentsSigned: string[];
+  /** The day of each recorded shared decision (migration 0015), "no medication" included. */
+  decisionsMade: string[];
 }
 
 /**
- * The derivation input of `patientIds` on `asOf`, in five statements however many patients: the
+ * The derivation input of `patientIds` on `asOf`, in six statements however many patients: the
  * daily run reads a batch at a time, a write reads its one patient. Merged records are left out
  * (their items go with the merge).
  */
 export async function derivationSources(db: Db, patientIds: readonly string[], asOf: string): Promise<DerivationSource[]> {
   if (patientIds.length === 0) return [];
   const ids = sql.join(patientIds.map((id) => sql`${id}::uuid`));
-  const [patients, entries, invitations, visits, assessments] = await Promise.all([
+  const [patients, entries, invitations, visits, assessments, decisions] = await Promise.all([
     sql<{ id: string; birth_date: string; sex: 'female' | 'male'; sort_key: string; gp_practice: string | null; lives_alone: boolean | null; orgs: string[] | null; ended: boolean }>`
       select p.id, p.birth_date, p.sex, p.sort_key, p.gp_practice, p.lives_alone,
         (select array_agg(po.organisation_id::text order by po.organisation_id) from patient_organisation po join organisation o on o.id = po.organisation_id
@@ -50,18 +52,20 @@ export async function derivationSources(db: Db, patientIds: readonly string[], a
     sql<{ patient_id: string; kind: VisitKind; visit_date: string; status: VisitStatus }>`
       select patient_id, kind, visit_date, status from visit where patient_id in (${ids}) order by patient_id, visit_date`.execute(db),
     sql<{ patient_id: string; as_of: string }>`select patient_id, as_of from assessment where patient_id in (${ids})`.execute(db),
+    sql<{ patient_id: string; decided_on: string }>`select patient_id, decided_on from shared_decision where patient_id in (${ids}) and decided_on <= ${asOf}`.execute(db),
   ]);
   const byPatient = new Map<string, DerivationSource>();
   for (const p of patients.rows) {
     byPatient.set(p.id, {
       id: p.id, birth_date: p.birth_date, sex: p.sex, sort_key: p.sort_key, gp_practice: p.gp_practice, lives_alone: p.lives_alone,
-      organisations: p.orgs ?? [], careEnded: p.ended, entries: [], invitations: [], visits: [], assessmentsSigned: [],
+      organisations: p.orgs ?? [], careEnded: p.ended, entries: [], invitations: [], visits: [], assessmentsSigned: [], decisionsMade: [],
     });
   }
   for (const e of entries.rows) byPatient.get(e.patient_id)?.entries.push({ kind: e.kind, date: e.clinical_date, data: parsed(e.data), source: e.source });
   for (const e of invitations.rows) byPatient.get(e.patient_id)?.invitations.push({ event: e.event, date: e.event_date });
   for (const v of visits.rows) byPatient.get(v.patient_id)?.visits.push({ kind: v.kind, date: v.visit_date, status: v.status });
   for (const a of assessments.rows) byPatient.get(a.patient_id)?.assessmentsSigned.push(a.as_of);
+  for (const d of decisions.rows) byPatient.get(d.patient_id)?.decisionsMade.push(d.decided_on);
   return [...byPatient.values()];
 }
 
