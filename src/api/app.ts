@@ -44,6 +44,7 @@ import { registerRecordRoutes } from './routes/record.route.js';
 import { registerWorklistRoutes } from './routes/worklist.route.js';
 import { registerLogisticsRoutes } from './routes/logistics.route.js';
 import { registerMedicationRoutes } from './routes/medication.route.js';
+import { registerDecisionRoutes } from './routes/decision.route.js';
 
 export type App = FastifyInstance;
 export type { ZodApp } from './types.js';
@@ -291,6 +292,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerWorklistRoutes(typed);
   registerLogisticsRoutes(typed);
   registerMedicationRoutes(typed);
+  registerDecisionRoutes(typed);
   typed.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
   return app;
 }
