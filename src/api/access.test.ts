@@ -12,6 +12,7 @@ import { linkCaregiver } from '../store/patient.repo.js';
 import { insertSession, insertUser } from '../store/accounts.repo.js';
 import { sha256 } from '../services/auth.js';
 import { insertCareEnd, insertEntry, openCareEnd, resumeCare } from '../store/record.repo.js';
+import { insertDecision } from '../store/decision.repo.js';
 import { todayNl } from '../schema/clock.js';
 import type { Db } from '../store/db.js';
 
@@ -65,6 +66,17 @@ async function careGoesOn(db: Db, patientId: string, f: Fixture): Promise<void> 
 }
 const today = todayNl();
 
+/** A decision of each fixture patient for the printed agreements. */
+const DECISION = new Map<string, string>();
+async function decisionMade(db: Db, patientId: string, f: Fixture): Promise<void> {
+  if (DECISION.has(patientId)) return;
+  const d = await insertDecision(db, {
+    patientId, organisationId: null, decidedOn: today, option: 'lifestyle-only', drug: null, whatMatters: null,
+    agreements: { exercise: 'Elke dag wandelen' }, picture: { asOf: today, indicationReasons: [], bmd: null, fractures: [], frax: null }, by: f.users.nurse.id,
+  });
+  DECISION.set(patientId, d.id);
+}
+
 const ROUTES: RouteCase[] = [
   { name: 'read record', method: 'GET', path: (id) => `/api/v1/patients/${id}`, allowed: READ, okStatus: 200 },
   { name: 'correct record', method: 'PATCH', path: (id) => `/api/v1/patients/${id}`, body: () => ({ phone: '0612345678', reason: 'correction' }), allowed: WRITE, okStatus: 200 },
@@ -99,6 +111,13 @@ const ROUTES: RouteCase[] = [
   { name: 'sign an assessment', method: 'POST', path: (id) => `/api/v1/patients/${id}/assessments`, body: () => ({ note: 'Besproken' }), allowed: CLINIC, okStatus: 201 },
   { name: 'list assessments', method: 'GET', path: (id) => `/api/v1/patients/${id}/assessments`, allowed: READ, okStatus: 200 },
   { name: 'end care', method: 'POST', path: (id) => `/api/v1/patients/${id}/end-of-care`, body: () => ({ reason: 'transferred-to-gp', date: today }), allowed: CLINIC, okStatus: 201, after: careGoesOn },
+  // The shared decision: recorded and printed by the nurses and physicians caring for the patient, read by whoever may read the record.
+  { name: 'record a decision', method: 'POST', path: (id) => `/api/v1/patients/${id}/decisions`, body: () => ({ date: today, option: 'lifestyle-only', agreements: { exercise: 'Wandelen' } }), allowed: CLINIC, okStatus: 201 },
+  { name: 'list decisions', method: 'GET', path: (id) => `/api/v1/patients/${id}/decisions`, allowed: READ, okStatus: 200 },
+  {
+    name: 'print the agreements', method: 'GET', path: (id) => `/api/v1/patients/${id}/decisions/${DECISION.get(id) ?? 'none'}/agreements.pdf?lang=nl`, allowed: CLINIC, okStatus: 200,
+    before: decisionMade,
+  },
   { name: 'resume care', method: 'POST', path: (id) => `/api/v1/patients/${id}/end-of-care/resume`, body: () => ({}), allowed: CLINIC, okStatus: 204, before: careEnded, after: careGoesOn },
 ];
 
