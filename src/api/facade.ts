@@ -22,6 +22,8 @@ export {
   type AssessmentView, type ClinicalPermissions, type ClinicalView, type FactIn,
 } from '../services/record.js';
 export { activationLetterPdf } from '../services/letters.js';
+export { decisionScreen, listDecisions, recordDecision, type DecisionScreen } from '../services/decisions.js';
+export type { DecisionView } from '../schema/decision.schema.js';
 export {
   acknowledgeItem, closeItem, colleagueNames, listWorklist, ITEM_REFUSALS, WORKLIST_ROLES, type ItemRefusal, type WorklistItemView, type WorklistPage, type WorklistSort,
 } from '../services/worklist.js';

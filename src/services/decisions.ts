@@ -6,6 +6,7 @@
 // transaction, so the decision step closes); whoever may read the record (the physiotherapist of
 // a referral, the patient, a caregiver with consent) reads the decisions (`record.read`).
 import type { Drug } from '../core/case.schema.js';
+import { authorize } from '../core/access/index.js';
 import { decisionOptions, drugFits, patientPicture, type DecisionOptions, type PatientPicture } from '../core/decision/index.js';
 import { prescriptionGate } from '../core/medication/gate.js';
 import { fullName } from '../core/names.js';
@@ -49,14 +50,17 @@ export interface DecisionScreen {
   options: DecisionOptions;
   picture: PatientPicture;
   decisions: DecisionView[];
+  /** Whether the one asking may record a decision and print the agreements (`record.write`). */
+  mayRecord: boolean;
 }
 
 /** What the decision screen shows: the options that apply today, the patient's own picture, the decisions made before. */
 export async function decisionScreen(deps: AccessDeps, ask: Ask): Promise<DecisionScreen> {
   const today = todayNl();
-  return readWithPatient(deps, { actor: ask.actor, meta: ask.meta, action: 'record.read', resource: 'patient/decision', patientId: ask.patientId }, async ({ db, row, records }) => {
+  return readWithPatient(deps, { actor: ask.actor, meta: ask.meta, action: 'record.read', resource: 'patient/decision', patientId: ask.patientId }, async ({ db, row, records, target }) => {
     const [c, settings, rows] = await Promise.all([caseOn(db, records, row, today), settingsForOrganisation(db, ask.actor.organisationId), decisionsOf(db, row.id)]);
-    return { today, options: decisionOptions(c, settings, today), picture: patientPicture(c, settings), decisions: rows.map(decisionView) };
+    const mayRecord = authorize(ask.actor, 'record.write', target, today).allowed;
+    return { today, options: decisionOptions(c, settings, today), picture: patientPicture(c, settings), decisions: rows.map(decisionView), mayRecord };
   });
 }
 
