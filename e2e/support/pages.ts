@@ -170,6 +170,8 @@ export const PAGES: readonly PageSpec[] = [
   ...(['fractures', 'results', 'assessment', 'medication', 'contacts', 'letters'] as const).map(
     (section): PageSpec => ({ name: `record: ${section} (nurse)`, path: `/patients/{id}/${section}`, h1: (t) => t.clinical.sections[section], before: signInAs('nurse'), resolve: annasRecord(section) }),
   ),
+  { name: 'shared decision (nurse)', path: '/patients/{id}/decision', h1: (t) => t.decision.title, before: signInAs('nurse'), resolve: annasRecord('decision') },
+  { name: 'shared decision, the agreements read (physiotherapist)', path: '/patients/{id}/decision', h1: (t) => t.decision.title, before: signInAs('physiotherapist'), resolve: annasRecord('decision') },
   { name: 'record: one fact (nurse)', path: '/patients/{id}/entries/{entryId}', h1: (t) => t.clinical.entries.title(t.clinical.kinds.note ?? '', '01-12-2026'), before: signInAs('nurse'), resolve: annasNote },
   { name: 'record: corrections (physician)', path: '/patients/{id}/history/record', h1: (t) => t.clinical.history.title, before: signInAs('physician'), resolve: annasRecord('history/record') },
   { name: 'record: history (physician)', path: '/patients/{id}/history', h1: (t) => t.history.title, before: signInAs('physician'), resolve: annasRecord('history') },

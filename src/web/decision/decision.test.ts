@@ -67,6 +67,16 @@ describe('the shared decision page', () => {
     expect(after.body).toContain('agreements.pdf?lang=en');
   });
 
+  it('shows the demo patient her own agreements under /me, her choice of no medicine among them', async () => {
+    const b = new Browser(t);
+    await b.signIn(account('patient').email);
+    const me = await b.get('/me');
+    expect(me.statusCode).toBe(200);
+    expect(me.body).toContain(d.mine.title);
+    expect(me.body).toContain(d.options['lifestyle-only']);
+    expect(me.body).toContain('Twee keer per week oefenen bij de fysiotherapeut');
+  });
+
   it('shows the physiotherapist the agreements, without the form or the print links', async () => {
     // The physiotherapy practice is asked along: a referral.
     const physio = await t.store.db.selectFrom('app_user').select('organisation_id').where('email', '=', account('physiotherapist').email).executeTakeFirstOrThrow();

@@ -1,6 +1,8 @@
 // Start pages of the people the record is about: the patient's own summary, and a caregiver's list
 // of the people they look after.
 import { listName } from '../../core/names.js';
+import type { DecisionView } from '../../api/facade.js';
+import { DecisionAgreements } from '../decision/decision.page.js';
 import { Layout, type PageContext } from '../components/Layout.js';
 import { calendarDate } from '../time-format.js';
 import type { Patient, PatientSummary } from '../../schema/patient.schema.js';
@@ -17,8 +19,10 @@ function statusWords(ctx: PageContext, c: CaregiverLinkView): string {
   return c.gap === 'patient-consent' ? s.waiting : s.other;
 }
 
-export function MePage({ ctx, patient, caregivers, questionnaires, csrf, stopped }: {
+export function MePage({ ctx, patient, caregivers, questionnaires, csrf, stopped, decision }: {
   ctx: PageContext; patient: Patient; caregivers: readonly CaregiverLinkView[]; questionnaires: readonly QuestionnaireView[]; csrf: string; stopped: boolean;
+  /** The latest shared decision, whose agreements the patient keeps in view; null when none was made. */
+  decision: DecisionView | null;
 }) {
   const m = ctx.t.me;
   return (
@@ -30,6 +34,15 @@ export function MePage({ ctx, patient, caregivers, questionnaires, csrf, stopped
         <h2 id="questionnaires-title">{ctx.t.questionnaires.title}</h2>
         <p>{ctx.t.questionnaires.intro}</p>
         <QuestionnaireLinks t={ctx.t} patientId={patient.id} items={questionnaires} level={3} />
+      </section>
+      <section aria-labelledby="agreements-title">
+        <h2 id="agreements-title">{ctx.t.decision.mine.title}</h2>
+        {decision ? (
+          <>
+            <p>{ctx.t.decision.mine.intro}</p>
+            <DecisionAgreements ctx={ctx} decision={decision} heading="h3" />
+          </>
+        ) : <p>{ctx.t.decision.mine.none}</p>}
       </section>
       <PatientDetails ctx={ctx} patient={patient} />
       <p>{m.wrong}</p>

@@ -1,6 +1,6 @@
 // The patient's and the caregiver's side: their own record (/me) and the people they look after (/care).
 import type { FastifyInstance } from 'fastify';
-import { AppError, caregiverLinks, findPatients, idleLinks, questionnairesOf, readPatient, requestMeta, withdrawConsent } from '../../api/facade.js';
+import { AppError, caregiverLinks, findPatients, idleLinks, listDecisions, questionnairesOf, readPatient, requestMeta, withdrawConsent } from '../../api/facade.js';
 import { queryFields } from '../forms.js';
 import { isUuid, userOfMenuPage, type PageKit } from '../page-kit.js';
 import { CarePage, MePage } from './me.page.js';
@@ -17,8 +17,9 @@ export function registerOwnRecordPages(fastify: FastifyInstance, kit: PageKit): 
       const patient = await readPatient(deps(), u.actor, requestMeta(req), u.actor.patientId);
       const { caregivers } = await caregiverLinks(deps(), u.actor, requestMeta(req), u.actor.patientId);
       const { items } = await questionnairesOf(deps(), { actor: u.actor, meta: requestMeta(req), patientId: u.actor.patientId });
+      const [latest] = await listDecisions(deps(), { actor: u.actor, meta: requestMeta(req), patientId: u.actor.patientId });
       const stopped = queryFields(req).notice === 'stopped';
-      return send(reply, <MePage ctx={await ctxOf(req, reply)} patient={patient} caregivers={caregivers} questionnaires={items} csrf={reply.generateCsrf()} stopped={stopped} />);
+      return send(reply, <MePage ctx={await ctxOf(req, reply)} patient={patient} caregivers={caregivers} questionnaires={items} csrf={reply.generateCsrf()} stopped={stopped} decision={latest ?? null} />);
     }),
   );
 
