@@ -192,6 +192,8 @@ export const PAGES: readonly PageSpec[] = [
   { name: 'record: medication with a late injection (physician)', path: '/patients/{id}/medication', h1: (t) => t.clinical.sections.medication, before: signInAs('physician'), resolve: recordOf('Veld', 'Joost', 'medication') },
   { name: 'record: medication, a drug chosen (physician)', path: '/patients/{id}/medication?drug=zoledronic-acid', h1: (t) => t.clinical.sections.medication, before: signInAs('physician'), resolve: recordOf('Visser', 'Johanna', 'medication?drug=zoledronic-acid') },
   { name: 'record: medication, read only (physiotherapist)', path: '/patients/{id}/medication', h1: (t) => t.clinical.sections.medication, before: signInAs('physiotherapist'), resolve: annasRecord('medication') },
+  { name: 'shared decision (nurse)', path: '/patients/{id}/decision', h1: (t) => t.decision.title, before: signInAs('nurse'), resolve: annasRecord('decision') },
+  { name: 'shared decision, the agreements read (physiotherapist)', path: '/patients/{id}/decision', h1: (t) => t.decision.title, before: signInAs('physiotherapist'), resolve: annasRecord('decision') },
   { name: 'record: one fact (nurse)', path: '/patients/{id}/entries/{entryId}', h1: (t) => t.clinical.entries.title(t.clinical.kinds.note ?? '', '01-12-2026'), before: signInAs('nurse'), resolve: annasNote },
   { name: 'record: corrections (physician)', path: '/patients/{id}/history/record', h1: (t) => t.clinical.history.title, before: signInAs('physician'), resolve: annasRecord('history/record') },
   { name: 'record: history (physician)', path: '/patients/{id}/history', h1: (t) => t.history.title, before: signInAs('physician'), resolve: annasRecord('history') },

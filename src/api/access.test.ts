@@ -13,6 +13,7 @@ import { insertSession, insertUser } from '../store/accounts.repo.js';
 import { sha256 } from '../services/auth.js';
 import { insertCareEnd, insertEntry, openCareEnd, resumeCare } from '../store/record.repo.js';
 import { insertLetter } from '../store/letter.repo.js';
+import { insertDecision } from '../store/decision.repo.js';
 import { todayNl } from '../schema/clock.js';
 import type { Db } from '../store/db.js';
 
@@ -91,6 +92,16 @@ async function keptLetter(db: Db, patientId: string, f: Fixture): Promise<void> 
   const content = { format: 'A6', title: 'Kaart', from: ['Hospital A'], to: [], dated: 'vandaag', about: 'Test', blocks: [{ lines: ['Tekst'] }], closing: [], footer: 'Test' };
   LETTER.set(patientId, (await insertLetter(db, { patientId, organisationId: null, kind: 'dentist-card', lang: 'nl', content, by: f.users.nurse.id })).id);
 }
+/** A decision of each fixture patient for the printed agreements. */
+const DECISION = new Map<string, string>();
+async function decisionMade(db: Db, patientId: string, f: Fixture): Promise<void> {
+  if (DECISION.has(patientId)) return;
+  const d = await insertDecision(db, {
+    patientId, organisationId: null, decidedOn: today, option: 'lifestyle-only', drug: null, whatMatters: null,
+    agreements: { exercise: 'Elke dag wandelen' }, picture: { asOf: today, indicationReasons: [], bmd: null, fractures: [], frax: null }, by: f.users.nurse.id,
+  });
+  DECISION.set(patientId, d.id);
+}
 
 const ROUTES: RouteCase[] = [
   { name: 'read record', method: 'GET', path: (id) => `/api/v1/patients/${id}`, allowed: READ, okStatus: 200 },
@@ -143,6 +154,13 @@ const ROUTES: RouteCase[] = [
   { name: 'write a letter', method: 'POST', path: (id) => `/api/v1/patients/${id}/letters`, body: () => ({ kind: 'dentist-card' }), allowed: CLINIC, okStatus: 201, before: onAlendronate },
   { name: 'list letters', method: 'GET', path: (id) => `/api/v1/patients/${id}/letters`, allowed: READ, okStatus: 200 },
   { name: 'print a letter', method: 'GET', path: (id) => `/api/v1/patients/${id}/letters/${LETTER.get(id) ?? 'none'}/pdf`, allowed: READ, okStatus: 200, before: keptLetter },
+  // The shared decision: recorded and printed by the nurses and physicians caring for the patient, read by whoever may read the record.
+  { name: 'record a decision', method: 'POST', path: (id) => `/api/v1/patients/${id}/decisions`, body: () => ({ date: today, option: 'lifestyle-only', agreements: { exercise: 'Wandelen' } }), allowed: CLINIC, okStatus: 201 },
+  { name: 'list decisions', method: 'GET', path: (id) => `/api/v1/patients/${id}/decisions`, allowed: READ, okStatus: 200 },
+  {
+    name: 'print the agreements', method: 'GET', path: (id) => `/api/v1/patients/${id}/decisions/${DECISION.get(id) ?? 'none'}/agreements.pdf?lang=nl`, allowed: CLINIC, okStatus: 200,
+    before: decisionMade,
+  },
   { name: 'resume care', method: 'POST', path: (id) => `/api/v1/patients/${id}/end-of-care/resume`, body: () => ({}), allowed: CLINIC, okStatus: 204, before: careEnded, after: careGoesOn },
 ];
 

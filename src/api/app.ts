@@ -45,6 +45,7 @@ import { registerWorklistRoutes } from './routes/worklist.route.js';
 import { registerLogisticsRoutes } from './routes/logistics.route.js';
 import { registerMedicationRoutes } from './routes/medication.route.js';
 import { registerFollowUpRoutes } from './routes/follow-up.route.js';
+import { registerDecisionRoutes } from './routes/decision.route.js';
 
 export type App = FastifyInstance;
 export type { ZodApp } from './types.js';
@@ -294,6 +295,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerLogisticsRoutes(typed);
   registerMedicationRoutes(typed);
   registerFollowUpRoutes(typed);
+  registerDecisionRoutes(typed);
   typed.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
   return app;
 }

@@ -26,6 +26,8 @@ export { followUp, recordContact } from '../services/follow-up.js';
 export { jawRisk, letterPdf, listLetters, writeLetter } from '../services/letters-kept.js';
 export type { ContactInput, FollowUpView, LetterView } from '../schema/follow-up.schema.js';
 export { openMedicationPage, planMedication, prescribe, recordDose, stopMedication, type MedicationPage } from '../services/medication.js';
+export { decisionScreen, listDecisions, recordDecision, type DecisionScreen } from '../services/decisions.js';
+export type { DecisionView } from '../schema/decision.schema.js';
 export {
   acknowledgeItem, closeItem, colleagueNames, listWorklist, ITEM_REFUSALS, WORKLIST_ROLES, type ItemRefusal, type WorklistItemView, type WorklistPage, type WorklistSort,
 } from '../services/worklist.js';

@@ -5,6 +5,7 @@
 // batch, as the medication page records them. Dates are counted back from the day the demo set is
 // loaded, so the records stay current. Made-up facts only.
 import type { RecordEntry } from '../core/record/entries.js';
+import type { DecisionOption } from '../core/record/lists.js';
 import { addDays, addMonths, type IsoDate } from '../core/time/date.js';
 
 /** A demo patient's facts, by the patient's place in DEMO_PATIENTS. */
@@ -122,5 +123,34 @@ export const DEMO_RECORDS: readonly DemoRecord[] = [
       { kind: 'contact', date: monthsAgo(t, 15), data: { kind: '3-months' } },
       { kind: 'contact', date: monthsAgo(t, 6), data: { kind: '1-year' } },
     ],
+  },
+];
+
+/** A shared decision made with a demo patient, with the agreements she took home. */
+export interface DemoDecision {
+  patient: number;
+  daysAgo: number;
+  option: DecisionOption;
+  whatMatters: string;
+  agreements: Partial<Record<'medication' | 'exercise' | 'nutrition' | 'followUp' | 'sideEffects', string>>;
+}
+
+/**
+ * Anna de Vries chose no medicine for now: a decision, not a gap. She sees the agreements under
+ * /me, and the physiotherapist of her referral reads them on her record.
+ */
+export const DEMO_DECISIONS: readonly DemoDecision[] = [
+  {
+    patient: 0,
+    daysAgo: 7,
+    option: 'lifestyle-only',
+    whatMatters: 'Zelf naar de markt blijven lopen en niet elke week aan een tablet denken.',
+    agreements: {
+      medication: 'Nu geen medicijn. Over een jaar kijken we opnieuw, met een nieuwe botscan.',
+      exercise: 'Twee keer per week oefenen bij de fysiotherapeut, gericht op balans en spierkracht.',
+      nutrition: 'Elke dag drie porties zuivel en een tablet vitamine D.',
+      followUp: 'Over drie maanden belt de verpleegkundige hoe het gaat.',
+      sideEffects: 'Valt u toch, of heeft u ineens pijn in de rug? Bel dan de polikliniek.',
+    },
   },
 ];

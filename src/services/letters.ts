@@ -17,7 +17,7 @@ interface PdfMake {
 
 let pdfmake: PdfMake | undefined;
 
-function engine(): PdfMake {
+export function engine(): PdfMake {
   if (pdfmake) return pdfmake;
   const pm = require('pdfmake') as PdfMake;
   const fonts = require('pdfmake/fonts/Roboto.js') as { Roboto: Record<string, string> };

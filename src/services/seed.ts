@@ -15,7 +15,7 @@ import type { Insertable } from 'kysely';
 import type { AssessmentTable, CareEndTable, ClinicalEntryTable, PatientOrganisationTable, PatientTable } from '../store/schema.js';
 import type { DemoOrgKey } from '../demo/demo-data.js';
 import { syntheticRecord, type Recorder } from '../demo/synthetic-record.js';
-import { DEMO_RECORDS } from '../demo/demo-records.js';
+import { DEMO_DECISIONS, DEMO_RECORDS } from '../demo/demo-records.js';
 import { todayNl } from '../schema/clock.js';
 import { evaluate } from '../core/evaluate.js';
 import { projectCase } from '../core/record/projection.js';
@@ -109,6 +109,14 @@ export async function seedDemo(db: Db, today: IsoDate = todayNl()): Promise<bool
       recorded_at: `${e.date < today ? e.date : today}T11:00:00Z`,
     })));
     if (rows.length > 0) await trx.insertInto('clinical_entry').values(rows).execute();
+    // The shared decisions, made by the demo nurse, with the picture as it stood (no findings recorded).
+    for (const d of DEMO_DECISIONS) {
+      const on = addDays(today, -d.daysAgo);
+      await trx.insertInto('shared_decision').values({
+        patient_id: patientIds[d.patient] ?? '', organisation_id: nurse.organisation_id, decided_on: on, option: d.option, drug: null, what_matters: d.whatMatters,
+        agreements: JSON.stringify(d.agreements), picture: JSON.stringify({ asOf: on, indicationReasons: [], bmd: null, fractures: [], frax: null }), made_by: nurse.id,
+      }).execute();
+    }
     for (const task of DEMO_TASKS) {
       const patientId = patientIds[task.patient] ?? '';
       const due = addDays(today, task.dueInDays);

@@ -34,7 +34,7 @@ async function wantedFor(db: Db, cache: SettingsCache, src: DerivationSource, as
   const out: WantedItem[] = [];
   for (const organisationId of src.organisations) {
     const items = deriveItems(c, await settingsOf(db, cache, organisationId), {
-      invitations: src.invitations, visits: src.visits, assessmentsSigned: src.assessmentsSigned,
+      invitations: src.invitations, visits: src.visits, assessmentsSigned: src.assessmentsSigned, decisionsMade: src.decisionsMade,
       hasGp: src.gp_practice !== null && src.gp_practice.trim() !== '', livesAlone: src.lives_alone, careEnded: src.careEnded,
       handoverLetters: src.handoverLetters,
       lastFactDate: src.entries.reduce<string | null>((m, e) => (m === null || e.date > m ? e.date : m), null),

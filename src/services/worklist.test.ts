@@ -11,6 +11,7 @@ import type { Actor } from '../core/access/index.js';
 import { addDays, addMonths, addYears } from '../core/time/date.js';
 import { todayNl } from '../schema/clock.js';
 import { recordFacts, signAssessment } from './record.js';
+import { recordDecision } from './decisions.js';
 import { listWorklist } from './worklist.js';
 import { refreshPatients, rederiveAll, runDaily } from './worklist-derive.js';
 import { planMedication, prescribe, recordDose, stopMedication } from './medication.js';
@@ -62,6 +63,16 @@ describe.each(STORE_KINDS)('the worklist on %s', (kind) => {
     expect(await stepsOf(p)).toEqual(['assessment']);
     await signAssessment(deps(), { actor: physician, meta, patientId: p, lang: 'nl' });
     expect(await stepsOf(p)).toEqual(['decision']);
+  });
+
+  it('closes the decision when the patient chooses no medicine: a decision, not a gap', async () => {
+    const p = fx.patients.adultA;
+    expect(await stepsOf(p)).toEqual(['decision']);
+    await recordDecision(deps(), { actor: nurse, meta, patientId: p }, { date: today, option: 'lifestyle-only', agreements: { exercise: 'Twee keer per week wandelen' } });
+    expect(await stepsOf(p)).toEqual([]);
+    // The daily run reads the decision as well, not only the write that stored it.
+    await rederiveAll(store.db, today, { batch: 50 });
+    expect(await stepsOf(p)).toEqual([]);
   });
 
   it('re-derives everyone in batches side by side, every patient once and every change counted', async () => {

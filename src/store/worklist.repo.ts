@@ -26,17 +26,19 @@ export interface DerivationSource {
   assessmentsSigned: string[];
   /** The days (Amsterdam) a GP hand-over letter was written. */
   handoverLetters: string[];
+  /** The day of each recorded shared decision (migration 0015), "no medication" included. */
+  decisionsMade: string[];
 }
 
 /**
- * The derivation input of `patientIds` on `asOf`, in five statements however many patients: the
+ * The derivation input of `patientIds` on `asOf`, in six statements however many patients: the
  * daily run reads a batch at a time, a write reads its one patient. Merged records are left out
  * (their items go with the merge).
  */
 export async function derivationSources(db: Db, patientIds: readonly string[], asOf: string): Promise<DerivationSource[]> {
   if (patientIds.length === 0) return [];
   const ids = sql.join(patientIds.map((id) => sql`${id}::uuid`));
-  const [patients, entries, invitations, visits, assessments, letters] = await Promise.all([
+  const [patients, entries, invitations, visits, assessments, letters, decisions] = await Promise.all([
     sql<{ id: string; birth_date: string; sex: 'female' | 'male'; sort_key: string; gp_practice: string | null; lives_alone: boolean | null; orgs: string[] | null; ended: boolean }>`
       select p.id, p.birth_date, p.sex, p.sort_key, p.gp_practice, p.lives_alone,
         (select array_agg(po.organisation_id::text order by po.organisation_id) from patient_organisation po join organisation o on o.id = po.organisation_id
@@ -55,12 +57,13 @@ export async function derivationSources(db: Db, patientIds: readonly string[], a
     sql<{ patient_id: string; day: string }>`
       select patient_id, to_char(written_at at time zone 'Europe/Amsterdam', 'YYYY-MM-DD') as day from letter
       where patient_id in (${ids}) and kind = 'gp-handover'`.execute(db),
+    sql<{ patient_id: string; decided_on: string }>`select patient_id, decided_on from shared_decision where patient_id in (${ids}) and decided_on <= ${asOf}`.execute(db),
   ]);
   const byPatient = new Map<string, DerivationSource>();
   for (const p of patients.rows) {
     byPatient.set(p.id, {
       id: p.id, birth_date: p.birth_date, sex: p.sex, sort_key: p.sort_key, gp_practice: p.gp_practice, lives_alone: p.lives_alone,
-      organisations: p.orgs ?? [], careEnded: p.ended, entries: [], invitations: [], visits: [], assessmentsSigned: [], handoverLetters: [],
+      organisations: p.orgs ?? [], careEnded: p.ended, entries: [], invitations: [], visits: [], assessmentsSigned: [], handoverLetters: [], decisionsMade: [],
     });
   }
   for (const e of entries.rows) byPatient.get(e.patient_id)?.entries.push({ kind: e.kind, date: e.clinical_date, data: parsed(e.data), source: e.source });
@@ -68,6 +71,7 @@ export async function derivationSources(db: Db, patientIds: readonly string[], a
   for (const v of visits.rows) byPatient.get(v.patient_id)?.visits.push({ kind: v.kind, date: v.visit_date, status: v.status });
   for (const a of assessments.rows) byPatient.get(a.patient_id)?.assessmentsSigned.push(a.as_of);
   for (const l of letters.rows) byPatient.get(l.patient_id)?.handoverLetters.push(l.day);
+  for (const d of decisions.rows) byPatient.get(d.patient_id)?.decisionsMade.push(d.decided_on);
   return [...byPatient.values()];
 }
 

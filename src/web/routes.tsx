@@ -17,6 +17,7 @@ import { registerFactPages } from './facts/facts.route.js';
 import { registerRecordPages } from './record/record.route.js';
 import { registerIntakePages } from './intake/intake.route.js';
 import { registerAssessmentPages } from './record/assessment.route.js';
+import { registerDecisionPages } from './decision/decision.route.js';
 import { registerLearnPages } from './learn/learn.route.js';
 import { registerWorklistPages } from './worklist/worklist.route.js';
 import { registerLogisticsPages } from './logistics/logistics.route.js';
@@ -44,6 +45,7 @@ export function registerWebRoutes(fastify: FastifyInstance): void {
   registerRecordPages(fastify, kit);
   registerIntakePages(fastify, kit);
   registerAssessmentPages(fastify, kit);
+  registerDecisionPages(fastify, kit);
   registerAdminPages(fastify, kit);
   registerFactPages(fastify, kit);
   registerLogisticsPages(fastify, kit);

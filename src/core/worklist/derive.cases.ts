@@ -22,7 +22,7 @@ export interface ItemCase {
   item: 'absent' | Partial<DerivedItem>;
 }
 
-export const NO_LOG: PathwayLog = { invitations: [], visits: [], assessmentsSigned: [], hasGp: true, livesAlone: false, careEnded: false };
+export const NO_LOG: PathwayLog = { invitations: [], visits: [], assessmentsSigned: [], decisionsMade: [], hasGp: true, livesAlone: false, careEnded: false };
 
 /** A wrist fracture on 1 October 2026 of the 70-year-old woman of the builder, seen on `asOf`. */
 const WRIST = '2026-10-01';
@@ -133,6 +133,12 @@ export const decisionRows: ItemCase[] = [
     log: { assessmentsSigned: ['2027-01-14'] }, step: 'decision', item: { due: '2027-01-21', overdue: true } },
   { spec: '§5', name: 'a medication started closes the decision', input: hip80('2026-11-01', { medications: [on('zoledronic-acid', '2026-10-30')] }), log: assessed, step: 'decision', item: 'absent' },
   { spec: '§5', name: 'a medication planned closes the decision', input: hip80('2026-11-01', { plannedMedications: [{ drug: 'zoledronic-acid', from: '2026-11-10' }] }), log: assessed, step: 'decision', item: 'absent' },
+  { spec: '§5', name: 'a recorded decision closes the decision, also one for no medication', input: hip80('2026-11-01'),
+    log: { ...assessed, decisionsMade: ['2026-10-31'] }, step: 'decision', item: 'absent' },
+  { spec: '§5', name: 'a decision made before the latest signed assessment does not close it', input: wrist('2026-11-10', { dxa: osteoporotic('2026-11-01') }),
+    log: { assessmentsSigned: ['2026-11-05'], decisionsMade: ['2026-11-04'] }, step: 'decision', item: { key: 'decision', due: '2026-11-19' } },
+  { spec: '§5', name: 'a decision on the day the assessment is signed closes it', input: wrist('2026-11-10', { dxa: osteoporotic('2026-11-01') }),
+    log: { assessmentsSigned: ['2026-11-05'], decisionsMade: ['2026-11-05'] }, step: 'decision', item: 'absent' },
   { spec: '§5', name: 'an assessment signed before the fracture does not open the decision on this fracture', input: hip80('2026-10-10'),
     log: { assessmentsSigned: ['2024-03-01'] }, step: 'decision', item: 'absent' },
   { spec: '§5', name: 'no decision before the assessment is signed', input: hip80('2026-10-26'), log: { visits: [visit('2026-10-20', 'attended')] }, step: 'decision', item: 'absent' },

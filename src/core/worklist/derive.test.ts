@@ -47,6 +47,7 @@ const arbLog: fc.Arbitrary<PathwayLog> = fc.record({
   invitations: fc.array(fc.record({ event: fc.constantFrom(...INVITATION_EVENTS), date: arbDateNear(-500, 30) }), { maxLength: 4 }),
   visits: fc.array(fc.record({ kind: fc.constantFrom(...VISIT_KINDS), date: arbDateNear(-500, 60), status: fc.constantFrom(...VISIT_STATUSES) }), { maxLength: 3 }),
   assessmentsSigned: fc.array(arbDateNear(-500, 0), { maxLength: 2 }),
+  decisionsMade: fc.array(arbDateNear(-500, 0), { maxLength: 2 }),
   hasGp: fc.boolean(),
   livesAlone: fc.constantFrom(true, false, null),
   careEnded: fc.constant(false),
@@ -104,6 +105,14 @@ describe('deriveItems properties', () => {
     }), RUNS);
   });
 
+  it('keeps the decision closed on every later day once one is recorded after the latest signed assessment', () => {
+    fc.assert(fc.property(arbCase, arbSettings, arbLog, fc.integer({ min: 0, max: 900 }), (c, s, log0, days) => {
+      const signed = maxDate(log0.assessmentsSigned) ?? c.asOf;
+      const log = { ...log0, assessmentsSigned: [...log0.assessmentsSigned, signed], decisionsMade: [...log0.decisionsMade, signed] };
+      for (const k of [c, later(c, days)]) expect(stepsOf(deriveItems(k, s, log)).has('decision')).toBe(false);
+    }), RUNS);
+  });
+
   it('keeps a follow-up contact closed on every later day once it is recorded', () => {
     fc.assert(fc.property(arbCase, arbSettings, arbLog, fc.constantFrom('3-months' as const, '1-year' as const), fc.integer({ min: 0, max: 900 }), (c0, s, log, kind, days) => {
       const starts = (c0.medications ?? []).map((m) => m.start);
@@ -124,7 +133,7 @@ describe('deriveItems properties', () => {
         medications: (c.medications ?? []).filter((m) => known(m.start)).map((m) => ({ ...m, doses: (m.doses ?? []).filter(known), ...(m.end !== undefined && !known(m.end) ? { end: undefined } : {}) })),
         plannedMedications: [], contacts: (c.contacts ?? []).filter((k) => known(k.date)),
       });
-      const l1 = { ...log, invitations: log.invitations.filter((e) => known(e.date)), visits: log.visits.filter((v) => known(v.date) || v.status === 'planned'), assessmentsSigned: log.assessmentsSigned.filter(known) };
+      const l1 = { ...log, invitations: log.invitations.filter((e) => known(e.date)), visits: log.visits.filter((v) => known(v.date) || v.status === 'planned'), assessmentsSigned: log.assessmentsSigned.filter(known), decisionsMade: log.decisionsMade.filter(known) };
       const today = new Map(deriveItems(c1, s, l1).map((i) => [i.key, i]));
       const next = deriveItems(later(c1, days), s, l1);
       // Without a fracture the invitation has no date of its own to count from (and outreach follows it).

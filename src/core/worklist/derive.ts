@@ -28,6 +28,11 @@ export interface PathwayLog {
   visits: readonly { kind: VisitKind; date: IsoDate; status: VisitStatus }[];
   /** The `asOf` of every signed assessment. */
   assessmentsSigned: readonly IsoDate[];
+  /**
+   * The `decided_on` of every recorded shared decision, "no medication" included: choosing no
+   * medicine is a decision, not a gap, so it closes the decision step as a prescription does.
+   */
+  decisionsMade: readonly IsoDate[];
   /** Whether the record names a GP practice. */
   hasGp: boolean;
   /** Whether the patient lives alone; null: not recorded. */
@@ -181,12 +186,14 @@ export function deriveItems(c: Case, settings: Settings, log: PathwayLog): Deriv
     }
   }
 
-  // --- The decision (§5): medication is indicated, the assessment is signed, nothing is started or planned. ---
+  // --- The decision (§5): medication is indicated, the assessment is signed, nothing is started, planned or decided. ---
   const medIndicated = (one('treatment.medication-indicated')?.value as { indicated?: boolean; reasons?: string[] } | null);
   const onOrPlanned = (c.medications ?? []).some((m) => m.end === undefined || !before(m.end, asOf)) || (c.plannedMedications ?? []).length > 0;
   // The decision follows the assessment of this fracture: one signed before it decided on another.
   const signedSince = maxDate(log.assessmentsSigned.filter((d) => !before(d, since)));
-  if (medIndicated?.indicated === true && signedSince !== undefined && !onOrPlanned) {
+  // A decision answers the latest signed assessment: one made before it was about an earlier picture.
+  const decided = signedSince !== undefined && log.decisionsMade.some((d) => !before(d, signedSince));
+  if (medIndicated?.indicated === true && signedSince !== undefined && !onOrPlanned && !decided) {
     const policyDue = addDays(signedSince, DECISION_WITHIN_DAYS);
     const flsDue = fractureDate !== null ? addDays(fractureDate, MEDICATION_BY_DAYS) : undefined;
     // As for the assessment: the week-16 target counts when it was still ahead at signing.

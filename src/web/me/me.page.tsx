@@ -1,6 +1,8 @@
 // Start pages of the people the record is about: the patient's own summary, and a caregiver's list
 // of the people they look after.
 import { listName } from '../../core/names.js';
+import type { DecisionView } from '../../api/facade.js';
+import { DecisionAgreements } from '../decision/decision.page.js';
 import { Layout, type PageContext } from '../components/Layout.js';
 import { calendarDate } from '../time-format.js';
 import type { Patient, PatientSummary } from '../../schema/patient.schema.js';
@@ -51,8 +53,10 @@ export function VisitReminderBox({ ctx, reminder, name, id }: { ctx: PageContext
   );
 }
 
-export function MePage({ ctx, patient, caregivers, questionnaires, reminder, csrf, stopped }: {
+export function MePage({ ctx, patient, caregivers, questionnaires, reminder, csrf, stopped, decision }: {
   ctx: PageContext; patient: Patient; caregivers: readonly CaregiverLinkView[]; questionnaires: readonly QuestionnaireView[]; reminder: VisitReminder | null; csrf: string; stopped: boolean;
+  /** The latest shared decision, whose agreements the patient keeps in view; null when none was made. */
+  decision: DecisionView | null;
 }) {
   const m = ctx.t.me;
   return (
@@ -71,6 +75,15 @@ export function MePage({ ctx, patient, caregivers, questionnaires, reminder, csr
         <p>
           <a href={`/results/${patient.id}`}>{ctx.t.myResults.link}</a>
         </p>
+      </section>
+      <section aria-labelledby="agreements-title">
+        <h2 id="agreements-title">{ctx.t.decision.mine.title}</h2>
+        {decision ? (
+          <>
+            <p>{ctx.t.decision.mine.intro}</p>
+            <DecisionAgreements ctx={ctx} decision={decision} heading="h3" />
+          </>
+        ) : <p>{ctx.t.decision.mine.none}</p>}
       </section>
       <PatientDetails ctx={ctx} patient={patient} />
       <p>{m.wrong}</p>

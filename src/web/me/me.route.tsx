@@ -1,6 +1,6 @@
 // The patient's and the caregiver's side: their own record (/me) and the people they look after (/care).
 import type { FastifyInstance } from 'fastify';
-import { AppError, caregiverLinks, findPatients, idleLinks, questionnairesOf, readPatient, requestMeta, visitReminder, withdrawConsent } from '../../api/facade.js';
+import { AppError, caregiverLinks, findPatients, idleLinks, listDecisions, questionnairesOf, readPatient, requestMeta, visitReminder, withdrawConsent } from '../../api/facade.js';
 import { queryFields } from '../forms.js';
 import { isUuid, userOfMenuPage, type PageKit } from '../page-kit.js';
 import { listName } from '../../core/names.js';
@@ -18,10 +18,11 @@ export function registerOwnRecordPages(fastify: FastifyInstance, kit: PageKit): 
       const patient = await readPatient(deps(), u.actor, requestMeta(req), u.actor.patientId);
       const { caregivers } = await caregiverLinks(deps(), u.actor, requestMeta(req), u.actor.patientId);
       const { items } = await questionnairesOf(deps(), { actor: u.actor, meta: requestMeta(req), patientId: u.actor.patientId });
+      const [latest] = await listDecisions(deps(), { actor: u.actor, meta: requestMeta(req), patientId: u.actor.patientId });
       const stopped = queryFields(req).notice === 'stopped';
       const ctx = await ctxOf(req, reply);
       const reminder = await visitReminder(deps(), { actor: u.actor, meta: requestMeta(req), patientId: u.actor.patientId, lang: ctx.lang });
-      return send(reply, <MePage ctx={ctx} patient={patient} caregivers={caregivers} questionnaires={items} reminder={reminder} csrf={reply.generateCsrf()} stopped={stopped} />);
+      return send(reply, <MePage ctx={ctx} patient={patient} caregivers={caregivers} questionnaires={items} reminder={reminder} csrf={reply.generateCsrf()} stopped={stopped} decision={latest ?? null} />);
     }),
   );
 

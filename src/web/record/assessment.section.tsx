@@ -128,6 +128,9 @@ export function AssessmentSection(p: AssessmentProps) {
       </p>
       <PatientGiven t={t} lang={ctx.lang} view={view} />
       <Conclusions t={t} lang={ctx.lang} conclusions={e.conclusions} patientPaths={view.patientPaths} />
+      <p>
+        <a href={`/patients/${p.patientId}/decision`}>{t.decision.link}</a>
+      </p>
       <section aria-labelledby="sign-title">
         <h2 id="sign-title">{a.signTitle}</h2>
         {view.may.sign && !p.merged ? (
