@@ -75,6 +75,28 @@ describe.each(STORE_KINDS)('the worklist on %s', (kind) => {
     expect(await stepsOf(p)).toEqual([]);
   });
 
+  it('reads a course prescribed to start later as the decision made, with the blood check before its first infusion', async () => {
+    const row = await store.db.insertInto('patient')
+      .values({ family_name: 'Later', given_name: 'Test', birth_date: '1950-03-03', sex: 'female', bsn: null, phone: null, email: null, gp_practice: null, pathway_stage: 'case-finding' })
+      .returning('id').executeTakeFirstOrThrow();
+    await store.db.insertInto('patient_organisation').values({ patient_id: row.id, organisation_id: fx.orgs.hospA, relation: 'care' }).execute();
+    const p = row.id;
+    await recordFacts(deps(), { actor: nurse, meta, patientId: p, resource: 'patient/record/dxa' }, [
+      { kind: 'fracture', date: addDays(today, -20), data: { site: 'hip', side: 'left', highEnergy: false } },
+      { kind: 'dxa', date: today, data: { sites: [{ site: 'total-hip', tScore: -2.9 }] } },
+    ]);
+    await signAssessment(deps(), { actor: physician, meta, patientId: p, lang: 'nl' });
+    expect(await stepsOf(p)).toContain('decision');
+    const start = addDays(today, 21);
+    await prescribe(deps(), { actor: physician, meta, patientId: p }, { drug: 'zoledronic-acid', start, acknowledgeCautions: true, override: { reason: 'Na overleg' } });
+    const items = (await listWorklist(deps(), nurse, meta, { sort: 'due', limit: 200 })).items.filter((i) => i.patientId === p);
+    expect(items.map((i) => i.step)).not.toContain('decision');
+    expect(items.find((i) => i.step === 'pre-dose-check')?.due).toBe(start);
+    // The daily run reads the course ahead the same way.
+    await rederiveAll(store.db, today, { batch: 50 });
+    expect(await stepsOf(p)).not.toContain('decision');
+  });
+
   it('re-derives everyone in batches side by side, every patient once and every change counted', async () => {
     await seedPatients(store.db, 40, { seed: 5, asOf: today, batch: 40 });
     await sql`delete from worklist_item where derived`.execute(store.db);

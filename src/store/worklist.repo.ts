@@ -31,48 +31,44 @@ export interface DerivationSource {
 }
 
 /**
- * The derivation input of `patientIds` on `asOf`, in six statements however many patients: the
- * daily run reads a batch at a time, a write reads its one patient. Merged records are left out
- * (their items go with the merge).
+ * The derivation input of `patientIds` on `asOf`, in one statement however many patients: the
+ * daily run reads a batch at a time, and every write to a record reads its one patient inside the
+ * writer's transaction, where each statement is a round trip the writer waits for (on a busy host
+ * each one also waits for a core). Merged records are left out (their items go with the merge).
  */
 export async function derivationSources(db: Db, patientIds: readonly string[], asOf: string): Promise<DerivationSource[]> {
   if (patientIds.length === 0) return [];
   const ids = sql.join(patientIds.map((id) => sql`${id}::uuid`));
-  const [patients, entries, invitations, visits, assessments, letters, decisions] = await Promise.all([
-    sql<{ id: string; birth_date: string; sex: 'female' | 'male'; sort_key: string; gp_practice: string | null; lives_alone: boolean | null; orgs: string[] | null; ended: boolean }>`
-      select p.id, p.birth_date, p.sex, p.sort_key, p.gp_practice, p.lives_alone,
-        (select array_agg(po.organisation_id::text order by po.organisation_id) from patient_organisation po join organisation o on o.id = po.organisation_id
-          where po.patient_id = p.id and po.relation = 'care' and o.kind = 'hospital') as orgs,
-        exists (select 1 from care_end ce where ce.patient_id = p.id and ce.resumed_at is null) as ended
-      from patient p where p.id in (${ids}) and p.merged_into is null`.execute(db),
-    sql<{ patient_id: string; kind: EntryKind; clinical_date: string; data: unknown; source: EntrySource }>`
-      select patient_id, kind, clinical_date, data, source from clinical_entry
-      where patient_id in (${ids}) and current and status = 'active' and clinical_date <= ${asOf}
-      order by patient_id, recorded_at, id`.execute(db),
-    sql<{ patient_id: string; event: InvitationEvent; event_date: string }>`
-      select patient_id, event, event_date from invitation_event where patient_id in (${ids}) order by patient_id, event_date, recorded_at`.execute(db),
-    sql<{ patient_id: string; kind: VisitKind; visit_date: string; status: VisitStatus }>`
-      select patient_id, kind, visit_date, status from visit where patient_id in (${ids}) order by patient_id, visit_date`.execute(db),
-    sql<{ patient_id: string; as_of: string }>`select patient_id, as_of from assessment where patient_id in (${ids})`.execute(db),
-    sql<{ patient_id: string; day: string }>`
-      select patient_id, to_char(written_at at time zone 'Europe/Amsterdam', 'YYYY-MM-DD') as day from letter
-      where patient_id in (${ids}) and kind = 'gp-handover'`.execute(db),
-    sql<{ patient_id: string; decided_on: string }>`select patient_id, decided_on from shared_decision where patient_id in (${ids}) and decided_on <= ${asOf}`.execute(db),
-  ]);
-  const byPatient = new Map<string, DerivationSource>();
-  for (const p of patients.rows) {
-    byPatient.set(p.id, {
-      id: p.id, birth_date: p.birth_date, sex: p.sex, sort_key: p.sort_key, gp_practice: p.gp_practice, lives_alone: p.lives_alone,
-      organisations: p.orgs ?? [], careEnded: p.ended, entries: [], invitations: [], visits: [], assessmentsSigned: [], handoverLetters: [], decisionsMade: [],
-    });
-  }
-  for (const e of entries.rows) byPatient.get(e.patient_id)?.entries.push({ kind: e.kind, date: e.clinical_date, data: parsed(e.data), source: e.source });
-  for (const e of invitations.rows) byPatient.get(e.patient_id)?.invitations.push({ event: e.event, date: e.event_date });
-  for (const v of visits.rows) byPatient.get(v.patient_id)?.visits.push({ kind: v.kind, date: v.visit_date, status: v.status });
-  for (const a of assessments.rows) byPatient.get(a.patient_id)?.assessmentsSigned.push(a.as_of);
-  for (const l of letters.rows) byPatient.get(l.patient_id)?.handoverLetters.push(l.day);
-  for (const d of decisions.rows) byPatient.get(d.patient_id)?.decisionsMade.push(d.decided_on);
-  return [...byPatient.values()];
+  // Each patient's entries, invitations, visits, signed assessments, hand-over letters and decisions
+  // as JSON arrays of tuples, in the order the derivation reads them (entries as recorded: the
+  // projection takes the last of a day; a medication prescribed to start later is read as a plan).
+  const rows = await sql<{
+    id: string; birth_date: string; sex: 'female' | 'male'; sort_key: string; gp_practice: string | null; lives_alone: boolean | null; orgs: string[] | null; ended: boolean;
+    entries: unknown; invitations: unknown; visits: unknown; assessments: unknown; letters: unknown; decisions: unknown;
+  }>`
+    select p.id, p.birth_date, p.sex, p.sort_key, p.gp_practice, p.lives_alone,
+      (select array_agg(po.organisation_id::text order by po.organisation_id) from patient_organisation po join organisation o on o.id = po.organisation_id
+        where po.patient_id = p.id and po.relation = 'care' and o.kind = 'hospital') as orgs,
+      exists (select 1 from care_end ce where ce.patient_id = p.id and ce.resumed_at is null) as ended,
+      coalesce((select json_agg(json_build_array(e.kind, e.clinical_date, e.data, e.source) order by e.recorded_at, e.id) from clinical_entry e
+        where e.patient_id = p.id and e.current and e.status = 'active' and (e.clinical_date <= ${asOf} or e.kind = 'medication')), '[]') as entries,
+      coalesce((select json_agg(json_build_array(i.event, i.event_date) order by i.event_date, i.recorded_at) from invitation_event i where i.patient_id = p.id), '[]') as invitations,
+      coalesce((select json_agg(json_build_array(v.kind, v.visit_date, v.status) order by v.visit_date) from visit v where v.patient_id = p.id), '[]') as visits,
+      coalesce((select json_agg(a.as_of) from assessment a where a.patient_id = p.id), '[]') as assessments,
+      coalesce((select json_agg(to_char(l.written_at at time zone 'Europe/Amsterdam', 'YYYY-MM-DD')) from letter l
+        where l.patient_id = p.id and l.kind = 'gp-handover'), '[]') as letters,
+      coalesce((select json_agg(d.decided_on) from shared_decision d where d.patient_id = p.id and d.decided_on <= ${asOf}), '[]') as decisions
+    from patient p where p.id in (${ids}) and p.merged_into is null`.execute(db);
+  return rows.rows.map((p) => ({
+    id: p.id, birth_date: p.birth_date, sex: p.sex, sort_key: p.sort_key, gp_practice: p.gp_practice, lives_alone: p.lives_alone,
+    organisations: p.orgs ?? [], careEnded: p.ended,
+    entries: (parsed(p.entries) as [EntryKind, string, unknown, EntrySource][]).map(([kind, date, data, source]) => ({ kind, date, data: parsed(data), source })),
+    invitations: (parsed(p.invitations) as [InvitationEvent, string][]).map(([event, date]) => ({ event, date })),
+    visits: (parsed(p.visits) as [VisitKind, string, VisitStatus][]).map(([kind, date, status]) => ({ kind, date, status })),
+    assessmentsSigned: parsed(p.assessments) as string[],
+    handoverLetters: parsed(p.letters) as string[],
+    decisionsMade: parsed(p.decisions) as string[],
+  }));
 }
 
 /** Patients a daily run goes through, a batch at a time in id order (merged records left out). */

@@ -1,14 +1,16 @@
 // The worklist's page on both stores, walked forward and back in every order under several filters:
 // each page holds the rows a plain ordered query gives at that place, with the true total, the
 // position, the cursors only where rows follow or precede, and the counts per step (the step filter
-// aside), which are counted with the position in one statement.
+// aside), which are counted with the position in one statement; and what deriving a patient's
+// items reads, in one statement.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql, type RootOperationNode } from 'kysely';
 import { addDays } from '../core/time/date.js';
 import type { WorklistStep } from '../core/worklist/lists.js';
+import type { EntryKind } from '../core/record/lists.js';
 import { inTransaction, type Store } from './db.js';
 import { freshStore, STORE_KINDS } from './testing/stores.js';
-import { applyDerived, pageWorklist, WORKLIST_SORTS, type WantedItem, type WorklistFilter, type WorklistSort } from './worklist.repo.js';
+import { applyDerived, derivationSources, pageWorklist, WORKLIST_SORTS, type WantedItem, type WorklistFilter, type WorklistSort } from './worklist.repo.js';
 import type { KeyValue } from './paging.js';
 
 const STEPS: WorklistStep[] = ['invite', 'assessment', 'review', 'alert'];
@@ -127,4 +129,97 @@ describe.each(STORE_KINDS)('the worklist page on %s', (kind) => {
       });
     }
   }
+});
+
+describe.each(STORE_KINDS)('what deriving a patient\'s items reads, on %s', (kind) => {
+  let store: Store;
+  beforeAll(async () => {
+    store = await freshStore(kind);
+  });
+  afterAll(async () => {
+    await store.close();
+  });
+
+  it('reads the patients, their standing entries in recorded order, invitations, visits, signed assessments, hand-over letters and decisions in one statement', async () => {
+    const db = store.db;
+    const org = (await db.insertInto('organisation').values({ kind: 'hospital', name: 'Sources hospital', phone: null }).returning('id').executeTakeFirstOrThrow()).id;
+    const gp = (await db.insertInto('organisation').values({ kind: 'gp-practice', name: 'Sources practice', phone: null }).returning('id').executeTakeFirstOrThrow()).id;
+    const user = (await db.insertInto('app_user').values({ role: 'nurse', organisation_id: org, display_name: 'Sanne Bron', status: 'active' }).returning('id').executeTakeFirstOrThrow()).id;
+    const patient = async (family: string) =>
+      (await db.insertInto('patient').values({ family_name: family, given_name: 'Test', birth_date: '1950-05-04', sex: 'female', bsn: null, phone: null, email: null, gp_practice: 'Praktijk Oost', pathway_stage: 'case-finding' })
+        .returning('id').executeTakeFirstOrThrow()).id;
+    const [a, b, gone] = [await patient('Aarts'), await patient('Bos'), await patient('Claes')];
+    await db.insertInto('patient_organisation').values([
+      { patient_id: a, organisation_id: org, relation: 'care' }, { patient_id: a, organisation_id: gp, relation: 'care' }, { patient_id: b, organisation_id: org, relation: 'care' },
+    ]).execute();
+    await db.updateTable('patient').set({ merged_into: a }).where('id', '=', gone).execute();
+    const asOf = '2026-06-30';
+    // Two facts of one day recorded in the other order than their ids, one ahead of asOf, one in
+    // error and one replaced by a newer version: the derivation reads the standing ones as recorded.
+    const entry = (patientId: string, k: EntryKind, date: string, data: object, at: string, extra: { status?: 'active' | 'entered-in-error'; current?: boolean } = {}) => ({
+      entry_id: crypto.randomUUID(), version: 1, patient_id: patientId, kind: k, clinical_date: date, data: JSON.stringify(data), status: extra.status ?? 'active', current: extra.current ?? true,
+      source: 'clinician' as const, recorded_by: user, organisation_id: org, recorded_at: at,
+    });
+    await db.insertInto('clinical_entry').values([
+      entry(a, 'fracture', '2026-05-01', { site: 'wrist', side: 'left', highEnergy: false }, '2026-05-02T10:00:00Z'),
+      entry(a, 'weight', '2026-05-03', { kg: 61 }, '2026-05-03T12:00:00Z'),
+      entry(a, 'weight', '2026-05-03', { kg: 60 }, '2026-05-03T11:00:00Z'),
+      entry(a, 'height', '2026-08-01', { cm: 165 }, '2026-05-04T09:00:00Z'),
+      entry(a, 'height', '2026-05-04', { cm: 160 }, '2026-05-04T09:30:00Z', { status: 'entered-in-error' }),
+      entry(a, 'height', '2026-05-04', { cm: 170 }, '2026-05-04T09:40:00Z', { current: false }),
+      entry(b, 'weight', '2026-01-10', { kg: 80 }, '2026-01-10T08:00:00Z'),
+      entry(gone, 'weight', '2026-01-10', { kg: 70 }, '2026-01-10T08:00:00Z'),
+      // A course prescribed to start after asOf stands already: the projection reads it as a plan.
+      entry(a, 'medication', '2026-08-01', { drug: 'zoledronic-acid' }, '2026-06-29T10:00:00Z'),
+    ]).execute();
+    // A hand-over letter written late in the evening counts on its Amsterdam day; a decision after asOf is not yet made.
+    await db.insertInto('letter').values({ patient_id: b, organisation_id: org, kind: 'gp-handover', lang: 'nl', content: '{}', written_by: user, written_at: '2026-03-02T23:30:00Z' }).execute();
+    await db.insertInto('shared_decision').values([
+      { patient_id: b, organisation_id: org, decided_on: '2026-02-05', option: 'lifestyle-only', drug: null, what_matters: null, agreements: '{}', picture: '{}', made_by: user },
+      { patient_id: b, organisation_id: org, decided_on: '2026-07-05', option: 'weekly-tablet', drug: 'alendronic-acid', what_matters: null, agreements: '{}', picture: '{}', made_by: user },
+    ]).execute();
+    const visit = (await db.insertInto('visit').values({ patient_id: a, organisation_id: org, kind: 'diagnostic-day', visit_date: '2026-05-20', status: 'planned', parts: JSON.stringify(['dxa']) })
+      .returning('id').executeTakeFirstOrThrow()).id;
+    await db.insertInto('invitation_event').values([
+      { patient_id: a, organisation_id: org, event: 're-invited', event_date: '2026-05-15', visit_id: visit },
+      { patient_id: a, organisation_id: org, event: 'invited', event_date: '2026-05-10', visit_id: null },
+    ]).execute();
+    await db.insertInto('assessment').values({ patient_id: b, organisation_id: org, as_of: '2026-02-01', rules_version: 'test', settings: '{}', case_data: '{}', evaluation: '{}', signed_by: user, signed_role: 'physician' }).execute();
+    await db.insertInto('care_end').values({ patient_id: b, organisation_id: org, reason: 'moved', end_date: '2026-03-01', ended_by: user }).execute();
+
+    // Every statement a write waits for inside its transaction is one round trip more.
+    let sent = 0;
+    const counting = db.withPlugin({
+      transformQuery: (args) => {
+        sent++;
+        return args.node;
+      },
+      transformResult: (args) => Promise.resolve(args.result),
+    });
+    const sources = await derivationSources(counting, [b, a, gone], asOf);
+    expect(sent).toBe(1);
+    const byId = new Map(sources.map((s) => [s.id, s]));
+    expect([...byId.keys()].sort()).toEqual([a, b].sort());
+    expect(byId.get(a)).toEqual({
+      id: a, birth_date: '1950-05-04', sex: 'female', sort_key: expect.any(String) as string, gp_practice: 'Praktijk Oost', lives_alone: null,
+      organisations: [org], careEnded: false,
+      entries: [
+        { kind: 'fracture', date: '2026-05-01', data: { site: 'wrist', side: 'left', highEnergy: false }, source: 'clinician' },
+        { kind: 'weight', date: '2026-05-03', data: { kg: 60 }, source: 'clinician' },
+        { kind: 'weight', date: '2026-05-03', data: { kg: 61 }, source: 'clinician' },
+        { kind: 'medication', date: '2026-08-01', data: { drug: 'zoledronic-acid' }, source: 'clinician' },
+      ],
+      invitations: [{ event: 'invited', date: '2026-05-10' }, { event: 're-invited', date: '2026-05-15' }],
+      visits: [{ kind: 'diagnostic-day', date: '2026-05-20', status: 'planned' }],
+      assessmentsSigned: [],
+      handoverLetters: [],
+      decisionsMade: [],
+    });
+    expect(byId.get(b)).toMatchObject({
+      organisations: [org], careEnded: true, entries: [{ kind: 'weight', date: '2026-01-10', data: { kg: 80 }, source: 'clinician' }],
+      invitations: [], visits: [], assessmentsSigned: ['2026-02-01'], handoverLetters: ['2026-03-03'], decisionsMade: ['2026-02-05'],
+    });
+    expect(await derivationSources(counting, [], asOf)).toEqual([]);
+    expect(sent).toBe(1);
+  });
 });
