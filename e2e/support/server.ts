@@ -115,9 +115,9 @@ export interface StartOptions {
   keep?: boolean;
 }
 
+/** The data directory and what Botpad keeps beside it (audit anchor, lock, owner, backups). */
 export function removeDataDir(dataDir: string): void {
-  rmSync(dataDir, { recursive: true, force: true });
-  rmSync(`${dataDir}.audit-anchor`, { force: true });
+  for (const p of [dataDir, ...['.audit-anchor', '.lock', '.owner', '.backups'].map((suffix) => dataDir + suffix)]) rmSync(p, { recursive: true, force: true });
 }
 
 export async function startServer(opts: StartOptions = {}): Promise<BotpadServer> {
