@@ -31,9 +31,10 @@ const NEEDS_DB = [
  *   UTC methods only.
  * - src/store, the database CLI and its fault test, the demo seed: the store keeps every time in
  *   UTC on both drivers (src/store/parsers.ts) and these tests compare instants, not local times.
- * - transport, disk-full, log, fuzz, security, conflicts: they assert statuses, headers, problem
- *   documents, log contents, lock-out counts and rows, never a date as shown; the times the server
- *   shows are formatted with an explicit zone (src/web/time-format.ts, src/services/letters.ts).
+ * - transport, disk-full, log, fuzz, security, conflicts, paging: they assert statuses, headers,
+ *   problem documents, log contents, lock-out counts, rows, names and cursors, never a date as
+ *   shown; the times the server shows are formatted with an explicit zone (src/web/time-format.ts,
+ *   src/services/letters.ts).
  * - the BSN check, the redirect-target check and the check of this file (scripts/) read no dates.
  * Everything else runs again in UTC, where a slip to local time shows.
  */
@@ -49,6 +50,7 @@ const ONCE = [
   'src/api/fuzz.test.ts',
   'src/api/security.test.ts',
   'src/api/conflicts.test.ts',
+  'src/api/paging.test.ts',
   'src/schema/bsn.test.ts',
   'src/web/forms.test.ts',
   'scripts/**',

@@ -2,6 +2,7 @@
 // build: the harness must never download a browser.
 /// <reference lib="dom" />
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
+import { inject } from 'vitest';
 import { startServer, type BotpadServer } from './server.js';
 
 const ARGS = [
@@ -26,7 +27,8 @@ let server: Promise<BotpadServer> | undefined;
  * (a file that never asks starts none), stopped by stopServer() after the file's last hook.
  */
 export async function baseUrl(): Promise<string> {
-  server ??= startServer();
+  // On a copy of the demo database the global setup seeded (global-setup.ts).
+  server ??= startServer({ copyOf: inject('e2eSeededDataDir') });
   return (await server).url;
 }
 

@@ -1,11 +1,13 @@
 // Every page Botpad serves, in one list: each spec walks it, so a new page gets the axe audit, the
 // target-size, text-size and reflow checks, the keyboard and the CSP checks by adding one line here.
 // A page behind sign-in adds a `before` step (sign in as a demo user) in the same line.
-import type { Page } from 'playwright-core';
+import type { Cookie, Page } from 'playwright-core';
 import { LANGS, messages, type Lang, type Messages } from '../../src/web/i18n/index.js';
 import { TEXT_SIZES, type TextSize } from '../../src/web/components/Layout.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from '../../src/demo/demo-data.js';
 import { learnPage } from '../../src/web/learn/pages/index.js';
+
+const SESSION_COOKIE = 'botpad_session';
 
 /** Signs in through the real form as the demo account of `role` (the server runs in demo mode). */
 export function signInAs(role: DemoAccount['role']): (page: Page) => Promise<void> {
@@ -15,13 +17,47 @@ export function signInAs(role: DemoAccount['role']): (page: Page) => Promise<voi
     // Drop a session left by an earlier page in this context (a signed-in user is sent on from
     // /sign-in), but keep the display settings the test chose.
     const ctx = page.context();
-    const keep = (await ctx.cookies()).filter((c) => c.name !== 'botpad_session');
+    const keep = (await ctx.cookies()).filter((c) => c.name !== SESSION_COOKIE);
     await ctx.clearCookies();
     if (keep.length > 0) await ctx.addCookies(keep);
     await page.goto('/sign-in');
     await page.fill('#email', account.email);
     await page.fill('#password', DEMO_PASSWORD);
     await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/sign-in')), page.click('form[action="/sign-in"] button[type="submit"]')]);
+  };
+}
+
+/**
+ * Sessions this spec file has opened through the form, by role. A page in the list only needs its
+ * reader signed in, and the crawls open every page in many settings: going through the form each
+ * time (three page loads and an argon2 check) was a large share of their time, for a sign-in that
+ * signInAs already proves works, and that other specs walk through on their own.
+ * Kept per file: each file has its own Botpad (server.ts), and the module is loaded per file.
+ */
+const sessions = new Map<DemoAccount['role'], Cookie>();
+
+/**
+ * Signs in as the demo account of `role` for a page check: with the session of the file's first
+ * sign-in as that role when the server still takes it (asked of the API, as readerSide does),
+ * otherwise through the form (signInAs), keeping that session for the next time. Unlike signInAs it
+ * leaves the page where it was: the caller goes to the page to check.
+ */
+export function signedInAs(role: DemoAccount['role']): (page: Page) => Promise<void> {
+  return async (page) => {
+    const ctx = page.context();
+    const kept = sessions.get(role);
+    if (kept) {
+      const others = (await ctx.cookies()).filter((c) => c.name !== SESSION_COOKIE);
+      await ctx.clearCookies();
+      await ctx.addCookies([...others, kept]);
+      const res = await page.request.get('/api/v1/session');
+      if (res.status() === 200 && ((await res.json()) as { role?: string }).role === role) return;
+      sessions.delete(role);
+    }
+    await signInAs(role)(page);
+    const session = (await ctx.cookies()).find((c) => c.name === SESSION_COOKIE);
+    if (!session) throw new Error(`signing in as ${role} set no ${SESSION_COOKIE} cookie`);
+    sessions.set(role, session);
   };
 }
 
@@ -143,74 +179,74 @@ export const PAGES: readonly PageSpec[] = [
   { name: 'activate account', path: '/activate', h1: (t) => t.activate.title },
   { name: 'forgot password', path: '/password-reset', h1: (t) => t.reset.title },
   { name: 'new password, link not valid', path: '/password-reset/confirm', status: 400, h1: (t) => t.reset.confirmTitle },
-  { name: 'worklist (nurse)', path: '/worklist', h1: (t) => t.worklist.title, before: signInAs('nurse') },
-  { name: 'worklist, alerts with their buttons (physician)', path: '/worklist?step=alert&sort=name', h1: (t) => t.worklist.title, before: signInAs('physician') },
-  { name: 'worklist, a filter that is not one (nurse)', path: '/worklist?step=tomorrow', status: 400, h1: (t) => t.worklist.title, before: signInAs('nurse') },
-  { name: 'worklist, refused (physiotherapist)', path: '/worklist', status: 403, h1: (t) => t.errors.forbiddenTitle, before: signInAs('physiotherapist') },
-  { name: 'patients (nurse)', path: '/patients', h1: (t) => t.patients.title, before: signInAs('nurse') },
-  { name: 'new patient (physician)', path: '/patients/new', h1: (t) => t.patients.new, before: signInAs('physician') },
-  { name: 'patients (physiotherapist)', path: '/patients', h1: (t) => t.patients.title, before: signInAs('physiotherapist') },
-  { name: 'patients (care worker)', path: '/patients', h1: (t) => t.patients.title, before: signInAs('care-worker') },
-  { name: 'my record (patient)', path: '/me', h1: (t) => t.me.title, before: signInAs('patient') },
-  { name: 'people I care for (caregiver)', path: '/care', h1: (t) => t.care.title, before: signInAs('caregiver') },
-  { name: 'questionnaires (patient)', path: '/questionnaires/{id}', h1: (t) => t.questionnaires.title, before: signInAs('patient'), resolve: ownQuestionnaire('') },
+  { name: 'worklist (nurse)', path: '/worklist', h1: (t) => t.worklist.title, before: signedInAs('nurse') },
+  { name: 'worklist, alerts with their buttons (physician)', path: '/worklist?step=alert&sort=name', h1: (t) => t.worklist.title, before: signedInAs('physician') },
+  { name: 'worklist, a filter that is not one (nurse)', path: '/worklist?step=tomorrow', status: 400, h1: (t) => t.worklist.title, before: signedInAs('nurse') },
+  { name: 'worklist, refused (physiotherapist)', path: '/worklist', status: 403, h1: (t) => t.errors.forbiddenTitle, before: signedInAs('physiotherapist') },
+  { name: 'patients (nurse)', path: '/patients', h1: (t) => t.patients.title, before: signedInAs('nurse') },
+  { name: 'new patient (physician)', path: '/patients/new', h1: (t) => t.patients.new, before: signedInAs('physician') },
+  { name: 'patients (physiotherapist)', path: '/patients', h1: (t) => t.patients.title, before: signedInAs('physiotherapist') },
+  { name: 'patients (care worker)', path: '/patients', h1: (t) => t.patients.title, before: signedInAs('care-worker') },
+  { name: 'my record (patient)', path: '/me', h1: (t) => t.me.title, before: signedInAs('patient') },
+  { name: 'people I care for (caregiver)', path: '/care', h1: (t) => t.care.title, before: signedInAs('caregiver') },
+  { name: 'questionnaires (patient)', path: '/questionnaires/{id}', h1: (t) => t.questionnaires.title, before: signedInAs('patient'), resolve: ownQuestionnaire('') },
   {
     name: 'risk-factor questionnaire, a step (patient)', path: '/questionnaires/{id}/risk-factors/step/{n}', h1: (t) => t.questionnaires.names['risk-factors'],
-    before: signInAs('patient'), resolve: ownQuestionnaire('/risk-factors/step/7'),
+    before: signedInAs('patient'), resolve: ownQuestionnaire('/risk-factors/step/7'),
   },
   {
     name: 'risk-factor questionnaire, the check before sending (patient)', path: '/questionnaires/{id}/risk-factors/summary', h1: (t) => t.questionnaires.summary.title,
-    before: signInAs('patient'), resolve: ownQuestionnaire('/risk-factors/summary'),
+    before: signedInAs('patient'), resolve: ownQuestionnaire('/risk-factors/summary'),
   },
   {
     name: 'calcium calculator (patient)', path: '/questionnaires/{id}/calcium/step/1', h1: (t) => t.questionnaires.names.calcium,
-    before: signInAs('patient'), resolve: ownQuestionnaire('/calcium/step/1'),
+    before: signedInAs('patient'), resolve: ownQuestionnaire('/calcium/step/1'),
   },
-  { name: 'my results (patient)', path: '/results/{id}', h1: (t) => t.myResults.title, before: signInAs('patient'), resolve: async (page) => `/results/${(await ownRecord(page)).split('/')[2] ?? ''}` },
-  { name: 'results of a child (caregiver)', path: '/results/{id}', h1: (t) => t.myResults.titleFor('Lotte Mulder'), before: signInAs('caregiver'), resolve: async (page) => (await caredForQuestionnaires(page)).replace('/questionnaires/', '/results/') },
-  { name: 'questionnaires of a child (caregiver)', path: '/questionnaires/{id}', h1: (t) => t.questionnaires.title, before: signInAs('caregiver'), resolve: caredForQuestionnaires },
-  { name: 'consent of a caregiver (nurse)', path: '/patients/{id}/caregivers/{caregiverId}', h1: (t) => t.record.consentTitle('Bram de Vries'), before: signInAs('nurse'), resolve: firstConsentPage },
-  { name: 'record facts (nurse)', path: '/patients/{id}/facts', h1: (t) => t.facts.title, before: signInAs('nurse'), resolve: annasRecord('facts') },
+  { name: 'my results (patient)', path: '/results/{id}', h1: (t) => t.myResults.title, before: signedInAs('patient'), resolve: async (page) => `/results/${(await ownRecord(page)).split('/')[2] ?? ''}` },
+  { name: 'results of a child (caregiver)', path: '/results/{id}', h1: (t) => t.myResults.titleFor('Lotte Mulder'), before: signedInAs('caregiver'), resolve: async (page) => (await caredForQuestionnaires(page)).replace('/questionnaires/', '/results/') },
+  { name: 'questionnaires of a child (caregiver)', path: '/questionnaires/{id}', h1: (t) => t.questionnaires.title, before: signedInAs('caregiver'), resolve: caredForQuestionnaires },
+  { name: 'consent of a caregiver (nurse)', path: '/patients/{id}/caregivers/{caregiverId}', h1: (t) => t.record.consentTitle('Bram de Vries'), before: signedInAs('nurse'), resolve: firstConsentPage },
+  { name: 'record facts (nurse)', path: '/patients/{id}/facts', h1: (t) => t.facts.title, before: signedInAs('nurse'), resolve: annasRecord('facts') },
   ...(['weight', 'risk-factors', 'fes-i', 'calcium'] as const).map(
     (kind): PageSpec => ({
       name: `record a fact: ${kind} (nurse)`,
       path: `/patients/{id}/facts/${kind}`,
       h1: (t) => t.facts.formTitle(t.facts.kinds[kind].name),
-      before: signInAs('nurse'),
+      before: signedInAs('nurse'),
       resolve: annasRecord(`facts/${kind}`),
     }),
   ),
-  { name: 'record facts, refused (physiotherapist)', path: '/patients/{id}/facts', status: 403, h1: (t) => t.errors.forbiddenTitle, before: signInAs('physiotherapist'), resolve: annasRecord('facts') },
-  { name: 'record overview (nurse)', path: '/patients/{id}', h1: () => 'Anna de Vries', before: signInAs('nurse'), resolve: annasRecord() },
+  { name: 'record facts, refused (physiotherapist)', path: '/patients/{id}/facts', status: 403, h1: (t) => t.errors.forbiddenTitle, before: signedInAs('physiotherapist'), resolve: annasRecord('facts') },
+  { name: 'record overview (nurse)', path: '/patients/{id}', h1: () => 'Anna de Vries', before: signedInAs('nurse'), resolve: annasRecord() },
   ...(['fractures', 'results', 'assessment', 'medication', 'contacts', 'letters'] as const).map(
-    (section): PageSpec => ({ name: `record: ${section} (nurse)`, path: `/patients/{id}/${section}`, h1: (t) => t.clinical.sections[section], before: signInAs('nurse'), resolve: annasRecord(section) }),
+    (section): PageSpec => ({ name: `record: ${section} (nurse)`, path: `/patients/{id}/${section}`, h1: (t) => t.clinical.sections[section], before: signedInAs('nurse'), resolve: annasRecord(section) }),
   ),
-  { name: 'record: follow-up with its schedule and contacts (nurse)', path: '/patients/{id}/contacts', h1: (t) => t.clinical.sections.contacts, before: signInAs('nurse'), resolve: johannasRecord('contacts') },
-  { name: 'record: letters kept and to write (physician)', path: '/patients/{id}/letters', h1: (t) => t.clinical.sections.letters, before: signInAs('physician'), resolve: johannasRecord('letters') },
+  { name: 'record: follow-up with its schedule and contacts (nurse)', path: '/patients/{id}/contacts', h1: (t) => t.clinical.sections.contacts, before: signedInAs('nurse'), resolve: johannasRecord('contacts') },
+  { name: 'record: letters kept and to write (physician)', path: '/patients/{id}/letters', h1: (t) => t.clinical.sections.letters, before: signedInAs('physician'), resolve: johannasRecord('letters') },
   // The medication plan: a course of denosumab with its doses and the guardrail on a stop, a late injection as an action, a referring physiotherapist reading.
-  { name: 'record: medication with a course and doses (physician)', path: '/patients/{id}/medication', h1: (t) => t.clinical.sections.medication, before: signInAs('physician'), resolve: recordOf('Berg', 'Cornelis', 'medication') },
-  { name: 'record: medication with a late injection (physician)', path: '/patients/{id}/medication', h1: (t) => t.clinical.sections.medication, before: signInAs('physician'), resolve: recordOf('Veld', 'Joost', 'medication') },
-  { name: 'record: medication, a drug chosen (physician)', path: '/patients/{id}/medication?drug=zoledronic-acid', h1: (t) => t.clinical.sections.medication, before: signInAs('physician'), resolve: recordOf('Visser', 'Johanna', 'medication?drug=zoledronic-acid') },
-  { name: 'record: medication, read only (physiotherapist)', path: '/patients/{id}/medication', h1: (t) => t.clinical.sections.medication, before: signInAs('physiotherapist'), resolve: annasRecord('medication') },
-  { name: 'shared decision (nurse)', path: '/patients/{id}/decision', h1: (t) => t.decision.title, before: signInAs('nurse'), resolve: annasRecord('decision') },
-  { name: 'shared decision, the agreements read (physiotherapist)', path: '/patients/{id}/decision', h1: (t) => t.decision.title, before: signInAs('physiotherapist'), resolve: annasRecord('decision') },
-  { name: 'record: one fact (nurse)', path: '/patients/{id}/entries/{entryId}', h1: (t) => t.clinical.entries.title(t.clinical.kinds.note ?? '', '01-12-2026'), before: signInAs('nurse'), resolve: annasNote },
-  { name: 'record: corrections (physician)', path: '/patients/{id}/history/record', h1: (t) => t.clinical.history.title, before: signInAs('physician'), resolve: annasRecord('history/record') },
-  { name: 'record: history (physician)', path: '/patients/{id}/history', h1: (t) => t.history.title, before: signInAs('physician'), resolve: annasRecord('history') },
-  { name: 'record overview (patient, her own)', path: '/patients/{id}', h1: () => 'Anna de Vries', before: signInAs('patient'), resolve: ownRecord },
-  { name: 'record: appointments (nurse)', path: '/patients/{id}/visits', h1: (t) => t.clinical.sections.visits, before: signInAs('nurse'), resolve: annasRecord('visits') },
-  { name: 'record: notes, calls and tasks (physician)', path: '/patients/{id}/notes', h1: (t) => t.clinical.sections.notes, before: signInAs('physician'), resolve: annasRecord('notes') },
-  { name: 'day board (nurse)', path: '/dayboard', h1: (t) => t.logistics.board.title, before: signInAs('nurse') },
-  { name: 'day board, a date that does not exist (physician)', path: '/dayboard?date=31-02-2026', status: 400, h1: (t) => t.logistics.board.title, before: signInAs('physician') },
-  { name: 'day board, refused (physiotherapist)', path: '/dayboard', status: 403, h1: (t) => t.errors.forbiddenTitle, before: signInAs('physiotherapist') },
-  { name: 'fracture intake (nurse)', path: '/intake', h1: (t) => t.intake.title, before: signInAs('nurse') },
-  { name: 'case finding of a patient (nurse)', path: '/intake/{id}', h1: (t) => t.intake.resultTitle('Anna de Vries'), before: signInAs('nurse'), resolve: async (page) => (await annasRecord()(page)).replace('/patients/', '/intake/') },
-  { name: 'users (admin)', path: '/admin/users', h1: (t) => t.users.title, before: signInAs('admin') },
-  { name: 'one account (admin)', path: '/admin/users/{id}', h1: (t) => t.users.manageTitle(FIRST_ACCOUNT), before: signInAs('admin'), resolve: firstAccountPage },
-  { name: 'audit log (admin)', path: '/admin/audit', h1: (t) => t.audit.title, before: signInAs('admin') },
-  { name: 'clinical settings (admin)', path: '/admin/settings', h1: (t) => t.orgSettings.title, before: signInAs('admin') },
-  { name: 'audit log, a date that does not exist (admin)', path: '/admin/audit?from=31-02-2026', status: 400, h1: (t) => t.audit.title, before: signInAs('admin') },
-  { name: 'forbidden (patient on admin page)', path: '/admin/users', status: 403, h1: (t) => t.errors.forbiddenTitle, before: signInAs('patient') },
+  { name: 'record: medication with a course and doses (physician)', path: '/patients/{id}/medication', h1: (t) => t.clinical.sections.medication, before: signedInAs('physician'), resolve: recordOf('Berg', 'Cornelis', 'medication') },
+  { name: 'record: medication with a late injection (physician)', path: '/patients/{id}/medication', h1: (t) => t.clinical.sections.medication, before: signedInAs('physician'), resolve: recordOf('Veld', 'Joost', 'medication') },
+  { name: 'record: medication, a drug chosen (physician)', path: '/patients/{id}/medication?drug=zoledronic-acid', h1: (t) => t.clinical.sections.medication, before: signedInAs('physician'), resolve: recordOf('Visser', 'Johanna', 'medication?drug=zoledronic-acid') },
+  { name: 'record: medication, read only (physiotherapist)', path: '/patients/{id}/medication', h1: (t) => t.clinical.sections.medication, before: signedInAs('physiotherapist'), resolve: annasRecord('medication') },
+  { name: 'shared decision (nurse)', path: '/patients/{id}/decision', h1: (t) => t.decision.title, before: signedInAs('nurse'), resolve: annasRecord('decision') },
+  { name: 'shared decision, the agreements read (physiotherapist)', path: '/patients/{id}/decision', h1: (t) => t.decision.title, before: signedInAs('physiotherapist'), resolve: annasRecord('decision') },
+  { name: 'record: one fact (nurse)', path: '/patients/{id}/entries/{entryId}', h1: (t) => t.clinical.entries.title(t.clinical.kinds.note ?? '', '01-12-2026'), before: signedInAs('nurse'), resolve: annasNote },
+  { name: 'record: corrections (physician)', path: '/patients/{id}/history/record', h1: (t) => t.clinical.history.title, before: signedInAs('physician'), resolve: annasRecord('history/record') },
+  { name: 'record: history (physician)', path: '/patients/{id}/history', h1: (t) => t.history.title, before: signedInAs('physician'), resolve: annasRecord('history') },
+  { name: 'record overview (patient, her own)', path: '/patients/{id}', h1: () => 'Anna de Vries', before: signedInAs('patient'), resolve: ownRecord },
+  { name: 'record: appointments (nurse)', path: '/patients/{id}/visits', h1: (t) => t.clinical.sections.visits, before: signedInAs('nurse'), resolve: annasRecord('visits') },
+  { name: 'record: notes, calls and tasks (physician)', path: '/patients/{id}/notes', h1: (t) => t.clinical.sections.notes, before: signedInAs('physician'), resolve: annasRecord('notes') },
+  { name: 'day board (nurse)', path: '/dayboard', h1: (t) => t.logistics.board.title, before: signedInAs('nurse') },
+  { name: 'day board, a date that does not exist (physician)', path: '/dayboard?date=31-02-2026', status: 400, h1: (t) => t.logistics.board.title, before: signedInAs('physician') },
+  { name: 'day board, refused (physiotherapist)', path: '/dayboard', status: 403, h1: (t) => t.errors.forbiddenTitle, before: signedInAs('physiotherapist') },
+  { name: 'fracture intake (nurse)', path: '/intake', h1: (t) => t.intake.title, before: signedInAs('nurse') },
+  { name: 'case finding of a patient (nurse)', path: '/intake/{id}', h1: (t) => t.intake.resultTitle('Anna de Vries'), before: signedInAs('nurse'), resolve: async (page) => (await annasRecord()(page)).replace('/patients/', '/intake/') },
+  { name: 'users (admin)', path: '/admin/users', h1: (t) => t.users.title, before: signedInAs('admin') },
+  { name: 'one account (admin)', path: '/admin/users/{id}', h1: (t) => t.users.manageTitle(FIRST_ACCOUNT), before: signedInAs('admin'), resolve: firstAccountPage },
+  { name: 'audit log (admin)', path: '/admin/audit', h1: (t) => t.audit.title, before: signedInAs('admin') },
+  { name: 'clinical settings (admin)', path: '/admin/settings', h1: (t) => t.orgSettings.title, before: signedInAs('admin') },
+  { name: 'audit log, a date that does not exist (admin)', path: '/admin/audit?from=31-02-2026', status: 400, h1: (t) => t.audit.title, before: signedInAs('admin') },
+  { name: 'forbidden (patient on admin page)', path: '/admin/users', status: 403, h1: (t) => t.errors.forbiddenTitle, before: signedInAs('patient') },
 ];
 
 export { LANGS, TEXT_SIZES, messages, type Lang, type TextSize, type Messages };

@@ -1,11 +1,14 @@
 // One real Botpad per spec file, started exactly as a user would (`node bin/botpad.js start`, so the
 // CLI, config parsing, build-on-start and demo seeding are exercised too), on a free port with a
 // throwaway data directory of its own: spec files run in parallel and never see each other's data.
+// That directory starts as a copy of one the browser run's global setup had a first `botpad start`
+// create and fill with the demo data (global-setup.ts): creating and seeding the database is the
+// slowest part of a start, and every file began with the same demo data anyway.
 // The server starts when the file first opens a page on it (a file that only renders its own pages
 // starts none) and stops after the file's last hook (see per-file.ts). Whatever happens, it is
 // stopped and its directory removed: a stray server would hold the port and the PGlite lock.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -100,11 +103,30 @@ function startOnce(env: NodeJS.ProcessEnv, port: number): Promise<Started & { ou
 export interface BotpadServer {
   /** Base URL without a trailing slash. */
   url: string;
+  /** Its data directory (the audit anchor is this path plus `.audit-anchor`). */
+  dataDir: string;
   stop(): Promise<void>;
 }
 
-export async function startServer(): Promise<BotpadServer> {
+export interface StartOptions {
+  /** A data directory of a stopped Botpad to start from a copy of (with its audit anchor). */
+  copyOf?: string;
+  /** Leave the data directory when stopping, for copyOf; the caller removes it (removeDataDir). */
+  keep?: boolean;
+}
+
+/** The data directory and what Botpad keeps beside it (audit anchor, lock, owner, backups). */
+export function removeDataDir(dataDir: string): void {
+  for (const p of [dataDir, ...['.audit-anchor', '.lock', '.owner', '.backups'].map((suffix) => dataDir + suffix)]) rmSync(p, { recursive: true, force: true });
+}
+
+export async function startServer(opts: StartOptions = {}): Promise<BotpadServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'botpad-e2e-'));
+  if (opts.copyOf) {
+    cpSync(opts.copyOf, dataDir, { recursive: true });
+    // The anchor holds the newest link of the audit chain: without it the copy's chain would not check.
+    if (existsSync(`${opts.copyOf}.audit-anchor`)) cpSync(`${opts.copyOf}.audit-anchor`, `${dataDir}.audit-anchor`);
+  }
   const env: NodeJS.ProcessEnv = { ...process.env, HOST: '127.0.0.1', BOTPAD_DATA_DIR: dataDir };
   // The browser run is about the embedded install a user gets by default (PGlite with demo data),
   // whatever the developer's shell points at.
@@ -113,13 +135,12 @@ export async function startServer(): Promise<BotpadServer> {
 
   let current: ChildProcess | undefined;
   const removeFiles = () => {
-    rmSync(dataDir, { recursive: true, force: true });
-    rmSync(`${dataDir}.audit-anchor`, { force: true });
+    if (!opts.keep) removeDataDir(dataDir);
   };
   // If the worker is killed or crashes, no hook runs: do what can be done synchronously.
   const lastResort = () => {
     if (current && current.exitCode === null && current.signalCode === null) current.kill('SIGKILL');
-    removeFiles();
+    removeDataDir(dataDir);
   };
   process.once('exit', lastResort);
   const cleanUp = async () => {
@@ -139,7 +160,7 @@ export async function startServer(): Promise<BotpadServer> {
         // The ready line comes after listen; the probe shows the database answers too.
         const res = await fetch(`${started.url}/health/ready`);
         if (!res.ok) throw new Error(`Botpad said it was ready, but /health/ready answered ${String(res.status)}:\n${started.output()}`);
-        return { url: started.url, stop: cleanUp };
+        return { url: started.url, dataDir, stop: cleanUp };
       } catch (e) {
         const taken = /already in use/.test((e as { log?: string }).log ?? '');
         if (!taken || attempt >= PORT_ATTEMPTS) throw e;
@@ -147,6 +168,7 @@ export async function startServer(): Promise<BotpadServer> {
     }
   } catch (e) {
     await cleanUp();
+    removeDataDir(dataDir);
     throw e;
   }
 }
