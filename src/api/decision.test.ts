@@ -3,10 +3,6 @@
 // does not fit or is blocked for good refused at /drug (nothing stored), the decisions readable by
 // the physiotherapist and the patient, and the agreements printed in Dutch and English, read back
 // with pdftotext and kept as a letter.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { signInRoles, testApp, type TestApp } from './testing/test-app.js';
@@ -14,6 +10,7 @@ import { buildFixture, type Fixture } from './testing/fixture.js';
 import { STORE_KINDS } from '../store/testing/stores.js';
 import { addDays } from '../core/time/date.js';
 import { todayNl } from '../schema/clock.js';
+import { pdfText } from './testing/pdf-text.js';
 
 interface ProblemDoc {
   type: string;
@@ -30,17 +27,6 @@ interface Decision {
   agreements: Record<string, string>;
   picture: { indicationReasons: string[]; bmd: { category: string; score: number } | null; frax: { major: { percent: number; people: number }; hip: { people: number; belowOne: boolean } } | null };
   madeBy: string | null;
-}
-
-function pdfText(pdf: Buffer): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'botpad-agreements-'));
-  try {
-    const file = path.join(dir, 'agreements.pdf');
-    writeFileSync(file, pdf);
-    return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 describe.each(STORE_KINDS)('the shared decision over HTTP on %s', (kind) => {

@@ -2,10 +2,6 @@
 // the core (a fracture a year into treatment asks for a specialist), the GP hand-over letter
 // refused with the core's reasons until the core hands over and then kept and printed again, the
 // dentist's card only for a drug with a jaw risk, and the worklist's hand-over step closed by the letter.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { signInRoles, testApp, type TestApp } from './testing/test-app.js';
@@ -14,17 +10,7 @@ import { STORE_KINDS } from '../store/testing/stores.js';
 import { addMonths } from '../core/time/date.js';
 import { day } from '../core/text.js';
 import { todayNl } from '../schema/clock.js';
-
-function pdfText(pdf: Buffer): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'botpad-kept-'));
-  try {
-    const file = path.join(dir, 'letter.pdf');
-    writeFileSync(file, pdf);
-    return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+import { pdfText } from './testing/pdf-text.js';
 
 interface ProblemDoc { type: string; status: number; reasons?: string[]; errors?: { pointer: string; detail: string }[] }
 interface Letter { id: string; kind: string; lang: string; title: string; writtenBy: string | null }

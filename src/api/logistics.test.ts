@@ -2,10 +2,6 @@
 // patient, another hospital refused), the audit rows, the evening clinic's rule, all-or-nothing
 // changes, the invitation letter read back with poppler's pdftotext, tasks on the worklist, the day
 // board's missing results, and the worklist moving on: invite → diagnostic-day → assessment.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { sessionCookie, signInApi, signInRoles, testApp, type TestApp } from './testing/test-app.js';
@@ -14,6 +10,7 @@ import { STORE_KINDS } from '../store/testing/stores.js';
 import { addDays } from '../core/time/date.js';
 import { todayNl } from '../schema/clock.js';
 import { insertUser } from '../store/accounts.repo.js';
+import { pdfText } from './testing/pdf-text.js';
 
 interface ProblemDoc {
   status: number;
@@ -35,18 +32,6 @@ interface Item {
   assignee: string | null;
   due: string;
   reasons: string[];
-}
-
-/** The text of a PDF as poppler reads it (layout kept, so a line reads as printed). */
-function pdfText(pdf: Buffer): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'botpad-letter-'));
-  try {
-    const file = path.join(dir, 'letter.pdf');
-    writeFileSync(file, pdf);
-    return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 describe.each(STORE_KINDS)('the pathway logistics over HTTP on %s', (kind) => {

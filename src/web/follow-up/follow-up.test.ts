@@ -2,10 +2,6 @@
 // JavaScript on the demo set: the core's schedule and FLS targets, a contact refused at its fields
 // (nothing stored) and then recorded, the letter the demo keeps printed again, the hand-over letter
 // and the dentist's card written from the page, and a physiotherapist who reads but writes nothing.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../../api/testing/test-app.js';
 import { Browser, account, csrfOf, demoApp } from '../../api/testing/page-browser.js';
@@ -13,17 +9,7 @@ import { nl } from '../i18n/nl.js';
 import { typedFromIso } from '../forms.js';
 import { todayNl } from '../../schema/clock.js';
 import { addDays } from '../../core/time/date.js';
-
-function pdfText(pdf: Buffer): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'botpad-page-letter-'));
-  try {
-    const file = path.join(dir, 'letter.pdf');
-    writeFileSync(file, pdf);
-    return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+import { pdfText } from '../../api/testing/pdf-text.js';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/'/g, '&#x27;').replace(/"/g, '&quot;');
 
