@@ -3,17 +3,14 @@
 // the printed sheet (Dutch and English) is read back with pdftotext. Every page on the way gets the
 // accessibility audit.
 /// <reference lib="dom" />
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { launchBrowser, newContext } from './support/browser.js';
 import { Shell } from './support/shell.js';
 import { messages } from './support/pages.js';
 import { auditPage } from './support/audit.js';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/demo/demo-data.js';
+import { signInByKeyboard } from './support/keyboard.js';
+import { pdfText } from './support/pdf.js';
 
 const t = messages('nl');
 
@@ -24,28 +21,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser.close();
 });
-
-function pdfText(pdf: Buffer): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'botpad-e2e-agreements-'));
-  try {
-    const file = path.join(dir, 'agreements.pdf');
-    writeFileSync(file, pdf);
-    return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-async function signInByKeyboard(page: Page, shell: Shell, role: string): Promise<void> {
-  const a = DEMO_ACCOUNTS.find((x) => x.role === role);
-  if (!a) throw new Error(role);
-  await page.goto('/sign-in');
-  await shell.tabTo(page.getByLabel(t.signIn.email, { exact: true }));
-  await page.keyboard.type(a.email);
-  await page.keyboard.press('Tab');
-  await page.keyboard.type(DEMO_PASSWORD);
-  await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/sign-in')), page.keyboard.press('Enter')]);
-}
 
 describe('the shared decision by keyboard', () => {
   it('a nurse records the choice with the agreements and prints them for the patient', async () => {
@@ -86,7 +61,7 @@ describe('the shared decision by keyboard', () => {
       const res = await page.request.get(href ?? '');
       expect(res.status()).toBe(200);
       expect(res.headers()['content-type']).toBe('application/pdf');
-      const text = pdfText(await res.body());
+      const text = pdfText(await res.body()).replace(/\s+/g, ' ');
       for (const s of expected) expect(text).toContain(s);
     }
     await context.close();

@@ -3,17 +3,14 @@
 // hand-over letter and the dentist's card written from the letters page, each letter read back from
 // its PDF with pdftotext. Every page on the way gets the accessibility audit.
 /// <reference lib="dom" />
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, newContext } from './support/browser.js';
 import { Shell } from './support/shell.js';
 import { messages } from './support/pages.js';
 import { auditPage } from './support/audit.js';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/demo/demo-data.js';
+import { signInByKeyboard } from './support/keyboard.js';
+import { pdfText } from './support/pdf.js';
 
 const t = messages('nl');
 const f = t.followUp;
@@ -22,17 +19,6 @@ let context: BrowserContext;
 let page: Page;
 let shell: Shell;
 let record = '';
-
-function pdfText(pdf: Buffer): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'botpad-e2e-letter-'));
-  try {
-    const file = path.join(dir, 'letter.pdf');
-    writeFileSync(file, pdf);
-    return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 /** The newest kept letter's PDF, fetched with the page's own session. */
 async function newestLetter(): Promise<string> {
@@ -52,14 +38,7 @@ beforeAll(async () => {
   context = await newContext(browser, { bypassCSP: true });
   page = await context.newPage();
   shell = new Shell(page);
-  const nurse = DEMO_ACCOUNTS.find((a) => a.role === 'nurse');
-  if (!nurse) throw new Error('no demo nurse');
-  await page.goto('/sign-in');
-  await shell.tabTo(page.getByLabel(t.signIn.email, { exact: true }));
-  await page.keyboard.type(nurse.email);
-  await page.keyboard.press('Tab');
-  await page.keyboard.type(DEMO_PASSWORD);
-  await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/sign-in')), page.keyboard.press('Enter')]);
+  await signInByKeyboard(page, shell, 'nurse');
   await page.goto('/patients?q=Visser');
   record = (await page.locator('a[href^="/patients/"]', { hasText: 'Johanna' }).first().getAttribute('href')) ?? '';
 });

@@ -6,12 +6,13 @@
 // their own. Every page on the way gets the accessibility audit.
 /// <reference lib="dom" />
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { launchBrowser, newContext } from './support/browser.js';
 import { Shell } from './support/shell.js';
 import { messages } from './support/pages.js';
 import { auditPage } from './support/audit.js';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/demo/demo-data.js';
+import { Keys, signInByKeyboard } from './support/keyboard.js';
+import { DEMO_ACCOUNTS } from '../src/demo/demo-data.js';
 
 const t = messages('nl');
 /** The most keys the intake may take, besides the values typed: from the start page to the saved fracture. */
@@ -30,50 +31,6 @@ const account = (role: string) => {
   if (!a) throw new Error(role);
   return a;
 };
-
-/** The keyboard of one page, counting every key pressed (Tab, Enter, Space, arrows) apart from the text typed. */
-class Keys {
-  pressed = 0;
-  readonly log: string[] = [];
-  constructor(
-    private readonly page: Page,
-    private readonly shell: Shell,
-  ) {}
-
-  async press(key: string): Promise<void> {
-    this.pressed++;
-    this.log.push(key);
-    await this.page.keyboard.press(key);
-  }
-
-  /** A value as typed: the letters of a name, a date, the first letters of a choice in a list. */
-  async type(text: string): Promise<void> {
-    await this.page.keyboard.type(text);
-  }
-
-  /** Tab until `locator` has focus; each Tab counts. */
-  async tabTo(locator: ReturnType<Page['locator']>, max = 40): Promise<void> {
-    for (let i = 1; i <= max; i++) {
-      await this.press('Tab');
-      if (await this.shell.isFocused(locator)) return;
-    }
-    throw new Error(`not reached with ${String(max)} presses of Tab`);
-  }
-
-  /** Presses a key that sends a form or follows a link, and waits for the page it leads to. */
-  async submit(key = 'Enter'): Promise<void> {
-    await this.shell.navigation(() => this.press(key));
-  }
-}
-
-async function signInByKeyboard(page: Page, shell: Shell, role: string): Promise<void> {
-  await page.goto('/sign-in');
-  await shell.tabTo(page.getByLabel(t.signIn.email, { exact: true }));
-  await page.keyboard.type(account(role).email);
-  await page.keyboard.press('Tab');
-  await page.keyboard.type(DEMO_PASSWORD);
-  await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/sign-in')), page.keyboard.press('Enter')]);
-}
 
 describe('fracture intake by keyboard', () => {
   it('a nurse takes in a new patient with a wrist fracture in few keys, and the physician signs the assessment off', async () => {

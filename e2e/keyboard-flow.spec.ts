@@ -4,12 +4,13 @@
 // which the pages never need.
 /// <reference lib="dom" />
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { launchBrowser, newContext } from './support/browser.js';
 import { Shell } from './support/shell.js';
 import { messages } from './support/pages.js';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/demo/demo-data.js';
+import { DEMO_ACCOUNTS } from '../src/demo/demo-data.js';
 import { auditPage } from './support/audit.js';
+import { signInByKeyboard } from './support/keyboard.js';
 
 const t = messages('nl');
 let browser: Browser;
@@ -19,17 +20,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser.close();
 });
-
-const email = (role: string) => DEMO_ACCOUNTS.find((a) => a.role === role)?.email ?? '';
-
-async function signInByKeyboard(page: Page, shell: Shell, role: string): Promise<void> {
-  await page.goto('/sign-in');
-  await shell.tabTo(page.getByLabel(t.signIn.email, { exact: true }));
-  await page.keyboard.type(email(role));
-  await page.keyboard.press('Tab');
-  await page.keyboard.type(DEMO_PASSWORD);
-  await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/sign-in')), page.keyboard.press('Enter')]);
-}
 
 describe('keyboard only', () => {
   it('a nurse finds a patient, corrects the phone number, and the patient sees who looked', async () => {

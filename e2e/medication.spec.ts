@@ -10,7 +10,7 @@ import { launchBrowser, newContext } from './support/browser.js';
 import { Shell } from './support/shell.js';
 import { messages } from './support/pages.js';
 import { auditPage } from './support/audit.js';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/demo/demo-data.js';
+import { signInByKeyboard } from './support/keyboard.js';
 
 const t = messages('nl');
 const m = t.medicationPlan;
@@ -24,17 +24,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser.close();
 });
-
-async function signInByKeyboard(page: Page, shell: Shell, role: string): Promise<void> {
-  const account = DEMO_ACCOUNTS.find((a) => a.role === role);
-  if (!account) throw new Error(role);
-  await page.goto('/sign-in');
-  await shell.tabTo(page.getByLabel(t.signIn.email, { exact: true }));
-  await page.keyboard.type(account.email);
-  await page.keyboard.press('Tab');
-  await page.keyboard.type(DEMO_PASSWORD);
-  await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/sign-in')), page.keyboard.press('Enter')]);
-}
 
 /** The medication page of a demo patient, found through the patient search by keyboard. */
 async function medicationOf(page: Page, shell: Shell, familyName: string, givenName: string): Promise<string> {

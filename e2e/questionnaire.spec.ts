@@ -9,7 +9,7 @@ import { launchBrowser, newContext } from './support/browser.js';
 import { Shell } from './support/shell.js';
 import { messages } from './support/pages.js';
 import { auditPage } from './support/audit.js';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/demo/demo-data.js';
+import { signInByKeyboard } from './support/keyboard.js';
 import { RISK_FACTORS } from '../src/core/questionnaires/questions.js';
 
 const t = messages('nl');
@@ -22,21 +22,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser.close();
 });
-
-const account = (role: string) => {
-  const a = DEMO_ACCOUNTS.find((x) => x.role === role);
-  if (!a) throw new Error(role);
-  return a;
-};
-
-async function signInByKeyboard(page: Page, shell: Shell, role: string): Promise<void> {
-  await page.goto('/sign-in');
-  await shell.tabTo(page.getByLabel(t.signIn.email, { exact: true }));
-  await page.keyboard.type(account(role).email);
-  await page.keyboard.press('Tab');
-  await page.keyboard.type(DEMO_PASSWORD);
-  await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/sign-in')), page.keyboard.press('Enter')]);
-}
 
 /** The audit at a phone's width and at a desktop's. */
 async function auditBoth(page: Page): Promise<void> {

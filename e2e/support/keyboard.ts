@@ -1,0 +1,53 @@
+// The keyboard-only ways in, shared by the specs that walk Botpad without a mouse: signing in
+// through the form with Tab and Enter, and a keyboard that counts what it presses.
+import type { Locator, Page } from 'playwright-core';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from '../../src/demo/demo-data.js';
+import { messages } from './pages.js';
+import type { Shell } from './shell.js';
+
+/** Signs in as the demo account of `role` through the sign-in form, by keyboard only (the form in Dutch, the default). */
+export async function signInByKeyboard(page: Page, shell: Shell, role: DemoAccount['role']): Promise<void> {
+  const account = DEMO_ACCOUNTS.find((a) => a.role === role);
+  if (!account) throw new Error(`no demo account for ${role}`);
+  await page.goto('/sign-in');
+  await shell.tabTo(page.getByLabel(messages('nl').signIn.email, { exact: true }));
+  await page.keyboard.type(account.email);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(DEMO_PASSWORD);
+  await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/sign-in')), page.keyboard.press('Enter')]);
+}
+
+/** The keyboard of one page, counting every key pressed (Tab, Enter, Space, arrows) apart from the text typed. */
+export class Keys {
+  pressed = 0;
+  readonly log: string[] = [];
+  constructor(
+    private readonly page: Page,
+    private readonly shell: Shell,
+  ) {}
+
+  async press(key: string): Promise<void> {
+    this.pressed++;
+    this.log.push(key);
+    await this.page.keyboard.press(key);
+  }
+
+  /** A value as typed: the letters of a name, a date, the first letters of a choice in a list. */
+  async type(text: string): Promise<void> {
+    await this.page.keyboard.type(text);
+  }
+
+  /** Tab until `locator` has focus; each Tab counts. */
+  async tabTo(locator: Locator, max = 40): Promise<void> {
+    for (let i = 1; i <= max; i++) {
+      await this.press('Tab');
+      if (await this.shell.isFocused(locator)) return;
+    }
+    throw new Error(`not reached with ${String(max)} presses of Tab`);
+  }
+
+  /** Presses a key that sends a form or follows a link, and waits for the page it leads to. */
+  async submit(key = 'Enter'): Promise<void> {
+    await this.shell.navigation(() => this.press(key));
+  }
+}
