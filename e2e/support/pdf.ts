@@ -1,22 +1,9 @@
-// Reading a PDF Botpad served back as text, with poppler's pdftotext: what a reader of the printed
-// letter would see, not what the code meant to put in it.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+// Reading a PDF Botpad served back as text, with the one pdftotext reader the unit tests use: what
+// a reader of the printed letter would see, not what the code meant to put in it.
 import type { Page } from 'playwright-core';
+import { pdfText } from '../../src/api/testing/pdf-text.js';
 
-/** The text of a PDF, laid out as on paper. */
-export function pdfText(pdf: Buffer): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'botpad-e2e-pdf-'));
-  try {
-    const file = path.join(dir, 'read.pdf');
-    writeFileSync(file, pdf);
-    return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+export { pdfText };
 
 /** Fetches `href` with the page's own session; throws unless it is a PDF (status 200), and returns its text. */
 export async function fetchPdfText(page: Page, href: string): Promise<string> {
