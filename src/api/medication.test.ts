@@ -3,8 +3,9 @@
 // their course's bounds, a stop behind the sequencing guardrail, a planned follow-on, and who may.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { signInRoles, testApp, type TestApp } from './testing/test-app.js';
-import { buildFixture, type Fixture } from './testing/fixture.js';
+import { sessionCookie, signInApi, signInRoles, testApp, type TestApp } from './testing/test-app.js';
+import { insertUser } from '../store/accounts.repo.js';
+import { buildFixture, PASSWORD, type Fixture } from './testing/fixture.js';
 import { STORE_KINDS } from '../store/testing/stores.js';
 import { addDays, addMonths } from '../core/time/date.js';
 import { todayNl } from '../schema/clock.js';
@@ -53,6 +54,10 @@ describe.each(STORE_KINDS)('the medication plan over HTTP on %s', (kind) => {
     t = await testApp(kind);
     f = await buildFixture(t.store.db);
     await signInRoles(t, f, ['nurse', 'physician', 'physiotherapist', 'patient'], cookie);
+    // A second physician of the same hospital: the one who stops a course another prescribed.
+    const hash = (await t.store.db.selectFrom('app_user').select('password_hash').where('id', '=', f.users.physician.id).executeTakeFirstOrThrow()).password_hash;
+    await insertUser(t.store.db, { role: 'physician', organisationId: f.orgs.hospA, patientId: null, email: 'physician-2@fixture.test', displayName: 'Second physician', passwordHash: hash, status: 'active' });
+    cookie['physician2'] = sessionCookie(await signInApi(t, 'physician-2@fixture.test', PASSWORD));
     patient = f.patients.adultA;
     p = `/api/v1/patients/${patient}`;
     const known = await post(`${p}/entries`, { kind: 'menopause', date: today, data: { status: 'post', ageAtMenopause: 50 } }, 'nurse');
@@ -129,8 +134,12 @@ describe.each(STORE_KINDS)('the medication plan over HTTP on %s', (kind) => {
     expect(refused.json<ProblemDoc>().reasons).toEqual(['denosumab-stop-without-follow-on']);
     const byNurse = await call('PATCH', url, 'nurse', { end: today, reason: 'x', override: { reason: 'y' } });
     expect(byNurse.statusCode).toBe(403);
-    const stopped = await call('PATCH', url, 'physician', { end: today, reason: 'Wil geen prikken meer', override: { reason: 'Patiënte weigert, besproken' } });
+    const stopped = await call('PATCH', url, 'physician2', { end: today, reason: 'Wil geen prikken meer', override: { reason: 'Patiënte weigert, besproken' } });
     expect(stopped.statusCode, stopped.body).toBe(200);
+    // The stop is the second physician's; the prescription stays the first one's.
+    expect(stopped.json<Course>().prescribedBy).toBe('Fixture physician');
+    const listed = (await call('GET', `${p}/medications`, 'nurse')).json<{ courses: Course[] }>().courses.find((c) => c.id === deno?.id);
+    expect(listed?.prescribedBy).toBe('Fixture physician');
     expect(stopped.json<Course>().stopOverride?.reasons).toEqual(['denosumab-stop-without-follow-on']);
     const evaluation = (await call('GET', `${p}/evaluation`, 'physician')).json<{ conclusions: { code: string }[] }>();
     expect(evaluation.conclusions.map((c) => c.code)).toContain('medication.denosumab-stop-without-follow-on');

@@ -20,7 +20,7 @@ import type { DoseInput, MedicationStop, MedicationView, PlannedMedicationInput,
 import { readWithPatient, withPatient, type AccessDeps, type EntryRow, type PatientRecords } from './access.js';
 import { caseOn, checkFacts, refuseClosed, type Ask, type Lang } from './record.js';
 import { settingsForOrganisation } from './settings.js';
-import type { Tx } from '../store/db.js';
+import type { Db, Tx } from '../store/db.js';
 
 type MedData = EntryData['medication'];
 type DoseData = EntryData['medication-dose'];
@@ -33,7 +33,7 @@ function statusOf(start: string, end: string | null, today: string): MedicationV
 }
 
 /** The courses of the record with their doses: a dose belongs to the course it names, or (recorded before doses named one) to the course of its drug that ran on its day. */
-export function medicationViews(rows: readonly EntryRow[], today: string): MedicationView[] {
+export function medicationViews(rows: readonly EntryRow[], today: string, first: ReadonlyMap<string, { by: string | null; at: string }> = new Map()): MedicationView[] {
   const meds = rows.filter((r) => r.kind === 'medication' && r.status === 'active');
   const doses = rows.filter((r) => r.kind === 'medication-dose' && r.status === 'active');
   return meds
@@ -51,7 +51,8 @@ export function medicationViews(rows: readonly EntryRow[], today: string): Medic
         stopReason: d.stopReason ?? null, status: statusOf(m.clinical_date, end, today),
         regimen: regimen ? { dose: regimen.dose, interval: regimen.interval, route: regimen.route, instructions: [...regimen.instructions] } : null,
         acknowledgedCautions: d.acknowledgedCautions ?? [], override: d.override ?? null, stopOverride: d.stopOverride ?? null,
-        prescribedBy: m.recorded_by_name, prescribedAt: m.recorded_at, version: m.version,
+        // A stop is a later version by whoever stopped it: the prescription is the first version's.
+        prescribedBy: first.get(m.entry_id)?.by ?? m.recorded_by_name, prescribedAt: first.get(m.entry_id)?.at ?? m.recorded_at, version: m.version,
         doses: own
           .map((x) => {
             const dd = x.data as DoseData;
@@ -105,6 +106,11 @@ async function lockedCourse(db: Tx, records: PatientRecords, patientId: string, 
   if (!row || row.kind !== 'medication') throw new AppError('not-found', 'This record has no such medication.', [{ pointer: '/params/medicationId', detail: 'no such medication in this record' }]);
   if (row.status === 'entered-in-error') throw new AppError('conflict', 'This medication was marked entered in error.', [{ pointer: '/params/medicationId', detail: 'entered in error' }]);
   return row as EntryRow & { data: MedData };
+}
+
+/** The first versions of the courses that were changed since (stopped): who prescribed them. */
+async function firstOf(db: Db, records: PatientRecords, patientId: string, rows: readonly EntryRow[]) {
+  return records.clinical.firstVersions(db, patientId, rows.filter((r) => r.kind === 'medication' && r.version > 1).map((r) => r.entry_id));
 }
 
 /** Prescribes a course: the core's safety checks run first; a refusal stores nothing. */
@@ -196,8 +202,8 @@ export async function stopMedication(deps: AccessDeps, ask: Ask & { medicationId
     const [fact] = checkFacts([{ kind: 'medication', date: course.clinical_date, data }], { flat: true, indexed: false });
     if (!fact) throw new Error('a checked stop went missing');
     const v = await records.clinical.addVersion(db, course, { date: fact.date, data: fact.data, status: 'active', reason: input.reason, by: ask.actor.userId, organisationId: ask.actor.organisationId, source: 'clinician' });
-    const doses = await records.clinical.currentEntries(db, row.id, { kinds: ['medication-dose'] });
-    return medicationViews([v, ...doses], today)[0] as MedicationView;
+    const [doses, first] = await Promise.all([records.clinical.currentEntries(db, row.id, { kinds: ['medication-dose'] }), records.clinical.firstVersions(db, row.id, [v.entry_id])]);
+    return medicationViews([v, ...doses], today, first)[0] as MedicationView;
   });
 }
 
@@ -232,7 +238,7 @@ export async function medicationPlan(deps: AccessDeps, ask: Ask): Promise<Medica
         const d = r.data as EntryData['planned-medication'];
         return { id: r.entry_id, drug: d.drug, from: d.from, recordedBy: r.recorded_by_name, recordedAt: r.recorded_at, safety: prescriptionGate(c, { drug: d.drug, start: d.from }, today) };
       });
-    return { courses: medicationViews(rows, today), planned, case: c };
+    return { courses: medicationViews(rows, today, await firstOf(db, records, row.id, rows)), planned, case: c };
   });
 }
 
@@ -265,7 +271,7 @@ export async function openMedicationPage(deps: AccessDeps, ask: Ask & { lang: La
     const [rows, c, settings, ended] = await Promise.all([
       records.clinical.currentEntries(db, row.id, { kinds: KINDS }), caseOn(db, records, row, today), settingsForOrganisation(db, ask.actor.organisationId), records.clinical.openCareEnd(db, row.id),
     ]);
-    const courses = medicationViews(rows, today);
+    const courses = medicationViews(rows, today, await firstOf(db, records, row.id, rows));
     const stopGuards: Record<string, SequenceReason[]> = {};
     for (const k of courses) {
       if (k.end !== null) continue;

@@ -108,6 +108,15 @@ export async function currentEntries(db: Db, patientId: string, o: { kinds?: rea
   return r.rows.map(asRow);
 }
 
+/** Who first recorded each of these entries, and when (a stopped course: who prescribed it, not who stopped it). */
+export async function firstVersions(db: Db, patientId: string, entryIds: readonly string[]): Promise<Map<string, { by: string | null; at: string }>> {
+  if (entryIds.length === 0) return new Map();
+  const r = await sql<{ entry_id: string; by: string | null; at: string }>`select e.entry_id, u.display_name as by, e.recorded_at as at
+    from clinical_entry e left join app_user u on u.id = e.recorded_by
+    where e.patient_id = ${patientId} and e.version = 1 and e.entry_id in (${sql.join(entryIds.map((id) => sql`${id}::uuid`))})`.execute(db);
+  return new Map(r.rows.map((x) => [x.entry_id, { by: x.by, at: x.at }]));
+}
+
 /** Every version of one entry of this patient, oldest first. */
 export async function entryVersions(db: Db, patientId: string, entryId: string): Promise<EntryRow[]> {
   const r = await sql<EntryRow>`select ${ENTRY_COLUMNS} from clinical_entry e left join app_user u on u.id = e.recorded_by
