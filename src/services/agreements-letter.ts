@@ -6,7 +6,7 @@ import type { Drug } from '../core/case.schema.js';
 import { CATALOGUE } from '../core/medication/catalogue.js';
 import type { DecisionOption } from '../core/record/lists.js';
 import type { Agreements, AgreementTopic } from '../schema/decision.schema.js';
-import { engine, type LetterLang } from './letters.js';
+import { letterDate, patientLetterPdf, type LetterLang } from './letters.js';
 
 export interface AgreementsLetter {
   lang: LetterLang;
@@ -74,11 +74,6 @@ const WORDS = {
 
 const TOPICS: readonly AgreementTopic[] = ['medication', 'exercise', 'nutrition', 'followUp', 'sideEffects'];
 
-function dayText(iso: string, locale: string): string {
-  // A calendar date, not a moment: read at noon UTC it is the same day in Amsterdam.
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'Europe/Amsterdam' }).format(new Date(`${iso}T12:00:00Z`));
-}
-
 /** The words the letter says, kept with the letter row so it can be printed again as it was. */
 export function agreementsLetterText(l: AgreementsLetter): { title: string; blocks: { head: string; text: string }[] } {
   const w = WORDS[l.lang];
@@ -86,7 +81,7 @@ export function agreementsLetterText(l: AgreementsLetter): { title: string; bloc
   return {
     title: w.title,
     blocks: [
-      { head: '', text: w.intro(dayText(l.decidedOn, w.locale)) },
+      { head: '', text: w.intro(letterDate(l.decidedOn, w.locale)) },
       { head: w.choice, text: [w.options[l.option], drugName ? w.drug(drugName) : ''].filter((x) => x !== '').join(' ') },
       ...(l.whatMatters ? [{ head: w.matters, text: l.whatMatters }] : []),
       ...TOPICS.map((t) => ({ head: `${w.agreementsHead}: ${w.topics[t]}`, text: l.agreements[t] ?? w.none })),
@@ -98,29 +93,12 @@ export function agreementsLetterText(l: AgreementsLetter): { title: string; bloc
 
 export async function agreementsLetterPdf(l: AgreementsLetter): Promise<Buffer> {
   const w = WORDS[l.lang];
-  const born = dayText(l.birthDate, w.locale);
+  const born = letterDate(l.birthDate, w.locale);
   const t = agreementsLetterText(l);
-  const doc = {
-    pageSize: 'A4',
-    pageMargins: [60, 56, 60, 70],
-    info: { title: t.title, author: l.organisationName },
-    defaultStyle: { font: 'Roboto', fontSize: 14, lineHeight: 1.3 },
-    footer: (page: number, pages: number) => ({
-      columns: [{ text: w.footer(l.patientName, born), width: '*' }, { text: w.page(page, pages), alignment: 'right', width: 'auto' }],
-      margin: [60, 20, 60, 0],
-      fontSize: 14,
-    }),
-    content: [
-      { text: l.organisationName, style: 'org' },
-      { text: w.printed(dayText(l.printedOn, w.locale)), margin: [0, 0, 0, 14] },
-      { text: t.title, style: 'h1' },
-      ...t.blocks.flatMap((b) => [...(b.head !== '' ? [{ text: b.head, style: 'h2' }] : []), { text: b.text, margin: [0, 0, 0, 6] }]),
-    ],
-    styles: {
-      org: { fontSize: 16, bold: true },
-      h1: { fontSize: 20, bold: true, margin: [0, 0, 0, 10] },
-      h2: { fontSize: 16, bold: true, margin: [0, 12, 0, 4] },
-    },
-  };
-  return engine().createPdf(doc).getBuffer();
+  return patientLetterPdf({ title: t.title, author: l.organisationName, footer: w.footer(l.patientName, born), page: w.page, h2Top: 12 }, [
+    { text: l.organisationName, style: 'org' },
+    { text: w.printed(letterDate(l.printedOn, w.locale)), margin: [0, 0, 0, 14] },
+    { text: t.title, style: 'h1' },
+    ...t.blocks.flatMap((b) => [...(b.head !== '' ? [{ text: b.head, style: 'h2' }] : []), { text: b.text, margin: [0, 0, 0, 6] }]),
+    ]);
 }

@@ -17,7 +17,7 @@ interface PdfMake {
 
 let pdfmake: PdfMake | undefined;
 
-export function engine(): PdfMake {
+function engine(): PdfMake {
   if (pdfmake) return pdfmake;
   const pm = require('pdfmake') as PdfMake;
   const fonts = require('pdfmake/fonts/Roboto.js') as { Roboto: Record<string, string> };
@@ -98,6 +98,35 @@ export async function activationLetterPdf(l: ActivationLetter): Promise<Buffer> 
 
 export type LetterLang = 'nl' | 'en';
 type PartCode = 'dxa' | 'vfa' | 'labs' | 'consultation';
+
+/**
+ * The frame of a letter the patient reads: A4, large print (14 pt) and a footer with whose letter it
+ * is and the page, so a loose page still says whose it is. The invitation and the printed
+ * agreements share it.
+ */
+export async function patientLetterPdf(
+  f: { title: string; author: string; footer: string; page: (n: number, of: number) => string; h2Top: number },
+  content: readonly unknown[],
+): Promise<Buffer> {
+  const doc = {
+    pageSize: 'A4',
+    pageMargins: [60, 56, 60, 70],
+    info: { title: f.title, author: f.author },
+    defaultStyle: { font: 'Roboto', fontSize: 14, lineHeight: 1.3 },
+    footer: (page: number, pages: number) => ({
+      columns: [{ text: f.footer, width: '*' }, { text: f.page(page, pages), alignment: 'right', width: 'auto' }],
+      margin: [60, 20, 60, 0],
+      fontSize: 14,
+    }),
+    content,
+    styles: {
+      org: { fontSize: 16, bold: true },
+      h1: { fontSize: 20, bold: true, margin: [0, 0, 0, 10] },
+      h2: { fontSize: 16, bold: true, margin: [0, f.h2Top, 0, 4] },
+    },
+  };
+  return engine().createPdf(doc).getBuffer();
+}
 
 export interface InvitationLetter {
   lang: LetterLang;
@@ -201,7 +230,7 @@ const LETTER_WORDS = {
   },
 } as const;
 
-function letterDate(iso: string, locale: string, weekday = false): string {
+export function letterDate(iso: string, locale: string, weekday = false): string {
   // A calendar date, not a moment: read at noon UTC it is the same day in Amsterdam.
   return new Intl.DateTimeFormat(locale, { dateStyle: weekday ? 'full' : 'long', timeZone: 'Europe/Amsterdam' }).format(new Date(`${iso}T12:00:00Z`));
 }
@@ -218,46 +247,29 @@ export async function invitationLetterPdf(l: InvitationLetter): Promise<Buffer> 
         { text: v.reportTo ? w.report(v.reportTo) : w.reportDefault },
       ]
     : [{ text: w.noDate }];
-  const doc = {
-    pageSize: 'A4',
-    pageMargins: [60, 56, 60, 70],
-    info: { title: w.title, author: l.organisationName },
-    defaultStyle: { font: 'Roboto', fontSize: 14, lineHeight: 1.3 },
-    footer: (page: number, pages: number) => ({
-      columns: [{ text: w.footer(l.patientName, born), width: '*' }, { text: w.page(page, pages), alignment: 'right', width: 'auto' }],
-      margin: [60, 20, 60, 0],
-      fontSize: 14,
-    }),
-    content: [
-      { text: l.organisationName, style: 'org' },
-      { text: l.phone, margin: [0, 0, 0, 14] },
-      { text: w.dated(letterDate(l.letterDate, w.locale)), margin: [0, 0, 0, 14] },
-      { text: w.title, style: 'h1' },
-      { text: w.dear(l.patientName), margin: [0, 0, 0, 6] },
-      { text: w.intro },
-      { text: w.when, style: 'h2' },
-      ...when,
-      { text: w.before, style: 'h2' },
-      { text: w.questionnaires },
-      { ul: [...w.questions], margin: [0, 4, 0, 0] },
-      { text: w.urine, style: 'h2' },
-      { text: w.container, margin: [0, 0, 0, 4] },
-      { ol: [...w.urineSteps] },
-      { text: w.bring, style: 'h2' },
-      { ul: [...w.bringList] },
-      { text: w.questionsHead, style: 'h2' },
-      { text: w.call(l.phone) },
-      { text: w.regards, margin: [0, 18, 0, 0] },
-      { text: l.writtenBy },
-      { text: l.organisationName },
-    ],
-    styles: {
-      org: { fontSize: 16, bold: true },
-      h1: { fontSize: 20, bold: true, margin: [0, 0, 0, 10] },
-      h2: { fontSize: 16, bold: true, margin: [0, 14, 0, 4] },
-    },
-  };
-  return engine().createPdf(doc).getBuffer();
+  return patientLetterPdf({ title: w.title, author: l.organisationName, footer: w.footer(l.patientName, born), page: w.page, h2Top: 14 }, [
+    { text: l.organisationName, style: 'org' },
+    { text: l.phone, margin: [0, 0, 0, 14] },
+    { text: w.dated(letterDate(l.letterDate, w.locale)), margin: [0, 0, 0, 14] },
+    { text: w.title, style: 'h1' },
+    { text: w.dear(l.patientName), margin: [0, 0, 0, 6] },
+    { text: w.intro },
+    { text: w.when, style: 'h2' },
+    ...when,
+    { text: w.before, style: 'h2' },
+    { text: w.questionnaires },
+    { ul: [...w.questions], margin: [0, 4, 0, 0] },
+    { text: w.urine, style: 'h2' },
+    { text: w.container, margin: [0, 0, 0, 4] },
+    { ol: [...w.urineSteps] },
+    { text: w.bring, style: 'h2' },
+    { ul: [...w.bringList] },
+    { text: w.questionsHead, style: 'h2' },
+    { text: w.call(l.phone) },
+    { text: w.regards, margin: [0, 18, 0, 0] },
+    { text: l.writtenBy },
+    { text: l.organisationName },
+    ]);
 }
 
 /** What to prepare for the diagnostic day, in the invitation letter's own words: the reminder on the patient's home page says the same. */
