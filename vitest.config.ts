@@ -31,10 +31,11 @@ const NEEDS_DB = [
  *   UTC methods only.
  * - src/store, the database CLI and its fault test, the demo seed: the store keeps every time in
  *   UTC on both drivers (src/store/parsers.ts) and these tests compare instants, not local times.
- * - transport, disk-full, log, fuzz, security, conflicts, paging: they assert statuses, headers,
- *   problem documents, log contents, lock-out counts, rows, names and cursors, never a date as
- *   shown; the times the server shows are formatted with an explicit zone (src/web/time-format.ts,
- *   src/services/letters.ts).
+ * - transport, disk-full, log, fuzz, security, conflicts, paging, and the authorisation matrix,
+ *   bad and odd input, names and the app's frame (access, bad-input, odd-input, names, app): they
+ *   assert statuses, headers, problem documents, log contents, lock-out counts, rows, names and
+ *   cursors, never a date as shown; the times the server shows are formatted with an explicit
+ *   zone (src/web/time-format.ts, src/services/letters.ts).
  * - the BSN check, the redirect-target check and the check of this file (scripts/) read no dates.
  * Everything else runs again in UTC, where a slip to local time shows.
  */
@@ -51,6 +52,11 @@ const ONCE = [
   'src/api/security.test.ts',
   'src/api/conflicts.test.ts',
   'src/api/paging.test.ts',
+  'src/api/access.test.ts',
+  'src/api/bad-input.test.ts',
+  'src/api/odd-input.test.ts',
+  'src/api/names.test.ts',
+  'src/api/app.test.ts',
   'src/schema/bsn.test.ts',
   'src/web/forms.test.ts',
   'scripts/**',
