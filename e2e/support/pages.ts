@@ -204,6 +204,8 @@ export const PAGES: readonly PageSpec[] = [
   },
   { name: 'my results (patient)', path: '/results/{id}', h1: (t) => t.myResults.title, before: signedInAs('patient'), resolve: async (page) => `/results/${(await ownRecord(page)).split('/')[2] ?? ''}` },
   { name: 'results of a child (caregiver)', path: '/results/{id}', h1: (t) => t.myResults.titleFor('Lotte Mulder'), before: signedInAs('caregiver'), resolve: async (page) => (await caredForQuestionnaires(page)).replace('/questionnaires/', '/results/') },
+  { name: 'my medicines (patient)', path: '/medicines/{id}', h1: (t) => t.myMedicines.title, before: signedInAs('patient'), resolve: async (page) => `/medicines/${(await ownRecord(page)).split('/')[2] ?? ''}` },
+  { name: 'medicines of a child (caregiver)', path: '/medicines/{id}', h1: (t) => t.myMedicines.titleFor('Lotte Mulder'), before: signedInAs('caregiver'), resolve: async (page) => (await caredForQuestionnaires(page)).replace('/questionnaires/', '/medicines/') },
   { name: 'questionnaires of a child (caregiver)', path: '/questionnaires/{id}', h1: (t) => t.questionnaires.title, before: signedInAs('caregiver'), resolve: caredForQuestionnaires },
   { name: 'consent of a caregiver (nurse)', path: '/patients/{id}/caregivers/{caregiverId}', h1: (t) => t.record.consentTitle('Bram de Vries'), before: signedInAs('nurse'), resolve: firstConsentPage },
   { name: 'record facts (nurse)', path: '/patients/{id}/facts', h1: (t) => t.facts.title, before: signedInAs('nurse'), resolve: annasRecord('facts') },

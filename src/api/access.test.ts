@@ -36,6 +36,8 @@ const WRITE: Record<Role, P[]> = { ...READ, patient: [], caregiver: [] };
 const WITHDRAW: Record<Role, P[]> = { nurse: ['adultA'], physician: ['adultA'], physiotherapist: [], 'care-worker': [], admin: [], patient: ['adultA'], caregiver: [] };
 /** Who may do the clinic-only things (accounts, links, merge) with which patient. */
 const CLINIC: Record<Role, P[]> = { nurse: ['adultA'], physician: ['adultA'], physiotherapist: [], 'care-worker': [], admin: [], patient: [], caregiver: [] };
+/** Who may mark a dose as taken or missed (`dose.confirm`): the patient, and a caregiver whose link stands; never the clinic. */
+const CONFIRM: Record<Role, P[]> = { nurse: [], physician: [], physiotherapist: [], 'care-worker': [], admin: [], patient: ['adultA'], caregiver: ['childA'] };
 /** Who may prescribe, stop and plan medication: the physicians of the caring organisation only. */
 const PRESCRIBE: Record<Role, P[]> = { nurse: [], physician: ['adultA'], physiotherapist: [], 'care-worker': [], admin: [], patient: [], caregiver: [] };
 
@@ -145,6 +147,8 @@ const ROUTES: RouteCase[] = [
     allowed: PRESCRIBE, okStatus: 201,
   },
   { name: 'record a dose', method: 'POST', path: (id) => medPath(id, COURSE, '/doses'), body: () => ({ date: today, location: 'Dagbehandeling', batch: 'B-1' }), allowed: CLINIC, okStatus: 201 },
+  { name: 'mark a dose taken', method: 'POST', path: (id) => medPath(id, COURSE, '/dose-confirmations'), body: () => ({ date: today, status: 'taken' }), allowed: CONFIRM, okStatus: 201 },
+  { name: 'print the dose schedule', method: 'GET', path: (id) => `/api/v1/patients/${id}/medication-schedule.pdf?lang=nl`, allowed: READ, okStatus: 200 },
   { name: 'stop a course', method: 'PATCH', path: (id) => medPath(id, STOPPABLE), body: () => ({ end: today, reason: 'Maagklachten' }), allowed: PRESCRIBE, okStatus: 200, before: freshStoppable },
   { name: 'plan a follow-on', method: 'POST', path: (id) => `/api/v1/patients/${id}/planned-medications`, body: () => ({ drug: 'zoledronic-acid', from: today }), allowed: PRESCRIBE, okStatus: 201 },
   { name: 'end care', method: 'POST', path: (id) => `/api/v1/patients/${id}/end-of-care`, body: () => ({ reason: 'transferred-to-gp', date: today }), allowed: CLINIC, okStatus: 201, after: careGoesOn },

@@ -52,6 +52,9 @@ const CASES: Case[] = [
   { name: 'letter: an unknown language', method: 'POST', url: (f) => rec(f, 'letters'), as: 'nurse', body: { kind: 'dentist-card', lang: 'de' }, pointer: '/lang' },
   { name: 'letter pdf: a letter id that is not one', method: 'GET', url: (f) => rec(f, 'letters/x/pdf'), as: 'nurse', pointer: '/params/letterId' },
   { name: 'plan: unknown drug', method: 'POST', url: (f) => rec(f, 'planned-medications'), as: 'nurse', body: { drug: 'calcium', from: '2027-01-01' }, pointer: '/drug' },
+  { name: 'dose confirmation: neither taken nor missed', method: 'POST', url: (f) => rec(f, 'medications/6f1c3c0e-7d2a-4a47-9d51-0c8a7c1e2b3d/dose-confirmations'), as: 'nurse', body: { date: '2026-02-03', status: 'maybe' }, pointer: '/status' },
+  { name: 'dose confirmation: a date that is not one', method: 'POST', url: (f) => rec(f, 'medications/6f1c3c0e-7d2a-4a47-9d51-0c8a7c1e2b3d/dose-confirmations'), as: 'nurse', body: { date: '03-02-2026', status: 'taken' }, pointer: '/date' },
+  { name: 'dose schedule: an unknown language', method: 'GET', url: (f) => rec(f, 'medication-schedule.pdf?lang=de'), as: 'nurse', pointer: '/query/lang' },
   // The shared decision: the option, the drug, an agreement, the printed sheet's language.
   { name: 'decision: unknown option', method: 'POST', url: (f) => rec(f, 'decisions'), as: 'nurse', body: { date: '2026-03-01', option: 'wait-and-see', agreements: {} }, pointer: '/option' },
   { name: 'decision: unknown drug', method: 'POST', url: (f) => rec(f, 'decisions'), as: 'nurse', body: { date: '2026-03-01', option: 'weekly-tablet', drug: 'calcium', agreements: {} }, pointer: '/drug' },

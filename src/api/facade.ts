@@ -39,6 +39,7 @@ export {
   openQuestionnaire, questionnairesOf, saveStep, sendQuestionnaire, type QuestionnairePatient, type QuestionnaireState, type QuestionnaireView,
 } from '../services/questionnaires.js';
 export { myResults, type MyResults } from '../services/my-results.js';
+export { confirmDose, myMedicines, type DoseMark, type MyMedicine, type MyMedicines } from '../services/my-medicines.js';
 export { visitReminder, type VisitReminder } from '../services/visit-reminder.js';
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo/demo-data.js';
 export { AppError } from '../schema/problem.js';

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { DRUGS, text } from '../core/case.schema.js';
 import { SAFETY_REASONS } from '../core/medication/reasons.js';
+import { MISSED_DOSE_ADVICE } from '../core/medication/patient-guide.js';
 import { SEQUENCE_REASONS } from '../core/record/lists.js';
 import { isoDate } from '../core/time/date.js';
 
@@ -104,3 +105,27 @@ export const PlannedMedicationView = z
   .object({ id: z.uuid(), drug: Drug, from: isoDate, recordedBy: z.string().nullable(), recordedAt: z.string(), safety: Gate })
   .meta({ id: 'PlannedMedicationView', description: 'A planned follow-on, with the safety checks as they stand for its start' });
 export type PlannedMedicationView = z.infer<typeof PlannedMedicationView>;
+
+export const DoseConfirmationInput = z
+  .object({
+    date: isoDate.describe('The day the dose was due or taken (ISO): not in the future, not before the course\'s start, not after its end'),
+    status: z.enum(['taken', 'missed']).describe('`taken` counts as a dose in the Case (source `patient`); `missed` is kept apart and never counts'),
+  })
+  .strict()
+  .meta({ id: 'DoseConfirmationInput', description: 'A dose the patient (or a caregiver) marks as taken or missed' });
+export type DoseConfirmationInput = z.infer<typeof DoseConfirmationInput>;
+
+export const DoseConfirmationView = z
+  .object({
+    id: z.uuid().describe('The entry that holds the mark (an existing dose of that day when one was recorded already)'),
+    medicationId: z.uuid(),
+    drug: Drug,
+    date: isoDate,
+    status: z.enum(['taken', 'missed']),
+    counted: z.boolean().describe('Whether it counts as a dose in the Case'),
+    added: z.boolean().describe('False when the same mark (or a dose of that day) was in the record already'),
+    nextDose: isoDate.nullable().describe('The core\'s next dose of this course after the mark'),
+    missedAdvice: z.enum(MISSED_DOSE_ADVICE).describe('What to do after a missed dose of this medicine (the core\'s code)'),
+  })
+  .meta({ id: 'DoseConfirmationView' });
+export type DoseConfirmationView = z.infer<typeof DoseConfirmationView>;

@@ -104,6 +104,7 @@ const GATED_KINDS: Readonly<Partial<Record<EntryKind, string>>> = {
   medication: 'POST /api/v1/patients/{id}/medications (a stop: PATCH /api/v1/patients/{id}/medications/{medicationId})',
   'medication-dose': 'POST /api/v1/patients/{id}/medications/{medicationId}/doses',
   'planned-medication': 'POST /api/v1/patients/{id}/planned-medications',
+  'missed-dose': 'POST /api/v1/patients/{id}/medications/{medicationId}/dose-confirmations',
 };
 
 /** Refuses a kind the medication plan owns, naming the route that records it behind its checks. */

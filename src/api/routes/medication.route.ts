@@ -6,9 +6,10 @@ import { z } from 'zod';
 import type { ZodApp } from '../types.js';
 import { isoDate } from '../../core/time/date.js';
 import {
-  DoseInput, DoseView, Gate, MedicationStop, MedicationView, PlannedMedicationInput, PlannedMedicationView, PrescriptionInput,
+  DoseConfirmationInput, DoseConfirmationView, DoseInput, DoseView, Gate, MedicationStop, MedicationView, PlannedMedicationInput, PlannedMedicationView, PrescriptionInput,
 } from '../../schema/medication.schema.js';
 import { medicationPlan, planMedication, prescribe, recordDose, safetyGates, stopMedication } from '../../services/medication.js';
+import { confirmDose, printDoseSchedule } from '../../services/my-medicines.js';
 import { accessDeps, requestMeta, requireUser } from '../auth.js';
 import { problemResponses } from '../responses.js';
 
@@ -86,6 +87,42 @@ export function registerMedicationRoutes(app: ZodApp): void {
       },
     },
     async (req, reply) => reply.status(201).send(await recordDose(deps(), { ...ask(req, req.params.id), medicationId: req.params.medicationId }, req.body)),
+  );
+  app.post(
+    '/api/v1/patients/:id/medications/:medicationId/dose-confirmations',
+    {
+      schema: {
+        tags: ['medication'],
+        summary: 'The patient (from 12) or a caregiver marks a dose as taken or missed (`dose.confirm`)',
+        description: 'A dose marked `taken` becomes a dose of the course with source `patient`: the next dose and the denosumab rules follow it, ' +
+          'and a dose of the same course already recorded on that day (by the clinic or earlier) is that dose, not a second one (`added: false`). ' +
+          'A dose marked `missed` is kept apart and never counts; it is refused (`409`) when a dose is recorded on that day. ' +
+          'The date lies not in the future, not before the course\'s start and not after its end (`400` at `/date`).',
+        params: MedParams,
+        body: DoseConfirmationInput,
+        response: { 201: DoseConfirmationView, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await confirmDose(deps(), { ...ask(req, req.params.id), medicationId: req.params.medicationId }, req.body)),
+  );
+  app.get(
+    '/api/v1/patients/:id/medication-schedule.pdf',
+    {
+      schema: {
+        tags: ['medication'],
+        summary: 'The printed schedule of the coming 6 months for the fridge door (A4 PDF, large type, Dutch B1 or English); the read is audited',
+        params: IdParams,
+        querystring: z.object({ lang: z.enum(['nl', 'en']).default('nl').describe('The language of the sheet') }).strict(),
+        response: { 200: z.string().describe('application/pdf'), ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (req, reply) => {
+      const printed = await printDoseSchedule(deps(), { ...ask(req, req.params.id), lang: req.query.lang, helpPhone: app.deps.config.helpPhone });
+      return reply.type('application/pdf').header('content-disposition', `inline; filename="botpad-schema-${printed.until}.pdf"`)
+        .header('content-language', req.query.lang)
+        // A Buffer is sent as is (Fastify skips the serialiser).
+        .send(printed.pdf as never);
+    },
   );
   app.patch(
     '/api/v1/patients/:id/medications/:medicationId',

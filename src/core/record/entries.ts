@@ -124,6 +124,11 @@ export const ENTRY_DATA = {
   /** A check of a child's aids on the entry's date, with the height measured then. */
   'aids-check': z.object({ heightCm: positiveTo(260).optional() }).strict(),
   note: z.object({ text: text(1, 10000) }).strict(),
+  /**
+   * A dose the patient (or a caregiver) says was not taken, on the day it was due: kept apart from
+   * `medication-dose` so nothing that counts doses can count it; the core does not read it.
+   */
+  'missed-dose': z.object({ drug, medicationId: z.uuid() }).strict(),
 } as const satisfies Record<EntryKind, z.ZodType>;
 
 export type EntryData = { [K in EntryKind]: z.infer<(typeof ENTRY_DATA)[K]> };

@@ -18,6 +18,7 @@ export const ENTRY_KINDS = [
   'safety', 'dental-check',
   'child', 'aids-check',
   'note',
+  'missed-dose',
 ] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 

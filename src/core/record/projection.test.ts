@@ -47,9 +47,9 @@ describe('the Case as a projection of the record', () => {
     expect(Object.keys(CASE_SOURCES).filter((k) => !paths.includes(k))).toEqual([]);
   });
 
-  it('reads every kind of entry except the consultation note, which the rules do not use', () => {
+  it('reads every kind of entry except the consultation note and a missed dose, which the rules do not use', () => {
     const read = new Set<string>(Object.values(CASE_SOURCES).flatMap((s) => (typeof s.from === 'string' ? [] : [...s.from])));
-    expect(ENTRY_KINDS.filter((k) => !read.has(k))).toEqual(['note']);
+    expect(ENTRY_KINDS.filter((k) => !read.has(k))).toEqual(['note', 'missed-dose']);
   });
 
   it('projects any record, on any day, to a valid Case', () => {

@@ -62,7 +62,7 @@ export const CASE_SOURCES = {
   'falls.lostConsciousness': { from: ['fall'], rule: 'As injuredByFall, for losing consciousness.' },
   fesI: { from: ['fes-i'], rule: 'The most recent Short FES-I answers.' },
   calcium: { from: ['calcium'], rule: 'The most recent calcium intake.' },
-  medications: { from: ['medication', 'medication-dose'], rule: 'Every medication from its start; a dose belongs to the latest medication of the same drug that had started by the dose\'s date and not yet ended.' },
+  medications: { from: ['medication', 'medication-dose'], rule: 'Every medication from its start; a dose belongs to the latest medication of the same drug that had started by the dose\'s date and not yet ended; doses of one course on one day count once, whoever recorded them.' },
   plannedMedications: { from: ['planned-medication', 'medication'], rule: 'Every planned medication recorded by asOf, and every medication prescribed to start after asOf, from its start.' },
   contacts: { from: ['contact'], rule: 'Every follow-up contact that took place by asOf.' },
   frax: { from: ['frax'], rule: 'The most recent FRAX result entered from the official tool.' },
@@ -166,7 +166,8 @@ function medications(starts: readonly Of<'medication'>[], doses: readonly Of<'me
       if (g.m.data.end !== undefined && compareDates(g.m.data.end, d.date) < 0) continue;
       if (owner === undefined || compareDates(g.m.date, owner.m.date) >= 0) owner = g;
     }
-    owner?.doses.push(d.date);
+    // One dose per course per day: the patient marking a dose the clinic also recorded is the same dose.
+    if (owner && !owner.doses.includes(d.date)) owner.doses.push(d.date);
   }
   return given.map(({ m, doses: ds }) => {
     const out: NonNullable<Case['medications']>[number] = { drug: m.data.drug, start: m.date };
