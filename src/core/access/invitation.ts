@@ -27,8 +27,11 @@ export function selfInviteRefusal(relation: CaregiverRelation, birthDate: IsoDat
 
 export type InvitationState = 'open' | InvitationEnding;
 
-/** Where an invitation stands at `now` (ISO instants): taken, withdrawn, expired, or still open. */
+/**
+ * Where an invitation stands at `now`: taken, withdrawn, expired, or still open. Both instants are
+ * UTC as `toISOString` writes them (same length, same zone), so they compare as text.
+ */
 export function invitationState(inv: { expiresAt: string; endedAs: InvitationEnding | null }, now: string): InvitationState {
   if (inv.endedAs !== null) return inv.endedAs;
-  return Date.parse(inv.expiresAt) <= Date.parse(now) ? 'expired' : 'open';
+  return inv.expiresAt <= now ? 'expired' : 'open';
 }
