@@ -2101,7 +2101,7 @@ export const en = {
     waitingTitle: 'Invitations still waiting',
     waiting: (relation: string, date: string) => `As ${relation}. The link in the e-mail works until ${date}.`,
     expired: 'The link in the e-mail has expired. Do you still want this person? Then send a new invitation.',
-    cancel: (email: string) => `Withdraw the invitation to ${email}`,
+    cancel: 'Withdraw this invitation',
     inviteLink: 'Invite someone',
     inviteTitle: 'Invite someone to look along',
     inviteIntro: 'We send an e-mail with a link. With that link the person makes an account, or signs in. The link works for 7 days, and only once.',

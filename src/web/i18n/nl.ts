@@ -2103,7 +2103,7 @@ export const nl = {
     waitingTitle: 'Uitnodigingen die nog wachten',
     waiting: (relation: string, date: string) => `Als ${relation}. De link in de e-mail werkt tot ${date}.`,
     expired: 'De link in de e-mail is verlopen. Wilt u deze persoon toch? Stuur dan een nieuwe uitnodiging.',
-    cancel: (email: string) => `Trek de uitnodiging aan ${email} in`,
+    cancel: 'Trek deze uitnodiging in',
     inviteLink: 'Iemand uitnodigen',
     inviteTitle: 'Iemand uitnodigen om mee te kijken',
     inviteIntro: 'Wij sturen een e-mail met een link. Met die link maakt de persoon een account, of logt in. De link werkt 7 dagen en maar één keer.',

@@ -71,7 +71,11 @@ export function MyCaregiversPage({ ctx, data, csrf, notice }: { ctx: PageContext
                 <form method="post" action={`/me/caregivers/${i.id}/remove`}>
                   <Csrf token={csrf} />
                   <p class="actions">
-                    <button type="submit" class="secondary">{c.cancel(i.email)}</button>
+                    {/* The address is said to a screen reader; on screen it stands above, where it may wrap. */}
+                    <button type="submit" class="secondary">
+                      {c.cancel}
+                      <span class="visually-hidden"> ({i.email})</span>
+                    </button>
                   </p>
                 </form>
               </li>
