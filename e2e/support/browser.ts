@@ -32,6 +32,12 @@ export async function baseUrl(): Promise<string> {
   return (await server).url;
 }
 
+/** Where this spec file's Botpad writes its mail: the outbox beside its data directory (BOTPAD_OUTBOX_DIR's default). */
+export async function outboxDir(): Promise<string> {
+  server ??= startServer({ copyOf: inject('e2eSeededDataDir') });
+  return `${(await server).dataDir}.outbox`;
+}
+
 export async function stopServer(): Promise<void> {
   const s = server;
   server = undefined;

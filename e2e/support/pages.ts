@@ -189,6 +189,14 @@ export const PAGES: readonly PageSpec[] = [
   { name: 'patients (care worker)', path: '/patients', h1: (t) => t.patients.title, before: signedInAs('care-worker') },
   { name: 'my record (patient)', path: '/me', h1: (t) => t.me.title, before: signedInAs('patient') },
   { name: 'people I care for (caregiver)', path: '/care', h1: (t) => t.care.title, before: signedInAs('caregiver') },
+  { name: 'who may look along (patient)', path: '/me/caregivers', h1: (t) => t.caregiverInvites.title, before: signedInAs('patient') },
+  { name: 'invite someone to look along (patient)', path: '/me/caregivers/invite', h1: (t) => t.caregiverInvites.inviteTitle, before: signedInAs('patient') },
+  { name: 'who looked at my record (patient)', path: '/me/access-log', h1: (t) => t.accessLog.mine.title, before: signedInAs('patient') },
+  {
+    name: 'who looked at the record of a child (caregiver)', path: '/care/{id}/access-log', h1: (t) => t.accessLog.mine.titleFor('Lotte Mulder'), before: signedInAs('caregiver'),
+    resolve: async (page) => `${(await caredForQuestionnaires(page)).replace('/questionnaires/', '/care/')}/access-log`,
+  },
+  { name: 'an invitation to look along, link not valid', path: '/caregiver-invitation?token=not-a-token', status: 400, h1: (t) => t.caregiverInvites.openTitle },
   { name: 'questionnaires (patient)', path: '/questionnaires/{id}', h1: (t) => t.questionnaires.title, before: signedInAs('patient'), resolve: ownQuestionnaire('') },
   {
     name: 'risk-factor questionnaire, a step (patient)', path: '/questionnaires/{id}/risk-factors/step/{n}', h1: (t) => t.questionnaires.names['risk-factors'],

@@ -117,7 +117,7 @@ export interface StartOptions {
 
 /** The data directory and what Botpad keeps beside it (audit anchor, lock, owner, backups). */
 export function removeDataDir(dataDir: string): void {
-  for (const p of [dataDir, ...['.audit-anchor', '.lock', '.owner', '.backups'].map((suffix) => dataDir + suffix)]) rmSync(p, { recursive: true, force: true });
+  for (const p of [dataDir, ...['.audit-anchor', '.lock', '.owner', '.backups', '.outbox'].map((suffix) => dataDir + suffix)]) rmSync(p, { recursive: true, force: true });
 }
 
 export async function startServer(opts: StartOptions = {}): Promise<BotpadServer> {

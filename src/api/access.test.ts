@@ -261,6 +261,30 @@ describe.each(STORE_KINDS)('authorisation matrix on %s', (kind) => {
     }
   });
 
+  it('lets only the patient herself invite, list and end who looks along with her record, and read who else looked; every attempt audited', async () => {
+    const asks: [string, 'GET' | 'POST' | 'DELETE', string, unknown, number][] = [
+      ['invite', 'POST', '/api/v1/me/caregivers', { email: 'matrix@example.org', relation: 'family' }, 201],
+      ['list', 'GET', '/api/v1/me/caregivers', undefined, 200],
+      ['who looked', 'GET', '/api/v1/me/access-log', undefined, 200],
+      ['end', 'DELETE', `/api/v1/me/caregivers/${FAMILY_CAREGIVER}`, undefined, 204],
+    ];
+    for (const role of ROLES) {
+      const ok = role === 'patient';
+      for (const [name, method, url, body, okStatus] of asks) {
+        const requestId = randomUUID();
+        const res = await t.app.inject({
+          method, url,
+          headers: { cookie: cookies.get(role) ?? '', 'x-request-id': requestId, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+          ...(body === undefined ? {} : { payload: JSON.stringify(body) }),
+        });
+        expect(res.statusCode, `${name} as ${role}: ${res.body}`).toBe(ok ? okStatus : 403);
+        const entries = await auditFor(requestId);
+        expect(entries.length, `${name} as ${role}`).toBeGreaterThan(0);
+        expect(entries.every((e) => e.allowed === ok && e.user_id === f.users[role].id), `${name} as ${role}`).toBe(true);
+      }
+    }
+  });
+
   it('lets only administrators manage users, search the audit log and see the settings, of their own organisation only', async () => {
     for (const role of ROLES) {
       const settingsRequest = randomUUID();

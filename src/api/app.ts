@@ -46,6 +46,7 @@ import { registerLogisticsRoutes } from './routes/logistics.route.js';
 import { registerMedicationRoutes } from './routes/medication.route.js';
 import { registerFollowUpRoutes } from './routes/follow-up.route.js';
 import { registerDecisionRoutes } from './routes/decision.route.js';
+import { registerCaregiverInviteRoutes } from './routes/caregiver-invites.route.js';
 
 export type App = FastifyInstance;
 export type { ZodApp } from './types.js';
@@ -296,6 +297,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerMedicationRoutes(typed);
   registerFollowUpRoutes(typed);
   registerDecisionRoutes(typed);
+  registerCaregiverInviteRoutes(typed);
   typed.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
   return app;
 }

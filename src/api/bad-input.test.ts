@@ -11,7 +11,7 @@ import { todayNl } from '../schema/clock.js';
 
 interface Case {
   name: string;
-  method: 'POST' | 'PATCH' | 'PUT' | 'GET';
+  method: 'POST' | 'PATCH' | 'PUT' | 'GET' | 'DELETE';
   url: (f: Fixture) => string;
   as: 'nurse' | 'admin' | null;
   body?: unknown;
@@ -130,6 +130,15 @@ const CASES: Case[] = [
   { name: 'role change: not a staff role', method: 'PATCH', url: (f) => `/api/v1/users/${f.users.nurse.id}`, as: 'admin', body: { role: 'patient' }, pointer: '/role' },
   { name: 'reset confirmation: token too short', method: 'POST', url: () => '/api/v1/password-reset/confirm', as: null, body: { token: 'abc', password: 'long-enough-password-1' }, pointer: '/token' },
   { name: 'evaluate: a Case without its day', method: 'POST', url: () => '/api/v1/evaluate', as: 'nurse', body: { person: { birthDate: '1950-01-01', sex: 'female' } }, pointer: '/asOf' },
+  // Who may act for me: the patient's invitation, its withdrawal, the log of who looked, and a mailed invitation taken.
+  { name: 'invitation: an e-mail address that is not one', method: 'POST', url: () => '/api/v1/me/caregivers', as: 'nurse', body: { email: 'jan at example', relation: 'family' }, pointer: '/email' },
+  { name: 'invitation: an unknown relation', method: 'POST', url: () => '/api/v1/me/caregivers', as: 'nurse', body: { email: 'jan@example.org', relation: 'neighbour' }, pointer: '/relation' },
+  { name: 'invitation: a field of its own', method: 'POST', url: () => '/api/v1/me/caregivers', as: 'nurse', body: { email: 'jan@example.org', relation: 'family', name: 'Jan' }, pointer: '/name' },
+  { name: 'invitation withdrawn: a link id that is not one', method: 'DELETE', url: () => '/api/v1/me/caregivers/42', as: 'nurse', pointer: '/params/linkId' },
+  { name: 'who looked: limit out of range', method: 'GET', url: () => '/api/v1/me/access-log?limit=500', as: 'nurse', pointer: '/query/limit' },
+  { name: 'invitation taken: a token that is not one', method: 'POST', url: () => '/api/v1/caregiver-invitations/preview', as: null, body: { token: 'a b' }, pointer: '/token' },
+  { name: 'invitation taken: without a token', method: 'POST', url: () => '/api/v1/caregiver-invitations/accept', as: 'nurse', body: {}, pointer: '/token' },
+  { name: 'invitation taken: a password too short', method: 'POST', url: () => '/api/v1/caregiver-invitations/account', as: null, body: { token: 'x'.repeat(43), displayName: 'Jan', password: 'kort' }, pointer: '/password' },
   // The clinical record: each form's fields, each list's query, each entry route.
   { name: 'fracture: unknown field', method: 'POST', url: (f) => rec(f, 'fractures'), as: 'nurse', body: { ...fracture, diagnosis: 'x' }, pointer: '/diagnosis' },
   { name: 'fracture: site of the wrong type', method: 'POST', url: (f) => rec(f, 'fractures'), as: 'nurse', body: { ...fracture, site: 42 }, pointer: '/site' },

@@ -51,3 +51,5 @@ import { todayNl } from '../schema/clock.js';
 export function mayDo(actor: Actor, action: Action): boolean {
   return authorize(actor, action, null, todayNl()).allowed;
 }
+export { acceptInvitation, acceptWithNewAccount, inviteCaregiver, myCaregivers, openInvitation, removeMyCaregiver } from '../services/caregiver-invites.js';
+export { MY_ACCESS_LOG_PAGE, myAccessLog, othersAccessLog } from '../services/my-access-log.js';

@@ -12,6 +12,8 @@ import {
   type CaregiverLinkRow, type PatientOrgRow, type PatientRow,
 } from '../store/patient.repo.js';
 import * as clinical from '../store/record.repo.js';
+import * as invitations from '../store/caregiver-invitation.repo.js';
+import { invitationByToken, type InvitationRow } from '../store/caregiver-invitation.repo.js';
 import type { SessionRow } from '../store/accounts.repo.js';
 import { AppError } from '../schema/problem.js';
 import { violatedUnique } from '../store/errors.js';
@@ -25,6 +27,7 @@ export { auditEntry, type AuditEntry, type RequestMeta } from './auditor.js';
 
 export type { CaregiverLinkRow, ConsentGiven, PatientOrgRow, PatientRow } from '../store/patient.repo.js';
 export type { AssessmentRow, CareEndRow, EntryRow } from '../store/record.repo.js';
+export type { InvitationRow } from '../store/caregiver-invitation.repo.js';
 
 /**
  * The actions after which a patient's worklist items are re-derived, in the same transaction: a
@@ -55,6 +58,8 @@ const RECORDS = {
   lockPatients, pagePatients, pageRevisionsOf, pageCaregiversOf, recordCaregiverConsent, withdrawCaregiver,
   /** The clinical record: entries, signed assessments, the end of care (store/record.repo.ts). */
   clinical,
+  /** The patient's invitations of caregivers by e-mail (store/caregiver-invitation.repo.ts). */
+  invitations,
 } as const;
 export type PatientRecords = typeof RECORDS;
 
@@ -444,3 +449,46 @@ export async function idleLinksOf(deps: AccessDeps, actor: Actor, meta: RequestM
     return idle;
   });
 }
+
+/** What work on a mailed invitation is given: the invitation, the record it is for, the repository. */
+export interface InvitationWork {
+  db: Tx;
+  invitation: InvitationRow;
+  row: PatientRow;
+  records: PatientRecords;
+}
+
+/**
+ * Work on the invitation a mailed token stands for. The token, not the core, is what lets the holder
+ * in (it reached the address the patient chose), so this is the one other door to a record: the
+ * invitation is found by the token's hash and locked, the work runs, and the entry (`action`, with
+ * the record it concerns) is written in the same transaction. When the work refuses (an expired or
+ * used token, another account signed in), nothing of it stays and the refusal is audited instead.
+ * `detail` is the audit entry's reason for work done.
+ */
+export async function withInvitationToken<T>(
+  deps: AccessDeps,
+  ask: { actor: Actor | null; meta: RequestMeta; action: AuditAction; tokenHash: string },
+  work: (w: InvitationWork) => Promise<{ value: T; detail: string }>,
+): Promise<T> {
+  const { actor, meta, action } = ask;
+  let concerns: string | null = null;
+  try {
+    return await inTransaction(deps.db, async (trx) => {
+      const invitation = await invitationByToken(trx, ask.tokenHash);
+      if (!invitation) throw new AppError('invalid-input', 'This invitation link is not valid: check that the whole link was copied.', [{ pointer: '/token', detail: 'is not a known invitation', code: 'invitation-unknown' }]);
+      concerns = invitation.patient_id;
+      const row = await getPatient(trx, invitation.patient_id);
+      if (!row) throw new AppError('invalid-input', 'This invitation is for a record that no longer exists.', [{ pointer: '/token', detail: 'is not a known invitation', code: 'invitation-unknown' }]);
+      const done = await work({ db: trx, invitation, row, records: RECORDS });
+      await deps.auditor.allowed(trx, { actor, meta, action, resource: `caregiver-invitation/${invitation.id}`, patientId: invitation.patient_id, reason: done.detail });
+      return done.value;
+    });
+  } catch (e) {
+    const refusal = asRefusal(e);
+    const why = refusal instanceof AppError ? `not done (${refusal.code}): ${refusal.message}` : 'not done: the work failed';
+    await deps.auditor.refused(deps.db, { actor, meta, action, resource: 'caregiver-invitation', patientId: concerns, reason: why }).catch(() => undefined);
+    throw refusal;
+  }
+}
+

@@ -53,7 +53,8 @@ export function checkNewLink(
   assertLinkWorks({ relation: link.relation, patientConsent: link.consent !== null, representationProof: link.representationProof !== null }, row.birth_date, todayNl());
 }
 
-type LinkRow = CaregiverRow;
+/** A link as the views need it (a page of links reads no more than this). */
+type LinkRow = Omit<CaregiverRow, 'email' | 'created_at'>;
 
 function linkView(c: LinkRow, birthDate: IsoDate, asOf: IsoDate): CaregiverLinkView {
   const s = caregiverLinkStanding(coreLink(c), birthDate, asOf);

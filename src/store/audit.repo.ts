@@ -298,3 +298,21 @@ export async function pageAccessLogForPatient(db: Db, patientId: string, page: O
   const found: KeysetPage<Row> = await keysetPage(query, { ...page, columns: ['e.id'], descending: true }, (r): KeyValue[] => [String(r.id)]);
   return found;
 }
+
+/**
+ * One page of who else read or wrote a record, newest first: as `pageAccessLogForPatient`, with the
+ * part of the record each touched, and without the patient's own account (the patient's own view).
+ */
+export async function pageOthersAccessForPatient(db: Db, patientId: string, page: Omit<KeysetAsk, 'columns' | 'descending'>) {
+  const query = db
+    .selectFrom('audit_event as e')
+    .leftJoin('app_user as u', 'u.id', 'e.user_id')
+    .leftJoin('organisation as o', 'o.id', 'e.organisation_id')
+    .select(['e.id', 'e.at', 'e.action', 'e.resource', 'e.role', 'e.user_id', 'u.display_name as user_name', 'o.name as organisation_name'])
+    .where('e.patient_id', '=', patientId)
+    .where('e.allowed', '=', true)
+    .where((eb) => eb.or([eb('u.patient_id', 'is', null), eb('u.patient_id', '!=', patientId)]));
+  type Row = Awaited<ReturnType<typeof query.execute>>[number];
+  const found: KeysetPage<Row> = await keysetPage(query, { ...page, columns: ['e.id'], descending: true }, (r): KeyValue[] => [String(r.id)]);
+  return found;
+}

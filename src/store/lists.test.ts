@@ -3,7 +3,7 @@
 // fails here (then a new migration changes the constraint; old migrations stay as they were).
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CARE_RELATIONS, CAREGIVER_RELATIONS, CONSENT_GIVERS, CONSENT_WITHDRAWERS, ORGANISATION_KINDS, ROLES } from '../core/access/lists.js';
+import { CARE_RELATIONS, CAREGIVER_RELATIONS, CONSENT_GIVERS, CONSENT_WITHDRAWERS, INVITATION_ENDINGS, ORGANISATION_KINDS, ROLES } from '../core/access/lists.js';
 import { CARE_END_REASONS, DECISION_OPTIONS, ENTRY_KINDS, ENTRY_SOURCES, ENTRY_STATUSES, LETTER_KINDS, QUESTIONNAIRES } from '../core/record/lists.js';
 import { COMMUNICATION_KINDS, INVITATION_EVENTS, ITEM_STATES, PRIORITIES, VISIT_KINDS, VISIT_STATUSES, WORKLIST_STEPS } from '../core/worklist/lists.js';
 import type { Store } from './db.js';
@@ -30,6 +30,8 @@ const CHECKED: { table: string; column: string; list: readonly string[] }[] = [
   { table: 'invitation_event', column: 'event', list: INVITATION_EVENTS },
   { table: 'communication', column: 'kind', list: COMMUNICATION_KINDS },
   { table: 'questionnaire_draft', column: 'questionnaire', list: QUESTIONNAIRES },
+  { table: 'caregiver_invitation', column: 'relation', list: CAREGIVER_RELATIONS },
+  { table: 'caregiver_invitation', column: 'ended_as', list: INVITATION_ENDINGS },
 ];
 
 /** The values a CHECK constraint allows for `column`, as PostgreSQL prints it: (col = ANY (ARRAY['a'::text, …])). */

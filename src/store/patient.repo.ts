@@ -110,7 +110,7 @@ export async function caregiversOf(db: Db, patientId: string) {
   return db
     .selectFrom('caregiver_link as c')
     .innerJoin('app_user as u', 'u.id', 'c.caregiver_user_id')
-    .select(['u.id', 'u.display_name', ...LINK_STATE.map((c) => `c.${c}` as const)])
+    .select(['u.id', 'u.display_name', 'u.email', 'c.created_at', ...LINK_STATE.map((c) => `c.${c}` as const)])
     .where('c.patient_id', '=', patientId)
     .orderBy('u.display_name')
     .execute();

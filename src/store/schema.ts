@@ -4,7 +4,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { CareEndReason, DecisionOption, EntryKind, EntrySource, EntryStatus, LetterKind, QuestionnaireId } from '../core/record/lists.js';
 import type { CommunicationKind, InvitationEvent, ItemState, Priority, VisitKind, VisitStatus, WorklistStep } from '../core/worklist/lists.js';
-import type { CareRelation, CaregiverRelation, ConsentGiver, ConsentWithdrawer, OrganisationKind, Role } from '../core/access/lists.js';
+import type { CareRelation, CaregiverRelation, ConsentGiver, ConsentWithdrawer, InvitationEnding, OrganisationKind, Role } from '../core/access/lists.js';
 
 export type { Role } from '../core/access/lists.js';
 
@@ -349,6 +349,21 @@ export interface LetterTable {
   written_at: Timestamp;
 }
 
+/** A patient's invitation of a caregiver by e-mail (migration 0018); only the token's hash is kept. */
+export interface CaregiverInvitationTable {
+  id: Generated<string>;
+  patient_id: string;
+  email: string;
+  relation: CaregiverRelation;
+  token_hash: string;
+  invited_by: string;
+  created_at: Timestamp;
+  expires_at: string;
+  ended_at: string | null;
+  ended_as: InvitationEnding | null;
+  accepted_by: string | null;
+}
+
 export interface Database {
   app_user: AppUserTable;
   one_time_code: OneTimeCodeTable;
@@ -376,4 +391,5 @@ export interface Database {
   questionnaire_draft: QuestionnaireDraftTable;
   shared_decision: SharedDecisionTable;
   letter: LetterTable;
+  caregiver_invitation: CaregiverInvitationTable;
 }

@@ -28,6 +28,11 @@ describe('pages by role', () => {
     { path: () => '/patients/new', expect: only('nurse', 'physician') },
     { path: () => '/me', expect: only('patient') },
     { path: () => '/care', expect: only('caregiver') },
+    { path: () => '/me/caregivers', expect: only('patient') },
+    { path: () => '/me/caregivers/invite', expect: only('patient') },
+    { path: () => '/me/access-log', expect: only('patient') },
+    // Who looked at the record of the child the demo caregiver looks after, from her list.
+    { path: () => `/care/${lotte}/access-log`, expect: only('caregiver') },
     { path: () => '/admin/users', expect: only('admin') },
     { path: () => '/admin/audit', expect: only('admin') },
     { path: () => '/admin/settings', expect: only('admin') },

@@ -9,6 +9,7 @@ import { pageKit } from './page-kit.js';
 import { registerPublicPages } from './public/public.route.js';
 import { registerAccountPages } from './accounts/accounts.route.js';
 import { registerOwnRecordPages } from './me/me.route.js';
+import { registerCaregiverPages } from './me/caregivers.route.js';
 import { registerQuestionnairePages } from './questionnaires/questionnaires.route.js';
 import { registerResultsPages } from './results/results.route.js';
 import { registerMyMedicinesPages } from './my-medicines/my-medicines.route.js';
@@ -39,6 +40,7 @@ export function registerWebRoutes(fastify: FastifyInstance): void {
   const kit = pageKit(fastify);
   registerAccountPages(fastify, kit);
   registerOwnRecordPages(fastify, kit);
+  registerCaregiverPages(fastify, kit);
   registerWorklistPages(fastify, kit);
   registerQuestionnairePages(fastify, kit);
   registerResultsPages(fastify, kit);

@@ -8,6 +8,7 @@ import { type AccessReason, type Action, type CareRelation, type OrganisationKin
 
 export * from './lists.js';
 export * from './caregiver.js';
+export * from './invitation.js';
 
 export const CLINICIAN_ROLES: readonly Role[] = ['nurse', 'physician', 'physiotherapist', 'care-worker'];
 /**
@@ -108,7 +109,7 @@ export function authorize(actor: Actor, action: Action, target: PatientTarget | 
     if (!patientAccountStanding(target.birthDate, asOf).allowed) return deny('under 12 the parents see the record');
     if (LOOK.has(action) || PATIENT_WRITES.has(action) || action === 'patient.read-bsn') return allow('your own record');
     // From 12 a patient may end a caregiver's access to their record themselves (see caregiver.ts).
-    if (action === 'patient.withdraw-consent') return allow('your own record: you decide who looks along');
+    if (action === 'patient.withdraw-consent' || action === 'patient.invite-caregiver') return allow('your own record: you decide who looks along');
     return deny('patients cannot do this');
   }
   if (actor.role === 'caregiver') {
@@ -145,6 +146,9 @@ export function authorize(actor: Actor, action: Action, target: PatientTarget | 
     case 'report.write':
     case 'dose.confirm':
       return deny('the patient or a caregiver writes this; the clinic records its own facts');
+    // An invitation is the patient's own consent; the clinic records consent on a link instead.
+    case 'patient.invite-caregiver':
+      return deny('the patient invites a caregiver; the clinic links one');
     default:
       // Every action is decided above or here: a new one is a type error until it is.
       return refuseUnlisted(action, 'unknown action');

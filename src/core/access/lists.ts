@@ -39,6 +39,8 @@ export const ACTIONS = [
   'diary.write',
   'report.write',
   'dose.confirm',
+  // The patient invites someone by e-mail to look along (the invitation is the patient's consent).
+  'patient.invite-caregiver',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -65,6 +67,10 @@ export const AUDIT_ACTIONS = [
   'page.post',
   'caregiver.link-status',
   'worklist.rederive',
+  // A caregiver opens a mailed invitation, takes it with an account (new or their own), or is
+  // refused it (unknown, used, expired or withdrawn token; another account signed in).
+  'caregiver.invitation-open',
+  'caregiver.invitation-accept',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -114,6 +120,7 @@ export const ACCESS_REASONS = [
   'only physicians prescribe',
   'unknown action',
   'the patient or a caregiver writes this; the clinic records its own facts',
+  'the patient invites a caregiver; the clinic links one',
 ] as const;
 export type AccessReason = (typeof ACCESS_REASONS)[number];
 
@@ -135,6 +142,13 @@ export type ConsentGiver = (typeof CONSENT_GIVERS)[number];
 /** Who withdrew it: the patient themself, or the clinic on the patient's behalf (with a reason). */
 export const CONSENT_WITHDRAWERS = ['patient', 'clinic'] as const;
 export type ConsentWithdrawer = (typeof CONSENT_WITHDRAWERS)[number];
+
+/**
+ * How a caregiver's invitation ended: taken by the caregiver, withdrawn by the patient before it was
+ * taken, or closed because it expired unused and the same address was invited again.
+ */
+export const INVITATION_ENDINGS = ['accepted', 'cancelled', 'expired'] as const;
+export type InvitationEnding = (typeof INVITATION_ENDINGS)[number];
 
 /**
  * Ends a switch that has a case for every member of a list: adding a member makes the call a type

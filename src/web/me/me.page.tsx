@@ -98,11 +98,14 @@ export function MePage({ ctx, patient, caregivers, questionnaires, reminder, csr
           <a href={`/patients/${patient.id}`}>{m.open}</a>
         </li>
         <li>
-          <a href={`/patients/${patient.id}/access-log`}>{m.accessLog}</a>
+          <a href="/me/access-log">{m.accessLog}</a>
         </li>
       </ul>
       <section aria-labelledby="caregivers-title">
         <h2 id="caregivers-title">{m.caregiversTitle}</h2>
+        <p>
+          <a href="/me/caregivers">{ctx.t.caregiverInvites.manage}</a>
+        </p>
         {caregivers.length === 0 ? (
           <p>{m.caregiversNone}</p>
         ) : (
@@ -132,14 +135,17 @@ export function MePage({ ctx, patient, caregivers, questionnaires, reminder, csr
   );
 }
 
-export function CarePage({ ctx, people, idle, reminders }: {
+export function CarePage({ ctx, people, idle, reminders, linked = false }: {
   ctx: PageContext; people: readonly PatientSummary[]; idle: readonly LinkGap[]; reminders: readonly { name: string; reminder: VisitReminder }[];
+  /** Just took an invitation to look along. */
+  linked?: boolean;
 }) {
   const t = ctx.t;
   const c = t.care;
   return (
     <Layout ctx={ctx} title={c.title}>
       <h1>{c.title}</h1>
+      {linked ? <Notice ok>{t.caregiverInvites.linked}</Notice> : null}
       {reminders.map((x, i) => <VisitReminderBox key={x.name} ctx={ctx} reminder={x.reminder} name={x.name} id={`reminder-${String(i)}`} />)}
       {idle.length > 0 ? (
         <section aria-labelledby="idle-title" class="notice" role="note">
@@ -166,6 +172,7 @@ export function CarePage({ ctx, people, idle, reminders }: {
                   <th scope="col">{t.questionnaires.title}</th>
                   <th scope="col">{t.myResults.column}</th>
                   <th scope="col">{t.myMedicines.title}</th>
+                  <th scope="col">{t.accessLog.mine.column}</th>
                 </tr>
               </thead>
               <tbody>
@@ -183,6 +190,9 @@ export function CarePage({ ctx, people, idle, reminders }: {
                     </td>
                     <td data-label={t.myMedicines.title}>
                       <a href={`/medicines/${p.id}`}>{t.myMedicines.linkFor(listName(p))}</a>
+                    </td>
+                    <td data-label={t.accessLog.mine.column}>
+                      <a href={`/care/${p.id}/access-log`}>{t.accessLog.mine.titleFor(listName(p))}</a>
                     </td>
                   </tr>
                 ))}

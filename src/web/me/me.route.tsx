@@ -37,7 +37,7 @@ export function registerOwnRecordPages(fastify: FastifyInstance, kit: PageKit): 
       // A caregiver's home reminds of each cared-for person's coming diagnostic day, as the patient's own does.
       const reminders = (await Promise.all(people.items.map(async (p) => ({ person: p, reminder: await visitReminder(deps(), { actor: u.actor, meta: requestMeta(req), patientId: p.id, lang: ctx.lang }) }))))
         .flatMap((x) => (x.reminder ? [{ name: listName(x.person), reminder: x.reminder }] : []));
-      return send(reply, <CarePage ctx={ctx} people={people.items} idle={idle} reminders={reminders} />);
+      return send(reply, <CarePage ctx={ctx} people={people.items} idle={idle} reminders={reminders} linked={queryFields(req).notice === 'linked'} />);
     }),
   );
 
