@@ -39,6 +39,7 @@ export {
   openQuestionnaire, questionnairesOf, saveStep, sendQuestionnaire, type QuestionnairePatient, type QuestionnaireState, type QuestionnaireView,
 } from '../services/questionnaires.js';
 export { myResults, type MyResults } from '../services/my-results.js';
+export { myAgreementsPdf, myPlan, PLAN_RULES, type MyPlan, type PlanCheckUp, type PlanCourse } from '../services/my-plan.js';
 export { visitReminder, type VisitReminder } from '../services/visit-reminder.js';
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo/demo-data.js';
 export { AppError } from '../schema/problem.js';
