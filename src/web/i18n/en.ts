@@ -2072,7 +2072,7 @@ export const en = {
     medicineNone: 'You are not taking a medicine for weak bones at the moment.',
     since: (date: string) => `You have taken this since ${date}.`,
     startsOn: (date: string) => `You start this on ${date}.`,
-    how: (dose: string, route: string, interval: string) => `${dose}, as a ${route}, ${interval}.`,
+    how: (dose: string, route: string, interval: string) => `${dose} (${route}), ${interval}.`,
     tips: 'How to take it well:',
     plannedTitle: 'After that',
     planned: (drug: string, date: string) => `${drug} is planned from ${date}. Your doctor talks this through with you first.`,
