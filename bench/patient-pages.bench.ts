@@ -37,6 +37,8 @@ interface Ids { anna: string; lotte: string }
 
 /** Every page of the patient side, as its reader opens it. */
 const PAGES: readonly { name: string; as: Reader; path: (ids: Ids) => string }[] = [
+  // No record read at all: the floor of a signed-in page on this machine at this moment.
+  { name: 'help (no record read)', as: 'patient', path: () => '/help' },
   { name: 'my record (/me)', as: 'patient', path: () => '/me' },
   { name: 'my results', as: 'patient', path: (i) => `/results/${i.anna}` },
   { name: 'my plan', as: 'patient', path: (i) => `/plan/${i.anna}` },
@@ -88,8 +90,10 @@ try {
   const lotte = patients.find((p) => p.given_name === 'Lotte');
   if (!anna || !lotte) throw new Error('the demo patients are missing');
 
-  // Five years on treatment (started between 4.5 and 5.5 years ago), care still going on.
+  // Five years on treatment (started between 4.5 and 5.5 years ago) with its doses written down (an
+  // injection every half year: a weekly tablet is not logged dose by dose), care still going on.
   const five = madeUp((r) => r.journey === 'treatment' && r.careEnd === undefined && r.treatmentStart !== undefined
+    && r.entries.filter((e) => e.kind === 'medication-dose').length >= 8
     && compareDates(r.treatmentStart, addMonths(today, -66)) >= 0 && compareDates(r.treatmentStart, addMonths(today, -54)) <= 0,
   { birthDate: anna.birth_date, sex: anna.sex, child: false }, writers.physician.display_name);
   const child = madeUp((r) => r.journey === 'child' && r.entries.length >= 8, { birthDate: lotte.birth_date, sex: lotte.sex, child: true }, writers.physician.display_name);
