@@ -1,13 +1,15 @@
 // Every page, in both languages and all three text sizes, must clear the whole audit: axe (WCAG 2.2
 // A/AA) plus our 44 px targets, 18 px text, reflow at 200 % and 400 % zoom and the shared frame.
-// The settings are chosen the way a reader chooses them, with the links in the header.
+// The settings are chosen the way a reader chooses them, with the links in the header. That runs at
+// a desktop's 1280 px; every page of the patient side (a visitor's, a patient's, a caregiver's) is
+// also put through axe on a 375 px phone, where the layout is a different one.
 /// <reference lib="dom" />
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, newContext } from './support/browser.js';
-import { auditPage } from './support/audit.js';
+import { auditPage, axeViolations, sideOfRole } from './support/audit.js';
 import { Shell } from './support/shell.js';
-import { DISPLAY_SETTINGS, PAGES } from './support/pages.js';
+import { DISPLAY_SETTINGS, PAGES, readerRoleOf } from './support/pages.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -40,5 +42,29 @@ describe.each(DISPLAY_SETTINGS)('in language $lang at text size $size', ({ lang,
     expect(await shell.htmlLang()).toBe(lang);
     expect(await shell.textSize()).toBe(size);
     await auditPage(page);
+  });
+});
+
+/** The pages a patient, a caregiver or a visitor reads. */
+const PATIENT_SIDE = PAGES.filter((p) => sideOfRole(readerRoleOf(p)) === 'patient');
+
+describe('the patient side on a 375 px phone', () => {
+  let context: BrowserContext;
+  let page: Page;
+  let shell: Shell;
+
+  beforeAll(async () => {
+    context = await newContext(browser, { bypassCSP: true, viewport: { width: 375, height: 844 } });
+    page = await context.newPage();
+    shell = new Shell(page);
+  });
+  afterAll(async () => {
+    await context.close();
+  });
+
+  it.each(PATIENT_SIDE)('$name ($path) has no axe violation (WCAG 2.2 A/AA)', async (spec) => {
+    await shell.open(spec);
+    expect(page.viewportSize()?.width).toBe(375);
+    expect(await axeViolations(page)).toEqual([]);
   });
 });

@@ -1,7 +1,8 @@
-// The risk-factor questionnaire before the diagnostic day, filled in with the keyboard only as the
-// patient does on a tablet: one question per screen, a reload halfway that loses nothing, the check
-// before sending, and then the nurse finds the answers in the Case, marked as the patient's. Every
-// page of the flow gets the accessibility audit at 375 and at 1280 px wide.
+// The questionnaires before the diagnostic day (the risk factors, then the calcium calculator),
+// filled in with the keyboard only as the patient does on a tablet: one question per screen, a
+// reload halfway through each that loses nothing, the check before sending, and then the nurse finds
+// the answers in the Case, marked as the patient's. Every page of the risk-factor flow gets the
+// accessibility audit at 375 and at 1280 px wide.
 /// <reference lib="dom" />
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -11,6 +12,7 @@ import { messages } from './support/pages.js';
 import { auditPage } from './support/audit.js';
 import { signInByKeyboard } from './support/keyboard.js';
 import { RISK_FACTORS } from '../src/core/questionnaires/questions.js';
+import { num } from '../src/core/text.js';
 
 const t = messages('nl');
 const q = t.questionnaires;
@@ -100,13 +102,40 @@ describe('the pre-visit questionnaire by keyboard', () => {
     await expect.poll(() => page.getByText(q.sent).count()).toBe(1);
     await auditBoth(page);
 
+    // The other part before the visit, the calcium calculator, from the list the patient is back on.
+    await shell.tabTo(page.getByRole('link', { name: q.start(q.names.calcium) }));
+    await shell.navigation(() => page.keyboard.press('Enter'));
+    expect(new URL(page.url()).pathname).toBe(`/questionnaires/${patientId}/calcium/step/1`);
+    for (const [item, servings] of [['milk-glass', '2'], ['cheese-slice', '3']] as const) {
+      await shell.tabTo(page.locator(`#${item}`));
+      await page.keyboard.type(servings);
+    }
+    await shell.tabTo(page.getByRole('button', { name: q.calcium.calculate }));
+    await shell.navigation(() => page.keyboard.press('Enter'));
+    // Other food 400 mg, two glasses of milk at 180, three slices of cheese at 160 (the default settings).
+    const result = q.calcium.result(num(400 + 2 * 180 + 3 * 160, 'nl'));
+    await expect.poll(() => page.locator('#calcium-result').textContent()).toBe(result);
+    // The tablet sleeps here too: the servings and the result are still there.
+    await page.reload();
+    expect(await page.locator('#milk-glass').inputValue()).toBe('2');
+    expect(await page.locator('#calcium-result').textContent()).toBe(result);
+    await shell.tabTo(page.getByRole('link', { name: q.calcium.toSummary }));
+    await shell.navigation(() => page.keyboard.press('Enter'));
+    expect(new URL(page.url()).pathname).toBe(`/questionnaires/${patientId}/calcium/summary`);
+    await shell.tabTo(page.getByRole('button', { name: q.summary.send }));
+    await shell.navigation(() => page.keyboard.press('Enter'));
+    await expect.poll(() => page.getByText(q.sent).count()).toBe(1);
+
     // The nurse, in a browser of her own, finds the answers in the Case and on the assessment.
     const nurseContext = await newContext(browser, { bypassCSP: true });
     const nurse = await nurseContext.newPage();
     await signInByKeyboard(nurse, new Shell(nurse, 'nl'), 'nurse');
     const c = await nurse.request.get(`/api/v1/patients/${patientId}/case`);
     expect(c.status()).toBe(200);
-    expect(await c.json()).toMatchObject({ riskFactors: { currentSmoker: true, parentHipFracture: true, alcoholUnitsPerDay: 2 }, falls: { worriedAboutFalling: true, injuredByFall: true } });
+    expect(await c.json()).toMatchObject({
+      riskFactors: { currentSmoker: true, parentHipFracture: true, alcoholUnitsPerDay: 2 }, falls: { worriedAboutFalling: true, injuredByFall: true },
+      calcium: { servings: { 'milk-glass': 2, 'cheese-slice': 3 } },
+    });
     await nurse.goto(`/patients/${patientId}/assessment`);
     await expect.poll(() => nurse.locator('#patient-given').textContent()).toContain(t.why.fromPatient);
     await nurseContext.close();

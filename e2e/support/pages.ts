@@ -42,8 +42,8 @@ const sessions = new Map<DemoAccount['role'], Cookie>();
  * otherwise through the form (signInAs), keeping that session for the next time. Unlike signInAs it
  * leaves the page where it was: the caller goes to the page to check.
  */
-export function signedInAs(role: DemoAccount['role']): (page: Page) => Promise<void> {
-  return async (page) => {
+export function signedInAs(role: DemoAccount['role']): ((page: Page) => Promise<void>) & { role: DemoAccount['role'] } {
+  return Object.assign(async (page: Page) => {
     const ctx = page.context();
     const kept = sessions.get(role);
     if (kept) {
@@ -58,7 +58,12 @@ export function signedInAs(role: DemoAccount['role']): (page: Page) => Promise<v
     const session = (await ctx.cookies()).find((c) => c.name === SESSION_COOKIE);
     if (!session) throw new Error(`signing in as ${role} set no ${SESSION_COOKIE} cookie`);
     sessions.set(role, session);
-  };
+  }, { role });
+}
+
+/** The role a page is opened as (the one its `before` signs in), or undefined for a visitor. */
+export function readerRoleOf(spec: PageSpec): DemoAccount['role'] | undefined {
+  return (spec.before as { role?: DemoAccount['role'] } | undefined)?.role;
 }
 
 export interface PageSpec {
@@ -214,6 +219,8 @@ export const PAGES: readonly PageSpec[] = [
   { name: 'results of a child (caregiver)', path: '/results/{id}', h1: (t) => t.myResults.titleFor('Lotte Mulder'), before: signedInAs('caregiver'), resolve: async (page) => (await caredForQuestionnaires(page)).replace('/questionnaires/', '/results/') },
   { name: 'my medicines (patient)', path: '/medicines/{id}', h1: (t) => t.myMedicines.title, before: signedInAs('patient'), resolve: async (page) => `/medicines/${(await ownRecord(page)).split('/')[2] ?? ''}` },
   { name: 'medicines of a child (caregiver)', path: '/medicines/{id}', h1: (t) => t.myMedicines.titleFor('Lotte Mulder'), before: signedInAs('caregiver'), resolve: async (page) => (await caredForQuestionnaires(page)).replace('/questionnaires/', '/medicines/') },
+  { name: 'my plan (patient)', path: '/plan/{id}', h1: (t) => t.myPlan.title, before: signedInAs('patient'), resolve: async (page) => `/plan/${(await ownRecord(page)).split('/')[2] ?? ''}` },
+  { name: 'plan of a child (caregiver)', path: '/plan/{id}', h1: (t) => t.myPlan.titleFor('Lotte Mulder'), before: signedInAs('caregiver'), resolve: async (page) => (await caredForQuestionnaires(page)).replace('/questionnaires/', '/plan/') },
   { name: 'questionnaires of a child (caregiver)', path: '/questionnaires/{id}', h1: (t) => t.questionnaires.title, before: signedInAs('caregiver'), resolve: caredForQuestionnaires },
   { name: 'consent of a caregiver (nurse)', path: '/patients/{id}/caregivers/{caregiverId}', h1: (t) => t.record.consentTitle('Bram de Vries'), before: signedInAs('nurse'), resolve: firstConsentPage },
   { name: 'record facts (nurse)', path: '/patients/{id}/facts', h1: (t) => t.facts.title, before: signedInAs('nurse'), resolve: annasRecord('facts') },

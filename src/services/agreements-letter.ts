@@ -91,10 +91,11 @@ export function agreementsLetterText(l: AgreementsLetter): { title: string; bloc
   };
 }
 
-export async function agreementsLetterPdf(l: AgreementsLetter): Promise<Buffer> {
+/** The sheet as a PDF; `kept`: the words of an earlier print, so a reprint says what that one said. */
+export async function agreementsLetterPdf(l: AgreementsLetter, kept?: ReturnType<typeof agreementsLetterText>): Promise<Buffer> {
   const w = WORDS[l.lang];
   const born = letterDate(l.birthDate, w.locale);
-  const t = agreementsLetterText(l);
+  const t = kept ?? agreementsLetterText(l);
   return patientLetterPdf({ title: t.title, author: l.organisationName, footer: w.footer(l.patientName, born), page: w.page, h2Top: 12 }, [
     { text: l.organisationName, style: 'org' },
     { text: w.printed(letterDate(l.printedOn, w.locale)), margin: [0, 0, 0, 14] },

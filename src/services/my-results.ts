@@ -12,7 +12,9 @@ import { projectCase } from '../core/record/projection.js';
 import type { Conclusion } from '../core/rule.js';
 import { addDays, compareDates, type IsoDate } from '../core/time/date.js';
 import { dayInNl, todayNl } from '../schema/clock.js';
-import { readWithPatient, type AccessDeps, type EntryRow } from './access.js';
+import { readWithPatient, type AccessDeps, type EntryRow, type PatientRecords, type PatientRow } from './access.js';
+import type { Settings } from '../core/settings.js';
+import type { Db } from '../store/db.js';
 import { settingsForOrganisation } from './settings.js';
 import type { Ask, Lang } from './record.js';
 
@@ -60,34 +62,58 @@ export interface MyResults {
   any: boolean;
 }
 
+/** What the patient's side may see of the record today: the Case without results held back. */
+export interface VisibleRecord {
+  /** The Case of what the patient may see (results held back are left out). */
+  case: Case;
+  /** The record's standing entries (every kind, results held back among them), newest first. */
+  entries: EntryRow[];
+  /** The first day each held-back result will be shown. */
+  held: IsoDate[];
+  /** The settings of the patient's hospital. */
+  settings: Settings;
+  /** The organisation caring for the patient, if any. */
+  careOrganisation: string | null;
+}
+
+/**
+ * The record as the patient's side sees it on `today`: every page there works from this Case, so a
+ * result held back never shows through what the core concludes from it (a calcium target, a
+ * vitamin D dose).
+ */
+export async function visibleRecord(db: Db, records: PatientRecords, row: PatientRow, today: IsoDate): Promise<VisibleRecord> {
+  const [entries, assessments, careOrganisation] = await Promise.all([
+    records.clinical.currentEntries(db, row.id),
+    records.clinical.assessmentsOf(db, row.id),
+    // The patient's hospital decides the delay; an account of a patient has no organisation of its own.
+    records.patientOrganisations(db, [row.id]).then((orgs) => orgs.find((o) => o.relation === 'care')?.organisation_id ?? null),
+  ]);
+  const settings = await settingsForOrganisation(db, careOrganisation);
+  const signed = assessments.map((a) => a.signed_at);
+  const isResult = (e: EntryRow): e is EntryRow & { kind: ResultKind } => (RESULT_KINDS as readonly string[]).includes(e.kind);
+  const held: IsoDate[] = [];
+  const shown: RecordEntry[] = [];
+  for (const e of entries) {
+    if (e.status !== 'active' || compareDates(e.clinical_date, today) > 0) continue;
+    if (isResult(e)) {
+      const from = visibleFrom(e.recorded_at, signed, settings.resultsReleaseDays);
+      if (compareDates(from, today) > 0) {
+        held.push(from);
+        continue;
+      }
+    }
+    shown.push({ kind: e.kind, date: e.clinical_date, data: e.data, source: e.source } as RecordEntry);
+  }
+  // The store lists newest first; the projection reads facts in the order they were recorded.
+  shown.reverse();
+  return { case: projectCase({ birthDate: row.birth_date, sex: row.sex }, shown, today), entries, held, settings, careOrganisation };
+}
+
 /** The results the patient may see today, read as one audited look at the record. */
 export async function myResults(deps: AccessDeps, ask: Ask & { lang: Lang }): Promise<MyResults> {
   const today = todayNl();
   return readWithPatient(deps, { actor: ask.actor, meta: ask.meta, action: 'record.read', resource: 'patient/results', patientId: ask.patientId }, async ({ db, row, records }) => {
-    const [entries, assessments, settings] = await Promise.all([
-      records.clinical.currentEntries(db, row.id),
-      records.clinical.assessmentsOf(db, row.id),
-      // The patient's hospital decides the delay; an account of a patient has no organisation of its own.
-      records.patientOrganisations(db, [row.id]).then((orgs) => settingsForOrganisation(db, orgs.find((o) => o.relation === 'care')?.organisation_id ?? null)),
-    ]);
-    const signed = assessments.map((a) => a.signed_at);
-    const isResult = (e: EntryRow): e is EntryRow & { kind: ResultKind } => (RESULT_KINDS as readonly string[]).includes(e.kind);
-    const held: IsoDate[] = [];
-    const shown: RecordEntry[] = [];
-    for (const e of entries) {
-      if (e.status !== 'active' || compareDates(e.clinical_date, today) > 0) continue;
-      if (isResult(e)) {
-        const from = visibleFrom(e.recorded_at, signed, settings.resultsReleaseDays);
-        if (compareDates(from, today) > 0) {
-          held.push(from);
-          continue;
-        }
-      }
-      shown.push({ kind: e.kind, date: e.clinical_date, data: e.data, source: e.source } as RecordEntry);
-    }
-    // The store lists newest first; the projection reads facts in the order they were recorded.
-    shown.reverse();
-    const c = projectCase({ birthDate: row.birth_date, sex: row.sex }, shown, today);
+    const { case: c, held, settings } = await visibleRecord(db, records, row, today);
     const ev: Evaluation = evaluate(c, settings, ask.lang);
     const conclusions = RESULT_RULES.flatMap((id) => ev.conclusions.filter((x) => x.ruleId === id));
     const any = (c.dxa?.length ?? 0) > 0 || c.vfa !== undefined || (c.labs?.length ?? 0) > 0;

@@ -13,6 +13,7 @@ import { registerCaregiverPages } from './me/caregivers.route.js';
 import { registerQuestionnairePages } from './questionnaires/questionnaires.route.js';
 import { registerResultsPages } from './results/results.route.js';
 import { registerMyMedicinesPages } from './my-medicines/my-medicines.route.js';
+import { registerPlanPages } from './plan/plan.route.js';
 import { registerPatientPages } from './patients/patients.route.js';
 import { registerAdminPages } from './admin/admin.route.js';
 import { registerFactPages } from './facts/facts.route.js';
@@ -45,6 +46,7 @@ export function registerWebRoutes(fastify: FastifyInstance): void {
   registerQuestionnairePages(fastify, kit);
   registerResultsPages(fastify, kit);
   registerMyMedicinesPages(fastify, kit);
+  registerPlanPages(fastify, kit);
   registerPatientPages(fastify, kit);
   registerRecordPages(fastify, kit);
   registerIntakePages(fastify, kit);

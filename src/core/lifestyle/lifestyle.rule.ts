@@ -70,6 +70,11 @@ const TEXT: Record<LifestyleReason, { pNl: string; pEn: string; cNl: string; cEn
   },
 };
 
+/** The patient's words for one piece of advice, as the explanation strings them together. */
+export function lifestyleAdviceWords(reason: LifestyleReason, lang: Lang): string {
+  return lang === 'nl' ? TEXT[reason].pNl : TEXT[reason].pEn;
+}
+
 export const lifestyleRule: Rule = {
   id: 'lifestyle.advice',
   stage: 'lifestyle',
@@ -114,7 +119,7 @@ export const lifestyleRule: Rule = {
         let advice = '';
         for (let i = 0; i < reasons.length; i++) {
           const w = TEXT[reasons[i] as LifestyleReason];
-          patient += (i === 0 ? '' : ' ') + (nl ? w.pNl : w.pEn);
+          patient += (i === 0 ? '' : ' ') + lifestyleAdviceWords(reasons[i] as LifestyleReason, lang);
           advice += (i === 0 ? '' : '; ') + (nl ? w.cNl : w.cEn);
         }
         return nl

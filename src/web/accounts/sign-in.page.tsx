@@ -91,7 +91,8 @@ export function SignInPage(props: {
           <h2 id="demo-accounts">{t.signIn.demoTitle}</h2>
           <p>{t.signIn.demoIntro}</p>
           <div class="table-scroll">
-            <table>
+            {/* Stacked on a phone: a table wider than the screen would be a region to scroll that a keyboard cannot reach. */}
+            <table class="stack">
               <thead>
                 <tr>
                   <th scope="col">{t.signIn.demoRole}</th>
@@ -102,11 +103,11 @@ export function SignInPage(props: {
               <tbody>
                 {props.demoAccounts.map((a) => (
                   <tr key={a.email}>
-                    <th scope="row">{t.roles[a.role]}</th>
-                    <td>
+                    <th scope="row" data-label={t.signIn.demoRole}>{t.roles[a.role]}</th>
+                    <td data-label={t.signIn.demoEmail}>
                       <code>{a.email}</code>
                     </td>
-                    <td>
+                    <td data-label={t.signIn.demoPassword}>
                       <code>{props.demoPassword}</code>
                     </td>
                   </tr>

@@ -82,6 +82,12 @@ export function MePage({ ctx, patient, caregivers, questionnaires, reminder, csr
           <a href={`/medicines/${patient.id}`}>{ctx.t.myMedicines.link}</a>
         </p>
       </section>
+      <section aria-labelledby="plan-title">
+        <h2 id="plan-title">{ctx.t.myPlan.title}</h2>
+        <p>
+          <a href={`/plan/${patient.id}`}>{ctx.t.myPlan.link}</a>
+        </p>
+      </section>
       <section aria-labelledby="agreements-title">
         <h2 id="agreements-title">{ctx.t.decision.mine.title}</h2>
         {decision ? (
@@ -173,6 +179,7 @@ export function CarePage({ ctx, people, idle, reminders, linked = false }: {
                   <th scope="col">{t.myResults.column}</th>
                   <th scope="col">{t.myMedicines.title}</th>
                   <th scope="col">{t.accessLog.mine.column}</th>
+                  <th scope="col">{t.myPlan.column}</th>
                 </tr>
               </thead>
               <tbody>
@@ -193,6 +200,9 @@ export function CarePage({ ctx, people, idle, reminders, linked = false }: {
                     </td>
                     <td data-label={t.accessLog.mine.column}>
                       <a href={`/care/${p.id}/access-log`}>{t.accessLog.mine.titleFor(listName(p))}</a>
+                    </td>
+                    <td data-label={t.myPlan.column}>
+                      <a href={`/plan/${p.id}`}>{t.myPlan.linkFor(listName(p))}</a>
                     </td>
                   </tr>
                 ))}
