@@ -349,6 +349,25 @@ export interface LetterTable {
   written_at: Timestamp;
 }
 
+/** The patient's reminder choices for their calendar feed (migration 0016). */
+export interface CalendarChoiceTable {
+  patient_id: string;
+  remind_at: string;
+  name_medicine: boolean;
+  changed_by: string;
+  changed_at: Timestamp;
+}
+
+/** A private calendar link: only the token's SHA-256 is kept (migration 0016). */
+export interface CalendarFeedTable {
+  id: Generated<string>;
+  patient_id: string;
+  user_id: string;
+  token_hash: string;
+  created_at: Timestamp;
+  revoked_at: string | null;
+}
+
 export interface Database {
   app_user: AppUserTable;
   one_time_code: OneTimeCodeTable;
@@ -376,4 +395,6 @@ export interface Database {
   questionnaire_draft: QuestionnaireDraftTable;
   shared_decision: SharedDecisionTable;
   letter: LetterTable;
+  calendar_choice: CalendarChoiceTable;
+  calendar_feed: CalendarFeedTable;
 }

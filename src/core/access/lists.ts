@@ -39,6 +39,9 @@ export const ACTIONS = [
   'diary.write',
   'report.write',
   'dose.confirm',
+  // The patient's calendar: making, ending and reading the private link, and the reminder choices.
+  // The patient's own (or a caregiver's for them); a clinician has no part in it.
+  'calendar.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -114,6 +117,7 @@ export const ACCESS_REASONS = [
   'only physicians prescribe',
   'unknown action',
   'the patient or a caregiver writes this; the clinic records its own facts',
+  'the patient or a caregiver chooses this',
 ] as const;
 export type AccessReason = (typeof ACCESS_REASONS)[number];
 

@@ -798,6 +798,7 @@ export const en = {
       'diary.write': 'wrote in the diary',
       'report.write': 'told the clinic something',
       'dose.confirm': 'said a medicine was taken',
+      'calendar.manage': 'managed the calendar link',
       'medication.prescribe': 'prescribed, stopped or planned a medicine',
       'caregiver.link-status': 'saw that a link gives no access',
     },
@@ -1169,6 +1170,7 @@ export const en = {
       'diary.write': 'Diary written',
       'report.write': 'Report sent to the clinic',
       'dose.confirm': 'Medicine taken, as told',
+      'calendar.manage': 'Calendar link or reminders changed',
       'medication.prescribe': 'Medicine prescribed, stopped or planned',
       'settings.manage': 'Organisation settings viewed or changed',
       'caregiver.link-status': 'Caregiver saw why a link gives no access',
@@ -1215,6 +1217,7 @@ export const en = {
       'only physicians prescribe': 'only physicians prescribe',
       'unknown action': 'unknown action',
       'the patient or a caregiver writes this; the clinic records its own facts': 'the patient or a caregiver fills this in; the clinic records its own facts',
+      'the patient or a caregiver chooses this': 'the patient or a caregiver chooses this',
     },
     otherReasons: {
       noPatient: 'this record does not exist',

@@ -800,6 +800,7 @@ export const nl = {
       'diary.write': 'schreef in het dagboek',
       'report.write': 'gaf iets door aan de kliniek',
       'dose.confirm': 'gaf door dat een medicijn is ingenomen',
+      'calendar.manage': 'beheerde de agenda-koppeling',
       'medication.prescribe': 'schreef een medicijn voor, stopte het of plande het volgende',
       'caregiver.link-status': 'zag dat een koppeling geen toegang geeft',
     },
@@ -1171,6 +1172,7 @@ export const nl = {
       'diary.write': 'Dagboek bijgewerkt',
       'report.write': 'Melding aan de kliniek gedaan',
       'dose.confirm': 'Inname van medicijn doorgegeven',
+      'calendar.manage': 'Agenda-koppeling of herinneringen bijgewerkt',
       'medication.prescribe': 'Medicijn voorgeschreven, gestopt of gepland',
       'settings.manage': 'Instellingen van de organisatie bekeken of veranderd',
       'caregiver.link-status': 'Naaste zag waarom een koppeling geen toegang geeft',
@@ -1217,6 +1219,7 @@ export const nl = {
       'only physicians prescribe': 'alleen artsen schrijven medicijnen voor',
       'unknown action': 'onbekende handeling',
       'the patient or a caregiver writes this; the clinic records its own facts': 'dit vult de patiënt of een naaste in; de kliniek legt eigen gegevens vast',
+      'the patient or a caregiver chooses this': 'dit kiest de patiënt of een naaste',
     } satisfies Record<AccessReason, string>,
     otherReasons: {
       noPatient: 'dit dossier bestaat niet',
