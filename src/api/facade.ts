@@ -40,6 +40,7 @@ export {
 } from '../services/questionnaires.js';
 export { myResults, type MyResults } from '../services/my-results.js';
 export { visitReminder, type VisitReminder } from '../services/visit-reminder.js';
+export { calendarSettings, chooseReminders, endFeedLink, makeFeedLink, type CalendarSettingsView } from '../services/calendar.js';
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo/demo-data.js';
 export { AppError } from '../schema/problem.js';
 export type { Action, LinkGap } from '../core/access/index.js';
