@@ -11,6 +11,8 @@ import { accessDeps, requestMeta, requireUser } from '../auth.js';
 import { problemResponses } from '../responses.js';
 
 const IdParams = z.object({ id: z.uuid('is not a valid id') }).strict();
+/** Nothing to send; an empty object is taken too, for clients that always send JSON. */
+const NoBody = z.object({}).strict().nullish();
 
 export const FeedLink = z.object({ url: z.url().describe('The private link to subscribe to; shown once: only a hash of it is kept') }).strict().meta({ id: 'CalendarFeedLink' });
 export const CalendarChoicesInput = z
@@ -67,12 +69,12 @@ export function registerCalendarRoutes(app: ZodApp): void {
 
   app.post(
     '/api/v1/patients/:id/calendar-feed',
-    { schema: { tags: ['calendar'], summary: 'Make a private calendar link (the patient, or a caregiver for them)', description: LINK, params: IdParams, response: { 201: FeedLink, ...problemResponses(400, 401, 403, 404, 409) } } },
+    { schema: { tags: ['calendar'], summary: 'Make a private calendar link (the patient, or a caregiver for them)', description: LINK, params: IdParams, body: NoBody, response: { 201: FeedLink, ...problemResponses(400, 401, 403, 404, 409) } } },
     async (req, reply) => reply.status(201).send(linkOf(req, (await makeFeedLink(deps(), ask(req, req.params.id))).token)),
   );
   app.delete(
     '/api/v1/patients/:id/calendar-feed',
-    { schema: { tags: ['calendar'], summary: 'End your private calendar link to this record at once', params: IdParams, response: { 204: z.null(), ...problemResponses(400, 401, 403, 404) } } },
+    { schema: { tags: ['calendar'], summary: 'End your private calendar link to this record at once', params: IdParams, body: NoBody, response: { 204: z.null(), ...problemResponses(400, 401, 403, 404) } } },
     async (req, reply) => {
       await endFeedLink(deps(), ask(req, req.params.id));
       return reply.status(204).send(null);
@@ -80,12 +82,12 @@ export function registerCalendarRoutes(app: ZodApp): void {
   );
   app.post(
     '/api/v1/me/calendar-feed',
-    { schema: { tags: ['calendar'], summary: 'Make a private calendar link to your own record', description: LINK, response: { 201: FeedLink, ...problemResponses(401, 403, 404, 409) } } },
+    { schema: { tags: ['calendar'], summary: 'Make a private calendar link to your own record', description: LINK, body: NoBody, response: { 201: FeedLink, ...problemResponses(401, 403, 404, 409) } } },
     async (req, reply) => reply.status(201).send(linkOf(req, (await makeFeedLink(deps(), ownRecord(req))).token)),
   );
   app.delete(
     '/api/v1/me/calendar-feed',
-    { schema: { tags: ['calendar'], summary: 'End your private calendar link to your own record at once', response: { 204: z.null(), ...problemResponses(401, 403, 404) } } },
+    { schema: { tags: ['calendar'], summary: 'End your private calendar link to your own record at once', body: NoBody, response: { 204: z.null(), ...problemResponses(401, 403, 404) } } },
     async (req, reply) => {
       await endFeedLink(deps(), ownRecord(req));
       return reply.status(204).send(null);
@@ -114,7 +116,7 @@ export function registerCalendarRoutes(app: ZodApp): void {
         summary: 'The calendar feed behind a private link (iCalendar, RFC 5545; no session)',
         description: 'Unknown, ended or no longer allowed links all answer `404` alike. At most 30 reads per link per 10 minutes.',
         params: z.object({ token: z.string().max(100) }).strict(),
-        response: problemResponses(404, 429),
+        response: { 200: z.string().describe('The iCalendar text (text/calendar)'), ...problemResponses(404, 429) },
       },
     },
     async (req, reply) => {
