@@ -11,6 +11,7 @@ import { registerAccountPages } from './accounts/accounts.route.js';
 import { registerOwnRecordPages } from './me/me.route.js';
 import { registerQuestionnairePages } from './questionnaires/questionnaires.route.js';
 import { registerResultsPages } from './results/results.route.js';
+import { registerCalendarPages } from './calendar/calendar.route.js';
 import { registerPatientPages } from './patients/patients.route.js';
 import { registerAdminPages } from './admin/admin.route.js';
 import { registerFactPages } from './facts/facts.route.js';
@@ -41,6 +42,7 @@ export function registerWebRoutes(fastify: FastifyInstance): void {
   registerWorklistPages(fastify, kit);
   registerQuestionnairePages(fastify, kit);
   registerResultsPages(fastify, kit);
+  registerCalendarPages(fastify, kit);
   registerPatientPages(fastify, kit);
   registerRecordPages(fastify, kit);
   registerIntakePages(fastify, kit);

@@ -76,6 +76,12 @@ export function MePage({ ctx, patient, caregivers, questionnaires, reminder, csr
           <a href={`/results/${patient.id}`}>{ctx.t.myResults.link}</a>
         </p>
       </section>
+      <section aria-labelledby="calendar-title">
+        <h2 id="calendar-title">{ctx.t.calendarFeed.title}</h2>
+        <p>
+          <a href={`/calendar/${patient.id}`}>{ctx.t.calendarFeed.homeLink}</a>
+        </p>
+      </section>
       <section aria-labelledby="agreements-title">
         <h2 id="agreements-title">{ctx.t.decision.mine.title}</h2>
         {decision ? (
@@ -159,6 +165,7 @@ export function CarePage({ ctx, people, idle, reminders }: {
                   <th scope="col">{t.patients.birthDate}</th>
                   <th scope="col">{t.questionnaires.title}</th>
                   <th scope="col">{t.myResults.column}</th>
+                  <th scope="col">{t.calendarFeed.title}</th>
                 </tr>
               </thead>
               <tbody>
@@ -173,6 +180,9 @@ export function CarePage({ ctx, people, idle, reminders }: {
                     </td>
                     <td data-label={t.myResults.column}>
                       <a href={`/results/${p.id}`}>{t.myResults.linkFor(listName(p))}</a>
+                    </td>
+                    <td data-label={t.calendarFeed.title}>
+                      <a href={`/calendar/${p.id}`}>{t.calendarFeed.linkFor(listName(p))}</a>
                     </td>
                   </tr>
                 ))}
