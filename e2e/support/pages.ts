@@ -216,6 +216,8 @@ export const PAGES: readonly PageSpec[] = [
     before: signedInAs('patient'), resolve: ownQuestionnaire('/calcium/step/1'),
   },
   { name: 'my results (patient)', path: '/results/{id}', h1: (t) => t.myResults.title, before: signedInAs('patient'), resolve: async (page) => `/results/${(await ownRecord(page)).split('/')[2] ?? ''}` },
+  { name: 'my calendar (patient)', path: '/calendar/{id}', h1: (t) => t.calendarFeed.title, before: signedInAs('patient'), resolve: async (page) => `/calendar/${(await ownRecord(page)).split('/')[2] ?? ''}` },
+  { name: 'calendar of a child (caregiver)', path: '/calendar/{id}', h1: (t) => t.calendarFeed.titleFor('Lotte Mulder'), before: signedInAs('caregiver'), resolve: async (page) => (await caredForQuestionnaires(page)).replace('/questionnaires/', '/calendar/') },
   { name: 'results of a child (caregiver)', path: '/results/{id}', h1: (t) => t.myResults.titleFor('Lotte Mulder'), before: signedInAs('caregiver'), resolve: async (page) => (await caredForQuestionnaires(page)).replace('/questionnaires/', '/results/') },
   { name: 'my medicines (patient)', path: '/medicines/{id}', h1: (t) => t.myMedicines.title, before: signedInAs('patient'), resolve: async (page) => `/medicines/${(await ownRecord(page)).split('/')[2] ?? ''}` },
   { name: 'medicines of a child (caregiver)', path: '/medicines/{id}', h1: (t) => t.myMedicines.titleFor('Lotte Mulder'), before: signedInAs('caregiver'), resolve: async (page) => (await caredForQuestionnaires(page)).replace('/questionnaires/', '/medicines/') },

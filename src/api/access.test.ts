@@ -40,10 +40,12 @@ const CLINIC: Record<Role, P[]> = { nurse: ['adultA'], physician: ['adultA'], ph
 const CONFIRM: Record<Role, P[]> = { nurse: [], physician: [], physiotherapist: [], 'care-worker': [], admin: [], patient: ['adultA'], caregiver: ['childA'] };
 /** Who may prescribe, stop and plan medication: the physicians of the caring organisation only. */
 const PRESCRIBE: Record<Role, P[]> = { nurse: [], physician: ['adultA'], physiotherapist: [], 'care-worker': [], admin: [], patient: [], caregiver: [] };
+/** Who may make a calendar link and choose the reminders: the patient, and a caregiver for them; no clinician. */
+const CALENDAR: Record<Role, P[]> = { nurse: [], physician: [], physiotherapist: [], 'care-worker': [], admin: [], patient: ['adultA'], caregiver: ['childA'] };
 
 interface RouteCase {
   name: string;
-  method: 'GET' | 'POST' | 'PATCH';
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   path: (id: string, f: Fixture) => string;
   body?: (f: Fixture) => unknown;
   allowed: Record<Role, P[]>;
@@ -165,6 +167,11 @@ const ROUTES: RouteCase[] = [
     name: 'print the agreements', method: 'GET', path: (id) => `/api/v1/patients/${id}/decisions/${DECISION.get(id) ?? 'none'}/agreements.pdf?lang=nl`, allowed: CLINIC, okStatus: 200,
     before: decisionMade,
   },
+  // The patient's calendar: the link and the reminder choices are the patient's, or a caregiver's for them.
+  { name: 'make a calendar link', method: 'POST', path: (id) => `/api/v1/patients/${id}/calendar-feed`, body: () => ({}), allowed: CALENDAR, okStatus: 201 },
+  { name: 'end a calendar link', method: 'DELETE', path: (id) => `/api/v1/patients/${id}/calendar-feed`, body: () => ({}), allowed: CALENDAR, okStatus: 204 },
+  { name: 'read the calendar choices', method: 'GET', path: (id) => `/api/v1/patients/${id}/calendar-settings`, allowed: CALENDAR, okStatus: 200 },
+  { name: 'choose the reminders', method: 'PUT', path: (id) => `/api/v1/patients/${id}/calendar-settings`, body: () => ({ remindAt: '08:15', nameMedicine: false }), allowed: CALENDAR, okStatus: 200 },
   { name: 'resume care', method: 'POST', path: (id) => `/api/v1/patients/${id}/end-of-care/resume`, body: () => ({}), allowed: CLINIC, okStatus: 204, before: careEnded, after: careGoesOn },
 ];
 

@@ -47,6 +47,7 @@ import { registerMedicationRoutes } from './routes/medication.route.js';
 import { registerFollowUpRoutes } from './routes/follow-up.route.js';
 import { registerDecisionRoutes } from './routes/decision.route.js';
 import { registerCaregiverInviteRoutes } from './routes/caregiver-invites.route.js';
+import { registerCalendarRoutes } from './routes/calendar.route.js';
 
 export type App = FastifyInstance;
 export type { ZodApp } from './types.js';
@@ -234,6 +235,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: 'admin', description: 'Users and the audit log of your organisation' },
         { name: 'clinical', description: 'The clinical core: rules and evaluation' },
         { name: 'record', description: "The clinical record: facts with their history, the Case and its evaluation, signed assessments, the end of care" },
+        { name: 'calendar', description: "The patient's calendar feed: a private link, the reminder choices, the feed itself (text/calendar)" },
         { name: 'follow-up', description: 'Follow-up contacts after the start of treatment, the GP hand-over letter and the dentist\'s card, kept in the record' },
       ],
     },
@@ -298,6 +300,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerFollowUpRoutes(typed);
   registerDecisionRoutes(typed);
   registerCaregiverInviteRoutes(typed);
+  registerCalendarRoutes(typed);
   typed.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
   return app;
 }

@@ -201,6 +201,13 @@ const CASES: Case[] = [
   { name: 'end of care: impossible date', method: 'POST', url: (f) => rec(f, 'end-of-care'), as: 'nurse', body: { reason: 'moved', date: '2026-06-31' }, pointer: '/date' },
   { name: 'resume care: a body with a field', method: 'POST', url: (f) => rec(f, 'end-of-care/resume'), as: 'nurse', body: { reason: 'back' }, pointer: '/reason' },
   { name: 'resume care: bad id', method: 'POST', url: () => '/api/v1/patients/not-a-uuid/end-of-care/resume', as: 'nurse', pointer: '/params/id' },
+  { name: 'calendar choices: a time that is not one', method: 'PUT', url: (f) => rec(f, 'calendar-settings'), as: 'nurse', body: { remindAt: '24:00', nameMedicine: false }, pointer: '/remindAt', says: { detail: /between 05:00 and 23:59/ } },
+  { name: 'calendar choices: a time in the night', method: 'PUT', url: (f) => rec(f, 'calendar-settings'), as: 'nurse', body: { remindAt: '02:30', nameMedicine: false }, pointer: '/remindAt' },
+  { name: 'calendar choices: naming not a yes or no', method: 'PUT', url: (f) => rec(f, 'calendar-settings'), as: 'nurse', body: { remindAt: '09:00', nameMedicine: 'yes' }, pointer: '/nameMedicine' },
+  { name: 'calendar choices: unknown field', method: 'PUT', url: (f) => rec(f, 'calendar-settings'), as: 'nurse', body: { remindAt: '09:00', nameMedicine: true, colour: 'red' }, pointer: '/colour' },
+  { name: 'calendar link: a field it does not take', method: 'POST', url: (f) => rec(f, 'calendar-feed'), as: 'nurse', body: { url: 'https://example.org' }, pointer: '/url' },
+  { name: 'own calendar link: a field it does not take', method: 'POST', url: () => '/api/v1/me/calendar-feed', as: 'nurse', body: { days: 30 }, pointer: '/days' },
+  { name: 'calendar link: bad id', method: 'POST', url: () => '/api/v1/patients/not-a-uuid/calendar-feed', as: 'nurse', pointer: '/params/id' },
   { name: 'activation: code too short', method: 'POST', url: () => '/api/v1/activation', as: null, body: { code: 'AB', password: 'long-enough-1' }, pointer: '/code' },
   { name: 'reset: not an e-mail', method: 'POST', url: () => '/api/v1/password-reset', as: null, body: { email: 'nope' }, pointer: '/email' },
 ];

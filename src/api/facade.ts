@@ -42,6 +42,7 @@ export { myResults, type MyResults } from '../services/my-results.js';
 export { confirmDose, myMedicines, type DoseMark, type MyMedicine, type MyMedicines } from '../services/my-medicines.js';
 export { myAgreementsPdf, myPlan, PLAN_RULES, type MyPlan, type PlanCheckUp, type PlanCourse } from '../services/my-plan.js';
 export { visitReminder, type VisitReminder } from '../services/visit-reminder.js';
+export { calendarSettings, chooseReminders, endFeedLink, makeFeedLink, type CalendarSettingsView } from '../services/calendar.js';
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo/demo-data.js';
 export { AppError } from '../schema/problem.js';
 export type { Action, LinkGap } from '../core/access/index.js';

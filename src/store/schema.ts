@@ -364,6 +364,25 @@ export interface CaregiverInvitationTable {
   accepted_by: string | null;
 }
 
+/** The patient's reminder choices for their calendar feed (migration 0016). */
+export interface CalendarChoiceTable {
+  patient_id: string;
+  remind_at: string;
+  name_medicine: boolean;
+  changed_by: string;
+  changed_at: Timestamp;
+}
+
+/** A private calendar link: only the token's SHA-256 is kept (migration 0016). */
+export interface CalendarFeedTable {
+  id: Generated<string>;
+  patient_id: string;
+  user_id: string;
+  token_hash: string;
+  created_at: Timestamp;
+  revoked_at: string | null;
+}
+
 export interface Database {
   app_user: AppUserTable;
   one_time_code: OneTimeCodeTable;
@@ -392,4 +411,6 @@ export interface Database {
   shared_decision: SharedDecisionTable;
   letter: LetterTable;
   caregiver_invitation: CaregiverInvitationTable;
+  calendar_choice: CalendarChoiceTable;
+  calendar_feed: CalendarFeedTable;
 }

@@ -14,6 +14,7 @@ import { registerQuestionnairePages } from './questionnaires/questionnaires.rout
 import { registerResultsPages } from './results/results.route.js';
 import { registerMyMedicinesPages } from './my-medicines/my-medicines.route.js';
 import { registerPlanPages } from './plan/plan.route.js';
+import { registerCalendarPages } from './calendar/calendar.route.js';
 import { registerPatientPages } from './patients/patients.route.js';
 import { registerAdminPages } from './admin/admin.route.js';
 import { registerFactPages } from './facts/facts.route.js';
@@ -47,6 +48,7 @@ export function registerWebRoutes(fastify: FastifyInstance): void {
   registerResultsPages(fastify, kit);
   registerMyMedicinesPages(fastify, kit);
   registerPlanPages(fastify, kit);
+  registerCalendarPages(fastify, kit);
   registerPatientPages(fastify, kit);
   registerRecordPages(fastify, kit);
   registerIntakePages(fastify, kit);

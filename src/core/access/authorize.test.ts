@@ -159,3 +159,19 @@ describe('authorize: what the patient side writes (questionnaires, diary, report
     }
   });
 });
+
+describe('authorize: the calendar link and reminders (calendar.manage)', () => {
+  const link = { relation: 'family', patientConsent: true } as const;
+  it('is the patient\'s from 12, and a caregiver\'s while the link works', () => {
+    expect(authorize(actor('patient'), 'calendar.manage', target({ birthDate: bornYearsAgo(70) }), ASOF)).toEqual({ allowed: true, reason: 'your own record' });
+    expect(authorize(actor('patient'), 'calendar.manage', target({ birthDate: bornYearsAgo(11) }), ASOF).allowed).toBe(false);
+    expect(authorize(actor('patient'), 'calendar.manage', target({ id: 'p2' }), ASOF).allowed).toBe(false);
+    expect(authorize(actor('caregiver'), 'calendar.manage', target({ caregiverLink: link }), ASOF).allowed).toBe(true);
+    expect(authorize(actor('caregiver'), 'calendar.manage', target({ caregiverLink: { ...link, withdrawn: true } }), ASOF).allowed).toBe(false);
+  });
+  it('is no clinician\'s, even in their care', () => {
+    for (const role of ['nurse', 'physician'] as Role[]) {
+      expect(authorize(actor(role), 'calendar.manage', target(), ASOF)).toEqual({ allowed: false, reason: 'the patient or a caregiver chooses this' });
+    }
+  });
+});

@@ -107,13 +107,13 @@ export function authorize(actor: Actor, action: Action, target: PatientTarget | 
   if (actor.role === 'patient') {
     if (actor.patientId !== target.id) return deny('not your own record');
     if (!patientAccountStanding(target.birthDate, asOf).allowed) return deny('under 12 the parents see the record');
-    if (LOOK.has(action) || PATIENT_WRITES.has(action) || action === 'patient.read-bsn') return allow('your own record');
+    if (LOOK.has(action) || PATIENT_WRITES.has(action) || action === 'patient.read-bsn' || action === 'calendar.manage') return allow('your own record');
     // From 12 a patient may end a caregiver's access to their record themselves (see caregiver.ts).
     if (action === 'patient.withdraw-consent' || action === 'patient.invite-caregiver') return allow('your own record: you decide who looks along');
     return deny('patients cannot do this');
   }
   if (actor.role === 'caregiver') {
-    if (!LOOK.has(action) && !PATIENT_WRITES.has(action)) return deny('caregivers cannot do this');
+    if (!LOOK.has(action) && !PATIENT_WRITES.has(action) && action !== 'calendar.manage') return deny('caregivers cannot do this');
     return caregiverAccess(target, asOf);
   }
   const rel = clinicalRelation(actor, target, asOf);
@@ -149,6 +149,9 @@ export function authorize(actor: Actor, action: Action, target: PatientTarget | 
     // An invitation is the patient's own consent; the clinic records consent on a link instead.
     case 'patient.invite-caregiver':
       return deny('the patient invites a caregiver; the clinic links one');
+    // A calendar link opens the record to whoever holds it: the patient decides, not the clinic.
+    case 'calendar.manage':
+      return deny('the patient or a caregiver chooses this');
     default:
       // Every action is decided above or here: a new one is a type error until it is.
       return refuseUnlisted(action, 'unknown action');

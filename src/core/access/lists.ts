@@ -41,6 +41,9 @@ export const ACTIONS = [
   'dose.confirm',
   // The patient invites someone by e-mail to look along (the invitation is the patient's consent).
   'patient.invite-caregiver',
+  // The patient's calendar: making, ending and reading the private link, and the reminder choices.
+  // The patient's own (or a caregiver's for them); a clinician has no part in it.
+  'calendar.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -121,6 +124,7 @@ export const ACCESS_REASONS = [
   'unknown action',
   'the patient or a caregiver writes this; the clinic records its own facts',
   'the patient invites a caregiver; the clinic links one',
+  'the patient or a caregiver chooses this',
 ] as const;
 export type AccessReason = (typeof ACCESS_REASONS)[number];
 

@@ -88,6 +88,12 @@ export function MePage({ ctx, patient, caregivers, questionnaires, reminder, csr
           <a href={`/plan/${patient.id}`}>{ctx.t.myPlan.link}</a>
         </p>
       </section>
+      <section aria-labelledby="calendar-title">
+        <h2 id="calendar-title">{ctx.t.calendarFeed.title}</h2>
+        <p>
+          <a href={`/calendar/${patient.id}`}>{ctx.t.calendarFeed.homeLink}</a>
+        </p>
+      </section>
       <section aria-labelledby="agreements-title">
         <h2 id="agreements-title">{ctx.t.decision.mine.title}</h2>
         {decision ? (
@@ -180,6 +186,7 @@ export function CarePage({ ctx, people, idle, reminders, linked = false }: {
                   <th scope="col">{t.myMedicines.title}</th>
                   <th scope="col">{t.accessLog.mine.column}</th>
                   <th scope="col">{t.myPlan.column}</th>
+                  <th scope="col">{t.calendarFeed.title}</th>
                 </tr>
               </thead>
               <tbody>
@@ -203,6 +210,9 @@ export function CarePage({ ctx, people, idle, reminders, linked = false }: {
                     </td>
                     <td data-label={t.myPlan.column}>
                       <a href={`/plan/${p.id}`}>{t.myPlan.linkFor(listName(p))}</a>
+                    </td>
+                    <td data-label={t.calendarFeed.title}>
+                      <a href={`/calendar/${p.id}`}>{t.calendarFeed.linkFor(listName(p))}</a>
                     </td>
                   </tr>
                 ))}
