@@ -44,8 +44,13 @@ export { myAgreementsPdf, myPlan, PLAN_RULES, type MyPlan, type PlanCheckUp, typ
 export { visitReminder, type VisitReminder } from '../services/visit-reminder.js';
 export { calendarSettings, chooseReminders, endFeedLink, makeFeedLink, type CalendarSettingsView } from '../services/calendar.js';
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo/demo-data.js';
+export {
+  figuresTable, patientsTable, qualityDashboard, qualityPatients, qualityPatientsExport,
+  type QualityAsk, type QualityDashboard, type QualityExportAsk, type QualityPatientRow, type QualityPatientsAsk, type QualityPatientsPage,
+} from '../services/quality.js';
 export { AppError } from '../schema/problem.js';
 export type { Action, LinkGap } from '../core/access/index.js';
+export { QUALITY_NAME_ROLES } from '../core/access/index.js';
 import { authorize, type Action, type Actor } from '../core/access/index.js';
 import { todayNl } from '../schema/clock.js';
 

@@ -44,6 +44,9 @@ export const ACTIONS = [
   // The patient's calendar: making, ending and reading the private link, and the reminder choices.
   // The patient's own (or a caregiver's for them); a clinician has no part in it.
   'calendar.manage',
+  // The quality dashboard of a fracture liaison service: figures over its patients, and the
+  // patient-level rows behind them (names for its clinicians, codes for its administrator).
+  'quality.read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -125,6 +128,8 @@ export const ACCESS_REASONS = [
   'the patient or a caregiver writes this; the clinic records its own facts',
   'the patient invites a caregiver; the clinic links one',
   'the patient or a caregiver chooses this',
+  'quality figures of your organisation',
+  'quality figures are for a hospital\'s fracture liaison service',
 ] as const;
 export type AccessReason = (typeof ACCESS_REASONS)[number];
 

@@ -18,6 +18,7 @@ import * as m0014 from './0014_questionnaire.js';
 import * as m0015 from './0015_decision_letters.js';
 import * as m0016 from './0016_calendar_feed.js';
 import * as m0018 from './0018_caregiver_invitation.js';
+import * as m0019 from './0019_quality.js';
 import * as m0020 from './0020_missed_dose.js';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -37,6 +38,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0015_decision_letters': m0015,
   '0016_calendar_feed': m0016,
   '0018_caregiver_invitation': m0018,
+  '0019_quality': m0019,
   '0020_missed_dose': m0020,
 };
 

@@ -1109,6 +1109,10 @@ export const en = {
         label: 'Days until the patient sees new results',
         meaning: 'A patient sees new results as soon as a physician or nurse has signed off the assessment. If that has not happened, the patient sees them this many days after they were entered.',
       },
+      expectedFracturesPerYear: {
+        label: 'Expected fractures a year in your area',
+        meaning: 'How many fractures in people aged 50 and over your hospital expects each year. The quality overview then shows what part of them the fracture team found. Empty: only the number of patients found.',
+      },
     },
     items: {
       'milk-glass': 'Glass of milk or buttermilk (150 ml)',
@@ -1214,6 +1218,7 @@ export const en = {
       'patient.invite-caregiver': 'Patient invited someone to look along',
       'caregiver.invitation-open': 'Invitation to look along opened',
       'caregiver.invitation-accept': 'Invitation to look along taken',
+      'quality.read': 'Quality figures or the patients behind them viewed',
     },
     reasons: {
       'administrator of your organisation': 'administrator of their own organisation',
@@ -1259,6 +1264,8 @@ export const en = {
       'the patient or a caregiver writes this; the clinic records its own facts': 'the patient or a caregiver fills this in; the clinic records its own facts',
       'the patient invites a caregiver; the clinic links one': 'the patient invites a caregiver; the clinic links one',
       'the patient or a caregiver chooses this': 'the patient or a caregiver chooses this',
+      'quality figures of your organisation': 'quality figures of their own organisation',
+      'quality figures are for a hospital\'s fracture liaison service': 'quality figures are for a hospital\'s fracture liaison team',
     },
     otherReasons: {
       noPatient: 'this record does not exist',

@@ -1111,6 +1111,10 @@ export const nl = {
         label: 'Dagen tot de patiënt nieuwe uitslagen ziet',
         meaning: 'Een patiënt ziet nieuwe uitslagen zodra een arts of verpleegkundige de beoordeling heeft afgerond. Is dat niet gebeurd? Dan ziet de patiënt ze zoveel dagen nadat ze zijn ingevoerd.',
       },
+      expectedFracturesPerYear: {
+        label: 'Verwacht aantal botbreuken per jaar in uw regio',
+        meaning: 'Hoeveel botbreuken bij mensen van 50 jaar en ouder uw ziekenhuis per jaar verwacht. Het kwaliteitsoverzicht laat dan zien welk deel daarvan het fractuurteam heeft gevonden. Leeg: alleen het aantal gevonden patiënten.',
+      },
     },
     items: {
       'milk-glass': 'Glas melk of karnemelk (150 ml)',
@@ -1216,6 +1220,7 @@ export const nl = {
       'patient.invite-caregiver': 'Patiënt nodigde iemand uit om mee te kijken',
       'caregiver.invitation-open': 'Uitnodiging om mee te kijken geopend',
       'caregiver.invitation-accept': 'Uitnodiging om mee te kijken aangenomen',
+      'quality.read': 'Kwaliteitscijfers of de patiënten erachter bekeken',
     } satisfies Record<AuditAction, string>,
     reasons: {
       'administrator of your organisation': 'beheerder van de eigen organisatie',
@@ -1261,6 +1266,8 @@ export const nl = {
       'the patient or a caregiver writes this; the clinic records its own facts': 'dit vult de patiënt of een naaste in; de kliniek legt eigen gegevens vast',
       'the patient invites a caregiver; the clinic links one': 'de patiënt nodigt zelf een naaste uit; de kliniek koppelt er een',
       'the patient or a caregiver chooses this': 'dit kiest de patiënt of een naaste',
+      'quality figures of your organisation': 'kwaliteitscijfers van de eigen organisatie',
+      'quality figures are for a hospital\'s fracture liaison service': 'kwaliteitscijfers zijn voor het fractuurteam van een ziekenhuis',
     } satisfies Record<AccessReason, string>,
     otherReasons: {
       noPatient: 'dit dossier bestaat niet',
