@@ -41,8 +41,13 @@ export {
 export { myResults, type MyResults } from '../services/my-results.js';
 export { visitReminder, type VisitReminder } from '../services/visit-reminder.js';
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo/demo-data.js';
+export {
+  figuresTable, patientsTable, qualityDashboard, qualityPatients, qualityPatientsExport,
+  type QualityAsk, type QualityDashboard, type QualityExportAsk, type QualityPatientRow, type QualityPatientsAsk, type QualityPatientsPage,
+} from '../services/quality.js';
 export { AppError } from '../schema/problem.js';
 export type { Action, LinkGap } from '../core/access/index.js';
+export { QUALITY_NAME_ROLES } from '../core/access/index.js';
 import { authorize, type Action, type Actor } from '../core/access/index.js';
 import { todayNl } from '../schema/clock.js';
 

@@ -159,3 +159,32 @@ describe('authorize: what the patient side writes (questionnaires, diary, report
     }
   });
 });
+
+describe('authorize: quality figures (quality.read) are for a hospital\'s fracture liaison service', () => {
+  // Written out by hand: the nurse and physician keep the dashboard (product.md), the administrator
+  // is the account of the manager and the quality officer; everyone else, and anyone outside a
+  // hospital or without an organisation, is refused.
+  const rows: [string, Role, Partial<Actor>, boolean][] = [
+    ['a hospital nurse', 'nurse', {}, true],
+    ['a hospital physician', 'physician', {}, true],
+    ['a hospital administrator', 'admin', {}, true],
+    ['a physiotherapist', 'physiotherapist', {}, false],
+    ['a day-centre care worker', 'care-worker', {}, false],
+    ['a patient', 'patient', {}, false],
+    ['a caregiver', 'caregiver', {}, false],
+    ['a nurse without an organisation', 'nurse', { organisationId: null, organisationKind: null }, false],
+    ['a physician of a GP practice', 'physician', { organisationKind: 'gp-practice' }, false],
+    ['an administrator of a physiotherapy practice', 'admin', { organisationKind: 'physiotherapy' }, false],
+    ['an administrator of a day centre', 'admin', { organisationKind: 'day-centre' }, false],
+  ];
+  it.each(rows)('%s → %s', (_name, role, over, allowed) => {
+    const d = authorize(actor(role, over), 'quality.read', null, ASOF);
+    expect(d).toEqual(allowed
+      ? { allowed: true, reason: 'quality figures of your organisation' }
+      : { allowed: false, reason: 'quality figures are for a hospital\'s fracture liaison service' });
+  });
+  it('is never an action on one record: with a patient given it is decided the same way', () => {
+    expect(authorize(actor('nurse'), 'quality.read', target({ organisations: [] }), ASOF).allowed).toBe(true);
+    expect(authorize(actor('physiotherapist'), 'quality.read', target({ organisations: [{ organisationId: ORG, relation: 'referral' }] }), ASOF).allowed).toBe(false);
+  });
+});

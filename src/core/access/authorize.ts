@@ -15,6 +15,14 @@ export const CLINICIAN_ROLES: readonly Role[] = ['nurse', 'physician', 'physioth
  * see a BSN, so they may not write one or search by one either: both would tell them whose it is.
  */
 export const BSN_ROLES: readonly Role[] = ['nurse', 'physician'];
+/** Who reads a hospital's quality figures (`quality.read`). */
+export const QUALITY_ROLES: readonly Role[] = ['nurse', 'physician', 'admin'];
+/**
+ * Who sees the patients behind those figures by name: the clinicians who treat them. The
+ * administrator (manager, quality officer) sees no clinical content of a named person, so sees
+ * each patient as the code the audit pages use.
+ */
+export const QUALITY_NAME_ROLES: readonly Role[] = ['nurse', 'physician'];
 
 export interface Actor {
   userId: string;
@@ -97,6 +105,13 @@ export function authorize(actor: Actor, action: Action, target: PatientTarget | 
         : deny('only nurses and physicians create patients');
     case 'clinical.evaluate':
       return CLINICIAN_ROLES.includes(actor.role) ? allow('clinician') : deny('clinicians only');
+    // The fracture liaison service's own figures (product.md: the nurse or doctor keeps the KPI
+    // dashboard): its nurses and physicians, and its administrator, the account its manager and
+    // quality officer use. Which of them see names is QUALITY_NAME_ROLES.
+    case 'quality.read':
+      return QUALITY_ROLES.includes(actor.role) && actor.organisationId !== null && actor.organisationKind === 'hospital'
+        ? allow('quality figures of your organisation')
+        : deny('quality figures are for a hospital\'s fracture liaison service');
     default:
       break;
   }

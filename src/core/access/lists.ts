@@ -39,6 +39,9 @@ export const ACTIONS = [
   'diary.write',
   'report.write',
   'dose.confirm',
+  // The quality dashboard of a fracture liaison service: figures over its patients, and the
+  // patient-level rows behind them (names for its clinicians, codes for its administrator).
+  'quality.read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -114,6 +117,8 @@ export const ACCESS_REASONS = [
   'only physicians prescribe',
   'unknown action',
   'the patient or a caregiver writes this; the clinic records its own facts',
+  'quality figures of your organisation',
+  'quality figures are for a hospital\'s fracture liaison service',
 ] as const;
 export type AccessReason = (typeof ACCESS_REASONS)[number];
 

@@ -1172,6 +1172,7 @@ export const en = {
       'medication.prescribe': 'Medicine prescribed, stopped or planned',
       'settings.manage': 'Organisation settings viewed or changed',
       'caregiver.link-status': 'Caregiver saw why a link gives no access',
+      'quality.read': 'Quality figures or the patients behind them viewed',
     },
     reasons: {
       'administrator of your organisation': 'administrator of their own organisation',
@@ -1215,6 +1216,8 @@ export const en = {
       'only physicians prescribe': 'only physicians prescribe',
       'unknown action': 'unknown action',
       'the patient or a caregiver writes this; the clinic records its own facts': 'the patient or a caregiver fills this in; the clinic records its own facts',
+      'quality figures of your organisation': 'quality figures of their own organisation',
+      'quality figures are for a hospital\'s fracture liaison service': 'quality figures are for a hospital\'s fracture liaison team',
     },
     otherReasons: {
       noPatient: 'this record does not exist',

@@ -1174,6 +1174,7 @@ export const nl = {
       'medication.prescribe': 'Medicijn voorgeschreven, gestopt of gepland',
       'settings.manage': 'Instellingen van de organisatie bekeken of veranderd',
       'caregiver.link-status': 'Naaste zag waarom een koppeling geen toegang geeft',
+      'quality.read': 'Kwaliteitscijfers of de patiënten erachter bekeken',
     } satisfies Record<AuditAction, string>,
     reasons: {
       'administrator of your organisation': 'beheerder van de eigen organisatie',
@@ -1217,6 +1218,8 @@ export const nl = {
       'only physicians prescribe': 'alleen artsen schrijven medicijnen voor',
       'unknown action': 'onbekende handeling',
       'the patient or a caregiver writes this; the clinic records its own facts': 'dit vult de patiënt of een naaste in; de kliniek legt eigen gegevens vast',
+      'quality figures of your organisation': 'kwaliteitscijfers van de eigen organisatie',
+      'quality figures are for a hospital\'s fracture liaison service': 'kwaliteitscijfers zijn voor het fractuurteam van een ziekenhuis',
     } satisfies Record<AccessReason, string>,
     otherReasons: {
       noPatient: 'dit dossier bestaat niet',
