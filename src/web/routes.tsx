@@ -23,6 +23,7 @@ import { registerWorklistPages } from './worklist/worklist.route.js';
 import { registerLogisticsPages } from './logistics/logistics.route.js';
 import { registerFollowUpPages } from './follow-up/follow-up.route.js';
 import { registerMedicationPages } from './medication/medication.route.js';
+import { registerQualityPages } from './quality/quality.route.js';
 
 export function htmlError(app: FastifyInstance) {
   return (req: FastifyRequest, reply: FastifyReply, status: number): string => {
@@ -39,6 +40,7 @@ export function registerWebRoutes(fastify: FastifyInstance): void {
   registerAccountPages(fastify, kit);
   registerOwnRecordPages(fastify, kit);
   registerWorklistPages(fastify, kit);
+  registerQualityPages(fastify, kit);
   registerQuestionnairePages(fastify, kit);
   registerResultsPages(fastify, kit);
   registerPatientPages(fastify, kit);
