@@ -28,7 +28,7 @@ module.exports = {
       comment: 'The store takes the closed lists (roles, kinds, relations) from the core for its table types, nothing else of it.',
       severity: 'error',
       from: { path: '^src/store/', pathNot: '\\.test\\.tsx?$|^src/store/testing/' },
-      to: { path: '^src/core/', pathNot: '^src/core/(access|record|worklist)/lists\\.ts$' },
+      to: { path: '^src/core/', pathNot: '^src/core/(access|record|worklist|quality)/lists\\.ts$' },
     },
     {
       name: 'services-not-outward',

@@ -23,6 +23,7 @@ const NEEDS_DB = [
   'src/cli/db-commands.test.ts',
   'src/services/{seed,auditor,audit-search,record,settings,worklist}.test.ts',
   'src/main.test.ts',
+  'src/store/quality.test.ts',
 ];
 
 /**

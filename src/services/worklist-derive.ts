@@ -12,6 +12,7 @@ import { todayNl } from '../schema/clock.js';
 import { inTransaction, type Db, type Tx } from '../store/db.js';
 import { applyDerived, claimRun, derivationSources, finishRun, patientIdsAfter, runFinished, type DerivationSource, type WantedItem } from '../store/worklist.repo.js';
 import { settingsForOrganisation } from './org-settings.js';
+import { refreshQuality } from './quality-derive.js';
 
 /** Settings read once per organisation for the length of one refresh or run. */
 type SettingsCache = Map<string, Settings>;
@@ -55,7 +56,9 @@ export async function refreshPatients(db: Tx, patientIds: readonly string[], asO
   const sources = await derivationSources(db, patientIds, asOf);
   const wanted: WantedItem[] = [];
   for (const src of sources) wanted.push(...(await wantedFor(db, cache, src, asOf)));
-  return applyDerived(db, patientIds, wanted);
+  const changed = await applyDerived(db, patientIds, wanted);
+  // The quality dashboard's rows come from the same sources, in the same transaction.
+  return changed + (await refreshQuality(db, patientIds, sources, asOf, (o) => settingsOf(db, cache, o)));
 }
 
 export interface RunResult {
@@ -126,7 +129,9 @@ export async function rederiveAll(
         // Merged records are among `ids` but not among the sources: their items go.
         const found = new Set(sources.map((s) => s.id));
         const merged = ids.filter((id) => !found.has(id));
-        return applyDerived(trx, [...ok, ...merged], wanted);
+        const items = await applyDerived(trx, [...ok, ...merged], wanted);
+        // Targets turn not met with the day alone: the quality rows are judged again in the same run.
+        return items + (await refreshQuality(trx, ids, sources, asOf, (o) => settingsOf(trx, cache, o), failed));
       });
       changed += n;
       patients += ids.length;

@@ -4,6 +4,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { CareEndReason, DecisionOption, EntryKind, EntrySource, EntryStatus, LetterKind, QuestionnaireId } from '../core/record/lists.js';
 import type { CommunicationKind, InvitationEvent, ItemState, Priority, VisitKind, VisitStatus, WorklistStep } from '../core/worklist/lists.js';
+import type { OutcomeCode } from '../core/quality/lists.js';
 import type { CareRelation, CaregiverRelation, ConsentGiver, ConsentWithdrawer, OrganisationKind, Role } from '../core/access/lists.js';
 
 export type { Role } from '../core/access/lists.js';
@@ -349,6 +350,29 @@ export interface LetterTable {
   written_at: Timestamp;
 }
 
+/** One patient's standing on each quality indicator in one organisation (migration 0019). */
+export interface QualityRowTable {
+  organisation_id: string;
+  patient_id: string;
+  index_fracture: string;
+  fracture_site: string;
+  clinician_id: string | null;
+  o_identification: OutcomeCode | null;
+  o_assessment_90_days: OutcomeCode | null;
+  o_dxa_90_days: OutcomeCode | null;
+  o_vertebral_fracture_identified: OutcomeCode | null;
+  o_falls_assessment: OutcomeCode | null;
+  o_bone_therapy_recommended: OutcomeCode | null;
+  o_strength_and_balance: OutcomeCode | null;
+  o_monitoring_contact_12_16_weeks: OutcomeCode | null;
+  o_started_by_16_weeks: OutcomeCode | null;
+  o_on_treatment_52_weeks: OutcomeCode | null;
+  o_data_completeness: OutcomeCode | null;
+  dxa_iof: boolean;
+  missing: ColumnType<string[], string, string>;
+  changed_on: string;
+}
+
 export interface Database {
   app_user: AppUserTable;
   one_time_code: OneTimeCodeTable;
@@ -376,4 +400,5 @@ export interface Database {
   questionnaire_draft: QuestionnaireDraftTable;
   shared_decision: SharedDecisionTable;
   letter: LetterTable;
+  quality_row: QualityRowTable;
 }
