@@ -239,6 +239,20 @@ describe.each(STORE_KINDS)('authorisation matrix on %s', (kind) => {
     }
   });
 
+  it('lets a hospital\'s nurses, physicians and administrator read the quality figures, audited either way', async () => {
+    for (const role of ROLES) {
+      for (const url of ['/api/v1/quality?kind=year', '/api/v1/quality/patients?indicator=identification', '/api/v1/quality/figures.csv', '/api/v1/quality/patients.csv']) {
+        const requestId = randomUUID();
+        const res = await t.app.inject({ url, headers: { cookie: cookies.get(role) ?? '', 'x-request-id': requestId } });
+        const ok = role === 'nurse' || role === 'physician' || role === 'admin';
+        expect(res.statusCode, `${role} ${url}`).toBe(ok ? 200 : 403);
+        const entries = await auditFor(requestId);
+        expect(entries.length, `${role} ${url}`).toBeGreaterThan(0);
+        expect(entries.every((e) => e.action === 'quality.read' && e.allowed === ok && e.user_id === f.users[role].id)).toBe(true);
+      }
+    }
+  });
+
   it('lets only nurses and physicians create patients, in their own organisation', async () => {
     for (const role of ROLES) {
       const requestId = randomUUID();

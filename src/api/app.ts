@@ -42,6 +42,7 @@ import { registerClinicalRoutes } from './routes/clinical.route.js';
 import { registerSettingsRoutes } from './routes/settings.route.js';
 import { registerRecordRoutes } from './routes/record.route.js';
 import { registerWorklistRoutes } from './routes/worklist.route.js';
+import { registerQualityRoutes } from './routes/quality.route.js';
 import { registerLogisticsRoutes } from './routes/logistics.route.js';
 import { registerMedicationRoutes } from './routes/medication.route.js';
 import { registerFollowUpRoutes } from './routes/follow-up.route.js';
@@ -292,6 +293,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerSettingsRoutes(typed);
   registerRecordRoutes(typed);
   registerWorklistRoutes(typed);
+  registerQualityRoutes(typed);
   registerLogisticsRoutes(typed);
   registerMedicationRoutes(typed);
   registerFollowUpRoutes(typed);

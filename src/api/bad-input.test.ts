@@ -37,6 +37,9 @@ const CASES: Case[] = [
   { name: 'invitation letter: a visit id that is not one', method: 'POST', url: (f) => rec(f, 'invitations/letter'), as: 'nurse', body: { visitId: 'x' }, pointer: '/visitId' },
   { name: 'communication: an unknown kind', method: 'POST', url: (f) => rec(f, 'communications'), as: 'nurse', body: { kind: 'fax', body: 'x' }, pointer: '/kind' },
   { name: 'day board: a date that is not one', method: 'GET', url: () => '/api/v1/dayboard?date=2026-02-30', as: 'nurse', pointer: '/query/date' },
+  { name: 'quality: a quarter written as a month', method: 'GET', url: () => '/api/v1/quality?kind=quarter&period=2026-03', as: 'nurse', pointer: '/query/period', says: { detail: /not a quarter/ } },
+  { name: 'quality patients: an unknown indicator', method: 'GET', url: () => '/api/v1/quality/patients?indicator=speed', as: 'nurse', pointer: '/query/indicator' },
+  { name: 'quality patients CSV: an outcome without its indicator', method: 'GET', url: () => '/api/v1/quality/patients.csv?outcome=met', as: 'admin', pointer: '/query/outcome', says: { detail: /needs an indicator/ } },
   // The medication plan: the prescription's gate fields, a dose, a stop, a plan, the safety query.
   { name: 'prescription: unknown drug', method: 'POST', url: (f) => rec(f, 'medications'), as: 'nurse', body: { drug: 'aspirin', start: '2026-03-01' }, pointer: '/drug' },
   { name: 'prescription: override without its reason', method: 'POST', url: (f) => rec(f, 'medications'), as: 'nurse', body: { drug: 'denosumab', start: '2026-03-01', override: {} }, pointer: '/override/reason' },

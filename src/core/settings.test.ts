@@ -16,6 +16,7 @@ const anySettings: fc.Arbitrary<Settings> = fc.record({
   aidsCheckIntervalMonths: fc.oneof(fc.constant(6), fc.integer({ min: 1, max: 36 })),
   aidsCheckGrowthCm: fc.oneof(fc.constant(3), fc.double({ min: 0.5, max: 30, noNaN: true })),
   resultsReleaseDays: fc.oneof(fc.constant(7), fc.integer({ min: 0, max: 60 })),
+  expectedFracturesPerYear: fc.oneof(fc.constant(null), fc.integer({ min: 1, max: 1_000_000 })),
 });
 
 describe('an organisation\'s overrides', () => {

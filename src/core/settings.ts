@@ -66,6 +66,14 @@ export const Settings = z
       .max(60)
       .default(7)
       .describe('Days after results are entered before the patient sees them when no assessment was signed off since (Botpad policy for the patient side).'),
+    expectedFracturesPerYear: z
+      .number()
+      .int()
+      .min(1)
+      .max(1_000_000)
+      .nullable()
+      .default(null)
+      .describe('Qualifying fractures expected a year in the catchment area, the denominator of the quality dashboard\'s identification share; null = not entered.'),
   })
   .strict()
   .meta({ id: 'Settings' });
@@ -94,6 +102,8 @@ export const SETTING_SOURCES: Record<keyof Settings, { section: number | null; s
   aidsCheckGrowthCm: { section: 12, sources: [] },
   // Not a clinical rule: when the patient side shows new results (the clinic's own choice).
   resultsReleaseDays: { section: null, sources: [] },
+  // Not a clinical rule: the catchment's expected number behind the identification share (FLS-DB).
+  expectedFracturesPerYear: { section: null, sources: ['FLS-DB'] },
 };
 
 type Leaf = string | number | null;

@@ -57,8 +57,10 @@ export async function refreshPatients(db: Tx, patientIds: readonly string[], asO
   const wanted: WantedItem[] = [];
   for (const src of sources) wanted.push(...(await wantedFor(db, cache, src, asOf)));
   const changed = await applyDerived(db, patientIds, wanted);
-  // The quality dashboard's rows come from the same sources, in the same transaction.
-  return changed + (await refreshQuality(db, patientIds, sources, asOf, (o) => settingsOf(db, cache, o)));
+  // The quality dashboard's rows come from the same sources, in the same transaction (the count
+  // returned stays the worklist's).
+  await refreshQuality(db, patientIds, sources, asOf, (o) => settingsOf(db, cache, o));
+  return changed;
 }
 
 export interface RunResult {
@@ -131,7 +133,8 @@ export async function rederiveAll(
         const merged = ids.filter((id) => !found.has(id));
         const items = await applyDerived(trx, [...ok, ...merged], wanted);
         // Targets turn not met with the day alone: the quality rows are judged again in the same run.
-        return items + (await refreshQuality(trx, ids, sources, asOf, (o) => settingsOf(trx, cache, o), failed));
+        await refreshQuality(trx, ids, sources, asOf, (o) => settingsOf(trx, cache, o), failed);
+        return items;
       });
       changed += n;
       patients += ids.length;

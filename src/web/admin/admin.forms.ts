@@ -59,6 +59,7 @@ export const SETTING_NUMBERS = {
   aidsCheckIntervalMonths: S.aidsCheckIntervalMonths.unwrap(),
   aidsCheckGrowthCm: S.aidsCheckGrowthCm.unwrap(),
   resultsReleaseDays: S.resultsReleaseDays.unwrap(),
+  expectedFracturesPerYear: S.expectedFracturesPerYear.unwrap().unwrap(),
 } as const;
 export type SettingNumber = keyof typeof SETTING_NUMBERS;
 
@@ -103,6 +104,7 @@ export const SettingsForm = pageForm({
     aidsCheckIntervalMonths: input(typedNumber(SETTING_NUMBERS.aidsCheckIntervalMonths)),
     aidsCheckGrowthCm: input(typedNumber(SETTING_NUMBERS.aidsCheckGrowthCm)),
     resultsReleaseDays: input(typedNumber(SETTING_NUMBERS.resultsReleaseDays)),
+    expectedFracturesPerYear: input(typedNumber(SETTING_NUMBERS.expectedFracturesPerYear).optional()),
   }),
   labels: (t) => {
     const f = t.orgSettings.fields;
@@ -116,6 +118,7 @@ export const SettingsForm = pageForm({
       aidsCheckIntervalMonths: f.aidsCheckIntervalMonths.label,
       aidsCheckGrowthCm: f.aidsCheckGrowthCm.label,
       resultsReleaseDays: f.resultsReleaseDays.label,
+      expectedFracturesPerYear: f.expectedFracturesPerYear.label,
     };
   },
   messages: (t) => {
@@ -144,5 +147,7 @@ export function settingsOfForm(data: z.output<typeof SettingsForm.schema>): Sett
     aidsCheckIntervalMonths: data.aidsCheckIntervalMonths,
     aidsCheckGrowthCm: data.aidsCheckGrowthCm,
     resultsReleaseDays: data.resultsReleaseDays,
+    // Empty: not entered; the dashboard then shows identification as a count only.
+    expectedFracturesPerYear: data.expectedFracturesPerYear ?? null,
   };
 }

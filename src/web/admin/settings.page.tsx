@@ -136,6 +136,7 @@ export function OrganisationSettingsPage(props: {
           {numberField('aidsCheckIntervalMonths')}
           {numberField('aidsCheckGrowthCm')}
           {numberField('resultsReleaseDays')}
+          {numberField('expectedFracturesPerYear')}
           <p class="actions">
             <button type="submit">{o.submit}</button>
           </p>

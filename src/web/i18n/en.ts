@@ -1071,6 +1071,10 @@ export const en = {
         label: 'Days until the patient sees new results',
         meaning: 'A patient sees new results as soon as a physician or nurse has signed off the assessment. If that has not happened, the patient sees them this many days after they were entered.',
       },
+      expectedFracturesPerYear: {
+        label: 'Expected fractures a year in your area',
+        meaning: 'How many fractures in people aged 50 and over your hospital expects each year. The quality overview then shows what part of them the fracture team found. Empty: only the number of patients found.',
+      },
     },
     items: {
       'milk-glass': 'Glass of milk or buttermilk (150 ml)',

@@ -1073,6 +1073,10 @@ export const nl = {
         label: 'Dagen tot de patiënt nieuwe uitslagen ziet',
         meaning: 'Een patiënt ziet nieuwe uitslagen zodra een arts of verpleegkundige de beoordeling heeft afgerond. Is dat niet gebeurd? Dan ziet de patiënt ze zoveel dagen nadat ze zijn ingevoerd.',
       },
+      expectedFracturesPerYear: {
+        label: 'Verwacht aantal botbreuken per jaar in uw regio',
+        meaning: 'Hoeveel botbreuken bij mensen van 50 jaar en ouder uw ziekenhuis per jaar verwacht. Het kwaliteitsoverzicht laat dan zien welk deel daarvan het fractuurteam heeft gevonden. Leeg: alleen het aantal gevonden patiënten.',
+      },
     },
     items: {
       'milk-glass': 'Glas melk of karnemelk (150 ml)',
