@@ -1,6 +1,6 @@
 // Every role the core knows has a start page, and it is the first entry of its own menu.
 import { describe, expect, it } from 'vitest';
-import { ROLES } from '../core/access/index.js';
+import { ROLES, authorize } from '../core/access/index.js';
 import { inMenuOf, menuFor, startPage } from './menus.js';
 import { nl } from './i18n/nl.js';
 
@@ -29,5 +29,13 @@ describe('menus', () => {
     expect(ROLES.filter((r) => inMenuOf(r, '/learn'))).toEqual(['patient', 'caregiver']);
     expect(ROLES.filter((r) => inMenuOf(r, '/admin/users'))).toEqual(['admin']);
     expect(ROLES.filter((r) => inMenuOf(r, '/admin/settings'))).toEqual(['admin']);
+  });
+
+  it('leads to the quality figures exactly the roles the core lets read them at a hospital', () => {
+    expect(ROLES.filter((r) => inMenuOf(r, '/quality'))).toEqual(['nurse', 'physician', 'admin']);
+    for (const role of ROLES) {
+      const actor = { userId: 'u', role, organisationId: 'o', organisationKind: 'hospital' as const, patientId: null };
+      expect(inMenuOf(role, '/quality'), role).toBe(authorize(actor, 'quality.read', null, '2026-01-01').allowed);
+    }
   });
 });

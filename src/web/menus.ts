@@ -10,10 +10,10 @@ export interface MenuEntry {
   label: string;
 }
 
-type MenuHref = '/worklist' | '/patients' | '/intake' | '/dayboard' | '/me' | '/care' | '/learn' | '/admin/users' | '/admin/audit' | '/admin/settings';
+type MenuHref = '/worklist' | '/patients' | '/intake' | '/dayboard' | '/me' | '/care' | '/learn' | '/admin/users' | '/admin/audit' | '/admin/settings' | '/quality';
 
 const LABEL: Record<MenuHref, keyof Messages['menu']> = {
-  '/worklist': 'worklist', '/patients': 'patients', '/intake': 'intake', '/dayboard': 'dayboard', '/me': 'me', '/care': 'care', '/learn': 'learn', '/admin/users': 'users', '/admin/audit': 'audit', '/admin/settings': 'settings',
+  '/worklist': 'worklist', '/patients': 'patients', '/intake': 'intake', '/dayboard': 'dayboard', '/me': 'me', '/care': 'care', '/learn': 'learn', '/admin/users': 'users', '/admin/audit': 'audit', '/admin/settings': 'settings', '/quality': 'quality',
 };
 
 /** What a role may use: clinicians their patients, a patient their record, a caregiver the people they look after. */
@@ -24,14 +24,16 @@ function menuHrefs(role: Role): readonly [MenuHref, ...MenuHref[]] {
       return ['/me', '/learn'];
     case 'caregiver':
       return ['/care', '/learn'];
+    // The administrator is the account a service's manager and quality officer use: they read the
+    // quality figures too, with each patient as a code.
     case 'admin':
-      return ['/admin/users', '/admin/audit', '/admin/settings'];
+      return ['/admin/users', '/admin/audit', '/admin/settings', '/quality'];
     // The hospital's nurses and physicians keep the fracture liaison worklist, where their day
     // starts, and take in fractures (from the plaster room, the emergency department's list); a
     // practice and a day centre do neither. They run the diagnostic days from the day board.
     case 'nurse':
     case 'physician':
-      return ['/worklist', '/patients', '/intake', '/dayboard'];
+      return ['/worklist', '/patients', '/intake', '/dayboard', '/quality'];
     case 'physiotherapist':
     case 'care-worker':
       return ['/patients'];

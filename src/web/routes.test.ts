@@ -36,6 +36,7 @@ describe('pages by role', () => {
     { path: () => '/admin/users', expect: only('admin') },
     { path: () => '/admin/audit', expect: only('admin') },
     { path: () => '/admin/settings', expect: only('admin') },
+    { path: () => '/quality', expect: only('nurse', 'physician', 'admin') },
     { path: () => `/patients/${anna}`, expect: only('nurse', 'physician', 'physiotherapist', 'patient') },
     { path: () => `/patients/${anna}/access-log`, expect: only('nurse', 'physician', 'physiotherapist', 'patient') },
     { path: () => `/patients/${anna}/history`, expect: only('nurse', 'physician', 'physiotherapist', 'patient') },

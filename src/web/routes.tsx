@@ -27,6 +27,7 @@ import { registerWorklistPages } from './worklist/worklist.route.js';
 import { registerLogisticsPages } from './logistics/logistics.route.js';
 import { registerFollowUpPages } from './follow-up/follow-up.route.js';
 import { registerMedicationPages } from './medication/medication.route.js';
+import { registerQualityPages } from './quality/quality.route.js';
 
 export function htmlError(app: FastifyInstance) {
   return (req: FastifyRequest, reply: FastifyReply, status: number): string => {
@@ -44,6 +45,7 @@ export function registerWebRoutes(fastify: FastifyInstance): void {
   registerOwnRecordPages(fastify, kit);
   registerCaregiverPages(fastify, kit);
   registerWorklistPages(fastify, kit);
+  registerQualityPages(fastify, kit);
   registerQuestionnairePages(fastify, kit);
   registerResultsPages(fastify, kit);
   registerMyMedicinesPages(fastify, kit);
