@@ -43,6 +43,7 @@ import { registerSettingsRoutes } from './routes/settings.route.js';
 import { registerRecordRoutes } from './routes/record.route.js';
 import { registerWorklistRoutes } from './routes/worklist.route.js';
 import { registerLogisticsRoutes } from './routes/logistics.route.js';
+import { registerDiaryRoutes } from './routes/diary.route.js';
 import { registerMedicationRoutes } from './routes/medication.route.js';
 import { registerFollowUpRoutes } from './routes/follow-up.route.js';
 import { registerDecisionRoutes } from './routes/decision.route.js';
@@ -296,6 +297,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerMedicationRoutes(typed);
   registerFollowUpRoutes(typed);
   registerDecisionRoutes(typed);
+  registerDiaryRoutes(typed);
   typed.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
   return app;
 }
