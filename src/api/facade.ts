@@ -40,6 +40,9 @@ export {
 } from '../services/questionnaires.js';
 export { myResults, type MyResults } from '../services/my-results.js';
 export { visitReminder, type VisitReminder } from '../services/visit-reminder.js';
+export { addDiaryEntry, diaryOf, type DiaryPatient, type DiaryView } from '../services/diary.js';
+export { openReport, reportOfItem, reportsOf, sendReport, type FractureStatus, type OpenedReport, type ReportsView } from '../services/reports.js';
+export type { DiaryEntryView, ReportView } from '../schema/diary.schema.js';
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo/demo-data.js';
 export { AppError } from '../schema/problem.js';
 export type { Action, LinkGap } from '../core/access/index.js';

@@ -59,8 +59,8 @@ export const DiaryWeekView = z.object({
 });
 
 /** Diary and report lists page newest first on (date or moment, id). */
-const DiaryKey = z.tuple([isoDate, z.uuid()]);
-const ReportKey = z.tuple([z.string().regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:?\d{2})$/), z.uuid()]);
+export const DiaryKey = z.tuple([isoDate, z.uuid()]);
+export const ReportKey = z.tuple([z.string().regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:?\d{2})$/), z.uuid()]);
 
 export const DiaryQuery = z.object({ ...pageQuery(DiaryKey) }).strict();
 export const DiaryPage = pageOf(DiaryEntryView).extend({

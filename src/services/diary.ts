@@ -18,13 +18,20 @@ import type { Ask } from './record.js';
 export interface DiaryPatient {
   id: string;
   name: string;
+  givenName: string;
+  familyNamePrefix: string | null;
+  familyName: string;
   birthDate: string;
+  sex: PatientRow['sex'];
+  pathwayStage: PatientRow['pathway_stage'];
 }
 
+/** Whose record it is, as the patient side names it and the clinic's banner shows it. */
 export const patientOf = (row: PatientRow): DiaryPatient => ({
   id: row.id,
   name: fullName({ givenName: row.given_name, familyName: row.family_name, familyNamePrefix: row.family_name_prefix }),
-  birthDate: row.birth_date,
+  givenName: row.given_name, familyNamePrefix: row.family_name_prefix, familyName: row.family_name,
+  birthDate: row.birth_date, sex: row.sex, pathwayStage: row.pathway_stage,
 });
 
 function diaryView(r: repo.DiaryRow): DiaryEntryView {

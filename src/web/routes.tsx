@@ -23,6 +23,8 @@ import { registerWorklistPages } from './worklist/worklist.route.js';
 import { registerLogisticsPages } from './logistics/logistics.route.js';
 import { registerFollowUpPages } from './follow-up/follow-up.route.js';
 import { registerMedicationPages } from './medication/medication.route.js';
+import { registerDiaryPages } from './diary/diary.route.js';
+import { registerReportPages } from './reports/reports.route.js';
 
 export function htmlError(app: FastifyInstance) {
   return (req: FastifyRequest, reply: FastifyReply, status: number): string => {
@@ -51,4 +53,6 @@ export function registerWebRoutes(fastify: FastifyInstance): void {
   registerLogisticsPages(fastify, kit);
   registerFollowUpPages(fastify, kit);
   registerMedicationPages(fastify, kit);
+  registerDiaryPages(fastify, kit);
+  registerReportPages(fastify, kit);
 }

@@ -76,6 +76,19 @@ export function MePage({ ctx, patient, caregivers, questionnaires, reminder, csr
           <a href={`/results/${patient.id}`}>{ctx.t.myResults.link}</a>
         </p>
       </section>
+      <section aria-labelledby="diary-title">
+        <h2 id="diary-title">{ctx.t.diary.title}</h2>
+        <p>
+          <a href={`/diary/${patient.id}`}>{ctx.t.diary.open}</a>
+        </p>
+      </section>
+      <section aria-labelledby="reports-title">
+        <h2 id="reports-title">{ctx.t.reports.title}</h2>
+        <p>{ctx.t.reports.intro}</p>
+        <p>
+          <a href={`/reports/${patient.id}`}>{ctx.t.reports.open}</a>
+        </p>
+      </section>
       <section aria-labelledby="agreements-title">
         <h2 id="agreements-title">{ctx.t.decision.mine.title}</h2>
         {decision ? (
@@ -159,6 +172,7 @@ export function CarePage({ ctx, people, idle, reminders }: {
                   <th scope="col">{t.patients.birthDate}</th>
                   <th scope="col">{t.questionnaires.title}</th>
                   <th scope="col">{t.myResults.column}</th>
+                  <th scope="col">{t.diary.column}</th>
                 </tr>
               </thead>
               <tbody>
@@ -173,6 +187,11 @@ export function CarePage({ ctx, people, idle, reminders }: {
                     </td>
                     <td data-label={t.myResults.column}>
                       <a href={`/results/${p.id}`}>{t.myResults.linkFor(listName(p))}</a>
+                    </td>
+                    <td data-label={t.diary.column}>
+                      <a href={`/diary/${p.id}`}>{t.diary.openFor(listName(p))}</a>
+                      <br />
+                      <a href={`/reports/${p.id}`}>{t.reports.openFor(listName(p))}</a>
                     </td>
                   </tr>
                 ))}
