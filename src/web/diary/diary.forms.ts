@@ -27,7 +27,7 @@ export const diaryForm = pageForm({
   labels: (t) => ({ date: t.diary.date, activity: t.diary.activity, minutes: t.diary.minutes, feeling: t.diary.feeling, pain: t.diary.pain, note: t.diary.note }),
   messages: (t) => ({
     date: { 'date-in-future': t.diary.dateFuture },
-    minutes: { '*': t.diary.minutesRange },
-    pain: { '*': t.diary.painRange },
+    minutes: { too_big: t.diary.minutesRange, '*': t.diary.minutesRange },
+    pain: { too_big: t.diary.painRange, '*': t.diary.painRange },
   }),
 });
