@@ -36,6 +36,8 @@ const WRITE: Record<Role, P[]> = { ...READ, patient: [], caregiver: [] };
 const WITHDRAW: Record<Role, P[]> = { nurse: ['adultA'], physician: ['adultA'], physiotherapist: [], 'care-worker': [], admin: [], patient: ['adultA'], caregiver: [] };
 /** Who may do the clinic-only things (accounts, links, merge) with which patient. */
 const CLINIC: Record<Role, P[]> = { nurse: ['adultA'], physician: ['adultA'], physiotherapist: [], 'care-worker': [], admin: [], patient: [], caregiver: [] };
+/** Who writes the diary and reports to the clinic: the patient (from 12) and a caregiver acting for them; never the clinic. */
+const PATIENT_SIDE: Record<Role, P[]> = { nurse: [], physician: [], physiotherapist: [], 'care-worker': [], admin: [], patient: ['adultA'], caregiver: ['childA'] };
 /** Who may prescribe, stop and plan medication: the physicians of the caring organisation only. */
 const PRESCRIBE: Record<Role, P[]> = { nurse: [], physician: ['adultA'], physiotherapist: [], 'care-worker': [], admin: [], patient: [], caregiver: [] };
 
@@ -161,6 +163,11 @@ const ROUTES: RouteCase[] = [
     name: 'print the agreements', method: 'GET', path: (id) => `/api/v1/patients/${id}/decisions/${DECISION.get(id) ?? 'none'}/agreements.pdf?lang=nl`, allowed: CLINIC, okStatus: 200,
     before: decisionMade,
   },
+  // The diary and the reports: written on the patient's side, read by whoever may read the record.
+  { name: 'write in the diary', method: 'POST', path: (id) => `/api/v1/patients/${id}/diary`, body: () => ({ date: today, activity: 'Wandelen', minutes: 20, feeling: 'ok', pain: 2 }), allowed: PATIENT_SIDE, okStatus: 201 },
+  { name: 'read the diary', method: 'GET', path: (id) => `/api/v1/patients/${id}/diary`, allowed: READ, okStatus: 200 },
+  { name: 'report a side effect', method: 'POST', path: (id) => `/api/v1/patients/${id}/reports`, body: () => ({ kind: 'side-effect', what: 'Maagpijn', since: today, severity: 'mild' }), allowed: PATIENT_SIDE, okStatus: 201 },
+  { name: 'read the reports', method: 'GET', path: (id) => `/api/v1/patients/${id}/reports`, allowed: READ, okStatus: 200 },
   { name: 'resume care', method: 'POST', path: (id) => `/api/v1/patients/${id}/end-of-care/resume`, body: () => ({}), allowed: CLINIC, okStatus: 204, before: careEnded, after: careGoesOn },
 ];
 
