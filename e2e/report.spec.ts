@@ -53,10 +53,11 @@ describe('a fall reported by keyboard at 375 px, seen on the worklist', () => {
     await shell.tabTo(page.getByRole('link', { name: w.start }), 40);
     await enter(page);
 
-    // 1: what. A radio is chosen with Space, the form sent with Enter.
+    // 1: what. Tab reaches the group, an arrow key chooses within it, Enter sends the form.
     await auditPage(page);
-    await shell.tabTo(page.getByLabel(w.kinds.fall), 40);
-    await page.keyboard.press('Space');
+    await shell.tabTo(page.getByLabel(w.kinds.fracture), 40);
+    await page.keyboard.press('ArrowDown');
+    expect(await page.getByLabel(w.kinds.fall).isChecked()).toBe(true);
     await enter(page);
     // 2: what happened.
     expect(await page.locator('main').textContent()).toContain(w.urgent);
@@ -79,8 +80,9 @@ describe('a fall reported by keyboard at 375 px, seen on the worklist', () => {
     await enter(page);
     // 4: how bad.
     await auditPage(page);
-    await shell.tabTo(page.getByLabel(w.severities.moderate), 40);
-    await page.keyboard.press('Space');
+    await shell.tabTo(page.getByLabel(w.severities.mild), 40);
+    await page.keyboard.press('ArrowDown');
+    expect(await page.getByLabel(w.severities.moderate).isChecked()).toBe(true);
     await shell.tabTo(page.getByRole('button', { name: w.next }), 20);
     await enter(page);
     // 5: the check, then send.
