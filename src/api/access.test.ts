@@ -38,6 +38,8 @@ const WITHDRAW: Record<Role, P[]> = { nurse: ['adultA'], physician: ['adultA'], 
 const CLINIC: Record<Role, P[]> = { nurse: ['adultA'], physician: ['adultA'], physiotherapist: [], 'care-worker': [], admin: [], patient: [], caregiver: [] };
 /** Who may mark a dose as taken or missed (`dose.confirm`): the patient, and a caregiver whose link stands; never the clinic. */
 const CONFIRM: Record<Role, P[]> = { nurse: [], physician: [], physiotherapist: [], 'care-worker': [], admin: [], patient: ['adultA'], caregiver: ['childA'] };
+/** Who writes the diary and reports to the clinic: the patient (from 12) and a caregiver acting for them; never the clinic. */
+const PATIENT_SIDE: Record<Role, P[]> = { nurse: [], physician: [], physiotherapist: [], 'care-worker': [], admin: [], patient: ['adultA'], caregiver: ['childA'] };
 /** Who may prescribe, stop and plan medication: the physicians of the caring organisation only. */
 const PRESCRIBE: Record<Role, P[]> = { nurse: [], physician: ['adultA'], physiotherapist: [], 'care-worker': [], admin: [], patient: [], caregiver: [] };
 /** Who may make a calendar link and choose the reminders: the patient, and a caregiver for them; no clinician. */
@@ -172,6 +174,11 @@ const ROUTES: RouteCase[] = [
   { name: 'end a calendar link', method: 'DELETE', path: (id) => `/api/v1/patients/${id}/calendar-feed`, body: () => ({}), allowed: CALENDAR, okStatus: 204 },
   { name: 'read the calendar choices', method: 'GET', path: (id) => `/api/v1/patients/${id}/calendar-settings`, allowed: CALENDAR, okStatus: 200 },
   { name: 'choose the reminders', method: 'PUT', path: (id) => `/api/v1/patients/${id}/calendar-settings`, body: () => ({ remindAt: '08:15', nameMedicine: false }), allowed: CALENDAR, okStatus: 200 },
+  // The diary and the reports: written on the patient's side, read by whoever may read the record.
+  { name: 'write in the diary', method: 'POST', path: (id) => `/api/v1/patients/${id}/diary`, body: () => ({ date: today, activity: 'Wandelen', minutes: 20, feeling: 'ok', pain: 2 }), allowed: PATIENT_SIDE, okStatus: 201 },
+  { name: 'read the diary', method: 'GET', path: (id) => `/api/v1/patients/${id}/diary`, allowed: READ, okStatus: 200 },
+  { name: 'report a side effect', method: 'POST', path: (id) => `/api/v1/patients/${id}/reports`, body: () => ({ kind: 'side-effect', what: 'Maagpijn', since: today, severity: 'mild' }), allowed: PATIENT_SIDE, okStatus: 201 },
+  { name: 'read the reports', method: 'GET', path: (id) => `/api/v1/patients/${id}/reports`, allowed: READ, okStatus: 200 },
   { name: 'resume care', method: 'POST', path: (id) => `/api/v1/patients/${id}/end-of-care/resume`, body: () => ({}), allowed: CLINIC, okStatus: 204, before: careEnded, after: careGoesOn },
 ];
 

@@ -44,6 +44,7 @@ import { registerRecordRoutes } from './routes/record.route.js';
 import { registerWorklistRoutes } from './routes/worklist.route.js';
 import { registerQualityRoutes } from './routes/quality.route.js';
 import { registerLogisticsRoutes } from './routes/logistics.route.js';
+import { registerDiaryRoutes } from './routes/diary.route.js';
 import { registerMedicationRoutes } from './routes/medication.route.js';
 import { registerFollowUpRoutes } from './routes/follow-up.route.js';
 import { registerDecisionRoutes } from './routes/decision.route.js';
@@ -303,6 +304,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerDecisionRoutes(typed);
   registerCaregiverInviteRoutes(typed);
   registerCalendarRoutes(typed);
+  registerDiaryRoutes(typed);
   typed.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
   return app;
 }

@@ -67,6 +67,11 @@ const CASES: Case[] = [
   { name: 'decision: a date that is not one', method: 'POST', url: (f) => rec(f, 'decisions'), as: 'nurse', body: { date: '2026-02-30', option: 'lifestyle-only', agreements: {} }, pointer: '/date' },
   { name: 'agreements sheet: an unknown language', method: 'GET', url: (f) => rec(f, 'decisions/6f1c3c0e-7d2a-4a47-9d51-0c8a7c1e2b3d/agreements.pdf?lang=de'), as: 'nurse', pointer: '/query/lang' },
   { name: 'safety: a start that is not a date', method: 'GET', url: (f) => rec(f, 'medication-safety?start=morgen'), as: 'nurse', pointer: '/query/start' },
+  // The diary and the reports to the clinic (the schema answers before anyone is asked who they are).
+  { name: 'diary: pain above 10', method: 'POST', url: (f) => rec(f, 'diary'), as: 'nurse', body: { date: '2026-03-01', activity: 'Wandelen', minutes: 30, feeling: 'good', pain: 11 }, pointer: '/pain' },
+  { name: 'diary: a limit of 0', method: 'GET', url: (f) => rec(f, 'diary?limit=0'), as: 'nurse', pointer: '/query/limit' },
+  { name: 'report: a fracture without its bone', method: 'POST', url: (f) => rec(f, 'reports'), as: 'nurse', body: { kind: 'fracture', cause: 'low-fall', since: '2026-03-01', severity: 'mild' }, pointer: '/site' },
+  { name: 'reports: a cursor that is not one', method: 'GET', url: (f) => rec(f, 'reports?cursor=x'), as: 'nurse', pointer: '/query/cursor' },
   { name: 'worklist: an unknown step', method: 'GET', url: () => '/api/v1/worklist?step=tea', as: 'nurse', pointer: '/query/step' },
   { name: 'sign-in: missing password', method: 'POST', url: () => '/api/v1/session', as: null, body: { email: 'a@b.nl' }, pointer: '/password' },
   { name: 'sign-in: wrong type', method: 'POST', url: () => '/api/v1/session', as: null, body: { email: 42, password: 'x' }, pointer: '/email' },

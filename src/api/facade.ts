@@ -43,6 +43,9 @@ export { confirmDose, myMedicines, type DoseMark, type MyMedicine, type MyMedici
 export { myAgreementsPdf, myPlan, PLAN_RULES, type MyPlan, type PlanCheckUp, type PlanCourse } from '../services/my-plan.js';
 export { visitReminder, type VisitReminder } from '../services/visit-reminder.js';
 export { calendarSettings, chooseReminders, endFeedLink, makeFeedLink, type CalendarSettingsView } from '../services/calendar.js';
+export { addDiaryEntry, diaryOf, type DiaryPatient, type DiaryView } from '../services/diary.js';
+export { openReport, reportOfItem, reportsOf, sendReport, type FractureStatus, type OpenedReport, type ReportsView } from '../services/reports.js';
+export type { DiaryEntryView, ReportView } from '../schema/diary.schema.js';
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo/demo-data.js';
 export {
   figuresTable, patientsTable, qualityDashboard, qualityPatients, qualityPatientsExport,

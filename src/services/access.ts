@@ -37,6 +37,8 @@ export type { InvitationRow } from '../store/caregiver-invitation.repo.js';
 const CHANGES_WORKLIST: ReadonlySet<Action> = new Set<Action>([
   'patient.create', 'patient.write', 'patient.link', 'patient.merge', 'patient.unmerge', 'record.write', 'assessment.sign', 'pathway.end', 'medication.prescribe',
   'dose.confirm',
+  // A reported fracture enters the record as the patient's: the core reads it at once.
+  'report.write',
 ]);
 
 /** Who asks to do what, to which kind of thing (`resource` names it in the audit: "patient", "patient/access-log"). */

@@ -2,7 +2,7 @@
 // here. Dates (`date`) and timestamps come back as ISO strings on both drivers (see parsers.ts), so
 // the types say string.
 import type { ColumnType, Generated } from 'kysely';
-import type { CareEndReason, DecisionOption, EntryKind, EntrySource, EntryStatus, LetterKind, QuestionnaireId } from '../core/record/lists.js';
+import type { CareEndReason, DecisionOption, DiaryFeeling, EntryKind, EntrySource, EntryStatus, LetterKind, QuestionnaireId, ReportFractureCause, ReportKind, ReportSeverity } from '../core/record/lists.js';
 import type { CommunicationKind, InvitationEvent, ItemState, Priority, VisitKind, VisitStatus, WorklistStep } from '../core/worklist/lists.js';
 import type { OutcomeCode } from '../core/quality/lists.js';
 import type { CareRelation, CaregiverRelation, ConsentGiver, ConsentWithdrawer, InvitationEnding, OrganisationKind, Role } from '../core/access/lists.js';
@@ -438,4 +438,41 @@ export interface Database {
   calendar_choice: CalendarChoiceTable;
   calendar_feed: CalendarFeedTable;
   quality_row: QualityRowTable;
+  diary_entry: DiaryEntryTable;
+  patient_report: PatientReportTable;
+}
+
+/** One day's or one activity's line of the patient's diary (migration 0017). */
+export interface DiaryEntryTable {
+  id: Generated<string>;
+  patient_id: string;
+  entry_date: string;
+  activity: string;
+  minutes: number;
+  feeling: DiaryFeeling;
+  pain: number;
+  note: string | null;
+  /** An exercise of a home programme this entry is about; filled once home programmes exist. */
+  home_exercise_id: string | null;
+  written_by: string;
+  written_at: Timestamp;
+}
+
+/** A fracture, fall or side effect the patient reported to the clinic (migration 0017). */
+export interface PatientReportTable {
+  id: Generated<string>;
+  patient_id: string;
+  kind: ReportKind;
+  what: string | null;
+  site: string | null;
+  cause: ReportFractureCause | null;
+  since: string;
+  severity: ReportSeverity;
+  note: string | null;
+  /** The fracture entry the report put in the record (entry_id of clinical_entry). */
+  entry_id: string | null;
+  sent_by: string;
+  sent_at: Timestamp;
+  read_by: string | null;
+  read_at: string | null;
 }

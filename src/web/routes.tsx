@@ -28,6 +28,8 @@ import { registerLogisticsPages } from './logistics/logistics.route.js';
 import { registerFollowUpPages } from './follow-up/follow-up.route.js';
 import { registerMedicationPages } from './medication/medication.route.js';
 import { registerQualityPages } from './quality/quality.route.js';
+import { registerDiaryPages } from './diary/diary.route.js';
+import { registerReportPages } from './reports/reports.route.js';
 
 export function htmlError(app: FastifyInstance) {
   return (req: FastifyRequest, reply: FastifyReply, status: number): string => {
@@ -61,4 +63,6 @@ export function registerWebRoutes(fastify: FastifyInstance): void {
   registerLogisticsPages(fastify, kit);
   registerFollowUpPages(fastify, kit);
   registerMedicationPages(fastify, kit);
+  registerDiaryPages(fastify, kit);
+  registerReportPages(fastify, kit);
 }

@@ -73,3 +73,22 @@ export type DecisionOption = (typeof DECISION_OPTIONS)[number];
 /** The letters Botpad writes about a patient and keeps as sent. */
 export const LETTER_KINDS = ['gp-handover', 'dentist-card', 'agreements'] as const;
 export type LetterKind = (typeof LETTER_KINDS)[number];
+
+/** How an activity in the diary went, in the patient's own judgement. */
+export const DIARY_FEELINGS = ['good', 'ok', 'hard'] as const;
+export type DiaryFeeling = (typeof DIARY_FEELINGS)[number];
+
+/** What a patient (or a caregiver) can report to the clinic between visits. */
+export const REPORT_KINDS = ['fracture', 'fall', 'side-effect'] as const;
+export type ReportKind = (typeof REPORT_KINDS)[number];
+
+/** How bad it is, in the reporter's words. */
+export const REPORT_SEVERITIES = ['mild', 'moderate', 'severe'] as const;
+export type ReportSeverity = (typeof REPORT_SEVERITIES)[number];
+
+/**
+ * How a reported fracture happened, as a patient can say it: a fall from standing height or less
+ * (low energy), a harder accident (high energy), or not known (left open for the clinician).
+ */
+export const REPORT_FRACTURE_CAUSES = ['low-fall', 'accident', 'unknown'] as const;
+export type ReportFractureCause = (typeof REPORT_FRACTURE_CAUSES)[number];

@@ -17,6 +17,7 @@ import * as m0012 from './0012_worklist.js';
 import * as m0014 from './0014_questionnaire.js';
 import * as m0015 from './0015_decision_letters.js';
 import * as m0016 from './0016_calendar_feed.js';
+import * as m0017 from './0017_diary_reports.js';
 import * as m0018 from './0018_caregiver_invitation.js';
 import * as m0019 from './0019_quality.js';
 import * as m0020 from './0020_missed_dose.js';
@@ -37,6 +38,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0014_questionnaire': m0014,
   '0015_decision_letters': m0015,
   '0016_calendar_feed': m0016,
+  '0017_diary_reports': m0017,
   '0018_caregiver_invitation': m0018,
   '0019_quality': m0019,
   '0020_missed_dose': m0020,

@@ -94,6 +94,19 @@ export function MePage({ ctx, patient, caregivers, questionnaires, reminder, csr
           <a href={`/calendar/${patient.id}`}>{ctx.t.calendarFeed.homeLink}</a>
         </p>
       </section>
+      <section aria-labelledby="diary-title">
+        <h2 id="diary-title">{ctx.t.diary.title}</h2>
+        <p>
+          <a href={`/diary/${patient.id}`}>{ctx.t.diary.open}</a>
+        </p>
+      </section>
+      <section aria-labelledby="reports-title">
+        <h2 id="reports-title">{ctx.t.reports.title}</h2>
+        <p>{ctx.t.reports.intro}</p>
+        <p>
+          <a href={`/reports/${patient.id}`}>{ctx.t.reports.open}</a>
+        </p>
+      </section>
       <section aria-labelledby="agreements-title">
         <h2 id="agreements-title">{ctx.t.decision.mine.title}</h2>
         {decision ? (
@@ -187,6 +200,7 @@ export function CarePage({ ctx, people, idle, reminders, linked = false }: {
                   <th scope="col">{t.accessLog.mine.column}</th>
                   <th scope="col">{t.myPlan.column}</th>
                   <th scope="col">{t.calendarFeed.title}</th>
+                  <th scope="col">{t.diary.column}</th>
                 </tr>
               </thead>
               <tbody>
@@ -213,6 +227,11 @@ export function CarePage({ ctx, people, idle, reminders, linked = false }: {
                     </td>
                     <td data-label={t.calendarFeed.title}>
                       <a href={`/calendar/${p.id}`}>{t.calendarFeed.linkFor(listName(p))}</a>
+                    </td>
+                    <td data-label={t.diary.column}>
+                      <a href={`/diary/${p.id}`}>{t.diary.openFor(listName(p))}</a>
+                      <br />
+                      <a href={`/reports/${p.id}`}>{t.reports.openFor(listName(p))}</a>
                     </td>
                   </tr>
                 ))}

@@ -98,7 +98,14 @@ export function WorklistPage(props: WorklistPageProps) {
   const columns: Column<WorklistItemView>[] = [
     { label: c.patient, head: sortHead('name', c.patient), sorted: sort === 'name' ? 'ascending' : undefined, cell: (r) => <a href={`/patients/${r.patientId}`}>{r.name}</a> },
     { label: c.born, cell: (r) => <span class="num">{w.bornAge(numericDate(r.birthDate), t.clinical.age(ageOn(r.birthDate, props.today)))}</span> },
-    { label: c.step, cell: (r) => (r.step === 'task' && r.title ? `${stepWords(t, r.step)}: ${r.title}` : stepWords(t, r.step)) },
+    {
+      label: c.step,
+      cell: (r) =>
+        // A report's alert opens the report itself (opening it marks it read for the patient).
+        r.step === 'alert' && r.source === 'report' ? (
+          <a href={`/worklist/${r.itemId}/report`}>{t.reports.openFromWorklist(r.reasons.map((x) => reasonWords(t, x)).join('; '))}</a>
+        ) : r.step === 'task' && r.title ? `${stepWords(t, r.step)}: ${r.title}` : stepWords(t, r.step),
+    },
     { label: c.due, head: sortHead('due', c.due), sorted: sort === 'due' ? 'ascending' : undefined, cell: (r) => <span class="num">{numericDate(r.due)}</span> },
     {
       label: c.status,
