@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CARE_RELATIONS, CAREGIVER_RELATIONS, CONSENT_GIVERS, CONSENT_WITHDRAWERS, ORGANISATION_KINDS, ROLES } from '../core/access/lists.js';
 import { CARE_END_REASONS, DECISION_OPTIONS, ENTRY_KINDS, ENTRY_SOURCES, ENTRY_STATUSES, LETTER_KINDS, QUESTIONNAIRES } from '../core/record/lists.js';
 import { COMMUNICATION_KINDS, INVITATION_EVENTS, ITEM_STATES, PRIORITIES, VISIT_KINDS, VISIT_STATUSES, WORKLIST_STEPS } from '../core/worklist/lists.js';
+import { REFERRAL_SOURCES, REFERRAL_STATUSES } from '../core/referral/lists.js';
 import type { Store } from './db.js';
 import { freshStore, STORE_KINDS } from './testing/stores.js';
 
@@ -30,6 +31,8 @@ const CHECKED: { table: string; column: string; list: readonly string[] }[] = [
   { table: 'invitation_event', column: 'event', list: INVITATION_EVENTS },
   { table: 'communication', column: 'kind', list: COMMUNICATION_KINDS },
   { table: 'questionnaire_draft', column: 'questionnaire', list: QUESTIONNAIRES },
+  { table: 'referral', column: 'source', list: REFERRAL_SOURCES },
+  { table: 'referral', column: 'status', list: REFERRAL_STATUSES },
 ];
 
 /** The values a CHECK constraint allows for `column`, as PostgreSQL prints it: (col = ANY (ARRAY['a'::text, …])). */

@@ -4,6 +4,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { CareEndReason, DecisionOption, EntryKind, EntrySource, EntryStatus, LetterKind, QuestionnaireId } from '../core/record/lists.js';
 import type { CommunicationKind, InvitationEvent, ItemState, Priority, VisitKind, VisitStatus, WorklistStep } from '../core/worklist/lists.js';
+import type { ReferralSource, ReferralStatus } from '../core/referral/lists.js';
 import type { CareRelation, CaregiverRelation, ConsentGiver, ConsentWithdrawer, OrganisationKind, Role } from '../core/access/lists.js';
 
 export type { Role } from '../core/access/lists.js';
@@ -349,6 +350,28 @@ export interface LetterTable {
   written_at: Timestamp;
 }
 
+/** A referral to a physiotherapy practice with what it said when sent and each step's who and when (migration 0021). */
+export interface ReferralTable {
+  id: Generated<string>;
+  patient_id: string;
+  /** Null when the practice recorded a GP's letter itself. */
+  from_organisation_id: string | null;
+  to_organisation_id: string;
+  source: ReferralSource;
+  reason: string;
+  vfa: ColumnType<Record<string, unknown> | null, string | null, string | null>;
+  agreements: ColumnType<Record<string, unknown> | null, string | null, string | null>;
+  status: ColumnType<ReferralStatus, ReferralStatus | undefined, ReferralStatus>;
+  referred_by: string;
+  referred_at: Timestamp;
+  decided_by: string | null;
+  decided_at: string | null;
+  decline_reason: string | null;
+  ended_by: string | null;
+  ended_at: string | null;
+  end_reason: string | null;
+}
+
 export interface Database {
   app_user: AppUserTable;
   one_time_code: OneTimeCodeTable;
@@ -376,4 +399,5 @@ export interface Database {
   questionnaire_draft: QuestionnaireDraftTable;
   shared_decision: SharedDecisionTable;
   letter: LetterTable;
+  referral: ReferralTable;
 }

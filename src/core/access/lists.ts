@@ -39,6 +39,12 @@ export const ACTIONS = [
   'diary.write',
   'report.write',
   'dose.confirm',
+  // A referral to a physiotherapy practice (core/referral): the hospital refers, the practice reads
+  // a waiting one (that much of the record only) and accepts or declines it, either side ends it.
+  'referral.create',
+  'referral.read-pending',
+  'referral.decide',
+  'referral.end',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -114,6 +120,11 @@ export const ACCESS_REASONS = [
   'only physicians prescribe',
   'unknown action',
   'the patient or a caregiver writes this; the clinic records its own facts',
+  'a referral to your practice is waiting',
+  'no referral to your practice is waiting',
+  'only physiotherapists of the practice referred to',
+  'your organisation referred this patient',
+  'your organisation did not refer this patient',
 ] as const;
 export type AccessReason = (typeof ACCESS_REASONS)[number];
 

@@ -16,6 +16,7 @@ import * as m0011 from './0011_record_indexes.js';
 import * as m0012 from './0012_worklist.js';
 import * as m0014 from './0014_questionnaire.js';
 import * as m0015 from './0015_decision_letters.js';
+import * as m0021 from './0021_referral.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_init': m0001,
@@ -32,6 +33,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0012_worklist': m0012,
   '0014_questionnaire': m0014,
   '0015_decision_letters': m0015,
+  '0021_referral': m0021,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -800,6 +800,10 @@ export const en = {
       'dose.confirm': 'said a medicine was taken',
       'medication.prescribe': 'prescribed, stopped or planned a medicine',
       'caregiver.link-status': 'saw that a link gives no access',
+      'referral.create': 'referred the patient to a physiotherapy practice',
+      'referral.read-pending': 'looked at a referral waiting for the practice',
+      'referral.decide': 'accepted or declined a referral',
+      'referral.end': 'ended a referral',
     },
   },
   history: {
@@ -1172,6 +1176,10 @@ export const en = {
       'medication.prescribe': 'Medicine prescribed, stopped or planned',
       'settings.manage': 'Organisation settings viewed or changed',
       'caregiver.link-status': 'Caregiver saw why a link gives no access',
+      'referral.create': 'Referral to physiotherapy made',
+      'referral.read-pending': 'Waiting referral seen by the practice',
+      'referral.decide': 'Referral accepted or declined',
+      'referral.end': 'Referral ended',
     },
     reasons: {
       'administrator of your organisation': 'administrator of their own organisation',
@@ -1215,6 +1223,11 @@ export const en = {
       'only physicians prescribe': 'only physicians prescribe',
       'unknown action': 'unknown action',
       'the patient or a caregiver writes this; the clinic records its own facts': 'the patient or a caregiver fills this in; the clinic records its own facts',
+      'a referral to your practice is waiting': 'a referral is waiting for the practice',
+      'no referral to your practice is waiting': 'no referral is waiting for the practice',
+      'only physiotherapists of the practice referred to': 'only for physiotherapists of the practice referred to',
+      'your organisation referred this patient': 'own organisation made the referral',
+      'your organisation did not refer this patient': 'own organisation did not make the referral',
     },
     otherReasons: {
       noPatient: 'this record does not exist',

@@ -802,6 +802,10 @@ export const nl = {
       'dose.confirm': 'gaf door dat een medicijn is ingenomen',
       'medication.prescribe': 'schreef een medicijn voor, stopte het of plande het volgende',
       'caregiver.link-status': 'zag dat een koppeling geen toegang geeft',
+      'referral.create': 'verwees de patiënt naar een fysiotherapiepraktijk',
+      'referral.read-pending': 'bekeek een verwijzing die wacht op de praktijk',
+      'referral.decide': 'nam een verwijzing aan of wees die af',
+      'referral.end': 'sloot een verwijzing af',
     },
   },
   history: {
@@ -1174,6 +1178,10 @@ export const nl = {
       'medication.prescribe': 'Medicijn voorgeschreven, gestopt of gepland',
       'settings.manage': 'Instellingen van de organisatie bekeken of veranderd',
       'caregiver.link-status': 'Naaste zag waarom een koppeling geen toegang geeft',
+      'referral.create': 'Verwijzing naar fysiotherapie gemaakt',
+      'referral.read-pending': 'Wachtende verwijzing bekeken door de praktijk',
+      'referral.decide': 'Verwijzing aangenomen of afgewezen',
+      'referral.end': 'Verwijzing afgesloten',
     } satisfies Record<AuditAction, string>,
     reasons: {
       'administrator of your organisation': 'beheerder van de eigen organisatie',
@@ -1217,6 +1225,11 @@ export const nl = {
       'only physicians prescribe': 'alleen artsen schrijven medicijnen voor',
       'unknown action': 'onbekende handeling',
       'the patient or a caregiver writes this; the clinic records its own facts': 'dit vult de patiënt of een naaste in; de kliniek legt eigen gegevens vast',
+      'a referral to your practice is waiting': 'er wacht een verwijzing voor de praktijk',
+      'no referral to your practice is waiting': 'er wacht geen verwijzing voor de praktijk',
+      'only physiotherapists of the practice referred to': 'alleen voor fysiotherapeuten van de praktijk waarnaar verwezen is',
+      'your organisation referred this patient': 'de eigen organisatie heeft verwezen',
+      'your organisation did not refer this patient': 'de eigen organisatie heeft niet verwezen',
     } satisfies Record<AccessReason, string>,
     otherReasons: {
       noPatient: 'dit dossier bestaat niet',
