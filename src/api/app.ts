@@ -46,6 +46,7 @@ import { registerLogisticsRoutes } from './routes/logistics.route.js';
 import { registerMedicationRoutes } from './routes/medication.route.js';
 import { registerFollowUpRoutes } from './routes/follow-up.route.js';
 import { registerDecisionRoutes } from './routes/decision.route.js';
+import { registerReferralRoutes } from './routes/referral.route.js';
 
 export type App = FastifyInstance;
 export type { ZodApp } from './types.js';
@@ -234,6 +235,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: 'clinical', description: 'The clinical core: rules and evaluation' },
         { name: 'record', description: "The clinical record: facts with their history, the Case and its evaluation, signed assessments, the end of care" },
         { name: 'follow-up', description: 'Follow-up contacts after the start of treatment, the GP hand-over letter and the dentist\'s card, kept in the record' },
+        { name: 'referral', description: 'Referrals to a physiotherapy practice: waiting, accepted, declined, ended; acceptance opens the record to the practice' },
       ],
     },
     transform: jsonSchemaTransform,
@@ -296,6 +298,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerMedicationRoutes(typed);
   registerFollowUpRoutes(typed);
   registerDecisionRoutes(typed);
+  registerReferralRoutes(typed);
   typed.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
   return app;
 }
