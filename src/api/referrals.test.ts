@@ -188,4 +188,13 @@ describe.each(STORE_KINDS)('referrals over HTTP on %s', (kind) => {
     expect(q.json<ProblemDoc>().errors?.map((e) => e.pointer).join()).toContain('status');
     expect((await t.store.db.selectFrom('referral').select('status').where('id', '=', r.id).executeTakeFirstOrThrow()).status).toBe('pending');
   });
+
+  it('documents every referral route and its shapes in the OpenAPI document', async () => {
+    const doc = (await t.app.inject('/api/openapi.json')).json<{ paths: Record<string, Record<string, unknown>>; components: { schemas: Record<string, unknown> } }>();
+    for (const [path, method] of [
+      ['/api/v1/patients/{id}/referrals', 'post'], ['/api/v1/patients/{id}/referrals', 'get'], ['/api/v1/referrals', 'get'],
+      ['/api/v1/referrals/{referralId}/accept', 'post'], ['/api/v1/referrals/{referralId}/decline', 'post'], ['/api/v1/referrals/{referralId}/end', 'post'],
+    ] as const) expect(doc.paths[path]?.[method], `${method} ${path}`).toBeDefined();
+    expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['ReferralInput', 'ReferralReason', 'ReferralView', 'WaitingReferral', 'ReferralAgreements']));
+  });
 });
