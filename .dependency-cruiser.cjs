@@ -28,7 +28,7 @@ module.exports = {
       comment: 'The store takes the closed lists (roles, kinds, relations) from the core for its table types, nothing else of it.',
       severity: 'error',
       from: { path: '^src/store/', pathNot: '\\.test\\.tsx?$|^src/store/testing/' },
-      to: { path: '^src/core/', pathNot: '^src/core/(access|record|worklist|quality)/lists\\.ts$' },
+      to: { path: '^src/core/', pathNot: '^src/core/(access|record|worklist|quality|referral)/lists\\.ts$' },
     },
     {
       name: 'services-not-outward',
@@ -62,11 +62,11 @@ module.exports = {
     {
       name: 'patient-repo-only-via-access',
       comment:
-        'The patient and clinical record repositories do no authorisation: only the access layer (src/services/access.ts) calls it, ' +
+        'The patient, clinical record and referral repositories do no authorisation: only the access layer (src/services/access.ts) calls it, ' +
         'after authorising and with the audit entry in the same transaction. Tests and test harnesses may set up data with it.',
       severity: 'error',
-      from: { path: '^src/', pathNot: '^src/services/access\\.ts$|^src/store/(patient|record)\\.repo\\.ts$|\\.test\\.tsx?$|/testing/' },
-      to: { path: '^src/store/(patient|record)\\.repo\\.ts$' },
+      from: { path: '^src/', pathNot: '^src/services/access\\.ts$|^src/store/(patient|record|referral)\\.repo\\.ts$|\\.test\\.tsx?$|/testing/' },
+      to: { path: '^src/store/(patient|record|referral)\\.repo\\.ts$' },
     },
     {
       name: 'no-circular',

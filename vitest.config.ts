@@ -17,7 +17,7 @@ const ALL = ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts'];
  * starts a cluster of its own (it crashes it); backup and fault tests need none.
  */
 const NEEDS_DB = [
-  'src/store/{audit,caregiver-migration,db,kept,lists,names,paging,prepared,record-plans,schema,session-read,settings,tx,worklist}.test.ts',
+  'src/store/{audit,caregiver-migration,db,kept,lists,names,paging,prepared,record-plans,referral,schema,session-read,settings,tx,worklist}.test.ts',
   'src/api/**/*.test.ts',
   'src/web/{routes,decision/decision,results/results,me/reminder,me/caregivers,questionnaires/questionnaires,accounts/accounts,patients/patients,patients/paging,patients/access-log,patients/caregivers,admin/admin,admin/settings,facts/facts,record/record,intake/intake,record/assessment,worklist/worklist,learn/learn,logistics/logistics,follow-up/follow-up,medication/medication,my-medicines/my-medicines,plan/plan,calendar/calendar,quality/quality,reports/reports}.test.ts',
   'src/cli/db-commands.test.ts',

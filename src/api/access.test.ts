@@ -179,6 +179,12 @@ const ROUTES: RouteCase[] = [
   { name: 'read the diary', method: 'GET', path: (id) => `/api/v1/patients/${id}/diary`, allowed: READ, okStatus: 200 },
   { name: 'report a side effect', method: 'POST', path: (id) => `/api/v1/patients/${id}/reports`, body: () => ({ kind: 'side-effect', what: 'Maagpijn', since: today, severity: 'mild' }), allowed: PATIENT_SIDE, okStatus: 201 },
   { name: 'read the reports', method: 'GET', path: (id) => `/api/v1/patients/${id}/reports`, allowed: READ, okStatus: 200 },
+  // Referrals: made by the nurses and physicians caring for the patient (each one ended again after, so the next may be made), read with the record.
+  {
+    name: 'refer to a practice', method: 'POST', path: (id) => `/api/v1/patients/${id}/referrals`, body: (f) => ({ organisationId: f.orgs.physioB, reason: 'Oefentherapie' }), allowed: CLINIC, okStatus: 201,
+    after: async (db, id) => { await db.deleteFrom('referral').where('patient_id', '=', id).execute(); },
+  },
+  { name: 'list referrals', method: 'GET', path: (id) => `/api/v1/patients/${id}/referrals`, allowed: READ, okStatus: 200 },
   { name: 'resume care', method: 'POST', path: (id) => `/api/v1/patients/${id}/end-of-care/resume`, body: () => ({}), allowed: CLINIC, okStatus: 204, before: careEnded, after: careGoesOn },
 ];
 

@@ -50,6 +50,7 @@ import { registerFollowUpRoutes } from './routes/follow-up.route.js';
 import { registerDecisionRoutes } from './routes/decision.route.js';
 import { registerCaregiverInviteRoutes } from './routes/caregiver-invites.route.js';
 import { registerCalendarRoutes } from './routes/calendar.route.js';
+import { registerReferralRoutes } from './routes/referral.route.js';
 
 export type App = FastifyInstance;
 export type { ZodApp } from './types.js';
@@ -239,6 +240,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: 'record', description: "The clinical record: facts with their history, the Case and its evaluation, signed assessments, the end of care" },
         { name: 'calendar', description: "The patient's calendar feed: a private link, the reminder choices, the feed itself (text/calendar)" },
         { name: 'follow-up', description: 'Follow-up contacts after the start of treatment, the GP hand-over letter and the dentist\'s card, kept in the record' },
+        { name: 'referral', description: 'Referrals to a physiotherapy practice: waiting, accepted, declined, ended; acceptance opens the record to the practice' },
       ],
     },
     transform: jsonSchemaTransform,
@@ -305,6 +307,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerCaregiverInviteRoutes(typed);
   registerCalendarRoutes(typed);
   registerDiaryRoutes(typed);
+  registerReferralRoutes(typed);
   typed.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
   return app;
 }

@@ -14,6 +14,8 @@ import {
 import * as clinical from '../store/record.repo.js';
 import * as invitations from '../store/caregiver-invitation.repo.js';
 import { invitationByToken, type InvitationRow } from '../store/caregiver-invitation.repo.js';
+import * as referrals from '../store/referral.repo.js';
+import type { ReferralRow, WaitingReferralRow } from '../store/referral.repo.js';
 import type { SessionRow } from '../store/accounts.repo.js';
 import { AppError } from '../schema/problem.js';
 import { violatedUnique } from '../store/errors.js';
@@ -28,6 +30,7 @@ export { auditEntry, type AuditEntry, type RequestMeta } from './auditor.js';
 export type { CaregiverLinkRow, ConsentGiven, PatientOrgRow, PatientRow } from '../store/patient.repo.js';
 export type { AssessmentRow, CareEndRow, EntryRow } from '../store/record.repo.js';
 export type { InvitationRow } from '../store/caregiver-invitation.repo.js';
+export type { ReferralRow, WaitingReferralRow } from '../store/referral.repo.js';
 
 /**
  * The actions after which a patient's worklist items are re-derived, in the same transaction: a
@@ -62,6 +65,8 @@ const RECORDS = {
   clinical,
   /** The patient's invitations of caregivers by e-mail (store/caregiver-invitation.repo.ts). */
   invitations,
+  /** Referrals to a physiotherapy practice and the door each opens (store/referral.repo.ts). */
+  referrals,
 } as const;
 export type PatientRecords = typeof RECORDS;
 
@@ -118,6 +123,7 @@ const UNIQUE_FIELDS: Record<string, { pointer: string; detail: string; message: 
   patient_bsn_unique: { pointer: '/bsn', detail: 'is already in use', message: 'A patient with this BSN already exists.' },
   app_user_email_unique: { pointer: '/email', detail: 'is already in use', message: 'This e-mail address already has an account.' },
   app_user_patient_unique: { pointer: '', detail: 'the patient already has an account', message: 'This patient already has an account.' },
+  referral_open_unique: { pointer: '/organisationId', detail: 'already has an open referral for this patient', message: 'This practice already has an open referral for this patient.' },
 };
 
 /** The refusal a store error stands for, or the error itself when it is not one. */
@@ -143,7 +149,11 @@ async function auditFailed(deps: AccessDeps, entry: AuditEntry, error: unknown):
  * Runs `work` on one patient's record if `actor` may do `action`; audits the attempt either way.
  * `resource` names what is touched (e.g. "patient", "patient/access-log").
  */
-export async function withPatient<T>(deps: AccessDeps, ask: Asked & { patientId: string }, work: (w: PatientWork & { db: Tx }) => Promise<T>): Promise<T> {
+export async function withPatient<T>(
+  deps: AccessDeps,
+  ask: Asked & { patientId: string; referralId?: string },
+  work: (w: PatientWork & { db: Tx; referral?: ReferralRow }) => Promise<T>,
+): Promise<T> {
   const { actor, meta, action, resource, patientId } = ask;
   const asOf = todayNl();
   let attempted: AuditEntry | undefined;
@@ -154,13 +164,20 @@ export async function withPatient<T>(deps: AccessDeps, ask: Asked & { patientId:
       return { ok: false, error: new AppError('not-found', 'There is no patient with this id.') };
     }
     const row = found.row;
+    // A step on a referral is decided on the referral as it stands, held until the step is taken.
+    const referral = ask.referralId === undefined ? undefined : await referrals.referralById(trx, ask.referralId, true);
+    if (ask.referralId !== undefined && referral?.patient_id !== row.id) {
+      await deps.auditor.refused(trx, { actor, meta, action, resource, reason: `no referral ${ask.referralId}` });
+      return { ok: false, error: new AppError('not-found', 'There is no referral with this id.', [{ pointer: '/params/referralId', detail: 'no such referral' }]) };
+    }
     const { target, orgs } = await loadTarget(trx, actor, row, found.orgs);
+    if (referral) target.referral = { fromOrganisationId: referral.from_organisation_id, toOrganisationId: referral.to_organisation_id, status: referral.status };
     const d = authorize(actor, action, target, asOf);
     const entry = auditEntry({ actor, meta, action, resource, patientId: row.id, allowed: d.allowed, reason: d.reason });
     await deps.auditor.record(trx, [entry]);
     if (!d.allowed) return { ok: false, error: new AppError('forbidden', `You may not do this with this record: ${d.reason}.`) };
     attempted = entry;
-    const value = await work({ db: trx, row, target, orgs, records: RECORDS });
+    const value = await work({ db: trx, row, target, orgs, records: RECORDS, ...(referral ? { referral } : {}) });
     if (CHANGES_WORKLIST.has(action)) await refreshPatients(trx, [row.id], asOf);
     return { ok: true, value };
   }).catch(async (e: unknown) => {
@@ -170,6 +187,58 @@ export async function withPatient<T>(deps: AccessDeps, ask: Asked & { patientId:
   });
   if (!out.ok) throw out.error;
   return out.value;
+}
+
+/**
+ * A step on one referral (accept, decline, end): authorised on the referral as it stands and on the
+ * record it is about, audited against that patient, like any work on a record (withPatient).
+ */
+export async function withReferral<T>(deps: AccessDeps, ask: Asked & { referralId: string }, work: (w: PatientWork & { db: Tx; referral: ReferralRow }) => Promise<T>): Promise<T> {
+  const found = await referrals.referralById(deps.db, ask.referralId);
+  if (!found) {
+    await deps.auditor.refused(deps.db, { actor: ask.actor, meta: ask.meta, action: ask.action, resource: ask.resource, reason: `no referral ${ask.referralId}` });
+    throw new AppError('not-found', 'There is no referral with this id.', [{ pointer: '/params/referralId', detail: 'no such referral' }]);
+  }
+  return withPatient(deps, { ...ask, patientId: found.patient_id }, async (w) => {
+    if (!w.referral) throw new AppError('not-found', 'There is no referral with this id.', [{ pointer: '/params/referralId', detail: 'no such referral' }]);
+    return work({ ...w, referral: w.referral });
+  });
+}
+
+/**
+ * The referrals waiting for the reader's practice, with the little of each record the practice may
+ * see before it accepts (name, birth date; the rest is what the referral said). Each is decided by
+ * the core on its own patient and audited as seen; a reader who keeps no such list is refused.
+ */
+export async function listWaitingReferrals(deps: AccessDeps, ask: Omit<Asked, 'action'>, limit: number): Promise<WaitingReferralRow[]> {
+  const { actor, meta, resource } = ask;
+  const asOf = todayNl();
+  const d = authorize(actor, 'referral.read-pending', null, asOf);
+  if (!d.allowed || !actor.organisationId) {
+    await deps.auditor.refused(deps.db, { actor, meta, action: 'referral.read-pending', resource, reason: d.reason });
+    throw new AppError('forbidden', `You may not do this: ${d.reason}.`);
+  }
+  const practice = actor.organisationId;
+  return inTransaction(deps.db, async (trx) => {
+    const rows = await referrals.waitingFor(trx, practice, limit);
+    const orgs = await patientOrganisations(trx, [...new Set(rows.map((r) => r.patient_id))]);
+    const shown: WaitingReferralRow[] = [];
+    const entries: AuditEntry[] = [];
+    for (const r of rows) {
+      const target: PatientTarget = {
+        id: r.patient_id, birthDate: r.birth_date,
+        organisations: orgs.filter((o) => o.patient_id === r.patient_id).map((o) => ({ organisationId: o.organisation_id, relation: o.relation })),
+        referral: { fromOrganisationId: r.from_organisation_id, toOrganisationId: r.to_organisation_id, status: r.status },
+      };
+      const one = authorize(actor, 'referral.read-pending', target, asOf);
+      if (!one.allowed) continue;
+      shown.push(r);
+      entries.push(auditEntry({ actor, meta, action: 'referral.read-pending', resource, patientId: r.patient_id, allowed: true, reason: one.reason }));
+    }
+    if (entries.length === 0) entries.push(auditEntry({ actor, meta, action: 'referral.read-pending', resource, allowed: true, reason: 'no referrals waiting' }));
+    await deps.auditor.record(trx, entries);
+    return shown;
+  });
 }
 
 /**

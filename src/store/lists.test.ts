@@ -7,6 +7,7 @@ import { CARE_RELATIONS, CAREGIVER_RELATIONS, CONSENT_GIVERS, CONSENT_WITHDRAWER
 import { CARE_END_REASONS, DECISION_OPTIONS, ENTRY_KINDS, ENTRY_SOURCES, ENTRY_STATUSES, LETTER_KINDS, QUESTIONNAIRES } from '../core/record/lists.js';
 import { COMMUNICATION_KINDS, INVITATION_EVENTS, ITEM_STATES, PRIORITIES, VISIT_KINDS, VISIT_STATUSES, WORKLIST_STEPS } from '../core/worklist/lists.js';
 import { OUTCOME_CODES, QUALITY_INDICATORS } from '../core/quality/lists.js';
+import { REFERRAL_SOURCES, REFERRAL_STATUSES } from '../core/referral/lists.js';
 import type { Store } from './db.js';
 import { freshStore, STORE_KINDS } from './testing/stores.js';
 
@@ -34,6 +35,8 @@ const CHECKED: { table: string; column: string; list: readonly string[] }[] = [
   { table: 'caregiver_invitation', column: 'relation', list: CAREGIVER_RELATIONS },
   { table: 'caregiver_invitation', column: 'ended_as', list: INVITATION_ENDINGS },
   ...QUALITY_INDICATORS.map((i) => ({ table: 'quality_row', column: `o_${i.replace(/-/g, '_')}`, list: OUTCOME_CODES })),
+  { table: 'referral', column: 'source', list: REFERRAL_SOURCES },
+  { table: 'referral', column: 'status', list: REFERRAL_STATUSES },
 ];
 
 /** The values a CHECK constraint allows for `column`, as PostgreSQL prints it: (col = ANY (ARRAY['a'::text, …])). */

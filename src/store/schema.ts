@@ -5,6 +5,7 @@ import type { ColumnType, Generated } from 'kysely';
 import type { CareEndReason, DecisionOption, DiaryFeeling, EntryKind, EntrySource, EntryStatus, LetterKind, QuestionnaireId, ReportFractureCause, ReportKind, ReportSeverity } from '../core/record/lists.js';
 import type { CommunicationKind, InvitationEvent, ItemState, Priority, VisitKind, VisitStatus, WorklistStep } from '../core/worklist/lists.js';
 import type { OutcomeCode } from '../core/quality/lists.js';
+import type { ReferralSource, ReferralStatus } from '../core/referral/lists.js';
 import type { CareRelation, CaregiverRelation, ConsentGiver, ConsentWithdrawer, InvitationEnding, OrganisationKind, Role } from '../core/access/lists.js';
 
 export type { Role } from '../core/access/lists.js';
@@ -407,6 +408,28 @@ export interface QualityRowTable {
   changed_on: string;
 }
 
+/** A referral to a physiotherapy practice with what it said when sent and each step's who and when (migration 0021). */
+export interface ReferralTable {
+  id: Generated<string>;
+  patient_id: string;
+  /** Null when the practice recorded a GP's letter itself. */
+  from_organisation_id: string | null;
+  to_organisation_id: string;
+  source: ReferralSource;
+  reason: string;
+  vfa: ColumnType<Record<string, unknown> | null, string | null, string | null>;
+  agreements: ColumnType<Record<string, unknown> | null, string | null, string | null>;
+  status: ColumnType<ReferralStatus, ReferralStatus | undefined, ReferralStatus>;
+  referred_by: string;
+  referred_at: Timestamp;
+  decided_by: string | null;
+  decided_at: string | null;
+  decline_reason: string | null;
+  ended_by: string | null;
+  ended_at: string | null;
+  end_reason: string | null;
+}
+
 export interface Database {
   app_user: AppUserTable;
   one_time_code: OneTimeCodeTable;
@@ -440,6 +463,7 @@ export interface Database {
   quality_row: QualityRowTable;
   diary_entry: DiaryEntryTable;
   patient_report: PatientReportTable;
+  referral: ReferralTable;
 }
 
 /** One day's or one activity's line of the patient's diary (migration 0017). */

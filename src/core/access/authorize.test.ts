@@ -204,3 +204,80 @@ describe('authorize: quality figures (quality.read) are for a hospital\'s fractu
     expect(authorize(actor('physiotherapist'), 'quality.read', target({ organisations: [{ organisationId: ORG, relation: 'referral' }] }), ASOF).allowed).toBe(false);
   });
 });
+
+describe('authorize: a referral to a physiotherapy practice', () => {
+  const HOSP = ORG;
+  const PRACTICE = 'practice-a';
+  const OTHER = 'practice-b';
+  const hospital = (role: Role) => actor(role, { organisationId: HOSP, organisationKind: 'hospital' });
+  const physio = (org = PRACTICE) => actor('physiotherapist', { organisationId: org, organisationKind: 'physiotherapy' });
+  /** The record as the hospital keeps it, with the referral in a status; an accepted one has the `referral` relation that acceptance adds. */
+  const referred = (status: 'pending' | 'accepted' | 'declined' | 'ended', from: string | null = HOSP): PatientTarget => target({
+    organisations: status === 'accepted' ? [{ organisationId: HOSP, relation: 'care' }, { organisationId: PRACTICE, relation: 'referral' }] : [{ organisationId: HOSP, relation: 'care' }],
+    referral: { fromOrganisationId: from, toOrganisationId: PRACTICE, status },
+  });
+  type Who = 'nurse' | 'physician' | 'physio' | 'physio elsewhere' | 'other hospital nurse' | 'care-worker' | 'admin' | 'patient' | 'caregiver';
+  const who = (w: Who): Actor => {
+    switch (w) {
+      case 'nurse': return hospital('nurse');
+      case 'physician': return hospital('physician');
+      case 'physio': return physio();
+      case 'physio elsewhere': return physio(OTHER);
+      case 'other hospital nurse': return actor('nurse', { organisationId: 'org-b' });
+      case 'care-worker': return actor('care-worker');
+      case 'admin': return actor('admin');
+      case 'patient': return actor('patient');
+      case 'caregiver': return actor('caregiver');
+    }
+  };
+  const WHO: Who[] = ['nurse', 'physician', 'physio', 'physio elsewhere', 'other hospital nurse', 'care-worker', 'admin', 'patient', 'caregiver'];
+  /** Who may, by status: written out by hand from the rules in docs/referrals.md. */
+  const may: Record<'referral.create' | 'referral.read-pending' | 'referral.decide' | 'referral.end' | 'record.read', Record<'pending' | 'accepted' | 'declined' | 'ended', Who[]>> = {
+    'referral.create': { pending: ['nurse', 'physician'], accepted: ['nurse', 'physician'], declined: ['nurse', 'physician'], ended: ['nurse', 'physician'] },
+    'referral.read-pending': { pending: ['physio'], accepted: [], declined: [], ended: [] },
+    // Deciding is the practice's whatever the status; whether the step fits the status is the lifecycle's (a 409).
+    'referral.decide': { pending: ['physio'], accepted: ['physio'], declined: ['physio'], ended: ['physio'] },
+    'referral.end': { pending: ['nurse', 'physician'], accepted: ['nurse', 'physician', 'physio'], declined: ['nurse', 'physician'], ended: ['nurse', 'physician'] },
+    'record.read': { pending: ['nurse', 'physician', 'patient'], accepted: ['nurse', 'physician', 'physio', 'patient'], declined: ['nurse', 'physician', 'patient'], ended: ['nurse', 'physician', 'patient'] },
+  };
+  const rows: [string, string, Who, boolean][] = [];
+  for (const [action, byStatus] of Object.entries(may)) {
+    for (const [status, allowed] of Object.entries(byStatus)) for (const w of WHO) rows.push([action, status, w, allowed.includes(w)]);
+  }
+  it.each(rows)('%s on a %s referral by %s → %s', (action, status, w, allowed) => {
+    const d = authorize(who(w), action as Action, referred(status as 'pending'), ASOF);
+    expect(d.allowed, d.reason).toBe(allowed);
+  });
+  it('a waiting referral gives the practice its view and nothing else of the record', () => {
+    const t = referred('pending');
+    expect(authorize(physio(), 'referral.read-pending', t, ASOF)).toEqual({ allowed: true, reason: 'a referral to your practice is waiting' });
+    for (const action of ['patient.read', 'record.read', 'patient.read-access-log', 'record.write', 'patient.read-bsn'] as Action[]) {
+      expect(authorize(physio(), action, t, ASOF)).toEqual({ allowed: false, reason: 'not referred to your practice' });
+    }
+  });
+  it('a GP-letter referral (no referring organisation) is ended by the practice only', () => {
+    expect(authorize(physio(), 'referral.end', referred('accepted', null), ASOF).allowed).toBe(true);
+    expect(authorize(hospital('nurse'), 'referral.end', referred('accepted', null), ASOF)).toEqual({ allowed: false, reason: 'your organisation did not refer this patient' });
+  });
+  it('without the referral in question the practice may neither see nor decide', () => {
+    expect(authorize(physio(), 'referral.read-pending', target({ organisations: [] }), ASOF).allowed).toBe(false);
+    expect(authorize(physio(), 'referral.decide', target({ organisations: [] }), ASOF).allowed).toBe(false);
+  });
+});
+
+describe('authorize: the list of waiting referrals (no patient yet)', () => {
+  it.each([
+    ['physiotherapist', 'physiotherapy', true],
+    ['physiotherapist', 'hospital', false],
+    ['nurse', 'hospital', false],
+    ['physician', 'hospital', false],
+    ['care-worker', 'day-centre', false],
+    ['admin', 'physiotherapy', false],
+  ] as const)('%s of a %s → %s', (role, kind, allowed) => {
+    expect(authorize(actor(role, { organisationKind: kind }), 'referral.read-pending', null, ASOF).allowed).toBe(allowed);
+  });
+  it('patients and caregivers have no such list', () => {
+    expect(authorize(actor('patient'), 'referral.read-pending', null, ASOF).allowed).toBe(false);
+    expect(authorize(actor('caregiver'), 'referral.read-pending', null, ASOF).allowed).toBe(false);
+  });
+});

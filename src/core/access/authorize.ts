@@ -5,6 +5,7 @@
 import { ageOn, type IsoDate } from '../time/date.js';
 import { caregiverLinkStanding, patientAccountStanding, type CaregiverLink } from './caregiver.js';
 import { type AccessReason, type Action, type CareRelation, type OrganisationKind, type Role } from './lists.js';
+import type { ReferralStatus } from '../referral/lists.js';
 
 export * from './lists.js';
 export * from './caregiver.js';
@@ -40,6 +41,16 @@ export interface PatientTarget {
   organisations: readonly { organisationId: string; relation: CareRelation }[];
   /** The link between this actor (a caregiver) and the patient, when there is one. */
   caregiverLink?: CaregiverLink | undefined;
+  /** The referral a `referral.*` action is about, when it is about one (accept, decline, end, the waiting view). */
+  referral?: ReferralStanding | undefined;
+}
+
+/** What the access rules need of a referral: who referred, to which practice, where it stands. */
+export interface ReferralStanding {
+  /** Null when the practice recorded a GP's letter itself. */
+  fromOrganisationId: string | null;
+  toOrganisationId: string;
+  status: ReferralStatus;
 }
 
 export type Decision = { allowed: true; reason: AccessReason } | { allowed: false; reason: AccessReason };
@@ -85,6 +96,25 @@ function clinicalRelation(actor: Actor, target: PatientTarget, asOf: IsoDate): D
   }
 }
 
+/**
+ * The practice a referral was sent to: its physiotherapists decide on it, and while it waits they
+ * see it (the waiting view); once decided the view closes, and the record opens or stays shut.
+ */
+function practiceOfReferral(actor: Actor, target: PatientTarget, waitingOnly: boolean): Decision {
+  const r = target.referral;
+  if (actor.role !== 'physiotherapist') return deny('only physiotherapists of the practice referred to');
+  if (!r || r.toOrganisationId !== actor.organisationId) return deny('not referred to your practice');
+  if (waitingOnly && r.status !== 'pending') return deny('no referral to your practice is waiting');
+  return waitingOnly ? allow('a referral to your practice is waiting') : allow('referred to your practice');
+}
+
+/** Ending: the practice referred to, or a nurse or physician of the hospital that referred (and still cares). */
+function endsReferral(actor: Actor, r: ReferralStanding | undefined, rel: Decision): Decision {
+  if (actor.role === 'physiotherapist') return r?.toOrganisationId === actor.organisationId ? rel : deny('not referred to your practice');
+  if (actor.role !== 'nurse' && actor.role !== 'physician') return deny('only nurses and physicians may do this');
+  return r?.fromOrganisationId != null && r.fromOrganisationId === actor.organisationId ? allow('your organisation referred this patient') : deny('your organisation did not refer this patient');
+}
+
 /** A caregiver's access follows the patient's age, consent and the link's proof (WGBO, see caregiver.ts). */
 function caregiverAccess(target: PatientTarget, asOf: IsoDate): Decision {
   const link = target.caregiverLink;
@@ -113,6 +143,12 @@ export function authorize(actor: Actor, action: Action, target: PatientTarget | 
       return QUALITY_ROLES.includes(actor.role) && actor.organisationId !== null && actor.organisationKind === 'hospital'
         ? allow('quality figures of your organisation')
         : deny('quality figures are for a hospital\'s fracture liaison service');
+    // Without a patient: the practice's list of waiting referrals; each one on it is decided again with its own patient.
+    case 'referral.read-pending':
+      if (target) break;
+      return actor.role === 'physiotherapist' && actor.organisationId && actor.organisationKind === 'physiotherapy'
+        ? allow('a referral to your practice is waiting')
+        : deny('only physiotherapists of the practice referred to');
     default:
       break;
   }
@@ -131,6 +167,10 @@ export function authorize(actor: Actor, action: Action, target: PatientTarget | 
     if (!LOOK.has(action) && !PATIENT_WRITES.has(action) && action !== 'calendar.manage') return deny('caregivers cannot do this');
     return caregiverAccess(target, asOf);
   }
+  // A practice with a referral waiting has no relation to the record yet: it sees the referral and
+  // decides on it, nothing more. Its physiotherapists open the record once a `referral` relation
+  // exists, which acceptance adds and a decline or an end takes away (services/referrals.ts).
+  if (action === 'referral.read-pending' || action === 'referral.decide') return practiceOfReferral(actor, target, action === 'referral.read-pending');
   const rel = clinicalRelation(actor, target, asOf);
   if (!rel.allowed) return rel;
   switch (action) {
@@ -152,6 +192,11 @@ export function authorize(actor: Actor, action: Action, target: PatientTarget | 
     case 'assessment.sign':
     case 'pathway.end':
       return actor.role === 'nurse' || actor.role === 'physician' ? rel : deny('only nurses and physicians may do this');
+    case 'referral.create':
+      return actor.role === 'nurse' || actor.role === 'physician' ? rel : deny('only nurses and physicians may do this');
+    // Either side ends a referral that was taken on: the practice referred to, or the hospital that referred.
+    case 'referral.end':
+      return endsReferral(actor, target.referral, rel);
     // Prescribing is the physician's (Wet BIG: a nurse records, a physician prescribes and overrides).
     case 'medication.prescribe':
       return actor.role === 'physician' ? rel : deny('only physicians prescribe');

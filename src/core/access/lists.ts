@@ -47,6 +47,12 @@ export const ACTIONS = [
   // The quality dashboard of a fracture liaison service: figures over its patients, and the
   // patient-level rows behind them (names for its clinicians, codes for its administrator).
   'quality.read',
+  // A referral to a physiotherapy practice (core/referral): the hospital refers, the practice reads
+  // a waiting one (that much of the record only) and accepts or declines it, either side ends it.
+  'referral.create',
+  'referral.read-pending',
+  'referral.decide',
+  'referral.end',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -130,6 +136,11 @@ export const ACCESS_REASONS = [
   'the patient or a caregiver chooses this',
   'quality figures of your organisation',
   'quality figures are for a hospital\'s fracture liaison service',
+  'a referral to your practice is waiting',
+  'no referral to your practice is waiting',
+  'only physiotherapists of the practice referred to',
+  'your organisation referred this patient',
+  'your organisation did not refer this patient',
 ] as const;
 export type AccessReason = (typeof ACCESS_REASONS)[number];
 

@@ -21,6 +21,7 @@ import * as m0017 from './0017_diary_reports.js';
 import * as m0018 from './0018_caregiver_invitation.js';
 import * as m0019 from './0019_quality.js';
 import * as m0020 from './0020_missed_dose.js';
+import * as m0021 from './0021_referral.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_init': m0001,
@@ -42,6 +43,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0018_caregiver_invitation': m0018,
   '0019_quality': m0019,
   '0020_missed_dose': m0020,
+  '0021_referral': m0021,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -838,6 +838,10 @@ export const en = {
       back: 'Back to my record',
       backCare: 'Back to the people I care for',
       column: 'Who looked at the record',
+      'referral.create': 'referred the patient to a physiotherapy practice',
+      'referral.read-pending': 'looked at a referral waiting for the practice',
+      'referral.decide': 'accepted or declined a referral',
+      'referral.end': 'ended a referral',
     },
   },
   history: {
@@ -1219,6 +1223,10 @@ export const en = {
       'caregiver.invitation-open': 'Invitation to look along opened',
       'caregiver.invitation-accept': 'Invitation to look along taken',
       'quality.read': 'Quality figures or the patients behind them viewed',
+      'referral.create': 'Referral to physiotherapy made',
+      'referral.read-pending': 'Waiting referral seen by the practice',
+      'referral.decide': 'Referral accepted or declined',
+      'referral.end': 'Referral ended',
     },
     reasons: {
       'administrator of your organisation': 'administrator of their own organisation',
@@ -1266,6 +1274,11 @@ export const en = {
       'the patient or a caregiver chooses this': 'the patient or a caregiver chooses this',
       'quality figures of your organisation': 'quality figures of their own organisation',
       'quality figures are for a hospital\'s fracture liaison service': 'quality figures are for a hospital\'s fracture liaison team',
+      'a referral to your practice is waiting': 'a referral is waiting for the practice',
+      'no referral to your practice is waiting': 'no referral is waiting for the practice',
+      'only physiotherapists of the practice referred to': 'only for physiotherapists of the practice referred to',
+      'your organisation referred this patient': 'own organisation made the referral',
+      'your organisation did not refer this patient': 'own organisation did not make the referral',
     },
     otherReasons: {
       noPatient: 'this record does not exist',

@@ -840,6 +840,10 @@ export const nl = {
       back: 'Terug naar mijn dossier',
       backCare: 'Terug naar mijn naasten',
       column: 'Wie keek in het dossier',
+      'referral.create': 'verwees de patiënt naar een fysiotherapiepraktijk',
+      'referral.read-pending': 'bekeek een verwijzing die wacht op de praktijk',
+      'referral.decide': 'nam een verwijzing aan of wees die af',
+      'referral.end': 'sloot een verwijzing af',
     },
   },
   history: {
@@ -1221,6 +1225,10 @@ export const nl = {
       'caregiver.invitation-open': 'Uitnodiging om mee te kijken geopend',
       'caregiver.invitation-accept': 'Uitnodiging om mee te kijken aangenomen',
       'quality.read': 'Kwaliteitscijfers of de patiënten erachter bekeken',
+      'referral.create': 'Verwijzing naar fysiotherapie gemaakt',
+      'referral.read-pending': 'Wachtende verwijzing bekeken door de praktijk',
+      'referral.decide': 'Verwijzing aangenomen of afgewezen',
+      'referral.end': 'Verwijzing afgesloten',
     } satisfies Record<AuditAction, string>,
     reasons: {
       'administrator of your organisation': 'beheerder van de eigen organisatie',
@@ -1268,6 +1276,11 @@ export const nl = {
       'the patient or a caregiver chooses this': 'dit kiest de patiënt of een naaste',
       'quality figures of your organisation': 'kwaliteitscijfers van de eigen organisatie',
       'quality figures are for a hospital\'s fracture liaison service': 'kwaliteitscijfers zijn voor het fractuurteam van een ziekenhuis',
+      'a referral to your practice is waiting': 'er wacht een verwijzing voor de praktijk',
+      'no referral to your practice is waiting': 'er wacht geen verwijzing voor de praktijk',
+      'only physiotherapists of the practice referred to': 'alleen voor fysiotherapeuten van de praktijk waarnaar verwezen is',
+      'your organisation referred this patient': 'de eigen organisatie heeft verwezen',
+      'your organisation did not refer this patient': 'de eigen organisatie heeft niet verwezen',
     } satisfies Record<AccessReason, string>,
     otherReasons: {
       noPatient: 'dit dossier bestaat niet',

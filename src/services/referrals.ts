@@ -1,0 +1,121 @@
+// Use cases of a referral to a physiotherapy practice. The hospital refers from the record (the
+// VFA result and the agreements are taken from it as they stand, and kept so); the practice sees
+// what waits for it, and accepts or declines; either side ends an accepted one. Every step goes
+// through services/access.ts (authorised by the core's `referral.*` rules, audited against the
+// patient) and is stored whole or not at all: the step and the door it opens or closes (the
+// practice's `referral` relation to the patient) are one transaction. See docs/referrals.md.
+import type { Drug } from '../core/case.schema.js';
+import { fullName } from '../core/names.js';
+import { nextStatus, type ReferralStep } from '../core/referral/index.js';
+import { todayNl } from '../schema/clock.js';
+import { AppError } from '../schema/problem.js';
+import type { Agreements } from '../schema/decision.schema.js';
+import type { ReferralAgreements, ReferralInput, ReferralView, WaitingReferral } from '../schema/referral.schema.js';
+import { decisionsOf } from '../store/decision.repo.js';
+import { listWaitingReferrals, readWithPatient, withPatient, withReferral, type AccessDeps, type ReferralRow, type RequestMeta, type WaitingReferralRow } from './access.js';
+import { caseOn, refuseClosed, type Ask } from './record.js';
+import type { Actor } from '../core/access/index.js';
+
+/** The most waiting referrals one list shows; a practice with more decides on these first. */
+export const WAITING_MAX = 200;
+
+export interface ReferralAsk {
+  actor: Actor;
+  meta: RequestMeta;
+  referralId: string;
+}
+
+const said = (r: ReferralRow) => ({
+  id: r.id,
+  patientId: r.patient_id,
+  source: r.source,
+  reason: r.reason,
+  vfa: (r.vfa ?? null) as ReferralView['vfa'],
+  agreements: (r.agreements ?? null) as ReferralAgreements | null,
+  from: r.from_organisation_id === null ? null : { id: r.from_organisation_id, name: r.from_organisation_name ?? '' },
+  to: { id: r.to_organisation_id, name: r.to_organisation_name },
+  referredBy: r.referred_by_name,
+  referredAt: r.referred_at,
+});
+
+export function referralView(r: ReferralRow): ReferralView {
+  return {
+    ...said(r), status: r.status, decidedBy: r.decided_by_name, decidedAt: r.decided_at, declineReason: r.decline_reason,
+    endedBy: r.ended_by_name, endedAt: r.ended_at, endReason: r.end_reason,
+  };
+}
+
+export function waitingView(r: WaitingReferralRow): WaitingReferral {
+  return { ...said(r), patient: { name: fullName({ givenName: r.given_name, familyNamePrefix: r.family_name_prefix, familyName: r.family_name }), birthDate: r.birth_date } };
+}
+
+/**
+ * The hospital refers the patient to a physiotherapy practice. Refused (nothing stored) when the
+ * organisation is no practice, when the practice already has this patient (an open referral, or
+ * the record already open to it), or when the record is closed (merged, care ended).
+ */
+export async function refer(deps: AccessDeps, ask: Ask, input: ReferralInput): Promise<ReferralView> {
+  const today = todayNl();
+  return withPatient(deps, { actor: ask.actor, meta: ask.meta, action: 'referral.create', resource: 'patient/referral', patientId: ask.patientId }, async ({ db, row, orgs, records }) => {
+    await refuseClosed(db, records, row);
+    const kind = await records.referrals.organisationKind(db, input.organisationId);
+    if (kind !== 'physiotherapy') {
+      throw new AppError('invalid-input', 'A referral goes to a physiotherapy practice.', [{ pointer: '/organisationId', detail: kind === undefined ? 'no such organisation' : 'is not a physiotherapy practice' }]);
+    }
+    if (orgs.some((o) => o.organisation_id === input.organisationId && o.relation === 'referral')) {
+      throw new AppError('conflict', 'This practice already treats this patient.', [{ pointer: '/organisationId', detail: 'already treats this patient' }]);
+    }
+    if (await records.referrals.openReferralTo(db, row.id, input.organisationId)) {
+      throw new AppError('conflict', 'This practice already has an open referral for this patient.', [{ pointer: '/organisationId', detail: 'already has an open referral for this patient' }]);
+    }
+    const [c, decisions] = await Promise.all([caseOn(db, records, row, today), decisionsOf(db, row.id)]);
+    const latest = decisions[0];
+    const agreements: ReferralAgreements | null = latest
+      ? { decidedOn: latest.decided_on, option: latest.option, drug: (latest.drug ?? null) as Drug | null, agreements: latest.agreements as Agreements }
+      : null;
+    const saved = await records.referrals.insertReferral(db, {
+      patientId: row.id, fromOrganisationId: ask.actor.organisationId, toOrganisationId: input.organisationId, source: 'hospital', reason: input.reason,
+      vfa: c.vfa && c.vfa.vertebrae.length > 0 ? { date: c.vfa.date, vertebrae: c.vfa.vertebrae.map((v) => ({ ...v })) } : null, agreements, by: ask.actor.userId,
+    });
+    return referralView(saved);
+  });
+}
+
+/** The referrals waiting for the reader's practice, the one waiting longest first (the limited view). */
+export async function waitingReferrals(deps: AccessDeps, ask: { actor: Actor; meta: RequestMeta }): Promise<WaitingReferral[]> {
+  return (await listWaitingReferrals(deps, { actor: ask.actor, meta: ask.meta, resource: 'referral' }, WAITING_MAX)).map(waitingView);
+}
+
+/**
+ * A step on a referral: the core says who may (access) and whether it fits the referral's status
+ * (a step that does not is a conflict, nothing changes). Accepting opens the record to the
+ * practice; declining and ending close it, in the same transaction as the step.
+ */
+async function takeStep(deps: AccessDeps, ask: ReferralAsk, step: ReferralStep, reason: string | null): Promise<ReferralView> {
+  const action = step === 'end' ? 'referral.end' : 'referral.decide';
+  return withReferral(deps, { actor: ask.actor, meta: ask.meta, action, resource: 'referral', referralId: ask.referralId }, async ({ db, referral, records }) => {
+    const next = nextStatus(referral.status, step);
+    if (!next.ok) throw new AppError('conflict', `This step does not fit the referral: ${next.reason}.`, [{ pointer: '/params/referralId', detail: next.reason }]);
+    const to = next.status === 'accepted' || next.status === 'declined' || next.status === 'ended' ? next.status : undefined;
+    if (!to || !(await records.referrals.stepReferral(db, referral.id, { from: referral.status, to, by: ask.actor.userId, reason }))) {
+      throw new AppError('conflict', 'The referral changed in the meantime.', [{ pointer: '/params/referralId', detail: 'changed in the meantime' }]);
+    }
+    if (to === 'accepted') await records.referrals.openDoor(db, referral.patient_id, referral.to_organisation_id);
+    else await records.referrals.closeDoor(db, referral.patient_id, referral.to_organisation_id);
+    const after = await records.referrals.referralById(db, referral.id);
+    if (!after) throw new AppError('not-found', 'There is no referral with this id.');
+    return referralView(after);
+  });
+}
+
+export const acceptReferral = (deps: AccessDeps, ask: ReferralAsk): Promise<ReferralView> => takeStep(deps, ask, 'accept', null);
+export const declineReferral = (deps: AccessDeps, ask: ReferralAsk, reason: string): Promise<ReferralView> => takeStep(deps, ask, 'decline', reason);
+export const endReferral = (deps: AccessDeps, ask: ReferralAsk, reason: string): Promise<ReferralView> => takeStep(deps, ask, 'end', reason);
+
+/** The referrals of a record, the newest first; a practice sees those to itself only. */
+export async function referralsOfPatient(deps: AccessDeps, ask: Ask): Promise<ReferralView[]> {
+  return readWithPatient(deps, { actor: ask.actor, meta: ask.meta, action: 'record.read', resource: 'patient/referral', patientId: ask.patientId }, async ({ db, row, records }) => {
+    const only = ask.actor.role === 'physiotherapist' ? (ask.actor.organisationId ?? '') : undefined;
+    return (await records.referrals.referralsOf(db, row.id, only)).map(referralView);
+  });
+}
