@@ -113,11 +113,17 @@ describe.each(STORE_KINDS)('inviting a caregiver by e-mail on %s', (kind) => {
     expect(pointers(again)).toEqual([['/token', 'invitation-used']]);
   });
 
-  it('ends the access at once when the patient withdraws it, and says so again without error', async () => {
+  it('ends the access at once when the patient withdraws it, calendar link included, and says so again without error', async () => {
     const nina = (await call('patient', 'GET', '/api/v1/me/caregivers')).json<{ links: MyLink[] }>().links[0];
     if (!nina) throw new Error('no link');
+    // The caregiver's calendar link for this record works until the withdrawal, and not a moment after.
+    const feed = await call('nina', 'POST', `/api/v1/patients/${f.patients.adultA}/calendar-feed`);
+    expect(feed.statusCode, feed.body).toBe(201);
+    const feedPath = new URL(feed.json<{ url: string }>().url).pathname;
+    expect((await call(null, 'GET', feedPath)).statusCode).toBe(200);
     const gone = await call('patient', 'DELETE', `/api/v1/me/caregivers/${nina.id}`);
     expect(gone.statusCode).toBe(204);
+    expect((await call(null, 'GET', feedPath)).statusCode).toBe(404);
     const read = await call('nina', 'GET', `/api/v1/patients/${f.patients.adultA}`);
     expect(read.statusCode).toBe(403);
     expect((await call('nina', 'GET', `/api/v1/patients/${f.patients.adultA}/entries`)).statusCode).toBe(403);

@@ -54,11 +54,12 @@ function checkPeriod(q: { kind: (typeof PERIOD_KINDS)[number]; period?: string |
   if (year < 1900 || year > 2999) ctx.addIssue({ code: 'custom', path: ['period'], message: 'must lie between 1900 and 2999' });
 }
 
+// Query schemas stay without an id: the OpenAPI generator expands a query's fields into
+// parameters and cannot follow a reference there.
 export const QualityQuery = z
   .object(periodFields)
   .strict()
-  .superRefine(checkPeriod)
-  .meta({ id: 'QualityQuery' });
+  .superRefine(checkPeriod);
 export type QualityQuery = z.infer<typeof QualityQuery>;
 
 /** The key a page of patient rows continues from: the index fracture's date, then the patient id. */
@@ -72,8 +73,7 @@ export const QualityPatientsQuery = z
     ...pageQuery(QualityPatientKey),
   })
   .strict()
-  .superRefine(checkPeriod)
-  .meta({ id: 'QualityPatientsQuery' });
+  .superRefine(checkPeriod);
 export type QualityPatientsQuery = z.infer<typeof QualityPatientsQuery>;
 
 /** The CSV of patient rows: every row of the period (one indicator's, or all), not paged. */
@@ -87,8 +87,7 @@ export const QualityPatientsExportQuery = z
   .superRefine((q, ctx) => {
     checkPeriod(q, ctx);
     if (q.outcome !== undefined && q.indicator === undefined) ctx.addIssue({ code: 'custom', path: ['outcome'], message: 'needs an indicator' });
-  })
-  .meta({ id: 'QualityPatientsExportQuery' });
+  });
 export type QualityPatientsExportQuery = z.infer<typeof QualityPatientsExportQuery>;
 
 /** A number out of a number; `share` is numerator / denominator (0 to 1), null when the denominator is 0 or unknown. */
