@@ -38,6 +38,7 @@ const CASES: Case[] = [
   { name: 'communication: an unknown kind', method: 'POST', url: (f) => rec(f, 'communications'), as: 'nurse', body: { kind: 'fax', body: 'x' }, pointer: '/kind' },
   { name: 'day board: a date that is not one', method: 'GET', url: () => '/api/v1/dayboard?date=2026-02-30', as: 'nurse', pointer: '/query/date' },
   { name: 'quality: a quarter written as a month', method: 'GET', url: () => '/api/v1/quality?kind=quarter&period=2026-03', as: 'nurse', pointer: '/query/period', says: { detail: /not a quarter/ } },
+  { name: 'quality figures CSV: a kind of period that is none', method: 'GET', url: () => '/api/v1/quality/figures.csv?kind=week', as: 'nurse', pointer: '/query/kind' },
   { name: 'quality patients: an unknown indicator', method: 'GET', url: () => '/api/v1/quality/patients?indicator=speed', as: 'nurse', pointer: '/query/indicator' },
   { name: 'quality patients CSV: an outcome without its indicator', method: 'GET', url: () => '/api/v1/quality/patients.csv?outcome=met', as: 'admin', pointer: '/query/outcome', says: { detail: /needs an indicator/ } },
   // The medication plan: the prescription's gate fields, a dose, a stop, a plan, the safety query.
@@ -221,6 +222,8 @@ const CASES: Case[] = [
   { name: 'calendar choices: unknown field', method: 'PUT', url: (f) => rec(f, 'calendar-settings'), as: 'nurse', body: { remindAt: '09:00', nameMedicine: true, colour: 'red' }, pointer: '/colour' },
   { name: 'calendar link: a field it does not take', method: 'POST', url: (f) => rec(f, 'calendar-feed'), as: 'nurse', body: { url: 'https://example.org' }, pointer: '/url' },
   { name: 'own calendar link: a field it does not take', method: 'POST', url: () => '/api/v1/me/calendar-feed', as: 'nurse', body: { days: 30 }, pointer: '/days' },
+  { name: 'ending a calendar link: a field it does not take', method: 'DELETE', url: (f) => rec(f, 'calendar-feed'), as: 'nurse', body: { url: 'https://example.org' }, pointer: '/url' },
+  { name: 'ending my own calendar link: a field it does not take', method: 'DELETE', url: () => '/api/v1/me/calendar-feed', as: 'nurse', body: { all: true }, pointer: '/all' },
   { name: 'calendar link: bad id', method: 'POST', url: () => '/api/v1/patients/not-a-uuid/calendar-feed', as: 'nurse', pointer: '/params/id' },
   { name: 'activation: code too short', method: 'POST', url: () => '/api/v1/activation', as: null, body: { code: 'AB', password: 'long-enough-1' }, pointer: '/code' },
   { name: 'reset: not an e-mail', method: 'POST', url: () => '/api/v1/password-reset', as: null, body: { email: 'nope' }, pointer: '/email' },
