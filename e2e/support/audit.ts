@@ -145,7 +145,9 @@ export async function smallText(page: Page, min = MINIMUMS.patient.textPx): Prom
       if (size < minPx - 0.01) {
         reported.add(el);
         const text = (n.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 40);
-        found.push(`text "${text}" in <${el.tagName.toLowerCase()}${el.className ? '.' + el.className.split(/\s+/).join('.') : ''}> is ${size.toFixed(1)} px (minimum ${String(minPx)})`);
+        // An SVG element's className is no string: its class attribute is read instead.
+        const cls = el.getAttribute('class');
+        found.push(`text "${text}" in <${el.tagName.toLowerCase()}${cls ? '.' + cls.trim().split(/\s+/).join('.') : ''}> is ${size.toFixed(1)} px (minimum ${String(minPx)})`);
       }
     }
     return found;

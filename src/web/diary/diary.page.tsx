@@ -13,9 +13,10 @@ import type { DiaryWeek } from '../../core/diary/diary.js';
 /** The goal the chart shades: 30 minutes of activity a day (product.md, lifestyle). */
 export const WEEK_TARGET_MINUTES = 7 * 30;
 
-const W = 640;
-const H = 280;
-const PAD = { left: 56, right: 48, top: 20, bottom: 44 } as const;
+// Labels at 18 px, the patient side's smallest text (design.md), whatever the drawing's scale.
+const W = 760;
+const H = 360;
+const PAD = { left: 72, right: 60, top: 24, bottom: 64 } as const;
 
 /** A week's first day, short: "30 nov". */
 const shortDay = (lang: Lang, ymd: string) => new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${ymd}T12:00:00Z`));
@@ -41,26 +42,26 @@ export function DiaryChart({ t, lang, weeks }: { t: Messages; lang: Lang; weeks:
       <title id="diary-chart-title">{d.chartAlt}</title>
       <rect x={PAD.left} y={yMin(WEEK_TARGET_MINUTES)} width={plotW} height={yMin(0) - yMin(WEEK_TARGET_MINUTES)} fill="#e3efe3" />
       <line x1={PAD.left} x2={PAD.left + plotW} y1={yMin(WEEK_TARGET_MINUTES)} y2={yMin(WEEK_TARGET_MINUTES)} stroke="#1f4d1f" stroke-dasharray="6 4" />
-      <text x={PAD.left + 6} y={yMin(WEEK_TARGET_MINUTES) - 6} font-size="14" fill="#1f4d1f">{d.target}</text>
+      <text x={PAD.left + 6} y={yMin(WEEK_TARGET_MINUTES) - 6} font-size="18" fill="#1f4d1f">{d.target}</text>
       <line x1={PAD.left} x2={PAD.left} y1={PAD.top} y2={PAD.top + plotH} stroke="#333" />
       <line x1={PAD.left} x2={PAD.left + plotW} y1={PAD.top + plotH} y2={PAD.top + plotH} stroke="#333" />
       <line x1={PAD.left + plotW} x2={PAD.left + plotW} y1={PAD.top} y2={PAD.top + plotH} stroke="#333" />
-      {[0, top / 2, top].map((m) => <text key={`m${String(m)}`} x={PAD.left - 6} y={yMin(m) + 5} font-size="14" text-anchor="end">{num(m, lang)}</text>)}
-      {[0, 5, 10].map((p) => <text key={`p${String(p)}`} x={PAD.left + plotW + 6} y={yPain(p) + 5} font-size="14">{String(p)}</text>)}
+      {[0, top / 2, top].map((m) => <text key={`m${String(m)}`} x={PAD.left - 6} y={yMin(m) + 5} font-size="18" text-anchor="end">{num(m, lang)}</text>)}
+      {[0, 5, 10].map((p) => <text key={`p${String(p)}`} x={PAD.left + plotW + 6} y={yPain(p) + 5} font-size="18">{String(p)}</text>)}
       {weeks.map((w, i) => {
         const x = PAD.left + slot * i;
         return (
           <g key={w.from}>
             {w.minutes > 0 ? <rect x={x + slot * 0.2} y={yMin(w.minutes)} width={slot * 0.6} height={yMin(0) - yMin(w.minutes)} fill="#1d4f91" /> : null}
-            <text x={x + slot / 2} y={PAD.top + plotH + 18} font-size="13" text-anchor="middle">{shortDay(lang, w.from)}</text>
+            <text x={x + slot / 2} y={PAD.top + plotH + 24} font-size="18" text-anchor="middle">{shortDay(lang, w.from)}</text>
           </g>
         );
       })}
       {path === '' ? null : <path d={path} fill="none" stroke="#8a3b00" stroke-width="2" />}
       {pains.map((p, i) => (p === null ? null : <circle key={`c${String(i)}`} cx={p.x} cy={p.y} r="6" fill="#fff" stroke="#8a3b00" stroke-width="3" />))}
-      <text x={PAD.left} y={H - 6} font-size="13">{`${d.barsKey} · ${d.dotsKey}`}</text>
-      <text x={12} y={PAD.top + plotH / 2} font-size="13" text-anchor="middle" transform={`rotate(-90 12 ${String(PAD.top + plotH / 2)})`}>{d.minutesAxis}</text>
-      <text x={W - 8} y={PAD.top + plotH / 2} font-size="13" text-anchor="middle" transform={`rotate(90 ${String(W - 8)} ${String(PAD.top + plotH / 2)})`}>{d.painAxis}</text>
+      <text x={PAD.left} y={H - 6} font-size="18">{`${d.barsKey} · ${d.dotsKey}`}</text>
+      <text x={18} y={PAD.top + plotH / 2} font-size="18" text-anchor="middle" transform={`rotate(-90 18 ${String(PAD.top + plotH / 2)})`}>{d.minutesAxis}</text>
+      <text x={W - 12} y={PAD.top + plotH / 2} font-size="18" text-anchor="middle" transform={`rotate(90 ${String(W - 12)} ${String(PAD.top + plotH / 2)})`}>{d.painAxis}</text>
     </svg>
   );
 }
