@@ -1,24 +1,13 @@
 // The patient's diary and reports to the clinic (migration 0017). No authorisation here:
 // services/diary.ts and services/reports.ts reach these only inside the work access.ts allowed.
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { DiaryFeeling, ReportFractureCause, ReportKind, ReportSeverity } from '../core/record/lists.js';
 import type { Db, Tx } from './db.js';
+import type { DiaryEntryTable, PatientReportTable } from './schema.js';
 import { keysetPage, type KeysetAsk, type KeysetPage } from './paging.js';
 
-export interface DiaryRow {
-  id: string;
-  patient_id: string;
-  entry_date: string;
-  activity: string;
-  minutes: number;
-  feeling: DiaryFeeling;
-  pain: number;
-  note: string | null;
-  home_exercise_id: string | null;
-  written_by: string;
-  written_by_name: string | null;
-  written_at: string;
-}
+/** A diary line with the name of who wrote it. */
+export type DiaryRow = Selectable<DiaryEntryTable> & { written_by_name: string | null };
 
 export async function insertDiaryEntry(
   db: Tx,
@@ -49,24 +38,8 @@ export async function diarySince(db: Db, patientId: string, from: string): Promi
   return (await diaryQuery(db, patientId).where('d.entry_date', '>=', from).orderBy('d.entry_date').orderBy('d.written_at').execute()) as DiaryRow[];
 }
 
-export interface ReportRow {
-  id: string;
-  patient_id: string;
-  kind: ReportKind;
-  what: string | null;
-  site: string | null;
-  cause: ReportFractureCause | null;
-  since: string;
-  severity: ReportSeverity;
-  note: string | null;
-  entry_id: string | null;
-  sent_by: string;
-  sent_by_name: string | null;
-  sent_at: string;
-  read_by: string | null;
-  read_by_name: string | null;
-  read_at: string | null;
-}
+/** A report with the names of who sent it and who first read it. */
+export type ReportRow = Selectable<PatientReportTable> & { sent_by_name: string | null; read_by_name: string | null };
 
 export async function insertReport(
   db: Tx,
