@@ -43,7 +43,8 @@ async function toTop(page: Page): Promise<void> {
 }
 
 /** Tabs through the whole page once, from the top, recording every stop. */
-async function tabThrough(page: Page, max = 300): Promise<FocusInfo[]> {
+// The API reference links every operation and shape: over 300 stops, and growing with the API.
+async function tabThrough(page: Page, max = 1500): Promise<FocusInfo[]> {
   const stops: FocusInfo[] = [];
   for (let i = 0; i < max; i++) {
     await page.keyboard.press('Tab');
