@@ -17,8 +17,8 @@ import type { Agreements, DecisionInput, DecisionPicture, DecisionView } from '.
 import { decisionById, decisionsOf, insertDecision, type DecisionRow } from '../store/decision.repo.js';
 import { insertLetter } from '../store/letter.repo.js';
 import { organisationContact, userName } from '../store/logistics.repo.js';
-import { readWithPatient, withPatient, type AccessDeps } from './access.js';
-import { agreementsLetterPdf, agreementsLetterText } from './agreements-letter.js';
+import { readWithPatient, withPatient, type AccessDeps, type PatientRow } from './access.js';
+import { agreementsLetterPdf, agreementsLetterText, type AgreementsLetter } from './agreements-letter.js';
 import type { LetterLang } from './letters.js';
 import { settingsForOrganisation } from './org-settings.js';
 import { caseOn, refuseClosed, type Ask } from './record.js';
@@ -110,6 +110,32 @@ export async function recordDecision(deps: AccessDeps, ask: Ask, input: Decision
   });
 }
 
+/**
+ * The agreements sheet of one decision for one patient: the clinic that decided (its name and phone,
+ * or Botpad's help line), the patient, and what was agreed. The clinic's print and the patient's
+ * own download both read it from here.
+ */
+export function agreementsLetterOf(
+  row: PatientRow,
+  d: DecisionRow,
+  o: { lang: LetterLang; contact: { name: string; phone: string | null } | undefined; helpPhone: string; printedOn: string; madeBy: string },
+): AgreementsLetter {
+  return {
+    lang: o.lang,
+    organisationName: o.contact?.name ?? 'Botpad',
+    phone: o.contact?.phone ?? o.helpPhone,
+    patientName: fullName({ givenName: row.given_name, familyNamePrefix: row.family_name_prefix, familyName: row.family_name }),
+    birthDate: row.birth_date,
+    decidedOn: d.decided_on,
+    printedOn: o.printedOn,
+    option: d.option,
+    drug: (d.drug ?? null) as Drug | null,
+    whatMatters: d.what_matters,
+    agreements: d.agreements as Agreements,
+    madeBy: o.madeBy,
+  };
+}
+
 export interface PrintedAgreements {
   pdf: Buffer;
   letterId: string;
@@ -124,20 +150,7 @@ export async function printAgreements(deps: AccessDeps, ask: Ask & { decisionId:
     if (!d) throw new AppError('not-found', 'This record has no such decision.', [{ pointer: '/params/decisionId', detail: 'no such decision in this record' }]);
     const org = d.organisation_id ?? ask.actor.organisationId;
     const [contact, writer] = await Promise.all([org ? organisationContact(db, org) : undefined, userName(db, d.made_by)]);
-    const letter = {
-      lang: ask.lang,
-      organisationName: contact?.name ?? 'Botpad',
-      phone: contact?.phone ?? ask.helpPhone,
-      patientName: fullName({ givenName: row.given_name, familyNamePrefix: row.family_name_prefix, familyName: row.family_name }),
-      birthDate: row.birth_date,
-      decidedOn: d.decided_on,
-      printedOn: today,
-      option: d.option,
-      drug: (d.drug ?? null) as Drug | null,
-      whatMatters: d.what_matters,
-      agreements: d.agreements as Agreements,
-      madeBy: writer ?? '',
-    };
+    const letter = agreementsLetterOf(row, d, { lang: ask.lang, contact, helpPhone: ask.helpPhone, printedOn: today, madeBy: writer ?? '' });
     const pdf = await agreementsLetterPdf(letter);
     const kept = await insertLetter(db, {
       patientId: row.id, organisationId: ask.actor.organisationId, kind: 'agreements', lang: ask.lang,

@@ -6,19 +6,18 @@
 // the advice. One audited `record.read`; the printed agreements are another.
 import type { Drug } from '../core/case.schema.js';
 import { evaluate } from '../core/evaluate.js';
-import { fullName } from '../core/names.js';
 import type { EntryData } from '../core/record/entries.js';
 import type { Conclusion } from '../core/rule.js';
 import { compareDates, type IsoDate } from '../core/time/date.js';
 import { todayNl } from '../schema/clock.js';
-import type { Agreements, DecisionView } from '../schema/decision.schema.js';
+import type { DecisionView } from '../schema/decision.schema.js';
 import { AppError } from '../schema/problem.js';
 import { decisionsOf } from '../store/decision.repo.js';
 import { lettersOf } from '../store/letter.repo.js';
 import { organisationContact } from '../store/logistics.repo.js';
 import { readWithPatient, type AccessDeps } from './access.js';
-import { agreementsLetterPdf, agreementsLetterText, type AgreementsLetter } from './agreements-letter.js';
-import { decisionView } from './decisions.js';
+import { agreementsLetterPdf, agreementsLetterText } from './agreements-letter.js';
+import { agreementsLetterOf, decisionView } from './decisions.js';
 import type { LetterLang } from './letters.js';
 import { medicationViews } from './medication.js';
 import { visibleRecord, type MyResultsPatient } from './my-results.js';
@@ -133,20 +132,7 @@ export async function myAgreementsPdf(deps: AccessDeps, ask: Ask & { lang: Lette
     if (!latest) throw new AppError('not-found', 'No agreements were recorded for this record yet.');
     const org = latest.organisation_id;
     const contact = org ? await organisationContact(db, org) : undefined;
-    const letter: AgreementsLetter = {
-      lang: ask.lang,
-      organisationName: contact?.name ?? 'Botpad',
-      phone: contact?.phone ?? ask.helpPhone,
-      patientName: fullName({ givenName: row.given_name, familyNamePrefix: row.family_name_prefix, familyName: row.family_name }),
-      birthDate: row.birth_date,
-      decidedOn: latest.decided_on,
-      printedOn: today,
-      option: latest.option,
-      drug: (latest.drug ?? null) as Drug | null,
-      whatMatters: latest.what_matters,
-      agreements: latest.agreements as Agreements,
-      madeBy: latest.made_by_name ?? '',
-    };
+    const letter = agreementsLetterOf(row, latest, { lang: ask.lang, contact, helpPhone: ask.helpPhone, printedOn: today, madeBy: latest.made_by_name ?? '' });
     // Printed before (the newest print first): the sheet says what the clinic handed over, word for word.
     const kept = (await lettersOf(db, row.id, ['agreements'])).filter((l) => l.lang === ask.lang).map((l) => keptWords(l.content, latest.id)).find((w) => w !== undefined);
     return { pdf: await agreementsLetterPdf(letter, kept), decidedOn: latest.decided_on };
