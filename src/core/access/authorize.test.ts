@@ -90,6 +90,13 @@ describe('authorize: organisations and roles, deny by default', () => {
     ['patient', 'patient.link', {}, false],
     ['patient', 'patient.write', {}, false],
     ['patient', 'patient.read-access-log', {}, true],
+    // The practice's own exercise-therapy records: its physiotherapists, once referred, and no one else.
+    ['physiotherapist', 'therapy.write', { organisations: [{ organisationId: ORG, relation: 'referral' }] }, true],
+    ['physiotherapist', 'therapy.write', {}, false],
+    ['physiotherapist', 'therapy.write', { organisations: [{ organisationId: 'org-b', relation: 'referral' }] }, false],
+    ['nurse', 'therapy.write', {}, false],
+    ['physician', 'therapy.write', {}, false],
+    ['patient', 'therapy.write', {}, false],
   ];
   it.each(rows)('%s %s %o → %s', (role, action, over, allowed) => {
     expect(authorize(actor(role), action, target(over), ASOF).allowed).toBe(allowed);

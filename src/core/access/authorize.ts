@@ -200,6 +200,9 @@ export function authorize(actor: Actor, action: Action, target: PatientTarget | 
     // Prescribing is the physician's (Wet BIG: a nurse records, a physician prescribes and overrides).
     case 'medication.prescribe':
       return actor.role === 'physician' ? rel : deny('only physicians prescribe');
+    // The practice records its own work once the referral is accepted (the `referral` relation).
+    case 'therapy.write':
+      return actor.role === 'physiotherapist' ? rel : deny('only the physiotherapists of the practice record this');
     // A clinician's value is a clinician's fact (record.write), never the patient's own answer.
     case 'questionnaire.answer':
     case 'diary.write':

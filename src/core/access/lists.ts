@@ -53,6 +53,10 @@ export const ACTIONS = [
   'referral.read-pending',
   'referral.decide',
   'referral.end',
+  // The practice's own work with a referred patient (the exercise-therapy module): intake, the
+  // education session, the exercise plan, the home safety check and coaching. Physiotherapists of a
+  // practice with an accepted referral; the hospital reads it with the record.
+  'therapy.write',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -130,6 +134,7 @@ export const ACCESS_REASONS = [
   'only nurses and physicians work with the BSN',
   'only nurses and physicians may do this',
   'only physicians prescribe',
+  'only the physiotherapists of the practice record this',
   'unknown action',
   'the patient or a caregiver writes this; the clinic records its own facts',
   'the patient invites a caregiver; the clinic links one',

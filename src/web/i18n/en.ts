@@ -842,6 +842,7 @@ export const en = {
       'referral.read-pending': 'looked at a referral waiting for the practice',
       'referral.decide': 'accepted or declined a referral',
       'referral.end': 'ended a referral',
+      'therapy.write': "recorded the practice's exercise therapy",
     },
   },
   history: {
@@ -1227,6 +1228,7 @@ export const en = {
       'referral.read-pending': 'Waiting referral seen by the practice',
       'referral.decide': 'Referral accepted or declined',
       'referral.end': 'Referral ended',
+      'therapy.write': 'Exercise therapy recorded',
     },
     reasons: {
       'administrator of your organisation': 'administrator of their own organisation',
@@ -1268,6 +1270,7 @@ export const en = {
       'only nurses and physicians work with the BSN': 'only nurses and physicians work with the BSN',
       'only nurses and physicians may do this': 'only nurses and physicians may do this',
       'only physicians prescribe': 'only physicians prescribe',
+      'only the physiotherapists of the practice record this': 'only the physiotherapists of the practice record this',
       'unknown action': 'unknown action',
       'the patient or a caregiver writes this; the clinic records its own facts': 'the patient or a caregiver fills this in; the clinic records its own facts',
       'the patient invites a caregiver; the clinic links one': 'the patient invites a caregiver; the clinic links one',

@@ -844,6 +844,7 @@ export const nl = {
       'referral.read-pending': 'bekeek een verwijzing die wacht op de praktijk',
       'referral.decide': 'nam een verwijzing aan of wees die af',
       'referral.end': 'sloot een verwijzing af',
+      'therapy.write': 'legde de oefentherapie van de praktijk vast',
     },
   },
   history: {
@@ -1229,6 +1230,7 @@ export const nl = {
       'referral.read-pending': 'Wachtende verwijzing bekeken door de praktijk',
       'referral.decide': 'Verwijzing aangenomen of afgewezen',
       'referral.end': 'Verwijzing afgesloten',
+      'therapy.write': 'Oefentherapie vastgelegd',
     } satisfies Record<AuditAction, string>,
     reasons: {
       'administrator of your organisation': 'beheerder van de eigen organisatie',
@@ -1270,6 +1272,7 @@ export const nl = {
       'only nurses and physicians work with the BSN': 'alleen verpleegkundigen en artsen werken met het BSN',
       'only nurses and physicians may do this': 'alleen verpleegkundigen en artsen mogen dit',
       'only physicians prescribe': 'alleen artsen schrijven medicijnen voor',
+      'only the physiotherapists of the practice record this': 'alleen de fysiotherapeuten van de praktijk leggen dit vast',
       'unknown action': 'onbekende handeling',
       'the patient or a caregiver writes this; the clinic records its own facts': 'dit vult de patiënt of een naaste in; de kliniek legt eigen gegevens vast',
       'the patient invites a caregiver; the clinic links one': 'de patiënt nodigt zelf een naaste uit; de kliniek koppelt er een',
