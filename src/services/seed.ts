@@ -262,7 +262,11 @@ export async function seedPatients(db: Db, n: number, opts: { seed?: number; asO
       const rec = syntheticRecord(r, { birthDate: person.row.birth_date, sex: person.row.sex, child: person.child }, opts.asOf, staff.physician.name);
       const id = randomUUID();
       patients.push({ id, ...person.row, pathway_stage: rec.stage });
-      links.push({ patient_id: id, organisation_id: orgs.hospital, relation: 'care' });
+      // The hospital's care began with the first fact of the record (the fracture that brought the
+      // patient in), not on the day the rows were made: the quality figures count a patient in the
+      // cohort of the period their index fracture falls in, which needs that day.
+      const firstDay = rec.entries.reduce<string | undefined>((d, e) => (d === undefined || e.date < d ? e.date : d), undefined);
+      links.push({ patient_id: id, organisation_id: orgs.hospital, relation: 'care', ...(firstDay === undefined ? {} : { since: `${firstDay}T08:00:00Z` }) });
       if (rec.physio) links.push({ patient_id: id, organisation_id: orgs.physio, relation: 'referral' });
       if (rec.gp) links.push({ patient_id: id, organisation_id: orgs.gp, relation: 'care' });
       if (rec.dayCentre) links.push({ patient_id: id, organisation_id: orgs['day-centre'], relation: 'care' });
