@@ -282,7 +282,3 @@ export const PAGES: readonly PageSpec[] = [
 
 export { LANGS, TEXT_SIZES, messages, type Lang, type TextSize, type Messages };
 
-/** Every combination a reader can choose in the header. */
-export const DISPLAY_SETTINGS: readonly { lang: Lang; size: TextSize }[] = LANGS.flatMap((lang) =>
-  TEXT_SIZES.map((size) => ({ lang, size })),
-);
