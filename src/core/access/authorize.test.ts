@@ -288,3 +288,27 @@ describe('authorize: the list of waiting referrals (no patient yet)', () => {
     expect(authorize(actor('caregiver'), 'referral.read-pending', null, ASOF).allowed).toBe(false);
   });
 });
+
+describe('authorize: a child of a day centre (child.log, child.care)', () => {
+  const centre = (role: Role) => actor(role, { organisationKind: 'day-centre' });
+  const child = (over: Partial<PatientTarget> = {}) => target({ birthDate: bornYearsAgo(8), ...over });
+  const rows: [string, Actor, Action, PatientTarget, boolean][] = [
+    ['a care worker notes down the day of a child in the centre\'s care', centre('care-worker'), 'child.log', child(), true],
+    ['a care worker does not keep the profile', centre('care-worker'), 'child.care', child(), false],
+    ['the centre\'s physician keeps the profile', centre('physician'), 'child.care', child(), true],
+    ['the centre\'s physiotherapist keeps the profile', centre('physiotherapist'), 'child.care', child(), true],
+    ['the centre\'s physiotherapist reads the child\'s record', centre('physiotherapist'), 'record.read', child(), true],
+    ['the centre\'s physiotherapist sees no adult', centre('physiotherapist'), 'record.read', child({ birthDate: bornYearsAgo(18) }), false],
+    ['the centre\'s physiotherapist sees no child outside its care', centre('physiotherapist'), 'child.care', child({ organisations: [{ organisationId: 'org-b', relation: 'care' }] }), false],
+    ['a practice\'s physiotherapist with a referral does not keep it', actor('physiotherapist'), 'child.care', child({ organisations: [{ organisationId: ORG, relation: 'referral' }] }), false],
+    ['a hospital nurse does not note down the centre\'s day', actor('nurse'), 'child.log', child(), false],
+    ['a hospital physician does not keep the centre\'s profile', actor('physician'), 'child.care', child(), false],
+    ['a parent of a child under 12 notes down the day', actor('caregiver'), 'child.log', child({ caregiverLink: { relation: 'parent', patientConsent: false } }), true],
+    ['a parent does not keep the profile', actor('caregiver'), 'child.care', child({ caregiverLink: { relation: 'parent', patientConsent: false } }), false],
+    ['a caregiver without a link does not note anything', actor('caregiver'), 'child.log', child(), false],
+    ['an administrator of the centre does not', centre('admin'), 'child.log', child(), false],
+  ];
+  it.each(rows)('%s', (_name, who, action, t, allowed) => {
+    expect(authorize(who, action, t, ASOF).allowed).toBe(allowed);
+  });
+});

@@ -72,7 +72,7 @@ const LOOK = new Set<Action>(['patient.read', 'patient.read-access-log', 'record
  * looking along: answers to questionnaires, the diary, reports and confirmed doses. Each lands with
  * the patient as its source; the clinic records its own facts with `record.write`.
  */
-export const PATIENT_WRITES: ReadonlySet<Action> = new Set<Action>(['questionnaire.answer', 'diary.write', 'report.write', 'dose.confirm']);
+export const PATIENT_WRITES: ReadonlySet<Action> = new Set<Action>(['questionnaire.answer', 'diary.write', 'report.write', 'dose.confirm', 'child.log']);
 
 /** How a clinician's organisation relates to the patient, if at all. */
 function clinicalRelation(actor: Actor, target: PatientTarget, asOf: IsoDate): Decision {
@@ -82,11 +82,12 @@ function clinicalRelation(actor: Actor, target: PatientTarget, asOf: IsoDate): D
     case 'physician':
       return links.some((l) => l.relation === 'care') ? allow('in the care of your organisation') : deny('not in the care of your organisation');
     case 'physiotherapist':
+      // A day centre's own physiotherapist treats its children, as its physician does.
+      if (actor.organisationKind === 'day-centre') return childOfDayCentre(links, target, asOf);
       return links.some((l) => l.relation === 'referral') ? allow('referred to your practice') : deny('not referred to your practice');
     case 'care-worker':
       if (actor.organisationKind !== 'day-centre') return deny('care workers work at a day centre');
-      if (ageOn(target.birthDate, asOf) >= 18) return deny('day centres see children only');
-      return links.some((l) => l.relation === 'care') ? allow('a child of your day centre') : deny('not a child of your day centre');
+      return childOfDayCentre(links, target, asOf);
     case 'patient':
     case 'caregiver':
     case 'admin':
@@ -94,6 +95,12 @@ function clinicalRelation(actor: Actor, target: PatientTarget, asOf: IsoDate): D
     default:
       return refuseUnlisted(actor.role, 'not a clinician');
   }
+}
+
+/** A day centre looks after children only, and only those in its care. */
+function childOfDayCentre(links: readonly { relation: CareRelation }[], target: PatientTarget, asOf: IsoDate): Decision {
+  if (ageOn(target.birthDate, asOf) >= 18) return deny('day centres see children only');
+  return links.some((l) => l.relation === 'care') ? allow('a child of your day centre') : deny('not a child of your day centre');
 }
 
 /**
@@ -203,6 +210,13 @@ export function authorize(actor: Actor, action: Action, target: PatientTarget | 
     // The practice records its own work once the referral is accepted (the `referral` relation).
     case 'therapy.write':
       return actor.role === 'physiotherapist' ? rel : deny('only the physiotherapists of the practice record this');
+    // Parents (above, as caregivers) and the day centre's staff note down a child's day.
+    case 'child.log':
+      return actor.organisationKind === 'day-centre' ? rel : deny('the day centre and the parents note this');
+    case 'child.care':
+      return actor.organisationKind === 'day-centre' && (actor.role === 'physician' || actor.role === 'physiotherapist')
+        ? rel
+        : deny('the day centre\'s physician and physiotherapist keep this');
     // A clinician's value is a clinician's fact (record.write), never the patient's own answer.
     case 'questionnaire.answer':
     case 'diary.write':

@@ -57,6 +57,13 @@ export const ACTIONS = [
   // education session, the exercise plan, the home safety check and coaching. Physiotherapists of a
   // practice with an accepted referral; the hospital reads it with the record.
   'therapy.write',
+  // A child of a day centre (product.md step 8): `child.log` is what parents and the day centre's
+  // staff note down through the day (loading minutes, vitamin D given, what they observe), the
+  // caregiver for the child by the caregiver rules; `child.care` is what the day centre's physician
+  // and physiotherapist keep (the profile, the daily plan, the aids and their checks, what followed
+  // a signal).
+  'child.log',
+  'child.care',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -135,6 +142,8 @@ export const ACCESS_REASONS = [
   'only nurses and physicians may do this',
   'only physicians prescribe',
   'only the physiotherapists of the practice record this',
+  'the day centre and the parents note this',
+  'the day centre\'s physician and physiotherapist keep this',
   'unknown action',
   'the patient or a caregiver writes this; the clinic records its own facts',
   'the patient invites a caregiver; the clinic links one',

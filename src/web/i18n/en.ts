@@ -843,6 +843,8 @@ export const en = {
       'referral.decide': 'accepted or declined a referral',
       'referral.end': 'ended a referral',
       'therapy.write': "recorded the practice's exercise therapy",
+      'child.log': "noted down a child's day",
+      'child.care': "kept a child's profile, plan or aids",
     },
   },
   history: {
@@ -1229,6 +1231,8 @@ export const en = {
       'referral.decide': 'Referral accepted or declined',
       'referral.end': 'Referral ended',
       'therapy.write': 'Exercise therapy recorded',
+      'child.log': "A child's day noted",
+      'child.care': "Child's care recorded",
     },
     reasons: {
       'administrator of your organisation': 'administrator of their own organisation',
@@ -1271,6 +1275,8 @@ export const en = {
       'only nurses and physicians may do this': 'only nurses and physicians may do this',
       'only physicians prescribe': 'only physicians prescribe',
       'only the physiotherapists of the practice record this': 'only the physiotherapists of the practice record this',
+      'the day centre and the parents note this': 'the day centre and the parents note this',
+      "the day centre's physician and physiotherapist keep this": "the day centre's physician and physiotherapist keep this",
       'unknown action': 'unknown action',
       'the patient or a caregiver writes this; the clinic records its own facts': 'the patient or a caregiver fills this in; the clinic records its own facts',
       'the patient invites a caregiver; the clinic links one': 'the patient invites a caregiver; the clinic links one',

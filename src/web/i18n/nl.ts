@@ -845,6 +845,8 @@ export const nl = {
       'referral.decide': 'nam een verwijzing aan of wees die af',
       'referral.end': 'sloot een verwijzing af',
       'therapy.write': 'legde de oefentherapie van de praktijk vast',
+      'child.log': 'noteerde de dag van een kind',
+      'child.care': 'hield het profiel, plan of hulpmiddelen van een kind bij',
     },
   },
   history: {
@@ -1231,6 +1233,8 @@ export const nl = {
       'referral.decide': 'Verwijzing aangenomen of afgewezen',
       'referral.end': 'Verwijzing afgesloten',
       'therapy.write': 'Oefentherapie vastgelegd',
+      'child.log': 'Dag van een kind genoteerd',
+      'child.care': 'Zorg voor een kind vastgelegd',
     } satisfies Record<AuditAction, string>,
     reasons: {
       'administrator of your organisation': 'beheerder van de eigen organisatie',
@@ -1273,6 +1277,8 @@ export const nl = {
       'only nurses and physicians may do this': 'alleen verpleegkundigen en artsen mogen dit',
       'only physicians prescribe': 'alleen artsen schrijven medicijnen voor',
       'only the physiotherapists of the practice record this': 'alleen de fysiotherapeuten van de praktijk leggen dit vast',
+      'the day centre and the parents note this': 'het dagcentrum en de ouders noteren dit',
+      "the day centre's physician and physiotherapist keep this": 'de arts en fysiotherapeut van het dagcentrum houden dit bij',
       'unknown action': 'onbekende handeling',
       'the patient or a caregiver writes this; the clinic records its own facts': 'dit vult de patiënt of een naaste in; de kliniek legt eigen gegevens vast',
       'the patient invites a caregiver; the clinic links one': 'de patiënt nodigt zelf een naaste uit; de kliniek koppelt er een',
