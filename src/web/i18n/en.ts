@@ -1793,7 +1793,7 @@ export const en = {
     written: 'Written',
     print: 'Print',
     printName: (title: string, date: string) => `Print ${title} of ${date} (pdf)`,
-    kinds: { 'gp-handover': 'Hand-over to the GP', 'dentist-card': 'Card for the dentist', agreements: 'Agreements with the patient' },
+    kinds: { 'gp-handover': 'Hand-over to the GP', 'dentist-card': 'Card for the dentist', agreements: 'Agreements with the patient', 'dietitian-referral': 'Referral to a dietitian' },
     langs: { nl: 'Dutch', en: 'English' },
     writeTitle: 'Write a letter',
     handoverTitle: 'Hand-over to the GP',

@@ -1795,7 +1795,7 @@ export const nl = {
     written: 'Geschreven',
     print: 'Afdrukken',
     printName: (title: string, date: string) => `${title} van ${date} afdrukken (pdf)`,
-    kinds: { 'gp-handover': 'Overdracht aan de huisarts', 'dentist-card': 'Kaart voor de tandarts', agreements: 'Afspraken met de patiënt' },
+    kinds: { 'gp-handover': 'Overdracht aan de huisarts', 'dentist-card': 'Kaart voor de tandarts', agreements: 'Afspraken met de patiënt', 'dietitian-referral': 'Verwijzing naar de diëtist' },
     langs: { nl: 'Nederlands', en: 'Engels' },
     writeTitle: 'Brief schrijven',
     handoverTitle: 'Overdracht aan de huisarts',
