@@ -278,6 +278,10 @@ export const PAGES: readonly PageSpec[] = [
   { name: 'clinical settings (admin)', path: '/admin/settings', h1: (t) => t.orgSettings.title, before: signedInAs('admin') },
   { name: 'audit log, a date that does not exist (admin)', path: '/admin/audit?from=31-02-2026', status: 400, h1: (t) => t.audit.title, before: signedInAs('admin') },
   { name: 'forbidden (patient on admin page)', path: '/admin/users', status: 403, h1: (t) => t.errors.forbiddenTitle, before: signedInAs('patient') },
+  { name: 'home safety check (physiotherapist)', path: '/patients/{id}/therapy/home-check', h1: (t) => t.homeCheck.title, before: signedInAs('physiotherapist'), resolve: annasRecord('therapy/home-check') },
+  { name: 'home safety check, read only (nurse)', path: '/patients/{id}/therapy/home-check', h1: (t) => t.homeCheck.title, before: signedInAs('nurse'), resolve: annasRecord('therapy/home-check') },
+  { name: 'lifestyle coaching (physiotherapist)', path: '/patients/{id}/therapy/coaching', h1: (t) => t.coaching.title, before: signedInAs('physiotherapist'), resolve: annasRecord('therapy/coaching') },
+  { name: 'lifestyle coaching, read only (physician)', path: '/patients/{id}/therapy/coaching', h1: (t) => t.coaching.title, before: signedInAs('physician'), resolve: annasRecord('therapy/coaching') },
 ];
 
 export { LANGS, TEXT_SIZES, messages, type Lang, type TextSize, type Messages };
