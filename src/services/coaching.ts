@@ -15,7 +15,7 @@ import { todayNl } from '../schema/clock.js';
 import type { CoachingSessionInput, CoachingSessionView, DietitianLetterInput, HomeCheckInput, HomeCheckView } from '../schema/coaching.schema.js';
 import type { LetterView } from '../schema/follow-up.schema.js';
 import { AppError } from '../schema/problem.js';
-import * as repo from '../store/coaching.repo.js';
+import { COACHING_SESSION, HOME_CHECK, insertKept, keptOf, type KeptRow } from '../store/coaching.repo.js';
 import type { Db } from '../store/db.js';
 import { insertLetter, lettersOf } from '../store/letter.repo.js';
 import { organisationContact, userName } from '../store/logistics.repo.js';
@@ -31,13 +31,9 @@ type StoredTopic = { topic: CoachingTopic; discussed: string; agreed: string | n
 
 const inOrder = <T, K extends string>(rows: readonly T[], key: (r: T) => K, order: readonly K[]) => [...rows].sort((a, b) => order.indexOf(key(a)) - order.indexOf(key(b)));
 
-function homeCheckView(r: repo.HomeCheckRow): HomeCheckView {
-  return { id: r.id, patientId: r.patient_id, date: r.checked_on, items: r.items as StoredItem[], agreed: r.agreed, recordedBy: r.recorded_by_name, recordedAt: r.recorded_at };
-}
-
-function sessionView(r: repo.CoachingSessionRow): CoachingSessionView {
-  return { id: r.id, patientId: r.patient_id, date: r.held_on, topics: r.topics as StoredTopic[], note: r.note, recordedBy: r.recorded_by_name, recordedAt: r.recorded_at };
-}
+const kept = (r: KeptRow) => ({ id: r.id, patientId: r.patient_id, date: r.day, recordedBy: r.recorded_by_name, recordedAt: r.recorded_at });
+const homeCheckView = (r: KeptRow): HomeCheckView => ({ ...kept(r), items: r.list as StoredItem[], agreed: r.text });
+const sessionView = (r: KeptRow): CoachingSessionView => ({ ...kept(r), topics: r.list as StoredTopic[], note: r.text });
 
 /** A merged record takes nothing new: the work belongs in the record it was merged into. */
 function refuseMerged(row: PatientRow): void {
@@ -58,7 +54,7 @@ export async function recordHomeCheck(deps: AccessDeps, ask: Ask, input: HomeChe
   return withPatient(deps, { actor: ask.actor, meta: ask.meta, action: 'therapy.write', resource: 'patient/home-check', patientId: ask.patientId }, async ({ db, row }) => {
     refuseMerged(row);
     const items: StoredItem[] = inOrder(input.items, (i) => i.item, HOME_CHECK_ITEMS).map((i) => ({ item: i.item, finding: i.finding, note: i.note ?? null }));
-    const made = await repo.insertHomeCheck(db, { patientId: row.id, organisationId: ask.actor.organisationId, by: ask.actor.userId, date: input.date, items, agreed: input.agreed ?? null });
+    const made = await insertKept(db, HOME_CHECK, { patientId: row.id, organisationId: ask.actor.organisationId, by: ask.actor.userId, date: input.date, list: items, text: input.agreed ?? null });
     return homeCheckView(made);
   });
 }
@@ -66,7 +62,7 @@ export async function recordHomeCheck(deps: AccessDeps, ask: Ask, input: HomeChe
 /** The home checks of the record, the latest first. */
 export async function homeChecksOf(deps: AccessDeps, ask: Ask): Promise<HomeCheckView[]> {
   return readWithPatient(deps, { actor: ask.actor, meta: ask.meta, action: 'record.read', resource: 'patient/home-check', patientId: ask.patientId }, async ({ db, row }) =>
-    (await repo.homeChecksOf(db, row.id)).map(homeCheckView),
+    (await keptOf(db, HOME_CHECK, row.id)).map(homeCheckView),
   );
 }
 
@@ -79,7 +75,7 @@ export interface HomeCheckScreen {
 /** The home check page: whose record, the checks kept, and whether the reader may record one. One read, one audit entry. */
 export async function homeCheckScreen(deps: AccessDeps, ask: Ask): Promise<HomeCheckScreen> {
   return readWithPatient(deps, { actor: ask.actor, meta: ask.meta, action: 'record.read', resource: 'patient/home-check', patientId: ask.patientId }, async ({ db, row, target }) => ({
-    patient: patientOf(row), checks: (await repo.homeChecksOf(db, row.id)).map(homeCheckView), mayWrite: mayWrite(ask.actor, target),
+    patient: patientOf(row), checks: (await keptOf(db, HOME_CHECK, row.id)).map(homeCheckView), mayWrite: mayWrite(ask.actor, target),
   }));
 }
 
@@ -91,7 +87,7 @@ export async function recordCoachingSession(deps: AccessDeps, ask: Ask, input: C
   return withPatient(deps, { actor: ask.actor, meta: ask.meta, action: 'therapy.write', resource: 'patient/coaching', patientId: ask.patientId }, async ({ db, row }) => {
     refuseMerged(row);
     const topics: StoredTopic[] = inOrder(input.topics, (x) => x.topic, COACHING_TOPICS).map((x) => ({ topic: x.topic, discussed: x.discussed, agreed: x.agreed ?? null }));
-    const made = await repo.insertCoachingSession(db, { patientId: row.id, organisationId: ask.actor.organisationId, by: ask.actor.userId, date: input.date, topics, note: input.note ?? null });
+    const made = await insertKept(db, COACHING_SESSION, { patientId: row.id, organisationId: ask.actor.organisationId, by: ask.actor.userId, date: input.date, list: topics, text: input.note ?? null });
     return sessionView(made);
   });
 }
@@ -99,7 +95,7 @@ export async function recordCoachingSession(deps: AccessDeps, ask: Ask, input: C
 /** The coaching sessions of the record, the latest first. */
 export async function coachingSessionsOf(deps: AccessDeps, ask: Ask): Promise<CoachingSessionView[]> {
   return readWithPatient(deps, { actor: ask.actor, meta: ask.meta, action: 'record.read', resource: 'patient/coaching', patientId: ask.patientId }, async ({ db, row }) =>
-    (await repo.coachingSessionsOf(db, row.id)).map(sessionView),
+    (await keptOf(db, COACHING_SESSION, row.id)).map(sessionView),
   );
 }
 
@@ -125,7 +121,7 @@ export interface CoachingScreen {
 export async function coachingScreen(deps: AccessDeps, ask: Ask & { lang: Lang }): Promise<CoachingScreen> {
   return readWithPatient(deps, { actor: ask.actor, meta: ask.meta, action: 'record.read', resource: 'patient/coaching', patientId: ask.patientId }, async ({ db, row, orgs, records, target }) => {
     const [sessions, conclusions, letters] = await Promise.all([
-      repo.coachingSessionsOf(db, row.id), coachingConclusions(db, { row, orgs, records }, ask.lang), lettersOf(db, row.id, ['dietitian-referral']),
+      keptOf(db, COACHING_SESSION, row.id), coachingConclusions(db, { row, orgs, records }, ask.lang), lettersOf(db, row.id, ['dietitian-referral']),
     ]);
     return { patient: patientOf(row), sessions: sessions.map(sessionView), conclusions, letters: letters.map(letterView), mayWrite: mayWrite(ask.actor, target) };
   });
@@ -186,7 +182,7 @@ export async function writeDietitianLetter(deps: AccessDeps, ask: Ask, input: Di
     refuseMerged(row);
     const org = ask.actor.organisationId;
     const [contact, by, conclusions, sessions] = await Promise.all([
-      org !== null ? organisationContact(db, org) : undefined, userName(db, ask.actor.userId), coachingConclusions(db, { row, orgs, records }, lang), repo.coachingSessionsOf(db, row.id),
+      org !== null ? organisationContact(db, org) : undefined, userName(db, ask.actor.userId), coachingConclusions(db, { row, orgs, records }, lang), keptOf(db, COACHING_SESSION, row.id),
     ]);
     const food = conclusions.filter((k) => (FOOD_CODES as readonly string[]).includes(k.code) && k.value !== null).map((k) => k.explanation.clinician);
     const talk = sessions.map(sessionView).flatMap((s) => s.topics.filter((x) => x.topic === 'calcium-food').map((x) => w.talk(day(s.date, lang), x.discussed, x.agreed)))[0];
