@@ -182,4 +182,22 @@ describe.each(STORE_KINDS)('home check, coaching and the dietitian letter over H
     expect(enText).toContain('Little calcium in the diet.');
     expect(enText).not.toContain('Our question');
   });
+  it('refuses a merged record at /params/id, and documents the routes and their shapes in the OpenAPI document', async () => {
+    const { id } = await referred('Samengevoegd');
+    const into = await referred('Doel');
+    await t.store.db.updateTable('patient').set({ merged_into: into.id }).where('id', '=', id).execute();
+    const res = await call('POST', `/api/v1/patients/${id}/home-checks`, 'physiotherapist', fullCheck());
+    expect(res.statusCode, res.body).toBe(409);
+    expect(res.json<ProblemDoc>().errors?.map((e) => e.pointer)).toEqual(['/params/id']);
+    expect(await t.store.db.selectFrom('home_check').select('id').where('patient_id', '=', id).execute()).toEqual([]);
+
+    const openapi = await t.app.inject('/api/openapi.json');
+    expect(openapi.statusCode, openapi.body.slice(0, 500)).toBe(200);
+    const doc = openapi.json<{ paths: Record<string, Record<string, { tags?: string[] }>>; components: { schemas: Record<string, unknown> } }>();
+    for (const [path, method] of [
+      ['/api/v1/patients/{id}/home-checks', 'post'], ['/api/v1/patients/{id}/home-checks', 'get'], ['/api/v1/patients/{id}/coaching-sessions', 'post'],
+      ['/api/v1/patients/{id}/coaching-sessions', 'get'], ['/api/v1/patients/{id}/dietitian-letters', 'post'],
+    ] as const) expect(doc.paths[path]?.[method]?.tags, `${method} ${path}`).toEqual(['coaching']);
+    expect(Object.keys(doc.components.schemas)).toEqual(expect.arrayContaining(['HomeCheck', 'CoachingSession', 'LetterView']));
+  });
 });

@@ -2,6 +2,8 @@
 // what comes in (each field checked, an item or topic given twice or missing named at its place, a
 // day ahead refused at its field) and what goes out. The closed lists come from the core
 // (core/coaching/lists.ts), so the API, the stored rows and the pages' words cannot drift.
+// The input shapes carry no component id: they trim text, so their input and output documents
+// differ (as DiaryInput's do).
 import { z } from 'zod';
 import { COACHING_TOPICS, HOME_CHECK_FINDINGS, HOME_CHECK_ITEMS } from '../core/coaching/lists.js';
 import { compareDates, isoDate, isRecordDate } from '../core/time/date.js';
@@ -57,7 +59,7 @@ export const HomeCheckInput = z
       if (missing.length > 0) ctx.addIssue({ code: 'custom', path: ['items'], message: `misses ${missing.join(', ')}: a check goes through every item` });
     }
   }, { when: isObject })
-  .meta({ id: 'HomeCheckInput', description: 'A home safety check done with the patient (a physiotherapist of the practice the patient is referred to)' });
+  .describe('A home safety check done with the patient (a physiotherapist of the practice the patient is referred to)');
 export type HomeCheckInput = z.infer<typeof HomeCheckInput>;
 
 export const HomeCheckView = z
@@ -93,7 +95,7 @@ export const CoachingSessionInput = z
     notAhead(v.date, ctx);
     once(v.topics, 'topic', ctx, 'topics');
   }, { when: isObject })
-  .meta({ id: 'CoachingSessionInput', description: 'A lifestyle coaching session (a physiotherapist of the practice the patient is referred to)' });
+  .describe('A lifestyle coaching session (a physiotherapist of the practice the patient is referred to)');
 export type CoachingSessionInput = z.infer<typeof CoachingSessionInput>;
 
 export const CoachingSessionView = z
@@ -116,5 +118,5 @@ export const DietitianLetterInput = z
     lang: z.enum(['nl', 'en']).describe('The language of the letter'),
   })
   .strict()
-  .meta({ id: 'DietitianLetterInput', description: 'A referral letter to a dietitian (a physiotherapist of the practice the patient is referred to)' });
+  .describe('A referral letter to a dietitian (a physiotherapist of the practice the patient is referred to)');
 export type DietitianLetterInput = z.infer<typeof DietitianLetterInput>;
