@@ -145,6 +145,21 @@ describe('the home safety check and coaching pages', () => {
     expect((await b.post(`/patients/${anna}/therapy/coaching`, { _csrf: csrfOf(coaching.body), date: typedFromIso(todayNl()), 'discussed-pain': 'x' })).statusCode).toBe(403);
   });
 
+  it('opens for the hospital and the practice, refuses every other role, and sends a visitor to sign in', async () => {
+    const roles = ['nurse', 'physician', 'physiotherapist', 'care-worker', 'admin', 'patient', 'caregiver'] as const;
+    for (const path of [`/patients/${anna}/therapy/home-check`, `/patients/${anna}/therapy/coaching`]) {
+      for (const role of roles) {
+        const b = new Browser(t);
+        await b.signIn(account(role).email);
+        const expected = role === 'nurse' || role === 'physician' || role === 'physiotherapist' ? 200 : 403;
+        expect((await b.get(path)).statusCode, `${role} ${path}`).toBe(expected);
+      }
+      const visitor = await new Browser(t).get(path);
+      expect(visitor.statusCode).toBe(303);
+      expect(visitor.headers.location).toBe(`/sign-in?return=${encodeURIComponent(path)}`);
+    }
+  });
+
   it('has every text of both blocks in English too', () => {
     expect(Object.keys(en.homeCheck).sort()).toEqual(Object.keys(nl.homeCheck).sort());
     expect(Object.keys(en.coaching).sort()).toEqual(Object.keys(nl.coaching).sort());
