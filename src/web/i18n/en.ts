@@ -843,6 +843,7 @@ export const en = {
       'referral.decide': 'accepted or declined a referral',
       'referral.end': 'ended a referral',
       'therapy.write': "recorded the practice's exercise therapy",
+      'referral.record-letter': "recorded a GP's referral letter",
     },
   },
   history: {
@@ -1229,6 +1230,7 @@ export const en = {
       'referral.decide': 'Referral accepted or declined',
       'referral.end': 'Referral ended',
       'therapy.write': 'Exercise therapy recorded',
+      'referral.record-letter': "GP's referral letter recorded by the practice",
     },
     reasons: {
       'administrator of your organisation': 'administrator of their own organisation',
@@ -1282,6 +1284,10 @@ export const en = {
       'only physiotherapists of the practice referred to': 'only for physiotherapists of the practice referred to',
       'your organisation referred this patient': 'own organisation made the referral',
       'your organisation did not refer this patient': 'own organisation did not make the referral',
+      'a GP referred the patient to your practice': 'the GP referred the patient to the practice',
+      'only physiotherapists of a physiotherapy practice record a GP\'s letter': "only physiotherapists of a practice record a GP's letter",
+      'your practice already knows this patient': 'the practice already knows this patient',
+      'your practice does not know this patient': 'the practice does not know this patient',
     },
     otherReasons: {
       noPatient: 'this record does not exist',

@@ -845,6 +845,7 @@ export const nl = {
       'referral.decide': 'nam een verwijzing aan of wees die af',
       'referral.end': 'sloot een verwijzing af',
       'therapy.write': 'legde de oefentherapie van de praktijk vast',
+      'referral.record-letter': 'legde een verwijzing van de huisarts vast',
     },
   },
   history: {
@@ -1231,6 +1232,7 @@ export const nl = {
       'referral.decide': 'Verwijzing aangenomen of afgewezen',
       'referral.end': 'Verwijzing afgesloten',
       'therapy.write': 'Oefentherapie vastgelegd',
+      'referral.record-letter': 'Verwijzing van de huisarts vastgelegd door de praktijk',
     } satisfies Record<AuditAction, string>,
     reasons: {
       'administrator of your organisation': 'beheerder van de eigen organisatie',
@@ -1284,6 +1286,10 @@ export const nl = {
       'only physiotherapists of the practice referred to': 'alleen voor fysiotherapeuten van de praktijk waarnaar verwezen is',
       'your organisation referred this patient': 'de eigen organisatie heeft verwezen',
       'your organisation did not refer this patient': 'de eigen organisatie heeft niet verwezen',
+      'a GP referred the patient to your practice': 'de huisarts verwees de patiënt naar de praktijk',
+      'only physiotherapists of a physiotherapy practice record a GP\'s letter': 'alleen fysiotherapeuten van een praktijk leggen een brief van de huisarts vast',
+      'your practice already knows this patient': 'de praktijk kent deze patiënt al',
+      'your practice does not know this patient': 'de praktijk kent deze patiënt niet',
     } satisfies Record<AccessReason, string>,
     otherReasons: {
       noPatient: 'dit dossier bestaat niet',
