@@ -31,6 +31,9 @@ export interface ReferralRow {
   ended_by_name: string | null;
   ended_at: string | null;
   end_reason: string | null;
+  gp_name: string | null;
+  gp_practice: string | null;
+  letter_date: string | null;
 }
 
 /** A waiting referral with the little of the patient the practice may see before it accepts. */
@@ -52,11 +55,14 @@ export interface NewReferral {
   by: string;
   /** A GP's letter recorded by the practice is accepted as it is recorded. */
   acceptedAtOnce?: boolean;
+  /** Whose letter it was and its date (a GP-letter referral only). */
+  gp?: { name: string; practice: string | null; letterDate: string };
 }
 
 const COLUMNS = sql`r.id, r.patient_id, r.from_organisation_id, fo.name as from_organisation_name, r.to_organisation_id, t.name as to_organisation_name,
   r.source, r.reason, r.vfa, r.agreements, r.status, r.referred_by, rb.display_name as referred_by_name, r.referred_at,
-  db.display_name as decided_by_name, r.decided_at, r.decline_reason, eb.display_name as ended_by_name, r.ended_at, r.end_reason`;
+  db.display_name as decided_by_name, r.decided_at, r.decline_reason, eb.display_name as ended_by_name, r.ended_at, r.end_reason,
+  r.gp_name, r.gp_practice, r.letter_date::text as letter_date`;
 const JOINS = sql`left join organisation fo on fo.id = r.from_organisation_id join organisation t on t.id = r.to_organisation_id
   left join app_user rb on rb.id = r.referred_by left join app_user db on db.id = r.decided_by left join app_user eb on eb.id = r.ended_by`;
 const asRow = <R extends ReferralRow>(r: R): R => ({ ...r, vfa: parsed(r.vfa), agreements: parsed(r.agreements) });
@@ -64,10 +70,11 @@ const asRow = <R extends ReferralRow>(r: R): R => ({ ...r, vfa: parsed(r.vfa), a
 export async function insertReferral(db: Db, n: NewReferral): Promise<ReferralRow> {
   const status: ReferralStatus = n.acceptedAtOnce ? 'accepted' : 'pending';
   const r = await sql<ReferralRow>`with r as (
-      insert into referral (patient_id, from_organisation_id, to_organisation_id, source, reason, vfa, agreements, status, referred_by, decided_by, decided_at)
+      insert into referral (patient_id, from_organisation_id, to_organisation_id, source, reason, vfa, agreements, status, referred_by, decided_by, decided_at, gp_name, gp_practice, letter_date)
       values (${n.patientId}, ${n.fromOrganisationId}, ${n.toOrganisationId}, ${n.source}, ${n.reason},
         ${n.vfa === null ? null : JSON.stringify(n.vfa)}::jsonb, ${n.agreements === null ? null : JSON.stringify(n.agreements)}::jsonb,
-        ${status}, ${n.by}, ${n.acceptedAtOnce ? n.by : null}, ${n.acceptedAtOnce ? sql`now()` : null})
+        ${status}, ${n.by}, ${n.acceptedAtOnce ? n.by : null}, ${n.acceptedAtOnce ? sql`now()` : null},
+        ${n.gp?.name ?? null}, ${n.gp?.practice ?? null}, ${n.gp?.letterDate ?? null}::date)
       returning *)
     select ${COLUMNS} from r ${JOINS}`.execute(db);
   return asRow(r.rows[0] as ReferralRow);
@@ -133,4 +140,31 @@ export async function closeDoor(db: Db, patientId: string, organisationId: strin
 /** What kind of organisation this is, if it exists (a referral goes to a physiotherapy practice). */
 export async function organisationKind(db: Db, id: string): Promise<string | undefined> {
   return (await db.selectFrom('organisation').select('kind').where('id', '=', id).executeTakeFirst())?.kind;
+}
+
+/** A person the practice already knows: the fields a GP's letter is matched on. */
+export interface KnownPerson {
+  id: string;
+  given_name: string;
+  family_name_prefix: string | null;
+  family_name: string;
+  birth_date: string;
+}
+
+/**
+ * The records born on `birthDate` that this practice already knows: it treats the patient (its
+ * `referral` relation) or was ever referred the patient (any status). Merged records are left out.
+ */
+export async function knownToPractice(db: Db, organisationId: string, birthDate: string): Promise<KnownPerson[]> {
+  const r = await sql<KnownPerson>`select p.id, p.given_name, p.family_name_prefix, p.family_name, p.birth_date from patient p
+    where p.birth_date = ${birthDate} and p.merged_into is null and (
+      exists (select 1 from referral r where r.patient_id = p.id and r.to_organisation_id = ${organisationId})
+      or exists (select 1 from patient_organisation po where po.patient_id = p.id and po.organisation_id = ${organisationId} and po.relation = 'referral'))
+    order by p.id limit 50`.execute(db);
+  return r.rows;
+}
+
+/** The practice's latest referral of this patient, whatever its status. */
+export async function latestReferralTo(db: Db, patientId: string, toOrganisationId: string): Promise<ReferralRow | undefined> {
+  return (await referralsOf(db, patientId, toOrganisationId))[0];
 }
