@@ -80,7 +80,7 @@ export const WaitingReferral = z
 export type WaitingReferral = z.infer<typeof WaitingReferral>;
 
 /** The date on a GP's letter: a real date, not after today. */
-const LetterDate = isoDate.superRefine((d, ctx) => {
+export const LetterDate = isoDate.superRefine((d, ctx) => {
   if (d > todayNl()) ctx.addIssue({ code: 'custom', message: 'lies in the future: a letter cannot be dated after today', params: { code: 'date-in-future' } });
 });
 

@@ -13,7 +13,7 @@ import { AppError } from '../schema/problem.js';
 import type { Agreements } from '../schema/decision.schema.js';
 import type { GpLetterInput, ReferralAgreements, ReferralInput, ReferralView, WaitingReferral } from '../schema/referral.schema.js';
 import { decisionsOf } from '../store/decision.repo.js';
-import { listWaitingReferrals, readWithPatient, withAction, withPatient, withReferral, type AccessDeps, type ReferralRow, type RequestMeta, type WaitingReferralRow } from './access.js';
+import { listAcceptedReferrals, listWaitingReferrals, readWithPatient, withAction, withPatient, withReferral, type AccessDeps, type PatientRecords, type PatientRow, type PatientWork, type ReferralRow, type RequestMeta, type WaitingReferralRow } from './access.js';
 import { caseOn, refuseClosed, type Ask } from './record.js';
 import { nameParts } from './patients.js';
 import type { Actor } from '../core/access/index.js';
@@ -52,6 +52,16 @@ export function waitingView(r: WaitingReferralRow): WaitingReferral {
   return { ...said(r), patient: { name: fullName({ givenName: r.given_name, familyNamePrefix: r.family_name_prefix, familyName: r.family_name }), birthDate: r.birth_date } };
 }
 
+/** What a referral made today takes along from the record: the latest VFA and the latest decision's agreements. */
+async function whatIsSent(db: PatientWork['db'], records: PatientRecords, row: PatientRow, today: string): Promise<{ vfa: ReferralView['vfa']; agreements: ReferralAgreements | null }> {
+  const [c, decisions] = await Promise.all([caseOn(db, records, row, today), decisionsOf(db, row.id)]);
+  const latest = decisions[0];
+  return {
+    vfa: c.vfa && c.vfa.vertebrae.length > 0 ? { date: c.vfa.date, vertebrae: c.vfa.vertebrae.map((v) => ({ ...v })) } : null,
+    agreements: latest ? { decidedOn: latest.decided_on, option: latest.option, drug: (latest.drug ?? null) as Drug | null, agreements: latest.agreements as Agreements } : null,
+  };
+}
+
 /**
  * The hospital refers the patient to a physiotherapy practice. Refused (nothing stored) when the
  * organisation is no practice, when the practice already has this patient (an open referral, or
@@ -71,14 +81,10 @@ export async function refer(deps: AccessDeps, ask: Ask, input: ReferralInput): P
     if (await records.referrals.openReferralTo(db, row.id, input.organisationId)) {
       throw new AppError('conflict', 'This practice already has an open referral for this patient.', [{ pointer: '/organisationId', detail: 'already has an open referral for this patient' }]);
     }
-    const [c, decisions] = await Promise.all([caseOn(db, records, row, today), decisionsOf(db, row.id)]);
-    const latest = decisions[0];
-    const agreements: ReferralAgreements | null = latest
-      ? { decidedOn: latest.decided_on, option: latest.option, drug: (latest.drug ?? null) as Drug | null, agreements: latest.agreements as Agreements }
-      : null;
+    const sent = await whatIsSent(db, records, row, today);
     const saved = await records.referrals.insertReferral(db, {
       patientId: row.id, fromOrganisationId: ask.actor.organisationId, toOrganisationId: input.organisationId, source: 'hospital', reason: input.reason,
-      vfa: c.vfa && c.vfa.vertebrae.length > 0 ? { date: c.vfa.date, vertebrae: c.vfa.vertebrae.map((v) => ({ ...v })) } : null, agreements, by: ask.actor.userId,
+      vfa: sent.vfa, agreements: sent.agreements, by: ask.actor.userId,
     });
     return referralView(saved);
   });
@@ -173,5 +179,28 @@ export async function recordGpLetter(deps: AccessDeps, ask: { actor: Actor; meta
     }, practice, 'referral');
     const saved = await records.referrals.insertReferral(db, { ...letter, patientId: row.id });
     return { value: referralView(saved), patientId: row.id, detail: 'a GP referred the patient to your practice' };
+  });
+}
+
+/** The most of a practice's own patients one list shows. */
+export const TAKEN_ON_MAX = 500;
+
+/** The patients the reader's practice has taken on, by surname, each audited as listed. */
+export async function takenOnReferrals(deps: AccessDeps, ask: { actor: Actor; meta: RequestMeta }): Promise<WaitingReferral[]> {
+  return (await listAcceptedReferrals(deps, { actor: ask.actor, meta: ask.meta, resource: 'referral/accepted' }, TAKEN_ON_MAX)).map(waitingView);
+}
+
+/** The record's referrals page: its referrals (a practice sees its own), the practices one may refer to, and what a referral made today would take along. */
+export interface PatientReferrals {
+  referrals: ReferralView[];
+  practices: { id: string; name: string }[];
+  sends: { vfa: ReferralView['vfa']; agreements: ReferralAgreements | null };
+}
+
+export async function patientReferrals(deps: AccessDeps, ask: Ask): Promise<PatientReferrals> {
+  return readWithPatient(deps, { actor: ask.actor, meta: ask.meta, action: 'record.read', resource: 'patient/referral', patientId: ask.patientId }, async ({ db, row, records }) => {
+    const only = ask.actor.role === 'physiotherapist' ? (ask.actor.organisationId ?? '') : undefined;
+    const [referrals, practices, sends] = await Promise.all([records.referrals.referralsOf(db, row.id, only), records.referrals.practices(db), whatIsSent(db, records, row, todayNl())]);
+    return { referrals: referrals.map(referralView), practices, sends };
   });
 }

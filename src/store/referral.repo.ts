@@ -168,3 +168,17 @@ export async function knownToPractice(db: Db, organisationId: string, birthDate:
 export async function latestReferralTo(db: Db, patientId: string, toOrganisationId: string): Promise<ReferralRow | undefined> {
   return (await referralsOf(db, patientId, toOrganisationId))[0];
 }
+
+/** The referrals a practice has taken on (accepted), with the patient's name and birth date, by surname. */
+export async function acceptedFor(db: Db, organisationId: string, limit: number): Promise<WaitingReferralRow[]> {
+  const r = await sql<WaitingReferralRow>`select ${COLUMNS}, p.given_name, p.family_name_prefix, p.family_name, p.birth_date
+    from referral r ${JOINS} join patient p on p.id = r.patient_id
+    where r.to_organisation_id = ${organisationId} and r.status = 'accepted' and p.merged_into is null
+    order by p.family_name, p.given_name, r.id limit ${limit}`.execute(db);
+  return r.rows.map(asRow);
+}
+
+/** The physiotherapy practices a hospital may refer to, by name. */
+export async function practices(db: Db): Promise<{ id: string; name: string }[]> {
+  return db.selectFrom('organisation').select(['id', 'name']).where('kind', '=', 'physiotherapy').orderBy('name').orderBy('id').execute();
+}
