@@ -3,7 +3,7 @@
 // The door a referral opens is the `referral` row of patient_organisation the access rules read:
 // `openDoor` adds it when the practice accepts, `closeDoor` removes it when it declines or either
 // side ends the referral, each in the caller's transaction with the step itself.
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { ReferralSource, ReferralStatus } from '../core/referral/lists.js';
 import type { Db } from './db.js';
 
@@ -96,13 +96,18 @@ export async function referralsOf(db: Db, patientId: string, toOrganisationId?: 
   return r.rows.map(asRow);
 }
 
-/** The referrals waiting for a practice, the oldest first (the one waiting longest is seen first). */
-export async function waitingFor(db: Db, organisationId: string, limit: number): Promise<WaitingReferralRow[]> {
+/** A practice's referrals in one status with the patient's name and birth date, in the order given. */
+async function practiceReferrals(db: Db, organisationId: string, status: ReferralStatus, order: RawBuilder<unknown>, limit: number): Promise<WaitingReferralRow[]> {
   const r = await sql<WaitingReferralRow>`select ${COLUMNS}, p.given_name, p.family_name_prefix, p.family_name, p.birth_date
     from referral r ${JOINS} join patient p on p.id = r.patient_id
-    where r.to_organisation_id = ${organisationId} and r.status = 'pending' and p.merged_into is null
-    order by r.referred_at, r.id limit ${limit}`.execute(db);
+    where r.to_organisation_id = ${organisationId} and r.status = ${status} and p.merged_into is null
+    order by ${order} limit ${limit}`.execute(db);
   return r.rows.map(asRow);
+}
+
+/** The referrals waiting for a practice, the oldest first (the one waiting longest is seen first). */
+export async function waitingFor(db: Db, organisationId: string, limit: number): Promise<WaitingReferralRow[]> {
+  return practiceReferrals(db, organisationId, 'pending', sql`r.referred_at, r.id`, limit);
 }
 
 /** An open (waiting or accepted) referral of this patient to this practice, if there is one. */
@@ -171,11 +176,7 @@ export async function latestReferralTo(db: Db, patientId: string, toOrganisation
 
 /** The referrals a practice has taken on (accepted), with the patient's name and birth date, by surname. */
 export async function acceptedFor(db: Db, organisationId: string, limit: number): Promise<WaitingReferralRow[]> {
-  const r = await sql<WaitingReferralRow>`select ${COLUMNS}, p.given_name, p.family_name_prefix, p.family_name, p.birth_date
-    from referral r ${JOINS} join patient p on p.id = r.patient_id
-    where r.to_organisation_id = ${organisationId} and r.status = 'accepted' and p.merged_into is null
-    order by p.family_name, p.given_name, r.id limit ${limit}`.execute(db);
-  return r.rows.map(asRow);
+  return practiceReferrals(db, organisationId, 'accepted', sql`p.family_name, p.given_name, r.id`, limit);
 }
 
 /** The physiotherapy practices a hospital may refer to, by name. */

@@ -160,7 +160,7 @@ export function authorize(actor: Actor, action: Action, target: PatientTarget | 
     // Without a patient: the practice's list of waiting referrals; each one on it is decided again with its own patient.
     case 'referral.read-pending':
       if (target) break;
-      return actor.role === 'physiotherapist' && actor.organisationId && actor.organisationKind === 'physiotherapy'
+      return isPracticePhysio(actor)
         ? allow('a referral to your practice is waiting')
         : deny('only physiotherapists of the practice referred to');
     // A GP's letter, recorded by the practice it refers to: with no record yet (a new one is made),

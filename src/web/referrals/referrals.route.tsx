@@ -8,17 +8,13 @@ import {
   AppError, acceptReferral, declineReferral, endReferral, patientReferrals, readPatient, recordGpLetter, refer, referralsOfPatient, requestMeta, takenOnReferrals, waitingReferrals,
   type ReferralView, type SessionUser,
 } from '../../api/facade.js';
-import { PageRefusal, idParam, isUuid, userOfMenuPage, type PageKit } from '../page-kit.js';
+import { PageRefusal, idParam, userOfMenuPage, type PageKit } from '../page-kit.js';
 import { fieldMessages, queryFields, readForm, refusalProblems } from '../forms.js';
 import { DeclineForm, EndForm, GpLetterForm, ReferForm, gpLetterInput } from './referrals.forms.js';
 import { DeclineReferralPage, EndReferralPage, PatientReferralsPage, PracticeReferralsPage, TherapyHubPage, type FormState } from './referrals.page.js';
 
 const patientIdOf = (req: FastifyRequest) => idParam(req, 'There is no patient with this id.');
-const referralIdOf = (req: FastifyRequest) => {
-  const id = (req.params as { referralId?: string }).referralId ?? '';
-  if (!isUuid(id)) throw new AppError('not-found', 'There is no referral with this id.');
-  return id;
-};
+const referralIdOf = (req: FastifyRequest) => idParam(req, 'There is no referral with this id.', 'referralId');
 const oneOf = <T extends string>(v: string | undefined, allowed: readonly T[]): T | undefined => (allowed as readonly string[]).includes(v ?? '') ? (v as T) : undefined;
 
 /** Whether the reader may end this referral (the use case decides again): the practice it went to, or a nurse or physician of the hospital that referred. */
