@@ -99,6 +99,19 @@ describe.each(STORE_KINDS)('a GP\'s letter recorded by the practice on %s', (kin
     expect(await count()).toBe(before);
   });
 
+  it('a referral the practice declined makes no patient of it: a letter for that person does not open the hospital\'s record', async () => {
+    const id = (await t.store.db.insertInto('patient')
+      .values({ family_name: 'Afgewezen', given_name: 'Gerda', birth_date: '1948-07-09', sex: 'female', bsn: null, phone: null, email: null, gp_practice: null, pathway_stage: 'case-finding' })
+      .returning('id').executeTakeFirstOrThrow()).id;
+    await t.store.db.insertInto('patient_organisation').values({ patient_id: id, organisation_id: f.orgs.hospA, relation: 'care' }).execute();
+    const r = await call('POST', `/api/v1/patients/${id}/referrals`, 'nurse', { organisationId: f.orgs.physioA, reason: 'Oefentherapie.' });
+    expect((await call('POST', `/api/v1/referrals/${r.json<Referral>().id}/decline`, 'physiotherapist', { reason: 'Geen plek.' })).statusCode).toBe(200);
+    const res = await call('POST', '/api/v1/referrals', 'physiotherapist', letter('Afgewezen'));
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json<Referral>().patientId).not.toBe(id);
+    expect((await call('GET', `/api/v1/patients/${id}`, 'physiotherapist')).statusCode).toBe(403);
+  });
+
   it('refuses bad input at each field, as problem+json, and stores nothing', async () => {
     const before = [await count(), await patients()];
     const bad: [unknown, string[]][] = [

@@ -156,6 +156,12 @@ export async function recordGpLetter(deps: AccessDeps, ask: { actor: Actor; meta
     };
     const found = known[0];
     if (found) {
+      // A referral of the patient waits for the practice: that one is the way in, not a letter.
+      const open = await records.referrals.openReferralTo(db, found.id, practice);
+      if (open) {
+        const detail = open.status === 'pending' ? 'a referral from the hospital waits for your practice: accept that one' : 'your practice already treats this patient';
+        throw new AppError('conflict', `This patient already has an open referral to your practice: ${detail}.`, [{ pointer: '/patient', detail }]);
+      }
       const latest = await records.referrals.latestReferralTo(db, found.id, practice);
       const target: PatientTarget = {
         id: found.id, birthDate: found.birth_date,
@@ -164,11 +170,6 @@ export async function recordGpLetter(deps: AccessDeps, ask: { actor: Actor; meta
       };
       const d = authorize(actor, 'referral.record-letter', target, todayNl());
       if (!d.allowed) throw new AppError('forbidden', `You may not do this with this record: ${d.reason}.`);
-      const open = await records.referrals.openReferralTo(db, found.id, practice);
-      if (open) {
-        const detail = open.status === 'pending' ? 'a referral from the hospital waits for your practice: accept that one' : 'your practice already treats this patient';
-        throw new AppError('conflict', `This patient already has an open referral to your practice: ${detail}.`, [{ pointer: '/patient', detail }]);
-      }
       const saved = await records.referrals.insertReferral(db, { ...letter, patientId: found.id });
       await records.referrals.openDoor(db, found.id, practice);
       return { value: referralView(saved), patientId: found.id, detail: d.reason };

@@ -158,20 +158,23 @@ export interface KnownPerson {
 
 /**
  * The records born on `birthDate` that this practice already knows: it treats the patient (its
- * `referral` relation) or was ever referred the patient (any status). Merged records are left out.
+ * `referral` relation), took the patient on once (an accepted or ended referral), or has a referral
+ * of the patient waiting (so a letter for her is refused with the way to that one). A referral it
+ * declined makes no patient of it. Merged records are left out.
  */
 export async function knownToPractice(db: Db, organisationId: string, birthDate: string): Promise<KnownPerson[]> {
   const r = await sql<KnownPerson>`select p.id, p.given_name, p.family_name_prefix, p.family_name, p.birth_date from patient p
     where p.birth_date = ${birthDate} and p.merged_into is null and (
-      exists (select 1 from referral r where r.patient_id = p.id and r.to_organisation_id = ${organisationId})
+      exists (select 1 from referral r where r.patient_id = p.id and r.to_organisation_id = ${organisationId} and r.status <> 'declined')
       or exists (select 1 from patient_organisation po where po.patient_id = p.id and po.organisation_id = ${organisationId} and po.relation = 'referral'))
     order by p.id limit 50`.execute(db);
   return r.rows;
 }
 
-/** The practice's latest referral of this patient, whatever its status. */
+/** The practice's latest referral of this patient that it took on (accepted or ended), else its latest. */
 export async function latestReferralTo(db: Db, patientId: string, toOrganisationId: string): Promise<ReferralRow | undefined> {
-  return (await referralsOf(db, patientId, toOrganisationId))[0];
+  const all = await referralsOf(db, patientId, toOrganisationId);
+  return all.find((r) => r.status === 'accepted' || r.status === 'ended') ?? all[0];
 }
 
 /** The referrals a practice has taken on (accepted), with the patient's name and birth date, by surname. */

@@ -309,11 +309,12 @@ describe('authorize: a GP\'s letter recorded by the practice itself (referral.re
       : { allowed: false, reason: 'only physiotherapists of a physiotherapy practice record a GP\'s letter' });
   });
   // With a record found by name and birth date: only one the practice already knows.
-  const known = (how: 'relation' | 'ended referral' | 'declined referral' | 'hospital only' | 'other practice'): PatientTarget => {
+  const known = (how: 'relation' | 'ended referral' | 'declined referral' | 'waiting referral' | 'hospital only' | 'other practice'): PatientTarget => {
     switch (how) {
       case 'relation': return target({ organisations: [{ organisationId: PRACTICE, relation: 'referral' }] });
       case 'ended referral': return target({ organisations: [{ organisationId: ORG, relation: 'care' }], referral: { fromOrganisationId: ORG, toOrganisationId: PRACTICE, status: 'ended' } });
-      case 'declined referral': return target({ organisations: [], referral: { fromOrganisationId: null, toOrganisationId: PRACTICE, status: 'declined' } });
+      case 'declined referral': return target({ organisations: [{ organisationId: ORG, relation: 'care' }], referral: { fromOrganisationId: ORG, toOrganisationId: PRACTICE, status: 'declined' } });
+      case 'waiting referral': return target({ organisations: [{ organisationId: ORG, relation: 'care' }], referral: { fromOrganisationId: ORG, toOrganisationId: PRACTICE, status: 'pending' } });
       case 'hospital only': return target({ organisations: [{ organisationId: ORG, relation: 'care' }] });
       case 'other practice': return target({ organisations: [{ organisationId: 'practice-b', relation: 'referral' }], referral: { fromOrganisationId: ORG, toOrganisationId: 'practice-b', status: 'accepted' } });
     }
@@ -321,7 +322,9 @@ describe('authorize: a GP\'s letter recorded by the practice itself (referral.re
   it.each([
     ['relation', true],
     ['ended referral', true],
-    ['declined referral', true],
+    // Seen waiting or declined: the practice never took the patient on, so the record stays shut.
+    ['declined referral', false],
+    ['waiting referral', false],
     ['hospital only', false],
     ['other practice', false],
   ] as const)('a record known to the practice by %s → %s', (how, allowed) => {

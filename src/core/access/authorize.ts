@@ -111,15 +111,18 @@ function practiceOfReferral(actor: Actor, target: PatientTarget, waitingOnly: bo
 const isPracticePhysio = (actor: Actor): boolean => actor.role === 'physiotherapist' && actor.organisationId !== null && actor.organisationKind === 'physiotherapy';
 
 /**
- * A GP's letter for a record that exists: only a record the practice already knows, through its
- * `referral` relation or a referral to it in any status (`target.referral`: the practice's latest).
- * A name and a birth date are no proof of a care relation: letting them open a hospital's record
- * would give the record to anyone who knows both, so an unknown person gets a record of the practice's own.
+ * A GP's letter for a record that exists: only a record the practice already knows as its patient,
+ * through its `referral` relation or a referral it once took on (`target.referral`: accepted or
+ * ended). A name and a birth date are no proof of a care relation: letting them open a hospital's
+ * record would give the record to anyone who knows both, so an unknown person gets a record of the
+ * practice's own. A referral the practice only saw waiting, or declined, makes no patient of it:
+ * otherwise declining and then writing down a letter would open the record it turned down.
  */
 function gpLetterOnRecord(actor: Actor, target: PatientTarget): Decision {
   if (!isPracticePhysio(actor)) return deny('only physiotherapists of a physiotherapy practice record a GP\'s letter');
   const related = target.organisations.some((o) => o.organisationId === actor.organisationId && o.relation === 'referral');
-  return related || target.referral?.toOrganisationId === actor.organisationId ? allow('your practice already knows this patient') : deny('your practice does not know this patient');
+  const tookOn = target.referral?.toOrganisationId === actor.organisationId && (target.referral.status === 'accepted' || target.referral.status === 'ended');
+  return related || tookOn ? allow('your practice already knows this patient') : deny('your practice does not know this patient');
 }
 
 /** Ending: the practice referred to, or a nurse or physician of the hospital that referred (and still cares). */
