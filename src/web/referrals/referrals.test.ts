@@ -91,6 +91,7 @@ describe('the referral pages', () => {
     expect(list.body).not.toContain(`href="/patients/${id}`);
     expect((await physio.get(`/patients/${id}`)).statusCode).toBe(403);
     expect((await physio.get(`/patients/${id}/therapy`)).statusCode).toBe(403);
+    expect((await physio.get(`/patients/${id}/referrals`)).statusCode).toBe(403);
     const referral = await t.store.db.selectFrom('referral').select('id').where('patient_id', '=', id).executeTakeFirstOrThrow();
     const accepted = await physio.post(`/referrals/${referral.id}/accept`, { _csrf: csrfOf(list.body) });
     expect(accepted.statusCode, accepted.body).toBe(303);
