@@ -25,6 +25,7 @@ const NEEDS_DB = [
   'src/main.test.ts',
   'src/store/quality.test.ts',
   'src/web/coaching/coaching.test.ts',
+  'src/web/referrals/*.test.ts',
 ];
 
 /**

@@ -282,6 +282,11 @@ export const PAGES: readonly PageSpec[] = [
   { name: 'home safety check, read only (nurse)', path: '/patients/{id}/therapy/home-check', h1: (t) => t.homeCheck.title, before: signedInAs('nurse'), resolve: annasRecord('therapy/home-check') },
   { name: 'lifestyle coaching (physiotherapist)', path: '/patients/{id}/therapy/coaching', h1: (t) => t.coaching.title, before: signedInAs('physiotherapist'), resolve: annasRecord('therapy/coaching') },
   { name: 'lifestyle coaching, read only (physician)', path: '/patients/{id}/therapy/coaching', h1: (t) => t.coaching.title, before: signedInAs('physician'), resolve: annasRecord('therapy/coaching') },
+  // Referrals: the practice's start page (one waiting in the demo, one taken on), the record's referrals with the form to refer, the therapy hub.
+  { name: 'referrals of the practice (physiotherapist)', path: '/referrals', h1: (t) => t.referralPages.practice.title, before: signedInAs('physiotherapist') },
+  { name: 'referrals of the practice, refused (nurse)', path: '/referrals', status: 403, h1: (t) => t.errors.forbiddenTitle, before: signedInAs('nurse') },
+  { name: 'referrals of a record (nurse)', path: '/patients/{id}/referrals', h1: (t) => t.referralPages.patient.title, before: signedInAs('nurse'), resolve: recordOf('Meijer', 'Sanne', 'referrals') },
+  { name: 'therapy hub (physiotherapist)', path: '/patients/{id}/therapy', h1: (t) => t.referralPages.hub.title, before: signedInAs('physiotherapist'), resolve: recordOf('Meijer', 'Sanne', 'therapy') },
 ];
 
 export { LANGS, TEXT_SIZES, messages, type Lang, type TextSize, type Messages };

@@ -67,3 +67,7 @@ export {
   coachingScreen, homeCheckScreen, recordCoachingSession, recordHomeCheck, writeDietitianLetter, type CoachingScreen, type HomeCheckScreen,
 } from '../services/coaching.js';
 export type { CoachingSessionView, HomeCheckView } from '../schema/coaching.schema.js';
+export {
+  acceptReferral, declineReferral, endReferral, patientReferrals, recordGpLetter, refer, referralsOfPatient, takenOnReferrals, waitingReferrals, type PatientReferrals,
+} from '../services/referrals.js';
+export type { GpLetterInput, ReferralView, WaitingReferral } from '../schema/referral.schema.js';

@@ -428,6 +428,10 @@ export interface ReferralTable {
   ended_by: string | null;
   ended_at: string | null;
   end_reason: string | null;
+  /** A GP's letter recorded by the practice: whose letter and when (migration 0022); null otherwise. */
+  gp_name: string | null;
+  gp_practice: string | null;
+  letter_date: string | null;
 }
 
 export interface Database {

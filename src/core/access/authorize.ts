@@ -115,6 +115,23 @@ function practiceOfReferral(actor: Actor, target: PatientTarget, waitingOnly: bo
   return waitingOnly ? allow('a referral to your practice is waiting') : allow('referred to your practice');
 }
 
+const isPracticePhysio = (actor: Actor): boolean => actor.role === 'physiotherapist' && actor.organisationId !== null && actor.organisationKind === 'physiotherapy';
+
+/**
+ * A GP's letter for a record that exists: only a record the practice already knows as its patient,
+ * through its `referral` relation or a referral it once took on (`target.referral`: accepted or
+ * ended). A name and a birth date are no proof of a care relation: letting them open a hospital's
+ * record would give the record to anyone who knows both, so an unknown person gets a record of the
+ * practice's own. A referral the practice only saw waiting, or declined, makes no patient of it:
+ * otherwise declining and then writing down a letter would open the record it turned down.
+ */
+function gpLetterOnRecord(actor: Actor, target: PatientTarget): Decision {
+  if (!isPracticePhysio(actor)) return deny('only physiotherapists of a physiotherapy practice record a GP\'s letter');
+  const related = target.organisations.some((o) => o.organisationId === actor.organisationId && o.relation === 'referral');
+  const tookOn = target.referral?.toOrganisationId === actor.organisationId && (target.referral.status === 'accepted' || target.referral.status === 'ended');
+  return related || tookOn ? allow('your practice already knows this patient') : deny('your practice does not know this patient');
+}
+
 /** Ending: the practice referred to, or a nurse or physician of the hospital that referred (and still cares). */
 function endsReferral(actor: Actor, r: ReferralStanding | undefined, rel: Decision): Decision {
   if (actor.role === 'physiotherapist') return r?.toOrganisationId === actor.organisationId ? rel : deny('not referred to your practice');
@@ -153,9 +170,14 @@ export function authorize(actor: Actor, action: Action, target: PatientTarget | 
     // Without a patient: the practice's list of waiting referrals; each one on it is decided again with its own patient.
     case 'referral.read-pending':
       if (target) break;
-      return actor.role === 'physiotherapist' && actor.organisationId && actor.organisationKind === 'physiotherapy'
+      return isPracticePhysio(actor)
         ? allow('a referral to your practice is waiting')
         : deny('only physiotherapists of the practice referred to');
+    // A GP's letter, recorded by the practice it refers to: with no record yet (a new one is made),
+    // any physiotherapist of a physiotherapy practice; with a record, see gpLetterOnRecord below.
+    case 'referral.record-letter':
+      if (target) break;
+      return isPracticePhysio(actor) ? allow('a GP referred the patient to your practice') : deny('only physiotherapists of a physiotherapy practice record a GP\'s letter');
     default:
       break;
   }
@@ -178,6 +200,7 @@ export function authorize(actor: Actor, action: Action, target: PatientTarget | 
   // decides on it, nothing more. Its physiotherapists open the record once a `referral` relation
   // exists, which acceptance adds and a decline or an end takes away (services/referrals.ts).
   if (action === 'referral.read-pending' || action === 'referral.decide') return practiceOfReferral(actor, target, action === 'referral.read-pending');
+  if (action === 'referral.record-letter') return gpLetterOnRecord(actor, target);
   const rel = clinicalRelation(actor, target, asOf);
   if (!rel.allowed) return rel;
   switch (action) {

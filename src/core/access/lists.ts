@@ -64,6 +64,10 @@ export const ACTIONS = [
   // a signal).
   'child.log',
   'child.care',
+  // A GP's letter referring the patient, recorded by the practice itself: it finds the record among
+  // the patients it already knows (name and birth date) or makes a new one, and takes the referral
+  // on at once (core/access/authorize.ts, docs/referrals.md).
+  'referral.record-letter',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -155,6 +159,10 @@ export const ACCESS_REASONS = [
   'only physiotherapists of the practice referred to',
   'your organisation referred this patient',
   'your organisation did not refer this patient',
+  'a GP referred the patient to your practice',
+  'only physiotherapists of a physiotherapy practice record a GP\'s letter',
+  'your practice already knows this patient',
+  'your practice does not know this patient',
 ] as const;
 export type AccessReason = (typeof ACCESS_REASONS)[number];
 
