@@ -51,6 +51,7 @@ import { registerDecisionRoutes } from './routes/decision.route.js';
 import { registerCaregiverInviteRoutes } from './routes/caregiver-invites.route.js';
 import { registerCalendarRoutes } from './routes/calendar.route.js';
 import { registerReferralRoutes } from './routes/referral.route.js';
+import { registerExercisePlanRoutes } from './routes/exercise-plan.route.js';
 
 export type App = FastifyInstance;
 export type { ZodApp } from './types.js';
@@ -241,6 +242,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: 'calendar', description: "The patient's calendar feed: a private link, the reminder choices, the feed itself (text/calendar)" },
         { name: 'follow-up', description: 'Follow-up contacts after the start of treatment, the GP hand-over letter and the dentist\'s card, kept in the record' },
         { name: 'referral', description: 'Referrals to a physiotherapy practice: waiting, accepted, declined, ended; acceptance opens the record to the practice' },
+        { name: 'exercise therapy', description: "The practice's exercise plan (versions, the core's safety warnings) and the patient's home programme" },
       ],
     },
     transform: jsonSchemaTransform,
@@ -308,6 +310,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerCalendarRoutes(typed);
   registerDiaryRoutes(typed);
   registerReferralRoutes(typed);
+  registerExercisePlanRoutes(typed);
   typed.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
   return app;
 }

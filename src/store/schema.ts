@@ -464,6 +464,7 @@ export interface Database {
   diary_entry: DiaryEntryTable;
   patient_report: PatientReportTable;
   referral: ReferralTable;
+  exercise_plan: ExercisePlanTable;
 }
 
 /** One day's or one activity's line of the patient's diary (migration 0017). */
@@ -499,4 +500,19 @@ export interface PatientReportTable {
   sent_at: Timestamp;
   read_by: string | null;
   read_at: string | null;
+}
+
+/** One version of a patient's exercise plan, written by a practice (migration 0024); never changed. */
+export interface ExercisePlanTable {
+  id: Generated<string>;
+  patient_id: string;
+  organisation_id: string;
+  version: number;
+  places: ColumnType<unknown, string, string>;
+  exercises: ColumnType<unknown, string, string>;
+  /** The core's warnings the therapist went ahead on, as shown; [] when there were none. */
+  warnings: ColumnType<unknown, string | undefined, string>;
+  note: string | null;
+  written_by: string;
+  written_at: Timestamp;
 }
