@@ -63,3 +63,8 @@ export function mayDo(actor: Actor, action: Action): boolean {
 }
 export { acceptInvitation, acceptWithNewAccount, inviteCaregiver, myCaregivers, openInvitation, removeMyCaregiver } from '../services/caregiver-invites.js';
 export { MY_ACCESS_LOG_PAGE, myAccessLog, othersAccessLog } from '../services/my-access-log.js';
+export {
+  exercisePlanScreen, homeProgrammeOf, myHomeProgramme, writeExercisePlan, type ExercisePlanScreen, type HomeProgrammeView,
+} from '../services/exercise-plans.js';
+export { homeProgrammeText, placesText } from '../services/home-programme-letter.js';
+export type { ExercisePlanInput, ExercisePlanView, ExerciseWarningView } from '../schema/exercise-plan.schema.js';

@@ -5,7 +5,8 @@
 // safety rule (core/exercise) is asked on the record as it stands today: an unsafe choice is
 // refused (422 exercise-unsafe, nothing stored) until the therapist acknowledges the warnings,
 // which are then kept with the plan. See docs/exercise-plan.md.
-import { exerciseWarnings, type ExercisePlace, type ExerciseWarning } from '../core/exercise/index.js';
+import { authorize } from '../core/access/index.js';
+import { conditionsOf, EXERCISE_CODES, exerciseWarnings, safetyFacts, warningsFor, type ExercisePlace, type ExerciseWarning, type SafetyCondition } from '../core/exercise/index.js';
 import { fullName } from '../core/names.js';
 import { dayInNl, todayNl } from '../schema/clock.js';
 import type { ExercisePlanInput, ExercisePlanView, ExerciseWarningView, PlannedExercise } from '../schema/exercise-plan.schema.js';
@@ -15,6 +16,7 @@ import { organisationContact } from '../store/logistics.repo.js';
 import { readWithPatient, withPatient, type AccessDeps } from './access.js';
 import { homeProgrammePdf } from './home-programme-letter.js';
 import type { LetterLang } from './letters.js';
+import { patientOf, type DiaryPatient } from './diary.js';
 import { caseOn, type Ask } from './record.js';
 
 export function planView(r: repo.ExercisePlanRow): ExercisePlanView {
@@ -29,10 +31,31 @@ export function planView(r: repo.ExercisePlanRow): ExercisePlanView {
 const warningViews = (ws: readonly ExerciseWarning[]): ExerciseWarningView[] =>
   ws.map((w) => ({ code: w.code, reasons: w.reasons.map((r) => ({ condition: r.condition, tag: r.tag, why: { ...r.why }, source: [...r.source] })) }));
 
-/** The core's warnings for these exercises on the record as it stands today (the plan page shows them before saving). */
-export async function exerciseSafety(deps: AccessDeps, ask: Ask, codes: readonly string[]): Promise<ExerciseWarningView[]> {
-  return readWithPatient(deps, { actor: ask.actor, meta: ask.meta, action: 'record.read', resource: 'patient/exercise-plan', patientId: ask.patientId }, async ({ db, row, records }) =>
-    warningViews(exerciseWarnings(await caseOn(db, records, row, todayNl()), codes)));
+export interface ExercisePlanScreen {
+  patient: DiaryPatient;
+  /** Every version, the newest first. */
+  plans: ExercisePlanView[];
+  /** What in the record makes exercises unsafe today. */
+  conditions: SafetyCondition[];
+  /** The core's warning for each exercise of the catalogue that would be unsafe (by code). */
+  warnings: Record<string, ExerciseWarningView>;
+  /** Whether the reader may write a new version (`therapy.write`). */
+  mayWrite: boolean;
+}
+
+/** The plan page: the versions, and the warnings each exercise of the catalogue would get today. */
+export async function exercisePlanScreen(deps: AccessDeps, ask: Ask): Promise<ExercisePlanScreen> {
+  const today = todayNl();
+  return readWithPatient(deps, { actor: ask.actor, meta: ask.meta, action: 'record.read', resource: 'patient/exercise-plan', patientId: ask.patientId }, async ({ db, row, records, target }) => {
+    const facts = safetyFacts(await caseOn(db, records, row, today));
+    return {
+      patient: patientOf(row),
+      plans: (await repo.plansOf(db, row.id)).map(planView),
+      conditions: conditionsOf(facts),
+      warnings: Object.fromEntries(warningViews(warningsFor(facts, EXERCISE_CODES)).map((w) => [w.code, w])),
+      mayWrite: !row.merged_into && authorize(ask.actor, 'therapy.write', target, today).allowed,
+    };
+  });
 }
 
 /**

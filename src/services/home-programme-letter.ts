@@ -71,6 +71,12 @@ export function homeProgrammeText(p: Pick<HomeProgramme, 'lang' | 'places' | 'ex
   });
 }
 
+/** Where the patient exercises, in words ("Where you exercise: at home."). */
+export function placesText(lang: LetterLang, places: readonly ExercisePlace[]): string {
+  const w = WORDS[lang];
+  return w.where(places.map((x) => w.places[x]).join(', '));
+}
+
 const BIG = 16;
 
 export async function homeProgrammePdf(p: HomeProgramme): Promise<Buffer> {
@@ -81,7 +87,7 @@ export async function homeProgrammePdf(p: HomeProgramme): Promise<Buffer> {
     { text: w.printed(letterDate(p.printedOn, w.locale), p.version), margin: [0, 0, 0, 14] },
     { text: w.title, style: 'h1', fontSize: 24 },
     { text: w.intro(letterDate(p.writtenOn, w.locale)), fontSize: BIG },
-    { text: w.where(p.places.map((x) => w.places[x]).join(', ')), fontSize: BIG, margin: [0, 6, 0, 0] },
+    { text: placesText(p.lang, p.places), fontSize: BIG, margin: [0, 6, 0, 0] },
     { text: w.safe, fontSize: BIG, bold: true, margin: [0, 6, 0, 0] },
     ...homeProgrammeText(p).flatMap((b, i) => [
       { text: `${String(i + 1)}. ${b.name}`, style: 'h2', fontSize: 20, unbreakable: true },
