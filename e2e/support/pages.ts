@@ -278,6 +278,10 @@ export const PAGES: readonly PageSpec[] = [
   { name: 'clinical settings (admin)', path: '/admin/settings', h1: (t) => t.orgSettings.title, before: signedInAs('admin') },
   { name: 'audit log, a date that does not exist (admin)', path: '/admin/audit?from=31-02-2026', status: 400, h1: (t) => t.audit.title, before: signedInAs('admin') },
   { name: 'forbidden (patient on admin page)', path: '/admin/users', status: 403, h1: (t) => t.errors.forbiddenTitle, before: signedInAs('patient') },
+  { name: 'exercise plan (physiotherapist)', path: '/patients/{id}/therapy/plan', h1: (t) => t.exercisePlan.title, before: signedInAs('physiotherapist'), resolve: annasRecord('therapy/plan') },
+  { name: 'exercise plan, read only (nurse)', path: '/patients/{id}/therapy/plan', h1: (t) => t.exercisePlan.title, before: signedInAs('nurse'), resolve: annasRecord('therapy/plan') },
+  { name: 'my exercises (patient)', path: '/exercise/{id}', h1: (t) => t.homeProgramme.title, before: signedInAs('patient'), resolve: async (page) => `/exercise/${(await ownRecord(page)).split('/')[2] ?? ''}` },
+  { name: 'exercises of a child (caregiver)', path: '/exercise/{id}', h1: (t) => t.homeProgramme.title, before: signedInAs('caregiver'), resolve: async (page) => (await caredForQuestionnaires(page)).replace('/questionnaires/', '/exercise/') },
 ];
 
 export { LANGS, TEXT_SIZES, messages, type Lang, type TextSize, type Messages };
