@@ -59,7 +59,6 @@ function CatalogueTable({ ctx, screen, form }: { ctx: PageContext; screen: Exerc
         <caption>{p.caption}</caption>
         <thead>
           <tr>
-            <th scope="col">{p.choose}</th>
             <th scope="col">{p.exercise}</th>
             <th scope="col">{p.category}</th>
             <th scope="col">{p.sets}</th>
@@ -78,12 +77,14 @@ function CatalogueTable({ ctx, screen, form }: { ctx: PageContext; screen: Exerc
             const f = (k: 'sets' | 'reps' | 'intensity' | 'days' | 'progression') => fieldName(k, e.code);
             return (
               <tr key={e.code}>
-                <td data-label={p.choose}>
-                  <input type="checkbox" id={use} name={use} value="yes" checked={v[use] === 'yes'} aria-label={p.chooseLabel(name)}
-                    aria-invalid={errors[use] ? 'true' : undefined} aria-describedby={w ? `warn-${e.code}` : undefined} />
-                  {errors[use] ? <span class="field-error">{errors[use]}</span> : null}
-                </td>
-                <th scope="row" data-label={p.exercise}>{name}</th>
+                <th scope="row" data-label={p.exercise}>
+                  <label class="choice" for={use}>
+                    <input type="checkbox" id={use} name={use} value="yes" checked={v[use] === 'yes'}
+                      aria-invalid={errors[use] ? 'true' : undefined} aria-describedby={[errors[use] ? `${use}-error` : '', w ? `warn-${e.code}` : ''].filter(Boolean).join(' ') || undefined} />
+                    {name}
+                  </label>
+                  {errors[use] ? <span class="field-error" id={`${use}-error`}>{errors[use]}</span> : null}
+                </th>
                 <td data-label={p.category}>{p.categories[e.category]}</td>
                 <td data-label={p.sets}><CellInput name={f('sets')} label={p.fieldOf(p.sets, name)} value={v[f('sets')]} error={errors[f('sets')]} size={3} numeric /></td>
                 <td data-label={p.repetitions}><CellInput name={f('reps')} label={p.fieldOf(p.repetitions, name)} value={v[f('reps')]} error={errors[f('reps')]} size={3} numeric /></td>

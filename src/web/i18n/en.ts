@@ -2636,7 +2636,6 @@ export const en = {
     places: 'Where the exercising happens',
     placeWords: { supervised: 'Supervised at the practice', home: 'At home', 'sports-club': 'At a sports club' },
     caption: 'Exercises of the list: choose one or more',
-    choose: 'Choose',
     exercise: 'Exercise',
     category: 'Kind',
     sets: 'Sets',

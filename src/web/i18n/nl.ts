@@ -2639,7 +2639,6 @@ export const nl = {
     places: 'Waar wordt geoefend',
     placeWords: { supervised: 'Onder begeleiding in de praktijk', home: 'Thuis', 'sports-club': 'Bij een sportclub' },
     caption: 'Oefeningen uit de lijst: kies er een of meer',
-    choose: 'Kiezen',
     exercise: 'Oefening',
     category: 'Soort',
     sets: 'Series',
