@@ -79,6 +79,9 @@ const CASES: Case[] = [
   { name: 'referral accept: an unknown field', method: 'POST', url: () => '/api/v1/referrals/6f1c3c0e-7d2a-4a47-9d51-0c8a7c1e2b3d/accept', as: 'nurse', body: { note: 'Graag' }, pointer: '/note' },
   { name: 'referral decline: no reason', method: 'POST', url: () => '/api/v1/referrals/6f1c3c0e-7d2a-4a47-9d51-0c8a7c1e2b3d/decline', as: 'nurse', body: {}, pointer: '/reason' },
   { name: 'referral end: a referral id that is not one', method: 'POST', url: () => '/api/v1/referrals/nope/end', as: 'nurse', body: { reason: 'Klaar' }, pointer: '/params/referralId' },
+  // The exercise plan: an exercise not in the catalogue, and the home programme in a language there is none of.
+  { name: 'exercise plan: an exercise not in the catalogue', method: 'POST', url: (f) => rec(f, 'exercise-plans'), as: 'nurse', body: { places: ['home'], exercises: [{ code: 'flying', sets: 2, repetitions: 10, intensity: 'light', daysPerWeek: 3, progression: 'Meer' }] }, pointer: '/exercises/0/code' },
+  { name: 'home programme: an unknown language', method: 'GET', url: (f) => rec(f, 'exercise-plans/6f1c3c0e-7d2a-4a47-9d51-0c8a7c1e2b3d/home-programme.pdf?lang=de'), as: 'nurse', pointer: '/query/lang' },
   { name: 'worklist: an unknown step', method: 'GET', url: () => '/api/v1/worklist?step=tea', as: 'nurse', pointer: '/query/step' },
   { name: 'sign-in: missing password', method: 'POST', url: () => '/api/v1/session', as: null, body: { email: 'a@b.nl' }, pointer: '/password' },
   { name: 'sign-in: wrong type', method: 'POST', url: () => '/api/v1/session', as: null, body: { email: 42, password: 'x' }, pointer: '/email' },

@@ -23,7 +23,7 @@ export const PlannedExercise = z
     progression: text(1, EXERCISE_LIMITS.progression).describe('How it builds up ("one more repetition each week")'),
   })
   .strict()
-  .meta({ id: 'PlannedExercise' });
+  .meta({ id: 'PlannedExercise', description: 'One exercise of a plan, with how much and how it builds up' });
 export type PlannedExercise = z.infer<typeof PlannedExercise>;
 
 export const ExercisePlanInput = z
@@ -39,7 +39,7 @@ export const ExercisePlanInput = z
       .describe('true: go ahead although the core warned that a chosen exercise is unsafe for this patient (the warnings are kept with the plan); otherwise such a plan is refused with 422 /problems/exercise-unsafe'),
   })
   .strict()
-  .meta({ id: 'ExercisePlanInput', description: 'A new version of the exercise plan (physiotherapist of a practice with an accepted referral)' });
+  .meta({ id: 'NewExercisePlan', description: 'A new version of the exercise plan (physiotherapist of a practice with an accepted referral)' });
 export type ExercisePlanInput = z.infer<typeof ExercisePlanInput>;
 
 export const ExerciseWarningView = z
