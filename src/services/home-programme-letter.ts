@@ -5,15 +5,9 @@
 import { exerciseOf } from '../core/exercise/index.js';
 import type { ExerciseIntensity, ExercisePlace } from '../core/exercise/index.js';
 import type { PlannedExercise } from '../schema/exercise-plan.schema.js';
-import { letterDate, patientLetterPdf, type LetterLang } from './letters.js';
+import { letterDate, patientLetterPdf, type LetterLang, type PatientSheet } from './letters.js';
 
-export interface HomeProgramme {
-  lang: LetterLang;
-  organisationName: string;
-  phone: string;
-  patientName: string;
-  birthDate: string;
-  printedOn: string;
+export interface HomeProgramme extends PatientSheet {
   version: number;
   writtenOn: string;
   places: readonly ExercisePlace[];
