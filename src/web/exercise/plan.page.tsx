@@ -96,7 +96,7 @@ function CatalogueTable({ ctx, screen, form }: { ctx: PageContext; screen: Exerc
                 </td>
                 <td data-label={p.days}><CellInput name={f('days')} label={p.fieldOf(p.days, name)} value={v[f('days')]} error={errors[f('days')]} size={2} numeric /></td>
                 <td data-label={p.progression}><CellInput name={f('progression')} label={p.fieldOf(p.progression, name)} value={v[f('progression')]} error={errors[f('progression')]} size={24} /></td>
-                <td data-label={p.warning} id={`warn-${e.code}`}>{w ? <Chip tone="warn">{whyOf(ctx.lang, w)}</Chip> : p.noWarning}</td>
+                <td data-label={p.warning} id={`warn-${e.code}`}>{w ? <><Chip tone="warn">{p.warning}</Chip> {whyOf(ctx.lang, w)}</> : p.noWarning}</td>
               </tr>
             );
           })}
@@ -180,7 +180,7 @@ export function ExercisePlanPage(props: { ctx: PageContext; screen: ExercisePlan
       <section aria-labelledby="plan-facts">
         <h2 id="plan-facts">{p.factsTitle}</h2>
         {screen.conditions.length === 0 ? <p>{p.factsNone}</p> : (
-          <ul class="bullets">{screen.conditions.map((c) => <li key={c}><Chip tone="warn">{p.conditions[c]}</Chip></li>)}</ul>
+          <ul class="bullets">{screen.conditions.map((c) => <li key={c}><Chip tone="warn">{p.warning}</Chip> {p.conditions[c]}</li>)}</ul>
         )}
       </section>
       {screen.mayWrite ? (
