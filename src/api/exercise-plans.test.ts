@@ -14,7 +14,7 @@ import { insertUser } from '../store/accounts.repo.js';
 import { hashPassword } from '../services/auth.js';
 import { todayNl } from '../schema/clock.js';
 
-interface ProblemDoc { type: string; status: number; errors?: { pointer: string; detail: string }[]; warnings?: { code: string; reasons: { condition: string; tag: string }[] }[] }
+interface ProblemDoc { type: string; status: number; reasons?: string[]; errors?: { pointer: string; detail: string }[]; warnings?: { code: string; reasons: { condition: string; tag: string }[] }[] }
 interface Plan { id: string; version: number; places: string[]; exercises: { code: string }[]; warnings: { code: string }[]; organisation: { name: string }; writtenBy: string | null }
 
 const SAFE = {
@@ -100,6 +100,7 @@ describe.each(STORE_KINDS)('the exercise plan over HTTP on %s', (kind) => {
     const p = refused.json<ProblemDoc>();
     expect(p.type).toBe('/problems/exercise-unsafe');
     expect(p.errors).toEqual([{ pointer: '/exercises/2/code', detail: expect.stringContaining('Vertebral fracture (T8)') as string, code: 'exercise-unsafe' }]);
+    expect(p.reasons).toEqual(['vertebral-fracture']);
     expect(p.warnings).toEqual([{ code: 'weighted-sit-up', reasons: [expect.objectContaining({ condition: 'vertebral-fracture', tag: 'loaded-spinal-flexion' })] }]);
     expect(await count(id)).toBe(0);
     const notAcked = await call('POST', plans(id), 'physiotherapist', { ...UNSAFE, acknowledgeWarnings: false });

@@ -73,7 +73,7 @@ export async function writeExercisePlan(deps: AccessDeps, ask: Ask, input: Exerc
         'exercise-unsafe',
         `${String(warnings.length)} chosen exercise${warnings.length === 1 ? ' is' : 's are'} not safe for this patient: change the plan, or acknowledge the warnings (acknowledgeWarnings: true) to go ahead.`,
         warnings.map((w) => ({ pointer: `/exercises/${String(at(w.code))}/code`, detail: `${w.code}: ${w.reasons.map((r) => r.why.en).join(' ')}`, code: 'exercise-unsafe' })),
-        { extra: { warnings: warningViews(warnings) } },
+        { extra: { reasons: [...new Set(warnings.flatMap((w) => w.reasons.map((r) => r.condition)))], warnings: warningViews(warnings) } },
       );
     }
     const saved = await repo.insertPlan(db, {
