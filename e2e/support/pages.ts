@@ -287,6 +287,10 @@ export const PAGES: readonly PageSpec[] = [
   { name: 'referrals of the practice, refused (nurse)', path: '/referrals', status: 403, h1: (t) => t.errors.forbiddenTitle, before: signedInAs('nurse') },
   { name: 'referrals of a record (nurse)', path: '/patients/{id}/referrals', h1: (t) => t.referralPages.patient.title, before: signedInAs('nurse'), resolve: recordOf('Meijer', 'Sanne', 'referrals') },
   { name: 'therapy hub (physiotherapist)', path: '/patients/{id}/therapy', h1: (t) => t.referralPages.hub.title, before: signedInAs('physiotherapist'), resolve: recordOf('Meijer', 'Sanne', 'therapy') },
+  { name: 'exercise plan (physiotherapist)', path: '/patients/{id}/therapy/plan', h1: (t) => t.exercisePlan.title, before: signedInAs('physiotherapist'), resolve: annasRecord('therapy/plan') },
+  { name: 'exercise plan, read only (nurse)', path: '/patients/{id}/therapy/plan', h1: (t) => t.exercisePlan.title, before: signedInAs('nurse'), resolve: annasRecord('therapy/plan') },
+  { name: 'my exercises (patient)', path: '/exercise/{id}', h1: (t) => t.homeProgramme.title, before: signedInAs('patient'), resolve: async (page) => `/exercise/${(await ownRecord(page)).split('/')[2] ?? ''}` },
+  { name: 'exercises of a child (caregiver)', path: '/exercise/{id}', h1: (t) => t.homeProgramme.title, before: signedInAs('caregiver'), resolve: async (page) => (await caredForQuestionnaires(page)).replace('/questionnaires/', '/exercise/') },
 ];
 
 export { LANGS, TEXT_SIZES, messages, type Lang, type TextSize, type Messages };

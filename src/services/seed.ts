@@ -16,7 +16,7 @@ import type { Insertable } from 'kysely';
 import type { AssessmentTable, CareEndTable, ClinicalEntryTable, PatientOrganisationTable, PatientTable } from '../store/schema.js';
 import type { DemoOrgKey } from '../demo/demo-data.js';
 import { syntheticRecord, type Recorder } from '../demo/synthetic-record.js';
-import { DEMO_DECISIONS, DEMO_RECORDS } from '../demo/demo-records.js';
+import { DEMO_DECISIONS, DEMO_EXERCISE_PLAN, DEMO_RECORDS } from '../demo/demo-records.js';
 import { todayNl } from '../schema/clock.js';
 import { evaluate } from '../core/evaluate.js';
 import { projectCase } from '../core/record/projection.js';
@@ -126,6 +126,12 @@ export async function seedDemo(db: Db, today: IsoDate = todayNl()): Promise<bool
       { ...referral, patient_id: patientOf('Meijer'), reason: 'Oefentherapie voor kracht en balans, na een gebroken pols.', status: 'accepted', decided_by: physioUser.id, decided_at: sql<string>`now()` },
       { ...referral, patient_id: patientOf('Visser'), reason: 'Veilig leren bewegen en vallen voorkomen; zij is bang om te vallen.', status: 'pending' },
     ]).execute();
+    // Anna's exercise plan, written by the demo physiotherapist of her referral (version 1).
+    const physio = await trx.selectFrom('app_user').select(['id', 'organisation_id']).where('email', '=', DEMO_ACCOUNTS.find((a) => a.role === 'physiotherapist')?.email ?? '').executeTakeFirstOrThrow();
+    await trx.insertInto('exercise_plan').values({
+      patient_id: patientIds[DEMO_EXERCISE_PLAN.patient] ?? '', organisation_id: physio.organisation_id ?? '', version: 1,
+      places: JSON.stringify(DEMO_EXERCISE_PLAN.places), exercises: JSON.stringify(DEMO_EXERCISE_PLAN.exercises), warnings: '[]', note: null, written_by: physio.id,
+    }).execute();
     for (const task of DEMO_TASKS) {
       const patientId = patientIds[task.patient] ?? '';
       const due = addDays(today, task.dueInDays);

@@ -29,6 +29,7 @@ import { registerFollowUpPages } from './follow-up/follow-up.route.js';
 import { registerMedicationPages } from './medication/medication.route.js';
 import { registerQualityPages } from './quality/quality.route.js';
 import { registerDiaryPages } from './diary/diary.route.js';
+import { registerExercisePages } from './exercise/exercise.route.js';
 import { registerReportPages } from './reports/reports.route.js';
 import { registerCoachingPages } from './coaching/coaching.route.js';
 import { registerReferralPages } from './referrals/referrals.route.js';
@@ -66,6 +67,7 @@ export function registerWebRoutes(fastify: FastifyInstance): void {
   registerFollowUpPages(fastify, kit);
   registerMedicationPages(fastify, kit);
   registerDiaryPages(fastify, kit);
+  registerExercisePages(fastify, kit);
   registerReportPages(fastify, kit);
   registerCoachingPages(fastify, kit);
   registerReferralPages(fastify, kit);
