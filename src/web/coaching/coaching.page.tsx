@@ -131,7 +131,7 @@ export function CoachingPage(p: { ctx: PageContext; screen: CoachingScreen; csrf
   const patient = screen.patient;
   const failed = Object.keys(p.session.errors).length + Object.keys(p.letter.errors).length > 0;
   return (
-    <RecordFrame ctx={ctx} patient={patient} section="overview" heading={c.title} {...(failed ? { title: `${ctx.t.form.titlePrefix}: ${ctx.t.clinical.sectionTitle(c.title, fullName(patient))}` } : {})}>
+    <RecordFrame ctx={ctx} patient={patient} section={null} heading={c.title} {...(failed ? { title: `${ctx.t.form.titlePrefix}: ${ctx.t.clinical.sectionTitle(c.title, fullName(patient))}` } : {})}>
       <BackToTherapy patientId={patient.id} label={c.back} />
       {p.saved ? <Notice ok>{c.saved}</Notice> : null}
       <p>{c.intro}</p>

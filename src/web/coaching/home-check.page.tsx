@@ -87,7 +87,7 @@ export function HomeCheckPage(p: { ctx: PageContext; screen: HomeCheckScreen; cs
   const patient = screen.patient;
   const failed = Object.keys(p.form.errors).length > 0;
   return (
-    <RecordFrame ctx={ctx} patient={patient} section="overview" heading={h.title} {...(failed ? { title: `${ctx.t.form.titlePrefix}: ${ctx.t.clinical.sectionTitle(h.title, fullName(patient))}` } : {})}>
+    <RecordFrame ctx={ctx} patient={patient} section={null} heading={h.title} {...(failed ? { title: `${ctx.t.form.titlePrefix}: ${ctx.t.clinical.sectionTitle(h.title, fullName(patient))}` } : {})}>
       <BackToTherapy patientId={patient.id} label={h.back} />
       {p.saved ? <Notice ok>{h.saved}</Notice> : null}
       <p>{h.intro}</p>

@@ -105,7 +105,7 @@ export function PatientBanner({ ctx, patient, alerts = [] }: { ctx: PageContext;
  * access key (1 to 9, then 0, in the order shown), so a clinician who knows them jumps there at once; the
  * skip link, Enter and one Tab reach the first of them from any page.
  */
-export function SectionNav({ ctx, patientId, current }: { ctx: PageContext; patientId: string; current: Section }) {
+export function SectionNav({ ctx, patientId, current }: { ctx: PageContext; patientId: string; current: Section | null }) {
   const c = ctx.t.clinical;
   return (
     <nav class="section-nav" aria-label={c.sectionsLabel}>
@@ -130,7 +130,8 @@ export function SectionNav({ ctx, patientId, current }: { ctx: PageContext; pati
 export function RecordFrame(props: {
   ctx: PageContext;
   patient: BannerPatient;
-  section: Section;
+  /** The section the page belongs to; null for a page of its own (the practice's therapy pages), where none is marked current. */
+  section: Section | null;
   heading: string;
   /** The browser tab's title when it should differ from "heading – name" (an error prefix). */
   title?: string;

@@ -323,7 +323,7 @@ export function TherapyHubPage(p: { ctx: PageContext; patient: BannerPatient; re
     ...(p.practiceSide ? [{ href: '/referrals', label: h.back }] : []),
   ];
   return (
-    <RecordFrame ctx={ctx} patient={patient} section="overview" heading={h.title}>
+    <RecordFrame ctx={ctx} patient={patient} section={null} heading={h.title}>
       {p.notice ? <Notice ok>{p.notice === 'recorded' ? h.recorded : h.accepted}</Notice> : null}
       <p>{h.intro}</p>
       <section aria-labelledby="parts-title">
