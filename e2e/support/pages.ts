@@ -278,6 +278,9 @@ export const PAGES: readonly PageSpec[] = [
   { name: 'clinical settings (admin)', path: '/admin/settings', h1: (t) => t.orgSettings.title, before: signedInAs('admin') },
   { name: 'audit log, a date that does not exist (admin)', path: '/admin/audit?from=31-02-2026', status: 400, h1: (t) => t.audit.title, before: signedInAs('admin') },
   { name: 'forbidden (patient on admin page)', path: '/admin/users', status: 403, h1: (t) => t.errors.forbiddenTitle, before: signedInAs('patient') },
+  { name: 'therapy intake (physiotherapist)', path: '/patients/{id}/therapy/intake', h1: (t) => t.therapyIntake.title, before: signedInAs('physiotherapist'), resolve: annasRecord('therapy/intake') },
+  { name: 'therapy intake, read only (nurse)', path: '/patients/{id}/therapy/intake', h1: (t) => t.therapyIntake.title, before: signedInAs('nurse'), resolve: annasRecord('therapy/intake') },
+  { name: 'therapy education session (physiotherapist)', path: '/patients/{id}/therapy/education', h1: (t) => t.education.title, before: signedInAs('physiotherapist'), resolve: annasRecord('therapy/education') },
 ];
 
 export { LANGS, TEXT_SIZES, messages, type Lang, type TextSize, type Messages };

@@ -14,6 +14,8 @@ import { typedFromIso } from '../forms.js';
 import { nl } from '../i18n/nl.js';
 import { en } from '../i18n/en.js';
 import { TOPIC_PAGES, topicLinks } from './education.page.js';
+import { demoEducation, demoIntake } from '../../demo/demo-therapy.js';
+import { EducationInput, IntakeInput } from '../../schema/therapy-intake.schema.js';
 
 const w = nl.therapyIntake;
 const e = nl.education;
@@ -55,7 +57,9 @@ describe('the intake and education pages', () => {
     expect(page.body).toContain(`href="/patients/${anna}/therapy"`);
     expect(page.body).toContain(`T8: ${nl.clinical.vfaGrades['2']}`);
     expect(page.body).not.toContain('T9:');
-    expect(page.body).toContain(w.none);
+    // The demo practice's intake of a week ago is the latest.
+    expect(page.body).toContain(esc(w.latestTitle(1, typedFromIso(addDays(today, -7)))));
+    expect(page.body).toContain('Weer met de fiets naar de markt');
     expect(page.body).not.toContain('<script');
     const before = await count('therapy_intake');
     const bad = await b.post(intakeUrl(), {
@@ -83,7 +87,7 @@ describe('the intake and education pages', () => {
     expect(saved.statusCode, saved.body.slice(0, 3000)).toBe(303);
     const shown = await b.get(saved.headers.location as string);
     expect(shown.body).toContain(w.saved);
-    expect(shown.body).toContain(esc(w.latestTitle(1, typedFromIso(today))));
+    expect(shown.body).toContain(esc(w.latestTitle(2, typedFromIso(today))));
     // One fall, unsteady and worried, TUG 16.5 s: raised (WFG-2022); FES-I 14: high.
     expect(shown.body).toContain(w.fallLevels.intermediate);
     expect(shown.body).toContain('<code>fall-risk.level</code>');
@@ -96,7 +100,9 @@ describe('the intake and education pages', () => {
     const second = await b.post(intakeUrl(), { ...filled(csrfOf(shown.body)), fallsLast12Months: '2', psk1Score: '5' });
     expect(second.statusCode).toBe(303);
     const after = await b.get(intakeUrl());
-    expect(after.body).toContain(esc(w.latestTitle(2, typedFromIso(today))));
+    expect(after.body).toContain(esc(w.latestTitle(3, typedFromIso(today))));
+    // Every version stays: the demo's first beside the two of today.
+    expect(after.body).toContain('Boodschappen dragen: 6');
     expect(after.body).toContain(w.fallLevels.high);
     expect(after.body).toContain(w.inventory);
     expect(after.body).toContain('Trap lopen: 7');
@@ -133,12 +139,18 @@ describe('the intake and education pages', () => {
     expect(shown.body).toContain(e.saved);
     expect(shown.body).toContain(e.sessionTitle(typedFromIso(today)));
     expect(shown.body).toContain('Wil vooral weten hoe ze veilig tilt.');
-    const rows = await t.store.db.selectFrom('education_session').select(['topics']).where('patient_id', '=', anna).execute();
+    const rows = await t.store.db.selectFrom('education_session').select(['topics']).where('patient_id', '=', anna).orderBy('recorded_at').execute();
     expect(rows.at(-1)?.topics).toEqual([
       { topic: 'what-is-osteoporosis', discussed: true, moreWanted: false },
       { topic: 'posture', discussed: true, moreWanted: true },
       { topic: 'measuring', discussed: false, moreWanted: true },
     ]);
+  });
+
+  it('has demo data the API would take', () => {
+    const i = demoIntake(today);
+    expect(IntakeInput.safeParse({ date: i.date, ...i.data, goals: i.goals, psk: i.psk }).success).toBe(true);
+    expect(EducationInput.safeParse(demoEducation(today)).success).toBe(true);
   });
 
   it('lets a nurse read both pages without a form', async () => {
