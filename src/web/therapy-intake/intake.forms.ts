@@ -23,6 +23,9 @@ const whole = (max: number) => input(z.preprocess(decimal, z.number().int().min(
 const above = (max: number) => input(z.preprocess(decimal, z.number().gt(0).lte(max).optional()));
 const flag = () => input(z.enum(['yes', 'no']).optional());
 
+/** Named inputs, typed as entries so the spread rows keep their schema type. */
+const rows = (list: [string, z.ZodType][]): Record<string, z.ZodType> => Object.fromEntries(list);
+
 const shape: Record<string, z.ZodType> = {
   date: typedDate(),
   history: input(text().trim().min(1).max(4000), { trim: true }),
@@ -30,14 +33,14 @@ const shape: Record<string, z.ZodType> = {
   painWhere: words(300),
   painWhen: words(300),
   fallsLast12Months: whole(1000),
-  ...Object.fromEntries(FALL_FLAGS.map((f) => [f, flag()])),
+  ...rows(FALL_FLAGS.map((f) => [f, flag()])),
   tugSeconds: above(600),
   gaitSpeedMps: above(5),
-  ...Object.fromEntries(FES_ITEMS.map((n) => [`fesI${String(n)}`, input(z.enum(['1', '2', '3', '4']).optional())])),
+  ...rows(FES_ITEMS.map((n) => [`fesI${String(n)}`, input(z.enum(['1', '2', '3', '4']).optional())])),
   postureObservations: input(text().trim().min(1).max(2000), { trim: true }),
   postureAdvice: input(text().trim().min(1).max(2000), { trim: true }),
-  ...Object.fromEntries(GOALS.flatMap((n) => [[`goal${String(n)}What`, words(300)], [`goal${String(n)}HowMuch`, words(200)], [`goal${String(n)}By`, optionalTypedDate()]])),
-  ...Object.fromEntries(PSKS.flatMap((n) => [[`psk${String(n)}Activity`, words(200)], [`psk${String(n)}Score`, whole(PSK_MAX_SCORE)]])),
+  ...rows(GOALS.flatMap((n): [string, z.ZodType][] => [[`goal${String(n)}What`, words(300)], [`goal${String(n)}HowMuch`, words(200)], [`goal${String(n)}By`, optionalTypedDate()]])),
+  ...rows(PSKS.flatMap((n): [string, z.ZodType][] => [[`psk${String(n)}Activity`, words(200)], [`psk${String(n)}Score`, whole(PSK_MAX_SCORE)]])),
 };
 
 type Parsed = Record<string, unknown>;
