@@ -5,7 +5,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { educationSessionsOf, intakesOfPatient, recordEducation, recordIntake, requestMeta, type SessionUser } from '../../api/facade.js';
 import { todayNl } from '../../schema/clock.js';
-import { fieldMessages, queryFields, readForm, refusalProblems, typedFromIso } from '../forms.js';
+import type { z } from 'zod';
+import { fieldMessages, queryFields, readForm, refusalProblems, typedFromIso, type PageForm } from '../forms.js';
+import type { Lang } from '../i18n/index.js';
 import { idParam, userOfMenuPage, type PageKit } from '../page-kit.js';
 import type { FieldErrors } from '../components/Form.js';
 import { educationForm, educationInput } from './education.forms.js';
@@ -14,6 +16,8 @@ import { intakeForm, intakeInput, valuesOf } from './intake.forms.js';
 import { IntakePage } from './intake.page.js';
 
 const patientIdOf = (req: FastifyRequest) => idParam(req, 'There is no patient with this id.');
+
+type Show = (req: FastifyRequest, reply: FastifyReply, o?: FormState) => Promise<FastifyReply>;
 
 interface FormState {
   values?: Record<string, string>;
@@ -52,43 +56,32 @@ export function registerTherapyIntakePages(fastify: FastifyInstance, kit: PageKi
     );
   }
 
-  fastify.get('/patients/:id/therapy/intake', hidden, page(async (req, reply) => intakePage(req, reply, { saved: queryFields(req).notice === 'saved' })));
-  fastify.post(
-    '/patients/:id/therapy/intake',
-    formWith(intakeForm),
-    page(async (req, reply) => {
-      const u = clinician(req);
-      const ctx = await ctxOf(req, reply);
-      const form = readForm(req, ctx.t, intakeForm);
-      if (!form.ok) return intakePage(req, reply, { values: form.values, errors: form.errors });
-      try {
-        await recordIntake(deps(), ask(req, u), intakeInput(form.data as Record<string, unknown>), ctx.lang);
-      } catch (e) {
-        const problems = refusalProblems(e);
-        if (problems) return intakePage(req, reply, { values: form.values, errors: fieldMessages(ctx.t, intakeForm, problems) });
-        throw e;
-      }
-      return reply.redirect(`/patients/${patientIdOf(req)}/therapy/intake?notice=saved`, 303);
-    }),
-  );
+  /**
+   * A form post of this slice: a bad form, or a refusal at its fields, shows the page again with
+   * every message; a saved one goes back to the page with its notice.
+   */
+  function formPost(slug: 'intake' | 'education', form: PageForm<z.ZodType>, show: Show, save: (req: FastifyRequest, u: SessionUser, data: Record<string, unknown>, lang: Lang) => Promise<unknown>) {
+    fastify.get(`/patients/:id/therapy/${slug}`, hidden, page(async (req, reply) => show(req, reply, { saved: queryFields(req).notice === 'saved' })));
+    fastify.post(
+      `/patients/:id/therapy/${slug}`,
+      formWith(form),
+      page(async (req, reply) => {
+        const u = clinician(req);
+        const ctx = await ctxOf(req, reply);
+        const read = readForm(req, ctx.t, form);
+        if (!read.ok) return show(req, reply, { values: read.values, errors: read.errors });
+        try {
+          await save(req, u, read.data as Record<string, unknown>, ctx.lang);
+        } catch (e) {
+          const problems = refusalProblems(e);
+          if (problems) return show(req, reply, { values: read.values, errors: fieldMessages(ctx.t, form, problems) });
+          throw e;
+        }
+        return reply.redirect(`/patients/${patientIdOf(req)}/therapy/${slug}?notice=saved`, 303);
+      }),
+    );
+  }
 
-  fastify.get('/patients/:id/therapy/education', hidden, page(async (req, reply) => educationPage(req, reply, { saved: queryFields(req).notice === 'saved' })));
-  fastify.post(
-    '/patients/:id/therapy/education',
-    formWith(educationForm),
-    page(async (req, reply) => {
-      const u = clinician(req);
-      const ctx = await ctxOf(req, reply);
-      const form = readForm(req, ctx.t, educationForm);
-      if (!form.ok) return educationPage(req, reply, { values: form.values, errors: form.errors });
-      try {
-        await recordEducation(deps(), ask(req, u), educationInput(form.data as Record<string, unknown>));
-      } catch (e) {
-        const problems = refusalProblems(e);
-        if (problems) return educationPage(req, reply, { values: form.values, errors: fieldMessages(ctx.t, educationForm, problems) });
-        throw e;
-      }
-      return reply.redirect(`/patients/${patientIdOf(req)}/therapy/education?notice=saved`, 303);
-    }),
-  );
+  formPost('intake', intakeForm, intakePage, (req, u, data, lang) => recordIntake(deps(), ask(req, u), intakeInput(data), lang));
+  formPost('education', educationForm, educationPage, (req, u, data) => recordEducation(deps(), ask(req, u), educationInput(data)));
 }
