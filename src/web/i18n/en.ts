@@ -2707,6 +2707,8 @@ export const en = {
     yes: 'Yes',
     no: 'No',
     save: 'Save intake',
+    rowOptional: '(needed when you fill in this goal)',
+    pskOptional: '(needed when you fill in this activity)',
     messages: {
       painScore: 'Enter the pain as a whole number from 0 to 10.',
       score: 'Enter a whole number from 0 to 10.',

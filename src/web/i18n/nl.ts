@@ -2710,6 +2710,8 @@ export const nl = {
     yes: 'Ja',
     no: 'Nee',
     save: 'Intake opslaan',
+    rowOptional: '(nodig als u dit doel invult)',
+    pskOptional: '(nodig als u deze activiteit invult)',
     messages: {
       painScore: 'Vul bij de pijn een heel getal van 0 tot 10 in.',
       score: 'Vul een heel getal van 0 tot 10 in.',

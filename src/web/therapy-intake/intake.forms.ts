@@ -50,18 +50,16 @@ export const intakeForm = pageForm({
   schema: z.looseObject(shape).superRefine((v: Parsed, ctx) => {
     const date = typeof v.date === 'string' && isRecordDate(v.date) ? v.date : undefined;
     if (date !== undefined && date > todayNl()) ctx.addIssue({ code: 'custom', path: ['date'], message: 'lies in the future', params: { code: 'date-in-future' } });
-    let goals = 0;
     for (const n of GOALS) {
       const keys = [`goal${String(n)}What`, `goal${String(n)}HowMuch`, `goal${String(n)}By`];
-      if (!keys.some((k) => given(v[k]))) continue;
-      goals++;
+      // The first goal is always needed; a later one when it is started.
+      if (n > 1 && !keys.some((k) => given(v[k]))) continue;
       for (const k of keys) if (!given(v[k])) ctx.addIssue({ code: 'custom', path: [k], message: 'the rest of the goal is given', params: { code: 'row' } });
       const by = v[`goal${String(n)}By`];
       if (date !== undefined && typeof by === 'string' && isRecordDate(by) && goalDateProblem(date, by)) {
         ctx.addIssue({ code: 'custom', path: [`goal${String(n)}By`], message: 'not after the intake', params: { code: 'goal-not-after-intake' } });
       }
     }
-    if (goals === 0) ctx.addIssue({ code: 'custom', path: ['goal1What'], message: 'no goal', params: { code: 'no-goal' } });
     for (const n of PSKS) {
       const keys = [`psk${String(n)}Activity`, `psk${String(n)}Score`];
       if (keys.some((k) => given(v[k]))) for (const k of keys) if (!given(v[k])) ctx.addIssue({ code: 'custom', path: [k], message: 'the rest of the row is given', params: { code: 'row' } });

@@ -184,9 +184,9 @@ function IntakeForm({ ctx, patientId, csrf, values, errors }: { ctx: PageContext
           <p class="hint">{w.hints.goals}</p>
           {INTAKE_ROWS.goals.map((n) => (
             <div key={n} class="field-row">
-              <Field {...field(`goal${String(n)}What`)} label={f.goalWhat(n)} optional={n > 1} />
-              <Field {...field(`goal${String(n)}HowMuch`)} label={f.goalHowMuch(n)} optional={n > 1} />
-              <Field {...field(`goal${String(n)}By`)} label={f.goalBy(n)} inputMode="numeric" autocomplete="off" optional={n > 1} />
+              <Field {...field(`goal${String(n)}What`)} label={f.goalWhat(n)} optional={n > 1 ? w.rowOptional : undefined} />
+              <Field {...field(`goal${String(n)}HowMuch`)} label={f.goalHowMuch(n)} optional={n > 1 ? w.rowOptional : undefined} />
+              <Field {...field(`goal${String(n)}By`)} label={f.goalBy(n)} inputMode="numeric" autocomplete="off" optional={n > 1 ? w.rowOptional : undefined} />
             </div>
           ))}
         </fieldset>
@@ -195,8 +195,8 @@ function IntakeForm({ ctx, patientId, csrf, values, errors }: { ctx: PageContext
           <p class="hint">{w.hints.psk}</p>
           {INTAKE_ROWS.psk.map((n) => (
             <div key={n} class="field-row">
-              <Field {...field(`psk${String(n)}Activity`)} label={f.pskActivity(n)} optional />
-              <Field {...field(`psk${String(n)}Score`)} label={f.pskScore(n)} inputMode="numeric" optional />
+              <Field {...field(`psk${String(n)}Activity`)} label={f.pskActivity(n)} optional={w.pskOptional} />
+              <Field {...field(`psk${String(n)}Score`)} label={f.pskScore(n)} inputMode="numeric" optional={w.pskOptional} />
             </div>
           ))}
         </fieldset>

@@ -10,7 +10,8 @@ import { addDays } from '../../core/time/date.js';
 import { EDUCATION_TOPICS } from '../../core/therapy-intake/index.js';
 import { todayNl } from '../../schema/clock.js';
 import { insertEntry } from '../../store/record.repo.js';
-import { typedFromIso } from '../forms.js';
+import { checkForm, typedFromIso } from '../forms.js';
+import { intakeForm, intakeInput } from './intake.forms.js';
 import { nl } from '../i18n/nl.js';
 import { en } from '../i18n/en.js';
 import { TOPIC_PAGES, topicLinks } from './education.page.js';
@@ -145,6 +146,21 @@ describe('the intake and education pages', () => {
       { topic: 'posture', discussed: true, moreWanted: true },
       { topic: 'measuring', discussed: false, moreWanted: true },
     ]);
+  });
+
+  it('takes the intake form with every field it does not need left empty or blank, and needs the first goal whole', () => {
+    const needed = {
+      date: typedFromIso(today), history: 'Rugpijn na tillen.', painScore: '0', postureObservations: 'Rechtop.', postureAdvice: 'Door de knieën.',
+      goal1What: 'Wandelen', goal1HowMuch: '10 minuten', goal1By: typedFromIso(addDays(today, 30)),
+    };
+    const optional = ['painWhere', 'painWhen', 'fallsLast12Months', 'injuredByFall', 'frail', 'tugSeconds', 'gaitSpeedMps', 'fesI1', 'goal2What', 'goal5By', 'psk1Activity', 'psk3Score'];
+    const r = checkForm(nl, intakeForm, { ...needed, ...Object.fromEntries(optional.map((k) => [k, '  '])) }, {});
+    expect(r.ok && intakeInput(r.data as Record<string, unknown>)).toEqual({
+      date: today, history: 'Rugpijn na tillen.', pain: { score: 0 }, falls: {}, posture: { observations: 'Rechtop.', advice: 'Door de knieën.' },
+      goals: [{ what: 'Wandelen', howMuch: '10 minuten', by: addDays(today, 30) }], psk: [],
+    });
+    const second = checkForm(nl, intakeForm, { ...needed, goal1What: '', goal1HowMuch: '', goal1By: '', goal2What: 'Fietsen', goal2HowMuch: '5 km', goal2By: typedFromIso(addDays(today, 30)) }, {});
+    expect(second.ok ? [] : Object.keys(second.errors)).toEqual(['goal1What', 'goal1HowMuch', 'goal1By']);
   });
 
   it('has demo data the API would take', () => {
