@@ -52,6 +52,9 @@ describe('pages by role', () => {
     ]),
     { path: () => '/intake', expect: only('nurse', 'physician') },
     { path: () => `/intake/${anna}`, expect: only('nurse', 'physician') },
+    // The practice's intake and education: its physiotherapist writes, the hospital reads.
+    { path: () => `/patients/${anna}/therapy/intake`, expect: only('nurse', 'physician', 'physiotherapist') },
+    { path: () => `/patients/${anna}/therapy/education`, expect: only('nurse', 'physician', 'physiotherapist') },
   ];
 
   describe.each(ALL)('as the demo %s', (role) => {
