@@ -25,8 +25,8 @@ interface IntakeData {
   posture: IntakeInput['posture'];
 }
 
-type Level<T> = T | null;
-const levelOf = <T extends string>(c: Conclusion | undefined): Level<T> => ((c?.value as { level?: T } | null)?.level ?? null);
+/** A falls conclusion's level; null when the rule could not decide (what is missing is in the conclusion). */
+const levelOf = <T extends string>(c: Conclusion | undefined): T | null => (c?.value as { level?: T } | null)?.level ?? null;
 
 /** The core's falls conclusions of one intake, on the intake's day, in `lang`. */
 export function intakeConclusions(row: PatientRow, i: repo.IntakeRow, lang: Lang): Conclusion[] {

@@ -10,7 +10,6 @@ import { text } from '../../schema/text.js';
 import type { IntakeInput, IntakeView } from '../../api/facade.js';
 import { input, optionalTypedDate, pageForm, typedDate, typedFromIso } from '../forms.js';
 import { decimal } from '../facts/facts.forms.js';
-import type { Messages } from '../i18n/index.js';
 
 export const FALL_FLAGS = ['injuredByFall', 'unableToGetUp', 'lostConsciousness', 'worriedAboutFalling', 'unsteady', 'frail'] as const;
 export type FallFlag = (typeof FALL_FLAGS)[number];
@@ -139,4 +138,3 @@ export function valuesOf(i: IntakeView | undefined, lang: 'nl' | 'en'): Record<s
 }
 
 export const INTAKE_ROWS = { goals: GOALS, psk: PSKS, fesI: FES_ITEMS } as const;
-export type IntakeMessages = Messages['therapyIntake'];
