@@ -105,7 +105,7 @@ export function EducationPage(p: {
   const e = ctx.t.education;
   const failed = Object.keys(p.errors).length > 0;
   return (
-    <TherapyFrame ctx={ctx} patient={view.patient} heading={e.title} back={e.back} {...(failed ? { title: `${ctx.t.form.titlePrefix}: ${e.title}` } : {})}>
+    <TherapyFrame ctx={ctx} patient={view.patient} heading={e.title} back={e.back} failed={failed}>
       {p.saved ? <Notice ok>{e.saved}</Notice> : null}
       {p.canWrite ? <EducationForm ctx={ctx} patientId={view.patient.id} csrf={p.csrf} values={p.values} errors={p.errors} /> : <p>{e.readOnly}</p>}
       <section aria-labelledby="sessions-title">

@@ -214,7 +214,7 @@ export function IntakePage(p: {
   const latest = view.items[0];
   const failed = Object.keys(p.errors).length > 0;
   return (
-    <TherapyFrame ctx={ctx} patient={view.patient} heading={w.title} back={w.back} {...(failed ? { title: `${ctx.t.form.titlePrefix}: ${w.title}` } : {})}>
+    <TherapyFrame ctx={ctx} patient={view.patient} heading={w.title} back={w.back} failed={failed}>
       {p.saved ? <Notice ok>{w.saved}</Notice> : null}
       <Vfa ctx={ctx} vfa={view.vfa} />
       {latest ? <Latest ctx={ctx} i={latest} conclusions={view.conclusions[latest.id] ?? []} /> : <EmptyState>{w.none}</EmptyState>}
