@@ -24,6 +24,8 @@ const NEEDS_DB = [
   'src/services/{seed,auditor,audit-search,record,settings,worklist}.test.ts',
   'src/main.test.ts',
   'src/store/quality.test.ts',
+  'src/web/coaching/coaching.test.ts',
+  'src/web/referrals/*.test.ts',
   'src/web/therapy-intake/therapy-intake.test.ts',
 ];
 

@@ -5,10 +5,11 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 /**
  * Spec files that walk every page in many settings take minutes where the others take seconds.
  * They start first, so that none of them is left running alone at the end; vitest's own order
- * (by the last run's durations, or by file size on a fresh clone) puts a11y.spec.ts, a short file
- * with a long loop, last.
+ * (by the last run's durations, or by file size on a fresh clone) puts the crawls, short files
+ * with a long loop, last. The accessibility crawl is two files, one per language, so that its two
+ * halves take both cores at the start.
  */
-const LONGEST = ['e2e/a11y.spec.ts', 'e2e/keyboard.spec.ts'];
+const LONGEST = ['e2e/a11y-nl.spec.ts', 'e2e/a11y-en.spec.ts', 'e2e/keyboard.spec.ts'];
 
 class LongestFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {

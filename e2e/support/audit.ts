@@ -262,10 +262,11 @@ export async function docIndexOf(locator: Locator): Promise<number> {
 /**
  * Runs every check on the page as it is now (at its current viewport, then at 200 % and 400 %
  * zoom), with the minimums of the reader's side (`side` names it for a page Botpad did not serve),
- * and throws one error listing every problem found. The page must come from a context opened
+ * and throws one error listing every problem found. `axe: false` leaves out axe, the slowest part,
+ * where a caller has already run it on the same page in another setting. The page must come from a context opened
  * with bypassCSP: true, or axe cannot be injected under our script-src 'self'.
  */
-export async function auditPage(page: Page, opts: { side?: Side } = {}): Promise<void> {
+export async function auditPage(page: Page, opts: { side?: Side; axe?: boolean } = {}): Promise<void> {
   const side = opts.side ?? (await readerSide(page));
   const min = MINIMUMS[side];
   const problems: string[] = [];
@@ -274,7 +275,7 @@ export async function auditPage(page: Page, opts: { side?: Side } = {}): Promise
   problems.push(...(await smallText(page, min.textPx)));
   problems.push(...(await smallTargets(page, min.targetPx)));
   problems.push(...(await horizontalOverflow(page)));
-  problems.push(...(await axeViolations(page)));
+  if (opts.axe !== false) problems.push(...(await axeViolations(page)));
   const original = page.viewportSize();
   try {
     for (const vp of ZOOM_VIEWPORTS) {

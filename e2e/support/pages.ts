@@ -278,6 +278,15 @@ export const PAGES: readonly PageSpec[] = [
   { name: 'clinical settings (admin)', path: '/admin/settings', h1: (t) => t.orgSettings.title, before: signedInAs('admin') },
   { name: 'audit log, a date that does not exist (admin)', path: '/admin/audit?from=31-02-2026', status: 400, h1: (t) => t.audit.title, before: signedInAs('admin') },
   { name: 'forbidden (patient on admin page)', path: '/admin/users', status: 403, h1: (t) => t.errors.forbiddenTitle, before: signedInAs('patient') },
+  { name: 'home safety check (physiotherapist)', path: '/patients/{id}/therapy/home-check', h1: (t) => t.homeCheck.title, before: signedInAs('physiotherapist'), resolve: annasRecord('therapy/home-check') },
+  { name: 'home safety check, read only (nurse)', path: '/patients/{id}/therapy/home-check', h1: (t) => t.homeCheck.title, before: signedInAs('nurse'), resolve: annasRecord('therapy/home-check') },
+  { name: 'lifestyle coaching (physiotherapist)', path: '/patients/{id}/therapy/coaching', h1: (t) => t.coaching.title, before: signedInAs('physiotherapist'), resolve: annasRecord('therapy/coaching') },
+  { name: 'lifestyle coaching, read only (physician)', path: '/patients/{id}/therapy/coaching', h1: (t) => t.coaching.title, before: signedInAs('physician'), resolve: annasRecord('therapy/coaching') },
+  // Referrals: the practice's start page (one waiting in the demo, one taken on), the record's referrals with the form to refer, the therapy hub.
+  { name: 'referrals of the practice (physiotherapist)', path: '/referrals', h1: (t) => t.referralPages.practice.title, before: signedInAs('physiotherapist') },
+  { name: 'referrals of the practice, refused (nurse)', path: '/referrals', status: 403, h1: (t) => t.errors.forbiddenTitle, before: signedInAs('nurse') },
+  { name: 'referrals of a record (nurse)', path: '/patients/{id}/referrals', h1: (t) => t.referralPages.patient.title, before: signedInAs('nurse'), resolve: recordOf('Meijer', 'Sanne', 'referrals') },
+  { name: 'therapy hub (physiotherapist)', path: '/patients/{id}/therapy', h1: (t) => t.referralPages.hub.title, before: signedInAs('physiotherapist'), resolve: recordOf('Meijer', 'Sanne', 'therapy') },
   { name: 'therapy intake (physiotherapist)', path: '/patients/{id}/therapy/intake', h1: (t) => t.therapyIntake.title, before: signedInAs('physiotherapist'), resolve: annasRecord('therapy/intake') },
   { name: 'therapy intake, read only (nurse)', path: '/patients/{id}/therapy/intake', h1: (t) => t.therapyIntake.title, before: signedInAs('nurse'), resolve: annasRecord('therapy/intake') },
   { name: 'therapy education session (physiotherapist)', path: '/patients/{id}/therapy/education', h1: (t) => t.education.title, before: signedInAs('physiotherapist'), resolve: annasRecord('therapy/education') },
@@ -285,7 +294,3 @@ export const PAGES: readonly PageSpec[] = [
 
 export { LANGS, TEXT_SIZES, messages, type Lang, type TextSize, type Messages };
 
-/** Every combination a reader can choose in the header. */
-export const DISPLAY_SETTINGS: readonly { lang: Lang; size: TextSize }[] = LANGS.flatMap((lang) =>
-  TEXT_SIZES.map((size) => ({ lang, size })),
-);

@@ -52,6 +52,7 @@ import { registerDecisionRoutes } from './routes/decision.route.js';
 import { registerCaregiverInviteRoutes } from './routes/caregiver-invites.route.js';
 import { registerCalendarRoutes } from './routes/calendar.route.js';
 import { registerReferralRoutes } from './routes/referral.route.js';
+import { registerCoachingRoutes } from './routes/coaching.route.js';
 
 export type App = FastifyInstance;
 export type { ZodApp } from './types.js';
@@ -242,6 +243,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: 'calendar', description: "The patient's calendar feed: a private link, the reminder choices, the feed itself (text/calendar)" },
         { name: 'follow-up', description: 'Follow-up contacts after the start of treatment, the GP hand-over letter and the dentist\'s card, kept in the record' },
         { name: 'referral', description: 'Referrals to a physiotherapy practice: waiting, accepted, declined, ended; acceptance opens the record to the practice' },
+        { name: 'coaching', description: "The practice's home safety check, lifestyle coaching and referral letter to a dietitian (physiotherapists of a practice with an accepted referral write; the record's readers read)" },
       ],
     },
     transform: jsonSchemaTransform,
@@ -309,6 +311,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerCalendarRoutes(typed);
   registerDiaryRoutes(typed);
   registerReferralRoutes(typed);
+  registerCoachingRoutes(typed);
   registerTherapyIntakeRoutes(typed);
   typed.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
   return app;

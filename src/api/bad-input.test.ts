@@ -79,6 +79,8 @@ const CASES: Case[] = [
   { name: 'referral accept: an unknown field', method: 'POST', url: () => '/api/v1/referrals/6f1c3c0e-7d2a-4a47-9d51-0c8a7c1e2b3d/accept', as: 'nurse', body: { note: 'Graag' }, pointer: '/note' },
   { name: 'referral decline: no reason', method: 'POST', url: () => '/api/v1/referrals/6f1c3c0e-7d2a-4a47-9d51-0c8a7c1e2b3d/decline', as: 'nurse', body: {}, pointer: '/reason' },
   { name: 'referral end: a referral id that is not one', method: 'POST', url: () => '/api/v1/referrals/nope/end', as: 'nurse', body: { reason: 'Klaar' }, pointer: '/params/referralId' },
+  { name: 'GP letter: no GP', method: 'POST', url: () => '/api/v1/referrals', as: 'nurse', body: { patient: adult, letterDate: '2026-03-01', reason: 'Oefentherapie' }, pointer: '/gp' },
+  { name: 'GP letter: a letter dated after today', method: 'POST', url: () => '/api/v1/referrals', as: 'nurse', body: { patient: adult, gp: { name: 'Dokter' }, letterDate: '2999-01-01', reason: 'Oefentherapie' }, pointer: '/letterDate', says: { code: 'date-in-future', detail: /after today/ } },
   { name: 'worklist: an unknown step', method: 'GET', url: () => '/api/v1/worklist?step=tea', as: 'nurse', pointer: '/query/step' },
   { name: 'sign-in: missing password', method: 'POST', url: () => '/api/v1/session', as: null, body: { email: 'a@b.nl' }, pointer: '/password' },
   { name: 'sign-in: wrong type', method: 'POST', url: () => '/api/v1/session', as: null, body: { email: 42, password: 'x' }, pointer: '/email' },

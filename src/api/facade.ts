@@ -65,3 +65,11 @@ export function mayDo(actor: Actor, action: Action): boolean {
 }
 export { acceptInvitation, acceptWithNewAccount, inviteCaregiver, myCaregivers, openInvitation, removeMyCaregiver } from '../services/caregiver-invites.js';
 export { MY_ACCESS_LOG_PAGE, myAccessLog, othersAccessLog } from '../services/my-access-log.js';
+export {
+  coachingScreen, homeCheckScreen, recordCoachingSession, recordHomeCheck, writeDietitianLetter, type CoachingScreen, type HomeCheckScreen,
+} from '../services/coaching.js';
+export type { CoachingSessionView, HomeCheckView } from '../schema/coaching.schema.js';
+export {
+  acceptReferral, declineReferral, endReferral, patientReferrals, recordGpLetter, refer, referralsOfPatient, takenOnReferrals, waitingReferrals, type PatientReferrals,
+} from '../services/referrals.js';
+export type { GpLetterInput, ReferralView, WaitingReferral } from '../schema/referral.schema.js';

@@ -8,6 +8,8 @@ import { REFERRAL_SOURCES, REFERRAL_STATUSES } from '../core/referral/lists.js';
 import { isoDate } from '../core/time/date.js';
 import { Agreements } from './decision.schema.js';
 import { Drug } from './medication.schema.js';
+import { PatientInput } from './patient.schema.js';
+import { todayNl } from './clock.js';
 
 export const ReferralInput = z
   .object({
@@ -61,6 +63,8 @@ export const ReferralView = z
     endedBy: z.string().nullable(),
     endedAt: z.string().nullable(),
     endReason: z.string().nullable(),
+    gp: z.object({ name: z.string(), practice: z.string().nullable() }).strict().nullable().describe('Whose letter a GP-letter referral was; null for the hospital\'s'),
+    letterDate: isoDate.nullable().describe('The date of the GP\'s letter; null for the hospital\'s'),
   })
   .strict()
   .meta({ id: 'ReferralView', description: 'A referral with each step taken: who and when' });
@@ -74,3 +78,30 @@ export const WaitingReferral = z
   .strict()
   .meta({ id: 'WaitingReferral', description: 'A referral waiting for the practice, as the practice sees it before it accepts' });
 export type WaitingReferral = z.infer<typeof WaitingReferral>;
+
+/** The date on a GP's letter: a real date, not after today. */
+export const LetterDate = isoDate.superRefine((d, ctx) => {
+  if (d > todayNl()) ctx.addIssue({ code: 'custom', message: 'lies in the future: a letter cannot be dated after today', params: { code: 'date-in-future' } });
+});
+
+/**
+ * A GP's letter the practice records itself: who the patient is (as a new record needs it; no BSN,
+ * which only the hospital's nurses and physicians work with), whose letter, its date and why.
+ */
+export const GpLetterInput = z
+  .object({
+    patient: PatientInput.pick({ familyName: true, familyNamePrefix: true, givenName: true, birthDate: true, sex: true, phone: true, email: true, language: true })
+      .strict()
+      .describe('The patient as the letter names them: found among the practice\'s own patients by name and birth date, or made a new record of the practice'),
+    gp: z
+      .object({
+        name: z.string().trim().min(1, 'is required').max(200, 'is too long (at most 200 characters)').describe('The GP who wrote the letter'),
+        practice: z.string().trim().max(200, 'is too long (at most 200 characters)').transform((v) => (v === '' ? undefined : v)).optional().describe('The GP\'s practice'),
+      })
+      .strict(),
+    letterDate: LetterDate.describe('The date on the letter, YYYY-MM-DD, not after today'),
+    reason: z.string().trim().min(1, 'is required').max(2000, 'is too long (at most 2000 characters)').describe('Why the GP refers, in a few sentences'),
+  })
+  .strict()
+  .describe('A referral from a GP\'s letter, recorded by the practice it refers to');
+export type GpLetterInput = z.infer<typeof GpLetterInput>;

@@ -242,6 +242,20 @@ export async function listWaitingReferrals(deps: AccessDeps, ask: Omit<Asked, 'a
 }
 
 /**
+ * The patients the reader's practice has taken on (accepted referrals), each decided by the core as
+ * a record read (`patient.read`) and audited as listed, like any list of patients.
+ */
+export async function listAcceptedReferrals(deps: AccessDeps, ask: Omit<Asked, 'action'>, limit: number): Promise<WaitingReferralRow[]> {
+  const practice = ask.actor.organisationId;
+  if (ask.actor.role !== 'physiotherapist' || !practice) return [];
+  return inTransaction(deps.db, async (trx) => {
+    const rows = await referrals.acceptedFor(trx, practice, limit);
+    const shown = await decideListed(deps, trx, ask, rows.map((r) => ({ id: r.patient_id, birth_date: r.birth_date })));
+    return rows.filter((r) => shown.has(r.patient_id));
+  });
+}
+
+/**
  * Work on several records at once (a merge), all or nothing: the rows are locked in id order, each
  * is authorised and audited. If any is refused, nothing is done and every entry says not allowed;
  * if the work then fails (a conflict), the entries are rolled back with it and written again, after

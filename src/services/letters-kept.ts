@@ -218,7 +218,7 @@ function titleOf(r: LetterRow): string {
   return c !== null && typeof c === 'object' && typeof c.title === 'string' ? c.title : r.kind;
 }
 
-function letterView(r: LetterRow): LetterView {
+export function letterView(r: LetterRow): LetterView {
   return { id: r.id, kind: r.kind, lang: r.lang, title: titleOf(r), writtenBy: r.written_by_name, writtenAt: r.written_at };
 }
 

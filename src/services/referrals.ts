@@ -5,15 +5,17 @@
 // patient) and is stored whole or not at all: the step and the door it opens or closes (the
 // practice's `referral` relation to the patient) are one transaction. See docs/referrals.md.
 import type { Drug } from '../core/case.schema.js';
-import { fullName } from '../core/names.js';
+import { fullName, similarPersons } from '../core/names.js';
+import { authorize, type PatientTarget } from '../core/access/index.js';
 import { nextStatus, type ReferralStep } from '../core/referral/index.js';
 import { todayNl } from '../schema/clock.js';
 import { AppError } from '../schema/problem.js';
 import type { Agreements } from '../schema/decision.schema.js';
-import type { ReferralAgreements, ReferralInput, ReferralView, WaitingReferral } from '../schema/referral.schema.js';
+import type { GpLetterInput, ReferralAgreements, ReferralInput, ReferralView, WaitingReferral } from '../schema/referral.schema.js';
 import { decisionsOf } from '../store/decision.repo.js';
-import { listWaitingReferrals, readWithPatient, withPatient, withReferral, type AccessDeps, type ReferralRow, type RequestMeta, type WaitingReferralRow } from './access.js';
+import { listAcceptedReferrals, listWaitingReferrals, readWithPatient, withAction, withPatient, withReferral, type AccessDeps, type PatientRecords, type PatientRow, type PatientWork, type ReferralRow, type RequestMeta, type WaitingReferralRow } from './access.js';
 import { caseOn, refuseClosed, type Ask } from './record.js';
+import { nameParts } from './patients.js';
 import type { Actor } from '../core/access/index.js';
 
 /** The most waiting referrals one list shows; a practice with more decides on these first. */
@@ -42,11 +44,22 @@ export function referralView(r: ReferralRow): ReferralView {
   return {
     ...said(r), status: r.status, decidedBy: r.decided_by_name, decidedAt: r.decided_at, declineReason: r.decline_reason,
     endedBy: r.ended_by_name, endedAt: r.ended_at, endReason: r.end_reason,
+    gp: r.gp_name === null ? null : { name: r.gp_name, practice: r.gp_practice }, letterDate: r.letter_date,
   };
 }
 
 export function waitingView(r: WaitingReferralRow): WaitingReferral {
   return { ...said(r), patient: { name: fullName({ givenName: r.given_name, familyNamePrefix: r.family_name_prefix, familyName: r.family_name }), birthDate: r.birth_date } };
+}
+
+/** What a referral made today takes along from the record: the latest VFA and the latest decision's agreements. */
+async function whatIsSent(db: PatientWork['db'], records: PatientRecords, row: PatientRow, today: string): Promise<{ vfa: ReferralView['vfa']; agreements: ReferralAgreements | null }> {
+  const [c, decisions] = await Promise.all([caseOn(db, records, row, today), decisionsOf(db, row.id)]);
+  const latest = decisions[0];
+  return {
+    vfa: c.vfa && c.vfa.vertebrae.length > 0 ? { date: c.vfa.date, vertebrae: c.vfa.vertebrae.map((v) => ({ ...v })) } : null,
+    agreements: latest ? { decidedOn: latest.decided_on, option: latest.option, drug: (latest.drug ?? null) as Drug | null, agreements: latest.agreements as Agreements } : null,
+  };
 }
 
 /**
@@ -68,14 +81,10 @@ export async function refer(deps: AccessDeps, ask: Ask, input: ReferralInput): P
     if (await records.referrals.openReferralTo(db, row.id, input.organisationId)) {
       throw new AppError('conflict', 'This practice already has an open referral for this patient.', [{ pointer: '/organisationId', detail: 'already has an open referral for this patient' }]);
     }
-    const [c, decisions] = await Promise.all([caseOn(db, records, row, today), decisionsOf(db, row.id)]);
-    const latest = decisions[0];
-    const agreements: ReferralAgreements | null = latest
-      ? { decidedOn: latest.decided_on, option: latest.option, drug: (latest.drug ?? null) as Drug | null, agreements: latest.agreements as Agreements }
-      : null;
+    const sent = await whatIsSent(db, records, row, today);
     const saved = await records.referrals.insertReferral(db, {
       patientId: row.id, fromOrganisationId: ask.actor.organisationId, toOrganisationId: input.organisationId, source: 'hospital', reason: input.reason,
-      vfa: c.vfa && c.vfa.vertebrae.length > 0 ? { date: c.vfa.date, vertebrae: c.vfa.vertebrae.map((v) => ({ ...v })) } : null, agreements, by: ask.actor.userId,
+      vfa: sent.vfa, agreements: sent.agreements, by: ask.actor.userId,
     });
     return referralView(saved);
   });
@@ -117,5 +126,82 @@ export async function referralsOfPatient(deps: AccessDeps, ask: Ask): Promise<Re
   return readWithPatient(deps, { actor: ask.actor, meta: ask.meta, action: 'record.read', resource: 'patient/referral', patientId: ask.patientId }, async ({ db, row, records }) => {
     const only = ask.actor.role === 'physiotherapist' ? (ask.actor.organisationId ?? '') : undefined;
     return (await records.referrals.referralsOf(db, row.id, only)).map(referralView);
+  });
+}
+
+/**
+ * A GP's letter, recorded by the practice it refers to (`referral.record-letter`). The patient is
+ * looked for among the people the practice already knows (same birth date, a similar name: see
+ * `knownToPractice`); found, the core decides on that record; not found, a new record is made for
+ * the practice (linked as `referral`, no hospital involved). The referral is accepted as it is
+ * recorded, so the practice's physiotherapists open the record at once. One transaction, one
+ * audit entry against the patient. Refused when several of the practice's records match (which one
+ * is meant cannot be told) or when the practice already has an open referral for the patient.
+ */
+export async function recordGpLetter(deps: AccessDeps, ask: { actor: Actor; meta: RequestMeta }, input: GpLetterInput): Promise<ReferralView> {
+  const { actor } = ask;
+  const practice = actor.organisationId ?? '';
+  return withAction(deps, { actor, meta: ask.meta, action: 'referral.record-letter', resource: 'referral' }, async (db, records) => {
+    const p = input.patient;
+    const parts = nameParts(p.familyName, p.familyNamePrefix);
+    const wanted = { givenName: p.givenName, familyName: parts.family_name, familyNamePrefix: parts.family_name_prefix };
+    const known = (await records.referrals.knownToPractice(db, practice, p.birthDate))
+      .filter((k) => similarPersons(wanted, { givenName: k.given_name, familyName: k.family_name, familyNamePrefix: k.family_name_prefix }));
+    if (known.length > 1) {
+      throw new AppError('conflict', 'Several patients of your practice match this name and birth date.', [{ pointer: '/patient', detail: 'several patients of your practice match this name and birth date' }]);
+    }
+    const letter = {
+      toOrganisationId: practice, fromOrganisationId: null, source: 'gp-letter' as const, reason: input.reason, vfa: null, agreements: null, by: actor.userId, acceptedAtOnce: true,
+      gp: { name: input.gp.name, practice: input.gp.practice ?? null, letterDate: input.letterDate },
+    };
+    const found = known[0];
+    if (found) {
+      // A referral of the patient waits for the practice: that one is the way in, not a letter.
+      const open = await records.referrals.openReferralTo(db, found.id, practice);
+      if (open) {
+        const detail = open.status === 'pending' ? 'a referral from the hospital waits for your practice: accept that one' : 'your practice already treats this patient';
+        throw new AppError('conflict', `This patient already has an open referral to your practice: ${detail}.`, [{ pointer: '/patient', detail }]);
+      }
+      const latest = await records.referrals.latestReferralTo(db, found.id, practice);
+      const target: PatientTarget = {
+        id: found.id, birthDate: found.birth_date,
+        organisations: (await records.patientOrganisations(db, [found.id])).map((o) => ({ organisationId: o.organisation_id, relation: o.relation })),
+        ...(latest ? { referral: { fromOrganisationId: latest.from_organisation_id, toOrganisationId: latest.to_organisation_id, status: latest.status } } : {}),
+      };
+      const d = authorize(actor, 'referral.record-letter', target, todayNl());
+      if (!d.allowed) throw new AppError('forbidden', `You may not do this with this record: ${d.reason}.`);
+      const saved = await records.referrals.insertReferral(db, { ...letter, patientId: found.id });
+      await records.referrals.openDoor(db, found.id, practice);
+      return { value: referralView(saved), patientId: found.id, detail: d.reason };
+    }
+    const row = await records.insertPatient(db, {
+      ...parts, given_name: p.givenName, birth_date: p.birthDate, sex: p.sex, bsn: null, phone: p.phone ?? null, email: p.email ?? null,
+      gp_practice: input.gp.practice ?? null, language: p.language ?? 'nl', lives_alone: null,
+    }, practice, 'referral');
+    const saved = await records.referrals.insertReferral(db, { ...letter, patientId: row.id });
+    return { value: referralView(saved), patientId: row.id, detail: 'a GP referred the patient to your practice' };
+  });
+}
+
+/** The most of a practice's own patients one list shows. */
+export const TAKEN_ON_MAX = 500;
+
+/** The patients the reader's practice has taken on, by surname, each audited as listed. */
+export async function takenOnReferrals(deps: AccessDeps, ask: { actor: Actor; meta: RequestMeta }): Promise<WaitingReferral[]> {
+  return (await listAcceptedReferrals(deps, { actor: ask.actor, meta: ask.meta, resource: 'referral/accepted' }, TAKEN_ON_MAX)).map(waitingView);
+}
+
+/** The record's referrals page: its referrals (a practice sees its own), the practices one may refer to, and what a referral made today would take along. */
+export interface PatientReferrals {
+  referrals: ReferralView[];
+  practices: { id: string; name: string }[];
+  sends: { vfa: ReferralView['vfa']; agreements: ReferralAgreements | null };
+}
+
+export async function patientReferrals(deps: AccessDeps, ask: Ask): Promise<PatientReferrals> {
+  return readWithPatient(deps, { actor: ask.actor, meta: ask.meta, action: 'record.read', resource: 'patient/referral', patientId: ask.patientId }, async ({ db, row, records }) => {
+    const only = ask.actor.role === 'physiotherapist' ? (ask.actor.organisationId ?? '') : undefined;
+    const [referrals, practices, sends] = await Promise.all([records.referrals.referralsOf(db, row.id, only), records.referrals.practices(db), whatIsSent(db, records, row, todayNl())]);
+    return { referrals: referrals.map(referralView), practices, sends };
   });
 }

@@ -1,6 +1,7 @@
 // Seeding: the demo set on first start, and synthetic patients with their clinical records in bulk
 // for benchmarks and trying Botpad out. Synthetic patients follow a fixed-seed random stream, so
 // two runs with the same seed, N and day give the same people and facts.
+import { sql } from 'kysely';
 import { holdMigrationLock, inTransaction, type Db } from '../store/db.js';
 import { readMeta, writeMeta } from '../store/meta.repo.js';
 import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_PATIENTS, DEMO_TASKS } from '../demo/demo-data.js';
@@ -118,6 +119,14 @@ export async function seedDemo(db: Db, today: IsoDate = todayNl()): Promise<bool
         agreements: JSON.stringify(d.agreements), picture: JSON.stringify({ asOf: on, indicationReasons: [], bmd: null, fractures: [], frax: null }), made_by: nurse.id,
       }).execute();
     }
+    // The practice's referrals: Sanne Meijer, whom it treats, taken on; Johanna Visser waiting for its decision.
+    const physioUser = await trx.selectFrom('app_user').select(['id']).where('email', '=', DEMO_ACCOUNTS.find((a) => a.role === 'physiotherapist')?.email ?? '').executeTakeFirstOrThrow();
+    const patientOf = (familyName: string) => patientIds[DEMO_PATIENTS.findIndex((p) => p.familyName === familyName)] ?? '';
+    const referral = { from_organisation_id: nurse.organisation_id, to_organisation_id: orgIds.get('physio') ?? '', source: 'hospital' as const, vfa: null, agreements: null, referred_by: nurse.id };
+    await trx.insertInto('referral').values([
+      { ...referral, patient_id: patientOf('Meijer'), reason: 'Oefentherapie voor kracht en balans, na een gebroken pols.', status: 'accepted', decided_by: physioUser.id, decided_at: sql<string>`now()` },
+      { ...referral, patient_id: patientOf('Visser'), reason: 'Veilig leren bewegen en vallen voorkomen; zij is bang om te vallen.', status: 'pending' },
+    ]).execute();
     for (const task of DEMO_TASKS) {
       const patientId = patientIds[task.patient] ?? '';
       const due = addDays(today, task.dueInDays);
@@ -276,7 +285,11 @@ export async function seedPatients(db: Db, n: number, opts: { seed?: number; asO
       const rec = syntheticRecord(r, { birthDate: person.row.birth_date, sex: person.row.sex, child: person.child }, opts.asOf, staff.physician.name);
       const id = randomUUID();
       patients.push({ id, ...person.row, pathway_stage: rec.stage });
-      links.push({ patient_id: id, organisation_id: orgs.hospital, relation: 'care' });
+      // The hospital's care began with the first fact of the record (the fracture that brought the
+      // patient in), not on the day the rows were made: the quality figures count a patient in the
+      // cohort of the period their index fracture falls in, which needs that day.
+      const firstDay = rec.entries.reduce<string | undefined>((d, e) => (d === undefined || e.date < d ? e.date : d), undefined);
+      links.push({ patient_id: id, organisation_id: orgs.hospital, relation: 'care', ...(firstDay === undefined ? {} : { since: `${firstDay}T08:00:00Z` }) });
       if (rec.physio) links.push({ patient_id: id, organisation_id: orgs.physio, relation: 'referral' });
       if (rec.gp) links.push({ patient_id: id, organisation_id: orgs.gp, relation: 'care' });
       if (rec.dayCentre) links.push({ patient_id: id, organisation_id: orgs['day-centre'], relation: 'care' });

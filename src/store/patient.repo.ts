@@ -212,9 +212,10 @@ export async function pagePatients(db: Db, q: PatientFilter, page: Omit<KeysetAs
 /** What creating a patient takes (derived from the table type, so it cannot drift). */
 export type NewPatient = Partial<Pick<PatientTable, 'family_name_prefix'>> & { language?: 'nl' | 'en'; lives_alone?: boolean | null } & Pick<PatientTable, 'family_name' | 'given_name' | 'birth_date' | 'sex' | 'bsn' | 'phone' | 'email' | 'gp_practice'>;
 
-export async function insertPatient(db: Tx, p: NewPatient, organisationId: string): Promise<PatientRow> {
+/** A new record, linked to the organisation that makes it: `care` (a hospital), or `referral` (a practice recording a GP's letter). */
+export async function insertPatient(db: Tx, p: NewPatient, organisationId: string, relation: CareRelation = 'care'): Promise<PatientRow> {
   const row = await db.insertInto('patient').values({ ...p, pathway_stage: 'case-finding' }).returningAll().executeTakeFirstOrThrow();
-  await db.insertInto('patient_organisation').values({ patient_id: row.id, organisation_id: organisationId, relation: 'care' }).execute();
+  await db.insertInto('patient_organisation').values({ patient_id: row.id, organisation_id: organisationId, relation }).execute();
   return row;
 }
 

@@ -3,7 +3,7 @@
 // The door a referral opens is the `referral` row of patient_organisation the access rules read:
 // `openDoor` adds it when the practice accepts, `closeDoor` removes it when it declines or either
 // side ends the referral, each in the caller's transaction with the step itself.
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { ReferralSource, ReferralStatus } from '../core/referral/lists.js';
 import type { Db } from './db.js';
 
@@ -31,6 +31,9 @@ export interface ReferralRow {
   ended_by_name: string | null;
   ended_at: string | null;
   end_reason: string | null;
+  gp_name: string | null;
+  gp_practice: string | null;
+  letter_date: string | null;
 }
 
 /** A waiting referral with the little of the patient the practice may see before it accepts. */
@@ -52,11 +55,14 @@ export interface NewReferral {
   by: string;
   /** A GP's letter recorded by the practice is accepted as it is recorded. */
   acceptedAtOnce?: boolean;
+  /** Whose letter it was and its date (a GP-letter referral only). */
+  gp?: { name: string; practice: string | null; letterDate: string };
 }
 
 const COLUMNS = sql`r.id, r.patient_id, r.from_organisation_id, fo.name as from_organisation_name, r.to_organisation_id, t.name as to_organisation_name,
   r.source, r.reason, r.vfa, r.agreements, r.status, r.referred_by, rb.display_name as referred_by_name, r.referred_at,
-  db.display_name as decided_by_name, r.decided_at, r.decline_reason, eb.display_name as ended_by_name, r.ended_at, r.end_reason`;
+  db.display_name as decided_by_name, r.decided_at, r.decline_reason, eb.display_name as ended_by_name, r.ended_at, r.end_reason,
+  r.gp_name, r.gp_practice, r.letter_date::text as letter_date`;
 const JOINS = sql`left join organisation fo on fo.id = r.from_organisation_id join organisation t on t.id = r.to_organisation_id
   left join app_user rb on rb.id = r.referred_by left join app_user db on db.id = r.decided_by left join app_user eb on eb.id = r.ended_by`;
 const asRow = <R extends ReferralRow>(r: R): R => ({ ...r, vfa: parsed(r.vfa), agreements: parsed(r.agreements) });
@@ -64,10 +70,11 @@ const asRow = <R extends ReferralRow>(r: R): R => ({ ...r, vfa: parsed(r.vfa), a
 export async function insertReferral(db: Db, n: NewReferral): Promise<ReferralRow> {
   const status: ReferralStatus = n.acceptedAtOnce ? 'accepted' : 'pending';
   const r = await sql<ReferralRow>`with r as (
-      insert into referral (patient_id, from_organisation_id, to_organisation_id, source, reason, vfa, agreements, status, referred_by, decided_by, decided_at)
+      insert into referral (patient_id, from_organisation_id, to_organisation_id, source, reason, vfa, agreements, status, referred_by, decided_by, decided_at, gp_name, gp_practice, letter_date)
       values (${n.patientId}, ${n.fromOrganisationId}, ${n.toOrganisationId}, ${n.source}, ${n.reason},
         ${n.vfa === null ? null : JSON.stringify(n.vfa)}::jsonb, ${n.agreements === null ? null : JSON.stringify(n.agreements)}::jsonb,
-        ${status}, ${n.by}, ${n.acceptedAtOnce ? n.by : null}, ${n.acceptedAtOnce ? sql`now()` : null})
+        ${status}, ${n.by}, ${n.acceptedAtOnce ? n.by : null}, ${n.acceptedAtOnce ? sql`now()` : null},
+        ${n.gp?.name ?? null}, ${n.gp?.practice ?? null}, ${n.gp?.letterDate ?? null}::date)
       returning *)
     select ${COLUMNS} from r ${JOINS}`.execute(db);
   return asRow(r.rows[0] as ReferralRow);
@@ -89,13 +96,18 @@ export async function referralsOf(db: Db, patientId: string, toOrganisationId?: 
   return r.rows.map(asRow);
 }
 
-/** The referrals waiting for a practice, the oldest first (the one waiting longest is seen first). */
-export async function waitingFor(db: Db, organisationId: string, limit: number): Promise<WaitingReferralRow[]> {
+/** A practice's referrals in one status with the patient's name and birth date, in the order given. */
+async function practiceReferrals(db: Db, organisationId: string, status: ReferralStatus, order: RawBuilder<unknown>, limit: number): Promise<WaitingReferralRow[]> {
   const r = await sql<WaitingReferralRow>`select ${COLUMNS}, p.given_name, p.family_name_prefix, p.family_name, p.birth_date
     from referral r ${JOINS} join patient p on p.id = r.patient_id
-    where r.to_organisation_id = ${organisationId} and r.status = 'pending' and p.merged_into is null
-    order by r.referred_at, r.id limit ${limit}`.execute(db);
+    where r.to_organisation_id = ${organisationId} and r.status = ${status} and p.merged_into is null
+    order by ${order} limit ${limit}`.execute(db);
   return r.rows.map(asRow);
+}
+
+/** The referrals waiting for a practice, the oldest first (the one waiting longest is seen first). */
+export async function waitingFor(db: Db, organisationId: string, limit: number): Promise<WaitingReferralRow[]> {
+  return practiceReferrals(db, organisationId, 'pending', sql`r.referred_at, r.id`, limit);
 }
 
 /** An open (waiting or accepted) referral of this patient to this practice, if there is one. */
@@ -133,4 +145,44 @@ export async function closeDoor(db: Db, patientId: string, organisationId: strin
 /** What kind of organisation this is, if it exists (a referral goes to a physiotherapy practice). */
 export async function organisationKind(db: Db, id: string): Promise<string | undefined> {
   return (await db.selectFrom('organisation').select('kind').where('id', '=', id).executeTakeFirst())?.kind;
+}
+
+/** A person the practice already knows: the fields a GP's letter is matched on. */
+export interface KnownPerson {
+  id: string;
+  given_name: string;
+  family_name_prefix: string | null;
+  family_name: string;
+  birth_date: string;
+}
+
+/**
+ * The records born on `birthDate` that this practice already knows: it treats the patient (its
+ * `referral` relation), took the patient on once (an accepted or ended referral), or has a referral
+ * of the patient waiting (so a letter for her is refused with the way to that one). A referral it
+ * declined makes no patient of it. Merged records are left out.
+ */
+export async function knownToPractice(db: Db, organisationId: string, birthDate: string): Promise<KnownPerson[]> {
+  const r = await sql<KnownPerson>`select p.id, p.given_name, p.family_name_prefix, p.family_name, p.birth_date from patient p
+    where p.birth_date = ${birthDate} and p.merged_into is null and (
+      exists (select 1 from referral r where r.patient_id = p.id and r.to_organisation_id = ${organisationId} and r.status <> 'declined')
+      or exists (select 1 from patient_organisation po where po.patient_id = p.id and po.organisation_id = ${organisationId} and po.relation = 'referral'))
+    order by p.id limit 50`.execute(db);
+  return r.rows;
+}
+
+/** The practice's latest referral of this patient that it took on (accepted or ended), else its latest. */
+export async function latestReferralTo(db: Db, patientId: string, toOrganisationId: string): Promise<ReferralRow | undefined> {
+  const all = await referralsOf(db, patientId, toOrganisationId);
+  return all.find((r) => r.status === 'accepted' || r.status === 'ended') ?? all[0];
+}
+
+/** The referrals a practice has taken on (accepted), with the patient's name and birth date, by surname. */
+export async function acceptedFor(db: Db, organisationId: string, limit: number): Promise<WaitingReferralRow[]> {
+  return practiceReferrals(db, organisationId, 'accepted', sql`p.family_name, p.given_name, r.id`, limit);
+}
+
+/** The physiotherapy practices a hospital may refer to, by name. */
+export async function practices(db: Db): Promise<{ id: string; name: string }[]> {
+  return db.selectFrom('organisation').select(['id', 'name']).where('kind', '=', 'physiotherapy').orderBy('name').orderBy('id').execute();
 }

@@ -428,6 +428,10 @@ export interface ReferralTable {
   ended_by: string | null;
   ended_at: string | null;
   end_reason: string | null;
+  /** A GP's letter recorded by the practice: whose letter and when (migration 0022); null otherwise. */
+  gp_name: string | null;
+  gp_practice: string | null;
+  letter_date: string | null;
 }
 
 export interface Database {
@@ -464,6 +468,8 @@ export interface Database {
   diary_entry: DiaryEntryTable;
   patient_report: PatientReportTable;
   referral: ReferralTable;
+  home_check: HomeCheckTable;
+  coaching_session: CoachingSessionTable;
   therapy_intake: TherapyIntakeTable;
   education_session: EducationSessionTable;
 }
@@ -501,6 +507,32 @@ export interface PatientReportTable {
   sent_at: Timestamp;
   read_by: string | null;
   read_at: string | null;
+}
+
+/** A home safety check the practice did with the patient (migration 0025): each item's finding and note, what was agreed. */
+export interface HomeCheckTable {
+  id: Generated<string>;
+  patient_id: string;
+  organisation_id: string | null;
+  checked_on: string;
+  /** `[{ item, finding, note }]`, one per item of core/coaching HOME_CHECK_ITEMS, in that order. */
+  items: ColumnType<unknown, string, string>;
+  agreed: string | null;
+  recorded_by: string;
+  recorded_at: Timestamp;
+}
+
+/** A lifestyle coaching session of the practice (migration 0025): per topic what was discussed and agreed. */
+export interface CoachingSessionTable {
+  id: Generated<string>;
+  patient_id: string;
+  organisation_id: string | null;
+  held_on: string;
+  /** `[{ topic, discussed, agreed }]`, topics of core/coaching COACHING_TOPICS, in that order. */
+  topics: ColumnType<unknown, string, string>;
+  note: string | null;
+  recorded_by: string;
+  recorded_at: Timestamp;
 }
 
 /** One version of a practice's intake of a referred patient (migration 0023); a new version is a new row. */

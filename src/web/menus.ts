@@ -10,10 +10,10 @@ export interface MenuEntry {
   label: string;
 }
 
-type MenuHref = '/worklist' | '/patients' | '/intake' | '/dayboard' | '/me' | '/care' | '/learn' | '/admin/users' | '/admin/audit' | '/admin/settings' | '/quality';
+type MenuHref = '/worklist' | '/referrals' | '/patients' | '/intake' | '/dayboard' | '/me' | '/care' | '/learn' | '/admin/users' | '/admin/audit' | '/admin/settings' | '/quality';
 
 const LABEL: Record<MenuHref, keyof Messages['menu']> = {
-  '/worklist': 'worklist', '/patients': 'patients', '/intake': 'intake', '/dayboard': 'dayboard', '/me': 'me', '/care': 'care', '/learn': 'learn', '/admin/users': 'users', '/admin/audit': 'audit', '/admin/settings': 'settings', '/quality': 'quality',
+  '/worklist': 'worklist', '/referrals': 'referrals', '/patients': 'patients', '/intake': 'intake', '/dayboard': 'dayboard', '/me': 'me', '/care': 'care', '/learn': 'learn', '/admin/users': 'users', '/admin/audit': 'audit', '/admin/settings': 'settings', '/quality': 'quality',
 };
 
 /** What a role may use: clinicians their patients, a patient their record, a caregiver the people they look after. */
@@ -34,7 +34,10 @@ function menuHrefs(role: Role): readonly [MenuHref, ...MenuHref[]] {
     case 'nurse':
     case 'physician':
       return ['/worklist', '/patients', '/intake', '/dayboard', '/quality'];
+    // A physiotherapy practice starts at its referrals: those waiting for its decision (its open
+    // work, counted there) and the patients it has taken on.
     case 'physiotherapist':
+      return ['/referrals', '/patients'];
     case 'care-worker':
       return ['/patients'];
   }

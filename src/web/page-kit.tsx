@@ -24,9 +24,9 @@ const NEVER_KEPT = /^_csrf$|password/i;
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** The `:id` of the route when it is a record id; anything else is a page that does not exist. */
-export function idParam(req: FastifyRequest, missing: string): string {
-  const id = (req.params as { id?: string }).id ?? '';
+/** The `:id` (or another `name`d id) of the route when it is an id; anything else is a page that does not exist. */
+export function idParam(req: FastifyRequest, missing: string, name = 'id'): string {
+  const id = (req.params as Record<string, string | undefined>)[name] ?? '';
   if (!uuid.test(id)) throw new AppError('not-found', missing);
   return id;
 }

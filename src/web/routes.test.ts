@@ -52,6 +52,12 @@ describe('pages by role', () => {
     ]),
     { path: () => '/intake', expect: only('nurse', 'physician') },
     { path: () => `/intake/${anna}`, expect: only('nurse', 'physician') },
+    // The practice's start page; the record's referrals and the therapy hub (a day centre's child has none: not the care worker's).
+    { path: () => '/referrals', expect: only('physiotherapist') },
+    ...['referrals', 'therapy'].flatMap((page) => [
+      { path: () => `/patients/${anna}/${page}`, expect: only('nurse', 'physician', 'physiotherapist') },
+      { path: () => `/patients/${lotte}/${page}`, expect: only() },
+    ]),
     // The practice's intake and education: its physiotherapist writes, the hospital reads.
     { path: () => `/patients/${anna}/therapy/intake`, expect: only('nurse', 'physician', 'physiotherapist') },
     { path: () => `/patients/${anna}/therapy/education`, expect: only('nurse', 'physician', 'physiotherapist') },

@@ -31,6 +31,8 @@ import { registerQualityPages } from './quality/quality.route.js';
 import { registerDiaryPages } from './diary/diary.route.js';
 import { registerReportPages } from './reports/reports.route.js';
 import { registerTherapyIntakePages } from './therapy-intake/therapy-intake.route.js';
+import { registerCoachingPages } from './coaching/coaching.route.js';
+import { registerReferralPages } from './referrals/referrals.route.js';
 
 export function htmlError(app: FastifyInstance) {
   return (req: FastifyRequest, reply: FastifyReply, status: number): string => {
@@ -67,4 +69,6 @@ export function registerWebRoutes(fastify: FastifyInstance): void {
   registerDiaryPages(fastify, kit);
   registerReportPages(fastify, kit);
   registerTherapyIntakePages(fastify, kit);
+  registerCoachingPages(fastify, kit);
+  registerReferralPages(fastify, kit);
 }

@@ -4,8 +4,8 @@
 // of services/referrals.ts, which authorises and audits it (docs/referrals.md).
 import { z } from 'zod';
 import type { ZodApp } from '../types.js';
-import { ReferralInput, ReferralQuery, ReferralReason, ReferralView, WaitingReferral } from '../../schema/referral.schema.js';
-import { acceptReferral, declineReferral, endReferral, refer, referralsOfPatient, waitingReferrals } from '../../services/referrals.js';
+import { GpLetterInput, ReferralInput, ReferralQuery, ReferralReason, ReferralView, WaitingReferral } from '../../schema/referral.schema.js';
+import { acceptReferral, declineReferral, endReferral, recordGpLetter, refer, referralsOfPatient, waitingReferrals } from '../../services/referrals.js';
 import { accessDeps, requestMeta, requireUser } from '../auth.js';
 import { problemResponses } from '../responses.js';
 
@@ -57,6 +57,21 @@ export function registerReferralRoutes(app: ZodApp): void {
       },
     },
     async (req) => waitingReferrals(deps(), who(req)),
+  );
+  app.post(
+    '/api/v1/referrals',
+    {
+      schema: {
+        tags: ['referral'],
+        summary: 'Record a referral from a GP\'s letter (physiotherapists of a physiotherapy practice): taken on at once, so the record opens to the practice',
+        description: 'The patient is looked for among the patients your practice already knows (treats, or was ever referred) by birth date and a similar name; ' +
+          'when none matches, a new record of the practice is made. A hospital\'s record is never matched by name and birth date alone. ' +
+          '`409` at `/patient` when several of your patients match, or when your practice already has an open referral for the patient (accept a waiting one instead).',
+        body: GpLetterInput,
+        response: { 201: ReferralView, ...problemResponses(400, 401, 403, 409) },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await recordGpLetter(deps(), who(req), req.body)),
   );
   app.post(
     '/api/v1/referrals/:referralId/accept',

@@ -74,7 +74,7 @@ export const account = (role: Role) => {
 export const START: Record<Role, string> = {
   nurse: '/worklist',
   physician: '/worklist',
-  physiotherapist: '/patients',
+  physiotherapist: '/referrals',
   'care-worker': '/patients',
   admin: '/admin/users',
   patient: '/me',

@@ -288,3 +288,79 @@ describe('authorize: the list of waiting referrals (no patient yet)', () => {
     expect(authorize(actor('caregiver'), 'referral.read-pending', null, ASOF).allowed).toBe(false);
   });
 });
+
+describe('authorize: a child of a day centre (child.log, child.care)', () => {
+  const centre = (role: Role) => actor(role, { organisationKind: 'day-centre' });
+  const child = (over: Partial<PatientTarget> = {}) => target({ birthDate: bornYearsAgo(8), ...over });
+  const rows: [string, Actor, Action, PatientTarget, boolean][] = [
+    ['a care worker notes down the day of a child in the centre\'s care', centre('care-worker'), 'child.log', child(), true],
+    ['a care worker does not keep the profile', centre('care-worker'), 'child.care', child(), false],
+    ['the centre\'s physician keeps the profile', centre('physician'), 'child.care', child(), true],
+    ['the centre\'s physiotherapist keeps the profile', centre('physiotherapist'), 'child.care', child(), true],
+    ['the centre\'s physiotherapist reads the child\'s record', centre('physiotherapist'), 'record.read', child(), true],
+    ['the centre\'s physiotherapist sees no adult', centre('physiotherapist'), 'record.read', child({ birthDate: bornYearsAgo(18) }), false],
+    ['the centre\'s physiotherapist sees no child outside its care', centre('physiotherapist'), 'child.care', child({ organisations: [{ organisationId: 'org-b', relation: 'care' }] }), false],
+    ['a practice\'s physiotherapist with a referral does not keep it', actor('physiotherapist'), 'child.care', child({ organisations: [{ organisationId: ORG, relation: 'referral' }] }), false],
+    ['a hospital nurse does not note down the centre\'s day', actor('nurse'), 'child.log', child(), false],
+    ['a hospital physician does not keep the centre\'s profile', actor('physician'), 'child.care', child(), false],
+    ['a parent of a child under 12 notes down the day', actor('caregiver'), 'child.log', child({ caregiverLink: { relation: 'parent', patientConsent: false } }), true],
+    ['a parent does not keep the profile', actor('caregiver'), 'child.care', child({ caregiverLink: { relation: 'parent', patientConsent: false } }), false],
+    ['a caregiver without a link does not note anything', actor('caregiver'), 'child.log', child(), false],
+    ['an administrator of the centre does not', centre('admin'), 'child.log', child(), false],
+  ];
+  it.each(rows)('%s', (_name, who, action, t, allowed) => {
+    expect(authorize(who, action, t, ASOF).allowed).toBe(allowed);
+  });
+});
+
+describe('authorize: a GP\'s letter recorded by the practice itself (referral.record-letter)', () => {
+  const PRACTICE = 'practice-a';
+  const physio = (over: Partial<Actor> = {}) => actor('physiotherapist', { organisationId: PRACTICE, organisationKind: 'physiotherapy', ...over });
+  // Without a record (a new one is made for the practice): who may record a letter at all. Written out by hand.
+  it.each([
+    ['a physiotherapist of a practice', physio(), true],
+    ['a physiotherapist without an organisation', physio({ organisationId: null, organisationKind: null }), false],
+    ['a physiotherapist of a hospital', physio({ organisationKind: 'hospital' }), false],
+    ['a hospital nurse', actor('nurse'), false],
+    ['a hospital physician', actor('physician'), false],
+    ['an administrator of a practice', actor('admin', { organisationId: PRACTICE, organisationKind: 'physiotherapy' }), false],
+    ['a care worker', actor('care-worker'), false],
+    ['a patient', actor('patient'), false],
+    ['a caregiver', actor('caregiver'), false],
+  ] as const)('no record yet: %s → %s', (_name, who, allowed) => {
+    expect(authorize(who, 'referral.record-letter', null, ASOF)).toEqual(allowed
+      ? { allowed: true, reason: 'a GP referred the patient to your practice' }
+      : { allowed: false, reason: 'only physiotherapists of a physiotherapy practice record a GP\'s letter' });
+  });
+  // With a record found by name and birth date: only one the practice already knows.
+  const known = (how: 'relation' | 'ended referral' | 'declined referral' | 'waiting referral' | 'hospital only' | 'other practice'): PatientTarget => {
+    switch (how) {
+      case 'relation': return target({ organisations: [{ organisationId: PRACTICE, relation: 'referral' }] });
+      case 'ended referral': return target({ organisations: [{ organisationId: ORG, relation: 'care' }], referral: { fromOrganisationId: ORG, toOrganisationId: PRACTICE, status: 'ended' } });
+      case 'declined referral': return target({ organisations: [{ organisationId: ORG, relation: 'care' }], referral: { fromOrganisationId: ORG, toOrganisationId: PRACTICE, status: 'declined' } });
+      case 'waiting referral': return target({ organisations: [{ organisationId: ORG, relation: 'care' }], referral: { fromOrganisationId: ORG, toOrganisationId: PRACTICE, status: 'pending' } });
+      case 'hospital only': return target({ organisations: [{ organisationId: ORG, relation: 'care' }] });
+      case 'other practice': return target({ organisations: [{ organisationId: 'practice-b', relation: 'referral' }], referral: { fromOrganisationId: ORG, toOrganisationId: 'practice-b', status: 'accepted' } });
+    }
+  };
+  it.each([
+    ['relation', true],
+    ['ended referral', true],
+    // Seen waiting or declined: the practice never took the patient on, so the record stays shut.
+    ['declined referral', false],
+    ['waiting referral', false],
+    ['hospital only', false],
+    ['other practice', false],
+  ] as const)('a record known to the practice by %s → %s', (how, allowed) => {
+    expect(authorize(physio(), 'referral.record-letter', known(how), ASOF)).toEqual(allowed
+      ? { allowed: true, reason: 'your practice already knows this patient' }
+      : { allowed: false, reason: 'your practice does not know this patient' });
+  });
+  it('nobody else records a letter on a record, not even the hospital that cares for the patient', () => {
+    const t = known('relation');
+    expect(authorize(actor('nurse'), 'referral.record-letter', target({ organisations: [{ organisationId: ORG, relation: 'care' }] }), ASOF).allowed).toBe(false);
+    expect(authorize(physio({ organisationKind: 'hospital' }), 'referral.record-letter', t, ASOF).allowed).toBe(false);
+    expect(authorize(actor('patient'), 'referral.record-letter', t, ASOF).allowed).toBe(false);
+    expect(authorize(actor('admin'), 'referral.record-letter', t, ASOF).allowed).toBe(false);
+  });
+});

@@ -72,7 +72,7 @@ const LOOK = new Set<Action>(['patient.read', 'patient.read-access-log', 'record
  * looking along: answers to questionnaires, the diary, reports and confirmed doses. Each lands with
  * the patient as its source; the clinic records its own facts with `record.write`.
  */
-export const PATIENT_WRITES: ReadonlySet<Action> = new Set<Action>(['questionnaire.answer', 'diary.write', 'report.write', 'dose.confirm']);
+export const PATIENT_WRITES: ReadonlySet<Action> = new Set<Action>(['questionnaire.answer', 'diary.write', 'report.write', 'dose.confirm', 'child.log']);
 
 /** How a clinician's organisation relates to the patient, if at all. */
 function clinicalRelation(actor: Actor, target: PatientTarget, asOf: IsoDate): Decision {
@@ -82,11 +82,12 @@ function clinicalRelation(actor: Actor, target: PatientTarget, asOf: IsoDate): D
     case 'physician':
       return links.some((l) => l.relation === 'care') ? allow('in the care of your organisation') : deny('not in the care of your organisation');
     case 'physiotherapist':
+      // A day centre's own physiotherapist treats its children, as its physician does.
+      if (actor.organisationKind === 'day-centre') return childOfDayCentre(links, target, asOf);
       return links.some((l) => l.relation === 'referral') ? allow('referred to your practice') : deny('not referred to your practice');
     case 'care-worker':
       if (actor.organisationKind !== 'day-centre') return deny('care workers work at a day centre');
-      if (ageOn(target.birthDate, asOf) >= 18) return deny('day centres see children only');
-      return links.some((l) => l.relation === 'care') ? allow('a child of your day centre') : deny('not a child of your day centre');
+      return childOfDayCentre(links, target, asOf);
     case 'patient':
     case 'caregiver':
     case 'admin':
@@ -94,6 +95,12 @@ function clinicalRelation(actor: Actor, target: PatientTarget, asOf: IsoDate): D
     default:
       return refuseUnlisted(actor.role, 'not a clinician');
   }
+}
+
+/** A day centre looks after children only, and only those in its care. */
+function childOfDayCentre(links: readonly { relation: CareRelation }[], target: PatientTarget, asOf: IsoDate): Decision {
+  if (ageOn(target.birthDate, asOf) >= 18) return deny('day centres see children only');
+  return links.some((l) => l.relation === 'care') ? allow('a child of your day centre') : deny('not a child of your day centre');
 }
 
 /**
@@ -106,6 +113,23 @@ function practiceOfReferral(actor: Actor, target: PatientTarget, waitingOnly: bo
   if (!r || r.toOrganisationId !== actor.organisationId) return deny('not referred to your practice');
   if (waitingOnly && r.status !== 'pending') return deny('no referral to your practice is waiting');
   return waitingOnly ? allow('a referral to your practice is waiting') : allow('referred to your practice');
+}
+
+const isPracticePhysio = (actor: Actor): boolean => actor.role === 'physiotherapist' && actor.organisationId !== null && actor.organisationKind === 'physiotherapy';
+
+/**
+ * A GP's letter for a record that exists: only a record the practice already knows as its patient,
+ * through its `referral` relation or a referral it once took on (`target.referral`: accepted or
+ * ended). A name and a birth date are no proof of a care relation: letting them open a hospital's
+ * record would give the record to anyone who knows both, so an unknown person gets a record of the
+ * practice's own. A referral the practice only saw waiting, or declined, makes no patient of it:
+ * otherwise declining and then writing down a letter would open the record it turned down.
+ */
+function gpLetterOnRecord(actor: Actor, target: PatientTarget): Decision {
+  if (!isPracticePhysio(actor)) return deny('only physiotherapists of a physiotherapy practice record a GP\'s letter');
+  const related = target.organisations.some((o) => o.organisationId === actor.organisationId && o.relation === 'referral');
+  const tookOn = target.referral?.toOrganisationId === actor.organisationId && (target.referral.status === 'accepted' || target.referral.status === 'ended');
+  return related || tookOn ? allow('your practice already knows this patient') : deny('your practice does not know this patient');
 }
 
 /** Ending: the practice referred to, or a nurse or physician of the hospital that referred (and still cares). */
@@ -146,9 +170,14 @@ export function authorize(actor: Actor, action: Action, target: PatientTarget | 
     // Without a patient: the practice's list of waiting referrals; each one on it is decided again with its own patient.
     case 'referral.read-pending':
       if (target) break;
-      return actor.role === 'physiotherapist' && actor.organisationId && actor.organisationKind === 'physiotherapy'
+      return isPracticePhysio(actor)
         ? allow('a referral to your practice is waiting')
         : deny('only physiotherapists of the practice referred to');
+    // A GP's letter, recorded by the practice it refers to: with no record yet (a new one is made),
+    // any physiotherapist of a physiotherapy practice; with a record, see gpLetterOnRecord below.
+    case 'referral.record-letter':
+      if (target) break;
+      return isPracticePhysio(actor) ? allow('a GP referred the patient to your practice') : deny('only physiotherapists of a physiotherapy practice record a GP\'s letter');
     default:
       break;
   }
@@ -171,6 +200,7 @@ export function authorize(actor: Actor, action: Action, target: PatientTarget | 
   // decides on it, nothing more. Its physiotherapists open the record once a `referral` relation
   // exists, which acceptance adds and a decline or an end takes away (services/referrals.ts).
   if (action === 'referral.read-pending' || action === 'referral.decide') return practiceOfReferral(actor, target, action === 'referral.read-pending');
+  if (action === 'referral.record-letter') return gpLetterOnRecord(actor, target);
   const rel = clinicalRelation(actor, target, asOf);
   if (!rel.allowed) return rel;
   switch (action) {
@@ -203,6 +233,13 @@ export function authorize(actor: Actor, action: Action, target: PatientTarget | 
     // The practice records its own work once the referral is accepted (the `referral` relation).
     case 'therapy.write':
       return actor.role === 'physiotherapist' ? rel : deny('only the physiotherapists of the practice record this');
+    // Parents (above, as caregivers) and the day centre's staff note down a child's day.
+    case 'child.log':
+      return actor.organisationKind === 'day-centre' ? rel : deny('the day centre and the parents note this');
+    case 'child.care':
+      return actor.organisationKind === 'day-centre' && (actor.role === 'physician' || actor.role === 'physiotherapist')
+        ? rel
+        : deny('the day centre\'s physician and physiotherapist keep this');
     // A clinician's value is a clinician's fact (record.write), never the patient's own answer.
     case 'questionnaire.answer':
     case 'diary.write':

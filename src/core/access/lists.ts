@@ -57,6 +57,17 @@ export const ACTIONS = [
   // education session, the exercise plan, the home safety check and coaching. Physiotherapists of a
   // practice with an accepted referral; the hospital reads it with the record.
   'therapy.write',
+  // A child of a day centre (product.md step 8): `child.log` is what parents and the day centre's
+  // staff note down through the day (loading minutes, vitamin D given, what they observe), the
+  // caregiver for the child by the caregiver rules; `child.care` is what the day centre's physician
+  // and physiotherapist keep (the profile, the daily plan, the aids and their checks, what followed
+  // a signal).
+  'child.log',
+  'child.care',
+  // A GP's letter referring the patient, recorded by the practice itself: it finds the record among
+  // the patients it already knows (name and birth date) or makes a new one, and takes the referral
+  // on at once (core/access/authorize.ts, docs/referrals.md).
+  'referral.record-letter',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -135,6 +146,8 @@ export const ACCESS_REASONS = [
   'only nurses and physicians may do this',
   'only physicians prescribe',
   'only the physiotherapists of the practice record this',
+  'the day centre and the parents note this',
+  'the day centre\'s physician and physiotherapist keep this',
   'unknown action',
   'the patient or a caregiver writes this; the clinic records its own facts',
   'the patient invites a caregiver; the clinic links one',
@@ -146,6 +159,10 @@ export const ACCESS_REASONS = [
   'only physiotherapists of the practice referred to',
   'your organisation referred this patient',
   'your organisation did not refer this patient',
+  'a GP referred the patient to your practice',
+  'only physiotherapists of a physiotherapy practice record a GP\'s letter',
+  'your practice already knows this patient',
+  'your practice does not know this patient',
 ] as const;
 export type AccessReason = (typeof ACCESS_REASONS)[number];
 

@@ -22,7 +22,9 @@ import * as m0018 from './0018_caregiver_invitation.js';
 import * as m0019 from './0019_quality.js';
 import * as m0020 from './0020_missed_dose.js';
 import * as m0021 from './0021_referral.js';
+import * as m0022 from './0022_referral_gp_letter.js';
 import * as m0023 from './0023_therapy_intake.js';
+import * as m0025 from './0025_home_check_coaching.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_init': m0001,
@@ -45,7 +47,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '0019_quality': m0019,
   '0020_missed_dose': m0020,
   '0021_referral': m0021,
+  '0022_referral_gp_letter': m0022,
   '0023_therapy_intake': m0023,
+  '0025_home_check_coaching': m0025,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -387,6 +387,16 @@ export function PatientRecordPage(props: {
           <li>
             <a href={`/patients/${patient.id}/history`}>{r.history}</a>
           </li>
+          {ctx.side === 'clinician' ? (
+            <>
+              <li>
+                <a href={`/patients/${patient.id}/referrals`}>{t.referralPages.link}</a>
+              </li>
+              <li>
+                <a href={`/patients/${patient.id}/therapy`}>{t.referralPages.therapyLink}</a>
+              </li>
+            </>
+          ) : null}
         </ul>
       </section>
       {props.may.manage ? (
