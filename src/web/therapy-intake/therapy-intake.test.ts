@@ -56,6 +56,11 @@ describe('the intake and education pages', () => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain(`<h1>${w.title}</h1>`);
     expect(page.body).toContain(`href="/patients/${anna}/therapy"`);
+    // The hub the page leads back to, and that leads here.
+    const hub = await b.get(`/patients/${anna}/therapy`);
+    expect(hub.statusCode).toBe(200);
+    expect(hub.body).toContain(`href="${intakeUrl()}"`);
+    expect(hub.body).toContain(`href="${educationUrl()}"`);
     expect(page.body).toContain(`T8: ${nl.clinical.vfaGrades['2']}`);
     expect(page.body).not.toContain('T9:');
     // The demo practice's intake of a week ago is the latest.
