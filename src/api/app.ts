@@ -53,6 +53,7 @@ import { registerCaregiverInviteRoutes } from './routes/caregiver-invites.route.
 import { registerCalendarRoutes } from './routes/calendar.route.js';
 import { registerReferralRoutes } from './routes/referral.route.js';
 import { registerCoachingRoutes } from './routes/coaching.route.js';
+import { registerExercisePlanRoutes } from './routes/exercise-plan.route.js';
 
 export type App = FastifyInstance;
 export type { ZodApp } from './types.js';
@@ -244,6 +245,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: 'follow-up', description: 'Follow-up contacts after the start of treatment, the GP hand-over letter and the dentist\'s card, kept in the record' },
         { name: 'referral', description: 'Referrals to a physiotherapy practice: waiting, accepted, declined, ended; acceptance opens the record to the practice' },
         { name: 'coaching', description: "The practice's home safety check, lifestyle coaching and referral letter to a dietitian (physiotherapists of a practice with an accepted referral write; the record's readers read)" },
+        { name: 'exercise therapy', description: "The practice's exercise plan (versions, the core's safety warnings) and the patient's home programme" },
       ],
     },
     transform: jsonSchemaTransform,
@@ -312,6 +314,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerDiaryRoutes(typed);
   registerReferralRoutes(typed);
   registerCoachingRoutes(typed);
+  registerExercisePlanRoutes(typed);
   registerTherapyIntakeRoutes(typed);
   typed.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
   return app;

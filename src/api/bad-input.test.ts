@@ -81,6 +81,9 @@ const CASES: Case[] = [
   { name: 'referral end: a referral id that is not one', method: 'POST', url: () => '/api/v1/referrals/nope/end', as: 'nurse', body: { reason: 'Klaar' }, pointer: '/params/referralId' },
   { name: 'GP letter: no GP', method: 'POST', url: () => '/api/v1/referrals', as: 'nurse', body: { patient: adult, letterDate: '2026-03-01', reason: 'Oefentherapie' }, pointer: '/gp' },
   { name: 'GP letter: a letter dated after today', method: 'POST', url: () => '/api/v1/referrals', as: 'nurse', body: { patient: adult, gp: { name: 'Dokter' }, letterDate: '2999-01-01', reason: 'Oefentherapie' }, pointer: '/letterDate', says: { code: 'date-in-future', detail: /after today/ } },
+  // The exercise plan: an exercise not in the catalogue, and the home programme in a language there is none of.
+  { name: 'exercise plan: an exercise not in the catalogue', method: 'POST', url: (f) => rec(f, 'exercise-plans'), as: 'nurse', body: { places: ['home'], exercises: [{ code: 'flying', sets: 2, repetitions: 10, intensity: 'light', daysPerWeek: 3, progression: 'Meer' }] }, pointer: '/exercises/0/code' },
+  { name: 'home programme: an unknown language', method: 'GET', url: (f) => rec(f, 'exercise-plans/6f1c3c0e-7d2a-4a47-9d51-0c8a7c1e2b3d/home-programme.pdf?lang=de'), as: 'nurse', pointer: '/query/lang' },
   { name: 'worklist: an unknown step', method: 'GET', url: () => '/api/v1/worklist?step=tea', as: 'nurse', pointer: '/query/step' },
   { name: 'sign-in: missing password', method: 'POST', url: () => '/api/v1/session', as: null, body: { email: 'a@b.nl' }, pointer: '/password' },
   { name: 'sign-in: wrong type', method: 'POST', url: () => '/api/v1/session', as: null, body: { email: 42, password: 'x' }, pointer: '/email' },

@@ -73,3 +73,8 @@ export {
   acceptReferral, declineReferral, endReferral, patientReferrals, recordGpLetter, refer, referralsOfPatient, takenOnReferrals, waitingReferrals, type PatientReferrals,
 } from '../services/referrals.js';
 export type { GpLetterInput, ReferralView, WaitingReferral } from '../schema/referral.schema.js';
+export {
+  exercisePlanScreen, homeProgrammeOf, myHomeProgramme, writeExercisePlan, type ExercisePlanScreen, type HomeProgrammeView,
+} from '../services/exercise-plans.js';
+export { homeProgrammeText, placesText } from '../services/home-programme-letter.js';
+export type { ExercisePlanInput, ExercisePlanView, ExerciseWarningView } from '../schema/exercise-plan.schema.js';

@@ -6,6 +6,7 @@
 // loaded, so the records stay current. Made-up facts only.
 import type { RecordEntry } from '../core/record/entries.js';
 import type { DecisionOption } from '../core/record/lists.js';
+import type { ExerciseIntensity, ExercisePlace } from '../core/exercise/index.js';
 import { addDays, addMonths, type IsoDate } from '../core/time/date.js';
 
 /** A demo patient's facts, by the patient's place in DEMO_PATIENTS. */
@@ -154,3 +155,22 @@ export const DEMO_DECISIONS: readonly DemoDecision[] = [
     },
   },
 ];
+
+/**
+ * Anna de Vries's exercise plan, written by the demo physiotherapist of her referral: exercises
+ * with no warning for her, done at the practice and at home (her home programme under /exercise).
+ */
+export const DEMO_EXERCISE_PLAN: {
+  patient: number;
+  places: readonly ExercisePlace[];
+  exercises: readonly { code: string; sets: number; repetitions: number; intensity: ExerciseIntensity; daysPerWeek: number; progression: string }[];
+} = {
+  patient: 0,
+  places: ['supervised', 'home'],
+  exercises: [
+    { code: 'chair-rise', sets: 2, repetitions: 8, intensity: 'moderate', daysPerWeek: 3, progression: 'Elke week twee keer meer, tot 12 keer.' },
+    { code: 'heel-raise', sets: 2, repetitions: 10, intensity: 'light', daysPerWeek: 3, progression: 'Na twee weken met één hand loslaten.' },
+    { code: 'brisk-walk', sets: 1, repetitions: 20, intensity: 'moderate', daysPerWeek: 5, progression: 'Elke week vijf minuten langer lopen.' },
+    { code: 'wall-stand', sets: 1, repetitions: 5, intensity: 'light', daysPerWeek: 7, progression: 'Elke dag even doen, ook tussendoor.' },
+  ],
+};

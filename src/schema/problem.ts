@@ -43,6 +43,9 @@ export const PROBLEM_KINDS = {
   'medication-blocked': { status: 422, title: 'Medication blocked by a safety check' },
   'medication-caution': { status: 422, title: 'Cautions not acknowledged' },
   'medication-sequence': { status: 422, title: 'Stop without the follow-on in place' },
+  // The exercise plan's safety rule (core/exercise): the problem names each unsafe exercise and
+  // why, in `warnings`; nothing is stored until the therapist acknowledges them.
+  'exercise-unsafe': { status: 422, title: 'Exercise not safe for this patient' },
   'uri-too-long': { status: 414, title: 'Address too long' },
   'unsupported-media-type': { status: 415, title: 'Unsupported media type' },
   'too-many-requests': { status: 429, title: 'Too many requests' },

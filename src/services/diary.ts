@@ -11,6 +11,7 @@ import type { DiaryEntryView, DiaryInput } from '../schema/diary.schema.js';
 import { encodeCursor, type Cursor } from '../schema/paging.js';
 import { AppError } from '../schema/problem.js';
 import * as repo from '../store/diary.repo.js';
+import { latestPlanId } from '../store/exercise-plan.repo.js';
 import { readWithPatient, withPatient, type PatientRow } from './access.js';
 import type { AccessDeps } from './access.js';
 import type { Ask } from './record.js';
@@ -58,6 +59,8 @@ export interface DiaryView {
   nextCursor: string | null;
   /** The chart's weeks, oldest first, up to this week. */
   weeks: DiaryWeek[];
+  /** The latest exercise plan's id when there is one: the diary links to the home programme. */
+  exercisePlanId: string | null;
 }
 
 /** A page of the diary, newest first, with the last weeks' minutes and pain for the chart. */
@@ -72,6 +75,7 @@ export async function diaryOf(deps: AccessDeps, ask: Ask & { limit: number; curs
       items: page.rows.map(diaryView),
       nextCursor: page.next ? encodeCursor({ dir: 'after', key: page.next }) : null,
       weeks: diaryWeeks(recent.map((r) => ({ date: r.entry_date, minutes: r.minutes, pain: r.pain })), today),
+      exercisePlanId: (await latestPlanId(db, row.id)) ?? null,
     };
   });
 }

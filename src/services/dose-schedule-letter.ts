@@ -5,15 +5,9 @@
 import type { Drug } from '../core/case.schema.js';
 import { CATALOGUE, type Route } from '../core/medication/catalogue.js';
 import type { ScheduleItem } from '../core/medication/patient-guide.js';
-import { letterDate, patientLetterPdf, type LetterLang } from './letters.js';
+import { letterDate, patientLetterPdf, type PatientSheet } from './letters.js';
 
-export interface DoseScheduleLetter {
-  lang: LetterLang;
-  organisationName: string;
-  phone: string;
-  patientName: string;
-  birthDate: string;
-  printedOn: string;
+export interface DoseScheduleLetter extends PatientSheet {
   until: string;
   items: readonly ScheduleItem[];
 }

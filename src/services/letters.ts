@@ -97,6 +97,16 @@ export async function activationLetterPdf(l: ActivationLetter): Promise<Buffer> 
 // so a page that comes loose still belongs to someone.
 
 export type LetterLang = 'nl' | 'en';
+
+/** Who a sheet for the patient is from and for: every page names the patient, every sheet whom to call. */
+export interface PatientSheet {
+  lang: LetterLang;
+  organisationName: string;
+  phone: string;
+  patientName: string;
+  birthDate: string;
+  printedOn: string;
+}
 type PartCode = 'dxa' | 'vfa' | 'labs' | 'consultation';
 
 /**

@@ -16,7 +16,7 @@ import type { Insertable } from 'kysely';
 import type { AssessmentTable, CareEndTable, ClinicalEntryTable, PatientOrganisationTable, PatientTable } from '../store/schema.js';
 import type { DemoOrgKey } from '../demo/demo-data.js';
 import { syntheticRecord, type Recorder } from '../demo/synthetic-record.js';
-import { DEMO_DECISIONS, DEMO_RECORDS } from '../demo/demo-records.js';
+import { DEMO_DECISIONS, DEMO_EXERCISE_PLAN, DEMO_RECORDS } from '../demo/demo-records.js';
 import { todayNl } from '../schema/clock.js';
 import { evaluate } from '../core/evaluate.js';
 import { projectCase } from '../core/record/projection.js';
@@ -127,6 +127,12 @@ export async function seedDemo(db: Db, today: IsoDate = todayNl()): Promise<bool
       { ...referral, patient_id: patientOf('Meijer'), reason: 'Oefentherapie voor kracht en balans, na een gebroken pols.', status: 'accepted', decided_by: physioUser.id, decided_at: sql<string>`now()` },
       { ...referral, patient_id: patientOf('Visser'), reason: 'Veilig leren bewegen en vallen voorkomen; zij is bang om te vallen.', status: 'pending' },
     ]).execute();
+    // Anna's exercise plan, written by the demo physiotherapist of her referral (version 1).
+    const physio = await trx.selectFrom('app_user').select(['id', 'organisation_id']).where('email', '=', DEMO_ACCOUNTS.find((a) => a.role === 'physiotherapist')?.email ?? '').executeTakeFirstOrThrow();
+    await trx.insertInto('exercise_plan').values({
+      patient_id: patientIds[DEMO_EXERCISE_PLAN.patient] ?? '', organisation_id: physio.organisation_id ?? '', version: 1,
+      places: JSON.stringify(DEMO_EXERCISE_PLAN.places), exercises: JSON.stringify(DEMO_EXERCISE_PLAN.exercises), warnings: '[]', note: null, written_by: physio.id,
+    }).execute();
     for (const task of DEMO_TASKS) {
       const patientId = patientIds[task.patient] ?? '';
       const due = addDays(today, task.dueInDays);
@@ -151,10 +157,9 @@ export async function seedDemo(db: Db, today: IsoDate = todayNl()): Promise<bool
       });
       if (card) await insertLetter(trx, { patientId: patientIds[visser] ?? '', organisationId: nurse.organisation_id, kind: 'dentist-card', lang: 'nl', content: card, by: nurse.id });
     }
-    // The demo practice's intake and education session with the patient it was referred.
+    // The demo practice's intake and education session with the patient it was referred (by the physiotherapist above).
     const referred = patientIds[DEMO_PATIENTS.findIndex((p) => p.familyName === DEMO_THERAPY_PATIENT.familyName && p.givenName === DEMO_THERAPY_PATIENT.givenName)];
-    const physio = await trx.selectFrom('app_user').select(['id', 'organisation_id']).where('email', '=', DEMO_ACCOUNTS.find((a) => a.role === 'physiotherapist')?.email ?? '').executeTakeFirst();
-    if (referred && physio?.organisation_id) {
+    if (referred && physio.organisation_id) {
       const i = demoIntake(today);
       await trx.insertInto('therapy_intake').values({
         patient_id: referred, organisation_id: physio.organisation_id, version: 1, intake_date: i.date, data: JSON.stringify(i.data), goals: JSON.stringify(i.goals), psk: JSON.stringify(i.psk), recorded_by: physio.id,

@@ -470,6 +470,7 @@ export interface Database {
   referral: ReferralTable;
   home_check: HomeCheckTable;
   coaching_session: CoachingSessionTable;
+  exercise_plan: ExercisePlanTable;
   therapy_intake: TherapyIntakeTable;
   education_session: EducationSessionTable;
 }
@@ -533,6 +534,21 @@ export interface CoachingSessionTable {
   note: string | null;
   recorded_by: string;
   recorded_at: Timestamp;
+}
+
+/** One version of a patient's exercise plan, written by a practice (migration 0024); never changed. */
+export interface ExercisePlanTable {
+  id: Generated<string>;
+  patient_id: string;
+  organisation_id: string;
+  version: number;
+  places: ColumnType<unknown, string, string>;
+  exercises: ColumnType<unknown, string, string>;
+  /** The core's warnings the therapist went ahead on, as shown; [] when there were none. */
+  warnings: ColumnType<unknown, string | undefined, string>;
+  note: string | null;
+  written_by: string;
+  written_at: Timestamp;
 }
 
 /** One version of a practice's intake of a referred patient (migration 0023); a new version is a new row. */

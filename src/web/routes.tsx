@@ -29,6 +29,7 @@ import { registerFollowUpPages } from './follow-up/follow-up.route.js';
 import { registerMedicationPages } from './medication/medication.route.js';
 import { registerQualityPages } from './quality/quality.route.js';
 import { registerDiaryPages } from './diary/diary.route.js';
+import { registerExercisePages } from './exercise/exercise.route.js';
 import { registerReportPages } from './reports/reports.route.js';
 import { registerTherapyIntakePages } from './therapy-intake/therapy-intake.route.js';
 import { registerCoachingPages } from './coaching/coaching.route.js';
@@ -67,6 +68,7 @@ export function registerWebRoutes(fastify: FastifyInstance): void {
   registerFollowUpPages(fastify, kit);
   registerMedicationPages(fastify, kit);
   registerDiaryPages(fastify, kit);
+  registerExercisePages(fastify, kit);
   registerReportPages(fastify, kit);
   registerTherapyIntakePages(fastify, kit);
   registerCoachingPages(fastify, kit);

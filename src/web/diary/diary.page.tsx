@@ -169,6 +169,7 @@ export function DiaryPage(p: DiaryPageProps) {
       {p.saved ? <Notice ok>{d.saved}</Notice> : null}
       <ErrorSummary t={t} errors={errors} />
       <p class="lead">{d.intro}</p>
+      {view.exercisePlanId ? <p><a href={`/exercise/${view.patient.id}`}>{t.homeProgramme.diaryLink}</a></p> : null}
       <section aria-labelledby="diary-form-title">
         <h2 id="diary-form-title">{d.formTitle}</h2>
         <form method="post" action={base} novalidate>
@@ -197,6 +198,7 @@ export function DiaryPage(p: DiaryPageProps) {
       <section aria-labelledby="diary-list-title">
         <h2 id="diary-list-title">{d.listTitle}</h2>
         <Lines t={t} lang={ctx.lang} items={view.items} />
+        {view.exercisePlanId && view.items.length > 0 ? <p><a href={`/exercise/${view.patient.id}`}>{t.homeProgramme.link}</a></p> : null}
         <ul class="bullets">
           {view.nextCursor ? (
             <li>

@@ -205,6 +205,7 @@ export function MyPlanPage({ ctx, plan, own }: { ctx: PageContext; plan: MyPlan;
       <section aria-labelledby="exercise-title">
         <h2 id="exercise-title">{w.exerciseTitle}</h2>
         <p>{exercise ?? w.exerciseNone}</p>
+        <p><a href={`/exercise/${plan.patient.id}`}>{t.homeProgramme.link}</a></p>
       </section>
       <Medicines ctx={ctx} plan={plan} />
       <Ahead ctx={ctx} plan={plan} />
