@@ -27,6 +27,7 @@ const NEEDS_DB = [
   'src/web/coaching/coaching.test.ts',
   'src/web/referrals/*.test.ts',
   'src/web/exercise/exercise.test.ts',
+  'src/web/therapy-intake/therapy-intake.test.ts',
 ];
 
 /**

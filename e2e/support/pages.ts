@@ -291,6 +291,9 @@ export const PAGES: readonly PageSpec[] = [
   { name: 'exercise plan, read only (nurse)', path: '/patients/{id}/therapy/plan', h1: (t) => t.exercisePlan.title, before: signedInAs('nurse'), resolve: annasRecord('therapy/plan') },
   { name: 'my exercises (patient)', path: '/exercise/{id}', h1: (t) => t.homeProgramme.title, before: signedInAs('patient'), resolve: async (page) => `/exercise/${(await ownRecord(page)).split('/')[2] ?? ''}` },
   { name: 'exercises of a child (caregiver)', path: '/exercise/{id}', h1: (t) => t.homeProgramme.title, before: signedInAs('caregiver'), resolve: async (page) => (await caredForQuestionnaires(page)).replace('/questionnaires/', '/exercise/') },
+  { name: 'therapy intake (physiotherapist)', path: '/patients/{id}/therapy/intake', h1: (t) => t.therapyIntake.title, before: signedInAs('physiotherapist'), resolve: annasRecord('therapy/intake') },
+  { name: 'therapy intake, read only (nurse)', path: '/patients/{id}/therapy/intake', h1: (t) => t.therapyIntake.title, before: signedInAs('nurse'), resolve: annasRecord('therapy/intake') },
+  { name: 'therapy education session (physiotherapist)', path: '/patients/{id}/therapy/education', h1: (t) => t.education.title, before: signedInAs('physiotherapist'), resolve: annasRecord('therapy/education') },
 ];
 
 export { LANGS, TEXT_SIZES, messages, type Lang, type TextSize, type Messages };

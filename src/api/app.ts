@@ -45,6 +45,7 @@ import { registerWorklistRoutes } from './routes/worklist.route.js';
 import { registerQualityRoutes } from './routes/quality.route.js';
 import { registerLogisticsRoutes } from './routes/logistics.route.js';
 import { registerDiaryRoutes } from './routes/diary.route.js';
+import { registerTherapyIntakeRoutes } from './routes/therapy-intake.route.js';
 import { registerMedicationRoutes } from './routes/medication.route.js';
 import { registerFollowUpRoutes } from './routes/follow-up.route.js';
 import { registerDecisionRoutes } from './routes/decision.route.js';
@@ -314,6 +315,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerReferralRoutes(typed);
   registerCoachingRoutes(typed);
   registerExercisePlanRoutes(typed);
+  registerTherapyIntakeRoutes(typed);
   typed.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
   return app;
 }

@@ -232,6 +232,8 @@ const CASES: Case[] = [
   { name: 'calendar link: bad id', method: 'POST', url: () => '/api/v1/patients/not-a-uuid/calendar-feed', as: 'nurse', pointer: '/params/id' },
   { name: 'activation: code too short', method: 'POST', url: () => '/api/v1/activation', as: null, body: { code: 'AB', password: 'long-enough-1' }, pointer: '/code' },
   { name: 'reset: not an e-mail', method: 'POST', url: () => '/api/v1/password-reset', as: null, body: { email: 'nope' }, pointer: '/email' },
+  { name: 'therapy intake: a PSK score above 10', method: 'POST', url: (f) => rec(f, 'therapy/intakes'), as: 'nurse', body: { psk: [{ activity: 'Trap lopen', score: 11 }] }, pointer: '/psk/0/score' },
+  { name: 'education session: an unknown topic', method: 'POST', url: (f) => rec(f, 'therapy/education-sessions'), as: 'nurse', body: { date: '2026-03-01', topics: [{ topic: 'astrology', discussed: true, moreWanted: false }] }, pointer: '/topics/0/topic' },
 ];
 
 describe.each(STORE_KINDS)('bad input on %s', (kind) => {

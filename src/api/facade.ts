@@ -46,6 +46,8 @@ export { calendarSettings, chooseReminders, endFeedLink, makeFeedLink, type Cale
 export { addDiaryEntry, diaryOf, type DiaryPatient, type DiaryView } from '../services/diary.js';
 export { openReport, reportOfItem, reportsOf, sendReport, type FractureStatus, type OpenedReport, type ReportsView } from '../services/reports.js';
 export type { DiaryEntryView, ReportView } from '../schema/diary.schema.js';
+export { educationSessionsOf, intakesOfPatient, recordEducation, recordIntake, type EducationSessionsView, type IntakesView } from '../services/therapy-intake.js';
+export type { EducationInput, EducationView, IntakeInput, IntakeView } from '../schema/therapy-intake.schema.js';
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo/demo-data.js';
 export {
   figuresTable, patientsTable, qualityDashboard, qualityPatients, qualityPatientsExport,

@@ -24,6 +24,7 @@ import { RULES_VERSION } from '../core/registry.js';
 import { DEFAULT_SETTINGS } from '../core/settings.js';
 import { addDays, type IsoDate } from '../core/time/date.js';
 import { refreshPatients } from './worklist-derive.js';
+import { DEMO_THERAPY_PATIENT, demoEducation, demoIntake } from '../demo/demo-therapy.js';
 
 export const PATHWAY_STAGES = [
   'case-finding', 'diagnostics', 'assessment', 'decision', 'treatment', 'exercise-therapy',
@@ -155,6 +156,18 @@ export async function seedDemo(db: Db, today: IsoDate = todayNl()): Promise<bool
         patientName: fullName({ givenName: person.givenName, familyNamePrefix: person.familyNamePrefix ?? null, familyName: person.familyName }), birthDate: person.birthDate,
       });
       if (card) await insertLetter(trx, { patientId: patientIds[visser] ?? '', organisationId: nurse.organisation_id, kind: 'dentist-card', lang: 'nl', content: card, by: nurse.id });
+    }
+    // The demo practice's intake and education session with the patient it was referred (by the physiotherapist above).
+    const referred = patientIds[DEMO_PATIENTS.findIndex((p) => p.familyName === DEMO_THERAPY_PATIENT.familyName && p.givenName === DEMO_THERAPY_PATIENT.givenName)];
+    if (referred && physio.organisation_id) {
+      const i = demoIntake(today);
+      await trx.insertInto('therapy_intake').values({
+        patient_id: referred, organisation_id: physio.organisation_id, version: 1, intake_date: i.date, data: JSON.stringify(i.data), goals: JSON.stringify(i.goals), psk: JSON.stringify(i.psk), recorded_by: physio.id,
+      }).execute();
+      const e = demoEducation(today);
+      await trx.insertInto('education_session').values({
+        patient_id: referred, organisation_id: physio.organisation_id, session_date: e.date, topics: JSON.stringify(e.topics), note: e.note, recorded_by: physio.id,
+      }).execute();
     }
     // The demo clinic opens with its worklist filled in, not only after the next change of date.
     await refreshPatients(trx, patientIds, today);

@@ -471,6 +471,8 @@ export interface Database {
   home_check: HomeCheckTable;
   coaching_session: CoachingSessionTable;
   exercise_plan: ExercisePlanTable;
+  therapy_intake: TherapyIntakeTable;
+  education_session: EducationSessionTable;
 }
 
 /** One day's or one activity's line of the patient's diary (migration 0017). */
@@ -547,4 +549,33 @@ export interface ExercisePlanTable {
   note: string | null;
   written_by: string;
   written_at: Timestamp;
+}
+
+/** One version of a practice's intake of a referred patient (migration 0023); a new version is a new row. */
+export interface TherapyIntakeTable {
+  id: Generated<string>;
+  patient_id: string;
+  organisation_id: string;
+  version: number;
+  intake_date: string;
+  /** History, pain, the falls screen, the Short FES-I, posture (schema/therapy-intake.schema.ts). */
+  data: ColumnType<Record<string, unknown>, string, string>;
+  goals: ColumnType<unknown[], string, string>;
+  /** `[{ activity, score }]`, the shape of clinical-rules.md §13. */
+  psk: ColumnType<unknown[], string, string>;
+  recorded_by: string;
+  recorded_at: Timestamp;
+}
+
+/** One education session of a practice with a referred patient (migration 0023). */
+export interface EducationSessionTable {
+  id: Generated<string>;
+  patient_id: string;
+  organisation_id: string;
+  session_date: string;
+  /** `[{ topic, discussed, moreWanted }]`, one per topic gone through. */
+  topics: ColumnType<unknown[], string, string>;
+  note: string | null;
+  recorded_by: string;
+  recorded_at: Timestamp;
 }

@@ -58,6 +58,9 @@ describe('pages by role', () => {
       { path: () => `/patients/${anna}/${page}`, expect: only('nurse', 'physician', 'physiotherapist') },
       { path: () => `/patients/${lotte}/${page}`, expect: only() },
     ]),
+    // The practice's intake and education: its physiotherapist writes, the hospital reads.
+    { path: () => `/patients/${anna}/therapy/intake`, expect: only('nurse', 'physician', 'physiotherapist') },
+    { path: () => `/patients/${anna}/therapy/education`, expect: only('nurse', 'physician', 'physiotherapist') },
   ];
 
   describe.each(ALL)('as the demo %s', (role) => {

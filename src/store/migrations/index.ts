@@ -23,6 +23,7 @@ import * as m0019 from './0019_quality.js';
 import * as m0020 from './0020_missed_dose.js';
 import * as m0021 from './0021_referral.js';
 import * as m0022 from './0022_referral_gp_letter.js';
+import * as m0023 from './0023_therapy_intake.js';
 import * as m0024 from './0024_exercise_plan.js';
 import * as m0025 from './0025_home_check_coaching.js';
 
@@ -48,6 +49,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0020_missed_dose': m0020,
   '0021_referral': m0021,
   '0022_referral_gp_letter': m0022,
+  '0023_therapy_intake': m0023,
   '0024_exercise_plan': m0024,
   '0025_home_check_coaching': m0025,
 };

@@ -161,7 +161,7 @@ export function optionalMark(t: Messages, table: FactTable, f: FactField): boole
 }
 
 /** "62,5" as typed by a Dutch reader is 62.5; anything that is not a plain number is left for the schema to refuse. */
-const decimal = (v: unknown): unknown => {
+export const decimal = (v: unknown): unknown => {
   if (typeof v !== 'string') return v;
   const s = v.trim();
   return /^[-+]?\d+([.,]\d+)?$/.test(s) ? Number(s.replace(',', '.')) : v;
