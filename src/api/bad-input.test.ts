@@ -234,6 +234,9 @@ const CASES: Case[] = [
   { name: 'reset: not an e-mail', method: 'POST', url: () => '/api/v1/password-reset', as: null, body: { email: 'nope' }, pointer: '/email' },
   { name: 'therapy intake: a PSK score above 10', method: 'POST', url: (f) => rec(f, 'therapy/intakes'), as: 'nurse', body: { psk: [{ activity: 'Trap lopen', score: 11 }] }, pointer: '/psk/0/score' },
   { name: 'education session: an unknown topic', method: 'POST', url: (f) => rec(f, 'therapy/education-sessions'), as: 'nurse', body: { date: '2026-03-01', topics: [{ topic: 'astrology', discussed: true, moreWanted: false }] }, pointer: '/topics/0/topic' },
+  { name: 'home check: an unknown finding', method: 'POST', url: (f) => rec(f, 'home-checks'), as: 'nurse', body: { date: '2026-03-01', items: [{ item: 'lighting', finding: 'dark' }] }, pointer: '/items/0/finding' },
+  { name: 'coaching session: no topic', method: 'POST', url: (f) => rec(f, 'coaching-sessions'), as: 'nurse', body: { date: '2026-03-01', topics: [] }, pointer: '/topics' },
+  { name: 'dietitian letter: a language there is none of', method: 'POST', url: (f) => rec(f, 'dietitian-letters'), as: 'nurse', body: { reason: 'Te weinig calcium in de voeding', lang: 'de' }, pointer: '/lang' },
 ];
 
 describe.each(STORE_KINDS)('bad input on %s', (kind) => {

@@ -11,7 +11,7 @@ export function TherapyFrame(props: { ctx: PageContext; patient: BannerPatient; 
   // A form sent back with errors says so first in the tab's title.
   const title = props.failed ? { title: `${ctx.t.form.titlePrefix}: ${ctx.t.clinical.sectionTitle(props.heading, fullName(patient))}` } : {};
   return (
-    <RecordFrame ctx={ctx} patient={patient} section="overview" heading={props.heading} {...title}>
+    <RecordFrame ctx={ctx} patient={patient} section={null} heading={props.heading} {...title}>
       <p>
         <a href={`/patients/${patient.id}/therapy`}>{props.back}</a>
       </p>
