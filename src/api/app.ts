@@ -51,6 +51,7 @@ import { registerDecisionRoutes } from './routes/decision.route.js';
 import { registerCaregiverInviteRoutes } from './routes/caregiver-invites.route.js';
 import { registerCalendarRoutes } from './routes/calendar.route.js';
 import { registerReferralRoutes } from './routes/referral.route.js';
+import { registerGroupRoutes } from './routes/groups.route.js';
 
 export type App = FastifyInstance;
 export type { ZodApp } from './types.js';
@@ -308,6 +309,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerCalendarRoutes(typed);
   registerDiaryRoutes(typed);
   registerReferralRoutes(typed);
+  registerGroupRoutes(typed);
   typed.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
   return app;
 }

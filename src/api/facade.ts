@@ -63,3 +63,5 @@ export function mayDo(actor: Actor, action: Action): boolean {
 }
 export { acceptInvitation, acceptWithNewAccount, inviteCaregiver, myCaregivers, openInvitation, removeMyCaregiver } from '../services/caregiver-invites.js';
 export { MY_ACCESS_LOG_PAGE, myAccessLog, othersAccessLog } from '../services/my-access-log.js';
+export { changeGroup, createGroup, dayCentreGroups, myGroups } from '../services/groups.js';
+export type { Group, GroupsView, MyGroups } from '../schema/group.schema.js';

@@ -64,6 +64,9 @@ export const ACTIONS = [
   // a signal).
   'child.log',
   'child.care',
+  // A day centre's groups: which children and which care workers belong to each. Its administrator
+  // keeps them (the centre's own organisation); a care worker then sees their group's children only.
+  'group.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -155,6 +158,11 @@ export const ACCESS_REASONS = [
   'only physiotherapists of the practice referred to',
   'your organisation referred this patient',
   'your organisation did not refer this patient',
+  // A care worker and the groups of their day centre (day_centre_group, docs/day-centre.md).
+  'a child of your group',
+  'not a child of your group',
+  'administrator of your day centre',
+  'groups are for a day centre\'s administrator',
 ] as const;
 export type AccessReason = (typeof ACCESS_REASONS)[number];
 

@@ -845,6 +845,7 @@ export const en = {
       'therapy.write': "recorded the practice's exercise therapy",
       'child.log': "noted down a child's day",
       'child.care': "kept a child's profile, plan or aids",
+      'group.manage': "put a child in a day-centre group or took them out",
     },
   },
   history: {
@@ -1233,6 +1234,7 @@ export const en = {
       'therapy.write': 'Exercise therapy recorded',
       'child.log': "A child's day noted",
       'child.care': "Child's care recorded",
+      'group.manage': 'Day-centre groups updated',
     },
     reasons: {
       'administrator of your organisation': 'administrator of their own organisation',
@@ -1288,6 +1290,10 @@ export const en = {
       'only physiotherapists of the practice referred to': 'only for physiotherapists of the practice referred to',
       'your organisation referred this patient': 'own organisation made the referral',
       'your organisation did not refer this patient': 'own organisation did not make the referral',
+      'a child of your group': 'a child of their own group',
+      'not a child of your group': 'not a child of their own group',
+      'administrator of your day centre': 'administrator of their own day centre',
+      'groups are for a day centre\'s administrator': "groups are for a day centre's administrator",
     },
     otherReasons: {
       noPatient: 'this record does not exist',

@@ -847,6 +847,7 @@ export const nl = {
       'therapy.write': 'legde de oefentherapie van de praktijk vast',
       'child.log': 'noteerde de dag van een kind',
       'child.care': 'hield het profiel, plan of hulpmiddelen van een kind bij',
+      'group.manage': 'zette een kind in een groep van de dagbesteding of haalde het eruit',
     },
   },
   history: {
@@ -1235,6 +1236,7 @@ export const nl = {
       'therapy.write': 'Oefentherapie vastgelegd',
       'child.log': 'Dag van een kind genoteerd',
       'child.care': 'Zorg voor een kind vastgelegd',
+      'group.manage': 'Groepen van de dagbesteding bijgewerkt',
     } satisfies Record<AuditAction, string>,
     reasons: {
       'administrator of your organisation': 'beheerder van de eigen organisatie',
@@ -1290,6 +1292,10 @@ export const nl = {
       'only physiotherapists of the practice referred to': 'alleen voor fysiotherapeuten van de praktijk waarnaar verwezen is',
       'your organisation referred this patient': 'de eigen organisatie heeft verwezen',
       'your organisation did not refer this patient': 'de eigen organisatie heeft niet verwezen',
+      'a child of your group': 'een kind uit de eigen groep',
+      'not a child of your group': 'geen kind uit de eigen groep',
+      'administrator of your day centre': 'beheerder van de eigen dagbesteding',
+      'groups are for a day centre\'s administrator': 'groepen zijn voor de beheerder van een dagbesteding',
     } satisfies Record<AccessReason, string>,
     otherReasons: {
       noPatient: 'dit dossier bestaat niet',
