@@ -1121,6 +1121,10 @@ export const en = {
         label: 'Expected fractures a year in your area',
         meaning: 'How many fractures in people aged 50 and over your hospital expects each year. The quality overview then shows what part of them the fracture team found. Empty: only the number of patients found.',
       },
+      shiftIdleMinutes: {
+        label: 'Minutes the group tablet stays signed in when not used',
+        meaning: 'On a group\'s tablet a staff member signs in once per shift. The sign-in stays this long while nobody uses the tablet. Other sign-ins end sooner. Every note shows who was signed in.',
+      },
     },
     items: {
       'milk-glass': 'Glass of milk or buttermilk (150 ml)',

@@ -1123,6 +1123,10 @@ export const nl = {
         label: 'Verwacht aantal botbreuken per jaar in uw regio',
         meaning: 'Hoeveel botbreuken bij mensen van 50 jaar en ouder uw ziekenhuis per jaar verwacht. Het kwaliteitsoverzicht laat dan zien welk deel daarvan het fractuurteam heeft gevonden. Leeg: alleen het aantal gevonden patiënten.',
       },
+      shiftIdleMinutes: {
+        label: 'Minuten dat de groepstablet aangemeld blijft zonder gebruik',
+        meaning: 'Op de tablet van een groep meldt een medewerker zich één keer per dienst aan. Zo lang blijft die aanmelding staan als niemand de tablet gebruikt. Andere aanmeldingen stoppen eerder. Elke notitie laat zien wie er was aangemeld.',
+      },
     },
     items: {
       'milk-glass': 'Glas melk of karnemelk (150 ml)',
