@@ -27,6 +27,7 @@ function sessionParts(req: FastifyRequest, reply: FastifyReply | undefined, t: M
     name: u.displayName,
     organisation: u.organisationName,
     idleAt: clockTime(lang, u.idleExpiresAt),
+    shift: u.shift,
     csrf: reply ? reply.generateCsrf() : undefined,
   };
   return { menu: menuFor(t, u.actor.role), session };

@@ -53,11 +53,11 @@ export function registerAccountPages(fastify: FastifyInstance, kit: PageKit): vo
       const ref = form.values[KEPT_REF];
       const keptRef = ref && ref.length <= 100 ? ref : undefined;
       const returnTo = form.values.return ? localPath(form.values.return) : undefined;
-      const again = { email: form.values.email ?? '', ...(keptRef ? { keptRef, notice: 'kept' as const } : {}), ...(returnTo ? { returnTo } : {}) };
+      const again = { email: form.values.email ?? '', shift: form.values.shift === 'yes', ...(keptRef ? { keptRef, notice: 'kept' as const } : {}), ...(returnTo ? { returnTo } : {}) };
       if (!form.ok) return signInPage(req, reply, 400, { ...again, errors: form.errors });
       let user: SessionUser;
       try {
-        const r = await signIn(authDeps(fastify), form.data.email, form.data.password, requestMeta(req));
+        const r = await signIn(authDeps(fastify), form.data.email, form.data.password, requestMeta(req), { shift: form.data.shift === 'yes' });
         setSessionCookie(fastify, reply, r.token);
         user = r.user;
       } catch (e) {
