@@ -10,10 +10,11 @@ export interface MenuEntry {
   label: string;
 }
 
-type MenuHref = '/worklist' | '/patients' | '/intake' | '/dayboard' | '/me' | '/care' | '/learn' | '/admin/users' | '/admin/audit' | '/admin/settings' | '/quality';
+type MenuHref = '/worklist' | '/patients' | '/intake' | '/dayboard' | '/me' | '/care' | '/learn' | '/admin/users' | '/admin/audit' | '/admin/settings' | '/quality' | '/group' | '/admin/groups';
 
 const LABEL: Record<MenuHref, keyof Messages['menu']> = {
   '/worklist': 'worklist', '/patients': 'patients', '/intake': 'intake', '/dayboard': 'dayboard', '/me': 'me', '/care': 'care', '/learn': 'learn', '/admin/users': 'users', '/admin/audit': 'audit', '/admin/settings': 'settings', '/quality': 'quality',
+  '/group': 'group', '/admin/groups': 'groups',
 };
 
 /** What a role may use: clinicians their patients, a patient their record, a caregiver the people they look after. */
@@ -27,7 +28,8 @@ function menuHrefs(role: Role): readonly [MenuHref, ...MenuHref[]] {
     // The administrator is the account a service's manager and quality officer use: they read the
     // quality figures too, with each patient as a code.
     case 'admin':
-      return ['/admin/users', '/admin/audit', '/admin/settings', '/quality'];
+      // A day centre's administrator keeps its groups (`group.manage`; another's page says it is not theirs).
+      return ['/admin/users', '/admin/audit', '/admin/settings', '/quality', '/admin/groups'];
     // The hospital's nurses and physicians keep the fracture liaison worklist, where their day
     // starts, and take in fractures (from the plaster room, the emergency department's list); a
     // practice and a day centre do neither. They run the diagnostic days from the day board.
@@ -35,8 +37,10 @@ function menuHrefs(role: Role): readonly [MenuHref, ...MenuHref[]] {
     case 'physician':
       return ['/worklist', '/patients', '/intake', '/dayboard', '/quality'];
     case 'physiotherapist':
-    case 'care-worker':
       return ['/patients'];
+    // A care worker starts at their own group's children (the day centre's groups).
+    case 'care-worker':
+      return ['/group', '/patients'];
   }
 }
 

@@ -118,7 +118,7 @@ export const en = {
     'care-worker': 'Care worker',
     admin: 'Administrator',
   },
-  menu: { worklist: 'Worklist', patients: 'Patients', intake: 'Fracture intake', me: 'My record', care: 'People I care for', users: 'Users', audit: 'Audit log', settings: 'Settings', learn: 'Learn', dayboard: 'Day board', quality: 'Quality' },
+  menu: { worklist: 'Worklist', patients: 'Patients', intake: 'Fracture intake', me: 'My record', care: 'People I care for', users: 'Users', audit: 'Audit log', settings: 'Settings', learn: 'Learn', dayboard: 'Day board', quality: 'Quality', group: 'My group', groups: 'Groups' },
   session: {
     label: 'Your account',
     fold: 'Your account and sign out',

@@ -119,7 +119,7 @@ export const nl = {
     'care-worker': 'Begeleider',
     admin: 'Beheerder',
   },
-  menu: { worklist: 'Werklijst', patients: 'Patiënten', intake: 'Breuk aanmelden', me: 'Mijn dossier', care: 'Mijn naasten', users: 'Gebruikers', audit: 'Logboek', settings: 'Instellingen', learn: 'Uitleg', dayboard: 'Dagbord', quality: 'Kwaliteit' },
+  menu: { worklist: 'Werklijst', patients: 'Patiënten', intake: 'Breuk aanmelden', me: 'Mijn dossier', care: 'Mijn naasten', users: 'Gebruikers', audit: 'Logboek', settings: 'Instellingen', learn: 'Uitleg', dayboard: 'Dagbord', quality: 'Kwaliteit', group: 'Mijn groep', groups: 'Groepen' },
   session: {
     label: 'Uw account',
     fold: 'Uw account en uitloggen',

@@ -1,0 +1,206 @@
+// A day centre's groups: the administrator's page (the groups with their children and care workers,
+// and the forms that change them) and the care worker's start page (the children of their group,
+// each with the way to the quick log and to the child's overview).
+import { Layout, type PageContext } from '../components/Layout.js';
+import { Csrf, ErrorSummary, Field, Notice, Select, type FieldErrors } from '../components/Form.js';
+import { fullName } from '../../core/names.js';
+import { numericDate } from '../time-format.js';
+import type { GroupsView, MyGroups } from '../../api/facade.js';
+
+type Child = GroupsView['children'][number];
+const nameOf = (c: Child) => fullName({ givenName: c.givenName, familyNamePrefix: c.familyNamePrefix, familyName: c.familyName });
+
+export type GroupsNotice = 'made' | 'changed';
+
+export function GroupsAdminPage(props: { ctx: PageContext; csrf: string; view: GroupsView; values?: Record<string, string>; errors?: FieldErrors; notice?: GroupsNotice }) {
+  const { ctx, view } = props;
+  const t = ctx.t;
+  const g = t.dayCentreGroups.admin;
+  const errors = props.errors ?? {};
+  const v = props.values ?? {};
+  const groupOptions = view.groups.map((x) => ({ value: x.id, label: x.name }));
+  return (
+    <Layout ctx={ctx} title={Object.keys(errors).length > 0 ? `${t.form.titlePrefix}: ${g.title}` : g.title}>
+      <h1>{g.title}</h1>
+      <ErrorSummary t={t} errors={errors} />
+      {props.notice ? <Notice ok>{g.changed}</Notice> : null}
+      <p class="lead">{g.intro}</p>
+      {view.groups.length === 0 ? <p>{g.noGroups}</p> : null}
+      {view.groups.map((group) => (
+        <section key={group.id} aria-labelledby={`group-${group.id}`}>
+          <h2 id={`group-${group.id}`}>{group.name}</h2>
+          <h3>{g.children}</h3>
+          {group.children.length === 0 ? (
+            <p>{g.noChildren}</p>
+          ) : (
+            <div class="table-scroll">
+              <table class="stack">
+                <caption class="visually-hidden">{`${group.name}: ${g.children}`}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{g.child}</th>
+                    <th scope="col">{g.birthDate}</th>
+                    <th scope="col">{g.remove}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {group.children.map((c) => (
+                    <tr key={c.patientId}>
+                      <th scope="row" data-label={g.child}>{nameOf(c)}</th>
+                      <td data-label={g.birthDate}>{numericDate(c.birthDate)}</td>
+                      <td data-label={g.remove}>
+                        <form method="post" action={`/admin/groups/${group.id}/children/${c.patientId}/remove`}>
+                          <Csrf token={props.csrf} />
+                          <button type="submit" class="secondary" aria-label={g.removeNamed(nameOf(c), group.name)}>
+                            {g.remove}
+                          </button>
+                        </form>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          <h3>{g.staff}</h3>
+          {group.staff.length === 0 ? (
+            <p>{g.noStaff}</p>
+          ) : (
+            <div class="table-scroll">
+              <table class="stack">
+                <caption class="visually-hidden">{`${group.name}: ${g.staff}`}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{g.careWorker}</th>
+                    <th scope="col">{g.remove}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {group.staff.map((s) => (
+                    <tr key={s.userId}>
+                      <th scope="row" data-label={g.careWorker}>
+                        {s.displayName}
+                        {s.active ? '' : ` ${g.pending}`}
+                      </th>
+                      <td data-label={g.remove}>
+                        <form method="post" action={`/admin/groups/${group.id}/staff/${s.userId}/remove`}>
+                          <Csrf token={props.csrf} />
+                          <button type="submit" class="secondary" aria-label={g.removeNamed(s.displayName, group.name)}>
+                            {g.remove}
+                          </button>
+                        </form>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+      ))}
+      {view.groups.length > 0 ? (
+        <>
+          <section aria-labelledby="add-child">
+            <h2 id="add-child">{g.addChild}</h2>
+            <form method="post" action="/admin/groups/children" novalidate>
+              <Csrf token={props.csrf} />
+              <Select t={t} name="childGroup" label={g.title} value={v.childGroup} error={errors.childGroup} blank={t.form.chooseOption} options={groupOptions} />
+              <Select
+                t={t}
+                name="patientId"
+                label={g.child}
+                value={v.patientId}
+                error={errors.patientId}
+                blank={t.form.chooseOption}
+                options={view.children.map((c) => ({ value: c.patientId, label: `${nameOf(c)} (${numericDate(c.birthDate)})` }))}
+              />
+              <p class="actions">
+                <button type="submit">{g.addChild}</button>
+              </p>
+            </form>
+          </section>
+          <section aria-labelledby="add-staff">
+            <h2 id="add-staff">{g.addStaff}</h2>
+            <form method="post" action="/admin/groups/staff" novalidate>
+              <Csrf token={props.csrf} />
+              <Select t={t} name="staffGroup" label={g.title} value={v.staffGroup} error={errors.staffGroup} blank={t.form.chooseOption} options={groupOptions} />
+              <Select
+                t={t}
+                name="userId"
+                label={g.careWorker}
+                value={v.userId}
+                error={errors.userId}
+                blank={t.form.chooseOption}
+                options={view.careWorkers.map((s) => ({ value: s.userId, label: s.displayName }))}
+              />
+              <p class="actions">
+                <button type="submit">{g.addStaff}</button>
+              </p>
+            </form>
+          </section>
+        </>
+      ) : null}
+      <section aria-labelledby="new-group">
+        <h2 id="new-group">{g.newTitle}</h2>
+        <form method="post" action="/admin/groups" novalidate>
+          <Csrf token={props.csrf} />
+          <Field t={t} name="name" label={g.name} value={v.name} autocomplete="off" error={errors.name} />
+          <p class="actions">
+            <button type="submit">{g.make}</button>
+          </p>
+        </form>
+      </section>
+    </Layout>
+  );
+}
+
+/** The care worker's start page: the children of their group(s). */
+export function MyGroupPage({ ctx, groups }: { ctx: PageContext; groups: MyGroups['groups'] }) {
+  const t = ctx.t;
+  const m = t.dayCentreGroups.mine;
+  return (
+    <Layout ctx={ctx} title={m.title}>
+      <h1>{m.title}</h1>
+      {groups.length === 0 ? <p class="lead">{m.none}</p> : <p class="lead">{m.intro}</p>}
+      {groups.map((group) => (
+        <section key={group.id} aria-labelledby={`group-${group.id}`}>
+          <h2 id={`group-${group.id}`}>{group.name}</h2>
+          {group.children.length === 0 ? (
+            <p>{m.empty}</p>
+          ) : (
+            <div class="table-scroll">
+              <table class="stack">
+                <caption class="visually-hidden">{group.name}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{m.child}</th>
+                    <th scope="col">{m.birthDate}</th>
+                    <th scope="col">{m.actions}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {group.children.map((c) => (
+                    <tr key={c.patientId}>
+                      <th scope="row" data-label={m.child}>{nameOf(c)}</th>
+                      <td data-label={m.birthDate}>{numericDate(c.birthDate)}</td>
+                      <td data-label={m.actions}>
+                        <ul class="bullets">
+                          <li>
+                            <a href={`/log/${c.patientId}`}>{m.log(nameOf(c))}</a>
+                          </li>
+                          <li>
+                            <a href={`/patients/${c.patientId}/child`}>{m.overview(nameOf(c))}</a>
+                          </li>
+                        </ul>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+      ))}
+    </Layout>
+  );
+}
