@@ -12,7 +12,7 @@ export const NewGroupForm = pageForm({
 
 export const AddChildForm = pageForm({
   schema: z.looseObject({ childGroup: input(z.uuid()), patientId: input(z.uuid()) }),
-  labels: (t) => ({ childGroup: t.dayCentreGroups.admin.title, patientId: t.dayCentreGroups.admin.child }),
+  labels: (t) => ({ childGroup: t.dayCentreGroups.admin.group, patientId: t.dayCentreGroups.admin.child }),
   messages: (t) => ({
     childGroup: { '*': t.dayCentreGroups.admin.noChoice },
     patientId: { '*': t.dayCentreGroups.admin.noChoice, refused: t.dayCentreGroups.admin.notChild },
@@ -21,7 +21,7 @@ export const AddChildForm = pageForm({
 
 export const AddStaffForm = pageForm({
   schema: z.looseObject({ staffGroup: input(z.uuid()), userId: input(z.uuid()) }),
-  labels: (t) => ({ staffGroup: t.dayCentreGroups.admin.title, userId: t.dayCentreGroups.admin.careWorker }),
+  labels: (t) => ({ staffGroup: t.dayCentreGroups.admin.group, userId: t.dayCentreGroups.admin.careWorker }),
   messages: (t) => ({
     staffGroup: { '*': t.dayCentreGroups.admin.noChoice },
     userId: { '*': t.dayCentreGroups.admin.noChoice, refused: t.dayCentreGroups.admin.notWorker },

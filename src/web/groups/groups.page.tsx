@@ -10,7 +10,68 @@ import type { GroupsView, MyGroups } from '../../api/facade.js';
 type Child = GroupsView['children'][number];
 const nameOf = (c: Child) => fullName({ givenName: c.givenName, familyNamePrefix: c.familyNamePrefix, familyName: c.familyName });
 
-export type GroupsNotice = 'made' | 'changed';
+export type GroupsNotice = 'changed';
+
+interface MemberRow {
+  id: string;
+  name: string;
+  birthDate?: string;
+  /** Where the row's remove button posts. */
+  remove: string;
+  group: string;
+}
+
+/** A group's children or care workers: one row each with its remove button, or a line saying there are none. */
+function Members(p: {
+  ctx: PageContext;
+  csrf: string;
+  title: string;
+  caption: string;
+  empty: string;
+  column: string;
+  extra?: { label: string; of: (r: MemberRow) => string };
+  rows: readonly MemberRow[];
+}) {
+  const g = p.ctx.t.dayCentreGroups.admin;
+  return (
+    <>
+      <h3>{p.title}</h3>
+      {p.rows.length === 0 ? (
+        <p>{p.empty}</p>
+      ) : (
+        <div class="table-scroll">
+          <table class="stack">
+            <caption class="visually-hidden">{p.caption}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{p.column}</th>
+                {p.extra ? <th scope="col">{p.extra.label}</th> : null}
+                <th scope="col">{g.remove}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {p.rows.map((r) => (
+                <tr key={r.id}>
+                  <th scope="row" data-label={p.column}>{r.name}</th>
+                  {p.extra ? <td data-label={p.extra.label}>{p.extra.of(r)}</td> : null}
+                  <td data-label={g.remove}>
+                    <form method="post" action={r.remove}>
+                      <Csrf token={p.csrf} />
+                      <button type="submit" class="secondary">
+                        {g.remove}
+                        <span class="visually-hidden"> ({`${r.name}, ${r.group}`})</span>
+                      </button>
+                    </form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
 
 export function GroupsAdminPage(props: { ctx: PageContext; csrf: string; view: GroupsView; values?: Record<string, string>; errors?: FieldErrors; notice?: GroupsNotice }) {
   const { ctx, view } = props;
@@ -29,73 +90,25 @@ export function GroupsAdminPage(props: { ctx: PageContext; csrf: string; view: G
       {view.groups.map((group) => (
         <section key={group.id} aria-labelledby={`group-${group.id}`}>
           <h2 id={`group-${group.id}`}>{group.name}</h2>
-          <h3>{g.children}</h3>
-          {group.children.length === 0 ? (
-            <p>{g.noChildren}</p>
-          ) : (
-            <div class="table-scroll">
-              <table class="stack">
-                <caption class="visually-hidden">{`${group.name}: ${g.children}`}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{g.child}</th>
-                    <th scope="col">{g.birthDate}</th>
-                    <th scope="col">{g.remove}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {group.children.map((c) => (
-                    <tr key={c.patientId}>
-                      <th scope="row" data-label={g.child}>{nameOf(c)}</th>
-                      <td data-label={g.birthDate}>{numericDate(c.birthDate)}</td>
-                      <td data-label={g.remove}>
-                        <form method="post" action={`/admin/groups/${group.id}/children/${c.patientId}/remove`}>
-                          <Csrf token={props.csrf} />
-                          <button type="submit" class="secondary" aria-label={g.removeNamed(nameOf(c), group.name)}>
-                            {g.remove}
-                          </button>
-                        </form>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-          <h3>{g.staff}</h3>
-          {group.staff.length === 0 ? (
-            <p>{g.noStaff}</p>
-          ) : (
-            <div class="table-scroll">
-              <table class="stack">
-                <caption class="visually-hidden">{`${group.name}: ${g.staff}`}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{g.careWorker}</th>
-                    <th scope="col">{g.remove}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {group.staff.map((s) => (
-                    <tr key={s.userId}>
-                      <th scope="row" data-label={g.careWorker}>
-                        {s.displayName}
-                        {s.active ? '' : ` ${g.pending}`}
-                      </th>
-                      <td data-label={g.remove}>
-                        <form method="post" action={`/admin/groups/${group.id}/staff/${s.userId}/remove`}>
-                          <Csrf token={props.csrf} />
-                          <button type="submit" class="secondary" aria-label={g.removeNamed(s.displayName, group.name)}>
-                            {g.remove}
-                          </button>
-                        </form>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          <Members
+            ctx={ctx}
+            csrf={props.csrf}
+            caption={`${group.name}: ${g.children}`}
+            title={g.children}
+            empty={g.noChildren}
+            column={g.child}
+            extra={{ label: g.birthDate, of: (r) => r.birthDate ?? '' }}
+            rows={group.children.map((c) => ({ id: c.patientId, name: nameOf(c), birthDate: numericDate(c.birthDate), remove: `/admin/groups/${group.id}/children/${c.patientId}/remove`, group: group.name }))}
+          />
+          <Members
+            ctx={ctx}
+            csrf={props.csrf}
+            caption={`${group.name}: ${g.staff}`}
+            title={g.staff}
+            empty={g.noStaff}
+            column={g.careWorker}
+            rows={group.staff.map((m) => ({ id: m.userId, name: m.active ? m.displayName : `${m.displayName} ${g.pending}`, remove: `/admin/groups/${group.id}/staff/${m.userId}/remove`, group: group.name }))}
+          />
         </section>
       ))}
       {view.groups.length > 0 ? (
@@ -104,7 +117,7 @@ export function GroupsAdminPage(props: { ctx: PageContext; csrf: string; view: G
             <h2 id="add-child">{g.addChild}</h2>
             <form method="post" action="/admin/groups/children" novalidate>
               <Csrf token={props.csrf} />
-              <Select t={t} name="childGroup" label={g.title} value={v.childGroup} error={errors.childGroup} blank={t.form.chooseOption} options={groupOptions} />
+              <Select t={t} name="childGroup" label={g.group} value={v.childGroup} error={errors.childGroup} blank={t.form.chooseOption} options={groupOptions} />
               <Select
                 t={t}
                 name="patientId"
@@ -123,7 +136,7 @@ export function GroupsAdminPage(props: { ctx: PageContext; csrf: string; view: G
             <h2 id="add-staff">{g.addStaff}</h2>
             <form method="post" action="/admin/groups/staff" novalidate>
               <Csrf token={props.csrf} />
-              <Select t={t} name="staffGroup" label={g.title} value={v.staffGroup} error={errors.staffGroup} blank={t.form.chooseOption} options={groupOptions} />
+              <Select t={t} name="staffGroup" label={g.group} value={v.staffGroup} error={errors.staffGroup} blank={t.form.chooseOption} options={groupOptions} />
               <Select
                 t={t}
                 name="userId"

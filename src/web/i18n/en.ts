@@ -2660,7 +2660,7 @@ export const en = {
       addChild: 'Add child',
       addStaff: 'Add care worker',
       remove: 'Take out of the group',
-      removeNamed: (name: string, group: string) => `Take ${name} out of ${group}`,
+      group: 'Group',
       pending: '(account not active yet)',
       changed: 'The group has been updated.',
       noChoice: 'First choose someone from the list.',

@@ -2663,7 +2663,7 @@ export const nl = {
       addChild: 'Kind toevoegen',
       addStaff: 'Begeleider toevoegen',
       remove: 'Uit de groep halen',
-      removeNamed: (name: string, group: string) => `${name} uit ${group} halen`,
+      group: 'Groep',
       pending: '(account nog niet actief)',
       changed: 'De groep is bijgewerkt.',
       noChoice: 'Kies eerst iemand uit de lijst.',
