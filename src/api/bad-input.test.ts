@@ -227,6 +227,10 @@ const CASES: Case[] = [
   { name: 'calendar link: bad id', method: 'POST', url: () => '/api/v1/patients/not-a-uuid/calendar-feed', as: 'nurse', pointer: '/params/id' },
   { name: 'activation: code too short', method: 'POST', url: () => '/api/v1/activation', as: null, body: { code: 'AB', password: 'long-enough-1' }, pointer: '/code' },
   { name: 'reset: not an e-mail', method: 'POST', url: () => '/api/v1/password-reset', as: null, body: { email: 'nope' }, pointer: '/email' },
+  // A day centre's groups: the name, and whom to put in a group.
+  { name: 'group: an empty name', method: 'POST', url: () => '/api/v1/groups', as: 'nurse', body: { name: '  ' }, pointer: '/name' },
+  { name: 'group child: an id that is not one', method: 'POST', url: () => '/api/v1/groups/6f1c3c0e-7d2a-4a47-9d51-0c8a7c1e2b3d/children', as: 'nurse', body: { patientId: 'Lotte' }, pointer: '/patientId' },
+  { name: 'group staff: no one given', method: 'POST', url: () => '/api/v1/groups/6f1c3c0e-7d2a-4a47-9d51-0c8a7c1e2b3d/staff', as: 'nurse', body: {}, pointer: '/userId' },
 ];
 
 describe.each(STORE_KINDS)('bad input on %s', (kind) => {
