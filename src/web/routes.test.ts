@@ -52,6 +52,9 @@ describe('pages by role', () => {
     ]),
     { path: () => '/intake', expect: only('nurse', 'physician') },
     { path: () => `/intake/${anna}`, expect: only('nurse', 'physician') },
+    // A day centre's groups: the care worker's start page; the groups are its own administrator's (the demo's first administrator is a hospital's).
+    { path: () => '/group', expect: only('care-worker') },
+    { path: () => '/admin/groups', expect: only() },
   ];
 
   describe.each(ALL)('as the demo %s', (role) => {
