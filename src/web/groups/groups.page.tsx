@@ -73,6 +73,36 @@ function Members(p: {
   );
 }
 
+type Choice = { value: string; label: string };
+
+/** One form that puts someone (a child, a care worker) in a group: the group and whom, each from a list. */
+function AddMember(p: {
+  ctx: PageContext;
+  csrf: string;
+  id: string;
+  action: string;
+  title: string;
+  group: { name: string; options: readonly Choice[] };
+  whom: { name: string; label: string; options: readonly Choice[] };
+  values: Record<string, string>;
+  errors: FieldErrors;
+}) {
+  const t = p.ctx.t;
+  return (
+    <section aria-labelledby={p.id}>
+      <h2 id={p.id}>{p.title}</h2>
+      <form method="post" action={p.action} novalidate>
+        <Csrf token={p.csrf} />
+        <Select t={t} name={p.group.name} label={t.dayCentreGroups.admin.group} value={p.values[p.group.name]} error={p.errors[p.group.name]} blank={t.form.chooseOption} options={p.group.options} />
+        <Select t={t} name={p.whom.name} label={p.whom.label} value={p.values[p.whom.name]} error={p.errors[p.whom.name]} blank={t.form.chooseOption} options={p.whom.options} />
+        <p class="actions">
+          <button type="submit">{p.title}</button>
+        </p>
+      </form>
+    </section>
+  );
+}
+
 export function GroupsAdminPage(props: { ctx: PageContext; csrf: string; view: GroupsView; values?: Record<string, string>; errors?: FieldErrors; notice?: GroupsNotice }) {
   const { ctx, view } = props;
   const t = ctx.t;
@@ -113,44 +143,28 @@ export function GroupsAdminPage(props: { ctx: PageContext; csrf: string; view: G
       ))}
       {view.groups.length > 0 ? (
         <>
-          <section aria-labelledby="add-child">
-            <h2 id="add-child">{g.addChild}</h2>
-            <form method="post" action="/admin/groups/children" novalidate>
-              <Csrf token={props.csrf} />
-              <Select t={t} name="childGroup" label={g.group} value={v.childGroup} error={errors.childGroup} blank={t.form.chooseOption} options={groupOptions} />
-              <Select
-                t={t}
-                name="patientId"
-                label={g.child}
-                value={v.patientId}
-                error={errors.patientId}
-                blank={t.form.chooseOption}
-                options={view.children.map((c) => ({ value: c.patientId, label: `${nameOf(c)} (${numericDate(c.birthDate)})` }))}
-              />
-              <p class="actions">
-                <button type="submit">{g.addChild}</button>
-              </p>
-            </form>
-          </section>
-          <section aria-labelledby="add-staff">
-            <h2 id="add-staff">{g.addStaff}</h2>
-            <form method="post" action="/admin/groups/staff" novalidate>
-              <Csrf token={props.csrf} />
-              <Select t={t} name="staffGroup" label={g.group} value={v.staffGroup} error={errors.staffGroup} blank={t.form.chooseOption} options={groupOptions} />
-              <Select
-                t={t}
-                name="userId"
-                label={g.careWorker}
-                value={v.userId}
-                error={errors.userId}
-                blank={t.form.chooseOption}
-                options={view.careWorkers.map((s) => ({ value: s.userId, label: s.displayName }))}
-              />
-              <p class="actions">
-                <button type="submit">{g.addStaff}</button>
-              </p>
-            </form>
-          </section>
+          <AddMember
+            ctx={ctx}
+            csrf={props.csrf}
+            id="add-child"
+            action="/admin/groups/children"
+            title={g.addChild}
+            group={{ name: 'childGroup', options: groupOptions }}
+            whom={{ name: 'patientId', label: g.child, options: view.children.map((c) => ({ value: c.patientId, label: `${nameOf(c)} (${numericDate(c.birthDate)})` })) }}
+            values={v}
+            errors={errors}
+          />
+          <AddMember
+            ctx={ctx}
+            csrf={props.csrf}
+            id="add-staff"
+            action="/admin/groups/staff"
+            title={g.addStaff}
+            group={{ name: 'staffGroup', options: groupOptions }}
+            whom={{ name: 'userId', label: g.careWorker, options: view.careWorkers.map((m) => ({ value: m.userId, label: m.displayName })) }}
+            values={v}
+            errors={errors}
+          />
         </>
       ) : null}
       <section aria-labelledby="new-group">

@@ -62,26 +62,21 @@ export function registerGroupPages(fastify: FastifyInstance, kit: PageKit): void
       changeThen(req, reply, AddStaffForm, (d) => changeGroup(deps(), requireUser(req).actor, requestMeta(req), d.staffGroup, { kind: 'staff', userId: d.userId }, true)),
     ),
   );
-  fastify.post(
-    '/admin/groups/:id/children/:patientId/remove',
-    form,
-    page(async (req, reply) => {
-      const groupId = idParam(req, 'There is no such group.');
-      const patientId = otherId(req, 'patientId', 'There is no such child.');
-      await changeGroup(deps(), requireUser(req).actor, requestMeta(req), groupId, { kind: 'child', patientId }, false);
-      return reply.redirect('/admin/groups?changed=1', 303);
-    }),
-  );
-  fastify.post(
-    '/admin/groups/:id/staff/:userId/remove',
-    form,
-    page(async (req, reply) => {
-      const groupId = idParam(req, 'There is no such group.');
-      const userId = otherId(req, 'userId', 'There is no such care worker.');
-      await changeGroup(deps(), requireUser(req).actor, requestMeta(req), groupId, { kind: 'staff', userId }, false);
-      return reply.redirect('/admin/groups?changed=1', 303);
-    }),
-  );
+  // A row's remove button: the child or the care worker taken out of the group.
+  const removal = (path: string, param: 'patientId' | 'userId', missing: string) =>
+    fastify.post(
+      path,
+      form,
+      page(async (req, reply) => {
+        const groupId = idParam(req, 'There is no such group.');
+        const id = otherId(req, param, missing);
+        const change = param === 'patientId' ? ({ kind: 'child', patientId: id } as const) : ({ kind: 'staff', userId: id } as const);
+        await changeGroup(deps(), requireUser(req).actor, requestMeta(req), groupId, change, false);
+        return reply.redirect('/admin/groups?changed=1', 303);
+      }),
+    );
+  removal('/admin/groups/:id/children/:patientId/remove', 'patientId', 'There is no such child.');
+  removal('/admin/groups/:id/staff/:userId/remove', 'userId', 'There is no such care worker.');
 
   fastify.get(
     '/group',
