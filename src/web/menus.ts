@@ -2,7 +2,7 @@
 // default, so a new role is a compile error here until it has a start page and a menu. A role's
 // menu is also what its pages are: a page of an area (/patients, /me, /care, /admin) is for the
 // roles whose menu leads there; the core's authorize() decides everything about a record itself.
-import type { Role } from '../core/access/index.js';
+import type { OrganisationKind, Role } from '../core/access/index.js';
 import type { Messages } from './i18n/index.js';
 
 export interface MenuEntry {
@@ -44,8 +44,13 @@ function menuHrefs(role: Role): readonly [MenuHref, ...MenuHref[]] {
   }
 }
 
-export function menuFor(t: Messages, role: Role): MenuEntry[] {
-  return menuHrefs(role).map((href) => ({ href, label: t.menu[LABEL[href]] }));
+/** Entries only some organisations have: the groups are a day centre's (another administrator would only be refused). */
+const ONLY_AT: Partial<Record<MenuHref, OrganisationKind>> = { '/admin/groups': 'day-centre' };
+
+export function menuFor(t: Messages, role: Role, kind?: OrganisationKind | null): MenuEntry[] {
+  return menuHrefs(role)
+    .filter((href) => ONLY_AT[href] === undefined || ONLY_AT[href] === kind)
+    .map((href) => ({ href, label: t.menu[LABEL[href]] }));
 }
 
 /** Where each role starts after signing in: the first entry of its menu. */

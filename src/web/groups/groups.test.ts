@@ -87,6 +87,11 @@ describe('day-centre group pages', () => {
     const admin = new Browser(t);
     await admin.signIn(account('admin').email);
     expect((await admin.get('/admin/groups')).statusCode).toBe(403);
+    // Its menu does not lead there; the day centre's administrator's does.
+    expect((await admin.get('/admin/users')).body).not.toContain('href="/admin/groups"');
+    const centre = new Browser(t);
+    await centre.signIn(CENTRE_ADMIN);
+    expect((await centre.get('/admin/users')).body).toContain('href="/admin/groups"');
     const worker = new Browser(t);
     await worker.signIn(account('care-worker').email);
     expect((await worker.get('/admin/groups')).statusCode).toBe(403);
