@@ -28,6 +28,7 @@ const NEEDS_DB = [
   'src/web/referrals/*.test.ts',
   'src/web/exercise/exercise.test.ts',
   'src/web/therapy-intake/therapy-intake.test.ts',
+  'src/web/groups/groups.test.ts',
 ];
 
 /**

@@ -14,17 +14,22 @@ export function signInAs(role: DemoAccount['role']): (page: Page) => Promise<voi
   return async (page) => {
     const account = DEMO_ACCOUNTS.find((a) => a.role === role);
     if (!account) throw new Error(`no demo account for ${role}`);
-    // Drop a session left by an earlier page in this context (a signed-in user is sent on from
-    // /sign-in), but keep the display settings the test chose.
-    const ctx = page.context();
-    const keep = (await ctx.cookies()).filter((c) => c.name !== SESSION_COOKIE);
-    await ctx.clearCookies();
-    if (keep.length > 0) await ctx.addCookies(keep);
-    await page.goto('/sign-in');
-    await page.fill('#email', account.email);
-    await page.fill('#password', DEMO_PASSWORD);
-    await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/sign-in')), page.click('form[action="/sign-in"] button[type="submit"]')]);
+    await signInThroughForm(page, account.email);
   };
+}
+
+/** Signs in through the real form as the demo account with this e-mail address. */
+async function signInThroughForm(page: Page, email: string): Promise<void> {
+  // Drop a session left by an earlier page in this context (a signed-in user is sent on from
+  // /sign-in), but keep the display settings the test chose.
+  const ctx = page.context();
+  const keep = (await ctx.cookies()).filter((c) => c.name !== SESSION_COOKIE);
+  await ctx.clearCookies();
+  if (keep.length > 0) await ctx.addCookies(keep);
+  await page.goto('/sign-in');
+  await page.fill('#email', email);
+  await page.fill('#password', DEMO_PASSWORD);
+  await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/sign-in')), page.click('form[action="/sign-in"] button[type="submit"]')]);
 }
 
 /**
@@ -294,7 +299,15 @@ export const PAGES: readonly PageSpec[] = [
   { name: 'therapy intake (physiotherapist)', path: '/patients/{id}/therapy/intake', h1: (t) => t.therapyIntake.title, before: signedInAs('physiotherapist'), resolve: annasRecord('therapy/intake') },
   { name: 'therapy intake, read only (nurse)', path: '/patients/{id}/therapy/intake', h1: (t) => t.therapyIntake.title, before: signedInAs('nurse'), resolve: annasRecord('therapy/intake') },
   { name: 'therapy education session (physiotherapist)', path: '/patients/{id}/therapy/education', h1: (t) => t.education.title, before: signedInAs('physiotherapist'), resolve: annasRecord('therapy/education') },
+  // A day centre's groups: the care worker's start page, and its administrator's page (not the first demo administrator's: the day centre's own).
+  { name: 'my group (care worker)', path: '/group', h1: (t) => t.dayCentreGroups.mine.title, before: signedInAs('care-worker') },
+  { name: 'day-centre groups (day-centre admin)', path: '/admin/groups', h1: (t) => t.dayCentreGroups.admin.title, before: signedInByEmail('admin', 'beheer-dagcentrum@demo.botpad.nl') },
 ];
 
 export { LANGS, TEXT_SIZES, messages, type Lang, type TextSize, type Messages };
+
+/** Signs in through the form as one demo account by its e-mail address, for a role with more than one demo account. */
+function signedInByEmail(role: DemoAccount['role'], email: string): ((page: Page) => Promise<void>) & { role: DemoAccount['role'] } {
+  return Object.assign((page: Page) => signInThroughForm(page, email), { role });
+}
 

@@ -54,6 +54,7 @@ import { registerCalendarRoutes } from './routes/calendar.route.js';
 import { registerReferralRoutes } from './routes/referral.route.js';
 import { registerCoachingRoutes } from './routes/coaching.route.js';
 import { registerExercisePlanRoutes } from './routes/exercise-plan.route.js';
+import { registerGroupRoutes } from './routes/groups.route.js';
 
 export type App = FastifyInstance;
 export type { ZodApp } from './types.js';
@@ -316,6 +317,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerCoachingRoutes(typed);
   registerExercisePlanRoutes(typed);
   registerTherapyIntakeRoutes(typed);
+  registerGroupRoutes(typed);
   typed.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
   return app;
 }

@@ -237,6 +237,10 @@ const CASES: Case[] = [
   { name: 'home check: an unknown finding', method: 'POST', url: (f) => rec(f, 'home-checks'), as: 'nurse', body: { date: '2026-03-01', items: [{ item: 'lighting', finding: 'dark' }] }, pointer: '/items/0/finding' },
   { name: 'coaching session: no topic', method: 'POST', url: (f) => rec(f, 'coaching-sessions'), as: 'nurse', body: { date: '2026-03-01', topics: [] }, pointer: '/topics' },
   { name: 'dietitian letter: a language there is none of', method: 'POST', url: (f) => rec(f, 'dietitian-letters'), as: 'nurse', body: { reason: 'Te weinig calcium in de voeding', lang: 'de' }, pointer: '/lang' },
+  // A day centre's groups: the name, and whom to put in a group.
+  { name: 'group: an empty name', method: 'POST', url: () => '/api/v1/groups', as: 'nurse', body: { name: '  ' }, pointer: '/name' },
+  { name: 'group child: an id that is not one', method: 'POST', url: () => '/api/v1/groups/6f1c3c0e-7d2a-4a47-9d51-0c8a7c1e2b3d/children', as: 'nurse', body: { patientId: 'Lotte' }, pointer: '/patientId' },
+  { name: 'group staff: no one given', method: 'POST', url: () => '/api/v1/groups/6f1c3c0e-7d2a-4a47-9d51-0c8a7c1e2b3d/staff', as: 'nurse', body: {}, pointer: '/userId' },
 ];
 
 describe.each(STORE_KINDS)('bad input on %s', (kind) => {

@@ -78,3 +78,5 @@ export {
 } from '../services/exercise-plans.js';
 export { homeProgrammeText, placesText } from '../services/home-programme-letter.js';
 export type { ExercisePlanInput, ExercisePlanView, ExerciseWarningView } from '../schema/exercise-plan.schema.js';
+export { changeGroup, createGroup, dayCentreGroups, myGroups } from '../services/groups.js';
+export type { Group, GroupsView, MyGroups } from '../schema/group.schema.js';

@@ -52,7 +52,7 @@ describe('evaluate (§1)', () => {
     expect(Object.keys(DEFAULT_SETTINGS).sort()).toEqual([
       'fractureSitePolicy', 'vertebralFractureMinT', 'glucocorticoidTScoreThreshold', 'overdueGraceDays',
       'calciumOtherFoodMg', 'calciumPerServingMg', 'aidsCheckIntervalMonths', 'aidsCheckGrowthCm', 'resultsReleaseDays',
-      'expectedFracturesPerYear',
+      'expectedFracturesPerYear', 'shiftIdleMinutes',
     ].sort());
   });
 

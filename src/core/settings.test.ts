@@ -17,6 +17,7 @@ const anySettings: fc.Arbitrary<Settings> = fc.record({
   aidsCheckGrowthCm: fc.oneof(fc.constant(3), fc.double({ min: 0.5, max: 30, noNaN: true })),
   resultsReleaseDays: fc.oneof(fc.constant(7), fc.integer({ min: 0, max: 60 })),
   expectedFracturesPerYear: fc.oneof(fc.constant(null), fc.integer({ min: 1, max: 1_000_000 })),
+  shiftIdleMinutes: fc.oneof(fc.constant(240), fc.integer({ min: 30, max: 720 })),
 });
 
 describe('an organisation\'s overrides', () => {

@@ -74,6 +74,13 @@ export const Settings = z
       .nullable()
       .default(null)
       .describe('Qualifying fractures expected a year in the catchment area, the denominator of the quality dashboard\'s identification share; null = not entered.'),
+    shiftIdleMinutes: z
+      .number()
+      .int()
+      .min(30)
+      .max(720)
+      .default(240)
+      .describe('Minutes a group tablet\'s shift session stays signed in while idle (a day centre\'s staff sign in once per shift); other sessions keep the installation\'s idle time.'),
   })
   .strict()
   .meta({ id: 'Settings' });
@@ -104,6 +111,8 @@ export const SETTING_SOURCES: Record<keyof Settings, { section: number | null; s
   resultsReleaseDays: { section: null, sources: [] },
   // Not a clinical rule: the catchment's expected number behind the identification share (FLS-DB).
   expectedFracturesPerYear: { section: null, sources: ['FLS-DB'] },
+  // Not a clinical rule: how long a day centre's group tablet stays signed in (docs/day-centre.md).
+  shiftIdleMinutes: { section: null, sources: [] },
 };
 
 type Leaf = string | number | null;

@@ -61,6 +61,21 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { role: 'admin', email: 'beheer@demo.botpad.nl', displayName: 'Petra Wijnands (beheer)', org: 'hospital' },
   { role: 'patient', email: 'patient@demo.botpad.nl', displayName: 'Anna de Vries', patient: 0 },
   { role: 'caregiver', email: 'ouder@demo.botpad.nl', displayName: 'Eva Mulder (moeder van Lotte)', patient: 7, relation: 'parent' },
+  // The day centre's own physician, physiotherapist and administrator (its groups, its shift setting).
+  { role: 'physician', email: 'kinderarts@demo.botpad.nl', displayName: 'Dr. Noor Hendriks (kinderarts)', org: 'day-centre' },
+  { role: 'physiotherapist', email: 'kinderfysio@demo.botpad.nl', displayName: 'Bram Willems (kinderfysiotherapeut)', org: 'day-centre' },
+  { role: 'admin', email: 'beheer-dagcentrum@demo.botpad.nl', displayName: 'Linda Vos (beheer dagcentrum)', org: 'day-centre' },
+];
+
+/** A group of the demo day centre: its care workers (by e-mail) and its children (indexes into DEMO_PATIENTS). */
+export interface DemoGroup {
+  name: string;
+  staff: readonly string[];
+  children: readonly number[];
+}
+
+export const DEMO_GROUPS: readonly DemoGroup[] = [
+  { name: 'De Rupsen', staff: ['begeleider@demo.botpad.nl'], children: [7, 8] },
 ];
 
 /** A task the demo nurse set herself, so her worklist shows one with its "done" button. */

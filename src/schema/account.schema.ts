@@ -11,7 +11,11 @@ export const Password = text()
   .max(200, 'is too long (at most 200 characters)');
 
 export const SignIn = z
-  .object({ email: text().trim().min(1, 'is required').max(254), password: text().min(1, 'is required').max(200) })
+  .object({
+    email: text().trim().min(1, 'is required').max(254),
+    password: text().min(1, 'is required').max(200),
+    shift: z.boolean().optional().describe('This is a day-centre group\'s shared tablet: the session stays signed in for the organisation\'s `shiftIdleMinutes` while idle. Only for the staff of a day centre; ignored for anyone else.'),
+  })
   .strict()
   .meta({ id: 'SignIn' });
 
@@ -24,6 +28,7 @@ export const Me = z
     organisationName: z.string().nullable(),
     patientId: z.string().nullable(),
     idleExpiresAt: z.string().describe('When the session ends without activity'),
+    shift: z.boolean().describe('A group tablet\'s shift session (longer idle time); every entry still names the person signed in'),
   })
   .meta({ id: 'Me' });
 

@@ -15,6 +15,7 @@ import * as clinical from '../store/record.repo.js';
 import * as invitations from '../store/caregiver-invitation.repo.js';
 import { invitationByToken, type InvitationRow } from '../store/caregiver-invitation.repo.js';
 import * as referrals from '../store/referral.repo.js';
+import { sharesGroupWith } from '../store/groups.repo.js';
 import type { ReferralRow, WaitingReferralRow } from '../store/referral.repo.js';
 import type { SessionRow } from '../store/accounts.repo.js';
 import { AppError } from '../schema/problem.js';
@@ -92,9 +93,11 @@ export function coreLink(row: Omit<CaregiverLinkRow, 'consent_given_by' | 'withd
   return { relation: row.relation, patientConsent: row.consent_given_at !== null, representationProof: row.representation_proof !== null, withdrawn: row.withdrawn_at !== null };
 }
 
-export async function loadTarget(db: Db, actor: Actor, row: PatientRow, known?: PatientOrgs): Promise<{ target: PatientTarget; orgs: PatientOrgs }> {
+export async function loadTarget(db: Db, actor: Actor, row: PatientRow, known?: PatientOrgs, knownShared?: ReadonlySet<string>): Promise<{ target: PatientTarget; orgs: PatientOrgs }> {
   const orgs = known ?? (await patientOrganisations(db, [row.id]));
   const link = actor.role === 'caregiver' ? await caregiverLinkFor(db, actor.userId, row.id) : undefined;
+  // A care worker sees the children of their own group(s) only: the core is told whether this is one.
+  const shared = actor.role !== 'care-worker' ? undefined : (knownShared ?? (await sharesGroupWith(db, actor.userId, [row.id])));
   return {
     orgs,
     target: {
@@ -102,6 +105,7 @@ export async function loadTarget(db: Db, actor: Actor, row: PatientRow, known?: 
       birthDate: row.birth_date,
       organisations: orgs.map((o) => ({ organisationId: o.organisation_id, relation: o.relation })),
       caregiverLink: link ? coreLink(link) : undefined,
+      ...(shared ? { sharesGroup: shared.has(row.id) } : {}),
     },
   };
 }
@@ -123,6 +127,7 @@ const UNIQUE_FIELDS: Record<string, { pointer: string; detail: string; message: 
   patient_bsn_unique: { pointer: '/bsn', detail: 'is already in use', message: 'A patient with this BSN already exists.' },
   app_user_email_unique: { pointer: '/email', detail: 'is already in use', message: 'This e-mail address already has an account.' },
   app_user_patient_unique: { pointer: '', detail: 'the patient already has an account', message: 'This patient already has an account.' },
+  day_centre_group_name_unique: { pointer: '/name', detail: 'is already the name of a group', message: 'Your day centre already has a group with this name.' },
   referral_open_unique: { pointer: '/organisationId', detail: 'already has an open referral for this patient', message: 'This practice already has an open referral for this patient.' },
 };
 
@@ -395,9 +400,10 @@ export async function listPatients<T extends { rows: PatientRow[] }>(
 /** The rows the core lets `actor` read, each with the reason it gave; the others are left out. */
 async function decideEach(trx: Tx, actor: Actor, rows: readonly PatientRow[], asOf: string): Promise<{ row: PatientRow; reason: string }[]> {
   const orgs = await patientOrganisations(trx, rows.map((r) => r.id));
+  const shared = actor.role === 'care-worker' ? await sharesGroupWith(trx, actor.userId, rows.map((r) => r.id)) : undefined;
   const out: { row: PatientRow; reason: string }[] = [];
   for (const row of rows) {
-    const { target } = await loadTarget(trx, actor, row, orgs.filter((o) => o.patient_id === row.id));
+    const { target } = await loadTarget(trx, actor, row, orgs.filter((o) => o.patient_id === row.id), shared);
     const d = authorize(actor, 'patient.read', target, asOf);
     if (d.allowed) out.push({ row, reason: d.reason });
   }

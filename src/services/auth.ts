@@ -6,9 +6,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import type { Actor, OrganisationKind } from '../core/access/index.js';
+import { DEFAULT_SETTINGS, Settings } from '../core/settings.js';
 import type { Db } from '../store/db.js';
 import {
-  clearFailures, findSession, findUserByEmail, insertSession, recordFailure, releaseAttempt, reserveAttempt, revokeSession, touchSession,
+  clearFailures, findSession, organisationKindOf, findUserByEmail, insertSession, recordFailure, releaseAttempt, reserveAttempt, revokeSession, touchSession,
   type SessionRow,
 } from '../store/accounts.repo.js';
 import { insertKeptForm, sessionOwner, takeKeptForm } from '../store/kept.repo.js';
@@ -39,6 +40,22 @@ export interface SessionUser {
   organisationName: string | null;
   /** When this session ends if nothing happens (ISO timestamp). */
   idleExpiresAt: string;
+  /** A group tablet's shift session: idle longer (the organisation's `shiftIdleMinutes`). */
+  shift: boolean;
+}
+
+/** The roles that may sign a group tablet in for a shift: a day centre's own staff, never its administrator. */
+const SHIFT_ROLES: ReadonlySet<string> = new Set(['care-worker', 'physician', 'physiotherapist']);
+
+/**
+ * How long a session may stay idle: the installation's idle time, or for a group tablet's shift
+ * session the organisation's `shiftIdleMinutes` (its default when never set; a kept value outside
+ * the setting's bounds is held to them, never trusted as it is).
+ */
+export function idleMinutesOf(s: Pick<SessionRow, 'shift' | 'shift_idle_minutes'>, normal: number): number {
+  if (!s.shift) return normal;
+  const kept = Settings.shape.shiftIdleMinutes.safeParse(s.shift_idle_minutes ?? undefined);
+  return kept.success ? kept.data : DEFAULT_SETTINGS.shiftIdleMinutes;
 }
 
 export interface SignInResult {
@@ -52,7 +69,7 @@ export interface AuthDeps {
   auditor: Auditor;
 }
 
-export async function signIn(deps: AuthDeps, email: string, password: string, meta: RequestMeta): Promise<SignInResult> {
+export async function signIn(deps: AuthDeps, email: string, password: string, meta: RequestMeta, opts: { shift?: boolean } = {}): Promise<SignInResult> {
   const accountKey = 'account:' + email.trim().toLowerCase();
   const ipKey = 'ip:' + (meta.clientIp ?? 'unknown');
   const now = new Date();
@@ -82,10 +99,12 @@ export async function signIn(deps: AuthDeps, email: string, password: string, me
   await releaseAttempt(deps.db, ipKey);
   const token = newToken();
   const expires = new Date(now.getTime() + ABSOLUTE_SESSION_HOURS * 3600_000).toISOString();
-  await insertSession(deps.db, sha256(token), user.id, expires);
+  // A shift session only for a day centre's own staff; anyone else asking gets a normal session.
+  const shift = opts.shift === true && SHIFT_ROLES.has(user.role) && user.organisation_id !== null && (await organisationKindOf(deps.db, user.organisation_id)) === 'day-centre';
+  await insertSession(deps.db, sha256(token), user.id, expires, shift);
   const resolved = await resolveSession(deps, token);
   if (!resolved) throw new AppError('internal', 'The new session could not be read back.');
-  await deps.auditor.allowed(deps.db, { actor: resolved.actor, meta, action: 'session.create', resource: 'session', reason: 'signed in' });
+  await deps.auditor.allowed(deps.db, { actor: resolved.actor, meta, action: 'session.create', resource: 'session', reason: shift ? 'signed in on a group tablet (shift)' : 'signed in' });
   return { token, user: resolved };
 }
 
@@ -125,7 +144,8 @@ export function tokenHash(token: string | undefined): string | undefined {
  */
 export async function checkSession(deps: AuthDeps, s: SessionRow | undefined, now = new Date()): Promise<SessionUser | undefined> {
   if (!s || s.revoked_at || s.status !== 'active') return undefined;
-  const idleEnd = new Date(new Date(s.last_seen_at).getTime() + deps.idleMinutes * 60_000);
+  const idleMinutes = idleMinutesOf(s, deps.idleMinutes);
+  const idleEnd = new Date(new Date(s.last_seen_at).getTime() + idleMinutes * 60_000);
   if (idleEnd <= now || new Date(s.expires_at) <= now) return undefined;
   let lastSeen = new Date(s.last_seen_at);
   if (now.getTime() - lastSeen.getTime() > TOUCH_EVERY_MS) {
@@ -143,7 +163,8 @@ export async function checkSession(deps: AuthDeps, s: SessionRow | undefined, no
     displayName: s.display_name,
     email: s.email,
     organisationName: s.organisation_name ?? null,
-    idleExpiresAt: new Date(lastSeen.getTime() + deps.idleMinutes * 60_000).toISOString(),
+    idleExpiresAt: new Date(lastSeen.getTime() + idleMinutes * 60_000).toISOString(),
+    shift: s.shift === true,
   };
 }
 

@@ -4,7 +4,7 @@
 import { sql } from 'kysely';
 import { holdMigrationLock, inTransaction, type Db } from '../store/db.js';
 import { readMeta, writeMeta } from '../store/meta.repo.js';
-import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_PATIENTS, DEMO_TASKS } from '../demo/demo-data.js';
+import { DEMO_ACCOUNTS, DEMO_GROUPS, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_PATIENTS, DEMO_TASKS } from '../demo/demo-data.js';
 import { insertManualItem } from '../store/worklist.repo.js';
 import { insertUser } from '../store/accounts.repo.js';
 import { hashPassword } from './auth.js';
@@ -96,6 +96,15 @@ export async function seedDemo(db: Db, today: IsoDate = todayNl()): Promise<bool
           .insertInto('caregiver_link')
           .values({ caregiver_user_id: id, patient_id: patientId, relation: a.relation ?? 'parent', created_by: null })
           .execute();
+      }
+    }
+    // The day centre's groups: its care worker sees the children of their own group only.
+    for (const g of DEMO_GROUPS) {
+      const group = await trx.insertInto('day_centre_group').values({ organisation_id: orgIds.get('day-centre') ?? '', name: g.name, created_by: null }).returning('id').executeTakeFirstOrThrow();
+      for (const c of g.children) await trx.insertInto('day_centre_group_child').values({ group_id: group.id, patient_id: patientIds[c] ?? '', added_by: null }).execute();
+      for (const email of g.staff) {
+        const user = await trx.selectFrom('app_user').select('id').where('email', '=', email).executeTakeFirstOrThrow();
+        await trx.insertInto('day_centre_group_staff').values({ group_id: group.id, user_id: user.id, added_by: null }).execute();
       }
     }
     // The demo records with facts, written down by the demo nurse for the demo hospital.

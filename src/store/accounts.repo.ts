@@ -84,8 +84,8 @@ export async function disableUser(db: Db, userId: string): Promise<number> {
   return Number(ended.numUpdatedRows);
 }
 
-export async function insertSession(db: Db, tokenHash: string, userId: string, expiresAt: string): Promise<void> {
-  await db.insertInto('session').values({ token_hash: tokenHash, user_id: userId, expires_at: expiresAt, revoked_at: null }).execute();
+export async function insertSession(db: Db, tokenHash: string, userId: string, expiresAt: string, shift = false): Promise<void> {
+  await db.insertInto('session').values({ token_hash: tokenHash, user_id: userId, expires_at: expiresAt, revoked_at: null, shift }).execute();
 }
 
 export async function findSession(db: Db, tokenHash: string): Promise<SessionRow | undefined> {
@@ -97,11 +97,13 @@ export async function findSession(db: Db, tokenHash: string): Promise<SessionRow
  * A session with its user and organisation, as every session check reads it (derived from the
  * table types, so it cannot drift; timestamps are ISO-8601 text either way).
  */
-export type SessionRow = Pick<Selectable<SessionTable>, 'token_hash' | 'last_seen_at' | 'expires_at' | 'revoked_at' | 'created_at'> &
+export type SessionRow = Pick<Selectable<SessionTable>, 'token_hash' | 'last_seen_at' | 'expires_at' | 'revoked_at' | 'created_at' | 'shift'> &
   Pick<Selectable<AppUserTable>, 'role' | 'organisation_id' | 'patient_id' | 'display_name' | 'email' | 'status'> & {
     user_id: Selectable<AppUserTable>['id'];
     organisation_kind: Selectable<OrganisationTable>['kind'] | null;
     organisation_name: Selectable<OrganisationTable>['name'] | null;
+    /** For a shift session: the organisation's `shiftIdleMinutes` as last saved (null: never set, the default holds). */
+    shift_idle_minutes: number | null;
   };
 
 /**
@@ -114,9 +116,17 @@ export const SESSION_JSON = (tokenHash: string) => sql<SessionRow>`(
     'token_hash', s.token_hash, 'last_seen_at', s.last_seen_at, 'expires_at', s.expires_at,
     'revoked_at', s.revoked_at, 'created_at', s.created_at, 'user_id', u.id, 'role', u.role,
     'organisation_id', u.organisation_id, 'patient_id', u.patient_id, 'display_name', u.display_name,
-    'email', u.email, 'status', u.status, 'organisation_kind', o.kind, 'organisation_name', o.name)
+    'email', u.email, 'status', u.status, 'organisation_kind', o.kind, 'organisation_name', o.name, 'shift', s.shift,
+    'shift_idle_minutes', case when s.shift then (select case when jsonb_typeof(os.overrides -> 'shiftIdleMinutes') = 'number'
+      then floor((os.overrides ->> 'shiftIdleMinutes')::numeric)::int end
+      from organisation_settings os where os.organisation_id = u.organisation_id order by os.id desc limit 1) end)
   from session s join app_user u on u.id = s.user_id left join organisation o on o.id = u.organisation_id
   where s.token_hash = ${tokenHash})`;
+
+/** The kind of an organisation (whether a shift session may be given). */
+export async function organisationKindOf(db: Db, organisationId: string): Promise<string | undefined> {
+  return (await db.selectFrom('organisation').select('kind').where('id', '=', organisationId).executeTakeFirst())?.kind;
+}
 
 export async function touchSession(db: Db, tokenHash: string, now: string): Promise<void> {
   await db.updateTable('session').set({ last_seen_at: now }).where('token_hash', '=', tokenHash).execute();

@@ -87,6 +87,8 @@ export interface SessionTable {
   last_seen_at: Timestamp;
   expires_at: string;
   revoked_at: string | null;
+  /** A group tablet's shift session: idle longer, by the organisation's `shiftIdleMinutes` (migration 0026). */
+  shift: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
 export interface LoginThrottleTable {
@@ -473,6 +475,34 @@ export interface Database {
   exercise_plan: ExercisePlanTable;
   therapy_intake: TherapyIntakeTable;
   education_session: EducationSessionTable;
+  day_centre_group: DayCentreGroupTable;
+  day_centre_group_child: DayCentreGroupChildTable;
+  day_centre_group_staff: DayCentreGroupStaffTable;
+}
+
+/** A day centre's group (migration 0026). */
+export interface DayCentreGroupTable {
+  id: Generated<string>;
+  organisation_id: string;
+  name: string;
+  created_at: Timestamp;
+  created_by: string | null;
+}
+
+/** A child in a group. */
+export interface DayCentreGroupChildTable {
+  group_id: string;
+  patient_id: string;
+  added_at: Timestamp;
+  added_by: string | null;
+}
+
+/** A staff member (care worker) of a group. */
+export interface DayCentreGroupStaffTable {
+  group_id: string;
+  user_id: string;
+  added_at: Timestamp;
+  added_by: string | null;
 }
 
 /** One day's or one activity's line of the patient's diary (migration 0017). */

@@ -152,7 +152,7 @@ interface FormPage {
 const DEFAULT_FORM: Record<string, string> = {
   fractureSitePolicy: 'guideline', glucocorticoidTScoreThreshold: '-2', overdueGraceDays: '14', calciumOtherFoodMg: '400',
   ...Object.fromEntries(Object.entries(DEFAULT_SETTINGS.calciumPerServingMg).map(([item, mg]) => [`serving-${item}`, String(mg)])),
-  aidsCheckIntervalMonths: '6', aidsCheckGrowthCm: '3', resultsReleaseDays: '7',
+  aidsCheckIntervalMonths: '6', aidsCheckGrowthCm: '3', resultsReleaseDays: '7', shiftIdleMinutes: '240',
 };
 const DEFAULT_VIEW = { effective: DEFAULT_SETTINGS, defaults: DEFAULT_SETTINGS, overridden: [], overrides: {}, changedAt: null, changedBy: null, history: [] };
 

@@ -5,6 +5,14 @@ import { inMenuOf, menuFor, startPage } from './menus.js';
 import { nl } from './i18n/nl.js';
 
 describe('menus', () => {
+  it('shows the groups to a day centre\'s administrator only', () => {
+    const hrefs = (kind: 'hospital' | 'day-centre' | null) => menuFor(nl, 'admin', kind).map((m) => m.href);
+    expect(hrefs('day-centre')).toContain('/admin/groups');
+    expect(hrefs('hospital')).not.toContain('/admin/groups');
+    expect(hrefs(null)).not.toContain('/admin/groups');
+    expect(menuFor(nl, 'care-worker', 'day-centre')[0]?.href).toBe('/group');
+  });
+
   it.each(ROLES)('%s starts on a page of its own menu', (role) => {
     const menu = menuFor(nl, role);
     expect(menu.length).toBeGreaterThan(0);

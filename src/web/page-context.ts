@@ -27,9 +27,10 @@ function sessionParts(req: FastifyRequest, reply: FastifyReply | undefined, t: M
     name: u.displayName,
     organisation: u.organisationName,
     idleAt: clockTime(lang, u.idleExpiresAt),
+    shift: u.shift,
     csrf: reply ? reply.generateCsrf() : undefined,
   };
-  return { menu: menuFor(t, u.actor.role), session };
+  return { menu: menuFor(t, u.actor.role, u.actor.organisationKind), session };
 }
 
 /** Everything the layout needs to render a page for this request. */

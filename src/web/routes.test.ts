@@ -61,6 +61,9 @@ describe('pages by role', () => {
     // The practice's intake and education: its physiotherapist writes, the hospital reads.
     { path: () => `/patients/${anna}/therapy/intake`, expect: only('nurse', 'physician', 'physiotherapist') },
     { path: () => `/patients/${anna}/therapy/education`, expect: only('nurse', 'physician', 'physiotherapist') },
+    // A day centre's groups: the care worker's start page; the groups are its own administrator's (the demo's first administrator is a hospital's).
+    { path: () => '/group', expect: only('care-worker') },
+    { path: () => '/admin/groups', expect: only() },
   ];
 
   describe.each(ALL)('as the demo %s', (role) => {

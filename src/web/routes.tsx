@@ -34,6 +34,7 @@ import { registerReportPages } from './reports/reports.route.js';
 import { registerTherapyIntakePages } from './therapy-intake/therapy-intake.route.js';
 import { registerCoachingPages } from './coaching/coaching.route.js';
 import { registerReferralPages } from './referrals/referrals.route.js';
+import { registerGroupPages } from './groups/groups.route.js';
 
 export function htmlError(app: FastifyInstance) {
   return (req: FastifyRequest, reply: FastifyReply, status: number): string => {
@@ -73,4 +74,5 @@ export function registerWebRoutes(fastify: FastifyInstance): void {
   registerTherapyIntakePages(fastify, kit);
   registerCoachingPages(fastify, kit);
   registerReferralPages(fastify, kit);
+  registerGroupPages(fastify, kit);
 }

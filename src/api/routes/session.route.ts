@@ -14,6 +14,7 @@ export function me(u: SessionUser): z.infer<typeof Me> {
     organisationName: u.organisationName,
     patientId: u.actor.patientId,
     idleExpiresAt: u.idleExpiresAt,
+    shift: u.shift,
   };
 }
 
@@ -29,7 +30,7 @@ export function registerSessionRoutes(app: ZodApp): void {
       },
     },
     async (req, reply) => {
-      const r = await signIn(authDeps(app), req.body.email, req.body.password, requestMeta(req));
+      const r = await signIn(authDeps(app), req.body.email, req.body.password, requestMeta(req), { shift: req.body.shift === true });
       setSessionCookie(app, reply, r.token);
       return me(r.user);
     },

@@ -60,5 +60,9 @@ export async function buildFixture(db: Db, asOfYear = 2026): Promise<Fixture> {
     caregiver: await user('caregiver', null, null),
   };
   await linkCaregiver(db, { caregiverUserId: users.caregiver.id, patientId: patients.childA, relation: 'parent', consent: null, representationProof: null, by: null });
+  // A care worker sees the children of their own group only: day centre A's one group has both.
+  const group = (await db.insertInto('day_centre_group').values({ organisation_id: orgs.dayA, name: 'Group A', created_by: null }).returning('id').executeTakeFirstOrThrow()).id;
+  await db.insertInto('day_centre_group_child').values({ group_id: group, patient_id: patients.childA, added_by: null }).execute();
+  await db.insertInto('day_centre_group_staff').values({ group_id: group, user_id: users['care-worker'].id, added_by: null }).execute();
   return { orgs, patients, users };
 }

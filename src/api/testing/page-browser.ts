@@ -75,7 +75,7 @@ export const START: Record<Role, string> = {
   nurse: '/worklist',
   physician: '/worklist',
   physiotherapist: '/referrals',
-  'care-worker': '/patients',
+  'care-worker': '/group',
   admin: '/admin/users',
   patient: '/me',
   caregiver: '/care',

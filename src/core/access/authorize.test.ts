@@ -80,7 +80,7 @@ describe('authorize: organisations and roles, deny by default', () => {
     ['physiotherapist', 'patient.read', {}, false],
     ['physiotherapist', 'patient.read', { organisations: [{ organisationId: ORG, relation: 'referral' }] }, true],
     ['physiotherapist', 'patient.read-bsn', { organisations: [{ organisationId: ORG, relation: 'referral' }] }, false],
-    ['care-worker', 'patient.read', { birthDate: bornYearsAgo(10) }, true],
+    ['care-worker', 'patient.read', { birthDate: bornYearsAgo(10), sharesGroup: true }, true],
     ['care-worker', 'patient.read', { birthDate: bornYearsAgo(18) }, false],
     ['admin', 'patient.read', {}, false],
     ['physician', 'patient.merge', {}, true],
@@ -293,7 +293,7 @@ describe('authorize: a child of a day centre (child.log, child.care)', () => {
   const centre = (role: Role) => actor(role, { organisationKind: 'day-centre' });
   const child = (over: Partial<PatientTarget> = {}) => target({ birthDate: bornYearsAgo(8), ...over });
   const rows: [string, Actor, Action, PatientTarget, boolean][] = [
-    ['a care worker notes down the day of a child in the centre\'s care', centre('care-worker'), 'child.log', child(), true],
+    ['a care worker notes down the day of a child of their group', centre('care-worker'), 'child.log', child({ sharesGroup: true }), true],
     ['a care worker does not keep the profile', centre('care-worker'), 'child.care', child(), false],
     ['the centre\'s physician keeps the profile', centre('physician'), 'child.care', child(), true],
     ['the centre\'s physiotherapist keeps the profile', centre('physiotherapist'), 'child.care', child(), true],
@@ -362,5 +362,40 @@ describe('authorize: a GP\'s letter recorded by the practice itself (referral.re
     expect(authorize(physio({ organisationKind: 'hospital' }), 'referral.record-letter', t, ASOF).allowed).toBe(false);
     expect(authorize(actor('patient'), 'referral.record-letter', t, ASOF).allowed).toBe(false);
     expect(authorize(actor('admin'), 'referral.record-letter', t, ASOF).allowed).toBe(false);
+  });
+});
+
+describe('authorize: a day centre\'s groups', () => {
+  const centre = (role: Role) => actor(role, { organisationKind: 'day-centre' });
+  const child = (over: Partial<PatientTarget> = {}) => target({ birthDate: bornYearsAgo(8), ...over });
+  const rows: [string, Actor, Action, PatientTarget, string, boolean][] = [
+    ['a care worker reads a child of their group', centre('care-worker'), 'record.read', child({ sharesGroup: true }), 'a child of your group', true],
+    ['a care worker logs for a child of their group', centre('care-worker'), 'child.log', child({ sharesGroup: true }), 'a child of your group', true],
+    ['a care worker does not read a child of another group', centre('care-worker'), 'record.read', child({ sharesGroup: false }), 'not a child of your group', false],
+    ['a care worker does not log for a child of another group', centre('care-worker'), 'child.log', child({ sharesGroup: false }), 'not a child of your group', false],
+    ['not known whether they share a group: refused', centre('care-worker'), 'patient.read', child(), 'not a child of your group', false],
+    ['a shared group does not open an adult', centre('care-worker'), 'patient.read', child({ birthDate: bornYearsAgo(18), sharesGroup: true }), 'day centres see children only', false],
+    ['a shared group does not open a child of another centre', centre('care-worker'), 'patient.read', child({ organisations: [{ organisationId: 'org-b', relation: 'care' }], sharesGroup: true }), 'not a child of your day centre', false],
+    ['the centre\'s physician sees a child of any group', centre('physician'), 'record.read', child({ sharesGroup: false }), 'in the care of your organisation', true],
+    ['the centre\'s physiotherapist sees a child of any group', centre('physiotherapist'), 'child.care', child({ sharesGroup: false }), 'a child of your day centre', true],
+  ];
+  it.each(rows)('%s', (_name, who, action, t, reason, allowed) => {
+    expect(authorize(who, action, t, ASOF)).toEqual({ allowed, reason });
+  });
+  it.each([
+    ['admin', 'day-centre', true],
+    ['admin', 'hospital', false],
+    ['admin', 'physiotherapy', false],
+    ['care-worker', 'day-centre', false],
+    ['physician', 'day-centre', false],
+    ['physiotherapist', 'day-centre', false],
+    ['nurse', 'hospital', false],
+  ] as const)('groups are kept by the centre\'s administrator: %s of a %s → %s', (role, kind, allowed) => {
+    expect(authorize(actor(role, { organisationKind: kind }), 'group.manage', null, ASOF).allowed).toBe(allowed);
+  });
+  it('an administrator without an organisation keeps no groups; patients and caregivers neither', () => {
+    expect(authorize(actor('admin', { organisationKind: 'day-centre', organisationId: null }), 'group.manage', null, ASOF).allowed).toBe(false);
+    expect(authorize(actor('patient'), 'group.manage', null, ASOF).allowed).toBe(false);
+    expect(authorize(actor('caregiver'), 'group.manage', null, ASOF).allowed).toBe(false);
   });
 });

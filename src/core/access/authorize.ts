@@ -43,6 +43,11 @@ export interface PatientTarget {
   caregiverLink?: CaregiverLink | undefined;
   /** The referral a `referral.*` action is about, when it is about one (accept, decline, end, the waiting view). */
   referral?: ReferralStanding | undefined;
+  /**
+   * For a care worker: whether they are staff of a group of their day centre that this child is in
+   * (the store's group rows, read where the target is loaded). Left out: not known, so refused.
+   */
+  sharesGroup?: boolean | undefined;
 }
 
 /** What the access rules need of a referral: who referred, to which practice, where it stands. */
@@ -87,7 +92,7 @@ function clinicalRelation(actor: Actor, target: PatientTarget, asOf: IsoDate): D
       return links.some((l) => l.relation === 'referral') ? allow('referred to your practice') : deny('not referred to your practice');
     case 'care-worker':
       if (actor.organisationKind !== 'day-centre') return deny('care workers work at a day centre');
-      return childOfDayCentre(links, target, asOf);
+      return groupOfCareWorker(childOfDayCentre(links, target, asOf), target);
     case 'patient':
     case 'caregiver':
     case 'admin':
@@ -101,6 +106,16 @@ function clinicalRelation(actor: Actor, target: PatientTarget, asOf: IsoDate): D
 function childOfDayCentre(links: readonly { relation: CareRelation }[], target: PatientTarget, asOf: IsoDate): Decision {
   if (ageOn(target.birthDate, asOf) >= 18) return deny('day centres see children only');
   return links.some((l) => l.relation === 'care') ? allow('a child of your day centre') : deny('not a child of your day centre');
+}
+
+/**
+ * A care worker works with the children of their own group(s) only (issue: the day centre's
+ * groups); the centre's physician and physiotherapist see every child of the centre. A group is
+ * the day centre's own way of dividing its care, so the child must be the centre's first.
+ */
+function groupOfCareWorker(ofCentre: Decision, target: PatientTarget): Decision {
+  if (!ofCentre.allowed) return ofCentre;
+  return target.sharesGroup === true ? allow('a child of your group') : deny('not a child of your group');
 }
 
 /**
@@ -154,6 +169,11 @@ export function authorize(actor: Actor, action: Action, target: PatientTarget | 
     case 'audit.export':
     case 'settings.manage':
       return actor.role === 'admin' && actor.organisationId ? allow('administrator of your organisation') : deny('administrators only');
+    // A day centre's groups are kept by its own administrator (who sees no clinical content: a group
+    // is who is in it, not what is in the record).
+    case 'group.manage':
+      if (actor.role !== 'admin' || !actor.organisationId || actor.organisationKind !== 'day-centre') return deny('groups are for a day centre\'s administrator');
+      return allow('administrator of your day centre');
     case 'patient.create':
       return (actor.role === 'nurse' || actor.role === 'physician') && actor.organisationId
         ? allow('clinician creating a patient in their organisation')

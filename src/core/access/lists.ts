@@ -68,6 +68,9 @@ export const ACTIONS = [
   // the patients it already knows (name and birth date) or makes a new one, and takes the referral
   // on at once (core/access/authorize.ts, docs/referrals.md).
   'referral.record-letter',
+  // A day centre's groups: which children and which care workers belong to each. Its administrator
+  // keeps them (the centre's own organisation); a care worker then sees their group's children only.
+  'group.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -163,6 +166,11 @@ export const ACCESS_REASONS = [
   'only physiotherapists of a physiotherapy practice record a GP\'s letter',
   'your practice already knows this patient',
   'your practice does not know this patient',
+  // A care worker and the groups of their day centre (day_centre_group, docs/day-centre.md).
+  'a child of your group',
+  'not a child of your group',
+  'administrator of your day centre',
+  'groups are for a day centre\'s administrator',
 ] as const;
 export type AccessReason = (typeof ACCESS_REASONS)[number];
 

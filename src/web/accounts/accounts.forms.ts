@@ -9,8 +9,8 @@ const samePasswords = (v: { password?: unknown; password2?: unknown }) => v.pass
 const differ = () => ({ path: ['password2'], when: () => true });
 
 export const SignInForm = pageForm({
-  schema: z.looseObject({ email: input(SignIn.shape.email), password: input(SignIn.shape.password) }),
-  labels: (t) => ({ email: t.signIn.email, password: t.signIn.password }),
+  schema: z.looseObject({ email: input(SignIn.shape.email), password: input(SignIn.shape.password), shift: input(z.literal('yes').optional()) }),
+  labels: (t) => ({ email: t.signIn.email, password: t.signIn.password, shift: t.dayCentreGroups.shift.label }),
 });
 
 export const ActivationForm = pageForm({

@@ -20,8 +20,8 @@ import { ActivatePage, KEPT_REF, KeptInputPage, PasswordResetConfirmPage, Passwo
  * the public start page (in any spelling: a query or an anchor, or a return that localPath() turned
  * into it), which says nothing to someone signed in; then the role's own start page.
  */
-function landing(returnTo: string | undefined, role: SessionUser['actor']['role']): string {
-  if (!returnTo || new URL(returnTo, 'http://botpad.invalid').pathname === '/') return startPage(role);
+function landing(returnTo: string | undefined, actor: SessionUser['actor']): string {
+  if (!returnTo || new URL(returnTo, 'http://botpad.invalid').pathname === '/') return startPage(actor.role, actor.organisationKind);
   return returnTo;
 }
 
@@ -36,7 +36,7 @@ export function registerAccountPages(fastify: FastifyInstance, kit: PageKit): vo
     page(async (req, reply) => {
       const q = queryFields(req);
       const returnTo = q.return ? localPath(q.return) : undefined;
-      if (req.user && !q.notice) return reply.redirect(landing(returnTo, req.user.actor.role), 303);
+      if (req.user && !q.notice) return reply.redirect(landing(returnTo, req.user.actor), 303);
       const notices: readonly SignInNotice[] = ['signed-out', 'activated', 'password-changed'];
       const notice = notices.find((n) => n === q.notice) ?? (returnTo ? 'needed' : undefined);
       return signInPage(req, reply, 200, { ...(notice ? { notice } : {}), ...(returnTo ? { returnTo } : {}) });
@@ -53,11 +53,11 @@ export function registerAccountPages(fastify: FastifyInstance, kit: PageKit): vo
       const ref = form.values[KEPT_REF];
       const keptRef = ref && ref.length <= 100 ? ref : undefined;
       const returnTo = form.values.return ? localPath(form.values.return) : undefined;
-      const again = { email: form.values.email ?? '', ...(keptRef ? { keptRef, notice: 'kept' as const } : {}), ...(returnTo ? { returnTo } : {}) };
+      const again = { email: form.values.email ?? '', shift: form.values.shift === 'yes', ...(keptRef ? { keptRef, notice: 'kept' as const } : {}), ...(returnTo ? { returnTo } : {}) };
       if (!form.ok) return signInPage(req, reply, 400, { ...again, errors: form.errors });
       let user: SessionUser;
       try {
-        const r = await signIn(authDeps(fastify), form.data.email, form.data.password, requestMeta(req));
+        const r = await signIn(authDeps(fastify), form.data.email, form.data.password, requestMeta(req), { shift: form.data.shift === 'yes' });
         setSessionCookie(fastify, reply, r.token);
         user = r.user;
       } catch (e) {
@@ -76,9 +76,9 @@ export function registerAccountPages(fastify: FastifyInstance, kit: PageKit): vo
       const kept: KeptInput | undefined = taken && localPath(taken.action) !== '/' ? { action: localPath(taken.action), pairs: taken.pairs } : undefined;
       if (kept) {
         const next = await ctxOf(req, reply);
-        return send(reply, <KeptInputPage ctx={next} csrf={reply.generateCsrf()} kept={kept} startHref={startPage(user.actor.role)} />);
+        return send(reply, <KeptInputPage ctx={next} csrf={reply.generateCsrf()} kept={kept} startHref={startPage(user.actor.role, user.actor.organisationKind)} />);
       }
-      return reply.redirect(landing(returnTo, user.actor.role), 303);
+      return reply.redirect(landing(returnTo, user.actor), 303);
     }),
   );
 

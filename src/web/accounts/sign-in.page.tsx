@@ -1,7 +1,7 @@
 // Getting in: sign in, set up an account from a letter, and a forgotten password. Also the page that
 // hands back what someone typed when their session ended before they could send it.
 import { Layout, type PageContext } from '../components/Layout.js';
-import { Csrf, ErrorSummary, Field, Notice, type FieldErrors } from '../components/Form.js';
+import { Checkbox, Csrf, ErrorSummary, Field, Notice, type FieldErrors } from '../components/Form.js';
 import type { Messages } from '../i18n/index.js';
 
 export type SignInNotice = 'signed-out' | 'activated' | 'password-changed' | 'needed' | 'kept';
@@ -42,6 +42,8 @@ export function SignInPage(props: {
   ctx: PageContext;
   csrf: string;
   email?: string;
+  /** The group tablet's choice as it was sent (kept when the page comes back with an error). */
+  shift?: boolean;
   errors?: FieldErrors;
   notice?: SignInNotice | undefined;
   /** Clock time the lock-out ends, or '' when it is not known. */
@@ -74,6 +76,8 @@ export function SignInPage(props: {
         {props.keptRef ? <input type="hidden" name={KEPT_REF} value={props.keptRef} /> : null}
         <Field t={t} name="email" type="email" label={t.signIn.email} value={props.email} autocomplete="username" spellcheck={false} error={errors.email} />
         <Field t={t} name="password" type="password" label={t.signIn.password} autocomplete="current-password" error={errors.password} />
+        <Checkbox t={t} name="shift" label={t.dayCentreGroups.shift.label} checked={props.shift === true} error={errors.shift} />
+        <p class="hint" id="shift-hint">{t.dayCentreGroups.shift.hint}</p>
         <p class="actions">
           <button type="submit">{t.signIn.submit}</button>
         </p>

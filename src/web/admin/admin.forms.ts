@@ -60,6 +60,7 @@ export const SETTING_NUMBERS = {
   aidsCheckGrowthCm: S.aidsCheckGrowthCm.unwrap(),
   resultsReleaseDays: S.resultsReleaseDays.unwrap(),
   expectedFracturesPerYear: S.expectedFracturesPerYear.unwrap().unwrap(),
+  shiftIdleMinutes: S.shiftIdleMinutes.unwrap(),
 } as const;
 export type SettingNumber = keyof typeof SETTING_NUMBERS;
 
@@ -105,6 +106,7 @@ export const SettingsForm = pageForm({
     aidsCheckGrowthCm: input(typedNumber(SETTING_NUMBERS.aidsCheckGrowthCm)),
     resultsReleaseDays: input(typedNumber(SETTING_NUMBERS.resultsReleaseDays)),
     expectedFracturesPerYear: input(typedNumber(SETTING_NUMBERS.expectedFracturesPerYear).optional()),
+    shiftIdleMinutes: input(typedNumber(SETTING_NUMBERS.shiftIdleMinutes)),
   }),
   labels: (t) => {
     const f = t.orgSettings.fields;
@@ -119,6 +121,7 @@ export const SettingsForm = pageForm({
       aidsCheckGrowthCm: f.aidsCheckGrowthCm.label,
       resultsReleaseDays: f.resultsReleaseDays.label,
       expectedFracturesPerYear: f.expectedFracturesPerYear.label,
+      shiftIdleMinutes: f.shiftIdleMinutes.label,
     };
   },
   messages: (t) => {
@@ -149,5 +152,6 @@ export function settingsOfForm(data: z.output<typeof SettingsForm.schema>): Sett
     resultsReleaseDays: data.resultsReleaseDays,
     // Empty: not entered; the dashboard then shows identification as a count only.
     expectedFracturesPerYear: data.expectedFracturesPerYear ?? null,
+    shiftIdleMinutes: data.shiftIdleMinutes,
   };
 }

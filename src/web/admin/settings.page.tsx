@@ -137,6 +137,7 @@ export function OrganisationSettingsPage(props: {
           {numberField('aidsCheckGrowthCm')}
           {numberField('resultsReleaseDays')}
           {numberField('expectedFracturesPerYear')}
+          {numberField('shiftIdleMinutes')}
           <p class="actions">
             <button type="submit">{o.submit}</button>
           </p>

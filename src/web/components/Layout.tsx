@@ -29,6 +29,8 @@ export interface SessionInfo {
   organisation: string | null;
   /** Clock time (Europe/Amsterdam) at which the session ends without activity. */
   idleAt: string;
+  /** A group tablet's shift session (shown, so nobody takes it for a personal sign-in). */
+  shift?: boolean | undefined;
   /** Token for the sign-out form; absent where the page cannot set the CSRF cookie. */
   csrf?: string | undefined;
 }
@@ -50,6 +52,7 @@ function SessionBar({ ctx, session }: { ctx: PageContext; session: SessionInfo }
             {t.signedInAs(session.name)}
             {session.organisation ? `, ${session.organisation}` : ''}
           </p>
+          {session.shift ? <p class="session-shift">{ctx.t.dayCentreGroups.shift.badge}</p> : null}
           <p class="session-idle">{t.idle(session.idleAt)}</p>
           {session.csrf ? (
             <form method="post" action="/sign-out" class="session-out">
