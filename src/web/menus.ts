@@ -64,7 +64,7 @@ export function menuFor(t: Messages, role: Role, kind?: OrganisationKind | null)
 /** Where each role starts after signing in: the first entry of its menu (at its kind of organisation, when known). */
 export function startPage(role: Role, kind?: OrganisationKind | null): string {
   const all = menuHrefs(role);
-  return kind === undefined ? all[0] : (all.find(shownAt(kind)) ?? all[0]);
+  return all.find(shownAt(kind)) ?? all[0];
 }
 
 /** Whether `page` (a menu entry's page: a start page, a list) is in `role`'s menu. */

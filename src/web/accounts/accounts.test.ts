@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../../api/testing/test-app.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../demo/demo-data.js';
 import { nl } from '../i18n/nl.js';
+import { startPage } from '../menus.js';
 import { Browser, START, account, csrfOf, demoApp, endSession, hiddenFields } from '../../api/testing/page-browser.js';
 
 describe('account pages', () => {
@@ -34,17 +35,21 @@ describe('account pages', () => {
     // The public start page, however it is asked for, is no place to be sent after signing in: it
     // comes as the return of a sign-in link on that page, with a language choice or an anchor.
     const publicStart = [undefined, '', '/', '/?lang=en', '/#main', '/?', '//', 'https://elders.example/'];
+    // The start page is the role's at the account's kind of organisation: a day centre's
+    // physiotherapist has no practice's referrals to start at.
+    const kinds = { hospital: 'hospital', physio: 'physiotherapy', 'day-centre': 'day-centre' } as const;
     for (const a of DEMO_ACCOUNTS) {
+      const start = a.org === undefined ? START[a.role] : startPage(a.role, kinds[a.org as keyof typeof kinds]);
       for (const r of publicStart) {
         const b = new Browser(t);
         const form = await b.get(r === undefined ? '/sign-in' : `/sign-in?return=${encodeURIComponent(r)}`);
         const res = await b.post('/sign-in', { _csrf: csrfOf(form.body), email: a.email, password: DEMO_PASSWORD, ...(r === undefined ? {} : { return: r }) });
         expect(res.statusCode, `${a.role} return ${String(r)}`).toBe(303);
-        expect(res.headers.location, `${a.role} return ${String(r)}`).toBe(START[a.role]);
+        expect(res.headers.location, `${a.role} return ${String(r)}`).toBe(start);
         // Signed in already, the sign-in page sends on the same way.
         const again = await b.get(r === undefined ? '/sign-in' : `/sign-in?return=${encodeURIComponent(r)}`);
         expect(again.statusCode, `${a.role} signed in, return ${String(r)}`).toBe(303);
-        expect(again.headers.location, `${a.role} signed in, return ${String(r)}`).toBe(START[a.role]);
+        expect(again.headers.location, `${a.role} signed in, return ${String(r)}`).toBe(start);
       }
     }
     // A page of the site itself is still where a sign-in link from it leads back to.
