@@ -45,6 +45,7 @@ import { registerWorklistRoutes } from './routes/worklist.route.js';
 import { registerQualityRoutes } from './routes/quality.route.js';
 import { registerLogisticsRoutes } from './routes/logistics.route.js';
 import { registerDiaryRoutes } from './routes/diary.route.js';
+import { registerChildProfileRoutes } from './routes/child-profile.route.js';
 import { registerMedicationRoutes } from './routes/medication.route.js';
 import { registerFollowUpRoutes } from './routes/follow-up.route.js';
 import { registerDecisionRoutes } from './routes/decision.route.js';
@@ -241,6 +242,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: 'calendar', description: "The patient's calendar feed: a private link, the reminder choices, the feed itself (text/calendar)" },
         { name: 'follow-up', description: 'Follow-up contacts after the start of treatment, the GP hand-over letter and the dentist\'s card, kept in the record' },
         { name: 'referral', description: 'Referrals to a physiotherapy practice: waiting, accepted, declined, ended; acceptance opens the record to the practice' },
+        { name: 'children', description: "A day centre's child: the bone-health profile, growth and earlier fractures, the vitamin D doses given" },
       ],
     },
     transform: jsonSchemaTransform,
@@ -307,6 +309,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerCaregiverInviteRoutes(typed);
   registerCalendarRoutes(typed);
   registerDiaryRoutes(typed);
+  registerChildProfileRoutes(typed);
   registerReferralRoutes(typed);
   typed.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
   return app;
