@@ -30,6 +30,7 @@ import { registerMedicationPages } from './medication/medication.route.js';
 import { registerQualityPages } from './quality/quality.route.js';
 import { registerDiaryPages } from './diary/diary.route.js';
 import { registerReportPages } from './reports/reports.route.js';
+import { registerChildPages } from './child/child.route.js';
 
 export function htmlError(app: FastifyInstance) {
   return (req: FastifyRequest, reply: FastifyReply, status: number): string => {
@@ -65,4 +66,5 @@ export function registerWebRoutes(fastify: FastifyInstance): void {
   registerMedicationPages(fastify, kit);
   registerDiaryPages(fastify, kit);
   registerReportPages(fastify, kit);
+  registerChildPages(fastify, kit);
 }
