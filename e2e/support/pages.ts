@@ -278,6 +278,12 @@ export const PAGES: readonly PageSpec[] = [
   { name: 'clinical settings (admin)', path: '/admin/settings', h1: (t) => t.orgSettings.title, before: signedInAs('admin') },
   { name: 'audit log, a date that does not exist (admin)', path: '/admin/audit?from=31-02-2026', status: 400, h1: (t) => t.audit.title, before: signedInAs('admin') },
   { name: 'forbidden (patient on admin page)', path: '/admin/users', status: 403, h1: (t) => t.errors.forbiddenTitle, before: signedInAs('patient') },
+  { name: 'child: bone-health overview (care worker)', path: '/patients/{id}/child', h1: (t) => t.childProfile.title, before: signedInAs('care-worker'), resolve: recordOf('Mulder', 'Lotte', 'child') },
+  { name: 'child: vitamin D and calcium (care worker)', path: '/patients/{id}/child/vitamin-d', h1: (t) => t.childVitaminD.title, before: signedInAs('care-worker'), resolve: recordOf('Mulder', 'Lotte', 'child/vitamin-d') },
+  {
+    name: 'child: the bones of a child (caregiver)', path: '/child/{id}', h1: (t) => t.childProfile.parentTitle('Lotte Mulder'), before: signedInAs('caregiver'),
+    resolve: async (page) => (await caredForQuestionnaires(page)).replace('/questionnaires/', '/child/'),
+  },
 ];
 
 export { LANGS, TEXT_SIZES, messages, type Lang, type TextSize, type Messages };
