@@ -89,6 +89,7 @@ describe.each(STORE_KINDS)('child bone-health pages on %s', (kind) => {
 
   it('the care worker reads without the keepers\' forms and notes a dose on the vitamin D page', async () => {
     const b = await as('care-worker');
+    expect((await b.get(`/patients/${lotte}`)).body).toContain(`href="/patients/${lotte}/child"`);
     const overview = await b.get(`/patients/${lotte}/child`);
     expect(overview.statusCode).toBe(200);
     expect(overview.body).not.toContain(`action="/patients/${lotte}/child/profile"`);
