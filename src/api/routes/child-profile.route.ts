@@ -33,57 +33,24 @@ export function registerChildProfileRoutes(app: ZodApp): void {
     },
     async (req) => childProfileOf(deps(), { ...ask(req, req.params.id), lang: req.query.lang }),
   );
-  app.put(
-    '/api/v1/patients/:id/child-profile',
-    {
-      schema: {
-        tags: ['children'],
-        summary: "Keep a child's bone-health profile",
-        description: `${KEEPERS} Mobility and daylight enter the record as a child entry, the number of anti-epileptics as a risk-factors entry (both read by the core); feeding, fibre-rich feeding and corticosteroids are kept beside the record. Fields left out are kept as not known.`,
-        params: PatientParams,
-        body: ChildProfileInput,
-        response: { 204: z.null(), ...problemResponses(400, 401, 403, 404, 409) },
+  /** One of the keepers' writes (`child.care`): the body checked by its schema, 204 when kept. */
+  function keep<B extends z.ZodType>(method: 'put' | 'post', path: string, summary: string, description: string, body: B, save: (a: ReturnType<typeof ask>, b: z.output<B>) => Promise<void>) {
+    app[method](
+      path,
+      { schema: { tags: ['children'], summary, description: `${KEEPERS} ${description}`, params: PatientParams, body, response: { 204: z.null(), ...problemResponses(400, 401, 403, 404, 409) } } },
+      async (req, reply) => {
+        await save(ask(req, req.params.id), req.body as z.output<B>);
+        return reply.status(204).send(null);
       },
-    },
-    async (req, reply) => {
-      await saveChildProfile(deps(), ask(req, req.params.id), req.body);
-      return reply.status(204).send(null);
-    },
-  );
-  app.post(
-    '/api/v1/patients/:id/child-growth',
-    {
-      schema: {
-        tags: ['children'],
-        summary: "A child's weight and/or height on a day",
-        description: `${KEEPERS} Recorded as weight and height entries of the record.`,
-        params: PatientParams,
-        body: ChildGrowthInput,
-        response: { 204: z.null(), ...problemResponses(400, 401, 403, 404, 409) },
-      },
-    },
-    async (req, reply) => {
-      await addChildGrowth(deps(), ask(req, req.params.id), req.body);
-      return reply.status(204).send(null);
-    },
-  );
-  app.post(
-    '/api/v1/patients/:id/child-fractures',
-    {
-      schema: {
-        tags: ['children'],
-        summary: 'An earlier fracture of a child and how it happened',
-        description: `${KEEPERS} Recorded as a fracture entry the core reads, with how it happened kept beside it.`,
-        params: PatientParams,
-        body: ChildFractureInput,
-        response: { 204: z.null(), ...problemResponses(400, 401, 403, 404, 409) },
-      },
-    },
-    async (req, reply) => {
-      await addChildFracture(deps(), ask(req, req.params.id), req.body);
-      return reply.status(204).send(null);
-    },
-  );
+    );
+  }
+  keep('put', '/api/v1/patients/:id/child-profile', "Keep a child's bone-health profile",
+    'Mobility and daylight enter the record as a child entry, the number of anti-epileptics as a risk-factors entry (both read by the core); feeding, fibre-rich feeding and corticosteroids are kept beside the record. Fields left out are kept as not known.',
+    ChildProfileInput, (a, b) => saveChildProfile(deps(), a, b));
+  keep('post', '/api/v1/patients/:id/child-growth', "A child's weight and/or height on a day", 'Recorded as weight and height entries of the record.',
+    ChildGrowthInput, (a, b) => addChildGrowth(deps(), a, b));
+  keep('post', '/api/v1/patients/:id/child-fractures', 'An earlier fracture of a child and how it happened', 'Recorded as a fracture entry the core reads, with how it happened kept beside it.',
+    ChildFractureInput, (a, b) => addChildFracture(deps(), a, b));
   app.post(
     '/api/v1/patients/:id/vitamin-d-doses',
     {
