@@ -39,7 +39,7 @@ export const ChildProfileInput = z
     note: line(2000).optional(),
   })
   .strict()
-  .meta({ id: 'ChildProfileInput' });
+  .meta({ id: 'ChildProfileChange' });
 export type ChildProfileInput = z.infer<typeof ChildProfileInput>;
 
 export const ChildGrowthInput = z
@@ -81,7 +81,7 @@ export const VitaminDDoseInput = z
       ctx.addIssue({ code: 'custom', path: ['date'], message: `lies more than ${String(DOSE_BACK_DAYS)} days back`, params: { code: 'date-too-old' } });
     }
   }, objectOnly)
-  .meta({ id: 'VitaminDDoseInput' });
+  .meta({ id: 'VitaminDDoseNote' });
 export type VitaminDDoseInput = z.infer<typeof VitaminDDoseInput>;
 
 export const VitaminDDoseView = z
