@@ -227,6 +227,12 @@ const CASES: Case[] = [
   { name: 'calendar link: bad id', method: 'POST', url: () => '/api/v1/patients/not-a-uuid/calendar-feed', as: 'nurse', pointer: '/params/id' },
   { name: 'activation: code too short', method: 'POST', url: () => '/api/v1/activation', as: null, body: { code: 'AB', password: 'long-enough-1' }, pointer: '/code' },
   { name: 'reset: not an e-mail', method: 'POST', url: () => '/api/v1/password-reset', as: null, body: { email: 'nope' }, pointer: '/email' },
+  // A child's bone-health profile (the schema answers before anyone is asked who they are).
+  { name: 'child profile: an unknown language', method: 'GET', url: (f) => rec(f, 'child-profile?lang=fr'), as: 'nurse', pointer: '/query/lang' },
+  { name: 'child profile: an unknown mobility', method: 'PUT', url: (f) => rec(f, 'child-profile'), as: 'nurse', body: { mobility: 'crawling' }, pointer: '/mobility' },
+  { name: 'child growth: neither weight nor height', method: 'POST', url: (f) => rec(f, 'child-growth'), as: 'nurse', body: { date: '2026-03-01' }, pointer: '/weightKg' },
+  { name: 'child fracture: an unknown site', method: 'POST', url: (f) => rec(f, 'child-fractures'), as: 'nurse', body: { date: '2026-03-01', site: 'nose', how: 'Gevallen' }, pointer: '/site' },
+  { name: 'vitamin D dose: above 100 micrograms', method: 'POST', url: (f) => rec(f, 'vitamin-d-doses'), as: 'nurse', body: { date: todayNl(), dose: 101 }, pointer: '/dose' },
 ];
 
 describe.each(STORE_KINDS)('bad input on %s', (kind) => {
