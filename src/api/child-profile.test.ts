@@ -102,6 +102,15 @@ describe.each(STORE_KINDS)('the child profile API on %s', (kind) => {
     expect((await call('POST', doses(f.patients.childA), '', { date: today, dose: 10 })).statusCode).toBe(401);
     expect(await count('vitamin_d_dose')).toBe(before);
     expect((await read('caregiver')).profile.mobility).toBe('wheelchair');
+    // Each refusal and each write is audited, with the action the core decided on.
+    const audit = await t.store.db.selectFrom('audit_event').select(['user_id', 'action', 'allowed']).where('patient_id', '=', f.patients.childA).where('resource', '=', 'patient/vitamin-d-dose').execute();
+    expect(audit).toEqual(expect.arrayContaining([
+      { user_id: f.users.nurse.id, action: 'child.log', allowed: false },
+      { user_id: f.users.caregiver.id, action: 'child.log', allowed: true },
+      { user_id: f.users['care-worker'].id, action: 'child.log', allowed: true },
+    ]));
+    const kept = await t.store.db.selectFrom('audit_event').select(['action', 'allowed']).where('patient_id', '=', f.patients.childA).where('resource', '=', 'patient/child-profile').where('user_id', '=', f.users.caregiver.id).execute();
+    expect(kept).toEqual(expect.arrayContaining([{ action: 'record.read', allowed: true }, { action: 'child.care', allowed: false }]));
   });
 
   it('names each bad field of a dose at once and stores nothing', async () => {
