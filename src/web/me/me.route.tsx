@@ -40,8 +40,12 @@ export function registerOwnRecordPages(fastify: FastifyInstance, kit: PageKit): 
       const reminders = (await Promise.all(people.items.map(async (p) => ({ person: p, reminder: await visitReminder(deps(), { actor: u.actor, meta: requestMeta(req), patientId: p.id, lang: ctx.lang }) }))))
         .flatMap((x) => (x.reminder ? [{ name: listName(x.person), reminder: x.reminder }] : []));
       // A child's bone health has its own page, with the vitamin D reminder for the parents.
-      const children = await Promise.all(people.items.filter((p) => ageOn(p.birthDate, todayNl()) < 18)
-        .map((p) => childProfileOf(deps(), { actor: u.actor, meta: requestMeta(req), patientId: p.id, lang: ctx.lang })));
+      // A child whose record cannot be read just now (a refusal) is left out here, never the whole list.
+      const children = (await Promise.all(people.items.filter((p) => ageOn(p.birthDate, todayNl()) < 18)
+        .map((p) => childProfileOf(deps(), { actor: u.actor, meta: requestMeta(req), patientId: p.id, lang: ctx.lang }).catch((e: unknown) => {
+          if (e instanceof AppError) return null;
+          throw e;
+        })))).filter((x) => x !== null);
       return send(reply, <CarePage ctx={ctx} people={people.items} idle={idle} reminders={reminders} children={children} linked={queryFields(req).notice === 'linked'} />);
     }),
   );
