@@ -29,6 +29,7 @@ const NEEDS_DB = [
   'src/web/exercise/exercise.test.ts',
   'src/web/therapy-intake/therapy-intake.test.ts',
   'src/web/groups/groups.test.ts',
+  'src/web/child/child.test.ts',
 ];
 
 /**

@@ -18,6 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { loadConfig } from '../src/config.js';
 import { buildServer } from '../src/main.js';
 import { migrate, openStore, inTransaction } from '../src/store/db.js';
@@ -58,6 +59,7 @@ const PAGES: readonly { name: string; as: Reader; path: (ids: Ids) => string }[]
   { name: 'results of a child', as: 'caregiver', path: (i) => `/results/${i.lotte}` },
   { name: 'plan of a child', as: 'caregiver', path: (i) => `/plan/${i.lotte}` },
   { name: 'questionnaires of a child', as: 'caregiver', path: (i) => `/questionnaires/${i.lotte}` },
+  { name: 'the bones of a child, 10 years of vitamin D noted', as: 'caregiver', path: (i) => `/child/${i.lotte}` },
 ];
 
 const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
@@ -114,6 +116,10 @@ try {
       for (let i = 0; i < rows.length; i += 500) await trx.insertInto('clinical_entry').values(rows.slice(i, i + 500)).execute();
     }
   });
+  // Ten years of vitamin D given to Lotte, one dose a day, noted by her parent (the child's page reads the last 31 days).
+  const parentId = (await db.selectFrom('app_user').select('id').where('email', '=', DEMO_ACCOUNTS.find((a) => a.role === 'caregiver')?.email ?? '').executeTakeFirstOrThrow()).id;
+  await sql`insert into vitamin_d_dose (patient_id, dose_date, micrograms, given_by)
+    select ${lotte.id}, (${today}::date - d), 10, ${parentId} from generate_series(0, 3652) as d`.execute(db);
   const count = (kind: string) => five.rec.entries.filter((e) => e.kind === kind).length;
   out.record = {
     seed: five.seed, treatmentStart: five.rec.treatmentStart, entries: five.rec.entries.length, doses: count('medication-dose'), courses: count('medication'),

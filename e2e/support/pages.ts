@@ -302,6 +302,12 @@ export const PAGES: readonly PageSpec[] = [
   // A day centre's groups: the care worker's start page, and its administrator's page (not the first demo administrator's: the day centre's own).
   { name: 'my group (care worker)', path: '/group', h1: (t) => t.dayCentreGroups.mine.title, before: signedInAs('care-worker') },
   { name: 'day-centre groups (day-centre admin)', path: '/admin/groups', h1: (t) => t.dayCentreGroups.admin.title, before: signedInByEmail('admin', 'beheer-dagcentrum@demo.botpad.nl') },
+  { name: 'child: bone-health overview (care worker)', path: '/patients/{id}/child', h1: (t) => t.childProfile.title, before: signedInAs('care-worker'), resolve: recordOf('Mulder', 'Lotte', 'child') },
+  { name: 'child: vitamin D and calcium (care worker)', path: '/patients/{id}/child/vitamin-d', h1: (t) => t.childVitaminD.title, before: signedInAs('care-worker'), resolve: recordOf('Mulder', 'Lotte', 'child/vitamin-d') },
+  {
+    name: 'child: the bones of a child (caregiver)', path: '/child/{id}', h1: (t) => t.childProfile.parentTitle('Lotte Mulder'), before: signedInAs('caregiver'),
+    resolve: async (page) => (await caredForQuestionnaires(page)).replace('/questionnaires/', '/child/'),
+  },
 ];
 
 export { LANGS, TEXT_SIZES, messages, type Lang, type TextSize, type Messages };

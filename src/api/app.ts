@@ -46,6 +46,7 @@ import { registerQualityRoutes } from './routes/quality.route.js';
 import { registerLogisticsRoutes } from './routes/logistics.route.js';
 import { registerDiaryRoutes } from './routes/diary.route.js';
 import { registerTherapyIntakeRoutes } from './routes/therapy-intake.route.js';
+import { registerChildProfileRoutes } from './routes/child-profile.route.js';
 import { registerMedicationRoutes } from './routes/medication.route.js';
 import { registerFollowUpRoutes } from './routes/follow-up.route.js';
 import { registerDecisionRoutes } from './routes/decision.route.js';
@@ -247,6 +248,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: 'referral', description: 'Referrals to a physiotherapy practice: waiting, accepted, declined, ended; acceptance opens the record to the practice' },
         { name: 'coaching', description: "The practice's home safety check, lifestyle coaching and referral letter to a dietitian (physiotherapists of a practice with an accepted referral write; the record's readers read)" },
         { name: 'exercise therapy', description: "The practice's exercise plan (versions, the core's safety warnings) and the patient's home programme" },
+        { name: 'children', description: "A day centre's child: the bone-health profile, growth and earlier fractures, the vitamin D doses given" },
       ],
     },
     transform: jsonSchemaTransform,
@@ -313,6 +315,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerCaregiverInviteRoutes(typed);
   registerCalendarRoutes(typed);
   registerDiaryRoutes(typed);
+  registerChildProfileRoutes(typed);
   registerReferralRoutes(typed);
   registerCoachingRoutes(typed);
   registerExercisePlanRoutes(typed);

@@ -241,6 +241,12 @@ const CASES: Case[] = [
   { name: 'group: an empty name', method: 'POST', url: () => '/api/v1/groups', as: 'nurse', body: { name: '  ' }, pointer: '/name' },
   { name: 'group child: an id that is not one', method: 'POST', url: () => '/api/v1/groups/6f1c3c0e-7d2a-4a47-9d51-0c8a7c1e2b3d/children', as: 'nurse', body: { patientId: 'Lotte' }, pointer: '/patientId' },
   { name: 'group staff: no one given', method: 'POST', url: () => '/api/v1/groups/6f1c3c0e-7d2a-4a47-9d51-0c8a7c1e2b3d/staff', as: 'nurse', body: {}, pointer: '/userId' },
+  // A child's bone-health profile (the schema answers before anyone is asked who they are).
+  { name: 'child profile: an unknown language', method: 'GET', url: (f) => rec(f, 'child-profile?lang=fr'), as: 'nurse', pointer: '/query/lang' },
+  { name: 'child profile: an unknown mobility', method: 'PUT', url: (f) => rec(f, 'child-profile'), as: 'nurse', body: { mobility: 'crawling' }, pointer: '/mobility' },
+  { name: 'child growth: neither weight nor height', method: 'POST', url: (f) => rec(f, 'child-growth'), as: 'nurse', body: { date: '2026-03-01' }, pointer: '/weightKg' },
+  { name: 'child fracture: an unknown site', method: 'POST', url: (f) => rec(f, 'child-fractures'), as: 'nurse', body: { date: '2026-03-01', site: 'nose', how: 'Gevallen' }, pointer: '/site' },
+  { name: 'vitamin D dose: above 100 micrograms', method: 'POST', url: (f) => rec(f, 'vitamin-d-doses'), as: 'nurse', body: { date: todayNl(), dose: 101 }, pointer: '/dose' },
 ];
 
 describe.each(STORE_KINDS)('bad input on %s', (kind) => {

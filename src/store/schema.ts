@@ -478,6 +478,9 @@ export interface Database {
   day_centre_group: DayCentreGroupTable;
   day_centre_group_child: DayCentreGroupChildTable;
   day_centre_group_staff: DayCentreGroupStaffTable;
+  child_profile: ChildProfileTable;
+  child_fracture_how: ChildFractureHowTable;
+  vitamin_d_dose: VitaminDDoseTable;
 }
 
 /** A day centre's group (migration 0026). */
@@ -503,6 +506,34 @@ export interface DayCentreGroupStaffTable {
   user_id: string;
   added_at: Timestamp;
   added_by: string | null;
+}
+
+/** The parts of a child's bone-health profile the core does not read (migration 0027). */
+export interface ChildProfileTable {
+  patient_id: string;
+  feeding: 'mouth' | 'tube' | 'both' | null;
+  fibre_rich: boolean | null;
+  corticosteroids: boolean | null;
+  note: string | null;
+  updated_by: string;
+  updated_at: Timestamp;
+}
+
+/** How an earlier fracture of a child happened, beside its fracture entry (migration 0027). */
+export interface ChildFractureHowTable {
+  entry_id: string;
+  patient_id: string;
+  how: string;
+}
+
+/** A dose of vitamin D given to a child on a day, as a parent or the staff noted it (migration 0027). */
+export interface VitaminDDoseTable {
+  id: Generated<string>;
+  patient_id: string;
+  dose_date: string;
+  micrograms: number;
+  given_by: string;
+  given_at: Timestamp;
 }
 
 /** One day's or one activity's line of the patient's diary (migration 0017). */

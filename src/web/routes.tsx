@@ -35,6 +35,7 @@ import { registerTherapyIntakePages } from './therapy-intake/therapy-intake.rout
 import { registerCoachingPages } from './coaching/coaching.route.js';
 import { registerReferralPages } from './referrals/referrals.route.js';
 import { registerGroupPages } from './groups/groups.route.js';
+import { registerChildPages } from './child/child.route.js';
 
 export function htmlError(app: FastifyInstance) {
   return (req: FastifyRequest, reply: FastifyReply, status: number): string => {
@@ -75,4 +76,5 @@ export function registerWebRoutes(fastify: FastifyInstance): void {
   registerCoachingPages(fastify, kit);
   registerReferralPages(fastify, kit);
   registerGroupPages(fastify, kit);
+  registerChildPages(fastify, kit);
 }

@@ -27,6 +27,7 @@ import * as m0023 from './0023_therapy_intake.js';
 import * as m0024 from './0024_exercise_plan.js';
 import * as m0025 from './0025_home_check_coaching.js';
 import * as m0026 from './0026_day_centre_groups.js';
+import * as m0027 from './0027_child_profile.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_init': m0001,
@@ -54,6 +55,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0024_exercise_plan': m0024,
   '0025_home_check_coaching': m0025,
   '0026_day_centre_groups': m0026,
+  '0027_child_profile': m0027,
 };
 
 export const migrationProvider: MigrationProvider = {

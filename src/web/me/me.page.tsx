@@ -10,6 +10,8 @@ import { PatientDetails } from '../components/Patient.js';
 import { Csrf, Notice } from '../components/Form.js';
 import type { CaregiverLinkView, LinkGap, QuestionnaireView, VisitReminder } from '../../api/facade.js';
 import { QuestionnaireLinks } from '../questionnaires/questionnaires.page.js';
+import { DoseReminder } from '../child/child.page.js';
+import type { ChildProfileView } from '../../api/facade.js';
 
 /** Where a caregiver stands, for the patient: plain words, no legal terms. */
 function statusWords(ctx: PageContext, c: CaregiverLinkView): string {
@@ -160,8 +162,10 @@ export function MePage({ ctx, patient, caregivers, questionnaires, reminder, csr
   );
 }
 
-export function CarePage({ ctx, people, idle, reminders, linked = false }: {
+export function CarePage({ ctx, people, idle, reminders, children = [], linked = false }: {
   ctx: PageContext; people: readonly PatientSummary[]; idle: readonly LinkGap[]; reminders: readonly { name: string; reminder: VisitReminder }[];
+  /** The children among them, with their bone-health overview (its vitamin D reminder). */
+  children?: readonly ChildProfileView[];
   /** Just took an invitation to look along. */
   linked?: boolean;
 }) {
@@ -172,6 +176,12 @@ export function CarePage({ ctx, people, idle, reminders, linked = false }: {
       <h1>{c.title}</h1>
       {linked ? <Notice ok>{t.caregiverInvites.linked}</Notice> : null}
       {reminders.map((x, i) => <VisitReminderBox key={x.name} ctx={ctx} reminder={x.reminder} name={x.name} id={`reminder-${String(i)}`} />)}
+      {children.map((x) => <DoseReminder key={x.patient.id} ctx={ctx} view={x} action={<p><a href={`/child/${x.patient.id}`}>{t.childVitaminD.reminderParent(x.patient.name)}</a></p>} />)}
+      {children.length > 0 ? (
+        <ul class="bullets">
+          {children.map((x) => <li key={x.patient.id}><a href={`/child/${x.patient.id}`}>{t.childProfile.parentTitle(x.patient.name)}</a></li>)}
+        </ul>
+      ) : null}
       {idle.length > 0 ? (
         <section aria-labelledby="idle-title" class="notice" role="note">
           <h2 id="idle-title">{c.idleTitle}</h2>

@@ -1,10 +1,12 @@
 // The patient's and the caregiver's side: their own record (/me) and the people they look after (/care).
 import type { FastifyInstance } from 'fastify';
-import { AppError, caregiverLinks, findPatients, idleLinks, listDecisions, questionnairesOf, readPatient, requestMeta, visitReminder, withdrawConsent } from '../../api/facade.js';
+import { AppError, caregiverLinks, childProfileOf, findPatients, idleLinks, listDecisions, questionnairesOf, readPatient, requestMeta, visitReminder, withdrawConsent } from '../../api/facade.js';
 import { queryFields } from '../forms.js';
 import { isUuid, userOfMenuPage, type PageKit } from '../page-kit.js';
 import { listName } from '../../core/names.js';
 import { CarePage, MePage } from './me.page.js';
+import { ageOn } from '../../core/time/date.js';
+import { todayNl } from '../../schema/clock.js';
 
 export function registerOwnRecordPages(fastify: FastifyInstance, kit: PageKit): void {
   const { hidden, form, deps, ctxOf, send, page } = kit;
@@ -37,7 +39,14 @@ export function registerOwnRecordPages(fastify: FastifyInstance, kit: PageKit): 
       // A caregiver's home reminds of each cared-for person's coming diagnostic day, as the patient's own does.
       const reminders = (await Promise.all(people.items.map(async (p) => ({ person: p, reminder: await visitReminder(deps(), { actor: u.actor, meta: requestMeta(req), patientId: p.id, lang: ctx.lang }) }))))
         .flatMap((x) => (x.reminder ? [{ name: listName(x.person), reminder: x.reminder }] : []));
-      return send(reply, <CarePage ctx={ctx} people={people.items} idle={idle} reminders={reminders} linked={queryFields(req).notice === 'linked'} />);
+      // A child's bone health has its own page, with the vitamin D reminder for the parents.
+      // A child whose record cannot be read just now (a refusal) is left out here, never the whole list.
+      const children = (await Promise.all(people.items.filter((p) => ageOn(p.birthDate, todayNl()) < 18)
+        .map((p) => childProfileOf(deps(), { actor: u.actor, meta: requestMeta(req), patientId: p.id, lang: ctx.lang }).catch((e: unknown) => {
+          if (e instanceof AppError) return null;
+          throw e;
+        })))).filter((x) => x !== null);
+      return send(reply, <CarePage ctx={ctx} people={people.items} idle={idle} reminders={reminders} children={children} linked={queryFields(req).notice === 'linked'} />);
     }),
   );
 

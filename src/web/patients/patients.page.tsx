@@ -318,6 +318,11 @@ export function PatientRecordPage(props: {
       <section aria-labelledby="details-title">
         <h2 id="details-title">{r.details}</h2>
         <PatientDetails ctx={ctx} patient={patient} />
+        {patient.organisations.some((o) => o.kind === 'day-centre' && o.relation === 'care') ? (
+          <p>
+            <a href={ctx.side === 'patient' ? `/child/${patient.id}` : `/patients/${patient.id}/child`}>{t.childProfile.title}</a>
+          </p>
+        ) : null}
       </section>
       <section aria-labelledby="orgs-title">
         <h2 id="orgs-title">{r.organisations}</h2>
