@@ -45,6 +45,7 @@ import { registerWorklistRoutes } from './routes/worklist.route.js';
 import { registerQualityRoutes } from './routes/quality.route.js';
 import { registerLogisticsRoutes } from './routes/logistics.route.js';
 import { registerDiaryRoutes } from './routes/diary.route.js';
+import { registerLoadingRoutes } from './routes/loading.route.js';
 import { registerMedicationRoutes } from './routes/medication.route.js';
 import { registerFollowUpRoutes } from './routes/follow-up.route.js';
 import { registerDecisionRoutes } from './routes/decision.route.js';
@@ -307,6 +308,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerCaregiverInviteRoutes(typed);
   registerCalendarRoutes(typed);
   registerDiaryRoutes(typed);
+  registerLoadingRoutes(typed);
   registerReferralRoutes(typed);
   typed.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
   return app;

@@ -44,6 +44,8 @@ export { myAgreementsPdf, myPlan, PLAN_RULES, type MyPlan, type PlanCheckUp, typ
 export { visitReminder, type VisitReminder } from '../services/visit-reminder.js';
 export { calendarSettings, chooseReminders, endFeedLink, makeFeedLink, type CalendarSettingsView } from '../services/calendar.js';
 export { addDiaryEntry, diaryOf, type DiaryPatient, type DiaryView } from '../services/diary.js';
+export { addLoadingLog, loadingLogOf, loadingPlanOf, setLoadingPlan, type LoadingLogWeek, type LoadingPlanOf } from '../services/loading.js';
+export type { LoadingLogEntryView, LoadingPlanView } from '../schema/loading.schema.js';
 export { openReport, reportOfItem, reportsOf, sendReport, type FractureStatus, type OpenedReport, type ReportsView } from '../services/reports.js';
 export type { DiaryEntryView, ReportView } from '../schema/diary.schema.js';
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo/demo-data.js';

@@ -2,7 +2,7 @@
 // here. Dates (`date`) and timestamps come back as ISO strings on both drivers (see parsers.ts), so
 // the types say string.
 import type { ColumnType, Generated } from 'kysely';
-import type { CareEndReason, DecisionOption, DiaryFeeling, EntryKind, EntrySource, EntryStatus, LetterKind, QuestionnaireId, ReportFractureCause, ReportKind, ReportSeverity } from '../core/record/lists.js';
+import type { CareEndReason, DecisionOption, DiaryFeeling, EntryKind, EntrySource, EntryStatus, LetterKind, LoadingActivity, QuestionnaireId, ReportFractureCause, ReportKind, ReportSeverity } from '../core/record/lists.js';
 import type { CommunicationKind, InvitationEvent, ItemState, Priority, VisitKind, VisitStatus, WorklistStep } from '../core/worklist/lists.js';
 import type { OutcomeCode } from '../core/quality/lists.js';
 import type { ReferralSource, ReferralStatus } from '../core/referral/lists.js';
@@ -464,6 +464,8 @@ export interface Database {
   diary_entry: DiaryEntryTable;
   patient_report: PatientReportTable;
   referral: ReferralTable;
+  loading_plan: LoadingPlanTable;
+  loading_log: LoadingLogTable;
 }
 
 /** One day's or one activity's line of the patient's diary (migration 0017). */
@@ -499,4 +501,27 @@ export interface PatientReportTable {
   sent_at: Timestamp;
   read_by: string | null;
   read_at: string | null;
+}
+
+/** A child's daily loading plan as the physiotherapist set it, minutes a day; the newest counts (migration 0028). */
+export interface LoadingPlanTable {
+  id: Generated<string>;
+  patient_id: string;
+  standing_frame: number;
+  walking_aid: number;
+  other_movement: number;
+  note: string | null;
+  set_by: string;
+  set_at: Timestamp;
+}
+
+/** One line of a child's loading log: what, how long, on which day, noted by whom (migration 0028). */
+export interface LoadingLogTable {
+  id: Generated<string>;
+  patient_id: string;
+  log_date: string;
+  activity: LoadingActivity;
+  minutes: number;
+  logged_by: string;
+  logged_at: Timestamp;
 }
