@@ -278,6 +278,10 @@ export const PAGES: readonly PageSpec[] = [
   { name: 'clinical settings (admin)', path: '/admin/settings', h1: (t) => t.orgSettings.title, before: signedInAs('admin') },
   { name: 'audit log, a date that does not exist (admin)', path: '/admin/audit?from=31-02-2026', status: 400, h1: (t) => t.audit.title, before: signedInAs('admin') },
   { name: 'forbidden (patient on admin page)', path: '/admin/users', status: 403, h1: (t) => t.errors.forbiddenTitle, before: signedInAs('patient') },
+  // A child's standing and moving: the tablet page for a parent and for a care worker, and the clinician's page with the plan and the weeks.
+  { name: 'loading log of a child on the tablet (caregiver)', path: '/log/{id}', h1: (t) => t.childLoading.logTitle, before: signedInAs('caregiver'), resolve: async (page) => (await caredForQuestionnaires(page)).replace('/questionnaires/', '/log/') },
+  { name: 'loading log of a child on the tablet (care worker)', path: '/log/{id}', h1: (t) => t.childLoading.logTitle, before: signedInAs('care-worker'), resolve: async (page) => (await recordOf('Mulder', 'Lotte', 'child/loading')(page)).replace(/^\/patients\/([^/]+)\/child\/loading$/, '/log/$1') },
+  { name: 'loading plan and weeks of a child (care worker)', path: '/patients/{id}/child/loading', h1: (t) => t.childLoading.title, before: signedInAs('care-worker'), resolve: recordOf('Mulder', 'Lotte', 'child/loading') },
 ];
 
 export { LANGS, TEXT_SIZES, messages, type Lang, type TextSize, type Messages };
