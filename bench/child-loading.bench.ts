@@ -72,13 +72,13 @@ try {
       cookie[role] = `botpad_session=${s.value}`;
     }
     const measures: { name: string; call: () => Promise<LightMyRequestResponse>; status: number }[] = [
+      { name: 'GET /log/{id} (tablet page, parent)', status: 200, call: () => app.inject({ method: 'GET', url: `/log/${lotte.id}`, headers: { accept: 'text/html', cookie: cookie.caregiver ?? '' } }) },
+      { name: 'GET /log/{id} (tablet page, care worker)', status: 200, call: () => app.inject({ method: 'GET', url: `/log/${lotte.id}`, headers: { accept: 'text/html', cookie: cookie['care-worker'] ?? '' } }) },
+      { name: 'GET /patients/{id}/child/loading (care worker)', status: 200, call: () => app.inject({ method: 'GET', url: `/patients/${lotte.id}/child/loading`, headers: { accept: 'text/html', cookie: cookie['care-worker'] ?? '' } }) },
       {
         name: 'POST loading-log (a standing session, end to end)', status: 201,
         call: () => app.inject({ method: 'POST', url: `/api/v1/patients/${lotte.id}/loading-log`, headers: { cookie: cookie.caregiver ?? '', 'content-type': 'application/json' }, payload: JSON.stringify({ date: today, activity: 'standing-frame', minutes: 10 }) }),
       },
-      { name: 'GET /log/{id} (tablet page, parent)', status: 200, call: () => app.inject({ method: 'GET', url: `/log/${lotte.id}`, headers: { accept: 'text/html', cookie: cookie.caregiver ?? '' } }) },
-      { name: 'GET /log/{id} (tablet page, care worker)', status: 200, call: () => app.inject({ method: 'GET', url: `/log/${lotte.id}`, headers: { accept: 'text/html', cookie: cookie['care-worker'] ?? '' } }) },
-      { name: 'GET /patients/{id}/child/loading (care worker)', status: 200, call: () => app.inject({ method: 'GET', url: `/patients/${lotte.id}/child/loading`, headers: { accept: 'text/html', cookie: cookie['care-worker'] ?? '' } }) },
     ];
     const results: Record<string, unknown>[] = [];
     for (const m of measures) {

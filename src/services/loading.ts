@@ -72,6 +72,8 @@ export interface LoadingLogWeek {
   /** Minutes a day over the last 7 days, as the Case reads them; null before the first line. */
   means: LoadingMeans | null;
   plan: LoadingPlanView | null;
+  /** Whether the child is old enough for a loading plan (from age 2). */
+  fromAge: boolean;
   today: string;
 }
 
@@ -98,6 +100,7 @@ export async function loadingLogOf(deps: AccessDeps, ask: Ask & { week?: string 
       weeks: loadingWeeks(points, end),
       means: loadingMeans(forCase.get(row.id) ?? [], today) ?? null,
       plan: plan ? planView(plan) : null,
+      fromAge: ageOn(row.birth_date, today) >= LOADING_FROM_AGE,
       today,
     };
   });

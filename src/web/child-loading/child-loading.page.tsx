@@ -8,13 +8,14 @@
 import { num } from '../../core/text.js';
 import { LOADING_ACTIVITIES, type LoadingActivity } from '../../core/record/lists.js';
 import { MOVEMENT_TARGET_MAX, MOVEMENT_TARGET_MIN, PLAN_MAX_MINUTES, LOG_MAX_MINUTES, PRESET_MINUTES, type LoadingWeek } from '../../core/children/loading-log.js';
-import type { LoadingLogEntryView, LoadingLogWeek, LoadingPlanOf, LoadingPlanView } from '../../api/facade.js';
+import type { LoadingLogEntryView, LoadingLogWeek, LoadingPlanView } from '../../api/facade.js';
 import { Layout, type PageContext } from '../components/Layout.js';
 import { Csrf, ErrorSummary, Field, Notice, Radios, TextArea, type FieldErrors } from '../components/Form.js';
 import { DataTable, EmptyState, PatientBanner } from '../components/Record.js';
 import { calendarDate, clockTime, dateTime, numericDate } from '../time-format.js';
 import type { Lang, Messages } from '../i18n/index.js';
 import { addDays } from '../../core/time/date.js';
+import { shortDay } from '../diary/diary.page.js';
 
 const KEY: Record<LoadingActivity, 'standingFrame' | 'walkingAid' | 'otherMovement'> = {
   'standing-frame': 'standingFrame', 'walking-aid': 'walkingAid', 'other-movement': 'otherMovement',
@@ -25,9 +26,6 @@ const FILL: Record<LoadingActivity, string> = { 'standing-frame': '#1d4f91', 'wa
 const W = 760;
 const H = 340;
 const PAD = { left: 64, right: 16, top: 20, bottom: 56 } as const;
-
-/** A week's first day, short: "30 nov". */
-const shortDay = (lang: Lang, ymd: string) => new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${ymd}T12:00:00Z`));
 
 /** The chart's top in minutes: a whole week at 60 minutes a day, or the busiest week, rounded up to an hour. */
 export function weekScale(weeks: readonly LoadingWeek[]): number {
@@ -161,7 +159,6 @@ function Lines({ t, lang, items, withDate }: { t: Messages; lang: Lang; items: r
 
 export interface LoadingPageProps {
   ctx: PageContext;
-  plan: LoadingPlanOf;
   log: LoadingLogWeek;
   csrf: string;
   /** The reader keeps the child's profile (the centre's physiotherapist or physician): the plan's form is shown. */
@@ -171,16 +168,18 @@ export interface LoadingPageProps {
   saved?: boolean;
 }
 
+/** What both pages start from: the words, the form's problems, whose record. */
+function opening(p: { ctx: PageContext; log: LoadingLogWeek; errors?: FieldErrors | undefined }) {
+  const errors = p.errors ?? {};
+  return { t: p.ctx.t, c: p.ctx.t.childLoading, errors, failed: Object.keys(errors).length > 0, id: p.log.patient.id };
+}
+
 /** /patients/{id}/child/loading: the plan, the means, the weeks and a week's lines. */
 export function LoadingPage(p: LoadingPageProps) {
   const { ctx, log } = p;
-  const t = ctx.t;
-  const c = t.childLoading;
-  const errors = p.errors ?? {};
-  const failed = Object.keys(errors).length > 0;
-  const id = log.patient.id;
+  const { t, c, errors, failed, id } = opening(p);
   const base = `/patients/${id}/child/loading`;
-  const plan = p.plan.plan;
+  const plan = log.plan;
   const v = p.values ?? (plan ? { standingFrame: String(plan.standingFrame), walkingAid: String(plan.walkingAid), otherMovement: String(plan.otherMovement), note: plan.note ?? '' } : {});
   const thisWeek = log.to >= log.today;
   return (
@@ -198,8 +197,8 @@ export function LoadingPage(p: LoadingPageProps) {
       </ul>
       <section aria-labelledby="plan-title">
         <h2 id="plan-title">{c.planTitle}</h2>
-        {plan ? <PlanText t={t} lang={ctx.lang} plan={plan} /> : <EmptyState>{p.plan.fromAge ? c.planNone : c.planTooYoung}</EmptyState>}
-        {p.mayPlan && p.plan.fromAge ? (
+        {plan ? <PlanText t={t} lang={ctx.lang} plan={plan} /> : <EmptyState>{log.fromAge ? c.planNone : c.planTooYoung}</EmptyState>}
+        {p.mayPlan && log.fromAge ? (
           <details class="action" open={failed || plan === null}>
             <summary>{c.planForm}</summary>
             <form method="post" action={base} novalidate>
@@ -261,11 +260,7 @@ export interface LogPageProps {
 /** /log/{id}: the tablet page. */
 export function LogPage(p: LogPageProps) {
   const { ctx, log } = p;
-  const t = ctx.t;
-  const c = t.childLoading;
-  const errors = p.errors ?? {};
-  const failed = Object.keys(errors).length > 0;
-  const id = log.patient.id;
+  const { t, c, errors, failed, id } = opening(p);
   const action = `/log/${id}`;
   const today = log.items.filter((l) => l.date === log.today).reverse();
   const todayTotal = today.reduce((s, l) => s + l.minutes, 0);

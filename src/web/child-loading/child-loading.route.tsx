@@ -3,7 +3,7 @@
 // with one press. The core decides who may read (`record.read`), note down (`child.log`) and set
 // the plan (`child.care`); every form is a post without script.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { addLoadingLog, loadingLogOf, loadingPlanOf, requestMeta, requireUser, setLoadingPlan, type SessionUser } from '../../api/facade.js';
+import { addLoadingLog, loadingLogOf, requestMeta, requireUser, setLoadingPlan, type SessionUser } from '../../api/facade.js';
 import { isRecordDate } from '../../core/time/date.js';
 import { todayNl } from '../../schema/clock.js';
 import type { LoadingActivity } from '../../core/record/lists.js';
@@ -24,12 +24,12 @@ export function registerChildLoadingPages(fastify: FastifyInstance, kit: PageKit
   async function showPlan(req: FastifyRequest, reply: FastifyReply, u: SessionUser, o: { values?: Record<string, string>; errors?: FieldErrors; saved?: boolean; week?: string | undefined } = {}) {
     const patientId = patientIdOf(req);
     const ask = { actor: u.actor, meta: requestMeta(req), patientId };
-    const plan = await loadingPlanOf(deps(), ask);
+    // One audited read: the week, the chart's weeks, the means and the plan.
     const log = await loadingLogOf(deps(), { ...ask, week: o.week });
     const status = o.errors && Object.keys(o.errors).length > 0 ? 400 : 200;
     return send(
       reply,
-      <LoadingPage ctx={await ctxOf(req, reply)} plan={plan} log={log} csrf={reply.generateCsrf()} mayPlan={PLANNERS.has(u.actor.role)} values={o.values} errors={o.errors} saved={o.saved} />,
+      <LoadingPage ctx={await ctxOf(req, reply)} log={log} csrf={reply.generateCsrf()} mayPlan={PLANNERS.has(u.actor.role)} values={o.values} errors={o.errors} saved={o.saved} />,
       status,
     );
   }
