@@ -227,6 +227,9 @@ const CASES: Case[] = [
   { name: 'calendar link: bad id', method: 'POST', url: () => '/api/v1/patients/not-a-uuid/calendar-feed', as: 'nurse', pointer: '/params/id' },
   { name: 'activation: code too short', method: 'POST', url: () => '/api/v1/activation', as: null, body: { code: 'AB', password: 'long-enough-1' }, pointer: '/code' },
   { name: 'reset: not an e-mail', method: 'POST', url: () => '/api/v1/password-reset', as: null, body: { email: 'nope' }, pointer: '/email' },
+  { name: 'loading plan: more than 240 minutes', method: 'PUT', url: (f) => `/api/v1/patients/${f.patients.childA}/loading-plan`, as: 'nurse', body: { standingFrame: 241, walkingAid: 0, otherMovement: 0 }, pointer: '/standingFrame' },
+  { name: 'loading log: an unknown activity', method: 'POST', url: (f) => `/api/v1/patients/${f.patients.childA}/loading-log`, as: 'nurse', body: { date: '2026-03-01', activity: 'swimming', minutes: 10 }, pointer: '/activity' },
+  { name: 'loading log: a week that is no date', method: 'GET', url: (f) => `/api/v1/patients/${f.patients.childA}/loading-log?week=soon`, as: 'nurse', pointer: '/query/week' },
 ];
 
 describe.each(STORE_KINDS)('bad input on %s', (kind) => {
