@@ -9,7 +9,8 @@ import { launchBrowser, newContext } from './support/browser.js';
 import { auditPage } from './support/audit.js';
 import { Shell } from './support/shell.js';
 import { messages } from './support/pages.js';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/demo/demo-data.js';
+import { signInByKeyboard } from './support/keyboard.js';
+import { DEMO_ACCOUNTS } from '../src/demo/demo-data.js';
 
 const t = messages('nl');
 const c = t.childLoading;
@@ -29,12 +30,7 @@ async function signedIn(role: 'caregiver' | 'care-worker'): Promise<{ context: B
   const page = await context.newPage();
   await page.setViewportSize({ width: 375, height: 740 });
   const shell = new Shell(page, 'nl');
-  await page.goto('/sign-in');
-  await shell.tabTo(page.getByLabel(t.signIn.email, { exact: true }));
-  await page.keyboard.type(DEMO_ACCOUNTS.find((a) => a.role === role)?.email ?? '');
-  await page.keyboard.press('Tab');
-  await page.keyboard.type(DEMO_PASSWORD);
-  await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/sign-in')), page.keyboard.press('Enter')]);
+  await signInByKeyboard(page, shell, role);
   return { context, page, shell };
 }
 
