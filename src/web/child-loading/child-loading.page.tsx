@@ -139,11 +139,11 @@ function PlanText({ t, lang, plan }: { t: Messages; lang: Lang; plan: LoadingPla
   );
 }
 
-function Lines({ t, lang, items, withDate }: { t: Messages; lang: Lang; items: readonly LoadingLogEntryView[]; withDate: boolean }) {
+function Lines({ t, lang, items, withDate, caption }: { t: Messages; lang: Lang; items: readonly LoadingLogEntryView[]; withDate: boolean; caption: string }) {
   const c = t.childLoading;
   return (
     <DataTable
-      caption={c.todayTitle}
+      caption={caption}
       captionHidden
       rows={items}
       rowKey={(l) => l.id}
@@ -234,7 +234,7 @@ export function LoadingPage(p: LoadingPageProps) {
       </section>
       <section aria-labelledby="lines-title">
         <h2 id="lines-title">{c.linesTitle(numericDate(log.from), numericDate(log.to))}</h2>
-        {log.items.length === 0 ? <EmptyState>{c.linesNone}</EmptyState> : <Lines t={t} lang={ctx.lang} items={[...log.items].reverse()} withDate />}
+        {log.items.length === 0 ? <EmptyState>{c.linesNone}</EmptyState> : <Lines t={t} lang={ctx.lang} items={[...log.items].reverse()} withDate caption={c.linesTitle(numericDate(log.from), numericDate(log.to))} />}
         <ul class="pager">
           <li><a href={`${base}?week=${addDays(log.from, -7)}#lines-title`}>{c.weekBefore}</a></li>
           {thisWeek ? null : <li><a href={`${base}?week=${addDays(log.from, 7)}#lines-title`}>{c.weekAfter}</a></li>}
@@ -303,7 +303,7 @@ export function LogPage(p: LogPageProps) {
         </section>
         <section aria-labelledby="today-title">
           <h2 id="today-title">{c.todayTitle}</h2>
-          {today.length === 0 ? <p>{c.todayNone}</p> : <Lines t={t} lang={ctx.lang} items={today} withDate={false} />}
+          {today.length === 0 ? <p>{c.todayNone}</p> : <Lines t={t} lang={ctx.lang} items={today} withDate={false} caption={c.todayTitle} />}
           <p>{c.todayTotal(num(todayTotal, ctx.lang))}{log.plan ? ` ${c.todayPlan(num(log.plan.total, ctx.lang))}` : ''}</p>
           <p>{c.weekTotal(num(weekTotal, ctx.lang))}</p>
         </section>
