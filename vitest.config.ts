@@ -30,6 +30,7 @@ const NEEDS_DB = [
   'src/web/therapy-intake/therapy-intake.test.ts',
   'src/web/groups/groups.test.ts',
   'src/web/child/child.test.ts',
+  'src/web/child-loading/child-loading.test.ts',
 ];
 
 /**

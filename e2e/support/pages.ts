@@ -308,6 +308,10 @@ export const PAGES: readonly PageSpec[] = [
     name: 'child: the bones of a child (caregiver)', path: '/child/{id}', h1: (t) => t.childProfile.parentTitle('Lotte Mulder'), before: signedInAs('caregiver'),
     resolve: async (page) => (await caredForQuestionnaires(page)).replace('/questionnaires/', '/child/'),
   },
+  // A child's standing and moving: the tablet page for a parent and for a care worker, and the clinician's page with the plan and the weeks.
+  { name: 'loading log of a child on the tablet (caregiver)', path: '/log/{id}', h1: (t) => t.childLoading.logTitle, before: signedInAs('caregiver'), resolve: async (page) => (await caredForQuestionnaires(page)).replace('/questionnaires/', '/log/') },
+  { name: 'loading log of a child on the tablet (care worker)', path: '/log/{id}', h1: (t) => t.childLoading.logTitle, before: signedInAs('care-worker'), resolve: async (page) => (await recordOf('Mulder', 'Lotte', 'child/loading')(page)).replace(/^\/patients\/([^/]+)\/child\/loading$/, '/log/$1') },
+  { name: 'loading plan and weeks of a child (care worker)', path: '/patients/{id}/child/loading', h1: (t) => t.childLoading.title, before: signedInAs('care-worker'), resolve: recordOf('Mulder', 'Lotte', 'child/loading') },
 ];
 
 export { LANGS, TEXT_SIZES, messages, type Lang, type TextSize, type Messages };

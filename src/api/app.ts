@@ -47,6 +47,7 @@ import { registerLogisticsRoutes } from './routes/logistics.route.js';
 import { registerDiaryRoutes } from './routes/diary.route.js';
 import { registerTherapyIntakeRoutes } from './routes/therapy-intake.route.js';
 import { registerChildProfileRoutes } from './routes/child-profile.route.js';
+import { registerLoadingRoutes } from './routes/loading.route.js';
 import { registerMedicationRoutes } from './routes/medication.route.js';
 import { registerFollowUpRoutes } from './routes/follow-up.route.js';
 import { registerDecisionRoutes } from './routes/decision.route.js';
@@ -316,6 +317,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerCalendarRoutes(typed);
   registerDiaryRoutes(typed);
   registerChildProfileRoutes(typed);
+  registerLoadingRoutes(typed);
   registerReferralRoutes(typed);
   registerCoachingRoutes(typed);
   registerExercisePlanRoutes(typed);

@@ -247,6 +247,9 @@ const CASES: Case[] = [
   { name: 'child growth: neither weight nor height', method: 'POST', url: (f) => rec(f, 'child-growth'), as: 'nurse', body: { date: '2026-03-01' }, pointer: '/weightKg' },
   { name: 'child fracture: an unknown site', method: 'POST', url: (f) => rec(f, 'child-fractures'), as: 'nurse', body: { date: '2026-03-01', site: 'nose', how: 'Gevallen' }, pointer: '/site' },
   { name: 'vitamin D dose: above 100 micrograms', method: 'POST', url: (f) => rec(f, 'vitamin-d-doses'), as: 'nurse', body: { date: todayNl(), dose: 101 }, pointer: '/dose' },
+  { name: 'loading plan: more than 240 minutes', method: 'PUT', url: (f) => `/api/v1/patients/${f.patients.childA}/loading-plan`, as: 'nurse', body: { standingFrame: 241, walkingAid: 0, otherMovement: 0 }, pointer: '/standingFrame' },
+  { name: 'loading log: an unknown activity', method: 'POST', url: (f) => `/api/v1/patients/${f.patients.childA}/loading-log`, as: 'nurse', body: { date: '2026-03-01', activity: 'swimming', minutes: 10 }, pointer: '/activity' },
+  { name: 'loading log: a week that is no date', method: 'GET', url: (f) => `/api/v1/patients/${f.patients.childA}/loading-log?week=soon`, as: 'nurse', pointer: '/query/week' },
 ];
 
 describe.each(STORE_KINDS)('bad input on %s', (kind) => {

@@ -14,6 +14,7 @@ import { addDays, compareDates, type IsoDate } from '../core/time/date.js';
 import { dayInNl, todayNl } from '../schema/clock.js';
 import { readWithPatient, type AccessDeps, type EntryRow, type PatientRecords, type PatientRow } from './access.js';
 import type { Settings } from '../core/settings.js';
+import { logForCase } from '../store/loading.repo.js';
 import type { Db } from '../store/db.js';
 import { settingsForOrganisation } from './settings.js';
 import type { Ask, Lang } from './record.js';
@@ -82,11 +83,13 @@ export interface VisibleRecord {
  * vitamin D dose).
  */
 export async function visibleRecord(db: Db, records: PatientRecords, row: PatientRow, today: IsoDate): Promise<VisibleRecord> {
-  const [entries, assessments, careOrganisation] = await Promise.all([
+  const [entries, assessments, careOrganisation, loading] = await Promise.all([
     records.clinical.currentEntries(db, row.id),
     records.clinical.assessmentsOf(db, row.id),
     // The patient's hospital decides the delay; an account of a patient has no organisation of its own.
     records.patientOrganisations(db, [row.id]).then((orgs) => orgs.find((o) => o.relation === 'care')?.organisation_id ?? null),
+    // A child's loading log is no result to hold back: parents and staff wrote it themselves.
+    logForCase(db, [row.id], today),
   ]);
   const settings = await settingsForOrganisation(db, careOrganisation);
   const signed = assessments.map((a) => a.signed_at);
@@ -106,7 +109,7 @@ export async function visibleRecord(db: Db, records: PatientRecords, row: Patien
   }
   // The store lists newest first; the projection reads facts in the order they were recorded.
   shown.reverse();
-  return { case: projectCase({ birthDate: row.birth_date, sex: row.sex }, shown, today), entries, held, settings, careOrganisation };
+  return { case: projectCase({ birthDate: row.birth_date, sex: row.sex }, shown, today, loading.get(row.id) ?? []), entries, held, settings, careOrganisation };
 }
 
 /** The results the patient may see today, read as one audited look at the record. */

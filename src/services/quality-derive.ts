@@ -14,7 +14,7 @@ import type { DerivationSource } from '../store/worklist.repo.js';
 async function wantedFor(src: DerivationSource, q: QualitySource | undefined, asOf: string, settingsOf: (organisationId: string) => Promise<Settings>): Promise<WantedQualityRow[]> {
   if (src.organisations.length === 0 || q === undefined) return [];
   const person: ProjectedPerson = { birthDate: src.birth_date, sex: src.sex };
-  const c = projectCaseWithSources(person, src.entries as RecordEntry[], asOf).case;
+  const c = projectCaseWithSources(person, src.entries as RecordEntry[], asOf, src.loading).case;
   const fallsScreens = src.entries.filter((e) => e.kind === 'falls-screen').map((e) => e.date);
   const out: WantedQualityRow[] = [];
   for (const organisationId of src.organisations) {

@@ -14,6 +14,7 @@ import type { Settings } from '../core/settings.js';
 import { todayNl } from '../schema/clock.js';
 import { AppError, invalidInput } from '../schema/problem.js';
 import type { CareEndView, EntryView } from '../schema/record.schema.js';
+import { logForCase } from '../store/loading.repo.js';
 import type { Db } from '../store/db.js';
 import { settingsForOrganisation } from './settings.js';
 import { readWithPatient, withPatient, type AccessDeps, type AssessmentRow, type CareEndRow, type EntryRow, type PatientRecords, type PatientRow, type RequestMeta } from './access.js';
@@ -198,11 +199,13 @@ export async function caseOn(db: Db, records: PatientRecords, row: PatientRow, a
 
 /** The same Case, with which values the patient gave and where the clinic's value set the patient's aside. */
 async function caseWithSourcesOn(db: Db, records: PatientRecords, row: PatientRow, asOf: string): Promise<CaseWithSources> {
-  const entries = await records.clinical.standingEntries(db, row.id, asOf);
+  // A child's loading log gives the Case its minutes a day (core/children/loading-log.ts).
+  const [entries, loading] = await Promise.all([records.clinical.standingEntries(db, row.id, asOf), logForCase(db, [row.id], asOf)]);
   return projectCaseWithSources(
     { birthDate: row.birth_date, sex: row.sex },
     entries.map((e) => ({ kind: e.kind, date: e.clinical_date, data: e.data, source: e.source }) as RecordEntry),
     asOf,
+    loading.get(row.id) ?? [],
   );
 }
 

@@ -31,7 +31,7 @@ async function wantedFor(db: Db, cache: SettingsCache, src: DerivationSource, as
   if (src.organisations.length === 0) return [];
   const person: ProjectedPerson = { birthDate: src.birth_date, sex: src.sex };
   // The patient's own answers count until the clinic records the same fact, as in the record's Case.
-  const c = projectCaseWithSources(person, src.entries as RecordEntry[], asOf).case;
+  const c = projectCaseWithSources(person, src.entries as RecordEntry[], asOf, src.loading).case;
   const out: WantedItem[] = [];
   for (const organisationId of src.organisations) {
     const items = deriveItems(c, await settingsOf(db, cache, organisationId), {

@@ -2,7 +2,7 @@
 // here. Dates (`date`) and timestamps come back as ISO strings on both drivers (see parsers.ts), so
 // the types say string.
 import type { ColumnType, Generated } from 'kysely';
-import type { CareEndReason, DecisionOption, DiaryFeeling, EntryKind, EntrySource, EntryStatus, LetterKind, QuestionnaireId, ReportFractureCause, ReportKind, ReportSeverity } from '../core/record/lists.js';
+import type { CareEndReason, DecisionOption, DiaryFeeling, EntryKind, EntrySource, EntryStatus, LetterKind, LoadingActivity, QuestionnaireId, ReportFractureCause, ReportKind, ReportSeverity } from '../core/record/lists.js';
 import type { CommunicationKind, InvitationEvent, ItemState, Priority, VisitKind, VisitStatus, WorklistStep } from '../core/worklist/lists.js';
 import type { OutcomeCode } from '../core/quality/lists.js';
 import type { ReferralSource, ReferralStatus } from '../core/referral/lists.js';
@@ -481,6 +481,8 @@ export interface Database {
   child_profile: ChildProfileTable;
   child_fracture_how: ChildFractureHowTable;
   vitamin_d_dose: VitaminDDoseTable;
+  loading_plan: LoadingPlanTable;
+  loading_log: LoadingLogTable;
 }
 
 /** A day centre's group (migration 0026). */
@@ -584,6 +586,18 @@ export interface HomeCheckTable {
   recorded_at: Timestamp;
 }
 
+/** A child's daily loading plan as the physiotherapist set it, minutes a day; the newest counts (migration 0028). */
+export interface LoadingPlanTable {
+  id: Generated<string>;
+  patient_id: string;
+  standing_frame: number;
+  walking_aid: number;
+  other_movement: number;
+  note: string | null;
+  set_by: string;
+  set_at: Timestamp;
+}
+
 /** A lifestyle coaching session of the practice (migration 0025): per topic what was discussed and agreed. */
 export interface CoachingSessionTable {
   id: Generated<string>;
@@ -639,4 +653,15 @@ export interface EducationSessionTable {
   note: string | null;
   recorded_by: string;
   recorded_at: Timestamp;
+}
+
+/** One line of a child's loading log: what, how long, on which day, noted by whom (migration 0028). */
+export interface LoadingLogTable {
+  id: Generated<string>;
+  patient_id: string;
+  log_date: string;
+  activity: LoadingActivity;
+  minutes: number;
+  logged_by: string;
+  logged_at: Timestamp;
 }

@@ -2,7 +2,7 @@
 // decides who may see or change what (through access.ts for anything about one patient) and
 // audits it; the daily re-derivation is a system job, audited as one batch entry.
 import { sql } from 'kysely';
-import type { EntryKind, EntrySource } from '../core/record/lists.js';
+import type { EntryKind, EntrySource, LoadingActivity } from '../core/record/lists.js';
 import type { InvitationEvent, ItemState, Priority, VisitKind, VisitStatus, WorklistStep } from '../core/worklist/lists.js';
 import type { Db, Tx } from './db.js';
 import { compare, type KeysetAsk, type KeysetPage, type KeyValue } from './paging.js';
@@ -28,6 +28,8 @@ export interface DerivationSource {
   handoverLetters: string[];
   /** The day of each recorded shared decision (migration 0015), "no medication" included. */
   decisionsMade: string[];
+  /** A child's loading log as the Case reads it (migration 0028): the 7 days up to asOf, and the date of the first line before them. */
+  loading: { date: string; activity: LoadingActivity; minutes: number }[];
 }
 
 /**
@@ -44,7 +46,7 @@ export async function derivationSources(db: Db, patientIds: readonly string[], a
   // projection takes the last of a day; a medication prescribed to start later is read as a plan).
   const rows = await sql<{
     id: string; birth_date: string; sex: 'female' | 'male'; sort_key: string; gp_practice: string | null; lives_alone: boolean | null; orgs: string[] | null; ended: boolean;
-    entries: unknown; invitations: unknown; visits: unknown; assessments: unknown; letters: unknown; decisions: unknown;
+    entries: unknown; invitations: unknown; visits: unknown; assessments: unknown; letters: unknown; decisions: unknown; loading: unknown;
   }>`
     select p.id, p.birth_date, p.sex, p.sort_key, p.gp_practice, p.lives_alone,
       (select array_agg(po.organisation_id::text order by po.organisation_id) from patient_organisation po join organisation o on o.id = po.organisation_id
@@ -57,7 +59,11 @@ export async function derivationSources(db: Db, patientIds: readonly string[], a
       coalesce((select json_agg(a.as_of) from assessment a where a.patient_id = p.id), '[]') as assessments,
       coalesce((select json_agg(to_char(l.written_at at time zone 'Europe/Amsterdam', 'YYYY-MM-DD')) from letter l
         where l.patient_id = p.id and l.kind = 'gp-handover'), '[]') as letters,
-      coalesce((select json_agg(d.decided_on) from shared_decision d where d.patient_id = p.id and d.decided_on <= ${asOf}), '[]') as decisions
+      coalesce((select json_agg(d.decided_on) from shared_decision d where d.patient_id = p.id and d.decided_on <= ${asOf}), '[]') as decisions,
+      coalesce((select json_agg(json_build_array(l.log_date, l.activity, l.minutes)) from (
+        (select g.log_date, g.activity, g.minutes from loading_log g where g.patient_id = p.id and g.log_date <= ${asOf} and g.log_date > (${asOf}::date - 7))
+        union all
+        (select g.log_date, g.activity, 0 from loading_log g where g.patient_id = p.id and g.log_date <= (${asOf}::date - 7) order by g.log_date limit 1)) l), '[]') as loading
     from patient p where p.id in (${ids}) and p.merged_into is null`.execute(db);
   return rows.rows.map((p) => ({
     id: p.id, birth_date: p.birth_date, sex: p.sex, sort_key: p.sort_key, gp_practice: p.gp_practice, lives_alone: p.lives_alone,
@@ -68,6 +74,7 @@ export async function derivationSources(db: Db, patientIds: readonly string[], a
     assessmentsSigned: parsed(p.assessments) as string[],
     handoverLetters: parsed(p.letters) as string[],
     decisionsMade: parsed(p.decisions) as string[],
+    loading: (parsed(p.loading) as [string, LoadingActivity, number][]).map(([date, activity, minutes]) => ({ date, activity, minutes })),
   }));
 }
 

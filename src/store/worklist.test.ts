@@ -186,6 +186,14 @@ describe.each(STORE_KINDS)('what deriving a patient\'s items reads, on %s', (kin
     ]).execute();
     await db.insertInto('assessment').values({ patient_id: b, organisation_id: org, as_of: '2026-02-01', rules_version: 'test', settings: '{}', case_data: '{}', evaluation: '{}', signed_by: user, signed_role: 'physician' }).execute();
     await db.insertInto('care_end').values({ patient_id: b, organisation_id: org, reason: 'moved', end_date: '2026-03-01', ended_by: user }).execute();
+    // A child's loading log: the 7 days up to asOf as they are, of the lines before them only the first (its minutes as 0), none after asOf.
+    await db.insertInto('loading_log').values([
+      { patient_id: a, log_date: '2026-06-24', activity: 'standing-frame', minutes: 20, logged_by: user },
+      { patient_id: a, log_date: '2026-06-30', activity: 'other-movement', minutes: 15, logged_by: user },
+      { patient_id: a, log_date: '2026-06-23', activity: 'walking-aid', minutes: 30, logged_by: user },
+      { patient_id: a, log_date: '2026-06-01', activity: 'walking-aid', minutes: 30, logged_by: user },
+      { patient_id: a, log_date: '2026-07-01', activity: 'walking-aid', minutes: 30, logged_by: user },
+    ]).execute();
 
     // Every statement a write waits for inside its transaction is one round trip more.
     let sent = 0;
@@ -214,10 +222,15 @@ describe.each(STORE_KINDS)('what deriving a patient\'s items reads, on %s', (kin
       assessmentsSigned: [],
       handoverLetters: [],
       decisionsMade: [],
+      loading: expect.arrayContaining([
+        { date: '2026-06-24', activity: 'standing-frame', minutes: 20 }, { date: '2026-06-30', activity: 'other-movement', minutes: 15 },
+        { date: '2026-06-01', activity: 'walking-aid', minutes: 0 },
+      ]) as unknown,
     });
+    expect(byId.get(a)?.loading).toHaveLength(3);
     expect(byId.get(b)).toMatchObject({
       organisations: [org], careEnded: true, entries: [{ kind: 'weight', date: '2026-01-10', data: { kg: 80 }, source: 'clinician' }],
-      invitations: [], visits: [], assessmentsSigned: ['2026-02-01'], handoverLetters: ['2026-03-03'], decisionsMade: ['2026-02-05'],
+      invitations: [], visits: [], assessmentsSigned: ['2026-02-01'], handoverLetters: ['2026-03-03'], decisionsMade: ['2026-02-05'], loading: [],
     });
     expect(await derivationSources(counting, [], asOf)).toEqual([]);
     expect(sent).toBe(1);

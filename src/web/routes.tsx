@@ -30,6 +30,7 @@ import { registerMedicationPages } from './medication/medication.route.js';
 import { registerQualityPages } from './quality/quality.route.js';
 import { registerDiaryPages } from './diary/diary.route.js';
 import { registerExercisePages } from './exercise/exercise.route.js';
+import { registerChildLoadingPages } from './child-loading/child-loading.route.js';
 import { registerReportPages } from './reports/reports.route.js';
 import { registerTherapyIntakePages } from './therapy-intake/therapy-intake.route.js';
 import { registerCoachingPages } from './coaching/coaching.route.js';
@@ -71,6 +72,7 @@ export function registerWebRoutes(fastify: FastifyInstance): void {
   registerMedicationPages(fastify, kit);
   registerDiaryPages(fastify, kit);
   registerExercisePages(fastify, kit);
+  registerChildLoadingPages(fastify, kit);
   registerReportPages(fastify, kit);
   registerTherapyIntakePages(fastify, kit);
   registerCoachingPages(fastify, kit);

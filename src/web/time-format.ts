@@ -6,9 +6,21 @@ export const TIME_ZONE = 'Europe/Amsterdam';
 
 const locale = (lang: Lang) => (lang === 'nl' ? 'nl-NL' : 'en-GB');
 
+/** One formatter per language and kind, made once: making one costs far more than using it, and a list calls it per row. */
+function once(make: (lang: Lang) => Intl.DateTimeFormat): (lang: Lang) => Intl.DateTimeFormat {
+  const made = new Map<Lang, Intl.DateTimeFormat>();
+  return (lang) => {
+    let f = made.get(lang);
+    if (!f) made.set(lang, (f = make(lang)));
+    return f;
+  };
+}
+const clockFormat = once((lang) => new Intl.DateTimeFormat(locale(lang), { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit' }));
+const calendarFormat = once((lang) => new Intl.DateTimeFormat(locale(lang), { timeZone: 'UTC', dateStyle: 'long' }));
+
 /** "16:45": a clock time in the Netherlands, whatever zone the server runs in. */
 export function clockTime(lang: Lang, iso: string): string {
-  return new Intl.DateTimeFormat(locale(lang), { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+  return clockFormat(lang).format(new Date(iso));
 }
 
 /** "23 november 2026, 16:45". */
@@ -20,7 +32,7 @@ export function dateTime(lang: Lang, iso: string): string {
 export function calendarDate(lang: Lang, ymd: string): string {
   const d = new Date(`${ymd.slice(0, 10)}T12:00:00Z`);
   if (Number.isNaN(d.getTime())) return ymd;
-  return new Intl.DateTimeFormat(locale(lang), { timeZone: 'UTC', dateStyle: 'long' }).format(d);
+  return calendarFormat(lang).format(d);
 }
 
 /** The calendar day in the Netherlands, to tell whether two moments fall on the same day there. */

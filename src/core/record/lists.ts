@@ -92,3 +92,10 @@ export type ReportSeverity = (typeof REPORT_SEVERITIES)[number];
  */
 export const REPORT_FRACTURE_CAUSES = ['low-fall', 'accident', 'unknown'] as const;
 export type ReportFractureCause = (typeof REPORT_FRACTURE_CAUSES)[number];
+
+/**
+ * What a child's loading log and daily plan name (clinical-rules.md §12, LEAFLET-EMB): standing in
+ * a standing frame, walking with a walking aid, and any other movement the physiotherapist chose.
+ */
+export const LOADING_ACTIVITIES = ['standing-frame', 'walking-aid', 'other-movement'] as const;
+export type LoadingActivity = (typeof LOADING_ACTIVITIES)[number];

@@ -8,6 +8,7 @@ import type { Case } from '../case.schema.js';
 import { addMonths, compareDates, monthsBetween, type IsoDate } from '../time/date.js';
 import type { EntryData, RecordEntry } from './entries.js';
 import type { EntryKind, EntrySource } from './lists.js';
+import { loadingMeans, type LoadingPoint } from '../children/loading-log.js';
 
 /** The person's facts that live on the patient's own row, not in entries. */
 export interface ProjectedPerson {
@@ -72,7 +73,15 @@ export const CASE_SOURCES = {
   child: { from: ['child', 'aids-check'], rule: 'The most recent child entry (mobility and the day\'s minutes).' },
   'child.lastAidsCheck': { from: ['aids-check'], rule: 'The date of the most recent check of the aids.' },
   'child.heightCmAtLastAidsCheck': { from: ['aids-check'], rule: 'The height measured at that check.' },
-} as const satisfies Record<string, { from: 'asked' | 'patient' | readonly EntryKind[]; rule: string }>;
+  'child.standingMinutesPerDay': {
+    from: 'loading-log',
+    rule: 'Once the child\'s loading log has a line: the mean minutes a day of standing frame and walking aid over the 7 days up to asOf (fewer when the log began later), a day without a line counting as none; before that, the child entry\'s figure.',
+  },
+  'child.movementMinutesPerDay': {
+    from: 'loading-log',
+    rule: 'As standingMinutesPerDay, for all the log\'s minutes (standing, walking and other movement).',
+  },
+} as const satisfies Record<string, { from: 'asked' | 'patient' | 'loading-log' | readonly EntryKind[]; rule: string }>;
 
 type Of<K extends EntryKind> = { date: IsoDate; data: EntryData[K] };
 
@@ -180,9 +189,11 @@ function medications(starts: readonly Of<'medication'>[], doses: readonly Of<'me
 
 /**
  * The Case on `asOf` from the record's active entries (as corrected; entries entered in error are
- * left out by the caller, who reads only what stands). Entries are given in recording order.
+ * left out by the caller, who reads only what stands). Entries are given in recording order. A
+ * child's loading log (its own table, not entries) gives the child's minutes a day once it has a
+ * line: the log is what the day centre and the parents keep, the child entry a one-off estimate.
  */
-export function projectCase(person: ProjectedPerson, entries: readonly RecordEntry[], asOf: IsoDate): Case {
+export function projectCase(person: ProjectedPerson, entries: readonly RecordEntry[], asOf: IsoDate, loading: readonly LoadingPoint[] = []): Case {
   const of = byKind(entries, asOf);
   const c: Case = { asOf, person: { birthDate: person.birthDate, sex: person.sex } };
 
@@ -246,6 +257,11 @@ export function projectCase(person: ProjectedPerson, entries: readonly RecordEnt
       out.lastAidsCheck = check.date;
       if (check.data.heightCm !== undefined) out.heightCmAtLastAidsCheck = check.data.heightCm;
     }
+    const means = loadingMeans(loading, asOf);
+    if (means) {
+      out.standingMinutesPerDay = means.standing;
+      out.movementMinutesPerDay = means.movement;
+    }
     c.child = out;
   }
   return c;
@@ -295,7 +311,7 @@ function sameValue(a: unknown, b: unknown): boolean {
  * the same fact wins, whenever either was recorded, so confirming or correcting a patient's answer
  * is recording the clinic's own fact.
  */
-export function projectCaseWithSources(person: ProjectedPerson, entries: readonly RecordEntry[], asOf: IsoDate): CaseWithSources {
+export function projectCaseWithSources(person: ProjectedPerson, entries: readonly RecordEntry[], asOf: IsoDate, loading: readonly LoadingPoint[] = []): CaseWithSources {
   // A medication prescribed to start later stays: projectCase reads it as a plan.
   const now = entries.filter((e) => compareDates(e.date, asOf) <= 0 || e.kind === 'medication');
   const clinicFields = new Map<EntryKind, Map<string, unknown>>();
@@ -332,7 +348,7 @@ export function projectCaseWithSources(person: ProjectedPerson, entries: readonl
     patientOwn.set(e.kind, [...(patientOwn.get(e.kind) ?? []), e]);
   }
 
-  const c = projectCase(person, kept, asOf);
+  const c = projectCase(person, kept, asOf, loading);
   const paths = new Set<string>();
   const fieldsOf = (kind: EntryKind) => new Set((patientOwn.get(kind) ?? []).flatMap((e) => Object.keys(e.data)));
   for (const k of fieldsOf('risk-factors')) paths.add(`riskFactors.${k}`);

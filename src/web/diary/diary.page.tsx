@@ -19,7 +19,7 @@ const H = 360;
 const PAD = { left: 72, right: 60, top: 24, bottom: 64 } as const;
 
 /** A week's first day, short: "30 nov". */
-const shortDay = (lang: Lang, ymd: string) => new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${ymd}T12:00:00Z`));
+export const shortDay = (lang: Lang, ymd: string) => new Intl.DateTimeFormat(lang === 'nl' ? 'nl-NL' : 'en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date(`${ymd}T12:00:00Z`));
 
 /** The chart's top in minutes: the goal or the busiest week, rounded up to a whole hour. */
 export function minutesScale(weeks: readonly DiaryWeek[]): number {
