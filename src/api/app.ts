@@ -45,6 +45,7 @@ import { registerWorklistRoutes } from './routes/worklist.route.js';
 import { registerQualityRoutes } from './routes/quality.route.js';
 import { registerLogisticsRoutes } from './routes/logistics.route.js';
 import { registerDiaryRoutes } from './routes/diary.route.js';
+import { registerChildAidsRoutes } from './routes/child-aids.route.js';
 import { registerMedicationRoutes } from './routes/medication.route.js';
 import { registerFollowUpRoutes } from './routes/follow-up.route.js';
 import { registerDecisionRoutes } from './routes/decision.route.js';
@@ -241,6 +242,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: 'calendar', description: "The patient's calendar feed: a private link, the reminder choices, the feed itself (text/calendar)" },
         { name: 'follow-up', description: 'Follow-up contacts after the start of treatment, the GP hand-over letter and the dentist\'s card, kept in the record' },
         { name: 'referral', description: 'Referrals to a physiotherapy practice: waiting, accepted, declined, ended; acceptance opens the record to the practice' },
+        { name: 'children', description: 'A day centre\'s children: the aids and their checks, fracture signals from parents and staff and what followed' },
       ],
     },
     transform: jsonSchemaTransform,
@@ -308,6 +310,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerCalendarRoutes(typed);
   registerDiaryRoutes(typed);
   registerReferralRoutes(typed);
+  registerChildAidsRoutes(typed);
   typed.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
   return app;
 }

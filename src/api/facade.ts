@@ -46,6 +46,9 @@ export { calendarSettings, chooseReminders, endFeedLink, makeFeedLink, type Cale
 export { addDiaryEntry, diaryOf, type DiaryPatient, type DiaryView } from '../services/diary.js';
 export { openReport, reportOfItem, reportsOf, sendReport, type FractureStatus, type OpenedReport, type ReportsView } from '../services/reports.js';
 export type { DiaryEntryView, ReportView } from '../schema/diary.schema.js';
+export { addAid, aidsOfChild, checkAid, type AidsOf } from '../services/child-aids.js';
+export { closeSignalWith, noteSignal, signalsOfChild, type SignalsOf } from '../services/fracture-signals.js';
+export type { AidView, SignalView } from '../schema/child-aids.schema.js';
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo/demo-data.js';
 export {
   figuresTable, patientsTable, qualityDashboard, qualityPatients, qualityPatientsExport,

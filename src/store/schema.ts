@@ -464,6 +464,8 @@ export interface Database {
   diary_entry: DiaryEntryTable;
   patient_report: PatientReportTable;
   referral: ReferralTable;
+  child_aid: ChildAidTable;
+  fracture_signal: FractureSignalTable;
 }
 
 /** One day's or one activity's line of the patient's diary (migration 0017). */
@@ -499,4 +501,32 @@ export interface PatientReportTable {
   sent_at: Timestamp;
   read_by: string | null;
   read_at: string | null;
+}
+
+/** One of a child's aids: a standing frame, walking aid, wheelchair or orthoses (migration 0029). */
+export interface ChildAidTable {
+  id: Generated<string>;
+  patient_id: string;
+  kind: string;
+  description: string | null;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+/** What a parent or staff member saw that may mean a broken bone, and what followed (migration 0029). */
+export interface FractureSignalTable {
+  id: Generated<string>;
+  patient_id: string;
+  observed: ColumnType<string[], string, string>;
+  body_part: string;
+  observed_on: string;
+  note: string | null;
+  noted_by: string;
+  noted_at: Timestamp;
+  seen: boolean | null;
+  xray: boolean | null;
+  fracture: 'yes' | 'no' | 'unknown' | null;
+  outcome_note: string | null;
+  closed_by: string | null;
+  closed_at: Timestamp | null;
 }

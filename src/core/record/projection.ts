@@ -243,13 +243,13 @@ export function projectCase(person: ProjectedPerson, entries: readonly RecordEnt
     const out: NonNullable<Case['child']> = { ...child.data };
     // Each aid's most recent check; the one that lies furthest back decides (LEAFLET-EMB: every
     // aid is checked as the child grows). Checks naming no aid count as one aid together.
-    const perAid = new Map<string, Extract<RecordEntry, { kind: 'aids-check' }>>();
+    const perAid = new Map<string, Of<'aids-check'>>();
     for (const e of of('aids-check')) {
       const k = e.data.aid ?? '';
       const had = perAid.get(k);
       if (had === undefined || compareDates(e.date, had.date) >= 0) perAid.set(k, e);
     }
-    const check = [...perAid.values()].reduce<Extract<RecordEntry, { kind: 'aids-check' }> | undefined>(
+    const check = [...perAid.values()].reduce<Of<'aids-check'> | undefined>(
       (oldest, e) => (oldest === undefined || compareDates(e.date, oldest.date) < 0 ? e : oldest), undefined);
     if (check) {
       out.lastAidsCheck = check.date;

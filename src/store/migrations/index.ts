@@ -22,6 +22,7 @@ import * as m0018 from './0018_caregiver_invitation.js';
 import * as m0019 from './0019_quality.js';
 import * as m0020 from './0020_missed_dose.js';
 import * as m0021 from './0021_referral.js';
+import * as m0029 from './0029_child_aids_signals.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_init': m0001,
@@ -44,6 +45,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0019_quality': m0019,
   '0020_missed_dose': m0020,
   '0021_referral': m0021,
+  '0029_child_aids_signals': m0029,
 };
 
 export const migrationProvider: MigrationProvider = {
