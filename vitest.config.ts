@@ -24,6 +24,7 @@ const NEEDS_DB = [
   'src/services/{seed,auditor,audit-search,record,settings,worklist}.test.ts',
   'src/main.test.ts',
   'src/store/quality.test.ts',
+  'src/web/child-aids/child-aids.test.ts',
 ];
 
 /**

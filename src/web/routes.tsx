@@ -29,6 +29,7 @@ import { registerFollowUpPages } from './follow-up/follow-up.route.js';
 import { registerMedicationPages } from './medication/medication.route.js';
 import { registerQualityPages } from './quality/quality.route.js';
 import { registerDiaryPages } from './diary/diary.route.js';
+import { registerChildAidsPages } from './child-aids/child-aids.route.js';
 import { registerReportPages } from './reports/reports.route.js';
 
 export function htmlError(app: FastifyInstance) {
@@ -64,5 +65,6 @@ export function registerWebRoutes(fastify: FastifyInstance): void {
   registerFollowUpPages(fastify, kit);
   registerMedicationPages(fastify, kit);
   registerDiaryPages(fastify, kit);
+  registerChildAidsPages(fastify, kit);
   registerReportPages(fastify, kit);
 }
