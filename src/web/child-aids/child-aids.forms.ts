@@ -41,7 +41,7 @@ export const aidCheckForm = pageForm({
 });
 
 /** Ticked boxes arrive as one value or several; none ticked is an empty list. */
-const ticked = z.preprocess((v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(z.enum(SIGNAL_OBSERVATIONS)).min(1).max(SIGNAL_OBSERVATIONS.length));
+const ticked = z.preprocess((v): unknown[] => (v === undefined || v === '' ? [] : Array.isArray(v) ? (v as unknown[]) : [v]), z.array(z.enum(SIGNAL_OBSERVATIONS)).min(1).max(SIGNAL_OBSERVATIONS.length));
 
 export const signalForm = pageForm({
   schema: z
