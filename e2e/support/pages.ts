@@ -278,6 +278,10 @@ export const PAGES: readonly PageSpec[] = [
   { name: 'clinical settings (admin)', path: '/admin/settings', h1: (t) => t.orgSettings.title, before: signedInAs('admin') },
   { name: 'audit log, a date that does not exist (admin)', path: '/admin/audit?from=31-02-2026', status: 400, h1: (t) => t.audit.title, before: signedInAs('admin') },
   { name: 'forbidden (patient on admin page)', path: '/admin/users', status: 403, h1: (t) => t.errors.forbiddenTitle, before: signedInAs('patient') },
+  // A day centre's child: a fracture signal from a parent, the signals and the aids as its care worker reads them.
+  { name: 'a fracture signal of a child (caregiver)', path: '/signal/{id}', h1: (t) => t.fractureSignals.parentTitle, before: signedInAs('caregiver'), resolve: async (page) => (await caredForQuestionnaires(page)).replace('/questionnaires/', '/signal/') },
+  { name: 'fracture signals of a child (care worker)', path: '/patients/{id}/child/signals', h1: (t) => t.fractureSignals.title, before: signedInAs('care-worker'), resolve: recordOf('Mulder', 'Lotte', 'child/signals') },
+  { name: 'aids of a child (care worker)', path: '/patients/{id}/child/aids', h1: (t) => t.childAids.title, before: signedInAs('care-worker'), resolve: recordOf('Mulder', 'Lotte', 'child/aids') },
 ];
 
 export { LANGS, TEXT_SIZES, messages, type Lang, type TextSize, type Messages };

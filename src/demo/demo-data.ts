@@ -61,6 +61,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { role: 'admin', email: 'beheer@demo.botpad.nl', displayName: 'Petra Wijnands (beheer)', org: 'hospital' },
   { role: 'patient', email: 'patient@demo.botpad.nl', displayName: 'Anna de Vries', patient: 0 },
   { role: 'caregiver', email: 'ouder@demo.botpad.nl', displayName: 'Eva Mulder (moeder van Lotte)', patient: 7, relation: 'parent' },
+  { role: 'physician', email: 'arts-dagcentrum@demo.botpad.nl', displayName: 'Dr. Noor Bakker (arts dagcentrum)', org: 'day-centre' },
 ];
 
 /** A task the demo nurse set herself, so her worklist shows one with its "done" button. */
