@@ -10,12 +10,14 @@ import { launchBrowser, newContext } from './support/browser.js';
 import { auditPage } from './support/audit.js';
 import { Shell } from './support/shell.js';
 import { messages } from './support/pages.js';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../src/demo/demo-data.js';
+import { DEMO_ACCOUNTS, type DemoAccount } from '../src/demo/demo-data.js';
+import { signInByKeyboard } from './support/keyboard.js';
 
 const t = messages('nl');
 const s = t.fractureSignals;
-const PARENT = DEMO_ACCOUNTS.find((a) => a.role === 'caregiver')?.email ?? '';
-const CENTRE_PHYSICIAN = DEMO_ACCOUNTS.find((a) => a.role === 'physician' && a.org === 'day-centre')?.email ?? '';
+const PARENT = DEMO_ACCOUNTS.find((a) => a.role === 'caregiver');
+const CENTRE_PHYSICIAN = DEMO_ACCOUNTS.find((a) => a.role === 'physician' && a.org === 'day-centre');
+if (!PARENT || !CENTRE_PHYSICIAN) throw new Error('the demo has a parent and a day centre physician');
 let browser: Browser;
 
 beforeAll(async () => {
@@ -25,28 +27,18 @@ afterAll(async () => {
   await browser.close();
 });
 
-async function signedIn(email: string): Promise<{ context: BrowserContext; page: Page; shell: Shell }> {
+/** A fresh phone-sized browser, signed in by keyboard as `who`. */
+async function signedIn(who: DemoAccount): Promise<{ context: BrowserContext; page: Page; shell: Shell }> {
   const context = await newContext(browser, { bypassCSP: true });
   const page = await context.newPage();
   await page.setViewportSize({ width: 375, height: 740 });
   const shell = new Shell(page, 'nl');
-  await page.goto('/sign-in');
-  await shell.tabTo(page.getByLabel(t.signIn.email, { exact: true }));
-  await page.keyboard.type(email);
-  await page.keyboard.press('Tab');
-  await page.keyboard.type(DEMO_PASSWORD);
-  await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/sign-in')), page.keyboard.press('Enter')]);
+  await signInByKeyboard(page, shell, who);
   return { context, page, shell };
-}
-
-/** Enter on the focused control, waiting for the next page to load. */
-async function enter(page: Page) {
-  await Promise.all([page.waitForLoadState('load'), page.waitForEvent('framenavigated'), page.keyboard.press('Enter')]);
 }
 
 describe('a fracture signal by keyboard at 375 px, seen on the day centre\'s worklist', () => {
   it('the parent notes swelling at the left lower leg', async () => {
-    expect(CENTRE_PHYSICIAN).not.toBe('');
     const { context, page, shell } = await signedIn(PARENT);
     // Her daughter's id, from her own list (the address is typed, as a bookmark would be opened).
     const href = await page.locator('a[href^="/questionnaires/"]').first().getAttribute('href');
@@ -57,7 +49,7 @@ describe('a fracture signal by keyboard at 375 px, seen on the day centre\'s wor
 
     // Sent with nothing chosen: refused in words, the first mistake focused from the summary.
     await shell.tabTo(page.getByRole('button', { name: s.send }), 80);
-    await enter(page);
+    await shell.navigation(() => page.keyboard.press('Enter'));
     expect(await page.locator('.field-error').first().textContent()).toContain(s.observedNone);
     await auditPage(page);
 
@@ -73,7 +65,7 @@ describe('a fracture signal by keyboard at 375 px, seen on the day centre\'s wor
     for (let i = 0; i < 17; i++) await page.keyboard.press('ArrowDown');
     expect(await page.getByLabel(s.bodyParts['left-lower-leg'], { exact: true }).isChecked()).toBe(true);
     await shell.tabTo(page.getByRole('button', { name: s.send }), 40);
-    await enter(page);
+    await shell.navigation(() => page.keyboard.press('Enter'));
     expect(await page.locator('main').textContent()).toContain(s.sent);
     await auditPage(page);
     await context.close();
@@ -85,7 +77,7 @@ describe('a fracture signal by keyboard at 375 px, seen on the day centre\'s wor
     await auditPage(page);
     const link = page.getByRole('link', { name: s.openFromWorklist }).first();
     await shell.tabTo(link, 200);
-    await enter(page);
+    await shell.navigation(() => page.keyboard.press('Enter'));
     expect(await shell.h1().textContent()).toBe(s.title);
     expect(await page.locator('main').textContent()).toContain(s.bodyParts['left-lower-leg']);
     await auditPage(page);
@@ -97,7 +89,7 @@ describe('a fracture signal by keyboard at 375 px, seen on the day centre\'s wor
     await page.keyboard.press('ArrowDown');
     expect(await page.getByLabel(s.fractureValues.no).isChecked()).toBe(true);
     await shell.tabTo(page.getByRole('button', { name: s.close }), 40);
-    await enter(page);
+    await shell.navigation(() => page.keyboard.press('Enter'));
     expect(await page.locator('main').textContent()).toContain(s.closedNotice);
     await auditPage(page);
     await page.goto('/worklist');

@@ -10,7 +10,7 @@ import type { SignalInput, SignalOutcomeInput, SignalView } from '../schema/chil
 import { todayNl } from '../schema/clock.js';
 import { AppError } from '../schema/problem.js';
 import * as repo from '../store/child-aids.repo.js';
-import { markItemOverdue } from '../store/diary.repo.js';
+import { markItemOverdue, worklistKeepers } from '../store/diary.repo.js';
 import { closeItem, insertManualItem } from '../store/worklist.repo.js';
 import { readWithPatient, withPatient, type AccessDeps } from './access.js';
 import { patientOf, type DiaryPatient } from './diary.js';
@@ -36,7 +36,7 @@ export async function noteSignal(deps: AccessDeps, ask: Ask, s: SignalInput): Pr
   return withPatient(deps, { actor: ask.actor, meta: ask.meta, action: 'child.log', resource: 'patient/fracture-signal', patientId: ask.patientId }, async (w) => {
     if (w.row.merged_into) throw new AppError('conflict', 'This record was merged into another one; note the signal there.', [{ pointer: '/params/id', detail: 'is a merged record' }]);
     const id = await repo.insertSignal(w.db, { patientId: w.row.id, observed: s.observed, bodyPart: s.bodyPart, observedOn: s.observedOn, note: s.note ?? null, by: ask.actor.userId });
-    const centres = await repo.dayCentresOf(w.db, w.row.id);
+    const centres = await worklistKeepers(w.db, w.row.id, 'day-centre');
     for (const organisationId of centres) {
       const item = await insertManualItem(w.db, {
         organisationId, patientId: w.row.id, key: signalItemKey(id), step: 'alert', due: todayNl(), priority: 'high', reasons: [SIGNAL_REASON], source: 'fracture-signal', title: null, assignee: null,

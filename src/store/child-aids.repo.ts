@@ -66,20 +66,6 @@ export async function closeSignal(db: Tx, signalId: string, o: { seen: boolean; 
     .execute();
 }
 
-/** The day centres caring for the child: the organisations whose physicians get a signal's alert. */
-export async function dayCentresOf(db: Db, patientId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('patient_organisation as po')
-    .innerJoin('organisation as o', 'o.id', 'po.organisation_id')
-    .where('po.patient_id', '=', patientId)
-    .where('po.relation', '=', 'care')
-    .where('o.kind', '=', 'day-centre')
-    .select('po.organisation_id')
-    .orderBy('po.organisation_id')
-    .execute();
-  return rows.map((r) => r.organisation_id);
-}
-
 /** A signal's alerts, one per day centre. */
 export async function signalItems(db: Db, key: string): Promise<{ item_id: string; state: string }[]> {
   return db.selectFrom('worklist_item').select(['item_id', 'state']).where('item_key', '=', key).execute();
