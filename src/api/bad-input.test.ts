@@ -227,6 +227,10 @@ const CASES: Case[] = [
   { name: 'calendar link: bad id', method: 'POST', url: () => '/api/v1/patients/not-a-uuid/calendar-feed', as: 'nurse', pointer: '/params/id' },
   { name: 'activation: code too short', method: 'POST', url: () => '/api/v1/activation', as: null, body: { code: 'AB', password: 'long-enough-1' }, pointer: '/code' },
   { name: 'reset: not an e-mail', method: 'POST', url: () => '/api/v1/password-reset', as: null, body: { email: 'nope' }, pointer: '/email' },
+  { name: 'aid: an unknown kind', method: 'POST', url: (f) => `/api/v1/patients/${f.patients.childA}/aids`, as: 'nurse', body: { kind: 'skates', lastCheck: '2026-01-05' }, pointer: '/kind' },
+  { name: 'aid check: nothing said about what was adjusted', method: 'POST', url: (f) => `/api/v1/patients/${f.patients.childA}/aids/6f1c3c0e-7d2a-4a47-9d51-0c8a7c1e2b3d/checks`, as: 'nurse', body: { date: '2026-01-05' }, pointer: '/adjusted' },
+  { name: 'fracture signal: nothing seen', method: 'POST', url: (f) => `/api/v1/patients/${f.patients.childA}/fracture-signals`, as: 'nurse', body: { observed: [], bodyPart: 'head', observedOn: todayNl() }, pointer: '/observed' },
+  { name: 'fracture signal outcome: an unknown answer', method: 'POST', url: (f) => `/api/v1/patients/${f.patients.childA}/fracture-signals/6f1c3c0e-7d2a-4a47-9d51-0c8a7c1e2b3d/outcome`, as: 'nurse', body: { seen: true, xray: false, fracture: 'maybe' }, pointer: '/fracture' },
 ];
 
 describe.each(STORE_KINDS)('bad input on %s', (kind) => {
