@@ -31,6 +31,7 @@ const NEEDS_DB = [
   'src/web/groups/groups.test.ts',
   'src/web/child/child.test.ts',
   'src/web/child-loading/child-loading.test.ts',
+  'src/web/child-aids/child-aids.test.ts',
 ];
 
 /**

@@ -5,10 +5,13 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from '../../src/demo/d
 import { messages } from './pages.js';
 import type { Shell } from './shell.js';
 
-/** Signs in as the demo account of `role` through the sign-in form, by keyboard only (the form in Dutch, the default). */
-export async function signInByKeyboard(page: Page, shell: Shell, role: DemoAccount['role']): Promise<void> {
-  const account = DEMO_ACCOUNTS.find((a) => a.role === role);
-  if (!account) throw new Error(`no demo account for ${role}`);
+/**
+ * Signs in as the (first) demo account of `role`, or as the demo account given, through the sign-in
+ * form, by keyboard only (the form in Dutch, the default).
+ */
+export async function signInByKeyboard(page: Page, shell: Shell, who: DemoAccount['role'] | DemoAccount): Promise<void> {
+  const account = typeof who === 'string' ? DEMO_ACCOUNTS.find((a) => a.role === who) : who;
+  if (!account) throw new Error(`no demo account for ${typeof who === 'string' ? who : who.email}`);
   await page.goto('/sign-in');
   await shell.tabTo(page.getByLabel(messages('nl').signIn.email, { exact: true }));
   await page.keyboard.type(account.email);

@@ -312,6 +312,10 @@ export const PAGES: readonly PageSpec[] = [
   { name: 'loading log of a child on the tablet (caregiver)', path: '/log/{id}', h1: (t) => t.childLoading.logTitle, before: signedInAs('caregiver'), resolve: async (page) => (await caredForQuestionnaires(page)).replace('/questionnaires/', '/log/') },
   { name: 'loading log of a child on the tablet (care worker)', path: '/log/{id}', h1: (t) => t.childLoading.logTitle, before: signedInAs('care-worker'), resolve: async (page) => (await recordOf('Mulder', 'Lotte', 'child/loading')(page)).replace(/^\/patients\/([^/]+)\/child\/loading$/, '/log/$1') },
   { name: 'loading plan and weeks of a child (care worker)', path: '/patients/{id}/child/loading', h1: (t) => t.childLoading.title, before: signedInAs('care-worker'), resolve: recordOf('Mulder', 'Lotte', 'child/loading') },
+  // A day centre's child: a fracture signal from a parent, the signals and the aids as its care worker reads them.
+  { name: 'a fracture signal of a child (caregiver)', path: '/signal/{id}', h1: (t) => t.fractureSignals.parentTitle, before: signedInAs('caregiver'), resolve: async (page) => (await caredForQuestionnaires(page)).replace('/questionnaires/', '/signal/') },
+  { name: 'fracture signals of a child (care worker)', path: '/patients/{id}/child/signals', h1: (t) => t.fractureSignals.title, before: signedInAs('care-worker'), resolve: recordOf('Mulder', 'Lotte', 'child/signals') },
+  { name: 'aids of a child (care worker)', path: '/patients/{id}/child/aids', h1: (t) => t.childAids.title, before: signedInAs('care-worker'), resolve: recordOf('Mulder', 'Lotte', 'child/aids') },
 ];
 
 export { LANGS, TEXT_SIZES, messages, type Lang, type TextSize, type Messages };

@@ -48,6 +48,7 @@ import { registerDiaryRoutes } from './routes/diary.route.js';
 import { registerTherapyIntakeRoutes } from './routes/therapy-intake.route.js';
 import { registerChildProfileRoutes } from './routes/child-profile.route.js';
 import { registerLoadingRoutes } from './routes/loading.route.js';
+import { registerChildAidsRoutes } from './routes/child-aids.route.js';
 import { registerMedicationRoutes } from './routes/medication.route.js';
 import { registerFollowUpRoutes } from './routes/follow-up.route.js';
 import { registerDecisionRoutes } from './routes/decision.route.js';
@@ -250,6 +251,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: 'coaching', description: "The practice's home safety check, lifestyle coaching and referral letter to a dietitian (physiotherapists of a practice with an accepted referral write; the record's readers read)" },
         { name: 'exercise therapy', description: "The practice's exercise plan (versions, the core's safety warnings) and the patient's home programme" },
         { name: 'children', description: "A day centre's child: the bone-health profile, growth and earlier fractures, the vitamin D doses given" },
+        { name: 'children', description: 'A day centre\'s children: the aids and their checks, fracture signals from parents and staff and what followed' },
       ],
     },
     transform: jsonSchemaTransform,
@@ -323,6 +325,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerExercisePlanRoutes(typed);
   registerTherapyIntakeRoutes(typed);
   registerGroupRoutes(typed);
+  registerChildAidsRoutes(typed);
   typed.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
   return app;
 }

@@ -52,6 +52,9 @@ export { openReport, reportOfItem, reportsOf, sendReport, type FractureStatus, t
 export type { DiaryEntryView, ReportView } from '../schema/diary.schema.js';
 export { educationSessionsOf, intakesOfPatient, recordEducation, recordIntake, type EducationSessionsView, type IntakesView } from '../services/therapy-intake.js';
 export type { EducationInput, EducationView, IntakeInput, IntakeView } from '../schema/therapy-intake.schema.js';
+export { addAid, aidsOfChild, checkAid, type AidsOf } from '../services/child-aids.js';
+export { closeSignalWith, noteSignal, signalsOfChild, type SignalsOf } from '../services/fracture-signals.js';
+export type { AidView, SignalView } from '../schema/child-aids.schema.js';
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo/demo-data.js';
 export {
   figuresTable, patientsTable, qualityDashboard, qualityPatients, qualityPatientsExport,

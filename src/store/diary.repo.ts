@@ -81,15 +81,16 @@ export async function markReportRead(db: Tx, reportId: string, by: string): Prom
 
 /**
  * The organisations that keep a worklist for this patient: the hospitals whose care they are in,
- * the same ones the derived items go to (worklist.repo.ts `derivationSources`).
+ * the same ones the derived items go to (worklist.repo.ts `derivationSources`); for a child's
+ * fracture signal, the day centres caring for the child (`kind`).
  */
-export async function worklistKeepers(db: Db, patientId: string): Promise<string[]> {
+export async function worklistKeepers(db: Db, patientId: string, kind: 'hospital' | 'day-centre' = 'hospital'): Promise<string[]> {
   const rows = await db
     .selectFrom('patient_organisation as po')
     .innerJoin('organisation as o', 'o.id', 'po.organisation_id')
     .where('po.patient_id', '=', patientId)
     .where('po.relation', '=', 'care')
-    .where('o.kind', '=', 'hospital')
+    .where('o.kind', '=', kind)
     .select('po.organisation_id')
     .orderBy('po.organisation_id')
     .execute();

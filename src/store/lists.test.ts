@@ -8,6 +8,7 @@ import { CARE_END_REASONS, DECISION_OPTIONS, ENTRY_KINDS, ENTRY_SOURCES, ENTRY_S
 import { COMMUNICATION_KINDS, INVITATION_EVENTS, ITEM_STATES, PRIORITIES, VISIT_KINDS, VISIT_STATUSES, WORKLIST_STEPS } from '../core/worklist/lists.js';
 import { OUTCOME_CODES, QUALITY_INDICATORS } from '../core/quality/lists.js';
 import { REFERRAL_SOURCES, REFERRAL_STATUSES } from '../core/referral/lists.js';
+import { AID_KINDS, SIGNAL_FRACTURE } from '../core/children/aids-signals.js';
 import type { Store } from './db.js';
 import { freshStore, STORE_KINDS } from './testing/stores.js';
 
@@ -37,6 +38,8 @@ const CHECKED: { table: string; column: string; list: readonly string[] }[] = [
   ...QUALITY_INDICATORS.map((i) => ({ table: 'quality_row', column: `o_${i.replace(/-/g, '_')}`, list: OUTCOME_CODES })),
   { table: 'referral', column: 'source', list: REFERRAL_SOURCES },
   { table: 'referral', column: 'status', list: REFERRAL_STATUSES },
+  { table: 'child_aid', column: 'kind', list: AID_KINDS },
+  { table: 'fracture_signal', column: 'fracture', list: SIGNAL_FRACTURE },
 ];
 
 /** The values a CHECK constraint allows for `column`, as PostgreSQL prints it: (col = ANY (ARRAY['a'::text, …])). */

@@ -483,6 +483,8 @@ export interface Database {
   vitamin_d_dose: VitaminDDoseTable;
   loading_plan: LoadingPlanTable;
   loading_log: LoadingLogTable;
+  child_aid: ChildAidTable;
+  fracture_signal: FractureSignalTable;
 }
 
 /** A day centre's group (migration 0026). */
@@ -586,6 +588,16 @@ export interface HomeCheckTable {
   recorded_at: Timestamp;
 }
 
+/** One of a child's aids: a standing frame, walking aid, wheelchair or orthoses (migration 0029). */
+export interface ChildAidTable {
+  id: Generated<string>;
+  patient_id: string;
+  kind: string;
+  description: string | null;
+  created_by: string;
+  created_at: Timestamp;
+}
+
 /** A child's daily loading plan as the physiotherapist set it, minutes a day; the newest counts (migration 0028). */
 export interface LoadingPlanTable {
   id: Generated<string>;
@@ -664,4 +676,22 @@ export interface LoadingLogTable {
   minutes: number;
   logged_by: string;
   logged_at: Timestamp;
+}
+
+/** What a parent or staff member saw that may mean a broken bone, and what followed (migration 0029). */
+export interface FractureSignalTable {
+  id: Generated<string>;
+  patient_id: string;
+  observed: ColumnType<string[], string, string>;
+  body_part: string;
+  observed_on: string;
+  note: string | null;
+  noted_by: string;
+  noted_at: Timestamp;
+  seen: boolean | null;
+  xray: boolean | null;
+  fracture: 'yes' | 'no' | 'unknown' | null;
+  outcome_note: string | null;
+  closed_by: string | null;
+  closed_at: Timestamp | null;
 }

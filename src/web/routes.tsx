@@ -31,6 +31,7 @@ import { registerQualityPages } from './quality/quality.route.js';
 import { registerDiaryPages } from './diary/diary.route.js';
 import { registerExercisePages } from './exercise/exercise.route.js';
 import { registerChildLoadingPages } from './child-loading/child-loading.route.js';
+import { registerChildAidsPages } from './child-aids/child-aids.route.js';
 import { registerReportPages } from './reports/reports.route.js';
 import { registerTherapyIntakePages } from './therapy-intake/therapy-intake.route.js';
 import { registerCoachingPages } from './coaching/coaching.route.js';
@@ -73,6 +74,7 @@ export function registerWebRoutes(fastify: FastifyInstance): void {
   registerDiaryPages(fastify, kit);
   registerExercisePages(fastify, kit);
   registerChildLoadingPages(fastify, kit);
+  registerChildAidsPages(fastify, kit);
   registerReportPages(fastify, kit);
   registerTherapyIntakePages(fastify, kit);
   registerCoachingPages(fastify, kit);

@@ -121,8 +121,11 @@ export const ENTRY_DATA = {
   /** A dental check done on the entry's date. */
   'dental-check': z.object({}).strict(),
   child: Child.omit({ lastAidsCheck: true, heightCmAtLastAidsCheck: true }),
-  /** A check of a child's aids on the entry's date, with the height measured then. */
-  'aids-check': z.object({ heightCm: positiveTo(260).optional() }).strict(),
+  /**
+   * A check of a child's aids on the entry's date, with the height measured then; `aid` names the
+   * aid checked (its id in the child's list of aids), `adjusted` what was changed.
+   */
+  'aids-check': z.object({ heightCm: positiveTo(260).optional(), aid: z.uuid().optional(), adjusted: text(1, 500).optional() }).strict(),
   note: z.object({ text: text(1, 10000) }).strict(),
   /**
    * A dose the patient (or a caregiver) says was not taken, on the day it was due: kept apart from

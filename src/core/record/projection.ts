@@ -71,7 +71,7 @@ export const CASE_SOURCES = {
   safety: { from: ['safety', 'dental-check'], rule: 'Each safety fact from the most recent entry that states it.' },
   'safety.dentalCheckDone': { from: ['dental-check'], rule: 'Yes when a dental check took place in the 12 months before asOf; otherwise not recorded.' },
   child: { from: ['child', 'aids-check'], rule: 'The most recent child entry (mobility and the day\'s minutes).' },
-  'child.lastAidsCheck': { from: ['aids-check'], rule: 'The date of the most recent check of the aids.' },
+  'child.lastAidsCheck': { from: ['aids-check'], rule: 'The oldest of the aids\' last checks: each aid\'s most recent check, the one furthest back.' },
   'child.heightCmAtLastAidsCheck': { from: ['aids-check'], rule: 'The height measured at that check.' },
   'child.standingMinutesPerDay': {
     from: 'loading-log',
@@ -252,7 +252,16 @@ export function projectCase(person: ProjectedPerson, entries: readonly RecordEnt
   const child = latest(of('child'));
   if (child) {
     const out: NonNullable<Case['child']> = { ...child.data };
-    const check = latest(of('aids-check'));
+    // Each aid's most recent check; the one that lies furthest back decides (LEAFLET-EMB: every
+    // aid is checked as the child grows). Checks naming no aid count as one aid together.
+    const perAid = new Map<string, Of<'aids-check'>>();
+    for (const e of of('aids-check')) {
+      const k = e.data.aid ?? '';
+      const had = perAid.get(k);
+      if (had === undefined || compareDates(e.date, had.date) >= 0) perAid.set(k, e);
+    }
+    const check = [...perAid.values()].reduce<Of<'aids-check'> | undefined>(
+      (oldest, e) => (oldest === undefined || compareDates(e.date, oldest.date) < 0 ? e : oldest), undefined);
     if (check) {
       out.lastAidsCheck = check.date;
       if (check.data.heightCm !== undefined) out.heightCmAtLastAidsCheck = check.data.heightCm;

@@ -29,6 +29,7 @@ import * as m0025 from './0025_home_check_coaching.js';
 import * as m0026 from './0026_day_centre_groups.js';
 import * as m0027 from './0027_child_profile.js';
 import * as m0028 from './0028_child_loading.js';
+import * as m0029 from './0029_child_aids_signals.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_init': m0001,
@@ -58,6 +59,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0026_day_centre_groups': m0026,
   '0027_child_profile': m0027,
   '0028_child_loading': m0028,
+  '0029_child_aids_signals': m0029,
 };
 
 export const migrationProvider: MigrationProvider = {

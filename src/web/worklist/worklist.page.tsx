@@ -104,6 +104,8 @@ export function WorklistPage(props: WorklistPageProps) {
         // A report's alert opens the report itself (opening it marks it read for the patient).
         r.step === 'alert' && r.source === 'report' ? (
           <a href={`/worklist/${r.itemId}/report`}>{t.reports.openFromWorklist(r.reasons.map((x) => reasonWords(t, x)).join('; '))}</a>
+        ) : r.step === 'alert' && r.source === 'fracture-signal' ? (
+          <a href={`/patients/${r.patientId}/child/signals`}>{t.fractureSignals.openFromWorklist}</a>
         ) : r.step === 'task' && r.title ? `${stepWords(t, r.step)}: ${r.title}` : stepWords(t, r.step),
     },
     { label: c.due, head: sortHead('due', c.due), sorted: sort === 'due' ? 'ascending' : undefined, cell: (r) => <span class="num">{numericDate(r.due)}</span> },
