@@ -74,6 +74,10 @@ try {
     const measures: { name: string; call: () => Promise<LightMyRequestResponse>; status: number }[] = [
       { name: 'GET /log/{id} (tablet page, parent)', status: 200, call: () => app.inject({ method: 'GET', url: `/log/${lotte.id}`, headers: { accept: 'text/html', cookie: cookie.caregiver ?? '' } }) },
       { name: 'GET /log/{id} (tablet page, care worker)', status: 200, call: () => app.inject({ method: 'GET', url: `/log/${lotte.id}`, headers: { accept: 'text/html', cookie: cookie['care-worker'] ?? '' } }) },
+      // The child's profile (the overview of the day centre's staff, and the parent's): the Case read
+      // through the same 10 years of logs.
+      { name: 'GET /patients/{id}/child (the profile, care worker)', status: 200, call: () => app.inject({ method: 'GET', url: `/patients/${lotte.id}/child`, headers: { accept: 'text/html', cookie: cookie['care-worker'] ?? '' } }) },
+      { name: 'GET /child/{id} (the profile, parent)', status: 200, call: () => app.inject({ method: 'GET', url: `/child/${lotte.id}`, headers: { accept: 'text/html', cookie: cookie.caregiver ?? '' } }) },
       { name: 'GET /patients/{id}/child/loading (care worker)', status: 200, call: () => app.inject({ method: 'GET', url: `/patients/${lotte.id}/child/loading`, headers: { accept: 'text/html', cookie: cookie['care-worker'] ?? '' } }) },
       {
         name: 'POST loading-log (a standing session, end to end)', status: 201,
