@@ -20,6 +20,7 @@ import { DEMO_DECISIONS, DEMO_EXERCISE_PLAN, DEMO_RECORDS } from '../demo/demo-r
 import { todayNl } from '../schema/clock.js';
 import { evaluate } from '../core/evaluate.js';
 import { projectCase } from '../core/record/projection.js';
+import type { EntryKind } from '../core/record/lists.js';
 import { RULES_VERSION } from '../core/registry.js';
 import { DEFAULT_SETTINGS } from '../core/settings.js';
 import { addDays, type IsoDate } from '../core/time/date.js';
@@ -177,6 +178,40 @@ export async function seedDemo(db: Db, today: IsoDate = todayNl()): Promise<bool
       await trx.insertInto('education_session').values({
         patient_id: referred, organisation_id: physio.organisation_id, session_date: e.date, topics: JSON.stringify(e.topics), note: e.note, recorded_by: physio.id,
       }).execute();
+    }
+    // Daan at the day centre, kept by its physician and physiotherapist: a wheelchair user who is
+    // mostly indoors on one anti-epileptic, his daily loading plan and the last ten days of his log,
+    // vitamin D noted until four days ago (so the reminder shows), and a standing frame last checked
+    // seven months ago (so its check is due). Lotte, the demo parent's daughter, starts empty: her
+    // pages show what a new child's look like.
+    const daan = patientIds[DEMO_PATIENTS.findIndex((p) => p.givenName === 'Daan' && p.familyName === 'Boer')];
+    const centreStaff = async (email: string) => trx.selectFrom('app_user').select(['id', 'organisation_id']).where('email', '=', email).executeTakeFirst();
+    const [centreDoctor, centrePhysio, careWorker] = await Promise.all(
+      ['kinderarts@demo.botpad.nl', 'kinderfysio@demo.botpad.nl', 'begeleider@demo.botpad.nl'].map(centreStaff),
+    );
+    if (daan && centreDoctor && centrePhysio && careWorker) {
+      const centreEntry = (kind: EntryKind, date: string, data: unknown, by: string): Insertable<ClinicalEntryTable> => ({
+        entry_id: randomUUID(), version: 1, patient_id: daan, kind, clinical_date: date, data: JSON.stringify(data), status: 'active', current: true,
+        source: 'clinician', recorded_by: by, organisation_id: centreDoctor.organisation_id, recorded_at: `${date}T10:00:00Z`,
+      });
+      const aid = await trx.insertInto('child_aid').values({ patient_id: daan, kind: 'standing-frame', description: 'Sta-tafel op maat', created_by: centrePhysio.id }).returning('id').executeTakeFirstOrThrow();
+      const checked = addDays(today, -213);
+      await trx.insertInto('clinical_entry').values([
+        centreEntry('child', addDays(today, -213), { mobility: 'wheelchair', indoorsMostly: true }, centreDoctor.id),
+        centreEntry('risk-factors', addDays(today, -213), { antiEpileptics: 1 }, centreDoctor.id),
+        centreEntry('weight', addDays(today, -213), { kg: 27 }, centreDoctor.id),
+        centreEntry('height', addDays(today, -213), { cm: 131 }, centreDoctor.id),
+        centreEntry('weight', addDays(today, -20), { kg: 28.5 }, centreDoctor.id),
+        centreEntry('height', addDays(today, -20), { cm: 134 }, centreDoctor.id),
+        centreEntry('aids-check', checked, { aid: aid.id, heightCm: 131, adjusted: 'Voetsteunen een gaatje lager gezet.' }, centrePhysio.id),
+      ]).execute();
+      await trx.insertInto('loading_plan').values({ patient_id: daan, standing_frame: 30, walking_aid: 0, other_movement: 20, note: 'Sta-tafel na de lunch, bewegen in het water op dinsdag.', set_by: centrePhysio.id }).execute();
+      const days = Array.from({ length: 10 }, (_, k) => addDays(today, -(k + 1)));
+      await trx.insertInto('loading_log').values(days.flatMap((d, k) => [
+        { patient_id: daan, log_date: d, activity: 'standing-frame' as const, minutes: k % 3 === 0 ? 15 : 30, logged_by: k % 2 === 0 ? careWorker.id : centrePhysio.id, logged_at: `${d}T13:30:00Z` },
+        ...(k % 2 === 0 ? [{ patient_id: daan, log_date: d, activity: 'other-movement' as const, minutes: 20, logged_by: careWorker.id, logged_at: `${d}T15:00:00Z` }] : []),
+      ])).execute();
+      await trx.insertInto('vitamin_d_dose').values(days.slice(3).map((d) => ({ patient_id: daan, dose_date: d, micrograms: 10, given_by: careWorker.id, given_at: `${d}T07:30:00Z` }))).execute();
     }
     // The demo clinic opens with its worklist filled in, not only after the next change of date.
     await refreshPatients(trx, patientIds, today);
