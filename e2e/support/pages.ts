@@ -316,6 +316,11 @@ export const PAGES: readonly PageSpec[] = [
   { name: 'a fracture signal of a child (caregiver)', path: '/signal/{id}', h1: (t) => t.fractureSignals.parentTitle, before: signedInAs('caregiver'), resolve: async (page) => (await caredForQuestionnaires(page)).replace('/questionnaires/', '/signal/') },
   { name: 'fracture signals of a child (care worker)', path: '/patients/{id}/child/signals', h1: (t) => t.fractureSignals.title, before: signedInAs('care-worker'), resolve: recordOf('Mulder', 'Lotte', 'child/signals') },
   { name: 'aids of a child (care worker)', path: '/patients/{id}/child/aids', h1: (t) => t.childAids.title, before: signedInAs('care-worker'), resolve: recordOf('Mulder', 'Lotte', 'child/aids') },
+  // Daan has all of it in the demo: the profile, the growth chart, the loading chart, the vitamin D reminder, an aid due.
+  { name: 'child: bone-health overview, filled (care worker)', path: '/patients/{id}/child', h1: (t) => t.childProfile.title, before: signedInAs('care-worker'), resolve: recordOf('Boer', 'Daan', 'child') },
+  { name: 'loading plan and weeks of a child, filled (care worker)', path: '/patients/{id}/child/loading', h1: (t) => t.childLoading.title, before: signedInAs('care-worker'), resolve: recordOf('Boer', 'Daan', 'child/loading') },
+  { name: 'aids of a child, one due (care worker)', path: '/patients/{id}/child/aids', h1: (t) => t.childAids.title, before: signedInAs('care-worker'), resolve: recordOf('Boer', 'Daan', 'child/aids') },
+  { name: 'vitamin D of a child, the reminder showing (care worker)', path: '/patients/{id}/child/vitamin-d', h1: (t) => t.childVitaminD.title, before: signedInAs('care-worker'), resolve: recordOf('Boer', 'Daan', 'child/vitamin-d') },
 ];
 
 export { LANGS, TEXT_SIZES, messages, type Lang, type TextSize, type Messages };
