@@ -250,6 +250,7 @@ const CASES: Case[] = [
   { name: 'loading plan: more than 240 minutes', method: 'PUT', url: (f) => `/api/v1/patients/${f.patients.childA}/loading-plan`, as: 'nurse', body: { standingFrame: 241, walkingAid: 0, otherMovement: 0 }, pointer: '/standingFrame' },
   { name: 'loading log: an unknown activity', method: 'POST', url: (f) => `/api/v1/patients/${f.patients.childA}/loading-log`, as: 'nurse', body: { date: '2026-03-01', activity: 'swimming', minutes: 10 }, pointer: '/activity' },
   { name: 'loading log: a week that is no date', method: 'GET', url: (f) => `/api/v1/patients/${f.patients.childA}/loading-log?week=soon`, as: 'nurse', pointer: '/query/week' },
+  { name: 'loading log: take back a line whose id is none', method: 'POST', url: (f) => `/api/v1/patients/${f.patients.childA}/loading-log/soon/take-back`, as: 'nurse', pointer: '/params/lineId' },
   { name: 'aid: an unknown kind', method: 'POST', url: (f) => `/api/v1/patients/${f.patients.childA}/aids`, as: 'nurse', body: { kind: 'skates', lastCheck: '2026-01-05' }, pointer: '/kind' },
   { name: 'aid check: nothing said about what was adjusted', method: 'POST', url: (f) => `/api/v1/patients/${f.patients.childA}/aids/6f1c3c0e-7d2a-4a47-9d51-0c8a7c1e2b3d/checks`, as: 'nurse', body: { date: '2026-01-05' }, pointer: '/adjusted' },
   { name: 'fracture signal: nothing seen', method: 'POST', url: (f) => `/api/v1/patients/${f.patients.childA}/fracture-signals`, as: 'nurse', body: { observed: [], bodyPart: 'head', observedOn: todayNl() }, pointer: '/observed' },

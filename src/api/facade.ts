@@ -46,7 +46,7 @@ export { calendarSettings, chooseReminders, endFeedLink, makeFeedLink, type Cale
 export { addDiaryEntry, diaryOf, type DiaryPatient, type DiaryView } from '../services/diary.js';
 export { addChildFracture, addChildGrowth, addVitaminDDose, childProfileOf, saveChildProfile } from '../services/child-profile.js';
 export type { ChildProfileView, VitaminDDoseView } from '../schema/child-profile.schema.js';
-export { addLoadingLog, loadingLogOf, loadingPlanOf, setLoadingPlan, type LoadingLogWeek, type LoadingPlanOf } from '../services/loading.js';
+export { addLoadingLog, loadingLogOf, loadingPlanOf, setLoadingPlan, takeBackLoadingLog, type LoadingLogWeek, type LoadingPlanOf } from '../services/loading.js';
 export type { LoadingLogEntryView, LoadingPlanView } from '../schema/loading.schema.js';
 export { openReport, reportOfItem, reportsOf, sendReport, type FractureStatus, type OpenedReport, type ReportsView } from '../services/reports.js';
 export type { DiaryEntryView, ReportView } from '../schema/diary.schema.js';

@@ -15,7 +15,7 @@ import { insertUser } from '../store/accounts.repo.js';
 import { insertEntry } from '../store/record.repo.js';
 import { hashPassword } from '../services/auth.js';
 
-interface Week { items: { date: string; activity: string; minutes: number; loggedBy: string | null }[]; weeks: { from: string; total: number; standingFrame: number; lines: number }[]; means: { standing: number; movement: number; days: number } | null; plan: { total: number } | null }
+interface Week { items: { id: string; date: string; activity: string; minutes: number; loggedBy: string | null }[]; weeks: { from: string; total: number; standingFrame: number; lines: number }[]; means: { standing: number; movement: number; days: number } | null; plan: { total: number } | null }
 
 describe.each(STORE_KINDS)('the loading plan and log API on %s', (kind) => {
   let t: TestApp;
@@ -137,6 +137,35 @@ describe.each(STORE_KINDS)('the loading plan and log API on %s', (kind) => {
     expect(ev.statusCode, ev.body).toBe(200);
     const loading = ev.json<{ conclusions: { code: string; severity: string }[] }>().conclusions.find((x) => x.code === 'child.loading');
     expect(loading?.severity).toBe('attention');
+  });
+
+  it('takes back a line noted by mistake, for whoever noted it and only that day; it then counts nowhere', async () => {
+    const tap = await call('POST', log(f.patients.childA), 'caregiver', { date: today, activity: 'standing-frame', minutes: 60 });
+    expect(tap.statusCode, tap.body).toBe(201);
+    const line = tap.json<{ id: string }>().id;
+    const back = (who: string, id = line) => call('POST', `${log(f.patients.childA)}/${id}/take-back`, who);
+    // Another's line, even of someone who may log: refused at the line, and nothing changes.
+    const other = await back('care-worker');
+    expect(other.statusCode, other.body).toBe(409);
+    expect(pointers(other.body)).toEqual(['/params/lineId']);
+    expect((await back('nurse')).statusCode).toBe(403);
+    const taken = await back('caregiver');
+    expect(taken.statusCode, taken.body).toBe(200);
+    expect(taken.json()).toMatchObject({ id: line, minutes: 60 });
+    // Twice is once too many; the line is kept, marked, and gone from the week and the Case.
+    expect((await back('caregiver')).statusCode).toBe(409);
+    const row = await t.store.db.selectFrom('loading_log').select(['withdrawn_at', 'withdrawn_by']).where('id', '=', line).executeTakeFirstOrThrow();
+    expect(row.withdrawn_at).not.toBeNull();
+    const w = (await call('GET', log(f.patients.childA), 'caregiver')).json<Week>();
+    expect(w.items.map((i) => i.minutes)).not.toContain(60);
+    expect(w.means).toEqual({ standing: 3, movement: 4, days: 7 });
+    // An earlier day's line stays as noted, even for whoever noted it.
+    const earlier = (await call('GET', `${log(f.patients.childA)}?week=${addDays(today, -7)}`, 'centrePhysio')).json<Week>().items.find((i) => i.minutes === 240);
+    expect(earlier).toBeDefined();
+    expect((await back('centrePhysio', earlier?.id)).statusCode).toBe(409);
+    // A line that is not there, and an id that is none.
+    expect((await back('caregiver', '00000000-0000-4000-8000-000000000000')).statusCode).toBe(409);
+    expect(pointers((await back('caregiver', 'nope')).body)).toEqual(['/params/lineId']);
   });
 
   it('refuses a bad week asked for, naming it', async () => {

@@ -61,6 +61,24 @@ export async function addLoadingLog(deps: AccessDeps, ask: Ask, e: LoadingLogInp
   });
 }
 
+/**
+ * Takes back a line noted by mistake: only the person who noted it, on the day it was noted (a tap
+ * on the wrong button is found out at once; an earlier day's line is a record others have read). The
+ * line is kept, marked as taken back, and counts nowhere after (the week, the chart, the Case's
+ * means). Anything else answers 409 at the line, saying why.
+ */
+export async function takeBackLoadingLog(deps: AccessDeps, ask: Ask & { lineId: string }): Promise<LoadingLogEntryView> {
+  return withPatient(deps, { actor: ask.actor, meta: ask.meta, action: 'child.log', resource: 'patient/loading-log', patientId: ask.patientId }, async ({ db, row }) => {
+    const line = await repo.withdrawLog(db, { patientId: row.id, lineId: ask.lineId, by: ask.actor.userId, today: todayNl() });
+    if (!line) {
+      throw new AppError('conflict', 'Only a line you noted today, and have not taken back yet, can be taken back.', [
+        { pointer: '/params/lineId', detail: 'is not a line you noted today', code: 'not-yours-today' },
+      ]);
+    }
+    return logView(line);
+  });
+}
+
 export interface LoadingLogWeek {
   patient: DiaryPatient;
   from: string;

@@ -51,6 +51,7 @@ export async function logBetween(db: Db, patientId: string, from: string, to: st
     .where('l.patient_id', '=', patientId)
     .where('l.log_date', '>=', from)
     .where('l.log_date', '<=', to)
+    .where('l.withdrawn_at', 'is', null)
     .selectAll('l')
     .select('u.display_name as logged_by_name')
     .orderBy('l.log_date')
@@ -69,15 +70,28 @@ export async function logForCase(db: Db, patientIds: readonly string[], asOf: st
   const ids = sql.join(patientIds.map((id) => sql`${id}::uuid`));
   const rows = await sql<{ patient_id: string; log_date: string; activity: LoadingActivity; minutes: number }>`
     select l.patient_id, l.log_date, l.activity, l.minutes from loading_log l
-      where l.patient_id in (${ids}) and l.log_date <= ${asOf} and l.log_date > (${asOf}::date - 7)
+      where l.patient_id in (${ids}) and l.log_date <= ${asOf} and l.log_date > (${asOf}::date - 7) and l.withdrawn_at is null
     union all
     select f.patient_id, f.log_date, f.activity, f.minutes from unnest(array[${ids}]) as p(id)
       cross join lateral (select l.patient_id, l.log_date, l.activity, 0 as minutes from loading_log l
-        where l.patient_id = p.id and l.log_date <= (${asOf}::date - 7) order by l.log_date limit 1) f`.execute(db);
+        where l.patient_id = p.id and l.log_date <= (${asOf}::date - 7) and l.withdrawn_at is null order by l.log_date limit 1) f`.execute(db);
   for (const r of rows.rows) {
     let list = out.get(r.patient_id);
     if (!list) out.set(r.patient_id, (list = []));
     list.push({ date: r.log_date, activity: r.activity, minutes: r.minutes });
   }
   return out;
+}
+
+/**
+ * Takes a line back: only one that `by` noted on `today` and has not taken back yet. The line
+ * taken back, or undefined when there is no such line (another's, an earlier day's, gone already).
+ */
+export async function withdrawLog(db: Tx, w: { patientId: string; lineId: string; by: string; today: string }): Promise<LoadingLogRow | undefined> {
+  const r = await sql<LoadingLogRow>`with upd as (
+      update loading_log set withdrawn_at = now(), withdrawn_by = ${w.by}
+      where id = ${w.lineId} and patient_id = ${w.patientId} and logged_by = ${w.by} and log_date = ${w.today} and withdrawn_at is null
+      returning *)
+    select upd.*, u.display_name as logged_by_name from upd left join app_user u on u.id = upd.logged_by`.execute(db);
+  return r.rows[0];
 }

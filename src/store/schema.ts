@@ -676,6 +676,9 @@ export interface LoadingLogTable {
   minutes: number;
   logged_by: string;
   logged_at: Timestamp;
+  /** Set when the person who noted the line took it back (the same day): it then counts nowhere. */
+  withdrawn_at: ColumnType<string | null, string | null | undefined, string | null>;
+  withdrawn_by: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** What a parent or staff member saw that may mean a broken bone, and what followed (migration 0029). */

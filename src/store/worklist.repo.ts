@@ -61,9 +61,9 @@ export async function derivationSources(db: Db, patientIds: readonly string[], a
         where l.patient_id = p.id and l.kind = 'gp-handover'), '[]') as letters,
       coalesce((select json_agg(d.decided_on) from shared_decision d where d.patient_id = p.id and d.decided_on <= ${asOf}), '[]') as decisions,
       coalesce((select json_agg(json_build_array(l.log_date, l.activity, l.minutes)) from (
-        (select g.log_date, g.activity, g.minutes from loading_log g where g.patient_id = p.id and g.log_date <= ${asOf} and g.log_date > (${asOf}::date - 7))
+        (select g.log_date, g.activity, g.minutes from loading_log g where g.patient_id = p.id and g.log_date <= ${asOf} and g.log_date > (${asOf}::date - 7) and g.withdrawn_at is null)
         union all
-        (select g.log_date, g.activity, 0 from loading_log g where g.patient_id = p.id and g.log_date <= (${asOf}::date - 7) order by g.log_date limit 1)) l), '[]') as loading
+        (select g.log_date, g.activity, 0 from loading_log g where g.patient_id = p.id and g.log_date <= (${asOf}::date - 7) and g.withdrawn_at is null order by g.log_date limit 1)) l), '[]') as loading
     from patient p where p.id in (${ids}) and p.merged_into is null`.execute(db);
   return rows.rows.map((p) => ({
     id: p.id, birth_date: p.birth_date, sex: p.sex, sort_key: p.sort_key, gp_practice: p.gp_practice, lives_alone: p.lives_alone,

@@ -3,9 +3,12 @@
 import type { ZodApp } from '../types.js';
 import { LoadingLogEntryView, LoadingLogInput, LoadingLogQuery, LoadingLogWeekAnswer, LoadingPlanAnswer, LoadingPlanInput, LoadingPlanView } from '../../schema/loading.schema.js';
 import { PatientParams } from '../../schema/logistics.schema.js';
-import { addLoadingLog, loadingLogOf, loadingPlanOf, setLoadingPlan } from '../../services/loading.js';
+import { z } from 'zod';
+import { addLoadingLog, loadingLogOf, loadingPlanOf, setLoadingPlan, takeBackLoadingLog } from '../../services/loading.js';
 import { accessDeps, requestMeta, requireUser } from '../auth.js';
 import { problemResponses } from '../responses.js';
+
+const LineParams = z.object({ id: z.uuid('is not a valid id'), lineId: z.uuid('is not a valid id') }).strict();
 
 const READERS = 'Read by whoever may read the record: the parents, the day centre\'s staff and its physician and physiotherapist.';
 
@@ -53,6 +56,19 @@ export function registerLoadingRoutes(app: ZodApp): void {
       },
     },
     async (req, reply) => reply.status(201).send(await addLoadingLog(deps(), ask(req, req.params.id), req.body)),
+  );
+  app.post(
+    '/api/v1/patients/:id/loading-log/:lineId/take-back',
+    {
+      schema: {
+        tags: ['children'],
+        summary: 'Take back a line noted by mistake (the person who noted it, the same day)',
+        description: 'For whoever noted the line (`child.log`), on the day it was noted. The line is kept, marked as taken back, and counts nowhere after: not in the week, the chart or the Case\'s minutes a day. Another\'s line, an earlier day\'s, or one taken back already: 409 at `/params/lineId`.',
+        params: LineParams,
+        response: { 200: LoadingLogEntryView, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req) => takeBackLoadingLog(deps(), { ...ask(req, req.params.id), lineId: req.params.lineId }),
   );
   app.get(
     '/api/v1/patients/:id/loading-log',

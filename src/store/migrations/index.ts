@@ -30,6 +30,7 @@ import * as m0026 from './0026_day_centre_groups.js';
 import * as m0027 from './0027_child_profile.js';
 import * as m0028 from './0028_child_loading.js';
 import * as m0029 from './0029_child_aids_signals.js';
+import * as m0030 from './0030_loading_log_take_back.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_init': m0001,
@@ -60,6 +61,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0027_child_profile': m0027,
   '0028_child_loading': m0028,
   '0029_child_aids_signals': m0029,
+  '0030_loading_log_take_back': m0030,
 };
 
 export const migrationProvider: MigrationProvider = {

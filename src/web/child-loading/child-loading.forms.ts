@@ -35,3 +35,10 @@ export const logForm = pageForm({
   labels: (t) => ({ activity: t.childLoading.what, minutes: t.childLoading.otherMinutes }),
   messages: (t) => ({ minutes: { too_big: t.childLoading.logRange, '*': t.childLoading.logRange } }),
 });
+
+/** Taking back the line just noted: which line (the button's hidden field). */
+export const takeBackForm = pageForm({
+  schema: z.looseObject({ lineId: input(z.uuid()) }),
+  labels: (t) => ({ lineId: t.childLoading.takeBack }),
+  messages: () => ({}),
+});

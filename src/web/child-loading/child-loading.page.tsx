@@ -253,6 +253,8 @@ export interface LogPageProps {
   parent: boolean;
   /** The line just noted down, to confirm it. */
   noted?: LoadingLogEntryView | undefined;
+  /** A line was taken back, or could not be (not the reader's, not today's, or gone already). */
+  takenBack?: 'yes' | 'refused' | undefined;
   values?: Record<string, string>;
   errors?: FieldErrors;
 }
@@ -271,7 +273,18 @@ export function LogPage(p: LogPageProps) {
       <div class="tablet">
         <h1>{c.logTitle}</h1>
         <p class="for-whom"><strong>{c.logFor(log.patient.name)}</strong></p>
-        {p.noted ? <Notice ok>{c.noted(num(p.noted.minutes, ctx.lang), c.activities[p.noted.activity].toLowerCase(), p.noted.loggedBy ?? '—')}</Notice> : null}
+        {p.noted ? (
+          <Notice ok>
+            {c.noted(num(p.noted.minutes, ctx.lang), c.activities[p.noted.activity].toLowerCase(), p.noted.loggedBy ?? '—')}
+            <form method="post" action={`${action}/take-back`} class="take-back">
+              <Csrf token={p.csrf} />
+              <input type="hidden" name="lineId" value={p.noted.id} />
+              <button type="submit" class="secondary">{c.takeBack}</button>
+            </form>
+          </Notice>
+        ) : null}
+        {p.takenBack === 'yes' ? <Notice ok>{c.takenBack}</Notice> : null}
+        {p.takenBack === 'refused' ? <Notice>{c.takeBackRefused}</Notice> : null}
         <ErrorSummary t={t} errors={errors} />
         <p>{p.parent ? c.logIntro : c.logStaffIntro}</p>
         {LOADING_ACTIVITIES.map((a) => (

@@ -51,6 +51,27 @@ describe('the loading pages', () => {
     expect(after.body).toContain(html(c.todayTotal('10')));
   });
 
+  it('lets the parent take back a press made by mistake from the notice, and it no longer counts', async () => {
+    const b = await as('caregiver');
+    const page = await b.get(`/log/${lotte}`);
+    const res = await b.post(`/log/${lotte}`, { _csrf: csrfOf(page.body), activity: 'walking-aid', minutes: '30' });
+    const after = await b.get(res.headers.location as string);
+    const lineId = /name="lineId" value="([^"]+)"/.exec(after.body)?.[1] ?? '';
+    expect(after.body).toContain(html(c.takeBack));
+    const back = await b.post(`/log/${lotte}/take-back`, { _csrf: csrfOf(after.body), lineId });
+    expect(back.statusCode, back.body.slice(0, 300)).toBe(303);
+    const done = await b.get(back.headers.location as string);
+    expect(done.body).toContain(html(c.takenBack));
+    expect(done.body).toContain(html(c.todayTotal('10')));
+    // Taking it back again, or someone else's line: refused in words, nothing changes.
+    const again = await b.post(`/log/${lotte}/take-back`, { _csrf: csrfOf(done.body), lineId });
+    expect(again.statusCode).toBe(409);
+    expect(again.body).toContain(html(c.takeBackRefused));
+    const staff = await as('care-worker');
+    const theirs = await staff.get(`/log/${lotte}`);
+    expect((await staff.post(`/log/${lotte}/take-back`, { _csrf: csrfOf(theirs.body), lineId })).statusCode).toBe(409);
+  });
+
   it('refuses a wrong number at its field and stores nothing', async () => {
     const b = await as('caregiver');
     const page = await b.get(`/log/${lotte}`);
