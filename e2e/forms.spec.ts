@@ -76,7 +76,13 @@ describe.each(LANGS)('a new patient with mistakes, in %s', (lang) => {
     await page.goto('/patients/new');
     for (const [name, value] of Object.entries(fields)) await page.fill(`#${name}`, value);
     if (sex) await page.check(`input[name="sex"][value="${sex}"]`);
-    await Promise.all([page.waitForLoadState('load'), page.waitForURL(/\/patients\/(new|[0-9a-f-]{36})/), page.click('form[action="/patients/new"] button[type="submit"]')]);
+    // The form posts to the page it is on: wait for the post's answer, not for a URL the page
+    // already has, or a busy machine reads the page from before the post.
+    const posted = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/patients/new');
+    await page.click('form[action="/patients/new"] button[type="submit"]');
+    await posted;
+    await page.waitForURL(/\/patients\/(new|[0-9a-f-]{36})/);
+    await page.waitForLoadState('load');
   }
 
   it('shows every error at once, in words beside its field, and the summary has the focus', async () => {

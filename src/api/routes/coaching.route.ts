@@ -81,7 +81,7 @@ export function registerCoachingRoutes(app: ZodApp): void {
         summary: 'Write a referral letter to a dietitian and keep it with the record\'s letters',
         description:
           `${WRITERS} The letter gives the reason and the question, the core's calcium and vitamin D conclusions of today and what the latest coaching session ` +
-          'said about food. Its PDF: GET /api/v1/patients/{id}/letters/{letterId}/pdf.',
+          'said about food. It is kept with the other letters, and printed from there like each of them.',
         params: PatientParams,
         body: DietitianLetterInput,
         response: { 201: LetterView, ...problemResponses(400, 401, 403, 404, 409) },
