@@ -27,7 +27,10 @@ const nameOf = (role: string) => DEMO_ACCOUNTS.find((a) => a.role === role)?.dis
 describe.each(LANGS)('arriving in %s', (lang) => {
   const t = messages(lang);
 
-  it.each(DEMO_ACCOUNTS.map((a) => a.role))('a %s who signs in from the public start page lands on their own start page', async (role) => {
+  // signInAs takes a role's first demo account: a hospital's nurse and physician, the practice's physiotherapist.
+  const firstOfRole = DEMO_ACCOUNTS.filter((a, i) => DEMO_ACCOUNTS.findIndex((b) => b.role === a.role) === i);
+  const KIND = { hospital: 'hospital', physio: 'physiotherapy', 'day-centre': 'day-centre' } as const;
+  it.each(firstOfRole.map((a) => ({ role: a.role, kind: a.org === undefined ? null : KIND[a.org as keyof typeof KIND] })))('a $role who signs in from the public start page lands on their own start page', async ({ role, kind }) => {
     const { context, page } = await tab(lang);
     try {
       // The header's sign-in link, as a new user would take it from the public start page.
@@ -35,7 +38,7 @@ describe.each(LANGS)('arriving in %s', (lang) => {
       await Promise.all([page.waitForURL(/\/sign-in/), page.click('a[href^="/sign-in"]')]);
       await signInAs(role)(page);
       const path = new URL(page.url()).pathname;
-      expect(path).toBe(startPage(role));
+      expect(path).toBe(startPage(role, kind));
       expect(path).not.toBe('/');
       expect(await page.getAttribute('html', 'lang')).toBe(lang);
     } finally {
