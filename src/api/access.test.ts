@@ -114,7 +114,7 @@ const ROUTES: RouteCase[] = [
   { name: 'correct record', method: 'PATCH', path: (id) => `/api/v1/patients/${id}`, body: () => ({ phone: '0612345678', reason: 'correction' }), allowed: WRITE, okStatus: 200 },
   { name: 'history', method: 'GET', path: (id) => `/api/v1/patients/${id}/history`, allowed: READ, okStatus: 200 },
   { name: 'access log', method: 'GET', path: (id) => `/api/v1/patients/${id}/access-log`, allowed: READ, okStatus: 200 },
-  { name: 'link organisation', method: 'POST', path: (id) => `/api/v1/patients/${id}/links`, body: (f) => ({ organisationId: f.orgs.physioA, relation: 'referral' }), allowed: CLINIC, okStatus: 204 },
+  { name: 'link organisation', method: 'POST', path: (id) => `/api/v1/patients/${id}/links`, body: (f) => ({ organisationId: f.orgs.physioA, relation: 'care' }), allowed: CLINIC, okStatus: 204 },
   { name: 'create account', method: 'POST', path: (id) => `/api/v1/patients/${id}/account`, body: () => ({ kind: 'caregiver', displayName: 'Someone', relation: 'family', patientConsent: true }), allowed: CLINIC, okStatus: 201 },
   { name: 'caregivers', method: 'GET', path: (id) => `/api/v1/patients/${id}/caregivers`, allowed: READ, okStatus: 200 },
   // A second caregiver, family of every fixture patient without consent, is the one consented to and withdrawn.

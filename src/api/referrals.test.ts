@@ -147,6 +147,16 @@ describe.each(STORE_KINDS)('referrals over HTTP on %s', (kind) => {
     expect((await call('POST', `/api/v1/patients/${f.patients.adultB}/referrals`, 'nurse', { organisationId: f.orgs.physioA, reason: 'x' })).statusCode).toBe(403);
   });
 
+  it('opens no record to a practice through a bare link: the referral relation comes only with an accepted referral', async () => {
+    const id = await newPatient('Koppel');
+    const res = await call('POST', `/api/v1/patients/${id}/links`, 'nurse', { organisationId: f.orgs.physioA, relation: 'referral' });
+    expect(res.statusCode, res.body).toBe(400);
+    expect(JSON.parse(res.body)).toMatchObject({ errors: [{ pointer: '/relation', code: 'referral-by-referral' }] });
+    expect(await recordAsPhysio(id)).toBe(403);
+    const links = await t.store.db.selectFrom('patient_organisation').select('relation').where('patient_id', '=', id).execute();
+    expect(links.map((l) => l.relation)).toEqual(['care']);
+  });
+
   it('refuses bad input by field, and stores nothing', async () => {
     const p = await newPatient('Fout');
     const count = async () => Number((await sql<{ n: number }>`select count(*)::int as n from referral where patient_id = ${p}`.execute(t.store.db)).rows[0]?.n);

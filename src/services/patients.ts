@@ -408,6 +408,13 @@ export async function linkPatient(
 ): Promise<void> {
   await withPatient(deps, { actor, meta, action: 'patient.link', resource: 'patient/links', patientId: id }, async ({ db, row, records }) => {
     if ('organisationId' in link) {
+      // A practice opens a record only by taking a referral on (services/referrals.ts): the practice
+      // decides, and the referral says why and keeps who and when. A bare link would skip all of it.
+      if (link.relation === 'referral') {
+        throw new AppError('invalid-input', 'A practice is linked by a referral it accepts: refer through POST /api/v1/patients/{id}/referrals.', [
+          { pointer: '/relation', detail: 'is made by a referral the practice accepts, not by a link', code: 'referral-by-referral' },
+        ]);
+      }
       const org = await db.selectFrom('organisation').select('id').where('id', '=', link.organisationId).executeTakeFirst();
       if (!org) throw new AppError('invalid-input', 'No such organisation.', [{ pointer: '/organisationId', detail: 'does not exist' }]);
       await records.linkOrganisation(db, id, link.organisationId, link.relation);
