@@ -8,7 +8,7 @@ import { launchBrowser } from './support/browser.js';
 import { auditPage } from './support/audit.js';
 import { tabIn } from './support/shell.js';
 import { LANGS, messages, signInAs } from './support/pages.js';
-import { DEMO_ACCOUNTS } from '../src/demo/demo-data.js';
+import { DEMO_ACCOUNTS, demoOrganisationKind } from '../src/demo/demo-data.js';
 import { startPage } from '../src/web/menus.js';
 
 let browser: Browser;
@@ -29,8 +29,7 @@ describe.each(LANGS)('arriving in %s', (lang) => {
 
   // signInAs takes a role's first demo account: a hospital's nurse and physician, the practice's physiotherapist.
   const firstOfRole = DEMO_ACCOUNTS.filter((a, i) => DEMO_ACCOUNTS.findIndex((b) => b.role === a.role) === i);
-  const KIND = { hospital: 'hospital', physio: 'physiotherapy', 'day-centre': 'day-centre' } as const;
-  it.each(firstOfRole.map((a) => ({ role: a.role, kind: a.org === undefined ? null : KIND[a.org as keyof typeof KIND] })))('a $role who signs in from the public start page lands on their own start page', async ({ role, kind }) => {
+  it.each(firstOfRole.map((a) => ({ role: a.role, kind: demoOrganisationKind(a.org) })))('a $role who signs in from the public start page lands on their own start page', async ({ role, kind }) => {
     const { context, page } = await tab(lang);
     try {
       // The header's sign-in link, as a new user would take it from the public start page.

@@ -16,6 +16,7 @@ import { signInByKeyboard } from './support/keyboard.js';
 import { fetchPdfText } from './support/pdf.js';
 import { todayNl } from '../src/schema/clock.js';
 import { addMonths } from '../src/core/time/date.js';
+import { typedFromIso } from '../src/web/forms.js';
 
 const t = messages('nl');
 const r = t.referralPages;
@@ -25,8 +26,6 @@ const REASON = 'Na de wervelbreuk veilig leren tillen en bukken.';
 const GOAL = 'Elke dag een rondje door het park lopen';
 /** What a refused form says, for a failure's message. */
 const errorsShown = async (page: Page) => (await page.locator('.error-summary').count()) > 0 ? await page.locator('.error-summary').innerText() : 'no error summary';
-/** dd-mm-jjjj, as the forms take a date. */
-const typed = (iso: string) => iso.split('-').reverse().join('-');
 
 let browser: Browser;
 beforeAll(async () => {
@@ -114,7 +113,7 @@ describe('a referral and the first steps of the exercise therapy by keyboard', (
     await ps.tabTo(p.locator('#goal1HowMuch'), TABS);
     await p.keyboard.type('20 minuten zonder stoppen');
     await ps.tabTo(p.locator('#goal1By'), TABS);
-    await p.keyboard.type(typed(addMonths(todayNl(), 3)));
+    await p.keyboard.type(typedFromIso(addMonths(todayNl(), 3)));
     await ps.tabTo(p.locator('#psk1Activity'), TABS);
     await p.keyboard.type('Traplopen');
     await ps.tabTo(p.locator('#psk1Score'), TABS);

@@ -11,6 +11,11 @@ export const DEMO_ORGANISATIONS = [
 
 export type DemoOrgKey = (typeof DEMO_ORGANISATIONS)[number]['key'];
 
+/** The kind of a demo organisation, or null for none (a patient's or a caregiver's account). */
+export function demoOrganisationKind(key: DemoOrgKey | undefined): OrganisationKind | null {
+  return DEMO_ORGANISATIONS.find((o) => o.key === key)?.kind ?? null;
+}
+
 export interface DemoPatient {
   /** A Dutch surname prefix ("de", "van der"), apart from the surname as the record keeps it. */
   familyNamePrefix?: string;

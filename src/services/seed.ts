@@ -130,15 +130,15 @@ export async function seedDemo(db: Db, today: IsoDate = todayNl()): Promise<bool
       }).execute();
     }
     // The practice's referrals: Sanne Meijer, whom it treats, taken on; Johanna Visser waiting for its decision.
-    const physioUser = await trx.selectFrom('app_user').select(['id']).where('email', '=', DEMO_ACCOUNTS.find((a) => a.role === 'physiotherapist')?.email ?? '').executeTakeFirstOrThrow();
+    // The demo practice's physiotherapist: she took Sanne on, wrote Anna's plan, and did Anna's intake.
+    const physio = await trx.selectFrom('app_user').select(['id', 'organisation_id']).where('email', '=', DEMO_ACCOUNTS.find((a) => a.role === 'physiotherapist')?.email ?? '').executeTakeFirstOrThrow();
     const patientOf = (familyName: string) => patientIds[DEMO_PATIENTS.findIndex((p) => p.familyName === familyName)] ?? '';
     const referral = { from_organisation_id: nurse.organisation_id, to_organisation_id: orgIds.get('physio') ?? '', source: 'hospital' as const, vfa: null, agreements: null, referred_by: nurse.id };
     await trx.insertInto('referral').values([
-      { ...referral, patient_id: patientOf('Meijer'), reason: 'Oefentherapie voor kracht en balans, na een gebroken pols.', status: 'accepted', decided_by: physioUser.id, decided_at: sql<string>`now()` },
+      { ...referral, patient_id: patientOf('Meijer'), reason: 'Oefentherapie voor kracht en balans, na een gebroken pols.', status: 'accepted', decided_by: physio.id, decided_at: sql<string>`now()` },
       { ...referral, patient_id: patientOf('Visser'), reason: 'Veilig leren bewegen en vallen voorkomen; zij is bang om te vallen.', status: 'pending' },
     ]).execute();
     // Anna's exercise plan, written by the demo physiotherapist of her referral (version 1).
-    const physio = await trx.selectFrom('app_user').select(['id', 'organisation_id']).where('email', '=', DEMO_ACCOUNTS.find((a) => a.role === 'physiotherapist')?.email ?? '').executeTakeFirstOrThrow();
     await trx.insertInto('exercise_plan').values({
       patient_id: patientIds[DEMO_EXERCISE_PLAN.patient] ?? '', organisation_id: physio.organisation_id ?? '', version: 1,
       places: JSON.stringify(DEMO_EXERCISE_PLAN.places), exercises: JSON.stringify(DEMO_EXERCISE_PLAN.exercises), warnings: '[]', note: null, written_by: physio.id,
@@ -195,12 +195,13 @@ export async function seedDemo(db: Db, today: IsoDate = todayNl()): Promise<bool
         source: 'clinician', recorded_by: by, organisation_id: centreDoctor.organisation_id, recorded_at: `${date}T10:00:00Z`,
       });
       const aid = await trx.insertInto('child_aid').values({ patient_id: daan, kind: 'standing-frame', description: 'Sta-tafel op maat', created_by: centrePhysio.id }).returning('id').executeTakeFirstOrThrow();
+      // Seven months ago the profile was first kept and the standing frame checked.
       const checked = addDays(today, -213);
       await trx.insertInto('clinical_entry').values([
-        centreEntry('child', addDays(today, -213), { mobility: 'wheelchair', indoorsMostly: true }, centreDoctor.id),
-        centreEntry('risk-factors', addDays(today, -213), { antiEpileptics: 1 }, centreDoctor.id),
-        centreEntry('weight', addDays(today, -213), { kg: 27 }, centreDoctor.id),
-        centreEntry('height', addDays(today, -213), { cm: 131 }, centreDoctor.id),
+        centreEntry('child', checked, { mobility: 'wheelchair', indoorsMostly: true }, centreDoctor.id),
+        centreEntry('risk-factors', checked, { antiEpileptics: 1 }, centreDoctor.id),
+        centreEntry('weight', checked, { kg: 27 }, centreDoctor.id),
+        centreEntry('height', checked, { cm: 131 }, centreDoctor.id),
         centreEntry('weight', addDays(today, -20), { kg: 28.5 }, centreDoctor.id),
         centreEntry('height', addDays(today, -20), { cm: 134 }, centreDoctor.id),
         centreEntry('aids-check', checked, { aid: aid.id, heightCm: 131, adjusted: 'Voetsteunen een gaatje lager gezet.' }, centrePhysio.id),

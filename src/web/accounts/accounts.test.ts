@@ -1,7 +1,7 @@
 // Signing in and out, return paths, the lock-out, CSRF, kept forms, activation and password reset.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp, type TestApp } from '../../api/testing/test-app.js';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../demo/demo-data.js';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, demoOrganisationKind } from '../../demo/demo-data.js';
 import { nl } from '../i18n/nl.js';
 import { startPage } from '../menus.js';
 import { Browser, START, account, csrfOf, demoApp, endSession, hiddenFields } from '../../api/testing/page-browser.js';
@@ -37,9 +37,8 @@ describe('account pages', () => {
     const publicStart = [undefined, '', '/', '/?lang=en', '/#main', '/?', '//', 'https://elders.example/'];
     // The start page is the role's at the account's kind of organisation: a day centre's
     // physiotherapist has no practice's referrals to start at.
-    const kinds = { hospital: 'hospital', physio: 'physiotherapy', 'day-centre': 'day-centre' } as const;
     for (const a of DEMO_ACCOUNTS) {
-      const start = a.org === undefined ? START[a.role] : startPage(a.role, kinds[a.org as keyof typeof kinds]);
+      const start = a.org === undefined ? START[a.role] : startPage(a.role, demoOrganisationKind(a.org));
       for (const r of publicStart) {
         const b = new Browser(t);
         const form = await b.get(r === undefined ? '/sign-in' : `/sign-in?return=${encodeURIComponent(r)}`);
