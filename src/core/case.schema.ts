@@ -248,6 +248,47 @@ export const Child = z
   })
   .strict();
 
+/**
+ * One exercise-therapy measurement (clinical-rules.md §13): raw items only, the core scores them.
+ * `null` is "could not do it" (scored 0), an absent key "not measured".
+ */
+export const SppbItems = z
+  .object({
+    sideBySideSeconds: range(0, 600),
+    semiTandemSeconds: range(0, 600).optional(),
+    tandemSeconds: range(0, 600).optional(),
+    gait4mSeconds: positiveTo(600).nullable(),
+    chairStand5Seconds: positiveTo(600).nullable(),
+  })
+  .strict();
+export const FourStageBalanceItems = z
+  .object({ stageSeconds: z.array(range(0, 600)).min(1).max(4) })
+  .strict();
+/** PSK (Patiënt Specifieke Klachten): up to 3 activities, each 0 (no trouble) to 10 (impossible). */
+export const PskItems = z
+  .array(z.object({ activity: text(1, 200), score: wholeRange(0, 10) }).strict())
+  .min(1)
+  .max(3);
+export const Measurement = z
+  .object({
+    date: isoDate,
+    sppb: SppbItems.optional(),
+    fourStageBalance: FourStageBalanceItems.optional(),
+    chairStand30s: wholeRange(0, 100).optional(),
+    tugSeconds: positiveTo(600).optional(),
+    gaitSpeedMps: positiveTo(5).optional(),
+    stepsPerDay: wholeRange(0, 100000).optional(),
+    psk: PskItems.optional(),
+  })
+  .strict();
+export const Exercise = z
+  .object({
+    therapyStart: isoDate.optional(),
+    therapyEnd: isoDate.optional(),
+    measurements: z.array(Measurement).max(500),
+  })
+  .strict();
+
 export const Case = z
   .object({
     asOf: isoDate,
@@ -288,6 +329,7 @@ export const Case = z
       .optional(),
     safety: Safety.optional(),
     child: Child.optional(),
+    exercise: Exercise.optional(),
   })
   .strict()
   .meta({ id: 'Case', description: 'One person\'s facts for the clinical core (clinical-rules.md §1).' });
@@ -298,3 +340,6 @@ export type Fracture = z.infer<typeof Fracture>;
 export type LabResult = z.infer<typeof LabResult>;
 export type Medication = z.infer<typeof Medication>;
 export type DxaMeasurement = z.infer<typeof DxaMeasurement>;
+export type Measurement = z.infer<typeof Measurement>;
+export type SppbItems = z.infer<typeof SppbItems>;
+export type PskItems = z.infer<typeof PskItems>;

@@ -79,11 +79,14 @@ type Getter = (c: Case) => unknown;
 const GETTERS = new Map<string, Getter>();
 
 function compile(path: string): Getter {
-  const [a, b, d] = path.split('.') as [string, string | undefined, string | undefined];
+  const parts = path.split('.');
+  const [a, b, d] = parts as [string, string | undefined, string | undefined];
   const o = (x: unknown) => x as Record<string, unknown> | undefined;
-  const g: Getter = b === undefined ? (c) => o(c)?.[a]
-    : d === undefined ? (c) => o(o(c)?.[a])?.[b]
-      : (c) => o(o(o(c)?.[a])?.[b])?.[d];
+  // Up to three steps (most paths) unrolled; deeper ones (`exercise.measurements.0.sppb`) walked.
+  const g: Getter = parts.length > 3 ? (c) => parts.reduce<unknown>((x, k) => o(x)?.[k], c)
+    : b === undefined ? (c) => o(c)?.[a]
+      : d === undefined ? (c) => o(o(c)?.[a])?.[b]
+        : (c) => o(o(o(c)?.[a])?.[b])?.[d];
   GETTERS.set(path, g);
   return g;
 }

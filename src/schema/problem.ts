@@ -11,7 +11,7 @@ export const ProblemError = z
     code: z
       .string()
       .optional()
-      .describe('What is wrong, for a program to act on: date-format, date-not-exist, date-out-of-range, date-in-future, bsn-format, bsn-eleven-test, phone-format; use-medication-route (a medication, dose or plan sent to a generic fact route); a worklist item: not-an-alert, already-acknowledged, already-done, not-acknowledged, closes-by-itself'),
+      .describe('What is wrong, for a program to act on: date-format, date-not-exist, date-out-of-range, date-in-future, bsn-format, bsn-eleven-test, phone-format; use-medication-route (a medication, dose or plan sent to a generic fact route); use-therapy-route (an exercise-therapy measurement or period sent to a generic fact route); a worklist item: not-an-alert, already-acknowledged, already-done, not-acknowledged, closes-by-itself'),
   })
   .meta({ id: 'ProblemError' });
 

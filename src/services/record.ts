@@ -98,22 +98,27 @@ export interface Ask {
 }
 
 /**
- * The kinds only the medication plan writes (services/medication.ts): a prescription must pass the
- * core's safety gate and a stop its sequencing guardrail, so the generic fact routes never take them.
+ * The kinds only their own use case writes, so the generic fact routes never take them: the
+ * medication plan (services/medication.ts; a prescription must pass the core's safety gate and a
+ * stop its sequencing guardrail), and exercise therapy (services/therapy-measurements.ts; only the
+ * practice the patient was referred to measures, and the period has one entry).
  */
 const GATED_KINDS: Readonly<Partial<Record<EntryKind, string>>> = {
   medication: 'POST /api/v1/patients/{id}/medications (a stop: PATCH /api/v1/patients/{id}/medications/{medicationId})',
   'medication-dose': 'POST /api/v1/patients/{id}/medications/{medicationId}/doses',
   'planned-medication': 'POST /api/v1/patients/{id}/planned-medications',
   'missed-dose': 'POST /api/v1/patients/{id}/medications/{medicationId}/dose-confirmations',
+  'exercise-measurement': 'POST /api/v1/patients/{id}/therapy/measurements',
+  'exercise-therapy': 'PUT /api/v1/patients/{id}/therapy/period',
 };
 
-/** Refuses a kind the medication plan owns, naming the route that records it behind its checks. */
+/** Refuses a kind its own use case owns, naming the route that records it behind its checks. */
 function refuseGated(kind: EntryKind, pointer: string): void {
   const route = GATED_KINDS[kind];
   if (route === undefined) return;
-  throw new AppError('invalid-input', `A ${kind} entry is recorded through the medication plan, behind its safety checks: ${route}.`, [
-    { pointer, detail: `use ${route}`, code: 'use-medication-route' },
+  const therapy = kind === 'exercise-measurement' || kind === 'exercise-therapy';
+  throw new AppError('invalid-input', `A ${kind} entry is recorded through ${therapy ? 'exercise therapy' : 'the medication plan, behind its safety checks'}: ${route}.`, [
+    { pointer, detail: `use ${route}`, code: therapy ? 'use-therapy-route' : 'use-medication-route' },
   ]);
 }
 

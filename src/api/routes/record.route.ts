@@ -106,7 +106,7 @@ export function registerRecordRoutes(app: ZodApp): void {
         tags: ['record'],
         summary: 'Record any kind of fact: weight, risk factors, falls, … (nurse, physician of the caring organisation)',
         description: `The data is checked by the schema of its kind; errors point under \`/data/…\`. ${FACT_RULES} ` +
-          'A `medication`, `medication-dose` or `planned-medication` is refused at `/kind` (code `use-medication-route`): the medication routes record them behind the safety checks.',
+          'A `medication`, `medication-dose` or `planned-medication` is refused at `/kind` (code `use-medication-route`): the medication routes record them behind the safety checks. An `exercise-measurement` or `exercise-therapy` is refused the same way (code `use-therapy-route`): the therapy routes record them.',
         params: IdParams,
         body: EntryInput,
         response: { 201: EntryView, ...problemResponses(400, 401, 403, 404, 409) },

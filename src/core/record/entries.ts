@@ -4,12 +4,12 @@
 import { z } from 'zod';
 import {
   CalciumItem, Child, CONTACT_KINDS, DRUGS, DxaMeasurement, FractureSite, LabTest, Person, positiveTo, range, RiskFactors,
-  Safety, text, Vfa, wholeRange, Falls,
+  Safety, text, Vfa, wholeRange, Falls, Measurement,
 } from '../case.schema.js';
 import { acceptedUnits, unitFactor } from '../laboratory/units.js';
 import { SAFETY_REASONS } from '../medication/reasons.js';
 import { addMonths, compareDates, isoDate } from '../time/date.js';
-import { ADHERENCE, FRACTURE_SIDES, SEQUENCE_REASONS, WORKUP_WAIVED_REASONS, type EntryKind, type EntrySource } from './lists.js';
+import { ADHERENCE, FRACTURE_SIDES, GOAL_STATUSES, SEQUENCE_REASONS, WORKUP_WAIVED_REASONS, type EntryKind, type EntrySource } from './lists.js';
 
 const flag = z.boolean().optional();
 const drug = z.enum(DRUGS);
@@ -132,6 +132,21 @@ export const ENTRY_DATA = {
    * `medication-dose` so nothing that counts doses can count it; the core does not read it.
    */
   'missed-dose': z.object({ drug, medicationId: z.uuid() }).strict(),
+  /**
+   * One exercise-therapy measurement on the entry's date (clinical-rules.md §13): the raw items the
+   * core scores, plus what the record keeps beside them: the Short FES-I answers (they also count as
+   * the most recent Short FES-I), the activity meter's days behind `stepsPerDay`, whether each goal
+   * still fits, and a note.
+   */
+  'exercise-measurement': notEmpty(Measurement.omit({ date: true }).extend({
+    fesI: z.array(wholeRange(1, 4)).length(7).optional(),
+    steps: z.array(z.object({ date: isoDate, steps: wholeRange(0, 100000) }).strict()).min(1).max(366)
+      .superRefine(uniqueBy((d) => d.date, 'day')).optional(),
+    goals: z.array(z.object({ goal: text(1, 500), status: z.enum(GOAL_STATUSES), changedTo: text(1, 500).optional() }).strict()).min(1).max(5).optional(),
+    note: text(1, 4000).optional(),
+  }).strict()),
+  /** Supervised exercise therapy from the entry's date; `end` once the supervised sessions stop (measuring goes on). */
+  'exercise-therapy': z.object({ end: isoDate.optional() }).strict(),
 } as const satisfies Record<EntryKind, z.ZodType>;
 
 export type EntryData = { [K in EntryKind]: z.infer<(typeof ENTRY_DATA)[K]> };
@@ -143,7 +158,7 @@ export type EntryData = { [K in EntryKind]: z.infer<(typeof ENTRY_DATA)[K]> };
 export type RecordEntry = { [K in EntryKind]: { kind: K; date: string; data: EntryData[K]; source?: EntrySource } }[EntryKind];
 
 /** Dates inside an entry that may not lie before the entry's own date. */
-const AFTER_ENTRY_DATE: Partial<Record<EntryKind, string>> = { 'glucocorticoid-course': 'end', medication: 'end' };
+const AFTER_ENTRY_DATE: Partial<Record<EntryKind, string>> = { 'glucocorticoid-course': 'end', medication: 'end', 'exercise-therapy': 'end' };
 
 /** Botpad policy: a medication may be prescribed to start up to a year ahead (after a repair, a dental treatment). */
 export const PRESCRIBE_AHEAD_MONTHS = 12;

@@ -4,7 +4,8 @@
 // dated on the Case's asOf. The projection of these entries on that asOf gives the Case back,
 // with the exceptions the Case cannot carry over exactly (projection.test.ts pins them):
 // a glucocorticoid course's months count whole months; falls become one screening answer (and
-// one fall carrying the flags); a dental check that was not done is not recorded; a height at an aids check needs the check's date; an empty VFA,
+// one fall carrying the flags); a dental check that was not done is not recorded; an end of
+// therapy needs its start; a measured TUG or gait speed also counts as the falls' most recent test; a height at an aids check needs the check's date; an empty VFA,
 // a scan or draw with a site or test twice is split or left out.
 import type { Case } from '../case.schema.js';
 import { addMonths, type IsoDate } from '../time/date.js';
@@ -75,6 +76,11 @@ export function entriesFromCase(c: Case): RecordEntry[] {
     const { lastAidsCheck, heightCmAtLastAidsCheck, ...child } = c.child;
     out.push({ kind: 'child', date: at, data: strip(child) });
     if (lastAidsCheck !== undefined) out.push({ kind: 'aids-check', date: lastAidsCheck, data: strip({ heightCm: heightCmAtLastAidsCheck }) });
+  }
+  if (c.exercise) {
+    const { therapyStart, therapyEnd, measurements } = c.exercise;
+    if (therapyStart !== undefined) out.push({ kind: 'exercise-therapy', date: therapyStart, data: strip({ end: therapyEnd }) });
+    for (const { date, ...m } of measurements) out.push({ kind: 'exercise-measurement', date, data: strip(m) });
   }
   return out;
 }

@@ -19,6 +19,7 @@ export const ENTRY_KINDS = [
   'child', 'aids-check',
   'note',
   'missed-dose',
+  'exercise-measurement', 'exercise-therapy',
 ] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 
@@ -99,3 +100,7 @@ export type ReportFractureCause = (typeof REPORT_FRACTURE_CAUSES)[number];
  */
 export const LOADING_ACTIVITIES = ['standing-frame', 'walking-aid', 'other-movement'] as const;
 export type LoadingActivity = (typeof LOADING_ACTIVITIES)[number];
+
+/** Whether a therapy goal still fits at a measurement (clinical-rules.md §13, seed 003). */
+export const GOAL_STATUSES = ['kept', 'changed', 'reached'] as const;
+export type GoalStatus = (typeof GOAL_STATUSES)[number];

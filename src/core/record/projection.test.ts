@@ -199,6 +199,28 @@ function expected(c: Case): Case {
     if (flagged) f.fallsLast12Months = Math.max(f.fallsLast12Months ?? 0, 1);
     out.falls = f;
   }
+  // A measured TUG or gait speed is the falls' most recent test unless the screening (on asOf) gave one.
+  const measured = (c.exercise?.measurements ?? []).filter((m) => compareDates(m.date, at) <= 0);
+  for (const key of ['tugSeconds', 'gaitSpeedMps'] as const) {
+    if (c.falls?.[key] !== undefined) continue;
+    let last: { date: string; v: number } | undefined;
+    for (const m of measured) {
+      const v = m[key];
+      if (v !== undefined && (last === undefined || compareDates(m.date, last.date) >= 0)) last = { date: m.date, v };
+    }
+    if (last) out.falls = { ...out.falls, [key]: last.v };
+  }
+  if (c.exercise) {
+    const { therapyStart, therapyEnd } = c.exercise;
+    const started = therapyStart !== undefined && compareDates(therapyStart, at) <= 0;
+    const ex: NonNullable<Case['exercise']> = { measurements: measured };
+    if (started) {
+      ex.therapyStart = therapyStart;
+      if (therapyEnd !== undefined && compareDates(therapyEnd, at) <= 0) ex.therapyEnd = therapyEnd;
+    }
+    if (started || measured.length > 0) out.exercise = ex;
+    else delete out.exercise;
+  }
   if (c.safety) {
     const { dentalCheckDone, ...rest } = c.safety;
     const s = dentalCheckDone === true ? { ...rest, dentalCheckDone } : rest;

@@ -4,7 +4,7 @@
 // is made of is `CASE_SOURCES` below (docs/record.md shows the same table in words);
 // projection.test.ts proves that every Case field has a source, every kind is read, and that any
 // record projects to a valid Case.
-import type { Case } from '../case.schema.js';
+import type { Case, Measurement } from '../case.schema.js';
 import { addMonths, compareDates, monthsBetween, type IsoDate } from '../time/date.js';
 import type { EntryData, RecordEntry } from './entries.js';
 import type { EntryKind, EntrySource } from './lists.js';
@@ -61,7 +61,7 @@ export const CASE_SOURCES = {
   'falls.injuredByFall': { from: ['fall'], rule: 'Yes when a fall in the 12 months before asOf caused an injury; no when every such fall states it did not.' },
   'falls.unableToGetUp': { from: ['fall'], rule: 'As injuredByFall, for not being able to get up.' },
   'falls.lostConsciousness': { from: ['fall'], rule: 'As injuredByFall, for losing consciousness.' },
-  fesI: { from: ['fes-i'], rule: 'The most recent Short FES-I answers.' },
+  fesI: { from: ['fes-i', 'exercise-measurement'], rule: 'The most recent Short FES-I answers, from the questionnaire or from an exercise-therapy measurement.' },
   calcium: { from: ['calcium'], rule: 'The most recent calcium intake.' },
   medications: { from: ['medication', 'medication-dose'], rule: 'Every medication from its start; a dose belongs to the latest medication of the same drug that had started by the dose\'s date and not yet ended; doses of one course on one day count once, whoever recorded them.' },
   plannedMedications: { from: ['planned-medication', 'medication'], rule: 'Every planned medication recorded by asOf, and every medication prescribed to start after asOf, from its start.' },
@@ -77,6 +77,12 @@ export const CASE_SOURCES = {
     from: 'loading-log',
     rule: 'Once the child\'s loading log has a line: the mean minutes a day of standing frame and walking aid over the 7 days up to asOf (fewer when the log began later), a day without a line counting as none; before that, the child entry\'s figure.',
   },
+  'falls.tugSeconds': { from: ['falls-screen', 'exercise-measurement'], rule: 'The most recent TUG, from a falls screening or an exercise-therapy measurement.' },
+  'falls.gaitSpeedMps': { from: ['falls-screen', 'exercise-measurement'], rule: 'The most recent gait speed, from a falls screening or an exercise-therapy measurement.' },
+  exercise: { from: ['exercise-therapy', 'exercise-measurement'], rule: 'Present once supervised exercise therapy or a measurement is recorded.' },
+  'exercise.therapyStart': { from: ['exercise-therapy'], rule: 'The start of the most recent period of supervised exercise therapy.' },
+  'exercise.therapyEnd': { from: ['exercise-therapy'], rule: 'Its end, once that day has come.' },
+  'exercise.measurements': { from: ['exercise-measurement'], rule: 'Every measurement with its raw items (SPPB, 4-stage balance, 30-second chair stand, TUG, gait speed, steps per day, PSK), dated by its day.' },
   'child.movementMinutesPerDay': {
     from: 'loading-log',
     rule: 'As standingMinutesPerDay, for all the log\'s minutes (standing, walking and other movement).',
@@ -145,7 +151,18 @@ function glucocorticoids(courses: readonly Of<'glucocorticoid-course'>[], asOf: 
   return ended && { mgPerDay: ended.data.mgPerDay, months: monthsBetween(ended.date, ended.data.end as IsoDate) };
 }
 
-function falls(events: readonly Of<'fall'>[], screens: readonly Of<'falls-screen'>[], asOf: IsoDate): Case['falls'] {
+/**
+ * The walking tests of a screening and of the exercise-therapy measurements are one series: the
+ * most recent test counts, wherever it was done (a TUG from the diagnostic day does not outrank
+ * the physiotherapist's of last week).
+ */
+function latestTest(screens: readonly Of<'falls-screen'>[], measured: readonly Of<'exercise-measurement'>[], key: 'tugSeconds' | 'gaitSpeedMps'): number | undefined {
+  // On one day a screening's test counts over a measurement's (they are the same test, the screening the clinic's record of it).
+  const all = [...measured.map((e) => ({ date: e.date, v: e.data[key] })), ...screens.map((e) => ({ date: e.date, v: e.data[key] }))];
+  return latest(all.filter((x) => x.v !== undefined))?.v;
+}
+
+function falls(events: readonly Of<'fall'>[], screens: readonly Of<'falls-screen'>[], measured: readonly Of<'exercise-measurement'>[], asOf: IsoDate): Case['falls'] {
   const recent = events.filter((f) => within(f.date, asOf, WINDOW_MONTHS.falls));
   const screen = latestPerField(screens);
   const counted = latest(screens.filter((s) => s.data.fallsLast12Months !== undefined && within(s.date, asOf, WINDOW_MONTHS.falls)));
@@ -159,8 +176,8 @@ function falls(events: readonly Of<'fall'>[], screens: readonly Of<'falls-screen
     worriedAboutFalling: screen.worriedAboutFalling,
     unsteady: screen.unsteady,
     frail: screen.frail,
-    tugSeconds: screen.tugSeconds,
-    gaitSpeedMps: screen.gaitSpeedMps,
+    tugSeconds: latestTest(screens, measured, 'tugSeconds'),
+    gaitSpeedMps: latestTest(screens, measured, 'gaitSpeedMps'),
   });
 }
 
@@ -224,10 +241,13 @@ export function projectCase(person: ProjectedPerson, entries: readonly RecordEnt
   const labs = of('labs').flatMap((draw) => draw.data.results.map((r) => ({ ...r, date: draw.date })));
   if (labs.length > 0) c.labs = labs;
 
-  const fallsNow = falls(of('fall'), of('falls-screen'), asOf);
+  const fallsNow = falls(of('fall'), of('falls-screen'), of('exercise-measurement'), asOf);
   if (fallsNow) c.falls = fallsNow;
-  const fes = latest(of('fes-i'));
-  if (fes) c.fesI = [...fes.data.answers];
+  const fes = latest([
+    ...of('fes-i').map((e) => ({ date: e.date, answers: e.data.answers })),
+    ...of('exercise-measurement').flatMap((e) => (e.data.fesI ? [{ date: e.date, answers: e.data.fesI }] : [])),
+  ]);
+  if (fes) c.fesI = [...fes.answers];
   const calcium = latest(of('calcium'));
   if (calcium) c.calcium = { servings: { ...calcium.data.servings } };
 
@@ -273,7 +293,32 @@ export function projectCase(person: ProjectedPerson, entries: readonly RecordEnt
     }
     c.child = out;
   }
+
+  const therapy = latest(of('exercise-therapy'));
+  const measured = of('exercise-measurement');
+  if (therapy || measured.length > 0) {
+    const ex: NonNullable<Case['exercise']> = { measurements: measured.map(measurement) };
+    if (therapy) {
+      ex.therapyStart = therapy.date;
+      if (therapy.data.end !== undefined && compareDates(therapy.data.end, asOf) <= 0) ex.therapyEnd = therapy.data.end;
+    }
+    c.exercise = ex;
+  }
   return c;
+}
+
+/** The raw items of a measurement the core scores; the rest (FES-I, the meter's days, goals, a note) stays in the record. */
+function measurement(e: Of<'exercise-measurement'>): Measurement {
+  const d = e.data;
+  const m: Measurement = { date: e.date };
+  if (d.sppb) m.sppb = { ...d.sppb };
+  if (d.fourStageBalance) m.fourStageBalance = { stageSeconds: [...d.fourStageBalance.stageSeconds] };
+  if (d.chairStand30s !== undefined) m.chairStand30s = d.chairStand30s;
+  if (d.tugSeconds !== undefined) m.tugSeconds = d.tugSeconds;
+  if (d.gaitSpeedMps !== undefined) m.gaitSpeedMps = d.gaitSpeedMps;
+  if (d.stepsPerDay !== undefined) m.stepsPerDay = d.stepsPerDay;
+  if (d.psk) m.psk = d.psk.map((a) => ({ ...a }));
+  return m;
 }
 
 /**

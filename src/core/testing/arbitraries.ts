@@ -19,6 +19,25 @@ const edgy = (edges: number[], min: number, max: number) =>
 
 const arbFlag = maybe(fc.boolean());
 
+const arbSeconds = (edges: number[], max: number) => edgy(edges, 0.5, max);
+/** An exercise-therapy measurement (§13), its seconds clustered on the scoring boundaries. */
+export const arbMeasurement = fc.record({
+  date: arbDateNear(-900, 20),
+  sppb: maybe(fc.record({
+    sideBySideSeconds: edgy([9.99, 10], 0, 30),
+    semiTandemSeconds: maybe(edgy([9.99, 10], 0, 30)),
+    tandemSeconds: maybe(edgy([2.99, 3, 9.99, 10], 0, 30)),
+    gait4mSeconds: fc.option(arbSeconds([4.81, 4.82, 6.2, 6.21, 8.7, 8.71], 30), { nil: null }),
+    chairStand5Seconds: fc.option(arbSeconds([11.19, 11.2, 13.69, 13.7, 16.69, 16.7, 60, 60.01], 90), { nil: null }),
+  }, { requiredKeys: ['sideBySideSeconds', 'gait4mSeconds', 'chairStand5Seconds'] })),
+  fourStageBalance: maybe(fc.record({ stageSeconds: fc.array(edgy([9.99, 10], 0, 30), { minLength: 1, maxLength: 4 }) })),
+  chairStand30s: maybe(fc.integer({ min: 0, max: 30 })),
+  tugSeconds: maybe(edgy([15, 15.1], 5, 40)),
+  gaitSpeedMps: maybe(edgy([0.79, 0.8], 0.2, 2)),
+  stepsPerDay: maybe(fc.integer({ min: 0, max: 20000 })),
+  psk: maybe(fc.array(fc.record({ activity: fc.constantFrom('traplopen', 'Traplopen', 'boodschappen doen', 'fietsen'), score: fc.integer({ min: 0, max: 10 }) }), { minLength: 1, maxLength: 3 })),
+}, { requiredKeys: ['date'] });
+
 const arbPerson = fc.record({
   birthDate: arbDateNear(-100 * 366, -1),
   sex: fc.constantFrom('female' as const, 'male' as const),
@@ -108,6 +127,11 @@ export const arbCase: fc.Arbitrary<Case> = fc.record({
     heightCmAtLastAidsCheck: maybe(fc.integer({ min: 50, max: 190 })),
     indoorsMostly: arbFlag,
   }, { requiredKeys: ['mobility'] })),
+  exercise: maybe(fc.record({
+    therapyStart: maybe(arbDateNear(-800, 30)),
+    therapyEnd: maybe(arbDateNear(-400, 60)),
+    measurements: fc.array(arbMeasurement, { maxLength: 5 }),
+  }, { requiredKeys: ['measurements'] })),
 }, { requiredKeys: ['asOf', 'person'] })
   // Drop undefined-valued keys the way JSON would, then insist on schema validity.
   .map((c) => JSON.parse(JSON.stringify(c)) as unknown)

@@ -31,6 +31,7 @@ import * as m0027 from './0027_child_profile.js';
 import * as m0028 from './0028_child_loading.js';
 import * as m0029 from './0029_child_aids_signals.js';
 import * as m0030 from './0030_loading_log_take_back.js';
+import * as m0031 from './0031_exercise_measurement.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_init': m0001,
@@ -62,6 +63,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0028_child_loading': m0028,
   '0029_child_aids_signals': m0029,
   '0030_loading_log_take_back': m0030,
+  '0031_exercise_measurement': m0031,
 };
 
 export const migrationProvider: MigrationProvider = {
