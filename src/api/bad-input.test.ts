@@ -254,7 +254,10 @@ const CASES: Case[] = [
   { name: 'aid: an unknown kind', method: 'POST', url: (f) => `/api/v1/patients/${f.patients.childA}/aids`, as: 'nurse', body: { kind: 'skates', lastCheck: '2026-01-05' }, pointer: '/kind' },
   { name: 'aid check: nothing said about what was adjusted', method: 'POST', url: (f) => `/api/v1/patients/${f.patients.childA}/aids/6f1c3c0e-7d2a-4a47-9d51-0c8a7c1e2b3d/checks`, as: 'nurse', body: { date: '2026-01-05' }, pointer: '/adjusted' },
   { name: 'fracture signal: nothing seen', method: 'POST', url: (f) => `/api/v1/patients/${f.patients.childA}/fracture-signals`, as: 'nurse', body: { observed: [], bodyPart: 'head', observedOn: todayNl() }, pointer: '/observed' },
-  { name: 'fracture signal outcome: an unknown answer', method: 'POST', url: (f) => `/api/v1/patients/${f.patients.childA}/fracture-signals/6f1c3c0e-7d2a-4a47-9d51-0c8a7c1e2b3d/outcome`, as: 'nurse', body: { seen: true, xray: false, fracture: 'maybe' }, pointer: '/fracture' },
+  { name: 'fracture signal outcome: an unknown answer', method: 'POST', url: (f) => `/api/v1/patients/${f.patients.childA}/fracture-signals/6f1c3c0e-7d2a-4a47-9d51-0c8a7c1e2b3d/outcome`, as: 'nurse', body: { seen: true, xray: false, fracture: 'maybe' }, pointer: '/fracture' },  // The progress report of exercise therapy: a language there is none of, a field it does not take, a patient id that is none.
+  { name: 'progress report: an unknown language', method: 'GET', url: (f) => rec(f, 'therapy/progress-report.pdf?lang=de'), as: 'nurse', pointer: '/query/lang' },
+  { name: 'progress report: a query field it does not take', method: 'GET', url: (f) => rec(f, 'therapy/progress-report.pdf?asOf=2026-01-01'), as: 'nurse', pointer: '/query/asOf' },
+  { name: 'progress report: bad id', method: 'GET', url: () => '/api/v1/patients/not-a-uuid/therapy/progress-report.pdf', as: 'nurse', pointer: '/params/id' },
 ];
 
 describe.each(STORE_KINDS)('bad input on %s', (kind) => {

@@ -112,27 +112,29 @@ type PartCode = 'dxa' | 'vfa' | 'labs' | 'consultation';
 /**
  * The frame of a letter the patient reads: A4, large print (14 pt) and a footer with whose letter it
  * is and the page, so a loose page still says whose it is. The invitation and the printed
- * agreements share it.
+ * agreements share it; the progress report for the referrer and the GP (progress-report.ts) uses
+ * it in a clinician's size (`fontSize`).
  */
 export async function patientLetterPdf(
-  f: { title: string; author: string; footer: string; page: (n: number, of: number) => string; h2Top: number },
+  f: { title: string; author: string; footer: string; page: (n: number, of: number) => string; h2Top: number; fontSize?: number },
   content: readonly unknown[],
 ): Promise<Buffer> {
+  const size = f.fontSize ?? 14;
   const doc = {
     pageSize: 'A4',
     pageMargins: [60, 56, 60, 70],
     info: { title: f.title, author: f.author },
-    defaultStyle: { font: 'Roboto', fontSize: 14, lineHeight: 1.3 },
+    defaultStyle: { font: 'Roboto', fontSize: size, lineHeight: 1.3 },
     footer: (page: number, pages: number) => ({
       columns: [{ text: f.footer, width: '*' }, { text: f.page(page, pages), alignment: 'right', width: 'auto' }],
       margin: [60, 20, 60, 0],
-      fontSize: 14,
+      fontSize: size,
     }),
     content,
     styles: {
-      org: { fontSize: 16, bold: true },
-      h1: { fontSize: 20, bold: true, margin: [0, 0, 0, 10] },
-      h2: { fontSize: 16, bold: true, margin: [0, f.h2Top, 0, 4] },
+      org: { fontSize: size + 2, bold: true },
+      h1: { fontSize: size + 6, bold: true, margin: [0, 0, 0, 10] },
+      h2: { fontSize: size + 2, bold: true, margin: [0, f.h2Top, 0, 4] },
     },
   };
   return engine().createPdf(doc).getBuffer();
