@@ -33,6 +33,7 @@ const NEEDS_DB = [
   'src/web/child-loading/child-loading.test.ts',
   'src/web/child-aids/child-aids.test.ts',
   'src/services/therapy-progress.test.ts',
+  'src/web/therapy-progress/therapy-progress.test.ts',
 ];
 
 /**

@@ -243,3 +243,12 @@ export async function progressReportPdf(r: ProgressReport): Promise<Buffer> {
     { text: w.questions(r.practice.name, r.practice.phone), margin: [0, 12, 0, 0] },
   ]);
 }
+
+/** The words of the report the pages show too, so the page and the paper say the same. */
+export const reportWords = (lang: LetterLang) => {
+  const w = WORDS[lang];
+  return {
+    name: (key: MeasureKey) => w.names[key], how: (key: MeasureKey) => w.how[key], psk: w.psk, pskHow: w.pskHow,
+    goalStatus: (s: GoalStatus | null) => (s === null ? w.goalOpen : w.goalStatus[s]), changedTo: w.changedTo, first: w.first,
+  };
+};

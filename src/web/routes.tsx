@@ -34,6 +34,7 @@ import { registerChildLoadingPages } from './child-loading/child-loading.route.j
 import { registerChildAidsPages } from './child-aids/child-aids.route.js';
 import { registerReportPages } from './reports/reports.route.js';
 import { registerTherapyIntakePages } from './therapy-intake/therapy-intake.route.js';
+import { registerTherapyProgressPages } from './therapy-progress/therapy-progress.route.js';
 import { registerCoachingPages } from './coaching/coaching.route.js';
 import { registerReferralPages } from './referrals/referrals.route.js';
 import { registerGroupPages } from './groups/groups.route.js';
@@ -81,4 +82,5 @@ export function registerWebRoutes(fastify: FastifyInstance): void {
   registerReferralPages(fastify, kit);
   registerGroupPages(fastify, kit);
   registerChildPages(fastify, kit);
+  registerTherapyProgressPages(fastify, kit);
 }

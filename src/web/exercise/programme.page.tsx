@@ -43,6 +43,9 @@ export function HomeProgrammePage({ ctx, view, own }: { ctx: PageContext; view: 
         </>
       ) : <p class="lead">{h.none}</p>}
       <p>
+        <a href={`/progress/${view.patient.id}`}>{t.progress.patient.link}</a>
+      </p>
+      <p>
         <a href={own ? '/me' : '/care'}>{h.home}</a>
       </p>
     </Layout>

@@ -335,6 +335,9 @@ export function TherapyHubPage(p: { ctx: PageContext; patient: BannerPatient; re
             </li>
           ))}
         </ul>
+        <p>
+          <a href={`/patients/${patient.id}/therapy/progress`}>{ctx.t.progress.hubLink}</a>
+        </p>
       </section>
       <section aria-labelledby="referral-title">
         <h2 id="referral-title">{h.referralTitle}</h2>
