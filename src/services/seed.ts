@@ -26,6 +26,7 @@ import { DEFAULT_SETTINGS } from '../core/settings.js';
 import { addDays, type IsoDate } from '../core/time/date.js';
 import { refreshPatients } from './worklist-derive.js';
 import { DEMO_THERAPY_PATIENT, demoEducation, demoIntake } from '../demo/demo-therapy.js';
+import { demoProgress } from '../demo/demo-progress.js';
 
 export const PATHWAY_STAGES = [
   'case-finding', 'diagnostics', 'assessment', 'decision', 'treatment', 'exercise-therapy',
@@ -178,6 +179,14 @@ export async function seedDemo(db: Db, today: IsoDate = todayNl()): Promise<bool
       await trx.insertInto('education_session').values({
         patient_id: referred, organisation_id: physio.organisation_id, session_date: e.date, topics: JSON.stringify(e.topics), note: e.note, recorded_by: physio.id,
       }).execute();
+    }
+    // Her first measurement and the start of her supervised exercise therapy, on the day of the intake.
+    if (referred && physio.organisation_id) {
+      const { therapy, measurement } = demoProgress(today);
+      await trx.insertInto('clinical_entry').values([therapy, measurement].map((e, i): Insertable<ClinicalEntryTable> => ({
+        entry_id: randomUUID(), version: 1, patient_id: referred, kind: i === 0 ? 'exercise-therapy' : 'exercise-measurement', clinical_date: e.date, data: JSON.stringify(e.data),
+        status: 'active', current: true, source: 'clinician', recorded_by: physio.id, organisation_id: physio.organisation_id, recorded_at: `${e.date}T11:00:00Z`,
+      }))).execute();
     }
     // Daan at the day centre, kept by its physician and physiotherapist: a wheelchair user who is
     // mostly indoors on one anti-epileptic, his daily loading plan and the last ten days of his log,

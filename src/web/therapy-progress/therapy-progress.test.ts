@@ -27,6 +27,10 @@ describe('the progress pages', () => {
 
   beforeAll(async () => {
     ({ t, anna } = await demoApp());
+    // The demo's own first measurement (src/demo/demo-progress.ts) opens the page with one point; this test draws its own series.
+    const demo = await t.store.db.selectFrom('clinical_entry').select('kind').where('patient_id', '=', anna).where('kind', 'in', ['exercise-measurement', 'exercise-therapy']).execute();
+    expect(demo.map((d) => d.kind).sort()).toEqual(['exercise-measurement', 'exercise-therapy']);
+    await t.store.db.deleteFrom('clinical_entry').where('patient_id', '=', anna).where('kind', 'in', ['exercise-measurement', 'exercise-therapy']).execute();
     const put = (kind: 'exercise-measurement' | 'exercise-therapy', date: string, data: object) =>
       insertEntry(t.store.db, { patientId: anna, kind, date, data, source: 'clinician', by: null, organisationId: null });
     await put('exercise-therapy', start, { end: m(4) });
