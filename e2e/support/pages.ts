@@ -320,7 +320,10 @@ export const PAGES: readonly PageSpec[] = [
   { name: 'child: bone-health overview, filled (care worker)', path: '/patients/{id}/child', h1: (t) => t.childProfile.title, before: signedInAs('care-worker'), resolve: recordOf('Boer', 'Daan', 'child') },
   { name: 'loading plan and weeks of a child, filled (care worker)', path: '/patients/{id}/child/loading', h1: (t) => t.childLoading.title, before: signedInAs('care-worker'), resolve: recordOf('Boer', 'Daan', 'child/loading') },
   { name: 'aids of a child, one due (care worker)', path: '/patients/{id}/child/aids', h1: (t) => t.childAids.title, before: signedInAs('care-worker'), resolve: recordOf('Boer', 'Daan', 'child/aids') },
-  { name: 'vitamin D of a child, the reminder showing (care worker)', path: '/patients/{id}/child/vitamin-d', h1: (t) => t.childVitaminD.title, before: signedInAs('care-worker'), resolve: recordOf('Boer', 'Daan', 'child/vitamin-d') },
+  { name: 'vitamin D of a child, the reminder showing (care worker)', path: '/patients/{id}/child/vitamin-d', h1: (t) => t.childVitaminD.title, before: signedInAs('care-worker'), resolve: recordOf('Boer', 'Daan', 'child/vitamin-d') },  // The progress of exercise therapy: the charts for the practice and the hospital's nurse, and the patient's own page in plain words.
+  { name: 'therapy progress (physiotherapist)', path: '/patients/{id}/therapy/progress', h1: (t) => t.progress.title, before: signedInAs('physiotherapist'), resolve: annasRecord('therapy/progress') },
+  { name: 'therapy progress, read only (nurse)', path: '/patients/{id}/therapy/progress', h1: (t) => t.progress.title, before: signedInAs('nurse'), resolve: annasRecord('therapy/progress') },
+  { name: 'my measurements (patient)', path: '/progress/{id}', h1: (t) => t.progress.patient.title, before: signedInAs('patient'), resolve: async (page) => `/progress/${(await ownRecord(page)).split('/')[2] ?? ''}` },
 ];
 
 export { LANGS, TEXT_SIZES, messages, type Lang, type TextSize, type Messages };

@@ -64,6 +64,9 @@ describe('pages by role', () => {
     // A day centre's groups: the care worker's start page; the groups are its own administrator's (the demo's first administrator is a hospital's).
     { path: () => '/group', expect: only('care-worker') },
     { path: () => '/admin/groups', expect: only() },
+    // The progress of exercise therapy: the record's readers on the clinician side, the patient on her own page.
+    { path: () => `/patients/${anna}/therapy/progress`, expect: only('nurse', 'physician', 'physiotherapist') },
+    { path: () => `/progress/${anna}`, expect: only('patient') },
   ];
 
   describe.each(ALL)('as the demo %s', (role) => {
