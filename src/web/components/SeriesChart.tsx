@@ -27,15 +27,23 @@ export const SERIES_GEOMETRY = { width: 640, height: 240, left: 64, right: 150, 
 const dayNumber = (ymd: string) => Date.parse(`${ymd}T12:00:00Z`) / 86_400_000;
 const dmy = (ymd: string) => ymd.split('-').reverse().join('-');
 
-/** The values' range with the references in it, a little room around; a fixed scale when the instrument has one. */
+/**
+ * The values' range with the references in it, a little room around, on round numbers (a power of
+ * ten that fits the span) so the axis reads 2000 and 4000, not 2890 and 3910; a fixed scale when the
+ * instrument has one.
+ */
 export function valueRange(values: readonly number[], fixed: { min: number; max: number } | null): { min: number; max: number } {
   if (fixed) return fixed;
   if (values.length === 0) return { min: 0, max: 1 };
   const lo = Math.min(...values);
   const hi = Math.max(...values);
   const room = (hi - lo) * 0.15 || Math.abs(hi) * 0.15 || 1;
-  const min = lo >= 0 && lo - room < 0 ? 0 : lo - room;
-  return { min, max: hi + room };
+  const exp = Math.max(-6, Math.floor(Math.log10(hi - lo + 2 * room)));
+  // Whole multiples of the step, divided (not multiplied) below 1, so 0.6 stays 0.6 and not 0.6000000000000001.
+  const at = (k: number) => (exp >= 0 ? k * 10 ** exp : k / 10 ** -exp);
+  const per = (v: number) => (exp >= 0 ? v / 10 ** exp : v * 10 ** -exp);
+  const min = at(Math.floor(per(lo - room)));
+  return { min: lo >= 0 ? Math.max(0, min) : min, max: at(Math.ceil(per(hi + room))) };
 }
 
 /** Where a point is drawn: later is further right, a higher value higher up (so a better score draws the same way each time). */
@@ -96,33 +104,33 @@ export function SeriesChart(props: {
           return (
             <g key={b.label} class="band">
               <rect class={i % 2 === 0 ? 'band-even' : 'band-odd'} x={g.left} y={top} width={plotRight - g.left} height={Math.max(0, low - top)} fill={i % 2 === 0 ? '#eef2f6' : '#ffffff'} />
-              <text class="chart-text" x={plotRight + 8} y={(top + low) / 2 + 5} font-size="14">{b.label}</text>
+              <text class="chart-text" x={plotRight + 8} y={(top + low) / 2 + 5} font-size="16">{b.label}</text>
             </g>
           );
         })}
         <line class="grid" x1={g.left} x2={g.left} y1={g.top} y2={bottom} stroke="#767676" />
         <line class="grid" x1={g.left} x2={plotRight} y1={bottom} y2={bottom} stroke="#767676" stroke-width="2" />
         {[range.min, range.max].map((v) => (
-          <text key={`tick-${String(v)}`} class="chart-text" x={g.left - 8} y={y(v) + 5} font-size="14" text-anchor="end">{format(v)}</text>
+          <text key={`tick-${String(v)}`} class="chart-text" x={g.left - 8} y={y(v) + 5} font-size="16" text-anchor="end">{format(v)}</text>
         ))}
         {(refs.lines ?? []).map((l) => (
           <g key={l.label} class="target">
             <line class="target-line" x1={g.left} x2={plotRight} y1={y(l.value)} y2={y(l.value)} stroke="#1b1b1b" stroke-width="2" stroke-dasharray="8 5" />
-            <text class="chart-text" x={plotRight + 8} y={y(l.value) + 5} font-size="14">{l.label}</text>
+            <text class="chart-text" x={plotRight + 8} y={y(l.value) + 5} font-size="16">{l.label}</text>
           </g>
         ))}
         {(refs.perPoint ?? []).map((n) => (
           <line key={`norm-${n.date}`} class="target-line norm" x1={x(n.date) - 12} x2={x(n.date) + 12} y1={y(n.value)} y2={y(n.value)} stroke="#1b1b1b" stroke-width="3" stroke-dasharray="4 3" />
         ))}
         {refs.perPointLabel && refs.perPoint && refs.perPoint.length > 0 ? (
-          <text class="chart-text" x={plotRight + 8} y={y(refs.perPoint.at(-1)?.value ?? range.min) + 5} font-size="14">{refs.perPointLabel}</text>
+          <text class="chart-text" x={plotRight + 8} y={y(refs.perPoint.at(-1)?.value ?? range.min) + 5} font-size="16">{refs.perPointLabel}</text>
         ) : null}
         {points.length > 1 ? <path class="series-line" d={path} fill="none" stroke="#0a4f8a" stroke-width="3" /> : null}
         {points.map((p) => (
           <circle key={`p-${p.date}-${String(p.value)}`} class="series-point" cx={x(p.date)} cy={y(p.value)} r="6" fill="#ffffff" stroke="#0a4f8a" stroke-width="3" />
         ))}
-        {first ? <text class="chart-text" x={g.left} y={bottom + 24} font-size="14">{dmy(first.date)}</text> : null}
-        {last && first && last.date !== first.date ? <text class="chart-text" x={plotRight} y={bottom + 24} font-size="14" text-anchor="end">{dmy(last.date)}</text> : null}
+        {first ? <text class="chart-text" x={g.left} y={bottom + 24} font-size="16">{dmy(first.date)}</text> : null}
+        {last && first && last.date !== first.date ? <text class="chart-text" x={plotRight} y={bottom + 24} font-size="16" text-anchor="end">{dmy(last.date)}</text> : null}
       </svg>
       <figcaption>
         <p id={`${id}-summary`}>{props.summary}</p>
