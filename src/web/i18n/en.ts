@@ -3456,6 +3456,7 @@ export const en = {
       next: (date: string) => `Your next measurement is around ${date}.`,
       back: 'Back to my exercises',
       link: 'How my measurements went',
+      learnMore: 'Read why we measure and what the numbers say',
     },
   },
   worklist: {

@@ -3461,6 +3461,7 @@ export const nl = {
       next: (date: string) => `Uw volgende meting is rond ${date}.`,
       back: 'Terug naar mijn oefeningen',
       link: 'Zo gaat het met mijn metingen',
+      learnMore: 'Lees waarom we meten en wat de getallen zeggen',
     },
   },
   worklist: {

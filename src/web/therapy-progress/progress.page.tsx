@@ -229,6 +229,9 @@ export function PatientProgressPage({ ctx, view, own }: { ctx: PageContext; view
       ) : null}
       {p.next ? <p>{t.next(numericDate(p.next.due))}</p> : null}
       <p>
+        <a href="/learn/measuring">{t.learnMore}</a>
+      </p>
+      <p>
         <a class="button" href={`/exercise/${view.patient.id}`}>{t.back}</a>
       </p>
       <p>
