@@ -88,4 +88,4 @@ export type { ExercisePlanInput, ExercisePlanView, ExerciseWarningView } from '.
 export { changeGroup, createGroup, dayCentreGroups, myGroups } from '../services/groups.js';
 export type { Group, GroupsView, MyGroups } from '../schema/group.schema.js';
 export { progressReport, therapyProgress, type TherapyProgressView } from '../services/therapy-progress.js';
-export { changeWords, meaningOf, measureValue, REPORT_MEASURES, reportWords } from '../services/progress-report.js';
+export { changeSince, meaningOf, measureValue, REPORT_MEASURES, reportWords } from '../services/progress-report.js';

@@ -181,6 +181,12 @@ export function changeWords(key: MeasureKey | 'psk', change: number, direction: 
   return `${sign}${n} (${w.direction[direction]})`;
 }
 
+/** The change since the first measurement, rounded to what is entered (0.1 + 0.2 is 0.3), with its direction. */
+export function changeSince(key: MeasureKey | 'psk', raw: number, better: 'higher' | 'lower', lang: LetterLang): string {
+  const change = Math.round(raw * 1000) / 1000;
+  return changeWords(key, change, directionOf(change, better), lang);
+}
+
 const cell = (text: string, o: Record<string, unknown> = {}) => ({ text, ...o });
 const table = (widths: (string | number)[], head: string[], rows: string[][]) => ({
   table: { headerRows: 1, widths, dontBreakRows: true, body: [head.map((h) => cell(h, { bold: true })), ...rows.map((r) => r.map((x) => cell(x)))] },
@@ -203,10 +209,9 @@ export async function progressReportPdf(r: ProgressReport): Promise<Buffer> {
     const s = p.series[key];
     if (s.points.length === 0) return [];
     const first = s.points[0];
-    const rows = s.points.map((pt, i) => {
-      const change = first === undefined ? 0 : Math.round((pt.value - first.value) * 1000) / 1000;
-      return [dmy(pt.date), measureValue(key, pt.value, r.lang), meaningOf(pt, r.lang), i === 0 ? w.first : changeWords(key, change, directionOf(change, s.better), r.lang)];
-    });
+    const rows = s.points.map((pt, i) => [
+      dmy(pt.date), measureValue(key, pt.value, r.lang), meaningOf(pt, r.lang), i === 0 || first === undefined ? w.first : changeSince(key, pt.value - first.value, s.better, r.lang),
+    ]);
     return [
       { text: w.names[key], style: 'h2' },
       { text: w.how[key], fontSize: 9.5, color: '#333333' },

@@ -5,7 +5,7 @@
 // the report itself one link away. The patient side (/progress/:id, B1, large type): how the
 // measurements went in plain sentences, steps never judged; one main action, back to the exercises.
 import {
-  changeWords, meaningOf, measureValue, REPORT_MEASURES, reportWords, type TherapyProgressView,
+  changeSince, meaningOf, measureValue, REPORT_MEASURES, reportWords, type TherapyProgressView,
 } from '../../api/facade.js';
 import type { MeasureKey, MeasureSeries, Progress, PskSeries, Reference } from '../../core/measures/progress.js';
 import { BETTER, directionOf, SCALE } from '../../core/measures/progress.js';
@@ -49,12 +49,6 @@ export function trendSentence(t: P, lang: Lang, name: string, key: MeasureKey | 
   return drawn.length === 0 ? trend : `${trend} ${t.drawn(list(drawn, lang))}`;
 }
 
-/** The change since the first, rounded to what is entered, with its direction in words. */
-function changeOf(key: MeasureKey | 'psk', raw: number, better: 'higher' | 'lower', lang: Lang): string {
-  const change = Math.round(raw * 1000) / 1000;
-  return changeWords(key, change, directionOf(change, better), lang);
-}
-
 function MeasureBlock({ ctx, s }: { ctx: PageContext; s: MeasureSeries }) {
   const t = ctx.t.progress;
   const w = reportWords(ctx.lang);
@@ -77,7 +71,7 @@ function MeasureBlock({ ctx, s }: { ctx: PageContext; s: MeasureSeries }) {
             { label: t.columns.date, cell: (p) => numericDate(p.date) },
             { label: t.columns.result, numeric: true, cell: (p) => value(p.value) },
             { label: t.columns.meaning, cell: (p) => meaningOf(p, ctx.lang) },
-            { label: t.columns.change, cell: (p) => (p === first || !first ? w.first : changeOf(s.key, p.value - first.value, s.better, ctx.lang)) },
+            { label: t.columns.change, cell: (p) => (p === first || !first ? w.first : changeSince(s.key, p.value - first.value, s.better, ctx.lang)) },
           ]}
         />
       </SeriesChart>
@@ -103,7 +97,7 @@ function PskBlock({ ctx, s, index }: { ctx: PageContext; s: PskSeries; index: nu
           columns={[
             { label: t.columns.date, cell: (p) => numericDate(p.date) },
             { label: t.columns.result, numeric: true, cell: (p) => num(p.value, ctx.lang) },
-            { label: t.columns.change, cell: (p) => (p.change === undefined ? w.first : changeOf('psk', p.change, 'lower', ctx.lang)) },
+            { label: t.columns.change, cell: (p) => (p.change === undefined ? w.first : changeSince('psk', p.change, 'lower', ctx.lang)) },
           ]}
         />
       </SeriesChart>
