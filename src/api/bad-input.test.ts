@@ -258,6 +258,8 @@ const CASES: Case[] = [
   { name: 'progress report: an unknown language', method: 'GET', url: (f) => rec(f, 'therapy/progress-report.pdf?lang=de'), as: 'nurse', pointer: '/query/lang' },
   { name: 'progress report: a query field it does not take', method: 'GET', url: (f) => rec(f, 'therapy/progress-report.pdf?asOf=2026-01-01'), as: 'nurse', pointer: '/query/asOf' },
   { name: 'progress report: bad id', method: 'GET', url: () => '/api/v1/patients/not-a-uuid/therapy/progress-report.pdf', as: 'nurse', pointer: '/params/id' },
+  { name: 'kept progress report: a language there is none of', method: 'POST', url: (f) => rec(f, 'therapy/progress-reports'), as: 'nurse', body: { lang: 'de' }, pointer: '/lang' },
+  { name: 'kept progress report: a field it does not take', method: 'POST', url: (f) => rec(f, 'therapy/progress-reports'), as: 'nurse', body: { to: 'GP' }, pointer: '/to' },
 ];
 
 describe.each(STORE_KINDS)('bad input on %s', (kind) => {

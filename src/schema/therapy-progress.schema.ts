@@ -5,3 +5,7 @@ import { z } from 'zod';
 export const ProgressReportQuery = z
   .object({ lang: z.enum(['nl', 'en']).default('nl').describe('The language of the report: Dutch (default) or English') })
   .strict();
+
+export const KeepProgressReportInput = z
+  .object({ lang: z.enum(['nl', 'en']).default('nl').describe('The language it is written in: Dutch (default) or English') })
+  .strict();

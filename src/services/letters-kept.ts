@@ -17,6 +17,7 @@ import { organisationContact, userName } from '../store/logistics.repo.js';
 import { readWithPatient, withPatient, type AccessDeps, type PatientRow } from './access.js';
 import { followUpEvaluation } from './follow-up.js';
 import { keptLetterPdf, KeptLetterContent } from './letters.js';
+import { isKeptProgressReport, progressReportPdf } from './progress-report.js';
 import { caseOn, type Ask } from './record.js';
 
 type Lang = 'nl' | 'en';
@@ -277,6 +278,8 @@ export async function letterPdf(deps: AccessDeps, ask: Ask & { letterId: string 
   return readWithPatient(deps, { actor: ask.actor, meta: ask.meta, action: 'record.read', resource: 'patient/letter/pdf', patientId: ask.patientId }, async ({ db, row }) => {
     const kept = await letterById(db, row.id, ask.letterId);
     if (!kept) throw new AppError('not-found', 'This record has no such letter.', [{ pointer: '/params/letterId', detail: 'no such letter in this record' }]);
+    // The progress report of exercise therapy keeps its tables' data, not text blocks (progress-report.ts).
+    if (isKeptProgressReport(kept.content)) return { letter: letterView(kept), pdf: await progressReportPdf(kept.content.report) };
     const content = KeptLetterContent.safeParse(kept.content);
     if (!content.success) throw new AppError('conflict', 'This letter is printed where it was written.', [{ pointer: '/params/letterId', detail: `a ${kept.kind} letter` }]);
     return { letter: letterView(kept), pdf: await keptLetterPdf(content.data) };

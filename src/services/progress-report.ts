@@ -20,6 +20,21 @@ export interface ProgressReport {
   progress: Progress;
 }
 
+/** A report kept with the letters (letter.content): printed again from `report` as it was on the day. */
+export interface KeptProgressReport {
+  format: 'progress-report';
+  title: string;
+  report: ProgressReport;
+}
+
+/** Whether a kept letter's content is a progress report (and not the text blocks of the other letters). */
+export function isKeptProgressReport(content: unknown): content is KeptProgressReport {
+  const c = content as Partial<KeptProgressReport> | null;
+  return typeof c === 'object' && c !== null && c.format === 'progress-report' && typeof c.report === 'object' && c.report !== null;
+}
+
+export const progressReportTitle = (lang: LetterLang): string => WORDS[lang].title;
+
 /** dd-mm-jjjj, the clinic's way of writing a day in a table. */
 const dmy = (iso: string) => iso.split('-').reverse().join('-');
 

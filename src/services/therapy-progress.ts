@@ -11,13 +11,17 @@ import type { EntryData } from '../core/record/entries.js';
 import { fullName } from '../core/names.js';
 import type { Lang } from '../core/rule.js';
 import { todayNl } from '../schema/clock.js';
+import type { LetterView } from '../schema/follow-up.schema.js';
+import { AppError } from '../schema/problem.js';
+import { insertLetter } from '../store/letter.repo.js';
 import type { Db } from '../store/db.js';
 import { organisationContact } from '../store/logistics.repo.js';
 import { intakesOf } from '../store/therapy-intake.repo.js';
-import { readWithPatient, type AccessDeps, type PatientRecords, type PatientRow } from './access.js';
+import { readWithPatient, withPatient, type AccessDeps, type PatientRecords, type PatientRow, type PatientWork } from './access.js';
 import { patientOf, type DiaryPatient } from './diary.js';
 import { settingsForOrganisation } from './org-settings.js';
-import { progressReportPdf, type ProgressReport } from './progress-report.js';
+import { letterView } from './letters-kept.js';
+import { progressReportPdf, progressReportTitle, type KeptProgressReport, type ProgressReport } from './progress-report.js';
 import type { Ask } from './record.js';
 
 export interface TherapyProgressView {
@@ -61,30 +65,49 @@ export async function therapyProgress(deps: AccessDeps, ask: Ask & { asOf?: stri
   }));
 }
 
+/** The report on `asOf` for the referrer and the GP, composed from the record as it stands. */
+async function composeReport(w: PatientWork, actor: Actor, lang: Lang, helpPhone: string, asOf: string): Promise<ProgressReport> {
+  const { db, row, records } = w;
+  const [progress, referrals] = await Promise.all([progressFrom(db, records, row, actor, asOf), records.referrals.referralsOf(db, row.id)]);
+  // The practice's own referral for a physiotherapist; otherwise the one accepted most recently.
+  const referral = referrals.find((r) => (actor.role === 'physiotherapist' ? r.to_organisation_id === actor.organisationId : r.status === 'accepted' || r.status === 'ended'));
+  const practiceId = actor.role === 'physiotherapist' ? actor.organisationId : (referral?.to_organisation_id ?? actor.organisationId);
+  const contact = practiceId ? await organisationContact(db, practiceId) : undefined;
+  return {
+    lang,
+    practice: { name: contact?.name ?? 'Botpad', phone: contact?.phone ?? helpPhone },
+    referrer: referral ? { organisation: referral.from_organisation_name, person: referral.referred_by_name } : null,
+    gp: referral?.gp_name ?? referral?.gp_practice ?? row.gp_practice,
+    patientName: fullName({ givenName: row.given_name, familyNamePrefix: row.family_name_prefix, familyName: row.family_name }),
+    birthDate: row.birth_date,
+    printedOn: asOf,
+    progress,
+  };
+}
+
 /**
  * The progress report as a PDF for the referrer and the GP: the patient identified as on the other
  * letters, the measures as tables with their scores, cut-offs and change, the goals, what is next.
- * From the practice that treats (the latest accepted referral's), signed by nobody: it is a print of
- * the record on the day.
+ * From the practice that treats (the reader's own, or the latest accepted referral's). A print of
+ * the record on the day; `keepProgressReport` keeps one with the letters.
  */
 export async function progressReport(deps: AccessDeps, ask: Ask & { lang: Lang; helpPhone: string }): Promise<{ pdf: Buffer; report: ProgressReport }> {
-  const asOf = todayNl();
-  return readWithPatient(deps, { actor: ask.actor, meta: ask.meta, action: 'record.read', resource: 'patient/therapy-progress/report', patientId: ask.patientId }, async ({ db, row, records }) => {
-    const [progress, referrals] = await Promise.all([progressFrom(db, records, row, ask.actor, asOf), records.referrals.referralsOf(db, row.id)]);
-    // The practice's own referral for a physiotherapist; otherwise the one accepted most recently.
-    const referral = referrals.find((r) => (ask.actor.role === 'physiotherapist' ? r.to_organisation_id === ask.actor.organisationId : r.status === 'accepted' || r.status === 'ended'));
-    const practiceId = ask.actor.role === 'physiotherapist' ? ask.actor.organisationId : (referral?.to_organisation_id ?? ask.actor.organisationId);
-    const contact = practiceId ? await organisationContact(db, practiceId) : undefined;
-    const report: ProgressReport = {
-      lang: ask.lang,
-      practice: { name: contact?.name ?? 'Botpad', phone: contact?.phone ?? ask.helpPhone },
-      referrer: referral ? { organisation: referral.from_organisation_name, person: referral.referred_by_name } : null,
-      gp: referral?.gp_name ?? referral?.gp_practice ?? row.gp_practice,
-      patientName: fullName({ givenName: row.given_name, familyNamePrefix: row.family_name_prefix, familyName: row.family_name }),
-      birthDate: row.birth_date,
-      printedOn: asOf,
-      progress,
-    };
+  return readWithPatient(deps, { actor: ask.actor, meta: ask.meta, action: 'record.read', resource: 'patient/therapy-progress/report', patientId: ask.patientId }, async (w) => {
+    const report = await composeReport(w, ask.actor, ask.lang, ask.helpPhone, todayNl());
     return { pdf: await progressReportPdf(report), report };
+  });
+}
+
+/**
+ * Keeps today's report with the record's letters, as sent: the practice's physiotherapist
+ * (`therapy.write`), audited. Printed again later from what was kept (letters-kept.ts), so it says
+ * what it said on the day, whatever is measured after.
+ */
+export async function keepProgressReport(deps: AccessDeps, ask: Ask & { lang: Lang; helpPhone: string }): Promise<LetterView> {
+  return withPatient(deps, { actor: ask.actor, meta: ask.meta, action: 'therapy.write', resource: 'patient/letter/progress-report', patientId: ask.patientId }, async (w) => {
+    if (w.row.merged_into) throw new AppError('conflict', 'This record was merged into another one; keep the report there.', [{ pointer: '/params/id', detail: 'is a merged record' }]);
+    const report = await composeReport(w, ask.actor, ask.lang, ask.helpPhone, todayNl());
+    const content: KeptProgressReport = { format: 'progress-report', title: progressReportTitle(ask.lang), report };
+    return letterView(await insertLetter(w.db, { patientId: w.row.id, organisationId: ask.actor.organisationId, kind: 'progress-report', lang: ask.lang, content, by: ask.actor.userId }));
   });
 }

@@ -72,7 +72,7 @@ export const DECISION_OPTIONS = ['lifestyle-only', 'weekly-tablet', 'yearly-infu
 export type DecisionOption = (typeof DECISION_OPTIONS)[number];
 
 /** The letters Botpad writes about a patient and keeps as sent. */
-export const LETTER_KINDS = ['gp-handover', 'dentist-card', 'agreements', 'dietitian-referral'] as const;
+export const LETTER_KINDS = ['gp-handover', 'dentist-card', 'agreements', 'dietitian-referral', 'progress-report'] as const;
 export type LetterKind = (typeof LETTER_KINDS)[number];
 
 /** How an activity in the diary went, in the patient's own judgement. */

@@ -11,6 +11,7 @@ import type { MeasureKey, MeasureSeries, Progress, PskSeries, Reference } from '
 import { BETTER, directionOf, SCALE } from '../../core/measures/progress.js';
 import { list, num } from '../../core/text.js';
 import { Layout, type PageContext } from '../components/Layout.js';
+import { Csrf, Notice } from '../components/Form.js';
 import { DataTable, EmptyState } from '../components/Record.js';
 import { SeriesChart, type ChartReferences } from '../components/SeriesChart.js';
 import type { Lang, Messages } from '../i18n/index.js';
@@ -149,7 +150,21 @@ function Goals({ ctx, p }: { ctx: PageContext; p: Progress }) {
   );
 }
 
-export function ProgressPage({ ctx, view }: { ctx: PageContext; view: TherapyProgressView }) {
+/** The way to keep today's report with the letters: the practice's physiotherapist only (`therapy.write`). */
+function KeepReport({ ctx, patientId, csrf }: { ctx: PageContext; patientId: string; csrf: string }) {
+  const t = ctx.t.progress;
+  return (
+    <form method="post" action={`/patients/${patientId}/therapy/progress/keep`}>
+      <Csrf token={csrf} />
+      <p class="hint">{t.keepHint}</p>
+      <p class="actions">
+        <button type="submit" class="secondary">{t.keep}</button>
+      </p>
+    </form>
+  );
+}
+
+export function ProgressPage({ ctx, view, csrf, kept }: { ctx: PageContext; view: TherapyProgressView; csrf?: string | undefined; kept?: boolean }) {
   const t = ctx.t.progress;
   const p = view.progress;
   const measured = REPORT_MEASURES.filter((k) => p.series[k].points.length > 0);
@@ -157,12 +172,14 @@ export function ProgressPage({ ctx, view }: { ctx: PageContext; view: TherapyPro
   const w = reportWords(ctx.lang);
   return (
     <TherapyFrame ctx={ctx} patient={view.patient} heading={t.title} back={t.back} failed={false}>
+      {kept ? <Notice ok>{t.kept} <a href={`/patients/${view.patient.id}/letters`}>{t.keptLink}</a></Notice> : null}
       <p>{t.intro}</p>
       <p>
         <a href={`/patients/${view.patient.id}/therapy/progress-report.pdf`} type="application/pdf" download>{t.report}</a>
         <br />
         <span class="hint">{t.reportHint}</span>
       </p>
+      {csrf !== undefined ? <KeepReport ctx={ctx} patientId={view.patient.id} csrf={csrf} /> : null}
       <Summary ctx={ctx} p={p} />
       <Goals ctx={ctx} p={p} />
       <section aria-labelledby="measures-title">

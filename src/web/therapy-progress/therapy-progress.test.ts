@@ -5,7 +5,7 @@
 // reads her measurements in plain words, steps without better or worse; others are refused.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../../api/testing/test-app.js';
-import { Browser, account, demoApp } from '../../api/testing/page-browser.js';
+import { Browser, account, csrfOf, demoApp } from '../../api/testing/page-browser.js';
 import { pdfText } from '../../api/testing/pdf-text.js';
 import { addMonths } from '../../core/time/date.js';
 import { todayNl } from '../../schema/clock.js';
@@ -124,6 +124,31 @@ describe('the progress pages', () => {
     expect(page.body).not.toContain('<script');
     expect((await b.get(url())).statusCode).toBe(403);
     expect((await b.get(`/patients/${anna}/therapy/progress-report.pdf`)).statusCode).toBe(403);
+  });
+
+  it('keeps the report with the letters for the practice, printed again from the letters page; the nurse has no button', async () => {
+    const nurse = new Browser(t);
+    await nurse.signIn(account('nurse').email);
+    expect((await nurse.get(url())).body).not.toContain(`action="${url()}/keep"`);
+    const b = new Browser(t);
+    await b.signIn(account('physiotherapist').email);
+    const page = await b.get(url());
+    expect(page.body).toContain(`action="${url()}/keep"`);
+    const kept = await b.post(`${url()}/keep`, { _csrf: csrfOf(page.body) });
+    expect(kept.statusCode).toBe(303);
+    expect(kept.headers.location).toBe(`${url()}?notice=kept`);
+    const after = await b.get(String(kept.headers.location));
+    expect(after.body).toContain(esc(w.kept));
+    expect(after.body).toContain(`href="/patients/${anna}/letters"`);
+    // Without the form's token nothing is kept.
+    expect((await b.post(`${url()}/keep`, {})).statusCode).toBe(403);
+    const letters = await nurse.get(`/patients/${anna}/letters`);
+    expect(letters.body).toContain(esc(nl.letters.kinds['progress-report']));
+    const href = /href="(\/patients\/[^"]+\/letters\/[^"]+\/pdf)"/.exec(letters.body)?.[1] ?? '';
+    const pdf = await nurse.get(href);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdfText(pdf.rawPayload).replace(/\s+/g, ' ')).toContain('16,4 s traag eerste meting');
+    expect(await t.store.db.selectFrom('letter').select('id').where('patient_id', '=', anna).where('kind', '=', 'progress-report').execute()).toHaveLength(1);
   });
 
   it('refuses a care worker of the day centre, and a nurse the patient side', async () => {
