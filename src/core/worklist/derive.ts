@@ -21,6 +21,7 @@ import { regimenFor } from '../medication/catalogue.js';
 import { currentCourses } from '../medication/courses.js';
 import type { InvitationEvent, Priority, VisitKind, VisitStatus, WorklistStep } from './lists.js';
 import { FOLLOW_UP_STEP } from './lists.js';
+import { MEASURE_DUE_RULE_ID, measurementItem } from './measurement.js';
 
 /** The logistics of the pathway that the Case does not hold. */
 export interface PathwayLog {
@@ -47,6 +48,12 @@ export interface PathwayLog {
   lastFactDate?: IsoDate | null | undefined;
   /** The days a GP hand-over letter was written: one written since the 1-year visit closes the hand-over. */
   handoverLetters?: readonly IsoDate[] | undefined;
+  /**
+   * Whose worklist: a hospital's fracture liaison service (the default) or a physiotherapy practice
+   * that took the patient on by referral. A practice keeps PRACTICE_STEPS only (the measurements of
+   * exercise therapy), a hospital every other step, so neither list fills up with the other's work.
+   */
+  keeper?: 'hospital' | 'practice' | undefined;
 }
 
 export interface DerivedItem {
@@ -101,6 +108,8 @@ const WORKLIST_RULE_IDS = new Set([
   'medication.denosumab-stop-without-follow-on', 'follow-up.schedule', 'handover.gp',
 ]);
 export const WORKLIST_RULES: readonly Rule[] = RULES.filter((r) => WORKLIST_RULE_IDS.has(r.id));
+/** The rules a practice's worklist reads: the measurements' schedule only. */
+export const PRACTICE_RULES: readonly Rule[] = RULES.filter((r) => r.id === MEASURE_DUE_RULE_ID);
 
 /**
  * Doses the clinic gives or plans: every injection and infusion that is not a daily pen (the
@@ -124,6 +133,7 @@ function firstPlanned(c: Case, drug: string): IsoDate | undefined {
 
 /** The items this patient needs next on `c.asOf`, in the pathway's order. */
 export function deriveItems(c: Case, settings: Settings, log: PathwayLog): DerivedItem[] {
+  if (log.keeper === 'practice') return practiceItems(c, settings);
   if (log.careEnded) return [];
   const asOf = c.asOf;
   const ev = evaluate(c, settings, 'en', WORKLIST_RULES);
@@ -294,4 +304,17 @@ export function deriveItems(c: Case, settings: Settings, log: PathwayLog): Deriv
     if (reasons.length > 0) add({ key: 'outreach', step: 'outreach', due: dueOf, priority: reasons.includes('missed-twice') ? 'high' : 'normal', reasons, source: 'pathway' });
   }
   return out;
+}
+
+/**
+ * A practice's items: the next measurement of exercise therapy, when `measure.due` (clinical-rules.md
+ * §13) gives one. The hospital's end of care does not end it: the practice's own door is the
+ * referral, and once that ends the practice keeps no list of the patient at all.
+ */
+function practiceItems(c: Case, settings: Settings): DerivedItem[] {
+  const ev = evaluate(c, settings, 'en', PRACTICE_RULES);
+  const item = measurementItem(c, ev.conclusions.find((k) => k.code === MEASURE_DUE_RULE_ID));
+  if (item === undefined) return [];
+  const index = indexFracture(qualifyingFractures(c, settings));
+  return [{ ...item, fractureDate: index?.date ?? null, fractureSite: index?.site ?? null }];
 }
