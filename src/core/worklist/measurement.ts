@@ -24,10 +24,10 @@ export function measureDueOf(k: Conclusion | undefined): MeasureDue | undefined 
   return { due: v.due, status: v.status };
 }
 
-/** Whether the supervised therapy has ended on `c.asOf` (its last day lies before the day). */
+/** Whether the supervised therapy has ended on `c.asOf` (its end date is the day or before it, as `measure.due` reads it). */
 export function therapyEnded(c: Case): boolean {
   const end = c.exercise?.therapyEnd;
-  return end !== undefined && compareDates(end, c.asOf) < 0;
+  return end !== undefined && compareDates(end, c.asOf) <= 0;
 }
 
 /**
