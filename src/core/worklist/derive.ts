@@ -9,7 +9,7 @@
 // The lead times (when an invitation should go out, when an assessment should be signed) are
 // Botpad policy, chosen so the FLS targets of §8 can be met: DXA and assessment within 90 days of
 // the fracture (FLS-DB), medication by 16 weeks (IOF-KPI).
-import type { Case, FractureSite } from '../case.schema.js';
+import type { Case } from '../case.schema.js';
 import { qualifyingFractures } from '../case-finding/fractures.js';
 import { evaluate } from '../evaluate.js';
 import { indexFracture, DXA_DAYS, MEDICATION_BY_DAYS } from '../follow-up/fls-timing.rule.js';
@@ -19,9 +19,10 @@ import type { Settings } from '../settings.js';
 import { addDays, compareDates, maxDate, type IsoDate } from '../time/date.js';
 import { regimenFor } from '../medication/catalogue.js';
 import { currentCourses } from '../medication/courses.js';
-import type { InvitationEvent, Priority, VisitKind, VisitStatus, WorklistStep } from './lists.js';
+import type { InvitationEvent, Priority, VisitKind, VisitStatus } from './lists.js';
 import { FOLLOW_UP_STEP } from './lists.js';
 import { MEASURE_DUE_RULE_ID, measurementItem } from './measurement.js';
+import type { DerivedItem } from './item.js';
 
 /** The logistics of the pathway that the Case does not hold. */
 export interface PathwayLog {
@@ -56,20 +57,7 @@ export interface PathwayLog {
   keeper?: 'hospital' | 'practice' | undefined;
 }
 
-export interface DerivedItem {
-  /** The step's identity across derivations: the same key is the same item (its acknowledgement stays). */
-  key: string;
-  step: WorklistStep;
-  due: IsoDate;
-  overdue: boolean;
-  priority: Priority;
-  /** Codes saying why the step is open (words for them live with the pages). */
-  reasons: string[];
-  /** What raised it: a rule id of the core, or `pathway` for the logistics' own steps. */
-  source: string;
-  fractureDate: IsoDate | null;
-  fractureSite: FractureSite | null;
-}
+export type { DerivedItem } from './item.js';
 
 /** Botpad policy: invite within 2 weeks of the fracture (or of a no-show), so the visit fits the 90 days. */
 export const INVITE_WITHIN_DAYS = 14;

@@ -7,7 +7,7 @@ import type { Case } from '../case.schema.js';
 import type { DueStatus } from '../measures/scoring.js';
 import type { Conclusion } from '../rule.js';
 import { compareDates, type IsoDate } from '../time/date.js';
-import type { Priority, WorklistStep } from './lists.js';
+import type { DerivedItem } from './item.js';
 
 export const MEASURE_DUE_RULE_ID = 'measure.due';
 
@@ -30,23 +30,12 @@ export function therapyEnded(c: Case): boolean {
   return end !== undefined && compareDates(end, c.asOf) <= 0;
 }
 
-/** The worklist item as derive.ts's DerivedItem has it, without the index fracture (derive.ts adds that). */
-export interface MeasurementItem {
-  key: string;
-  step: WorklistStep;
-  due: IsoDate;
-  overdue: boolean;
-  priority: Priority;
-  reasons: string[];
-  source: string;
-}
-
 /**
  * The item, without the fracture it belongs to (the derivation adds that). Reasons: the status
  * (`measure-planned|due|overdue`), `no-measurement-yet` before the first one (counted from the
  * start of therapy) and `therapy-ended` once the supervised period is over.
  */
-export function measurementItem(c: Case, k: Conclusion | undefined): MeasurementItem | undefined {
+export function measurementItem(c: Case, k: Conclusion | undefined): Omit<DerivedItem, 'fractureDate' | 'fractureSite'> | undefined {
   const v = measureDueOf(k);
   if (v === undefined) return undefined;
   const measured = (c.exercise?.measurements ?? []).some((m) => compareDates(m.date, c.asOf) <= 0);
