@@ -2,14 +2,15 @@
 // it took on (clinical-rules.md §13 `measure.due`, the worklist step `measurement`, derived by
 // core/worklist/derive.ts with `keeper: 'practice'` and kept fresh by worklist-derive.ts). Reading
 // it is a list of patients: each one shown is decided by the core and audited, as on the hospital's
-// worklist. The hospital's nurses see the same date in the record (services/record.ts evaluates the
-// rule there) and the patient on their plan and in their calendar.
+// worklist. The hospital's nurses see the same date in the record's follow-up (services/follow-up.ts
+// evaluates the rule there), the patient on their plan and in their calendar.
 import type { Actor } from '../core/access/index.js';
 import type { Case } from '../core/case.schema.js';
 import type { DueStatus } from '../core/measures/scoring.js';
 import type { Conclusion } from '../core/rule.js';
 import { MEASURE_DUE_RULE_ID, measureDueOf, therapyEnded } from '../core/worklist/measurement.js';
 import { fullName } from '../core/names.js';
+import { DUE_STATUSES, type MeasurementDueView, type NextMeasurement, type PracticeMeasurements } from '../schema/measure-due.schema.js';
 import { AppError } from '../schema/problem.js';
 import { inTransaction } from '../store/db.js';
 import { pageWorklist } from '../store/worklist.repo.js';
@@ -17,33 +18,6 @@ import { decideListed, type AccessDeps, type RequestMeta } from './access.js';
 
 /** The most measurements one page of the practice's list shows, the earliest due first. */
 export const MEASUREMENTS_SHOWN = 200;
-
-export interface MeasurementDueView {
-  itemId: string;
-  patientId: string;
-  name: string;
-  birthDate: string;
-  due: string;
-  status: DueStatus;
-  /** The supervised therapy has ended: the measurement is one of the follow-up after it. */
-  therapyEnded: boolean;
-  /** Nothing was measured yet: the first one after the start of therapy. */
-  first: boolean;
-}
-
-export interface PracticeMeasurements {
-  items: MeasurementDueView[];
-  /** How many the practice has open in all (more than shown when above MEASUREMENTS_SHOWN). */
-  total: number;
-}
-
-/** The next measurement as the record, the plan and the calendar say it. */
-export interface NextMeasurement {
-  due: string;
-  status: DueStatus;
-  /** The day the supervised therapy ended, when it has (measuring goes on after it). */
-  therapyEnded: string | null;
-}
 
 /** The next measurement from the core's `measure.due` among `conclusions` of the Case `c`; null when the rule names none. */
 export function nextMeasurementOf(c: Case, conclusions: readonly Conclusion[]): NextMeasurement | null {
@@ -54,7 +28,7 @@ export function nextMeasurementOf(c: Case, conclusions: readonly Conclusion[]): 
 
 /** The status the item was derived with (its reason `measure-…`); an older row without one reads from its flag. */
 export function statusOf(reasons: readonly string[], overdue: boolean): DueStatus {
-  for (const s of ['planned', 'due', 'overdue'] as const) if (reasons.includes(`measure-${s}`)) return s;
+  for (const s of DUE_STATUSES) if (reasons.includes(`measure-${s}`)) return s;
   return overdue ? 'overdue' : 'planned';
 }
 
@@ -62,6 +36,8 @@ export function statusOf(reasons: readonly string[], overdue: boolean): DueStatu
 function practiceOf(actor: Actor): string | null {
   return actor.role === 'physiotherapist' && actor.organisationKind === 'physiotherapy' ? actor.organisationId : null;
 }
+
+export type { MeasurementDueView, NextMeasurement, PracticeMeasurements };
 
 export async function practiceMeasurements(deps: AccessDeps, ask: { actor: Actor; meta: RequestMeta }): Promise<PracticeMeasurements> {
   const { actor, meta } = ask;
