@@ -321,6 +321,8 @@ export const PAGES: readonly PageSpec[] = [
   { name: 'loading plan and weeks of a child, filled (care worker)', path: '/patients/{id}/child/loading', h1: (t) => t.childLoading.title, before: signedInAs('care-worker'), resolve: recordOf('Boer', 'Daan', 'child/loading') },
   { name: 'aids of a child, one due (care worker)', path: '/patients/{id}/child/aids', h1: (t) => t.childAids.title, before: signedInAs('care-worker'), resolve: recordOf('Boer', 'Daan', 'child/aids') },
   { name: 'vitamin D of a child, the reminder showing (care worker)', path: '/patients/{id}/child/vitamin-d', h1: (t) => t.childVitaminD.title, before: signedInAs('care-worker'), resolve: recordOf('Boer', 'Daan', 'child/vitamin-d') },
+  // The next measurement of exercise therapy: the practice's list is on /referrals (above); the nurse reads Sanne's, due after her therapy ended, in her record.
+  { name: 'record: follow-up with the next measurement after the therapy (nurse)', path: '/patients/{id}/contacts', h1: (t) => t.clinical.sections.contacts, before: signedInAs('nurse'), resolve: recordOf('Meijer', 'Sanne', 'contacts') },
 ];
 
 export { LANGS, TEXT_SIZES, messages, type Lang, type TextSize, type Messages };
