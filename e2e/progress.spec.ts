@@ -1,6 +1,6 @@
 // The progress of exercise therapy by keyboard only: the demo physiotherapist goes from Anna de
-// Vries's therapy hub to her progress page, reads the SPPB chart's sentence and its table (her first
-// measurement, on the day of her intake, with the core's score and band), sees the next measurement
+// Vries's therapy hub to her progress page, reads the chair-stand chart's sentence and its table
+// (her first measurement, on the day of her intake, with the core's norm), sees the next measurement
 // due, and downloads the progress report with Enter, read back with pdftotext. Then Anna reads her
 // own page in plain words. Every page on the way gets the accessibility audit.
 /// <reference lib="dom" />
@@ -16,6 +16,8 @@ import { pdfText } from './support/pdf.js';
 
 const t = messages('nl');
 const w = t.progress;
+// The table's words for the first measurement, the same as the report's.
+const reportFirst = 'eerste meting';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -42,14 +44,14 @@ describe('the progress of exercise therapy by keyboard', () => {
     expect(await page.locator('h1').innerText()).toBe(w.title);
     await auditPage(page);
 
-    // The SPPB chart: an image named by its title, the trend in words beside it, the table under it.
-    const chart = page.locator('#measure-sppb svg[role="img"]');
-    expect(await chart.getAttribute('aria-describedby')).toBe('measure-sppb-summary');
-    expect(await page.locator('#measure-sppb-summary').innerText()).toMatch(/^SPPB \(Short Physical Performance Battery\): één meting, 8 punten op \d\d-\d\d-\d{4}\./);
-    const rows = page.locator('#measure-sppb table tbody tr');
+    // The chair-stand chart: an image named by its title, the trend in words beside it, the table under it.
+    const chart = page.locator('#measure-chair-stand-30s svg[role="img"]');
+    expect(await chart.getAttribute('aria-describedby')).toBe('measure-chair-stand-30s-summary');
+    expect(await page.locator('#measure-chair-stand-30s-summary').innerText()).toMatch(/^Opstaan uit een stoel in 30 seconden: één meting, 9 keer op \d\d-\d\d-\d{4}\./);
+    const rows = page.locator('#measure-chair-stand-30s table tbody tr');
     expect(await rows.count()).toBe(1);
-    expect(await rows.first().innerText()).toContain('8 punten');
-    expect(await rows.first().innerText()).toContain('middel');
+    expect(await rows.first().innerText()).toContain('9 keer');
+    expect(await rows.first().innerText()).toContain(reportFirst);
     expect(await page.locator('#summary-title + dl').innerText()).toContain(w.next);
 
     // The report: reached by Tab, downloaded with Enter, read back as the referrer and the GP read it.
@@ -59,7 +61,8 @@ describe('the progress of exercise therapy by keyboard', () => {
     const text = pdfText(await readFile((await download.path()) ?? '')).replace(/\s+/g, ' ');
     expect(text).toContain('Voortgangsverslag oefentherapie');
     expect(text).toContain('Anna');
-    expect(text).toContain('8 punten middel eerste meting');
+    expect(text).toContain('Opstaan uit een stoel in 30 seconden');
+    expect(text).toMatch(/9 keer .* eerste meting/);
     expect(text).toContain('Volgende meting');
     await context.close();
   });
@@ -77,7 +80,7 @@ describe('the progress of exercise therapy by keyboard', () => {
     await shell.tabTo(page.getByRole('link', { name: w.patient.link }), 200);
     await shell.navigation(() => page.keyboard.press('Enter'));
     expect(await page.locator('h1').innerText()).toBe(w.patient.title);
-    expect(await page.locator('main').innerText()).toContain(`${w.patient.names.sppb}: 8 punten op`);
+    expect(await page.locator('main').innerText()).toContain(`${w.patient.names['chair-stand-30s']}: 9 keer op`);
     await auditPage(page);
     await context.close();
   });
