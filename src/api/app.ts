@@ -46,6 +46,7 @@ import { registerQualityRoutes } from './routes/quality.route.js';
 import { registerLogisticsRoutes } from './routes/logistics.route.js';
 import { registerDiaryRoutes } from './routes/diary.route.js';
 import { registerTherapyIntakeRoutes } from './routes/therapy-intake.route.js';
+import { registerTherapyMeasurementRoutes } from './routes/therapy-measurement.route.js';
 import { registerChildProfileRoutes } from './routes/child-profile.route.js';
 import { registerLoadingRoutes } from './routes/loading.route.js';
 import { registerChildAidsRoutes } from './routes/child-aids.route.js';
@@ -324,6 +325,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerCoachingRoutes(typed);
   registerExercisePlanRoutes(typed);
   registerTherapyIntakeRoutes(typed);
+  registerTherapyMeasurementRoutes(typed);
   registerGroupRoutes(typed);
   registerChildAidsRoutes(typed);
   typed.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
