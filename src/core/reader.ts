@@ -64,7 +64,7 @@ export const DERIVED = [
   'vertebral-fracture', 'medication-indicated', 'secondary-causes', 'corrected-calcium',
   'osteomalacia-suspected', 'treatment-start', 'fractures-on-treatment', 'recent-fracture',
   'onset-date', 'onset-age', 'index-fracture', 'last-dose', 'exposure-reached', 'grown-cm', 'bmi',
-  'vfa-grades', 'dxa-indicated',
+  'vfa-grades', 'dxa-indicated', 'age-at-measurement', 'last-measurement',
 ] as const;
 export type DerivedName = (typeof DERIVED)[number];
 /** A derived value's reported path; rules name it `D['nhg-score']` (a constant key: no lookup per use). */

@@ -1,4 +1,4 @@
-// The one list of every rule, in pathway order (clinical-rules.md §2–12). It feeds evaluate(), the
+// The one list of every rule, in pathway order (clinical-rules.md §2–13). It feeds evaluate(), the
 // catalogue in docs/rules.md, GET /api/v1/rules and the "why" panel; registry.test.ts fails when a
 // rule id or code appears twice or a source is not a known short name.
 import type { Rule } from './rule.js';
@@ -12,16 +12,17 @@ import { rules as calciumVitaminD } from './calcium-vitamin-d/index.js';
 import { rules as falls } from './falls/index.js';
 import { rules as lifestyle } from './lifestyle/index.js';
 import { rules as children } from './children/index.js';
+import { rules as measures } from './measures/index.js';
 
 /**
  * Bump when a rule's logic or codes change, so a stored evaluation can be traced to the rules that
  * made it. Format: year.month.serial.
  */
-export const RULES_VERSION = '2026.12.1';
+export const RULES_VERSION = '2026.12.2';
 
 export const RULES: readonly Rule[] = [
   ...caseFinding, ...diagnosis, ...laboratory, ...treatment, ...medication, ...followUp,
-  ...calciumVitaminD, ...falls, ...lifestyle, ...children,
+  ...calciumVitaminD, ...falls, ...lifestyle, ...children, ...measures,
 ];
 // Frozen so evaluate() can hand the same arrays to every conclusion instead of copying them; the
 // list and the rules themselves too, so that "one of RULES" is enough to know it (evaluate() then

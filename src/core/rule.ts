@@ -25,12 +25,13 @@ export const SOURCES = [
   'GR-2012', 'GR-CALCIUM', 'WFG-2022', 'FESI', 'FLS-DB', 'IOF-KPI', 'Farmacotherapeutisch Kompas',
   'LEAFLET-EMB', 'LEAFLET-PHYSIO', 'LEAFLET-HOSPITAL', 'GUIDE-EXERCISE', 'PATHWAY-UMC',
   'BOTPAD-POLICY',
+  'SPPB', 'STEADI', 'RIKLI-JONES', 'PSK',
 ] as const;
 export type Source = (typeof SOURCES)[number];
 
 export const STAGES = [
   'case-finding', 'diagnosis', 'treatment', 'laboratory', 'medication', 'follow-up',
-  'calcium-vitamin-d', 'falls', 'lifestyle', 'children',
+  'calcium-vitamin-d', 'falls', 'lifestyle', 'children', 'exercise-therapy',
 ] as const;
 export type Stage = (typeof STAGES)[number];
 

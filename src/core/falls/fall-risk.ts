@@ -4,6 +4,7 @@
 import type { Reader } from '../reader.js';
 import { F } from '../fields.js';
 import { criteria } from '../reader.js';
+import { latestWith, measurementPath } from '../measures/scoring.js';
 
 /** The criteria this file's rules check (`r.check(C[id], met)`). */
 const C = criteria(['screen-positive', 'injury', 'two-or-more-falls', 'frailty', 'unable-to-get-up', 'lost-consciousness', 'tug-over-15-s', 'gait-speed-below-0.8']);
@@ -22,6 +23,9 @@ export interface FallRisk {
   screenPositive: boolean;
   highSigns: HighRiskSign[];
   slow?: 'tug' | 'gait' | 'both';
+  /** The TUG and gait speed the level was read from (the falls record's, or a measurement's). */
+  tug?: number | undefined;
+  gait?: number | undefined;
 }
 
 /**
@@ -44,17 +48,34 @@ export function fallRisk(t: Reader): FallRisk {
   if (t.check(C['unable-to-get-up'], t.read(F['falls.unableToGetUp']))) highSigns.push('unable-to-get-up');
   if (t.check(C['lost-consciousness'], t.read(F['falls.lostConsciousness']))) highSigns.push('lost-consciousness');
   if (highSigns.length > 0) return { level: 'high', screenPositive: true, highSigns };
-  const tug = t.read(F['falls.tugSeconds']);
-  const gait = t.read(F['falls.gaitSpeedMps']);
+  const tug = walkingTest(t, 'tugSeconds');
+  const gait = walkingTest(t, 'gaitSpeedMps');
   const tugSlow = tug !== undefined ? tug > TUG_SLOW_ABOVE_S : undefined;
   const gaitSlow = gait !== undefined ? gait < GAIT_SLOW_BELOW_MPS : undefined;
   t.check(C['tug-over-15-s'], tugSlow);
   t.check(C['gait-speed-below-0.8'], gaitSlow);
   if (tugSlow === undefined && gaitSlow === undefined) return { level: null, screenPositive: true, highSigns };
   if (tugSlow === true || gaitSlow === true) {
-    return { level: 'intermediate', screenPositive: true, highSigns, slow: tugSlow && gaitSlow ? 'both' : tugSlow ? 'tug' : 'gait' };
+    return { level: 'intermediate', screenPositive: true, highSigns, slow: tugSlow && gaitSlow ? 'both' : tugSlow ? 'tug' : 'gait', tug, gait };
   }
-  return { level: 'low', screenPositive: true, highSigns };
+  return { level: 'low', screenPositive: true, highSigns, tug, gait };
+}
+
+/**
+ * TUG or gait speed (§10), and from an exercise-therapy measurement when the falls record has none
+ * (§13: the measurements' TUG and gait speed feed the fall risk): the most recent measurement up to
+ * asOf that has it. Absent in both, it is missing as the falls field.
+ */
+function walkingTest(t: Reader, key: 'tugSeconds' | 'gaitSpeedMps'): number | undefined {
+  const field = key === 'tugSeconds' ? F['falls.tugSeconds'] : F['falls.gaitSpeedMps'];
+  if (field.get(t.case) === undefined) {
+    const ms = t.case.exercise?.measurements;
+    if (ms !== undefined) {
+      const hit = latestWith(ms, t.case.asOf, (m) => m[key] !== undefined);
+      if (hit !== undefined) return t.note(measurementPath(hit.index, key), hit.m[key]);
+    }
+  }
+  return t.read(field);
 }
 
 export type FearLevel = 'low' | 'moderate' | 'high';

@@ -26,7 +26,7 @@ export const fallRiskRule: Rule = {
   stage: 'falls',
   source: ['WFG-2022'],
   inputs: ['falls.fallsLast12Months', 'falls.injuredByFall', 'falls.unableToGetUp', 'falls.lostConsciousness',
-    'falls.worriedAboutFalling', 'falls.unsteady', 'falls.frail', 'falls.tugSeconds', 'falls.gaitSpeedMps'],
+    'falls.worriedAboutFalling', 'falls.unsteady', 'falls.frail', 'falls.tugSeconds', 'falls.gaitSpeedMps', 'exercise.measurements'],
   codes: ['fall-risk.level'],
   derived: [],
   criteria: ['screen-positive', 'injury', 'two-or-more-falls', 'frailty', 'unable-to-get-up', 'lost-consciousness', 'tug-over-15-s', 'gait-speed-below-0.8'],
@@ -37,7 +37,6 @@ export const fallRiskRule: Rule = {
     clinicianEn: 'Fall risk per the World Falls Guidelines: screen (fall, unsteady, worried), severity signs, then TUG > 15 s or gait speed < 0.8 m/s.',
   }),
   evaluate(r: Reader) {
-    const c = r.case;
     const t = r;
     const fr = fallRisk(t);
     if (fr.level === null) {
@@ -55,8 +54,8 @@ export const fallRiskRule: Rule = {
       }];
     }
     const level = fr.level;
-    const tug = c.falls?.tugSeconds;
-    const gait = c.falls?.gaitSpeedMps;
+    const tug = fr.tug;
+    const gait = fr.gait;
     return [{
       code: 'fall-risk.level',
       value: { level },

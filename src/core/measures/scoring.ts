@@ -6,6 +6,7 @@
 // chair-stand norms by age and sex); PSK — Beurskens et al. 1996.
 import type { Measurement, PskItems, SppbItems } from '../case.schema.js';
 import { addDays, addMonths, ageOn, compareDates, type IsoDate } from '../time/date.js';
+import type { CasePath } from '../reader.js';
 
 // ---- SPPB (Guralnik 1994) ---------------------------------------------------------------------
 
@@ -180,4 +181,27 @@ export function dueStatus(due: IsoDate, asOf: IsoDate, graceDays: number): DueSt
 export function nextMeasurementDue(lastMeasurement: IsoDate | undefined, therapyStart: IsoDate | undefined): IsoDate | undefined {
   const from = lastMeasurement ?? therapyStart;
   return from === undefined ? undefined : addMonths(from, MEASURE_INTERVAL_MONTHS);
+}
+
+/**
+ * The most recent measurement up to asOf for which `has` holds: the latest date; of several on one
+ * day, the one listed last (§1, as for lab results). With its index in the case's list.
+ */
+export function latestWith<M extends { date: IsoDate }>(list: readonly M[], asOf: IsoDate, has: (m: M) => boolean): { m: M; index: number } | undefined {
+  let best: { m: M; index: number } | undefined;
+  for (let index = 0; index < list.length; index++) {
+    const m = list[index] as M;
+    if (compareDates(m.date, asOf) > 0 || !has(m)) continue;
+    if (best === undefined || compareDates(m.date, best.m.date) >= 0) best = { m, index };
+  }
+  return best;
+}
+
+const MEASUREMENT_PATHS = new Map<string, CasePath>();
+/** `exercise.measurements.<index>.<field>`, one string per path. */
+export function measurementPath(index: number, key: keyof Measurement): CasePath {
+  const k = `${String(index)}.${key}`;
+  let p = MEASUREMENT_PATHS.get(k);
+  if (p === undefined) MEASUREMENT_PATHS.set(k, (p = `exercise.measurements.${k}` as CasePath));
+  return p;
 }
