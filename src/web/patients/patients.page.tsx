@@ -400,6 +400,9 @@ export function PatientRecordPage(props: {
               <li>
                 <a href={`/patients/${patient.id}/therapy`}>{t.referralPages.therapyLink}</a>
               </li>
+              <li>
+                <a href={`/patients/${patient.id}/therapy/measurements`}>{t.measurements.title}</a>
+              </li>
             </>
           ) : null}
         </ul>

@@ -334,6 +334,9 @@ export function TherapyHubPage(p: { ctx: PageContext; patient: BannerPatient; re
               <a href={`/patients/${patient.id}/therapy/${part}`}>{h.parts[part]}</a>
             </li>
           ))}
+          <li>
+            <a href={`/patients/${patient.id}/therapy/measurements`}>{ctx.t.measurements.hubLink}</a>
+          </li>
         </ul>
       </section>
       <section aria-labelledby="referral-title">

@@ -1,0 +1,132 @@
+// The measurement pages, driven like a browser without script: the hub leads to them; the form
+// names each bad input (an SPPB half filled, a time and "could not do it" together, a bad line of
+// the meter's file by its number) and stores nothing; a measurement sent as the browser sends it
+// (multipart, with the meter's file) is saved and its page shows each score with its cut-offs and
+// source; the period is recorded; a nurse reads the measurements and the record names them, without a form.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestApp } from '../../api/testing/test-app.js';
+import { Browser, account, csrfOf, demoApp } from '../../api/testing/page-browser.js';
+import { addDays } from '../../core/time/date.js';
+import { todayNl } from '../../schema/clock.js';
+import { typedFromIso } from '../forms.js';
+import { nl } from '../i18n/nl.js';
+
+const w = nl.measurements;
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** A multipart body as a browser sends a form with a file input. */
+function multipart(fields: Record<string, string>, file?: { name: string; filename: string; content: string }) {
+  const boundary = '----botpad-test-boundary';
+  const parts = Object.entries(fields).map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`);
+  if (file) parts.push(`--${boundary}\r\nContent-Disposition: form-data; name="${file.name}"; filename="${file.filename}"\r\nContent-Type: text/csv\r\n\r\n${file.content}\r\n`);
+  return { payload: `${parts.join('')}--${boundary}--\r\n`, contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+describe('the measurement pages', () => {
+  let t: TestApp;
+  let anna = '';
+  const today = todayNl();
+  const list = () => `/patients/${anna}/therapy/measurements`;
+  const count = async () => Number((await t.store.db.selectFrom('clinical_entry').select((eb) => eb.fn.countAll().as('n')).where('kind', 'in', ['exercise-measurement', 'exercise-therapy']).executeTakeFirstOrThrow()).n);
+  const send = (b: Browser, url: string, body: { payload: string; contentType: string }) =>
+    t.app.inject({ method: 'POST', url, headers: { accept: 'text/html', cookie: [...b.jar].map(([k, v]) => `${k}=${v}`).join('; '), 'content-type': body.contentType }, payload: body.payload });
+
+  beforeAll(async () => {
+    ({ t, anna } = await demoApp());
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('leads from the hub to the list and the form, in the order of a session', async () => {
+    const b = new Browser(t);
+    await b.signIn(account('physiotherapist').email);
+    const hub = await b.get(`/patients/${anna}/therapy`);
+    expect(hub.body).toContain(`href="${list()}"`);
+    const page = await b.get(list());
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain(w.none);
+    expect(page.body).toContain(`href="/patients/${anna}/therapy"`);
+    const form = await b.get(`${list()}/new`);
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain('enctype="multipart/form-data"');
+    const order = [w.legends.sppb, w.legends.fourStage, w.legends.chairStand30s, w.legends.tug, w.legends.gaitSpeed, w.legends.steps, w.legends.fesI, w.legends.psk].map((x) => form.body.indexOf(esc(x)));
+    expect(order.every((i) => i > 0)).toBe(true);
+    expect([...order].sort((a, c) => a - c)).toEqual(order);
+    expect(form.body).toContain('type="file"');
+  });
+
+  it('names each bad input, a bad line of the file by its number, and stores nothing', async () => {
+    const b = new Browser(t);
+    await b.signIn(account('physiotherapist').email);
+    const csrf = csrfOf((await b.get(`${list()}/new`)).body);
+    const before = await count();
+    const half = await b.post(`${list()}/new`, { _csrf: csrf, date: typedFromIso(addDays(today, 1)), sppbSideBySide: '10', sppbChair5: '12', sppbChairUnable: 'yes' });
+    expect(half.statusCode).toBe(400);
+    expect(half.body).toContain(esc(w.messages.dateFuture));
+    expect(half.body).toContain(esc(w.messages.sppbNeeds));
+    expect(half.body).toContain(esc(w.messages.bothUnable));
+    const badFile = await send(b, `${list()}/new`, multipart({ _csrf: csrf, date: typedFromIso(today) }, { name: 'stepsFile', filename: 'meter.csv', content: 'datum;stappen\n2026-03-01;4000\n2026-03-02;veel\n2026-03-01;100\n' }));
+    expect(badFile.statusCode, badFile.body.slice(0, 500)).toBe(400);
+    expect(badFile.body).toContain(esc(w.messages.csvLine(3, w.messages.csvWhat.steps)));
+    expect(badFile.body).toContain(esc(w.messages.csvLine(4, w.messages.csvWhat.duplicate)));
+    expect(await count()).toBe(before);
+  });
+
+  it('saves a measurement with the meter\'s file and shows each score with its cut-offs and source; a nurse reads it', async () => {
+    const b = new Browser(t);
+    await b.signIn(account('physiotherapist').email);
+    const csrf = csrfOf((await b.get(`${list()}/new`)).body);
+    const d1 = addDays(today, -3);
+    const d2 = addDays(today, -2);
+    const file = `date,steps\n${d1},3000\n\n${typedFromIso(d2)},4000\n`;
+    const res = await send(b, `${list()}/new`, multipart({
+      _csrf: csrf, date: typedFromIso(today),
+      sppbSideBySide: '10', sppbSemiTandem: '10', sppbTandem: '5', sppbGait4m: '7', sppbChair5: '12,5',
+      chairStand30s: '9', tugSeconds: '16,2',
+    }, { name: 'stepsFile', filename: 'meter.csv', content: file }));
+    expect(res.statusCode, res.body.slice(0, 800)).toBe(303);
+    const to = String(res.headers.location);
+    expect(to).toMatch(new RegExp(`^${list()}/[0-9a-f-]{36}\\?notice=saved$`));
+    const shown = await b.get(to);
+    expect(shown.statusCode).toBe(200);
+    expect(shown.body).toContain(w.saved);
+    // Balance 3 (tandem 5 s), gait 7 s → 2, five stands 12.5 s → 3: 8 of 12, intermediate (Guralnik 1994).
+    expect(shown.body).toContain(esc(w.results.sppb(8, w.bands.intermediate, 3, 2, 3)));
+    expect(shown.body).toContain(esc(w.cutOffs.sppb));
+    expect(shown.body).toContain(esc(w.sources.sppb));
+    // Anna is a woman of 78: fewer than 10 stands is below average (Rikli & Jones).
+    expect(shown.body).toContain(esc(w.cutOffs.chairStand30s(10, w.sex.female, 78)));
+    expect(shown.body).toContain(esc(w.results.chairStand30s(9, true)));
+    expect(shown.body).toContain(esc(w.results.tug('16,2', true)));
+    expect(shown.body).toContain(esc(w.results.steps(3500, 2)));
+
+    // The period: an end before the start is named; a good one is saved and the next due date shown.
+    const listPage = await b.get(list());
+    const pc = csrfOf(listPage.body);
+    const badPeriod = await b.post(`${list()}/period`, { _csrf: pc, start: typedFromIso(today), end: typedFromIso(addDays(today, -1)) });
+    expect(badPeriod.statusCode).toBe(400);
+    const period = await b.post(`${list()}/period`, { _csrf: pc, start: typedFromIso(addDays(today, -60)), end: '' });
+    expect(period.statusCode).toBe(303);
+    const after = await b.get(String(period.headers.location));
+    expect(after.body).toContain(w.periodSaved);
+    expect(after.body).toContain(esc(w.period(typedFromIso(addDays(today, -60)), null)));
+
+    // The nurse reads the list and the record names the measurement; no form for her.
+    const nurse = new Browser(t);
+    await nurse.signIn(account('nurse').email);
+    const seen = await nurse.get(list());
+    expect(seen.statusCode).toBe(200);
+    expect(seen.body).toContain(w.readOnly);
+    expect(seen.body).not.toContain(`${list()}/new"`);
+    expect(seen.body).toContain('8 (middel)');
+    expect((await nurse.get(`${list()}/new`)).statusCode).toBe(303);
+    const id = to.split('/').at(-1)?.split('?')[0] ?? '';
+    const entry = await nurse.get(`/patients/${anna}/entries/${id}`);
+    expect(entry.statusCode).toBe(200);
+    expect(entry.body).toContain(nl.clinical.kinds['exercise-measurement']);
+    expect(entry.body).toContain(`${w.columns.chairStand30s} 9`);
+    const record = await nurse.get(`/patients/${anna}`);
+    expect(record.body).toContain(`href="${list()}"`);
+  });
+});
