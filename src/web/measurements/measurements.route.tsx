@@ -15,7 +15,7 @@ import { addDays, isRecordDate } from '../../core/time/date.js';
 import { todayNl } from '../../schema/clock.js';
 import type { FieldErrors } from '../components/Form.js';
 import { fieldMessages, optionalTypedDate, pageForm, queryFields, readForm, refusalProblems, typedDate, typedFromIso } from '../forms.js';
-import { idParam, userOfMenuPage, type PageKit } from '../page-kit.js';
+import { idParam, PageRefusal, userOfMenuPage, type PageKit } from '../page-kit.js';
 import { bothMessages, freshValues, measurementForm, measurementInput, stepsOfFile } from './measurements.forms.js';
 import { MeasurementPage, MeasurementsPage, measurementsHref, NewMeasurementPage, type FormContext } from './measurements.page.js';
 
@@ -38,7 +38,12 @@ export const periodForm = pageForm({
 
 export function registerMeasurementPages(fastify: FastifyInstance, kit: PageKit): void {
   const { hidden, formWith, deps, ctxOf, send, page } = kit;
-  const clinician = (req: FastifyRequest): SessionUser => userOfMenuPage(req, '/patients');
+  // The hospital's nurses and physicians and the practice's physiotherapists, as the therapy hub.
+  const clinician = (req: FastifyRequest): SessionUser => {
+    const u = userOfMenuPage(req, '/patients');
+    if (u.actor.role !== 'nurse' && u.actor.role !== 'physician' && u.actor.role !== 'physiotherapist') throw new PageRefusal(u);
+    return u;
+  };
   const ask = (req: FastifyRequest, u: SessionUser) => ({ actor: u.actor, meta: requestMeta(req), patientId: patientIdOf(req) });
   // The form is the practice's; the hospital reads (the use case decides either way).
   const writes = (u: SessionUser) => u.actor.role === 'physiotherapist';
