@@ -320,7 +320,10 @@ export const PAGES: readonly PageSpec[] = [
   { name: 'child: bone-health overview, filled (care worker)', path: '/patients/{id}/child', h1: (t) => t.childProfile.title, before: signedInAs('care-worker'), resolve: recordOf('Boer', 'Daan', 'child') },
   { name: 'loading plan and weeks of a child, filled (care worker)', path: '/patients/{id}/child/loading', h1: (t) => t.childLoading.title, before: signedInAs('care-worker'), resolve: recordOf('Boer', 'Daan', 'child/loading') },
   { name: 'aids of a child, one due (care worker)', path: '/patients/{id}/child/aids', h1: (t) => t.childAids.title, before: signedInAs('care-worker'), resolve: recordOf('Boer', 'Daan', 'child/aids') },
-  { name: 'vitamin D of a child, the reminder showing (care worker)', path: '/patients/{id}/child/vitamin-d', h1: (t) => t.childVitaminD.title, before: signedInAs('care-worker'), resolve: recordOf('Boer', 'Daan', 'child/vitamin-d') },
+  { name: 'vitamin D of a child, the reminder showing (care worker)', path: '/patients/{id}/child/vitamin-d', h1: (t) => t.childVitaminD.title, before: signedInAs('care-worker'), resolve: recordOf('Boer', 'Daan', 'child/vitamin-d') },  // The exercise-therapy measurements: the list and the form of the practice, the list as the hospital reads it.
+  { name: 'therapy measurements (physiotherapist)', path: '/patients/{id}/therapy/measurements', h1: (t) => t.measurements.title, before: signedInAs('physiotherapist'), resolve: annasRecord('therapy/measurements') },
+  { name: 'new therapy measurement (physiotherapist)', path: '/patients/{id}/therapy/measurements/new', h1: (t) => t.measurements.newTitle, before: signedInAs('physiotherapist'), resolve: annasRecord('therapy/measurements/new') },
+  { name: 'therapy measurements, read only (nurse)', path: '/patients/{id}/therapy/measurements', h1: (t) => t.measurements.title, before: signedInAs('nurse'), resolve: annasRecord('therapy/measurements') },
 ];
 
 export { LANGS, TEXT_SIZES, messages, type Lang, type TextSize, type Messages };
