@@ -174,8 +174,8 @@ export interface FormContext {
   /** The intake's goals, as the form shows them (what, how much). */
   goals: readonly string[];
   hasIntake: boolean;
-  /** The patient's own Short FES-I from the questionnaire, when there is one. */
-  fes: { date: string; score: number; level: 'low' | 'moderate' | 'high' } | undefined;
+  /** The record's latest Short FES-I (the patient's own, or a clinician's), and whether the form holds its answers. */
+  fes: { date: string; score: number; level: 'low' | 'moderate' | 'high'; byPatient: boolean; prefilled: boolean } | undefined;
 }
 
 export function NewMeasurementPage(p: { ctx: PageContext; view: MeasurementsView; csrf: string; values: Record<string, string>; errors: FieldErrors; form: FormContext }) {
@@ -237,7 +237,7 @@ export function NewMeasurementPage(p: { ctx: PageContext; view: MeasurementsView
         <fieldset>
           <legend>{l.fesI}</legend>
           <p class="hint">{w.hints.fesI}</p>
-          <p>{p.form.fes ? w.hints.fesIFilled(numericDate(p.form.fes.date), p.form.fes.score, w.fearLevels[p.form.fes.level]) : w.hints.fesINotFilled}</p>
+          <p>{p.form.fes ? `${w.hints.fesIFilled(numericDate(p.form.fes.date), p.form.fes.score, w.fearLevels[p.form.fes.level], p.form.fes.byPatient)}${p.form.fes.prefilled ? ` ${w.hints.fesIPrefilled}` : ''}` : w.hints.fesINotFilled}</p>
           {FES_ITEMS.map((n) => <Select key={n} {...field(`fesI${String(n)}`)} label={f.fesI(n)} options={fesOptions} blank={w.notDiscussed} optional />)}
         </fieldset>
         <fieldset>

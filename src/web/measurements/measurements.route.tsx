@@ -20,7 +20,7 @@ import { bothMessages, freshValues, measurementForm, measurementInput, stepsOfFi
 import { MeasurementPage, MeasurementsPage, measurementsHref, NewMeasurementPage, type FormContext } from './measurements.page.js';
 
 const patientIdOf = (req: FastifyRequest) => idParam(req, 'There is no patient with this id.');
-/** A questionnaire the patient filled in this many days before counts as filled in for this measurement. */
+/** A Short FES-I of this many days before is taken over into the form (the patient's own answers of last week, say). */
 const FES_RECENT_DAYS = 30;
 /** The meter's file: a year of days is a few kilobytes; this leaves room and no more. */
 const FILE_LIMIT_BYTES = 1_000_000;
@@ -77,7 +77,7 @@ export function registerMeasurementPages(fastify: FastifyInstance, kit: PageKit)
     const form: FormContext = {
       goals: intake?.goals.map((g) => g.what) ?? [],
       hasIntake: intake !== undefined,
-      fes: latestFes && fesAnswers ? { date: latestFes.date, ...fesILevel(fesAnswers) } : undefined,
+      fes: latestFes && fesAnswers ? { date: latestFes.date, ...fesILevel(fesAnswers), byPatient: latestFes.source === 'patient', prefilled: recent !== undefined } : undefined,
     };
     const errors = o.errors ?? {};
     return send(

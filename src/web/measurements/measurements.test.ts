@@ -9,6 +9,8 @@ import { Browser, account, csrfOf, demoApp } from '../../api/testing/page-browse
 import { addDays } from '../../core/time/date.js';
 import { todayNl } from '../../schema/clock.js';
 import { typedFromIso } from '../forms.js';
+import { insertEntry } from '../../store/record.repo.js';
+import { numericDate } from '../time-format.js';
 import { nl } from '../i18n/nl.js';
 
 const w = nl.measurements;
@@ -33,6 +35,8 @@ describe('the measurement pages', () => {
 
   beforeAll(async () => {
     ({ t, anna } = await demoApp());
+    // Anna's own Short FES-I of three days ago: the form says so and takes her answers over.
+    await insertEntry(t.store.db, { patientId: anna, kind: 'fes-i', date: addDays(todayNl(), -3), data: { answers: [2, 3, 2, 2, 1, 2, 2] }, source: 'patient', by: null, organisationId: null });
   });
   afterAll(async () => {
     await t.close();
@@ -54,6 +58,8 @@ describe('the measurement pages', () => {
     expect(order.every((i) => i > 0)).toBe(true);
     expect([...order].sort((a, c) => a - c)).toEqual(order);
     expect(form.body).toContain('type="file"');
+    expect(form.body).toContain(esc(w.hints.fesIFilled(numericDate(addDays(today, -3)), 14, w.fearLevels.high, true)));
+    expect(form.body).toMatch(/<select id="fesI2" name="fesI2">.*?<option value="3" selected>/s);
   });
 
   it('names each bad input, a bad line of the file by its number, and stores nothing', async () => {
