@@ -7,6 +7,7 @@ import { MOVING_PAGE } from './moving.js';
 import { FOOD_PAGE } from './food.js';
 import { FALLS_PAGE } from './falls.js';
 import { PAIN_AND_FEAR_PAGE } from './pain-and-fear.js';
+import { MEASURING_PAGE } from './measuring.js';
 import { WORK_PAGE } from './work.js';
 import { MEDICINE_PAGES } from './medicines/index.js';
 import { CHILDREN_PAGES } from './children.js';
@@ -18,6 +19,7 @@ export const LEARN_PAGES: readonly LearnPage[] = [
   FOOD_PAGE,
   FALLS_PAGE,
   PAIN_AND_FEAR_PAGE,
+  MEASURING_PAGE,
   WORK_PAGE,
   ...MEDICINE_PAGES,
   ...CHILDREN_PAGES,
