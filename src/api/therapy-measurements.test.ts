@@ -117,6 +117,13 @@ describe.each(STORE_KINDS)('the therapy measurements API on %s', (kind) => {
     const generic = await call('POST', `/api/v1/patients/${p}/entries`, 'nurse', { kind: 'exercise-measurement', date: today, data: { chairStand30s: 3 } });
     expect(generic.statusCode).toBe(400);
     expect(generic.json<ProblemDoc>().errors?.[0]?.code).toBe('use-therapy-route');
+
+    // The referral ended: the practice no longer measures, and what it measured stays for the hospital.
+    expect((await call('POST', `/api/v1/referrals/${referralId}/end`, 'physician', { reason: 'Afgerond.' })).statusCode).toBe(200);
+    const refused = randomUUID();
+    expect((await call('POST', measurements(p), 'physiotherapist', measured(), refused)).statusCode).toBe(403);
+    expect((await t.store.db.selectFrom('audit_event').select(['action', 'allowed']).where('request_id', '=', refused).execute())).toEqual([{ action: 'therapy.write', allowed: false }]);
+    expect((await call('GET', measurements(p), 'nurse')).json<View[]>()).toHaveLength(2);
   });
 
   it('corrects a measurement as a new version and marks one entered in error; the period is one entry, corrected in place', async () => {
