@@ -3407,6 +3407,7 @@ export const en = {
     periodStart: 'First day of supervised therapy',
     periodEnd: 'Last day of supervised therapy',
     periodSave: 'Save the period',
+    voided: 'The measurement was marked entered in error. It no longer counts and stays in the record\'s history.',
     periodSaved: 'The period was saved.',
     listTitle: 'All measurements, newest first',
     columns: {

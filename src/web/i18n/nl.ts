@@ -3412,6 +3412,7 @@ export const nl = {
     periodStart: 'Eerste dag begeleide therapie',
     periodEnd: 'Laatste dag begeleide therapie',
     periodSave: 'Periode opslaan',
+    voided: 'De meting is gemarkeerd als fout ingevoerd. Ze telt niet meer mee en blijft in de geschiedenis van het dossier.',
     periodSaved: 'De periode is opgeslagen.',
     listTitle: 'Alle metingen, nieuwste eerst',
     columns: {

@@ -97,7 +97,7 @@ function Period({ ctx, view, canWrite, csrf, values, errors }: { ctx: PageContex
 }
 
 export function MeasurementsPage(p: {
-  ctx: PageContext; view: MeasurementsView; canWrite: boolean; csrf: string; notice?: 'period' | undefined; period: { values: Record<string, string>; errors: FieldErrors };
+  ctx: PageContext; view: MeasurementsView; canWrite: boolean; csrf: string; notice?: 'period' | 'voided' | undefined; period: { values: Record<string, string>; errors: FieldErrors };
 }) {
   const { ctx, view } = p;
   const w = ctx.t.measurements;
@@ -107,7 +107,7 @@ export function MeasurementsPage(p: {
   const num = (n: number | undefined, unit = '') => (n === undefined ? '–' : `${dec(ctx.lang, n)}${unit}`);
   return (
     <TherapyFrame ctx={ctx} patient={view.patient} heading={w.title} back={w.back} failed={Object.keys(p.period.errors).length > 0}>
-      {p.notice === 'period' ? <Notice ok>{w.periodSaved}</Notice> : null}
+      {p.notice ? <Notice ok>{p.notice === 'period' ? w.periodSaved : w.voided}</Notice> : null}
       <ErrorSummary t={ctx.t} errors={p.period.errors} />
       <p>{w.intro}</p>
       {p.canWrite ? <p><a href={`${base}/new`}>{w.newLink}</a></p> : <p>{w.readOnly}</p>}
@@ -136,11 +136,16 @@ export function MeasurementsPage(p: {
   );
 }
 
-export function MeasurementPage(p: { ctx: PageContext; view: MeasurementsView; m: MeasurementView; saved: boolean }) {
+export function MeasurementPage(p: {
+  ctx: PageContext; view: MeasurementsView; m: MeasurementView; saved: boolean; canWrite: boolean; csrf: string; voiding: { reason: string; error?: string | undefined };
+}) {
   const { ctx, view, m } = p;
   const w = ctx.t.measurements;
+  const en = ctx.t.clinical.entries;
+  const errors: FieldErrors = p.voiding.error ? { reason: p.voiding.error } : {};
   return (
-    <TherapyFrame ctx={ctx} patient={view.patient} heading={w.oneTitle(numericDate(m.date))} back={w.back} failed={false}>
+    <TherapyFrame ctx={ctx} patient={view.patient} heading={w.oneTitle(numericDate(m.date))} back={w.back} failed={p.voiding.error !== undefined}>
+      <ErrorSummary t={ctx.t} errors={errors} />
       {p.saved ? <Notice ok>{w.saved}</Notice> : null}
       <section aria-labelledby="scores-title">
         <h2 id="scores-title">{w.scoresTitle}</h2>
@@ -164,6 +169,17 @@ export function MeasurementPage(p: { ctx: PageContext; view: MeasurementsView; m
           <h2 id="note-title">{w.noteTitle}</h2>
           <p class="note-text">{m.data.note}</p>
         </section>
+      ) : null}
+      {p.canWrite ? (
+        <details class="action" open={p.voiding.error !== undefined}>
+          <summary>{en.voidTitle}</summary>
+          <p>{en.voidIntro}</p>
+          <form method="post" action={`${measurementsHref(view.patient.id)}/${m.id}/void`} novalidate>
+            <Csrf token={p.csrf} />
+            <TextArea t={ctx.t} name="reason" label={en.voidReason} value={p.voiding.reason} maxLength={500} error={p.voiding.error} />
+            <p class="actions"><button type="submit" class="secondary">{en.voidSubmit}</button></p>
+          </form>
+        </details>
       ) : null}
       <p><a href={measurementsHref(view.patient.id)}>{w.backToList}</a></p>
     </TherapyFrame>

@@ -8,13 +8,14 @@ import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
-  intakesOfPatient, listEntries, measurementsOfPatient, recordMeasurement, requestMeta, setTherapyPeriod, type SessionUser,
+  intakesOfPatient, listEntries, markMeasurementInError, measurementsOfPatient, recordMeasurement, requestMeta, setTherapyPeriod, type SessionUser,
 } from '../../api/facade.js';
 import { fesILevel } from '../../core/falls/fall-risk.js';
 import { addDays, isRecordDate } from '../../core/time/date.js';
 import { todayNl } from '../../schema/clock.js';
+import { text } from '../../schema/text.js';
 import type { FieldErrors } from '../components/Form.js';
-import { fieldMessages, optionalTypedDate, pageForm, queryFields, readForm, refusalProblems, typedDate, typedFromIso } from '../forms.js';
+import { fieldMessages, input, optionalTypedDate, pageForm, queryFields, readForm, refusalProblems, typedDate, typedFromIso } from '../forms.js';
 import { idParam, PageRefusal, userOfMenuPage, type PageKit } from '../page-kit.js';
 import { bothMessages, freshValues, measurementForm, measurementInput, stepsOfFile } from './measurements.forms.js';
 import { MeasurementPage, MeasurementsPage, measurementsHref, NewMeasurementPage, type FormContext } from './measurements.page.js';
@@ -36,6 +37,11 @@ export const periodForm = pageForm({
   messages: (t) => ({ end: { custom: t.form.invalid(t.measurements.periodEnd) } }),
 });
 
+const voidForm = pageForm({
+  schema: z.looseObject({ reason: input(text().trim().min(1).max(500), { trim: true }) }),
+  labels: (t) => ({ reason: t.clinical.entries.voidReason }),
+});
+
 export function registerMeasurementPages(fastify: FastifyInstance, kit: PageKit): void {
   const { hidden, formWith, deps, ctxOf, send, page } = kit;
   // The hospital's nurses and physicians and the practice's physiotherapists, as the therapy hub.
@@ -55,7 +61,8 @@ export function registerMeasurementPages(fastify: FastifyInstance, kit: PageKit)
     const view = await measurementsOfPatient(deps(), ask(req, u));
     const p = view.therapy.period;
     const values = Object.keys(period.values).length > 0 ? period.values : p ? { start: typedFromIso(p.start), end: p.end === null ? '' : typedFromIso(p.end) } : { start: typedFromIso(todayNl()) };
-    const notice = queryFields(req).notice === 'period' ? 'period' : undefined;
+    const asked = queryFields(req).notice;
+    const notice = asked === 'period' || asked === 'voided' ? asked : undefined;
     return send(
       reply,
       <MeasurementsPage ctx={ctx} view={view} canWrite={writes(u)} csrf={reply.generateCsrf()} notice={notice} period={{ values, errors: period.errors }} />,
@@ -108,15 +115,34 @@ export function registerMeasurementPages(fastify: FastifyInstance, kit: PageKit)
     }),
   );
   fastify.get(`${base}/new`, hidden, page(async (req, reply) => newPage(req, reply)));
-  fastify.get(`${base}/:entryId`, hidden, page(async (req, reply) => {
+  async function onePage(req: FastifyRequest, reply: FastifyReply, voiding: { reason: string; error?: string } = { reason: '' }) {
     const u = clinician(req);
     const ctx = await ctxOf(req, reply);
     const entryId = idParam(req, 'There is no such measurement.', 'entryId');
     const view = await measurementsOfPatient(deps(), ask(req, u));
     const m = view.items.find((x) => x.id === entryId);
     if (!m) return send(reply, <MeasurementsPage ctx={ctx} view={view} canWrite={writes(u)} csrf={reply.generateCsrf()} period={{ values: {}, errors: {} }} />, 404);
-    return send(reply, <MeasurementPage ctx={ctx} view={view} m={m} saved={queryFields(req).notice === 'saved'} />);
-  }));
+    return send(
+      reply,
+      <MeasurementPage ctx={ctx} view={view} m={m} saved={queryFields(req).notice === 'saved'} canWrite={writes(u)} csrf={reply.generateCsrf()} voiding={voiding} />,
+      voiding.error === undefined ? 200 : 400,
+    );
+  }
+  fastify.get(`${base}/:entryId`, hidden, page(async (req, reply) => onePage(req, reply)));
+  // Marking a measurement entered in error: the practice's own operation, on the record's version history.
+  fastify.post(
+    `${base}/:entryId/void`,
+    formWith(voidForm),
+    page(async (req, reply) => {
+      const u = clinician(req);
+      const ctx = await ctxOf(req, reply);
+      const read = readForm(req, ctx.t, voidForm);
+      if (!read.ok) return onePage(req, reply, { reason: read.values.reason ?? '', error: read.errors.reason ?? ctx.t.form.required(ctx.t.clinical.entries.voidReason) });
+      const entryId = idParam(req, 'There is no such measurement.', 'entryId');
+      await markMeasurementInError(deps(), { ...ask(req, u), entryId }, (read.data as { reason: string }).reason);
+      return reply.redirect(`${measurementsHref(patientIdOf(req))}?notice=voided`, 303);
+    }),
+  );
 
   // The multipart form, in a scope of its own so no other route takes multipart bodies.
   void fastify.register(async (scope) => {

@@ -134,5 +134,17 @@ describe('the measurement pages', () => {
     expect(entry.body).toContain(`${w.columns.chairStand30s} 9`);
     const record = await nurse.get(`/patients/${anna}`);
     expect(record.body).toContain(`href="${list()}"`);
+    expect((await nurse.get(to)).body).not.toContain('/void"');
+
+    // The practice marks it entered in error: a reason is needed; then it no longer shows.
+    const one = await b.get(to);
+    expect(one.body).toContain(`action="${list()}/${id}/void"`);
+    const noReason = await b.post(`${list()}/${id}/void`, { _csrf: csrfOf(one.body), reason: ' ' });
+    expect(noReason.statusCode).toBe(400);
+    const voided = await b.post(`${list()}/${id}/void`, { _csrf: csrfOf(one.body), reason: 'Bij de verkeerde patiënt ingevoerd' });
+    expect(voided.statusCode).toBe(303);
+    const gone = await b.get(String(voided.headers.location));
+    expect(gone.body).toContain(esc(w.voided));
+    expect(gone.body).toContain(w.none);
   });
 });
