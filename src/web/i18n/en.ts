@@ -3512,6 +3512,7 @@ export const en = {
       gaitSpeed: 'Fill in a speed above 0 and at most 5 m/s.',
       steps: 'Fill in a whole number from 0 to 100,000.',
       score: 'Fill in a whole number from 0 to 10.',
+      stagesInOrder: 'Fill in the stances in order: this stance comes before one you did fill in.',
       sppbNeeds: 'The SPPB needs feet side by side, the walk and the chair stands.',
       bothUnable: 'Fill in a time or tick that it could not be done, not both.',
       pskRow: 'Fill in both the activity and the score.',

@@ -3517,6 +3517,7 @@ export const nl = {
       gaitSpeed: 'Vul een snelheid in groter dan 0 en hoogstens 5 m/s.',
       steps: 'Vul een heel getal in van 0 tot en met 100.000.',
       score: 'Vul een heel getal in van 0 tot en met 10.',
+      stagesInOrder: 'Vul de standen op volgorde in: deze stand komt voor een stand die u wel invulde.',
       sppbNeeds: 'Voor de SPPB zijn voeten naast elkaar, het lopen en het opstaan nodig.',
       bothUnable: 'Vul een tijd in of vink aan dat het niet lukte, niet allebei.',
       pskRow: 'Vul de activiteit en de score allebei in.',

@@ -67,6 +67,9 @@ export const measurementForm = pageForm({
     }
     if (given(v.sppbGait4m) && given(v.sppbGaitUnable)) issue('sppbGait4m', 'a time and unable both', 'both');
     if (given(v.sppbChair5) && given(v.sppbChairUnable)) issue('sppbChair5', 'a time and unable both', 'both');
+    // The stances in order: a later one given asks for each before it (else it would be dropped).
+    const lastStage = Math.max(0, ...STAGES.filter((n) => given(v[`fsb${String(n)}`])));
+    for (const n of STAGES) if (n < lastStage && !given(v[`fsb${String(n)}`])) issue(`fsb${String(n)}`, 'a later stance is given', 'order');
     const fes = FES_ITEMS.filter((n) => given(v[`fesI${String(n)}`]));
     if (fes.length > 0 && fes.length < FES_ITEMS.length) {
       for (const n of FES_ITEMS) if (!given(v[`fesI${String(n)}`])) issue(`fesI${String(n)}`, 'all seven or none', 'fes');
@@ -104,7 +107,7 @@ export const measurementForm = pageForm({
       date: { 'date-in-future': m.dateFuture, custom: m.nothing },
       sppbSideBySide: { ...bounds(m.holdSeconds), required: m.sppbNeeds }, sppbSemiTandem: bounds(m.holdSeconds), sppbTandem: bounds(m.holdSeconds),
       sppbGait4m: sppbTime, sppbChair5: sppbTime,
-      ...each(STAGES.map((n) => `fsb${String(n)}`), bounds(m.holdSeconds)),
+      ...each(STAGES.map((n) => `fsb${String(n)}`), { ...bounds(m.holdSeconds), required: m.stagesInOrder }),
       chairStand30s: bounds(m.count), tugSeconds: bounds(m.seconds), gaitSpeedMps: bounds(m.gaitSpeed), stepsPerDay: bounds(m.steps),
       ...each(FES_ITEMS.map((n) => `fesI${String(n)}`), { required: m.fesIAll }),
       ...each(PSKS.map((n) => `psk${String(n)}Activity`), { required: m.pskRow }),

@@ -67,11 +67,12 @@ describe('the measurement pages', () => {
     await b.signIn(account('physiotherapist').email);
     const csrf = csrfOf((await b.get(`${list()}/new`)).body);
     const before = await count();
-    const half = await b.post(`${list()}/new`, { _csrf: csrf, date: typedFromIso(addDays(today, 1)), sppbSideBySide: '10', sppbChair5: '12', sppbChairUnable: 'yes' });
+    const half = await b.post(`${list()}/new`, { _csrf: csrf, date: typedFromIso(addDays(today, 1)), sppbSideBySide: '10', sppbChair5: '12', sppbChairUnable: 'yes', fsb1: '10', fsb3: '4' });
     expect(half.statusCode).toBe(400);
     expect(half.body).toContain(esc(w.messages.dateFuture));
     expect(half.body).toContain(esc(w.messages.sppbNeeds));
     expect(half.body).toContain(esc(w.messages.bothUnable));
+    expect(half.body).toContain(esc(w.messages.stagesInOrder));
     const badFile = await send(b, `${list()}/new`, multipart({ _csrf: csrf, date: typedFromIso(today) }, { name: 'stepsFile', filename: 'meter.csv', content: 'datum;stappen\n2026-03-01;4000\n2026-03-02;veel\n2026-03-01;100\n' }));
     expect(badFile.statusCode, badFile.body.slice(0, 500)).toBe(400);
     expect(badFile.body).toContain(esc(w.messages.csvLine(3, w.messages.csvWhat.steps)));
