@@ -8,7 +8,9 @@ import type { TestApp } from '../../api/testing/test-app.js';
 import { Browser, account, csrfOf, demoApp } from '../../api/testing/page-browser.js';
 import { addDays } from '../../core/time/date.js';
 import { todayNl } from '../../schema/clock.js';
-import { typedFromIso } from '../forms.js';
+import { checkForm, typedFromIso } from '../forms.js';
+import { measurementForm, measurementInput } from './measurements.forms.js';
+import { MeasurementInput } from '../../schema/therapy-measurement.schema.js';
 import { insertEntry } from '../../store/record.repo.js';
 import { numericDate } from '../time-format.js';
 import { nl } from '../i18n/nl.js';
@@ -147,5 +149,29 @@ describe('the measurement pages', () => {
     const gone = await b.get(String(voided.headers.location));
     expect(gone.body).toContain(esc(w.voided));
     expect(gone.body).toContain(w.none);
+  });
+});
+
+describe('the measurement form as the API takes it', () => {
+  it('turns "could not do it" into null, the stances into a list, a changed goal into its new wording, and passes the API\'s schema', () => {
+    const today = todayNl();
+    const r = checkForm(nl, measurementForm, {
+      date: typedFromIso(today), sppbSideBySide: '10', sppbSemiTandem: '9,5', sppbGait4m: '', sppbGaitUnable: 'yes', sppbChair5: '', sppbChairUnable: 'yes',
+      fsb1: '10', fsb2: '10', fsb3: '3', chairStand30s: '7', gaitSpeedMps: '0,7', fesI1: '1', fesI2: '1', fesI3: '1', fesI4: '1', fesI5: '1', fesI6: '1', fesI7: '2',
+      psk1Activity: 'Traplopen', psk1Score: '4', psk2Activity: 'Fietsen', psk2Score: '',
+      goal1: 'Naar de markt fietsen', goal1Status: 'changed', goal1ChangedTo: 'Naar de markt lopen', goal2: 'Trap nemen', goal2Status: 'reached', goal3: 'Zwemmen', goal3Status: '',
+    }, {});
+    expect(r.ok, JSON.stringify(r.ok ? {} : r.errors)).toBe(true);
+    if (!r.ok) return;
+    const input = measurementInput(r.data as Record<string, unknown>, undefined);
+    expect(input).toEqual({
+      date: today,
+      sppb: { sideBySideSeconds: 10, semiTandemSeconds: 9.5, gait4mSeconds: null, chairStand5Seconds: null },
+      fourStageBalance: { stageSeconds: [10, 10, 3] },
+      chairStand30s: 7, gaitSpeedMps: 0.7, fesI: [1, 1, 1, 1, 1, 1, 2],
+      psk: [{ activity: 'Traplopen', score: 4 }],
+      goals: [{ goal: 'Naar de markt fietsen', status: 'changed', changedTo: 'Naar de markt lopen' }, { goal: 'Trap nemen', status: 'reached' }],
+    });
+    expect(MeasurementInput.safeParse(input).success).toBe(true);
   });
 });
