@@ -56,6 +56,7 @@ import { registerDecisionRoutes } from './routes/decision.route.js';
 import { registerCaregiverInviteRoutes } from './routes/caregiver-invites.route.js';
 import { registerCalendarRoutes } from './routes/calendar.route.js';
 import { registerReferralRoutes } from './routes/referral.route.js';
+import { registerMeasureDueRoutes } from './routes/measure-due.route.js';
 import { registerCoachingRoutes } from './routes/coaching.route.js';
 import { registerExercisePlanRoutes } from './routes/exercise-plan.route.js';
 import { registerGroupRoutes } from './routes/groups.route.js';
@@ -328,6 +329,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerTherapyMeasurementRoutes(typed);
   registerGroupRoutes(typed);
   registerChildAidsRoutes(typed);
+  registerMeasureDueRoutes(typed);
   typed.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
   return app;
 }

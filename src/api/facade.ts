@@ -91,3 +91,4 @@ export {
   correctMeasurement, markMeasurementInError, measurementsOfPatient, recordMeasurement, scoresOf, setTherapyPeriod, type MeasurementsView,
 } from '../services/therapy-measurements.js';
 export type { MeasurementCorrection, MeasurementInput, MeasurementScores, MeasurementView, PeriodInput, PeriodView, TherapyState } from '../schema/therapy-measurement.schema.js';
+export { practiceMeasurements, type MeasurementDueView, type NextMeasurement, type PracticeMeasurements } from '../services/measure-due.js';

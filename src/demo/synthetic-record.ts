@@ -171,6 +171,47 @@ function vfa(r: Rng, spineFracture: boolean): EntryData['vfa'] {
  * One made-up person's record up to the day before `asOf` (nothing is dated in the future), in
  * recording order. `physicianName`: who a waived work-up names as having decided it.
  */
+type Add = <K extends EntryKind>(kind: K, date: IsoDate, data: EntryData[K], by: Recorder) => void;
+
+const PSK_ACTIVITIES = ['Traplopen', 'Boodschappen dragen', 'Wandelen naar de bakker', 'Fietsen', 'In de tuin werken', 'Lang staan'] as const;
+
+/**
+ * Supervised exercise therapy at the practice from `from`, 6 to 12 months, measured at its start
+ * and every 3 months until `limit`, also after the therapy (clinical-rules.md §13): strength and
+ * balance improve during the therapy and level off after it, with day-to-day noise.
+ */
+function exerciseTherapy(r: Rng, p: SyntheticPerson, from: IsoDate, limit: IsoDate, add: Add): void {
+  if (compareDates(from, limit) > 0) return;
+  const months = int(r, 6, 12);
+  const end = addMonths(from, months);
+  add('exercise-therapy', from, compareDates(end, limit) <= 0 ? { end } : {}, 'physiotherapist');
+  const fit0 = clamp(normal(r), -2, 2); // the person's starting fitness
+  const psk = PSK_ACTIVITIES.filter(() => yes(r, 0.4)).slice(0, 3).map((activity) => ({ activity, first: int(r, 4, 9) }));
+  const woman = p.sex === 'female';
+  for (let k = 0; ; k++) {
+    const on = addMonths(from, k * 3);
+    if (compareDates(on, limit) > 0) break;
+    const gain = Math.min(k * 3, months) / 12; // up to about one band better over a year of therapy
+    const fit = fit0 + gain + normal(r) * 0.3;
+    const m: EntryData['exercise-measurement'] = {
+      sppb: {
+        sideBySideSeconds: 10,
+        semiTandemSeconds: fit > -1.5 ? 10 : round(clamp(8 + normal(r) * 2, 0, 9.9), 1),
+        tandemSeconds: round(clamp(6 + fit * 3 + normal(r), 0, 10), 1),
+        gait4mSeconds: fit < -1.9 && yes(r, 0.3) ? null : round(clamp(5.5 - fit * 1.2 + normal(r) * 0.4, 2.5, 20), 2),
+        chairStand5Seconds: round(clamp(14 - fit * 2.5 + normal(r), 6, 45), 2),
+      },
+      chairStand30s: Math.round(clamp((woman ? 11 : 13) + fit * 2.5 + normal(r), 0, 30)),
+      tugSeconds: round(clamp(12 - fit * 2 + normal(r) * 0.8, 5, 40), 1),
+      gaitSpeedMps: round(clamp(0.95 + fit * 0.12 + normal(r) * 0.05, 0.3, 1.8), 2),
+    };
+    if (yes(r, 0.5)) m.fourStageBalance = { stageSeconds: [10, 10, m.sppb?.tandemSeconds ?? 0] };
+    if (yes(r, 0.4)) m.stepsPerDay = Math.round(clamp(4500 + fit * 1200 + normal(r) * 600, 300, 20000));
+    if (psk.length > 0) m.psk = psk.map((a) => ({ activity: a.activity, score: Math.round(clamp(a.first - gain * 4 + normal(r) * 0.7, 0, 10)) }));
+    add('exercise-measurement', on, m, 'physiotherapist');
+  }
+}
+
 export function syntheticRecord(r: Rng, p: SyntheticPerson, asOf: IsoDate, physicianName: string): SyntheticRecord {
   const entries: SeedEntry[] = [];
   let limit = addDays(asOf, -1);
@@ -399,6 +440,7 @@ export function syntheticRecord(r: Rng, p: SyntheticPerson, asOf: IsoDate, physi
     }
     if (yes(r, 0.02)) fracture(addDays(on, -int(r, 1, 200)), pickW(r, FRACTURE_SITES), false);
   }
+  if (physio) exerciseTherapy(r, p, addDays(start, int(r, 14, 60)), limit, add);
   const since = daysBetween(start, limit);
   const stage = careEnd?.reason === 'transferred-to-gp' ? 'handed-over' : since < 180 ? 'treatment' : physio && yes(r, 0.3) ? 'exercise-therapy' : 'follow-up';
   return out(journey, stage, { physio, gp, treatmentStart: start, ...(yes(r, 0.05) ? { signedOn: consult } : {}), ...(careEnd ? { careEnd } : {}) });

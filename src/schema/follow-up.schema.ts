@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { CONTACT_KINDS, FractureSite, text } from '../core/case.schema.js';
 import { ADHERENCE, FRACTURE_SIDES, LETTER_KINDS } from '../core/record/lists.js';
 import { isoDate } from '../core/time/date.js';
+import { NextMeasurement } from './measure-due.schema.js';
 
 export const NewFracture = z
   .object({
@@ -58,6 +59,7 @@ export const FollowUpView = z
     fls: z.object({ indexFracture: isoDate, items: z.array(FlsItemView) }).nullable().describe('The core\'s follow-up.fls-timing'),
     handover: z.object({ eligible: z.boolean(), reasons: z.array(z.string()) }).nullable().describe('The core\'s handover.gp'),
     specialist: z.array(z.string()).describe('The core\'s treatment.specialist reasons (a fracture on treatment among them)'),
+    measurement: NextMeasurement.nullable().describe('The core\'s measure.due: the next exercise-therapy measurement (clinical-rules.md §13); null without exercise therapy'),
     contacts: z.array(ContactView),
   })
   .meta({ id: 'FollowUp', description: 'The follow-up of a patient: the core\'s schedule and timing, the contacts recorded' });

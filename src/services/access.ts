@@ -43,6 +43,9 @@ const CHANGES_WORKLIST: ReadonlySet<Action> = new Set<Action>([
   'dose.confirm',
   // A reported fracture enters the record as the patient's: the core reads it at once.
   'report.write',
+  // A practice's measurements and therapy period, and the referral that opens or closes its door:
+  // the practice's worklist (the step `measurement`) follows them at once.
+  'therapy.write', 'referral.decide', 'referral.end', 'referral.record-letter',
 ]);
 
 /** Who asks to do what, to which kind of thing (`resource` names it in the audit: "patient", "patient/access-log"). */

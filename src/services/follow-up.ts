@@ -2,6 +2,7 @@
 // asked, and every new fracture it brings to light becomes a fracture entry of its own in the same
 // transaction, so the core reads it at once (a fracture a year or more into treatment is a reason
 // to involve a specialist). The page shows the core's schedule, the FLS timing and the contacts.
+import { nextMeasurementOf } from './measure-due.js';
 import type { Case } from '../core/case.schema.js';
 import { evaluate } from '../core/evaluate.js';
 import type { EntryData } from '../core/record/entries.js';
@@ -19,7 +20,9 @@ import type { Evaluation } from '../core/evaluate.js';
 
 type ContactData = EntryData['contact'];
 
-const FOLLOW_UP_RULES = new Set(['follow-up.schedule', 'follow-up.fls-timing', 'handover.gp', 'treatment.specialist', 'medication.next-dose', 'medication.review-due']);
+const FOLLOW_UP_RULES = new Set(['follow-up.schedule', 'follow-up.fls-timing', 'handover.gp', 'treatment.specialist', 'medication.next-dose', 'medication.review-due',
+  // The next measurement of exercise therapy (§13): the hospital's nurses see it with the follow-up.
+  'measure.due']);
 
 /** The follow-up conclusions of the core on `asOf`, with the clinician's organisation's settings. */
 export async function followUpEvaluation(db: Db, c: Case, organisationId: string | null, lang: Lang = 'nl'): Promise<Evaluation> {
@@ -98,6 +101,7 @@ export async function followUp(deps: AccessDeps, ask: Ask): Promise<FollowUpView
       fls: fls ? { indexFracture: fls.indexFracture, items: fls.items } : null,
       handover,
       specialist: specialist?.reasons ?? [],
+      measurement: nextMeasurementOf(c, ev.conclusions),
       contacts: rows.filter((r) => r.status === 'active').map(contactView).sort((a, b) => compareDates(b.date, a.date)),
     };
   });

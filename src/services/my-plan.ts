@@ -20,6 +20,7 @@ import { agreementsLetterPdf, agreementsLetterText } from './agreements-letter.j
 import { agreementsLetterOf, decisionView } from './decisions.js';
 import type { LetterLang } from './letters.js';
 import { medicationViews } from './medication.js';
+import { nextMeasurementOf, type NextMeasurement } from './measure-due.js';
 import { visibleRecord, type MyResultsPatient } from './my-results.js';
 import type { Ask, Lang } from './record.js';
 
@@ -61,6 +62,8 @@ export interface MyPlan {
   nextDoses: { drug: Drug; date: IsoDate; late: boolean }[];
   /** The check-ups of the core's follow-up schedule not done yet. */
   checkUps: PlanCheckUp[];
+  /** The next measurement at the physiotherapist (the core's measure.due, clinical-rules.md §13); null without exercise therapy. */
+  nextMeasurement: NextMeasurement | null;
   /** The latest shared decision with its agreements; null when none was made. */
   decision: DecisionView | null;
   /** The caring organisation's name and phone, where the record has them. */
@@ -101,7 +104,7 @@ export async function myPlan(deps: AccessDeps, ask: Ask & { lang: Lang }): Promi
     const checkUps = (schedule?.items ?? []).filter((i): i is PlanCheckUp => i.status !== 'done');
     const [latest] = decisions;
     return {
-      patient: patientOf(row), today, conclusions, courses, planned, nextDoses, checkUps,
+      patient: patientOf(row), today, conclusions, courses, planned, nextDoses, checkUps, nextMeasurement: nextMeasurementOf(seen.case, ev.conclusions),
       decision: latest ? decisionView(latest) : null,
       organisation: contact ? { name: contact.name, phone: contact.phone } : null,
     };

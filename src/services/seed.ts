@@ -26,6 +26,7 @@ import { DEFAULT_SETTINGS } from '../core/settings.js';
 import { addDays, type IsoDate } from '../core/time/date.js';
 import { refreshPatients } from './worklist-derive.js';
 import { DEMO_THERAPY_PATIENT, demoEducation, demoIntake } from '../demo/demo-therapy.js';
+import { DEMO_MEASURED } from '../demo/demo-measure-due.js';
 
 export const PATHWAY_STAGES = [
   'case-finding', 'diagnostics', 'assessment', 'decision', 'treatment', 'exercise-therapy',
@@ -214,6 +215,15 @@ export async function seedDemo(db: Db, today: IsoDate = todayNl()): Promise<bool
       ])).execute();
       await trx.insertInto('vitamin_d_dose').values(days.slice(3).map((d) => ({ patient_id: daan, dose_date: d, micrograms: 10, given_by: careWorker.id, given_at: `${d}T07:30:00Z` }))).execute();
     }
+    // The practice's exercise therapy and measurements (src/demo/demo-measure-due.ts), recorded by its physiotherapist.
+    const measured = DEMO_MEASURED.flatMap((d) => {
+      const id = patientIds[DEMO_PATIENTS.findIndex((p) => p.familyName === d.patient.familyName && p.givenName === d.patient.givenName)];
+      return id === undefined ? [] : d.entries(today).map((e): Insertable<ClinicalEntryTable> => ({
+        entry_id: randomUUID(), version: 1, patient_id: id, kind: e.kind, clinical_date: e.date, data: JSON.stringify(e.data), status: 'active', current: true,
+        source: 'clinician', recorded_by: physio.id, organisation_id: physio.organisation_id, recorded_at: `${e.date}T14:00:00Z`,
+      }));
+    });
+    if (measured.length > 0) await trx.insertInto('clinical_entry').values(measured).execute();
     // The demo clinic opens with its worklist filled in, not only after the next change of date.
     await refreshPatients(trx, patientIds, today);
     await writeMeta(trx, 'demo', 'true');

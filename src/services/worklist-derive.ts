@@ -7,7 +7,7 @@
 import { projectCaseWithSources, type ProjectedPerson } from '../core/record/projection.js';
 import type { RecordEntry } from '../core/record/entries.js';
 import type { Settings } from '../core/settings.js';
-import { deriveItems } from '../core/worklist/derive.js';
+import { deriveItems, type PathwayLog } from '../core/worklist/derive.js';
 import { todayNl } from '../schema/clock.js';
 import { inTransaction, type Db, type Tx } from '../store/db.js';
 import { applyDerived, claimRun, derivationSources, finishRun, patientIdsAfter, runFinished, type DerivationSource, type WantedItem } from '../store/worklist.repo.js';
@@ -26,20 +26,26 @@ async function settingsOf(db: Db, cache: SettingsCache, organisationId: string):
   return s;
 }
 
-/** The items `src` should have in each hospital whose care they are in, on `asOf`. */
+/**
+ * The items `src` should have on `asOf`: in each hospital whose care they are in (the fracture
+ * liaison steps), and in each physiotherapy practice that took them on (the measurements of
+ * exercise therapy, clinical-rules.md §13), each list with its own steps only.
+ */
 async function wantedFor(db: Db, cache: SettingsCache, src: DerivationSource, asOf: string): Promise<WantedItem[]> {
-  if (src.organisations.length === 0) return [];
+  if (src.organisations.length === 0 && src.practices.length === 0) return [];
   const person: ProjectedPerson = { birthDate: src.birth_date, sex: src.sex };
   // The patient's own answers count until the clinic records the same fact, as in the record's Case.
   const c = projectCaseWithSources(person, src.entries as RecordEntry[], asOf, src.loading).case;
+  const log: PathwayLog = {
+    invitations: src.invitations, visits: src.visits, assessmentsSigned: src.assessmentsSigned, decisionsMade: src.decisionsMade,
+    hasGp: src.gp_practice !== null && src.gp_practice.trim() !== '', livesAlone: src.lives_alone, careEnded: src.careEnded,
+    handoverLetters: src.handoverLetters,
+    lastFactDate: src.entries.reduce<string | null>((m, e) => (m === null || e.date > m ? e.date : m), null),
+  };
+  const keepers = [...src.organisations.map((id) => ({ id, keeper: 'hospital' as const })), ...src.practices.map((id) => ({ id, keeper: 'practice' as const }))];
   const out: WantedItem[] = [];
-  for (const organisationId of src.organisations) {
-    const items = deriveItems(c, await settingsOf(db, cache, organisationId), {
-      invitations: src.invitations, visits: src.visits, assessmentsSigned: src.assessmentsSigned, decisionsMade: src.decisionsMade,
-      hasGp: src.gp_practice !== null && src.gp_practice.trim() !== '', livesAlone: src.lives_alone, careEnded: src.careEnded,
-      handoverLetters: src.handoverLetters,
-      lastFactDate: src.entries.reduce<string | null>((m, e) => (m === null || e.date > m ? e.date : m), null),
-    });
+  for (const { id: organisationId, keeper } of keepers) {
+    const items = deriveItems(c, await settingsOf(db, cache, organisationId), { ...log, keeper });
     for (const i of items) {
       out.push({
         organisationId, patientId: src.id, key: i.key, step: i.step, due: i.due, overdue: i.overdue, priority: i.priority, reasons: i.reasons, source: i.source,

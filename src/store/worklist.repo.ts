@@ -19,6 +19,8 @@ export interface DerivationSource {
   lives_alone: boolean | null;
   /** The hospitals whose care the patient is in: the fracture liaison services that keep a worklist. */
   organisations: string[];
+  /** The physiotherapy practices that took the patient on by an accepted referral: they keep the measurements (PRACTICE_STEPS). */
+  practices: string[];
   careEnded: boolean;
   entries: { kind: EntryKind; date: string; data: unknown; source: EntrySource }[];
   invitations: { event: InvitationEvent; date: string }[];
@@ -45,12 +47,14 @@ export async function derivationSources(db: Db, patientIds: readonly string[], a
   // as JSON arrays of tuples, in the order the derivation reads them (entries as recorded: the
   // projection takes the last of a day; a medication prescribed to start later is read as a plan).
   const rows = await sql<{
-    id: string; birth_date: string; sex: 'female' | 'male'; sort_key: string; gp_practice: string | null; lives_alone: boolean | null; orgs: string[] | null; ended: boolean;
+    id: string; birth_date: string; sex: 'female' | 'male'; sort_key: string; gp_practice: string | null; lives_alone: boolean | null; orgs: string[] | null; practices: string[] | null; ended: boolean;
     entries: unknown; invitations: unknown; visits: unknown; assessments: unknown; letters: unknown; decisions: unknown; loading: unknown;
   }>`
     select p.id, p.birth_date, p.sex, p.sort_key, p.gp_practice, p.lives_alone,
       (select array_agg(po.organisation_id::text order by po.organisation_id) from patient_organisation po join organisation o on o.id = po.organisation_id
         where po.patient_id = p.id and po.relation = 'care' and o.kind = 'hospital') as orgs,
+      (select array_agg(po.organisation_id::text order by po.organisation_id) from patient_organisation po join organisation o on o.id = po.organisation_id
+        where po.patient_id = p.id and po.relation = 'referral' and o.kind = 'physiotherapy') as practices,
       exists (select 1 from care_end ce where ce.patient_id = p.id and ce.resumed_at is null) as ended,
       coalesce((select json_agg(json_build_array(e.kind, e.clinical_date, e.data, e.source) order by e.recorded_at, e.id) from clinical_entry e
         where e.patient_id = p.id and e.current and e.status = 'active' and (e.clinical_date <= ${asOf} or e.kind = 'medication')), '[]') as entries,
@@ -67,7 +71,7 @@ export async function derivationSources(db: Db, patientIds: readonly string[], a
     from patient p where p.id in (${ids}) and p.merged_into is null`.execute(db);
   return rows.rows.map((p) => ({
     id: p.id, birth_date: p.birth_date, sex: p.sex, sort_key: p.sort_key, gp_practice: p.gp_practice, lives_alone: p.lives_alone,
-    organisations: p.orgs ?? [], careEnded: p.ended,
+    organisations: p.orgs ?? [], practices: p.practices ?? [], careEnded: p.ended,
     entries: (parsed(p.entries) as [EntryKind, string, unknown, EntrySource][]).map(([kind, date, data, source]) => ({ kind, date, data: parsed(data), source })),
     invitations: (parsed(p.invitations) as [InvitationEvent, string][]).map(([event, date]) => ({ event, date })),
     visits: (parsed(p.visits) as [VisitKind, string, VisitStatus][]).map(([kind, date, status]) => ({ kind, date, status })),

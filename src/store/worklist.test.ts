@@ -144,6 +144,7 @@ describe.each(STORE_KINDS)('what deriving a patient\'s items reads, on %s', (kin
     const db = store.db;
     const org = (await db.insertInto('organisation').values({ kind: 'hospital', name: 'Sources hospital', phone: null }).returning('id').executeTakeFirstOrThrow()).id;
     const gp = (await db.insertInto('organisation').values({ kind: 'gp-practice', name: 'Sources practice', phone: null }).returning('id').executeTakeFirstOrThrow()).id;
+    const physio = (await db.insertInto('organisation').values({ kind: 'physiotherapy', name: 'Sources physiotherapy', phone: null }).returning('id').executeTakeFirstOrThrow()).id;
     const user = (await db.insertInto('app_user').values({ role: 'nurse', organisation_id: org, display_name: 'Sanne Bron', status: 'active' }).returning('id').executeTakeFirstOrThrow()).id;
     const patient = async (family: string) =>
       (await db.insertInto('patient').values({ family_name: family, given_name: 'Test', birth_date: '1950-05-04', sex: 'female', bsn: null, phone: null, email: null, gp_practice: 'Praktijk Oost', pathway_stage: 'case-finding' })
@@ -151,6 +152,8 @@ describe.each(STORE_KINDS)('what deriving a patient\'s items reads, on %s', (kin
     const [a, b, gone] = [await patient('Aarts'), await patient('Bos'), await patient('Claes')];
     await db.insertInto('patient_organisation').values([
       { patient_id: a, organisation_id: org, relation: 'care' }, { patient_id: a, organisation_id: gp, relation: 'care' }, { patient_id: b, organisation_id: org, relation: 'care' },
+      // A practice that took the patient on keeps the measurements (a referral, not care).
+      { patient_id: a, organisation_id: physio, relation: 'referral' },
     ]).execute();
     await db.updateTable('patient').set({ merged_into: a }).where('id', '=', gone).execute();
     const asOf = '2026-06-30';
@@ -210,7 +213,7 @@ describe.each(STORE_KINDS)('what deriving a patient\'s items reads, on %s', (kin
     expect([...byId.keys()].sort()).toEqual([a, b].sort());
     expect(byId.get(a)).toEqual({
       id: a, birth_date: '1950-05-04', sex: 'female', sort_key: expect.any(String) as string, gp_practice: 'Praktijk Oost', lives_alone: null,
-      organisations: [org], careEnded: false,
+      organisations: [org], practices: [physio], careEnded: false,
       entries: [
         { kind: 'fracture', date: '2026-05-01', data: { site: 'wrist', side: 'left', highEnergy: false }, source: 'clinician' },
         { kind: 'weight', date: '2026-05-03', data: { kg: 60 }, source: 'clinician' },
@@ -229,7 +232,7 @@ describe.each(STORE_KINDS)('what deriving a patient\'s items reads, on %s', (kin
     });
     expect(byId.get(a)?.loading).toHaveLength(3);
     expect(byId.get(b)).toMatchObject({
-      organisations: [org], careEnded: true, entries: [{ kind: 'weight', date: '2026-01-10', data: { kg: 80 }, source: 'clinician' }],
+      organisations: [org], practices: [], careEnded: true, entries: [{ kind: 'weight', date: '2026-01-10', data: { kg: 80 }, source: 'clinician' }],
       invitations: [], visits: [], assessmentsSigned: ['2026-02-01'], handoverLetters: ['2026-03-03'], decisionsMade: ['2026-02-05'], loading: [],
     });
     expect(await derivationSources(counting, [], asOf)).toEqual([]);

@@ -5,7 +5,8 @@
 // patient's choices and the planned visits come in; events with wall-clock times in
 // Europe/Amsterdam come out. Writing them as iCalendar is the service's work.
 // Sources: the rules it reads (clinical-rules.md §8): medication.next-dose, medication.pre-dose-check,
-// medication.anabolic-end, medication.denosumab-late, follow-up.schedule.
+// medication.anabolic-end, medication.denosumab-late, follow-up.schedule; and (§13) measure.due,
+// the next measurement at the physiotherapist, which goes on after the exercise therapy ends.
 import type { Case, Drug } from '../case.schema.js';
 import { evaluate } from '../evaluate.js';
 import type { Conclusion, Lang } from '../rule.js';
@@ -17,6 +18,8 @@ import { CATALOGUE, regimenFor } from '../medication/catalogue.js';
 import { anabolicEndRule, denosumabLateRule, nextDoseRule } from '../medication/course.rule.js';
 import { PRE_DOSE_CHECKS, preDoseCheckRule } from '../medication/pre-dose.rule.js';
 import { scheduleRule, type FollowUpItem } from '../follow-up/schedule.rule.js';
+import { dueRule } from '../measures/measures.rule.js';
+import { measureDueOf } from '../worklist/measurement.js';
 import { ROMOSOZUMAB_LIFETIME_DOSES } from '../medication/safety.rule.js';
 import { calendarWords } from './words.js';
 
@@ -42,7 +45,7 @@ export interface CalendarVisit {
   readonly evening: boolean;
 }
 
-export type CalendarEventKind = 'dose' | 'dose-late' | 'blood-check' | 'last-dose' | 'check-up' | 'visit';
+export type CalendarEventKind = 'dose' | 'dose-late' | 'blood-check' | 'last-dose' | 'check-up' | 'visit' | 'measurement';
 
 /** RFC 5545 recurrence in the terms a calendar library takes. */
 export interface Repeat {
@@ -78,7 +81,7 @@ const REPEATS: Record<Interval, Omit<Repeat, 'until' | 'count'>> = {
 };
 
 /** The rules whose conclusions the calendar is made of; the rest of the core has nothing to add. */
-const RULES = [nextDoseRule, preDoseCheckRule, anabolicEndRule, denosumabLateRule, scheduleRule];
+const RULES = [nextDoseRule, preDoseCheckRule, anabolicEndRule, denosumabLateRule, scheduleRule, dueRule];
 
 /**
  * A reminder time the patient may choose: 05:00 to 23:59 in steps of a minute. The night is left
@@ -188,6 +191,16 @@ export function calendarEvents(c: Case, settings: Settings, choices: CalendarCho
         title: w.checkUpTitle, description: w.checkUpHow(item.due),
       });
     }
+  }
+
+  // The next measurement at the physiotherapist (§13), also after the exercise therapy ended. One
+  // that is due or late is put on today, so the reminder says to make the appointment now.
+  const measure = measureDueOf(ev.find((x) => x.code === 'measure.due'));
+  if (measure !== undefined) {
+    out.push({
+      key: `measurement:${measure.due}`, kind: 'measurement', date: measure.status === 'planned' ? measure.due : c.asOf, time: at, minutes: 15, repeat: null, alarmMinutesBefore: 0,
+      title: w.measureTitle, description: w.measureHow(measure.due, measure.status !== 'planned'),
+    });
   }
 
   for (const v of visits) {

@@ -17,6 +17,9 @@ export interface CalendarWords {
   bloodHow(before: IsoDate, drug: string | null, kidneys: boolean): string;
   readonly checkUpTitle: string;
   checkUpHow(around: IsoDate): string;
+  readonly measureTitle: string;
+  /** `late`: the date has come or passed and no measurement was recorded since. */
+  measureHow(around: IsoDate, late: boolean): string;
   readonly visitTitle: string;
   visitHow(reportTo: string | null, evening: boolean): string;
   /** The calendar's own name, as the calendar app lists it. */
@@ -73,6 +76,9 @@ const NL: CalendarWords = {
     + `Pas daarna krijgt u ${drug ? `uw ${drug}` : 'uw volgende medicijn'}. Weet u niet waar u heen moet? Bel de polikliniek.`,
   checkUpTitle: 'Controle bij de polikliniek',
   checkUpHow: (around) => `Rond ${day(around, 'nl')} is uw controle. Heeft u nog geen afspraak? Bel dan de polikliniek om er een te maken.`,
+  measureTitle: 'Meting bij de fysiotherapeut',
+  measureHow: (around, late) => (late ? `Uw meting bij de fysiotherapeut was rond ${day(around, 'nl')}. Bel uw fysiotherapeut om een afspraak te maken.` : `Rond ${day(around, 'nl')} meet uw fysiotherapeut weer hoe het met u gaat. Heeft u nog geen afspraak? Bel dan uw fysiotherapeut.`)
+    + ' Dit gebeurt elke 3 maanden, ook als de oefentherapie klaar is.',
   visitTitle: 'Afspraak bij de polikliniek',
   visitHow: (reportTo, evening) => (reportTo ? `Meld u bij: ${reportTo}. ` : '') + (evening ? 'Dit is een avondspreekuur. ' : '') + 'Neem uw medicijnen of uw medicijnlijst mee.',
   calendarName: 'Mijn herinneringen',
@@ -92,6 +98,9 @@ const EN: CalendarWords = {
     + `Only then do you get ${drug ? `your ${drug}` : 'your next medicine'}. Not sure where to go? Call the clinic.`,
   checkUpTitle: 'Check-up at the clinic',
   checkUpHow: (around) => `Your check-up is around ${day(around, 'en')}. No appointment yet? Call the clinic to make one.`,
+  measureTitle: 'Measurement at the physiotherapist',
+  measureHow: (around, late) => (late ? `Your measurement with the physiotherapist was around ${day(around, 'en')}. Call your physiotherapist to make an appointment.` : `Around ${day(around, 'en')} your physiotherapist measures again how you are doing. No appointment yet? Call your physiotherapist.`)
+    + ' This happens every 3 months, also once the exercise therapy is over.',
   visitTitle: 'Appointment at the clinic',
   visitHow: (reportTo, evening) => (reportTo ? `Report to: ${reportTo}. ` : '') + (evening ? 'This is an evening clinic. ' : '') + 'Bring your medicines or your list of medicines.',
   calendarName: 'My reminders',

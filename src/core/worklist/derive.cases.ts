@@ -271,9 +271,54 @@ export const outreachRows: ItemCase[] = [
   { spec: 'PATHWAY-UMC', name: 'declining closes outreach', input: wrist('2026-10-10'), log: { livesAlone: true, invitations: [{ event: 'declined', date: '2026-10-08' }] }, step: 'outreach', item: 'absent' },
 ];
 
+/** Exercise therapy from 1 September 2026, measured that day: the next one is due on 1 December (§13), due until 15 December with 14 grace days (§8). */
+const THERAPY = '2026-09-01';
+const exercising = (asOf: string, o: { end?: string; measured?: string[] } = {}, extra: CaseOverrides = {}): Case => makeCase({
+  asOf, ...extra,
+  exercise: { therapyStart: THERAPY, ...(o.end !== undefined ? { therapyEnd: o.end } : {}), measurements: (o.measured ?? [THERAPY]).map((date) => ({ date, chairStand30s: 9 })) },
+});
+const PRACTICE = { keeper: 'practice' as const };
+
+export const measurementRows: ItemCase[] = [
+  { spec: '§13', name: 'no exercise therapy: nothing to measure', input: wrist('2026-10-05'), log: PRACTICE, step: 'measurement', item: 'absent' },
+  { spec: '§13', name: 'therapy started, nothing measured yet: due 3 months after the start', input: exercising('2026-09-10', { measured: [] }), log: PRACTICE, step: 'measurement',
+    item: { key: 'measurement', due: '2026-12-01', overdue: false, priority: 'normal', reasons: ['measure-planned', 'no-measurement-yet'], source: 'measure.due' } },
+  { spec: '§13', name: 'the day before the due date it is planned', input: exercising('2026-11-30'), log: PRACTICE, step: 'measurement',
+    item: { due: '2026-12-01', overdue: false, reasons: ['measure-planned'] } },
+  { spec: '§13 §8', name: 'on the due date it is due, not overdue', input: exercising('2026-12-01'), log: PRACTICE, step: 'measurement',
+    item: { due: '2026-12-01', overdue: false, reasons: ['measure-due'] } },
+  { spec: '§13 §8', name: 'on the last of the 14 grace days it is still due', input: exercising('2026-12-15'), log: PRACTICE, step: 'measurement',
+    item: { due: '2026-12-01', overdue: false, reasons: ['measure-due'] } },
+  { spec: '§13 §8', name: 'the day after the grace days it is overdue', input: exercising('2026-12-16'), log: PRACTICE, step: 'measurement',
+    item: { due: '2026-12-01', overdue: true, reasons: ['measure-overdue'] } },
+  { spec: '§13 §8', name: 'with no grace days it is overdue the day after the due date', input: exercising('2026-12-02'), settings: { overdueGraceDays: 0 }, log: PRACTICE, step: 'measurement',
+    item: { due: '2026-12-01', overdue: true, reasons: ['measure-overdue'] } },
+  { spec: '§13', name: 'a new measurement moves the next one 3 months on', input: exercising('2026-12-16', { measured: [THERAPY, '2026-12-03'] }), log: PRACTICE, step: 'measurement',
+    item: { due: '2027-03-03', overdue: false, reasons: ['measure-planned'] } },
+  { spec: '§13', name: 'a measurement dated after the day does not count yet', input: exercising('2026-12-16', { measured: [THERAPY, '2027-01-10'] }), log: PRACTICE, step: 'measurement',
+    item: { due: '2026-12-01', overdue: true } },
+  { spec: '§13 seed 003', name: 'the day before the therapy ends nothing says it ended', input: exercising('2026-11-29', { end: '2026-11-30' }), log: PRACTICE, step: 'measurement',
+    item: { due: '2026-12-01', overdue: false, reasons: ['measure-planned'] } },
+  { spec: '§13 seed 003', name: 'on the day the therapy ends the measurement stays planned', input: exercising('2026-11-30', { end: '2026-11-30' }), log: PRACTICE, step: 'measurement',
+    item: { due: '2026-12-01', overdue: false, reasons: ['measure-planned', 'therapy-ended'] } },
+  { spec: '§13 seed 003', name: 'after the therapy ended the measurement is still due, and says the therapy ended', input: exercising('2026-12-01', { end: '2026-11-30' }), log: PRACTICE, step: 'measurement',
+    item: { due: '2026-12-01', overdue: false, reasons: ['measure-due', 'therapy-ended'] } },
+  { spec: '§13 seed 003', name: 'long after the therapy ended the next measurement is still planned from the last one', input: exercising('2027-05-01', { end: '2026-11-30', measured: [THERAPY, '2026-12-03', '2027-03-05'] }), log: PRACTICE, step: 'measurement',
+    item: { due: '2027-06-05', overdue: false, reasons: ['measure-planned', 'therapy-ended'] } },
+  { spec: '§13 seed 003', name: 'a measurement missed after the therapy ended turns overdue', input: exercising('2027-07-01', { end: '2026-11-30', measured: [THERAPY, '2026-12-03', '2027-03-05'] }), log: PRACTICE, step: 'measurement',
+    item: { due: '2027-06-05', overdue: true, reasons: ['measure-overdue', 'therapy-ended'] } },
+  { spec: 'policy', name: 'the practice keeps the measurement when the hospital ended its care', input: exercising('2026-12-01'), log: { ...PRACTICE, careEnded: true }, step: 'measurement',
+    item: { due: '2026-12-01', overdue: false } },
+  { spec: 'policy', name: 'the hospital\'s worklist never gets the measurement', input: exercising('2026-12-16', {}, { fractures: [fracture(WRIST, 'wrist')] }), step: 'measurement', item: 'absent' },
+  { spec: 'policy', name: 'the practice\'s worklist gets none of the hospital\'s steps', input: exercising('2026-10-05', {}, { fractures: [fracture(WRIST, 'wrist')] }), log: PRACTICE, step: 'invite', item: 'absent' },
+  { spec: 'policy', name: 'the practice\'s measurement carries the index fracture, as the hospital\'s steps do', input: exercising('2026-10-05', {}, { fractures: [fracture(WRIST, 'wrist')] }), log: PRACTICE, step: 'measurement',
+    item: { due: '2026-12-01', fractureDate: WRIST, fractureSite: 'wrist' } },
+];
+
 export const ITEM_ROWS: { step: string; rows: ItemCase[] }[] = [
   { step: 'invite', rows: inviteRows }, { step: 'diagnostic-day', rows: diagnosticDayRows }, { step: 'assessment', rows: assessmentRows },
   { step: 'decision', rows: decisionRows }, { step: 'follow-up', rows: followUpRows }, { step: 'dose-due', rows: doseRows },
   { step: 'pre-dose-check', rows: preDoseRows }, { step: 'review', rows: reviewRows }, { step: 'handover', rows: handoverRows },
   { step: 'alert', rows: alertRows }, { step: 'outreach', rows: outreachRows },
+  { step: 'measurement', rows: measurementRows },
 ];

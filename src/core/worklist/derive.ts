@@ -9,7 +9,7 @@
 // The lead times (when an invitation should go out, when an assessment should be signed) are
 // Botpad policy, chosen so the FLS targets of §8 can be met: DXA and assessment within 90 days of
 // the fracture (FLS-DB), medication by 16 weeks (IOF-KPI).
-import type { Case, FractureSite } from '../case.schema.js';
+import type { Case } from '../case.schema.js';
 import { qualifyingFractures } from '../case-finding/fractures.js';
 import { evaluate } from '../evaluate.js';
 import { indexFracture, DXA_DAYS, MEDICATION_BY_DAYS } from '../follow-up/fls-timing.rule.js';
@@ -19,8 +19,10 @@ import type { Settings } from '../settings.js';
 import { addDays, compareDates, maxDate, type IsoDate } from '../time/date.js';
 import { regimenFor } from '../medication/catalogue.js';
 import { currentCourses } from '../medication/courses.js';
-import type { InvitationEvent, Priority, VisitKind, VisitStatus, WorklistStep } from './lists.js';
+import type { InvitationEvent, Priority, VisitKind, VisitStatus } from './lists.js';
 import { FOLLOW_UP_STEP } from './lists.js';
+import { MEASURE_DUE_RULE_ID, measurementItem } from './measurement.js';
+import type { DerivedItem } from './item.js';
 
 /** The logistics of the pathway that the Case does not hold. */
 export interface PathwayLog {
@@ -47,22 +49,15 @@ export interface PathwayLog {
   lastFactDate?: IsoDate | null | undefined;
   /** The days a GP hand-over letter was written: one written since the 1-year visit closes the hand-over. */
   handoverLetters?: readonly IsoDate[] | undefined;
+  /**
+   * Whose worklist: a hospital's fracture liaison service (the default) or a physiotherapy practice
+   * that took the patient on by referral. A practice keeps PRACTICE_STEPS only (the measurements of
+   * exercise therapy), a hospital every other step, so neither list fills up with the other's work.
+   */
+  keeper?: 'hospital' | 'practice' | undefined;
 }
 
-export interface DerivedItem {
-  /** The step's identity across derivations: the same key is the same item (its acknowledgement stays). */
-  key: string;
-  step: WorklistStep;
-  due: IsoDate;
-  overdue: boolean;
-  priority: Priority;
-  /** Codes saying why the step is open (words for them live with the pages). */
-  reasons: string[];
-  /** What raised it: a rule id of the core, or `pathway` for the logistics' own steps. */
-  source: string;
-  fractureDate: IsoDate | null;
-  fractureSite: FractureSite | null;
-}
+export type { DerivedItem } from './item.js';
 
 /** Botpad policy: invite within 2 weeks of the fracture (or of a no-show), so the visit fits the 90 days. */
 export const INVITE_WITHIN_DAYS = 14;
@@ -101,6 +96,8 @@ const WORKLIST_RULE_IDS = new Set([
   'medication.denosumab-stop-without-follow-on', 'follow-up.schedule', 'handover.gp',
 ]);
 export const WORKLIST_RULES: readonly Rule[] = RULES.filter((r) => WORKLIST_RULE_IDS.has(r.id));
+/** The rules a practice's worklist reads: the measurements' schedule only. */
+export const PRACTICE_RULES: readonly Rule[] = RULES.filter((r) => r.id === MEASURE_DUE_RULE_ID);
 
 /**
  * Doses the clinic gives or plans: every injection and infusion that is not a daily pen (the
@@ -124,6 +121,7 @@ function firstPlanned(c: Case, drug: string): IsoDate | undefined {
 
 /** The items this patient needs next on `c.asOf`, in the pathway's order. */
 export function deriveItems(c: Case, settings: Settings, log: PathwayLog): DerivedItem[] {
+  if (log.keeper === 'practice') return practiceItems(c, settings);
   if (log.careEnded) return [];
   const asOf = c.asOf;
   const ev = evaluate(c, settings, 'en', WORKLIST_RULES);
@@ -294,4 +292,17 @@ export function deriveItems(c: Case, settings: Settings, log: PathwayLog): Deriv
     if (reasons.length > 0) add({ key: 'outreach', step: 'outreach', due: dueOf, priority: reasons.includes('missed-twice') ? 'high' : 'normal', reasons, source: 'pathway' });
   }
   return out;
+}
+
+/**
+ * A practice's items: the next measurement of exercise therapy, when `measure.due` (clinical-rules.md
+ * §13) gives one. The hospital's end of care does not end it: the practice's own door is the
+ * referral, and once that ends the practice keeps no list of the patient at all.
+ */
+function practiceItems(c: Case, settings: Settings): DerivedItem[] {
+  const ev = evaluate(c, settings, 'en', PRACTICE_RULES);
+  const item = measurementItem(c, ev.conclusions.find((k) => k.code === MEASURE_DUE_RULE_ID));
+  if (item === undefined) return [];
+  const index = indexFracture(qualifyingFractures(c, settings));
+  return [{ ...item, fractureDate: index?.date ?? null, fractureSite: index?.site ?? null }];
 }

@@ -12,8 +12,16 @@ export const WORKLIST_STEPS = [
   'contact-3-months', 'visit-1-year', 'yearly-control',
   'dose-due', 'pre-dose-check', 'review', 'handover',
   'task', 'alert', 'outreach',
+  'measurement',
 ] as const;
 export type WorklistStep = (typeof WORKLIST_STEPS)[number];
+
+/**
+ * The steps a physiotherapy practice keeps for the patients referred to it: the measurements of
+ * exercise therapy (clinical-rules.md §13 `measure.due`). They go on the practice's worklist only,
+ * never on a hospital's, and the hospital's steps never on the practice's.
+ */
+export const PRACTICE_STEPS: readonly WorklistStep[] = ['measurement'];
 
 /** The core's follow-up kinds (clinical-rules.md §8) and the worklist step each one is. */
 export const FOLLOW_UP_STEP = { '3-months': 'contact-3-months', '1-year': 'visit-1-year', yearly: 'yearly-control' } as const satisfies Record<string, WorklistStep>;

@@ -32,6 +32,7 @@ import * as m0028 from './0028_child_loading.js';
 import * as m0029 from './0029_child_aids_signals.js';
 import * as m0030 from './0030_loading_log_take_back.js';
 import * as m0031 from './0031_exercise_measurement.js';
+import * as m0032 from './0032_measurement_step.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001_init': m0001,
@@ -64,6 +65,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0029_child_aids_signals': m0029,
   '0030_loading_log_take_back': m0030,
   '0031_exercise_measurement': m0031,
+  '0032_measurement_step': m0032,
 };
 
 export const migrationProvider: MigrationProvider = {

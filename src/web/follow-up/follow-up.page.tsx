@@ -11,6 +11,7 @@ import { CONTACT_KINDS, FRACTURE_SITES } from '../../core/case.schema.js';
 import { ADHERENCE, FRACTURE_SIDES } from '../../core/record/lists.js';
 import { SectionPage, type SectionProps } from '../record/record.page.js';
 import type { Values } from './follow-up.forms.js';
+import { RecordMeasurement } from '../measure-due/measure-due.section.js';
 
 type Item = FollowUpView['schedule'][number];
 type Fls = NonNullable<FollowUpView['fls']>['items'][number];
@@ -60,6 +61,7 @@ export function FollowUpSection(p: { t: Messages; patientId: string; view: Follo
           />
         </>
       ) : null}
+      {view.measurement !== null ? <RecordMeasurement t={t} next={view.measurement} /> : null}
       <h2>{f.contactsTitle}</h2>
       {p.mayWrite ? <ContactForm {...p} /> : null}
       {view.contacts.length === 0 ? (

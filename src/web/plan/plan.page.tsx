@@ -2,6 +2,7 @@
 // words, grouped by topic), the medicines in plain words, the agreement on exercise, what comes
 // next, the agreements of the shared decision with the way to print them, and whom to call. No
 // script; one main action (printing the agreements, or going back home when there are none).
+import { patientMeasurementText } from '../measure-due/measure-due.section.js';
 import type { ComponentChildren } from 'preact';
 import { fullName } from '../../core/names.js';
 import { lifestyleAdviceWords, type LifestyleReason } from '../../core/lifestyle/index.js';
@@ -141,6 +142,7 @@ function Ahead({ ctx, plan }: { ctx: PageContext; plan: MyPlan }) {
   const items = [
     ...plan.nextDoses.map((d) => ({ date: d.date, text: (d.late ? w.nextDoseLate : w.nextDose)(t.medicationPlan.drugs[d.drug], calendarDate(lang, d.date)) })),
     ...plan.checkUps.map((c) => ({ date: c.due, text: w.checkUp(w.checkUps[c.kind], calendarDate(lang, c.due), c.status) })),
+    ...(plan.nextMeasurement ? [{ date: plan.nextMeasurement.due, text: patientMeasurementText(t, plan.nextMeasurement) }] : []),
   ].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   return (
     <section aria-labelledby="ahead-title">

@@ -7,7 +7,8 @@ import type { ComponentChildren } from 'preact';
 import { Layout, type PageContext } from '../components/Layout.js';
 import { Chip, DataTable, EmptyState, RecordFrame, type BannerPatient } from '../components/Record.js';
 import { Csrf, ErrorSummary, Field, Notice, Radios, Select, TextArea, type FieldErrors } from '../components/Form.js';
-import type { PatientReferrals, ReferralView, WaitingReferral } from '../../api/facade.js';
+import type { PatientReferrals, PracticeMeasurements, ReferralView, WaitingReferral } from '../../api/facade.js';
+import { PracticeMeasurementsSection } from '../measure-due/measure-due.section.js';
 import { AGREEMENT_TOPICS } from '../../schema/decision.schema.js';
 import { fullName } from '../../core/names.js';
 import { numericDate, numericDateTime } from '../time-format.js';
@@ -232,6 +233,8 @@ export function PracticeReferralsPage(p: {
   ctx: PageContext;
   waiting: readonly WaitingReferral[];
   takenOn: readonly WaitingReferral[];
+  /** The practice's worklist: the next measurement of each patient it took on. */
+  measurements?: PracticeMeasurements | undefined;
   csrf: string;
   letter?: FormState | undefined;
   notice?: 'accepted' | 'declined' | 'not-waiting' | undefined;
@@ -253,6 +256,7 @@ export function PracticeReferralsPage(p: {
         <p>{pr.limited}</p>
         {p.waiting.map((w) => <Waiting key={w.id} ctx={ctx} w={w} csrf={p.csrf} />)}
       </section>
+      {p.measurements ? <PracticeMeasurementsSection ctx={ctx} list={p.measurements} /> : null}
       <section aria-labelledby="taken-title">
         <h2 id="taken-title">{pr.takenOnTitle}</h2>
         {p.takenOn.length === 0 ? <EmptyState>{pr.takenOnNone}</EmptyState> : (

@@ -5,7 +5,7 @@
 // and audited there; the page layer only decides which role a page is for.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
-  AppError, acceptReferral, declineReferral, endReferral, patientReferrals, readPatient, recordGpLetter, refer, referralsOfPatient, requestMeta, takenOnReferrals, waitingReferrals,
+  AppError, acceptReferral, declineReferral, endReferral, patientReferrals, practiceMeasurements, readPatient, recordGpLetter, refer, referralsOfPatient, requestMeta, takenOnReferrals, waitingReferrals,
   type ReferralView, type SessionUser,
 } from '../../api/facade.js';
 import { PageRefusal, idParam, userOfMenuPage, type PageKit } from '../page-kit.js';
@@ -114,8 +114,8 @@ export function registerReferralPages(fastify: FastifyInstance, kit: PageKit): v
     const u = practice(req);
     const ctx = await ctxOf(req, reply);
     const who = { actor: u.actor, meta: requestMeta(req) };
-    const [waiting, takenOn] = [await waitingReferrals(deps(), who), await takenOnReferrals(deps(), who)];
-    return send(reply, <PracticeReferralsPage ctx={ctx} waiting={waiting} takenOn={takenOn} csrf={reply.generateCsrf()} letter={extra.letter} notice={extra.notice} />, status);
+    const [waiting, takenOn, measurements] = [await waitingReferrals(deps(), who), await takenOnReferrals(deps(), who), await practiceMeasurements(deps(), who)];
+    return send(reply, <PracticeReferralsPage ctx={ctx} waiting={waiting} takenOn={takenOn} measurements={measurements} csrf={reply.generateCsrf()} letter={extra.letter} notice={extra.notice} />, status);
   }
 
   fastify.get('/referrals', hidden, page(async (req, reply) => {

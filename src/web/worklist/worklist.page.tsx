@@ -10,7 +10,7 @@ import { Chip, DataTable, EmptyState, type Column } from '../components/Record.j
 import { numericDate, numericDateTime } from '../time-format.js';
 import type { Messages } from '../i18n/index.js';
 import { FRACTURE_SITES } from '../../core/case.schema.js';
-import { AGE_BANDS, WORKLIST_STEPS } from '../../core/worklist/lists.js';
+import { AGE_BANDS, PRACTICE_STEPS, WORKLIST_STEPS } from '../../core/worklist/lists.js';
 import { ageOn } from '../../core/time/date.js';
 import type { WorklistItemView, WorklistPage as Listed } from '../../api/facade.js';
 import { FILTER_FIELDS, type Filters } from './worklist.forms.js';
@@ -157,7 +157,7 @@ export function WorklistPage(props: WorklistPageProps) {
         <form method="get" action="/worklist" role="search" aria-labelledby="filter-title">
           <Field t={t} name="q" type="search" label={w.q} hint={w.qHint} value={filters.q} autocomplete="off" spellcheck={false} optional error={errors.q} />
           <div class="inline-form">
-            <Select t={t} name="step" label={w.step} blank={w.allSteps} value={filters.step} error={errors.step} options={WORKLIST_STEPS.map((s) => ({ value: s, label: stepWords(t, s) }))} />
+            <Select t={t} name="step" label={w.step} blank={w.allSteps} value={filters.step} error={errors.step} options={WORKLIST_STEPS.filter((s) => !PRACTICE_STEPS.includes(s)).map((s) => ({ value: s, label: stepWords(t, s) }))} />
             <Select
               t={t}
               name="overdue"
