@@ -32,6 +32,7 @@ const NEEDS_DB = [
   'src/web/child/child.test.ts',
   'src/web/child-loading/child-loading.test.ts',
   'src/web/child-aids/child-aids.test.ts',
+  'src/web/measurements/measurements.test.ts',
   'src/services/measure-due.test.ts',
   'src/web/measure-due/measure-due.test.ts',
   'src/services/therapy-progress.test.ts',

@@ -323,7 +323,11 @@ export const PAGES: readonly PageSpec[] = [
   { name: 'vitamin D of a child, the reminder showing (care worker)', path: '/patients/{id}/child/vitamin-d', h1: (t) => t.childVitaminD.title, before: signedInAs('care-worker'), resolve: recordOf('Boer', 'Daan', 'child/vitamin-d') },
   // The next measurement of exercise therapy: the practice's list is on /referrals (above); the nurse reads Sanne's, due after her therapy ended, in her record.
   { name: 'record: follow-up with the next measurement after the therapy (nurse)', path: '/patients/{id}/contacts', h1: (t) => t.clinical.sections.contacts, before: signedInAs('nurse'), resolve: recordOf('Meijer', 'Sanne', 'contacts') },
-  { name: 'vitamin D of a child, the reminder showing (care worker)', path: '/patients/{id}/child/vitamin-d', h1: (t) => t.childVitaminD.title, before: signedInAs('care-worker'), resolve: recordOf('Boer', 'Daan', 'child/vitamin-d') },  // The progress of exercise therapy: the charts for the practice and the hospital's nurse, and the patient's own page in plain words.
+  // The exercise-therapy measurements: the list and the form of the practice, the list as the hospital reads it.
+  { name: 'therapy measurements (physiotherapist)', path: '/patients/{id}/therapy/measurements', h1: (t) => t.measurements.title, before: signedInAs('physiotherapist'), resolve: annasRecord('therapy/measurements') },
+  { name: 'new therapy measurement (physiotherapist)', path: '/patients/{id}/therapy/measurements/new', h1: (t) => t.measurements.newTitle, before: signedInAs('physiotherapist'), resolve: annasRecord('therapy/measurements/new') },
+  { name: 'therapy measurements, read only (nurse)', path: '/patients/{id}/therapy/measurements', h1: (t) => t.measurements.title, before: signedInAs('nurse'), resolve: annasRecord('therapy/measurements') },
+  // The progress of exercise therapy: the charts for the practice and the hospital's nurse, and the patient's own page in plain words.
   { name: 'therapy progress (physiotherapist)', path: '/patients/{id}/therapy/progress', h1: (t) => t.progress.title, before: signedInAs('physiotherapist'), resolve: annasRecord('therapy/progress') },
   { name: 'therapy progress, read only (nurse)', path: '/patients/{id}/therapy/progress', h1: (t) => t.progress.title, before: signedInAs('nurse'), resolve: annasRecord('therapy/progress') },
   { name: 'my measurements (patient)', path: '/progress/{id}', h1: (t) => t.progress.patient.title, before: signedInAs('patient'), resolve: async (page) => `/progress/${(await ownRecord(page)).split('/')[2] ?? ''}` },

@@ -46,6 +46,7 @@ import { registerQualityRoutes } from './routes/quality.route.js';
 import { registerLogisticsRoutes } from './routes/logistics.route.js';
 import { registerDiaryRoutes } from './routes/diary.route.js';
 import { registerTherapyIntakeRoutes } from './routes/therapy-intake.route.js';
+import { registerTherapyMeasurementRoutes } from './routes/therapy-measurement.route.js';
 import { registerTherapyProgressRoutes } from './routes/therapy-progress.route.js';
 import { registerChildProfileRoutes } from './routes/child-profile.route.js';
 import { registerLoadingRoutes } from './routes/loading.route.js';
@@ -326,6 +327,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerCoachingRoutes(typed);
   registerExercisePlanRoutes(typed);
   registerTherapyIntakeRoutes(typed);
+  registerTherapyMeasurementRoutes(typed);
   registerGroupRoutes(typed);
   registerChildAidsRoutes(typed);
   registerMeasureDueRoutes(typed);

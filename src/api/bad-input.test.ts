@@ -254,7 +254,15 @@ const CASES: Case[] = [
   { name: 'aid: an unknown kind', method: 'POST', url: (f) => `/api/v1/patients/${f.patients.childA}/aids`, as: 'nurse', body: { kind: 'skates', lastCheck: '2026-01-05' }, pointer: '/kind' },
   { name: 'aid check: nothing said about what was adjusted', method: 'POST', url: (f) => `/api/v1/patients/${f.patients.childA}/aids/6f1c3c0e-7d2a-4a47-9d51-0c8a7c1e2b3d/checks`, as: 'nurse', body: { date: '2026-01-05' }, pointer: '/adjusted' },
   { name: 'fracture signal: nothing seen', method: 'POST', url: (f) => `/api/v1/patients/${f.patients.childA}/fracture-signals`, as: 'nurse', body: { observed: [], bodyPart: 'head', observedOn: todayNl() }, pointer: '/observed' },
-  { name: 'fracture signal outcome: an unknown answer', method: 'POST', url: (f) => `/api/v1/patients/${f.patients.childA}/fracture-signals/6f1c3c0e-7d2a-4a47-9d51-0c8a7c1e2b3d/outcome`, as: 'nurse', body: { seen: true, xray: false, fracture: 'maybe' }, pointer: '/fracture' },  // The progress report of exercise therapy: a language there is none of, a field it does not take, a patient id that is none.
+  { name: 'fracture signal outcome: an unknown answer', method: 'POST', url: (f) => `/api/v1/patients/${f.patients.childA}/fracture-signals/6f1c3c0e-7d2a-4a47-9d51-0c8a7c1e2b3d/outcome`, as: 'nurse', body: { seen: true, xray: false, fracture: 'maybe' }, pointer: '/fracture' },
+  // The exercise-therapy measurements and the period of supervised therapy.
+  { name: 'measurement: a PSK score above 10', method: 'POST', url: (f) => rec(f, 'therapy/measurements'), as: 'nurse', body: { date: '2026-03-01', psk: [{ activity: 'Trap lopen', score: 11 }] }, pointer: '/psk/0/score' },
+  { name: 'measurements: bad id', method: 'GET', url: () => '/api/v1/patients/not-a-uuid/therapy/measurements', as: 'nurse', pointer: '/params/id' },
+  { name: 'measurement correction: no reason', method: 'PUT', url: (f) => rec(f, 'therapy/measurements/6f1c3c0e-7d2a-4a47-9d51-0c8a7c1e2b3d'), as: 'nurse', body: { date: '2026-03-01', chairStand30s: 9 }, pointer: '/reason' },
+  { name: 'measurement entered in error: an entry id that is none', method: 'POST', url: (f) => rec(f, 'therapy/measurements/soon/entered-in-error'), as: 'nurse', body: { reason: 'Fout' }, pointer: '/params/entryId' },
+  { name: 'therapy period: an end before the start', method: 'PUT', url: (f) => rec(f, 'therapy/period'), as: 'nurse', body: { start: '2026-03-01', end: '2026-02-01' }, pointer: '/end' },
+  { name: 'therapy period: bad id', method: 'GET', url: () => '/api/v1/patients/not-a-uuid/therapy/period', as: 'nurse', pointer: '/params/id' },
+  // The progress report of exercise therapy: a language there is none of, a field it does not take, a patient id that is none.
   { name: 'progress report: an unknown language', method: 'GET', url: (f) => rec(f, 'therapy/progress-report.pdf?lang=de'), as: 'nurse', pointer: '/query/lang' },
   { name: 'progress report: a query field it does not take', method: 'GET', url: (f) => rec(f, 'therapy/progress-report.pdf?asOf=2026-01-01'), as: 'nurse', pointer: '/query/asOf' },
   { name: 'progress report: bad id', method: 'GET', url: () => '/api/v1/patients/not-a-uuid/therapy/progress-report.pdf', as: 'nurse', pointer: '/params/id' },

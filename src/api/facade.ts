@@ -87,6 +87,10 @@ export { homeProgrammeText, placesText } from '../services/home-programme-letter
 export type { ExercisePlanInput, ExercisePlanView, ExerciseWarningView } from '../schema/exercise-plan.schema.js';
 export { changeGroup, createGroup, dayCentreGroups, myGroups } from '../services/groups.js';
 export type { Group, GroupsView, MyGroups } from '../schema/group.schema.js';
+export {
+  correctMeasurement, markMeasurementInError, measurementsOfPatient, recordMeasurement, scoresOf, setTherapyPeriod, type MeasurementsView,
+} from '../services/therapy-measurements.js';
+export type { MeasurementCorrection, MeasurementInput, MeasurementScores, MeasurementView, PeriodInput, PeriodView, TherapyState } from '../schema/therapy-measurement.schema.js';
 export { practiceMeasurements, type MeasurementDueView, type NextMeasurement, type PracticeMeasurements } from '../services/measure-due.js';
 export { keepProgressReport, progressReport, therapyProgress, type TherapyProgressView } from '../services/therapy-progress.js';
 export { changeSince, meaningOf, measureValue, REPORT_MEASURES, reportWords } from '../services/progress-report.js';

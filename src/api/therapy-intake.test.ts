@@ -4,11 +4,10 @@
 // levels are the core's; each bad field is named and nothing is half-stored; each write is audited.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signInApi, sessionCookie, signInRoles, testApp, type TestApp } from './testing/test-app.js';
-import { buildFixture, PASSWORD, type Fixture } from './testing/fixture.js';
+import { signInRoles, testApp, type TestApp } from './testing/test-app.js';
+import { signInSecondPractice } from './testing/second-practice.js';
+import { buildFixture, type Fixture } from './testing/fixture.js';
 import { STORE_KINDS } from '../store/testing/stores.js';
-import { insertUser } from '../store/accounts.repo.js';
-import { hashPassword } from '../services/auth.js';
 import { addDays } from '../core/time/date.js';
 import { todayNl } from '../schema/clock.js';
 
@@ -69,8 +68,7 @@ describe.each(STORE_KINDS)('the therapy intake and education API on %s', (kind) 
     t = await testApp(kind);
     f = await buildFixture(t.store.db);
     await signInRoles(t, f, ['nurse', 'physician', 'physiotherapist', 'patient'], cookie);
-    await insertUser(t.store.db, { role: 'physiotherapist', organisationId: f.orgs.physioB, patientId: null, email: 'physio-b@fixture.test', displayName: 'Physio B', passwordHash: await hashPassword(PASSWORD), status: 'active' });
-    cookie.physioB = sessionCookie(await signInApi(t, 'physio-b@fixture.test', PASSWORD));
+    cookie.physioB = await signInSecondPractice(t, f);
   });
   afterAll(async () => {
     await t.close();

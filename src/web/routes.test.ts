@@ -61,6 +61,9 @@ describe('pages by role', () => {
     // The practice's intake and education: its physiotherapist writes, the hospital reads.
     { path: () => `/patients/${anna}/therapy/intake`, expect: only('nurse', 'physician', 'physiotherapist') },
     { path: () => `/patients/${anna}/therapy/education`, expect: only('nurse', 'physician', 'physiotherapist') },
+    // The measurements: the practice's physiotherapist records them, the hospital reads them.
+    { path: () => `/patients/${anna}/therapy/measurements`, expect: only('nurse', 'physician', 'physiotherapist') },
+    { path: () => `/patients/${lotte}/therapy/measurements`, expect: only() },
     // A day centre's groups: the care worker's start page; the groups are its own administrator's (the demo's first administrator is a hospital's).
     { path: () => '/group', expect: only('care-worker') },
     { path: () => '/admin/groups', expect: only() },

@@ -34,6 +34,7 @@ import { registerChildLoadingPages } from './child-loading/child-loading.route.j
 import { registerChildAidsPages } from './child-aids/child-aids.route.js';
 import { registerReportPages } from './reports/reports.route.js';
 import { registerTherapyIntakePages } from './therapy-intake/therapy-intake.route.js';
+import { registerMeasurementPages } from './measurements/measurements.route.js';
 import { registerTherapyProgressPages } from './therapy-progress/therapy-progress.route.js';
 import { registerCoachingPages } from './coaching/coaching.route.js';
 import { registerReferralPages } from './referrals/referrals.route.js';
@@ -78,6 +79,7 @@ export function registerWebRoutes(fastify: FastifyInstance): void {
   registerChildAidsPages(fastify, kit);
   registerReportPages(fastify, kit);
   registerTherapyIntakePages(fastify, kit);
+  registerMeasurementPages(fastify, kit);
   registerCoachingPages(fastify, kit);
   registerReferralPages(fastify, kit);
   registerGroupPages(fastify, kit);

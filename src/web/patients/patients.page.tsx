@@ -401,6 +401,9 @@ export function PatientRecordPage(props: {
                 <a href={`/patients/${patient.id}/therapy`}>{t.referralPages.therapyLink}</a>
               </li>
               <li>
+                <a href={`/patients/${patient.id}/therapy/measurements`}>{t.measurements.title}</a>
+              </li>
+              <li>
                 <a href={`/patients/${patient.id}/therapy/progress`}>{t.progress.recordLink}</a>
               </li>
             </>

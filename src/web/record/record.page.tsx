@@ -14,6 +14,7 @@ import {
 import type { ClinicalView } from '../../api/facade.js';
 import type { EntryView } from '../../schema/record.schema.js';
 import type { EntryData } from '../../core/record/entries.js';
+import { measurementWords } from '../measurements/measurements.page.js';
 import { CANONICAL_UNIT } from '../../core/laboratory/units.js';
 import { fullName } from '../../core/names.js';
 
@@ -629,6 +630,8 @@ export function EntryPage(props: {
   );
 }
 
+const endOf = (d: EntryData['exercise-therapy']) => (d.end === undefined ? null : numericDate(d.end));
+
 /** An entry's content in a line of words, for the versions table. */
 function EntryWords({ t, e }: { t: Messages; e: EntryView }) {
   const c = t.clinical;
@@ -645,5 +648,8 @@ function EntryWords({ t, e }: { t: Messages; e: EntryView }) {
   if (l) return <>{l.results.map((r) => `${c.labTests[r.test]} ${String(r.value)} ${r.unit}`).join('; ')}</>;
   const n = of(e, 'note');
   if (n) return <span class="note-text">{n.text}</span>;
+  // The physiotherapist's measurements and the period of therapy (docs/therapy-measurements.md).
+  if (e.kind === 'exercise-measurement') return <>{measurementWords(t, t.lang === 'en' ? 'en' : 'nl', e.data as EntryData['exercise-measurement'])}</>;
+  if (e.kind === 'exercise-therapy') return <>{t.measurements.kindSummary.therapy(endOf(e.data as EntryData['exercise-therapy']))}</>;
   return <code>{JSON.stringify(e.data)}</code>;
 }

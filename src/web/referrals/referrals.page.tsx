@@ -338,6 +338,9 @@ export function TherapyHubPage(p: { ctx: PageContext; patient: BannerPatient; re
               <a href={`/patients/${patient.id}/therapy/${part}`}>{h.parts[part]}</a>
             </li>
           ))}
+          <li>
+            <a href={`/patients/${patient.id}/therapy/measurements`}>{ctx.t.measurements.hubLink}</a>
+          </li>
         </ul>
         <p>
           <a href={`/patients/${patient.id}/therapy/progress`}>{ctx.t.progress.hubLink}</a>

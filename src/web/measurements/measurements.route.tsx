@@ -1,0 +1,190 @@
+// The exercise-therapy measurements of one patient: the list and the period
+// (/patients/:id/therapy/measurements), one measurement with its scores (…/:entryId) and the form
+// for a new one (…/new). For the roles whose menu leads to /patients; the use cases authorise
+// (reading: `record.read`; recording: `therapy.write`, the referred practice's physiotherapist)
+// and audit. The new measurement's form is the one multipart form of Botpad (the activity meter's
+// file): the multipart parser is registered for that route only, in a scope of its own.
+import multipart from '@fastify/multipart';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import {
+  intakesOfPatient, listEntries, markMeasurementInError, measurementsOfPatient, recordMeasurement, requestMeta, setTherapyPeriod, type SessionUser,
+} from '../../api/facade.js';
+import { fesILevel } from '../../core/falls/fall-risk.js';
+import { addDays, isRecordDate } from '../../core/time/date.js';
+import { todayNl } from '../../schema/clock.js';
+import { text } from '../../schema/text.js';
+import type { FieldErrors } from '../components/Form.js';
+import { fieldMessages, input, optionalTypedDate, pageForm, queryFields, readForm, refusalProblems, typedDate, typedFromIso } from '../forms.js';
+import { idParam, PageRefusal, userOfMenuPage, type PageKit } from '../page-kit.js';
+import { bothMessages, freshValues, measurementForm, measurementInput, stepsOfFile } from './measurements.forms.js';
+import { MeasurementPage, MeasurementsPage, measurementsHref, NewMeasurementPage, type FormContext } from './measurements.page.js';
+
+const patientIdOf = (req: FastifyRequest) => idParam(req, 'There is no patient with this id.');
+/** A Short FES-I of this many days before is taken over into the form (the patient's own answers of last week, say). */
+const FES_RECENT_DAYS = 30;
+/** The meter's file: a year of days is a few kilobytes; this leaves room and no more. */
+const FILE_LIMIT_BYTES = 1_000_000;
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+export const periodForm = pageForm({
+  schema: z.looseObject({ start: typedDate(), end: optionalTypedDate() }).superRefine((v: Record<string, unknown>, ctx) => {
+    const start = typeof v.start === 'string' && isRecordDate(v.start) ? v.start : undefined;
+    const end = typeof v.end === 'string' && isRecordDate(v.end) ? v.end : undefined;
+    if (start !== undefined && end !== undefined && end < start) ctx.addIssue({ code: 'custom', path: ['end'], message: 'before the start' });
+  }, { when: (payload) => typeof payload.value === 'object' && payload.value !== null }),
+  labels: (t) => ({ start: t.measurements.periodStart, end: t.measurements.periodEnd }),
+  messages: (t) => ({ end: { custom: t.form.invalid(t.measurements.periodEnd) } }),
+});
+
+const voidForm = pageForm({
+  schema: z.looseObject({ reason: input(text().trim().min(1).max(500), { trim: true }) }),
+  labels: (t) => ({ reason: t.clinical.entries.voidReason }),
+});
+
+export function registerMeasurementPages(fastify: FastifyInstance, kit: PageKit): void {
+  const { hidden, formWith, deps, ctxOf, send, page } = kit;
+  // The hospital's nurses and physicians and the practice's physiotherapists, as the therapy hub.
+  const clinician = (req: FastifyRequest): SessionUser => {
+    const u = userOfMenuPage(req, '/patients');
+    if (u.actor.role !== 'nurse' && u.actor.role !== 'physician' && u.actor.role !== 'physiotherapist') throw new PageRefusal(u);
+    return u;
+  };
+  const ask = (req: FastifyRequest, u: SessionUser) => ({ actor: u.actor, meta: requestMeta(req), patientId: patientIdOf(req) });
+  // The form is the practice's; the hospital reads (the use case decides either way).
+  const writes = (u: SessionUser) => u.actor.role === 'physiotherapist';
+  const base = '/patients/:id/therapy/measurements';
+
+  async function listPage(req: FastifyRequest, reply: FastifyReply, period: { values: Record<string, string>; errors: FieldErrors } = { values: {}, errors: {} }) {
+    const u = clinician(req);
+    const ctx = await ctxOf(req, reply);
+    const view = await measurementsOfPatient(deps(), ask(req, u));
+    const p = view.therapy.period;
+    const values = Object.keys(period.values).length > 0 ? period.values : p ? { start: typedFromIso(p.start), end: p.end === null ? '' : typedFromIso(p.end) } : { start: typedFromIso(todayNl()) };
+    const asked = queryFields(req).notice;
+    const notice = asked === 'period' || asked === 'voided' ? asked : undefined;
+    return send(
+      reply,
+      <MeasurementsPage ctx={ctx} view={view} canWrite={writes(u)} csrf={reply.generateCsrf()} notice={notice} period={{ values, errors: period.errors }} />,
+      Object.keys(period.errors).length > 0 ? 400 : 200,
+    );
+  }
+
+  async function newPage(req: FastifyRequest, reply: FastifyReply, o: { values?: Record<string, string>; errors?: FieldErrors } = {}) {
+    const u = clinician(req);
+    const ctx = await ctxOf(req, reply);
+    const a = ask(req, u);
+    const view = await measurementsOfPatient(deps(), a);
+    if (!writes(u)) return reply.redirect(measurementsHref(view.patient.id), 303);
+    const [intakes, fesEntries] = await Promise.all([intakesOfPatient(deps(), a, ctx.lang), listEntries(deps(), a, { kinds: ['fes-i'] })]);
+    const intake = intakes.items[0];
+    const latestFes = fesEntries[0];
+    const fesAnswers = latestFes ? (latestFes.data as { answers: number[] }).answers : undefined;
+    const recent = latestFes && fesAnswers && latestFes.date >= addDays(todayNl(), -FES_RECENT_DAYS) ? { date: latestFes.date, answers: fesAnswers } : undefined;
+    const form: FormContext = {
+      goals: intake?.goals.map((g) => g.what) ?? [],
+      hasIntake: intake !== undefined,
+      fes: latestFes && fesAnswers ? { date: latestFes.date, ...fesILevel(fesAnswers), byPatient: latestFes.source === 'patient', prefilled: recent !== undefined } : undefined,
+    };
+    const errors = o.errors ?? {};
+    return send(
+      reply,
+      <NewMeasurementPage ctx={ctx} view={view} csrf={reply.generateCsrf()} values={o.values ?? freshValues(intake, recent)} errors={errors} form={form} />,
+      Object.keys(errors).length > 0 ? 400 : 200,
+    );
+  }
+
+  fastify.get(base, hidden, page(async (req, reply) => listPage(req, reply)));
+  fastify.post(
+    `${base}/period`,
+    formWith(periodForm),
+    page(async (req, reply) => {
+      const u = clinician(req);
+      const ctx = await ctxOf(req, reply);
+      const read = readForm(req, ctx.t, periodForm);
+      if (!read.ok) return listPage(req, reply, { values: read.values, errors: read.errors });
+      const d = read.data as { start: string; end?: string };
+      try {
+        await setTherapyPeriod(deps(), ask(req, u), { start: d.start, ...(d.end === undefined ? {} : { end: d.end }) });
+      } catch (e) {
+        const problems = refusalProblems(e);
+        if (problems) return listPage(req, reply, { values: read.values, errors: fieldMessages(ctx.t, periodForm, problems.map((p) => ({ ...p, field: p.field === 'data' ? 'end' : p.field }))) });
+        throw e;
+      }
+      return reply.redirect(`${measurementsHref(patientIdOf(req))}?notice=period`, 303);
+    }),
+  );
+  fastify.get(`${base}/new`, hidden, page(async (req, reply) => newPage(req, reply)));
+  async function onePage(req: FastifyRequest, reply: FastifyReply, voiding: { reason: string; error?: string } = { reason: '' }) {
+    const u = clinician(req);
+    const ctx = await ctxOf(req, reply);
+    const entryId = idParam(req, 'There is no such measurement.', 'entryId');
+    const view = await measurementsOfPatient(deps(), ask(req, u));
+    const m = view.items.find((x) => x.id === entryId);
+    if (!m) return send(reply, <MeasurementsPage ctx={ctx} view={view} canWrite={writes(u)} csrf={reply.generateCsrf()} period={{ values: {}, errors: {} }} />, 404);
+    return send(
+      reply,
+      <MeasurementPage ctx={ctx} view={view} m={m} saved={queryFields(req).notice === 'saved'} canWrite={writes(u)} csrf={reply.generateCsrf()} voiding={voiding} />,
+      voiding.error === undefined ? 200 : 400,
+    );
+  }
+  fastify.get(`${base}/:entryId`, hidden, page(async (req, reply) => onePage(req, reply)));
+  // Marking a measurement entered in error: the practice's own operation, on the record's version history.
+  fastify.post(
+    `${base}/:entryId/void`,
+    formWith(voidForm),
+    page(async (req, reply) => {
+      const u = clinician(req);
+      const ctx = await ctxOf(req, reply);
+      const read = readForm(req, ctx.t, voidForm);
+      if (!read.ok) return onePage(req, reply, { reason: read.values.reason ?? '', error: read.errors.reason ?? ctx.t.form.required(ctx.t.clinical.entries.voidReason) });
+      const entryId = idParam(req, 'There is no such measurement.', 'entryId');
+      await markMeasurementInError(deps(), { ...ask(req, u), entryId }, (read.data as { reason: string }).reason);
+      return reply.redirect(`${measurementsHref(patientIdOf(req))}?notice=voided`, 303);
+    }),
+  );
+
+  // The multipart form, in a scope of its own so no other route takes multipart bodies.
+  void fastify.register(async (scope) => {
+    await scope.register(multipart, { attachFieldsToBody: 'keyValues', limits: { fileSize: FILE_LIMIT_BYTES, files: 1, fields: 100, parts: 101 } });
+    // The file arrives as bytes; the form reads text (a file that is not UTF-8 is said to be so, at the file).
+    scope.addHook('preValidation', async (req) => {
+      const body = req.body as Record<string, unknown> | undefined;
+      if (!body || typeof body !== 'object') return;
+      for (const [k, v] of Object.entries(body)) {
+        if (!Buffer.isBuffer(v)) continue;
+        try {
+          body[k] = UTF8.decode(v);
+        } catch {
+          body[k] = '\u0000';
+        }
+      }
+    });
+    scope.post(
+      `${base}/new`,
+      formWith(measurementForm),
+      page(async (req, reply) => {
+        const u = clinician(req);
+        const ctx = await ctxOf(req, reply);
+        const read = readForm(req, ctx.t, measurementForm);
+        const raw = req.body as Record<string, unknown> | undefined;
+        const file = typeof raw?.stepsFile === 'string' ? raw.stepsFile : undefined;
+        const steps = stepsOfFile(ctx.t, file);
+        // What was typed is shown again; the file is not (a browser cannot be given it back).
+        const values = { ...read.values, stepsFile: '' };
+        const fileErrors: FieldErrors = steps.error ? { stepsFile: steps.error } : {};
+        if (!read.ok) return newPage(req, reply, { values, errors: { ...read.errors, ...bothMessages(ctx.t, read.values), ...fileErrors } });
+        if (steps.error) return newPage(req, reply, { values, errors: fileErrors });
+        let saved: { id: string };
+        try {
+          saved = await recordMeasurement(deps(), ask(req, u), measurementInput(read.data as Record<string, unknown>, steps.days));
+        } catch (e) {
+          const problems = refusalProblems(e);
+          if (problems) return newPage(req, reply, { values, errors: fieldMessages(ctx.t, measurementForm, problems) });
+          throw e;
+        }
+        return reply.redirect(`${measurementsHref(patientIdOf(req))}/${saved.id}?notice=saved`, 303);
+      }),
+    );
+  });
+}

@@ -1,0 +1,180 @@
+// The measurement pages, driven like a browser without script: the hub leads to them; the form
+// names each bad input (an SPPB half filled, a time and "could not do it" together, a bad line of
+// the meter's file by its number) and stores nothing; a measurement sent as the browser sends it
+// (multipart, with the meter's file) is saved and its page shows each score with its cut-offs and
+// source; the period is recorded; a nurse reads the measurements and the record names them, without a form.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestApp } from '../../api/testing/test-app.js';
+import { Browser, account, csrfOf, demoApp } from '../../api/testing/page-browser.js';
+import { addDays } from '../../core/time/date.js';
+import { todayNl } from '../../schema/clock.js';
+import { checkForm, typedFromIso } from '../forms.js';
+import { measurementForm, measurementInput } from './measurements.forms.js';
+import { MeasurementInput } from '../../schema/therapy-measurement.schema.js';
+import { insertEntry } from '../../store/record.repo.js';
+import { numericDate } from '../time-format.js';
+import { nl } from '../i18n/nl.js';
+
+const w = nl.measurements;
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** A multipart body as a browser sends a form with a file input. */
+function multipart(fields: Record<string, string>, file?: { name: string; filename: string; content: string }) {
+  const boundary = '----botpad-test-boundary';
+  const parts = Object.entries(fields).map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`);
+  if (file) parts.push(`--${boundary}\r\nContent-Disposition: form-data; name="${file.name}"; filename="${file.filename}"\r\nContent-Type: text/csv\r\n\r\n${file.content}\r\n`);
+  return { payload: `${parts.join('')}--${boundary}--\r\n`, contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+describe('the measurement pages', () => {
+  let t: TestApp;
+  let anna = '';
+  const today = todayNl();
+  const list = () => `/patients/${anna}/therapy/measurements`;
+  const count = async () => Number((await t.store.db.selectFrom('clinical_entry').select((eb) => eb.fn.countAll().as('n')).where('kind', 'in', ['exercise-measurement', 'exercise-therapy']).executeTakeFirstOrThrow()).n);
+  const send = (b: Browser, url: string, body: { payload: string; contentType: string }) =>
+    t.app.inject({ method: 'POST', url, headers: { accept: 'text/html', cookie: [...b.jar].map(([k, v]) => `${k}=${v}`).join('; '), 'content-type': body.contentType }, payload: body.payload });
+
+  beforeAll(async () => {
+    ({ t, anna } = await demoApp());
+    // Anna's own Short FES-I of three days ago: the form says so and takes her answers over.
+    await insertEntry(t.store.db, { patientId: anna, kind: 'fes-i', date: addDays(todayNl(), -3), data: { answers: [2, 3, 2, 2, 1, 2, 2] }, source: 'patient', by: null, organisationId: null });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('leads from the hub to the list and the form, in the order of a session', async () => {
+    const b = new Browser(t);
+    await b.signIn(account('physiotherapist').email);
+    const hub = await b.get(`/patients/${anna}/therapy`);
+    expect(hub.body).toContain(`href="${list()}"`);
+    const page = await b.get(list());
+    expect(page.statusCode).toBe(200);
+    // The demo's first measurement, at the start of Anna's therapy a week ago.
+    expect(page.body).not.toContain(w.none);
+    expect(page.body).toContain(esc(w.period(typedFromIso(addDays(today, -7)), null)));
+    expect(page.body).toContain(`href="/patients/${anna}/therapy"`);
+    const form = await b.get(`${list()}/new`);
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain('enctype="multipart/form-data"');
+    const order = [w.legends.sppb, w.legends.fourStage, w.legends.chairStand30s, w.legends.tug, w.legends.gaitSpeed, w.legends.steps, w.legends.fesI, w.legends.psk].map((x) => form.body.indexOf(esc(x)));
+    expect(order.every((i) => i > 0)).toBe(true);
+    expect([...order].sort((a, c) => a - c)).toEqual(order);
+    expect(form.body).toContain('type="file"');
+    expect(form.body).toContain(esc(w.hints.fesIFilled(numericDate(addDays(today, -3)), 14, w.fearLevels.high, true)));
+    expect(form.body).toMatch(/<select id="fesI2" name="fesI2">.*?<option value="3" selected>/s);
+  });
+
+  it('names each bad input, a bad line of the file by its number, and stores nothing', async () => {
+    const b = new Browser(t);
+    await b.signIn(account('physiotherapist').email);
+    const csrf = csrfOf((await b.get(`${list()}/new`)).body);
+    const before = await count();
+    const half = await b.post(`${list()}/new`, { _csrf: csrf, date: typedFromIso(addDays(today, 1)), sppbSideBySide: '10', sppbChair5: '12', sppbChairUnable: 'yes', fsb1: '10', fsb3: '4' });
+    expect(half.statusCode).toBe(400);
+    expect(half.body).toContain(esc(w.messages.dateFuture));
+    expect(half.body).toContain(esc(w.messages.sppbNeeds));
+    expect(half.body).toContain(esc(w.messages.bothUnable));
+    expect(half.body).toContain(esc(w.messages.stagesInOrder));
+    const badFile = await send(b, `${list()}/new`, multipart({ _csrf: csrf, date: typedFromIso(today) }, { name: 'stepsFile', filename: 'meter.csv', content: 'datum;stappen\n2026-03-01;4000\n2026-03-02;veel\n2026-03-01;100\n' }));
+    expect(badFile.statusCode, badFile.body.slice(0, 500)).toBe(400);
+    expect(badFile.body).toContain(esc(w.messages.csvLine(3, w.messages.csvWhat.steps)));
+    expect(badFile.body).toContain(esc(w.messages.csvLine(4, w.messages.csvWhat.duplicate)));
+    expect(await count()).toBe(before);
+  });
+
+  it('saves a measurement with the meter\'s file and shows each score with its cut-offs and source; a nurse reads it', async () => {
+    const b = new Browser(t);
+    await b.signIn(account('physiotherapist').email);
+    const csrf = csrfOf((await b.get(`${list()}/new`)).body);
+    const d1 = addDays(today, -3);
+    const d2 = addDays(today, -2);
+    const file = `date,steps\n${d1},3000\n\n${typedFromIso(d2)},4000\n`;
+    const res = await send(b, `${list()}/new`, multipart({
+      _csrf: csrf, date: typedFromIso(today),
+      sppbSideBySide: '10', sppbSemiTandem: '10', sppbTandem: '5', sppbGait4m: '7', sppbChair5: '12,5',
+      chairStand30s: '9', tugSeconds: '16,2',
+    }, { name: 'stepsFile', filename: 'meter.csv', content: file }));
+    expect(res.statusCode, res.body.slice(0, 800)).toBe(303);
+    const to = String(res.headers.location);
+    expect(to).toMatch(new RegExp(`^${list()}/[0-9a-f-]{36}\\?notice=saved$`));
+    const shown = await b.get(to);
+    expect(shown.statusCode).toBe(200);
+    expect(shown.body).toContain(w.saved);
+    // Balance 3 (tandem 5 s), gait 7 s → 2, five stands 12.5 s → 3: 8 of 12, intermediate (Guralnik 1994).
+    expect(shown.body).toContain(esc(w.results.sppb(8, w.bands.intermediate, 3, 2, 3)));
+    expect(shown.body).toContain(esc(w.cutOffs.sppb));
+    expect(shown.body).toContain(esc(w.sources.sppb));
+    // Anna is a woman of 78: fewer than 10 stands is below average (Rikli & Jones).
+    expect(shown.body).toContain(esc(w.cutOffs.chairStand30s(10, w.sex.female, 78)));
+    expect(shown.body).toContain(esc(w.results.chairStand30s(9, true)));
+    expect(shown.body).toContain(esc(w.results.tug('16,2', true)));
+    expect(shown.body).toContain(esc(w.results.steps(3500, 2)));
+
+    // The period: an end before the start is named; a good one is saved and the next due date shown.
+    const listPage = await b.get(list());
+    const pc = csrfOf(listPage.body);
+    const badPeriod = await b.post(`${list()}/period`, { _csrf: pc, start: typedFromIso(today), end: typedFromIso(addDays(today, -1)) });
+    expect(badPeriod.statusCode).toBe(400);
+    const period = await b.post(`${list()}/period`, { _csrf: pc, start: typedFromIso(addDays(today, -60)), end: '' });
+    expect(period.statusCode).toBe(303);
+    const after = await b.get(String(period.headers.location));
+    expect(after.body).toContain(w.periodSaved);
+    expect(after.body).toContain(esc(w.period(typedFromIso(addDays(today, -60)), null)));
+
+    // The nurse reads the list and the record names the measurement; no form for her.
+    const nurse = new Browser(t);
+    await nurse.signIn(account('nurse').email);
+    const seen = await nurse.get(list());
+    expect(seen.statusCode).toBe(200);
+    expect(seen.body).toContain(w.readOnly);
+    expect(seen.body).not.toContain(`${list()}/new"`);
+    expect(seen.body).toContain('8 (middel)');
+    expect((await nurse.get(`${list()}/new`)).statusCode).toBe(303);
+    const id = to.split('/').at(-1)?.split('?')[0] ?? '';
+    const entry = await nurse.get(`/patients/${anna}/entries/${id}`);
+    expect(entry.statusCode).toBe(200);
+    expect(entry.body).toContain(nl.clinical.kinds['exercise-measurement']);
+    expect(entry.body).toContain(`${w.columns.chairStand30s} 9`);
+    const record = await nurse.get(`/patients/${anna}`);
+    expect(record.body).toContain(`href="${list()}"`);
+    expect((await nurse.get(to)).body).not.toContain('/void"');
+
+    // The practice marks it entered in error: a reason is needed; then it no longer shows.
+    const one = await b.get(to);
+    expect(one.body).toContain(`action="${list()}/${id}/void"`);
+    const noReason = await b.post(`${list()}/${id}/void`, { _csrf: csrfOf(one.body), reason: ' ' });
+    expect(noReason.statusCode).toBe(400);
+    const voided = await b.post(`${list()}/${id}/void`, { _csrf: csrfOf(one.body), reason: 'Bij de verkeerde patiënt ingevoerd' });
+    expect(voided.statusCode).toBe(303);
+    const gone = await b.get(String(voided.headers.location));
+    expect(gone.body).toContain(esc(w.voided));
+    expect(gone.body).not.toContain(`${list()}/${id}"`);
+    expect(gone.body).not.toContain('8 (middel)');
+  });
+});
+
+describe('the measurement form as the API takes it', () => {
+  it('turns "could not do it" into null, the stances into a list, a changed goal into its new wording, and passes the API\'s schema', () => {
+    const today = todayNl();
+    const r = checkForm(nl, measurementForm, {
+      date: typedFromIso(today), sppbSideBySide: '10', sppbSemiTandem: '9,5', sppbGait4m: '', sppbGaitUnable: 'yes', sppbChair5: '', sppbChairUnable: 'yes',
+      fsb1: '10', fsb2: '10', fsb3: '3', chairStand30s: '7', gaitSpeedMps: '0,7', fesI1: '1', fesI2: '1', fesI3: '1', fesI4: '1', fesI5: '1', fesI6: '1', fesI7: '2',
+      psk1Activity: 'Traplopen', psk1Score: '4', psk2Activity: 'Fietsen', psk2Score: '',
+      goal1: 'Naar de markt fietsen', goal1Status: 'changed', goal1ChangedTo: 'Naar de markt lopen', goal2: 'Trap nemen', goal2Status: 'reached', goal3: 'Zwemmen', goal3Status: '',
+    }, {});
+    expect(r.ok, JSON.stringify(r.ok ? {} : r.errors)).toBe(true);
+    if (!r.ok) return;
+    const input = measurementInput(r.data as Record<string, unknown>, undefined);
+    expect(input).toEqual({
+      date: today,
+      sppb: { sideBySideSeconds: 10, semiTandemSeconds: 9.5, gait4mSeconds: null, chairStand5Seconds: null },
+      fourStageBalance: { stageSeconds: [10, 10, 3] },
+      chairStand30s: 7, gaitSpeedMps: 0.7, fesI: [1, 1, 1, 1, 1, 1, 2],
+      psk: [{ activity: 'Traplopen', score: 4 }],
+      goals: [{ goal: 'Naar de markt fietsen', status: 'changed', changedTo: 'Naar de markt lopen' }, { goal: 'Trap nemen', status: 'reached' }],
+    });
+    expect(MeasurementInput.safeParse(input).success).toBe(true);
+  });
+});
