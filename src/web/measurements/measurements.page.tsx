@@ -111,6 +111,7 @@ export function MeasurementsPage(p: {
       <ErrorSummary t={ctx.t} errors={p.period.errors} />
       <p>{w.intro}</p>
       {p.canWrite ? <p><a href={`${base}/new`}>{w.newLink}</a></p> : <p>{w.readOnly}</p>}
+      <p><a href={`/patients/${view.patient.id}/therapy/progress`}>{ctx.t.progress.hubLink}</a></p>
       <Period ctx={ctx} view={view} canWrite={p.canWrite} csrf={p.csrf} values={p.period.values} errors={p.period.errors} />
       <section aria-labelledby="list-title">
         <h2 id="list-title">{w.listTitle}</h2>

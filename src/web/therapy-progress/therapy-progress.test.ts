@@ -53,6 +53,7 @@ describe('the progress pages', () => {
     await b.signIn(account('physiotherapist').email);
     const hub = await b.get(`/patients/${anna}/therapy`);
     expect(hub.body).toContain(`href="${url()}"`);
+    expect((await b.get(`/patients/${anna}/therapy/measurements`)).body).toContain(`href="${url()}"`);
     const page = await b.get(url());
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain(`<h1>${w.title}</h1>`);
