@@ -68,7 +68,7 @@ export function registerTherapyMeasurementRoutes(app: ZodApp): void {
       schema: {
         tags: ['therapy'],
         summary: 'Mark a measurement entered in error: it no longer counts and is no longer listed; nothing is deleted',
-        description: `${WRITERS} The record's own operation (POST /api/v1/patients/{id}/entries/{entryId}/entered-in-error) does the same for the hospital.`,
+        description: `${WRITERS} The record's own operation (\`POST /api/v1/patients/{id}/entries/{entryId}/entered-in-error\`) does the same for the hospital.`,
         params: MeasurementParams,
         body: EnteredInErrorInput,
         response: { 200: z.object({ id: z.uuid(), version: z.number().int() }), ...problemResponses(400, 401, 403, 404, 409) },

@@ -1,6 +1,7 @@
 // A browsable, accessible rendering of the OpenAPI 3.1 document: every route with its summary,
 // input and responses, then the shared schemas. Server-rendered so it meets the same WCAG bar as
 // the rest of Botpad and needs no script under the strict Content-Security-Policy.
+import type { ComponentChildren } from 'preact';
 import { Layout, type PageContext } from '../components/Layout.js';
 
 interface OpenApiOperation {
@@ -73,7 +74,7 @@ export function ApiDocsPage({ ctx, doc }: { ctx: PageContext; doc: unknown }) {
           <h3 id={slug(method, path)} class="break-any">
             <span class="method">{method.toUpperCase()}</span> <code>{path}</code>
           </h3>
-          {op.description ? <p>{op.description}</p> : null}
+          {op.description ? <p>{withCode(op.description)}</p> : null}
           {op.parameters && op.parameters.length > 0 ? (
             <ul class="bullets break-any">
               {op.parameters.map((p) => (
@@ -116,4 +117,14 @@ export function ApiDocsPage({ ctx, doc }: { ctx: PageContext; doc: unknown }) {
       ))}
     </Layout>
   );
+}
+
+/**
+ * A description's `code` spans as code (addresses and field names may break anywhere on a narrow
+ * screen; the words around them may not). Text without a closing backtick stays as it is.
+ */
+function withCode(text: string): ComponentChildren[] {
+  const parts = text.split('`');
+  if (parts.length % 2 === 0) return [text];
+  return parts.map((part, i) => (i % 2 === 1 ? <code key={i} class="break-any">{part}</code> : part));
 }
