@@ -110,7 +110,7 @@ async function firstConsentPage(page: Page): Promise<string> {
 }
 
 /** The demo record of Anna de Vries, as the signed-in clinician finds it, or one of its sections. */
-function annasRecord(section = ''): (page: Page) => Promise<string> {
+export function annasRecord(section = ''): (page: Page) => Promise<string> {
   return async (page) => {
     await page.goto('/patients?q=Vries');
     const record = await page.locator('a[href^="/patients/"]', { hasText: 'Anna' }).first().getAttribute('href');
