@@ -3545,6 +3545,7 @@ export const en = {
       fesIAll: 'Fill in all 7 questions, or none.',
       csvLine: (line: number, what: string) => `Line ${String(line)}: ${what}.`,
       csvWhat: { columns: 'not exactly a date and a number', date: 'not a valid date', steps: 'not a whole number of steps from 0 to 100,000', duplicate: 'this day is in the file already', 'too-many-days': 'more than 366 days', empty: 'the file holds no days' },
+      fileTooLarge: (mb: number) => `This file is too large. It may be at most ${String(mb)} MB; a year of days fits in that easily.`,
       csvEmpty: 'The file holds no days.',
     },
     kindSummary: {

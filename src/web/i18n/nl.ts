@@ -3550,6 +3550,7 @@ export const nl = {
       fesIAll: 'Vul alle 7 vragen in, of geen.',
       csvLine: (line: number, what: string) => `Regel ${String(line)}: ${what}.`,
       csvWhat: { columns: 'niet precies een datum en een aantal', date: 'geen geldige datum', steps: 'geen heel aantal stappen van 0 tot 100.000', duplicate: 'deze dag staat er al eerder in', 'too-many-days': 'meer dan 366 dagen', empty: 'het bestand bevat geen dagen' },
+      fileTooLarge: (mb: number) => `Dit bestand is te groot. Het mag hoogstens ${String(mb)} MB zijn; een jaar aan dagen past daar ruim in.`,
       csvEmpty: 'Het bestand bevat geen dagen.',
     },
     kindSummary: {

@@ -15,6 +15,10 @@ import { input, pageForm, typedDate, typedFromIso } from '../forms.js';
 import { decimal } from '../facts/facts.forms.js';
 import type { Messages } from '../i18n/index.js';
 
+/** The meter's file: a year of days is a few kilobytes; this leaves room and no more. */
+export const STEPS_FILE_LIMIT_BYTES = 1_000_000;
+/** What the form says at the file input when the file is over the limit. */
+export const fileTooLarge = (t: Messages) => t.measurements.messages.fileTooLarge(STEPS_FILE_LIMIT_BYTES / 1_000_000);
 export const FES_ITEMS = [1, 2, 3, 4, 5, 6, 7] as const;
 export const STAGES = [1, 2, 3, 4] as const;
 export const PSKS = Array.from({ length: PSK_MAX_ACTIVITIES }, (_, i) => i + 1);
@@ -39,7 +43,7 @@ const shape: Record<string, z.ZodType> = {
   tugSeconds: seconds(),
   gaitSpeedMps: num(z.number().gt(0).lte(5).optional()),
   stepsPerDay: whole(100000),
-  stepsFile: input(z.string().max(200_000).optional()),
+  stepsFile: input(z.string().max(STEPS_FILE_LIMIT_BYTES).optional()),
   ...rows(FES_ITEMS.map((n) => [`fesI${String(n)}`, input(z.enum(['1', '2', '3', '4']).optional())])),
   ...rows(PSKS.flatMap((n): [string, z.ZodType][] => [[`psk${String(n)}Activity`, words(200)], [`psk${String(n)}Score`, whole(PSK_MAX_SCORE)]])),
   ...rows(GOALS.flatMap((n): [string, z.ZodType][] => [
@@ -108,6 +112,7 @@ export const measurementForm = pageForm({
       sppbSideBySide: { ...bounds(m.holdSeconds), required: m.sppbNeeds }, sppbSemiTandem: bounds(m.holdSeconds), sppbTandem: bounds(m.holdSeconds),
       sppbGait4m: sppbTime, sppbChair5: sppbTime,
       ...each(STAGES.map((n) => `fsb${String(n)}`), { ...bounds(m.holdSeconds), required: m.stagesInOrder }),
+      stepsFile: bounds(fileTooLarge(t)),
       chairStand30s: bounds(m.count), tugSeconds: bounds(m.seconds), gaitSpeedMps: bounds(m.gaitSpeed), stepsPerDay: bounds(m.steps),
       ...each(FES_ITEMS.map((n) => `fesI${String(n)}`), { required: m.fesIAll }),
       ...each(PSKS.map((n) => `psk${String(n)}Activity`), { required: m.pskRow }),

@@ -17,15 +17,17 @@ import { text } from '../../schema/text.js';
 import type { FieldErrors } from '../components/Form.js';
 import { fieldMessages, input, optionalTypedDate, pageForm, queryFields, readForm, refusalProblems, typedDate, typedFromIso } from '../forms.js';
 import { idParam, PageRefusal, userOfMenuPage, type PageKit } from '../page-kit.js';
-import { bothMessages, freshValues, measurementForm, measurementInput, stepsOfFile } from './measurements.forms.js';
+import { bothMessages, fileTooLarge, freshValues, measurementForm, measurementInput, STEPS_FILE_LIMIT_BYTES, stepsOfFile } from './measurements.forms.js';
 import { MeasurementPage, MeasurementsPage, measurementsHref, NewMeasurementPage, type FormContext } from './measurements.page.js';
 
 const patientIdOf = (req: FastifyRequest) => idParam(req, 'There is no patient with this id.');
 /** A Short FES-I of this many days before is taken over into the form (the patient's own answers of last week, say). */
 const FES_RECENT_DAYS = 30;
-/** The meter's file: a year of days is a few kilobytes; this leaves room and no more. */
-const FILE_LIMIT_BYTES = 1_000_000;
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
+/** The requests whose meter's file was over STEPS_FILE_LIMIT_BYTES. */
+const oversized = new WeakSet<FastifyRequest>();
+/** What was typed, before the schema turns it into numbers and ISO dates (the form is shown again with it). */
+const typedFields = new WeakMap<FastifyRequest, Record<string, string>>();
 
 export const periodForm = pageForm({
   schema: z.looseObject({ start: typedDate(), end: optionalTypedDate() }).superRefine((v: Record<string, unknown>, ctx) => {
@@ -146,19 +148,31 @@ export function registerMeasurementPages(fastify: FastifyInstance, kit: PageKit)
 
   // The multipart form, in a scope of its own so no other route takes multipart bodies.
   void fastify.register(async (scope) => {
-    await scope.register(multipart, { attachFieldsToBody: 'keyValues', limits: { fileSize: FILE_LIMIT_BYTES, files: 1, fields: 100, parts: 101 } });
-    // The file arrives as bytes; the form reads text (a file that is not UTF-8 is said to be so, at the file).
+    // The file arrives as bytes; the form reads text (a file that is not UTF-8 is said to be so, at
+    // the file). A file over the limit is not an error page: the parser keeps what fits, the request
+    // is marked, and the form says so at the file input.
+    await scope.register(multipart, {
+      attachFieldsToBody: 'keyValues',
+      throwFileSizeLimit: false,
+      limits: { fileSize: STEPS_FILE_LIMIT_BYTES, files: 1, fields: 100, parts: 101 },
+      async onFile(part) {
+        const bytes = await part.toBuffer();
+        if (part.file.truncated) {
+          oversized.add(this);
+          part.value = '';
+          return;
+        }
+        try {
+          part.value = UTF8.decode(bytes);
+        } catch {
+          part.value = '\u0000';
+        }
+      },
+    });
     scope.addHook('preValidation', async (req) => {
       const body = req.body as Record<string, unknown> | undefined;
       if (!body || typeof body !== 'object') return;
-      for (const [k, v] of Object.entries(body)) {
-        if (!Buffer.isBuffer(v)) continue;
-        try {
-          body[k] = UTF8.decode(v);
-        } catch {
-          body[k] = '\u0000';
-        }
-      }
+      typedFields.set(req, Object.fromEntries(Object.entries(body).flatMap(([k, v]): [string, string][] => (typeof v === 'string' ? [[k, v]] : []))));
     });
     scope.post(
       `${base}/new`,
@@ -169,9 +183,9 @@ export function registerMeasurementPages(fastify: FastifyInstance, kit: PageKit)
         const read = readForm(req, ctx.t, measurementForm);
         const raw = req.body as Record<string, unknown> | undefined;
         const file = typeof raw?.stepsFile === 'string' ? raw.stepsFile : undefined;
-        const steps = stepsOfFile(ctx.t, file);
+        const steps = oversized.has(req) ? { error: fileTooLarge(ctx.t) } : stepsOfFile(ctx.t, file);
         // What was typed is shown again; the file is not (a browser cannot be given it back).
-        const values = { ...read.values, stepsFile: '' };
+        const values = { ...(typedFields.get(req) ?? read.values), stepsFile: '' };
         const fileErrors: FieldErrors = steps.error ? { stepsFile: steps.error } : {};
         if (!read.ok) return newPage(req, reply, { values, errors: { ...read.errors, ...bothMessages(ctx.t, read.values), ...fileErrors } });
         if (steps.error) return newPage(req, reply, { values, errors: fileErrors });

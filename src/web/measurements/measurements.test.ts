@@ -9,7 +9,7 @@ import { Browser, account, csrfOf, demoApp } from '../../api/testing/page-browse
 import { addDays } from '../../core/time/date.js';
 import { todayNl } from '../../schema/clock.js';
 import { checkForm, typedFromIso } from '../forms.js';
-import { measurementForm, measurementInput } from './measurements.forms.js';
+import { fileTooLarge, measurementForm, measurementInput, STEPS_FILE_LIMIT_BYTES } from './measurements.forms.js';
 import { MeasurementInput } from '../../schema/therapy-measurement.schema.js';
 import { insertEntry } from '../../store/record.repo.js';
 import { numericDate } from '../time-format.js';
@@ -82,6 +82,33 @@ describe('the measurement pages', () => {
     expect(badFile.body).toContain(esc(w.messages.csvLine(3, w.messages.csvWhat.steps)));
     expect(badFile.body).toContain(esc(w.messages.csvLine(4, w.messages.csvWhat.duplicate)));
     expect(await count()).toBe(before);
+  });
+
+  it('says at the file input that a meter\'s file over the limit is too large, keeps what was typed after it, and stores nothing', async () => {
+    const b = new Browser(t);
+    await b.signIn(account('physiotherapist').email);
+    const csrf = csrfOf((await b.get(`${list()}/new`)).body);
+    const before = await count();
+    const day = 'datum;stappen\n' + '01-12-2026;4000\n'.repeat(Math.ceil(STEPS_FILE_LIMIT_BYTES / 16) + 10);
+    expect(Buffer.byteLength(day)).toBeGreaterThan(STEPS_FILE_LIMIT_BYTES);
+    const body = multipart({ _csrf: csrf, date: typedFromIso(today), chairStand30s: '11' }, { name: 'stepsFile', filename: 'meter.csv', content: day });
+    // A field after the file, as the form has the Short FES-I and the note after it.
+    body.payload = body.payload.replace(/--\r\n$/, `\r\nContent-Disposition: form-data; name="note"\r\n\r\nNa de stappenteller\r\n------botpad-test-boundary--\r\n`);
+    const res = await send(b, `${list()}/new`, body);
+    expect(res.statusCode, res.body.slice(0, 500)).toBe(400);
+    expect(res.headers['content-type']).toMatch(/^text\/html/);
+    expect(res.body).toMatch(new RegExp(`id="stepsFile-error"[^>]*>.*?${esc(fileTooLarge(nl)).replace(/[.;()]/g, '\\$&')}`, 's'));
+    expect(res.body).toContain('aria-invalid="true"');
+    // What was typed comes back as typed (not as the schema read it).
+    expect(res.body).toMatch(/<input[^>]*id="chairStand30s"[^>]*value="11"/);
+    expect(res.body).toContain(`id="date" name="date" type="text" value="${typedFromIso(today)}"`);
+    expect(res.body).toContain('Na de stappenteller');
+    expect(await count()).toBe(before);
+    // Just within the limit is read as ever (here: one line too many days, named by the parser, not the size).
+    const within = await send(b, `${list()}/new`, multipart({ _csrf: csrf, date: typedFromIso(today) }, { name: 'stepsFile', filename: 'meter.csv', content: '01-12-2026;4000\n01-12-2026;4100\n' }));
+    expect(within.statusCode).toBe(400);
+    expect(within.body).not.toContain(esc(fileTooLarge(nl)));
+    expect(within.body).toContain(esc(w.messages.csvLine(2, w.messages.csvWhat.duplicate)));
   });
 
   it('saves a measurement with the meter\'s file and shows each score with its cut-offs and source; a nurse reads it', async () => {
