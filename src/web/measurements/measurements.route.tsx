@@ -8,7 +8,7 @@ import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
-  intakesOfPatient, listEntries, markMeasurementInError, measurementsOfPatient, recordMeasurement, requestMeta, setTherapyPeriod, type SessionUser,
+  correctMeasurement, entryHistory, intakesOfPatient, listEntries, markMeasurementInError, measurementsOfPatient, recordMeasurement, requestMeta, setTherapyPeriod, type SessionUser,
 } from '../../api/facade.js';
 import { fesILevel } from '../../core/falls/fall-risk.js';
 import { addDays, isRecordDate } from '../../core/time/date.js';
@@ -17,7 +17,9 @@ import { text } from '../../schema/text.js';
 import type { FieldErrors } from '../components/Form.js';
 import { fieldMessages, input, optionalTypedDate, pageForm, queryFields, readForm, refusalProblems, typedDate, typedFromIso } from '../forms.js';
 import { idParam, PageRefusal, userOfMenuPage, type PageKit } from '../page-kit.js';
-import { bothMessages, fileTooLarge, freshValues, measurementForm, measurementInput, STEPS_FILE_LIMIT_BYTES, stepsOfFile } from './measurements.forms.js';
+import {
+  bothMessages, correctionForm, fileTooLarge, freshValues, measurementForm, measurementInput, STEPS_FILE_LIMIT_BYTES, stepsOfFile, valuesOfMeasurement,
+} from './measurements.forms.js';
 import { MeasurementPage, MeasurementsPage, measurementsHref, NewMeasurementPage, type FormContext } from './measurements.page.js';
 
 const patientIdOf = (req: FastifyRequest) => idParam(req, 'There is no patient with this id.');
@@ -124,13 +126,34 @@ export function registerMeasurementPages(fastify: FastifyInstance, kit: PageKit)
     const view = await measurementsOfPatient(deps(), ask(req, u));
     const m = view.items.find((x) => x.id === entryId);
     if (!m) return send(reply, <MeasurementsPage ctx={ctx} view={view} canWrite={writes(u)} csrf={reply.generateCsrf()} period={{ values: {}, errors: {} }} />, 404);
+    const versions = await entryHistory(deps(), { ...ask(req, u), entryId });
+    const asked = queryFields(req).notice;
+    const notice = asked === 'saved' || asked === 'corrected' ? asked : undefined;
     return send(
       reply,
-      <MeasurementPage ctx={ctx} view={view} m={m} saved={queryFields(req).notice === 'saved'} canWrite={writes(u)} csrf={reply.generateCsrf()} voiding={voiding} />,
+      <MeasurementPage ctx={ctx} view={view} m={m} notice={notice} canWrite={writes(u)} csrf={reply.generateCsrf()} voiding={voiding} versions={versions} />,
       voiding.error === undefined ? 200 : 400,
     );
   }
   fastify.get(`${base}/:entryId`, hidden, page(async (req, reply) => onePage(req, reply)));
+  // The correction: the same form, prefilled with the stored raw items, and a reason (the practice only).
+  async function correctPage(req: FastifyRequest, reply: FastifyReply, o: { values?: Record<string, string>; errors?: FieldErrors } = {}) {
+    const u = clinician(req);
+    const ctx = await ctxOf(req, reply);
+    const entryId = idParam(req, 'There is no such measurement.', 'entryId');
+    const view = await measurementsOfPatient(deps(), ask(req, u));
+    const m = view.items.find((x) => x.id === entryId);
+    if (!m) return send(reply, <MeasurementsPage ctx={ctx} view={view} canWrite={writes(u)} csrf={reply.generateCsrf()} period={{ values: {}, errors: {} }} />, 404);
+    if (!writes(u)) return reply.redirect(`${measurementsHref(view.patient.id)}/${m.id}`, 303);
+    const errors = o.errors ?? {};
+    const form: FormContext = { goals: [], hasIntake: true, fes: undefined };
+    return send(
+      reply,
+      <NewMeasurementPage ctx={ctx} view={view} csrf={reply.generateCsrf()} values={o.values ?? valuesOfMeasurement(m)} errors={errors} form={form} correcting={m} />,
+      Object.keys(errors).length > 0 ? 400 : 200,
+    );
+  }
+  fastify.get(`${base}/:entryId/correct`, hidden, page(async (req, reply) => correctPage(req, reply)));
   // Marking a measurement entered in error: the practice's own operation, on the record's version history.
   fastify.post(
     `${base}/:entryId/void`,
@@ -198,6 +221,34 @@ export function registerMeasurementPages(fastify: FastifyInstance, kit: PageKit)
           throw e;
         }
         return reply.redirect(`${measurementsHref(patientIdOf(req))}/${saved.id}?notice=saved`, 303);
+      }),
+    );
+    scope.post(
+      `${base}/:entryId/correct`,
+      formWith(correctionForm),
+      page(async (req, reply) => {
+        const u = clinician(req);
+        const ctx = await ctxOf(req, reply);
+        const entryId = idParam(req, 'There is no such measurement.', 'entryId');
+        const read = readForm(req, ctx.t, correctionForm);
+        const typed = typedFields.get(req) ?? read.values;
+        const raw = req.body as Record<string, unknown> | undefined;
+        const file = typeof raw?.stepsFile === 'string' && raw.stepsFile.trim() !== '' ? raw.stepsFile : undefined;
+        // A new file replaces the meter's days; without one, the days stored stay.
+        const steps = oversized.has(req) ? { error: fileTooLarge(ctx.t) } : stepsOfFile(ctx.t, file ?? typed.stepsKept);
+        const values = { ...typed, stepsFile: '' };
+        const fileErrors: FieldErrors = steps.error ? { stepsFile: steps.error } : {};
+        if (!read.ok) return correctPage(req, reply, { values, errors: { ...read.errors, ...bothMessages(ctx.t, read.values), ...fileErrors } });
+        if (steps.error) return correctPage(req, reply, { values, errors: fileErrors });
+        const data = read.data as Record<string, unknown>;
+        try {
+          await correctMeasurement(deps(), { ...ask(req, u), entryId }, { ...measurementInput(data, steps.days), reason: data.reason as string });
+        } catch (e) {
+          const problems = refusalProblems(e);
+          if (problems) return correctPage(req, reply, { values, errors: fieldMessages(ctx.t, correctionForm, problems) });
+          throw e;
+        }
+        return reply.redirect(`${measurementsHref(patientIdOf(req))}/${entryId}?notice=corrected`, 303);
       }),
     );
   });
