@@ -13,7 +13,7 @@ import { launchBrowser, newContext } from './support/browser.js';
 import { Shell } from './support/shell.js';
 import { annasRecord, messages } from './support/pages.js';
 import { auditPage } from './support/audit.js';
-import { signInByKeyboard } from './support/keyboard.js';
+import { patientPlanByKeyboard, signInByKeyboard } from './support/keyboard.js';
 import { pdfText } from './support/pdf.js';
 import { todayNl } from '../src/schema/clock.js';
 import { addMonths } from '../src/core/time/date.js';
@@ -120,14 +120,7 @@ describe('the journey of exercise therapy by keyboard', () => {
     await context.close();
 
     // Anna herself: her plan says when she is measured again, and that measuring goes on.
-    const patientContext = await newContext(browser, { bypassCSP: true });
-    const a = await patientContext.newPage();
-    const as = new Shell(a, 'nl');
-    await signInByKeyboard(a, as, 'patient');
-    await a.goto('/me');
-    await as.tabTo(a.getByRole('link', { name: t.myPlan.link, exact: true }), TABS);
-    await as.navigation(() => a.keyboard.press('Enter'));
-    expect(new URL(a.url()).pathname).toMatch(/^\/plan\//);
+    const { context: patientContext, page: a } = await patientPlanByKeyboard(browser);
     // One line: when, and that measuring goes on now the therapy is over.
     await expect.poll(() => a.getByText(`${t.measureDue.patient.planned(next)} ${t.measureDue.patient.afterEnd}`, { exact: true }).count()).toBe(1);
     await auditPage(a);

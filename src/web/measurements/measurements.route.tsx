@@ -119,13 +119,20 @@ export function registerMeasurementPages(fastify: FastifyInstance, kit: PageKit)
     }),
   );
   fastify.get(`${base}/new`, hidden, page(async (req, reply) => newPage(req, reply)));
-  async function onePage(req: FastifyRequest, reply: FastifyReply, voiding: { reason: string; error?: string } = { reason: '' }) {
+  /** The measurement of the path, or the list sent with 404 (one marked in error no longer shows). */
+  async function measurementOf(req: FastifyRequest, reply: FastifyReply) {
     const u = clinician(req);
     const ctx = await ctxOf(req, reply);
     const entryId = idParam(req, 'There is no such measurement.', 'entryId');
     const view = await measurementsOfPatient(deps(), ask(req, u));
     const m = view.items.find((x) => x.id === entryId);
-    if (!m) return send(reply, <MeasurementsPage ctx={ctx} view={view} canWrite={writes(u)} csrf={reply.generateCsrf()} period={{ values: {}, errors: {} }} />, 404);
+    if (!m) return { missing: send(reply, <MeasurementsPage ctx={ctx} view={view} canWrite={writes(u)} csrf={reply.generateCsrf()} period={{ values: {}, errors: {} }} />, 404) };
+    return { u, ctx, entryId, view, m };
+  }
+  async function onePage(req: FastifyRequest, reply: FastifyReply, voiding: { reason: string; error?: string } = { reason: '' }) {
+    const found = await measurementOf(req, reply);
+    if ('missing' in found) return found.missing;
+    const { u, ctx, entryId, view, m } = found;
     const versions = await entryHistory(deps(), { ...ask(req, u), entryId });
     const asked = queryFields(req).notice;
     const notice = asked === 'saved' || asked === 'corrected' ? asked : undefined;
@@ -138,12 +145,9 @@ export function registerMeasurementPages(fastify: FastifyInstance, kit: PageKit)
   fastify.get(`${base}/:entryId`, hidden, page(async (req, reply) => onePage(req, reply)));
   // The correction: the same form, prefilled with the stored raw items, and a reason (the practice only).
   async function correctPage(req: FastifyRequest, reply: FastifyReply, o: { values?: Record<string, string>; errors?: FieldErrors } = {}) {
-    const u = clinician(req);
-    const ctx = await ctxOf(req, reply);
-    const entryId = idParam(req, 'There is no such measurement.', 'entryId');
-    const view = await measurementsOfPatient(deps(), ask(req, u));
-    const m = view.items.find((x) => x.id === entryId);
-    if (!m) return send(reply, <MeasurementsPage ctx={ctx} view={view} canWrite={writes(u)} csrf={reply.generateCsrf()} period={{ values: {}, errors: {} }} />, 404);
+    const found = await measurementOf(req, reply);
+    if ('missing' in found) return found.missing;
+    const { u, ctx, view, m } = found;
     if (!writes(u)) return reply.redirect(`${measurementsHref(view.patient.id)}/${m.id}`, 303);
     const errors = o.errors ?? {};
     const form: FormContext = { goals: [], hasIntake: true, fes: undefined };

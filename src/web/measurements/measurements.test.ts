@@ -180,25 +180,9 @@ describe('the measurement pages', () => {
     expect(gone.body).not.toContain(`${list()}/${id}"`);
     expect(gone.body).not.toContain('8 (middel)');
   });
-});
-
-describe('correcting a measurement', () => {
-  let t: TestApp;
-  let anna = '';
-  const today = todayNl();
-  const list = () => `/patients/${anna}/therapy/measurements`;
-  const versions = async (id: string) => Number((await t.store.db.selectFrom('clinical_entry').select((eb) => eb.fn.countAll().as('n')).where('entry_id', '=', id).executeTakeFirstOrThrow()).n);
-  const send = (b: Browser, url: string, body: { payload: string; contentType: string }) =>
-    t.app.inject({ method: 'POST', url, headers: { accept: 'text/html', cookie: [...b.jar].map(([k, v]) => `${k}=${v}`).join('; '), 'content-type': body.contentType }, payload: body.payload });
-
-  beforeAll(async () => {
-    ({ t, anna } = await demoApp());
-  });
-  afterAll(async () => {
-    await t.close();
-  });
 
   it('opens the form prefilled from the measurement\'s page, asks a reason, keeps the meter\'s days, and lists every version', async () => {
+    const versions = async (id: string) => Number((await t.store.db.selectFrom('clinical_entry').select((eb) => eb.fn.countAll().as('n')).where('entry_id', '=', id).executeTakeFirstOrThrow()).n);
     const b = new Browser(t);
     await b.signIn(account('physiotherapist').email);
     const csrf = csrfOf((await b.get(`${list()}/new`)).body);
