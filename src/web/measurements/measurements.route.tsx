@@ -15,7 +15,9 @@ import { addDays, isRecordDate } from '../../core/time/date.js';
 import { todayNl } from '../../schema/clock.js';
 import { text } from '../../schema/text.js';
 import type { FieldErrors } from '../components/Form.js';
-import { fieldMessages, input, optionalTypedDate, pageForm, queryFields, readForm, refusalProblems, typedDate, typedFromIso } from '../forms.js';
+import { fieldMessages, input, optionalTypedDate, pageForm, queryFields, readForm, refusalProblems, typedDate, typedFromIso, type FormResult } from '../forms.js';
+import type { Messages } from '../i18n/index.js';
+import type { StepsDay } from '../../core/measures/steps-csv.js';
 import { idParam, PageRefusal, userOfMenuPage, type PageKit } from '../page-kit.js';
 import {
   bothMessages, correctionForm, fileTooLarge, freshValues, measurementForm, measurementInput, STEPS_FILE_LIMIT_BYTES, stepsOfFile, valuesOfMeasurement,
@@ -45,6 +47,25 @@ const voidForm = pageForm({
   schema: z.looseObject({ reason: input(text().trim().min(1).max(500), { trim: true }) }),
   labels: (t) => ({ reason: t.clinical.entries.voidReason }),
 });
+
+/**
+ * A sent measurement form with its meter's file: what was typed (shown again; the file is not, a
+ * browser cannot be given it back), the meter's days (a new file; else, in a correction, the days
+ * stored, which travel in `stepsKept`), and every problem at its input, the file's too.
+ */
+function sentForm(req: FastifyRequest, t: Messages, read: FormResult<unknown>):
+  | { ok: false; values: Record<string, string>; errors: FieldErrors }
+  | { ok: true; values: Record<string, string>; steps: { days?: StepsDay[] }; data: Record<string, unknown> } {
+  const typed = typedFields.get(req) ?? read.values;
+  const raw = req.body as Record<string, unknown> | undefined;
+  const file = typeof raw?.stepsFile === 'string' && raw.stepsFile.trim() !== '' ? raw.stepsFile : undefined;
+  const steps = oversized.has(req) ? { error: fileTooLarge(t) } : stepsOfFile(t, file ?? typed.stepsKept);
+  const values = { ...typed, stepsFile: '' };
+  const fileErrors: FieldErrors = steps.error ? { stepsFile: steps.error } : {};
+  if (!read.ok) return { ok: false, values, errors: { ...read.errors, ...bothMessages(t, read.values), ...fileErrors } };
+  if (steps.error) return { ok: false, values, errors: fileErrors };
+  return { ok: true, values, steps, data: read.data as Record<string, unknown> };
+}
 
 export function registerMeasurementPages(fastify: FastifyInstance, kit: PageKit): void {
   const { hidden, formWith, deps, ctxOf, send, page } = kit;
@@ -208,17 +229,12 @@ export function registerMeasurementPages(fastify: FastifyInstance, kit: PageKit)
         const u = clinician(req);
         const ctx = await ctxOf(req, reply);
         const read = readForm(req, ctx.t, measurementForm);
-        const raw = req.body as Record<string, unknown> | undefined;
-        const file = typeof raw?.stepsFile === 'string' ? raw.stepsFile : undefined;
-        const steps = oversized.has(req) ? { error: fileTooLarge(ctx.t) } : stepsOfFile(ctx.t, file);
-        // What was typed is shown again; the file is not (a browser cannot be given it back).
-        const values = { ...(typedFields.get(req) ?? read.values), stepsFile: '' };
-        const fileErrors: FieldErrors = steps.error ? { stepsFile: steps.error } : {};
-        if (!read.ok) return newPage(req, reply, { values, errors: { ...read.errors, ...bothMessages(ctx.t, read.values), ...fileErrors } });
-        if (steps.error) return newPage(req, reply, { values, errors: fileErrors });
+        const sent = sentForm(req, ctx.t, read);
+        if (!sent.ok) return newPage(req, reply, sent);
+        const { values, steps, data } = sent;
         let saved: { id: string };
         try {
-          saved = await recordMeasurement(deps(), ask(req, u), measurementInput(read.data as Record<string, unknown>, steps.days));
+          saved = await recordMeasurement(deps(), ask(req, u), measurementInput(data, steps.days));
         } catch (e) {
           const problems = refusalProblems(e);
           if (problems) return newPage(req, reply, { values, errors: fieldMessages(ctx.t, measurementForm, problems) });
@@ -235,16 +251,9 @@ export function registerMeasurementPages(fastify: FastifyInstance, kit: PageKit)
         const ctx = await ctxOf(req, reply);
         const entryId = idParam(req, 'There is no such measurement.', 'entryId');
         const read = readForm(req, ctx.t, correctionForm);
-        const typed = typedFields.get(req) ?? read.values;
-        const raw = req.body as Record<string, unknown> | undefined;
-        const file = typeof raw?.stepsFile === 'string' && raw.stepsFile.trim() !== '' ? raw.stepsFile : undefined;
-        // A new file replaces the meter's days; without one, the days stored stay.
-        const steps = oversized.has(req) ? { error: fileTooLarge(ctx.t) } : stepsOfFile(ctx.t, file ?? typed.stepsKept);
-        const values = { ...typed, stepsFile: '' };
-        const fileErrors: FieldErrors = steps.error ? { stepsFile: steps.error } : {};
-        if (!read.ok) return correctPage(req, reply, { values, errors: { ...read.errors, ...bothMessages(ctx.t, read.values), ...fileErrors } });
-        if (steps.error) return correctPage(req, reply, { values, errors: fileErrors });
-        const data = read.data as Record<string, unknown>;
+        const sent = sentForm(req, ctx.t, read);
+        if (!sent.ok) return correctPage(req, reply, sent);
+        const { values, steps, data } = sent;
         try {
           await correctMeasurement(deps(), { ...ask(req, u), entryId }, { ...measurementInput(data, steps.days), reason: data.reason as string });
         } catch (e) {
