@@ -20,10 +20,14 @@ export const GROUP_OF_CODE: Readonly<Record<string, Group>> = {
   'lab.vitamin-d': 'secondary',
   'lab.osteomalacia-suspected': 'secondary',
   'secondary-cause.suspected': 'secondary',
-  // Falls and the fear of falling.
+  // Falls and the fear of falling, and the physiotherapist's measurements of strength, balance and the patient's own activities.
   'fall-risk.level': 'falls',
   'fall-risk.inventory-needed': 'falls',
   'fear-of-falling.level': 'falls',
+  'measure.sppb': 'falls',
+  'measure.four-stage-balance': 'falls',
+  'measure.chair-stand-30s': 'falls',
+  'measure.psk': 'falls',
   // Decisions and actions: treatment, medication, follow-up, supplements, lifestyle, a waived work-up.
   'case-finding.workup-waived': 'now',
   'treatment.medication-indicated': 'now',
@@ -48,6 +52,7 @@ export const GROUP_OF_CODE: Readonly<Record<string, Group>> = {
   'child.loading': 'now',
   'child.aids-check-due': 'now',
   'child.weight': 'now',
+  'measure.due': 'now',
   // A lab panel not (fully) drawn is something to complete, not a finding.
   'lab.panel-missing': 'missing',
 };
