@@ -11,7 +11,7 @@ import { launchBrowser, newContext } from './support/browser.js';
 import { Shell } from './support/shell.js';
 import { messages } from './support/pages.js';
 import { auditPage } from './support/audit.js';
-import { signInByKeyboard } from './support/keyboard.js';
+import { patientPlanByKeyboard, signInByKeyboard } from './support/keyboard.js';
 import { todayNl } from '../src/schema/clock.js';
 import { addDays, addMonths } from '../src/core/time/date.js';
 import { numericDate } from '../src/web/time-format.js';
@@ -70,14 +70,7 @@ describe('the next measurement by keyboard', () => {
     await nurseContext.close();
 
     // Anna, the patient: the reminder on her plan, reached from her own page by keyboard.
-    const patientContext = await newContext(browser, { bypassCSP: true });
-    const a = await patientContext.newPage();
-    const as = new Shell(a, 'nl');
-    await signInByKeyboard(a, as, 'patient');
-    await a.goto('/me');
-    await as.tabTo(a.getByRole('link', { name: t.myPlan.link, exact: true }), TABS);
-    await as.navigation(() => a.keyboard.press('Enter'));
-    expect(new URL(a.url()).pathname).toMatch(/^\/plan\//);
+    const { context: patientContext, page: a } = await patientPlanByKeyboard(browser);
     await expect.poll(() => a.getByText(w.patient.planned(annaDue), { exact: true }).count()).toBe(1);
     await auditPage(a);
     await patientContext.close();

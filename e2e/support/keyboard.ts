@@ -1,9 +1,10 @@
 // The keyboard-only ways in, shared by the specs that walk Botpad without a mouse: signing in
 // through the form with Tab and Enter, and a keyboard that counts what it presses.
-import type { Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { newContext } from './browser.js';
+import { Shell } from './shell.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from '../../src/demo/demo-data.js';
 import { messages } from './pages.js';
-import type { Shell } from './shell.js';
 
 /**
  * Signs in as the (first) demo account of `role`, or as the demo account given, through the sign-in
@@ -18,6 +19,22 @@ export async function signInByKeyboard(page: Page, shell: Shell, who: DemoAccoun
   await page.keyboard.press('Tab');
   await page.keyboard.type(DEMO_PASSWORD);
   await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/sign-in')), page.keyboard.press('Enter')]);
+}
+
+/**
+ * A context of its own for the demo patient, signed in by keyboard and on her plan, reached from her
+ * own page (/me) with Tab and Enter. The caller closes the context.
+ */
+export async function patientPlanByKeyboard(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await newContext(browser, { bypassCSP: true });
+  const page = await context.newPage();
+  const shell = new Shell(page, 'nl');
+  await signInByKeyboard(page, shell, 'patient');
+  await page.goto('/me');
+  await shell.tabTo(page.getByRole('link', { name: messages('nl').myPlan.link, exact: true }), 200);
+  await shell.navigation(() => page.keyboard.press('Enter'));
+  if (!new URL(page.url()).pathname.startsWith('/plan/')) throw new Error(`the plan link led to ${page.url()}`);
+  return { context, page };
 }
 
 /** The keyboard of one page, counting every key pressed (Tab, Enter, Space, arrows) apart from the text typed. */

@@ -6,6 +6,9 @@ import { LANGS, messages, type Lang, type Messages } from '../../src/web/i18n/in
 import { TEXT_SIZES, type TextSize } from '../../src/web/components/Layout.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from '../../src/demo/demo-data.js';
 import { learnPage } from '../../src/web/learn/pages/index.js';
+import { todayNl } from '../../src/schema/clock.js';
+import { addDays } from '../../src/core/time/date.js';
+import { numericDate } from '../../src/web/time-format.js';
 
 const SESSION_COOKIE = 'botpad_session';
 
@@ -110,7 +113,7 @@ async function firstConsentPage(page: Page): Promise<string> {
 }
 
 /** The demo record of Anna de Vries, as the signed-in clinician finds it, or one of its sections. */
-function annasRecord(section = ''): (page: Page) => Promise<string> {
+export function annasRecord(section = ''): (page: Page) => Promise<string> {
   return async (page) => {
     await page.goto('/patients?q=Vries');
     const record = await page.locator('a[href^="/patients/"]', { hasText: 'Anna' }).first().getAttribute('href');
@@ -331,7 +334,25 @@ export const PAGES: readonly PageSpec[] = [
   { name: 'therapy progress (physiotherapist)', path: '/patients/{id}/therapy/progress', h1: (t) => t.progress.title, before: signedInAs('physiotherapist'), resolve: annasRecord('therapy/progress') },
   { name: 'therapy progress, read only (nurse)', path: '/patients/{id}/therapy/progress', h1: (t) => t.progress.title, before: signedInAs('nurse'), resolve: annasRecord('therapy/progress') },
   { name: 'my measurements (patient)', path: '/progress/{id}', h1: (t) => t.progress.patient.title, before: signedInAs('patient'), resolve: async (page) => `/progress/${(await ownRecord(page)).split('/')[2] ?? ''}` },
+  // One measurement with its versions, and the form that corrects it (Anna's demo measurement, a week ago).
+  { name: 'one therapy measurement with its versions (physiotherapist)', path: '/patients/{id}/therapy/measurements/{entryId}', h1: (t) => t.measurements.oneTitle(annasFirstMeasurementDate()), before: signedInAs('physiotherapist'), resolve: annasFirstMeasurement('') },
+  { name: 'correct a therapy measurement (physiotherapist)', path: '/patients/{id}/therapy/measurements/{entryId}/correct', h1: (t) => t.measurements.correct.title(annasFirstMeasurementDate()), before: signedInAs('physiotherapist'), resolve: annasFirstMeasurement('/correct') },
 ];
+
+/** The day of Anna's demo measurement (src/demo/demo-measure-due.ts: at the start of her therapy, a week ago). */
+function annasFirstMeasurementDate(): string {
+  return numericDate(addDays(todayNl(), -7));
+}
+
+/** Anna's (only) demo measurement, as the physiotherapist's list links it, or a page under it. */
+function annasFirstMeasurement(rest: string): (page: Page) => Promise<string> {
+  return async (page) => {
+    await page.goto(await annasRecord('therapy/measurements')(page));
+    const href = await page.locator('main table a[href*="/therapy/measurements/"]').first().getAttribute('href');
+    if (!href) throw new Error('no measurement in Anna\'s list');
+    return `${href}${rest}`;
+  };
+}
 
 export { LANGS, TEXT_SIZES, messages, type Lang, type TextSize, type Messages };
 

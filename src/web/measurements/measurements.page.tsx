@@ -4,12 +4,13 @@
 // supervised therapy and when the next measurement is due. The scores come from the API's view
 // (services/therapy-measurements.ts, which asks core/measures/scoring.ts): nothing is scored here.
 import type { MeasurementsView, MeasurementView } from '../../api/facade.js';
+import type { EntryView } from '../../schema/record.schema.js';
 import type { EntryData } from '../../core/record/entries.js';
 import type { PageContext } from '../components/Layout.js';
 import { Checkbox, Csrf, ErrorSummary, Field, Notice, Select, TextArea, type FieldErrors } from '../components/Form.js';
 import { Chip, DataTable, EmptyState } from '../components/Record.js';
 import type { Messages } from '../i18n/index.js';
-import { numericDate } from '../time-format.js';
+import { numericDate, numericDateTime } from '../time-format.js';
 import { TherapyFrame } from '../therapy-intake/therapy.frame.js';
 import { FES_ITEMS, GOALS, PSKS, STAGES } from './measurements.forms.js';
 
@@ -138,7 +139,9 @@ export function MeasurementsPage(p: {
 }
 
 export function MeasurementPage(p: {
-  ctx: PageContext; view: MeasurementsView; m: MeasurementView; saved: boolean; canWrite: boolean; csrf: string; voiding: { reason: string; error?: string | undefined };
+  ctx: PageContext; view: MeasurementsView; m: MeasurementView; notice: 'saved' | 'corrected' | undefined; canWrite: boolean; csrf: string; voiding: { reason: string; error?: string | undefined };
+  /** Every version of the measurement, the first first (the record's history of the entry). */
+  versions: readonly EntryView[];
 }) {
   const { ctx, view, m } = p;
   const w = ctx.t.measurements;
@@ -147,7 +150,7 @@ export function MeasurementPage(p: {
   return (
     <TherapyFrame ctx={ctx} patient={view.patient} heading={w.oneTitle(numericDate(m.date))} back={w.back} failed={p.voiding.error !== undefined}>
       <ErrorSummary t={ctx.t} errors={errors} />
-      {p.saved ? <Notice ok>{w.saved}</Notice> : null}
+      {p.notice ? <Notice ok>{p.notice === 'saved' ? w.saved : w.correct.saved}</Notice> : null}
       <section aria-labelledby="scores-title">
         <h2 id="scores-title">{w.scoresTitle}</h2>
         <ScoresTable ctx={ctx} m={m} />
@@ -171,6 +174,8 @@ export function MeasurementPage(p: {
           <p class="note-text">{m.data.note}</p>
         </section>
       ) : null}
+      {p.canWrite ? <p><a href={`${measurementsHref(view.patient.id)}/${m.id}/correct`}>{w.correct.link}</a></p> : null}
+      <Versions ctx={ctx} versions={p.versions} />
       {p.canWrite ? (
         <details class="action" open={p.voiding.error !== undefined}>
           <summary>{en.voidTitle}</summary>
@@ -187,6 +192,29 @@ export function MeasurementPage(p: {
   );
 }
 
+/** The measurement's versions, newest first: what each said, why it was changed, who recorded it. */
+function Versions({ ctx, versions }: { ctx: PageContext; versions: readonly EntryView[] }) {
+  const t = ctx.t;
+  const c = t.measurements.correct;
+  const en = t.clinical.entries;
+  return (
+    <section aria-labelledby="versions-title">
+      <h2 id="versions-title">{c.versionsTitle}</h2>
+      <p>{c.versionsIntro}</p>
+      <DataTable
+        caption={c.versionsTitle} captionHidden rows={[...versions].reverse()} rowKey={(e) => String(e.version)}
+        columns={[
+          { label: en.version, cell: (e) => String(e.version), numeric: true },
+          { label: t.measurements.columns.date, cell: (e) => numericDate(e.date), numeric: true },
+          { label: en.data, cell: (e) => measurementWords(t, ctx.lang, e.data as EntryData['exercise-measurement']) },
+          { label: en.reason, cell: (e) => e.reason ?? (e.version === 1 ? en.firstVersion : '–') },
+          { label: c.recorded, cell: (e) => `${e.recordedBy ?? t.clinical.someone}, ${numericDateTime(e.recordedAt)}` },
+        ]}
+      />
+    </section>
+  );
+}
+
 export interface FormContext {
   /** The intake's goals, as the form shows them (what, how much). */
   goals: readonly string[];
@@ -195,8 +223,12 @@ export interface FormContext {
   fes: { date: string; score: number; level: 'low' | 'moderate' | 'high'; byPatient: boolean; prefilled: boolean } | undefined;
 }
 
-export function NewMeasurementPage(p: { ctx: PageContext; view: MeasurementsView; csrf: string; values: Record<string, string>; errors: FieldErrors; form: FormContext }) {
-  const { ctx, view, values, errors } = p;
+/**
+ * The form of a new measurement, or of a correction (`correcting`: the measurement as it stands,
+ * the form prefilled with its raw items, a reason asked, the meter's days kept unless replaced).
+ */
+export function NewMeasurementPage(p: { ctx: PageContext; view: MeasurementsView; csrf: string; values: Record<string, string>; errors: FieldErrors; form: FormContext; correcting?: MeasurementView | undefined }) {
+  const { ctx, view, values, errors, correcting } = p;
   const t = ctx.t;
   const w = t.measurements;
   const f = w.fields;
@@ -206,10 +238,14 @@ export function NewMeasurementPage(p: { ctx: PageContext; view: MeasurementsView
   const fesOptions = (['1', '2', '3', '4'] as const).map((v) => ({ value: v, label: t.facts.options.fesI[v] }));
   const statusOptions = (['kept', 'changed', 'reached'] as const).map((v) => ({ value: v, label: w.goalStatus[v] }));
   const goals = GOALS.filter((n) => (values[`goal${String(n)}`] ?? '') !== '');
+  const c = w.correct;
+  const kept = (values.stepsKept ?? '').split('\n').filter((l) => l.trim() !== '').length;
+  const action = correcting ? `${measurementsHref(view.patient.id)}/${correcting.id}/correct` : `${measurementsHref(view.patient.id)}/new`;
   return (
-    <TherapyFrame ctx={ctx} patient={view.patient} heading={w.newTitle} back={w.back} failed={Object.keys(errors).length > 0}>
+    <TherapyFrame ctx={ctx} patient={view.patient} heading={correcting ? c.title(numericDate(correcting.date)) : w.newTitle} back={w.back} failed={Object.keys(errors).length > 0}>
       <ErrorSummary t={t} errors={errors} />
-      <form method="post" action={`${measurementsHref(view.patient.id)}/new`} enctype="multipart/form-data" novalidate>
+      {correcting ? <p>{c.intro}</p> : null}
+      <form method="post" action={action} enctype="multipart/form-data" novalidate>
         <Csrf token={p.csrf} />
         <Field {...field('date')} label={f.date} hint={t.form.dateHint} inputMode="numeric" autocomplete="off" autofocus />
         <fieldset>
@@ -250,11 +286,17 @@ export function NewMeasurementPage(p: { ctx: PageContext; view: MeasurementsView
             <input type="file" id="stepsFile" name="stepsFile" accept=".csv,text/csv,text/plain" aria-invalid={errors.stepsFile ? 'true' : undefined}
               aria-describedby={errors.stepsFile ? 'stepsFile-hint stepsFile-error' : 'stepsFile-hint'} />
           </div>
+          {kept > 0 ? (
+            <>
+              <input type="hidden" name="stepsKept" value={values.stepsKept} />
+              <p class="hint">{c.stepsKept(kept)}</p>
+            </>
+          ) : null}
         </fieldset>
         <fieldset>
           <legend>{l.fesI}</legend>
           <p class="hint">{w.hints.fesI}</p>
-          <p>{p.form.fes ? `${w.hints.fesIFilled(numericDate(p.form.fes.date), p.form.fes.score, w.fearLevels[p.form.fes.level], p.form.fes.byPatient)}${p.form.fes.prefilled ? ` ${w.hints.fesIPrefilled}` : ''}` : w.hints.fesINotFilled}</p>
+          {correcting ? null : <p>{p.form.fes ? `${w.hints.fesIFilled(numericDate(p.form.fes.date), p.form.fes.score, w.fearLevels[p.form.fes.level], p.form.fes.byPatient)}${p.form.fes.prefilled ? ` ${w.hints.fesIPrefilled}` : ''}` : w.hints.fesINotFilled}</p>}
           {FES_ITEMS.map((n) => <Select key={n} {...field(`fesI${String(n)}`)} label={f.fesI(n)} options={fesOptions} blank={w.notDiscussed} optional />)}
         </fieldset>
         <fieldset>
@@ -281,7 +323,8 @@ export function NewMeasurementPage(p: { ctx: PageContext; view: MeasurementsView
           </fieldset>
         ) : null}
         <TextArea {...field('note')} label={f.note} maxLength={4000} optional />
-        <p class="actions"><button type="submit">{w.save}</button></p>
+        {correcting ? <Field {...field('reason')} label={c.reason} hint={c.reasonHint} autocomplete="off" /> : null}
+        <p class="actions"><button type="submit">{correcting ? c.save : w.save}</button></p>
       </form>
     </TherapyFrame>
   );

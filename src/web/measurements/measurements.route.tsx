@@ -8,24 +8,30 @@ import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import {
-  intakesOfPatient, listEntries, markMeasurementInError, measurementsOfPatient, recordMeasurement, requestMeta, setTherapyPeriod, type SessionUser,
+  correctMeasurement, entryHistory, intakesOfPatient, listEntries, markMeasurementInError, measurementsOfPatient, recordMeasurement, requestMeta, setTherapyPeriod, type SessionUser,
 } from '../../api/facade.js';
 import { fesILevel } from '../../core/falls/fall-risk.js';
 import { addDays, isRecordDate } from '../../core/time/date.js';
 import { todayNl } from '../../schema/clock.js';
 import { text } from '../../schema/text.js';
 import type { FieldErrors } from '../components/Form.js';
-import { fieldMessages, input, optionalTypedDate, pageForm, queryFields, readForm, refusalProblems, typedDate, typedFromIso } from '../forms.js';
+import { fieldMessages, input, optionalTypedDate, pageForm, queryFields, readForm, refusalProblems, typedDate, typedFromIso, type FormResult } from '../forms.js';
+import type { Messages } from '../i18n/index.js';
+import type { StepsDay } from '../../core/measures/steps-csv.js';
 import { idParam, PageRefusal, userOfMenuPage, type PageKit } from '../page-kit.js';
-import { bothMessages, freshValues, measurementForm, measurementInput, stepsOfFile } from './measurements.forms.js';
+import {
+  bothMessages, correctionForm, fileTooLarge, freshValues, measurementForm, measurementInput, STEPS_FILE_LIMIT_BYTES, stepsOfFile, valuesOfMeasurement,
+} from './measurements.forms.js';
 import { MeasurementPage, MeasurementsPage, measurementsHref, NewMeasurementPage, type FormContext } from './measurements.page.js';
 
 const patientIdOf = (req: FastifyRequest) => idParam(req, 'There is no patient with this id.');
 /** A Short FES-I of this many days before is taken over into the form (the patient's own answers of last week, say). */
 const FES_RECENT_DAYS = 30;
-/** The meter's file: a year of days is a few kilobytes; this leaves room and no more. */
-const FILE_LIMIT_BYTES = 1_000_000;
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
+/** The requests whose meter's file was over STEPS_FILE_LIMIT_BYTES. */
+const oversized = new WeakSet<FastifyRequest>();
+/** What was typed, before the schema turns it into numbers and ISO dates (the form is shown again with it). */
+const typedFields = new WeakMap<FastifyRequest, Record<string, string>>();
 
 export const periodForm = pageForm({
   schema: z.looseObject({ start: typedDate(), end: optionalTypedDate() }).superRefine((v: Record<string, unknown>, ctx) => {
@@ -41,6 +47,25 @@ const voidForm = pageForm({
   schema: z.looseObject({ reason: input(text().trim().min(1).max(500), { trim: true }) }),
   labels: (t) => ({ reason: t.clinical.entries.voidReason }),
 });
+
+/**
+ * A sent measurement form with its meter's file: what was typed (shown again; the file is not, a
+ * browser cannot be given it back), the meter's days (a new file; else, in a correction, the days
+ * stored, which travel in `stepsKept`), and every problem at its input, the file's too.
+ */
+function sentForm(req: FastifyRequest, t: Messages, read: FormResult<unknown>):
+  | { ok: false; values: Record<string, string>; errors: FieldErrors }
+  | { ok: true; values: Record<string, string>; steps: { days?: StepsDay[] }; data: Record<string, unknown> } {
+  const typed = typedFields.get(req) ?? read.values;
+  const raw = req.body as Record<string, unknown> | undefined;
+  const file = typeof raw?.stepsFile === 'string' && raw.stepsFile.trim() !== '' ? raw.stepsFile : undefined;
+  const steps = oversized.has(req) ? { error: fileTooLarge(t) } : stepsOfFile(t, file ?? typed.stepsKept);
+  const values = { ...typed, stepsFile: '' };
+  const fileErrors: FieldErrors = steps.error ? { stepsFile: steps.error } : {};
+  if (!read.ok) return { ok: false, values, errors: { ...read.errors, ...bothMessages(t, read.values), ...fileErrors } };
+  if (steps.error) return { ok: false, values, errors: fileErrors };
+  return { ok: true, values, steps, data: read.data as Record<string, unknown> };
+}
 
 export function registerMeasurementPages(fastify: FastifyInstance, kit: PageKit): void {
   const { hidden, formWith, deps, ctxOf, send, page } = kit;
@@ -115,20 +140,45 @@ export function registerMeasurementPages(fastify: FastifyInstance, kit: PageKit)
     }),
   );
   fastify.get(`${base}/new`, hidden, page(async (req, reply) => newPage(req, reply)));
-  async function onePage(req: FastifyRequest, reply: FastifyReply, voiding: { reason: string; error?: string } = { reason: '' }) {
+  /** The measurement of the path, or the list sent with 404 (one marked in error no longer shows). */
+  async function measurementOf(req: FastifyRequest, reply: FastifyReply) {
     const u = clinician(req);
     const ctx = await ctxOf(req, reply);
     const entryId = idParam(req, 'There is no such measurement.', 'entryId');
     const view = await measurementsOfPatient(deps(), ask(req, u));
     const m = view.items.find((x) => x.id === entryId);
-    if (!m) return send(reply, <MeasurementsPage ctx={ctx} view={view} canWrite={writes(u)} csrf={reply.generateCsrf()} period={{ values: {}, errors: {} }} />, 404);
+    if (!m) return { missing: send(reply, <MeasurementsPage ctx={ctx} view={view} canWrite={writes(u)} csrf={reply.generateCsrf()} period={{ values: {}, errors: {} }} />, 404) };
+    return { u, ctx, entryId, view, m };
+  }
+  async function onePage(req: FastifyRequest, reply: FastifyReply, voiding: { reason: string; error?: string } = { reason: '' }) {
+    const found = await measurementOf(req, reply);
+    if ('missing' in found) return found.missing;
+    const { u, ctx, entryId, view, m } = found;
+    const versions = await entryHistory(deps(), { ...ask(req, u), entryId });
+    const asked = queryFields(req).notice;
+    const notice = asked === 'saved' || asked === 'corrected' ? asked : undefined;
     return send(
       reply,
-      <MeasurementPage ctx={ctx} view={view} m={m} saved={queryFields(req).notice === 'saved'} canWrite={writes(u)} csrf={reply.generateCsrf()} voiding={voiding} />,
+      <MeasurementPage ctx={ctx} view={view} m={m} notice={notice} canWrite={writes(u)} csrf={reply.generateCsrf()} voiding={voiding} versions={versions} />,
       voiding.error === undefined ? 200 : 400,
     );
   }
   fastify.get(`${base}/:entryId`, hidden, page(async (req, reply) => onePage(req, reply)));
+  // The correction: the same form, prefilled with the stored raw items, and a reason (the practice only).
+  async function correctPage(req: FastifyRequest, reply: FastifyReply, o: { values?: Record<string, string>; errors?: FieldErrors } = {}) {
+    const found = await measurementOf(req, reply);
+    if ('missing' in found) return found.missing;
+    const { u, ctx, view, m } = found;
+    if (!writes(u)) return reply.redirect(`${measurementsHref(view.patient.id)}/${m.id}`, 303);
+    const errors = o.errors ?? {};
+    const form: FormContext = { goals: [], hasIntake: true, fes: undefined };
+    return send(
+      reply,
+      <NewMeasurementPage ctx={ctx} view={view} csrf={reply.generateCsrf()} values={o.values ?? valuesOfMeasurement(m)} errors={errors} form={form} correcting={m} />,
+      Object.keys(errors).length > 0 ? 400 : 200,
+    );
+  }
+  fastify.get(`${base}/:entryId/correct`, hidden, page(async (req, reply) => correctPage(req, reply)));
   // Marking a measurement entered in error: the practice's own operation, on the record's version history.
   fastify.post(
     `${base}/:entryId/void`,
@@ -146,19 +196,31 @@ export function registerMeasurementPages(fastify: FastifyInstance, kit: PageKit)
 
   // The multipart form, in a scope of its own so no other route takes multipart bodies.
   void fastify.register(async (scope) => {
-    await scope.register(multipart, { attachFieldsToBody: 'keyValues', limits: { fileSize: FILE_LIMIT_BYTES, files: 1, fields: 100, parts: 101 } });
-    // The file arrives as bytes; the form reads text (a file that is not UTF-8 is said to be so, at the file).
+    // The file arrives as bytes; the form reads text (a file that is not UTF-8 is said to be so, at
+    // the file). A file over the limit is not an error page: the parser keeps what fits, the request
+    // is marked, and the form says so at the file input.
+    await scope.register(multipart, {
+      attachFieldsToBody: 'keyValues',
+      throwFileSizeLimit: false,
+      limits: { fileSize: STEPS_FILE_LIMIT_BYTES, files: 1, fields: 100, parts: 101 },
+      async onFile(part) {
+        const bytes = await part.toBuffer();
+        if (part.file.truncated) {
+          oversized.add(this);
+          part.value = '';
+          return;
+        }
+        try {
+          part.value = UTF8.decode(bytes);
+        } catch {
+          part.value = '\u0000';
+        }
+      },
+    });
     scope.addHook('preValidation', async (req) => {
       const body = req.body as Record<string, unknown> | undefined;
       if (!body || typeof body !== 'object') return;
-      for (const [k, v] of Object.entries(body)) {
-        if (!Buffer.isBuffer(v)) continue;
-        try {
-          body[k] = UTF8.decode(v);
-        } catch {
-          body[k] = '\u0000';
-        }
-      }
+      typedFields.set(req, Object.fromEntries(Object.entries(body).flatMap(([k, v]): [string, string][] => (typeof v === 'string' ? [[k, v]] : []))));
     });
     scope.post(
       `${base}/new`,
@@ -167,23 +229,39 @@ export function registerMeasurementPages(fastify: FastifyInstance, kit: PageKit)
         const u = clinician(req);
         const ctx = await ctxOf(req, reply);
         const read = readForm(req, ctx.t, measurementForm);
-        const raw = req.body as Record<string, unknown> | undefined;
-        const file = typeof raw?.stepsFile === 'string' ? raw.stepsFile : undefined;
-        const steps = stepsOfFile(ctx.t, file);
-        // What was typed is shown again; the file is not (a browser cannot be given it back).
-        const values = { ...read.values, stepsFile: '' };
-        const fileErrors: FieldErrors = steps.error ? { stepsFile: steps.error } : {};
-        if (!read.ok) return newPage(req, reply, { values, errors: { ...read.errors, ...bothMessages(ctx.t, read.values), ...fileErrors } });
-        if (steps.error) return newPage(req, reply, { values, errors: fileErrors });
+        const sent = sentForm(req, ctx.t, read);
+        if (!sent.ok) return newPage(req, reply, sent);
+        const { values, steps, data } = sent;
         let saved: { id: string };
         try {
-          saved = await recordMeasurement(deps(), ask(req, u), measurementInput(read.data as Record<string, unknown>, steps.days));
+          saved = await recordMeasurement(deps(), ask(req, u), measurementInput(data, steps.days));
         } catch (e) {
           const problems = refusalProblems(e);
           if (problems) return newPage(req, reply, { values, errors: fieldMessages(ctx.t, measurementForm, problems) });
           throw e;
         }
         return reply.redirect(`${measurementsHref(patientIdOf(req))}/${saved.id}?notice=saved`, 303);
+      }),
+    );
+    scope.post(
+      `${base}/:entryId/correct`,
+      formWith(correctionForm),
+      page(async (req, reply) => {
+        const u = clinician(req);
+        const ctx = await ctxOf(req, reply);
+        const entryId = idParam(req, 'There is no such measurement.', 'entryId');
+        const read = readForm(req, ctx.t, correctionForm);
+        const sent = sentForm(req, ctx.t, read);
+        if (!sent.ok) return correctPage(req, reply, sent);
+        const { values, steps, data } = sent;
+        try {
+          await correctMeasurement(deps(), { ...ask(req, u), entryId }, { ...measurementInput(data, steps.days), reason: data.reason as string });
+        } catch (e) {
+          const problems = refusalProblems(e);
+          if (problems) return correctPage(req, reply, { values, errors: fieldMessages(ctx.t, correctionForm, problems) });
+          throw e;
+        }
+        return reply.redirect(`${measurementsHref(patientIdOf(req))}/${entryId}?notice=corrected`, 303);
       }),
     );
   });

@@ -9,7 +9,7 @@ import { Browser, account, csrfOf, demoApp } from '../../api/testing/page-browse
 import { addDays } from '../../core/time/date.js';
 import { todayNl } from '../../schema/clock.js';
 import { checkForm, typedFromIso } from '../forms.js';
-import { measurementForm, measurementInput } from './measurements.forms.js';
+import { fileTooLarge, measurementForm, measurementInput, STEPS_FILE_LIMIT_BYTES } from './measurements.forms.js';
 import { MeasurementInput } from '../../schema/therapy-measurement.schema.js';
 import { insertEntry } from '../../store/record.repo.js';
 import { numericDate } from '../time-format.js';
@@ -84,6 +84,33 @@ describe('the measurement pages', () => {
     expect(await count()).toBe(before);
   });
 
+  it('says at the file input that a meter\'s file over the limit is too large, keeps what was typed after it, and stores nothing', async () => {
+    const b = new Browser(t);
+    await b.signIn(account('physiotherapist').email);
+    const csrf = csrfOf((await b.get(`${list()}/new`)).body);
+    const before = await count();
+    const day = 'datum;stappen\n' + '01-12-2026;4000\n'.repeat(Math.ceil(STEPS_FILE_LIMIT_BYTES / 16) + 10);
+    expect(Buffer.byteLength(day)).toBeGreaterThan(STEPS_FILE_LIMIT_BYTES);
+    const body = multipart({ _csrf: csrf, date: typedFromIso(today), chairStand30s: '11' }, { name: 'stepsFile', filename: 'meter.csv', content: day });
+    // A field after the file, as the form has the Short FES-I and the note after it.
+    body.payload = body.payload.replace(/--\r\n$/, `\r\nContent-Disposition: form-data; name="note"\r\n\r\nNa de stappenteller\r\n------botpad-test-boundary--\r\n`);
+    const res = await send(b, `${list()}/new`, body);
+    expect(res.statusCode, res.body.slice(0, 500)).toBe(400);
+    expect(res.headers['content-type']).toMatch(/^text\/html/);
+    expect(res.body).toMatch(new RegExp(`id="stepsFile-error"[^>]*>.*?${esc(fileTooLarge(nl)).replace(/[.;()]/g, '\\$&')}`, 's'));
+    expect(res.body).toContain('aria-invalid="true"');
+    // What was typed comes back as typed (not as the schema read it).
+    expect(res.body).toMatch(/<input[^>]*id="chairStand30s"[^>]*value="11"/);
+    expect(res.body).toContain(`id="date" name="date" type="text" value="${typedFromIso(today)}"`);
+    expect(res.body).toContain('Na de stappenteller');
+    expect(await count()).toBe(before);
+    // Just within the limit is read as ever (here: one line too many days, named by the parser, not the size).
+    const within = await send(b, `${list()}/new`, multipart({ _csrf: csrf, date: typedFromIso(today) }, { name: 'stepsFile', filename: 'meter.csv', content: '01-12-2026;4000\n01-12-2026;4100\n' }));
+    expect(within.statusCode).toBe(400);
+    expect(within.body).not.toContain(esc(fileTooLarge(nl)));
+    expect(within.body).toContain(esc(w.messages.csvLine(2, w.messages.csvWhat.duplicate)));
+  });
+
   it('saves a measurement with the meter\'s file and shows each score with its cut-offs and source; a nurse reads it', async () => {
     const b = new Browser(t);
     await b.signIn(account('physiotherapist').email);
@@ -152,6 +179,84 @@ describe('the measurement pages', () => {
     expect(gone.body).toContain(esc(w.voided));
     expect(gone.body).not.toContain(`${list()}/${id}"`);
     expect(gone.body).not.toContain('8 (middel)');
+  });
+
+  it('opens the form prefilled from the measurement\'s page, asks a reason, keeps the meter\'s days, and lists every version', async () => {
+    const versions = async (id: string) => Number((await t.store.db.selectFrom('clinical_entry').select((eb) => eb.fn.countAll().as('n')).where('entry_id', '=', id).executeTakeFirstOrThrow()).n);
+    const b = new Browser(t);
+    await b.signIn(account('physiotherapist').email);
+    const csrf = csrfOf((await b.get(`${list()}/new`)).body);
+    const d1 = addDays(today, -3);
+    const d2 = addDays(today, -2);
+    const made = await send(b, `${list()}/new`, multipart({
+      _csrf: csrf, date: typedFromIso(addDays(today, -1)), sppbSideBySide: '10', sppbSemiTandem: '10', sppbTandem: '5', sppbGait4m: '', sppbGaitUnable: 'yes', sppbChair5: '12,5',
+      chairStand30s: '9', tugSeconds: '16,2', psk1Activity: 'Boodschappen dragen', psk1Score: '5', note: 'Moe vandaag',
+    }, { name: 'stepsFile', filename: 'meter.csv', content: `${d1},3000\n${d2},4000\n` }));
+    expect(made.statusCode, made.body.slice(0, 500)).toBe(303);
+    const page = String(made.headers.location).split('?')[0] ?? '';
+    const id = page.split('/').at(-1) ?? '';
+
+    // The measurement's page leads to the form, which holds the stored raw items.
+    const one = await b.get(page);
+    expect(one.body).toContain(`href="${page}/correct"`);
+    expect(one.body).toContain(esc(w.correct.versionsTitle));
+    const form = await b.get(`${page}/correct`);
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain(esc(w.correct.title(typedFromIso(addDays(today, -1)))));
+    expect(form.body).toContain(`action="${page}/correct"`);
+    expect(form.body).toContain(`id="date" name="date" type="text" value="${typedFromIso(addDays(today, -1))}"`);
+    expect(form.body).toMatch(/id="sppbTandem" name="sppbTandem" type="text" value="5"/);
+    expect(form.body).toMatch(/id="sppbChair5" name="sppbChair5" type="text" value="12,5"/);
+    expect(form.body).toMatch(/id="sppbGaitUnable" name="sppbGaitUnable" value="yes" checked/);
+    expect(form.body).toMatch(/id="tugSeconds" name="tugSeconds" type="text" value="16,2"/);
+    expect(form.body).toMatch(/id="psk1Score" name="psk1Score" type="text" value="5"/);
+    expect(form.body).toContain('Moe vandaag</textarea>');
+    // The mean came from the meter's days: it is not typed in, the days travel along.
+    expect(form.body).toMatch(/id="stepsPerDay" name="stepsPerDay" type="text" value(=""|\s|\/)/);
+    expect(form.body).toContain(esc(w.correct.stepsKept(2)));
+    const fc = csrfOf(form.body);
+    const fields = (extra: Record<string, string>) => ({
+      _csrf: fc, date: typedFromIso(addDays(today, -1)), sppbSideBySide: '10', sppbSemiTandem: '10', sppbTandem: '5', sppbGaitUnable: 'yes', sppbChair5: '12,5',
+      chairStand30s: '11', tugSeconds: '16,2', psk1Activity: 'Boodschappen dragen', psk1Score: '5', stepsKept: `${d1},3000\n${d2},4000`, ...extra,
+    });
+
+    // No reason: said at the reason, what was typed shown again, nothing stored.
+    const noReason = await send(b, `${page}/correct`, multipart(fields({ reason: ' ' })));
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.body).toContain('id="reason-error"');
+    expect(noReason.body).toMatch(/id="chairStand30s" name="chairStand30s" type="text" value="11"/);
+    expect(await versions(id)).toBe(1);
+
+    // With a reason: a new version, the scores of the corrected items, the meter's days kept.
+    const fixed = await send(b, `${page}/correct`, multipart(fields({ reason: 'Aantal keer opstaan verkeerd overgenomen' })));
+    expect(fixed.statusCode, fixed.body.slice(0, 800)).toBe(303);
+    expect(String(fixed.headers.location)).toBe(`${page}?notice=corrected`);
+    expect(await versions(id)).toBe(2);
+    const after = await b.get(String(fixed.headers.location));
+    expect(after.body).toContain(esc(w.correct.saved));
+    // A woman of 78: 11 stands is not below average any more (norm: fewer than 10).
+    expect(after.body).toContain(esc(w.results.chairStand30s(11, false)));
+    expect(after.body).toContain(esc(w.results.steps(3500, 2)));
+    expect(after.body).toContain('Aantal keer opstaan verkeerd overgenomen');
+    expect(after.body).toContain(esc(nl.clinical.entries.firstVersion));
+    expect(after.body).toContain(`${w.columns.chairStand30s} 9`);
+    expect(after.body).toContain(`${w.columns.chairStand30s} 11`);
+
+    // A new file replaces the days.
+    const fc2 = csrfOf((await b.get(`${page}/correct`)).body);
+    const replaced = await send(b, `${page}/correct`, multipart({ ...fields({ reason: 'Ander bestand van de stappenteller' }), _csrf: fc2 }, { name: 'stepsFile', filename: 'meter.csv', content: `${d1},6000\n` }));
+    expect(replaced.statusCode, replaced.body.slice(0, 800)).toBe(303);
+    expect((await b.get(page)).body).toContain(esc(w.results.steps(6000, 1)));
+
+    // The hospital's nurse reads the versions, and is sent back from the form.
+    const nurse = new Browser(t);
+    await nurse.signIn(account('nurse').email);
+    const seen = await nurse.get(page);
+    expect(seen.body).toContain('Aantal keer opstaan verkeerd overgenomen');
+    expect(seen.body).not.toContain(`href="${page}/correct"`);
+    const refused = await nurse.get(`${page}/correct`);
+    expect(refused.statusCode).toBe(303);
+    expect(String(refused.headers.location)).toBe(page);
   });
 });
 
