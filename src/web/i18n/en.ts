@@ -3521,6 +3521,7 @@ export const en = {
       fesI: 'The questions themselves are on the paper form. Fill in the answer 1 to 4 for each question.',
       fesIFilled: (date: string, score: number, level: string, byPatient: boolean) => `The latest Short FES-I in the record is of ${date}: score ${String(score)} (${level}), ${byPatient ? 'filled in beforehand by the patient' : 'recorded by a clinician'}.`,
       fesIPrefilled: 'Its answers are filled in below already.',
+      qualityOfLife: 'Quality of life: the patient-side questionnaire on it (PROMIS Global Health) is not offered yet. Its official Dutch items and its terms of use are still missing. Write what the patient tells you in the note.',
       fesINotFilled: 'There is no Short FES-I in the record yet: the patient did not fill it in beforehand.',
       psk: 'Score the same activities as at the intake: 0 = no trouble, 10 = impossible.',
       goals: 'For each goal choose whether it is kept, changed or reached. Leave it empty when it was not discussed.',

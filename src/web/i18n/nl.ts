@@ -3526,6 +3526,7 @@ export const nl = {
       fesI: 'De vragen zelf staan op het papieren formulier. Vul per vraag het antwoord 1 tot 4 in.',
       fesIFilled: (date: string, score: number, level: string, byPatient: boolean) => `De laatste korte FES-I in het dossier is van ${date}: score ${String(score)} (${level}), ${byPatient ? 'vooraf ingevuld door de patiënt zelf' : 'vastgelegd door een zorgverlener'}.`,
       fesIPrefilled: 'Deze antwoorden staan hieronder al ingevuld.',
+      qualityOfLife: 'Kwaliteit van leven: de vragenlijst daarover aan de kant van de patiënt (PROMIS Global Health) bieden we nog niet aan. De officiële Nederlandse vragen en de voorwaarden voor gebruik ontbreken nog. Schrijf wat de patiënt vertelt in de notitie.',
       fesINotFilled: 'Er staat nog geen korte FES-I in het dossier: de patiënt heeft hem niet vooraf ingevuld.',
       psk: 'Scoor dezelfde activiteiten als bij de intake: 0 = geen moeite, 10 = onmogelijk.',
       goals: 'Kies per doel of het blijft, is aangepast of is bereikt. Laat leeg als het niet besproken is.',

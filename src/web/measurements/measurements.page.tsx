@@ -298,6 +298,7 @@ export function NewMeasurementPage(p: { ctx: PageContext; view: MeasurementsView
           <p class="hint">{w.hints.fesI}</p>
           {correcting ? null : <p>{p.form.fes ? `${w.hints.fesIFilled(numericDate(p.form.fes.date), p.form.fes.score, w.fearLevels[p.form.fes.level], p.form.fes.byPatient)}${p.form.fes.prefilled ? ` ${w.hints.fesIPrefilled}` : ''}` : w.hints.fesINotFilled}</p>}
           {FES_ITEMS.map((n) => <Select key={n} {...field(`fesI${String(n)}`)} label={f.fesI(n)} options={fesOptions} blank={w.notDiscussed} optional />)}
+          <p class="hint">{w.hints.qualityOfLife}</p>
         </fieldset>
         <fieldset>
           <legend>{l.psk}</legend>
