@@ -6,7 +6,7 @@
 // with the record's letters and its PDF, read back with pdftotext, says what was written.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signInApi, signInRoles, sessionCookie, testApp, type TestApp } from './testing/test-app.js';
+import { signInApi, signInRoles, sessionCookie, testApp, type TestApp, jsonCaller } from './testing/test-app.js';
 import { buildFixture, PASSWORD, type Fixture } from './testing/fixture.js';
 import { pdfText } from './testing/pdf-text.js';
 import { STORE_KINDS } from '../store/testing/stores.js';
@@ -35,12 +35,7 @@ describe.each(STORE_KINDS)('home check, coaching and the dietitian letter over H
   let f: Fixture;
   const cookie: Record<string, string> = {};
 
-  const call = (method: 'GET' | 'POST', url: string, as: string, body?: unknown, requestId = randomUUID()) =>
-    t.app.inject({
-      method, url,
-      headers: { cookie: cookie[as] ?? '', 'x-request-id': requestId, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-      ...(body !== undefined ? { payload: JSON.stringify(body) } : {}),
-    });
+  const call = jsonCaller(() => t, cookie);
   const audited = (requestId: string) => t.store.db.selectFrom('audit_event').select(['action', 'allowed', 'resource']).where('request_id', '=', requestId).execute();
   /** A patient in hospital A's care, referred to practice A; accepted unless asked not to. */
   const referred = async (name: string, accept = true) => {

@@ -5,7 +5,7 @@
 // and every change is audited (a child's against the child's record).
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sessionCookie, signInApi, signInRoles, testApp, type TestApp } from './testing/test-app.js';
+import { sessionCookie, signInApi, signInRoles, testApp, type TestApp, jsonCaller } from './testing/test-app.js';
 import { buildFixture, PASSWORD, type Fixture } from './testing/fixture.js';
 import { STORE_KINDS } from '../store/testing/stores.js';
 import { insertUser } from '../store/accounts.repo.js';
@@ -21,12 +21,7 @@ describe.each(STORE_KINDS)('day-centre groups over HTTP on %s', (kind) => {
   const cookie: Record<string, string> = {};
   const ids: Record<string, string> = {};
 
-  const call = (method: 'GET' | 'POST' | 'DELETE', url: string, as: string, body?: unknown, requestId = randomUUID()) =>
-    t.app.inject({
-      method, url,
-      headers: { cookie: cookie[as] ?? '', 'x-request-id': requestId, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-      ...(body !== undefined ? { payload: JSON.stringify(body) } : {}),
-    });
+  const call = jsonCaller(() => t, cookie);
   const child = async (name: string, org: string) => {
     const id = (await t.store.db.insertInto('patient')
       .values({ family_name: name, given_name: 'Kind', birth_date: '2019-02-03', sex: 'male', bsn: null, phone: null, email: null, gp_practice: null, pathway_stage: 'case-finding' })

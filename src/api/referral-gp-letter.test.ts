@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { signInRoles, testApp, type TestApp } from './testing/test-app.js';
+import { signInRoles, testApp, type TestApp, jsonCaller } from './testing/test-app.js';
 import { buildFixture, type Fixture } from './testing/fixture.js';
 import { STORE_KINDS } from '../store/testing/stores.js';
 import { todayNl } from '../schema/clock.js';
@@ -20,12 +20,7 @@ describe.each(STORE_KINDS)('a GP\'s letter recorded by the practice on %s', (kin
   const cookie: Record<string, string> = {};
   const today = todayNl();
 
-  const call = (method: 'GET' | 'POST', url: string, as: string, body?: unknown, requestId = randomUUID()) =>
-    t.app.inject({
-      method, url,
-      headers: { cookie: cookie[as] ?? '', 'x-request-id': requestId, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-      ...(body !== undefined ? { payload: JSON.stringify(body) } : {}),
-    });
+  const call = jsonCaller(() => t, cookie);
   const letter = (familyName: string, over: Record<string, unknown> = {}) => ({
     patient: { familyName, givenName: 'Gerda', birthDate: '1948-07-09', sex: 'female' },
     gp: { name: 'Dokter Bakker', practice: 'Huisartsen Centrum' },

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { signInRoles, testApp, type TestApp } from './testing/test-app.js';
+import { signInRoles, testApp, type TestApp, jsonCaller } from './testing/test-app.js';
 import { buildFixture, type Fixture } from './testing/fixture.js';
 import { STORE_KINDS } from '../store/testing/stores.js';
 import { insertDecision } from '../store/decision.repo.js';
@@ -22,12 +22,7 @@ describe.each(STORE_KINDS)('referrals over HTTP on %s', (kind) => {
   const cookie: Record<string, string> = {};
   const today = todayNl();
 
-  const call = (method: 'GET' | 'POST', url: string, as: string, body?: unknown, requestId = randomUUID()) =>
-    t.app.inject({
-      method, url,
-      headers: { cookie: cookie[as] ?? '', 'x-request-id': requestId, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-      ...(body !== undefined ? { payload: JSON.stringify(body) } : {}),
-    });
+  const call = jsonCaller(() => t, cookie);
   /** A patient in hospital A's care only, with a VFA and a decision in the record. */
   const newPatient = async (name: string) => {
     const id = (await t.store.db.insertInto('patient')

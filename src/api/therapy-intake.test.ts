@@ -4,7 +4,7 @@
 // levels are the core's; each bad field is named and nothing is half-stored; each write is audited.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signInRoles, testApp, type TestApp } from './testing/test-app.js';
+import { signInRoles, testApp, type TestApp, jsonCaller } from './testing/test-app.js';
 import { signInSecondPractice } from './testing/second-practice.js';
 import { buildFixture, type Fixture } from './testing/fixture.js';
 import { STORE_KINDS } from '../store/testing/stores.js';
@@ -24,12 +24,7 @@ describe.each(STORE_KINDS)('the therapy intake and education API on %s', (kind) 
   const cookie: Record<string, string> = {};
   const today = todayNl();
 
-  const call = (method: 'GET' | 'POST', url: string, as: string, body?: unknown, requestId = randomUUID()) =>
-    t.app.inject({
-      method, url,
-      headers: { cookie: cookie[as] ?? '', 'x-request-id': requestId, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-      ...(body !== undefined ? { payload: JSON.stringify(body) } : {}),
-    });
+  const call = jsonCaller(() => t, cookie);
   const intakes = (p: string) => `/api/v1/patients/${p}/therapy/intakes`;
   const sessions = (p: string) => `/api/v1/patients/${p}/therapy/education-sessions`;
   const count = async (table: 'therapy_intake' | 'education_session') => Number((await t.store.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);

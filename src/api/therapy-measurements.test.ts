@@ -5,7 +5,7 @@
 // the Case reads the new one; each bad field is named and nothing is half-stored; every write is audited.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signInRoles, testApp, type TestApp } from './testing/test-app.js';
+import { signInRoles, testApp, type TestApp, jsonCaller } from './testing/test-app.js';
 import { signInSecondPractice } from './testing/second-practice.js';
 import { buildFixture, type Fixture } from './testing/fixture.js';
 import { STORE_KINDS } from '../store/testing/stores.js';
@@ -24,12 +24,7 @@ describe.each(STORE_KINDS)('the therapy measurements API on %s', (kind) => {
   const cookie: Record<string, string> = {};
   const today = todayNl();
 
-  const call = (method: 'GET' | 'POST' | 'PUT', url: string, as: string, body?: unknown, requestId = randomUUID()) =>
-    t.app.inject({
-      method, url,
-      headers: { cookie: cookie[as] ?? '', 'x-request-id': requestId, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-      ...(body !== undefined ? { payload: JSON.stringify(body) } : {}),
-    });
+  const call = jsonCaller(() => t, cookie);
   const measurements = (p: string) => `/api/v1/patients/${p}/therapy/measurements`;
   const period = (p: string) => `/api/v1/patients/${p}/therapy/period`;
   const entries = async (p: string) => t.store.db.selectFrom('clinical_entry').select(['kind', 'version', 'current', 'status']).where('patient_id', '=', p).where('kind', 'in', ['exercise-measurement', 'exercise-therapy']).orderBy('recorded_at').execute();

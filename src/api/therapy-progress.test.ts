@@ -4,7 +4,7 @@
 // a new measurement; every read and write audited.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signInApi, sessionCookie, signInRoles, testApp, type TestApp } from './testing/test-app.js';
+import { signInApi, sessionCookie, signInRoles, testApp, type TestApp, jsonCaller } from './testing/test-app.js';
 import { buildFixture, PASSWORD, type Fixture } from './testing/fixture.js';
 import { pdfText } from './testing/pdf-text.js';
 import { STORE_KINDS } from '../store/testing/stores.js';
@@ -19,12 +19,7 @@ describe.each(STORE_KINDS)('the progress report API on %s', (kind) => {
   let f: Fixture;
   const cookie: Record<string, string> = {};
   const today = todayNl();
-  const call = (method: 'GET' | 'POST', url: string, as: string, body?: unknown, requestId = randomUUID()) =>
-    t.app.inject({
-      method, url,
-      headers: { cookie: cookie[as] ?? '', 'x-request-id': requestId, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-      ...(body !== undefined ? { payload: JSON.stringify(body) } : {}),
-    });
+  const call = jsonCaller(() => t, cookie);
   const pdfUrl = (lang = 'nl') => `/api/v1/patients/${f.patients.adultA}/therapy/progress-report.pdf?lang=${lang}`;
   const keepUrl = () => `/api/v1/patients/${f.patients.adultA}/therapy/progress-reports`;
   const measure = (date: string, data: object) =>

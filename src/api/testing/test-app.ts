@@ -1,4 +1,5 @@
 // A complete Botpad server over a fresh store, driven through Fastify's inject (no socket).
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -47,4 +48,17 @@ export function signInApi(t: TestApp, email: string, password: string, ip?: stri
 /** Signs in each of `roles` of the fixture through the API and keeps their session cookies in `jar`. */
 export async function signInRoles(t: TestApp, f: Fixture, roles: readonly (keyof Fixture['users'])[], jar: Record<string, string>): Promise<void> {
   for (const role of roles) jar[role] = sessionCookie(await signInApi(t, f.users[role].email, PASSWORD));
+}
+
+/**
+ * `call(method, url, as, body?, requestId?)`: a JSON request through the app as the account signed
+ * in under `as` in `jar` (the app read when called: tests build it in beforeAll).
+ */
+export function jsonCaller(app: () => TestApp, jar: Record<string, string>) {
+  return (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, as: string, body?: unknown, requestId: string = randomUUID()) =>
+    app().app.inject({
+      method, url,
+      headers: { cookie: jar[as] ?? '', 'x-request-id': requestId, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      ...(body !== undefined ? { payload: JSON.stringify(body) } : {}),
+    });
 }
