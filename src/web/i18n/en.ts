@@ -3558,6 +3558,7 @@ export const en = {
       save: 'Save the correction',
       saved: 'The measurement was corrected. The previous version is listed below with the versions.',
       stepsKept: (days: number) => `The activity meter's ${String(days)} days stay. Only choose a file to replace them.`,
+      gone: 'This measurement was marked entered in error in the meantime, so there is nothing left to correct. Record the measurement anew if needed.',
       versionsTitle: 'Versions of this measurement',
       versionsIntro: 'A correction makes a new version. Nothing is thrown away.',
       recorded: 'Recorded',

@@ -3563,6 +3563,7 @@ export const nl = {
       save: 'Verbetering opslaan',
       saved: 'De meting is verbeterd. De vorige versie staat hieronder bij de versies.',
       stepsKept: (days: number) => `De ${String(days)} dagen van de stappenteller blijven staan. Kies alleen een bestand als u ze wilt vervangen.`,
+      gone: 'Deze meting is intussen als fout ingevoerd gemarkeerd, dus er valt niets meer te verbeteren. Leg de meting zo nodig opnieuw vast.',
       versionsTitle: 'Versies van deze meting',
       versionsIntro: 'Een verbetering maakt een nieuwe versie. Niets wordt weggegooid.',
       recorded: 'Vastgelegd',

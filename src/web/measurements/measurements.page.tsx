@@ -98,7 +98,7 @@ function Period({ ctx, view, canWrite, csrf, values, errors }: { ctx: PageContex
 }
 
 export function MeasurementsPage(p: {
-  ctx: PageContext; view: MeasurementsView; canWrite: boolean; csrf: string; notice?: 'period' | 'voided' | undefined; period: { values: Record<string, string>; errors: FieldErrors };
+  ctx: PageContext; view: MeasurementsView; canWrite: boolean; csrf: string; notice?: 'period' | 'voided' | 'gone' | undefined; period: { values: Record<string, string>; errors: FieldErrors };
 }) {
   const { ctx, view } = p;
   const w = ctx.t.measurements;
@@ -108,7 +108,7 @@ export function MeasurementsPage(p: {
   const num = (n: number | undefined, unit = '') => (n === undefined ? '–' : `${dec(ctx.lang, n)}${unit}`);
   return (
     <TherapyFrame ctx={ctx} patient={view.patient} heading={w.title} back={w.back} failed={Object.keys(p.period.errors).length > 0}>
-      {p.notice ? <Notice ok>{p.notice === 'period' ? w.periodSaved : w.voided}</Notice> : null}
+      {p.notice === 'gone' ? <Notice>{w.correct.gone}</Notice> : p.notice ? <Notice ok>{p.notice === 'period' ? w.periodSaved : w.voided}</Notice> : null}
       <ErrorSummary t={ctx.t} errors={p.period.errors} />
       <p>{w.intro}</p>
       {p.canWrite ? <p><a href={`${base}/new`}>{w.newLink}</a></p> : <p>{w.readOnly}</p>}

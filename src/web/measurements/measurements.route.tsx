@@ -13,6 +13,7 @@ import {
 import { fesILevel } from '../../core/falls/fall-risk.js';
 import { addDays, isRecordDate } from '../../core/time/date.js';
 import { todayNl } from '../../schema/clock.js';
+import { AppError } from '../../schema/problem.js';
 import { text } from '../../schema/text.js';
 import type { FieldErrors } from '../components/Form.js';
 import { fieldMessages, input, optionalTypedDate, pageForm, queryFields, readForm, refusalProblems, typedDate, typedFromIso, type FormResult } from '../forms.js';
@@ -87,7 +88,7 @@ export function registerMeasurementPages(fastify: FastifyInstance, kit: PageKit)
     const p = view.therapy.period;
     const values = Object.keys(period.values).length > 0 ? period.values : p ? { start: typedFromIso(p.start), end: p.end === null ? '' : typedFromIso(p.end) } : { start: typedFromIso(todayNl()) };
     const asked = queryFields(req).notice;
-    const notice = asked === 'period' || asked === 'voided' ? asked : undefined;
+    const notice = asked === 'period' || asked === 'voided' || asked === 'gone' ? asked : undefined;
     return send(
       reply,
       <MeasurementsPage ctx={ctx} view={view} canWrite={writes(u)} csrf={reply.generateCsrf()} notice={notice} period={{ values, errors: period.errors }} />,
@@ -257,6 +258,10 @@ export function registerMeasurementPages(fastify: FastifyInstance, kit: PageKit)
         try {
           await correctMeasurement(deps(), { ...ask(req, u), entryId }, { ...measurementInput(data, steps.days), reason: data.reason as string });
         } catch (e) {
+          // Marked entered in error while the form was open: there is nothing left to correct.
+          if (e instanceof AppError && e.code === 'conflict' && e.errors.some((x) => x.pointer === '/params/entryId')) {
+            return reply.redirect(`${measurementsHref(patientIdOf(req))}?notice=gone`, 303);
+          }
           const problems = refusalProblems(e);
           if (problems) return correctPage(req, reply, { values, errors: fieldMessages(ctx.t, correctionForm, problems) });
           throw e;

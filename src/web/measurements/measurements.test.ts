@@ -257,6 +257,16 @@ describe('the measurement pages', () => {
     const refused = await nurse.get(`${page}/correct`);
     expect(refused.statusCode).toBe(303);
     expect(String(refused.headers.location)).toBe(page);
+
+    // Marked entered in error while the correction form was open: the form leads back to the list, saying so.
+    const fc3 = csrfOf((await b.get(`${page}/correct`)).body);
+    const voided = await b.post(`${page}/void`, { _csrf: csrfOf((await b.get(page)).body), reason: 'Dubbel ingevoerd' });
+    expect(voided.statusCode).toBe(303);
+    const late = await send(b, `${page}/correct`, multipart({ ...fields({ reason: 'Te laat verbeterd' }), _csrf: fc3 }));
+    expect(late.statusCode).toBe(303);
+    expect(String(late.headers.location)).toBe(`${list()}?notice=gone`);
+    expect((await b.get(String(late.headers.location))).body).toContain(esc(w.correct.gone));
+    expect(await versions(id)).toBe(4);
   });
 });
 
