@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInApi, signInRoles, sessionCookie, testApp, type TestApp, jsonCaller } from './testing/test-app.js';
-import { buildFixture, PASSWORD, type Fixture } from './testing/fixture.js';
+import { buildFixture, PASSWORD, type Fixture, patientInCare } from './testing/fixture.js';
 import { pdfText } from './testing/pdf-text.js';
 import { STORE_KINDS } from '../store/testing/stores.js';
 import { insertUser } from '../store/accounts.repo.js';
@@ -39,10 +39,7 @@ describe.each(STORE_KINDS)('home check, coaching and the dietitian letter over H
   const audited = (requestId: string) => t.store.db.selectFrom('audit_event').select(['action', 'allowed', 'resource']).where('request_id', '=', requestId).execute();
   /** A patient in hospital A's care, referred to practice A; accepted unless asked not to. */
   const referred = async (name: string, accept = true) => {
-    const id = (await t.store.db.insertInto('patient')
-      .values({ family_name: name, given_name: 'Ria', birth_date: '1950-03-04', sex: 'female', bsn: null, phone: null, email: null, gp_practice: null, pathway_stage: 'case-finding' })
-      .returning('id').executeTakeFirstOrThrow()).id;
-    await t.store.db.insertInto('patient_organisation').values({ patient_id: id, organisation_id: f.orgs.hospA, relation: 'care' }).execute();
+    const id = await patientInCare(t.store.db, f.orgs.hospA, { familyName: name, givenName: 'Ria', birthDate: '1950-03-04' });
     const r = await call('POST', `/api/v1/patients/${id}/referrals`, 'nurse', { organisationId: f.orgs.physioA, reason: 'Wervelfractuur; oefentherapie en leefstijl.' });
     expect(r.statusCode, r.body).toBe(201);
     const referralId = r.json<{ id: string }>().id;

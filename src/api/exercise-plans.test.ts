@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInApi, sessionCookie, signInRoles, testApp, type TestApp } from './testing/test-app.js';
-import { buildFixture, PASSWORD, type Fixture } from './testing/fixture.js';
+import { buildFixture, PASSWORD, type Fixture, patientInCare } from './testing/fixture.js';
 import { pdfText } from './testing/pdf-text.js';
 import { STORE_KINDS } from '../store/testing/stores.js';
 import { insertUser } from '../store/accounts.repo.js';
@@ -44,10 +44,7 @@ describe.each(STORE_KINDS)('the exercise plan over HTTP on %s', (kind) => {
   const plans = (p: string) => `/api/v1/patients/${p}/exercise-plans`;
   /** A patient of hospital A with a VFA grade 2 at T8, referred to practice A (pending). */
   const referred = async (name: string) => {
-    const id = (await t.store.db.insertInto('patient')
-      .values({ family_name: name, given_name: 'Ria', birth_date: '1950-03-04', sex: 'female', bsn: null, phone: null, email: null, gp_practice: null, pathway_stage: 'case-finding' })
-      .returning('id').executeTakeFirstOrThrow()).id;
-    await t.store.db.insertInto('patient_organisation').values({ patient_id: id, organisation_id: f.orgs.hospA, relation: 'care' }).execute();
+    const id = await patientInCare(t.store.db, f.orgs.hospA, { familyName: name, givenName: 'Ria', birthDate: '1950-03-04' });
     expect((await call('POST', `/api/v1/patients/${id}/vfa`, 'nurse', { date: today, vertebrae: [{ level: 'T8', grade: 2 }] })).statusCode).toBe(201);
     const r = await call('POST', `/api/v1/patients/${id}/referrals`, 'nurse', { organisationId: f.orgs.physioA, reason: 'Oefentherapie na wervelfractuur.' });
     expect(r.statusCode, r.body).toBe(201);

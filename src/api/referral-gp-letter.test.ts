@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { signInRoles, testApp, type TestApp, jsonCaller } from './testing/test-app.js';
-import { buildFixture, type Fixture } from './testing/fixture.js';
+import { buildFixture, type Fixture, patientInCare } from './testing/fixture.js';
 import { STORE_KINDS } from '../store/testing/stores.js';
 import { todayNl } from '../schema/clock.js';
 
@@ -82,10 +82,7 @@ describe.each(STORE_KINDS)('a GP\'s letter recorded by the practice on %s', (kin
   });
 
   it('a waiting hospital referral for the person: accept that one (409), nothing stored', async () => {
-    const id = (await t.store.db.insertInto('patient')
-      .values({ family_name: 'Wachter', given_name: 'Gerda', birth_date: '1948-07-09', sex: 'female', bsn: null, phone: null, email: null, gp_practice: null, pathway_stage: 'case-finding' })
-      .returning('id').executeTakeFirstOrThrow()).id;
-    await t.store.db.insertInto('patient_organisation').values({ patient_id: id, organisation_id: f.orgs.hospA, relation: 'care' }).execute();
+    const id = await patientInCare(t.store.db, f.orgs.hospA, { familyName: 'Wachter', givenName: 'Gerda', birthDate: '1948-07-09' });
     expect((await call('POST', `/api/v1/patients/${id}/referrals`, 'nurse', { organisationId: f.orgs.physioA, reason: 'Oefentherapie.' })).statusCode).toBe(201);
     const before = await count();
     const res = await call('POST', '/api/v1/referrals', 'physiotherapist', letter('Wachter'));
@@ -95,10 +92,7 @@ describe.each(STORE_KINDS)('a GP\'s letter recorded by the practice on %s', (kin
   });
 
   it('a referral the practice declined makes no patient of it: a letter for that person does not open the hospital\'s record', async () => {
-    const id = (await t.store.db.insertInto('patient')
-      .values({ family_name: 'Afgewezen', given_name: 'Gerda', birth_date: '1948-07-09', sex: 'female', bsn: null, phone: null, email: null, gp_practice: null, pathway_stage: 'case-finding' })
-      .returning('id').executeTakeFirstOrThrow()).id;
-    await t.store.db.insertInto('patient_organisation').values({ patient_id: id, organisation_id: f.orgs.hospA, relation: 'care' }).execute();
+    const id = await patientInCare(t.store.db, f.orgs.hospA, { familyName: 'Afgewezen', givenName: 'Gerda', birthDate: '1948-07-09' });
     const r = await call('POST', `/api/v1/patients/${id}/referrals`, 'nurse', { organisationId: f.orgs.physioA, reason: 'Oefentherapie.' });
     expect((await call('POST', `/api/v1/referrals/${r.json<Referral>().id}/decline`, 'physiotherapist', { reason: 'Geen plek.' })).statusCode).toBe(200);
     const res = await call('POST', '/api/v1/referrals', 'physiotherapist', letter('Afgewezen'));

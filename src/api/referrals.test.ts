@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { signInRoles, testApp, type TestApp, jsonCaller } from './testing/test-app.js';
-import { buildFixture, type Fixture } from './testing/fixture.js';
+import { buildFixture, type Fixture, patientInCare } from './testing/fixture.js';
 import { STORE_KINDS } from '../store/testing/stores.js';
 import { insertDecision } from '../store/decision.repo.js';
 import { todayNl } from '../schema/clock.js';
@@ -25,10 +25,7 @@ describe.each(STORE_KINDS)('referrals over HTTP on %s', (kind) => {
   const call = jsonCaller(() => t, cookie);
   /** A patient in hospital A's care only, with a VFA and a decision in the record. */
   const newPatient = async (name: string) => {
-    const id = (await t.store.db.insertInto('patient')
-      .values({ family_name: name, given_name: 'Ria', birth_date: '1955-03-04', sex: 'female', bsn: null, phone: null, email: null, gp_practice: null, pathway_stage: 'case-finding' })
-      .returning('id').executeTakeFirstOrThrow()).id;
-    await t.store.db.insertInto('patient_organisation').values({ patient_id: id, organisation_id: f.orgs.hospA, relation: 'care' }).execute();
+    const id = await patientInCare(t.store.db, f.orgs.hospA, { familyName: name, givenName: 'Ria', birthDate: '1955-03-04' });
     const vfa = await call('POST', `/api/v1/patients/${id}/vfa`, 'nurse', { date: today, vertebrae: [{ level: 'T8', grade: 2 }, { level: 'L1', grade: 1 }] });
     expect(vfa.statusCode, vfa.body).toBe(201);
     await insertDecision(t.store.db, {

@@ -66,3 +66,12 @@ export async function buildFixture(db: Db, asOfYear = 2026): Promise<Fixture> {
   await db.insertInto('day_centre_group_staff').values({ group_id: group, user_id: users['care-worker'].id, added_by: null }).execute();
   return { orgs, patients, users };
 }
+
+/** A woman in `organisationId`'s care (a hospital's, for a referral to start from), with no other facts. */
+export async function patientInCare(db: Db, organisationId: string, p: { familyName: string; givenName: string; birthDate: string }): Promise<string> {
+  const { id } = await db.insertInto('patient')
+    .values({ family_name: p.familyName, given_name: p.givenName, birth_date: p.birthDate, sex: 'female', bsn: null, phone: null, email: null, gp_practice: null, pathway_stage: 'case-finding' })
+    .returning('id').executeTakeFirstOrThrow();
+  await db.insertInto('patient_organisation').values({ patient_id: id, organisation_id: organisationId, relation: 'care' }).execute();
+  return id;
+}
