@@ -4,30 +4,14 @@
 // (core/case.schema.ts `Measurement`), so the API, the record and the rules read the same fields.
 import { z } from 'zod';
 import { FourStageBalanceItems, Measurement, PskItems, SppbItems, text, wholeRange } from '../core/case.schema.js';
-import { GOAL_STATUSES } from '../core/record/lists.js';
-import { STEPS_MAX_DAYS, STEPS_MAX_PER_DAY } from '../core/measures/steps-csv.js';
+import { MEASUREMENT_EXTRAS } from '../core/record/entries.js';
 import { compareDates, isoDate, isRecordDate } from '../core/time/date.js';
 import { todayNl } from './clock.js';
 
 const isObject = (payload: { value: unknown }) => typeof payload.value === 'object' && payload.value !== null;
 const dateOf = (v: unknown) => (typeof v === 'string' && isRecordDate(v) ? v : undefined);
 
-export const StepsDay = z.object({ date: isoDate, steps: wholeRange(0, STEPS_MAX_PER_DAY) }).strict();
-export const GoalCheck = z
-  .object({
-    goal: text(1, 500).describe('The goal as the intake worded it'),
-    status: z.enum(GOAL_STATUSES).describe('kept: it still fits; changed: reworded (changedTo); reached'),
-    changedTo: text(1, 500).optional().describe('The new wording; only with status changed'),
-  })
-  .strict();
-
-const extras = {
-  fesI: z.array(wholeRange(1, 4)).length(7, 'must have the 7 answers').optional().describe('The Short FES-I answers, 1–4 each, in the published order'),
-  steps: z.array(StepsDay).min(1).max(STEPS_MAX_DAYS).optional()
-    .describe(`The activity meter's days (at most ${String(STEPS_MAX_DAYS)}); without stepsPerDay, stepsPerDay is their mean, rounded`),
-  goals: z.array(GoalCheck).min(1).max(5).optional().describe('Whether each goal of the intake still fits'),
-  note: text(1, 4000).optional(),
-};
+const extras = MEASUREMENT_EXTRAS;
 
 /** Checks that need more than one field; each problem at its own field, all at once. */
 function measurementChecks(v: unknown, ctx: z.RefinementCtx): void {

@@ -9,6 +9,7 @@ import {
 import { acceptedUnits, unitFactor } from '../laboratory/units.js';
 import { SAFETY_REASONS } from '../medication/reasons.js';
 import { addMonths, compareDates, isoDate } from '../time/date.js';
+import { STEPS_MAX_DAYS, STEPS_MAX_PER_DAY } from '../measures/steps-csv.js';
 import { ADHERENCE, FRACTURE_SIDES, GOAL_STATUSES, SEQUENCE_REASONS, WORKUP_WAIVED_REASONS, type EntryKind, type EntrySource } from './lists.js';
 
 const flag = z.boolean().optional();
@@ -42,6 +43,29 @@ const LabValue = z
       ctx.addIssue({ code: 'custom', path: ['refHigh'], message: 'the upper reference limit is below the lower one' });
     }
   });
+
+/** One day of the activity meter. */
+const StepsDay = z.object({ date: isoDate, steps: wholeRange(0, STEPS_MAX_PER_DAY) }).strict();
+/** Whether a goal of the intake still fits, at a measurement. */
+const GoalCheck = z
+  .object({
+    goal: text(1, 500).describe('The goal as the intake worded it'),
+    status: z.enum(GOAL_STATUSES).describe('kept: it still fits; changed: reworded (changedTo); reached'),
+    changedTo: text(1, 500).optional().describe('The new wording; only with status changed'),
+  })
+  .strict();
+/**
+ * What a measurement keeps beside the Case's raw items (clinical-rules.md §13): the Short FES-I
+ * answers, the activity meter's days, whether each goal still fits, a note. The API's schema takes
+ * the same fields.
+ */
+export const MEASUREMENT_EXTRAS = {
+  fesI: z.array(wholeRange(1, 4)).length(7, 'must have the 7 answers').optional().describe('The Short FES-I answers, 1–4 each, in the published order'),
+  steps: z.array(StepsDay).min(1).max(STEPS_MAX_DAYS).optional()
+    .describe(`The activity meter's days (at most ${String(STEPS_MAX_DAYS)}); without stepsPerDay, stepsPerDay is their mean, rounded`),
+  goals: z.array(GoalCheck).min(1).max(5).optional().describe('Whether each goal of the intake still fits'),
+  note: text(1, 4000).optional(),
+};
 
 /** The data of each kind of entry. The clinical date is the entry's own `date`, never inside `data`. */
 export const ENTRY_DATA = {
@@ -139,11 +163,8 @@ export const ENTRY_DATA = {
    * still fits, and a note.
    */
   'exercise-measurement': notEmpty(Measurement.omit({ date: true }).extend({
-    fesI: z.array(wholeRange(1, 4)).length(7).optional(),
-    steps: z.array(z.object({ date: isoDate, steps: wholeRange(0, 100000) }).strict()).min(1).max(366)
-      .superRefine(uniqueBy((d) => d.date, 'day')).optional(),
-    goals: z.array(z.object({ goal: text(1, 500), status: z.enum(GOAL_STATUSES), changedTo: text(1, 500).optional() }).strict()).min(1).max(5).optional(),
-    note: text(1, 4000).optional(),
+    ...MEASUREMENT_EXTRAS,
+    steps: MEASUREMENT_EXTRAS.steps.unwrap().superRefine(uniqueBy((d) => d.date, 'day')).optional(),
   }).strict()),
   /** Supervised exercise therapy from the entry's date; `end` once the supervised sessions stop (measuring goes on). */
   'exercise-therapy': z.object({ end: isoDate.optional() }).strict(),
