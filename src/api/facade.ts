@@ -93,4 +93,4 @@ export {
 export type { MeasurementCorrection, MeasurementInput, MeasurementScores, MeasurementView, PeriodInput, PeriodView, TherapyState } from '../schema/therapy-measurement.schema.js';
 export { practiceMeasurements, type MeasurementDueView, type NextMeasurement, type PracticeMeasurements } from '../services/measure-due.js';
 export { keepProgressReport, progressReport, therapyProgress, type TherapyProgressView } from '../services/therapy-progress.js';
-export { changeSince, meaningOf, measureValue, REPORT_MEASURES, reportWords } from '../services/progress-report.js';
+export { changeSince, meaningOf, measureValue, reportWords } from '../services/progress-report.js';

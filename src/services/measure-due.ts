@@ -6,9 +6,9 @@
 // evaluates the rule there), the patient on their plan and in their calendar.
 import type { Actor } from '../core/access/index.js';
 import type { Case } from '../core/case.schema.js';
-import type { DueStatus } from '../core/measures/scoring.js';
+import { therapyEnded, type DueStatus } from '../core/measures/scoring.js';
 import type { Conclusion } from '../core/rule.js';
-import { MEASURE_DUE_RULE_ID, measureDueOf, therapyEnded } from '../core/worklist/measurement.js';
+import { MEASURE_DUE_RULE_ID, measureDueOf } from '../core/worklist/measurement.js';
 import { fullName } from '../core/names.js';
 import { DUE_STATUSES, type MeasurementDueView, type NextMeasurement, type PracticeMeasurements } from '../schema/measure-due.schema.js';
 import { AppError } from '../schema/problem.js';

@@ -3,7 +3,7 @@
 // named on the first lines and on every page's footer, as on the other letters. Each measure is a
 // table: the day, the score the core gave, what it means against the cut-off or norm (with its
 // source), and the change since the first measurement; then PSK, the goals and what is next.
-import { directionOf, type MeasureKey, type Progress, type ProgressPoint, type Trend } from '../core/measures/progress.js';
+import { directionOf, MEASURES, roundedChange, type MeasureKey, type Progress, type ProgressPoint, type Trend } from '../core/measures/progress.js';
 import { day, num } from '../core/text.js';
 import type { GoalStatus } from '../core/record/lists.js';
 import type { DueStatus } from '../core/measures/scoring.js';
@@ -198,7 +198,7 @@ export function changeWords(key: MeasureKey | 'psk', change: number, direction: 
 
 /** The change since the first measurement, rounded to what is entered (0.1 + 0.2 is 0.3), with its direction. */
 export function changeSince(key: MeasureKey | 'psk', raw: number, better: 'higher' | 'lower', lang: LetterLang): string {
-  const change = Math.round(raw * 1000) / 1000;
+  const change = roundedChange(raw);
   return changeWords(key, change, directionOf(change, better), lang);
 }
 
@@ -209,8 +209,6 @@ const table = (widths: (string | number)[], head: string[], rows: string[][]) =>
   margin: [0, 2, 0, 8],
 });
 
-export const REPORT_MEASURES: readonly MeasureKey[] = ['sppb', 'four-stage-balance', 'chair-stand-30s', 'tug', 'gait-speed', 'steps', 'fes-i'];
-
 export async function progressReportPdf(r: ProgressReport): Promise<Buffer> {
   const w: Words = WORDS[r.lang];
   const p = r.progress;
@@ -220,7 +218,7 @@ export async function progressReportPdf(r: ProgressReport): Promise<Buffer> {
     r.gp ? w.gp(r.gp) : w.gpUnknown,
   ];
   const therapy = p.therapy === null ? w.noPeriod : p.therapy.end === null ? w.periodFrom(dmy(p.therapy.start)) : w.periodFromTo(dmy(p.therapy.start), dmy(p.therapy.end), p.therapy.ended);
-  const measures = REPORT_MEASURES.flatMap((key) => {
+  const measures = MEASURES.flatMap((key) => {
     const s = p.series[key];
     if (s.points.length === 0) return [];
     const first = s.points[0];

@@ -6,9 +6,9 @@
 // through the record's own store (versions, history, audit) like any fact; reading is `record.read`.
 // The scores are the core's (core/measures/scoring.ts): nothing is scored here.
 import type { Actor } from '../core/access/index.js';
-import { fesILevel, GAIT_SLOW_BELOW_MPS, TUG_SLOW_ABOVE_S } from '../core/falls/fall-risk.js';
 import { meanSteps } from '../core/measures/steps-csv.js';
-import { ageAtMeasurement, nextMeasurementDue, scoreChairStand30s, scoreFourStageBalance, scorePsk, scoreSppb } from '../core/measures/scoring.js';
+import { scoreMeasurement } from '../core/measures/measurement.js';
+import { nextMeasurementDue, scorePsk } from '../core/measures/scoring.js';
 import type { EntryData } from '../core/record/entries.js';
 import { todayNl } from '../schema/clock.js';
 import { AppError } from '../schema/problem.js';
@@ -25,19 +25,8 @@ type Person = { birthDate: string; sex: 'female' | 'male' };
 
 /** The core's scores of one measurement; `history` (any order) gives the PSK its first scores. */
 export function scoresOf(person: Person, m: { date: string; data: MeasurementData }, history: readonly { date: string; data: MeasurementData }[]): MeasurementScores {
-  const d = m.data;
-  const out: MeasurementScores = {};
-  if (d.sppb) out.sppb = scoreSppb(d.sppb);
-  if (d.fourStageBalance) out.fourStageBalance = scoreFourStageBalance(d.fourStageBalance.stageSeconds);
-  if (d.chairStand30s !== undefined) {
-    const age = ageAtMeasurement(person.birthDate, m);
-    out.chairStand30s = { ...scoreChairStand30s(d.chairStand30s, age, person.sex), age, sex: person.sex };
-  }
-  // The cut-offs the fall-risk rule uses (clinical-rules.md §10), so the page and the rule agree.
-  if (d.tugSeconds !== undefined) out.tug = { seconds: d.tugSeconds, slow: d.tugSeconds > TUG_SLOW_ABOVE_S };
-  if (d.gaitSpeedMps !== undefined) out.gaitSpeed = { mps: d.gaitSpeedMps, slow: d.gaitSpeedMps < GAIT_SLOW_BELOW_MPS };
-  if (d.psk) out.psk = scorePsk(d.psk, history.map((h) => ({ date: h.date, psk: h.data.psk })), m.date);
-  if (d.fesI) out.fesI = fesILevel(d.fesI);
+  const out: MeasurementScores = scoreMeasurement(person, m.date, m.data);
+  if (m.data.psk) out.psk = scorePsk(m.data.psk, history.map((h) => ({ date: h.date, psk: h.data.psk })), m.date);
   return out;
 }
 

@@ -80,8 +80,13 @@ function walkingTest(t: Reader, key: 'tugSeconds' | 'gaitSpeedMps'): number | un
 
 export type FearLevel = 'low' | 'moderate' | 'high';
 
+/** The Short FES-I's bands (FESI), as the rule reads them and the charts draw them. */
+export const FES_I_BANDS = [
+  { from: 7, to: 8, name: 'low' }, { from: 9, to: 13, name: 'moderate' }, { from: 14, to: 28, name: 'high' },
+] as const satisfies readonly { from: number; to: number; name: FearLevel }[];
+
 /** Short FES-I: the sum of the 7 items (7–28) in bands low 7–8, moderate 9–13, high 14–28. */
 export function fesILevel(items: readonly number[]): { level: FearLevel; score: number } {
   const score = items.reduce((a, b) => a + b, 0);
-  return { level: score <= 8 ? 'low' : score <= 13 ? 'moderate' : 'high', score };
+  return { level: FES_I_BANDS.find((b) => score <= b.to)?.name ?? 'high', score };
 }

@@ -3,7 +3,7 @@
 import type { Rule } from '../rule.js';
 import { fallRules } from './falls.rule.js';
 
-export { fallRisk, fesILevel, GAIT_SLOW_BELOW_MPS, TUG_SLOW_ABOVE_S } from './fall-risk.js';
+export { fallRisk, FES_I_BANDS, fesILevel, GAIT_SLOW_BELOW_MPS, TUG_SLOW_ABOVE_S } from './fall-risk.js';
 export type { FallRisk, FallRiskLevel, FearLevel, HighRiskSign } from './fall-risk.js';
 
 export const rules: Rule[] = fallRules;

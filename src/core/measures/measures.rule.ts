@@ -14,7 +14,7 @@ import { undecided } from '../finding.js';
 import { day } from '../text.js';
 import {
   CHAIR_5_BOUNDS, GAIT_4M_BOUNDS, HOLD_SECONDS, TANDEM_PARTIAL_SECONDS, ageAtMeasurement, dueStatus, latestWith,
-  measurementPath, nextMeasurementDue, scoreChairStand30s, scoreFourStageBalance, scorePsk, scoreSppb, type DueStatus,
+  measurementPath, nextMeasurementDue, therapyEnded, scoreChairStand30s, scoreFourStageBalance, scorePsk, scoreSppb, type DueStatus,
   type SppbBand,
 } from './scoring.js';
 
@@ -276,7 +276,7 @@ export const dueRule: Rule = {
     const status = dueStatus(due, asOf, grace);
     r.check(C['past-due'], status !== 'planned');
     r.check(C['past-grace'], status === 'overdue');
-    const ended = ex.therapyEnd !== undefined && ex.therapyEnd <= asOf ? r.note('exercise.therapyEnd', ex.therapyEnd) : undefined;
+    const ended = therapyEnded(r.case) ? r.note('exercise.therapyEnd', ex.therapyEnd) : undefined;
     const f: Finding = {
       code: 'measure.due', value: { due, status }, severity: STATUS_SEVERITY[status], reads: r,
       explanation: (lang: Lang): LangText => {

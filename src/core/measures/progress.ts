@@ -10,11 +10,12 @@
 // Steps per day are judged against nobody's number but the patient's own goal (§13).
 import type { EntryData } from '../record/entries.js';
 import type { GoalStatus } from '../record/lists.js';
-import { fesILevel, GAIT_SLOW_BELOW_MPS, TUG_SLOW_ABOVE_S, type FearLevel } from '../falls/index.js';
+import { FES_I_BANDS, GAIT_SLOW_BELOW_MPS, TUG_SLOW_ABOVE_S, type FearLevel } from '../falls/index.js';
+import { scoreMeasurement } from './measurement.js';
+import { meanSteps } from './steps-csv.js';
 import { compareDates, type IsoDate } from '../time/date.js';
 import {
-  ageAtMeasurement, dueStatus, measurementsUpTo, nextMeasurementDue, pskKey, scoreChairStand30s, scoreFourStageBalance, scoreSppb,
-  TANDEM_STAGE, type DueStatus, type SppbBand,
+  dueStatus, measurementsUpTo, nextMeasurementDue, pskKey, SPPB_BANDS, TANDEM_STAGE, type DueStatus, type SppbBand,
 } from './scoring.js';
 
 export const MEASURES = ['sppb', 'four-stage-balance', 'chair-stand-30s', 'tug', 'gait-speed', 'steps', 'fes-i'] as const;
@@ -120,8 +121,6 @@ export interface ProgressInput {
   overdueGraceDays: number;
 }
 
-const SPPB_BANDS = [{ from: 0, to: 6, name: 'low' }, { from: 7, to: 9, name: 'intermediate' }, { from: 10, to: 12, name: 'high' }] as const;
-const FES_BANDS = [{ from: 7, to: 8, name: 'low' }, { from: 9, to: 13, name: 'moderate' }, { from: 14, to: 28, name: 'high' }] as const;
 
 /** The direction of a change, read with the measure's own sense of better. */
 export function directionOf(change: number, better: 'higher' | 'lower'): Direction {
@@ -129,13 +128,17 @@ export function directionOf(change: number, better: 'higher' | 'lower'): Directi
   return (change > 0) === (better === 'higher') ? 'better' : 'worse';
 }
 
+/** A change rounded to what is entered (a tenth of a second, a hundredth of m/s), so 0.1 + 0.2 is not a change of 0.30000000000000004. */
+export function roundedChange(raw: number): number {
+  return Math.round(raw * 1000) / 1000;
+}
+
 /** From the first point to the latest; null with fewer than two. */
 export function trendOf(points: readonly { date: IsoDate; value: number }[], better: 'higher' | 'lower'): Trend | null {
   const first = points[0];
   const latest = points.at(-1);
   if (first === undefined || latest === undefined || points.length < 2) return null;
-  // Rounded to what is entered (a tenth of a second, a hundredth of m/s) so 0.1 + 0.2 is not a change of 0.30000000000000004.
-  const change = Math.round((latest.value - first.value) * 1000) / 1000;
+  const change = roundedChange(latest.value - first.value);
   return { first: { date: first.date, value: first.value }, latest: { date: latest.date, value: latest.value }, change, direction: directionOf(change, better) };
 }
 
@@ -153,7 +156,7 @@ export function stepsGoalIn(text: string): number | null {
 /** The steps a day of a measurement: as entered, or the mean of the activity meter's days. */
 export function stepsOf(d: MeasurementData): { steps: number; days: number } | null {
   if (d.stepsPerDay !== undefined) return { steps: d.stepsPerDay, days: d.steps?.length ?? 0 };
-  if (d.steps && d.steps.length > 0) return { steps: Math.round(d.steps.reduce((a, s) => a + s.steps, 0) / d.steps.length), days: d.steps.length };
+  if (d.steps && d.steps.length > 0) return { steps: meanSteps(d.steps), days: d.steps.length };
   return null;
 }
 
@@ -192,30 +195,26 @@ export function progressOf(input: ProgressInput): Progress {
 
   const points: Record<MeasureKey, ProgressPoint[]> = { sppb: [], 'four-stage-balance': [], 'chair-stand-30s': [], tug: [], 'gait-speed': [], steps: [], 'fes-i': [] };
   for (const { date, data: d } of measured) {
-    if (d.sppb) {
-      const s = scoreSppb(d.sppb);
-      points.sppb.push({ date, value: s.score, verdict: { kind: 'sppb-band', band: s.band }, parts: { balance: s.balance, gait: s.gait, chairStand: s.chairStand } });
+    const s = scoreMeasurement(person, date, d);
+    if (s.sppb) {
+      const { score, balance, gait, chairStand, band } = s.sppb;
+      points.sppb.push({ date, value: score, verdict: { kind: 'sppb-band', band }, parts: { balance, gait, chairStand } });
     }
-    if (d.fourStageBalance) {
-      const s = scoreFourStageBalance(d.fourStageBalance.stageSeconds);
-      points['four-stage-balance'].push({ date, value: s.highestStageHeld, verdict: { kind: 'tandem', held: !s.fallRiskIncreased } });
+    if (s.fourStageBalance) {
+      points['four-stage-balance'].push({ date, value: s.fourStageBalance.highestStageHeld, verdict: { kind: 'tandem', held: !s.fourStageBalance.fallRiskIncreased } });
     }
-    if (d.chairStand30s !== undefined) {
-      const age = ageAtMeasurement(person.birthDate, { date });
-      const s = scoreChairStand30s(d.chairStand30s, age, person.sex);
-      points['chair-stand-30s'].push({ date, value: s.repetitions, verdict: { kind: 'chair-norm', threshold: s.threshold, belowAverage: s.belowAverage, age } });
+    if (s.chairStand30s) {
+      const { repetitions, threshold, belowAverage, age } = s.chairStand30s;
+      points['chair-stand-30s'].push({ date, value: repetitions, verdict: { kind: 'chair-norm', threshold, belowAverage, age } });
     }
-    if (d.tugSeconds !== undefined) points.tug.push({ date, value: d.tugSeconds, verdict: { kind: 'tug', slow: d.tugSeconds > TUG_SLOW_ABOVE_S } });
-    if (d.gaitSpeedMps !== undefined) points['gait-speed'].push({ date, value: d.gaitSpeedMps, verdict: { kind: 'gait', slow: d.gaitSpeedMps < GAIT_SLOW_BELOW_MPS } });
+    if (s.tug) points.tug.push({ date, value: s.tug.seconds, verdict: { kind: 'tug', slow: s.tug.slow } });
+    if (s.gaitSpeed) points['gait-speed'].push({ date, value: s.gaitSpeed.mps, verdict: { kind: 'gait', slow: s.gaitSpeed.slow } });
     const steps = stepsOf(d);
     if (steps) {
       const goal = stepsGoal?.steps ?? null;
       points.steps.push({ date, value: steps.steps, verdict: { kind: 'steps', goal, reached: goal === null ? null : steps.steps >= goal, days: steps.days } });
     }
-    if (d.fesI) {
-      const f = fesILevel(d.fesI);
-      points['fes-i'].push({ date, value: f.score, verdict: { kind: 'fes-band', level: f.level } });
-    }
+    if (s.fesI) points['fes-i'].push({ date, value: s.fesI.score, verdict: { kind: 'fes-band', level: s.fesI.level } });
   }
 
   const references: Record<MeasureKey, Reference[]> = {
@@ -225,7 +224,7 @@ export function progressOf(input: ProgressInput): Progress {
     tug: [{ kind: 'line', value: TUG_SLOW_ABOVE_S, code: 'tug-15' }],
     'gait-speed': [{ kind: 'line', value: GAIT_SLOW_BELOW_MPS, code: 'gait-0.8' }],
     steps: stepsGoal ? [{ kind: 'line', value: stepsGoal.steps, code: 'steps-goal' }] : [],
-    'fes-i': [{ kind: 'bands', code: 'fes-i', bands: FES_BANDS }],
+    'fes-i': [{ kind: 'bands', code: 'fes-i', bands: FES_I_BANDS }],
   };
   const series = Object.fromEntries(
     MEASURES.map((key) => [key, { key, better: BETTER[key], points: points[key], references: references[key], trend: trendOf(points[key], BETTER[key]) }]),

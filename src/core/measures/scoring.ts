@@ -4,7 +4,7 @@
 // Sources: SPPB — Guralnik et al., J Gerontol 1994; STEADI — CDC STEADI assessment sheets (4-Stage
 // Balance Test, 30-Second Chair Stand); RIKLI-JONES — Rikli & Jones, J Aging Phys Act 1999 (the
 // chair-stand norms by age and sex); PSK — Beurskens et al. 1996.
-import type { Measurement, PskItems, SppbItems } from '../case.schema.js';
+import type { Case, Measurement, PskItems, SppbItems } from '../case.schema.js';
 import { addDays, addMonths, ageOn, compareDates, type IsoDate } from '../time/date.js';
 import type { CasePath } from '../reader.js';
 
@@ -55,9 +55,14 @@ export function sppbChairStand(seconds: number | null): number {
   return 0;
 }
 
+/** The SPPB's bands (Guralnik 1994), as the rule reads them and the charts draw them. */
+export const SPPB_BANDS = [
+  { from: 0, to: 6, name: 'low' }, { from: 7, to: 9, name: 'intermediate' }, { from: 10, to: 12, name: 'high' },
+] as const satisfies readonly { from: number; to: number; name: SppbBand }[];
+
 /** `low` 0–6, `intermediate` 7–9, `high` 10–12. */
 export function sppbBand(score: number): SppbBand {
-  return score <= 6 ? 'low' : score <= 9 ? 'intermediate' : 'high';
+  return SPPB_BANDS.find((b) => score <= b.to)?.name ?? 'high';
 }
 
 export function scoreSppb(s: SppbItems): SppbScore {
@@ -204,4 +209,10 @@ export function measurementPath(index: number, key: keyof Measurement): CasePath
   let p = MEASUREMENT_PATHS.get(k);
   if (p === undefined) MEASUREMENT_PATHS.set(k, (p = `exercise.measurements.${k}` as CasePath));
   return p;
+}
+
+/** Whether the supervised therapy has ended on `c.asOf`: its end is that day or before it (measuring goes on). */
+export function therapyEnded(c: Case): boolean {
+  const end = c.exercise?.therapyEnd;
+  return end !== undefined && compareDates(end, c.asOf) <= 0;
 }

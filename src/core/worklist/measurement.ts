@@ -4,7 +4,7 @@
 // therapy ends (seed 003: measured every 3 months, also afterwards), so the end of the therapy
 // period never closes it; it only says so in its reasons.
 import type { Case } from '../case.schema.js';
-import type { DueStatus } from '../measures/scoring.js';
+import { therapyEnded, type DueStatus } from '../measures/scoring.js';
 import type { Conclusion } from '../rule.js';
 import { compareDates, type IsoDate } from '../time/date.js';
 import type { DerivedItem } from './item.js';
@@ -22,12 +22,6 @@ export function measureDueOf(k: Conclusion | undefined): MeasureDue | undefined 
   const v = k?.value as Partial<MeasureDue> | null | undefined;
   if (v === null || v === undefined || typeof v.due !== 'string' || (v.status !== 'planned' && v.status !== 'due' && v.status !== 'overdue')) return undefined;
   return { due: v.due, status: v.status };
-}
-
-/** Whether the supervised therapy has ended on `c.asOf` (its end date is the day or before it, as `measure.due` reads it). */
-export function therapyEnded(c: Case): boolean {
-  const end = c.exercise?.therapyEnd;
-  return end !== undefined && compareDates(end, c.asOf) <= 0;
 }
 
 /**

@@ -6,6 +6,7 @@
 // named in words at its place, never told by colour only; in forced colours the drawing takes the
 // system's colours (app.css, `.series-chart`).
 import type { ComponentChildren } from 'preact';
+import { numericDate } from '../time-format.js';
 
 export interface ChartPoint {
   date: string;
@@ -25,7 +26,6 @@ export interface ChartReferences {
 export const SERIES_GEOMETRY = { width: 640, height: 240, left: 64, right: 150, top: 16, bottom: 40 } as const;
 
 const dayNumber = (ymd: string) => Date.parse(`${ymd}T12:00:00Z`) / 86_400_000;
-const dmy = (ymd: string) => ymd.split('-').reverse().join('-');
 
 /**
  * The values' range with the references in it, a little room around, on round numbers (a power of
@@ -129,8 +129,8 @@ export function SeriesChart(props: {
         {points.map((p) => (
           <circle key={`p-${p.date}-${String(p.value)}`} class="series-point" cx={x(p.date)} cy={y(p.value)} r="6" fill="#ffffff" stroke="#0a4f8a" stroke-width="3" />
         ))}
-        {first ? <text class="chart-text" x={g.left} y={bottom + 24} font-size="16">{dmy(first.date)}</text> : null}
-        {last && first && last.date !== first.date ? <text class="chart-text" x={plotRight} y={bottom + 24} font-size="16" text-anchor="end">{dmy(last.date)}</text> : null}
+        {first ? <text class="chart-text" x={g.left} y={bottom + 24} font-size="16">{numericDate(first.date)}</text> : null}
+        {last && first && last.date !== first.date ? <text class="chart-text" x={plotRight} y={bottom + 24} font-size="16" text-anchor="end">{numericDate(last.date)}</text> : null}
       </svg>
       <figcaption>
         <p id={`${id}-summary`}>{props.summary}</p>

@@ -5,10 +5,10 @@
 // the report itself one link away. The patient side (/progress/:id, B1, large type): how the
 // measurements went in plain sentences, steps never judged; one main action, back to the exercises.
 import {
-  changeSince, meaningOf, measureValue, REPORT_MEASURES, reportWords, type TherapyProgressView,
+  changeSince, meaningOf, measureValue, reportWords, type TherapyProgressView,
 } from '../../api/facade.js';
 import type { MeasureKey, MeasureSeries, Progress, PskSeries, Reference } from '../../core/measures/progress.js';
-import { BETTER, directionOf, SCALE } from '../../core/measures/progress.js';
+import { BETTER, directionOf, MEASURES, SCALE } from '../../core/measures/progress.js';
 import { list, num } from '../../core/text.js';
 import { Layout, type PageContext } from '../components/Layout.js';
 import { Csrf, Notice } from '../components/Form.js';
@@ -167,8 +167,8 @@ function KeepReport({ ctx, patientId, csrf }: { ctx: PageContext; patientId: str
 export function ProgressPage({ ctx, view, csrf, kept }: { ctx: PageContext; view: TherapyProgressView; csrf?: string | undefined; kept?: boolean }) {
   const t = ctx.t.progress;
   const p = view.progress;
-  const measured = REPORT_MEASURES.filter((k) => p.series[k].points.length > 0);
-  const missing = REPORT_MEASURES.filter((k) => p.series[k].points.length === 0);
+  const measured = MEASURES.filter((k) => p.series[k].points.length > 0);
+  const missing = MEASURES.filter((k) => p.series[k].points.length === 0);
   const w = reportWords(ctx.lang);
   return (
     <TherapyFrame ctx={ctx} patient={view.patient} heading={t.title} back={t.back} failed={false}>
@@ -195,7 +195,7 @@ export function ProgressPage({ ctx, view, csrf, kept }: { ctx: PageContext; view
 
 /** The patient's side: how each measure went, in plain words; steps without better or worse. */
 export function patientLines(t: P['patient'], lang: Lang, p: Progress): { key: string; text: string }[] {
-  return REPORT_MEASURES.flatMap((k) => {
+  return MEASURES.flatMap((k) => {
     const s = p.series[k];
     const first = s.points[0];
     const latest = s.points.at(-1);
