@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, newContext } from './support/browser.js';
 import { Shell } from './support/shell.js';
-import { messages } from './support/pages.js';
+import { messages, annasRecord } from './support/pages.js';
 import { auditPage } from './support/audit.js';
 import { signInByKeyboard } from './support/keyboard.js';
 import { pdfText } from './support/pdf.js';
@@ -28,9 +28,7 @@ describe('the shared decision by keyboard', () => {
     const page = await context.newPage();
     const shell = new Shell(page, 'nl');
     await signInByKeyboard(page, shell, 'nurse');
-    await page.goto('/patients?q=Vries');
-    const record = await page.locator('a[href^="/patients/"]', { hasText: 'Anna' }).first().getAttribute('href');
-    if (!record) throw new Error('no demo record for Anna de Vries');
+    const record = await annasRecord()(page);
     await page.goto(`${record}/assessment`);
     // From the assessment to the decision, by its link.
     await shell.tabTo(page.getByRole('link', { name: t.decision.link }));
